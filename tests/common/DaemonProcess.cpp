@@ -1,0 +1,106 @@
+#include "DaemonProcess.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTcpServer>
+#include <QTest>
+
+DaemonProcess::DaemonProcess(const QString &name) : m_name(name)
+{
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    QObject::connect(&m_process, &QProcess::readyRead,
+                     [this] { m_output += m_process.readAll(); });
+}
+
+DaemonProcess::~DaemonProcess()
+{
+    kill();
+}
+
+QString DaemonProcess::binary(const QString &program)
+{
+    QString dir = qEnvironmentVariable("QETCD_BIN_DIR");
+    if (dir.isEmpty())
+        dir = QCoreApplication::applicationDirPath() + QStringLiteral("/../bin");
+    return QDir(dir).absoluteFilePath(program);
+}
+
+quint16 DaemonProcess::freePort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
+
+QUrl DaemonProcess::clientUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_clientPort));
+}
+
+bool DaemonProcess::start(int timeoutMs)
+{
+    if (m_dataDir.isEmpty()) {
+        m_tmp = std::make_unique<QTemporaryDir>();
+        m_dataDir = m_tmp->path() + QStringLiteral("/") + m_name + QStringLiteral(".etcd");
+    }
+    if (m_clientPort == 0)
+        m_clientPort = freePort();
+    if (m_peerPort == 0)
+        m_peerPort = freePort();
+    const QString client = QStringLiteral("http://127.0.0.1:%1").arg(m_clientPort);
+    const QString peer = QStringLiteral("http://127.0.0.1:%1").arg(m_peerPort);
+    QStringList args{QStringLiteral("--name"), m_name,
+                     QStringLiteral("--data-dir"), m_dataDir,
+                     QStringLiteral("--listen-client-urls"), client,
+                     QStringLiteral("--advertise-client-urls"), client,
+                     QStringLiteral("--listen-peer-urls"), peer,
+                     QStringLiteral("--initial-advertise-peer-urls"), peer,
+                     QStringLiteral("--initial-cluster"), m_name + QLatin1Char('=') + peer};
+    args += m_extra;
+    m_output.clear();
+    m_process.start(binary(QStringLiteral("qetcd")), args);
+    if (!m_process.waitForStarted(timeoutMs))
+        return false;
+    return waitUntilServing(timeoutMs);
+}
+
+bool DaemonProcess::waitUntilServing(int timeoutMs)
+{
+    QNetworkAccessManager nam;
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
+        QNetworkRequest req(QUrl(clientUrl().toString() + QStringLiteral("/version")));
+        std::unique_ptr<QNetworkReply> reply(nam.get(req));
+        QTest::qWaitFor([&] { return reply->isFinished(); }, 2000);
+        if (reply->isFinished() && reply->error() == QNetworkReply::NoError)
+            return true;
+        QTest::qWait(50);
+    }
+    return false;
+}
+
+void DaemonProcess::kill()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+void DaemonProcess::terminate()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.terminate();
+        if (!m_process.waitForFinished(10000))
+            kill();
+    }
+}
+
+bool DaemonProcess::waitForExit(int timeoutMs)
+{
+    return m_process.state() == QProcess::NotRunning || m_process.waitForFinished(timeoutMs);
+}
