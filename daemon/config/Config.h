@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+// Config: everything the daemon `qetcd` needs to start one member, as etcd 2.2 names it.
+//
+// A plain value filled by ConfigParser from flags and ETCD_* environment variables. The defaults
+// below are etcd 2.2's; dataDir and initialCluster depend on other fields and are filled in by
+// the parser (an untouched Config keeps them empty). After a successful parse every URL is http or
+// https with a host and a port and no path, and initialClusterMembers holds the parsed form of
+// initialCluster in the order the user wrote it. Copyable, no ownership, any thread.
+struct Config
+{
+    // One `name=url` entry of --initial-cluster. A member with two peer URLs has two entries.
+    struct ClusterMember
+    {
+        QString name;
+        QUrl peerUrl;
+        bool operator==(const ClusterMember &other) const
+        {
+            return name == other.name && peerUrl == other.peerUrl;
+        }
+    };
+
+    enum class ClusterState { New, Existing };
+
+    // member
+    QString name = QStringLiteral("default");
+    QString dataDir; // parser default: "<name>.etcd"
+    QString walDir;  // empty: <dataDir>/member/wal
+    quint64 snapshotCount = 10000;
+    uint heartbeatIntervalMs = 100;
+    uint electionTimeoutMs = 1000;
+    QList<QUrl> listenPeerUrls{QUrl(QStringLiteral("http://localhost:2380")),
+                               QUrl(QStringLiteral("http://localhost:7001"))};
+    QList<QUrl> listenClientUrls{QUrl(QStringLiteral("http://localhost:2379")),
+                                 QUrl(QStringLiteral("http://localhost:4001"))};
+    uint maxSnapshots = 5;             // 0: keep all
+    uint maxWals = 5;                  // 0: keep all
+    QStringList cors;                  // allowed origins; "*" allows all, empty allows none
+    quint64 maxRequestBytes = 1572864; // 1.5 MiB, etcd's --max-request-bytes default
+
+    // clustering
+    QList<QUrl> initialAdvertisePeerUrls{QUrl(QStringLiteral("http://localhost:2380")),
+                                         QUrl(QStringLiteral("http://localhost:7001"))};
+    QList<QUrl> advertiseClientUrls{QUrl(QStringLiteral("http://localhost:2379")),
+                                    QUrl(QStringLiteral("http://localhost:4001"))};
+    QString initialCluster; // parser default: "<name>=<url>" for each initial advertise peer URL
+    QList<ClusterMember> initialClusterMembers;
+    ClusterState initialClusterState = ClusterState::New;
+    QString initialClusterToken = QStringLiteral("etcd-cluster");
+
+    // security
+    QString certFile;
+    QString keyFile;
+    bool clientCertAuth = false;
+    QString trustedCaFile;
+    QString peerCertFile;
+    QString peerKeyFile;
+    bool peerClientCertAuth = false;
+    QString peerTrustedCaFile;
+
+    // logging / unsafe
+    bool debug = false;
+    bool forceNewCluster = false;
+
+    // Things etcd would log at warning level while reading its flags (an ETCD_* variable shadowed
+    // by a flag, an unknown ETCD_* variable, the default data dir in use, TLS files ignored).
+    // The daemon logs them once its logging is set up.
+    QStringList warnings;
+};

@@ -1,0 +1,136 @@
+#include "ConfigValidator.h"
+
+#include "FlagValue.h"
+
+#include <algorithm>
+
+namespace {
+
+// etcd 2.2 refuses longer election timeouts: a dead leader would go unnoticed for too long.
+constexpr uint kMaxElectionTimeoutMs = 50000;
+
+QStringList sortedTexts(const QList<QUrl> &urls)
+{
+    QStringList texts;
+    for (const QUrl &url : urls)
+        texts.append(url.toString());
+    std::sort(texts.begin(), texts.end());
+    return texts;
+}
+
+} // namespace
+
+QString ConfigValidator::validate(Config &config, const QSet<QString> &explicitlySet)
+{
+    if (config.name.isEmpty())
+        return tr("--name must not be empty");
+    if (config.dataDir.isEmpty())
+        return tr("--data-dir must not be empty");
+    if (config.snapshotCount == 0)
+        return tr("--snapshot-count must be positive");
+    if (config.maxRequestBytes == 0)
+        return tr("--max-request-bytes must be positive");
+    if (QString error = validateTiming(config); !error.isEmpty())
+        return error;
+    if (explicitlySet.contains(QStringLiteral("listen-client-urls")) &&
+        !explicitlySet.contains(QStringLiteral("advertise-client-urls")))
+        return tr("--advertise-client-urls is required when --listen-client-urls is set "
+                  "explicitly");
+    if (QString error = validateInitialCluster(config); !error.isEmpty())
+        return error;
+    return validateTls(config);
+}
+
+QString ConfigValidator::validateTiming(const Config &config)
+{
+    if (config.heartbeatIntervalMs == 0)
+        return tr("--heartbeat-interval must be positive");
+    if (config.electionTimeoutMs == 0)
+        return tr("--election-timeout must be positive");
+    if (quint64(config.electionTimeoutMs) < 5 * quint64(config.heartbeatIntervalMs))
+        return tr("--election-timeout[%1ms] should be at least 5 times --heartbeat-interval[%2ms]")
+            .arg(config.electionTimeoutMs)
+            .arg(config.heartbeatIntervalMs);
+    if (config.electionTimeoutMs > kMaxElectionTimeoutMs)
+        return tr("--election-timeout[%1ms] is too long, and should be set less than %2ms")
+            .arg(config.electionTimeoutMs)
+            .arg(kMaxElectionTimeoutMs);
+    return {};
+}
+
+QString ConfigValidator::validateInitialCluster(const Config &config)
+{
+    QList<QUrl> ownUrls;
+    QStringList seen;
+    for (const Config::ClusterMember &member : config.initialClusterMembers) {
+        const QString url = member.peerUrl.toString();
+        if (seen.contains(url))
+            return tr("--initial-cluster %1 has duplicate url %2").arg(config.initialCluster, url);
+        seen.append(url);
+        if (member.name == config.name)
+            ownUrls.append(member.peerUrl);
+    }
+    if (ownUrls.isEmpty())
+        return tr("couldn't find local name \"%1\" in the initial cluster configuration "
+                  "(--initial-cluster %2)")
+            .arg(config.name, config.initialCluster);
+    // A member joining an existing cluster learns the membership from it; only a new cluster
+    // is built from this list, so only then must it agree with what this member advertises.
+    if (config.initialClusterState == Config::ClusterState::New &&
+        sortedTexts(ownUrls) != sortedTexts(config.initialAdvertisePeerUrls)) {
+        QStringList expected;
+        for (const QUrl &url : config.initialAdvertisePeerUrls)
+            expected.append(config.name + QLatin1Char('=') + url.toString());
+        return tr("--initial-cluster must include %1 (the entries for --name must equal "
+                  "--initial-advertise-peer-urls)")
+            .arg(expected.join(QLatin1Char(',')));
+    }
+    return {};
+}
+
+QString ConfigValidator::validateTls(Config &config)
+{
+    struct Side
+    {
+        const char *certFlag;
+        const char *keyFlag;
+        const char *authFlag;
+        const char *caFlag;
+        const char *urlsFlag;
+        const QString &cert;
+        const QString &key;
+        bool auth;
+        const QString &ca;
+        const QList<QUrl> &urls;
+    };
+    const Side sides[] = {
+        {"--cert-file", "--key-file", "--client-cert-auth", "--trusted-ca-file",
+         "--listen-client-urls", config.certFile, config.keyFile, config.clientCertAuth,
+         config.trustedCaFile, config.listenClientUrls},
+        {"--peer-cert-file", "--peer-key-file", "--peer-client-cert-auth", "--peer-trusted-ca-file",
+         "--listen-peer-urls", config.peerCertFile, config.peerKeyFile, config.peerClientCertAuth,
+         config.peerTrustedCaFile, config.listenPeerUrls},
+    };
+    for (const Side &side : sides) {
+        if (side.cert.isEmpty() != side.key.isEmpty())
+            return tr("%1 and %2 must be given together")
+                .arg(QLatin1String(side.certFlag), QLatin1String(side.keyFlag));
+        if (side.auth && side.ca.isEmpty())
+            return tr("%1 requires %2")
+                .arg(QLatin1String(side.authFlag), QLatin1String(side.caFlag));
+        const bool hasTls = !side.cert.isEmpty();
+        for (const QUrl &url : side.urls) {
+            if (url.scheme() == QLatin1String("https") && !hasTls)
+                return tr("TLS key/cert (%1, %2) must be provided for %3 %4 with https scheme")
+                    .arg(QLatin1String(side.certFlag), QLatin1String(side.keyFlag),
+                         QLatin1String(side.urlsFlag), url.toString());
+            if (url.scheme() == QLatin1String("http") && hasTls)
+                config.warnings.append(
+                    tr("the scheme of %1 %2 is http while %3 and %4 are given; they are ignored "
+                       "for that URL")
+                        .arg(QLatin1String(side.urlsFlag), url.toString(),
+                             QLatin1String(side.certFlag), QLatin1String(side.keyFlag)));
+        }
+    }
+    return {};
+}

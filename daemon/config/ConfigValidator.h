@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Config.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QString>
+
+// ConfigValidator: checks that need more than one flag, after every flag and variable is applied.
+//
+// Mirrors what etcd 2.2 refuses before it starts a member: timing that cannot elect a leader,
+// listening on client URLs without advertising any, an --initial-cluster that does not contain
+// this member with exactly its --initial-advertise-peer-urls, duplicate peer URLs, https URLs
+// without a cert and key. Warnings (for example cert files given with http URLs) are appended to
+// config.warnings. Stateless; any thread.
+class ConfigValidator
+{
+    Q_DECLARE_TR_FUNCTIONS(ConfigValidator)
+
+public:
+    // `explicitlySet` names (without dashes) the flags given on the command line or through the
+    // environment. Returns the first problem found, translated and naming the flag, or "" if none.
+    static QString validate(Config &config, const QSet<QString> &explicitlySet);
+
+private:
+    static QString validateTiming(const Config &config);
+    static QString validateInitialCluster(const Config &config);
+    static QString validateTls(Config &config);
+};

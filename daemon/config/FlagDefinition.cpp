@@ -1,0 +1,8 @@
+#include "FlagDefinition.h"
+
+QString FlagDefinition::environmentName() const
+{
+    QString key = name.toUpper();
+    key.replace(QLatin1Char('-'), QLatin1Char('_'));
+    return QStringLiteral("ETCD_") + key;
+}

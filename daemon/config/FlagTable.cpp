@@ -1,0 +1,222 @@
+#include "FlagTable.h"
+
+#include "FlagValue.h"
+
+#include <limits>
+
+namespace {
+
+using Section = FlagDefinition::Section;
+
+QString applyString(QString *field, const QString &text)
+{
+    *field = text;
+    return {};
+}
+
+QString applyBool(bool *field, const QString &text)
+{
+    const std::optional<bool> value = FlagValue::parseBool(text);
+    if (!value)
+        return QCoreApplication::translate("FlagTable", "not a boolean (use true or false)");
+    *field = *value;
+    return {};
+}
+
+template <typename T> QString applyUnsigned(T *field, const QString &text)
+{
+    quint64 value = 0;
+    const QString error =
+        FlagValue::parseUnsigned(text, quint64(std::numeric_limits<T>::max()), &value);
+    if (error.isEmpty())
+        *field = T(value);
+    return error;
+}
+
+FlagDefinition flag(const char *name, const char *defaultText, Section section,
+                    const char *description,
+                    std::function<QString(Config &, const QString &)> apply, bool isBool = false)
+{
+    FlagDefinition f;
+    f.name = QLatin1String(name);
+    f.isBool = isBool;
+    f.defaultText = QLatin1String(defaultText);
+    f.description = description;
+    f.section = section;
+    f.apply = std::move(apply);
+    return f;
+}
+
+FlagDefinition boolFlag(const char *name, Section section, const char *description,
+                        bool Config::*field)
+{
+    return flag(
+        name, "false", section, description,
+        [field](Config &c, const QString &t) { return applyBool(&(c.*field), t); }, true);
+}
+
+FlagDefinition stringFlag(const char *name, const char *defaultText, Section section,
+                          const char *description, QString Config::*field)
+{
+    return flag(name, defaultText, section, description,
+                [field](Config &c, const QString &t) { return applyString(&(c.*field), t); });
+}
+
+FlagDefinition urlsFlag(const char *name, const char *defaultText, Section section,
+                        const char *description, QList<QUrl> Config::*field)
+{
+    return flag(name, defaultText, section, description, [field](Config &c, const QString &t) {
+        return FlagValue::parseUrlList(t, &(c.*field));
+    });
+}
+
+template <typename T>
+FlagDefinition numberFlag(const char *name, const char *defaultText, Section section,
+                          const char *description, T Config::*field)
+{
+    return flag(name, defaultText, section, description,
+                [field](Config &c, const QString &t) { return applyUnsigned(&(c.*field), t); });
+}
+
+QList<FlagDefinition> buildTable()
+{
+    return {
+        // member
+        stringFlag("name", "default", Section::Member,
+                   QT_TRANSLATE_NOOP("FlagTable", "human-readable name for this member."),
+                   &Config::name),
+        stringFlag("data-dir", "${name}.etcd", Section::Member,
+                   QT_TRANSLATE_NOOP("FlagTable", "path to the data directory."), &Config::dataDir),
+        stringFlag("wal-dir", "", Section::Member,
+                   QT_TRANSLATE_NOOP("FlagTable", "path to a dedicated write-ahead log directory "
+                                                  "(default: <data-dir>/member/wal)."),
+                   &Config::walDir),
+        numberFlag("snapshot-count", "10000", Section::Member,
+                   QT_TRANSLATE_NOOP("FlagTable",
+                                     "number of committed transactions that triggers a snapshot "
+                                     "to disk."),
+                   &Config::snapshotCount),
+        numberFlag(
+            "heartbeat-interval", "100", Section::Member,
+            QT_TRANSLATE_NOOP("FlagTable", "time (in milliseconds) of a heartbeat interval."),
+            &Config::heartbeatIntervalMs),
+        numberFlag("election-timeout", "1000", Section::Member,
+                   QT_TRANSLATE_NOOP("FlagTable",
+                                     "time (in milliseconds) after which a follower that heard "
+                                     "no leader starts an election."),
+                   &Config::electionTimeoutMs),
+        urlsFlag("listen-peer-urls", "http://localhost:2380,http://localhost:7001", Section::Member,
+                 QT_TRANSLATE_NOOP("FlagTable", "list of URLs to listen on for peer traffic."),
+                 &Config::listenPeerUrls),
+        urlsFlag("listen-client-urls", "http://localhost:2379,http://localhost:4001",
+                 Section::Member,
+                 QT_TRANSLATE_NOOP("FlagTable", "list of URLs to listen on for client traffic."),
+                 &Config::listenClientUrls),
+        numberFlag("max-snapshots", "5", Section::Member,
+                   QT_TRANSLATE_NOOP("FlagTable",
+                                     "maximum number of snapshot files to keep (0 is unlimited)."),
+                   &Config::maxSnapshots),
+        numberFlag("max-wals", "5", Section::Member,
+                   QT_TRANSLATE_NOOP("FlagTable",
+                                     "maximum number of write-ahead log files to keep (0 is "
+                                     "unlimited)."),
+                   &Config::maxWals),
+        flag("cors", "", Section::Member,
+             QT_TRANSLATE_NOOP("FlagTable",
+                               "comma-separated list of origins allowed for CORS (cross-origin "
+                               "resource sharing); * allows every origin."),
+             [](Config &c, const QString &t) { return FlagValue::parseCors(t, &c.cors); }),
+        numberFlag(
+            "max-request-bytes", "1572864", Section::Member,
+            QT_TRANSLATE_NOOP("FlagTable", "maximum size in bytes of a client request body."),
+            &Config::maxRequestBytes),
+        // clustering
+        urlsFlag("initial-advertise-peer-urls", "http://localhost:2380,http://localhost:7001",
+                 Section::Clustering,
+                 QT_TRANSLATE_NOOP("FlagTable",
+                                   "list of this member's peer URLs to advertise to the rest of "
+                                   "the cluster."),
+                 &Config::initialAdvertisePeerUrls),
+        flag("initial-cluster", "default=http://localhost:2380,default=http://localhost:7001",
+             Section::Clustering,
+             QT_TRANSLATE_NOOP("FlagTable",
+                               "initial cluster configuration for bootstrapping, as "
+                               "name=peer-url[,name=peer-url...] (default: ${name}=url for each "
+                               "URL of --initial-advertise-peer-urls)."),
+             [](Config &c, const QString &t) {
+                 const QString error = FlagValue::parseInitialCluster(t, &c.initialClusterMembers);
+                 if (error.isEmpty())
+                     c.initialCluster = t;
+                 return error;
+             }),
+        flag("initial-cluster-state", "new", Section::Clustering,
+             QT_TRANSLATE_NOOP("FlagTable", "initial cluster state ('new' or 'existing')."),
+             [](Config &c, const QString &t) {
+                 return FlagValue::parseClusterState(t, &c.initialClusterState);
+             }),
+        stringFlag("initial-cluster-token", "etcd-cluster", Section::Clustering,
+                   QT_TRANSLATE_NOOP("FlagTable",
+                                     "initial cluster token for the cluster during bootstrap; "
+                                     "keeps clusters made from the same configuration apart."),
+                   &Config::initialClusterToken),
+        urlsFlag("advertise-client-urls", "http://localhost:2379,http://localhost:4001",
+                 Section::Clustering,
+                 QT_TRANSLATE_NOOP("FlagTable",
+                                   "list of this member's client URLs to advertise to clients; "
+                                   "required when --listen-client-urls is set."),
+                 &Config::advertiseClientUrls),
+        // security
+        stringFlag("cert-file", "", Section::Security,
+                   QT_TRANSLATE_NOOP("FlagTable", "path to the client server TLS cert file."),
+                   &Config::certFile),
+        stringFlag("key-file", "", Section::Security,
+                   QT_TRANSLATE_NOOP("FlagTable", "path to the client server TLS key file."),
+                   &Config::keyFile),
+        boolFlag("client-cert-auth", Section::Security,
+                 QT_TRANSLATE_NOOP("FlagTable", "enable client cert authentication."),
+                 &Config::clientCertAuth),
+        stringFlag(
+            "trusted-ca-file", "", Section::Security,
+            QT_TRANSLATE_NOOP("FlagTable", "path to the CA file that client certs must chain to."),
+            &Config::trustedCaFile),
+        stringFlag("peer-cert-file", "", Section::Security,
+                   QT_TRANSLATE_NOOP("FlagTable", "path to the peer server TLS cert file."),
+                   &Config::peerCertFile),
+        stringFlag("peer-key-file", "", Section::Security,
+                   QT_TRANSLATE_NOOP("FlagTable", "path to the peer server TLS key file."),
+                   &Config::peerKeyFile),
+        boolFlag("peer-client-cert-auth", Section::Security,
+                 QT_TRANSLATE_NOOP("FlagTable", "enable peer client cert authentication."),
+                 &Config::peerClientCertAuth),
+        stringFlag(
+            "peer-trusted-ca-file", "", Section::Security,
+            QT_TRANSLATE_NOOP("FlagTable", "path to the CA file that peer certs must chain to."),
+            &Config::peerTrustedCaFile),
+        // logging
+        boolFlag("debug", Section::Logging,
+                 QT_TRANSLATE_NOOP("FlagTable", "enable debug-level logging."), &Config::debug),
+        // unsafe
+        boolFlag("force-new-cluster", Section::Unsafe,
+                 QT_TRANSLATE_NOOP("FlagTable",
+                                   "force to create a new one-member cluster from the data "
+                                   "directory."),
+                 &Config::forceNewCluster),
+    };
+}
+
+} // namespace
+
+const QList<FlagDefinition> &FlagTable::all()
+{
+    static const QList<FlagDefinition> table = buildTable();
+    return table;
+}
+
+const FlagDefinition *FlagTable::find(const QString &name)
+{
+    for (const FlagDefinition &f : all()) {
+        if (f.name == name)
+            return &f;
+    }
+    return nullptr;
+}

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "FlagDefinition.h"
+
+#include <QList>
+
+// FlagTable: the daemon's flags, in the order --help lists them.
+//
+// The single place that says which flags exist, their defaults as shown to users, and which
+// Config field each one sets. Built once, immutable afterwards; any thread.
+class FlagTable
+{
+public:
+    static const QList<FlagDefinition> &all();
+    // nullptr when no flag has that name (given without dashes).
+    static const FlagDefinition *find(const QString &name);
+};

@@ -1,0 +1,74 @@
+#include "UsageText.h"
+
+#include "FlagTable.h"
+
+#include <QSysInfo>
+
+#ifndef QETCD_VERSION
+#define QETCD_VERSION "unknown"
+#endif
+
+namespace {
+
+QString sectionTitle(FlagDefinition::Section section)
+{
+    switch (section) {
+    case FlagDefinition::Section::Member:
+        return QCoreApplication::translate("UsageText", "member flags:");
+    case FlagDefinition::Section::Clustering:
+        return QCoreApplication::translate("UsageText", "clustering flags:");
+    case FlagDefinition::Section::Security:
+        return QCoreApplication::translate("UsageText", "security flags:");
+    case FlagDefinition::Section::Logging:
+        return QCoreApplication::translate("UsageText", "logging flags:");
+    case FlagDefinition::Section::Unsafe:
+        return QCoreApplication::translate("UsageText", "unsafe flags:");
+    }
+    return {};
+}
+
+} // namespace
+
+QString UsageText::help()
+{
+    QString text =
+        tr("usage: qetcd [flags]\n"
+           "       start a qetcd member (speaks the etcd v2 API)\n"
+           "\n"
+           "       qetcd --version\n"
+           "       show the version of qetcd\n"
+           "\n"
+           "       qetcd -h | --help\n"
+           "       show the help information about qetcd\n"
+           "\n"
+           "Flags take one dash or two (-name x, --name x, --name=x). Boolean flags are\n"
+           "set by their name alone or by --flag=true / --flag=false. Every flag can also\n"
+           "be given as the environment variable ETCD_<FLAG> (upper case, '-' becomes\n"
+           "'_', e.g. ETCD_DATA_DIR); a flag on the command line wins over it.\n");
+    bool first = true;
+    FlagDefinition::Section current = FlagDefinition::Section::Member;
+    for (const FlagDefinition &f : FlagTable::all()) {
+        if (first || f.section != current) {
+            text += QLatin1Char('\n') + sectionTitle(f.section) + QLatin1String("\n\n");
+            current = f.section;
+            first = false;
+        }
+        text += QStringLiteral("\t--%1 '%2'\n\t\t%3\n")
+                    .arg(f.name, f.defaultText,
+                         QCoreApplication::translate("FlagTable", f.description));
+    }
+    text += tr("\nunsafe flags can break the guarantees given by the consensus protocol.\n"
+               "For example, --force-new-cluster can lose acknowledged writes if other members\n"
+               "of the previous cluster are still alive. Use them with caution.\n");
+    return text;
+}
+
+QString UsageText::version()
+{
+    return tr("qetcd Version: %1\n"
+              "etcd v2 API 2.2\n"
+              "Qt Version: %2\n"
+              "OS/Arch: %3/%4\n")
+        .arg(QLatin1String(QETCD_VERSION), QLatin1String(qVersion()), QSysInfo::kernelType(),
+             QSysInfo::currentCpuArchitecture());
+}

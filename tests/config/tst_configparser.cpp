@@ -1,0 +1,665 @@
+// Tests of ConfigParser: what `qetcd` accepts on its command line and in ETCD_* variables, what
+// it refuses and with which exit status, and what --help/--version print.
+
+#include "Config.h"
+#include "ConfigParser.h"
+#include "FlagTable.h"
+#include "FlagValue.h"
+
+#include <QtTest>
+
+namespace {
+
+QProcessEnvironment makeEnv(const QStringList &pairs)
+{
+    QProcessEnvironment env; // empty: the machine's own ETCD_* variables must not leak in
+    for (const QString &pair : pairs) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        env.insert(pair.left(eq), pair.mid(eq + 1));
+    }
+    return env;
+}
+
+ConfigParser::Result run(const QStringList &args, const QStringList &env = {})
+{
+    return ConfigParser::parse(QStringList{QStringLiteral("qetcd")} + args, makeEnv(env));
+}
+
+QString boolText(bool b)
+{
+    return b ? QStringLiteral("true") : QStringLiteral("false");
+}
+
+// A Config field rendered as text, addressed by its flag name.
+QString field(const Config &c, const QString &flag)
+{
+    if (flag == "name")
+        return c.name;
+    if (flag == "data-dir")
+        return c.dataDir;
+    if (flag == "wal-dir")
+        return c.walDir;
+    if (flag == "snapshot-count")
+        return QString::number(c.snapshotCount);
+    if (flag == "heartbeat-interval")
+        return QString::number(c.heartbeatIntervalMs);
+    if (flag == "election-timeout")
+        return QString::number(c.electionTimeoutMs);
+    if (flag == "listen-peer-urls")
+        return FlagValue::joinUrls(c.listenPeerUrls);
+    if (flag == "listen-client-urls")
+        return FlagValue::joinUrls(c.listenClientUrls);
+    if (flag == "max-snapshots")
+        return QString::number(c.maxSnapshots);
+    if (flag == "max-wals")
+        return QString::number(c.maxWals);
+    if (flag == "cors")
+        return c.cors.join(',');
+    if (flag == "max-request-bytes")
+        return QString::number(c.maxRequestBytes);
+    if (flag == "initial-advertise-peer-urls")
+        return FlagValue::joinUrls(c.initialAdvertisePeerUrls);
+    if (flag == "advertise-client-urls")
+        return FlagValue::joinUrls(c.advertiseClientUrls);
+    if (flag == "initial-cluster")
+        return c.initialCluster;
+    if (flag == "initial-cluster-members") {
+        QStringList out;
+        for (const Config::ClusterMember &m : c.initialClusterMembers)
+            out.append(m.name + '=' + m.peerUrl.toString());
+        return out.join(';');
+    }
+    if (flag == "initial-cluster-state")
+        return c.initialClusterState == Config::ClusterState::New ? "new" : "existing";
+    if (flag == "initial-cluster-token")
+        return c.initialClusterToken;
+    if (flag == "cert-file")
+        return c.certFile;
+    if (flag == "key-file")
+        return c.keyFile;
+    if (flag == "client-cert-auth")
+        return boolText(c.clientCertAuth);
+    if (flag == "trusted-ca-file")
+        return c.trustedCaFile;
+    if (flag == "peer-cert-file")
+        return c.peerCertFile;
+    if (flag == "peer-key-file")
+        return c.peerKeyFile;
+    if (flag == "peer-client-cert-auth")
+        return boolText(c.peerClientCertAuth);
+    if (flag == "peer-trusted-ca-file")
+        return c.peerTrustedCaFile;
+    if (flag == "debug")
+        return boolText(c.debug);
+    if (flag == "force-new-cluster")
+        return boolText(c.forceNewCluster);
+    qFatal("unknown field %s", qPrintable(flag));
+}
+
+// The flags a loopback member needs so that TLS rows etc. do not trip over other checks.
+const QStringList kLocalMember{
+    "--listen-client-urls",          "http://127.0.0.1:32379", "--advertise-client-urls",
+    "http://127.0.0.1:32379",        "--listen-peer-urls",     "http://127.0.0.1:32380",
+    "--initial-advertise-peer-urls", "http://127.0.0.1:32380", "--initial-cluster",
+    "default=http://127.0.0.1:32380"};
+
+} // namespace
+
+class tst_ConfigParser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults_data();
+    void defaults();
+    void values_data();
+    void values();
+    void errors_data();
+    void errors();
+    void warnings_data();
+    void warnings();
+    void noWarningsForAPlainExplicitConfig();
+    void help_data();
+    void help();
+    void helpListsEveryFlagWithItsDefault();
+    void version();
+    void everyFlag_data();
+    void everyFlag();
+};
+
+void tst_ConfigParser::defaults_data()
+{
+    QTest::addColumn<QString>("flag");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("name") << "name"
+                          << "default";
+    QTest::newRow("data-dir") << "data-dir"
+                              << "default.etcd";
+    QTest::newRow("wal-dir") << "wal-dir"
+                             << "";
+    QTest::newRow("snapshot-count") << "snapshot-count"
+                                    << "10000";
+    QTest::newRow("heartbeat-interval") << "heartbeat-interval"
+                                        << "100";
+    QTest::newRow("election-timeout") << "election-timeout"
+                                      << "1000";
+    QTest::newRow("listen-peer-urls") << "listen-peer-urls"
+                                      << "http://localhost:2380,http://localhost:7001";
+    QTest::newRow("listen-client-urls") << "listen-client-urls"
+                                        << "http://localhost:2379,http://localhost:4001";
+    QTest::newRow("max-snapshots") << "max-snapshots"
+                                   << "5";
+    QTest::newRow("max-wals") << "max-wals"
+                              << "5";
+    QTest::newRow("cors") << "cors"
+                          << "";
+    QTest::newRow("max-request-bytes") << "max-request-bytes"
+                                       << "1572864";
+    QTest::newRow("initial-advertise-peer-urls") << "initial-advertise-peer-urls"
+                                                 << "http://localhost:2380,http://localhost:7001";
+    QTest::newRow("advertise-client-urls") << "advertise-client-urls"
+                                           << "http://localhost:2379,http://localhost:4001";
+    // As etcd 2.2.4 logs it: "initial cluster = default=http://localhost:2380,default=..."
+    QTest::newRow("initial-cluster")
+        << "initial-cluster"
+        << "default=http://localhost:2380,default=http://localhost:7001";
+    QTest::newRow("initial-cluster-members")
+        << "initial-cluster-members"
+        << "default=http://localhost:2380;default=http://localhost:7001";
+    QTest::newRow("initial-cluster-state") << "initial-cluster-state"
+                                           << "new";
+    QTest::newRow("initial-cluster-token") << "initial-cluster-token"
+                                           << "etcd-cluster";
+    QTest::newRow("cert-file") << "cert-file"
+                               << "";
+    QTest::newRow("client-cert-auth") << "client-cert-auth"
+                                      << "false";
+    QTest::newRow("peer-client-cert-auth") << "peer-client-cert-auth"
+                                           << "false";
+    QTest::newRow("debug") << "debug"
+                           << "false";
+    QTest::newRow("force-new-cluster") << "force-new-cluster"
+                                       << "false";
+}
+
+void tst_ConfigParser::defaults()
+{
+    QFETCH(QString, flag);
+    QFETCH(QString, expected);
+    const ConfigParser::Result r = run({});
+    QCOMPARE(r.outcome, ConfigParser::Outcome::Run);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(field(r.config, flag), expected);
+}
+
+void tst_ConfigParser::values_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("env");
+    QTest::addColumn<QString>("flag");
+    QTest::addColumn<QString>("expected");
+
+    // Spellings of a valued flag.
+    QTest::newRow("two dashes, space")
+        << QStringList{"--data-dir", "/tmp/x"} << QStringList{} << "data-dir"
+        << "/tmp/x";
+    QTest::newRow("one dash, space")
+        << QStringList{"-data-dir", "/tmp/x"} << QStringList{} << "data-dir"
+        << "/tmp/x";
+    QTest::newRow("two dashes, =")
+        << QStringList{"--data-dir=/tmp/x"} << QStringList{} << "data-dir"
+        << "/tmp/x";
+    QTest::newRow("one dash, =") << QStringList{"-data-dir=/tmp/x"} << QStringList{} << "data-dir"
+                                 << "/tmp/x";
+    QTest::newRow("value with =") << QStringList{"--initial-cluster-token=a=b"} << QStringList{}
+                                  << "initial-cluster-token"
+                                  << "a=b";
+    QTest::newRow("value starting with dash") << QStringList{"--initial-cluster-token", "-tok"}
+                                              << QStringList{} << "initial-cluster-token"
+                                              << "-tok";
+    QTest::newRow("last occurrence wins")
+        << QStringList{"--wal-dir", "/a", "--wal-dir=/b"} << QStringList{} << "wal-dir"
+        << "/b";
+    QTest::newRow("numbers") << QStringList{"-snapshot-count", "42"} << QStringList{}
+                             << "snapshot-count"
+                             << "42";
+    QTest::newRow("zero max-wals means unlimited")
+        << QStringList{"--max-wals=0"} << QStringList{} << "max-wals"
+        << "0";
+    QTest::newRow("max-request-bytes")
+        << QStringList{"--max-request-bytes", "1024"} << QStringList{} << "max-request-bytes"
+        << "1024";
+    QTest::newRow("timing") << QStringList{"--heartbeat-interval=50", "--election-timeout=500"}
+                            << QStringList{} << "heartbeat-interval"
+                            << "50";
+    QTest::newRow("cluster state existing") << QStringList{"--initial-cluster-state", "existing"}
+                                            << QStringList{} << "initial-cluster-state"
+                                            << "existing";
+    QTest::newRow("cors list") << QStringList{"--cors", "http://a.example, *"} << QStringList{}
+                               << "cors"
+                               << "http://a.example,*";
+
+    // Booleans, Go style.
+    QTest::newRow("bool bare") << QStringList{"--debug"} << QStringList{} << "debug"
+                               << "true";
+    QTest::newRow("bool bare one dash") << QStringList{"-debug"} << QStringList{} << "debug"
+                                        << "true";
+    QTest::newRow("bool =true") << QStringList{"--debug=true"} << QStringList{} << "debug"
+                                << "true";
+    QTest::newRow("bool =false") << QStringList{"--force-new-cluster=false"} << QStringList{}
+                                 << "force-new-cluster"
+                                 << "false";
+    QTest::newRow("bool -x=1") << QStringList{"-client-cert-auth=1", "--trusted-ca-file", "ca"}
+                               << QStringList{} << "client-cert-auth"
+                               << "true";
+    QTest::newRow("bool =F") << QStringList{"--debug=F"} << QStringList{} << "debug"
+                             << "false";
+    QTest::newRow("bool later bare wins")
+        << QStringList{"--debug=false", "--debug"} << QStringList{} << "debug"
+        << "true";
+    QTest::newRow("bool later =false wins")
+        << QStringList{"--debug", "--debug=false"} << QStringList{} << "debug"
+        << "false";
+
+    // Environment.
+    QTest::newRow("env string") << QStringList{} << QStringList{"ETCD_DATA_DIR=/var/lib/q"}
+                                << "data-dir"
+                                << "/var/lib/q";
+    QTest::newRow("env number") << QStringList{} << QStringList{"ETCD_SNAPSHOT_COUNT=7"}
+                                << "snapshot-count"
+                                << "7";
+    QTest::newRow("env bool") << QStringList{} << QStringList{"ETCD_DEBUG=true"} << "debug"
+                              << "true";
+    QTest::newRow("env empty counts as unset")
+        << QStringList{} << QStringList{"ETCD_NAME="} << "name"
+        << "default";
+    QTest::newRow("env initial cluster")
+        << QStringList{"--initial-advertise-peer-urls", "http://127.0.0.1:1"}
+        << QStringList{"ETCD_INITIAL_CLUSTER=default=http://127.0.0.1:1,b=http://127.0.0.1:2"}
+        << "initial-cluster-members"
+        << "default=http://127.0.0.1:1;b=http://127.0.0.1:2";
+    QTest::newRow("flag beats env")
+        << QStringList{"--data-dir", "/flag"} << QStringList{"ETCD_DATA_DIR=/env"} << "data-dir"
+        << "/flag";
+    QTest::newRow("bool flag beats env")
+        << QStringList{"--debug=false"} << QStringList{"ETCD_DEBUG=true"} << "debug"
+        << "false";
+    QTest::newRow("env fills what flags leave")
+        << QStringList{"--data-dir", "/flag"} << QStringList{"ETCD_WAL_DIR=/wal"} << "wal-dir"
+        << "/wal";
+
+    // Defaults that follow other flags.
+    QTest::newRow("data-dir follows name")
+        << QStringList{"--name", "n1"} << QStringList{} << "data-dir"
+        << "n1.etcd";
+    QTest::newRow("data-dir follows env name")
+        << QStringList{} << QStringList{"ETCD_NAME=n2"} << "data-dir"
+        << "n2.etcd";
+    QTest::newRow("initial-cluster follows name")
+        << QStringList{"--name", "n1"} << QStringList{} << "initial-cluster"
+        << "n1=http://localhost:2380,n1=http://localhost:7001";
+    QTest::newRow("initial-cluster follows advertised peers")
+        << QStringList{"--name", "b", "--initial-advertise-peer-urls", "http://127.0.0.1:5"}
+        << QStringList{} << "initial-cluster"
+        << "b=http://127.0.0.1:5";
+
+    // initial-cluster keeps the user's order and text.
+    const QString three = "infra0=http://127.0.0.1:2380,infra1=http://127.0.0.1:2381,"
+                          "infra2=http://127.0.0.1:2382";
+    const QStringList member1{"--name",
+                              "infra1",
+                              "--initial-advertise-peer-urls",
+                              "http://127.0.0.1:2381",
+                              "--initial-cluster",
+                              three};
+    QTest::newRow("three members text") << member1 << QStringList{} << "initial-cluster" << three;
+    QTest::newRow("three members parsed")
+        << member1 << QStringList{} << "initial-cluster-members"
+        << "infra0=http://127.0.0.1:2380;infra1=http://127.0.0.1:2381;"
+           "infra2=http://127.0.0.1:2382";
+    QTest::newRow("member with two peer urls, any order")
+        << QStringList{"--initial-advertise-peer-urls", "http://127.0.0.1:2,http://127.0.0.1:1",
+                       "--initial-cluster", "default=http://127.0.0.1:1,default=http://127.0.0.1:2"}
+        << QStringList{} << "initial-cluster-members"
+        << "default=http://127.0.0.1:1;default=http://127.0.0.1:2";
+    QTest::newRow("existing: own urls need not match")
+        << QStringList{"--initial-cluster-state=existing", "--initial-cluster",
+                       "default=http://127.0.0.1:9"}
+        << QStringList{} << "initial-cluster-members"
+        << "default=http://127.0.0.1:9";
+    QTest::newRow("https with cert") << QStringList{"--listen-client-urls",
+                                                    "https://127.0.0.1:1",
+                                                    "--advertise-client-urls",
+                                                    "https://127.0.0.1:1",
+                                                    "--cert-file",
+                                                    "c.pem",
+                                                    "--key-file",
+                                                    "k.pem"}
+                                     << QStringList{} << "listen-client-urls"
+                                     << "https://127.0.0.1:1";
+    QTest::newRow("ipv6 loopback") << QStringList{"--listen-client-urls", "http://[::1]:2379",
+                                                  "--advertise-client-urls", "http://[::1]:2379"}
+                                   << QStringList{} << "listen-client-urls"
+                                   << "http://[::1]:2379";
+}
+
+void tst_ConfigParser::values()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, env);
+    QFETCH(QString, flag);
+    QFETCH(QString, expected);
+    const ConfigParser::Result r = run(args, env);
+    QVERIFY2(r.outcome == ConfigParser::Outcome::Run, qPrintable(r.text));
+    QCOMPARE(field(r.config, flag), expected);
+}
+
+void tst_ConfigParser::errors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("env");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("mentions");
+
+    // Malformed command lines: exit 2 like Go's flag package.
+    QTest::newRow("unknown flag") << QStringList{"--no-such-flag"} << QStringList{} << 2
+                                  << "no-such-flag";
+    QTest::newRow("unknown flag one dash")
+        << QStringList{"-bogus=1"} << QStringList{} << 2 << "bogus";
+    QTest::newRow("missing value") << QStringList{"--name"} << QStringList{} << 2 << "name";
+    QTest::newRow("number not numeric")
+        << QStringList{"--snapshot-count", "lots"} << QStringList{} << 2 << "--snapshot-count";
+    QTest::newRow("number negative")
+        << QStringList{"--heartbeat-interval=-5"} << QStringList{} << 2 << "--heartbeat-interval";
+    QTest::newRow("number too big for uint")
+        << QStringList{"--max-wals=4294967296"} << QStringList{} << 2 << "--max-wals";
+    QTest::newRow("bool bad value")
+        << QStringList{"--debug=yes"} << QStringList{} << 2 << "--debug";
+    QTest::newRow("bad cluster state") << QStringList{"--initial-cluster-state", "old"}
+                                       << QStringList{} << 2 << "--initial-cluster-state";
+    QTest::newRow("url without port") << QStringList{"--listen-client-urls", "http://127.0.0.1"}
+                                      << QStringList{} << 2 << "--listen-client-urls";
+    QTest::newRow("url with path")
+        << QStringList{"--advertise-client-urls", "http://127.0.0.1:2379/v2"} << QStringList{} << 2
+        << "--advertise-client-urls";
+    QTest::newRow("url trailing slash")
+        << QStringList{"--listen-peer-urls", "http://127.0.0.1:2380/"} << QStringList{} << 2
+        << "--listen-peer-urls";
+    QTest::newRow("url other scheme")
+        << QStringList{"--initial-advertise-peer-urls", "unix://127.0.0.1:2380"} << QStringList{}
+        << 2 << "--initial-advertise-peer-urls";
+    QTest::newRow("url without scheme") << QStringList{"--listen-peer-urls", "127.0.0.1:2380"}
+                                        << QStringList{} << 2 << "--listen-peer-urls";
+    QTest::newRow("url without host") << QStringList{"--listen-peer-urls", "http://:2380"}
+                                      << QStringList{} << 2 << "--listen-peer-urls";
+    QTest::newRow("url list with empty piece")
+        << QStringList{"--listen-peer-urls", "http://127.0.0.1:1,"} << QStringList{} << 2
+        << "--listen-peer-urls";
+    QTest::newRow("url list empty")
+        << QStringList{"--listen-peer-urls="} << QStringList{} << 2 << "--listen-peer-urls";
+    QTest::newRow("initial-cluster entry without =")
+        << QStringList{"--initial-cluster", "default"} << QStringList{} << 2 << "--initial-cluster";
+    QTest::newRow("initial-cluster entry without name")
+        << QStringList{"--initial-cluster", "=http://127.0.0.1:1"} << QStringList{} << 2
+        << "--initial-cluster";
+    QTest::newRow("initial-cluster bad url")
+        << QStringList{"--initial-cluster", "default=http://127.0.0.1"} << QStringList{} << 2
+        << "--initial-cluster";
+    QTest::newRow("initial-cluster empty")
+        << QStringList{"--initial-cluster="} << QStringList{} << 2 << "--initial-cluster";
+    QTest::newRow("bad cors origin")
+        << QStringList{"--cors", "not a url"} << QStringList{} << 2 << "--cors";
+
+    // Parsed, but unusable: exit 1 like etcd.
+    QTest::newRow("stray argument")
+        << QStringList{"--name", "a", "extra"} << QStringList{} << 1 << "'extra'";
+    QTest::newRow("bool takes no separate value")
+        << QStringList{"--debug", "true"} << QStringList{} << 1 << "'true'";
+    QTest::newRow("argument after --")
+        << QStringList{"--", "--debug"} << QStringList{} << 1 << "'--debug'";
+    QTest::newRow("env bad number")
+        << QStringList{} << QStringList{"ETCD_SNAPSHOT_COUNT=x"} << 1 << "ETCD_SNAPSHOT_COUNT";
+    QTest::newRow("env bad bool") << QStringList{} << QStringList{"ETCD_FORCE_NEW_CLUSTER=maybe"}
+                                  << 1 << "ETCD_FORCE_NEW_CLUSTER";
+    QTest::newRow("env bad url") << QStringList{}
+                                 << QStringList{"ETCD_LISTEN_PEER_URLS=ftp://127.0.0.1:1"} << 1
+                                 << "ETCD_LISTEN_PEER_URLS";
+    QTest::newRow("empty name") << QStringList{"--name="} << QStringList{} << 1 << "--name";
+    QTest::newRow("empty data-dir")
+        << QStringList{"--data-dir="} << QStringList{} << 1 << "--data-dir";
+    QTest::newRow("snapshot-count zero")
+        << QStringList{"--snapshot-count=0"} << QStringList{} << 1 << "--snapshot-count";
+    QTest::newRow("max-request-bytes zero")
+        << QStringList{"--max-request-bytes=0"} << QStringList{} << 1 << "--max-request-bytes";
+    QTest::newRow("heartbeat zero")
+        << QStringList{"--heartbeat-interval=0"} << QStringList{} << 1 << "--heartbeat-interval";
+    QTest::newRow("election zero")
+        << QStringList{"--election-timeout=0"} << QStringList{} << 1 << "--election-timeout";
+    QTest::newRow("election below 5 heartbeats")
+        << QStringList{"--heartbeat-interval=300", "--election-timeout=1000"} << QStringList{} << 1
+        << "--election-timeout";
+    QTest::newRow("election too long")
+        << QStringList{"--election-timeout=60000"} << QStringList{} << 1 << "--election-timeout";
+    QTest::newRow("listen client without advertise")
+        << QStringList{"--listen-client-urls", "http://127.0.0.1:2379"} << QStringList{} << 1
+        << "--advertise-client-urls";
+    QTest::newRow("listen client from env without advertise")
+        << QStringList{} << QStringList{"ETCD_LISTEN_CLIENT_URLS=http://127.0.0.1:2379"} << 1
+        << "--advertise-client-urls";
+    QTest::newRow("own name missing from initial-cluster")
+        << QStringList{"--name", "a", "--initial-cluster", "b=http://127.0.0.1:1"} << QStringList{}
+        << 1 << "--initial-cluster";
+    QTest::newRow("own name missing, existing cluster")
+        << QStringList{"--name",
+                       "a",
+                       "--initial-cluster-state",
+                       "existing",
+                       "--initial-cluster",
+                       "b=http://127.0.0.1:1"}
+        << QStringList{} << 1 << "--initial-cluster";
+    QTest::newRow("own urls differ from advertised")
+        << QStringList{"--initial-advertise-peer-urls", "http://127.0.0.1:1", "--initial-cluster",
+                       "default=http://127.0.0.1:2"}
+        << QStringList{} << 1 << "--initial-advertise-peer-urls";
+    QTest::newRow("own urls are a subset of advertised")
+        << QStringList{"--initial-advertise-peer-urls", "http://127.0.0.1:1,http://127.0.0.1:2",
+                       "--initial-cluster", "default=http://127.0.0.1:1"}
+        << QStringList{} << 1 << "--initial-cluster";
+    QTest::newRow("renamed member keeps default initial-cluster from env")
+        << QStringList{"--name", "n1"}
+        << QStringList{"ETCD_INITIAL_CLUSTER=default=http://localhost:2380"} << 1
+        << "--initial-cluster";
+    QTest::newRow("duplicate peer url")
+        << QStringList{"--initial-advertise-peer-urls", "http://127.0.0.1:1", "--initial-cluster",
+                       "default=http://127.0.0.1:1,b=http://127.0.0.1:1"}
+        << QStringList{} << 1 << "--initial-cluster";
+    QTest::newRow("cert without key")
+        << kLocalMember + QStringList{"--cert-file", "c.pem"} << QStringList{} << 1 << "--key-file";
+    QTest::newRow("peer key without cert") << kLocalMember + QStringList{"--peer-key-file", "k"}
+                                           << QStringList{} << 1 << "--peer-cert-file";
+    QTest::newRow("client-cert-auth without CA") << kLocalMember + QStringList{"--client-cert-auth"}
+                                                 << QStringList{} << 1 << "--trusted-ca-file";
+    QTest::newRow("peer-client-cert-auth without CA")
+        << kLocalMember + QStringList{"--peer-client-cert-auth=true"} << QStringList{} << 1
+        << "--peer-trusted-ca-file";
+    QTest::newRow("https client url without cert")
+        << QStringList{"--listen-client-urls", "https://127.0.0.1:1", "--advertise-client-urls",
+                       "https://127.0.0.1:1"}
+        << QStringList{} << 1 << "--cert-file";
+    QTest::newRow("https peer url without cert")
+        << QStringList{"--listen-peer-urls", "https://127.0.0.1:1"} << QStringList{} << 1
+        << "--peer-cert-file";
+}
+
+void tst_ConfigParser::errors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, env);
+    QFETCH(int, exitCode);
+    QFETCH(QString, mentions);
+    const ConfigParser::Result r = run(args, env);
+    QCOMPARE(r.outcome, ConfigParser::Outcome::Error);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.text.contains(mentions), qPrintable(r.text));
+    QVERIFY2(r.text.contains("qetcd --help"), qPrintable(r.text));
+}
+
+void tst_ConfigParser::warnings_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("env");
+    QTest::addColumn<QString>("warning");
+
+    QTest::newRow("env shadowed by flag")
+        << QStringList{"--data-dir", "/flag"} << QStringList{"ETCD_DATA_DIR=/env"}
+        << "recognized environment variable ETCD_DATA_DIR, but unused: shadowed by corresponding "
+           "flag --data-dir";
+    QTest::newRow("unknown ETCD_ variable")
+        << QStringList{"--data-dir", "/d"} << QStringList{"ETCD_DATADIR=/x"}
+        << "unrecognized environment variable ETCD_DATADIR";
+    QTest::newRow("default data dir") << QStringList{} << QStringList{}
+                                      << "no data-dir provided, using default data-dir "
+                                         "./default.etcd";
+    QTest::newRow("cert given for http url")
+        << kLocalMember + QStringList{"--data-dir", "/d", "--cert-file", "c", "--key-file", "k"}
+        << QStringList{} << "http://127.0.0.1:32379 is http";
+}
+
+void tst_ConfigParser::warnings()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, env);
+    QFETCH(QString, warning);
+    const ConfigParser::Result r = run(args, env);
+    QVERIFY2(r.outcome == ConfigParser::Outcome::Run, qPrintable(r.text));
+    const QString all = r.config.warnings.join('\n');
+    QVERIFY2(all.contains(warning), qPrintable(all));
+}
+
+void tst_ConfigParser::noWarningsForAPlainExplicitConfig()
+{
+    const ConfigParser::Result r =
+        run(kLocalMember + QStringList{"--data-dir", "/d"}, {"ETCD_DEBUG=true", "PATH=/bin"});
+    QVERIFY2(r.outcome == ConfigParser::Outcome::Run, qPrintable(r.text));
+    QCOMPARE(r.config.warnings, QStringList{});
+    QVERIFY(r.config.debug);
+}
+
+void tst_ConfigParser::help_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("-h") << QStringList{"-h"};
+    QTest::newRow("--help") << QStringList{"--help"};
+    QTest::newRow("-help") << QStringList{"-help"};
+    QTest::newRow("after other flags") << QStringList{"--name", "x", "--help"};
+}
+
+void tst_ConfigParser::help()
+{
+    QFETCH(QStringList, args);
+    const ConfigParser::Result r = run(args);
+    QCOMPARE(r.outcome, ConfigParser::Outcome::ShowHelp);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.text.startsWith("usage: qetcd"));
+}
+
+void tst_ConfigParser::helpListsEveryFlagWithItsDefault()
+{
+    const QString text = run({"--help"}).text;
+    for (const FlagDefinition &f : FlagTable::all()) {
+        const QString line = QStringLiteral("--%1 '%2'\n").arg(f.name, f.defaultText);
+        QVERIFY2(text.contains(line), qPrintable(line));
+    }
+    QVERIFY(text.contains("--listen-client-urls 'http://localhost:2379,http://localhost:4001'"));
+    QVERIFY(text.contains("--initial-cluster-state 'new'"));
+    QVERIFY(text.contains("ETCD_DATA_DIR"));
+}
+
+void tst_ConfigParser::version()
+{
+    for (const QString &spelling : {QStringLiteral("--version"), QStringLiteral("-version")}) {
+        const ConfigParser::Result r = run({spelling}, {"ETCD_SNAPSHOT_COUNT=not checked"});
+        QCOMPARE(r.outcome, ConfigParser::Outcome::ShowVersion);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.text.startsWith(QStringLiteral("qetcd Version: ") + QETCD_VERSION + '\n'),
+                 qPrintable(r.text));
+        QVERIFY(r.text.contains("etcd v2 API 2.2\n"));
+    }
+}
+
+void tst_ConfigParser::everyFlag_data()
+{
+    QTest::addColumn<QString>("flag");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QStringList>("otherArgs");
+    QTest::addColumn<bool>("viaEnvironment");
+
+    // A valid non-default value for each flag, and what else the value needs to be usable.
+    struct Sample
+    {
+        QString value;
+        QStringList otherArgs;
+    };
+    const QHash<QString, Sample> samples{
+        {"name", {"n1", {}}},
+        {"data-dir", {"/d", {}}},
+        {"wal-dir", {"/w", {}}},
+        {"snapshot-count", {"5", {}}},
+        {"heartbeat-interval", {"50", {}}},
+        {"election-timeout", {"2000", {}}},
+        {"listen-peer-urls", {"http://127.0.0.1:5", {}}},
+        {"listen-client-urls",
+         {"http://127.0.0.1:6", {"--advertise-client-urls", "http://127.0.0.1:6"}}},
+        {"max-snapshots", {"0", {}}},
+        {"max-wals", {"9", {}}},
+        {"cors", {"*", {}}},
+        {"max-request-bytes", {"100", {}}},
+        {"initial-advertise-peer-urls", {"http://127.0.0.1:7", {}}},
+        {"initial-cluster",
+         {"default=http://localhost:2380,default=http://localhost:7001,b=http://127.0.0.1:8", {}}},
+        {"initial-cluster-state", {"existing", {}}},
+        {"initial-cluster-token", {"tok", {}}},
+        {"advertise-client-urls", {"http://127.0.0.1:9", {}}},
+        {"cert-file", {"c.pem", {"--key-file", "k.pem"}}},
+        {"key-file", {"k.pem", {"--cert-file", "c.pem"}}},
+        {"client-cert-auth", {"true", {"--trusted-ca-file", "ca.pem"}}},
+        {"trusted-ca-file", {"ca.pem", {}}},
+        {"peer-cert-file", {"c.pem", {"--peer-key-file", "k.pem"}}},
+        {"peer-key-file", {"k.pem", {"--peer-cert-file", "c.pem"}}},
+        {"peer-client-cert-auth", {"true", {"--peer-trusted-ca-file", "ca.pem"}}},
+        {"peer-trusted-ca-file", {"ca.pem", {}}},
+        {"debug", {"true", {}}},
+        {"force-new-cluster", {"true", {}}},
+    };
+    for (const FlagDefinition &f : FlagTable::all()) {
+        // A flag added to the table without a sample here fails instead of going untested.
+        QVERIFY2(samples.contains(f.name), qPrintable("no sample for --" + f.name));
+        const Sample &sample = samples.value(f.name);
+        QTest::addRow("--%s", qPrintable(f.name))
+            << f.name << sample.value << sample.otherArgs << false;
+        QTest::addRow("%s", qPrintable(f.environmentName()))
+            << f.name << sample.value << sample.otherArgs << true;
+    }
+}
+
+void tst_ConfigParser::everyFlag()
+{
+    QFETCH(QString, flag);
+    QFETCH(QString, value);
+    QFETCH(QStringList, otherArgs);
+    QFETCH(bool, viaEnvironment);
+    const FlagDefinition *definition = FlagTable::find(flag);
+    QVERIFY(definition);
+    QVERIFY(definition->environmentName().startsWith("ETCD_"));
+    QVERIFY(!definition->environmentName().contains('-'));
+    QVERIFY2(field(Config{}, flag) != value, "the sample must differ from the default");
+
+    const ConfigParser::Result r =
+        viaEnvironment ? run(otherArgs, {definition->environmentName() + '=' + value})
+                       : run(otherArgs + QStringList{"--" + flag + '=' + value});
+    QVERIFY2(r.outcome == ConfigParser::Outcome::Run, qPrintable(r.text));
+    QCOMPARE(field(r.config, flag), value);
+}
+
+QTEST_APPLESS_MAIN(tst_ConfigParser)
+#include "tst_configparser.moc"
