@@ -1,0 +1,76 @@
+#pragma once
+
+#include "store/Command.h"
+#include "store/StoreResult.h"
+#include "store/StoreStats.h"
+#include "watch/WatcherHub.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+class Node;
+class TtlIndex;
+
+// Store: etcd's v2 hierarchical key store (v2store), deterministic and pure: time always
+// comes in as an argument (ns since the Unix epoch), nothing here reads the clock or
+// does I/O. It owns the node tree, the TTL index and the WatcherHub (with the event
+// history). Every successful mutation moves index() by one (Expire: one per expired
+// node); a failed one changes nothing. Single-threaded: the owner serializes calls.
+class Store
+{
+public:
+    Store();
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    // A read: counts gets stats; index unchanged. ttl fields are computed against nowNs.
+    StoreResult get(const QString &path, bool recursive, bool sorted, qint64 nowNs);
+    // One replicated mutation; notifies watchers. Expire: ok, event = last expire event
+    // (action Expire with an empty node when nothing was due); watchers got every event.
+    StoreResult apply(const Command &cmd);
+
+    quint64 index() const { return m_index; }
+    qint64 nextExpirationNs() const; // earliest expiration in the store, 0 if none
+
+    // sinceIndex 0 = from index()+1. See WatchResult for the semantics.
+    WatchResult watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
+                      WatchSink sink);
+    void cancelWatch(quint64 watcherId);
+    StoreStats stats() const;
+
+    // Full snapshot: tree, TTLs, index, stats and the event history (etcd's snapshot
+    // holds its history too, so a restored member answers waitIndex like the others).
+    // Watchers are not part of it. Versioned binary, see Store.cpp.
+    QByteArray save() const;
+    // Replaces the state with a snapshot; false on bad data, store unchanged then.
+    // Registered watchers are kept (etcd 3.4 keeps them too).
+    bool recover(const QByteArray &snapshot);
+
+    // For tests and admin views.
+    int nodeCount() const; // every node, the root included
+    const EventHistory &history() const { return m_hub.history(); }
+
+    // Go's path.Clean("/" + key): the canonical form of every key.
+    static QString cleanPath(const QString &key);
+
+private:
+    StoreResult doSet(const Command &cmd);
+    StoreResult doCreate(const Command &cmd);
+    StoreResult doUpdate(const Command &cmd);
+    StoreResult doCompareAndSwap(const Command &cmd);
+    StoreResult doDelete(const Command &cmd);
+    StoreResult doCompareAndDelete(const Command &cmd);
+    StoreResult doExpire(const Command &cmd);
+    bool internalCreate(const QString &rawPath, bool dir, const QString &value, bool unique,
+                        bool replace, qint64 expirationNs, qint64 nowNs, Action action,
+                        StoreResult &r);
+
+    struct Impl;
+    std::unique_ptr<Impl> d;
+    WatcherHub m_hub;
+    StoreStats m_stats;
+    quint64 m_index = 0;
+};

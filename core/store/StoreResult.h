@@ -1,0 +1,14 @@
+#pragma once
+
+#include "store/EtcdError.h"
+#include "store/Event.h"
+
+#include <optional>
+
+// StoreResult: either an error (nothing changed) or the event of a successful operation.
+struct StoreResult
+{
+    std::optional<EtcdError> error;
+    Event event;
+    bool ok() const { return !error; }
+};

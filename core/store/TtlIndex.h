@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+#include <map>
+#include <utility>
+
+class Node;
+
+// TtlIndex: the nodes that expire, ordered by (expiration, path). Ties are broken by the
+// path, not by insertion order, so every member (including one restored from a snapshot)
+// expires simultaneous nodes in the same order and gives them the same indexes.
+// Non-owning: Store keeps it in step with the tree. Single-threaded.
+class TtlIndex
+{
+public:
+    void add(Node *n);    // n->expirationNs != 0
+    void remove(Node *n); // with the expirationNs it was added with
+    Node *top() const { return m_nodes.empty() ? nullptr : m_nodes.begin()->second; }
+    qint64 earliest() const { return m_nodes.empty() ? 0 : m_nodes.begin()->first.first; }
+    int size() const { return int(m_nodes.size()); }
+    void clear() { m_nodes.clear(); }
+
+private:
+    std::map<std::pair<qint64, QString>, Node *> m_nodes;
+};

@@ -1,0 +1,110 @@
+#include "watch/EventHistory.h"
+
+EventHistory::EventHistory(int capacity) : m_capacity(capacity > 0 ? capacity : 1)
+{
+    m_ring.resize(m_capacity);
+}
+
+void EventHistory::add(const Event &e)
+{
+    if (m_count < m_capacity) {
+        m_ring[(m_front + m_count) % m_capacity] = e;
+        ++m_count;
+    } else {
+        m_ring[m_front] = e; // overwrite the oldest
+        m_front = (m_front + 1) % m_capacity;
+    }
+    m_lastIndex = e.index();
+    m_startIndex = at(0).index();
+}
+
+int EventHistory::firstPosition(quint64 sinceIndex) const
+{
+    if (m_count == 0 || sinceIndex > m_lastIndex)
+        return -1;
+    // Events are consecutive in index, so the offset is a subtraction (like etcd).
+    const quint64 offset = sinceIndex > m_startIndex ? sinceIndex - m_startIndex : 0;
+    return offset < quint64(m_count) ? int(offset) : -1;
+}
+
+bool EventHistory::matches(const Event &e, const QString &key, bool recursive)
+{
+    if (e.refresh)
+        return false;
+    const QString &k = e.node.key;
+    if (k == key)
+        return true;
+    if (recursive) {
+        // Below the key: the key plus a trailing slash is a prefix ("/" stays "/").
+        if (key.endsWith(QLatin1Char('/'))) {
+            if (k.startsWith(key))
+                return true;
+        } else if (k.size() > key.size() && k.startsWith(key) &&
+                   k.at(key.size()) == QLatin1Char('/')) {
+            return true;
+        }
+    }
+    // A removed directory removed everything below it. etcd compares plain string
+    // prefixes here (so deleting /foo also matches a watch on /foobar); kept as is.
+    if ((e.action == Action::Delete || e.action == Action::Expire) && e.prevNode &&
+        e.prevNode->dir && key.startsWith(e.prevNode->key))
+        return true;
+    return false;
+}
+
+EventHistory::ScanResult EventHistory::scan(const QString &key, bool recursive,
+                                            quint64 sinceIndex) const
+{
+    ScanResult r;
+    if (sinceIndex < m_startIndex) {
+        r.error = EtcdError::make(ErrorCode::EventIndexCleared,
+                                  QStringLiteral("the requested history has been cleared [%1/%2]")
+                                      .arg(m_startIndex)
+                                      .arg(sinceIndex),
+                                  0);
+        return r;
+    }
+    const int first = firstPosition(sinceIndex);
+    if (first < 0)
+        return r;
+    for (int i = first; i < m_count; ++i) {
+        const Event &e = at(i);
+        if (matches(e, key, recursive)) {
+            r.event = e;
+            break;
+        }
+    }
+    return r;
+}
+
+QList<Event> EventHistory::scanAll(const QString &key, bool recursive, quint64 sinceIndex) const
+{
+    QList<Event> out;
+    const int first = firstPosition(sinceIndex);
+    if (first < 0)
+        return out;
+    for (int i = first; i < m_count; ++i) {
+        const Event &e = at(i);
+        if (matches(e, key, recursive))
+            out.append(e);
+    }
+    return out;
+}
+
+QList<Event> EventHistory::events() const
+{
+    QList<Event> out;
+    out.reserve(m_count);
+    for (int i = 0; i < m_count; ++i)
+        out.append(at(i));
+    return out;
+}
+
+void EventHistory::clear()
+{
+    m_ring.assign(m_capacity, Event());
+    m_front = 0;
+    m_count = 0;
+    m_startIndex = 0;
+    m_lastIndex = 0;
+}

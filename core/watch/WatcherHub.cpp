@@ -1,0 +1,194 @@
+#include "watch/WatcherHub.h"
+
+#include <vector>
+
+// One registered watch. Shared between the path list and the id index so a sink that is
+// about to be called can be recognised as cancelled (alive == false).
+struct WatcherHub::Watcher
+{
+    quint64 id = 0;
+    QString key;
+    bool recursive = false;
+    bool stream = false;
+    quint64 sinceIndex = 0;
+    WatchSink sink;
+    bool alive = true;    // false once cancelled or delivered (non-stream)
+    bool listed = false;  // still in m_byPath[key]
+    WatcherList::iterator pos;
+};
+
+namespace {
+// etcd's isHidden: is keyPath hidden from a watcher at watchPath, i.e. does the part of
+// keyPath below watchPath contain a segment starting with '_'? A watch path longer than
+// the key (a watcher below a removed directory) never hides.
+bool isHidden(const QString &watchPath, const QString &keyPath)
+{
+    if (watchPath.size() > keyPath.size())
+        return false;
+    const QStringView after = QStringView(keyPath).mid(watchPath.size());
+    // path.Clean("/" + after) contains "/_" exactly when some segment of `after` starts
+    // with '_' (keys are clean, so there are no "." or ".." segments to resolve).
+    if (after.startsWith(QLatin1Char('_')))
+        return true;
+    return after.contains(QLatin1String("/_"));
+}
+} // namespace
+
+WatcherHub::WatcherHub() = default;
+
+WatcherHub::~WatcherHub()
+{
+    clearWatchers();
+}
+
+WatchResult WatcherHub::watch(const QString &key, bool recursive, bool stream,
+                              quint64 sinceIndex, quint64 storeIndex, WatchSink sink)
+{
+    WatchResult r;
+    r.etcdIndex = storeIndex;
+    EventHistory::ScanResult scan = m_history.scan(key, recursive, sinceIndex);
+    if (scan.error) {
+        r.error = scan.error;
+        r.error->index = storeIndex;
+        return r;
+    }
+    if (scan.event && !stream) {
+        r.immediate = std::move(scan.event);
+        r.immediate->etcdIndex = storeIndex;
+        return r;
+    }
+
+    auto w = std::make_shared<Watcher>();
+    w->id = m_nextId++;
+    w->key = key;
+    w->recursive = recursive;
+    w->stream = stream;
+    w->sinceIndex = sinceIndex;
+    w->sink = std::move(sink);
+
+    if (scan.event) {
+        // Stream replay: every matching history event, then live events only.
+        const QList<Event> backlog = m_history.scanAll(key, recursive, sinceIndex);
+        w->sinceIndex = storeIndex + 1;
+        WatcherList &list = m_byPath[key];
+        w->pos = list.insert(list.end(), w);
+        w->listed = true;
+        m_byId.insert(w->id, w);
+        ++m_count;
+        r.watcherId = w->id;
+        for (Event e : backlog) {
+            if (!w->alive)
+                break; // the sink cancelled it
+            e.etcdIndex = storeIndex;
+            WatchSink s = w->sink; // keep the callable alive across a re-entrant cancel
+            s(e);
+        }
+        return r;
+    }
+
+    WatcherList &list = m_byPath[key];
+    w->pos = list.insert(list.end(), w);
+    w->listed = true;
+    m_byId.insert(w->id, w);
+    ++m_count;
+    r.watcherId = w->id;
+    return r;
+}
+
+void WatcherHub::detach(Watcher &w)
+{
+    if (!w.listed)
+        return;
+    auto it = m_byPath.find(w.key);
+    if (it != m_byPath.end()) {
+        it->erase(w.pos);
+        if (it->empty())
+            m_byPath.erase(it);
+    }
+    w.listed = false;
+    --m_count;
+}
+
+void WatcherHub::cancel(quint64 watcherId)
+{
+    auto it = m_byId.find(watcherId);
+    if (it == m_byId.end())
+        return;
+    std::shared_ptr<Watcher> w = it.value();
+    m_byId.erase(it);
+    w->alive = false;
+    detach(*w);
+}
+
+void WatcherHub::clearWatchers()
+{
+    for (const auto &w : std::as_const(m_byId))
+        w->alive = false;
+    m_byId.clear();
+    m_byPath.clear();
+    m_count = 0;
+}
+
+void WatcherHub::notifyAt(const Event &e, const QString &path, bool deleted)
+{
+    auto it = m_byPath.find(path);
+    if (it == m_byPath.end())
+        return;
+    const bool originalPath = e.node.key == path;
+    if (!originalPath && isHidden(path, e.node.key))
+        return;
+
+    // First decide who gets the event and drop the one-shot watchers, then call the
+    // sinks: a sink may re-enter watch()/cancel() and change these lists.
+    std::vector<std::shared_ptr<Watcher>> hit;
+    WatcherList &list = *it;
+    for (auto w = list.begin(); w != list.end();) {
+        Watcher &wr = **w;
+        auto next = std::next(w);
+        if ((wr.recursive || originalPath || deleted) && e.index() >= wr.sinceIndex) {
+            hit.push_back(*w);
+            if (!wr.stream) {
+                wr.listed = false;
+                list.erase(w);
+                --m_count;
+            }
+        }
+        w = next;
+    }
+    if (list.empty())
+        m_byPath.erase(it);
+
+    for (const std::shared_ptr<Watcher> &w : hit) {
+        if (!w->alive)
+            continue; // cancelled by an earlier sink of this batch
+        if (!w->stream) {
+            w->alive = false;
+            m_byId.remove(w->id);
+        }
+        w->sink(e);
+    }
+}
+
+void WatcherHub::notify(const Event &e)
+{
+    m_history.add(e);
+    const QString &key = e.node.key;
+    // "/", then every prefix of the key ending before a '/', then the key itself.
+    notifyAt(e, QStringLiteral("/"), false);
+    for (qsizetype i = 1; i < key.size(); ++i) {
+        if (key.at(i) == QLatin1Char('/'))
+            notifyAt(e, key.left(i), false);
+    }
+    if (key.size() > 1)
+        notifyAt(e, key, false);
+}
+
+void WatcherHub::notifyDeleted(const Event &e, const QString &path)
+{
+    notifyAt(e, path, true);
+}
+
+void WatcherHub::addToHistory(const Event &e)
+{
+    m_history.add(e);
+}

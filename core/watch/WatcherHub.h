@@ -1,0 +1,85 @@
+#pragma once
+
+#include "store/EtcdError.h"
+#include "store/Event.h"
+#include "watch/EventHistory.h"
+
+#include <QHash>
+#include <QString>
+
+#include <functional>
+#include <list>
+#include <memory>
+#include <optional>
+
+// Called synchronously from Store::apply (and, for stream replays, from Store::watch).
+// A sink must not mutate the store; it may call watch()/cancel().
+using WatchSink = std::function<void(const Event &)>;
+
+// WatchResult: what a watch request gets right away.
+//  - error: 401 EventIndexCleared (index = store index) when sinceIndex is older than the
+//    history; nothing registered then.
+//  - immediate (non-stream only): the first matching history event with index >=
+//    sinceIndex, its etcdIndex set to the store index (like etcd); nothing registered.
+//  - otherwise watcherId != 0: registered; the sink gets the next matching event (a
+//    non-stream watcher is removed after its first event; a stream one stays until
+//    cancel()).
+//  - stream watches replay history differently from etcd (which hands a stream watch
+//    only the first history match and then never registers it): the sink is called
+//    synchronously, before watch() returns, for EVERY matching history event from
+//    sinceIndex on (etcdIndex = store index), then the watcher is registered for events
+//    after the current index. `immediate` is never set for a stream watch.
+// etcdIndex = store index at watch time (sent as X-Etcd-Index when the watch starts).
+struct WatchResult
+{
+    std::optional<EtcdError> error;
+    std::optional<Event> immediate;
+    quint64 watcherId = 0;
+    quint64 etcdIndex = 0;
+};
+
+// WatcherHub: the registered watchers, indexed by the exact path they watch, plus the
+// event history. notify() walks the event's path from "/" down and offers the event to
+// the watchers at each prefix (etcd's watcherHub.notify); notifyDeleted() offers it to
+// the watchers of one removed path (a removed dir's subtree). Matching follows etcd's
+// watcher.notify and isHidden. Sinks are called after the hub's own bookkeeping, so a
+// sink may re-enter watch()/cancel(). Owned by Store; single-threaded.
+class WatcherHub
+{
+public:
+    WatcherHub();
+    ~WatcherHub();
+    WatcherHub(const WatcherHub &) = delete;
+    WatcherHub &operator=(const WatcherHub &) = delete;
+
+    // key must be clean (Store::watch cleans it); sinceIndex must be != 0.
+    WatchResult watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
+                      quint64 storeIndex, WatchSink sink);
+    void cancel(quint64 watcherId);
+    int count() const { return m_count; }
+
+    // Adds e to the history, then notifies the watchers on every prefix of e's key.
+    void notify(const Event &e);
+    // Notifies the watchers at `path`, a node removed by the delete/expire `e`.
+    void notifyDeleted(const Event &e, const QString &path);
+    // History only, no watcher (refresh events).
+    void addToHistory(const Event &e);
+
+    EventHistory &history() { return m_history; }
+    const EventHistory &history() const { return m_history; }
+    // Drops every watcher without notifying them (e.g. the store was replaced).
+    void clearWatchers();
+
+private:
+    struct Watcher;
+    using WatcherList = std::list<std::shared_ptr<Watcher>>;
+
+    void notifyAt(const Event &e, const QString &path, bool deleted);
+    void detach(Watcher &w);
+
+    EventHistory m_history;
+    QHash<QString, WatcherList> m_byPath;
+    QHash<quint64, std::shared_ptr<Watcher>> m_byId;
+    quint64 m_nextId = 1;
+    int m_count = 0;
+};
