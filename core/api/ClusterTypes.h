@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// Plain values the node hands to the HTTP contract layer: who the members
+// are, who leads, and the counters behind /v2/stats. Times are nanoseconds
+// since the Unix epoch so that nothing here reads a clock.
+
+struct MemberInfo
+{
+    quint64 id = 0;
+    QString name;            // empty until the member has started and published it
+    QStringList peerUrls;
+    QStringList clientUrls;
+};
+
+struct RaftPosition
+{
+    quint64 commitIndex = 0; // X-Raft-Index
+    quint64 term = 0;        // X-Raft-Term
+};
+
+struct SelfStats
+{
+    QString name;
+    quint64 id = 0;
+    bool leader = false;
+    qint64 startTimeNs = 0;
+    quint64 leaderId = 0;
+    qint64 leaderStartTimeNs = 0;
+    qint64 leaderUptimeNs = 0;
+    quint64 recvAppendRequestCnt = 0;
+    double recvPkgRate = 0;
+    double recvBandwidthRate = 0;
+    quint64 sendAppendRequestCnt = 0;
+    double sendPkgRate = 0;
+    double sendBandwidthRate = 0;
+};
+
+struct FollowerStats
+{
+    quint64 id = 0;
+    double currentMs = 0;
+    double averageMs = 0;
+    double standardDeviationMs = 0;
+    double minimumMs = 0;
+    double maximumMs = 0;
+    quint64 success = 0;
+    quint64 fail = 0;
+};
+
+struct LeaderStats
+{
+    quint64 leaderId = 0;
+    QList<FollowerStats> followers;
+};
+
+// Outcome of a membership change request (/v2/members POST, PUT, DELETE).
+struct MemberChangeResult
+{
+    enum class Status { Ok, Conflict, NotFound, Removed, Unsupported, Failed };
+    Status status = Status::Ok;
+    QString message;
+    MemberInfo member;  // the added member for POST
+};

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+
+// One complete HTTP response as plain values. The daemon adds the transport
+// headers (Date, Content-Length, Connection) and drops the body for HEAD.
+struct HttpResponse
+{
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    void addHeader(const QByteArray &name, const QByteArray &value) { headers.append({name, value}); }
+};
+
+// The far end of a response that is answered later (writes, watches). The
+// daemon implements it over a socket; tests implement it in memory. Every
+// call is made on the thread that owns the server. After the client goes
+// away isOpen() turns false and writes are ignored, so the api never has to
+// know when a socket was deleted.
+class ResponseChannel
+{
+public:
+    virtual ~ResponseChannel() = default;
+    virtual bool isOpen() const = 0;
+    // A whole response at once.
+    virtual void respond(const HttpResponse &response) = 0;
+    // A response whose body comes later, piece by piece (chunked encoding).
+    // `head.body` is ignored.
+    virtual void beginStream(const HttpResponse &head) = 0;
+    virtual void writeChunk(const QByteArray &data) = 0;
+    virtual void endStream() = 0;
+    // `callback` runs once when the client disconnects (never after endStream()).
+    virtual void onClosed(std::function<void()> callback) = 0;
+};

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+struct NodeValue;
+struct Event;
+struct EtcdError;
+
+// Writes compact JSON byte-compatible with what etcd (Go's encoding/json)
+// sends: same field order, the same omitted empty fields, the same string
+// escaping (including \u003c \u003e \u0026 \u2028 \u2029) and RFC 3339 times
+// with trailing zeros of the nanoseconds trimmed. Hand-rolled rather than
+// QJsonDocument because field order and escaping are part of the contract and
+// because every GET goes through here (no intermediate object tree).
+class JsonWriter
+{
+public:
+    static void appendString(QByteArray &out, QStringView s);
+    static void appendString(QByteArray &out, QByteArrayView utf8);
+    static void appendNode(QByteArray &out, const NodeValue &node);
+    // `withNodes` false drops node/prevNode (noValueOnSuccess).
+    static QByteArray event(const Event &event, bool withNodes = true);
+    static QByteArray error(const EtcdError &error);
+    static QByteArray rfc3339Nano(qint64 ns);
+};

@@ -1,0 +1,409 @@
+#include "api/V2Api.h"
+
+#include "api/ApiBackend.h"
+#include "api/JsonWriter.h"
+#include "api/KeysRequest.h"
+#include "api/StatsJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QUrl>
+
+Q_LOGGING_CATEGORY(lcApi, "qetcd.api")
+
+namespace {
+
+const QByteArray kJson = QByteArrayLiteral("application/json");
+const QByteArray kKeysPrefix = QByteArrayLiteral("/v2/keys");
+const QByteArray kMembersPrefix = QByteArrayLiteral("/v2/members");
+const QByteArray kStatsPrefix = QByteArrayLiteral("/v2/stats/");
+
+QByteArray hexId(quint64 id)
+{
+    return QByteArray::number(id, 16);
+}
+
+bool isCreated(const Event &e)
+{
+    return e.action == Action::Create || (e.action == Action::Set && !e.prevNode);
+}
+
+// The state a watch shares between its store sink and its HTTP channel:
+// events that arrive before the response head went out wait in `pending`.
+struct WatchState
+{
+    std::shared_ptr<ResponseChannel> channel;
+    bool started = false;
+    bool finished = false;
+    bool stream = false;
+    QList<QByteArray> pending;
+    quint64 watcherId = 0;
+};
+
+} // namespace
+
+V2Api::V2Api(ApiBackend &backend) : m_backend(backend) {}
+
+HttpResponse V2Api::textResponse(int status, const QByteArray &text)
+{
+    HttpResponse r;
+    r.status = status;
+    r.addHeader("Content-Type", "text/plain; charset=utf-8");
+    r.body = text;
+    return r;
+}
+
+HttpResponse V2Api::jsonResponse(int status, const QByteArray &json)
+{
+    HttpResponse r;
+    r.status = status;
+    r.addHeader("Content-Type", kJson);
+    r.body = json;
+    return r;
+}
+
+HttpResponse V2Api::httpError(int status, const QString &message)
+{
+    QByteArray body("{\"message\":");
+    JsonWriter::appendString(body, message);
+    body.append('}');
+    return jsonResponse(status, body);
+}
+
+HttpResponse V2Api::methodNotAllowed(const QByteArray &allow)
+{
+    HttpResponse r = textResponse(405, "Method Not Allowed\n");
+    r.addHeader("Allow", allow);
+    return r;
+}
+
+HttpResponse V2Api::errorResponse(const EtcdError &error) const
+{
+    HttpResponse r = jsonResponse(error.httpStatus(), JsonWriter::error(error));
+    r.addHeader("X-Etcd-Cluster-Id", hexId(m_backend.clusterId()));
+    r.addHeader("X-Etcd-Index", QByteArray::number(error.index));
+    return r;
+}
+
+void V2Api::addKeysHeaders(HttpResponse &response, quint64 etcdIndex) const
+{
+    const RaftPosition raft = m_backend.raftPosition();
+    response.addHeader("X-Etcd-Cluster-Id", hexId(m_backend.clusterId()));
+    response.addHeader("X-Etcd-Index", QByteArray::number(etcdIndex));
+    response.addHeader("X-Raft-Index", QByteArray::number(raft.commitIndex));
+    response.addHeader("X-Raft-Term", QByteArray::number(raft.term));
+}
+
+HttpResponse V2Api::keysResult(const StoreResult &result, bool withNodes) const
+{
+    if (!result.ok())
+        return errorResponse(*result.error);
+    HttpResponse r =
+        jsonResponse(isCreated(result.event) ? 201 : 200, JsonWriter::event(result.event, withNodes));
+    addKeysHeaders(r, result.event.etcdIndex);
+    return r;
+}
+
+std::optional<HttpResponse> V2Api::handle(const HttpRequest &request, const ChannelFactory &defer)
+{
+    const QByteArray &path = request.path;
+    const QByteArray &method = request.method;
+    const bool readOnly = method == "GET" || method == "HEAD";
+
+    if (path == kKeysPrefix || path.startsWith(kKeysPrefix + '/')) {
+        if (!readOnly && method != "PUT" && method != "POST" && method != "DELETE")
+            return methodNotAllowed("HEAD,GET,PUT,POST,DELETE");
+        return handleKeys(request, path.mid(kKeysPrefix.size()), defer);
+    }
+    if (path == kMembersPrefix || path.startsWith(kMembersPrefix + '/')) {
+        if (!readOnly && method != "PUT" && method != "POST" && method != "DELETE")
+            return methodNotAllowed("GET,POST,DELETE,PUT");
+        return handleMembers(request, path.mid(kMembersPrefix.size()), defer);
+    }
+    if (path.startsWith(kStatsPrefix)) {
+        const QByteArray which = path.mid(kStatsPrefix.size());
+        if (which != "store" && which != "self" && which != "leader")
+            return textResponse(404, "404 page not found\n");
+        if (!readOnly)
+            return methodNotAllowed("GET");
+        return handleStats(which);
+    }
+    struct Simple
+    {
+        const char *path;
+        HttpResponse (V2Api::*handler)() const;
+    };
+    static const Simple simple[] = {{"/version", &V2Api::version},
+                                    {"/health", &V2Api::health},
+                                    {"/v2/machines", &V2Api::machines},
+                                    {"/metrics", &V2Api::metrics}};
+    for (const Simple &s : simple) {
+        if (path == s.path) {
+            if (!readOnly)
+                return methodNotAllowed("GET,HEAD");
+            return (this->*s.handler)();
+        }
+    }
+    return textResponse(404, "404 page not found\n");
+}
+
+std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request,
+                                              const QByteArray &keyPath,
+                                              const ChannelFactory &defer)
+{
+    auto parsed = KeysRequest::parse(request, keyPath, m_backend.nowNs());
+    if (auto *error = std::get_if<EtcdError>(&parsed))
+        return errorResponse(*error);
+    const KeysRequest &r = std::get<KeysRequest>(parsed);
+    const bool withNodes = !r.noValueOnSuccess;
+
+    switch (r.kind) {
+    case KeysRequest::Kind::Get:
+        return keysResult(m_backend.get(r.path, r.recursive, r.sorted), true);
+    case KeysRequest::Kind::Watch:
+        return startWatch(r.path, r.recursive, r.stream, r.waitIndex, defer);
+    case KeysRequest::Kind::QuorumGet: {
+        std::shared_ptr<ResponseChannel> channel = defer();
+        m_backend.quorumGet(r.path, r.recursive, r.sorted,
+                            [this, channel](const StoreResult &result) {
+                                if (channel->isOpen())
+                                    channel->respond(keysResult(result, true));
+                            });
+        return std::nullopt;
+    }
+    case KeysRequest::Kind::Write: {
+        std::shared_ptr<ResponseChannel> channel = defer();
+        m_backend.propose(r.command, [this, channel, withNodes](const StoreResult &result) {
+            if (!channel->isOpen())
+                return;
+            // noValueOnSuccess only trims the answers of value-setting actions.
+            const Action a = result.event.action;
+            const bool trim = !withNodes
+                              && (a == Action::Set || a == Action::CompareAndSwap
+                                  || a == Action::Create || a == Action::Update);
+            channel->respond(keysResult(result, !trim));
+        });
+        return std::nullopt;
+    }
+    }
+    return textResponse(500, "unreachable\n");
+}
+
+std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursive, bool stream,
+                                              quint64 waitIndex, const ChannelFactory &defer)
+{
+    auto state = std::make_shared<WatchState>();
+    state->stream = stream;
+    std::weak_ptr<WatchState> weak = state;
+    ApiBackend *backend = &m_backend;
+
+    WatchSink sink = [weak, backend](const Event &event) {
+        auto s = weak.lock();
+        if (!s || s->finished)
+            return;
+        QByteArray chunk = JsonWriter::event(event);
+        if (!s->started) {
+            s->pending.append(chunk);
+            return;
+        }
+        if (!s->channel->isOpen())
+            return;
+        s->channel->writeChunk(chunk);
+        if (!s->stream) {
+            s->finished = true;
+            s->channel->endStream();
+        }
+    };
+
+    WatchResult result = m_backend.watch(path, recursive, stream, waitIndex, sink);
+    if (result.error)
+        return errorResponse(*result.error);
+
+    // From here on the answer is a (possibly long) chunked body: the head
+    // goes out now so the client knows the watch is in place, as etcd does.
+    state->channel = defer();
+    state->watcherId = result.watcherId;
+    HttpResponse head = jsonResponse(200, {});
+    addKeysHeaders(head, result.etcdIndex);
+    state->channel->beginStream(head);
+    state->started = true;
+
+    if (result.immediate)
+        state->pending.prepend(JsonWriter::event(*result.immediate));
+    for (const QByteArray &chunk : std::as_const(state->pending)) {
+        if (state->finished)
+            break;
+        state->channel->writeChunk(chunk);
+        if (!stream) {
+            state->finished = true;
+            state->channel->endStream();
+        }
+    }
+    state->pending.clear();
+
+    if (state->finished) {
+        if (state->watcherId)
+            backend->cancelWatch(state->watcherId);
+        return std::nullopt;
+    }
+    // The state lives as long as the channel's close callback or the sink
+    // may need it: the callback below owns it.
+    state->channel->onClosed([state, backend] {
+        state->finished = true;
+        if (state->watcherId)
+            backend->cancelWatch(state->watcherId);
+    });
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request,
+                                                 const QByteArray &rest,
+                                                 const ChannelFactory &defer)
+{
+    const QByteArray method = request.method;
+    QByteArray sub = rest.startsWith('/') ? rest.mid(1) : rest;
+
+    if (method == "GET" || method == "HEAD") {
+        if (sub.isEmpty()) {
+            HttpResponse r = jsonResponse(200, StatsJson::members(m_backend.members()));
+            r.addHeader("X-Etcd-Cluster-Id", hexId(m_backend.clusterId()));
+            return r;
+        }
+        if (sub == "leader") {
+            const quint64 leader = m_backend.leaderId();
+            for (const MemberInfo &m : m_backend.members()) {
+                if (leader != 0 && m.id == leader) {
+                    HttpResponse r = jsonResponse(200, StatsJson::member(m) + '\n');
+                    r.addHeader("X-Etcd-Cluster-Id", hexId(m_backend.clusterId()));
+                    return r;
+                }
+            }
+            return httpError(503, QStringLiteral("During election"));
+        }
+        return httpError(404, QStringLiteral("Not found"));
+    }
+
+    auto finish = [this](const std::shared_ptr<ResponseChannel> &channel, int okStatus) {
+        return [this, channel, okStatus](const MemberChangeResult &result) {
+            if (!channel->isOpen())
+                return;
+            using S = MemberChangeResult::Status;
+            switch (result.status) {
+            case S::Ok:
+                if (okStatus == 201) {
+                    HttpResponse r = jsonResponse(201, StatsJson::member(result.member) + '\n');
+                    r.addHeader("X-Etcd-Cluster-Id", hexId(m_backend.clusterId()));
+                    channel->respond(r);
+                } else {
+                    HttpResponse r;
+                    r.status = 204;
+                    r.addHeader("X-Etcd-Cluster-Id", hexId(m_backend.clusterId()));
+                    channel->respond(r);
+                }
+                return;
+            case S::Conflict: channel->respond(httpError(409, result.message)); return;
+            case S::NotFound: channel->respond(httpError(404, result.message)); return;
+            case S::Removed: channel->respond(httpError(410, result.message)); return;
+            case S::Unsupported: channel->respond(httpError(501, result.message)); return;
+            case S::Failed: channel->respond(httpError(500, result.message)); return;
+            }
+        };
+    };
+
+    // POST and PUT carry {"peerURLs": [...]} as JSON.
+    auto readPeerUrls = [&](QStringList *urls) -> std::optional<HttpResponse> {
+        QByteArray ctype = request.header("Content-Type");
+        const qsizetype semi = ctype.indexOf(';');
+        if (semi >= 0)
+            ctype = ctype.left(semi);
+        ctype = ctype.trimmed().toLower();
+        if (ctype != "application/json")
+            return httpError(415, QStringLiteral("Bad Content-Type %1, accept application/json")
+                                      .arg(QString::fromUtf8(ctype)));
+        QJsonParseError perr;
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &perr);
+        if (perr.error != QJsonParseError::NoError || !doc.isObject())
+            return httpError(400, perr.error != QJsonParseError::NoError
+                                      ? perr.errorString()
+                                      : QStringLiteral("body must be a JSON object"));
+        const QJsonValue list = doc.object().value(QLatin1String("peerURLs"));
+        if (!list.isArray() || list.toArray().isEmpty())
+            return httpError(400, QStringLiteral("peerURLs must be a non-empty list of URLs"));
+        for (const QJsonValue &v : list.toArray()) {
+            const QUrl url(v.toString(), QUrl::StrictMode);
+            if (!v.isString() || !url.isValid()
+                || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+                || url.host().isEmpty() || url.port() <= 0)
+                return httpError(400, QStringLiteral("invalid peer URL %1").arg(v.toString()));
+            urls->append(v.toString());
+        }
+        return std::nullopt;
+    };
+
+    if (method == "POST") {
+        if (!sub.isEmpty())
+            return textResponse(404, "404 page not found\n");
+        QStringList urls;
+        if (auto bad = readPeerUrls(&urls))
+            return bad;
+        m_backend.addMember(urls, finish(defer(), 201));
+        return std::nullopt;
+    }
+    // PUT and DELETE address one member by its hex id.
+    if (sub.isEmpty())
+        return methodNotAllowed("GET,POST,DELETE,PUT");
+    bool ok = false;
+    const quint64 id = sub.toULongLong(&ok, 16);
+    if (!ok)
+        return httpError(404, QStringLiteral("No such member: %1").arg(QString::fromUtf8(sub)));
+    if (method == "DELETE") {
+        m_backend.removeMember(id, finish(defer(), 204));
+        return std::nullopt;
+    }
+    QStringList urls;
+    if (auto bad = readPeerUrls(&urls))
+        return bad;
+    m_backend.updateMember(id, urls, finish(defer(), 204));
+    return std::nullopt;
+}
+
+HttpResponse V2Api::handleStats(const QByteArray &which)
+{
+    if (which == "store")
+        return jsonResponse(200, StatsJson::store(m_backend.storeStats()));
+    if (which == "self")
+        return jsonResponse(200, StatsJson::self(m_backend.selfStats()));
+    const std::optional<LeaderStats> stats = m_backend.leaderStats();
+    if (!stats)
+        return httpError(403, QStringLiteral("not current leader"));
+    return jsonResponse(200, StatsJson::leader(*stats));
+}
+
+HttpResponse V2Api::version() const
+{
+    return jsonResponse(200, QByteArrayLiteral("{\"etcdserver\":\"2.2.4\",\"etcdcluster\":\"2.2.0\"}"));
+}
+
+HttpResponse V2Api::health() const
+{
+    const bool ok = m_backend.healthy();
+    return jsonResponse(ok ? 200 : 503, ok ? QByteArrayLiteral("{\"health\":\"true\"}")
+                                           : QByteArrayLiteral("{\"health\":\"false\"}"));
+}
+
+HttpResponse V2Api::machines() const
+{
+    QStringList urls;
+    for (const MemberInfo &m : m_backend.members())
+        urls += m.clientUrls;
+    return textResponse(200, urls.join(QStringLiteral(", ")).toUtf8());
+}
+
+HttpResponse V2Api::metrics() const
+{
+    HttpResponse r = textResponse(200, StatsJson::prometheus(m_backend));
+    r.headers.first().second = "text/plain; version=0.0.4";
+    return r;
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "api/HttpRequest.h"
+#include "api/HttpResponse.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class ApiBackend;
+struct Event;
+struct EtcdError;
+struct StoreResult;
+
+// The etcd v2 HTTP contract as values: routes a request to /v2/keys,
+// /v2/members, /v2/machines, /v2/stats/*, /version, /health or /metrics and
+// produces etcd's status, headers and JSON. Reads are answered at once (the
+// return value); writes, quorum reads and watches are answered later through
+// a ResponseChannel obtained from `defer`. Owns no sockets and no timers;
+// lives on the server thread and borrows the backend, which must outlive it.
+class V2Api
+{
+public:
+    using ChannelFactory = std::function<std::shared_ptr<ResponseChannel>()>;
+
+    explicit V2Api(ApiBackend &backend);
+
+    std::optional<HttpResponse> handle(const HttpRequest &request, const ChannelFactory &defer);
+
+    // Shared helpers (also used by tests and the daemon's own error paths).
+    static HttpResponse textResponse(int status, const QByteArray &text);
+    HttpResponse errorResponse(const EtcdError &error) const;
+
+private:
+    std::optional<HttpResponse> handleKeys(const HttpRequest &request, const QByteArray &keyPath,
+                                           const ChannelFactory &defer);
+    std::optional<HttpResponse> startWatch(const QString &path, bool recursive, bool stream,
+                                           quint64 waitIndex, const ChannelFactory &defer);
+    std::optional<HttpResponse> handleMembers(const HttpRequest &request, const QByteArray &rest,
+                                              const ChannelFactory &defer);
+    HttpResponse handleStats(const QByteArray &which);
+    HttpResponse version() const;
+    HttpResponse health() const;
+    HttpResponse machines() const;
+    HttpResponse metrics() const;
+
+    HttpResponse keysResult(const StoreResult &result, bool withNodes) const;
+    void addKeysHeaders(HttpResponse &response, quint64 etcdIndex) const;
+    static HttpResponse jsonResponse(int status, const QByteArray &json);
+    static HttpResponse httpError(int status, const QString &message);
+    static HttpResponse methodNotAllowed(const QByteArray &allow);
+
+    ApiBackend &m_backend;
+};

@@ -1,0 +1,79 @@
+#include "HttpFrontend.h"
+
+#include "ConnectionGuard.h"
+#include "HttpWire.h"
+#include "SocketChannel.h"
+#include "api/HttpRequest.h"
+#include "api/V2Api.h"
+
+#include <QHttpServerRequest>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+Q_LOGGING_CATEGORY(lcHttp, "qetcd.http")
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get: return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Put: return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete: return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Post: return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Head: return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Options: return QByteArrayLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch: return QByteArrayLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect: return QByteArrayLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace: return QByteArrayLiteral("TRACE");
+    default: return QByteArrayLiteral("UNKNOWN");
+    }
+}
+
+} // namespace
+
+HttpFrontend::HttpFrontend(V2Api &api, QObject *parent) : QAbstractHttpServer(parent), m_api(api) {}
+
+bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    ConnectionGuard *guard = ConnectionGuard::of(socket);
+    if (guard && guard->rejected())
+        return true;
+
+    HttpRequest req;
+    req.method = methodName(request.method());
+    const QUrl url = request.url();
+    req.path = url.path(QUrl::FullyDecoded).toUtf8();
+    req.query = url.query(QUrl::FullyEncoded).toUtf8();
+    req.body = request.body();
+    static const QByteArray wanted[] = {"Content-Type", "Connection", "Authorization"};
+    for (const QByteArray &name : wanted) {
+        const QByteArray v = request.value(name);
+        if (!v.isEmpty())
+            req.headers.append({name, v});
+    }
+
+    const bool head = req.method == "HEAD";
+    const bool http10 = guard && guard->http10();
+    const QByteArray connection = req.header("Connection").toLower();
+    const bool close = connection.contains("close")
+                       || (http10 && !connection.contains("keep-alive"));
+
+    const std::optional<HttpResponse> now = m_api.handle(req, [&] {
+        return std::make_shared<SocketChannel>(socket, head, close, http10);
+    });
+    if (now) {
+        if (guard)
+            guard->requestDone();
+        socket->write(HttpWire::response(*now, head, close));
+        if (close)
+            socket->disconnectFromHost();
+    }
+    return true;
+}
+
+void HttpFrontend::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+{
+    // handleRequest answers every request; this only runs if Qt changes that.
+    socket->write(HttpWire::response(V2Api::textResponse(404, "404 page not found\n"), false, false));
+}

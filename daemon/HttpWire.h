@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QByteArray>
+
+struct HttpResponse;
+
+// Turns response values into HTTP/1.1 bytes: status line, the response's
+// headers, Date, and either Content-Length or chunked framing. Adds
+// "Connection: close" when the connection ends after this response. HEAD
+// answers keep their Content-Length but carry no body (Qt 6.4 would send it,
+// corrupting the next response on a kept-alive connection).
+class HttpWire
+{
+public:
+    static QByteArray response(const HttpResponse &r, bool head, bool close);
+    // Head of a response whose body follows in chunks (or, for HTTP/1.0
+    // clients, as raw bytes until the connection closes).
+    static QByteArray streamHead(const HttpResponse &r, bool chunked);
+    static QByteArray chunk(const QByteArray &data);
+    static QByteArray lastChunk() { return QByteArrayLiteral("0\r\n\r\n"); }
+    static const char *reason(int status);
+    // RFC 7231 date of the current second, cached per second.
+    static QByteArray date();
+};

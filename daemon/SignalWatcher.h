@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QObject>
+
+class QSocketNotifier;
+
+// Turns SIGTERM and SIGINT into a Qt signal, through the self-pipe pattern:
+// the handler only writes one byte (async-signal-safe), the event loop reads
+// it. One instance per process; main thread.
+class SignalWatcher : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SignalWatcher(QObject *parent = nullptr);
+    ~SignalWatcher() override;
+
+Q_SIGNALS:
+    void terminationRequested(int signalNumber);
+
+private:
+    static void handler(int signalNumber);
+    static int s_fds[2];
+    QSocketNotifier *m_notifier = nullptr;
+};

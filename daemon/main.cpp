@@ -1,0 +1,140 @@
+// qetcd: the headless etcd-v2-compatible member. Flags and ETCD_* variables
+// -> Config -> one EtcdNode served over HTTP on every --listen-client-urls.
+
+#include "ClientListener.h"
+#include "Config.h"
+#include "ConfigParser.h"
+#include "HttpFrontend.h"
+#include "SignalWatcher.h"
+#include "api/V2Api.h"
+#include "node/EtcdNode.h"
+
+#include <QCoreApplication>
+#include <QHostInfo>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+#include <cstdio>
+
+Q_LOGGING_CATEGORY(lcMain, "qetcd.main")
+
+namespace {
+
+QStringList toStrings(const QList<QUrl> &urls)
+{
+    QStringList out;
+    for (const QUrl &u : urls)
+        out << u.toString(QUrl::RemoveUserInfo);
+    return out;
+}
+
+// The addresses a listen URL names: "localhost" means loopback, an IP literal
+// itself, a name what it resolves to.
+QList<QHostAddress> listenAddresses(const QUrl &url)
+{
+    const QString host = url.host();
+    if (host == QLatin1String("localhost"))
+        return {QHostAddress(QHostAddress::LocalHost)};
+    QHostAddress literal;
+    if (literal.setAddress(host))
+        return {literal};
+    const QHostInfo info = QHostInfo::fromName(host);
+    return info.addresses().isEmpty() ? QList<QHostAddress>{} : QList<QHostAddress>{info.addresses().first()};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("qetcd"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QETCD_VERSION));
+    qSetMessagePattern(QStringLiteral(
+        "%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-debug}D%{endif}%{if-info}I%{endif}"
+        "%{if-warning}W%{endif}%{if-critical}E%{endif}%{if-fatal}F%{endif} | %{category}: %{message}"));
+
+    const ConfigParser::Result parsed =
+        ConfigParser::parse(app.arguments(), QProcessEnvironment::systemEnvironment());
+    switch (parsed.outcome) {
+    case ConfigParser::Outcome::ShowHelp:
+    case ConfigParser::Outcome::ShowVersion:
+        QTextStream(stdout) << parsed.text;
+        return 0;
+    case ConfigParser::Outcome::Error:
+        QTextStream(stderr) << parsed.text << Qt::endl;
+        return parsed.exitCode ? parsed.exitCode : 1;
+    case ConfigParser::Outcome::Run:
+        break;
+    }
+    const Config &config = parsed.config;
+    QLoggingCategory::setFilterRules(config.debug ? QStringLiteral("qetcd.*.debug=true")
+                                                  : QStringLiteral("*.debug=false"));
+
+    qCInfo(lcMain, "qetcd Version: %s (etcd v2 API)", QETCD_VERSION);
+    qCInfo(lcMain, "Qt Version: %s", qVersion());
+    for (const QString &warning : config.warnings)
+        qCWarning(lcMain).noquote() << warning;
+
+    for (const QUrl &url : config.listenClientUrls) {
+        if (url.scheme() == QLatin1String("https")) {
+            qCCritical(lcMain).noquote()
+                << QCoreApplication::translate("main", "TLS client URLs are not supported yet: %1")
+                       .arg(url.toString());
+            return 1;
+        }
+    }
+
+    NodeOptions options;
+    options.name = config.name;
+    options.peerUrls = toStrings(config.initialAdvertisePeerUrls);
+    options.clientUrls = toStrings(config.advertiseClientUrls);
+    options.clusterToken = config.initialClusterToken;
+
+    qCInfo(lcMain).noquote() << "name =" << config.name;
+    qCInfo(lcMain).noquote() << "data dir =" << config.dataDir;
+    qCWarning(lcMain).noquote()
+        << "the store is kept in memory only in this release: data in" << config.dataDir
+        << "is neither written nor read";
+    qCInfo(lcMain).noquote() << "advertise client URLs =" << options.clientUrls.join(QLatin1Char(','));
+    qCInfo(lcMain).noquote() << "initial advertise peer URLs ="
+                             << options.peerUrls.join(QLatin1Char(','));
+    qCInfo(lcMain).noquote() << "initial cluster =" << config.initialCluster;
+    if (config.initialClusterMembers.size() > config.initialAdvertisePeerUrls.size()) {
+        qCCritical(lcMain).noquote() << QCoreApplication::translate(
+            "main", "multi-member clusters are not supported yet: --initial-cluster names other "
+                    "members");
+        return 1;
+    }
+
+    EtcdNode node(options);
+    V2Api api(node);
+    HttpFrontend frontend(api);
+
+    for (const QUrl &url : config.listenClientUrls) {
+        const QList<QHostAddress> addresses = listenAddresses(url);
+        if (addresses.isEmpty()) {
+            qCCritical(lcMain).noquote() << "cannot resolve" << url.host();
+            return 1;
+        }
+        for (const QHostAddress &address : addresses) {
+            auto *listener = new ClientListener(qint64(config.maxRequestBytes), &frontend);
+            if (!listener->listen(address, quint16(url.port()))) {
+                qCCritical(lcMain).noquote()
+                    << "cannot listen for client requests on" << url.toString() << ":"
+                    << listener->errorString();
+                return 1;
+            }
+            frontend.bind(listener);
+            qCInfo(lcMain).noquote() << "listening for client requests on" << url.toString();
+        }
+    }
+    qCInfo(lcMain).noquote() << "peer URLs" << toStrings(config.listenPeerUrls).join(QLatin1Char(','))
+                             << "are not opened: this release runs a single member";
+
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [&](int sig) {
+        qCInfo(lcMain, "received signal %d, shutting down", sig);
+        app.quit();
+    });
+    return app.exec();
+}
