@@ -1,0 +1,340 @@
+// The daemon over real sockets: the HTTP edge cases Qt HttpServer 6.4 leaves
+// to us (HEAD, keep-alive reuse, Connection: close, HTTP/1.0, Expect:
+// 100-continue, size limits, unknown methods, garbage), watches (long-poll,
+// stream, a client vanishing mid-watch) and the process itself (flags, logs,
+// SIGTERM).
+#include "DaemonProcess.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTcpSocket>
+#include <QTest>
+
+namespace {
+
+// A raw HTTP client: what curl and friends put on the wire, byte by byte.
+class RawClient
+{
+public:
+    explicit RawClient(quint16 port)
+    {
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        socket.waitForConnected(5000);
+    }
+    void send(const QByteArray &bytes)
+    {
+        socket.write(bytes);
+        socket.flush();
+    }
+    // Reads until `done(buffer)` holds or the timeout passes.
+    bool readUntil(const std::function<bool(const QByteArray &)> &done, int timeoutMs = 5000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (!done(buffer) && t.elapsed() < timeoutMs) {
+            if (socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
+                break;
+            socket.waitForReadyRead(50);
+            buffer += socket.readAll();
+        }
+        buffer += socket.readAll();
+        return done(buffer);
+    }
+    // One complete response with a Content-Length body; removes it from the buffer.
+    QByteArray readResponse(int timeoutMs = 5000)
+    {
+        auto complete = [](const QByteArray &b) {
+            const qsizetype end = b.indexOf("\r\n\r\n");
+            if (end < 0)
+                return false;
+            const qsizetype cl = b.toLower().indexOf("content-length:");
+            if (cl < 0 || cl > end)
+                return true;
+            const qsizetype eol = b.indexOf("\r\n", cl);
+            const int len = b.mid(cl + 15, eol - cl - 15).trimmed().toInt();
+            return b.size() >= end + 4 + len;
+        };
+        if (!readUntil(complete, timeoutMs))
+            return {};
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        const qsizetype cl = buffer.toLower().indexOf("content-length:");
+        int len = 0;
+        if (cl >= 0 && cl < end) {
+            const qsizetype eol = buffer.indexOf("\r\n", cl);
+            len = buffer.mid(cl + 15, eol - cl - 15).trimmed().toInt();
+        }
+        const QByteArray one = buffer.left(end + 4 + len);
+        buffer.remove(0, end + 4 + len);
+        return one;
+    }
+    bool waitClosed(int timeoutMs = 5000)
+    {
+        if (socket.state() == QAbstractSocket::UnconnectedState)
+            return true;
+        QElapsedTimer t;
+        t.start();
+        while (socket.state() != QAbstractSocket::UnconnectedState && t.elapsed() < timeoutMs) {
+            socket.waitForReadyRead(50);
+            buffer += socket.readAll();
+        }
+        return socket.state() == QAbstractSocket::UnconnectedState;
+    }
+    QTcpSocket socket;
+    QByteArray buffer;
+};
+
+QByteArray bodyOf(const QByteArray &response)
+{
+    return response.mid(response.indexOf("\r\n\r\n") + 4);
+}
+
+} // namespace
+
+class TestDaemonHttp : public QObject
+{
+    Q_OBJECT
+
+    DaemonProcess daemon;
+    QNetworkAccessManager nam;
+
+    QByteArray request(const QByteArray &method, const QString &path, const QByteArray &form = {},
+                       int *status = nullptr)
+    {
+        QNetworkRequest req(QUrl(daemon.clientUrl().toString() + path));
+        if (!form.isEmpty())
+            req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+        std::unique_ptr<QNetworkReply> reply(nam.sendCustomRequest(req, method, form));
+        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10000))
+            return "timeout";
+        if (status)
+            *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        return reply->readAll();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        daemon.setExtraArguments({QStringLiteral("--max-request-bytes"), QStringLiteral("4096")});
+        QVERIFY2(daemon.start(), daemon.output().constData());
+    }
+
+    void startupLogSaysWhereItListens()
+    {
+        QVERIFY(daemon.output().contains("listening for client requests on http://127.0.0.1:"
+                                         + QByteArray::number(daemon.clientPort())));
+    }
+
+    void keepAliveReuse()
+    {
+        RawClient c(daemon.clientPort());
+        c.send("PUT /v2/keys/ka HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+               "Content-Length: 7\r\n\r\nvalue=1");
+        const QByteArray first = c.readResponse();
+        QVERIFY(first.startsWith("HTTP/1.1 20"));
+        for (int i = 0; i < 3; ++i) {
+            c.send("GET /v2/keys/ka HTTP/1.1\r\nHost: x\r\n\r\n");
+            const QByteArray r = c.readResponse();
+            QVERIFY2(r.startsWith("HTTP/1.1 200 OK"), r.constData());
+            QVERIFY(bodyOf(r).contains("\"value\":\"1\""));
+        }
+        QCOMPARE(c.socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void headHasNoBody()
+    {
+        request("PUT", QStringLiteral("/v2/keys/head"), "value=abc");
+        RawClient c(daemon.clientPort());
+        c.send("HEAD /v2/keys/head HTTP/1.1\r\nHost: x\r\n\r\nGET /v2/keys/head HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(c.readUntil([](const QByteArray &b) { return b.count("HTTP/1.1 200") == 2 && b.endsWith("}\n"); }));
+        // The HEAD answer ends right after its headers; the next bytes are the GET's status line.
+        const qsizetype firstEnd = c.buffer.indexOf("\r\n\r\n");
+        QVERIFY(c.buffer.mid(firstEnd + 4).startsWith("HTTP/1.1 200 OK"));
+        QVERIFY(c.buffer.left(firstEnd).contains("Content-Length:"));
+    }
+
+    void connectionCloseIsHonoured()
+    {
+        RawClient c(daemon.clientPort());
+        c.send("GET /version HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QVERIFY(c.waitClosed());
+        QVERIFY(c.buffer.startsWith("HTTP/1.1 200 OK"));
+        QVERIFY(c.buffer.contains("Connection: close"));
+        QVERIFY(c.buffer.endsWith("{\"etcdserver\":\"2.2.4\",\"etcdcluster\":\"2.2.0\"}"));
+    }
+
+    void http10IsClosedAfterTheAnswer()
+    {
+        RawClient c(daemon.clientPort());
+        c.send("GET /health HTTP/1.0\r\n\r\n");
+        QVERIFY(c.waitClosed());
+        QVERIFY(c.buffer.endsWith("{\"health\":\"true\"}"));
+    }
+
+    void expectContinueIsAnswered()
+    {
+        RawClient c(daemon.clientPort());
+        const QByteArray body = "value=" + QByteArray(2000, 'x');
+        c.send("PUT /v2/keys/big HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+               "Expect: 100-continue\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
+        QVERIFY(c.readUntil([](const QByteArray &b) { return b.contains("HTTP/1.1 100 Continue\r\n\r\n"); }, 3000));
+        c.buffer.clear();
+        c.send(body);
+        const QByteArray r = c.readResponse();
+        QVERIFY2(r.startsWith("HTTP/1.1 201 Created"), r.constData());
+    }
+
+    void oversizedBodyGets413AndChangesNothing()
+    {
+        RawClient c(daemon.clientPort());
+        c.send("PUT /v2/keys/huge HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+               "Content-Length: 100000\r\n\r\nvalue=");
+        QVERIFY(c.waitClosed());
+        QVERIFY2(c.buffer.startsWith("HTTP/1.1 413"), c.buffer.constData());
+        int status = 0;
+        request("GET", QStringLiteral("/v2/keys/huge"), {}, &status);
+        QCOMPARE(status, 404);
+    }
+
+    void oversizedHeadersGet431()
+    {
+        RawClient c(daemon.clientPort());
+        c.send("GET /v2/keys/x HTTP/1.1\r\nHost: x\r\nX-Filler: " + QByteArray(70000, 'a'));
+        QVERIFY(c.waitClosed());
+        QVERIFY2(c.buffer.startsWith("HTTP/1.1 431"), c.buffer.left(100).constData());
+    }
+
+    void badInputGetsEtcdErrors_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("form");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("errorCode");
+        QTest::newRow("malformed form") << QByteArray("PUT") << "/v2/keys/m" << QByteArray("value=%zz") << 400 << 210;
+        QTest::newRow("bad ttl") << QByteArray("PUT") << "/v2/keys/m" << QByteArray("value=1&ttl=soon") << 400 << 202;
+        QTest::newRow("bad boolean") << QByteArray("GET") << "/v2/keys/m?recursive=perhaps" << QByteArray() << 400 << 209;
+        QTest::newRow("bad index") << QByteArray("PUT") << "/v2/keys/m?prevIndex=-3" << QByteArray("value=1") << 400 << 203;
+    }
+    void badInputGetsEtcdErrors()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, form);
+        QFETCH(int, status);
+        QFETCH(int, errorCode);
+        int got = 0;
+        const QJsonObject e = QJsonDocument::fromJson(request(method, path, form, &got)).object();
+        QCOMPARE(got, status);
+        QCOMPARE(e.value(QLatin1String("errorCode")).toInt(), errorCode);
+        QCOMPARE(e.value(QLatin1String("index")).toInt(), 0);
+        int s = 0;
+        request("GET", QStringLiteral("/v2/keys/m"), {}, &s);
+        QCOMPARE(s, 404);
+    }
+
+    void unknownMethodIs405()
+    {
+        int status = 0;
+        request("PATCH", QStringLiteral("/v2/keys/x"), {}, &status);
+        QCOMPARE(status, 405);
+        request("OPTIONS", QStringLiteral("/v2/keys/x"), {}, &status);
+        QCOMPARE(status, 405);
+    }
+
+    void garbageDoesNotKillTheMember()
+    {
+        const QByteArray junk[] = {"\x00\x01\x02\xff\xfe garbage\r\n\r\n", "GET\r\n\r\n",
+                                   "GET / HTTP/9.9\r\n\r\n", "PUT /v2/keys/a HTTP/1.1\r\nContent-Length: -5\r\n\r\n",
+                                   "BREW /pot HTTP/1.1\r\n\r\n"};
+        for (const QByteArray &j : junk) {
+            RawClient c(daemon.clientPort());
+            c.send(j);
+            c.waitClosed(500);
+        }
+        int status = 0;
+        request("GET", QStringLiteral("/version"), {}, &status);
+        QCOMPARE(status, 200);
+    }
+
+    void longPollWatchAnswersOnChange()
+    {
+        RawClient watcher(daemon.clientPort());
+        watcher.send("GET /v2/keys/watched?wait=true HTTP/1.1\r\nHost: x\r\n\r\n");
+        // Headers come at once, like etcd, so the client knows the watch is in place.
+        QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
+        QVERIFY(watcher.buffer.contains("X-Etcd-Index:"));
+        QVERIFY(watcher.buffer.contains("Transfer-Encoding: chunked"));
+        request("PUT", QStringLiteral("/v2/keys/watched"), "value=abc");
+        QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.endsWith("0\r\n\r\n"); }));
+        QVERIFY(watcher.buffer.contains("{\"action\":\"set\",\"node\":{\"key\":\"/watched\",\"value\":\"abc\""));
+        // The connection stays usable after the watch answered.
+        watcher.buffer.clear();
+        watcher.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(watcher.readResponse().startsWith("HTTP/1.1 200"));
+    }
+
+    void streamWatchSendsEveryEvent()
+    {
+        RawClient watcher(daemon.clientPort());
+        watcher.send("GET /v2/keys/streamdir?wait=true&recursive=true&stream=true HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
+        for (int i = 0; i < 5; ++i)
+            request("PUT", QStringLiteral("/v2/keys/streamdir/k%1").arg(i), "value=v");
+        QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.count("\"action\":\"set\"") == 5; }));
+        QCOMPARE(watcher.socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void clientVanishingMidWatchIsHarmless()
+    {
+        for (int round = 0; round < 20; ++round) {
+            auto *c = new RawClient(daemon.clientPort());
+            c->send(round % 2 ? "GET /v2/keys/vanish?wait=true HTTP/1.1\r\nHost: x\r\n\r\n"
+                              : "GET /v2/keys/vanish?wait=true&stream=true HTTP/1.1\r\nHost: x\r\n\r\n");
+            c->readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }, 2000);
+            c->socket.abort();
+            delete c;
+        }
+        QTest::qWait(100);
+        request("PUT", QStringLiteral("/v2/keys/vanish"), "value=after");
+        int status = 0;
+        const QJsonObject stats = QJsonDocument::fromJson(request("GET", QStringLiteral("/v2/stats/store"), {}, &status)).object();
+        QCOMPARE(status, 200);
+        QCOMPARE(stats.value(QLatin1String("watchers")).toInt(), 0);
+    }
+
+    void expiredKeyNotifiesWatchers()
+    {
+        request("PUT", QStringLiteral("/v2/keys/ephemeral"), "value=x&ttl=1");
+        RawClient watcher(daemon.clientPort());
+        watcher.send("GET /v2/keys/ephemeral?wait=true HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.endsWith("0\r\n\r\n"); }, 5000));
+        QVERIFY(watcher.buffer.contains("\"action\":\"expire\""));
+    }
+
+    void sigtermStopsCleanly()
+    {
+        DaemonProcess other(QStringLiteral("term"));
+        QVERIFY(other.start());
+        other.terminate();
+        QCOMPARE(other.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(other.process().exitCode(), 0);
+    }
+
+    void badFlagsExitNonZero()
+    {
+        QProcess p;
+        p.start(DaemonProcess::binary(QStringLiteral("qetcd")), {QStringLiteral("--no-such-flag")});
+        QVERIFY(p.waitForFinished(5000));
+        QVERIFY(p.exitCode() != 0);
+        QVERIFY(p.readAllStandardError().contains("no-such-flag"));
+        p.start(DaemonProcess::binary(QStringLiteral("qetcd")), {QStringLiteral("--version")});
+        QVERIFY(p.waitForFinished(5000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardOutput().contains("qetcd Version"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDaemonHttp)
+#include "tst_daemon_http.moc"
