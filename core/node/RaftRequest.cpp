@@ -1,0 +1,62 @@
+#include "node/RaftRequest.h"
+
+#include <QDataStream>
+#include <QIODevice>
+
+namespace {
+constexpr quint8 kVersion = 1;
+}
+
+QByteArray RaftRequest::encode() const
+{
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    s.setVersion(QDataStream::Qt_6_4);
+    s << kVersion << quint8(kind) << id;
+    switch (kind) {
+    case Kind::Store:
+        s << command.encode();
+        break;
+    case Kind::Attributes:
+        s << memberId << name << clientUrls;
+        break;
+    case Kind::Noop:
+        break;
+    }
+    return out;
+}
+
+std::optional<RaftRequest> RaftRequest::decode(const QByteArray &bytes)
+{
+    QDataStream s(bytes);
+    s.setVersion(QDataStream::Qt_6_4);
+    quint8 version = 0, kind = 0;
+    RaftRequest r;
+    s >> version >> kind >> r.id;
+    if (s.status() != QDataStream::Ok || version != kVersion)
+        return std::nullopt;
+    r.kind = Kind(kind);
+    switch (r.kind) {
+    case Kind::Store: {
+        QByteArray payload;
+        s >> payload;
+        if (s.status() != QDataStream::Ok)
+            return std::nullopt;
+        auto command = Command::decode(payload);
+        if (!command)
+            return std::nullopt;
+        r.command = *command;
+        break;
+    }
+    case Kind::Attributes:
+        s >> r.memberId >> r.name >> r.clientUrls;
+        break;
+    case Kind::Noop:
+        break;
+    default:
+        return std::nullopt;
+    }
+    if (s.status() != QDataStream::Ok)
+        return std::nullopt;
+    return r;
+}

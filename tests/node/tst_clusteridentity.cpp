@@ -1,0 +1,103 @@
+// Member and cluster ids must equal etcd's for the same flags (the seed
+// session's member ce2a822cea30bfca in cluster 7e27652122e8b2ae), membership
+// changes follow etcd's rules, and raft entries survive encode/decode and
+// reject garbage.
+#include "node/ClusterIdentity.h"
+#include "node/ClusterMembership.h"
+#include "node/RaftRequest.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+class TestClusterIdentity : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void seedIds()
+    {
+        const quint64 member = ClusterIdentity::memberId(
+            {QStringLiteral("http://localhost:7001"), QStringLiteral("http://localhost:2380")},
+            QStringLiteral("etcd-cluster"));
+        QCOMPARE(QString::number(member, 16), QStringLiteral("ce2a822cea30bfca"));
+        QCOMPARE(QString::number(ClusterIdentity::clusterId({member}), 16),
+                 QStringLiteral("7e27652122e8b2ae"));
+    }
+
+    void idsDependOnTokenAndTime()
+    {
+        const QStringList urls{QStringLiteral("http://10.0.0.1:2380")};
+        const quint64 a = ClusterIdentity::memberId(urls, QStringLiteral("a"));
+        QVERIFY(a != ClusterIdentity::memberId(urls, QStringLiteral("b")));
+        QVERIFY(a != ClusterIdentity::memberId(urls, QStringLiteral("a"), 1700000000));
+        QCOMPARE(ClusterIdentity::clusterId({1, 2, 3}), ClusterIdentity::clusterId({3, 1, 2}));
+    }
+
+    void membershipRules()
+    {
+        ClusterMembership m;
+        MemberInfo a{1, QStringLiteral("a"), {QStringLiteral("http://h:1")}, {}};
+        MemberInfo b{2, QString(), {QStringLiteral("http://h:2")}, {}};
+        QCOMPARE(m.add(a), ClusterMembership::Change::Ok);
+        QCOMPARE(m.add(a), ClusterMembership::Change::IdExists);
+        MemberInfo clash{3, QString(), {QStringLiteral("http://h:1")}, {}};
+        QCOMPARE(m.add(clash), ClusterMembership::Change::PeerUrlExists);
+        QCOMPARE(m.add(b), ClusterMembership::Change::Ok);
+        QCOMPARE(m.updatePeerUrls(2, {QStringLiteral("http://h:1")}), ClusterMembership::Change::PeerUrlExists);
+        QCOMPARE(m.updatePeerUrls(2, {QStringLiteral("http://h:22")}), ClusterMembership::Change::Ok);
+        QCOMPARE(m.setAttributes(2, QStringLiteral("b"), {QStringLiteral("http://c:2")}), ClusterMembership::Change::Ok);
+        QCOMPARE(m.remove(2), ClusterMembership::Change::Ok);
+        QCOMPARE(m.remove(2), ClusterMembership::Change::IdRemoved);
+        QCOMPARE(m.add(b), ClusterMembership::Change::IdRemoved);
+        QCOMPARE(m.remove(9), ClusterMembership::Change::NotFound);
+
+        m.setClusterId(0xabc);
+        auto copy = ClusterMembership::fromJson(m.toJson());
+        QVERIFY(copy);
+        QCOMPARE(copy->clusterId(), quint64(0xabc));
+        QCOMPARE(copy->members().size(), 1);
+        QVERIFY(copy->isRemoved(2));
+        QVERIFY(!ClusterMembership::fromJson("{nonsense"));
+    }
+
+    void raftRequestRoundTrip()
+    {
+        RaftRequest r;
+        r.kind = RaftRequest::Kind::Store;
+        r.id = 0x1234;
+        r.command.op = Command::Op::CompareAndSwap;
+        r.command.path = QStringLiteral("/a");
+        r.command.value = QStringLiteral("v");
+        r.command.prevIndex = 7;
+        auto back = RaftRequest::decode(r.encode());
+        QVERIFY(back);
+        QCOMPARE(back->id, r.id);
+        QCOMPARE(back->command.path, r.command.path);
+        QCOMPARE(back->command.prevIndex, quint64(7));
+
+        RaftRequest attrs;
+        attrs.kind = RaftRequest::Kind::Attributes;
+        attrs.memberId = 5;
+        attrs.name = QStringLiteral("n");
+        attrs.clientUrls = {QStringLiteral("http://x:1")};
+        auto a = RaftRequest::decode(attrs.encode());
+        QVERIFY(a);
+        QCOMPARE(a->clientUrls, attrs.clientUrls);
+    }
+
+    void raftRequestGarbage()
+    {
+        QRandomGenerator rng(42);
+        const QByteArray good = RaftRequest{RaftRequest::Kind::Noop, 1, {}, 0, {}, {}}.encode();
+        for (int i = 0; i < 2000; ++i) {
+            QByteArray junk(rng.bounded(64), Qt::Uninitialized);
+            for (char &c : junk)
+                c = char(rng.bounded(256));
+            RaftRequest::decode(junk);  // must not crash
+            RaftRequest::decode(good.left(rng.bounded(good.size() + 1)));
+        }
+        QVERIFY(!RaftRequest::decode(QByteArray()));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestClusterIdentity)
+#include "tst_clusteridentity.moc"
