@@ -1,0 +1,3 @@
+#include "raft/RaftLogging.h"
+
+Q_LOGGING_CATEGORY(lcRaft, "qetcd.raft", QtInfoMsg)

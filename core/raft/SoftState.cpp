@@ -1,0 +1,20 @@
+#include "raft/SoftState.h"
+
+namespace raft {
+
+const char *roleName(Role r)
+{
+    switch (r) {
+    case Role::Follower:
+        return "follower";
+    case Role::PreCandidate:
+        return "pre-candidate";
+    case Role::Candidate:
+        return "candidate";
+    case Role::Leader:
+        return "leader";
+    }
+    return "unknown";
+}
+
+} // namespace raft
