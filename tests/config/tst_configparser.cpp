@@ -125,6 +125,8 @@ private slots:
     void version();
     void everyFlag_data();
     void everyFlag();
+    void exampleEnvironmentFile_data();
+    void exampleEnvironmentFile();
 };
 
 void tst_ConfigParser::defaults_data()
@@ -659,6 +661,41 @@ void tst_ConfigParser::everyFlag()
                        : run(otherArgs + QStringList{"--" + flag + '=' + value});
     QVERIFY2(r.outcome == ConfigParser::Outcome::Run, qPrintable(r.text));
     QCOMPARE(field(r.config, flag), value);
+}
+
+// resources/qetcd.conf.example must start the member it describes, and its commented-out
+// defaults must be valid values too.
+void tst_ConfigParser::exampleEnvironmentFile_data()
+{
+    QTest::addColumn<bool>("withCommentedSettings");
+    QTest::newRow("as shipped") << false;
+    QTest::newRow("every commented setting enabled") << true;
+}
+
+void tst_ConfigParser::exampleEnvironmentFile()
+{
+    QFETCH(bool, withCommentedSettings);
+    QFile file(QStringLiteral(QETCD_SOURCE_DIR "/resources/qetcd.conf.example"));
+    QVERIFY2(file.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(file.fileName()));
+    QStringList pairs;
+    while (!file.atEnd()) {
+        QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (withCommentedSettings && line.startsWith("#ETCD_"))
+            line = line.mid(1);
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        QVERIFY2(line.startsWith("ETCD_") && line.contains('='), qPrintable(line));
+        pairs.append(line);
+    }
+    const ConfigParser::Result r = run({}, pairs);
+    QVERIFY2(r.outcome == ConfigParser::Outcome::Run, qPrintable(r.text));
+    QCOMPARE(r.config.name, QString("infra0"));
+    QCOMPARE(field(r.config, "initial-cluster-members"),
+             QString("infra0=http://192.0.2.10:2380;infra1=http://192.0.2.11:2380;"
+                     "infra2=http://192.0.2.12:2380"));
+    QCOMPARE(field(r.config, "advertise-client-urls"), QString("http://192.0.2.10:2379"));
+    for (const QString &warning : r.config.warnings) // only the expected "certs on http" notes
+        QVERIFY2(withCommentedSettings && warning.contains("is http"), qPrintable(warning));
 }
 
 QTEST_APPLESS_MAIN(tst_ConfigParser)
