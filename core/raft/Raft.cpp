@@ -141,10 +141,11 @@ void Raft::becomeLeader()
         self->becomeReplicate();
         self->recentActive = true;
     }
-    // A membership change may be proposed only after this term's first entry is applied:
-    // it guarantees the previous leader's changes are settled (single-server change fix).
-    m_pendingConfIndex = m_log.lastIndex();
     appendEntries({Entry{}});
+    // A membership change may be proposed only once this term's first entry is applied:
+    // committing an entry of our own term settles any change a previous leader left
+    // uncommitted (the fix to single-server changes, thesis 4.1).
+    m_pendingConfIndex = m_log.lastIndex();
     qCDebug(lcRaft) << "member" << m_id << "became leader at term" << m_term;
 }
 
