@@ -172,6 +172,8 @@ void WatcherHub::notifyAt(const Event &e, const QString &path, bool deleted)
 void WatcherHub::notify(const Event &e)
 {
     m_history.add(e);
+    if (m_byPath.isEmpty())
+        return;
     const QString &key = e.node.key;
     // "/", then every prefix of the key ending before a '/', then the key itself.
     notifyAt(e, QStringLiteral("/"), false);

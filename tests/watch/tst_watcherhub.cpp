@@ -1,0 +1,479 @@
+// Tests of watches: which watcher gets which event (etcd 3.4's watcherHub.notify,
+// watcher.notify and isHidden), replay from the event history (EventHistory.scan),
+// stream watchers, cancellation and re-entrant sinks.
+
+#include "StoreTestUtil.h"
+
+#include "store/Store.h"
+#include "watch/EventHistory.h"
+#include "watch/WatcherHub.h"
+
+#include <QtTest>
+
+#include <numeric>
+
+using namespace st;
+
+Q_DECLARE_METATYPE(Command)
+
+namespace {
+// baseTree() plus a hidden dir and an expiring dir; store index 9.
+//   /_hd/x = "x" (7)   /dt/ (8, expires at T0 + 5 s)   /dt/k = "k" (9)
+QList<Command> watchTree()
+{
+    return baseTree() + QList<Command>{set("/_hd/x", "x"), mkdir("/dt", T0 + 5 * kSec),
+                                       set("/dt/k", "k")};
+}
+
+struct Recorder
+{
+    QStringList events;
+    WatchSink sink()
+    {
+        return [this](const Event &e) { events << eventText(e); };
+    }
+};
+} // namespace
+
+class tst_WatcherHub : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void notification_data();
+    void notification();
+    void oneShotWatcherIsRemovedAfterItsEvent();
+    void streamWatcherGetsEveryEventUntilCancelled();
+    void streamWatcherOfDeletedKeyGetsItTwice();
+    void watchResultCarriesStoreIndex();
+    void waitIndex_data();
+    void waitIndex();
+    void historyClearedAfterThousandEvents();
+    void streamReplaysHistory();
+    void streamReplayCancelledBySink();
+    void sinkMayCancelOtherWatchers();
+    void sinkMayAddWatchers();
+    void manyWatchers();
+    void cancelIsIdempotent();
+    void recoverKeepsWatchers();
+    void eventHistoryRing();
+};
+
+void tst_WatcherHub::notification_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<bool>("recursive");
+    QTest::addColumn<Command>("mutation");
+    QTest::addColumn<QStringList>("expected");
+
+    const QString delD = QStringLiteral("delete /d dir m10 c2 prev{/d dir m2 c2} @10");
+    const QString expDt =
+        QStringLiteral("expire /dt dir m10 c8 prev{/dt dir m8 c8 exp=5000ms ttl=0} @10");
+    auto row = [](const char *name, const char *key, bool recursive, const Command &c,
+                  const QStringList &expected) {
+        QTest::newRow(name) << QString::fromUtf8(key) << recursive << c << expected;
+    };
+    const QStringList none;
+
+    row("key: set", "/a", false, set("/a", "2"), {"set /a=2 m10 c10 prev{/a=1 m1 c1} @10"});
+    row("key: other key", "/a", false, set("/b", "2"), none);
+    row("key: longer name", "/a", false, set("/ab", "2"), none);
+    row("key: failed op", "/a", false, create("/a", "2"), none);
+    row("key: cas", "/a", false, cas("/a", "2", "1", 0),
+        {"compareAndSwap /a=2 m10 c1 prev{/a=1 m1 c1} @10"});
+    row("key: cad", "/a", false, cad("/a", "1", 0),
+        {"compareAndDelete /a m10 c1 prev{/a=1 m1 c1} @10"});
+    row("key: delete", "/a", false, del("/a"), {"delete /a m10 c1 prev{/a=1 m1 c1} @10"});
+    row("key: update", "/a", false, update("/a", "3"),
+        {"update /a=3 m10 c1 prev{/a=1 m1 c1} @10"});
+    row("key: refresh notifies nobody", "/t", false,
+        refreshed(update("/t", "", T0 + 60 * kSec)), none);
+    row("key: refresh by set notifies nobody", "/t", false,
+        refreshed(set("/t", "", T0 + 60 * kSec)), none);
+    row("key: refresh by cas notifies nobody", "/t", false,
+        refreshed(cas("/t", "", "t", 0, T0 + 60 * kSec)), none);
+    row("root recursive: refresh notifies nobody", "/", true,
+        refreshed(update("/t", "", T0 + 60 * kSec)), none);
+    // /dt expires first (index 10), then /t (11): the /t watcher sees only its own.
+    row("key: expire", "/t", false, expire(T0 + 10 * kSec),
+        {"expire /t m11 c6 prev{/t=t m6 c6 exp=10000ms ttl=0} @11"});
+
+    row("dir: child change not seen", "/d", false, set("/d/x", "2"), none);
+    row("dir: own update seen", "/d", false, update("/d", "", T0 + 9 * kSec),
+        {"update /d dir m10 c2 exp=9000ms ttl=9 prev{/d dir m2 c2} @10"});
+    row("dir recursive: child", "/d", true, set("/d/x", "2"),
+        {"set /d/x=2 m10 c10 prev{/d/x=x m3 c3} @10"});
+    row("dir recursive: deep child", "/d", true, set("/d/y/z", "2"),
+        {"set /d/y/z=2 m10 c10 @10"});
+    row("dir recursive: sibling with prefix", "/d", true, set("/dd", "2"), none);
+    row("dir recursive: hidden child", "/d", true, set("/d/_h", "2"), none);
+    row("root: non-recursive sees nothing", "/", false, set("/b", "2"), none);
+    row("root recursive: key", "/", true, set("/b", "2"), {"set /b=2 m10 c10 @10"});
+    row("root recursive: hidden key", "/", true, set("/_h", "2"), none);
+    row("root recursive: in hidden dir", "/", true, set("/_hd/y", "2"), none);
+    row("hidden dir recursive: child", "/_hd", true, set("/_hd/y", "2"),
+        {"set /_hd/y=2 m10 c10 @10"});
+    row("hidden key direct", "/d/_h", false, set("/d/_h", "2"),
+        {"set /d/_h=2 m10 c10 prev{/d/_h=h m4 c4} @10"});
+    row("in-order: recursive", "/q", true, createUnique("/q", "j"),
+        {"create /q/00000000000000000010=j m10 c10 @10"});
+    row("in-order: dir only", "/q", false, createUnique("/q", "j"), none);
+    row("implicit parent dir", "/p", false, set("/p/q", "1"), none);
+
+    row("deleted dir: key below", "/d/x", false, del("/d", false, true), {delD});
+    row("deleted dir: hidden key below", "/d/_h", false, del("/d", false, true), {delD});
+    row("deleted dir: its watcher", "/d", false, del("/d", false, true), {delD});
+    row("deleted dir: recursive root", "/", true, del("/d", false, true), {delD});
+    row("deleted dir: path that never existed", "/d/nothing", false, del("/d", false, true),
+        none);
+    row("deleted hidden dir: root recursive", "/", true, del("/_hd", false, true), none);
+    row("expired dir: key below", "/dt/k", false, expire(T0 + 5 * kSec), {expDt});
+    row("expired dir: its watcher", "/dt", false, expire(T0 + 5 * kSec), {expDt});
+    row("expired dir: recursive root", "/", true, expire(T0 + 5 * kSec), {expDt});
+}
+
+void tst_WatcherHub::notification()
+{
+    QFETCH(QString, key);
+    QFETCH(bool, recursive);
+    QFETCH(Command, mutation);
+    QFETCH(QStringList, expected);
+
+    Store s;
+    QCOMPARE(applyAll(s, watchTree()), QString());
+    Recorder rec;
+    const WatchResult w = s.watch(key, recursive, false, 0, rec.sink());
+    QVERIFY(!w.error && !w.immediate);
+    QVERIFY(w.watcherId != 0);
+    QCOMPARE(s.stats().watchers, 1);
+    s.apply(mutation);
+    QCOMPARE(rec.events, expected);
+    QCOMPARE(s.stats().watchers, expected.isEmpty() ? 1 : 0);
+}
+
+void tst_WatcherHub::oneShotWatcherIsRemovedAfterItsEvent()
+{
+    Store s;
+    Recorder rec;
+    const WatchResult w = s.watch("/a", false, false, 0, rec.sink());
+    QVERIFY(w.watcherId);
+    QVERIFY(s.apply(set("/a", "1")).ok());
+    QVERIFY(s.apply(set("/a", "2")).ok());
+    QCOMPARE(rec.events, QStringList{"set /a=1 m1 c1 @1"});
+    QCOMPARE(s.stats().watchers, 0);
+}
+
+void tst_WatcherHub::streamWatcherGetsEveryEventUntilCancelled()
+{
+    Store s;
+    Recorder rec;
+    const WatchResult w = s.watch("/d", true, true, 0, rec.sink());
+    QVERIFY(w.watcherId);
+    QVERIFY(s.apply(set("/d/a", "1")).ok());
+    QVERIFY(s.apply(set("/x", "1")).ok());
+    QVERIFY(s.apply(set("/d/b/c", "2")).ok());
+    QVERIFY(s.apply(refreshed(update("/d/a", "", T0 + kSec))).ok());
+    QVERIFY(s.apply(del("/d/a")).ok());
+    QCOMPARE(rec.events, (QStringList{"set /d/a=1 m1 c1 @1", "set /d/b/c=2 m3 c3 @3",
+                                      "delete /d/a m5 c1 prev{/d/a=1 m4 c1 exp=1000ms ttl=1} @5"}));
+    QCOMPARE(s.stats().watchers, 1);
+    s.cancelWatch(w.watcherId);
+    QCOMPARE(s.stats().watchers, 0);
+    QVERIFY(s.apply(set("/d/a", "3")).ok());
+    QCOMPARE(rec.events.size(), 3);
+}
+
+void tst_WatcherHub::streamWatcherOfDeletedKeyGetsItTwice()
+{
+    // etcd 3.4 (checked with 3.4.23): a stream watcher on the removed node itself is
+    // offered the event once as "deleted" and once as the event's own path.
+    Store s;
+    QVERIFY(s.apply(set("/s", "1")).ok());
+    QVERIFY(s.apply(set("/w/x", "1")).ok());
+    Recorder key, dirRec, dir;
+    s.watch("/s", false, true, 0, key.sink());
+    s.watch("/w", true, true, 0, dirRec.sink());
+    s.watch("/w", false, true, 0, dir.sink());
+    Recorder below;
+    s.watch("/w/x", false, true, 0, below.sink());
+    QVERIFY(s.apply(del("/s")).ok());
+    QVERIFY(s.apply(del("/w", false, true)).ok());
+    const QString ds = "delete /s m3 c1 prev{/s=1 m1 c1} @3";
+    const QString dw = "delete /w dir m4 c2 prev{/w dir m2 c2} @4";
+    QCOMPARE(key.events, (QStringList{ds, ds}));
+    QCOMPARE(dirRec.events, (QStringList{dw, dw}));
+    QCOMPARE(dir.events, (QStringList{dw, dw}));
+    QCOMPARE(below.events, QStringList{dw});
+}
+
+void tst_WatcherHub::watchResultCarriesStoreIndex()
+{
+    Store s;
+    QVERIFY(s.apply(set("/a", "1")).ok());
+    QVERIFY(s.apply(set("/b", "1")).ok());
+    const WatchResult w = s.watch("/a", false, false, 0, [](const Event &) {});
+    QCOMPARE(w.etcdIndex, quint64(2));
+    QVERIFY(w.watcherId);
+    const WatchResult h = s.watch("/a", false, false, 1, [](const Event &) {});
+    QCOMPARE(h.etcdIndex, quint64(2));
+    QCOMPARE(h.watcherId, quint64(0));
+    QVERIFY(h.immediate);
+    QCOMPARE(h.immediate->etcdIndex, quint64(2));
+}
+
+void tst_WatcherHub::waitIndex_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<bool>("recursive");
+    QTest::addColumn<quint64>("since");
+    QTest::addColumn<QString>("immediate"); // empty: registered, nothing yet
+
+    // History: 1 set /a, 2 set /b, 3 set /d/x, 4 refresh /a, 5 set /a, 6 delete /d,
+    // 7 set /_h. Events from history carry the store index (7) as etcdIndex.
+    const QString a1 = "set /a=1 m1 c1 @7";
+    const QString a2 = "set /a=2 m5 c5 prev{/a=1 m4 c1 exp=100000ms ttl=100} @7";
+    const QString delD = "delete /d dir m6 c3 prev{/d dir m3 c3} @7";
+    QTest::newRow("key from 1") << "/a" << false << quint64(1) << a1;
+    QTest::newRow("key skips others and refresh") << "/a" << false << quint64(2) << a2;
+    QTest::newRow("key from refresh index") << "/a" << false << quint64(4) << a2;
+    QTest::newRow("key exact") << "/a" << false << quint64(5) << a2;
+    QTest::newRow("key nothing after") << "/a" << false << quint64(6) << "";
+    QTest::newRow("key future") << "/a" << false << quint64(100) << "";
+    QTest::newRow("key now (0)") << "/a" << false << quint64(0) << "";
+    QTest::newRow("unclean key") << "a/" << false << quint64(1) << a1;
+    QTest::newRow("key below dir") << "/d/x" << false << quint64(1) << "set /d/x=1 m3 c3 @7";
+    QTest::newRow("key below deleted dir") << "/d/x" << false << quint64(4) << delD;
+    QTest::newRow("missing key below deleted dir") << "/d/y/z" << false << quint64(1) << delD;
+    QTest::newRow("dir without recursive") << "/d" << false << quint64(1) << delD;
+    QTest::newRow("dir recursive") << "/d" << true << quint64(1) << "set /d/x=1 m3 c3 @7";
+    QTest::newRow("root recursive") << "/" << true << quint64(2) << "set /b=1 m2 c2 @7";
+    // etcd's history scan has no hidden check (unlike live notification).
+    QTest::newRow("root recursive hidden") << "/" << true << quint64(7) << "set /_h=1 m7 c7 @7";
+    // etcd's directory-removal match is a plain string prefix: /d also matches /dx.
+    QTest::newRow("prefix quirk") << "/dx" << false << quint64(1) << delD;
+    QTest::newRow("sibling recursive") << "/dx" << true << quint64(7) << "";
+}
+
+void tst_WatcherHub::waitIndex()
+{
+    QFETCH(QString, key);
+    QFETCH(bool, recursive);
+    QFETCH(quint64, since);
+    QFETCH(QString, immediate);
+
+    Store s;
+    QCOMPARE(applyAll(s, {set("/a", "1"), set("/b", "1"), set("/d/x", "1"),
+                          refreshed(update("/a", "", T0 + 100 * kSec)), set("/a", "2"),
+                          del("/d", false, true), set("/_h", "1")}),
+             QString());
+    Recorder rec;
+    const WatchResult w = s.watch(key, recursive, false, since, rec.sink());
+    QVERIFY(!w.error);
+    QCOMPARE(w.etcdIndex, quint64(7));
+    if (immediate.isEmpty()) {
+        QVERIFY(!w.immediate);
+        QVERIFY(w.watcherId != 0);
+        QCOMPARE(s.stats().watchers, 1);
+    } else {
+        QVERIFY(w.immediate);
+        QCOMPARE(eventText(*w.immediate), immediate);
+        QCOMPARE(w.watcherId, quint64(0));
+        QCOMPARE(s.stats().watchers, 0);
+    }
+    QVERIFY(rec.events.isEmpty());
+}
+
+void tst_WatcherHub::historyClearedAfterThousandEvents()
+{
+    Store s;
+    for (int i = 1; i <= 1010; ++i)
+        QVERIFY(s.apply(set("/k", QString::number(i))).ok());
+    QCOMPARE(s.history().size(), 1000);
+    QCOMPARE(s.history().startIndex(), quint64(11));
+
+    const WatchResult old = s.watch("/k", false, false, 10, [](const Event &) {});
+    QVERIFY(old.error);
+    QCOMPARE(errorText(*old.error),
+             "error 401 \"The event in requested index is outdated and cleared\" "
+             "cause=the requested history has been cleared [11/10] index=1010 http=400");
+    QCOMPARE(old.watcherId, quint64(0));
+    const WatchResult oldStream = s.watch("/other", true, true, 1, [](const Event &) {});
+    QVERIFY(oldStream.error);
+    QCOMPARE(oldStream.error->cause, "the requested history has been cleared [11/1]");
+    QCOMPARE(s.stats().watchers, 0);
+
+    const WatchResult first = s.watch("/k", false, false, 11, [](const Event &) {});
+    QVERIFY(first.immediate);
+    QCOMPARE(eventText(*first.immediate), "set /k=11 m11 c11 prev{/k=10 m10 c10} @1010");
+}
+
+void tst_WatcherHub::streamReplaysHistory()
+{
+    // Project choice (etcd hands a stream watch only the first history match): the sink
+    // gets every matching history event before watch() returns, then live events.
+    Store s;
+    QCOMPARE(applyAll(s, {set("/a", "1"), set("/b", "1"), set("/a", "2"),
+                          refreshed(update("/a", "", T0 + kSec))}),
+             QString());
+    Recorder rec;
+    const WatchResult w = s.watch("/a", false, true, 1, rec.sink());
+    QVERIFY(!w.error);
+    QVERIFY(!w.immediate);
+    QVERIFY(w.watcherId);
+    QCOMPARE(rec.events, (QStringList{"set /a=1 m1 c1 @4",
+                                      "set /a=2 m3 c3 prev{/a=1 m1 c1} @4"}));
+    QVERIFY(s.apply(set("/a", "3")).ok());
+    QCOMPARE(rec.events.size(), 3);
+    QCOMPARE(rec.events.last(), "set /a=3 m5 c5 prev{/a=2 m4 c3 exp=1000ms ttl=1} @5");
+    QCOMPARE(s.stats().watchers, 1);
+}
+
+void tst_WatcherHub::streamReplayCancelledBySink()
+{
+    Store s;
+    QCOMPARE(applyAll(s, {set("/a", "1"), set("/a", "2"), set("/a", "3")}), QString());
+    Store *store = &s;
+    QStringList got;
+    quint64 id = 0;
+    // The sink cancels on the first event; it learns its id from the event count.
+    const WatchResult w = s.watch("/a", false, true, 1, [&](const Event &e) {
+        got << eventText(e);
+        store->cancelWatch(id ? id : 1); // ids start at 1 in a fresh hub
+    });
+    id = w.watcherId;
+    QCOMPARE(w.watcherId, quint64(1));
+    QCOMPARE(got.size(), 1);
+    QCOMPARE(s.stats().watchers, 0);
+    QVERIFY(s.apply(set("/a", "4")).ok());
+    QCOMPARE(got.size(), 1);
+}
+
+void tst_WatcherHub::sinkMayCancelOtherWatchers()
+{
+    Store s;
+    QStringList got;
+    quint64 second = 0;
+    Store *store = &s;
+    s.watch("/a", false, false, 0, [&](const Event &) {
+        got << "first";
+        store->cancelWatch(second);
+    });
+    second = s.watch("/a", false, false, 0, [&](const Event &) { got << "second"; }).watcherId;
+    QVERIFY(s.apply(set("/a", "1")).ok());
+    QCOMPARE(got, QStringList{"first"});
+    QCOMPARE(s.stats().watchers, 0);
+}
+
+void tst_WatcherHub::sinkMayAddWatchers()
+{
+    // A long-poll client re-arms its watch from inside the callback.
+    Store s;
+    Store *store = &s;
+    QStringList got;
+    std::function<void(const Event &)> rearm = [&](const Event &e) {
+        got << eventText(e);
+        store->watch("/a", false, false, 0, rearm);
+    };
+    s.watch("/a", false, false, 0, rearm);
+    QVERIFY(s.apply(set("/a", "1")).ok());
+    QVERIFY(s.apply(set("/a", "2")).ok());
+    QCOMPARE(got, (QStringList{"set /a=1 m1 c1 @1", "set /a=2 m2 c2 prev{/a=1 m1 c1} @2"}));
+    QCOMPARE(s.stats().watchers, 1);
+}
+
+void tst_WatcherHub::manyWatchers()
+{
+    Store s;
+    QList<int> hits(5000, 0);
+    for (int i = 0; i < 5000; ++i)
+        s.watch(QStringLiteral("/k/%1").arg(i), false, false, 0, [&hits, i](const Event &) {
+            ++hits[i];
+        });
+    int recursiveHits = 0;
+    for (int i = 0; i < 1000; ++i)
+        s.watch("/k", true, true, 0, [&](const Event &) { ++recursiveHits; });
+    QCOMPARE(s.stats().watchers, 6000);
+    QVERIFY(s.apply(set("/k/42", "v")).ok());
+    QCOMPARE(hits[42], 1);
+    QCOMPARE(std::accumulate(hits.begin(), hits.end(), 0), 1);
+    QCOMPARE(recursiveHits, 1000);
+    QCOMPARE(s.stats().watchers, 5999);
+    QVERIFY(s.apply(set("/k/7", "v")).ok());
+    QCOMPARE(hits[7], 1);
+    QCOMPARE(std::accumulate(hits.begin(), hits.end(), 0), 2);
+    QCOMPARE(recursiveHits, 2000);
+    QCOMPARE(s.stats().watchers, 5998);
+}
+
+void tst_WatcherHub::cancelIsIdempotent()
+{
+    Store s;
+    Recorder rec;
+    const quint64 id = s.watch("/a", false, false, 0, rec.sink()).watcherId;
+    s.cancelWatch(id);
+    s.cancelWatch(id);
+    s.cancelWatch(987654);
+    QCOMPARE(s.stats().watchers, 0);
+    QVERIFY(s.apply(set("/a", "1")).ok());
+    QVERIFY(rec.events.isEmpty());
+    const quint64 id2 = s.watch("/a", false, false, 0, rec.sink()).watcherId;
+    QVERIFY(id2 != id);
+    QVERIFY(s.apply(set("/a", "2")).ok());
+    s.cancelWatch(id2); // after delivery: harmless
+    QCOMPARE(rec.events.size(), 1);
+}
+
+void tst_WatcherHub::recoverKeepsWatchers()
+{
+    Store a;
+    QVERIFY(a.apply(set("/a", "1")).ok());
+    Store b;
+    Recorder rec;
+    b.watch("/a", false, true, 0, rec.sink());
+    QVERIFY(b.recover(a.save()));
+    QCOMPARE(b.stats().watchers, 1);
+    QVERIFY(b.apply(set("/a", "2")).ok());
+    QCOMPARE(rec.events, QStringList{"set /a=2 m2 c2 prev{/a=1 m1 c1} @2"});
+}
+
+void tst_WatcherHub::eventHistoryRing()
+{
+    EventHistory h(3);
+    QCOMPARE(h.startIndex(), quint64(0));
+    QVERIFY(!h.scan("/a", false, 1).event);
+    auto ev = [](quint64 i, const char *key, Action a = Action::Set) {
+        Event e;
+        e.action = a;
+        e.node.key = QString::fromUtf8(key);
+        e.node.modifiedIndex = e.node.createdIndex = e.etcdIndex = i;
+        return e;
+    };
+    h.add(ev(1, "/a"));
+    h.add(ev(2, "/b"));
+    h.add(ev(3, "/a/c"));
+    h.add(ev(4, "/b"));
+    h.add(ev(5, "/a"));
+    QCOMPARE(h.size(), 3);
+    QCOMPARE(h.startIndex(), quint64(3));
+    QCOMPARE(h.lastIndex(), quint64(5));
+
+    const EventHistory::ScanResult cleared = h.scan("/a", false, 2);
+    QVERIFY(cleared.error);
+    QCOMPARE(cleared.error->code, ErrorCode::EventIndexCleared);
+    QCOMPARE(cleared.error->cause, "the requested history has been cleared [3/2]");
+    QCOMPARE(cleared.error->index, quint64(0));
+
+    QCOMPARE(h.scan("/a", false, 3).event->index(), quint64(5));
+    QCOMPARE(h.scan("/a", true, 3).event->index(), quint64(3));
+    QVERIFY(!h.scan("/a", false, 6).event);
+    QVERIFY(!h.scan("/a", false, 6).error);
+    QCOMPARE(h.scanAll("/", true, 3).size(), 3);
+    QCOMPARE(h.scanAll("/b", false, 4).size(), 1);
+    QCOMPARE(h.events().first().index(), quint64(3));
+    h.clear();
+    QCOMPARE(h.size(), 0);
+    QCOMPARE(h.startIndex(), quint64(0));
+}
+
+QTEST_APPLESS_MAIN(tst_WatcherHub)
+#include "tst_watcherhub.moc"
