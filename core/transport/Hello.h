@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <optional>
+
+namespace transport {
+
+// Body of the Hello frame: who dials whom, in which cluster. The listener accepts the
+// connection only if clusterId equals its own, `to` is itself and `from` is a known
+// peer (see PeerTransport). clusterId 0 means "not known yet" and is never accepted.
+// Value type.
+struct Hello
+{
+    quint64 clusterId = 0;
+    quint64 from = 0;
+    quint64 to = 0;
+
+    QByteArray encode() const;
+    // nullopt unless the body is exactly the three integers.
+    static std::optional<Hello> decode(const QByteArray &body);
+
+    friend bool operator==(const Hello &a, const Hello &b)
+    {
+        return a.clusterId == b.clusterId && a.from == b.from && a.to == b.to;
+    }
+};
+
+} // namespace transport

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "transport/ChunkAssembler.h"
+#include "transport/FrameReader.h"
+#include "transport/Hello.h"
+#include "transport/HelloAck.h"
+#include "transport/TransportOptions.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <optional>
+
+class QTcpSocket;
+
+namespace transport {
+
+// The listening side of one accepted peer socket. It waits for the first frame: a Hello
+// (asks its owner, through helloReceived(), to accept() or refuse()) or a
+// ClusterInfoRequest (answered through clusterInfoRequested()/answerClusterInfo(), then
+// closed). Once accepted it turns Message/Chunk frames into messageReceived() and echoes
+// Pings as Pongs; anything else (bad framing, an unexpected frame type, a malformed
+// body, silence past the timeouts) closes the socket with a warning.
+// Invariants: nothing is delivered before accept(); closed() is emitted exactly once,
+// after which the object does nothing and its owner should deleteLater() it.
+// Ownership: owns its socket; owned (QObject parent) by PeerTransport. Owner's thread.
+class InboundConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { AwaitingHello, Established, Closing, Closed };
+
+    // Takes ownership of socket (already connected).
+    InboundConnection(QTcpSocket *socket, const TransportOptions &options,
+                      QObject *parent = nullptr);
+    ~InboundConnection() override;
+
+    State state() const { return m_state; }
+    // The dialing member's id once accepted, else 0.
+    quint64 peerId() const { return m_peerId; }
+    // "ip:port" of the remote end, for logs.
+    QString remoteAddress() const { return m_remote; }
+
+    // Answers to helloReceived(). Called synchronously from its slot; if neither is
+    // called the Hello is refused with NotReady.
+    void accept(quint64 peerId, quint64 ownClusterId);
+    void refuse(HelloStatus status, quint64 ownClusterId);
+    // Answer to clusterInfoRequested(); nullopt = unavailable. Then the socket closes.
+    void answerClusterInfo(const std::optional<QByteArray> &info);
+    // Closes at once (why, if given, is logged as a warning) and emits closed().
+    void close(const QString &why = {});
+
+signals:
+    void helloReceived(transport::InboundConnection *connection, const transport::Hello &hello);
+    void clusterInfoRequested(transport::InboundConnection *connection);
+    void messageReceived(quint64 from, const QByteArray &payload);
+    void closed(transport::InboundConnection *connection);
+
+private:
+    void onReadyRead();
+    void handleFrame(const Frame &frame);
+    void handleChunk(const Frame &frame);
+    void closeAfterWrite(const QByteArray &lastFrame);
+    void finish();
+
+    QTcpSocket *m_socket;
+    TransportOptions m_options;
+    State m_state = State::AwaitingHello;
+    quint64 m_peerId = 0;
+    QString m_remote;
+    FrameReader m_reader;
+    ChunkAssembler m_lanes[2];
+    QTimer m_handshakeTimer;
+    QTimer m_idleTimer;
+};
+
+} // namespace transport

@@ -1,0 +1,377 @@
+#include "transport/OutboundPeer.h"
+
+#include "transport/Hello.h"
+#include "transport/HelloAck.h"
+#include "transport/PeerAddress.h"
+#include "transport/TransportLogging.h"
+
+#include <QTcpSocket>
+
+namespace transport {
+
+namespace {
+QString hexId(quint64 id)
+{
+    return QString::number(id, 16);
+}
+} // namespace
+
+OutboundPeer::OutboundPeer(quint64 selfId, quint64 peerId, const TransportOptions &options,
+                           QObject *parent)
+    : QObject(parent), m_selfId(selfId), m_peerId(peerId), m_options(options),
+      m_queue(SendQueue::Limits{options.maxQueueMessages, options.maxQueueBytes,
+                                options.maxMessageBytes}),
+      m_backoff(options.backoffInitialMs, options.backoffMaxMs,
+                options.randomSeed ? options.randomSeed ^ quint32(peerId) : 0)
+{
+    m_clock.start();
+    m_redialTimer.setSingleShot(true);
+    connect(&m_redialTimer, &QTimer::timeout, this, &OutboundPeer::dial);
+    m_dialTimer.setSingleShot(true);
+    connect(&m_dialTimer, &QTimer::timeout, this, [this] {
+        dropConnection(
+            QStringLiteral("no accepted handshake within %1 ms").arg(m_options.dialTimeoutMs),
+            true);
+    });
+    connect(&m_pingTimer, &QTimer::timeout, this, &OutboundPeer::onPingTick);
+}
+
+OutboundPeer::~OutboundPeer()
+{
+    closeSocket();
+}
+
+void OutboundPeer::setClusterId(quint64 clusterId)
+{
+    if (clusterId == m_clusterId || m_state == State::Shutdown)
+        return;
+    const quint64 previous = m_clusterId;
+    m_clusterId = clusterId;
+    if (previous != 0 && m_socket)
+        dropConnection(QStringLiteral("cluster id changed"), false);
+    if (m_clusterId == 0) {
+        m_redialTimer.stop();
+        m_state = State::Idle;
+    } else if (m_state == State::Idle) {
+        dial();
+    }
+}
+
+void OutboundPeer::setUrls(const QList<QUrl> &urls)
+{
+    QList<QUrl> valid;
+    for (const QUrl &url : urls) {
+        QString error;
+        if (PeerAddress::fromUrl(url, false, &error))
+            valid.append(url);
+        else
+            qCWarning(lcTransport).noquote()
+                << QStringLiteral("peer %1: %2").arg(hexId(m_peerId), error);
+    }
+    m_urls = valid;
+    m_nextUrl = 0;
+    if (m_state == State::Shutdown)
+        return;
+    if (m_socket && !m_urls.contains(m_currentUrl))
+        dropConnection(QStringLiteral("peer URLs changed"), false);
+    else if (m_state == State::Idle && m_clusterId != 0)
+        dial();
+}
+
+SendResult OutboundPeer::send(const QByteArray &payload, Priority priority)
+{
+    const SendResult result =
+        m_state == State::Shutdown ? SendResult::UnknownPeer : m_queue.enqueue(payload, priority);
+    if (result != SendResult::Queued) {
+        ++m_dropped;
+        m_latency.recordFailure();
+        if (!m_dropLogged) {
+            m_dropLogged = true;
+            qCWarning(lcTransport).noquote()
+                << QStringLiteral("dropping messages for peer %1 (%2: %3 bytes, %4 queued)")
+                       .arg(hexId(m_peerId), result == SendResult::TooLarge
+                                                 ? QStringLiteral("message too large")
+                                                 : QStringLiteral("queue full"))
+                       .arg(payload.size())
+                       .arg(m_queue.messageCount());
+        }
+        reportUnreachableLater();
+        return result;
+    }
+    pump();
+    return SendResult::Queued;
+}
+
+PeerStats OutboundPeer::stats() const
+{
+    PeerStats s;
+    s.id = m_peerId;
+    s.connected = isConnected();
+    s.currentMs = m_latency.currentMs();
+    s.averageMs = m_latency.averageMs();
+    s.standardDeviationMs = m_latency.standardDeviationMs();
+    s.minimumMs = m_latency.minimumMs();
+    s.maximumMs = m_latency.maximumMs();
+    s.success = m_latency.success();
+    s.fail = m_latency.fail();
+    s.queuedMessages = m_queue.messageCount();
+    s.queuedBytes = m_queue.byteCount();
+    s.droppedMessages = m_dropped;
+    s.sentMessages = m_sentMessages;
+    s.sentBytes = m_sentBytes;
+    return s;
+}
+
+void OutboundPeer::shutdown()
+{
+    if (m_state == State::Shutdown)
+        return;
+    const bool wasConnected = isConnected();
+    closeSocket();
+    m_redialTimer.stop();
+    m_dialTimer.stop();
+    m_pingTimer.stop();
+    m_queue.clear();
+    m_state = State::Shutdown;
+    if (wasConnected)
+        qCInfo(lcTransport).noquote()
+            << QStringLiteral("stopped sending to peer %1").arg(hexId(m_peerId));
+}
+
+void OutboundPeer::dial()
+{
+    if (m_state == State::Shutdown || m_socket)
+        return;
+    if (m_clusterId == 0 || m_urls.isEmpty()) {
+        m_state = State::Idle;
+        return;
+    }
+    m_currentUrl = m_urls.at(m_nextUrl % m_urls.size());
+    m_nextUrl = (m_nextUrl + 1) % m_urls.size();
+    const std::optional<PeerAddress> address = PeerAddress::fromUrl(m_currentUrl, false);
+    Q_ASSERT(address); // setUrls() keeps valid URLs only
+
+    m_reader = FrameReader(kMaxFrameBody);
+    m_state = State::Connecting;
+    QTcpSocket *socket = new QTcpSocket(this);
+    m_socket = socket;
+    socket->setReadBufferSize(64 * 1024);
+    connect(socket, &QTcpSocket::connected, this, &OutboundPeer::onSocketConnected);
+    connect(socket, &QTcpSocket::readyRead, this, &OutboundPeer::onReadyRead);
+    connect(socket, &QTcpSocket::bytesWritten, this, &OutboundPeer::pump);
+    connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] {
+        if (socket == m_socket)
+            dropConnection(socket->errorString(), true);
+    });
+    connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+        if (socket == m_socket)
+            dropConnection(QStringLiteral("closed by the peer"), true);
+    });
+    m_dialTimer.start(m_options.dialTimeoutMs);
+    qCDebug(lcTransport).noquote()
+        << QStringLiteral("dialing peer %1 at %2").arg(hexId(m_peerId), m_currentUrl.toString());
+    socket->connectToHost(address->host, address->port);
+}
+
+void OutboundPeer::onSocketConnected()
+{
+    // Qt 6.4 ignores socket options set before the connection exists.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    m_state = State::Handshaking;
+    m_socket->write(
+        Frame::encode(FrameType::Hello, Hello{m_clusterId, m_selfId, m_peerId}.encode()));
+}
+
+void OutboundPeer::onReadyRead()
+{
+    QTcpSocket *const socket = m_socket;
+    while (socket && m_socket == socket) {
+        const FrameReader::Status status = m_reader.read(socket);
+        if (status == FrameReader::Status::NeedMore)
+            return;
+        if (status == FrameReader::Status::Error) {
+            dropConnection(QStringLiteral("bad frame: %1").arg(m_reader.error()), true);
+            return;
+        }
+        handleFrame(m_reader.takeFrame());
+    }
+}
+
+void OutboundPeer::handleFrame(const Frame &frame)
+{
+    if (m_state == State::Handshaking && frame.type == FrameType::HelloAck) {
+        const std::optional<HelloAck> ack = HelloAck::decode(frame.body);
+        if (!ack) {
+            dropConnection(QStringLiteral("malformed HelloAck"), true);
+            return;
+        }
+        if (ack->status == HelloStatus::Accepted) {
+            establish();
+            return;
+        }
+        const QString why = QStringLiteral("refused: %1").arg(helloStatusName(ack->status));
+        if (ack->status == HelloStatus::ClusterMismatch) {
+            qCCritical(lcTransport).noquote()
+                << QStringLiteral("peer %1 at %2 belongs to cluster %3 but this member (%4) "
+                                  "belongs to cluster %5; not talking to it")
+                       .arg(hexId(m_peerId), m_currentUrl.toString(), hexId(ack->clusterId),
+                            hexId(m_selfId), hexId(m_clusterId));
+            m_failureLogged = true;
+        }
+        dropConnection(why, true);
+        return;
+    }
+    if (m_state == State::Established && frame.type == FrameType::Pong) {
+        const std::optional<quint64> seq = Frame::decodeSequence(frame.body);
+        if (!seq) {
+            dropConnection(QStringLiteral("malformed Pong"), true);
+            return;
+        }
+        const auto it = m_pingsInFlight.constFind(*seq);
+        if (it == m_pingsInFlight.cend())
+            return; // answered after its timeout: already counted as a failure
+        const double ms = double(m_clock.nsecsElapsed() - it.value()) / 1e6;
+        m_pingsInFlight.erase(it);
+        m_pingTimeoutsInARow = 0;
+        m_latency.recordSuccess(ms);
+        return;
+    }
+    dropConnection(QStringLiteral("unexpected %1 frame").arg(frameTypeName(frame.type)), true);
+}
+
+void OutboundPeer::establish()
+{
+    m_dialTimer.stop();
+    m_state = State::Established;
+    m_backoff.reset();
+    m_pingsInFlight.clear();
+    m_pingTimeoutsInARow = 0;
+    if (m_failureLogged)
+        qCInfo(lcTransport).noquote() << QStringLiteral("peer %1 is reachable again at %2")
+                                             .arg(hexId(m_peerId), m_currentUrl.toString());
+    else
+        qCDebug(lcTransport).noquote() << QStringLiteral("connected to peer %1 at %2")
+                                              .arg(hexId(m_peerId), m_currentUrl.toString());
+    m_failureLogged = false;
+    if (m_options.pingIntervalMs > 0)
+        m_pingTimer.start(m_options.pingIntervalMs);
+    emit connected(m_peerId);
+    pump();
+}
+
+void OutboundPeer::pump()
+{
+    if (m_pumping)
+        return;
+    m_pumping = true;
+    while (m_state == State::Established && !m_queue.isEmpty() &&
+           m_socket->bytesToWrite() < m_options.writeHighWaterBytes) {
+        const SendQueue::Output out = m_queue.next();
+        m_socket->write(out.frame);
+        if (out.completedPayloadBytes >= 0) {
+            ++m_sentMessages;
+            m_sentBytes += quint64(out.completedPayloadBytes);
+            m_dropLogged = false;
+            emit payloadSent(out.completedPayloadBytes);
+        }
+    }
+    m_pumping = false;
+}
+
+void OutboundPeer::onPingTick()
+{
+    if (m_state != State::Established)
+        return;
+    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 timeoutNs = qint64(m_options.pingTimeoutMs) * 1000000;
+    for (auto it = m_pingsInFlight.begin(); it != m_pingsInFlight.end();) {
+        if (now - it.value() > timeoutNs) {
+            it = m_pingsInFlight.erase(it);
+            m_latency.recordFailure();
+            ++m_pingTimeoutsInARow;
+        } else {
+            ++it;
+        }
+    }
+    if (m_options.deadAfterPingTimeouts > 0 &&
+        m_pingTimeoutsInARow >= m_options.deadAfterPingTimeouts) {
+        dropConnection(QStringLiteral("%1 pings in a row unanswered").arg(m_pingTimeoutsInARow),
+                       false); // each timeout was already counted
+        reportUnreachableLater();
+        return;
+    }
+    const quint64 seq = m_nextPingSeq++;
+    m_pingsInFlight.insert(seq, now);
+    // Pings skip the queue and the high-water mark: they measure the path, and are tiny.
+    m_socket->write(Frame::encode(FrameType::Ping, Frame::encodeSequence(seq)));
+}
+
+void OutboundPeer::dropConnection(const QString &why, bool failure)
+{
+    const bool wasEstablished = m_state == State::Established;
+    closeSocket();
+    m_dialTimer.stop();
+    m_pingTimer.stop();
+    m_pingsInFlight.clear();
+    m_pingTimeoutsInARow = 0;
+    m_queue.rewindPartial();
+    if (failure)
+        m_latency.recordFailure();
+
+    if (wasEstablished) {
+        qCWarning(lcTransport).noquote() << QStringLiteral("lost connection to peer %1 at %2: %3")
+                                                .arg(hexId(m_peerId), m_currentUrl.toString(), why);
+        m_failureLogged = true;
+    } else if (failure && !m_failureLogged) {
+        qCWarning(lcTransport).noquote() << QStringLiteral("cannot reach peer %1 at %2: %3")
+                                                .arg(hexId(m_peerId), m_currentUrl.toString(), why);
+        m_failureLogged = true;
+    } else {
+        qCDebug(lcTransport).noquote() << QStringLiteral("peer %1: %2").arg(hexId(m_peerId), why);
+    }
+    scheduleRedial();
+    if (failure)
+        reportUnreachableLater();
+    if (wasEstablished)
+        emit disconnected(m_peerId);
+}
+
+void OutboundPeer::scheduleRedial()
+{
+    if (m_state == State::Shutdown)
+        return;
+    if (m_clusterId == 0 || m_urls.isEmpty()) {
+        m_state = State::Idle;
+        return;
+    }
+    m_state = State::WaitingToRedial;
+    m_redialTimer.start(m_backoff.nextDelayMs());
+}
+
+void OutboundPeer::reportUnreachableLater()
+{
+    if (m_unreachablePending)
+        return;
+    m_unreachablePending = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_unreachablePending = false;
+            if (m_state != State::Shutdown)
+                emit unreachable(m_peerId);
+        },
+        Qt::QueuedConnection);
+}
+
+void OutboundPeer::closeSocket()
+{
+    if (!m_socket)
+        return;
+    QTcpSocket *socket = std::exchange(m_socket, nullptr);
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+}
+
+} // namespace transport

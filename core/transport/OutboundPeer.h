@@ -1,0 +1,108 @@
+#pragma once
+
+#include "transport/Backoff.h"
+#include "transport/FrameReader.h"
+#include "transport/LatencyStats.h"
+#include "transport/PeerStats.h"
+#include "transport/SendQueue.h"
+#include "transport/TransportOptions.h"
+#include "transport/TransportTypes.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+class QTcpSocket;
+
+namespace transport {
+
+// The dialing side towards one peer: a single outgoing connection that carries every
+// payload for that peer, fed from a bounded SendQueue. It dials the peer's URLs in turn,
+// sends Hello, and writes payloads only after the peer's HelloAck accepted it; it redials
+// with jittered exponential backoff after any failure, and probes the round trip with
+// Ping/Pong while connected (LatencyStats).
+// Invariants: at most one socket at a time; the socket is fed only while it holds fewer
+// than writeHighWaterBytes unwritten bytes; no dialing while the cluster id is unknown
+// (0) or after shutdown(); unreachable() is emitted from the event loop, never from
+// inside send(), and coalesced.
+// Ownership: owns its socket; owned (QObject parent) by PeerTransport. Owner's thread.
+class OutboundPeer : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, WaitingToRedial, Connecting, Handshaking, Established, Shutdown };
+
+    OutboundPeer(quint64 selfId, quint64 peerId, const TransportOptions &options,
+                 QObject *parent = nullptr);
+    ~OutboundPeer() override;
+
+    quint64 peerId() const { return m_peerId; }
+    State state() const { return m_state; }
+    bool isConnected() const { return m_state == State::Established; }
+    QList<QUrl> urls() const { return m_urls; }
+
+    // 0 = unknown: stay idle. A different non-zero id drops the current connection.
+    void setClusterId(quint64 clusterId);
+    // Invalid URLs are skipped with a warning. A connection to a URL no longer listed is
+    // dropped.
+    void setUrls(const QList<QUrl> &urls);
+    SendResult send(const QByteArray &payload, Priority priority);
+    PeerStats stats() const;
+    void resetLatency() { m_latency = LatencyStats(); }
+    // Stops for good: closes the socket, drops the queue, never dials again.
+    void shutdown();
+
+signals:
+    void connected(quint64 peerId);
+    void disconnected(quint64 peerId);
+    void unreachable(quint64 peerId);
+    void payloadSent(qint64 bytes);
+
+private:
+    void dial();
+    void onSocketConnected();
+    void onReadyRead();
+    void handleFrame(const Frame &frame);
+    void establish();
+    void pump();
+    void onPingTick();
+    // Closes the socket; counts a failure unless the drop was our own decision.
+    void dropConnection(const QString &why, bool failure);
+    void scheduleRedial();
+    void reportUnreachableLater();
+    void closeSocket();
+
+    const quint64 m_selfId;
+    const quint64 m_peerId;
+    const TransportOptions m_options;
+    quint64 m_clusterId = 0;
+    QList<QUrl> m_urls;
+    int m_nextUrl = 0;
+    QUrl m_currentUrl;
+    State m_state = State::Idle;
+    QTcpSocket *m_socket = nullptr;
+    FrameReader m_reader;
+    SendQueue m_queue;
+    Backoff m_backoff;
+    QTimer m_redialTimer;
+    QTimer m_dialTimer;
+    QTimer m_pingTimer;
+    QElapsedTimer m_clock;
+    quint64 m_nextPingSeq = 1;
+    QMap<quint64, qint64> m_pingsInFlight; // seq -> send time (ns on m_clock)
+    int m_pingTimeoutsInARow = 0;
+    LatencyStats m_latency;
+    quint64 m_dropped = 0;
+    quint64 m_sentMessages = 0;
+    quint64 m_sentBytes = 0;
+    bool m_pumping = false;
+    bool m_unreachablePending = false;
+    bool m_failureLogged = false; // quiet repeated dial failures until the next success
+    bool m_dropLogged = false;    // quiet repeated drops until something is sent
+};
+
+} // namespace transport

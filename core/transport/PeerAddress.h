@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace transport {
+
+// Where a peer URL points, for QTcpSocket/QTcpServer. Only scheme "http" is accepted
+// and means plain TCP (etcd's default scheme); "localhost" means 127.0.0.1 so that a
+// member never listens on or dials an unexpected interface.
+// Value type; pure.
+struct PeerAddress
+{
+    QString host; // IP literal, or a name to resolve when dialing
+    quint16 port = 0;
+
+    // nullopt (with *error set) for another scheme, no host, or no/invalid port.
+    // allowPortZero: listening on an ephemeral port (tests).
+    static std::optional<PeerAddress> fromUrl(const QUrl &url, bool allowPortZero,
+                                              QString *error = nullptr);
+    // The address to bind for a listen URL: must be an IP literal or "localhost".
+    std::optional<QHostAddress> bindAddress() const;
+};
+
+} // namespace transport

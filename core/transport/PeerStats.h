@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace transport {
+
+// Snapshot of one peer's health as seen by this member: the round-trip figures and
+// success/fail counts behind /v2/stats/leader (success = answered ping; fail = dropped
+// payload, failed dial, lost connection or ping timeout), plus the outbox state.
+// Value type.
+struct PeerStats
+{
+    quint64 id = 0;
+    bool connected = false; // outgoing connection established (handshake accepted)
+
+    double currentMs = 0;
+    double averageMs = 0;
+    double standardDeviationMs = 0;
+    double minimumMs = 0;
+    double maximumMs = 0;
+    quint64 success = 0;
+    quint64 fail = 0;
+
+    qsizetype queuedMessages = 0; // both lanes, including a payload partly written
+    qsizetype queuedBytes = 0;
+    quint64 droppedMessages = 0; // refused by send(): queue full or too large
+    quint64 sentMessages = 0;    // handed whole to the socket
+    quint64 sentBytes = 0;       // payload bytes of those
+};
+
+} // namespace transport

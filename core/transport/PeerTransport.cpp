@@ -1,0 +1,322 @@
+#include "transport/PeerTransport.h"
+
+#include "transport/ClusterInfoFetcher.h"
+#include "transport/InboundConnection.h"
+#include "transport/OutboundPeer.h"
+#include "transport/PeerAddress.h"
+#include "transport/TransportLogging.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <algorithm>
+
+namespace transport {
+
+namespace {
+QString hexId(quint64 id)
+{
+    return QString::number(id, 16);
+}
+} // namespace
+
+PeerTransport::PeerTransport(quint64 selfId, quint64 clusterId, QObject *parent)
+    : QObject(parent), m_selfId(selfId), m_clusterId(clusterId)
+{
+    m_clock.start();
+}
+
+PeerTransport::~PeerTransport()
+{
+    // Children die after this body; make sure none of them calls back into a half-gone
+    // transport while closing its socket.
+    for (QObject *child : children())
+        child->disconnect(this);
+}
+
+void PeerTransport::setOptions(const TransportOptions &options)
+{
+    m_options = options;
+}
+
+void PeerTransport::setClusterId(quint64 clusterId)
+{
+    if (clusterId == m_clusterId)
+        return;
+    const quint64 previous = m_clusterId;
+    m_clusterId = clusterId;
+    qCInfo(lcTransport).noquote()
+        << QStringLiteral("member %1 now in cluster %2").arg(hexId(m_selfId), hexId(clusterId));
+    if (previous != 0)
+        closeInbound(
+            [](InboundConnection *c) {
+                return c->state() == InboundConnection::State::Established;
+            },
+            QStringLiteral("cluster id changed"));
+    for (OutboundPeer *peer : std::as_const(m_peers))
+        peer->setClusterId(clusterId);
+}
+
+bool PeerTransport::listen(const QList<QUrl> &peerUrls, QString *error)
+{
+    auto failWith = [&](const QString &why) {
+        qDeleteAll(m_servers);
+        m_servers.clear();
+        if (error)
+            *error = why;
+        qCWarning(lcTransport).noquote() << why;
+        return false;
+    };
+    if (!m_servers.isEmpty())
+        return failWith(QStringLiteral("the peer transport is already listening"));
+    if (peerUrls.isEmpty())
+        return failWith(QStringLiteral("no peer URL to listen on"));
+
+    for (const QUrl &url : peerUrls) {
+        QString why;
+        const std::optional<PeerAddress> address = PeerAddress::fromUrl(url, true, &why);
+        if (!address)
+            return failWith(why);
+        const std::optional<QHostAddress> bind = address->bindAddress();
+        if (!bind)
+            return failWith(
+                QStringLiteral("peer URL %1: listen host must be an IP address or localhost")
+                    .arg(url.toString()));
+        auto *server = new QTcpServer(this);
+        if (!server->listen(*bind, address->port)) {
+            const QString reason = server->errorString();
+            delete server;
+            return failWith(
+                QStringLiteral("cannot listen for peers on %1: %2").arg(url.toString(), reason));
+        }
+        connect(server, &QTcpServer::newConnection, this,
+                [this, server] { onNewConnection(server); });
+        m_servers.append(server);
+        qCInfo(lcTransport).noquote() << QStringLiteral("listening for peers on %1:%2")
+                                             .arg(bind->toString())
+                                             .arg(server->serverPort());
+    }
+    return true;
+}
+
+QList<quint16> PeerTransport::listeningPorts() const
+{
+    QList<quint16> ports;
+    for (const QTcpServer *server : m_servers)
+        ports.append(server->serverPort());
+    return ports;
+}
+
+void PeerTransport::stop()
+{
+    qDeleteAll(m_servers);
+    m_servers.clear();
+    closeInbound([](InboundConnection *) { return true; }, QString());
+    for (OutboundPeer *peer : std::as_const(m_peers))
+        peer->shutdown();
+}
+
+void PeerTransport::addPeer(quint64 id, const QList<QUrl> &peerUrls)
+{
+    if (id == 0 || id == m_selfId) {
+        qCWarning(lcTransport).noquote()
+            << QStringLiteral("ignoring peer id %1 (own id or zero)").arg(hexId(id));
+        return;
+    }
+    if (m_peers.contains(id)) {
+        updatePeer(id, peerUrls);
+        return;
+    }
+    auto *peer = new OutboundPeer(m_selfId, id, m_options, this);
+    connect(peer, &OutboundPeer::connected, this, &PeerTransport::peerConnected);
+    connect(peer, &OutboundPeer::disconnected, this, &PeerTransport::peerDisconnected);
+    connect(peer, &OutboundPeer::unreachable, this, &PeerTransport::peerUnreachable);
+    connect(peer, &OutboundPeer::payloadSent, this,
+            [this](qint64 bytes) { m_sendRate.record(nowMs(), bytes); });
+    m_peers.insert(id, peer);
+    peer->setUrls(peerUrls);
+    peer->setClusterId(m_clusterId);
+}
+
+void PeerTransport::updatePeer(quint64 id, const QList<QUrl> &peerUrls)
+{
+    if (OutboundPeer *peer = m_peers.value(id))
+        peer->setUrls(peerUrls);
+    else
+        qCWarning(lcTransport).noquote()
+            << QStringLiteral("cannot update unknown peer %1").arg(hexId(id));
+}
+
+void PeerTransport::removePeer(quint64 id)
+{
+    OutboundPeer *peer = m_peers.take(id);
+    if (!peer)
+        return;
+    // Deferred deletion: we may be inside one of its signals.
+    peer->disconnect(this);
+    peer->shutdown();
+    peer->deleteLater();
+    closeInbound([id](InboundConnection *c) { return c->peerId() == id; },
+                 QStringLiteral("member removed"));
+}
+
+QList<quint64> PeerTransport::peers() const
+{
+    QList<quint64> ids = m_peers.keys();
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QList<QUrl> PeerTransport::peerUrls(quint64 id) const
+{
+    const OutboundPeer *peer = m_peers.value(id);
+    return peer ? peer->urls() : QList<QUrl>();
+}
+
+bool PeerTransport::isConnected(quint64 id) const
+{
+    const OutboundPeer *peer = m_peers.value(id);
+    return peer && peer->isConnected();
+}
+
+SendResult PeerTransport::send(quint64 to, const QByteArray &payload, Priority priority)
+{
+    OutboundPeer *peer = m_peers.value(to);
+    if (!peer) {
+        qCDebug(lcTransport).noquote() << QStringLiteral("no peer %1 to send to").arg(hexId(to));
+        return SendResult::UnknownPeer;
+    }
+    return peer->send(payload, priority);
+}
+
+PeerStats PeerTransport::stats(quint64 id) const
+{
+    if (const OutboundPeer *peer = m_peers.value(id))
+        return peer->stats();
+    PeerStats none;
+    none.id = id;
+    return none;
+}
+
+TrafficStats PeerTransport::trafficStats() const
+{
+    const qint64 now = nowMs();
+    TrafficStats t;
+    t.sentMessages = m_sendRate.totalEvents();
+    t.sentBytes = m_sendRate.totalBytes();
+    t.sendMessageRate = m_sendRate.eventsPerSecond(now);
+    t.sendByteRate = m_sendRate.bytesPerSecond(now);
+    t.receivedMessages = m_receiveRate.totalEvents();
+    t.receivedBytes = m_receiveRate.totalBytes();
+    t.receiveMessageRate = m_receiveRate.eventsPerSecond(now);
+    t.receiveByteRate = m_receiveRate.bytesPerSecond(now);
+    return t;
+}
+
+void PeerTransport::resetPeerStats()
+{
+    for (OutboundPeer *peer : std::as_const(m_peers))
+        peer->resetLatency();
+}
+
+void PeerTransport::setClusterInfoProvider(std::function<QByteArray()> provider)
+{
+    m_clusterInfoProvider = std::move(provider);
+}
+
+void PeerTransport::fetchClusterInfo(const QUrl &peerUrl,
+                                     std::function<void(std::optional<QByteArray>)> callback)
+{
+    auto *fetcher =
+        new ClusterInfoFetcher(peerUrl, m_options.fetchTimeoutMs, std::move(callback), this);
+    fetcher->start();
+}
+
+void PeerTransport::onNewConnection(QTcpServer *server)
+{
+    while (QTcpSocket *socket = server->nextPendingConnection()) {
+        const auto pending = std::count_if(m_inbound.cbegin(), m_inbound.cend(), [](auto *c) {
+            return c->state() == InboundConnection::State::AwaitingHello;
+        });
+        if (pending >= m_options.maxPendingInbound) {
+            qCWarning(lcTransport).noquote()
+                << QStringLiteral("refusing peer connection from %1: too many connections "
+                                  "without a handshake")
+                       .arg(socket->peerAddress().toString());
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        auto *connection = new InboundConnection(socket, m_options, this);
+        connect(connection, &InboundConnection::helloReceived, this, &PeerTransport::onHello);
+        connect(connection, &InboundConnection::clusterInfoRequested, this,
+                [this](InboundConnection *c) {
+                    c->answerClusterInfo(m_clusterInfoProvider
+                                             ? std::optional<QByteArray>(m_clusterInfoProvider())
+                                             : std::nullopt);
+                });
+        connect(connection, &InboundConnection::messageReceived, this,
+                &PeerTransport::onInboundMessage);
+        connect(connection, &InboundConnection::closed, this, &PeerTransport::onInboundClosed);
+        m_inbound.insert(connection);
+    }
+}
+
+void PeerTransport::onHello(InboundConnection *connection, const Hello &hello)
+{
+    const QString who =
+        QStringLiteral("member %1 (%2)").arg(hexId(hello.from), connection->remoteAddress());
+    if (hello.to != m_selfId) {
+        qCWarning(lcTransport).noquote()
+            << QStringLiteral("refused %1: it wants member %2 but this is %3")
+                   .arg(who, hexId(hello.to), hexId(m_selfId));
+        connection->refuse(HelloStatus::WrongMember, m_clusterId);
+    } else if (m_clusterId == 0) {
+        qCInfo(lcTransport).noquote()
+            << QStringLiteral("refused %1: cluster id not known yet").arg(who);
+        connection->refuse(HelloStatus::NotReady, m_clusterId);
+    } else if (hello.clusterId != m_clusterId) {
+        qCCritical(lcTransport).noquote()
+            << QStringLiteral("refused %1: it belongs to cluster %2 but this member belongs to "
+                              "cluster %3")
+                   .arg(who, hexId(hello.clusterId), hexId(m_clusterId));
+        connection->refuse(HelloStatus::ClusterMismatch, m_clusterId);
+    } else if (!m_peers.contains(hello.from)) {
+        qCWarning(lcTransport).noquote()
+            << QStringLiteral("refused %1: not a member of this cluster").arg(who);
+        connection->refuse(HelloStatus::UnknownMember, m_clusterId);
+    } else {
+        // A peer redials after losing its connection; the old one may be half-open.
+        if (InboundConnection *old = m_inboundByPeer.value(hello.from))
+            old->close();
+        connection->accept(hello.from, m_clusterId);
+        m_inboundByPeer.insert(hello.from, connection);
+    }
+}
+
+void PeerTransport::onInboundClosed(InboundConnection *connection)
+{
+    m_inbound.remove(connection);
+    const quint64 from = connection->peerId();
+    if (from != 0 && m_inboundByPeer.value(from) == connection)
+        m_inboundByPeer.remove(from);
+    connection->deleteLater();
+}
+
+void PeerTransport::onInboundMessage(quint64 from, const QByteArray &payload)
+{
+    m_receiveRate.record(nowMs(), payload.size());
+    emit messageReceived(from, payload);
+}
+
+void PeerTransport::closeInbound(const std::function<bool(InboundConnection *)> &which,
+                                 const QString &why)
+{
+    const QList<InboundConnection *> all(m_inbound.cbegin(), m_inbound.cend());
+    for (InboundConnection *connection : all) {
+        if (m_inbound.contains(connection) && which(connection))
+            connection->close(why);
+    }
+}
+
+} // namespace transport

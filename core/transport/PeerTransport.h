@@ -1,0 +1,136 @@
+#pragma once
+
+#include "transport/Hello.h"
+#include "transport/PeerStats.h"
+#include "transport/RateMeter.h"
+#include "transport/TrafficStats.h"
+#include "transport/TransportOptions.h"
+#include "transport/TransportTypes.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+class QTcpServer;
+
+namespace transport {
+
+class InboundConnection;
+class OutboundPeer;
+
+// Carries opaque Raft payloads (raft::Message::encode()) between the members of one
+// cluster over plain TCP on their peer URLs. One instance per member: it listens on the
+// member's peer URLs and keeps one outgoing connection per peer (OutboundPeer) that
+// carries every payload for it, in order per Priority lane; payloads from a peer arrive
+// on the connection that peer dialed (InboundConnection). See Frame.h for the wire format.
+//
+// Guarantees: members of different clusters never exchange payloads (Hello/HelloAck
+// check the cluster id and the member ids first); memory per peer is bounded (full
+// queues drop, and the drop is reported as peerUnreachable so Raft retransmits); no
+// byte sequence from the network can crash the member (bad input closes that
+// connection with a warning); a down peer is redialed with jittered exponential backoff.
+// Not guaranteed: delivery. A payload is "sent" once handed to the socket; Raft copes
+// with loss.
+//
+// Statistics: per-peer round trips (Ping/Pong) and success/fail counts for
+// /v2/stats/leader; payload counts and rates for /v2/stats/self.
+//
+// Ownership: owns its servers, connections and fetchers (QObject children).
+// Threading: everything on the thread that owns it; signals are direct. Do not delete
+// the transport from inside one of its signals or callbacks (use deleteLater()).
+class PeerTransport : public QObject
+{
+    Q_OBJECT
+
+public:
+    // clusterId 0 = not known yet (joining an existing cluster): nothing is dialed or
+    // accepted until setClusterId(), but fetchClusterInfo() works.
+    PeerTransport(quint64 selfId, quint64 clusterId, QObject *parent = nullptr);
+    ~PeerTransport() override;
+
+    // Applies to peers and connections created afterwards: call before listen()/addPeer().
+    void setOptions(const TransportOptions &options);
+    const TransportOptions &options() const { return m_options; }
+
+    quint64 selfId() const { return m_selfId; }
+    quint64 clusterId() const { return m_clusterId; }
+    // Learned cluster id. A change closes connections made under the old id.
+    void setClusterId(quint64 clusterId);
+
+    // One TCP server per URL (scheme http; host an IP literal or "localhost", which
+    // means 127.0.0.1; port 0 = ephemeral). All or nothing: on failure nothing listens
+    // and *error says why.
+    bool listen(const QList<QUrl> &peerUrls, QString *error = nullptr);
+    // Actual ports, in the order of the URLs given to listen().
+    QList<quint16> listeningPorts() const;
+    bool isListening() const { return !m_servers.isEmpty(); }
+    // Shutdown: stops listening, closes every connection and drops every queue. The
+    // transport sends and accepts nothing afterwards.
+    void stop();
+
+    // Peers: the other members. Adding an existing id updates its URLs; selfId and 0 are
+    // ignored. Dialing starts at once when the cluster id is known.
+    void addPeer(quint64 id, const QList<QUrl> &peerUrls);
+    void updatePeer(quint64 id, const QList<QUrl> &peerUrls);
+    // Drops its queue and both directions of traffic; it can no longer connect to us.
+    void removePeer(quint64 id);
+    bool hasPeer(quint64 id) const { return m_peers.contains(id); }
+    QList<quint64> peers() const; // ascending
+    QList<QUrl> peerUrls(quint64 id) const;
+    // Outgoing connection to it established (handshake accepted).
+    bool isConnected(quint64 id) const;
+
+    // Queues payload for `to`; never blocks. Anything but Queued is counted as a failure
+    // and (except UnknownPeer) reported through peerUnreachable from the event loop.
+    SendResult send(quint64 to, const QByteArray &payload, Priority priority = Priority::Normal);
+
+    // A peer not known gives zeroed stats with that id.
+    PeerStats stats(quint64 id) const;
+    TrafficStats trafficStats() const;
+    // Restarts every peer's latency and success/fail counts (etcd does on becoming leader).
+    void resetPeerStats();
+
+    // The bytes answered to fetchClusterInfo() (e.g. JSON of the cluster id and members).
+    // Called for each request; without a provider requests get "unavailable".
+    void setClusterInfoProvider(std::function<QByteArray()> provider);
+    // Asks the member listening at peerUrl for its provider's bytes. The callback runs
+    // once from the event loop: the bytes, or nullopt on any failure or timeout.
+    void fetchClusterInfo(const QUrl &peerUrl,
+                          std::function<void(std::optional<QByteArray>)> callback);
+
+signals:
+    void messageReceived(quint64 from, const QByteArray &payload);
+    // A payload for it was dropped or its connection failed: feed to Raft's
+    // reportUnreachable. Coalesced; emitted from the event loop.
+    void peerUnreachable(quint64 id);
+    void peerConnected(quint64 id);
+    void peerDisconnected(quint64 id);
+
+private:
+    void onNewConnection(QTcpServer *server);
+    void onHello(InboundConnection *connection, const Hello &hello);
+    void onInboundClosed(InboundConnection *connection);
+    void onInboundMessage(quint64 from, const QByteArray &payload);
+    void closeInbound(const std::function<bool(InboundConnection *)> &which, const QString &why);
+    qint64 nowMs() const { return m_clock.elapsed(); }
+
+    const quint64 m_selfId;
+    quint64 m_clusterId;
+    TransportOptions m_options;
+    QList<QTcpServer *> m_servers;
+    QHash<quint64, OutboundPeer *> m_peers;
+    QSet<InboundConnection *> m_inbound;
+    QHash<quint64, InboundConnection *> m_inboundByPeer; // accepted ones
+    std::function<QByteArray()> m_clusterInfoProvider;
+    QElapsedTimer m_clock;
+    RateMeter m_sendRate;
+    RateMeter m_receiveRate;
+};
+
+} // namespace transport

@@ -1,0 +1,8 @@
+// Logging category of the peer transport ("qetcd.transport"). Connection failures and
+// refused handshakes are warnings/errors; per-frame tracing is debug, off by default
+// (QT_LOGGING_RULES="qetcd.transport.debug=true").
+#pragma once
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcTransport)

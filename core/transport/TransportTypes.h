@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace transport {
+
+// Which lane a payload takes to its peer. Within a lane payloads arrive in the order
+// they were sent; the two lanes interleave chunk by chunk so that heartbeats and votes
+// never queue behind a snapshot. Use Bulk for MsgSnap, Normal for everything else.
+enum class Priority : quint8 { Normal = 0, Bulk = 1 };
+
+// What send() did with a payload. Anything but Queued counted as a failure for the peer.
+enum class SendResult {
+    Queued,      // will be written once connected (not a delivery guarantee)
+    UnknownPeer, // no such peer (not added, or removed)
+    QueueFull,   // the peer's lane is at its message or byte bound: dropped
+    TooLarge,    // larger than maxMessageBytes (or, in the Normal lane, maxQueueBytes)
+};
+
+} // namespace transport

@@ -1,0 +1,554 @@
+// PeerTransport over real loopback sockets: delivery and order, chunked payloads, the
+// handshake's refusals, bounded queues while a peer is down and recovery after it comes
+// back, hostile bytes on the listener, latency probes, cluster discovery, removal.
+// Only 127.0.0.1 and ephemeral ports.
+#include "transport/Chunk.h"
+#include "transport/Frame.h"
+#include "transport/Hello.h"
+#include "transport/PeerTransport.h"
+
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtEndian>
+#include <QtTest>
+
+#include <memory>
+
+using namespace transport;
+
+namespace {
+
+constexpr quint64 kCluster = 0xc1u;
+constexpr int kWaitMs = 15000; // generous: CI machines are shared
+
+QUrl loopbackUrl(quint16 port)
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+}
+
+// A port that nothing listens on right now.
+quint16 unusedPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        qFatal("cannot find a free loopback port");
+    return probe.serverPort();
+}
+
+TransportOptions fastOptions()
+{
+    TransportOptions options;
+    options.backoffInitialMs = 20;
+    options.backoffMaxMs = 200;
+    options.dialTimeoutMs = 2000;
+    options.randomSeed = 42;
+    return options;
+}
+
+// One member's transport plus what it received, in order.
+struct Member
+{
+    std::unique_ptr<PeerTransport> transport;
+    QList<QPair<quint64, QByteArray>> received;
+    quint16 port = 0;
+
+    Member(quint64 id, quint64 cluster, const TransportOptions &options = fastOptions(),
+           quint16 listenPort = 0)
+        : transport(std::make_unique<PeerTransport>(id, cluster))
+    {
+        transport->setOptions(options);
+        QString error;
+        if (!transport->listen({loopbackUrl(listenPort)}, &error))
+            qFatal("listen failed: %s", qPrintable(error));
+        port = transport->listeningPorts().value(0);
+        QObject::connect(transport.get(), &PeerTransport::messageReceived, transport.get(),
+                         [this](quint64 from, const QByteArray &payload) {
+                             received.append({from, payload});
+                         });
+    }
+    QUrl url() const { return loopbackUrl(port); }
+    QList<QByteArray> from(quint64 id) const
+    {
+        QList<QByteArray> out;
+        for (const auto &[sender, payload] : received)
+            if (sender == id)
+                out.append(payload);
+        return out;
+    }
+};
+
+void meet(Member &a, quint64 aId, Member &b, quint64 bId)
+{
+    a.transport->addPeer(bId, {b.url()});
+    b.transport->addPeer(aId, {a.url()});
+}
+
+QByteArray randomBytes(qsizetype size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator generator(size);
+    for (qsizetype i = 0; i < size; ++i)
+        bytes[i] = char(generator.bounded(256));
+    return bytes;
+}
+
+QByteArray header(quint8 version, quint8 type, quint32 length)
+{
+    QByteArray h(kFrameHeaderSize, Qt::Uninitialized);
+    h[0] = char(version);
+    h[1] = char(type);
+    qToBigEndian<quint32>(length, h.data() + 2);
+    return h;
+}
+
+} // namespace
+
+class tst_PeerTransport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void twoMembersExchangeInOrder();
+    void threeMembersExchangeInOrder();
+    void largePayloadsArriveIntact();
+    void refusedHandshakeDeliversNothing_data();
+    void refusedHandshakeDeliversNothing();
+    void clusterIdLearnedLater();
+    void downPeerQueueIsBoundedAndDrainsOnReconnect();
+    void tooLargeAndUnknownPeerAreRefused();
+    void hostileBytesCloseOnlyThatConnection_data();
+    void hostileBytesCloseOnlyThatConnection();
+    void silentConnectionTimesOut();
+    void latencyProbesCollectSamples();
+    void trafficCountersAddUp();
+    void disconnectIsReported();
+    void fetchClusterInfo();
+    void fetchClusterInfoFailures();
+    void removePeerStopsTraffic();
+    void listenRejectsBadUrls_data();
+    void listenRejectsBadUrls();
+};
+
+void tst_PeerTransport::twoMembersExchangeInOrder()
+{
+    Member a(1, kCluster), b(2, kCluster);
+    QSignalSpy aConnected(a.transport.get(), &PeerTransport::peerConnected);
+    meet(a, 1, b, 2);
+    QList<QByteArray> toB, toA;
+    for (int i = 0; i < 200; ++i) {
+        toB.append(QByteArray("a->b ") + QByteArray::number(i));
+        toA.append(QByteArray("b->a ") + QByteArray::number(i));
+        QCOMPARE(a.transport->send(2, toB.last()), SendResult::Queued);
+        QCOMPARE(b.transport->send(1, toA.last()), SendResult::Queued);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(b.received.size(), 200, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(a.received.size(), 200, kWaitMs);
+    QCOMPARE(b.from(1), toB);
+    QCOMPARE(a.from(2), toA);
+    QCOMPARE(aConnected.count(), 1);
+    QCOMPARE(aConnected.first().first().toULongLong(), 2ull);
+    QVERIFY(a.transport->isConnected(2));
+}
+
+void tst_PeerTransport::threeMembersExchangeInOrder()
+{
+    Member m1(1, kCluster), m2(2, kCluster), m3(3, kCluster);
+    Member *members[] = {&m1, &m2, &m3};
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j)
+            if (i != j)
+                members[i]->transport->addPeer(quint64(j + 1), {members[j]->url()});
+    for (int n = 0; n < 50; ++n)
+        for (int i = 0; i < 3; ++i)
+            for (int j = 0; j < 3; ++j)
+                if (i != j)
+                    members[i]->transport->send(quint64(j + 1), QByteArray::number(i + 1) + ">" +
+                                                                    QByteArray::number(n));
+    for (Member *m : members)
+        QTRY_COMPARE_WITH_TIMEOUT(m->received.size(), 100, kWaitMs);
+    for (int j = 0; j < 3; ++j) {
+        for (int i = 0; i < 3; ++i) {
+            if (i == j)
+                continue;
+            QList<QByteArray> expected;
+            for (int n = 0; n < 50; ++n)
+                expected.append(QByteArray::number(i + 1) + ">" + QByteArray::number(n));
+            QCOMPARE(members[j]->from(quint64(i + 1)), expected);
+        }
+    }
+    QCOMPARE(m1.transport->peers(), (QList<quint64>{2, 3}));
+}
+
+void tst_PeerTransport::largePayloadsArriveIntact()
+{
+    Member a(1, kCluster), b(2, kCluster);
+    meet(a, 1, b, 2);
+    const QByteArray snapshot = randomBytes(5 * 1024 * 1024 + 17);
+    const QByteArray bigEntry = randomBytes(kChunkSize + 1);
+    QCOMPARE(a.transport->send(2, snapshot, Priority::Bulk), SendResult::Queued);
+    QCOMPARE(a.transport->send(2, "heartbeat"), SendResult::Queued);
+    QCOMPARE(a.transport->send(2, bigEntry), SendResult::Queued);
+    QCOMPARE(a.transport->send(2, snapshot), SendResult::Queued); // chunked in the Normal lane
+    QTRY_COMPARE_WITH_TIMEOUT(b.received.size(), 4, kWaitMs);
+    const QList<QByteArray> got = b.from(1);
+    // The Normal lane keeps its order; the Bulk snapshot may overtake or trail it.
+    QList<QByteArray> normal = got;
+    QVERIFY(normal.removeOne(snapshot)); // one of the two identical snapshots
+    QCOMPARE(normal, (QList<QByteArray>{"heartbeat", bigEntry, snapshot}));
+    QCOMPARE(a.transport->stats(2).queuedMessages, 0);
+}
+
+void tst_PeerTransport::refusedHandshakeDeliversNothing_data()
+{
+    QTest::addColumn<quint64>("dialerCluster");
+    QTest::addColumn<quint64>("targetIdAsDialed");
+    QTest::addColumn<bool>("listenerKnowsDialer");
+    QTest::addColumn<int>("logLevel");
+    QTest::addColumn<QString>("log");
+    QTest::newRow("other cluster") << quint64(0xbad) << quint64(2) << true << int(QtCriticalMsg)
+                                   << "refused member 1 .*: it belongs to cluster bad but this "
+                                      "member belongs to cluster c1";
+    QTest::newRow("wrong member at that URL") << kCluster << quint64(9) << true << int(QtWarningMsg)
+                                              << "member 1 .* wants member 9 but this is 2";
+    QTest::newRow("dialer not a member of the listener's cluster")
+        << kCluster << quint64(2) << false << int(QtWarningMsg)
+        << "member 1 .* not a member of this cluster";
+}
+
+void tst_PeerTransport::refusedHandshakeDeliversNothing()
+{
+    QFETCH(quint64, dialerCluster);
+    QFETCH(quint64, targetIdAsDialed);
+    QFETCH(bool, listenerKnowsDialer);
+    QFETCH(int, logLevel);
+    QFETCH(QString, log);
+
+    Member a(1, dialerCluster), b(2, kCluster);
+    if (listenerKnowsDialer)
+        b.transport->addPeer(1, {}); // known, but b does not dial it
+    // The listener says why, naming both cluster ids when they differ...
+    QTest::ignoreMessage(QtMsgType(logLevel), QRegularExpression(log));
+    // ...and so does the refused dialer.
+    if (dialerCluster != kCluster)
+        QTest::ignoreMessage(QtCriticalMsg,
+                             QRegularExpression("peer 2 .* belongs to cluster c1 but this "
+                                                "member \\(1\\) belongs to cluster bad"));
+    else
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("cannot reach peer .*refused"));
+
+    QSignalSpy unreachable(a.transport.get(), &PeerTransport::peerUnreachable);
+    a.transport->addPeer(targetIdAsDialed, {b.url()});
+    a.transport->send(targetIdAsDialed, "must not arrive");
+    QTRY_VERIFY_WITH_TIMEOUT(a.transport->stats(targetIdAsDialed).fail >= 2, kWaitMs);
+    QVERIFY(unreachable.count() >= 1);
+    QCOMPARE(unreachable.first().first().toULongLong(), targetIdAsDialed);
+    QVERIFY(!a.transport->isConnected(targetIdAsDialed));
+    QCOMPARE(a.transport->stats(targetIdAsDialed).queuedMessages, 1); // never written
+    QVERIFY(b.received.isEmpty());
+}
+
+void tst_PeerTransport::clusterIdLearnedLater()
+{
+    Member a(1, 0), b(2, kCluster);
+    meet(a, 1, b, 2);
+    QCOMPARE(a.transport->send(2, "queued while the cluster id is unknown"), SendResult::Queued);
+    QTest::qWait(100);
+    QVERIFY(!a.transport->isConnected(2));
+    a.transport->setClusterId(kCluster);
+    QTRY_COMPARE_WITH_TIMEOUT(b.received.size(), 1, kWaitMs);
+    QCOMPARE(b.received.first().second, QByteArray("queued while the cluster id is unknown"));
+}
+
+void tst_PeerTransport::downPeerQueueIsBoundedAndDrainsOnReconnect()
+{
+    TransportOptions options = fastOptions();
+    options.maxQueueMessages = 10;
+    options.maxQueueBytes = 1000;
+    Member a(1, kCluster, options);
+    const quint16 port = unusedPort();
+    QSignalSpy unreachable(a.transport.get(), &PeerTransport::peerUnreachable);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("cannot reach peer 2"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("dropping messages for peer 2"));
+    a.transport->addPeer(2, {loopbackUrl(port)});
+
+    QList<QByteArray> queued;
+    int full = 0;
+    for (int i = 0; i < 25; ++i) {
+        const QByteArray payload = "m" + QByteArray::number(i);
+        const SendResult result = a.transport->send(2, payload);
+        if (result == SendResult::Queued)
+            queued.append(payload);
+        else if (result == SendResult::QueueFull)
+            ++full;
+    }
+    QCOMPARE(queued.size(), 10);
+    QCOMPARE(full, 15);
+    // The byte bound holds as well as the count bound.
+    PeerStats stats = a.transport->stats(2);
+    QCOMPARE(stats.queuedMessages, 10);
+    QCOMPARE(stats.droppedMessages, quint64(15));
+    QVERIFY(stats.fail >= 15);
+    QTRY_VERIFY_WITH_TIMEOUT(unreachable.count() >= 1, kWaitMs);
+    // Redials keep failing without growing anything.
+    QTRY_VERIFY_WITH_TIMEOUT(a.transport->stats(2).fail >= 18, kWaitMs);
+    QCOMPARE(a.transport->stats(2).queuedMessages, 10);
+
+    // The peer comes up on that port: the queued payloads go out in order, then new ones.
+    Member b(2, kCluster, fastOptions(), port);
+    b.transport->addPeer(1, {a.url()});
+    QTRY_COMPARE_WITH_TIMEOUT(b.received.size(), 10, kWaitMs);
+    QCOMPARE(b.from(1), queued);
+    QCOMPARE(a.transport->send(2, "after reconnect"), SendResult::Queued);
+    QTRY_COMPARE_WITH_TIMEOUT(b.received.size(), 11, kWaitMs);
+    QCOMPARE(b.received.last().second, QByteArray("after reconnect"));
+    QCOMPARE(a.transport->stats(2).queuedMessages, 0);
+    QCOMPARE(a.transport->stats(2).sentMessages, quint64(11));
+}
+
+void tst_PeerTransport::tooLargeAndUnknownPeerAreRefused()
+{
+    TransportOptions options = fastOptions();
+    options.maxQueueBytes = 1000;
+    options.maxMessageBytes = 4000;
+    Member a(1, kCluster, options);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("dropping messages for peer 2"));
+    a.transport->addPeer(2, {loopbackUrl(unusedPort())});
+    QCOMPARE(a.transport->send(2, QByteArray(1001, 'n')), SendResult::TooLarge);
+    QCOMPARE(a.transport->send(2, QByteArray(4001, 'b'), Priority::Bulk), SendResult::TooLarge);
+    QCOMPARE(a.transport->send(2, QByteArray(4000, 'b'), Priority::Bulk), SendResult::Queued);
+    QCOMPARE(a.transport->send(99, "nobody"), SendResult::UnknownPeer);
+    QCOMPARE(a.transport->stats(2).droppedMessages, quint64(2));
+    QCOMPARE(a.transport->stats(99).id, quint64(99));
+}
+
+void tst_PeerTransport::hostileBytesCloseOnlyThatConnection_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("log");
+    const QByteArray hello = Frame::encode(FrameType::Hello, Hello{kCluster, 3, 2}.encode());
+    QTest::newRow("random garbage") << randomBytes(4096) << "closing peer connection";
+    QTest::newRow("HTTP request") << QByteArray("GET /members HTTP/1.1\r\nHost: x\r\n\r\n")
+                                  << "protocol version";
+    QTest::newRow("4 GiB frame length") << header(1, 3, 0xFFFFFFFFu) << "exceeds the limit";
+    QTest::newRow("unknown frame type") << header(1, 200, 0) << "unknown frame type";
+    QTest::newRow("message before hello")
+        << Frame::encode(FrameType::Message, "sneaky") << "expected Hello";
+    QTest::newRow("malformed hello")
+        << Frame::encode(FrameType::Hello, QByteArray(23, '\1')) << "malformed Hello";
+    QTest::newRow("huge frame after hello")
+        << hello + header(1, 3, 0x7FFFFFFFu) << "exceeds the limit";
+    QTest::newRow("chunk announcing 1 TiB")
+        << hello + Frame::encode(FrameType::Chunk, Chunk{0, 1ull << 40, 0, "x"}.encode())
+        << "exceeds the limit";
+    QTest::newRow("chunk out of sequence")
+        << hello + Frame::encode(FrameType::Chunk, Chunk{0, 1000, 500, "x"}.encode())
+        << "without a start";
+    QTest::newRow("second hello") << hello + hello << "unexpected Hello";
+    QTest::newRow("short ping") << hello + Frame::encode(FrameType::Ping, "1234")
+                                << "malformed Ping";
+}
+
+void tst_PeerTransport::hostileBytesCloseOnlyThatConnection()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, log);
+    Member a(1, kCluster), b(2, kCluster);
+    b.transport->addPeer(3, {}); // the raw socket poses as member 3
+
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(log));
+    QTcpSocket raw;
+    raw.connectToHost(QHostAddress::LocalHost, b.port);
+    QVERIFY(raw.waitForConnected(kWaitMs));
+    raw.write(bytes);
+    QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, kWaitMs);
+    QVERIFY(b.received.isEmpty());
+
+    // The listener is fine: a real peer still gets through.
+    meet(a, 1, b, 2);
+    a.transport->send(2, "still alive");
+    QTRY_COMPARE_WITH_TIMEOUT(b.received.size(), 1, kWaitMs);
+    QCOMPARE(b.received.first(), (QPair<quint64, QByteArray>{1, "still alive"}));
+}
+
+void tst_PeerTransport::silentConnectionTimesOut()
+{
+    // A truncated frame (or no handshake at all) cannot hold a connection open forever.
+    TransportOptions options = fastOptions();
+    options.handshakeTimeoutMs = 200;
+    Member b(2, kCluster, options);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("no handshake within 200 ms"));
+    QTcpSocket raw;
+    raw.connectToHost(QHostAddress::LocalHost, b.port);
+    QVERIFY(raw.waitForConnected(kWaitMs));
+    raw.write(Frame::encode(FrameType::Hello, Hello{kCluster, 1, 2}.encode()).left(10));
+    QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, kWaitMs);
+}
+
+void tst_PeerTransport::latencyProbesCollectSamples()
+{
+    TransportOptions options = fastOptions();
+    options.pingIntervalMs = 10;
+    Member a(1, kCluster, options), b(2, kCluster, options);
+    meet(a, 1, b, 2);
+    QTRY_VERIFY_WITH_TIMEOUT(a.transport->stats(2).success >= 5, kWaitMs);
+    const PeerStats stats = a.transport->stats(2);
+    QCOMPARE(stats.id, quint64(2));
+    QVERIFY(stats.connected);
+    QCOMPARE(stats.fail, quint64(0));
+    QVERIFY(stats.minimumMs > 0);
+    QVERIFY(stats.minimumMs <= stats.averageMs);
+    QVERIFY(stats.averageMs <= stats.maximumMs);
+    QVERIFY(stats.currentMs >= stats.minimumMs && stats.currentMs <= stats.maximumMs);
+    QVERIFY(stats.standardDeviationMs >= 0);
+
+    a.transport->resetPeerStats();
+    QCOMPARE(a.transport->stats(2).success, quint64(0));
+}
+
+void tst_PeerTransport::trafficCountersAddUp()
+{
+    Member a(1, kCluster), b(2, kCluster);
+    meet(a, 1, b, 2);
+    qsizetype bytes = 0;
+    for (int i = 0; i < 30; ++i) {
+        const QByteArray payload(100 + i, 'x');
+        bytes += payload.size();
+        a.transport->send(2, payload);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(b.received.size(), 30, kWaitMs);
+    const TrafficStats sent = a.transport->trafficStats();
+    const TrafficStats got = b.transport->trafficStats();
+    QCOMPARE(sent.sentMessages, quint64(30));
+    QCOMPARE(sent.sentBytes, quint64(bytes));
+    QCOMPARE(got.receivedMessages, quint64(30));
+    QCOMPARE(got.receivedBytes, quint64(bytes));
+    QCOMPARE(got.sentMessages, quint64(0));
+    QCOMPARE(a.transport->stats(2).sentMessages, quint64(30));
+    QCOMPARE(a.transport->stats(2).sentBytes, quint64(bytes));
+}
+
+void tst_PeerTransport::disconnectIsReported()
+{
+    Member a(1, kCluster);
+    auto b = std::make_unique<Member>(2, kCluster);
+    meet(a, 1, *b, 2);
+    QSignalSpy disconnected(a.transport.get(), &PeerTransport::peerDisconnected);
+    QSignalSpy unreachable(a.transport.get(), &PeerTransport::peerUnreachable);
+    QTRY_VERIFY_WITH_TIMEOUT(a.transport->isConnected(2), kWaitMs);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("lost connection to peer 2"));
+    b.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, kWaitMs);
+    QCOMPARE(disconnected.first().first().toULongLong(), 2ull);
+    QTRY_VERIFY_WITH_TIMEOUT(unreachable.count() >= 1, kWaitMs);
+    QVERIFY(!a.transport->isConnected(2));
+}
+
+void tst_PeerTransport::fetchClusterInfo()
+{
+    Member running(2, kCluster);
+    running.transport->setClusterInfoProvider(
+        [] { return QByteArray(R"({"clusterId":"c1","members":[{"id":"2"}]})"); });
+    // A member joining an existing cluster: no cluster id yet, so no Raft traffic...
+    Member joining(3, 0);
+    std::optional<std::optional<QByteArray>> answer;
+    joining.transport->fetchClusterInfo(running.url(),
+                                        [&](std::optional<QByteArray> info) { answer = info; });
+    QVERIFY(!answer); // never synchronous
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), kWaitMs);
+    QVERIFY(answer->has_value());
+    QCOMPARE(**answer, QByteArray(R"({"clusterId":"c1","members":[{"id":"2"}]})"));
+
+    // ...until it learns the id; then it talks Raft like any member.
+    joining.transport->setClusterId(kCluster);
+    meet(joining, 3, running, 2);
+    joining.transport->send(2, "hello from the new member");
+    QTRY_COMPARE_WITH_TIMEOUT(running.received.size(), 1, kWaitMs);
+}
+
+void tst_PeerTransport::fetchClusterInfoFailures()
+{
+    TransportOptions options = fastOptions();
+    options.fetchTimeoutMs = 3000;
+    Member noProvider(2, kCluster, options);
+    Member asker(3, 0, options);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("no cluster information"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("Connection refused"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("scheme must be http"));
+
+    int calls = 0;
+    QList<std::optional<QByteArray>> answers;
+    auto collect = [&](std::optional<QByteArray> info) {
+        ++calls;
+        answers.append(info);
+    };
+    asker.transport->fetchClusterInfo(noProvider.url(), collect);
+    asker.transport->fetchClusterInfo(loopbackUrl(unusedPort()), collect);
+    asker.transport->fetchClusterInfo(QUrl("ftp://127.0.0.1:1"), collect);
+    QTRY_COMPARE_WITH_TIMEOUT(calls, 3, kWaitMs);
+    for (const auto &a : answers)
+        QVERIFY(!a.has_value());
+    QTest::qWait(50);
+    QCOMPARE(calls, 3); // exactly once each
+}
+
+void tst_PeerTransport::removePeerStopsTraffic()
+{
+    Member a(1, kCluster), b(2, kCluster);
+    meet(a, 1, b, 2);
+    a.transport->send(2, "before");
+    QTRY_COMPARE_WITH_TIMEOUT(b.received.size(), 1, kWaitMs);
+
+    // b removes a: a's connection is closed and a's redials are refused.
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression("closing peer connection.*member removed"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("refused member 1 .*not a member"));
+    b.transport->removePeer(1);
+    QCOMPARE(b.transport->peers(), QList<quint64>{});
+    QTRY_VERIFY_WITH_TIMEOUT(!a.transport->isConnected(2), kWaitMs);
+    a.transport->send(2, "after removal");
+    QTRY_VERIFY_WITH_TIMEOUT(a.transport->stats(2).fail >= 2, kWaitMs);
+    QCOMPARE(b.received.size(), 1);
+    QCOMPARE(b.transport->send(1, "to a removed member"), SendResult::UnknownPeer);
+
+    // a removes b too: its queue is gone and sends are refused.
+    a.transport->removePeer(2);
+    QCOMPARE(a.transport->send(2, "x"), SendResult::UnknownPeer);
+    QCOMPARE(a.transport->stats(2).queuedMessages, 0);
+    QTest::qWait(100);
+    QCOMPARE(b.received.size(), 1);
+}
+
+void tst_PeerTransport::listenRejectsBadUrls_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("https") << "https://127.0.0.1:0"
+                           << "TLS";
+    QTest::newRow("no port") << "http://127.0.0.1"
+                             << "port";
+    QTest::newRow("host name") << "http://example.invalid:0"
+                               << "IP address or localhost";
+    QTest::newRow("unix") << "unix://127.0.0.1:0"
+                          << "scheme";
+}
+
+void tst_PeerTransport::listenRejectsBadUrls()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, reason);
+    PeerTransport transport(1, kCluster);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(reason));
+    QString error;
+    QVERIFY(!transport.listen({QUrl(url)}, &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+    QVERIFY(!transport.isListening());
+    // localhost means the loopback address
+    QVERIFY(transport.listen({QUrl("http://localhost:0")}, &error));
+    QVERIFY(transport.listeningPorts().value(0) != 0);
+}
+
+QTEST_GUILESS_MAIN(tst_PeerTransport)
+#include "tst_peertransport.moc"
