@@ -21,8 +21,8 @@ QByteArray Command::encode() const
     out.reserve(48 + path.size() + value.size() + prevValue.size());
     QDataStream s(&out, QIODevice::WriteOnly);
     prepare(s);
-    const quint8 flags = (dir ? kDir : 0) | (recursive ? kRecursive : 0) |
-                         (unique ? kUnique : 0) | (refresh ? kRefresh : 0);
+    const quint8 flags = (dir ? kDir : 0) | (recursive ? kRecursive : 0) | (unique ? kUnique : 0) |
+                         (refresh ? kRefresh : 0);
     // QDataStream writes a QByteArray as u32 length + bytes (0xffffffff for a null one).
     s << kVersion << static_cast<quint8>(op) << flags << path.toUtf8() << value.toUtf8()
       << prevValue.toUtf8() << prevIndex << expirationNs << timeNs;

@@ -14,21 +14,20 @@
 // omits a ttl of 0), "nodes" when hasNodes, "modifiedIndex"/"createdIndex" when != 0.
 struct NodeValue
 {
-    QString key;                  // "/a/b"; "/" for the root
+    QString key; // "/a/b"; "/" for the root
     bool dir = false;
     std::optional<QString> value; // absent for dirs and for deleted nodes in events
     qint64 expirationNs = 0;      // absolute, ns since Unix epoch UTC; 0 = permanent
     qint64 ttl = 0;               // seconds left, ceil((expiration - now) / 1 s) like etcd
     quint64 modifiedIndex = 0, createdIndex = 0;
-    QList<NodeValue> nodes;       // children, when listed (hidden "_" children left out)
-    bool hasNodes = false;        // emit "nodes": a listed dir with at least one visible child
-                                  // (etcd's omitempty drops an empty list)
+    QList<NodeValue> nodes; // children, when listed (hidden "_" children left out)
+    bool hasNodes = false;  // emit "nodes": a listed dir with at least one visible child
+                            // (etcd's omitempty drops an empty list)
 
     bool operator==(const NodeValue &o) const
     {
-        return key == o.key && dir == o.dir && value == o.value &&
-               expirationNs == o.expirationNs && ttl == o.ttl &&
-               modifiedIndex == o.modifiedIndex && createdIndex == o.createdIndex &&
+        return key == o.key && dir == o.dir && value == o.value && expirationNs == o.expirationNs &&
+               ttl == o.ttl && modifiedIndex == o.modifiedIndex && createdIndex == o.createdIndex &&
                hasNodes == o.hasNodes && nodes == o.nodes;
     }
     bool operator!=(const NodeValue &o) const { return !(*this == o); }

@@ -26,8 +26,7 @@ QString joinPath(const QString &parent, QStringView name)
 }
 
 // Go's strings of a clean path: segments between slashes, the leading "/" skipped.
-template<typename F>
-void forEachSegment(const QString &clean, qsizetype end, F &&f)
+template <typename F> void forEachSegment(const QString &clean, qsizetype end, F &&f)
 {
     qsizetype pos = 1;
     while (pos < end) {
@@ -109,8 +108,7 @@ struct Store::Impl
 
     // Detaches n (not the root) from the tree, then reports every removed path, children
     // before their parent (etcd's node.Remove order), to `removed`.
-    template<typename F>
-    void removeSubtree(Node *n, F &&removed)
+    template <typename F> void removeSubtree(Node *n, F &&removed)
     {
         Node *parent = n->parent;
         auto it = parent->children.find(n->name());
@@ -181,30 +179,48 @@ StoreResult Store::get(const QString &path, bool recursive, bool sorted, qint64 
     StoreResult r;
     const QString p = cleanPath(path);
     Node *n = d->find(p, m_index, r.error);
-    if (!n) {
-        ++m_stats.getsFail;
+    ++(n ? m_stats.getsSuccess : m_stats.getsFail);
+    if (!n)
         return r;
-    }
     r.event.action = Action::Get;
     r.event.node = n->load(recursive, sorted, nowNs);
     r.event.etcdIndex = m_index;
-    ++m_stats.getsSuccess;
     return r;
 }
 
 StoreResult Store::apply(const Command &cmd)
 {
-    switch (cmd.op) {
-    case Command::Op::Set: return doSet(cmd);
-    case Command::Op::Create: return doCreate(cmd);
-    case Command::Op::Update: return doUpdate(cmd);
-    case Command::Op::CompareAndSwap: return doCompareAndSwap(cmd);
-    case Command::Op::Delete: return doDelete(cmd);
-    case Command::Op::CompareAndDelete: return doCompareAndDelete(cmd);
-    case Command::Op::Expire: return doExpire(cmd);
-    }
+    // Per operation: its handler and the success/fail counters of /v2/stats/store.
+    struct Op
+    {
+        StoreResult (Store::*run)(const Command &);
+        quint64 StoreStats::*success;
+        quint64 StoreStats::*fail;
+    };
+    static const Op ops[] = {
+        {&Store::doSet, &StoreStats::setsSuccess, &StoreStats::setsFail},
+        {&Store::doCreate, &StoreStats::createSuccess, &StoreStats::createFail},
+        {&Store::doUpdate, &StoreStats::updateSuccess, &StoreStats::updateFail},
+        {&Store::doCompareAndSwap, &StoreStats::compareAndSwapSuccess,
+         &StoreStats::compareAndSwapFail},
+        {&Store::doDelete, &StoreStats::deleteSuccess, &StoreStats::deleteFail},
+        {&Store::doCompareAndDelete, &StoreStats::compareAndDeleteSuccess,
+         &StoreStats::compareAndDeleteFail},
+    };
+    if (cmd.op == Command::Op::Expire)
+        return doExpire(cmd); // counts expireCount per expired node
+    const int i = int(cmd.op) - int(Command::Op::Set);
+    if (i < 0 || i >= int(std::size(ops)))
+        return failure(ErrorCode::RaftInternal, QStringLiteral("unknown command"));
+    StoreResult r = (this->*ops[i].run)(cmd);
+    ++(m_stats.*(r.ok() ? ops[i].success : ops[i].fail));
+    return r;
+}
+
+StoreResult Store::failure(ErrorCode code, const QString &cause) const
+{
     StoreResult r;
-    r.error = EtcdError::make(ErrorCode::RaftInternal, QStringLiteral("unknown command"), m_index);
+    r.error = EtcdError::make(code, cause, m_index);
     return r;
 }
 
@@ -301,38 +317,51 @@ bool Store::internalCreate(const QString &rawPath, bool dir, const QString &valu
     return true;
 }
 
+// A refresh takes an index and enters the history but notifies no watcher (etcd).
+void Store::publish(Event &e, bool refresh)
+{
+    if (refresh) {
+        e.refresh = true;
+        m_hub.addToHistory(e);
+    } else {
+        m_hub.notify(e);
+    }
+}
+
+// Removes n and its subtree as one mutation (delete, compareAndDelete, expire): the
+// watchers of every removed path get the event, then it is published along its key.
+Event Store::removeNode(Action action, Node *n, qint64 nowNs)
+{
+    ++m_index;
+    Event e;
+    e.action = action;
+    e.node.key = n->path;
+    e.node.dir = n->dir;
+    e.node.modifiedIndex = m_index;
+    e.node.createdIndex = n->createdIndex;
+    e.etcdIndex = m_index;
+    e.prevNode = n->repr(false, false, nowNs);
+    d->removeSubtree(n, [&](const QString &path) { m_hub.notifyDeleted(e, path); });
+    m_hub.notify(e);
+    return e;
+}
+
 StoreResult Store::doSet(const Command &cmd)
 {
     StoreResult r;
     const QString p = cleanPath(cmd.path);
     std::optional<EtcdError> getErr;
     Node *n = d->find(p, m_index, getErr);
-    if (!n && getErr->code != ErrorCode::KeyNotFound) {
+    // A path through a key fails here already; a missing key is fine unless refreshing.
+    if (!n && (getErr->code != ErrorCode::KeyNotFound || cmd.refresh)) {
         r.error = getErr;
-        ++m_stats.setsFail;
         return r;
     }
-    QString value = cmd.value;
-    if (cmd.refresh) {
-        if (!n) {
-            r.error = getErr;
-            ++m_stats.setsFail;
-            return r;
-        }
-        value = n->value;
-    }
-    if (!internalCreate(p, cmd.dir, value, false, true, cmd.expirationNs, cmd.timeNs,
-                        Action::Set, r)) {
-        ++m_stats.setsFail;
+    const QString value = cmd.refresh ? n->value : cmd.value; // a copy: n gets replaced
+    if (!internalCreate(p, cmd.dir, value, false, true, cmd.expirationNs, cmd.timeNs, Action::Set,
+                        r))
         return r;
-    }
-    ++m_stats.setsSuccess;
-    if (cmd.refresh) {
-        r.event.refresh = true;
-        m_hub.addToHistory(r.event);
-    } else {
-        m_hub.notify(r.event);
-    }
+    publish(r.event, cmd.refresh);
     return r;
 }
 
@@ -340,37 +369,28 @@ StoreResult Store::doCreate(const Command &cmd)
 {
     StoreResult r;
     if (!internalCreate(cmd.path, cmd.dir, cmd.value, cmd.unique, false, cmd.expirationNs,
-                        cmd.timeNs, Action::Create, r)) {
-        ++m_stats.createFail;
+                        cmd.timeNs, Action::Create, r))
         return r;
-    }
-    ++m_stats.createSuccess;
     m_hub.notify(r.event);
     return r;
 }
 
-StoreResult Store::doUpdate(const Command &cmd)
+// The node a mutation of p applies to: 107 for the root, else 100/104 from the walk.
+Node *Store::target(const QString &p, StoreResult &r) const
 {
-    StoreResult r;
-    const QString p = cleanPath(cmd.path);
     if (p.size() == 1) {
-        r.error = EtcdError::make(ErrorCode::RootReadOnly, QStringLiteral("/"), m_index);
-        ++m_stats.updateFail;
-        return r;
+        r = failure(ErrorCode::RootReadOnly, QStringLiteral("/"));
+        return nullptr;
     }
-    Node *n = d->find(p, m_index, r.error);
-    if (!n) {
-        ++m_stats.updateFail;
-        return r;
-    }
-    if (n->dir && !cmd.value.isEmpty()) {
-        r.error = EtcdError::make(ErrorCode::NotFile, p, m_index);
-        ++m_stats.updateFail;
-        return r;
-    }
+    return d->find(p, m_index, r.error);
+}
+
+// update and compareAndSwap: a new value (kept on refresh), index and TTL, in place.
+Event Store::modify(Action action, Node *n, const Command &cmd)
+{
     const quint64 next = m_index + 1;
-    Event &e = r.event;
-    e.action = Action::Update;
+    Event e;
+    e.action = action;
     e.prevNode = n->repr(false, false, cmd.timeNs);
     // etcd 3.4 writes value and modifiedIndex of keys only: a directory keeps its
     // modifiedIndex although the event reports the new one.
@@ -384,13 +404,20 @@ StoreResult Store::doUpdate(const Command &cmd)
     e.node.modifiedIndex = next;
     m_index = next;
     e.etcdIndex = m_index;
-    ++m_stats.updateSuccess;
-    if (cmd.refresh) {
-        e.refresh = true;
-        m_hub.addToHistory(e);
-    } else {
-        m_hub.notify(e);
-    }
+    publish(e, cmd.refresh);
+    return e;
+}
+
+StoreResult Store::doUpdate(const Command &cmd)
+{
+    StoreResult r;
+    const QString p = cleanPath(cmd.path);
+    Node *n = target(p, r);
+    if (!n)
+        return r;
+    if (n->dir && !cmd.value.isEmpty())
+        return failure(ErrorCode::NotFile, p);
+    r.event = modify(Action::Update, n, cmd);
     return r;
 }
 
@@ -417,79 +444,31 @@ StoreResult Store::doCompareAndSwap(const Command &cmd)
 {
     StoreResult r;
     const QString p = cleanPath(cmd.path);
-    auto fail = [&](ErrorCode c, const QString &cause) {
-        r.error = EtcdError::make(c, cause, m_index);
-        ++m_stats.compareAndSwapFail;
+    Node *n = target(p, r);
+    if (!n)
         return r;
-    };
-    if (p.size() == 1)
-        return fail(ErrorCode::RootReadOnly, QStringLiteral("/"));
-    Node *n = d->find(p, m_index, r.error);
-    if (!n) {
-        ++m_stats.compareAndSwapFail;
-        return r;
-    }
     if (n->dir)
-        return fail(ErrorCode::NotFile, p);
+        return failure(ErrorCode::NotFile, p);
     const QString cause = compareFailure(*n, cmd.prevValue, cmd.prevIndex);
     if (!cause.isEmpty())
-        return fail(ErrorCode::TestFailed, cause);
-
-    ++m_index;
-    Event &e = r.event;
-    e.action = Action::CompareAndSwap;
-    e.prevNode = n->repr(false, false, cmd.timeNs);
-    if (!cmd.refresh)
-        n->value = cmd.value;
-    n->modifiedIndex = m_index;
-    d->setExpiration(n, cmd.expirationNs);
-    e.node = n->repr(false, false, cmd.timeNs);
-    e.etcdIndex = m_index;
-    ++m_stats.compareAndSwapSuccess;
-    if (cmd.refresh) {
-        e.refresh = true;
-        m_hub.addToHistory(e);
-    } else {
-        m_hub.notify(e);
-    }
+        return failure(ErrorCode::TestFailed, cause);
+    r.event = modify(Action::CompareAndSwap, n, cmd);
     return r;
 }
 
 StoreResult Store::doDelete(const Command &cmd)
 {
     StoreResult r;
-    const QString p = cleanPath(cmd.path);
-    auto fail = [&](ErrorCode c, const QString &cause) {
-        r.error = EtcdError::make(c, cause, m_index);
-        ++m_stats.deleteFail;
+    Node *n = target(cleanPath(cmd.path), r);
+    if (!n)
         return r;
-    };
-    if (p.size() == 1)
-        return fail(ErrorCode::RootReadOnly, QStringLiteral("/"));
-    const bool dir = cmd.dir || cmd.recursive;
-    Node *n = d->find(p, m_index, r.error);
-    if (!n) {
-        ++m_stats.deleteFail;
-        return r;
-    }
+    const bool dir = cmd.dir || cmd.recursive; // recursive implies dir
     if (n->dir && !dir)
-        return fail(ErrorCode::NotFile, n->path);
+        return failure(ErrorCode::NotFile, n->path);
     if (n->dir && !n->children.empty() && !cmd.recursive)
-        return fail(ErrorCode::DirNotEmpty, n->path);
+        return failure(ErrorCode::DirNotEmpty, n->path);
 
-    const quint64 next = m_index + 1;
-    Event &e = r.event;
-    e.action = Action::Delete;
-    e.node.key = p;
-    e.node.dir = n->dir;
-    e.node.modifiedIndex = next;
-    e.node.createdIndex = n->createdIndex;
-    e.etcdIndex = next;
-    e.prevNode = n->repr(false, false, cmd.timeNs);
-    m_index = next;
-    d->removeSubtree(n, [&](const QString &path) { m_hub.notifyDeleted(e, path); });
-    ++m_stats.deleteSuccess;
-    m_hub.notify(e);
+    r.event = removeNode(Action::Delete, n, cmd.timeNs);
     return r;
 }
 
@@ -497,35 +476,18 @@ StoreResult Store::doCompareAndDelete(const Command &cmd)
 {
     StoreResult r;
     const QString p = cleanPath(cmd.path);
-    auto fail = [&](ErrorCode c, const QString &cause) {
-        r.error = EtcdError::make(c, cause, m_index);
-        ++m_stats.compareAndDeleteFail;
-        return r;
-    };
     Node *n = d->find(p, m_index, r.error);
-    if (!n) {
-        ++m_stats.compareAndDeleteFail;
+    if (!n)
         return r;
-    }
     // etcd has no read-only check here: the root is a directory, and its cause is the
     // empty string on the wire (etcd trims its internal "/1" root prefix).
     if (n->dir)
-        return fail(ErrorCode::NotFile, p.size() == 1 ? QString() : p);
+        return failure(ErrorCode::NotFile, p.size() == 1 ? QString() : p);
     const QString cause = compareFailure(*n, cmd.prevValue, cmd.prevIndex);
     if (!cause.isEmpty())
-        return fail(ErrorCode::TestFailed, cause);
+        return failure(ErrorCode::TestFailed, cause);
 
-    ++m_index;
-    Event &e = r.event;
-    e.action = Action::CompareAndDelete;
-    e.node.key = p;
-    e.node.modifiedIndex = m_index;
-    e.node.createdIndex = n->createdIndex;
-    e.etcdIndex = m_index;
-    e.prevNode = n->repr(false, false, cmd.timeNs);
-    d->removeSubtree(n, [&](const QString &path) { m_hub.notifyDeleted(e, path); });
-    ++m_stats.compareAndDeleteSuccess;
-    m_hub.notify(e);
+    r.event = removeNode(Action::CompareAndDelete, n, cmd.timeNs);
     return r;
 }
 
@@ -538,19 +500,8 @@ StoreResult Store::doExpire(const Command &cmd)
         Node *n = d->ttl.top();
         if (!n || n->expirationNs > cmd.timeNs)
             break;
-        ++m_index;
-        Event e;
-        e.action = Action::Expire;
-        e.node.key = n->path;
-        e.node.dir = n->dir;
-        e.node.modifiedIndex = m_index;
-        e.node.createdIndex = n->createdIndex;
-        e.etcdIndex = m_index;
-        e.prevNode = n->repr(false, false, cmd.timeNs);
-        d->removeSubtree(n, [&](const QString &path) { m_hub.notifyDeleted(e, path); });
+        r.event = removeNode(Action::Expire, n, cmd.timeNs);
         ++m_stats.expireCount;
-        m_hub.notify(e);
-        r.event = std::move(e);
     }
     return r;
 }

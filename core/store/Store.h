@@ -67,6 +67,11 @@ private:
     bool internalCreate(const QString &rawPath, bool dir, const QString &value, bool unique,
                         bool replace, qint64 expirationNs, qint64 nowNs, Action action,
                         StoreResult &r);
+    void publish(Event &e, bool refresh);
+    StoreResult failure(ErrorCode code, const QString &cause) const;
+    Node *target(const QString &cleanPath, StoreResult &r) const;
+    Event modify(Action action, Node *n, const Command &cmd);
+    Event removeNode(Action action, Node *n, qint64 nowNs);
 
     struct Impl;
     std::unique_ptr<Impl> d;

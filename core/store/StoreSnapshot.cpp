@@ -18,13 +18,20 @@ void prepare(QDataStream &s)
 
 quint64 *statField(StoreStats &st, int i)
 {
-    quint64 *f[] = {&st.getsSuccess,          &st.getsFail,
-                    &st.setsSuccess,          &st.setsFail,
-                    &st.deleteSuccess,        &st.deleteFail,
-                    &st.updateSuccess,        &st.updateFail,
-                    &st.createSuccess,        &st.createFail,
-                    &st.compareAndSwapSuccess, &st.compareAndSwapFail,
-                    &st.compareAndDeleteSuccess, &st.compareAndDeleteFail,
+    quint64 *f[] = {&st.getsSuccess,
+                    &st.getsFail,
+                    &st.setsSuccess,
+                    &st.setsFail,
+                    &st.deleteSuccess,
+                    &st.deleteFail,
+                    &st.updateSuccess,
+                    &st.updateFail,
+                    &st.createSuccess,
+                    &st.createFail,
+                    &st.compareAndSwapSuccess,
+                    &st.compareAndSwapFail,
+                    &st.compareAndDeleteSuccess,
+                    &st.compareAndDeleteFail,
                     &st.expireCount};
     return f[i];
 }

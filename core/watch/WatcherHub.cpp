@@ -12,8 +12,8 @@ struct WatcherHub::Watcher
     bool stream = false;
     quint64 sinceIndex = 0;
     WatchSink sink;
-    bool alive = true;    // false once cancelled or delivered (non-stream)
-    bool listed = false;  // still in m_byPath[key]
+    bool alive = true;   // false once cancelled or delivered (non-stream)
+    bool listed = false; // still in m_byPath[key]
     WatcherList::iterator pos;
 };
 
@@ -41,8 +41,8 @@ WatcherHub::~WatcherHub()
     clearWatchers();
 }
 
-WatchResult WatcherHub::watch(const QString &key, bool recursive, bool stream,
-                              quint64 sinceIndex, quint64 storeIndex, WatchSink sink)
+WatchResult WatcherHub::watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
+                              quint64 storeIndex, WatchSink sink)
 {
     WatchResult r;
     r.etcdIndex = storeIndex;
@@ -63,35 +63,27 @@ WatchResult WatcherHub::watch(const QString &key, bool recursive, bool stream,
     w->key = key;
     w->recursive = recursive;
     w->stream = stream;
-    w->sinceIndex = sinceIndex;
+    // A stream replays its history below, so live events start after the current index.
+    w->sinceIndex = scan.event ? storeIndex + 1 : sinceIndex;
     w->sink = std::move(sink);
-
-    if (scan.event) {
-        // Stream replay: every matching history event, then live events only.
-        const QList<Event> backlog = m_history.scanAll(key, recursive, sinceIndex);
-        w->sinceIndex = storeIndex + 1;
-        WatcherList &list = m_byPath[key];
-        w->pos = list.insert(list.end(), w);
-        w->listed = true;
-        m_byId.insert(w->id, w);
-        ++m_count;
-        r.watcherId = w->id;
-        for (Event e : backlog) {
-            if (!w->alive)
-                break; // the sink cancelled it
-            e.etcdIndex = storeIndex;
-            WatchSink s = w->sink; // keep the callable alive across a re-entrant cancel
-            s(e);
-        }
-        return r;
-    }
-
     WatcherList &list = m_byPath[key];
     w->pos = list.insert(list.end(), w);
     w->listed = true;
     m_byId.insert(w->id, w);
     ++m_count;
     r.watcherId = w->id;
+
+    if (scan.event) {
+        // Stream replay: every matching history event, each with the current index.
+        const QList<Event> backlog = m_history.scanAll(key, recursive, sinceIndex);
+        for (Event e : backlog) {
+            if (!w->alive)
+                break; // the sink cancelled it
+            e.etcdIndex = storeIndex;
+            WatchSink keep = w->sink; // stays callable even if the sink cancels itself
+            keep(e);
+        }
+    }
     return r;
 }
 

@@ -42,8 +42,7 @@ inline Command mkdir(const QString &path, qint64 expNs = 0, qint64 now = T0)
     c.expirationNs = expNs;
     return c;
 }
-inline Command create(const QString &path, const QString &value, qint64 expNs = 0,
-                      qint64 now = T0)
+inline Command create(const QString &path, const QString &value, qint64 expNs = 0, qint64 now = T0)
 {
     Command c = cmd(Command::Op::Create, path, now);
     c.value = value;
@@ -62,8 +61,7 @@ inline Command createUnique(const QString &path, const QString &value, qint64 no
     c.unique = true;
     return c;
 }
-inline Command update(const QString &path, const QString &value, qint64 expNs = 0,
-                      qint64 now = T0)
+inline Command update(const QString &path, const QString &value, qint64 expNs = 0, qint64 now = T0)
 {
     Command c = cmd(Command::Op::Update, path, now);
     c.value = value;
@@ -80,8 +78,7 @@ inline Command cas(const QString &path, const QString &value, const QString &pre
     c.expirationNs = expNs;
     return c;
 }
-inline Command del(const QString &path, bool dir = false, bool recursive = false,
-                   qint64 now = T0)
+inline Command del(const QString &path, bool dir = false, bool recursive = false, qint64 now = T0)
 {
     Command c = cmd(Command::Op::Delete, path, now);
     c.dir = dir;

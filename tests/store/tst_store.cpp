@@ -112,20 +112,34 @@ void tst_Store::cleanPath_data()
     QTest::addColumn<QString>("in");
     QTest::addColumn<QString>("out");
     // Go: path.Clean("/" + in)
-    QTest::newRow("empty") << "" << "/";
-    QTest::newRow("root") << "/" << "/";
-    QTest::newRow("relative") << "a" << "/a";
-    QTest::newRow("clean") << "/a/b" << "/a/b";
-    QTest::newRow("trailing slash") << "/a/" << "/a";
-    QTest::newRow("double slashes") << "//a//b//" << "/a/b";
-    QTest::newRow("dot") << "/a/./b/." << "/a/b";
-    QTest::newRow("dotdot") << "/a/../b" << "/b";
-    QTest::newRow("dotdot at root") << "/../../a" << "/a";
-    QTest::newRow("only dotdot") << ".." << "/";
-    QTest::newRow("only dot") << "." << "/";
-    QTest::newRow("trailing dotdot") << "/a/b/.." << "/a";
-    QTest::newRow("dot names kept") << "/.a/..b/...c" << "/.a/..b/...c";
-    QTest::newRow("hidden") << "_a//_b/" << "/_a/_b";
+    QTest::newRow("empty") << ""
+                           << "/";
+    QTest::newRow("root") << "/"
+                          << "/";
+    QTest::newRow("relative") << "a"
+                              << "/a";
+    QTest::newRow("clean") << "/a/b"
+                           << "/a/b";
+    QTest::newRow("trailing slash") << "/a/"
+                                    << "/a";
+    QTest::newRow("double slashes") << "//a//b//"
+                                    << "/a/b";
+    QTest::newRow("dot") << "/a/./b/."
+                         << "/a/b";
+    QTest::newRow("dotdot") << "/a/../b"
+                            << "/b";
+    QTest::newRow("dotdot at root") << "/../../a"
+                                    << "/a";
+    QTest::newRow("only dotdot") << ".."
+                                 << "/";
+    QTest::newRow("only dot") << "."
+                              << "/";
+    QTest::newRow("trailing dotdot") << "/a/b/.."
+                                     << "/a";
+    QTest::newRow("dot names kept") << "/.a/..b/...c"
+                                    << "/.a/..b/...c";
+    QTest::newRow("hidden") << "_a//_b/"
+                            << "/_a/_b";
     QTest::newRow("unicode") << S("/ключ/値") << S("/ключ/値");
 }
 
@@ -204,14 +218,13 @@ void tst_Store::mutation_data()
         err(105, "Key already exists", "/d/_h", 412), 6);
     row("create through key", create("/a/b", "2"), err(104, "Not a directory", "/a", 400), 6);
     row("create root", create("/", "2"), err(107, "Root is read only", "/", 400), 6);
-    row("create in-order", createUnique("/q", "j"), "create /q/00000000000000000007=j m7 c7 @7",
-        7);
+    row("create in-order", createUnique("/q", "j"), "create /q/00000000000000000007=j m7 c7 @7", 7);
     row("create in-order in dir", createUnique("/d", "j"),
         "create /d/00000000000000000007=j m7 c7 @7", 7);
     row("create in-order in root", createUnique("/", "j"),
         "create /00000000000000000007=j m7 c7 @7", 7);
-    row("create in-order under key", createUnique(A, "j"),
-        err(104, "Not a directory", "/a", 400), 6);
+    row("create in-order under key", createUnique(A, "j"), err(104, "Not a directory", "/a", 400),
+        6);
     {
         Command c = createUnique("/q", "");
         c.dir = true;
@@ -228,14 +241,12 @@ void tst_Store::mutation_data()
         "update /t=u m7 c6 exp=10000ms ttl=10 " + tPrev + " @7", 7);
     row("update dir ttl", update("/d", "", T0 + 8 * kSec),
         "update /d dir m7 c2 exp=8000ms ttl=8 prev{/d dir m2 c2} @7", 7);
-    row("update dir without ttl", update("/e", ""), "update /e dir m7 c5 prev{/e dir m5 c5} @7",
-        7);
+    row("update dir without ttl", update("/e", ""), "update /e dir m7 c5 prev{/e dir m5 c5} @7", 7);
     row("update dir with value", update("/d", "v"), err(102, "Not a file", "/d", 403), 6);
     row("update missing", update("/zz", "v"), err(100, "Key not found", "/zz", 404), 6);
-    row("update missing below missing", update("/zz/y", "v"),
-        err(100, "Key not found", "/zz", 404), 6);
-    row("update missing in dir", update("/d/zz", "v"),
-        err(100, "Key not found", "/d/zz", 404), 6);
+    row("update missing below missing", update("/zz/y", "v"), err(100, "Key not found", "/zz", 404),
+        6);
+    row("update missing in dir", update("/d/zz", "v"), err(100, "Key not found", "/d/zz", 404), 6);
     row("update through key", update("/a/b", "v"), err(104, "Not a directory", "/a", 400), 6);
     row("update root", update("/", ""), err(107, "Root is read only", "/", 400), 6);
     row("update hidden", update("/d/_h", "2"), "update /d/_h=2 m7 c4 prev{/d/_h=h m4 c4} @7", 7);
@@ -250,8 +261,7 @@ void tst_Store::mutation_data()
     row("cas value", cas(A, "2", "1", 0), "compareAndSwap /a=2 m7 c1 prev{/a=1 m1 c1} @7", 7);
     row("cas index", cas(A, "2", "", 1), "compareAndSwap /a=2 m7 c1 prev{/a=1 m1 c1} @7", 7);
     row("cas both", cas(A, "2", "1", 1), "compareAndSwap /a=2 m7 c1 prev{/a=1 m1 c1} @7", 7);
-    row("cas no condition", cas(A, "2", "", 0), "compareAndSwap /a=2 m7 c1 prev{/a=1 m1 c1} @7",
-        7);
+    row("cas no condition", cas(A, "2", "", 0), "compareAndSwap /a=2 m7 c1 prev{/a=1 m1 c1} @7", 7);
     row("cas value differs", cas(A, "2", "x", 0), err(101, "Compare failed", "[x != 1]", 412), 6);
     row("cas index differs", cas(A, "2", "", 5), err(101, "Compare failed", "[5 != 1]", 412), 6);
     row("cas both differ", cas(A, "2", "x", 5),
@@ -290,8 +300,7 @@ void tst_Store::mutation_data()
     row("delete missing", del("/zz"), err(100, "Key not found", "/zz", 404), 6);
     row("delete through key", del("/a/b"), err(104, "Not a directory", "/a", 400), 6);
     row("delete root", del("/"), err(107, "Root is read only", "/", 400), 6);
-    row("delete root recursive", del("/", true, true), err(107, "Root is read only", "/", 400),
-        6);
+    row("delete root recursive", del("/", true, true), err(107, "Root is read only", "/", 400), 6);
     row("delete unclean", del("/d/../a"), "delete /a m7 c1 prev{/a=1 m1 c1} @7", 7);
 
     // --- compareAndDelete (DELETE prevValue/prevIndex) ---
@@ -300,8 +309,7 @@ void tst_Store::mutation_data()
     row("cad both", cad(A, "1", 1), "compareAndDelete /a m7 c1 prev{/a=1 m1 c1} @7", 7);
     row("cad value differs", cad(A, "x", 0), err(101, "Compare failed", "[x != 1]", 412), 6);
     row("cad index differs", cad(A, "", 3), err(101, "Compare failed", "[3 != 1]", 412), 6);
-    row("cad both differ", cad(A, "x", 3), err(101, "Compare failed", "[x != 1] [3 != 1]", 412),
-        6);
+    row("cad both differ", cad(A, "x", 3), err(101, "Compare failed", "[x != 1] [3 != 1]", 412), 6);
     row("cad dir", cad("/d", "x", 0), err(102, "Not a file", "/d", 403), 6);
     // etcd has no read-only check in CAD: the root is a dir (102) and its cause is empty
     // on the wire (etcd trims its internal root prefix).
@@ -359,10 +367,11 @@ void tst_Store::get_data()
     QTest::newRow("dir lists visible children")
         << "/d" << false << false << T0 << "get /d dir m2 c2 [/d/x=x m3 c3] @6";
     QTest::newRow("hidden key direct") << "/d/_h" << false << false << T0 << "get /d/_h=h m4 c4 @6";
-    QTest::newRow("empty dir has no nodes") << "/e" << false << false << T0 << "get /e dir m5 c5 @6";
-    QTest::newRow("root")
-        << "/" << false << false << T0
-        << "get / dir m0 c0 [/a=1 m1 c1, /d dir m2 c2, /e dir m5 c5, " + tNode + "] @6";
+    QTest::newRow("empty dir has no nodes")
+        << "/e" << false << false << T0 << "get /e dir m5 c5 @6";
+    QTest::newRow("root") << "/" << false << false << T0
+                          << "get / dir m0 c0 [/a=1 m1 c1, /d dir m2 c2, /e dir m5 c5, " + tNode +
+                                 "] @6";
     QTest::newRow("root empty path")
         << "" << false << true << T0
         << "get / dir m0 c0 [/a=1 m1 c1, /d dir m2 c2, /e dir m5 c5, " + tNode + "] @6";
@@ -376,9 +385,8 @@ void tst_Store::get_data()
         << "/t" << false << false << T0 + 9 * kSec + 1 << "get /t=t m6 c6 exp=10000ms ttl=1 @6";
     QTest::newRow("ttl at deadline")
         << "/t" << false << false << T0 + 10 * kSec << "get /t=t m6 c6 exp=10000ms ttl=0 @6";
-    QTest::newRow("ttl overdue truncates")
-        << "/t" << false << false << T0 + 11500 * 1000000LL
-        << "get /t=t m6 c6 exp=10000ms ttl=-1 @6";
+    QTest::newRow("ttl overdue truncates") << "/t" << false << false << T0 + 11500 * 1000000LL
+                                           << "get /t=t m6 c6 exp=10000ms ttl=-1 @6";
     QTest::newRow("missing") << "/zz" << false << false << T0
                              << "error 100 \"Key not found\" cause=/zz index=6 http=404";
     QTest::newRow("missing deep") << "/zz/y/z" << true << false << T0
@@ -489,18 +497,16 @@ void tst_Store::expireRemovesDueNodesInOrder()
     QVERIFY(s.apply(set("/k2a", "2", T0 + 2 * kSec)).ok());
     QVERIFY(s.apply(set("/keep", "k")).ok());
     QList<QString> seen;
-    const WatchResult w = s.watch("/", true, true, 0, [&](const Event &e) {
-        seen << eventText(e);
-    });
+    const WatchResult w =
+        s.watch("/", true, true, 0, [&](const Event &e) { seen << eventText(e); });
     QVERIFY(w.watcherId != 0);
 
     const StoreResult r = s.apply(expire(T0 + 2 * kSec + 1));
     QVERIFY(r.ok());
     // One index per expired node; earliest first, ties by key.
-    QCOMPARE(seen, (QList<QString>{
-                       "expire /k1 m6 c2 prev{/k1=1 m2 c2 exp=1000ms ttl=-1} @6",
-                       "expire /k2a m7 c4 prev{/k2a=2 m4 c4 exp=2000ms ttl=0} @7",
-                       "expire /k2b m8 c3 prev{/k2b=2 m3 c3 exp=2000ms ttl=0} @8"}));
+    QCOMPARE(seen, (QList<QString>{"expire /k1 m6 c2 prev{/k1=1 m2 c2 exp=1000ms ttl=-1} @6",
+                                   "expire /k2a m7 c4 prev{/k2a=2 m4 c4 exp=2000ms ttl=0} @7",
+                                   "expire /k2b m8 c3 prev{/k2b=2 m3 c3 exp=2000ms ttl=0} @8"}));
     QCOMPARE(resultText(r), seen.last());
     QCOMPARE(s.index(), quint64(8));
     QCOMPARE(s.stats().expireCount, quint64(3));
@@ -512,11 +518,11 @@ void tst_Store::expireRemovesDueNodesInOrder()
 void tst_Store::expireDirRemovesSubtree()
 {
     Store s;
-    QVERIFY(s.apply(mkdir("/dt", T0 + 5 * kSec)).ok());                 // 1
-    QVERIFY(s.apply(set("/dt/a/b", "x")).ok());                        // 2 (/dt/a created)
-    QVERIFY(s.apply(set("/dt/k", "k", T0 + 100 * kSec)).ok());          // 3
-    QVERIFY(s.apply(set("/dt/_h", "h")).ok());                          // 4
-    QVERIFY(s.apply(set("/other", "o", T0 + 50 * kSec)).ok());          // 5
+    QVERIFY(s.apply(mkdir("/dt", T0 + 5 * kSec)).ok());        // 1
+    QVERIFY(s.apply(set("/dt/a/b", "x")).ok());                // 2 (/dt/a created)
+    QVERIFY(s.apply(set("/dt/k", "k", T0 + 100 * kSec)).ok()); // 3
+    QVERIFY(s.apply(set("/dt/_h", "h")).ok());                 // 4
+    QVERIFY(s.apply(set("/other", "o", T0 + 50 * kSec)).ok()); // 5
     QCOMPARE(s.nodeCount(), 7);
     const StoreResult r = s.apply(expire(T0 + 5 * kSec));
     QCOMPARE(resultText(r), "expire /dt dir m6 c1 prev{/dt dir m1 c1 exp=5000ms ttl=0} @6");
@@ -572,8 +578,15 @@ void tst_Store::sortOrderIsCodePointOrder()
     // Go sorts keys as UTF-8 bytes, i.e. by code point: U+FFFD sorts before U+1F600
     // although its UTF-16 code unit is larger than the surrogate's.
     Store s;
-    const QStringList names = {S("b"), S("a"), S("10"), S("9"), S("B"), S("\xef\xbf\xbd"),
-                               S("\xf0\x9f\x98\x80"), S("\xc3\xa9"), S("_hidden")};
+    const QStringList names = {S("b"),
+                               S("a"),
+                               S("10"),
+                               S("9"),
+                               S("B"),
+                               S("\xef\xbf\xbd"),
+                               S("\xf0\x9f\x98\x80"),
+                               S("\xc3\xa9"),
+                               S("_hidden")};
     for (const QString &n : names)
         QVERIFY(s.apply(set("/s/" + n, n)).ok());
     const StoreResult r = s.get("/s", false, true, T0);
@@ -596,11 +609,10 @@ void tst_Store::createsMissingParents()
 void tst_Store::everyMutationMovesIndexByOne()
 {
     Store s;
-    const QList<Command> cmds = {set("/a", "1"),         createDir("/d"),
-                                 createUnique("/d", "x"), update("/a", "2"),
-                                 cas("/a", "3", "2", 0),  refreshed(update("/a", "", T0 + kSec)),
-                                 cad("/a", "3", 0),       set("/d/y/z", "1"),
-                                 del("/d", true, true)};
+    const QList<Command> cmds = {
+        set("/a", "1"),    createDir("/d"),        createUnique("/d", "x"),
+        update("/a", "2"), cas("/a", "3", "2", 0), refreshed(update("/a", "", T0 + kSec)),
+        cad("/a", "3", 0), set("/d/y/z", "1"),     del("/d", true, true)};
     quint64 expected = 0;
     for (const Command &c : cmds) {
         const StoreResult r = s.apply(c);
@@ -615,9 +627,9 @@ void tst_Store::stats()
 {
     Store s;
     QVERIFY(s.apply(set(A, "1")).ok());
-    QVERIFY(!s.apply(set("/a/b", "1")).ok());       // path through key: setsFail
-    QVERIFY(!s.apply(create("/a/b", "1")).ok());    // walk fails: createFail and setsFail (etcd)
-    QVERIFY(!s.apply(create(A, "1")).ok());         // exists: createFail only
+    QVERIFY(!s.apply(set("/a/b", "1")).ok());    // path through key: setsFail
+    QVERIFY(!s.apply(create("/a/b", "1")).ok()); // walk fails: createFail and setsFail (etcd)
+    QVERIFY(!s.apply(create(A, "1")).ok());      // exists: createFail only
     QVERIFY(s.apply(create("/c", "1")).ok());
     QVERIFY(s.apply(update(A, "2")).ok());
     QVERIFY(!s.apply(update("/zz", "2")).ok());

@@ -21,8 +21,8 @@ namespace {
 //   /_hd/x = "x" (7)   /dt/ (8, expires at T0 + 5 s)   /dt/k = "k" (9)
 QList<Command> watchTree()
 {
-    return baseTree() + QList<Command>{set("/_hd/x", "x"), mkdir("/dt", T0 + 5 * kSec),
-                                       set("/dt/k", "k")};
+    return baseTree() +
+           QList<Command>{set("/_hd/x", "x"), mkdir("/dt", T0 + 5 * kSec), set("/dt/k", "k")};
 }
 
 struct Recorder
@@ -84,10 +84,9 @@ void tst_WatcherHub::notification_data()
     row("key: cad", "/a", false, cad("/a", "1", 0),
         {"compareAndDelete /a m10 c1 prev{/a=1 m1 c1} @10"});
     row("key: delete", "/a", false, del("/a"), {"delete /a m10 c1 prev{/a=1 m1 c1} @10"});
-    row("key: update", "/a", false, update("/a", "3"),
-        {"update /a=3 m10 c1 prev{/a=1 m1 c1} @10"});
-    row("key: refresh notifies nobody", "/t", false,
-        refreshed(update("/t", "", T0 + 60 * kSec)), none);
+    row("key: update", "/a", false, update("/a", "3"), {"update /a=3 m10 c1 prev{/a=1 m1 c1} @10"});
+    row("key: refresh notifies nobody", "/t", false, refreshed(update("/t", "", T0 + 60 * kSec)),
+        none);
     row("key: refresh by set notifies nobody", "/t", false,
         refreshed(set("/t", "", T0 + 60 * kSec)), none);
     row("key: refresh by cas notifies nobody", "/t", false,
@@ -103,8 +102,7 @@ void tst_WatcherHub::notification_data()
         {"update /d dir m10 c2 exp=9000ms ttl=9 prev{/d dir m2 c2} @10"});
     row("dir recursive: child", "/d", true, set("/d/x", "2"),
         {"set /d/x=2 m10 c10 prev{/d/x=x m3 c3} @10"});
-    row("dir recursive: deep child", "/d", true, set("/d/y/z", "2"),
-        {"set /d/y/z=2 m10 c10 @10"});
+    row("dir recursive: deep child", "/d", true, set("/d/y/z", "2"), {"set /d/y/z=2 m10 c10 @10"});
     row("dir recursive: sibling with prefix", "/d", true, set("/dd", "2"), none);
     row("dir recursive: hidden child", "/d", true, set("/d/_h", "2"), none);
     row("root: non-recursive sees nothing", "/", false, set("/b", "2"), none);
@@ -124,8 +122,7 @@ void tst_WatcherHub::notification_data()
     row("deleted dir: hidden key below", "/d/_h", false, del("/d", false, true), {delD});
     row("deleted dir: its watcher", "/d", false, del("/d", false, true), {delD});
     row("deleted dir: recursive root", "/", true, del("/d", false, true), {delD});
-    row("deleted dir: path that never existed", "/d/nothing", false, del("/d", false, true),
-        none);
+    row("deleted dir: path that never existed", "/d/nothing", false, del("/d", false, true), none);
     row("deleted hidden dir: root recursive", "/", true, del("/_hd", false, true), none);
     row("expired dir: key below", "/dt/k", false, expire(T0 + 5 * kSec), {expDt});
     row("expired dir: its watcher", "/dt", false, expire(T0 + 5 * kSec), {expDt});
@@ -320,8 +317,7 @@ void tst_WatcherHub::streamReplaysHistory()
     QVERIFY(!w.error);
     QVERIFY(!w.immediate);
     QVERIFY(w.watcherId);
-    QCOMPARE(rec.events, (QStringList{"set /a=1 m1 c1 @4",
-                                      "set /a=2 m3 c3 prev{/a=1 m1 c1} @4"}));
+    QCOMPARE(rec.events, (QStringList{"set /a=1 m1 c1 @4", "set /a=2 m3 c3 prev{/a=1 m1 c1} @4"}));
     QVERIFY(s.apply(set("/a", "3")).ok());
     QCOMPARE(rec.events.size(), 3);
     QCOMPARE(rec.events.last(), "set /a=3 m5 c5 prev{/a=2 m4 c3 exp=1000ms ttl=1} @5");
@@ -386,9 +382,8 @@ void tst_WatcherHub::manyWatchers()
     Store s;
     QList<int> hits(5000, 0);
     for (int i = 0; i < 5000; ++i)
-        s.watch(QStringLiteral("/k/%1").arg(i), false, false, 0, [&hits, i](const Event &) {
-            ++hits[i];
-        });
+        s.watch(QStringLiteral("/k/%1").arg(i), false, false, 0,
+                [&hits, i](const Event &) { ++hits[i]; });
     int recursiveHits = 0;
     for (int i = 0; i < 1000; ++i)
         s.watch("/k", true, true, 0, [&](const Event &) { ++recursiveHits; });
