@@ -81,7 +81,8 @@ WatchResult WatcherHub::watch(const QString &key, bool recursive, bool stream, q
                 break; // the sink cancelled it
             e.etcdIndex = storeIndex;
             WatchSink keep = w->sink; // stays callable even if the sink cancels itself
-            keep(e);
+            if (keep)
+                keep(e);
         }
     }
     return r;
@@ -93,8 +94,8 @@ void WatcherHub::detach(Watcher &w)
         return;
     auto it = m_byPath.find(w.key);
     if (it != m_byPath.end()) {
-        it->erase(w.pos);
-        if (it->empty())
+        it->second.erase(w.pos);
+        if (it->second.empty())
             m_byPath.erase(it);
     }
     w.listed = false;
@@ -133,7 +134,7 @@ void WatcherHub::notifyAt(const Event &e, const QString &path, bool deleted)
     // First decide who gets the event and drop the one-shot watchers, then call the
     // sinks: a sink may re-enter watch()/cancel() and change these lists.
     std::vector<std::shared_ptr<Watcher>> hit;
-    WatcherList &list = *it;
+    WatcherList &list = it->second;
     for (auto w = list.begin(); w != list.end();) {
         Watcher &wr = **w;
         auto next = std::next(w);
@@ -157,14 +158,15 @@ void WatcherHub::notifyAt(const Event &e, const QString &path, bool deleted)
             w->alive = false;
             m_byId.remove(w->id);
         }
-        w->sink(e);
+        if (w->sink)
+            w->sink(e);
     }
 }
 
 void WatcherHub::notify(const Event &e)
 {
     m_history.add(e);
-    if (m_byPath.isEmpty())
+    if (m_byPath.empty())
         return;
     const QString &key = e.node.key;
     // "/", then every prefix of the key ending before a '/', then the key itself.

@@ -11,6 +11,7 @@
 #include <list>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 
 // Called synchronously from Store::apply (and, for stream replays, from Store::watch).
 // A sink must not mutate the store; it may call watch()/cancel().
@@ -78,7 +79,8 @@ private:
     void detach(Watcher &w);
 
     EventHistory m_history;
-    QHash<QString, WatcherList> m_byPath;
+    // Node-based map: the list iterators kept in each Watcher stay valid on rehash.
+    std::unordered_map<QString, WatcherList> m_byPath;
     QHash<quint64, std::shared_ptr<Watcher>> m_byId;
     quint64 m_nextId = 1;
     int m_count = 0;

@@ -55,6 +55,7 @@ private slots:
     void sinkMayAddWatchers();
     void manyWatchers();
     void cancelIsIdempotent();
+    void emptySinkIsIgnored();
     void recoverKeepsWatchers();
     void eventHistoryRing();
 };
@@ -416,6 +417,15 @@ void tst_WatcherHub::cancelIsIdempotent()
     QVERIFY(s.apply(set("/a", "2")).ok());
     s.cancelWatch(id2); // after delivery: harmless
     QCOMPARE(rec.events.size(), 1);
+}
+
+void tst_WatcherHub::emptySinkIsIgnored()
+{
+    Store s;
+    QVERIFY(s.watch("/a", false, false, 0, WatchSink()).watcherId);
+    QVERIFY(s.watch("/a", false, true, 0, WatchSink()).watcherId);
+    QVERIFY(s.apply(set("/a", "1")).ok()); // must not throw std::bad_function_call
+    QCOMPARE(s.stats().watchers, 1);
 }
 
 void tst_WatcherHub::recoverKeepsWatchers()
