@@ -1,0 +1,41 @@
+#include "client/AuthRole.h"
+
+#include <QJsonArray>
+
+namespace client {
+
+namespace {
+
+QStringList strings(const QJsonValue &v)
+{
+    QStringList out;
+    const QJsonArray array = v.toArray();
+    for (const QJsonValue &item : array)
+        out.append(item.toString());
+    return out;
+}
+
+} // namespace
+
+AuthRole AuthRole::fromJson(const QJsonObject &object)
+{
+    AuthRole r;
+    r.name = object.value(QLatin1String("role")).toString();
+    const QJsonObject kv =
+        object.value(QLatin1String("permissions")).toObject().value(QLatin1String("kv")).toObject();
+    r.read = strings(kv.value(QLatin1String("read")));
+    r.write = strings(kv.value(QLatin1String("write")));
+    return r;
+}
+
+QStringList AuthRole::namesFromList(const QJsonObject &object)
+{
+    QStringList names;
+    const QJsonArray roles = object.value(QLatin1String("roles")).toArray();
+    for (const QJsonValue &r : roles)
+        names.append(r.isObject() ? r.toObject().value(QLatin1String("role")).toString()
+                                  : r.toString());
+    return names;
+}
+
+} // namespace client

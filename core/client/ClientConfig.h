@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+namespace client {
+
+// How a Client reaches the cluster. Plain value type, copied into the Client.
+struct ClientConfig
+{
+    // Client URLs of cluster members, tried in order (http:// or https://).
+    QList<QUrl> endpoints;
+
+    // TLS: CA bundle to verify servers with (instead of the system store),
+    // and a client certificate and key (PEM) for servers that require one.
+    QString caFile;
+    QString certFile;
+    QString keyFile;
+
+    // HTTP Basic credentials for v2 auth; sent with every request when set.
+    QString username;
+    QString password;
+
+    // Per attempt: how long to wait for response headers before moving on to
+    // the next endpoint (etcdctl --timeout). 0: no limit.
+    int headerTimeoutMs = 0;
+    // Per call, across all endpoints tried (etcdctl --total-timeout); watches
+    // are exempt. 0: no limit.
+    int totalTimeoutMs = 0;
+    // Refresh the endpoint list from /v2/members this often. 0: only on sync().
+    int autoSyncIntervalMs = 0;
+};
+
+} // namespace client

@@ -1,0 +1,270 @@
+#include "client/GoText.h"
+
+#include <QStringList>
+
+namespace client::go {
+
+namespace {
+
+const char hexDigits[] = "0123456789abcdef";
+
+// Decodes one UTF-8 sequence at data[i]; returns the code point or -1 when
+// the bytes are not valid UTF-8 (then *len is 1).
+int decodeUtf8(const QByteArray &data, int i, int *len)
+{
+    const auto b0 = static_cast<unsigned char>(data[i]);
+    *len = 1;
+    if (b0 < 0x80)
+        return b0;
+    int need = 0;
+    int cp = 0;
+    int min = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        need = 1;
+        cp = b0 & 0x1F;
+        min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        need = 2;
+        cp = b0 & 0x0F;
+        min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        need = 3;
+        cp = b0 & 0x07;
+        min = 0x10000;
+    } else {
+        return -1;
+    }
+    if (i + need >= data.size())
+        return -1;
+    for (int k = 1; k <= need; ++k) {
+        const auto b = static_cast<unsigned char>(data[i + k]);
+        if ((b & 0xC0) != 0x80)
+            return -1;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return -1;
+    *len = need + 1;
+    return cp;
+}
+
+bool isPrintable(int cp)
+{
+    // Close to Go's unicode.IsPrint for the ranges that matter in keys and
+    // values: controls, the Unicode separators and non-characters are not.
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+        return false;
+    if (cp == 0xAD || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF)
+        return false;
+    if ((cp & 0xFFFE) == 0xFFFE)
+        return false;
+    const QChar::Category cat = cp > 0xFFFF ? QChar::category(char32_t(cp))
+                                            : QChar(char16_t(cp)).category();
+    switch (cat) {
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Other_Surrogate:
+    case QChar::Other_PrivateUse:
+    case QChar::Other_NotAssigned:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+        return false;
+    case QChar::Separator_Space:
+        return cp == 0x20;
+    default:
+        return true;
+    }
+}
+
+void appendHex(QByteArray &out, unsigned value, int digits)
+{
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4)
+        out += hexDigits[(value >> shift) & 0xF];
+}
+
+bool isUnreserved(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_' || c == '.' || c == '~';
+}
+
+QByteArray percentEscape(const QByteArray &in, bool pathMode)
+{
+    static const char upper[] = "0123456789ABCDEF";
+    QByteArray out;
+    out.reserve(in.size() * 3 / 2);
+    for (char c : in) {
+        if (isUnreserved(c)) {
+            out += c;
+            continue;
+        }
+        if (pathMode) {
+            switch (c) {
+            case '$': case '&': case '+': case ',': case '/': case ':': case ';': case '=':
+            case '@':
+                out += c;
+                continue;
+            default:
+                break;
+            }
+        } else if (c == ' ') {
+            out += '+';
+            continue;
+        }
+        const auto b = static_cast<unsigned char>(c);
+        out += '%';
+        out += upper[b >> 4];
+        out += upper[b & 0xF];
+    }
+    return out;
+}
+
+} // namespace
+
+QByteArray quote(const QByteArray &utf8)
+{
+    QByteArray out;
+    out.reserve(utf8.size() + 2);
+    out += '"';
+    for (int i = 0; i < utf8.size();) {
+        int len = 1;
+        const int cp = decodeUtf8(utf8, i, &len);
+        if (cp < 0) {
+            out += "\\x";
+            appendHex(out, static_cast<unsigned char>(utf8[i]), 2);
+            i += 1;
+            continue;
+        }
+        switch (cp) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\a': out += "\\a"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\v': out += "\\v"; break;
+        default:
+            if (isPrintable(cp)) {
+                out += utf8.mid(i, len);
+            } else if (cp < 0x80) {
+                out += "\\x";
+                appendHex(out, unsigned(cp), 2);
+            } else if (cp < 0x10000) {
+                out += "\\u";
+                appendHex(out, unsigned(cp), 4);
+            } else {
+                out += "\\U";
+                appendHex(out, unsigned(cp), 8);
+            }
+        }
+        i += len;
+    }
+    out += '"';
+    return out;
+}
+
+QByteArray jsonString(const QByteArray &utf8)
+{
+    QByteArray out;
+    out.reserve(utf8.size() + 2);
+    out += '"';
+    for (int i = 0; i < utf8.size();) {
+        int len = 1;
+        const int cp = decodeUtf8(utf8, i, &len);
+        if (cp < 0) {
+            out += "\\ufffd";
+            i += 1;
+            continue;
+        }
+        switch (cp) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '<': case '>': case '&': case 0x2028: case 0x2029:
+            out += "\\u";
+            appendHex(out, unsigned(cp), 4);
+            break;
+        default:
+            if (cp < 0x20) {
+                out += "\\u00";
+                appendHex(out, unsigned(cp), 2);
+            } else {
+                out += utf8.mid(i, len);
+            }
+        }
+        i += len;
+    }
+    out += '"';
+    return out;
+}
+
+QByteArray escapePath(const QString &path)
+{
+    return percentEscape(path.toUtf8(), true);
+}
+
+QByteArray escapeQuery(const QString &component)
+{
+    return percentEscape(component.toUtf8(), false);
+}
+
+QString canonicalPath(const QString &path)
+{
+    if (path.isEmpty())
+        return QStringLiteral("/");
+    QString p = path.startsWith(QLatin1Char('/')) ? path : QLatin1Char('/') + path;
+    // path.Clean for a rooted path: drop empty and "." elements, let ".."
+    // remove its predecessor and never climb above the root.
+    QStringList out;
+    const QStringList parts = p.split(QLatin1Char('/'));
+    for (const QString &part : parts) {
+        if (part.isEmpty() || part == QLatin1String("."))
+            continue;
+        if (part == QLatin1String("..")) {
+            if (!out.isEmpty())
+                out.removeLast();
+            continue;
+        }
+        out.append(part);
+    }
+    QString clean = QLatin1Char('/') + out.join(QLatin1Char('/'));
+    if (p.endsWith(QLatin1Char('/')) && clean != QLatin1String("/"))
+        clean += QLatin1Char('/');
+    return clean;
+}
+
+QString normalizeRfc3339(const QString &timestamp)
+{
+    // Shape: YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)
+    if (timestamp.size() < 20 || timestamp[10] != QLatin1Char('T'))
+        return timestamp;
+    int zone = timestamp.size() - 1;
+    if (timestamp.endsWith(QLatin1Char('Z')) || timestamp.endsWith(QLatin1Char('z'))) {
+        zone = timestamp.size() - 1;
+    } else if (timestamp.size() >= 25 &&
+               (timestamp[timestamp.size() - 6] == QLatin1Char('+') ||
+                timestamp[timestamp.size() - 6] == QLatin1Char('-'))) {
+        zone = timestamp.size() - 6;
+    } else {
+        return timestamp;
+    }
+    QString head = timestamp.left(19);
+    QString fraction;
+    if (zone > 19) {
+        if (timestamp[19] != QLatin1Char('.'))
+            return timestamp;
+        fraction = timestamp.mid(20, zone - 20);
+        while (fraction.endsWith(QLatin1Char('0')))
+            fraction.chop(1);
+    }
+    QString suffix = timestamp.mid(zone);
+    if (suffix == QLatin1String("z") || suffix == QLatin1String("+00:00"))
+        suffix = QStringLiteral("Z");
+    return head + (fraction.isEmpty() ? QString() : QLatin1Char('.') + fraction) + suffix;
+}
+
+} // namespace client::go

@@ -1,0 +1,50 @@
+#include "client/JsonStreamSplitter.h"
+
+namespace client {
+
+QList<QByteArray> JsonStreamSplitter::feed(const QByteArray &bytes)
+{
+    QList<QByteArray> out;
+    m_buffer += bytes;
+    for (int i = m_scanned; i < m_buffer.size(); ++i) {
+        const char c = m_buffer[i];
+        if (m_inString) {
+            if (m_escape)
+                m_escape = false;
+            else if (c == '\\')
+                m_escape = true;
+            else if (c == '"')
+                m_inString = false;
+            continue;
+        }
+        if (c == '"') {
+            m_inString = true;
+        } else if (c == '{' || c == '[') {
+            if (m_depth == 0)
+                m_start = i;
+            ++m_depth;
+        } else if (c == '}' || c == ']') {
+            if (m_depth > 0 && --m_depth == 0 && m_start >= 0) {
+                out.append(m_buffer.mid(m_start, i - m_start + 1));
+                m_start = -1;
+            }
+        }
+    }
+    // Keep only the unfinished object.
+    if (m_depth == 0) {
+        m_buffer.clear();
+        m_scanned = 0;
+    } else {
+        m_buffer.remove(0, m_start);
+        m_start = 0;
+        m_scanned = m_buffer.size();
+    }
+    return out;
+}
+
+void JsonStreamSplitter::clear()
+{
+    *this = JsonStreamSplitter();
+}
+
+} // namespace client

@@ -1,0 +1,10 @@
+#pragma once
+
+#include "ctl/Command.h"
+
+// backup: copies a stopped member's data directory (member/snap and the WAL)
+// to a backup directory. Unlike etcdctl it does not rewrite the WAL with new
+// member and cluster IDs; restore it with --force-new-cluster.
+namespace BackupCommand {
+Command command();
+}

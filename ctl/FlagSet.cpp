@@ -1,0 +1,296 @@
+#include "ctl/FlagSet.h"
+
+#include "client/GoText.h"
+
+#include <QRegularExpression>
+
+#include <cmath>
+#include <limits>
+
+FlagSet::FlagSet(QList<Flag> flags) : m_flags(std::move(flags))
+{
+    for (int i = 0; i < m_flags.size(); ++i) {
+        for (const QString &n : m_flags[i].names)
+            m_byName.insert(n, i);
+    }
+}
+
+int FlagSet::indexOf(const QString &name) const
+{
+    return m_byName.value(name, -1);
+}
+
+QStringList FlagSet::reorder(const QList<Flag> &flags, const QStringList &arguments)
+{
+    auto isFlag = [&flags](QString arg) {
+        if (arg == QLatin1String("-") || arg == QLatin1String("--") || !arg.startsWith(QLatin1Char('-')))
+            return false;
+        if (arg.startsWith(QLatin1String("--")))
+            arg = arg.mid(2);
+        else
+            arg = arg.mid(1);
+        arg = arg.section(QLatin1Char('='), 0, 0);
+        for (const Flag &f : flags) {
+            if (f.names.contains(arg))
+                return true;
+        }
+        return false;
+    };
+    QStringList reordered;
+    QStringList remaining;
+    bool nextMayBeValue = false;
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments[i];
+        if (nextMayBeValue && !isFlag(arg)) {
+            nextMayBeValue = false;
+            reordered.append(arg);
+        } else if (arg == QLatin1String("--")) {
+            remaining.prepend(QStringLiteral("--"));
+            remaining += arguments.mid(i + 1);
+            break;
+        } else if (isFlag(arg)) {
+            reordered.append(arg);
+            nextMayBeValue = !arg.contains(QLatin1Char('='));
+        } else {
+            remaining.append(arg);
+        }
+    }
+    return reordered + remaining;
+}
+
+bool FlagSet::parseGoBool(const QString &text, bool *value)
+{
+    static const QStringList yes{QStringLiteral("1"), QStringLiteral("t"), QStringLiteral("T"),
+                                 QStringLiteral("TRUE"), QStringLiteral("true"), QStringLiteral("True")};
+    static const QStringList no{QStringLiteral("0"), QStringLiteral("f"), QStringLiteral("F"),
+                                QStringLiteral("FALSE"), QStringLiteral("false"), QStringLiteral("False")};
+    if (yes.contains(text)) {
+        *value = true;
+        return true;
+    }
+    if (no.contains(text)) {
+        *value = false;
+        return true;
+    }
+    return false;
+}
+
+bool FlagSet::parseGoInt(const QString &text, qint64 *value, QString *why)
+{
+    // strconv.ParseInt(s, 0, 64): sign, then 0x / 0o / 0b / leading-0 octal.
+    QString s = text;
+    bool negative = false;
+    if (s.startsWith(QLatin1Char('+')) || s.startsWith(QLatin1Char('-'))) {
+        negative = s.startsWith(QLatin1Char('-'));
+        s = s.mid(1);
+    }
+    int base = 10;
+    if (s.size() > 1 && s[0] == QLatin1Char('0')) {
+        const QChar p = s[1].toLower();
+        if (p == QLatin1Char('x')) {
+            base = 16;
+            s = s.mid(2);
+        } else if (p == QLatin1Char('o')) {
+            base = 8;
+            s = s.mid(2);
+        } else if (p == QLatin1Char('b')) {
+            base = 2;
+            s = s.mid(2);
+        } else {
+            base = 8;
+            s = s.mid(1);
+        }
+        s.remove(QLatin1Char('_'));
+    }
+    if (s.isEmpty()) {
+        *why = QStringLiteral("parse error");
+        return false;
+    }
+    quint64 magnitude = 0;
+    bool overflow = false;
+    for (QChar c : s) {
+        const int d = c.isDigit() ? c.digitValue()
+                      : (c.toLower() >= QLatin1Char('a') && c.toLower() <= QLatin1Char('z'))
+                          ? c.toLower().unicode() - 'a' + 10
+                          : 99;
+        if (d >= base) {
+            *why = QStringLiteral("parse error");
+            return false;
+        }
+        if (magnitude > (std::numeric_limits<quint64>::max() - quint64(d)) / quint64(base))
+            overflow = true;
+        else
+            magnitude = magnitude * quint64(base) + quint64(d);
+    }
+    const quint64 limit = negative ? quint64(std::numeric_limits<qint64>::max()) + 1
+                                   : quint64(std::numeric_limits<qint64>::max());
+    if (overflow || magnitude > limit) {
+        *why = QStringLiteral("value out of range");
+        return false;
+    }
+    *value = negative ? qint64(0 - magnitude) : qint64(magnitude);
+    return true;
+}
+
+bool FlagSet::parseGoDuration(const QString &text, qint64 *ms)
+{
+    // time.ParseDuration: [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+, or "0".
+    QString s = text;
+    bool negative = false;
+    if (s.startsWith(QLatin1Char('-')) || s.startsWith(QLatin1Char('+'))) {
+        negative = s.startsWith(QLatin1Char('-'));
+        s = s.mid(1);
+    }
+    if (s == QLatin1String("0")) {
+        *ms = 0;
+        return true;
+    }
+    if (s.isEmpty())
+        return false;
+    static const QRegularExpression part(QStringLiteral("^([0-9]*)(\\.[0-9]*)?(ns|us|\u00b5s|\u03bcs|ms|s|m|h)"));
+    double totalNs = 0;
+    while (!s.isEmpty()) {
+        const auto m = part.match(s);
+        if (!m.hasMatch())
+            return false;
+        const QString whole = m.captured(1);
+        const QString frac = m.captured(2);
+        if (whole.isEmpty() && frac.size() <= 1)
+            return false;
+        const double number = (whole + (frac.isEmpty() ? QString() : frac)).toDouble();
+        const QString unit = m.captured(3);
+        double scale = 1;
+        if (unit == QLatin1String("us") || unit == QStringLiteral("\u00b5s") || unit == QStringLiteral("\u03bcs"))
+            scale = 1e3;
+        else if (unit == QLatin1String("ms"))
+            scale = 1e6;
+        else if (unit == QLatin1String("s"))
+            scale = 1e9;
+        else if (unit == QLatin1String("m"))
+            scale = 60e9;
+        else if (unit == QLatin1String("h"))
+            scale = 3600e9;
+        totalNs += number * scale;
+        s = s.mid(m.capturedLength());
+    }
+    *ms = qint64(std::llround(totalNs / 1e6)) * (negative ? -1 : 1);
+    return true;
+}
+
+bool FlagSet::parse(const QStringList &arguments, QString *error)
+{
+    m_values.clear();
+    m_args.clear();
+    QStringList rest = arguments;
+    while (!rest.isEmpty()) {
+        const QString s = rest.first();
+        if (s.size() < 2 || s[0] != QLatin1Char('-'))
+            break;
+        int minuses = 1;
+        if (s[1] == QLatin1Char('-')) {
+            minuses = 2;
+            if (s.size() == 2) {
+                rest.removeFirst();
+                break;
+            }
+        }
+        QString name = s.mid(minuses);
+        if (name.isEmpty() || name[0] == QLatin1Char('-') || name[0] == QLatin1Char('=')) {
+            *error = QStringLiteral("bad flag syntax: %1").arg(s);
+            return false;
+        }
+        rest.removeFirst();
+        bool hasValue = false;
+        QString value;
+        const int eq = name.indexOf(QLatin1Char('='), 1);
+        if (eq > 0) {
+            value = name.mid(eq + 1);
+            name = name.left(eq);
+            hasValue = true;
+        }
+        const int index = indexOf(name);
+        if (index < 0) {
+            *error = QStringLiteral("flag provided but not defined: -%1").arg(name);
+            return false;
+        }
+        const Flag &flag = m_flags[index];
+        if (flag.type == Flag::Type::Bool) {
+            bool b = true;
+            if (hasValue && !parseGoBool(value, &b)) {
+                *error = QStringLiteral("invalid boolean value %1 for -%2: parse error")
+                             .arg(QString::fromUtf8(client::go::quote(value)), name);
+                return false;
+            }
+            m_values[index] = {b ? QStringLiteral("true") : QStringLiteral("false")};
+            continue;
+        }
+        if (!hasValue && !rest.isEmpty()) {
+            value = rest.takeFirst();
+            hasValue = true;
+        }
+        if (!hasValue) {
+            *error = QStringLiteral("flag needs an argument: -%1").arg(name);
+            return false;
+        }
+        QString why = QStringLiteral("parse error");
+        bool ok = true;
+        if (flag.type == Flag::Type::Int) {
+            qint64 v = 0;
+            ok = parseGoInt(value, &v, &why);
+        } else if (flag.type == Flag::Type::Duration) {
+            qint64 v = 0;
+            ok = parseGoDuration(value, &v);
+        }
+        if (!ok) {
+            *error = QStringLiteral("invalid value %1 for flag -%2: %3")
+                         .arg(QString::fromUtf8(client::go::quote(value)), name, why);
+            return false;
+        }
+        if (flag.type == Flag::Type::StringSlice)
+            m_values[index].append(value);
+        else
+            m_values[index] = {value};
+    }
+    m_args = rest;
+    return true;
+}
+
+bool FlagSet::isSet(const QString &name) const
+{
+    return m_values.contains(indexOf(name));
+}
+
+bool FlagSet::boolValue(const QString &name) const
+{
+    const auto v = m_values.value(indexOf(name));
+    return !v.isEmpty() && v.last() == QLatin1String("true");
+}
+
+QString FlagSet::stringValue(const QString &name) const
+{
+    const int i = indexOf(name);
+    const auto v = m_values.value(i);
+    if (!v.isEmpty())
+        return v.last();
+    return i >= 0 ? m_flags[i].defaultValue : QString();
+}
+
+qint64 FlagSet::intValue(const QString &name) const
+{
+    qint64 v = 0;
+    QString why;
+    parseGoInt(stringValue(name), &v, &why);
+    return v;
+}
+
+qint64 FlagSet::durationMs(const QString &name) const
+{
+    qint64 v = 0;
+    parseGoDuration(stringValue(name), &v);
+    return v;
+}
+
+QStringList FlagSet::sliceValue(const QString &name) const
+{
+    return m_values.value(indexOf(name));
+}

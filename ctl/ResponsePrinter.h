@@ -1,0 +1,25 @@
+#pragma once
+
+#include "client/Node.h"
+#include "client/Response.h"
+
+#include <QByteArray>
+#include <QString>
+
+class Invocation;
+
+// etcdctl v2's output of key responses: "simple" (the value), "extended"
+// (RFC 822 style header block) and "json" (Go's json.Marshal of the client's
+// Response, key order and escaping included), plus `ls` listings.
+// Pure formatting; writes through Invocation's stdout/stderr.
+namespace ResponsePrinter {
+
+QByteArray nodeJson(const client::Node &node);
+QByteArray responseJson(const client::Response &response);
+// printResponseKey: unknown formats print "Unsupported output format: x".
+void printResponseKey(const client::Response &response, const QString &format);
+// printLs: key names (recursively; "/" after directories with -p) in simple
+// format, printResponseKey otherwise.
+void printLs(const client::Response &response, const QString &format, bool slashDirs);
+
+} // namespace ResponsePrinter

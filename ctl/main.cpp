@@ -1,0 +1,15 @@
+// qetcdctl: an etcdctl (API v2) compatible command-line client for qetcd and
+// etcd. All logic lives in App and the command files; all HTTP in core/client.
+#include "ctl/App.h"
+#include "ctl/Invocation.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QString name = QFileInfo(QString::fromLocal8Bit(argv[0])).fileName();
+    App cli(name.isEmpty() ? QStringLiteral("qetcdctl") : name);
+    Invocation::exit(cli.run(QCoreApplication::arguments().mid(1)));
+}
