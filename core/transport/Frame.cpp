@@ -6,7 +6,7 @@ namespace transport {
 
 bool isKnownFrameType(quint8 type)
 {
-    return type >= quint8(FrameType::Hello) && type <= quint8(FrameType::ClusterInfoResponse);
+    return type >= quint8(FrameType::Hello) && type <= quint8(FrameType::BulkAck);
 }
 
 const char *frameTypeName(FrameType type)
@@ -28,6 +28,8 @@ const char *frameTypeName(FrameType type)
         return "ClusterInfoRequest";
     case FrameType::ClusterInfoResponse:
         return "ClusterInfoResponse";
+    case FrameType::BulkAck:
+        return "BulkAck";
     }
     return "unknown";
 }

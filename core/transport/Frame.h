@@ -17,16 +17,21 @@ namespace transport {
 //   1 Hello               clusterId:u64 from:u64 to:u64      dialer -> listener, first frame
 //   2 HelloAck            status:u8 clusterId:u64            listener -> dialer (HelloStatus,
 //                                                            clusterId = the listener's)
-//   3 Message             payload                            one whole payload <= kChunkSize
-//   4 Chunk               lane:u8 total:u64 offset:u64 data  a slice of a payload > kChunkSize
+//   3 Message             payload                            one whole Normal payload
+//                                                            <= kChunkSize
+//   4 Chunk               lane:u8 total:u64 offset:u64 data  a slice of a Normal payload
+//                                                            > kChunkSize, or of any Bulk one
 //   5 Ping                seq:u64                            dialer -> listener
 //   6 Pong                seq:u64                            listener -> dialer, echoes Ping
 //   7 ClusterInfoRequest  (empty)                            first frame instead of Hello
 //   8 ClusterInfoResponse status:u8 info                     status 0 = ok, 1 = unavailable;
 //                                                            the listener then closes
+//   9 BulkAck             (empty)                            listener -> dialer: the oldest
+//                                                            unacknowledged Bulk payload
+//                                                            on this connection arrived
 //
 // A connection carries payloads one way only: the dialer sends Message/Chunk/Ping after
-// an accepted HelloAck, the listener only answers (HelloAck, Pong). The chunks of one
+// an accepted HelloAck, the listener only answers (HelloAck, Pong, BulkAck). The chunks of one
 // payload travel in order (offset 0, then contiguous) within their lane; the two lanes
 // (0 = Normal, 1 = Bulk) may interleave so heartbeats need not wait behind a snapshot.
 enum class FrameType : quint8 {
@@ -38,6 +43,7 @@ enum class FrameType : quint8 {
     Pong = 6,
     ClusterInfoRequest = 7,
     ClusterInfoResponse = 8,
+    BulkAck = 9,
 };
 
 inline constexpr quint8 kProtocolVersion = 1;

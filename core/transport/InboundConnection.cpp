@@ -209,6 +209,8 @@ void InboundConnection::handleChunk(const Frame &frame)
         return;
     case ChunkAssembler::Result::Complete:
         emit messageReceived(m_peerId, lane.takePayload());
+        if (chunk->lane == 1 && m_state == State::Established)
+            m_socket->write(Frame::encode(FrameType::BulkAck));
         return;
     case ChunkAssembler::Result::Error:
         close(lane.error());

@@ -18,12 +18,12 @@ namespace transport {
 // The listening side of one accepted peer socket. It waits for the first frame: a Hello
 // (asks its owner, through helloReceived(), to accept() or refuse()) or a
 // ClusterInfoRequest (answered through clusterInfoRequested()/answerClusterInfo(), then
-// closed). Once accepted it turns Message/Chunk frames into messageReceived() and echoes
-// Pings as Pongs; anything else (bad framing, an unexpected frame type, a malformed
-// body, silence past the timeouts) closes the socket with a warning.
-// Invariants: nothing is delivered before accept(); closed() is emitted exactly once,
-// after which the object does nothing and its owner should deleteLater() it.
-// Ownership: owns its socket; owned (QObject parent) by PeerTransport. Owner's thread.
+// closed). Once accepted it turns Message/Chunk frames into messageReceived(), echoes
+// Pings as Pongs and acknowledges each complete Bulk payload with BulkAck; anything else (bad
+// framing, an unexpected frame type, a malformed body, silence past the timeouts) closes the socket
+// with a warning. Invariants: nothing is delivered before accept(); closed() is emitted exactly
+// once, after which the object does nothing and its owner should deleteLater() it. Ownership: owns
+// its socket; owned (QObject parent) by PeerTransport. Owner's thread.
 class InboundConnection : public QObject
 {
     Q_OBJECT

@@ -7,6 +7,8 @@
 
 #include <QTcpSocket>
 
+#include <utility>
+
 namespace transport {
 
 namespace {
@@ -96,6 +98,8 @@ SendResult OutboundPeer::send(const QByteArray &payload, Priority priority)
                        .arg(m_queue.messageCount());
         }
         reportUnreachableLater();
+        if (priority == Priority::Bulk)
+            reportBulkFailuresLater(1);
         return result;
     }
     pump();
@@ -132,6 +136,7 @@ void OutboundPeer::shutdown()
     m_dialTimer.stop();
     m_pingTimer.stop();
     m_queue.clear();
+    m_bulkAwaitingAck = 0;
     m_state = State::Shutdown;
     if (wasConnected)
         qCInfo(lcTransport).noquote()
@@ -237,6 +242,15 @@ void OutboundPeer::handleFrame(const Frame &frame)
         m_latency.recordSuccess(ms);
         return;
     }
+    if (m_state == State::Established && frame.type == FrameType::BulkAck) {
+        if (m_bulkAwaitingAck == 0 || !frame.body.isEmpty()) {
+            dropConnection(QStringLiteral("unexpected BulkAck"), true);
+            return;
+        }
+        --m_bulkAwaitingAck;
+        emit bulkSendFinished(m_peerId, true);
+        return;
+    }
     dropConnection(QStringLiteral("unexpected %1 frame").arg(frameTypeName(frame.type)), true);
 }
 
@@ -244,7 +258,7 @@ void OutboundPeer::establish()
 {
     m_dialTimer.stop();
     m_state = State::Established;
-    m_backoff.reset();
+    m_establishedAtNs = m_clock.nsecsElapsed();
     m_pingsInFlight.clear();
     m_pingTimeoutsInARow = 0;
     if (m_failureLogged)
@@ -272,6 +286,8 @@ void OutboundPeer::pump()
         if (out.completedPayloadBytes >= 0) {
             ++m_sentMessages;
             m_sentBytes += quint64(out.completedPayloadBytes);
+            if (out.lane == Priority::Bulk)
+                ++m_bulkAwaitingAck;
             m_dropLogged = false;
             emit payloadSent(out.completedPayloadBytes);
         }
@@ -310,6 +326,11 @@ void OutboundPeer::onPingTick()
 void OutboundPeer::dropConnection(const QString &why, bool failure)
 {
     const bool wasEstablished = m_state == State::Established;
+    // Redial quickly after losing a connection that had been healthy for a while; a peer
+    // that accepts and then misbehaves at once keeps backing off instead.
+    if (wasEstablished &&
+        m_clock.nsecsElapsed() - m_establishedAtNs >= qint64(m_options.backoffMaxMs) * 1000000)
+        m_backoff.reset();
     closeSocket();
     m_dialTimer.stop();
     m_pingTimer.stop();
@@ -318,6 +339,8 @@ void OutboundPeer::dropConnection(const QString &why, bool failure)
     m_queue.rewindPartial();
     if (failure)
         m_latency.recordFailure();
+    if (const int unacked = std::exchange(m_bulkAwaitingAck, 0))
+        reportBulkFailuresLater(unacked);
 
     if (wasEstablished) {
         qCWarning(lcTransport).noquote() << QStringLiteral("lost connection to peer %1 at %2: %3")
@@ -360,6 +383,17 @@ void OutboundPeer::reportUnreachableLater()
             m_unreachablePending = false;
             if (m_state != State::Shutdown)
                 emit unreachable(m_peerId);
+        },
+        Qt::QueuedConnection);
+}
+
+void OutboundPeer::reportBulkFailuresLater(int count)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, count] {
+            for (int i = 0; i < count && m_state != State::Shutdown; ++i)
+                emit bulkSendFinished(m_peerId, false);
         },
         Qt::QueuedConnection);
 }

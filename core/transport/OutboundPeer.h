@@ -23,7 +23,9 @@ namespace transport {
 // payload for that peer, fed from a bounded SendQueue. It dials the peer's URLs in turn,
 // sends Hello, and writes payloads only after the peer's HelloAck accepted it; it redials
 // with jittered exponential backoff after any failure, and probes the round trip with
-// Ping/Pong while connected (LatencyStats).
+// Ping/Pong while connected (LatencyStats). A payload cut half-way by a broken connection
+// is sent again from its start on the next one; Bulk payloads already written but not
+// acknowledged are reported failed (Raft sends a new snapshot).
 // Invariants: at most one socket at a time; the socket is fed only while it holds fewer
 // than writeHighWaterBytes unwritten bytes; no dialing while the cluster id is unknown
 // (0) or after shutdown(); unreachable() is emitted from the event loop, never from
@@ -61,6 +63,9 @@ signals:
     void disconnected(quint64 peerId);
     void unreachable(quint64 peerId);
     void payloadSent(qint64 bytes);
+    // A Bulk payload was acknowledged by the peer (true), or dropped, or its connection
+    // broke before the acknowledgement (false). Failures are emitted from the event loop.
+    void bulkSendFinished(quint64 peerId, bool succeeded);
 
 private:
     void dial();
@@ -74,6 +79,7 @@ private:
     void dropConnection(const QString &why, bool failure);
     void scheduleRedial();
     void reportUnreachableLater();
+    void reportBulkFailuresLater(int count);
     void closeSocket();
 
     const quint64 m_selfId;
@@ -95,6 +101,8 @@ private:
     quint64 m_nextPingSeq = 1;
     QMap<quint64, qint64> m_pingsInFlight; // seq -> send time (ns on m_clock)
     int m_pingTimeoutsInARow = 0;
+    qint64 m_establishedAtNs = 0;
+    int m_bulkAwaitingAck = 0; // Bulk payloads written on this connection, not yet acked
     LatencyStats m_latency;
     quint64 m_dropped = 0;
     quint64 m_sentMessages = 0;

@@ -111,6 +111,10 @@ signals:
     void peerUnreachable(quint64 id);
     void peerConnected(quint64 id);
     void peerDisconnected(quint64 id);
+    // A payload sent with Priority::Bulk reached the peer (acknowledged) or failed
+    // (dropped, or its connection broke first): feed to RawNode::reportSnapshot. One
+    // signal per Bulk payload that send() queued or dropped, unless the peer is removed.
+    void bulkSendFinished(quint64 id, bool succeeded);
 
 private:
     void onNewConnection(QTcpServer *server);

@@ -12,6 +12,8 @@ SendResult SendQueue::enqueue(const QByteArray &payload, Priority priority)
     const int index = priority == Priority::Bulk ? 1 : 0;
     Lane &lane = m_lanes[index];
     const qsizetype laneByteLimit = index == 1 ? m_limits.maxMessageBytes : m_limits.maxBytes;
+    if (index == 1 && payload.isEmpty()) // a Chunk carries at least one byte
+        return SendResult::Invalid;
     if (payload.size() > m_limits.maxMessageBytes || payload.size() > laneByteLimit)
         return SendResult::TooLarge;
     if (qsizetype(lane.payloads.size()) >= m_limits.maxMessages ||
@@ -37,7 +39,8 @@ SendQueue::Output SendQueue::takeFrom(int index)
     Lane &lane = m_lanes[index];
     const QByteArray &head = lane.payloads.front();
     Output out;
-    if (head.size() <= kChunkSize) {
+    out.lane = Priority(index);
+    if (index == 0 && head.size() <= kChunkSize) {
         out.frame = Frame::encode(FrameType::Message, head);
     } else {
         Chunk chunk;

@@ -11,7 +11,8 @@ namespace transport {
 // The bounded outbox of one peer: two FIFO lanes (Normal, Bulk) of whole payloads, cut
 // into frames only as the socket can take them, so a 100 MB snapshot costs no extra copy
 // and a heartbeat waits behind at most one chunk. When both lanes have work, frames
-// alternate between them.
+// alternate between them. Bulk payloads always travel as Chunk frames (lane 1), so the
+// receiver knows to acknowledge them with BulkAck.
 // Invariants: Normal lane <= maxMessages payloads and <= maxBytes bytes; Bulk lane <=
 // maxMessages payloads and <= maxMessageBytes bytes; a payload leaves its lane once its
 // last frame has been handed out. Counts include a payload that is partly written.
@@ -27,11 +28,12 @@ public:
     };
 
     // One frame to write. completedPayloadBytes >= 0 when this frame finishes a payload
-    // (its size, for the sent counters), -1 otherwise.
+    // (its size, for the sent counters), -1 otherwise; lane is the payload's.
     struct Output
     {
         QByteArray frame;
         qsizetype completedPayloadBytes = -1;
+        Priority lane = Priority::Normal;
     };
 
     explicit SendQueue(const Limits &limits);

@@ -6,7 +6,9 @@ namespace transport {
 
 // Which lane a payload takes to its peer. Within a lane payloads arrive in the order
 // they were sent; the two lanes interleave chunk by chunk so that heartbeats and votes
-// never queue behind a snapshot. Use Bulk for MsgSnap, Normal for everything else.
+// never queue behind a snapshot. Use Bulk for MsgSnap, Normal for everything else: the
+// receiver acknowledges each Bulk payload, which PeerTransport reports through
+// bulkSendFinished() (for RawNode::reportSnapshot).
 enum class Priority : quint8 { Normal = 0, Bulk = 1 };
 
 // What send() did with a payload. Anything but Queued counted as a failure for the peer.
@@ -15,6 +17,7 @@ enum class SendResult {
     UnknownPeer, // no such peer (not added, or removed)
     QueueFull,   // the peer's lane is at its message or byte bound: dropped
     TooLarge,    // larger than maxMessageBytes (or, in the Normal lane, maxQueueBytes)
+    Invalid,     // an empty Bulk payload (nothing to chunk)
 };
 
 } // namespace transport

@@ -5,6 +5,7 @@
 #include "transport/Chunk.h"
 #include "transport/Frame.h"
 #include "transport/Hello.h"
+#include "transport/HelloAck.h"
 #include "transport/PeerTransport.h"
 
 #include <QRandomGenerator>
@@ -15,6 +16,7 @@
 #include <QtEndian>
 #include <QtTest>
 
+#include <functional>
 #include <memory>
 
 using namespace transport;
@@ -104,6 +106,48 @@ QByteArray header(quint8 version, quint8 type, quint32 length)
     return h;
 }
 
+// A scripted listener standing in for a misbehaving member: it answers the dialer's
+// Hello with `onHello` and, once `closeAfterBytes` bytes after the Hello have arrived,
+// closes the connection.
+class FakeListener : public QObject
+{
+public:
+    QByteArray onHello;
+    qsizetype closeAfterBytes = -1;
+    int connections = 0;
+
+    FakeListener()
+    {
+        if (!m_server.listen(QHostAddress::LocalHost, 0))
+            qFatal("cannot listen");
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                ++connections;
+                auto received = std::make_shared<QByteArray>();
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket, received] {
+                    const qsizetype helloSize = kFrameHeaderSize + 24;
+                    const bool first = received->size() < helloSize;
+                    received->append(socket->readAll());
+                    if (first && received->size() >= helloSize)
+                        socket->write(onHello);
+                    if (closeAfterBytes >= 0 && received->size() >= helloSize + closeAfterBytes)
+                        socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    QUrl url() const { return loopbackUrl(m_server.serverPort()); }
+
+private:
+    QTcpServer m_server;
+};
+
+QByteArray helloAck(HelloStatus status, quint64 cluster)
+{
+    return Frame::encode(FrameType::HelloAck, HelloAck{status, cluster}.encode());
+}
+
 } // namespace
 
 class tst_PeerTransport : public QObject
@@ -114,6 +158,10 @@ private slots:
     void twoMembersExchangeInOrder();
     void threeMembersExchangeInOrder();
     void largePayloadsArriveIntact();
+    void bulkPayloadsAreAcknowledged();
+    void bulkPayloadLostWithItsConnectionIsReportedFailed();
+    void hostileListenerCannotCrashTheDialer_data();
+    void hostileListenerCannotCrashTheDialer();
     void refusedHandshakeDeliversNothing_data();
     void refusedHandshakeDeliversNothing();
     void clusterIdLearnedLater();
@@ -199,6 +247,80 @@ void tst_PeerTransport::largePayloadsArriveIntact()
     QVERIFY(normal.removeOne(snapshot)); // one of the two identical snapshots
     QCOMPARE(normal, (QList<QByteArray>{"heartbeat", bigEntry, snapshot}));
     QCOMPARE(a.transport->stats(2).queuedMessages, 0);
+}
+
+void tst_PeerTransport::bulkPayloadsAreAcknowledged()
+{
+    TransportOptions options = fastOptions();
+    options.maxMessageBytes = 1000;
+    Member a(1, kCluster, options), b(2, kCluster);
+    meet(a, 1, b, 2);
+    QSignalSpy finished(a.transport.get(), &PeerTransport::bulkSendFinished);
+    QCOMPARE(a.transport->send(2, "snapshot 1", Priority::Bulk), SendResult::Queued);
+    QCOMPARE(a.transport->send(2, "snapshot 2", Priority::Bulk), SendResult::Queued);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("dropping messages for peer 2"));
+    QCOMPARE(a.transport->send(2, QByteArray(1001, 's'), Priority::Bulk), SendResult::TooLarge);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, kWaitMs);
+    QList<bool> outcomes;
+    for (const QList<QVariant> &signal : finished) {
+        QCOMPARE(signal.at(0).toULongLong(), 2ull);
+        outcomes.append(signal.at(1).toBool());
+    }
+    std::sort(outcomes.begin(), outcomes.end());
+    QCOMPARE(outcomes, (QList<bool>{false, true, true}));
+    QCOMPARE(b.from(1), (QList<QByteArray>{"snapshot 1", "snapshot 2"}));
+}
+
+void tst_PeerTransport::bulkPayloadLostWithItsConnectionIsReportedFailed()
+{
+    // The listener accepts, swallows the whole snapshot, and hangs up without BulkAck.
+    FakeListener fake;
+    fake.onHello = helloAck(HelloStatus::Accepted, kCluster);
+    const QByteArray snapshot(100, 's');
+    fake.closeAfterBytes = kFrameHeaderSize + Chunk::kHeaderSize + snapshot.size();
+    PeerTransport a(1, kCluster);
+    a.setOptions(fastOptions());
+    QSignalSpy finished(&a, &PeerTransport::bulkSendFinished);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("lost connection to peer 2"));
+    a.addPeer(2, {fake.url()});
+    a.send(2, snapshot, Priority::Bulk);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+    QCOMPARE(finished.first().at(1).toBool(), false);
+    QCOMPARE(a.stats(2).queuedMessages, 0); // Raft decides whether to send a new one
+}
+
+void tst_PeerTransport::hostileListenerCannotCrashTheDialer_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<QString>("log");
+    QTest::newRow("garbage") << randomBytes(1000) << "bad frame";
+    QTest::newRow("huge frame") << header(1, 2, 0xFFFFFFF0u) << "exceeds the limit";
+    QTest::newRow("malformed HelloAck")
+        << Frame::encode(FrameType::HelloAck, "xyz") << "malformed HelloAck";
+    QTest::newRow("Pong before HelloAck")
+        << Frame::encode(FrameType::Pong, Frame::encodeSequence(1)) << "unexpected Pong";
+    QTest::newRow("BulkAck for nothing")
+        << helloAck(HelloStatus::Accepted, kCluster) + Frame::encode(FrameType::BulkAck)
+        << "unexpected BulkAck";
+    QTest::newRow("payload towards the dialer")
+        << helloAck(HelloStatus::Accepted, kCluster) + Frame::encode(FrameType::Message, "hi")
+        << "unexpected Message";
+}
+
+void tst_PeerTransport::hostileListenerCannotCrashTheDialer()
+{
+    QFETCH(QByteArray, answer);
+    QFETCH(QString, log);
+    FakeListener fake;
+    fake.onHello = answer;
+    PeerTransport a(1, kCluster);
+    a.setOptions(fastOptions());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(log));
+    a.addPeer(2, {fake.url()});
+    a.send(2, "m");
+    // It gives up on that connection, counts the failure and keeps redialing.
+    QTRY_VERIFY_WITH_TIMEOUT(fake.connections >= 2, kWaitMs);
+    QVERIFY(a.stats(2).fail >= 1);
 }
 
 void tst_PeerTransport::refusedHandshakeDeliversNothing_data()

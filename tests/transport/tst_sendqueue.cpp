@@ -71,6 +71,7 @@ private slots:
     void smallPayloadsAreSingleFrames();
     void largePayloadIsChunkedAndCountedOnce();
     void lanesInterleaveChunkByChunk();
+    void bulkPayloadsAlwaysTravelAsChunks();
     void rewindRestartsPartialPayload();
     void clearDropsEverything();
 };
@@ -176,6 +177,22 @@ void tst_SendQueue::lanesInterleaveChunkByChunk()
     // Heartbeats do not wait for the whole snapshot: at most one bulk chunk before each.
     QCOMPARE(lanes, (QList<int>{-1, 1, -1, 1, 1, 1}));
     QCOMPARE(payloads, (QList<QByteArray>{"heartbeat1", "heartbeat2", snapshot}));
+}
+
+void tst_SendQueue::bulkPayloadsAlwaysTravelAsChunks()
+{
+    SendQueue queue({});
+    QCOMPARE(queue.enqueue(QByteArray(), Priority::Bulk), SendResult::Invalid);
+    QCOMPARE(queue.enqueue("tiny snapshot", Priority::Bulk), SendResult::Queued);
+    const SendQueue::Output out = queue.next();
+    QCOMPARE(out.lane, Priority::Bulk);
+    QCOMPARE(out.completedPayloadBytes, 13);
+    const Frame frame = parse(out.frame);
+    QCOMPARE(frame.type, FrameType::Chunk);
+    const std::optional<Chunk> chunk = Chunk::decode(frame.body);
+    QVERIFY(chunk);
+    QCOMPARE(chunk->lane, quint8(1));
+    QCOMPARE(chunk->data, QByteArray("tiny snapshot"));
 }
 
 void tst_SendQueue::rewindRestartsPartialPayload()
