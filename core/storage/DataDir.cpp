@@ -1,0 +1,90 @@
+#include "storage/DataDir.h"
+
+#include "storage/DiskOps.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLockFile>
+
+namespace storage {
+
+namespace {
+
+QString absoluteClean(const QString &dir)
+{
+    return QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+}
+
+} // namespace
+
+DataDir::DataDir(const QString &dataDir, const QString &walDirOverride)
+    : m_dataDir(absoluteClean(dataDir)),
+      m_walDirOverride(walDirOverride.isEmpty() ? QString() : absoluteClean(walDirOverride))
+{
+}
+
+DataDir::~DataDir() = default;
+
+QString DataDir::memberDir() const
+{
+    return m_dataDir + QStringLiteral("/member");
+}
+
+QString DataDir::walDir() const
+{
+    return m_walDirOverride.isEmpty() ? memberDir() + QStringLiteral("/wal") : m_walDirOverride;
+}
+
+QString DataDir::snapDir() const
+{
+    return memberDir() + QStringLiteral("/snap");
+}
+
+QString DataDir::lockFilePath() const
+{
+    return memberDir() + QStringLiteral("/qetcd.lock");
+}
+
+StorageResult DataDir::open()
+{
+    if (isLocked())
+        return StorageResult::success();
+    for (const QString &dir : {memberDir(), snapDir(), QFileInfo(walDir()).path()}) {
+        const StorageResult r = DiskOps::makePrivateDirs(dir);
+        if (!r.ok())
+            return r;
+    }
+    auto lock = std::make_unique<QLockFile>(lockFilePath());
+    // Never time a lock out: a member may run for months. A lock whose process has died is
+    // still recognised as stale and removed.
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0)) {
+        if (lock->error() == QLockFile::LockFailedError) {
+            qint64 pid = 0;
+            QString host, app;
+            lock->getLockInfo(&pid, &host, &app);
+            return StorageResult::failure(
+                StorageStatus::Locked,
+                tr("data directory %1 is in use by another member (process %2 on %3)")
+                    .arg(m_dataDir)
+                    .arg(pid)
+                    .arg(host));
+        }
+        return StorageResult::failure(StorageStatus::IoError,
+                                      tr("cannot create lock file %1").arg(lockFilePath()));
+    }
+    m_lock = std::move(lock);
+    return StorageResult::success();
+}
+
+void DataDir::release()
+{
+    m_lock.reset();
+}
+
+bool DataDir::isLocked() const
+{
+    return m_lock && m_lock->isLocked();
+}
+
+} // namespace storage

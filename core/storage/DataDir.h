@@ -1,0 +1,51 @@
+#pragma once
+
+#include "storage/StorageResult.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <memory>
+
+class QLockFile;
+
+namespace storage {
+
+// The on-disk layout of a member, as etcd lays it out:
+//     <data-dir>/member/wal     write-ahead log (Wal), unless --wal-dir points elsewhere
+//     <data-dir>/member/snap    snapshot files (Snapshotter)
+//     <data-dir>/member/qetcd.lock
+// open() creates the data, member and snap directories (owner-only, 0700, when it creates
+// them) and takes the lock file, so that a second member started on the same data directory
+// fails with StorageStatus::Locked instead of corrupting the first one's log. The WAL
+// directory itself is created by Wal::create(), atomically. The lock is held until the
+// DataDir is destroyed or release() is called; a lock left by a crashed process is detected
+// as stale (its process is gone) and taken over.
+// Threading: use from one thread.
+class DataDir
+{
+    Q_DECLARE_TR_FUNCTIONS(storage::DataDir)
+
+public:
+    explicit DataDir(const QString &dataDir, const QString &walDirOverride = QString());
+    ~DataDir();
+    DataDir(const DataDir &) = delete;
+    DataDir &operator=(const DataDir &) = delete;
+
+    StorageResult open();
+    void release();
+    bool isLocked() const;
+
+    QString dataDir() const { return m_dataDir; }
+    QString memberDir() const;
+    QString walDir() const;
+    QString snapDir() const;
+    QString lockFilePath() const;
+
+private:
+    QString m_dataDir;
+    QString m_walDirOverride;
+    std::unique_ptr<QLockFile> m_lock;
+};
+
+} // namespace storage

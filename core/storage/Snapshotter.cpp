@@ -1,0 +1,215 @@
+#include "storage/Snapshotter.h"
+
+#include "storage/Crc32c.h"
+#include "storage/DiskOps.h"
+#include "storage/HexPairName.h"
+#include "storage/StorageLogging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QtEndian>
+
+#include <algorithm>
+
+namespace storage {
+
+namespace {
+
+constexpr QLatin1StringView kSuffix(".snap");
+constexpr char kMagic[8] = {'Q', 'E', 'T', 'C', 'D', 'S', 'N', 'P'};
+constexpr quint32 kVersion = 1;
+constexpr int kHeaderBytes = 16;
+
+} // namespace
+
+Snapshotter::Snapshotter(const QString &dir)
+    : m_dir(QDir::cleanPath(QFileInfo(dir).absoluteFilePath()))
+{
+}
+
+QString Snapshotter::fileName(quint64 term, quint64 index)
+{
+    return HexPairName::format(term, index, kSuffix);
+}
+
+StorageResult Snapshotter::save(const raft::Snapshot &snapshot) const
+{
+    if (snapshot.isEmpty())
+        return StorageResult::failure(StorageStatus::IoError,
+                                      tr("refusing to save an empty snapshot (index 0)"));
+    StorageResult r = DiskOps::makePrivateDirs(m_dir);
+    if (!r.ok())
+        return r;
+
+    const QByteArray meta = snapshot.metadata.encode();
+    QByteArray body;
+    body.reserve(4 + meta.size() + 8 + snapshot.data.size());
+    char len4[4];
+    qToLittleEndian<quint32>(quint32(meta.size()), len4);
+    body.append(len4, 4);
+    body.append(meta);
+    char len8[8];
+    qToLittleEndian<quint64>(quint64(snapshot.data.size()), len8);
+    body.append(len8, 8);
+    body.append(snapshot.data);
+    char header[kHeaderBytes];
+    std::copy(std::begin(kMagic), std::end(kMagic), header);
+    qToLittleEndian<quint32>(kVersion, header + 8);
+    qToLittleEndian<quint32>(Crc32c::compute(body), header + 12);
+
+    const QString path = m_dir + u'/' + fileName(snapshot.metadata.term, snapshot.metadata.index);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return StorageResult::failure(StorageStatus::IoError,
+                                      tr("cannot create %1: %2").arg(path, file.errorString()));
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    if (file.write(header, kHeaderBytes) != kHeaderBytes || file.write(body) != body.size()) {
+        file.cancelWriting();
+        return StorageResult::failure(StorageStatus::IoError,
+                                      tr("cannot write %1: %2").arg(path, file.errorString()));
+    }
+    // QSaveFile::commit() syncs too but ignores the result; a snapshot we cannot sync must not
+    // replace anything.
+    r = DiskOps::dataSync(file);
+    if (!r.ok()) {
+        file.cancelWriting();
+        return r;
+    }
+    if (m_beforeCommit && !m_beforeCommit()) {
+        file.cancelWriting();
+        file.commit(); // discards the temporary file
+        return StorageResult::failure(StorageStatus::IoError,
+                                      tr("write of %1 was abandoned").arg(path));
+    }
+    if (!file.commit())
+        return StorageResult::failure(StorageStatus::IoError,
+                                      tr("cannot commit %1: %2").arg(path, file.errorString()));
+    r = DiskOps::syncDirectory(m_dir);
+    if (r.ok())
+        qCInfo(lcStorage) << "saved snapshot" << path;
+    return r;
+}
+
+QStringList Snapshotter::snapshotFiles() const
+{
+    struct Named
+    {
+        HexPairName id;
+        QString name;
+    };
+    QList<Named> found;
+    const QStringList names = QDir(m_dir).entryList({QStringLiteral("*.snap")}, QDir::Files);
+    for (const QString &n : names) {
+        if (auto id = HexPairName::parse(n, kSuffix))
+            found.append({*id, n});
+    }
+    // Newest first: by index, then term (first = term, second = index).
+    std::sort(found.begin(), found.end(), [](const Named &a, const Named &b) {
+        return a.id.second != b.id.second ? a.id.second > b.id.second : a.id.first > b.id.first;
+    });
+    QStringList out;
+    for (const Named &n : std::as_const(found))
+        out.append(n.name);
+    return out;
+}
+
+std::optional<raft::Snapshot> Snapshotter::read(const QString &name, QString *problem) const
+{
+    const QString path = m_dir + u'/' + name;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *problem = tr("cannot open: %1").arg(f.errorString());
+        return std::nullopt;
+    }
+    const QByteArray bytes = f.readAll();
+    if (f.error() != QFileDevice::NoError) {
+        *problem = tr("cannot read: %1").arg(f.errorString());
+        return std::nullopt;
+    }
+    const char *d = bytes.constData();
+    if (bytes.size() < kHeaderBytes + 4 + 8 ||
+        !std::equal(std::begin(kMagic), std::end(kMagic), d)) {
+        *problem = tr("not a snapshot file (bad magic or too short)");
+        return std::nullopt;
+    }
+    if (qFromLittleEndian<quint32>(d + 8) != kVersion) {
+        *problem =
+            tr("unsupported snapshot format version %1").arg(qFromLittleEndian<quint32>(d + 8));
+        return std::nullopt;
+    }
+    if (qFromLittleEndian<quint32>(d + 12) !=
+        Crc32c::compute(d + kHeaderBytes, bytes.size() - kHeaderBytes)) {
+        *problem = tr("CRC-32C mismatch");
+        return std::nullopt;
+    }
+    const qsizetype metaLen = qFromLittleEndian<quint32>(d + kHeaderBytes);
+    const qsizetype metaAt = kHeaderBytes + 4;
+    if (metaLen > bytes.size() - metaAt - 8) {
+        *problem = tr("metadata length runs past the end of the file");
+        return std::nullopt;
+    }
+    const qsizetype dataAt = metaAt + metaLen + 8;
+    if (qFromLittleEndian<quint64>(d + metaAt + metaLen) != quint64(bytes.size() - dataAt)) {
+        *problem = tr("data length does not match the file size");
+        return std::nullopt;
+    }
+    const auto meta = raft::SnapshotMetadata::decode(bytes.mid(metaAt, metaLen));
+    if (!meta) {
+        *problem = tr("undecodable metadata");
+        return std::nullopt;
+    }
+    if (name != fileName(meta->term, meta->index)) {
+        *problem = tr("metadata (term %1, index %2) disagree with the file name")
+                       .arg(meta->term)
+                       .arg(meta->index);
+        return std::nullopt;
+    }
+    return raft::Snapshot{*meta, bytes.mid(dataAt)};
+}
+
+std::optional<raft::Snapshot> Snapshotter::loadNewest(QString *warning) const
+{
+    QStringList problems;
+    std::optional<raft::Snapshot> found;
+    for (const QString &name : snapshotFiles()) {
+        QString problem;
+        found = read(name, &problem);
+        if (found)
+            break;
+        const QString path = m_dir + u'/' + name;
+        const QString broken = path + QStringLiteral(".broken");
+        QFile::remove(broken);
+        const bool renamed = QFile::rename(path, broken);
+        problems.append(
+            renamed ? tr("snapshot %1 is broken (%2); renamed to %3").arg(path, problem, broken)
+                    : tr("snapshot %1 is broken (%2) and could not be renamed").arg(path, problem));
+        qCWarning(lcStorage).noquote() << problems.last();
+    }
+    if (!problems.isEmpty())
+        DiskOps::syncDirectory(m_dir);
+    if (warning)
+        *warning = problems.join(u'\n');
+    return found;
+}
+
+StorageResult Snapshotter::purge(int maxSnapshots, QStringList *removed) const
+{
+    if (maxSnapshots <= 0)
+        return StorageResult::success();
+    const QStringList files = snapshotFiles();
+    bool any = false;
+    for (qsizetype i = maxSnapshots; i < files.size(); ++i) {
+        const QString path = m_dir + u'/' + files[i];
+        if (!QFile::remove(path) && QFileInfo::exists(path))
+            return StorageResult::failure(StorageStatus::IoError, tr("cannot remove %1").arg(path));
+        if (removed)
+            removed->append(files[i]);
+        qCInfo(lcStorage) << "purged snapshot" << path;
+        any = true;
+    }
+    return any ? DiskOps::syncDirectory(m_dir) : StorageResult::success();
+}
+
+} // namespace storage

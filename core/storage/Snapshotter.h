@@ -1,0 +1,69 @@
+#pragma once
+
+// Snapshot files of the key store, one per snapshot, in <data-dir>/member/snap.
+//
+// ON-DISK FORMAT (version 1)
+// File name %016llx-%016llx.snap (term, index), lower-case hex, like etcd. Content:
+//     offset 0   8 bytes  magic "QETCDSNP"
+//     offset 8   u32 LE   format version (1)
+//     offset 12  u32 LE   CRC-32C of everything from offset 16 to the end of the file
+//     offset 16  u32 LE   length m of the metadata
+//     offset 20  m bytes  raft::SnapshotMetadata::encode() (index, term, membership)
+//     then       u64 LE   length of the data, which runs to the end of the file
+//                         (the store's serialized state, opaque here)
+// A file whose checksum, lengths, magic, version or metadata do not check out, or whose
+// metadata (index, term) disagree with its name, is broken: loadNewest() renames it to
+// <name>.broken (kept for inspection, never read again) and falls back to the next newest.
+//
+// Writes are atomic: the content goes to a temporary file (QSaveFile) which is fdatasynced,
+// renamed over the final name and followed by an fsync of the directory. A reader therefore
+// sees either no file or a complete one.
+//
+// Ownership and threading: value-like (holds only the directory); no shared state, so
+// different Snapshotter objects may be used from different threads, but two writers must not
+// save the same snapshot concurrently.
+
+#include "raft/Snapshot.h"
+#include "storage/StorageResult.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace storage {
+
+class Snapshotter
+{
+    Q_DECLARE_TR_FUNCTIONS(storage::Snapshotter)
+
+public:
+    explicit Snapshotter(const QString &dir);
+
+    QString directory() const { return m_dir; }
+    static QString fileName(quint64 term, quint64 index);
+
+    // Writes snapshot atomically (creating the directory if needed) and makes it durable.
+    StorageResult save(const raft::Snapshot &snapshot) const;
+    // The newest snapshot that reads back intact, or nullopt if there is none. Broken files
+    // met on the way are renamed to .broken and described in *warning.
+    std::optional<raft::Snapshot> loadNewest(QString *warning = nullptr) const;
+    // Removes all but the maxSnapshots newest snapshot files (0 keeps everything).
+    StorageResult purge(int maxSnapshots, QStringList *removed = nullptr) const;
+    // Snapshot file names, newest first.
+    QStringList snapshotFiles() const;
+
+    // Test seam: called after the content is written and synced, before the rename that makes
+    // it visible; returning false abandons the write (save() then fails and leaves no file).
+    void setBeforeCommitHook(std::function<bool()> hook) { m_beforeCommit = std::move(hook); }
+
+private:
+    // Parses one file; on failure returns nullopt and sets *problem.
+    std::optional<raft::Snapshot> read(const QString &name, QString *problem) const;
+
+    QString m_dir;
+    std::function<bool()> m_beforeCommit;
+};
+
+} // namespace storage

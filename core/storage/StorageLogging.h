@@ -1,0 +1,7 @@
+// Logging category of the storage module ("qetcd.storage"): WAL recovery warnings, segment
+// rotation and purges. Enable debug output with QT_LOGGING_RULES="qetcd.storage.debug=true".
+#pragma once
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)

@@ -1,0 +1,410 @@
+#include "storage/Wal.h"
+
+#include "storage/DiskOps.h"
+#include "storage/HexPairName.h"
+#include "storage/StorageLogging.h"
+#include "storage/WalReplay.h"
+#include "storage/WalSegmentScan.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace storage {
+
+namespace {
+
+constexpr QLatin1StringView kSuffix(".wal");
+constexpr QFile::Permissions kFilePermissions = QFile::ReadOwner | QFile::WriteOwner;
+
+// Segment names found in dir, sorted by sequence number.
+QList<HexPairName> listSegments(const QString &dir)
+{
+    QList<HexPairName> out;
+    const QStringList names = QDir(dir).entryList({QStringLiteral("*.wal")}, QDir::Files);
+    for (const QString &name : names) {
+        if (auto parsed = HexPairName::parse(name, kSuffix))
+            out.append(*parsed);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const HexPairName &a, const HexPairName &b) { return a.first < b.first; });
+    return out;
+}
+
+QString absoluteClean(const QString &dir)
+{
+    return QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+}
+
+} // namespace
+
+QString Wal::Segment::fileName() const
+{
+    return HexPairName::format(sequence, firstIndex, kSuffix);
+}
+
+Wal::Wal(const QString &dir, const Options &options) : m_dir(dir), m_options(options) {}
+
+Wal::~Wal() = default;
+
+QString Wal::pathOf(const Segment &s) const
+{
+    return m_dir + u'/' + s.fileName();
+}
+
+QStringList Wal::segmentFiles() const
+{
+    QStringList out;
+    for (const Segment &s : m_segments)
+        out.append(s.fileName());
+    return out;
+}
+
+bool Wal::exists(const QString &dir)
+{
+    return !listSegments(dir).isEmpty();
+}
+
+Wal::Opened Wal::create(const QString &dir, const QByteArray &metadata, const Options &options)
+{
+    const QString path = absoluteClean(dir);
+    if (exists(path))
+        return {StorageResult::failure(StorageStatus::AlreadyExists,
+                                       tr("WAL directory %1 already holds a WAL").arg(path)),
+                nullptr};
+    const QString parent = QFileInfo(path).path();
+    const QString tmp = path + QStringLiteral(".tmp");
+    // A leftover from a create() that crashed: it never became the WAL, so it holds nothing.
+    QDir(tmp).removeRecursively();
+    for (const QString &d : {parent, tmp}) {
+        const StorageResult r = DiskOps::makePrivateDirs(d);
+        if (!r.ok())
+            return {r, nullptr};
+    }
+
+    std::unique_ptr<Wal> wal(new Wal(path, options));
+    const Segment first{0, 0};
+    {
+        QFile f(tmp + u'/' + first.fileName());
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered,
+                    kFilePermissions))
+            return {StorageResult::failure(
+                        StorageStatus::IoError,
+                        tr("cannot create %1: %2").arg(f.fileName(), f.errorString())),
+                    nullptr};
+        QByteArray head;
+        WalRecord{WalRecordType::Metadata, metadata}.appendTo(head);
+        if (f.write(head) != head.size())
+            return {StorageResult::failure(
+                        StorageStatus::IoError,
+                        tr("cannot write %1: %2").arg(f.fileName(), f.errorString())),
+                    nullptr};
+        StorageResult r = DiskOps::dataSync(f);
+        if (r.ok())
+            r = DiskOps::syncDirectory(tmp);
+        if (!r.ok())
+            return {r, nullptr};
+    }
+    // An empty directory (made by an operator for --wal-dir, say) gives way to the new WAL;
+    // anything else in it is not ours to delete.
+    if (QFileInfo::exists(path) && !QDir().rmdir(path))
+        return {StorageResult::failure(StorageStatus::AlreadyExists,
+                                       tr("WAL directory %1 exists and is not empty").arg(path)),
+                nullptr};
+    if (!QDir().rename(tmp, path))
+        return {StorageResult::failure(StorageStatus::IoError,
+                                       tr("cannot rename %1 to %2").arg(tmp, path)),
+                nullptr};
+    const StorageResult r = DiskOps::syncDirectory(parent);
+    if (!r.ok())
+        return {r, nullptr};
+
+    wal->m_segments = {first};
+    wal->m_metadata = metadata;
+    wal->m_file.setFileName(wal->pathOf(first));
+    if (!wal->m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
+        return {
+            StorageResult::failure(
+                StorageStatus::IoError,
+                tr("cannot open %1: %2").arg(wal->m_file.fileName(), wal->m_file.errorString())),
+            nullptr};
+    qCInfo(lcStorage) << "created WAL in" << path;
+    return {StorageResult::success(), std::move(wal)};
+}
+
+Wal::Opened Wal::open(const QString &dir, ReadOut *out, const Options &options)
+{
+    const QString path = absoluteClean(dir);
+    const QList<HexPairName> names = listSegments(path);
+    if (names.isEmpty())
+        return {
+            StorageResult::failure(StorageStatus::NotFound, tr("no WAL segments in %1").arg(path)),
+            nullptr};
+    std::unique_ptr<Wal> wal(new Wal(path, options));
+    for (const HexPairName &n : names)
+        wal->m_segments.append(Segment{n.first, n.second});
+    for (qsizetype i = 1; i < wal->m_segments.size(); ++i) {
+        if (wal->m_segments[i].sequence != wal->m_segments[i - 1].sequence + 1)
+            return {StorageResult::failure(StorageStatus::Corrupt,
+                                           tr("WAL segments are missing between %1 and %2")
+                                               .arg(wal->pathOf(wal->m_segments[i - 1]),
+                                                    wal->pathOf(wal->m_segments[i]))),
+                    nullptr};
+    }
+
+    WalReplay replay(options.replayAfter);
+    QByteArray metadata;
+    bool haveMetadata = false;
+    WalSegmentScan::Outcome tail;
+    for (qsizetype i = 0; i < wal->m_segments.size(); ++i) {
+        const QString file = wal->pathOf(wal->m_segments[i]);
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return {StorageResult::failure(StorageStatus::IoError,
+                                           tr("cannot open %1: %2").arg(file, f.errorString())),
+                    nullptr};
+        const QByteArray bytes = f.readAll();
+        if (f.error() != QFileDevice::NoError)
+            return {StorageResult::failure(StorageStatus::IoError,
+                                           tr("cannot read %1: %2").arg(file, f.errorString())),
+                    nullptr};
+
+        bool firstRecord = true;
+        auto onRecord = [&](const WalRecord &r, qsizetype) -> QString {
+            if (std::exchange(firstRecord, false) && r.type != WalRecordType::Metadata)
+                return tr("segment does not begin with a metadata record");
+            switch (r.type) {
+            case WalRecordType::Metadata:
+                if (!haveMetadata) {
+                    metadata = QByteArray(r.payload.constData(), r.payload.size());
+                    haveMetadata = true;
+                } else if (r.payload != metadata) {
+                    return tr("metadata differs from the oldest segment's");
+                }
+                return {};
+            case WalRecordType::HardState: {
+                const auto hs = raft::HardState::decode(r.payload);
+                if (!hs)
+                    return tr("undecodable hard state");
+                replay.addHardState(*hs);
+                return {};
+            }
+            case WalRecordType::Entry: {
+                auto entry = raft::Entry::decode(r.payload);
+                if (!entry)
+                    return tr("undecodable entry");
+                entry->data.detach(); // must not alias the segment buffer
+                return replay.addEntry(*entry);
+            }
+            case WalRecordType::SnapshotMarker: {
+                SnapshotMarker m;
+                if (!WalRecord::decodeMarker(r.payload, &m.index, &m.term))
+                    return tr("undecodable snapshot marker");
+                replay.addMarker(m);
+                return {};
+            }
+            }
+            return tr("unknown record type");
+        };
+        const bool isLast = i == wal->m_segments.size() - 1;
+        const WalSegmentScan::Outcome outcome = WalSegmentScan::scan(bytes, isLast, onRecord);
+        if (outcome.end == WalSegmentScan::End::Corrupt)
+            return {StorageResult::failure(StorageStatus::Corrupt,
+                                           tr("corrupt WAL record in %1 at offset %2: %3")
+                                               .arg(file)
+                                               .arg(outcome.badOffset)
+                                               .arg(outcome.reason)),
+                    nullptr};
+        if (isLast)
+            tail = outcome;
+    }
+    if (!haveMetadata)
+        return {StorageResult::failure(StorageStatus::Corrupt,
+                                       tr("corrupt WAL record in %1 at offset 0: no readable "
+                                          "metadata record in the WAL")
+                                           .arg(wal->pathOf(wal->m_segments.first()))),
+                nullptr};
+    const QString missing = replay.finish();
+    if (!missing.isEmpty())
+        return {StorageResult::failure(StorageStatus::MissingEntries,
+                                       tr("WAL in %1 cannot be replayed: %2").arg(path, missing)),
+                nullptr};
+
+    // Everything checked out: only now touch the disk.
+    QString warning;
+    if (tail.end == WalSegmentScan::End::TornTail) {
+        const Segment last = wal->m_segments.last();
+        const QString file = wal->pathOf(last);
+        const qint64 cut = QFileInfo(file).size() - tail.goodBytes;
+        warning = tr("WAL %1 ended in a torn record at offset %2 (%3); truncated the last %4 "
+                     "bytes, an unfinished write from a crash")
+                      .arg(file)
+                      .arg(tail.badOffset)
+                      .arg(tail.reason)
+                      .arg(cut);
+        qCWarning(lcStorage).noquote() << warning;
+        StorageResult r;
+        if (tail.goodBytes == 0) {
+            // Nothing of this segment was ever synced; it would be a segment without a head.
+            if (!QFile::remove(file))
+                r = StorageResult::failure(StorageStatus::IoError,
+                                           tr("cannot remove %1").arg(file));
+            else
+                r = DiskOps::syncDirectory(path);
+            wal->m_segments.removeLast();
+        } else {
+            QFile f(file);
+            if (!f.open(QIODevice::ReadWrite) || !f.resize(tail.goodBytes))
+                r = StorageResult::failure(StorageStatus::IoError,
+                                           tr("cannot truncate %1: %2").arg(file, f.errorString()));
+            else
+                r = DiskOps::dataSync(f);
+        }
+        if (!r.ok())
+            return {r, nullptr};
+    }
+
+    wal->m_metadata = metadata;
+    wal->m_durable = {replay.hardState(), replay.lastMarker(), replay.lastIndex()};
+    wal->m_next = wal->m_durable;
+    // The next write starts a fresh segment whose head repeats metadata, marker and hard state.
+    if (out) {
+        out->metadata = metadata;
+        out->hardState = replay.hardState();
+        out->lastMarker = replay.lastMarker();
+        out->replayedAfter = replay.startIndex();
+        out->entries = replay.takeEntries();
+        out->tornTailTruncated = tail.end == WalSegmentScan::End::TornTail;
+        out->warning = warning;
+    }
+    return {StorageResult::success(), std::move(wal)};
+}
+
+void Wal::append(const raft::HardState &hardState, const QList<raft::Entry> &entries)
+{
+    for (const raft::Entry &e : entries) {
+        m_pending.append(WalRecord{WalRecordType::Entry, e.encode()});
+        m_next.lastIndex = e.index; // later indexes, if any, are overwritten
+    }
+    // After the entries, so a hard state on disk never commits an index that is not there.
+    if (!hardState.isEmpty()) {
+        m_pending.append(WalRecord{WalRecordType::HardState, hardState.encode()});
+        m_next.hardState = hardState;
+    }
+}
+
+void Wal::appendSnapshotMarker(const SnapshotMarker &marker)
+{
+    m_pending.append(WalRecord{WalRecordType::SnapshotMarker,
+                               WalRecord::encodeMarker(marker.index, marker.term)});
+    m_next.marker = marker;
+    m_next.lastIndex = std::max(m_next.lastIndex, marker.index);
+}
+
+void Wal::appendHead(QByteArray &out) const
+{
+    WalRecord{WalRecordType::Metadata, m_metadata}.appendTo(out);
+    const SnapshotMarker &m = m_durable.marker;
+    if (!m.isEmpty())
+        WalRecord{WalRecordType::SnapshotMarker, WalRecord::encodeMarker(m.index, m.term)}.appendTo(
+            out);
+    if (!m_durable.hardState.isEmpty())
+        WalRecord{WalRecordType::HardState, m_durable.hardState.encode()}.appendTo(out);
+}
+
+StorageResult Wal::startSegment(QByteArray &head)
+{
+    const Segment next{m_segments.isEmpty() ? 0 : m_segments.last().sequence + 1,
+                       m_durable.lastIndex + 1};
+    m_file.close();
+    m_file.setFileName(pathOf(next));
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered,
+                     kFilePermissions))
+        return StorageResult::failure(
+            StorageStatus::IoError,
+            tr("cannot create WAL segment %1: %2").arg(m_file.fileName(), m_file.errorString()));
+    m_segments.append(next);
+    appendHead(head);
+    qCDebug(lcStorage) << "started WAL segment" << m_file.fileName();
+    return StorageResult::success();
+}
+
+StorageResult Wal::fail(const StorageResult &r)
+{
+    m_failure = r;
+    qCCritical(lcStorage).noquote() << "WAL write failed, refusing further writes:" << r.error;
+    return r;
+}
+
+StorageResult Wal::sync()
+{
+    if (m_failure)
+        return *m_failure;
+    if (m_pending.isEmpty())
+        return StorageResult::success();
+
+    QByteArray buffer;
+    const bool newSegment = !m_file.isOpen() || m_file.size() >= m_options.segmentBytes;
+    if (newSegment) {
+        const StorageResult r = startSegment(buffer);
+        if (!r.ok())
+            return fail(r);
+    }
+    qsizetype total = buffer.size();
+    for (const WalRecord &r : std::as_const(m_pending))
+        total += r.encodedSize();
+    buffer.reserve(total);
+    for (const WalRecord &r : std::as_const(m_pending))
+        r.appendTo(buffer);
+
+    if (m_file.write(buffer) != buffer.size())
+        return fail(StorageResult::failure(
+            StorageStatus::IoError,
+            tr("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString())));
+    StorageResult r = DiskOps::dataSync(m_file);
+    if (r.ok() && newSegment)
+        r = DiskOps::syncDirectory(m_dir);
+    if (!r.ok())
+        return fail(r);
+    m_syncCount.fetch_add(1, std::memory_order_relaxed);
+
+    m_durable = m_next;
+    m_pending.clear();
+    return StorageResult::success();
+}
+
+StorageResult Wal::save(const raft::HardState &hardState, const QList<raft::Entry> &entries)
+{
+    append(hardState, entries);
+    return sync();
+}
+
+StorageResult Wal::saveSnapshotMarker(const SnapshotMarker &marker)
+{
+    appendSnapshotMarker(marker);
+    return sync();
+}
+
+StorageResult Wal::purge(int maxFiles, quint64 snapshotIndex, QStringList *removed)
+{
+    if (maxFiles <= 0)
+        return StorageResult::success();
+    // Replay after a restart starts at the newest durable marker, so nothing beyond it may go.
+    const quint64 bound = std::min(snapshotIndex, m_durable.marker.index);
+    bool any = false;
+    while (m_segments.size() > maxFiles && m_segments.size() >= 2 &&
+           m_segments[1].firstIndex <= bound + 1) {
+        const QString file = pathOf(m_segments.first());
+        if (!QFile::remove(file) && QFileInfo::exists(file))
+            return StorageResult::failure(StorageStatus::IoError, tr("cannot remove %1").arg(file));
+        if (removed)
+            removed->append(m_segments.first().fileName());
+        qCInfo(lcStorage) << "purged WAL segment" << file;
+        m_segments.removeFirst();
+        any = true;
+    }
+    return any ? DiskOps::syncDirectory(m_dir) : StorageResult::success();
+}
+
+} // namespace storage

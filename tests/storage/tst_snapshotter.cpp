@@ -1,0 +1,203 @@
+// Snapshot files: round trip, newest wins, broken files are set aside as .broken and the next
+// newest is used, purge keeps the newest N, and a write is never visible half-done.
+#include "StorageTestUtil.h"
+#include "storage/Snapshotter.h"
+
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace storage;
+using namespace storagetest;
+
+namespace {
+
+raft::Snapshot snapshot(quint64 index, quint64 term, const QByteArray &data = {})
+{
+    raft::Snapshot s;
+    s.metadata.index = index;
+    s.metadata.term = term;
+    s.metadata.confState.voters = {1, 2, 3};
+    s.metadata.confState.learners = {9};
+    s.data = data.isNull() ? QByteArray("store@") + QByteArray::number(index) : data;
+    return s;
+}
+
+} // namespace
+
+class TestSnapshotter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTrip();
+    void noSnapshotIsNotAnError();
+    void newestWins();
+    void brokenNewestFallsBackAndIsRenamed_data();
+    void brokenNewestFallsBackAndIsRenamed();
+    void allBrokenGivesNothing();
+    void purgeKeepsTheNewest();
+    void writeIsInvisibleUntilCommitted();
+    void emptySnapshotIsRefused();
+};
+
+void TestSnapshotter::roundTrip()
+{
+    QTemporaryDir tmp;
+    Snapshotter s(tmp.path() + "/member/snap");
+    QByteArray big(300000, Qt::Uninitialized);
+    for (int i = 0; i < big.size(); ++i)
+        big[i] = char(i * 7);
+    const raft::Snapshot snap = snapshot(10000, 4, big);
+    const StorageResult r = s.save(snap);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(s.snapshotFiles(), QStringList{"0000000000000004-0000000000002710.snap"});
+    QCOMPARE(QDir(s.directory()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{"0000000000000004-0000000000002710.snap"});
+    QCOMPARE(QFileInfo(s.directory() + "/0000000000000004-0000000000002710.snap").permissions() &
+                 (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+             QFile::Permissions());
+    QString warning;
+    const auto loaded = Snapshotter(tmp.path() + "/member/snap").loadNewest(&warning);
+    QVERIFY(loaded.has_value());
+    QVERIFY(*loaded == snap);
+    QVERIFY(warning.isEmpty());
+}
+
+void TestSnapshotter::noSnapshotIsNotAnError()
+{
+    QTemporaryDir tmp;
+    QString warning = "untouched";
+    QVERIFY(!Snapshotter(tmp.path() + "/none").loadNewest(&warning).has_value());
+    QVERIFY(warning.isEmpty());
+    QVERIFY(writeFile(tmp.path() + "/notes.txt", "x"));
+    QVERIFY(writeFile(tmp.path() + "/0000000000000001-0000000000000001.snap.broken", "x"));
+    QVERIFY(!Snapshotter(tmp.path()).loadNewest(&warning).has_value());
+    QVERIFY(warning.isEmpty());
+}
+
+void TestSnapshotter::newestWins()
+{
+    QTemporaryDir tmp;
+    Snapshotter s(tmp.path());
+    for (const auto &[index, term] : {std::pair{10, 1}, {30, 2}, {20, 2}, {25, 2}})
+        QVERIFY(s.save(snapshot(index, term)).ok());
+    QCOMPARE(s.snapshotFiles().first(), Snapshotter::fileName(2, 30));
+    const auto loaded = s.loadNewest();
+    QVERIFY(loaded);
+    QVERIFY(*loaded == snapshot(30, 2));
+}
+
+void TestSnapshotter::brokenNewestFallsBackAndIsRenamed_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::newRow("bit flip in data") << "flip-data";
+    QTest::newRow("bit flip in header") << "flip-header";
+    QTest::newRow("truncated") << "truncate";
+    QTest::newRow("empty file") << "empty";
+    QTest::newRow("name disagrees with metadata") << "rename";
+}
+
+void TestSnapshotter::brokenNewestFallsBackAndIsRenamed()
+{
+    QFETCH(QString, damage);
+    QTemporaryDir tmp;
+    Snapshotter s(tmp.path());
+    QVERIFY(s.save(snapshot(10, 1)).ok());
+    QVERIFY(s.save(snapshot(20, 1)).ok());
+    QString newest = tmp.path() + u'/' + Snapshotter::fileName(1, 20);
+    const qint64 size = QFileInfo(newest).size();
+    if (damage == "flip-data")
+        QVERIFY(flipBit(newest, size - 2, 3));
+    else if (damage == "flip-header")
+        QVERIFY(flipBit(newest, 2));
+    else if (damage == "truncate")
+        QVERIFY(QFile(newest).resize(size - 1));
+    else if (damage == "empty")
+        QVERIFY(QFile(newest).resize(0));
+    else {
+        const QString renamed = tmp.path() + u'/' + Snapshotter::fileName(1, 30);
+        QVERIFY(QFile::rename(newest, renamed));
+        newest = renamed;
+    }
+
+    QString warning;
+    const auto loaded = s.loadNewest(&warning);
+    QVERIFY(loaded);
+    QVERIFY(*loaded == snapshot(10, 1));
+    QVERIFY2(warning.contains(newest), qPrintable(warning));
+    QVERIFY(!QFileInfo::exists(newest));
+    QVERIFY(QFileInfo::exists(newest + ".broken"));
+    QCOMPARE(s.snapshotFiles(), QStringList{Snapshotter::fileName(1, 10)});
+    // The next start does not stumble over it again.
+    QVERIFY(s.loadNewest(&warning));
+    QVERIFY(warning.isEmpty());
+}
+
+void TestSnapshotter::allBrokenGivesNothing()
+{
+    QTemporaryDir tmp;
+    Snapshotter s(tmp.path());
+    QVERIFY(s.save(snapshot(5, 1)).ok());
+    QVERIFY(flipBit(tmp.path() + u'/' + Snapshotter::fileName(1, 5), 20));
+    QString warning;
+    QVERIFY(!s.loadNewest(&warning));
+    QVERIFY(!warning.isEmpty());
+}
+
+void TestSnapshotter::purgeKeepsTheNewest()
+{
+    QTemporaryDir tmp;
+    Snapshotter s(tmp.path());
+    for (quint64 i = 1; i <= 5; ++i)
+        QVERIFY(s.save(snapshot(i * 100, 1 + i / 3)).ok());
+    QVERIFY(s.purge(0).ok());
+    QCOMPARE(s.snapshotFiles().size(), 5);
+    QStringList removed;
+    QVERIFY(s.purge(2, &removed).ok());
+    QCOMPARE(s.snapshotFiles(),
+             (QStringList{Snapshotter::fileName(2, 500), Snapshotter::fileName(2, 400)}));
+    QCOMPARE(removed.size(), 3);
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::Files),
+             (QStringList{Snapshotter::fileName(2, 400), Snapshotter::fileName(2, 500)}));
+    QVERIFY(s.purge(5).ok());
+    QCOMPARE(s.snapshotFiles().size(), 2);
+}
+
+void TestSnapshotter::writeIsInvisibleUntilCommitted()
+{
+    QTemporaryDir tmp;
+    Snapshotter s(tmp.path());
+    const QString final = tmp.path() + u'/' + Snapshotter::fileName(3, 42);
+    bool hookRan = false;
+    s.setBeforeCommitHook([&] {
+        hookRan = true;
+        // Everything is written and synced, yet no reader can see a snapshot.
+        [&] {
+            QVERIFY(!QFileInfo::exists(final));
+            QVERIFY(s.snapshotFiles().isEmpty());
+            QVERIFY(!s.loadNewest());
+        }();
+        return false; // abandon: as if the process died here
+    });
+    const StorageResult r = s.save(snapshot(42, 3));
+    QVERIFY(hookRan);
+    QCOMPARE(r.status, StorageStatus::IoError);
+    QVERIFY(!QFileInfo::exists(final));
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden | QDir::System), QStringList());
+
+    s.setBeforeCommitHook([&] { return true; });
+    QVERIFY(s.save(snapshot(42, 3)).ok());
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden | QDir::System),
+             QStringList{Snapshotter::fileName(3, 42)});
+}
+
+void TestSnapshotter::emptySnapshotIsRefused()
+{
+    QTemporaryDir tmp;
+    QVERIFY(!Snapshotter(tmp.path()).save(raft::Snapshot()).ok());
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::Files), QStringList());
+}
+
+QTEST_APPLESS_MAIN(TestSnapshotter)
+#include "tst_snapshotter.moc"
