@@ -344,6 +344,14 @@ StorageResult Wal::sync()
     if (m_pending.isEmpty())
         return StorageResult::success();
 
+    for (const WalRecord &r : std::as_const(m_pending)) {
+        // The reader would take such a length for damage; refuse before anything is written.
+        if (quint64(r.payload.size()) > WalRecord::kMaxPayloadBytes)
+            return fail(StorageResult::failure(
+                StorageStatus::IoError, tr("WAL record of %1 bytes exceeds the limit of %2 bytes")
+                                            .arg(r.payload.size())
+                                            .arg(WalRecord::kMaxPayloadBytes)));
+    }
     QByteArray buffer;
     const bool newSegment = !m_file.isOpen() || m_file.size() >= m_options.segmentBytes;
     if (newSegment) {
