@@ -67,8 +67,8 @@ bool PeerTransport::listen(const QList<QUrl> &peerUrls, QString *error)
         qCWarning(lcTransport).noquote() << why;
         return false;
     };
-    if (!m_servers.isEmpty())
-        return failWith(QStringLiteral("the peer transport is already listening"));
+    if (!m_servers.isEmpty() || m_stopped)
+        return failWith(QStringLiteral("the peer transport is already listening or stopped"));
     if (peerUrls.isEmpty())
         return failWith(QStringLiteral("no peer URL to listen on"));
 
@@ -109,6 +109,7 @@ QList<quint16> PeerTransport::listeningPorts() const
 
 void PeerTransport::stop()
 {
+    m_stopped = true;
     qDeleteAll(m_servers);
     m_servers.clear();
     closeInbound([](InboundConnection *) { return true; }, QString());
@@ -118,6 +119,8 @@ void PeerTransport::stop()
 
 void PeerTransport::addPeer(quint64 id, const QList<QUrl> &peerUrls)
 {
+    if (m_stopped)
+        return;
     if (id == 0 || id == m_selfId) {
         qCWarning(lcTransport).noquote()
             << QStringLiteral("ignoring peer id %1 (own id or zero)").arg(hexId(id));

@@ -135,6 +135,7 @@ private:
     QElapsedTimer m_clock;
     RateMeter m_sendRate;
     RateMeter m_receiveRate;
+    bool m_stopped = false;
 };
 
 } // namespace transport

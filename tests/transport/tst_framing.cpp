@@ -1,5 +1,6 @@
 // Frames, handshake bodies and chunk reassembly: what the receiver makes of well-formed,
 // malformed and hostile byte sequences (no sockets).
+#include "RawFrame.h"
 #include "transport/ChunkAssembler.h"
 #include "transport/Frame.h"
 #include "transport/FrameReader.h"
@@ -13,15 +14,6 @@
 using namespace transport;
 
 namespace {
-
-QByteArray header(quint8 version, quint8 type, quint32 length)
-{
-    QByteArray h(kFrameHeaderSize, Qt::Uninitialized);
-    h[0] = char(version);
-    h[1] = char(type);
-    qToBigEndian<quint32>(length, h.data() + 2);
-    return h;
-}
 
 // Feeds `bytes` to a reader `step` bytes at a time, as a socket would; collects frames.
 struct Fed
@@ -116,14 +108,15 @@ void tst_Framing::badStreamsFail_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("version 0") << header(0, 3, 1) + "x"
+    QTest::newRow("version 0") << rawFrameHeader(0, 3, 1) + "x"
                                << "protocol version";
-    QTest::newRow("version 2") << header(2, 3, 1) + "x"
+    QTest::newRow("version 2") << rawFrameHeader(2, 3, 1) + "x"
                                << "protocol version";
-    QTest::newRow("type 0") << header(1, 0, 0) << "frame type";
-    QTest::newRow("type 99") << header(1, 99, 0) << "frame type";
-    QTest::newRow("length 4 GiB") << header(1, 3, 0xFFFFFFFFu) << "exceeds";
-    QTest::newRow("length one over") << header(1, 3, quint32(kMaxFrameBody + 1)) << "exceeds";
+    QTest::newRow("type 0") << rawFrameHeader(1, 0, 0) << "frame type";
+    QTest::newRow("type 99") << rawFrameHeader(1, 99, 0) << "frame type";
+    QTest::newRow("length 4 GiB") << rawFrameHeader(1, 3, 0xFFFFFFFFu) << "exceeds";
+    QTest::newRow("length one over")
+        << rawFrameHeader(1, 3, quint32(kMaxFrameBody + 1)) << "exceeds";
     QTest::newRow("HTTP request") << QByteArray("GET /version HTTP/1.1\r\n\r\n") << "version";
     QTest::newRow("good frame then garbage")
         << Frame::encode(FrameType::Message, "ok") + QByteArray("\xff\xff\xff\xff\xff\xff", 6)
@@ -150,7 +143,7 @@ void tst_Framing::truncatedFrameWaits()
 
 void tst_Framing::errorIsSticky()
 {
-    QByteArray stream = header(9, 3, 0) + Frame::encode(FrameType::Message, "later");
+    QByteArray stream = rawFrameHeader(9, 3, 0) + Frame::encode(FrameType::Message, "later");
     QBuffer buffer(&stream);
     buffer.open(QIODevice::ReadOnly);
     FrameReader reader;

@@ -2,6 +2,7 @@
 // handshake's refusals, bounded queues while a peer is down and recovery after it comes
 // back, hostile bytes on the listener, latency probes, cluster discovery, removal.
 // Only 127.0.0.1 and ephemeral ports.
+#include "RawFrame.h"
 #include "transport/Chunk.h"
 #include "transport/Frame.h"
 #include "transport/Hello.h"
@@ -97,15 +98,6 @@ QByteArray randomBytes(qsizetype size)
     return bytes;
 }
 
-QByteArray header(quint8 version, quint8 type, quint32 length)
-{
-    QByteArray h(kFrameHeaderSize, Qt::Uninitialized);
-    h[0] = char(version);
-    h[1] = char(type);
-    qToBigEndian<quint32>(length, h.data() + 2);
-    return h;
-}
-
 // A scripted listener standing in for a misbehaving member: it answers the dialer's
 // Hello with `onHello` and, once `closeAfterBytes` bytes after the Hello have arrived,
 // closes the connection.
@@ -170,6 +162,10 @@ private slots:
     void hostileBytesCloseOnlyThatConnection_data();
     void hostileBytesCloseOnlyThatConnection();
     void silentConnectionTimesOut();
+    void silentEstablishedConnectionIsClosed();
+    void handshakeBacklogIsBounded();
+    void unansweredPingsFailAndDropTheConnection();
+    void updatePeerRedirectsTraffic();
     void latencyProbesCollectSamples();
     void trafficCountersAddUp();
     void disconnectIsReported();
@@ -294,7 +290,7 @@ void tst_PeerTransport::hostileListenerCannotCrashTheDialer_data()
     QTest::addColumn<QByteArray>("answer");
     QTest::addColumn<QString>("log");
     QTest::newRow("garbage") << randomBytes(1000) << "bad frame";
-    QTest::newRow("huge frame") << header(1, 2, 0xFFFFFFF0u) << "exceeds the limit";
+    QTest::newRow("huge frame") << rawFrameHeader(1, 2, 0xFFFFFFF0u) << "exceeds the limit";
     QTest::newRow("malformed HelloAck")
         << Frame::encode(FrameType::HelloAck, "xyz") << "malformed HelloAck";
     QTest::newRow("Pong before HelloAck")
@@ -454,14 +450,14 @@ void tst_PeerTransport::hostileBytesCloseOnlyThatConnection_data()
     QTest::newRow("random garbage") << randomBytes(4096) << "closing peer connection";
     QTest::newRow("HTTP request") << QByteArray("GET /members HTTP/1.1\r\nHost: x\r\n\r\n")
                                   << "protocol version";
-    QTest::newRow("4 GiB frame length") << header(1, 3, 0xFFFFFFFFu) << "exceeds the limit";
-    QTest::newRow("unknown frame type") << header(1, 200, 0) << "unknown frame type";
+    QTest::newRow("4 GiB frame length") << rawFrameHeader(1, 3, 0xFFFFFFFFu) << "exceeds the limit";
+    QTest::newRow("unknown frame type") << rawFrameHeader(1, 200, 0) << "unknown frame type";
     QTest::newRow("message before hello")
         << Frame::encode(FrameType::Message, "sneaky") << "expected Hello";
     QTest::newRow("malformed hello")
         << Frame::encode(FrameType::Hello, QByteArray(23, '\1')) << "malformed Hello";
     QTest::newRow("huge frame after hello")
-        << hello + header(1, 3, 0x7FFFFFFFu) << "exceeds the limit";
+        << hello + rawFrameHeader(1, 3, 0x7FFFFFFFu) << "exceeds the limit";
     QTest::newRow("chunk announcing 1 TiB")
         << hello + Frame::encode(FrameType::Chunk, Chunk{0, 1ull << 40, 0, "x"}.encode())
         << "exceeds the limit";
@@ -507,6 +503,77 @@ void tst_PeerTransport::silentConnectionTimesOut()
     QVERIFY(raw.waitForConnected(kWaitMs));
     raw.write(Frame::encode(FrameType::Hello, Hello{kCluster, 1, 2}.encode()).left(10));
     QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, kWaitMs);
+}
+
+void tst_PeerTransport::silentEstablishedConnectionIsClosed()
+{
+    // A half-open connection (the dialer vanished without a FIN) is not kept forever.
+    TransportOptions options = fastOptions();
+    options.inboundIdleTimeoutMs = 200;
+    Member b(2, kCluster, options);
+    b.transport->addPeer(3, {});
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("member 3.*silent for 200 ms"));
+    QTcpSocket raw;
+    raw.connectToHost(QHostAddress::LocalHost, b.port);
+    QVERIFY(raw.waitForConnected(kWaitMs));
+    raw.write(Frame::encode(FrameType::Hello, Hello{kCluster, 3, 2}.encode()));
+    QTRY_VERIFY_WITH_TIMEOUT(raw.bytesAvailable() > 0, kWaitMs); // accepted
+    QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, kWaitMs);
+}
+
+void tst_PeerTransport::handshakeBacklogIsBounded()
+{
+    TransportOptions options = fastOptions();
+    options.maxPendingInbound = 2;
+    Member b(2, kCluster, options);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("too many connections without a "
+                                                          "handshake"));
+    QTcpSocket first, second, third;
+    for (QTcpSocket *s : {&first, &second}) {
+        s->connectToHost(QHostAddress::LocalHost, b.port);
+        QVERIFY(s->waitForConnected(kWaitMs)); // in the kernel's backlog, accepted in order
+    }
+    third.connectToHost(QHostAddress::LocalHost, b.port);
+    QVERIFY(third.waitForConnected(kWaitMs));
+    QTRY_COMPARE_WITH_TIMEOUT(third.state(), QAbstractSocket::UnconnectedState, kWaitMs);
+    QCOMPARE(first.state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(second.state(), QAbstractSocket::ConnectedState);
+}
+
+void tst_PeerTransport::unansweredPingsFailAndDropTheConnection()
+{
+    // The listener accepts and then never answers: a hung process or a dead path.
+    FakeListener fake;
+    fake.onHello = helloAck(HelloStatus::Accepted, kCluster);
+    TransportOptions options = fastOptions();
+    options.pingIntervalMs = 10;
+    options.pingTimeoutMs = 50;
+    options.deadAfterPingTimeouts = 3;
+    PeerTransport a(1, kCluster);
+    a.setOptions(options);
+    QSignalSpy connected(&a, &PeerTransport::peerConnected);
+    QSignalSpy disconnected(&a, &PeerTransport::peerDisconnected);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("3 pings in a row unanswered"));
+    a.addPeer(2, {fake.url()});
+    QTRY_VERIFY_WITH_TIMEOUT(disconnected.count() >= 1, kWaitMs);
+    QVERIFY(connected.count() >= 1);
+    QVERIFY(a.stats(2).fail >= 3);
+    QCOMPARE(a.stats(2).success, quint64(0));
+    QTRY_VERIFY_WITH_TIMEOUT(fake.connections >= 2, kWaitMs); // and it redials
+}
+
+void tst_PeerTransport::updatePeerRedirectsTraffic()
+{
+    Member a(1, kCluster), b(2, kCluster);
+    b.transport->addPeer(1, {a.url()});
+    a.transport->addPeer(2, {loopbackUrl(unusedPort())}); // stale address
+    QCOMPARE(a.transport->send(2, "queued for the right address"), SendResult::Queued);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("cannot reach peer 2"));
+    QTRY_VERIFY_WITH_TIMEOUT(a.transport->stats(2).fail >= 1, kWaitMs);
+    a.transport->updatePeer(2, {QUrl("http://localhost:" + QString::number(b.port))});
+    QCOMPARE(a.transport->peerUrls(2).size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(b.received.size(), 1, kWaitMs);
+    QCOMPARE(b.received.first().second, QByteArray("queued for the right address"));
 }
 
 void tst_PeerTransport::latencyProbesCollectSamples()
