@@ -16,6 +16,20 @@ QString hexId(quint64 id)
 {
     return QString::number(id, 16);
 }
+
+QString dropReason(SendResult result)
+{
+    switch (result) {
+    case SendResult::TooLarge:
+        return QStringLiteral("message too large");
+    case SendResult::Invalid:
+        return QStringLiteral("empty bulk payload");
+    case SendResult::UnknownPeer:
+        return QStringLiteral("peer removed");
+    default:
+        return QStringLiteral("queue full");
+    }
+}
 } // namespace
 
 OutboundPeer::OutboundPeer(quint64 selfId, quint64 peerId, const TransportOptions &options,
@@ -91,9 +105,7 @@ SendResult OutboundPeer::send(const QByteArray &payload, Priority priority)
             m_dropLogged = true;
             qCWarning(lcTransport).noquote()
                 << QStringLiteral("dropping messages for peer %1 (%2: %3 bytes, %4 queued)")
-                       .arg(hexId(m_peerId), result == SendResult::TooLarge
-                                                 ? QStringLiteral("message too large")
-                                                 : QStringLiteral("queue full"))
+                       .arg(hexId(m_peerId), dropReason(result))
                        .arg(payload.size())
                        .arg(m_queue.messageCount());
         }
