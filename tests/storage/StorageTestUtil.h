@@ -2,6 +2,7 @@
 #pragma once
 
 #include "raft/Entry.h"
+#include "raft/HardState.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,6 +17,15 @@ inline raft::Entry entry(quint64 index, quint64 term, const QByteArray &data = {
     e.term = term;
     e.data = data.isNull() ? QByteArray("value-") + QByteArray::number(index) : data;
     return e;
+}
+
+inline raft::HardState hardState(quint64 term, quint64 vote, quint64 commit)
+{
+    raft::HardState hs;
+    hs.term = term;
+    hs.vote = vote;
+    hs.commit = commit;
+    return hs;
 }
 
 inline QList<raft::Entry> entries(quint64 from, quint64 to, quint64 term)

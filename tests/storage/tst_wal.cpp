@@ -15,18 +15,23 @@ using namespace storagetest;
 
 namespace {
 
-raft::HardState hardState(quint64 term, quint64 vote, quint64 commit)
-{
-    raft::HardState hs;
-    hs.term = term;
-    hs.vote = vote;
-    hs.commit = commit;
-    return hs;
-}
-
 qsizetype recordSize(const raft::Entry &e)
 {
     return WalRecord::kHeaderBytes + e.encode().size();
+}
+
+// A closed WAL in dir of count one-entry batches (no hard state), spread over segments of
+// segmentBytes; returns the segment file names, oldest first.
+QStringList writeSmallBatches(const QString &dir, qint64 segmentBytes, quint64 count)
+{
+    Wal::Options opts;
+    opts.segmentBytes = segmentBytes;
+    auto c = Wal::create(dir, "m", opts);
+    for (quint64 i = 1; i <= count && c.wal; ++i) {
+        if (!c.wal->save(raft::HardState(), {entry(i, 1)}).ok())
+            return {};
+    }
+    return c.wal ? c.wal->segmentFiles() : QStringList();
 }
 
 QString describe(const QList<raft::Entry> &list)
@@ -517,21 +522,15 @@ void TestWal::damageInOlderSegmentIsReported()
 {
     QTemporaryDir tmp;
     const QString dir = tmp.path() + "/wal";
-    Wal::Options opts;
-    opts.segmentBytes = 80;
-    auto c = Wal::create(dir, "m", opts);
-    for (quint64 i = 1; i <= 12; ++i)
-        QVERIFY(c.wal->save(raft::HardState(), {entry(i, 1)}).ok());
-    const QStringList files = c.wal->segmentFiles();
+    const QStringList files = writeSmallBatches(dir, 80, 12);
     QVERIFY(files.size() >= 3);
-    c.wal.reset();
 
     // The very last byte of the next-to-last segment: the end of its last record.
     const QString victim = dir + u'/' + files[files.size() - 2];
     const qint64 size = QFileInfo(victim).size();
     QVERIFY(flipBit(victim, size - 1));
     Wal::ReadOut out;
-    auto o = Wal::open(dir, &out, opts);
+    auto o = Wal::open(dir, &out);
     QCOMPARE(o.result.status, StorageStatus::Corrupt);
     QVERIFY2(o.result.error.contains("corrupt WAL record in " + victim + " at offset "),
              qPrintable(o.result.error));
@@ -539,7 +538,7 @@ void TestWal::damageInOlderSegmentIsReported()
     // Cut instead of flipped: a segment that ends early is damage too unless it is the last.
     QVERIFY(flipBit(victim, size - 1));
     QVERIFY(QFile(victim).resize(size - 3));
-    o = Wal::open(dir, &out, opts);
+    o = Wal::open(dir, &out);
     QCOMPARE(o.result.status, StorageStatus::Corrupt);
     QVERIFY2(o.result.error.contains(victim), qPrintable(o.result.error));
 }
@@ -603,17 +602,11 @@ void TestWal::missingMiddleSegmentIsReported()
 {
     QTemporaryDir tmp;
     const QString dir = tmp.path() + "/wal";
-    Wal::Options opts;
-    opts.segmentBytes = 100;
-    auto c = Wal::create(dir, "m", opts);
-    for (quint64 i = 1; i <= 10; ++i)
-        QVERIFY(c.wal->save(raft::HardState(), {entry(i, 1)}).ok());
-    const QStringList files = c.wal->segmentFiles();
+    const QStringList files = writeSmallBatches(dir, 100, 10);
     QVERIFY(files.size() >= 3);
-    c.wal.reset();
     QVERIFY(QFile::remove(dir + u'/' + files[1]));
     Wal::ReadOut out;
-    const auto o = Wal::open(dir, &out, opts);
+    const auto o = Wal::open(dir, &out);
     QCOMPARE(o.result.status, StorageStatus::Corrupt);
     QVERIFY2(o.result.error.contains(files[0]) && o.result.error.contains(files[2]),
              qPrintable(o.result.error));

@@ -15,15 +15,6 @@ using namespace storagetest;
 
 namespace {
 
-raft::HardState hardState(quint64 term, quint64 vote, quint64 commit)
-{
-    raft::HardState hs;
-    hs.term = term;
-    hs.vote = vote;
-    hs.commit = commit;
-    return hs;
-}
-
 raft::Snapshot snapshot(quint64 index, quint64 term)
 {
     raft::Snapshot s;
