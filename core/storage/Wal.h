@@ -45,6 +45,17 @@
 //  - If the entries do not reach back to the replay start (segments purged too eagerly, or an
 //    older snapshot was chosen), open() fails with StorageStatus::MissingEntries.
 //
+// USE BY THE NODE (start-up):
+//     DataDir dirs(dataDir, walDir);            dirs.open()             -> lock, layout
+//     Snapshotter snaps(dirs.snapDir());        snap = snaps.loadNewest(&warning)
+//     Wal::Options o;                           if (snap) o.replayAfter = snap->metadata.index;
+//     Wal::exists(dirs.walDir()) ? Wal::open(dirs.walDir(), &out, o)
+//                                : Wal::create(dirs.walDir(), metadata)
+//     restore Raft from snap, out.hardState and out.entries, then hand the Wal to a WalWriter.
+// A snapshot file can be newer than the newest marker (crash between the two writes); it is
+// still committed state, so replaying after it is right, and the node should treat its index
+// as committed (hard state commit = max(commit, snapshot index)).
+//
 // Ownership and threading: a Wal owns its directory's segment files exclusively (DataDir's
 // lock keeps other processes out). A Wal object is not thread-safe: use it from one thread at
 // a time (WalWriter moves all calls onto its writer thread). syncCount() alone may be read from
@@ -130,8 +141,9 @@ public:
     StorageResult saveSnapshotMarker(const SnapshotMarker &marker);
 
     // Removes the oldest segments whose entries all lie at or below snapshotIndex, while more
-    // than maxFiles segments exist (0 keeps everything). The newest segment is never removed.
-    // Names of removed files go to *removed.
+    // than maxFiles segments exist (0 keeps everything). snapshotIndex is capped at the newest
+    // durable snapshot marker, because a restart replays from there. The newest segment is
+    // never removed. Names of removed files go to *removed.
     StorageResult purge(int maxFiles, quint64 snapshotIndex, QStringList *removed = nullptr);
 
     QString directory() const { return m_dir; }
