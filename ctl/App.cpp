@@ -60,25 +60,36 @@ QList<Command> App::commands() const
 QList<Flag> App::globalFlags() const
 {
     return {
-        Flag::boolean({QStringLiteral("debug")}, tr("output cURL commands which can be used to reproduce the request")),
-        Flag::boolean({QStringLiteral("no-sync")}, tr("don't synchronize cluster information before sending request")),
+        Flag::boolean({QStringLiteral("debug")},
+                      tr("output cURL commands which can be used to reproduce the request")),
+        Flag::boolean({QStringLiteral("no-sync")},
+                      tr("don't synchronize cluster information before sending request")),
         Flag::string({QStringLiteral("output"), QStringLiteral("o")},
                      tr("output response in the given format (`simple`, `extended` or `json`)"),
                      QStringLiteral("simple")),
         Flag::string({QStringLiteral("discovery-srv"), QStringLiteral("D")},
                      tr("domain name to query for SRV records describing cluster endpoints")),
-        Flag::boolean({QStringLiteral("insecure-discovery")}, tr("accept insecure SRV records describing cluster endpoints")),
-        Flag::string({QStringLiteral("peers"), QStringLiteral("C")}, tr("DEPRECATED - \"--endpoints\" should be used instead")),
-        Flag::string({QStringLiteral("endpoint")}, tr("DEPRECATED - \"--endpoints\" should be used instead")),
+        Flag::boolean({QStringLiteral("insecure-discovery")},
+                      tr("accept insecure SRV records describing cluster endpoints")),
+        Flag::string({QStringLiteral("peers"), QStringLiteral("C")},
+                     tr("DEPRECATED - \"--endpoints\" should be used instead")),
+        Flag::string({QStringLiteral("endpoint")},
+                     tr("DEPRECATED - \"--endpoints\" should be used instead")),
         Flag::string({QStringLiteral("endpoints")},
-                     tr("a comma-delimited list of machine addresses in the cluster (default: \"http://127.0.0.1:2379,http://127.0.0.1:4001\")")),
-        Flag::string({QStringLiteral("cert-file")}, tr("identify HTTPS client using this SSL certificate file")),
-        Flag::string({QStringLiteral("key-file")}, tr("identify HTTPS client using this SSL key file")),
-        Flag::string({QStringLiteral("ca-file")}, tr("verify certificates of HTTPS-enabled servers using this CA bundle")),
+                     tr("a comma-delimited list of machine addresses in the cluster (default: "
+                        "\"http://127.0.0.1:2379,http://127.0.0.1:4001\")")),
+        Flag::string({QStringLiteral("cert-file")},
+                     tr("identify HTTPS client using this SSL certificate file")),
+        Flag::string({QStringLiteral("key-file")},
+                     tr("identify HTTPS client using this SSL key file")),
+        Flag::string({QStringLiteral("ca-file")},
+                     tr("verify certificates of HTTPS-enabled servers using this CA bundle")),
         Flag::string({QStringLiteral("username"), QStringLiteral("u")},
                      tr("provide username[:password] and prompt if password is not supplied.")),
-        Flag::duration({QStringLiteral("timeout")}, tr("connection timeout per request"), QStringLiteral("2s")),
-        Flag::duration({QStringLiteral("total-timeout")}, tr("timeout for the command execution (except watch)"),
+        Flag::duration({QStringLiteral("timeout")}, tr("connection timeout per request"),
+                       QStringLiteral("2s")),
+        Flag::duration({QStringLiteral("total-timeout")},
+                       tr("timeout for the command execution (except watch)"),
                        QStringLiteral("5s")),
         helpFlag(),
         Flag::boolean({QStringLiteral("version"), QStringLiteral("v")}, tr("print the version")),
@@ -110,7 +121,8 @@ int App::run(const QStringList &arguments)
     const QList<Flag> globals = globalFlags();
     FlagSet flags(globals);
     QString error;
-    const QByteArray appHelp = HelpPrinter::appHelp(m_name, usageText(), version(), m_commands, globals);
+    const QByteArray appHelp =
+        HelpPrinter::appHelp(m_name, usageText(), version(), m_commands, globals);
     if (!flags.parse(arguments, &error)) {
         Invocation::out(QStringLiteral("Incorrect Usage. %1\n\n").arg(error).toUtf8() + appHelp);
         Invocation::err(error + QLatin1Char('\n'));

@@ -23,7 +23,8 @@ client::Client *authClient(Invocation &inv)
         QStringList list;
         for (const QUrl &u : c->endpoints())
             list.append(u.toString());
-        Invocation::err(QStringLiteral("Cluster-Endpoints: %1\n").arg(list.join(QStringLiteral(", "))));
+        Invocation::err(
+            QStringLiteral("Cluster-Endpoints: %1\n").arg(list.join(QStringLiteral(", "))));
     }
     return c;
 }
@@ -107,7 +108,8 @@ int userGet(Invocation &inv)
         for (int i = 0; i < u.roles.size(); ++i)
             roles.prepend(QString());
     }
-    Invocation::out(QStringLiteral("User: %1\nRoles: %2\n").arg(u.name, roles.join(QLatin1Char(' '))));
+    Invocation::out(
+        QStringLiteral("User: %1\nRoles: %2\n").arg(u.name, roles.join(QLatin1Char(' '))));
     return Invocation::Success;
 }
 
@@ -130,13 +132,15 @@ int userGrantRevoke(Invocation &inv, bool grant)
 {
     const QStringList roles = inv.flags().sliceValue(QStringLiteral("roles"));
     if (roles.isEmpty())
-        Invocation::fail(Invocation::BadArgs, Invocation::tr("No roles specified; please use `--roles`"));
+        Invocation::fail(Invocation::BadArgs,
+                         Invocation::tr("No roles specified; please use `--roles`"));
     const QString name = userArgument(inv);
     client::Client *c = authClient(inv);
     client::Reply *current = run(inv, c->getUser(name));
     if (current->error())
         failWith(current->error());
-    client::Reply *r = run(inv, grant ? c->grantUserRoles(name, roles) : c->revokeUserRoles(name, roles));
+    client::Reply *r =
+        run(inv, grant ? c->grantUserRoles(name, roles) : c->revokeUserRoles(name, roles));
     if (r->error())
         failWith(r->error());
     Invocation::out(Invocation::tr("User %1 updated\n").arg(name));
@@ -188,17 +192,20 @@ int roleGrantRevoke(Invocation &inv, bool grant)
 {
     const QString path = inv.flags().stringValue(QStringLiteral("path"));
     if (path.isEmpty())
-        Invocation::fail(Invocation::BadArgs, Invocation::tr("No path specified; please use `--path`"));
+        Invocation::fail(Invocation::BadArgs,
+                         Invocation::tr("No path specified; please use `--path`"));
     const QString canonical = client::go::canonicalPath(path);
     if (canonical != path)
-        Invocation::fail(Invocation::BadArgs,
-                         Invocation::tr("Not canonical path; please use `--path=%1`").arg(canonical));
+        Invocation::fail(
+            Invocation::BadArgs,
+            Invocation::tr("Not canonical path; please use `--path=%1`").arg(canonical));
     const bool read = inv.flags().boolValue(QStringLiteral("read"));
     const bool write = inv.flags().boolValue(QStringLiteral("write"));
     const bool rw = inv.flags().boolValue(QStringLiteral("readwrite"));
     if (int(read) + int(write) + int(rw) != 1)
-        Invocation::fail(Invocation::BadArgs,
-                         Invocation::tr("Please specify exactly one of --read, --write or --readwrite"));
+        Invocation::fail(
+            Invocation::BadArgs,
+            Invocation::tr("Please specify exactly one of --read, --write or --readwrite"));
     const QString name = roleArgument(inv);
     client::Client *c = authClient(inv);
     client::Reply *current = run(inv, c->getRole(name));
@@ -246,10 +253,11 @@ QList<Flag> permissionFlags(bool grant)
     return {Flag::string({QStringLiteral("path")},
                          grant ? Invocation::tr("Path granted for the role to access")
                                : Invocation::tr("Path revoked for the role to access")),
-            Flag::boolean({QStringLiteral("read")},
-                          grant ? Invocation::tr("Grant read-only access") : Invocation::tr("Revoke read access")),
-            Flag::boolean({QStringLiteral("write")},
-                          grant ? Invocation::tr("Grant write-only access") : Invocation::tr("Revoke write access")),
+            Flag::boolean({QStringLiteral("read")}, grant ? Invocation::tr("Grant read-only access")
+                                                          : Invocation::tr("Revoke read access")),
+            Flag::boolean({QStringLiteral("write")}, grant
+                                                         ? Invocation::tr("Grant write-only access")
+                                                         : Invocation::tr("Revoke write access")),
             Flag::boolean({QStringLiteral("readwrite"), QStringLiteral("rw")},
                           grant ? Invocation::tr("Grant read-write access")
                                 : Invocation::tr("Revoke read-write access"))};
@@ -265,16 +273,24 @@ Command user()
     c.names = {QStringLiteral("user")};
     c.usage = Invocation::tr("user add, grant and revoke subcommands");
     c.subcommands = {
-        sub(QStringLiteral("add"), Invocation::tr("add a new user for the etcd cluster"), QStringLiteral("<user>"), userAdd),
-        sub(QStringLiteral("get"), Invocation::tr("get details for a user"), QStringLiteral("<user>"), userGet),
-        sub(QStringLiteral("list"), Invocation::tr("list all current users"), QStringLiteral("<user>"),
-            [](Invocation &inv) { return listNames(inv, true); }),
-        sub(QStringLiteral("remove"), Invocation::tr("remove a user for the etcd cluster"), QStringLiteral("<user>"), userRemove),
-        sub(QStringLiteral("grant"), Invocation::tr("grant roles to an etcd user"), QStringLiteral("<user>"),
-            [](Invocation &inv) { return userGrantRevoke(inv, true); }, roles),
-        sub(QStringLiteral("revoke"), Invocation::tr("revoke roles for an etcd user"), QStringLiteral("<user>"),
-            [](Invocation &inv) { return userGrantRevoke(inv, false); }, roles),
-        sub(QStringLiteral("passwd"), Invocation::tr("change password for a user"), QStringLiteral("<user>"), userPasswd),
+        sub(QStringLiteral("add"), Invocation::tr("add a new user for the etcd cluster"),
+            QStringLiteral("<user>"), userAdd),
+        sub(QStringLiteral("get"), Invocation::tr("get details for a user"),
+            QStringLiteral("<user>"), userGet),
+        sub(QStringLiteral("list"), Invocation::tr("list all current users"),
+            QStringLiteral("<user>"), [](Invocation &inv) { return listNames(inv, true); }),
+        sub(QStringLiteral("remove"), Invocation::tr("remove a user for the etcd cluster"),
+            QStringLiteral("<user>"), userRemove),
+        sub(
+            QStringLiteral("grant"), Invocation::tr("grant roles to an etcd user"),
+            QStringLiteral("<user>"), [](Invocation &inv) { return userGrantRevoke(inv, true); },
+            roles),
+        sub(
+            QStringLiteral("revoke"), Invocation::tr("revoke roles for an etcd user"),
+            QStringLiteral("<user>"), [](Invocation &inv) { return userGrantRevoke(inv, false); },
+            roles),
+        sub(QStringLiteral("passwd"), Invocation::tr("change password for a user"),
+            QStringLiteral("<user>"), userPasswd),
     };
     return c;
 }
@@ -285,15 +301,22 @@ Command role()
     c.names = {QStringLiteral("role")};
     c.usage = Invocation::tr("role add, grant and revoke subcommands");
     c.subcommands = {
-        sub(QStringLiteral("add"), Invocation::tr("add a new role for the etcd cluster"), QStringLiteral("<role> "), roleAdd),
-        sub(QStringLiteral("get"), Invocation::tr("get details for a role"), QStringLiteral("<role>"), roleGet),
+        sub(QStringLiteral("add"), Invocation::tr("add a new role for the etcd cluster"),
+            QStringLiteral("<role> "), roleAdd),
+        sub(QStringLiteral("get"), Invocation::tr("get details for a role"),
+            QStringLiteral("<role>"), roleGet),
         sub(QStringLiteral("list"), Invocation::tr("list all roles"), QStringLiteral(" "),
             [](Invocation &inv) { return listNames(inv, false); }),
-        sub(QStringLiteral("remove"), Invocation::tr("remove a role from the etcd cluster"), QStringLiteral("<role>"), roleRemove),
-        sub(QStringLiteral("grant"), Invocation::tr("grant path matches to an etcd role"), QStringLiteral("<role>"),
-            [](Invocation &inv) { return roleGrantRevoke(inv, true); }, permissionFlags(true)),
-        sub(QStringLiteral("revoke"), Invocation::tr("revoke path matches for an etcd role"), QStringLiteral("<role>"),
-            [](Invocation &inv) { return roleGrantRevoke(inv, false); }, permissionFlags(false)),
+        sub(QStringLiteral("remove"), Invocation::tr("remove a role from the etcd cluster"),
+            QStringLiteral("<role>"), roleRemove),
+        sub(
+            QStringLiteral("grant"), Invocation::tr("grant path matches to an etcd role"),
+            QStringLiteral("<role>"), [](Invocation &inv) { return roleGrantRevoke(inv, true); },
+            permissionFlags(true)),
+        sub(
+            QStringLiteral("revoke"), Invocation::tr("revoke path matches for an etcd role"),
+            QStringLiteral("<role>"), [](Invocation &inv) { return roleGrantRevoke(inv, false); },
+            permissionFlags(false)),
     };
     return c;
 }
@@ -304,10 +327,10 @@ Command auth()
     c.names = {QStringLiteral("auth")};
     c.usage = Invocation::tr("overall auth controls");
     c.subcommands = {
-        sub(QStringLiteral("enable"), Invocation::tr("enable auth access controls"), QStringLiteral(" "),
-            [](Invocation &inv) { return authEnableDisable(inv, true); }),
-        sub(QStringLiteral("disable"), Invocation::tr("disable auth access controls"), QStringLiteral(" "),
-            [](Invocation &inv) { return authEnableDisable(inv, false); }),
+        sub(QStringLiteral("enable"), Invocation::tr("enable auth access controls"),
+            QStringLiteral(" "), [](Invocation &inv) { return authEnableDisable(inv, true); }),
+        sub(QStringLiteral("disable"), Invocation::tr("disable auth access controls"),
+            QStringLiteral(" "), [](Invocation &inv) { return authEnableDisable(inv, false); }),
     };
     return c;
 }

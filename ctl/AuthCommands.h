@@ -7,4 +7,4 @@ namespace AuthCommands {
 Command user();
 Command role();
 Command auth();
-}
+} // namespace AuthCommands

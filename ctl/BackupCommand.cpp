@@ -21,8 +21,8 @@ bool copyTree(const QString &from, const QString &to, QString *error)
         *error = QStringLiteral("mkdir %1: permission denied").arg(to);
         return false;
     }
-    const QFileInfoList entries =
-        source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
+    const QFileInfoList entries = source.entryInfoList(
+        QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
     for (const QFileInfo &e : entries) {
         const QString target = to + QLatin1Char('/') + e.fileName();
         if (e.isDir()) {
@@ -44,7 +44,8 @@ int run(Invocation &inv)
     const QString dataDir = inv.flags().stringValue(QStringLiteral("data-dir"));
     const QString backupDir = inv.flags().stringValue(QStringLiteral("backup-dir"));
     if (dataDir.isEmpty() || backupDir.isEmpty())
-        Invocation::fail(Invocation::BadArgs, Invocation::tr("both --data-dir and --backup-dir are required"));
+        Invocation::fail(Invocation::BadArgs,
+                         Invocation::tr("both --data-dir and --backup-dir are required"));
     QString walDir = inv.flags().stringValue(QStringLiteral("wal-dir"));
     if (walDir.isEmpty())
         walDir = dataDir + QStringLiteral("/member/wal");
@@ -52,7 +53,8 @@ int run(Invocation &inv)
     if (backupWal.isEmpty())
         backupWal = backupDir + QStringLiteral("/member/wal");
     QString error;
-    if (!copyTree(dataDir + QStringLiteral("/member/snap"), backupDir + QStringLiteral("/member/snap"), &error) ||
+    if (!copyTree(dataDir + QStringLiteral("/member/snap"),
+                  backupDir + QStringLiteral("/member/snap"), &error) ||
         !copyTree(walDir, backupWal, &error)) {
         Invocation::fail(Invocation::BadArgs, error);
     }
@@ -67,11 +69,13 @@ Command command()
     c.names = {QStringLiteral("backup")};
     c.usage = Invocation::tr("backup an etcd directory");
     c.argsUsage = QStringLiteral(" ");
-    c.flags = {Flag::string({QStringLiteral("data-dir")}, Invocation::tr("Path to the etcd data dir")),
-               Flag::string({QStringLiteral("wal-dir")}, Invocation::tr("Path to the etcd wal dir")),
-               Flag::string({QStringLiteral("backup-dir")}, Invocation::tr("Path to the backup dir")),
-               Flag::string({QStringLiteral("backup-wal-dir")}, Invocation::tr("Path to the backup wal dir")),
-               Flag::boolean({QStringLiteral("with-v3")}, Invocation::tr("Backup v3 backend data"))};
+    c.flags = {
+        Flag::string({QStringLiteral("data-dir")}, Invocation::tr("Path to the etcd data dir")),
+        Flag::string({QStringLiteral("wal-dir")}, Invocation::tr("Path to the etcd wal dir")),
+        Flag::string({QStringLiteral("backup-dir")}, Invocation::tr("Path to the backup dir")),
+        Flag::string({QStringLiteral("backup-wal-dir")},
+                     Invocation::tr("Path to the backup wal dir")),
+        Flag::boolean({QStringLiteral("with-v3")}, Invocation::tr("Backup v3 backend data"))};
     c.action = run;
     return c;
 }

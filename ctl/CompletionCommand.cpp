@@ -46,7 +46,8 @@ QByteArray bashScript(const QString &appName, const QList<Command> &commands,
                 subs += s.names;
                 subCases += QStringLiteral("                %1) words=\"%2\" ;;\n")
                                 .arg(s.names.join(QLatin1Char('|')),
-                                     (spellings(s.flags, false) << QStringLiteral("--help")).join(QLatin1Char(' ')));
+                                     (spellings(s.flags, false) << QStringLiteral("--help"))
+                                         .join(QLatin1Char(' ')));
                 valueFlags += spellings(s.flags, true);
             }
             cases += QStringLiteral("        %1)\n"
@@ -60,17 +61,23 @@ QByteArray bashScript(const QString &appName, const QList<Command> &commands,
             if (c.name() == QLatin1String("completion"))
                 extra = QStringLiteral(" bash");
             cases += QStringLiteral("        %1) words=\"%2%3\" ;;\n")
-                         .arg(pattern, (spellings(c.flags, false) << QStringLiteral("--help")).join(QLatin1Char(' ')), extra);
+                         .arg(pattern,
+                              (spellings(c.flags, false) << QStringLiteral("--help"))
+                                  .join(QLatin1Char(' ')),
+                              extra);
             valueFlags += spellings(c.flags, true);
         }
     }
     valueFlags.removeDuplicates();
     const QString fn = functionName(appName);
     QString s;
-    s += QStringLiteral("# bash completion for %1; load with: source <(%1 completion bash)\n").arg(appName);
+    s += QStringLiteral("# bash completion for %1; load with: source <(%1 completion bash)\n")
+             .arg(appName);
     s += QStringLiteral("%1() {\n").arg(fn);
-    s += QStringLiteral("    local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n");
-    s += QStringLiteral("    local globals=\"%1\"\n").arg(spellings(globalFlags, false).join(QLatin1Char(' ')));
+    s += QStringLiteral(
+        "    local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n");
+    s += QStringLiteral("    local globals=\"%1\"\n")
+             .arg(spellings(globalFlags, false).join(QLatin1Char(' ')));
     s += QStringLiteral("    local takes_value=\" %1 \"\n").arg(valueFlags.join(QLatin1Char(' ')));
     s += QStringLiteral("    local cmd=\"\" sub=\"\" words=\"\" i w\n");
     s += QStringLiteral("    for ((i = 1; i < COMP_CWORD; i++)); do\n"
@@ -79,16 +86,21 @@ QByteArray bashScript(const QString &appName, const QList<Command> &commands,
                         "            --) break ;;\n"
                         "            -*=*) ;;\n"
                         "            -*) [[ $takes_value == *\" $w \"* ]] && ((i++)) ;;\n"
-                        "            *) if [[ -z $cmd ]]; then cmd=\"$w\"; elif [[ -z $sub ]]; then sub=\"$w\"; fi ;;\n"
+                        "            *) if [[ -z $cmd ]]; then cmd=\"$w\"; elif [[ -z $sub ]]; "
+                        "then sub=\"$w\"; fi ;;\n"
                         "        esac\n"
                         "    done\n");
-    s += QStringLiteral("    case \"$prev\" in\n"
-                        "        -o|--output) COMPREPLY=($(compgen -W \"simple extended json\" -- \"$cur\")); return ;;\n"
-                        "        --cert-file|--key-file|--ca-file|--data-dir|--wal-dir|--backup-dir|--backup-wal-dir)\n"
-                        "            COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
-                        "    esac\n");
+    s += QStringLiteral(
+        "    case \"$prev\" in\n"
+        "        -o|--output) COMPREPLY=($(compgen -W \"simple extended json\" -- \"$cur\")); "
+        "return ;;\n"
+        "        "
+        "--cert-file|--key-file|--ca-file|--data-dir|--wal-dir|--backup-dir|--backup-wal-dir)\n"
+        "            COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
+        "    esac\n");
     s += QStringLiteral("    case \"$cmd\" in\n");
-    s += QStringLiteral("        \"\") words=\"$globals %1\" ;;\n").arg(names.join(QLatin1Char(' ')));
+    s += QStringLiteral("        \"\") words=\"$globals %1\" ;;\n")
+             .arg(names.join(QLatin1Char(' ')));
     s += cases;
     s += QStringLiteral("    esac\n");
     s += QStringLiteral("    COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n}\n");
@@ -106,7 +118,8 @@ Command command(const QString &appName, std::function<QList<Command>()> commands
     c.action = [appName, commands, globalFlags](Invocation &inv) {
         const QString shell = inv.args().value(0, QStringLiteral("bash"));
         if (shell != QLatin1String("bash"))
-            inv.handleError(Invocation::BadArgs, Invocation::tr("unsupported shell %1 (only bash)").arg(shell));
+            inv.handleError(Invocation::BadArgs,
+                            Invocation::tr("unsupported shell %1 (only bash)").arg(shell));
         Invocation::out(bashScript(appName, commands(), globalFlags()));
         return int(Invocation::Success);
     };

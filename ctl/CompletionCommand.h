@@ -9,4 +9,4 @@ Command command(const QString &appName, std::function<QList<Command>()> commands
                 std::function<QList<Flag>()> globalFlags);
 QByteArray bashScript(const QString &appName, const QList<Command> &commands,
                       const QList<Flag> &globalFlags);
-}
+} // namespace CompletionCommand

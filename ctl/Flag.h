@@ -12,8 +12,8 @@ struct Flag
     QStringList names;
     Type type = Type::Bool;
     QString usage;
-    QString defaultValue;  // as text; shown in help as (default: ...) where urfave shows it
-    bool hidden = false;   // parsed but not listed in help (urfave's help flag of commands)
+    QString defaultValue; // as text; shown in help as (default: ...) where urfave shows it
+    bool hidden = false;  // parsed but not listed in help (urfave's help flag of commands)
 
     static Flag boolean(const QStringList &names, const QString &usage, bool hidden = false)
     {
@@ -23,7 +23,8 @@ struct Flag
     {
         return Flag{names, Type::String, usage, def, false};
     }
-    static Flag integer(const QStringList &names, const QString &usage, const QString &def = QStringLiteral("0"))
+    static Flag integer(const QStringList &names, const QString &usage,
+                        const QString &def = QStringLiteral("0"))
     {
         return Flag{names, Type::Int, usage, def, false};
     }

@@ -23,7 +23,8 @@ int FlagSet::indexOf(const QString &name) const
 QStringList FlagSet::reorder(const QList<Flag> &flags, const QStringList &arguments)
 {
     auto isFlag = [&flags](QString arg) {
-        if (arg == QLatin1String("-") || arg == QLatin1String("--") || !arg.startsWith(QLatin1Char('-')))
+        if (arg == QLatin1String("-") || arg == QLatin1String("--") ||
+            !arg.startsWith(QLatin1Char('-')))
             return false;
         if (arg.startsWith(QLatin1String("--")))
             arg = arg.mid(2);
@@ -60,10 +61,12 @@ QStringList FlagSet::reorder(const QList<Flag> &flags, const QStringList &argume
 
 bool FlagSet::parseGoBool(const QString &text, bool *value)
 {
-    static const QStringList yes{QStringLiteral("1"), QStringLiteral("t"), QStringLiteral("T"),
-                                 QStringLiteral("TRUE"), QStringLiteral("true"), QStringLiteral("True")};
-    static const QStringList no{QStringLiteral("0"), QStringLiteral("f"), QStringLiteral("F"),
-                                QStringLiteral("FALSE"), QStringLiteral("false"), QStringLiteral("False")};
+    static const QStringList yes{QStringLiteral("1"),    QStringLiteral("t"),
+                                 QStringLiteral("T"),    QStringLiteral("TRUE"),
+                                 QStringLiteral("true"), QStringLiteral("True")};
+    static const QStringList no{QStringLiteral("0"),     QStringLiteral("f"),
+                                QStringLiteral("F"),     QStringLiteral("FALSE"),
+                                QStringLiteral("false"), QStringLiteral("False")};
     if (yes.contains(text)) {
         *value = true;
         return true;
@@ -147,7 +150,8 @@ bool FlagSet::parseGoDuration(const QString &text, qint64 *ms)
     }
     if (s.isEmpty())
         return false;
-    static const QRegularExpression part(QStringLiteral("^([0-9]*)(\\.[0-9]*)?(ns|us|\u00b5s|\u03bcs|ms|s|m|h)"));
+    static const QRegularExpression part(
+        QStringLiteral("^([0-9]*)(\\.[0-9]*)?(ns|us|\u00b5s|\u03bcs|ms|s|m|h)"));
     double totalNs = 0;
     while (!s.isEmpty()) {
         const auto m = part.match(s);
@@ -160,7 +164,8 @@ bool FlagSet::parseGoDuration(const QString &text, qint64 *ms)
         const double number = (whole + (frac.isEmpty() ? QString() : frac)).toDouble();
         const QString unit = m.captured(3);
         double scale = 1;
-        if (unit == QLatin1String("us") || unit == QStringLiteral("\u00b5s") || unit == QStringLiteral("\u03bcs"))
+        if (unit == QLatin1String("us") || unit == QStringLiteral("\u00b5s") ||
+            unit == QStringLiteral("\u03bcs"))
             scale = 1e3;
         else if (unit == QLatin1String("ms"))
             scale = 1e6;

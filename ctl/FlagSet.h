@@ -45,6 +45,6 @@ private:
 
     QList<Flag> m_flags;
     QHash<QString, int> m_byName;
-    QHash<int, QStringList> m_values;  // flag index -> values given (last wins, slices keep all)
+    QHash<int, QStringList> m_values; // flag index -> values given (last wins, slices keep all)
     QStringList m_args;
 };

@@ -104,7 +104,8 @@ QByteArray appHelp(const QString &appName, const QString &usage, const QString &
 {
     QString t;
     t += QStringLiteral("NAME:\n   %1 - %2\n\n").arg(appName, usage);
-    t += QStringLiteral("USAGE:\n   %1 [global options] command [command options] [arguments...]\n\n")
+    t += QStringLiteral(
+             "USAGE:\n   %1 [global options] command [command options] [arguments...]\n\n")
              .arg(appName);
     t += QStringLiteral("VERSION:\n   %1\n\n").arg(version);
     t += QStringLiteral("COMMANDS:");
@@ -142,7 +143,8 @@ QByteArray commandHelp(const QString &helpName, const Command &command)
 
 QByteArray groupHelp(const QString &helpName, const Command &group)
 {
-    QString t = QStringLiteral("NAME:\n   %1 - %2\n\nUSAGE:\n   %1 command [command options] [arguments...]\n\nCOMMANDS:")
+    QString t = QStringLiteral("NAME:\n   %1 - %2\n\nUSAGE:\n   %1 command [command options] "
+                               "[arguments...]\n\nCOMMANDS:")
                     .arg(helpName, group.usage);
     for (const Command &c : group.subcommands)
         t += QStringLiteral("\n   %1\t%2").arg(c.names.join(QStringLiteral(", ")), c.usage);

@@ -109,7 +109,8 @@ client::Client *Invocation::makeClient(bool sync)
         return m_client;
     if (!m_globals.stringValue(QStringLiteral("discovery-srv")).isEmpty() ||
         !qEnvironmentVariable("ETCDCTL_DISCOVERY_SRV").isEmpty()) {
-        fail(BadArgs, tr("discovery-srv: DNS SRV discovery is not supported by this client; use --endpoints"));
+        fail(BadArgs, tr("discovery-srv: DNS SRV discovery is not supported by this client; use "
+                         "--endpoints"));
     }
     client::ClientConfig config;
     config.endpoints = client::Client::parseEndpoints(endpointArguments());
@@ -154,7 +155,8 @@ client::Client *Invocation::makeClient(bool sync)
     }
     if (sync && !m_globals.boolValue(QStringLiteral("no-sync"))) {
         if (debug())
-            err(QStringLiteral("start to sync cluster using endpoints(%1)\n").arg(joined(QStringLiteral(","))));
+            err(QStringLiteral("start to sync cluster using endpoints(%1)\n")
+                    .arg(joined(QStringLiteral(","))));
         client::Reply *reply = m_client->sync();
         await(reply);
         const client::Error e = reply->error();

@@ -27,8 +27,14 @@ class Invocation
     Q_DECLARE_TR_FUNCTIONS(Invocation)
 public:
     // etcdctl v2 exit codes.
-    enum Exit { Success = 0, BadArgs = 1, BadConnection = 2, BadAuth = 3, ServerError = 4,
-                ClusterNotHealthy = 5 };
+    enum Exit {
+        Success = 0,
+        BadArgs = 1,
+        BadConnection = 2,
+        BadAuth = 3,
+        ServerError = 4,
+        ClusterNotHealthy = 5
+    };
 
     Invocation(const QString &appName, const FlagSet &globals);
 
@@ -39,7 +45,7 @@ public:
     QStringList args() const { return m_flags.args(); }
     QString appName() const { return m_appName; }
     QString helpName() const { return m_helpName; }
-    QString outputFormat() const;  // -o
+    QString outputFormat() const; // -o
     bool debug() const;
 
     // The client after etcdctl's mustNewClient (sync unless --no-sync).

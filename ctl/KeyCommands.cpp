@@ -40,8 +40,8 @@ int setValue(Invocation &inv, SetOptions options, bool inOrder = false)
         inv.handleError(Invocation::BadArgs, Invocation::tr("value required"));
     const qint64 ttl = inv.flags().intValue(QStringLiteral("ttl"));
     options.ttl = ttl > 0 ? ttl : 0;
-    const client::Response r = run(inv, inOrder ? c->createInOrder(key, value, options.ttl)
-                                                : c->set(key, value, options));
+    const client::Response r =
+        run(inv, inOrder ? c->createInOrder(key, value, options.ttl) : c->set(key, value, options));
     ResponsePrinter::printResponseKey(r, inv.outputFormat());
     return Invocation::Success;
 }
@@ -100,12 +100,14 @@ QList<Command> commands()
     rm.names = {QStringLiteral("rm")};
     rm.usage = Invocation::tr("remove a key or a directory");
     rm.argsUsage = QStringLiteral("<key>");
-    rm.flags = {Flag::boolean({QStringLiteral("dir")},
-                              Invocation::tr("removes the key if it is an empty directory or a key-value pair")),
-                Flag::boolean({QStringLiteral("recursive"), QStringLiteral("r")},
-                              Invocation::tr("removes the key and all child keys(if it is a directory)")),
-                Flag::string({QStringLiteral("with-value")}, Invocation::tr("previous value")),
-                Flag::integer({QStringLiteral("with-index")}, Invocation::tr("previous index"))};
+    rm.flags = {
+        Flag::boolean(
+            {QStringLiteral("dir")},
+            Invocation::tr("removes the key if it is an empty directory or a key-value pair")),
+        Flag::boolean({QStringLiteral("recursive"), QStringLiteral("r")},
+                      Invocation::tr("removes the key and all child keys(if it is a directory)")),
+        Flag::string({QStringLiteral("with-value")}, Invocation::tr("previous value")),
+        Flag::integer({QStringLiteral("with-index")}, Invocation::tr("previous index"))};
     rm.action = [](Invocation &inv) {
         client::DeleteOptions o;
         o.dir = inv.flags().boolValue(QStringLiteral("dir"));
@@ -129,9 +131,10 @@ QList<Command> commands()
     get.names = {QStringLiteral("get")};
     get.usage = Invocation::tr("retrieve the value of a key");
     get.argsUsage = QStringLiteral("<key>");
-    get.flags = {Flag::boolean({QStringLiteral("sort")}, Invocation::tr("returns result in sorted order")),
-                 Flag::boolean({QStringLiteral("quorum"), QStringLiteral("q")},
-                               Invocation::tr("require quorum for get request"))};
+    get.flags = {
+        Flag::boolean({QStringLiteral("sort")}, Invocation::tr("returns result in sorted order")),
+        Flag::boolean({QStringLiteral("quorum"), QStringLiteral("q")},
+                      Invocation::tr("require quorum for get request"))};
     get.action = [](Invocation &inv) {
         client::Client *c = inv.client();
         const QString key = requireKey(inv);
@@ -140,7 +143,8 @@ QList<Command> commands()
         o.quorum = inv.flags().boolValue(QStringLiteral("quorum"));
         const client::Response r = run(inv, c->get(key, o));
         if (r.node.dir)
-            Invocation::fail(Invocation::BadArgs, Invocation::tr("%1: is a directory").arg(r.node.key));
+            Invocation::fail(Invocation::BadArgs,
+                             Invocation::tr("%1: is a directory").arg(r.node.key));
         ResponsePrinter::printResponseKey(r, inv.outputFormat());
         return int(Invocation::Success);
     };
@@ -149,12 +153,13 @@ QList<Command> commands()
     ls.names = {QStringLiteral("ls")};
     ls.usage = Invocation::tr("retrieve a directory");
     ls.argsUsage = QStringLiteral("[key]");
-    ls.flags = {Flag::boolean({QStringLiteral("sort")}, Invocation::tr("returns result in sorted order")),
-                Flag::boolean({QStringLiteral("recursive"), QStringLiteral("r")},
-                              Invocation::tr("returns all key names recursively for the given path")),
-                Flag::boolean({QStringLiteral("p")}, Invocation::tr("append slash (/) to directories")),
-                Flag::boolean({QStringLiteral("quorum"), QStringLiteral("q")},
-                              Invocation::tr("require quorum for get request"))};
+    ls.flags = {
+        Flag::boolean({QStringLiteral("sort")}, Invocation::tr("returns result in sorted order")),
+        Flag::boolean({QStringLiteral("recursive"), QStringLiteral("r")},
+                      Invocation::tr("returns all key names recursively for the given path")),
+        Flag::boolean({QStringLiteral("p")}, Invocation::tr("append slash (/) to directories")),
+        Flag::boolean({QStringLiteral("quorum"), QStringLiteral("q")},
+                      Invocation::tr("require quorum for get request"))};
     ls.action = [](Invocation &inv) {
         client::Client *c = inv.client();
         const QString key = inv.args().isEmpty() ? QStringLiteral("/") : inv.args().first();
@@ -171,12 +176,15 @@ QList<Command> commands()
     set.names = {QStringLiteral("set")};
     set.usage = Invocation::tr("set the value of a key");
     set.argsUsage = QStringLiteral("<key> <value>");
-    set.description = Invocation::tr("Set sets the value of a key.\n\n"
-                                     "   When <value> begins with '-', <value> is interpreted as a flag.\n"
-                                     "   Insert '--' for workaround:\n\n"
-                                     "   $ set -- <key> <value>");
-    set.flags = {ttlFlag(), Flag::string({QStringLiteral("swap-with-value")}, Invocation::tr("previous value")),
-                 Flag::integer({QStringLiteral("swap-with-index")}, Invocation::tr("previous index"))};
+    set.description =
+        Invocation::tr("Set sets the value of a key.\n\n"
+                       "   When <value> begins with '-', <value> is interpreted as a flag.\n"
+                       "   Insert '--' for workaround:\n\n"
+                       "   $ set -- <key> <value>");
+    set.flags = {
+        ttlFlag(),
+        Flag::string({QStringLiteral("swap-with-value")}, Invocation::tr("previous value")),
+        Flag::integer({QStringLiteral("swap-with-index")}, Invocation::tr("previous index"))};
     set.action = [](Invocation &inv) {
         SetOptions o;
         o.prevValue = inv.flags().stringValue(QStringLiteral("swap-with-value"));
@@ -207,7 +215,9 @@ QList<Command> commands()
     updatedir.usage = Invocation::tr("update an existing directory");
     updatedir.argsUsage = QStringLiteral("<key> <value>");
     updatedir.flags = {ttlFlag()};
-    updatedir.action = [](Invocation &inv) { return setDir(inv, SetOptions::PrevExist::MustExist); };
+    updatedir.action = [](Invocation &inv) {
+        return setDir(inv, SetOptions::PrevExist::MustExist);
+    };
 
     // etcdctl's order in the help screen.
     list << mk << mkdir << rm << rmdir << get << ls << set << setdir << update << updatedir;

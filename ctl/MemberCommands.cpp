@@ -46,7 +46,8 @@ int list(Invocation &inv)
     QString o;
     for (const client::Member &m : members->members()) {
         if (m.name.isEmpty()) {
-            o += QStringLiteral("%1[unstarted]: peerURLs=%2\n").arg(m.id, m.peerUrls.join(QLatin1Char(',')));
+            o += QStringLiteral("%1[unstarted]: peerURLs=%2\n")
+                     .arg(m.id, m.peerUrls.join(QLatin1Char(',')));
         } else {
             o += QStringLiteral("%1: name=%2 peerURLs=%3 clientURLs=%4 isLeader=%5\n")
                      .arg(m.id, m.name, m.peerUrls.join(QLatin1Char(',')),
@@ -62,7 +63,8 @@ int add(Invocation &inv)
 {
     const QStringList args = inv.args();
     if (args.size() != 2)
-        Invocation::fail(Invocation::BadArgs, Invocation::tr("Provide a name and a single member peerURL"));
+        Invocation::fail(Invocation::BadArgs,
+                         Invocation::tr("Provide a name and a single member peerURL"));
     client::Client *c = inv.client();
     QStringList urls;
     QString problem;
@@ -73,7 +75,8 @@ int add(Invocation &inv)
         failWith(added->error());
     const QString newId = added->member().id;
     const QString newName = args[0];
-    Invocation::out(Invocation::tr("Added member named %1 with ID %2 to cluster\n").arg(newName, newId));
+    Invocation::out(
+        Invocation::tr("Added member named %1 with ID %2 to cluster\n").arg(newName, newId));
 
     client::Reply *members = await(inv, c->listMembers());
     if (members->error())
@@ -107,14 +110,19 @@ int remove(Invocation &inv)
         if (m.id == id)
             found = true;
         if (m.name == id) {
-            Invocation::err(Invocation::tr("Found a member named %1; if this is correct, please use its ID, eg:\n\t%2 member remove %3\n")
+            Invocation::err(Invocation::tr("Found a member named %1; if this is correct, please "
+                                           "use its ID, eg:\n\t%2 member remove %3\n")
                                 .arg(m.name, inv.appName(), m.id));
-            Invocation::err(Invocation::tr("For more details, read the documentation at https://github.com/etcd-io/etcd/blob/master/Documentation/runtime-configuration.md#remove-a-member\n\n"));
+            Invocation::err(
+                Invocation::tr("For more details, read the documentation at "
+                               "https://github.com/etcd-io/etcd/blob/master/Documentation/"
+                               "runtime-configuration.md#remove-a-member\n\n"));
         }
     }
     if (!found)
-        Invocation::fail(Invocation::BadArgs,
-                         Invocation::tr("Couldn't find a member in the cluster with an ID of %1.").arg(id));
+        Invocation::fail(
+            Invocation::BadArgs,
+            Invocation::tr("Couldn't find a member in the cluster with an ID of %1.").arg(id));
     client::Reply *removed = await(inv, c->removeMember(id));
     if (removed->error()) {
         Invocation::err(Invocation::tr("Received an error trying to remove member %1: %2")
@@ -130,7 +138,8 @@ int update(Invocation &inv)
     const QStringList args = inv.args();
     if (args.size() != 2)
         Invocation::fail(Invocation::BadArgs,
-                         Invocation::tr("Provide an ID and a list of comma separated peerURL (0xabcd http://example.com,http://example1.com)"));
+                         Invocation::tr("Provide an ID and a list of comma separated peerURL "
+                                        "(0xabcd http://example.com,http://example1.com)"));
     client::Client *c = inv.client();
     QStringList urls;
     QString problem;
@@ -167,24 +176,30 @@ int runClusterHealth(Invocation &inv)
         int healthy = 0;
         for (const client::Member &m : members) {
             if (m.clientUrls.isEmpty()) {
-                Invocation::out(Invocation::tr("member %1 is unreachable: no available published client urls\n").arg(m.id));
+                Invocation::out(
+                    Invocation::tr("member %1 is unreachable: no available published client urls\n")
+                        .arg(m.id));
                 continue;
             }
             bool checked = false;
             for (const QString &url : m.clientUrls) {
                 client::Reply *h = await(inv, healthClient.health(QUrl(url)));
                 if (h->error()) {
-                    Invocation::out(Invocation::tr("failed to check the health of member %1 on %2: Get %3: %4\n")
-                                        .arg(m.id, url,
-                                             QString::fromUtf8(client::go::quote(url + QStringLiteral("/health"))),
-                                             h->error().toString()));
+                    Invocation::out(
+                        Invocation::tr(
+                            "failed to check the health of member %1 on %2: Get %3: %4\n")
+                            .arg(m.id, url,
+                                 QString::fromUtf8(
+                                     client::go::quote(url + QStringLiteral("/health"))),
+                                 h->error().toString()));
                     continue;
                 }
                 QJsonParseError pe;
                 const QJsonObject o = QJsonDocument::fromJson(h->body(), &pe).object();
                 if (pe.error != QJsonParseError::NoError) {
-                    Invocation::out(Invocation::tr("failed to check the health of member %1 on %2: %3\n")
-                                        .arg(m.id, url, pe.errorString()));
+                    Invocation::out(
+                        Invocation::tr("failed to check the health of member %1 on %2: %3\n")
+                            .arg(m.id, url, pe.errorString()));
                     continue;
                 }
                 checked = true;
@@ -194,16 +209,21 @@ int runClusterHealth(Invocation &inv)
                         v = it.value();
                 }
                 if (v.toString() == QLatin1String("true") || v.toBool()) {
-                    Invocation::out(Invocation::tr("member %1 is healthy: got healthy result from %2\n").arg(m.id, url));
+                    Invocation::out(
+                        Invocation::tr("member %1 is healthy: got healthy result from %2\n")
+                            .arg(m.id, url));
                     ++healthy;
                 } else {
-                    Invocation::out(Invocation::tr("member %1 is unhealthy: got unhealthy result from %2\n").arg(m.id, url));
+                    Invocation::out(
+                        Invocation::tr("member %1 is unhealthy: got unhealthy result from %2\n")
+                            .arg(m.id, url));
                 }
                 break;
             }
             if (!checked)
-                Invocation::out(Invocation::tr("member %1 is unreachable: [%2] are all unreachable\n")
-                                    .arg(m.id, m.clientUrls.join(QLatin1Char(' '))));
+                Invocation::out(
+                    Invocation::tr("member %1 is unreachable: [%2] are all unreachable\n")
+                        .arg(m.id, m.clientUrls.join(QLatin1Char(' '))));
         }
         if (healthy == members.size())
             Invocation::out(Invocation::tr("cluster is healthy\n"));
@@ -260,8 +280,9 @@ Command clusterHealth()
     c.names = {QStringLiteral("cluster-health")};
     c.usage = Invocation::tr("check the health of the etcd cluster");
     c.argsUsage = QStringLiteral(" ");
-    c.flags = {Flag::boolean({QStringLiteral("forever"), QStringLiteral("f")},
-                             Invocation::tr("forever check the health every 10 second until CTRL+C"))};
+    c.flags = {
+        Flag::boolean({QStringLiteral("forever"), QStringLiteral("f")},
+                      Invocation::tr("forever check the health every 10 second until CTRL+C"))};
     c.action = runClusterHealth;
     return c;
 }

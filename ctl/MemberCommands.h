@@ -6,4 +6,4 @@
 namespace MemberCommands {
 Command member();
 Command clusterHealth();
-}
+} // namespace MemberCommands

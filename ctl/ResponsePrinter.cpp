@@ -47,7 +47,8 @@ void printResponseKey(const client::Response &r, const QString &format)
         if (r.action != QLatin1String("delete"))
             o = r.node.value.toUtf8() + '\n';
         else
-            o = "PrevNode.Value: " + (r.prevNode ? r.prevNode->value.toUtf8() : QByteArray()) + '\n';
+            o = "PrevNode.Value: " + (r.prevNode ? r.prevNode->value.toUtf8() : QByteArray()) +
+                '\n';
     } else if (format == QLatin1String("extended")) {
         o += "Key: " + r.node.key.toUtf8() + '\n';
         o += "Created-Index: " + QByteArray::number(r.node.createdIndex) + '\n';

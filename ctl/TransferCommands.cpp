@@ -67,10 +67,13 @@ struct Importer
 
     QString target(const QString &key) const
     {
-        if (to.isEmpty() || !(key == from || key.startsWith(from.endsWith(QLatin1Char('/')) ? from : from + QLatin1Char('/'))))
+        if (to.isEmpty() ||
+            !(key == from ||
+              key.startsWith(from.endsWith(QLatin1Char('/')) ? from : from + QLatin1Char('/'))))
             return key;
         QString rest = key.mid(from == QLatin1String("/") ? 0 : from.size());
-        QString base = to.endsWith(QLatin1Char('/')) && rest.startsWith(QLatin1Char('/')) ? to.chopped(1) : to;
+        QString base =
+            to.endsWith(QLatin1Char('/')) && rest.startsWith(QLatin1Char('/')) ? to.chopped(1) : to;
         return base + rest;
     }
 
@@ -117,22 +120,29 @@ struct Importer
 int runImport(Invocation &inv)
 {
     if (inv.args().isEmpty())
-        inv.handleError(Invocation::BadArgs, Invocation::tr("export file required (\"-\" for standard input)"));
+        inv.handleError(Invocation::BadArgs,
+                        Invocation::tr("export file required (\"-\" for standard input)"));
     const QString path = inv.args().first();
     QFile f;
-    const bool opened = path == QLatin1String("-") ? f.open(stdin, QIODevice::ReadOnly)
-                                                   : (f.setFileName(path), f.open(QIODevice::ReadOnly));
+    const bool opened = path == QLatin1String("-")
+                            ? f.open(stdin, QIODevice::ReadOnly)
+                            : (f.setFileName(path), f.open(QIODevice::ReadOnly));
     if (!opened)
-        inv.handleError(Invocation::BadArgs, QStringLiteral("open %1: %2").arg(path, f.errorString()));
+        inv.handleError(Invocation::BadArgs,
+                        QStringLiteral("open %1: %2").arg(path, f.errorString()));
     QJsonParseError pe;
     const QJsonObject doc = QJsonDocument::fromJson(f.readAll(), &pe).object();
-    if (pe.error != QJsonParseError::NoError || doc.value(QStringLiteral("qetcdExport")).toInt() != formatVersion)
-        inv.handleError(Invocation::BadArgs, Invocation::tr("%1: not a qetcdctl export (version %2)")
-                                                 .arg(path).arg(formatVersion));
+    if (pe.error != QJsonParseError::NoError ||
+        doc.value(QStringLiteral("qetcdExport")).toInt() != formatVersion)
+        inv.handleError(
+            Invocation::BadArgs,
+            Invocation::tr("%1: not a qetcdctl export (version %2)").arg(path).arg(formatVersion));
     Importer importer{inv, inv.client(), doc.value(QStringLiteral("root")).toString(),
                       inv.flags().stringValue(QStringLiteral("prefix"))};
     importer.import(doc.value(QStringLiteral("node")).toObject());
-    Invocation::out(Invocation::tr("imported %1 keys and %2 directories\n").arg(importer.keys).arg(importer.dirs));
+    Invocation::out(Invocation::tr("imported %1 keys and %2 directories\n")
+                        .arg(importer.keys)
+                        .arg(importer.dirs));
     return Invocation::Success;
 }
 
@@ -142,7 +152,8 @@ QList<Command> commands()
 {
     Command e;
     e.names = {QStringLiteral("export")};
-    e.usage = Invocation::tr("write a subtree (values, directories, TTLs) as JSON to standard output");
+    e.usage =
+        Invocation::tr("write a subtree (values, directories, TTLs) as JSON to standard output");
     e.argsUsage = QStringLiteral("[key]");
     e.action = runExport;
 
@@ -150,8 +161,9 @@ QList<Command> commands()
     i.names = {QStringLiteral("import")};
     i.usage = Invocation::tr("recreate a subtree from an export file");
     i.argsUsage = QStringLiteral("<file|->");
-    i.flags = {Flag::string({QStringLiteral("prefix")},
-                            Invocation::tr("put the tree under this key instead of its exported root"))};
+    i.flags = {
+        Flag::string({QStringLiteral("prefix")},
+                     Invocation::tr("put the tree under this key instead of its exported root"))};
     i.action = runImport;
     return {e, i};
 }

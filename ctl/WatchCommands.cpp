@@ -47,16 +47,17 @@ int watch(Invocation &inv)
     const bool recursive = inv.flags().boolValue(QStringLiteral("recursive"));
     const bool keepGoing = inv.flags().boolValue(QStringLiteral("forever"));
     client::Watcher *w = startWatch(inv, key, recursive);
-    QObject::connect(w, &client::Watcher::event, [&inv, recursive, keepGoing](const client::Response &r) {
-        if (r.node.dir)
-            return;
-        if (recursive)
-            Invocation::out(QStringLiteral("[%1] %2\n").arg(r.action, r.node.key));
-        ResponsePrinter::printResponseKey(r, inv.outputFormat());
-        fflush(stdout);
-        if (!keepGoing)
-            Invocation::exit(Invocation::Success);
-    });
+    QObject::connect(w, &client::Watcher::event,
+                     [&inv, recursive, keepGoing](const client::Response &r) {
+                         if (r.node.dir)
+                             return;
+                         if (recursive)
+                             Invocation::out(QStringLiteral("[%1] %2\n").arg(r.action, r.node.key));
+                         ResponsePrinter::printResponseKey(r, inv.outputFormat());
+                         fflush(stdout);
+                         if (!keepGoing)
+                             Invocation::exit(Invocation::Success);
+                     });
     return QCoreApplication::exec();
 }
 
@@ -113,7 +114,8 @@ int execWatch(Invocation &inv)
         auto *p = new QProcess(QCoreApplication::instance());
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("ETCD_WATCH_ACTION"), r.action);
-        env.insert(QStringLiteral("ETCD_WATCH_MODIFIED_INDEX"), QString::number(r.node.modifiedIndex));
+        env.insert(QStringLiteral("ETCD_WATCH_MODIFIED_INDEX"),
+                   QString::number(r.node.modifiedIndex));
         env.insert(QStringLiteral("ETCD_WATCH_KEY"), r.node.key);
         env.insert(QStringLiteral("ETCD_WATCH_VALUE"), r.node.value);
         p->setProcessEnvironment(env);
@@ -135,7 +137,8 @@ QList<Command> commands()
     w.argsUsage = QStringLiteral("<key>");
     w.flags = {Flag::boolean({QStringLiteral("forever"), QStringLiteral("f")},
                              Invocation::tr("forever watch a key until CTRL+C")),
-               Flag::integer({QStringLiteral("after-index")}, Invocation::tr("watch after the given index")),
+               Flag::integer({QStringLiteral("after-index")},
+                             Invocation::tr("watch after the given index")),
                Flag::boolean({QStringLiteral("recursive"), QStringLiteral("r")},
                              Invocation::tr("returns all values for key and child keys"))};
     w.action = watch;
@@ -144,7 +147,8 @@ QList<Command> commands()
     e.names = {QStringLiteral("exec-watch")};
     e.usage = Invocation::tr("watch a key for changes and exec an executable");
     e.argsUsage = QStringLiteral("<key> <command> [args...]");
-    e.flags = {Flag::integer({QStringLiteral("after-index")}, Invocation::tr("watch after the given index")),
+    e.flags = {Flag::integer({QStringLiteral("after-index")},
+                             Invocation::tr("watch after the given index")),
                Flag::boolean({QStringLiteral("recursive"), QStringLiteral("r")},
                              Invocation::tr("watch all values for key and child keys"))};
     e.action = execWatch;

@@ -39,8 +39,7 @@ QByteArray kvJson(const QStringList &read, const QStringList &write)
     return "{\"kv\":{\"read\":" + jsonList(read) + ",\"write\":" + jsonList(write) + "}}";
 }
 
-Request apiRequest(const QByteArray &method, const QString &path, Request::Api api,
-                   QList<int> ok)
+Request apiRequest(const QByteArray &method, const QString &path, Request::Api api, QList<int> ok)
 {
     Request r;
     r.method = method;
@@ -59,7 +58,8 @@ Client::Client(const ClientConfig &config, QObject *parent)
     connect(m_transport, &Transport::requestSent, this, &Client::requestSent);
     if (m_config.autoSyncIntervalMs > 0) {
         m_autoSync.setInterval(m_config.autoSyncIntervalMs);
-        connect(&m_autoSync, &QTimer::timeout, this, [this] { sync()->then(this, [](Reply *) {}); });
+        connect(&m_autoSync, &QTimer::timeout, this,
+                [this] { sync()->then(this, [](Reply *) {}); });
         m_autoSync.start();
     }
 }
@@ -101,10 +101,11 @@ Reply *Client::send(const Request &request, const QUrl &onlyEndpoint)
     }
     Error early = m_transport->configurationError();
     if (!early && reply->m_endpoints.isEmpty())
-        early = Error::make(Error::Kind::NoEndpoints, QStringLiteral("client: no endpoints available"));
+        early =
+            Error::make(Error::Kind::NoEndpoints, QStringLiteral("client: no endpoints available"));
     if (early) {
-        QMetaObject::invokeMethod(reply, [reply, early] { reply->finish(early); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            reply, [reply, early] { reply->finish(early); }, Qt::QueuedConnection);
         return reply;
     }
     if (m_config.totalTimeoutMs > 0 && !request.watch) {
@@ -114,8 +115,8 @@ Reply *Client::send(const Request &request, const QUrl &onlyEndpoint)
                 reply->m_current->abort();
                 reply->m_current->deleteLater();
             }
-            reply->finish(Error::make(Error::Kind::Deadline,
-                                      QStringLiteral("context deadline exceeded")));
+            reply->finish(
+                Error::make(Error::Kind::Deadline, QStringLiteral("context deadline exceeded")));
         });
         reply->m_deadline.start(m_config.totalTimeoutMs);
     }
@@ -139,7 +140,8 @@ void Client::attempt(Reply *reply)
     QNetworkReply *net = m_transport->send(reply->m_endpoints[index], reply->m_request);
     reply->m_current = net;
     connect(net, &QNetworkReply::metaDataChanged, reply, [reply] { reply->m_headerTimer.stop(); });
-    connect(net, &QNetworkReply::finished, reply, [this, reply, index] { attemptFinished(reply, index); });
+    connect(net, &QNetworkReply::finished, reply,
+            [this, reply, index] { attemptFinished(reply, index); });
     reply->m_currentIndex = index;
     if (m_config.headerTimeoutMs > 0)
         reply->m_headerTimer.start(m_config.headerTimeoutMs);
@@ -217,7 +219,8 @@ Error Client::interpret(Reply *reply) const
         return Error::etcd(o.value(QLatin1String("errorCode")).toInt(),
                            o.value(QLatin1String("message")).toString(),
                            o.value(QLatin1String("cause")).toString(),
-                           static_cast<quint64>(o.value(QLatin1String("index")).toDouble()), status);
+                           static_cast<quint64>(o.value(QLatin1String("index")).toDouble()),
+                           status);
     }
     if (reply->m_request.okStatus.contains(status))
         return Error();
@@ -341,7 +344,8 @@ Reply *Client::listMembers()
 
 Reply *Client::leader()
 {
-    return send(apiRequest("GET", QStringLiteral("/v2/members/leader"), Request::Api::Members, {200}));
+    return send(
+        apiRequest("GET", QStringLiteral("/v2/members/leader"), Request::Api::Members, {200}));
 }
 
 Reply *Client::addMember(const QStringList &peerUrls)
@@ -353,13 +357,14 @@ Reply *Client::addMember(const QStringList &peerUrls)
 
 Reply *Client::removeMember(const QString &id)
 {
-    return send(apiRequest("DELETE", QStringLiteral("/v2/members/") + id, Request::Api::Members,
-                           {204}));
+    return send(
+        apiRequest("DELETE", QStringLiteral("/v2/members/") + id, Request::Api::Members, {204}));
 }
 
 Reply *Client::updateMember(const QString &id, const QStringList &peerUrls)
 {
-    Request r = apiRequest("PUT", QStringLiteral("/v2/members/") + id, Request::Api::Members, {204});
+    Request r =
+        apiRequest("PUT", QStringLiteral("/v2/members/") + id, Request::Api::Members, {204});
     r.setJsonBody("{\"peerURLs\":" + jsonList(peerUrls) + '}');
     return send(r);
 }
@@ -375,7 +380,8 @@ Reply *Client::sync()
                 urls.append(QUrl(u));
         }
         if (urls.isEmpty())
-            return Error::make(Error::Kind::NoEndpoints, QStringLiteral("client: no endpoints available"));
+            return Error::make(Error::Kind::NoEndpoints,
+                               QStringLiteral("client: no endpoints available"));
         setEndpoints(urls);
         return Error();
     };
@@ -399,7 +405,8 @@ Reply *Client::storeStats()
 
 Reply *Client::version(const QUrl &endpoint)
 {
-    return send(apiRequest("GET", QStringLiteral("/version"), Request::Api::Plain, {200}), endpoint);
+    return send(apiRequest("GET", QStringLiteral("/version"), Request::Api::Plain, {200}),
+                endpoint);
 }
 
 Reply *Client::health(const QUrl &endpoint)
@@ -422,13 +429,14 @@ Reply *Client::authStatus()
 
 Reply *Client::enableAuth()
 {
-    return send(apiRequest("PUT", QStringLiteral("/v2/auth/enable"), Request::Api::Auth, {200, 201}));
+    return send(
+        apiRequest("PUT", QStringLiteral("/v2/auth/enable"), Request::Api::Auth, {200, 201}));
 }
 
 Reply *Client::disableAuth()
 {
-    return send(apiRequest("DELETE", QStringLiteral("/v2/auth/enable"), Request::Api::Auth,
-                           {200, 201}));
+    return send(
+        apiRequest("DELETE", QStringLiteral("/v2/auth/enable"), Request::Api::Auth, {200, 201}));
 }
 
 Reply *Client::listUsers()
@@ -440,15 +448,16 @@ Reply *Client::listUsers()
 
 Reply *Client::getUser(const QString &name)
 {
-    return send(apiRequest("GET", QStringLiteral("/v2/auth/users/") + name, Request::Api::Auth, {200}));
+    return send(
+        apiRequest("GET", QStringLiteral("/v2/auth/users/") + name, Request::Api::Auth, {200}));
 }
 
 Reply *Client::addUser(const QString &name, const QString &password)
 {
-    Request r = apiRequest("PUT", QStringLiteral("/v2/auth/users/") + name, Request::Api::Auth,
-                           {200, 201});
-    r.setJsonBody("{\"user\":" + go::jsonString(name) + ",\"password\":" + go::jsonString(password) +
-                  ",\"roles\":null}");
+    Request r =
+        apiRequest("PUT", QStringLiteral("/v2/auth/users/") + name, Request::Api::Auth, {200, 201});
+    r.setJsonBody("{\"user\":" + go::jsonString(name) +
+                  ",\"password\":" + go::jsonString(password) + ",\"roles\":null}");
     return send(r);
 }
 
@@ -460,25 +469,28 @@ Reply *Client::removeUser(const QString &name)
 
 Reply *Client::changePassword(const QString &name, const QString &password)
 {
-    Request r = apiRequest("PUT", QStringLiteral("/v2/auth/users/") + name, Request::Api::Auth, {200});
-    r.setJsonBody("{\"user\":" + go::jsonString(name) + ",\"password\":" + go::jsonString(password) +
-                  ",\"roles\":null}");
+    Request r =
+        apiRequest("PUT", QStringLiteral("/v2/auth/users/") + name, Request::Api::Auth, {200});
+    r.setJsonBody("{\"user\":" + go::jsonString(name) +
+                  ",\"password\":" + go::jsonString(password) + ",\"roles\":null}");
     return send(r);
 }
 
 Reply *Client::grantUserRoles(const QString &name, const QStringList &roles)
 {
-    Request r = apiRequest("PUT", QStringLiteral("/v2/auth/users/") + name, Request::Api::Auth, {200});
-    r.setJsonBody("{\"user\":" + go::jsonString(name) + ",\"roles\":null,\"grant\":" +
-                  jsonList(roles) + '}');
+    Request r =
+        apiRequest("PUT", QStringLiteral("/v2/auth/users/") + name, Request::Api::Auth, {200});
+    r.setJsonBody("{\"user\":" + go::jsonString(name) +
+                  ",\"roles\":null,\"grant\":" + jsonList(roles) + '}');
     return send(r);
 }
 
 Reply *Client::revokeUserRoles(const QString &name, const QStringList &roles)
 {
-    Request r = apiRequest("PUT", QStringLiteral("/v2/auth/users/") + name, Request::Api::Auth, {200});
-    r.setJsonBody("{\"user\":" + go::jsonString(name) + ",\"roles\":null,\"revoke\":" +
-                  jsonList(roles) + '}');
+    Request r =
+        apiRequest("PUT", QStringLiteral("/v2/auth/users/") + name, Request::Api::Auth, {200});
+    r.setJsonBody("{\"user\":" + go::jsonString(name) +
+                  ",\"roles\":null,\"revoke\":" + jsonList(roles) + '}');
     return send(r);
 }
 
@@ -491,13 +503,14 @@ Reply *Client::listRoles()
 
 Reply *Client::getRole(const QString &name)
 {
-    return send(apiRequest("GET", QStringLiteral("/v2/auth/roles/") + name, Request::Api::Auth, {200}));
+    return send(
+        apiRequest("GET", QStringLiteral("/v2/auth/roles/") + name, Request::Api::Auth, {200}));
 }
 
 Reply *Client::addRole(const QString &name)
 {
-    Request r = apiRequest("PUT", QStringLiteral("/v2/auth/roles/") + name, Request::Api::Auth,
-                           {200, 201});
+    Request r =
+        apiRequest("PUT", QStringLiteral("/v2/auth/roles/") + name, Request::Api::Auth, {200, 201});
     r.setJsonBody("{\"role\":" + go::jsonString(name) + ",\"permissions\":" + kvJson({}, {}) + '}');
     return send(r);
 }
@@ -509,18 +522,20 @@ Reply *Client::removeRole(const QString &name)
 }
 
 Reply *Client::grantRolePermissions(const QString &name, const QStringList &read,
-                                   const QStringList &write)
+                                    const QStringList &write)
 {
-    Request r = apiRequest("PUT", QStringLiteral("/v2/auth/roles/") + name, Request::Api::Auth, {200});
+    Request r =
+        apiRequest("PUT", QStringLiteral("/v2/auth/roles/") + name, Request::Api::Auth, {200});
     r.setJsonBody("{\"role\":" + go::jsonString(name) + ",\"permissions\":" + kvJson({}, {}) +
                   ",\"grant\":" + kvJson(read, write) + '}');
     return send(r);
 }
 
 Reply *Client::revokeRolePermissions(const QString &name, const QStringList &read,
-                                    const QStringList &write)
+                                     const QStringList &write)
 {
-    Request r = apiRequest("PUT", QStringLiteral("/v2/auth/roles/") + name, Request::Api::Auth, {200});
+    Request r =
+        apiRequest("PUT", QStringLiteral("/v2/auth/roles/") + name, Request::Api::Auth, {200});
     r.setJsonBody("{\"role\":" + go::jsonString(name) + ",\"permissions\":" + kvJson({}, {}) +
                   ",\"revoke\":" + kvJson(read, write) + '}');
     return send(r);

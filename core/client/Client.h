@@ -55,10 +55,10 @@ public:
     // --- keys (/v2/keys) -------------------------------------------------
     Reply *get(const QString &key, const GetOptions &options = {});
     Reply *set(const QString &key, const QString &value, const SetOptions &options = {});
-    Reply *create(const QString &key, const QString &value, qint64 ttl = 0);  // prevExist=false
-    Reply *update(const QString &key, const QString &value, qint64 ttl = 0);  // prevExist=true
+    Reply *create(const QString &key, const QString &value, qint64 ttl = 0); // prevExist=false
+    Reply *update(const QString &key, const QString &value, qint64 ttl = 0); // prevExist=true
     Reply *setDir(const QString &key, const SetOptions &options = {});       // set with dir=true
-    Reply *createInOrder(const QString &dir, const QString &value, qint64 ttl = 0);  // POST
+    Reply *createInOrder(const QString &dir, const QString &value, qint64 ttl = 0); // POST
     Reply *remove(const QString &key, const DeleteOptions &options = {});
     // One long poll: finishes with the first matching event.
     Reply *waitOnce(const QString &key, const WatchOptions &options = {});
@@ -67,7 +67,7 @@ public:
 
     // --- cluster -----------------------------------------------------------
     Reply *listMembers();
-    Reply *leader();  // /v2/members/leader
+    Reply *leader(); // /v2/members/leader
     Reply *addMember(const QStringList &peerUrls);
     Reply *removeMember(const QString &id);
     Reply *updateMember(const QString &id, const QStringList &peerUrls);

@@ -30,6 +30,13 @@ struct ClientConfig
     int totalTimeoutMs = 0;
     // Refresh the endpoint list from /v2/members this often. 0: only on sync().
     int autoSyncIntervalMs = 0;
+
+    static ClientConfig forEndpoints(const QList<QUrl> &urls)
+    {
+        ClientConfig c;
+        c.endpoints = urls;
+        return c;
+    }
 };
 
 } // namespace client

@@ -10,8 +10,8 @@ struct DeleteOptions
 {
     bool dir = false;
     bool recursive = false;
-    QString prevValue;      // sent only when not empty
-    quint64 prevIndex = 0;  // sent only when not 0
+    QString prevValue;     // sent only when not empty
+    quint64 prevIndex = 0; // sent only when not 0
 };
 
 } // namespace client

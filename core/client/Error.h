@@ -58,8 +58,8 @@ public:
     };
 
     Error() = default;
-    static Error etcd(int errorCode, const QString &message, const QString &cause,
-                      quint64 index, int httpStatus);
+    static Error etcd(int errorCode, const QString &message, const QString &cause, quint64 index,
+                      int httpStatus);
     static Error make(Kind kind, const QString &message, const QUrl &endpoint = {},
                       int httpStatus = 0);
     static Error clusterUnavailable(const QList<Error> &attempts);
@@ -67,7 +67,7 @@ public:
     bool isError() const { return m_kind != Kind::None; }
     explicit operator bool() const { return isError(); }
     Kind kind() const { return m_kind; }
-    int errorCode() const { return m_errorCode; }  // etcd code, 0 unless kind() == Etcd
+    int errorCode() const { return m_errorCode; } // etcd code, 0 unless kind() == Etcd
     QString message() const { return m_message; }
     QString cause() const { return m_cause; }
     quint64 index() const { return m_index; }
@@ -77,7 +77,10 @@ public:
 
     // The watched history no longer reaches back to the requested index
     // (errorCode 401): re-read the state and watch again from there.
-    bool isHistoryCleared() const { return m_kind == Kind::Etcd && m_errorCode == EventIndexCleared; }
+    bool isHistoryCleared() const
+    {
+        return m_kind == Kind::Etcd && m_errorCode == EventIndexCleared;
+    }
     // etcdctl treats these as "cannot reach the cluster" (exit code 2).
     bool isConnectionError() const;
 

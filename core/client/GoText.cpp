@@ -58,8 +58,8 @@ bool isPrintable(int cp)
         return false;
     if ((cp & 0xFFFE) == 0xFFFE)
         return false;
-    const QChar::Category cat = cp > 0xFFFF ? QChar::category(char32_t(cp))
-                                            : QChar(char16_t(cp)).category();
+    const QChar::Category cat =
+        cp > 0xFFFF ? QChar::category(char32_t(cp)) : QChar(char16_t(cp)).category();
     switch (cat) {
     case QChar::Other_Control:
     case QChar::Other_Format:
@@ -84,8 +84,8 @@ void appendHex(QByteArray &out, unsigned value, int digits)
 
 bool isUnreserved(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c == '.' || c == '~';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.' || c == '~';
 }
 
 QByteArray percentEscape(const QByteArray &in, bool pathMode)
@@ -100,7 +100,14 @@ QByteArray percentEscape(const QByteArray &in, bool pathMode)
         }
         if (pathMode) {
             switch (c) {
-            case '$': case '&': case '+': case ',': case '/': case ':': case ';': case '=':
+            case '$':
+            case '&':
+            case '+':
+            case ',':
+            case '/':
+            case ':':
+            case ';':
+            case '=':
             case '@':
                 out += c;
                 continue;
@@ -136,15 +143,33 @@ QByteArray quote(const QByteArray &utf8)
             continue;
         }
         switch (cp) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\a': out += "\\a"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\v': out += "\\v"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\a':
+            out += "\\a";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\v':
+            out += "\\v";
+            break;
         default:
             if (isPrintable(cp)) {
                 out += utf8.mid(i, len);
@@ -179,12 +204,26 @@ QByteArray jsonString(const QByteArray &utf8)
             continue;
         }
         switch (cp) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '<': case '>': case '&': case 0x2028: case 0x2029:
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '<':
+        case '>':
+        case '&':
+        case 0x2028:
+        case 0x2029:
             out += "\\u";
             appendHex(out, unsigned(cp), 4);
             break;
@@ -245,9 +284,8 @@ QString normalizeRfc3339(const QString &timestamp)
     int zone = timestamp.size() - 1;
     if (timestamp.endsWith(QLatin1Char('Z')) || timestamp.endsWith(QLatin1Char('z'))) {
         zone = timestamp.size() - 1;
-    } else if (timestamp.size() >= 25 &&
-               (timestamp[timestamp.size() - 6] == QLatin1Char('+') ||
-                timestamp[timestamp.size() - 6] == QLatin1Char('-'))) {
+    } else if (timestamp.size() >= 25 && (timestamp[timestamp.size() - 6] == QLatin1Char('+') ||
+                                          timestamp[timestamp.size() - 6] == QLatin1Char('-'))) {
         zone = timestamp.size() - 6;
     } else {
         return timestamp;

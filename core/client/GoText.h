@@ -11,13 +11,19 @@ namespace client::go {
 // strconv.Quote: double-quoted with Go escapes (\a \b \f \n \r \t \v \\ \",
 // \xNN for invalid bytes, \uNNNN / \UNNNNNNNN for non-printable runes).
 QByteArray quote(const QByteArray &utf8);
-inline QByteArray quote(const QString &s) { return quote(s.toUtf8()); }
+inline QByteArray quote(const QString &s)
+{
+    return quote(s.toUtf8());
+}
 
 // encoding/json string literal with HTML escaping, as json.Marshal writes it:
 // <, >, & as \u003c \u003e \u0026, U+2028/2029 escaped, other controls as
 // \n \r \t or \u00XX, invalid UTF-8 as \ufffd.
 QByteArray jsonString(const QByteArray &utf8);
-inline QByteArray jsonString(const QString &s) { return jsonString(s.toUtf8()); }
+inline QByteArray jsonString(const QString &s)
+{
+    return jsonString(s.toUtf8());
+}
 
 // net/url escaping of a whole path (url.URL.EscapedPath): keeps
 // unreserved characters and $&+,/:;=@, escapes everything else.

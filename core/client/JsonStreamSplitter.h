@@ -18,11 +18,11 @@ public:
 
 private:
     QByteArray m_buffer;
-    int m_scanned = 0;  // bytes of m_buffer already scanned
+    int m_scanned = 0; // bytes of m_buffer already scanned
     int m_depth = 0;
     bool m_inString = false;
     bool m_escape = false;
-    int m_start = -1;  // start of the current object in m_buffer
+    int m_start = -1; // start of the current object in m_buffer
 };
 
 } // namespace client

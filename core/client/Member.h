@@ -12,7 +12,7 @@ namespace client {
 class Member
 {
 public:
-    QString id;  // hexadecimal, as the server prints it
+    QString id; // hexadecimal, as the server prints it
     QString name;
     QStringList peerUrls;
     QStringList clientUrls;

@@ -20,8 +20,8 @@ public:
     QList<Node> nodes;
     quint64 createdIndex = 0;
     quint64 modifiedIndex = 0;
-    QString expiration;  // RFC 3339 as sent; empty when the node has no TTL
-    qint64 ttl = 0;      // seconds left; 0 when the node has no TTL
+    QString expiration; // RFC 3339 as sent; empty when the node has no TTL
+    qint64 ttl = 0;     // seconds left; 0 when the node has no TTL
     // The server sent a "nodes" member (even an empty one). etcdctl's JSON
     // output prints `"nodes":null` otherwise, so the distinction is kept.
     bool nodesPresent = false;

@@ -48,16 +48,16 @@ public:
     int httpStatus() const { return m_status; }
     QByteArray body() const { return m_body; }
     QByteArray rawHeader(const QByteArray &name) const;
-    QUrl endpoint() const { return m_endpoint; }  // the member that answered
+    QUrl endpoint() const { return m_endpoint; } // the member that answered
 
     // Typed views of a successful body; each matches one family of calls.
-    Response keys() const;            // get/set/remove/createInOrder/waitOnce
-    QList<Member> members() const;    // listMembers
-    Member member() const;            // addMember, leader
-    AuthUser user() const;            // getUser, grant/revoke, changePassword
-    AuthRole role() const;            // getRole, grant/revoke permissions
-    QStringList names() const;        // listUsers, listRoles
-    QJsonObject json() const;         // stats, version, health, auth status
+    Response keys() const;         // get/set/remove/createInOrder/waitOnce
+    QList<Member> members() const; // listMembers
+    Member member() const;         // addMember, leader
+    AuthUser user() const;         // getUser, grant/revoke, changePassword
+    AuthRole role() const;         // getRole, grant/revoke permissions
+    QStringList names() const;     // listUsers, listRoles
+    QJsonObject json() const;      // stats, version, health, auth status
 
     // Cancels the call; finished() follows with a Cancelled error.
     void abort();

@@ -67,7 +67,8 @@ QString Request::curlCommand(const QUrl &endpoint) const
 
 QString Request::keysPath(const QString &key)
 {
-    return QStringLiteral("/v2/keys") + (key.startsWith(QLatin1Char('/')) ? key : QLatin1Char('/') + key);
+    return QStringLiteral("/v2/keys") +
+           (key.startsWith(QLatin1Char('/')) ? key : QLatin1Char('/') + key);
 }
 
 } // namespace client

@@ -18,14 +18,14 @@ public:
     enum class Api { Keys, Members, Auth, Plain };
 
     QByteArray method = "GET";
-    QString path;  // unescaped, e.g. "/v2/keys/foo bar"
+    QString path; // unescaped, e.g. "/v2/keys/foo bar"
     QList<QPair<QString, QString>> query;
     QByteArray body;
-    bool hasBody = false;  // curl line shows -d only for requests with a body
+    bool hasBody = false; // curl line shows -d only for requests with a body
     QByteArray contentType;
     Api api = Api::Plain;
-    bool watch = false;      // long-lived: exempt from the total timeout
-    bool failover = true;    // try the other endpoints on transport errors and 5xx
+    bool watch = false;   // long-lived: exempt from the total timeout
+    bool failover = true; // try the other endpoints on transport errors and 5xx
     QList<int> okStatus{200, 201, 204};
 
     void addQuery(const QString &name, const QString &value) { query.append({name, value}); }

@@ -18,13 +18,13 @@ class Error;
 class Response
 {
 public:
-    QString action;  // get, set, create, update, delete, compareAndSwap, compareAndDelete, expire
+    QString action; // get, set, create, update, delete, compareAndSwap, compareAndDelete, expire
     Node node;
     std::optional<Node> prevNode;
-    quint64 etcdIndex = 0;  // X-Etcd-Index: store index when the server answered
-    quint64 raftIndex = 0;  // X-Raft-Index
-    quint64 raftTerm = 0;   // X-Raft-Term
-    QString clusterId;      // X-Etcd-Cluster-Id
+    quint64 etcdIndex = 0; // X-Etcd-Index: store index when the server answered
+    quint64 raftIndex = 0; // X-Raft-Index
+    quint64 raftTerm = 0;  // X-Raft-Term
+    QString clusterId;     // X-Etcd-Cluster-Id
     int httpStatus = 0;
 
     // Parses a keys response body (one JSON object). On failure returns false

@@ -42,8 +42,9 @@ Transport::Transport(const ClientConfig &config, QObject *parent) : QObject(pare
         const QByteArray pem = readFile(config.caFile, &m_configError);
         const auto cas = QSslCertificate::fromData(pem, QSsl::Pem);
         if (!m_configError && cas.isEmpty())
-            m_configError = Error::make(Error::Kind::Configuration,
-                                        QStringLiteral("%1: no certificates found").arg(config.caFile));
+            m_configError =
+                Error::make(Error::Kind::Configuration,
+                            QStringLiteral("%1: no certificates found").arg(config.caFile));
         m_ssl.setCaCertificates(cas);
     }
     if (!config.certFile.isEmpty() || !config.keyFile.isEmpty()) {
@@ -92,7 +93,11 @@ QNetworkReply *Transport::send(const QUrl &endpoint, const Request &request)
 
 Error Transport::transportError(QNetworkReply *reply, const QUrl &endpoint)
 {
-    if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+    // Network-layer errors (1..99) count even after the headers arrived: the
+    // body was cut off (e.g. a watch whose member went away).
+    const int code = reply->error();
+    const bool networkLayer = code > 0 && code < 100;
+    if (!networkLayer && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
         return Error();
     const QString hp = hostPort(endpoint);
     switch (reply->error()) {
@@ -126,19 +131,19 @@ Error Transport::transportError(QNetworkReply *reply, const QUrl &endpoint)
 
 Error Transport::headerTimeout(const QUrl &endpoint)
 {
-    return Error::make(Error::Kind::HeaderTimeout,
-                       QStringLiteral("client: endpoint %1 exceeded header timeout")
-                           .arg(endpoint.toString()),
-                       endpoint);
+    return Error::make(
+        Error::Kind::HeaderTimeout,
+        QStringLiteral("client: endpoint %1 exceeded header timeout").arg(endpoint.toString()),
+        endpoint);
 }
 
 Error Transport::serverError(int status, const QUrl &endpoint)
 {
     if (status == 500 || status == 503)
-        return Error::make(Error::Kind::ServerUnavailable,
-                           QStringLiteral("client: etcd member %1 has no leader")
-                               .arg(endpoint.toString()),
-                           endpoint, status);
+        return Error::make(
+            Error::Kind::ServerUnavailable,
+            QStringLiteral("client: etcd member %1 has no leader").arg(endpoint.toString()),
+            endpoint, status);
     static const QHash<int, QString> texts{{501, QStringLiteral("Not Implemented")},
                                            {502, QStringLiteral("Bad Gateway")},
                                            {504, QStringLiteral("Gateway Timeout")},

@@ -73,6 +73,7 @@ void Watcher::start()
 void Watcher::stop()
 {
     m_running = false;
+    m_connected = false;
     m_retry.stop();
     abortAll();
 }
@@ -114,7 +115,8 @@ void Watcher::connectNow()
     abortAll();
     if (!m_client || currentEndpoint().isEmpty()) {
         stop();
-        emit error(Error::make(Error::Kind::NoEndpoints, QStringLiteral("client: no endpoints available")));
+        emit error(Error::make(Error::Kind::NoEndpoints,
+                               QStringLiteral("client: no endpoints available")));
         return;
     }
     if (const Error e = m_transport->configurationError()) {
@@ -140,8 +142,8 @@ Request Watcher::waitRequest(quint64 waitIndex, bool stream) const
         r.addQuery(QStringLiteral("stream"), QStringLiteral("true"));
     else
         r.addQuery(QStringLiteral("waitIndex"), QString::number(waitIndex));
-    r.addQuery(QStringLiteral("recursive"), m_options.recursive ? QStringLiteral("true")
-                                                                : QStringLiteral("false"));
+    r.addQuery(QStringLiteral("recursive"),
+               m_options.recursive ? QStringLiteral("true") : QStringLiteral("false"));
     return r;
 }
 
@@ -169,15 +171,16 @@ void Watcher::pollHeaders()
     if (!m_poll || !m_poll->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
         return;
     if (m_options.stream)
-        return;  // the stream is the connection that counts
+        return; // the stream is the connection that counts
     const int status = m_poll->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status / 100 == 5)
         return;
     m_headerIndex = headerIndex(m_poll);
     m_roundErrors.clear();
     m_backoffMs = 0;
-    if (!m_everConnected || m_headerIndex == 0) {
-        m_everConnected = true;
+    m_everConnected = true;
+    if (!m_connected) {
+        m_connected = true;
         emit connected(m_endpoint);
     }
 }
@@ -217,7 +220,7 @@ void Watcher::pollFinished()
         fillHeaders(&r, reply, status);
         const quint64 index = r.node.modifiedIndex;
         if (m_options.stream && index > m_streamStart) {
-            gapClosed();  // the stream has (or will have) this one
+            gapClosed(); // the stream has (or will have) this one
             return;
         }
         deliver(r);
@@ -231,11 +234,10 @@ void Watcher::pollFinished()
         return;
     }
     const QJsonObject o = QJsonDocument::fromJson(body).object();
-    handleEtcdError(Error::etcd(o.value(QLatin1String("errorCode")).toInt(),
-                                o.value(QLatin1String("message")).toString(),
-                                o.value(QLatin1String("cause")).toString(),
-                                static_cast<quint64>(o.value(QLatin1String("index")).toDouble()),
-                                status));
+    handleEtcdError(Error::etcd(
+        o.value(QLatin1String("errorCode")).toInt(), o.value(QLatin1String("message")).toString(),
+        o.value(QLatin1String("cause")).toString(),
+        static_cast<quint64>(o.value(QLatin1String("index")).toDouble()), status));
 }
 
 // --- stream ---------------------------------------------------------------------
@@ -255,13 +257,16 @@ void Watcher::streamHeaders()
         return;
     const int status = m_stream->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status != 200)
-        return;  // streamFinished() reports it
+        return; // streamFinished() reports it
     m_streamStart = headerIndex(m_stream);
     m_headerIndex = m_streamStart;
     m_roundErrors.clear();
     m_backoffMs = 0;
     m_everConnected = true;
-    emit connected(m_endpoint);
+    if (!m_connected) {
+        m_connected = true;
+        emit connected(m_endpoint);
+    }
     if (m_next != 0 && m_next <= m_streamStart) {
         m_gapFilling = true;
         poll();
@@ -312,11 +317,11 @@ void Watcher::streamFinished()
     }
     if (status != 200) {
         const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
-        handleEtcdError(Error::etcd(o.value(QLatin1String("errorCode")).toInt(),
-                                    o.value(QLatin1String("message")).toString(),
-                                    o.value(QLatin1String("cause")).toString(),
-                                    static_cast<quint64>(o.value(QLatin1String("index")).toDouble()),
-                                    status));
+        handleEtcdError(
+            Error::etcd(o.value(QLatin1String("errorCode")).toInt(),
+                        o.value(QLatin1String("message")).toString(),
+                        o.value(QLatin1String("cause")).toString(),
+                        static_cast<quint64>(o.value(QLatin1String("index")).toDouble()), status));
         return;
     }
     // The server ended the stream (e.g. it could not keep up): reconnect.
@@ -369,6 +374,7 @@ void Watcher::fail(const Error &e)
     qCDebug(lcClient) << "watch" << m_key << "lost" << m_endpoint << e.toString();
     const quint64 started = m_headerIndex;
     abortAll();
+    m_connected = false;
     if (m_next == 0 && started != 0)
         m_next = started + 1;
     m_roundErrors.append(e);

@@ -63,7 +63,9 @@ signals:
     void event(const client::Response &response);
     void historyCleared(const client::Error &error);
     void error(const client::Error &error);
+    // A (re)connection to `endpoint` is established (its headers arrived).
     void connected(const QUrl &endpoint);
+    // The connection failed; the watcher is already trying again.
     void disconnected(const client::Error &error);
 
 private:
@@ -93,10 +95,11 @@ private:
     WatchOptions m_options;
     bool m_running = false;
     bool m_everConnected = false;
+    bool m_connected = false; // headers of the current connection arrived
 
     quint64 m_next = 0;
     quint64 m_lastDelivered = 0;
-    quint64 m_headerIndex = 0;  // X-Etcd-Index of the current connection (0: none yet)
+    quint64 m_headerIndex = 0; // X-Etcd-Index of the current connection (0: none yet)
 
     QUrl m_endpoint;
     QList<Error> m_roundErrors;
@@ -110,7 +113,7 @@ private:
     JsonStreamSplitter m_splitter;
     bool m_gapFilling = false;
     quint64 m_streamStart = 0;  // X-Etcd-Index of the open stream
-    QList<Response> m_heldBack;  // stream events waiting for the gap to close
+    QList<Response> m_heldBack; // stream events waiting for the gap to close
 };
 
 } // namespace client
