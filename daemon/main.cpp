@@ -86,27 +86,44 @@ int main(int argc, char *argv[])
 
     NodeOptions options;
     options.name = config.name;
+    options.dataDir = config.dataDir;
+    options.walDir = config.walDir;
     options.peerUrls = toStrings(config.initialAdvertisePeerUrls);
     options.clientUrls = toStrings(config.advertiseClientUrls);
+    options.listenPeerUrls = toStrings(config.listenPeerUrls);
+    for (const Config::ClusterMember &m : config.initialClusterMembers)
+        options.initialCluster.append({m.name, m.peerUrl.toString()});
+    options.joinExisting = config.initialClusterState == Config::ClusterState::Existing;
     options.clusterToken = config.initialClusterToken;
+    options.snapshotCount = config.snapshotCount;
+    options.maxSnapshots = int(config.maxSnapshots);
+    options.maxWals = int(config.maxWals);
+    options.heartbeatMs = int(config.heartbeatIntervalMs);
+    options.electionMs = int(config.electionTimeoutMs);
+    options.forceNewCluster = config.forceNewCluster;
 
     qCInfo(lcMain).noquote() << "name =" << config.name;
     qCInfo(lcMain).noquote() << "data dir =" << config.dataDir;
-    qCWarning(lcMain).noquote()
-        << "the store is kept in memory only in this release: data in" << config.dataDir
-        << "is neither written nor read";
+    qCInfo(lcMain).noquote() << "heartbeat =" << config.heartbeatIntervalMs << "ms";
+    qCInfo(lcMain).noquote() << "election =" << config.electionTimeoutMs << "ms";
+    qCInfo(lcMain).noquote() << "snapshot count =" << config.snapshotCount;
     qCInfo(lcMain).noquote() << "advertise client URLs =" << options.clientUrls.join(QLatin1Char(','));
     qCInfo(lcMain).noquote() << "initial advertise peer URLs ="
                              << options.peerUrls.join(QLatin1Char(','));
     qCInfo(lcMain).noquote() << "initial cluster =" << config.initialCluster;
-    if (config.initialClusterMembers.size() > config.initialAdvertisePeerUrls.size()) {
-        qCCritical(lcMain).noquote() << QCoreApplication::translate(
-            "main", "multi-member clusters are not supported yet: --initial-cluster names other "
-                    "members");
-        return 1;
-    }
 
     EtcdNode node(options);
+    QObject::connect(&node, &EtcdNode::fatalError, &app, [&app](const QString &message) {
+        qCCritical(lcMain).noquote() << message;
+        app.exit(1);
+    });
+    for (const QUrl &url : config.listenPeerUrls)
+        qCInfo(lcMain).noquote() << "listening for peers on" << url.toString();
+    QString startError;
+    if (!node.start(&startError)) {
+        qCCritical(lcMain).noquote() << startError;
+        return 1;
+    }
     V2Api api(node);
     HttpFrontend frontend(api);
 
@@ -128,13 +145,11 @@ int main(int argc, char *argv[])
             qCInfo(lcMain).noquote() << "listening for client requests on" << url.toString();
         }
     }
-    qCInfo(lcMain).noquote() << "peer URLs" << toStrings(config.listenPeerUrls).join(QLatin1Char(','))
-                             << "are not opened: this release runs a single member";
 
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [&](int sig) {
         qCInfo(lcMain, "received signal %d, shutting down", sig);
-        app.quit();
+        node.shutdown([&app] { app.quit(); });
     });
     return app.exec();
 }

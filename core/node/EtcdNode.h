@@ -1,36 +1,64 @@
 #pragma once
 
 #include "api/ApiBackend.h"
+#include "node/ClusterMembership.h"
+#include "node/NodeOptions.h"
+#include "node/PendingRequests.h"
+#include "raft/ConfState.h"
+#include "raft/MemoryStorage.h"
+#include "raft/Ready.h"
 #include "store/Store.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
-// Settings of one member, already validated by the daemon.
-struct NodeOptions
-{
-    QString name = QStringLiteral("default");
-    QStringList peerUrls;
-    QStringList clientUrls;
-    QString clusterToken = QStringLiteral("etcd-cluster");
-    int proposalTimeoutMs = 5000;
-};
+#include <memory>
 
-// One member: the place where the key store meets time and (later) consensus
-// and I/O. It owns the Store and the only timers that touch it: TTL expiry is
-// an Expire command carrying this member's clock, applied like any other
-// command at the next index, so the store itself never reads a clock.
+namespace raft {
+class RawNode;
+struct ConfChange;
+}
+namespace storage {
+class DataDir;
+class Snapshotter;
+class WalWriter;
+}
+namespace transport {
+class PeerTransport;
+}
+struct RaftRequest;
+
+// One member: the only place where consensus meets time and I/O.
 //
-// Today every command is applied at once in memory (single member, no WAL);
-// the durability/clustering issue puts Raft, the WAL and the transport
-// between propose() and apply without changing this interface.
-// Lives on the server thread; not thread-safe.
+// A QTimer ticks the pure Raft core; each Ready is handled in the order the
+// core demands: messages sent, then hard state and entries persisted by the
+// WAL writer thread (one fdatasync per batch, while the event loop keeps
+// serving reads and watches; proposals arriving meanwhile join the next
+// batch), then messages that promise durability sent, committed entries
+// applied to the Store and the membership, and linearizable reads answered.
+// Writes from clients are tracked by request id until applied (error 300
+// after the proposal timeout); followers forward proposals to the leader
+// inside Raft, so any member takes writes. Only the leader expires keys: its
+// timer proposes an Expire command with its own clock, applied by every
+// member at the same index. A snapshot of store and membership is taken
+// every `snapshotCount` applied entries and the log compacted behind it.
+//
+// Lives on the server thread; not thread-safe. Owns the store, the Raft
+// core, the WAL writer and the peer transport.
 class EtcdNode : public QObject, public ApiBackend
 {
     Q_OBJECT
 public:
     explicit EtcdNode(const NodeOptions &options, QObject *parent = nullptr);
     ~EtcdNode() override;
+
+    // Loads or bootstraps the member and starts ticking. Joining an existing
+    // cluster finishes asynchronously (fatalError() if it cannot).
+    bool start(QString *error);
+    // Graceful stop: a leader hands leadership to a follower first (bounded
+    // wait), then `done` runs; writes still in flight are answered first.
+    void shutdown(std::function<void()> done);
 
     // ApiBackend
     qint64 nowNs() const override;
@@ -40,12 +68,12 @@ public:
     WatchResult watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
                       WatchSink sink) override;
     void cancelWatch(quint64 watcherId) override;
-    quint64 clusterId() const override { return m_clusterId; }
-    quint64 memberId() const override { return m_memberId; }
-    quint64 leaderId() const override { return m_memberId; }
-    RaftPosition raftPosition() const override { return m_raft; }
-    QList<MemberInfo> members() const override;
-    bool healthy() const override { return true; }
+    quint64 clusterId() const override { return m_membership.clusterId(); }
+    quint64 memberId() const override { return m_id; }
+    quint64 leaderId() const override { return m_leaderId; }
+    RaftPosition raftPosition() const override;
+    QList<MemberInfo> members() const override { return m_membership.members(); }
+    bool healthy() const override { return m_leaderId != 0 && m_started; }
     StoreStats storeStats() const override { return m_store.stats(); }
     SelfStats selfStats() const override;
     std::optional<LeaderStats> leaderStats() const override;
@@ -54,17 +82,83 @@ public:
     void updateMember(quint64 id, const QStringList &peerUrls, MemberCallback done) override;
 
     const Store &store() const { return m_store; }
+    QList<quint16> peerPorts() const;
+    bool isLeader() const { return m_leaderId == m_id && m_id != 0; }
+
+Q_SIGNALS:
+    // The member cannot go on (disk failure, removed from the cluster, join failed).
+    void fatalError(const QString &message);
+    void leaderChanged(quint64 leaderId);
 
 private:
-    StoreResult applyCommand(const Command &command);
+    bool startRaft(QString *error);
+    bool loadOrBootstrap(QString *error);
+    void joinExisting();
+    void scheduleReady();
+    void processReady();
+    void onPersisted();
+    void applyEntries(const QList<raft::Entry> &entries);
+    void applyConfChange(const raft::Entry &entry);
+    void applyRequest(const RaftRequest &request);
+    void installSnapshot(const raft::Snapshot &snapshot);
+    void maybeTakeSnapshot();
+    void sendMessages(const QList<raft::Message> &messages);
+    void onTick();
+    void onMessage(quint64 from, const QByteArray &payload);
+    void proposeRequest(RaftRequest &request, ResultCallback done);
+    void retryUnsent();
     void armExpiryTimer();
     void expireDueKeys();
+    void failAll(const QString &cause);
+    void publishAttributes();
+    qint64 monotonicMs() const { return m_clock.elapsed(); }
+    quint64 nextRequestId();
 
     NodeOptions m_options;
+    quint64 m_id = 0;
     Store m_store;
+    ClusterMembership m_membership;
+    raft::MemoryStorage m_raftStorage;
+    std::unique_ptr<raft::RawNode> m_raft;
+    raft::ConfState m_confState;
+    std::unique_ptr<storage::DataDir> m_dataDir;
+    std::unique_ptr<storage::Snapshotter> m_snapshotter;
+    std::unique_ptr<storage::WalWriter> m_walWriter;
+    std::unique_ptr<transport::PeerTransport> m_transport;
+    QList<quint64> m_bootstrapPeers;
+
+    QTimer m_tickTimer;
     QTimer m_expiryTimer;
-    quint64 m_memberId = 0;
-    quint64 m_clusterId = 0;
-    RaftPosition m_raft;
+    QElapsedTimer m_clock;
+    bool m_started = false;
+    bool m_stopping = false;
+    bool m_readyScheduled = false;
+    bool m_readyInFlight = false;
+    raft::Ready m_ready;
+    quint64 m_batchId = 0;
+    quint64 m_applied = 0;
+    quint64 m_snapshotIndex = 0;
+    quint64 m_appliedTerm = 0;
+    raft::HardState m_hardState;
+
+    quint64 m_leaderId = 0;
+    qint64 m_leaderSinceNs = 0;
     qint64 m_startTimeNs = 0;
+    bool m_attributesPublished = false;
+    qint64 m_publishAttemptMs = -1;
+    quint64 m_requestCounter = 0;
+    quint64 m_readCounter = 0;
+    quint64 m_sendAppends = 0;
+    quint64 m_recvAppends = 0;
+
+    PendingRequests m_pending;
+    struct Unsent
+    {
+        QByteArray data;
+        bool isRead = false;
+        bool isConfChange = false;
+        quint64 requestId = 0;   // a client write: dropped once its client gave up
+    };
+    QList<Unsent> m_unsent;
+    QHash<quint64, MemberCallback> m_memberWaiters;
 };

@@ -20,6 +20,9 @@ QByteArray RaftRequest::encode() const
     case Kind::Attributes:
         s << memberId << name << clientUrls;
         break;
+    case Kind::PeerUrls:
+        s << memberId << peerUrls;
+        break;
     case Kind::Noop:
         break;
     }
@@ -50,6 +53,9 @@ std::optional<RaftRequest> RaftRequest::decode(const QByteArray &bytes)
     }
     case Kind::Attributes:
         s >> r.memberId >> r.name >> r.clientUrls;
+        break;
+    case Kind::PeerUrls:
+        s >> r.memberId >> r.peerUrls;
         break;
     case Kind::Noop:
         break;

@@ -9,20 +9,21 @@
 
 // What one Normal Raft log entry carries: a store command, a member's
 // published attributes (name and client URLs, as etcd publishes them after
-// start), or nothing (a no-op a new leader commits). `id` lets the member
+// start), a member's new peer URLs, or nothing (a no-op a new leader commits). `id` lets the member
 // that proposed it find the waiting client when the entry is applied: the
 // proposer's member id in the high bits keeps ids unique across members.
 // Versioned binary; decode() never trusts its input.
 struct RaftRequest
 {
-    enum class Kind : quint8 { Store = 1, Attributes = 2, Noop = 3 };
+    enum class Kind : quint8 { Store = 1, Attributes = 2, Noop = 3, PeerUrls = 4 };
 
     Kind kind = Kind::Noop;
     quint64 id = 0;
     Command command;           // Store
-    quint64 memberId = 0;      // Attributes
+    quint64 memberId = 0;      // Attributes, PeerUrls
     QString name;              // Attributes
     QStringList clientUrls;    // Attributes
+    QStringList peerUrls;      // PeerUrls (a member's new peer URLs)
 
     QByteArray encode() const;
     static std::optional<RaftRequest> decode(const QByteArray &bytes);

@@ -76,6 +76,11 @@ class TestV2Api : public QObject
             *keep = channel;
         if (now)
             return *now;
+        // Writes are answered once applied through Raft: wait for the answer.
+        QElapsedTimer waited;
+        waited.start();
+        while (!channel->response && !channel->head && waited.elapsed() < 5000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
         if (channel->response)
             return *channel->response;
         HttpResponse streamed = channel->head.value_or(HttpResponse{});
@@ -180,6 +185,8 @@ private Q_SLOTS:
         static V2Api *api = nullptr;
         if (!node) {
             node = new EtcdNode(options());
+            QString error;
+            QVERIFY(node->start(&error));
             api = new V2Api(*node);
         }
         const HttpResponse r = send(*api, method, target, form);
@@ -191,6 +198,8 @@ private Q_SLOTS:
     void headers()
     {
         EtcdNode node(options());
+        QString error;
+        QVERIFY(node.start(&error));
         V2Api api(node);
         send(api, "PUT", "/v2/keys/a", "value=1");
         const HttpResponse r = send(api, "GET", "/v2/keys/a");
@@ -207,6 +216,8 @@ private Q_SLOTS:
     void ttlAndUnset()
     {
         EtcdNode node(options());
+        QString error;
+        QVERIFY(node.start(&error));
         V2Api api(node);
         const HttpResponse set = send(api, "PUT", "/v2/keys/foo", "value=bar&ttl=10");
         const QJsonObject n = QJsonDocument::fromJson(set.body).object().value(QLatin1String("node")).toObject();
@@ -222,6 +233,8 @@ private Q_SLOTS:
     void expiryIsDrivenByTheNodeTimer()
     {
         EtcdNode node(options());
+        QString error;
+        QVERIFY(node.start(&error));
         V2Api api(node);
         send(api, "PUT", "/v2/keys/short", "value=x&ttl=1");
         std::shared_ptr<FakeChannel> watch;
@@ -238,6 +251,8 @@ private Q_SLOTS:
     void longPollWatch()
     {
         EtcdNode node(options());
+        QString error;
+        QVERIFY(node.start(&error));
         V2Api api(node);
         std::shared_ptr<FakeChannel> watch;
         send(api, "GET", "/v2/keys/foo?wait=true", {}, &watch);
@@ -255,6 +270,8 @@ private Q_SLOTS:
     void streamWatchAndDisconnect()
     {
         EtcdNode node(options());
+        QString error;
+        QVERIFY(node.start(&error));
         V2Api api(node);
         std::shared_ptr<FakeChannel> watch;
         send(api, "GET", "/v2/keys/dir?wait=true&recursive=true&stream=true", {}, &watch);
@@ -272,6 +289,8 @@ private Q_SLOTS:
     void waitIndexReplayAndCleared()
     {
         EtcdNode node(options());
+        QString error;
+        QVERIFY(node.start(&error));
         V2Api api(node);
         send(api, "PUT", "/v2/keys/foo", "value=1");
         send(api, "PUT", "/v2/keys/foo", "value=2");
@@ -293,8 +312,11 @@ private Q_SLOTS:
     void otherEndpoints()
     {
         EtcdNode node(options());
+        QString error;
+        QVERIFY(node.start(&error));
         V2Api api(node);
         QCOMPARE(send(api, "GET", "/version").body, QByteArray("{\"etcdserver\":\"2.2.4\",\"etcdcluster\":\"2.2.0\"}"));
+        QTRY_VERIFY(node.healthy());
         QCOMPARE(send(api, "GET", "/health").body, QByteArray("{\"health\":\"true\"}"));
         QCOMPARE(send(api, "GET", "/v2/machines").body, QByteArray("http://localhost:2379, http://localhost:4001"));
         QCOMPARE(send(api, "GET", "/v2/members").body,

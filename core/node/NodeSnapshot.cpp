@@ -1,0 +1,34 @@
+#include "node/NodeSnapshot.h"
+
+#include <QDataStream>
+#include <QIODevice>
+
+namespace {
+constexpr quint32 kMagic = 0x51455453;  // "QETS"
+constexpr quint8 kVersion = 1;
+}
+
+QByteArray NodeSnapshot::encode() const
+{
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    s.setVersion(QDataStream::Qt_6_4);
+    s << kMagic << kVersion << store << membership;
+    return out;
+}
+
+std::optional<NodeSnapshot> NodeSnapshot::decode(const QByteArray &bytes)
+{
+    QDataStream s(bytes);
+    s.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    quint8 version = 0;
+    NodeSnapshot snap;
+    s >> magic >> version;
+    if (s.status() != QDataStream::Ok || magic != kMagic || version != kVersion)
+        return std::nullopt;
+    s >> snap.store >> snap.membership;
+    if (s.status() != QDataStream::Ok || !s.atEnd())
+        return std::nullopt;
+    return snap;
+}
