@@ -40,9 +40,11 @@ QByteArray responseJson(const client::Response &r)
            ",\"prevNode\":" + (r.prevNode ? nodeJson(*r.prevNode) : QByteArray("null")) + '}';
 }
 
-void printResponseKey(const client::Response &r, const QString &format)
+QByteArray formatResponseKey(const client::Response &r, const QString &format, bool *supported)
 {
     QByteArray o;
+    if (supported)
+        *supported = true;
     if (format == QLatin1String("simple")) {
         if (r.action != QLatin1String("delete"))
             o = r.node.value.toUtf8() + '\n';
@@ -61,7 +63,17 @@ void printResponseKey(const client::Response &r, const QString &format)
             o += '\n' + r.node.value.toUtf8() + '\n';
     } else if (format == QLatin1String("json")) {
         o = responseJson(r) + '\n';
-    } else {
+    } else if (supported) {
+        *supported = false;
+    }
+    return o;
+}
+
+void printResponseKey(const client::Response &r, const QString &format)
+{
+    bool supported = true;
+    const QByteArray o = formatResponseKey(r, format, &supported);
+    if (!supported) {
         Invocation::err(QStringLiteral("Unsupported output format: %1\n").arg(format));
         return;
     }
@@ -79,18 +91,22 @@ void printTree(const client::Node &n, bool slashDirs, QByteArray *o)
 
 } // namespace
 
-void printLs(const client::Response &r, const QString &format, bool slashDirs)
+QByteArray formatLs(const client::Response &r, bool slashDirs)
 {
-    if (format != QLatin1String("simple")) {
-        printResponseKey(r, format);
-        return;
-    }
     QByteArray o;
     if (!r.node.dir)
         o += r.node.key.toUtf8() + '\n';
     for (const client::Node &child : r.node.nodes)
         printTree(child, slashDirs, &o);
-    Invocation::out(o);
+    return o;
+}
+
+void printLs(const client::Response &r, const QString &format, bool slashDirs)
+{
+    if (format != QLatin1String("simple"))
+        printResponseKey(r, format);
+    else
+        Invocation::out(formatLs(r, slashDirs));
 }
 
 } // namespace ResponsePrinter

@@ -16,8 +16,14 @@ namespace ResponsePrinter {
 
 QByteArray nodeJson(const client::Node &node);
 QByteArray responseJson(const client::Response &response);
+// The bytes printResponseKey writes to stdout; *supported is false (and the
+// result empty) for formats other than simple, extended and json.
+QByteArray formatResponseKey(const client::Response &response, const QString &format,
+                             bool *supported = nullptr);
 // printResponseKey: unknown formats print "Unsupported output format: x".
 void printResponseKey(const client::Response &response, const QString &format);
+// The simple `ls` listing.
+QByteArray formatLs(const client::Response &response, bool slashDirs);
 // printLs: key names (recursively; "/" after directories with -p) in simple
 // format, printResponseKey otherwise.
 void printLs(const client::Response &response, const QString &format, bool slashDirs);
