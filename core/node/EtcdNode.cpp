@@ -620,6 +620,8 @@ void EtcdNode::installSnapshot(const raft::Snapshot &snapshot)
     m_applied = snapshot.metadata.index;
     m_appliedTerm = snapshot.metadata.term;
     m_snapshotIndex = snapshot.metadata.index;
+    qCInfo(lcNode, "installed snapshot at index %llu (term %llu)", qulonglong(snapshot.metadata.index),
+           qulonglong(snapshot.metadata.term));
     if (m_transport) {
         for (quint64 id : m_transport->peers()) {
             if (!m_membership.contains(id))

@@ -59,7 +59,10 @@ bool DaemonProcess::start(int timeoutMs)
                      QStringLiteral("--advertise-client-urls"), client,
                      QStringLiteral("--listen-peer-urls"), peer,
                      QStringLiteral("--initial-advertise-peer-urls"), peer,
-                     QStringLiteral("--initial-cluster"), m_name + QLatin1Char('=') + peer};
+                     QStringLiteral("--initial-cluster"),
+                     m_initialCluster.isEmpty() ? m_name + QLatin1Char('=') + peer : m_initialCluster};
+    if (m_existing)
+        args << QStringLiteral("--initial-cluster-state") << QStringLiteral("existing");
     args += m_extra;
     m_output.clear();
     m_process.start(binary(QStringLiteral("qetcd")), args);

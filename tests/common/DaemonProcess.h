@@ -21,6 +21,20 @@ public:
     void setExtraArguments(const QStringList &args) { m_extra = args; }
     // Reuse a data directory (for restart tests); by default a fresh one is made.
     void setDataDir(const QString &dir) { m_dataDir = dir; }
+    // Cluster members: fixed ports chosen up front so every member can name
+    // the others in --initial-cluster before any of them starts.
+    void setPorts(quint16 clientPort, quint16 peerPort)
+    {
+        m_clientPort = clientPort;
+        m_peerPort = peerPort;
+    }
+    void setInitialCluster(const QString &initialCluster, bool existing = false)
+    {
+        m_initialCluster = initialCluster;
+        m_existing = existing;
+    }
+    QString peerUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_peerPort); }
+    bool isRunning() const { return m_process.state() == QProcess::Running; }
 
     bool start(int timeoutMs = 15000);
     void kill();       // SIGKILL and wait
@@ -46,6 +60,8 @@ private:
     QString m_name;
     QStringList m_extra;
     QString m_dataDir;
+    QString m_initialCluster;
+    bool m_existing = false;
     std::unique_ptr<QTemporaryDir> m_tmp;
     quint16 m_clientPort = 0;
     quint16 m_peerPort = 0;
