@@ -10,6 +10,10 @@
 #include "node/EtcdNode.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QTextStream>
@@ -40,6 +44,44 @@ QList<QHostAddress> listenAddresses(const QUrl &url)
         return {literal};
     const QHostInfo info = QHostInfo::fromName(host);
     return info.addresses().isEmpty() ? QList<QHostAddress>{} : QList<QHostAddress>{info.addresses().first()};
+}
+
+std::optional<QSslConfiguration> loadTls(const Config &config, QString *error)
+{
+    auto readFile = [error](const QString &path) -> std::optional<QByteArray> {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = QCoreApplication::translate("main", "cannot read %1: %2").arg(path, f.errorString());
+            return std::nullopt;
+        }
+        return f.readAll();
+    };
+    const auto certPem = readFile(config.certFile);
+    const auto keyPem = readFile(config.keyFile);
+    if (!certPem || !keyPem)
+        return std::nullopt;
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(*certPem, QSsl::Pem);
+    QSslKey key(*keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(*keyPem, QSsl::Ec, QSsl::Pem);
+    if (chain.isEmpty() || key.isNull()) {
+        *error = QCoreApplication::translate("main", "no usable certificate in %1 or key in %2")
+                     .arg(config.certFile, config.keyFile);
+        return std::nullopt;
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    if (config.clientCertAuth) {
+        const auto caPem = readFile(config.trustedCaFile);
+        if (!caPem)
+            return std::nullopt;
+        tls.setCaCertificates(QSslCertificate::fromData(*caPem, QSsl::Pem));
+        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    } else {
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    }
+    return tls;
 }
 
 } // namespace
@@ -75,11 +117,14 @@ int main(int argc, char *argv[])
     for (const QString &warning : config.warnings)
         qCWarning(lcMain).noquote() << warning;
 
-    for (const QUrl &url : config.listenClientUrls) {
-        if (url.scheme() == QLatin1String("https")) {
-            qCCritical(lcMain).noquote()
-                << QCoreApplication::translate("main", "TLS client URLs are not supported yet: %1")
-                       .arg(url.toString());
+    // TLS for https client URLs: --cert-file/--key-file, and with
+    // --client-cert-auth a client certificate signed by --trusted-ca-file.
+    std::optional<QSslConfiguration> tls;
+    if (!config.certFile.isEmpty() && !config.keyFile.isEmpty()) {
+        QString tlsError;
+        tls = loadTls(config, &tlsError);
+        if (!tls) {
+            qCCritical(lcMain).noquote() << tlsError;
             return 1;
         }
     }
@@ -135,6 +180,14 @@ int main(int argc, char *argv[])
         }
         for (const QHostAddress &address : addresses) {
             auto *listener = new ClientListener(qint64(config.maxRequestBytes), &frontend);
+            if (url.scheme() == QLatin1String("https")) {
+                if (!tls) {
+                    qCCritical(lcMain).noquote() << QCoreApplication::translate(
+                        "main", "%1 needs --cert-file and --key-file").arg(url.toString());
+                    return 1;
+                }
+                listener->setTls(*tls);
+            }
             if (!listener->listen(address, quint16(url.port()))) {
                 qCCritical(lcMain).noquote()
                     << "cannot listen for client requests on" << url.toString() << ":"

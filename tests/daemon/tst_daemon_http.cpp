@@ -5,7 +5,10 @@
 // SIGTERM).
 #include "DaemonProcess.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QSslConfiguration>
+#include <QSslKey>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -320,6 +323,46 @@ private Q_SLOTS:
         other.terminate();
         QCOMPARE(other.process().exitStatus(), QProcess::NormalExit);
         QCOMPARE(other.process().exitCode(), 0);
+    }
+
+    void tlsWithClientCertificates()
+    {
+        const QString dir = QStringLiteral(QETCD_TEST_TLS_DIR);
+        DaemonProcess secure(QStringLiteral("secure"));
+        const quint16 port = DaemonProcess::freePort();
+        const QString url = QStringLiteral("https://127.0.0.1:%1").arg(port);
+        secure.setExtraArguments({QStringLiteral("--listen-client-urls"), url,
+                                  QStringLiteral("--advertise-client-urls"), url,
+                                  QStringLiteral("--cert-file"), dir + QStringLiteral("/server.crt"),
+                                  QStringLiteral("--key-file"), dir + QStringLiteral("/server.key"),
+                                  QStringLiteral("--client-cert-auth"),
+                                  QStringLiteral("--trusted-ca-file"), dir + QStringLiteral("/ca.crt")});
+        secure.start(3000);  // waits on plain http, which this member does not serve
+        QTRY_VERIFY_WITH_TIMEOUT(secure.output().contains("listening for client requests on https"), 10000);
+
+        auto readPem = [&](const QString &name) {
+            QFile f(dir + QLatin1Char('/') + name);
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        };
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromData(readPem(QStringLiteral("ca.crt"))));
+        QNetworkRequest anonymous(QUrl(url + QStringLiteral("/v2/keys/tls")));
+        anonymous.setSslConfiguration(tls);
+        std::unique_ptr<QNetworkReply> refused(nam.get(anonymous));
+        QVERIFY(QTest::qWaitFor([&] { return refused->isFinished(); }, 10000));
+        QVERIFY(refused->error() != QNetworkReply::NoError);  // no client certificate: no TLS session
+
+        tls.setLocalCertificate(QSslCertificate::fromData(readPem(QStringLiteral("client.crt"))).value(0));
+        tls.setPrivateKey(QSslKey(readPem(QStringLiteral("client.key")), QSsl::Rsa));
+        QNetworkRequest authorised(QUrl(url + QStringLiteral("/v2/keys/tls")));
+        authorised.setSslConfiguration(tls);
+        authorised.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+        QNetworkAccessManager fresh;  // no pooled connection from the refused attempt
+        std::unique_ptr<QNetworkReply> put(fresh.put(authorised, "value=secret"));
+        QVERIFY(QTest::qWaitFor([&] { return put->isFinished(); }, 10000));
+        QVERIFY2(put->error() == QNetworkReply::NoError, secure.output().right(1500).constData());
+        QVERIFY(put->readAll().contains("\"value\":\"secret\""));
     }
 
     void badFlagsExitNonZero()
