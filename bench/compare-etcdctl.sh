@@ -160,6 +160,9 @@ for sub in "member list" "member add" "member remove" "member update" "user add"
     c "help-${sub// /-}" "" $sub --help
 done
 c help-cmd-get "" help get
+c help-cmd-member "" help member
+c help-member-help-add "" member help add
+c help-member-h-list "" member h list
 c help-cmd-h "" h rm
 c help-member-h "" member -h
 c help-member-empty "" member
@@ -361,6 +364,37 @@ while True:
     ce header-timeout-no-sync "" --no-sync --endpoints "http://127.0.0.1:$silent" --timeout 300ms get /t/k
     ce total-timeout "" --no-sync --endpoints "http://127.0.0.1:$silent" --timeout 3s --total-timeout 500ms get /t/k
     kill $silent_pid 2>/dev/null
+fi
+
+# --- HTTPS with a CA, a client certificate and key (test certificates of tests/client) -----
+certs=$here/tests/client/certs
+if [ -z "$filter" ] || [[ tls == *$filter* ]]; then
+    tport=$(free_port); tpeer=$(free_port); turl=https://127.0.0.1:$tport
+    tls_bin=etcd; tls_extra=(--enable-v2=true)
+    [ "$server_name" = qetcd ] && { tls_bin=$bin/qetcd; tls_extra=(); }
+    "$tls_bin" "${tls_extra[@]}" --name tls --data-dir "$work/tlsdata" --listen-client-urls "$turl" \
+        --advertise-client-urls "$turl" --listen-peer-urls "http://127.0.0.1:$tpeer" \
+        --initial-advertise-peer-urls "http://127.0.0.1:$tpeer" --initial-cluster "tls=http://127.0.0.1:$tpeer" \
+        --cert-file "$certs/server.pem" --key-file "$certs/server.key" --client-cert-auth \
+        --trusted-ca-file "$certs/ca.pem" >"$work/tls.log" 2>&1 &
+    tls_pid=$!
+    up=0
+    for _ in $(seq 100); do
+        curl -sf --cacert "$certs/ca.pem" --cert "$certs/client.pem" --key "$certs/client.key" "$turl/health" >/dev/null 2>&1 && { up=1; break; }
+        sleep 0.1
+    done
+    if [ $up = 1 ]; then
+        TLS=(--endpoints "$turl" --ca-file "$certs/ca.pem" --cert-file "$certs/client.pem" --key-file "$certs/client.key")
+        run_case tls-set all "" "" -- "${TLS[@]}" set /tls/k v
+        run_case tls-get-extended all "" "" -- "${TLS[@]}" -o extended get /tls/k
+        run_case tls-member-list all "" "" -- "${TLS[@]}" member list
+        run_case tls-no-client-cert all "" "" -- --endpoints "$turl" --ca-file "$certs/ca.pem" get /tls/k
+        run_case tls-unknown-ca all "" "" -- --endpoints "$turl" get /tls/k
+        run_case tls-missing-ca-file all "" "" -- --endpoints "$turl" --ca-file /nonexistent/ca.pem get /tls/k
+    else
+        echo "skipped: $tls_bin did not start with TLS"
+    fi
+    kill $tls_pid 2>/dev/null; wait $tls_pid 2>/dev/null
 fi
 
 # --- member add: needs a fresh single-member cluster per tool (it loses quorum) -------------

@@ -179,7 +179,9 @@ int App::runGroup(Invocation &inv, const Command &group, const QStringList &argu
     const QString name = rest.first();
     if (name == QLatin1String("help") || name == QLatin1String("h")) {
         if (rest.size() < 2) {
-            Invocation::out(help);
+            // urfave/cli shows the group as an application of its own here.
+            Invocation::out(HelpPrinter::appHelp(helpName, group.usage, version(),
+                                                 group.subcommands, {helpFlag()}));
             return 0;
         }
         return helpFor(group.subcommands, rest[1], helpName);

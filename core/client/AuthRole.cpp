@@ -1,21 +1,10 @@
 #include "client/AuthRole.h"
 
+#include "client/JsonLists.h"
+
 #include <QJsonArray>
 
 namespace client {
-
-namespace {
-
-QStringList strings(const QJsonValue &v)
-{
-    QStringList out;
-    const QJsonArray array = v.toArray();
-    for (const QJsonValue &item : array)
-        out.append(item.toString());
-    return out;
-}
-
-} // namespace
 
 AuthRole AuthRole::fromJson(const QJsonObject &object)
 {
@@ -23,8 +12,8 @@ AuthRole AuthRole::fromJson(const QJsonObject &object)
     r.name = object.value(QLatin1String("role")).toString();
     const QJsonObject kv =
         object.value(QLatin1String("permissions")).toObject().value(QLatin1String("kv")).toObject();
-    r.read = strings(kv.value(QLatin1String("read")));
-    r.write = strings(kv.value(QLatin1String("write")));
+    r.read = jsonStrings(kv.value(QLatin1String("read")));
+    r.write = jsonStrings(kv.value(QLatin1String("write")));
     return r;
 }
 

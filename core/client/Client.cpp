@@ -209,18 +209,7 @@ Error Client::interpret(Reply *reply) const
                 return e;
             return Error();
         }
-        QJsonParseError pe;
-        const QJsonObject o = QJsonDocument::fromJson(body, &pe).object();
-        if (pe.error != QJsonParseError::NoError || !o.contains(QLatin1String("errorCode"))) {
-            return Error::make(Error::Kind::Http,
-                               QStringLiteral("unexpected status code %1").arg(status),
-                               reply->m_endpoint, status);
-        }
-        return Error::etcd(o.value(QLatin1String("errorCode")).toInt(),
-                           o.value(QLatin1String("message")).toString(),
-                           o.value(QLatin1String("cause")).toString(),
-                           static_cast<quint64>(o.value(QLatin1String("index")).toDouble()),
-                           status);
+        return Error::fromKeysBody(body, status, reply->m_endpoint);
     }
     if (reply->m_request.okStatus.contains(status))
         return Error();

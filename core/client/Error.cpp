@@ -1,5 +1,8 @@
 #include "client/Error.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace client {
 
 Error Error::etcd(int errorCode, const QString &message, const QString &cause, quint64 index,
@@ -32,6 +35,20 @@ Error Error::clusterUnavailable(const QList<Error> &attempts)
     e.m_message = QStringLiteral("client: etcd cluster is unavailable or misconfigured");
     e.m_attempts = attempts;
     return e;
+}
+
+Error Error::fromKeysBody(const QByteArray &body, int httpStatus, const QUrl &endpoint)
+{
+    QJsonParseError pe;
+    const QJsonObject o = QJsonDocument::fromJson(body, &pe).object();
+    if (pe.error != QJsonParseError::NoError || !o.contains(QLatin1String("errorCode"))) {
+        return make(Kind::Http, QStringLiteral("unexpected status code %1").arg(httpStatus),
+                    endpoint, httpStatus);
+    }
+    return etcd(o.value(QLatin1String("errorCode")).toInt(),
+                o.value(QLatin1String("message")).toString(),
+                o.value(QLatin1String("cause")).toString(),
+                static_cast<quint64>(o.value(QLatin1String("index")).toDouble()), httpStatus);
 }
 
 bool Error::isConnectionError() const

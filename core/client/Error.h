@@ -63,6 +63,9 @@ public:
     static Error make(Kind kind, const QString &message, const QUrl &endpoint = {},
                       int httpStatus = 0);
     static Error clusterUnavailable(const QList<Error> &attempts);
+    // The error of a keys response that is not 200/201: etcd's JSON error
+    // body, or an Http error when the body is not one.
+    static Error fromKeysBody(const QByteArray &body, int httpStatus, const QUrl &endpoint = {});
 
     bool isError() const { return m_kind != Kind::None; }
     explicit operator bool() const { return isError(); }

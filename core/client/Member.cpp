@@ -1,29 +1,18 @@
 #include "client/Member.h"
 
+#include "client/JsonLists.h"
+
 #include <QJsonArray>
 
 namespace client {
-
-namespace {
-
-QStringList strings(const QJsonValue &v)
-{
-    QStringList out;
-    const QJsonArray array = v.toArray();
-    for (const QJsonValue &item : array)
-        out.append(item.toString());
-    return out;
-}
-
-} // namespace
 
 Member Member::fromJson(const QJsonObject &object)
 {
     Member m;
     m.id = object.value(QLatin1String("id")).toString();
     m.name = object.value(QLatin1String("name")).toString();
-    m.peerUrls = strings(object.value(QLatin1String("peerURLs")));
-    m.clientUrls = strings(object.value(QLatin1String("clientURLs")));
+    m.peerUrls = jsonStrings(object.value(QLatin1String("peerURLs")));
+    m.clientUrls = jsonStrings(object.value(QLatin1String("clientURLs")));
     return m;
 }
 

@@ -7,6 +7,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslCertificate>
+#include <QSslError>
 #include <QSslKey>
 
 namespace client {
@@ -31,6 +32,36 @@ QByteArray readFile(const QString &path, Error *error)
         return QByteArray();
     }
     return f.readAll();
+}
+
+QString tlsText(QNetworkReply *reply)
+{
+    const QVariant sslError = reply->property("qetcdSslError");
+    if (sslError.isValid()) {
+        switch (QSslError::SslError(sslError.toInt())) {
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::CertificateUntrusted:
+            return QStringLiteral("x509: certificate signed by unknown authority");
+        case QSslError::CertificateExpired:
+        case QSslError::CertificateNotYetValid:
+            return QStringLiteral("x509: certificate has expired or is not yet valid");
+        case QSslError::HostNameMismatch:
+            return QStringLiteral("x509: certificate is not valid for %1").arg(reply->url().host());
+        default:
+            break;
+        }
+    }
+    // The server turned our certificate (or its absence) down.
+    const QString text = reply->errorString();
+    if (text.contains(QLatin1String("alert bad certificate")))
+        return QStringLiteral("remote error: tls: bad certificate");
+    if (text.contains(QLatin1String("alert certificate required")))
+        return QStringLiteral("remote error: tls: certificate required");
+    return text;
 }
 
 } // namespace
@@ -86,9 +117,15 @@ QNetworkReply *Transport::send(const QUrl &endpoint, const Request &request)
         req.setRawHeader("Authorization", m_authorization);
     if (!request.contentType.isEmpty())
         req.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
-    if (request.hasBody)
-        return m_nam.sendCustomRequest(req, request.method, request.body);
-    return m_nam.sendCustomRequest(req, request.method);
+    QNetworkReply *reply = request.hasBody
+                               ? m_nam.sendCustomRequest(req, request.method, request.body)
+                               : m_nam.sendCustomRequest(req, request.method);
+    // Remember why a handshake failed, to word it like Go's crypto/x509.
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
+        if (!errors.isEmpty())
+            reply->setProperty("qetcdSslError", int(errors.first().error()));
+    });
+    return reply;
 }
 
 Error Transport::transportError(QNetworkReply *reply, const QUrl &endpoint)
@@ -120,7 +157,7 @@ Error Transport::transportError(QNetworkReply *reply, const QUrl &endpoint)
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::UnknownNetworkError:
         if (endpoint.scheme() == QLatin1String("https"))
-            return Error::make(Error::Kind::Tls, reply->errorString(), endpoint);
+            return Error::make(Error::Kind::Tls, tlsText(reply), endpoint);
         return Error::make(Error::Kind::Connection, reply->errorString(), endpoint);
     case QNetworkReply::OperationCanceledError:
         return Error::make(Error::Kind::Cancelled, QStringLiteral("context canceled"), endpoint);

@@ -5,8 +5,6 @@
 #include "client/Request.h"
 #include "client/Transport.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkReply>
 
 namespace client {
@@ -193,15 +191,11 @@ void Watcher::pollFinished()
     if (!reply)
         return;
     reply->deleteLater();
-    if (const Error te = Transport::transportError(reply, m_endpoint)) {
-        fail(te);
+    if (const Error e = connectionFailure(reply)) {
+        fail(e);
         return;
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status / 100 == 5) {
-        fail(Transport::serverError(status, m_endpoint));
-        return;
-    }
     const QByteArray body = reply->readAll();
     if (status == 200 || status == 201) {
         if (body.trimmed().isEmpty()) {
@@ -233,11 +227,7 @@ void Watcher::pollFinished()
         poll();
         return;
     }
-    const QJsonObject o = QJsonDocument::fromJson(body).object();
-    handleEtcdError(Error::etcd(
-        o.value(QLatin1String("errorCode")).toInt(), o.value(QLatin1String("message")).toString(),
-        o.value(QLatin1String("cause")).toString(),
-        static_cast<quint64>(o.value(QLatin1String("index")).toDouble()), status));
+    handleEtcdError(Error::fromKeysBody(body, status, m_endpoint));
 }
 
 // --- stream ---------------------------------------------------------------------
@@ -306,22 +296,13 @@ void Watcher::streamFinished()
     if (!reply)
         return;
     m_streamHeaderTimer.stop();
-    if (const Error te = Transport::transportError(reply, m_endpoint)) {
-        fail(te);
+    if (const Error e = connectionFailure(reply)) {
+        fail(e);
         return;
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status / 100 == 5) {
-        fail(Transport::serverError(status, m_endpoint));
-        return;
-    }
     if (status != 200) {
-        const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
-        handleEtcdError(
-            Error::etcd(o.value(QLatin1String("errorCode")).toInt(),
-                        o.value(QLatin1String("message")).toString(),
-                        o.value(QLatin1String("cause")).toString(),
-                        static_cast<quint64>(o.value(QLatin1String("index")).toDouble()), status));
+        handleEtcdError(Error::fromKeysBody(reply->readAll(), status, m_endpoint));
         return;
     }
     // The server ended the stream (e.g. it could not keep up): reconnect.
@@ -341,6 +322,16 @@ void Watcher::gapClosed()
     }
     if (m_next <= m_streamStart)
         m_next = m_streamStart + 1;
+}
+
+Error Watcher::connectionFailure(QNetworkReply *reply) const
+{
+    if (const Error te = Transport::transportError(reply, m_endpoint))
+        return te;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status / 100 == 5)
+        return Transport::serverError(status, m_endpoint);
+    return Error();
 }
 
 void Watcher::deliver(const Response &response)

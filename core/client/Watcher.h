@@ -84,6 +84,8 @@ private:
     void streamData();
     void streamFinished();
     void gapClosed();
+    // A failed connection, or a 5xx: reasons to try again elsewhere.
+    Error connectionFailure(QNetworkReply *reply) const;
     void deliver(const Response &response);
     void handleEtcdError(const Error &error);
     void fail(const Error &error);

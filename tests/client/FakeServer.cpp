@@ -1,5 +1,9 @@
 #include "FakeServer.h"
 
+#include <QFile>
+#include <QSslKey>
+#include <QSslServer>
+
 QByteArray FakeServer::Request::header(const QByteArray &name) const
 {
     for (const auto &h : headers) {
@@ -20,24 +24,58 @@ QByteArray FakeServer::Request::param(const QByteArray &name) const
     return QByteArray();
 }
 
-FakeServer::FakeServer(QObject *parent) : QObject(parent)
+FakeServer::FakeServer(Tls tls, QObject *parent) : QObject(parent), m_tls(tls != Tls::Off)
 {
-    m_server.listen(QHostAddress::LocalHost, 0);
-    connect(&m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *s = m_server.nextPendingConnection()) {
-            s->setParent(this);
-            connect(s, &QTcpSocket::readyRead, this, [this, s] { onReadable(s); });
-            connect(s, &QTcpSocket::disconnected, this, [this, s] {
-                m_buffers.remove(s);
-                s->deleteLater();
-            });
+    if (m_tls) {
+        auto *ssl = new QSslServer;
+        QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+        QFile cert(certificate(QStringLiteral("server.pem")));
+        QFile key(certificate(QStringLiteral("server.key")));
+        cert.open(QIODevice::ReadOnly);
+        key.open(QIODevice::ReadOnly);
+        conf.setLocalCertificate(QSslCertificate(cert.readAll()));
+        conf.setPrivateKey(QSslKey(key.readAll(), QSsl::Rsa));
+        if (tls == Tls::RequireClientCertificate) {
+            conf.setCaCertificates(
+                QSslCertificate::fromPath(certificate(QStringLiteral("ca.pem"))));
+            conf.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        } else {
+            conf.setPeerVerifyMode(QSslSocket::VerifyNone);
         }
-    });
+        ssl->setSslConfiguration(conf);
+        connect(ssl, &QSslServer::pendingConnectionAvailable, this, &FakeServer::acceptPending);
+        m_server.reset(ssl);
+    } else {
+        m_server = std::make_unique<QTcpServer>();
+    }
+    m_server->listen(QHostAddress::LocalHost, 0);
+    connect(m_server.get(), &QTcpServer::newConnection, this, &FakeServer::acceptPending);
+}
+
+QString FakeServer::certificate(const QString &name)
+{
+    return QStringLiteral(QETCD_TEST_CERTS "/") + name;
+}
+
+void FakeServer::acceptPending()
+{
+    while (QTcpSocket *s = m_server->nextPendingConnection()) {
+        s->setParent(this);
+        connect(s, &QTcpSocket::readyRead, this, [this, s] { onReadable(s); });
+        connect(s, &QTcpSocket::disconnected, this, [this, s] {
+            m_buffers.remove(s);
+            s->deleteLater();
+        });
+        if (s->bytesAvailable() > 0)
+            onReadable(s);
+    }
 }
 
 QUrl FakeServer::url() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                    .arg(m_server->serverPort()));
 }
 
 void FakeServer::onReadable(QTcpSocket *s)
@@ -141,7 +179,7 @@ QByteArray FakeServer::event(const QByteArray &action, const QByteArray &key,
 
 void FakeServer::closeAll()
 {
-    m_server.close();
+    m_server->close();
     const auto sockets = findChildren<QTcpSocket *>();
     for (QTcpSocket *s : sockets)
         s->abort();

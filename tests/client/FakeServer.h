@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 
 // A scripted HTTP/1.1 server on 127.0.0.1 for client tests: each request is
 // handed to `handler`, which answers (at once or later) through the socket
@@ -41,9 +42,12 @@ public:
         QByteArray param(const QByteArray &name) const;
     };
 
-    explicit FakeServer(QObject *parent = nullptr);
+    enum class Tls { Off, On, RequireClientCertificate };
+    // With TLS the server presents certs/server.pem (CA: certs/ca.pem).
+    explicit FakeServer(Tls tls = Tls::Off, QObject *parent = nullptr);
+    static QString certificate(const QString &name); // path of tests/client/certs/<name>
     QUrl url() const;
-    quint16 port() const { return m_server.serverPort(); }
+    quint16 port() const { return m_server->serverPort(); }
 
     std::function<void(const Request &)> handler;
     QList<Request> requests; // every request received, in order
@@ -68,7 +72,9 @@ public:
 
 private:
     void onReadable(QTcpSocket *s);
+    void acceptPending();
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
+    bool m_tls = false;
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };

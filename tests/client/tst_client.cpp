@@ -42,10 +42,14 @@ private slots:
     void basicCredentialsSent();
     void syncReplacesEndpoints();
     void syncWithoutClientUrls();
+    void autoSyncFollowsMembership();
     void membersAndAuthErrorsCarryMessage();
     void normalizePeerUrls_data();
     void normalizePeerUrls();
     void unreadableTlsFileIsConfigurationError();
+    void httpsWithCaFile();
+    void httpsRejectsUnknownAuthority();
+    void httpsClientCertificate();
 
     void watchContinuesFromModifiedIndex();
     void watchResumesFromHeaderIndexAfterDrop();
@@ -426,6 +430,27 @@ void tst_Client::syncWithoutClientUrls()
     QCOMPARE(c.endpoints(), QList<QUrl>{a.url()});
 }
 
+void tst_Client::autoSyncFollowsMembership()
+{
+    FakeServer a;
+    FakeServer b;
+    QByteArray members = "{\"members\":[{\"id\":\"1\",\"name\":\"a\",\"clientURLs\":[\"" +
+                         a.url().toString().toUtf8() + "\"]}]}";
+    a.handler = [&members](const FakeServer::Request &r) {
+        FakeServer::respond(r.socket, 200, members);
+    };
+    ClientConfig config = ClientConfig::forEndpoints({a.url()});
+    config.autoSyncIntervalMs = 50;
+    Client c(config);
+    QSignalSpy changed(&c, &Client::endpointsChanged);
+    // A member joins: the next periodic sync picks it up.
+    members = "{\"members\":[{\"id\":\"1\",\"name\":\"a\",\"clientURLs\":[\"" +
+              a.url().toString().toUtf8() + "\"]},{\"id\":\"2\",\"name\":\"b\",\"clientURLs\":[\"" +
+              b.url().toString().toUtf8() + "\"]}]}";
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(c.endpoints(), (QList<QUrl>{a.url(), b.url()}));
+}
+
 void tst_Client::membersAndAuthErrorsCarryMessage()
 {
     FakeServer s;
@@ -490,6 +515,63 @@ void tst_Client::unreadableTlsFileIsConfigurationError()
     Reply *r = c.get(QStringLiteral("/a"));
     QVERIFY(wait(r));
     QCOMPARE(r->error().kind(), Error::Kind::Configuration);
+}
+
+void tst_Client::httpsWithCaFile()
+{
+    FakeServer s(FakeServer::Tls::On);
+    s.handler = [](const FakeServer::Request &r) {
+        FakeServer::respond(r.socket, 200,
+                            "{\"action\":\"get\",\"node\":{\"key\":\"/a\",\"value\":\"tls\"}}",
+                            FakeServer::etcdHeaders(1));
+    };
+    ClientConfig config = ClientConfig::forEndpoints({s.url()});
+    config.caFile = FakeServer::certificate(QStringLiteral("ca.pem"));
+    Client c(config);
+    QVERIFY(!c.configurationError());
+    Reply *r = c.get(QStringLiteral("/a"));
+    QVERIFY(wait(r));
+    QVERIFY2(!r->error(), qPrintable(r->error().toString()));
+    QCOMPARE(r->keys().node.value, QStringLiteral("tls"));
+    QVERIFY(s.url().toString().startsWith(QStringLiteral("https://")));
+}
+
+void tst_Client::httpsRejectsUnknownAuthority()
+{
+    FakeServer s(FakeServer::Tls::On);
+    s.handler = [](const FakeServer::Request &r) { FakeServer::respond(r.socket, 200, "{}"); };
+    Client c(ClientConfig::forEndpoints({s.url()}));
+    Reply *r = c.get(QStringLiteral("/a"));
+    QVERIFY(wait(r));
+    QCOMPARE(r->error().kind(), Error::Kind::ClusterUnavailable);
+    QCOMPARE(r->error().attempts().value(0).kind(), Error::Kind::Tls);
+    QCOMPARE(r->error().attempts().value(0).toString(),
+             QStringLiteral("x509: certificate signed by unknown authority"));
+    QVERIFY(s.requests.isEmpty());
+}
+
+void tst_Client::httpsClientCertificate()
+{
+    FakeServer s(FakeServer::Tls::RequireClientCertificate);
+    s.handler = [](const FakeServer::Request &r) {
+        FakeServer::respond(r.socket, 200, "{\"members\":[]}");
+    };
+    ClientConfig config = ClientConfig::forEndpoints({s.url()});
+    config.caFile = FakeServer::certificate(QStringLiteral("ca.pem"));
+    Client anonymous(config);
+    Reply *refused = anonymous.listMembers();
+    QVERIFY(wait(refused));
+    QVERIFY(refused->error());
+    QVERIFY(s.requests.isEmpty());
+
+    config.certFile = FakeServer::certificate(QStringLiteral("client.pem"));
+    config.keyFile = FakeServer::certificate(QStringLiteral("client.key"));
+    Client identified(config);
+    QVERIFY(!identified.configurationError());
+    Reply *r = identified.listMembers();
+    QVERIFY(wait(r));
+    QVERIFY2(!r->error(), qPrintable(r->error().toString()));
+    QCOMPARE(s.requests.size(), 1);
 }
 
 // --- watches ----------------------------------------------------------------------------
