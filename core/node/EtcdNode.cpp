@@ -892,6 +892,31 @@ std::optional<LeaderStats> EtcdNode::leaderStats() const
     return s;
 }
 
+void EtcdNode::waitForMemberChange(quint64 requestId, MemberCallback done)
+{
+    m_memberWaiters.insert(requestId, std::move(done));
+    QTimer::singleShot(m_options.proposalTimeoutMs, this, [this, requestId] {
+        if (auto late = m_memberWaiters.take(requestId))
+            late({MemberChangeResult::Status::Failed, kTimedOut, {}});
+    });
+}
+
+void EtcdNode::proposeMemberChange(quint64 requestId, const raft::ConfChange &cc)
+{
+    const raft::ProposeResult r = m_raft ? m_raft->proposeConfChange(cc) : raft::ProposeResult::NoLeader;
+    if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress) {
+        m_unsent.append({cc.encode(), false, true});
+    } else if (r != raft::ProposeResult::Ok) {
+        if (auto refused = m_memberWaiters.take(requestId))
+            refused({MemberChangeResult::Status::Failed,
+                     r == raft::ProposeResult::ConfChangePending
+                         ? QStringLiteral("etcdserver: another membership change is in progress")
+                         : QStringLiteral("etcdserver: membership change refused"),
+                     {}});
+    }
+    scheduleReady();
+}
+
 void EtcdNode::addMember(const QStringList &peerUrls, MemberCallback done)
 {
     if (m_membership.findByPeerUrls(peerUrls)) {
@@ -902,26 +927,11 @@ void EtcdNode::addMember(const QStringList &peerUrls, MemberCallback done)
     member.peerUrls = peerUrls;
     member.id = ClusterIdentity::memberId(peerUrls, m_options.clusterToken, nowNs() / 1000000000);
     const quint64 requestId = nextRequestId();
+    waitForMemberChange(requestId, std::move(done));
     // A new member joins as a learner and is promoted once it caught up, so
     // an empty new member never weakens the quorum.
-    const raft::ConfChange cc{raft::ConfChangeType::AddLearner, member.id, confChangeContext(requestId, member)};
-    m_memberWaiters.insert(requestId, std::move(done));
-    QTimer::singleShot(m_options.proposalTimeoutMs, this, [this, requestId] {
-        if (auto late = m_memberWaiters.take(requestId))
-            late({MemberChangeResult::Status::Failed, kTimedOut, {}});
-    });
-    const raft::ProposeResult r = m_raft ? m_raft->proposeConfChange(cc) : raft::ProposeResult::NoLeader;
-    if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress)
-        m_unsent.append({cc.encode(), false, true});
-    else if (r != raft::ProposeResult::Ok) {
-        if (auto refused = m_memberWaiters.take(requestId))
-            refused({MemberChangeResult::Status::Failed,
-                     r == raft::ProposeResult::ConfChangePending
-                         ? QStringLiteral("etcdserver: another membership change is in progress")
-                         : QStringLiteral("etcdserver: membership change refused"),
-                     {}});
-    }
-    scheduleReady();
+    proposeMemberChange(requestId, raft::ConfChange{raft::ConfChangeType::AddLearner, member.id,
+                                                    confChangeContext(requestId, member)});
 }
 
 void EtcdNode::removeMember(quint64 id, MemberCallback done)
@@ -936,21 +946,9 @@ void EtcdNode::removeMember(quint64 id, MemberCallback done)
         return;
     }
     const quint64 requestId = nextRequestId();
-    const raft::ConfChange cc{raft::ConfChangeType::RemoveNode, id, confChangeContext(requestId, *member)};
-    m_memberWaiters.insert(requestId, std::move(done));
-    QTimer::singleShot(m_options.proposalTimeoutMs, this, [this, requestId] {
-        if (auto late = m_memberWaiters.take(requestId))
-            late({MemberChangeResult::Status::Failed, kTimedOut, {}});
-    });
-    const raft::ProposeResult r = m_raft ? m_raft->proposeConfChange(cc) : raft::ProposeResult::NoLeader;
-    if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress)
-        m_unsent.append({cc.encode(), false, true});
-    else if (r != raft::ProposeResult::Ok) {
-        if (auto refused = m_memberWaiters.take(requestId))
-            refused({MemberChangeResult::Status::Failed,
-                     QStringLiteral("etcdserver: membership change refused (%1)").arg(int(r)), {}});
-    }
-    scheduleReady();
+    waitForMemberChange(requestId, std::move(done));
+    proposeMemberChange(requestId, raft::ConfChange{raft::ConfChangeType::RemoveNode, id,
+                                                    confChangeContext(requestId, *member)});
 }
 
 void EtcdNode::updateMember(quint64 id, const QStringList &peerUrls, MemberCallback done)
@@ -963,17 +961,14 @@ void EtcdNode::updateMember(quint64 id, const QStringList &peerUrls, MemberCallb
         done({MemberChangeResult::Status::Conflict, QStringLiteral("etcdserver: peerURL exists"), {}});
         return;
     }
+    // Peer URLs are no Raft membership change: an ordinary entry carries them.
     RaftRequest request;
     request.kind = RaftRequest::Kind::PeerUrls;
     request.memberId = id;
     request.peerUrls = peerUrls;
-    request.id = nextRequestId();
-    const quint64 requestId = request.id;
-    m_memberWaiters.insert(requestId, std::move(done));
-    QTimer::singleShot(m_options.proposalTimeoutMs, this, [this, requestId] {
-        if (auto late = m_memberWaiters.take(requestId))
-            late({MemberChangeResult::Status::Failed, kTimedOut, {}});
-    });
+    const quint64 requestId = nextRequestId();
+    waitForMemberChange(requestId, std::move(done));
+    request.id = requestId;
     const QByteArray data = request.encode();
     const raft::ProposeResult r = m_raft ? m_raft->propose(data) : raft::ProposeResult::NoLeader;
     if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress)

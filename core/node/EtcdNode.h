@@ -111,6 +111,8 @@ private:
     void expireDueKeys();
     void failAll(const QString &cause);
     void publishAttributes();
+    void waitForMemberChange(quint64 requestId, MemberCallback done);
+    void proposeMemberChange(quint64 requestId, const raft::ConfChange &cc);
     qint64 monotonicMs() const { return m_clock.elapsed(); }
     quint64 nextRequestId();
 

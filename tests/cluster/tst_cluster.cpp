@@ -196,6 +196,14 @@ private Q_SLOTS:
         const QString newId = added.json().value(QLatin1String("id")).toString();
         QVERIFY(!newId.isEmpty());
         QCOMPARE(added.json().value(QLatin1String("name")).toString(), QString());
+        // Before it starts, move it to another peer port (PUT /v2/members/<id>).
+        d->setPorts(d->clientPort(), DaemonProcess::freePort());
+        const Reply moved = http("PUT", members[2]->clientUrl(), QStringLiteral("/v2/members/") + newId,
+                                 "{\"peerURLs\":[\"" + d->peerUrl().toUtf8() + "\"]}", "application/json");
+        QCOMPARE(moved.status, 204);
+        QTRY_VERIFY_WITH_TIMEOUT(http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members")).body.contains(d->peerUrl().toUtf8()), 5000);
+        QCOMPARE(http("PUT", members[2]->clientUrl(), QStringLiteral("/v2/members/") + newId,
+                      "{\"peerURLs\":[\"" + members[0]->peerUrl().toUtf8() + "\"]}", "application/json").status, 409);
 
         QStringList initial;
         for (const auto &m : members)
