@@ -79,6 +79,7 @@ private slots:
     void watchFormats_data();
     void watchFormats();
     void watchForeverRecursive();
+    void watchSurvivesMemberRestart();
     void execWatch();
     void members();
     void memberAddPrintsEnvironment();
@@ -587,6 +588,49 @@ void tst_Qetcdctl::watchForeverRecursive()
     p.kill();
     QVERIFY(p.waitForFinished());
     QCOMPARE(p.readAllStandardOutput(), expected);
+}
+
+void tst_Qetcdctl::watchSurvivesMemberRestart()
+{
+    DaemonProcess member(QStringLiteral("restarting"));
+    QVERIFY2(member.start(), member.output().constData());
+    const QString url = member.clientUrl().toString();
+    auto set = [&url](const char *value) {
+        return runCtl({"--endpoints", url, "set", "/rs/k", value}).code;
+    };
+    QCOMPARE(set("0"), 0);
+    const Result probe = runCtl({"--endpoints", url, "-o", "extended", "get", "/rs/k"});
+    const QString after = QRegularExpression(QStringLiteral("Index: (\\d+)"))
+                              .match(QString::fromUtf8(probe.out))
+                              .captured(1);
+    QProcess p;
+    p.start(ctlBinary(), {"--endpoints", url, "watch", "-f", "--after-index", after, "/rs/k"});
+    QVERIFY(p.waitForStarted());
+    QCOMPARE(set("1"), 0);
+    QByteArray out;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            out += p.readAllStandardOutput();
+            return out == "1\n";
+        },
+        15000));
+    member.kill();
+    QVERIFY2(member.start(), member.output().constData()); // same ports and data
+    QCOMPARE(set("2"), 0);
+    QCOMPARE(set("3"), 0);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            out += p.readAllStandardOutput();
+            return out.count('\n') >= 3;
+        },
+        20000));
+    QTest::qWait(300);
+    out += p.readAllStandardOutput();
+    QCOMPARE(out, QByteArray("1\n2\n3\n"));
+    QCOMPARE(p.state(), QProcess::Running);
+    p.kill();
+    p.waitForFinished();
+    member.terminate();
 }
 
 void tst_Qetcdctl::execWatch()
