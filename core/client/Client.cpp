@@ -46,6 +46,7 @@ Request apiRequest(const QByteArray &method, const QString &path, Request::Api a
     r.path = path;
     r.api = api;
     r.okStatus = std::move(ok);
+    r.messageOnAnyStatus = api == Request::Api::Auth;
     return r;
 }
 
@@ -211,13 +212,18 @@ Error Client::interpret(Reply *reply) const
         }
         return Error::fromKeysBody(body, status, reply->m_endpoint);
     }
-    if (reply->m_request.okStatus.contains(status))
+    const Request &request = reply->m_request;
+    if (request.okStatus.contains(status))
         return Error();
-    const QJsonObject o = QJsonDocument::fromJson(body).object();
-    const QString message = o.value(QLatin1String("message")).toString();
-    return Error::make(Error::Kind::Http,
-                       message.isEmpty() ? QStringLiteral("unexpected status code %1").arg(status)
-                                         : message,
+    if (request.messageOnAnyStatus || request.messageStatus.contains(status)) {
+        const QString decodeError = go::jsonDecodeError(body, request.goErrorType);
+        const QString message =
+            decodeError.isEmpty()
+                ? QJsonDocument::fromJson(body).object().value(QLatin1String("message")).toString()
+                : decodeError;
+        return Error::make(Error::Kind::Http, message, reply->m_endpoint, status);
+    }
+    return Error::make(Error::Kind::Http, QStringLiteral("unexpected status code %1").arg(status),
                        reply->m_endpoint, status);
 }
 
@@ -340,6 +346,8 @@ Reply *Client::leader()
 Reply *Client::addMember(const QStringList &peerUrls)
 {
     Request r = apiRequest("POST", QStringLiteral("/v2/members"), Request::Api::Members, {201});
+    r.messageStatus = {409};
+    r.goErrorType = QStringLiteral("httptypes.HTTPError");
     r.setJsonBody("{\"peerURLs\":" + jsonList(peerUrls) + '}');
     return send(r);
 }
@@ -486,6 +494,7 @@ Reply *Client::revokeUserRoles(const QString &name, const QStringList &roles)
 Reply *Client::listRoles()
 {
     Request r = apiRequest("GET", QStringLiteral("/v2/auth/roles"), Request::Api::Auth, {200});
+    r.messageOnAnyStatus = false; // the Go client reports only the status here
     r.contentType = "application/json";
     return send(r);
 }

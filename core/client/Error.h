@@ -22,7 +22,8 @@ public:
         None,
         Etcd,               // etcd error body: errorCode/message/cause/index
         Http,               // unexpected HTTP status (members, auth, ...)
-        Connection,         // refused, reset, closed, unknown host
+        Connection,         // refused, reset, unknown host: never got through
+        ConnectionClosed,   // the member closed the connection without an answer ("EOF")
         HeaderTimeout,      // no response headers within the per-request timeout
         ServerUnavailable,  // 5xx from one member (e.g. no leader)
         Tls,                // handshake or certificate problem

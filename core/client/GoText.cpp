@@ -1,5 +1,8 @@
 #include "client/GoText.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
 #include <QStringList>
 
 namespace client::go {
@@ -274,6 +277,156 @@ QString canonicalPath(const QString &path)
     if (p.endsWith(QLatin1Char('/')) && clean != QLatin1String("/"))
         clean += QLatin1Char('/');
     return clean;
+}
+
+namespace {
+
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+QString quoteChar(char c)
+{
+    if (c == '\'')
+        return QStringLiteral("'\\''");
+    if (c == '"')
+        return QStringLiteral("'\"'");
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x20 && b < 0x7f)
+        return QStringLiteral("'%1'").arg(QLatin1Char(c));
+    return QStringLiteral("'\\x%1'").arg(b, 2, 16, QLatin1Char('0'));
+}
+
+// Length of the JSON number at the start of `s` (0 if none).
+int numberLength(const QByteArray &s, int i)
+{
+    const int start = i;
+    if (i < s.size() && s[i] == '-')
+        ++i;
+    if (i >= s.size() || !(s[i] >= '0' && s[i] <= '9'))
+        return 0;
+    if (s[i] == '0')
+        ++i;
+    else
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+    }
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+            ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+    }
+    return i - start;
+}
+
+} // namespace
+
+QString jsonDecodeError(const QByteArray &body, const QString &goType)
+{
+    int i = 0;
+    while (i < body.size() && isJsonSpace(body[i]))
+        ++i;
+    if (i == body.size())
+        return QStringLiteral("unexpected end of JSON input");
+    const char first = body[i];
+    if (first == '-' || (first >= '0' && first <= '9')) {
+        int end = i + numberLength(body, i);
+        while (end < body.size() && isJsonSpace(body[end]))
+            ++end;
+        if (end < body.size())
+            return QStringLiteral("invalid character %1 after top-level value")
+                .arg(quoteChar(body[end]));
+        return QStringLiteral("json: cannot unmarshal number into Go value of type %1").arg(goType);
+    }
+    // Find where the first value ends: brackets balanced outside strings,
+    // a string's closing quote, or a literal's last letter.
+    int end = i;
+    if (first == '{' || first == '[') {
+        int depth = 0;
+        bool inString = false;
+        bool escape = false;
+        for (; end < body.size(); ++end) {
+            const char c = body[end];
+            if (inString) {
+                if (escape)
+                    escape = false;
+                else if (c == '\\')
+                    escape = true;
+                else if (c == '"')
+                    inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if ((c == '}' || c == ']') && --depth == 0) {
+                break;
+            }
+        }
+        if (end == body.size())
+            return QStringLiteral("unexpected end of JSON input");
+        ++end;
+    } else if (first == '"') {
+        bool escape = false;
+        for (end = i + 1; end < body.size(); ++end) {
+            if (escape)
+                escape = false;
+            else if (body[end] == '\\')
+                escape = true;
+            else if (body[end] == '"')
+                break;
+        }
+        if (end == body.size())
+            return QStringLiteral("unexpected end of JSON input");
+        ++end;
+    } else {
+        const QByteArray literal = first == 't'   ? "true"
+                                   : first == 'f' ? "false"
+                                   : first == 'n' ? "null"
+                                                  : "";
+        if (literal.isEmpty())
+            return QStringLiteral("invalid character %1 looking for beginning of value")
+                .arg(quoteChar(first));
+        for (int k = 0; k < literal.size(); ++k, ++end) {
+            if (end == body.size())
+                return QStringLiteral("unexpected end of JSON input");
+            if (body[end] != literal[k])
+                return QStringLiteral("invalid character %1 in literal %2 (expecting %3)")
+                    .arg(quoteChar(body[end]), QString::fromLatin1(literal), quoteChar(literal[k]));
+        }
+    }
+    int rest = end;
+    while (rest < body.size() && isJsonSpace(body[rest]))
+        ++rest;
+    if (rest < body.size())
+        return QStringLiteral("invalid character %1 after top-level value")
+            .arg(quoteChar(body[rest]));
+    // Wrapped in an array so that scalars parse too.
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + body.mid(i, end - i) + "]", &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        const int at = qBound(0, i + pe.offset - 1, int(body.size()) - 1);
+        return QStringLiteral("invalid character %1 looking for beginning of value")
+            .arg(quoteChar(body[at]));
+    }
+    const QJsonValue v = doc.array().first();
+    switch (v.type()) {
+    case QJsonValue::Object:
+    case QJsonValue::Null:
+        return QString();
+    case QJsonValue::Array:
+        return QStringLiteral("json: cannot unmarshal array into Go value of type %1").arg(goType);
+    case QJsonValue::String:
+        return QStringLiteral("json: cannot unmarshal string into Go value of type %1").arg(goType);
+    default:
+        return QStringLiteral("json: cannot unmarshal bool into Go value of type %1").arg(goType);
+    }
 }
 
 QString normalizeRfc3339(const QString &timestamp)

@@ -35,6 +35,12 @@ QByteArray escapeQuery(const QString &component);
 // etcd's pathutil.CanonicalURLPath: path.Clean that keeps a trailing slash.
 QString canonicalPath(const QString &path);
 
+// The error encoding/json's Unmarshal reports for `body` when decoding it
+// into a struct of type `goType`, or an empty string when it decodes (a JSON
+// object, or null). Covers the answers that are not JSON at all ("404 page
+// not found", HTML, nothing) exactly; other broken JSON approximately.
+QString jsonDecodeError(const QByteArray &body, const QString &goType);
+
 // time.Time JSON form of an RFC 3339 timestamp: fraction without trailing
 // zeros, "Z" for UTC. Returns the input unchanged if it does not parse.
 QString normalizeRfc3339(const QString &timestamp);

@@ -27,6 +27,13 @@ public:
     bool watch = false;   // long-lived: exempt from the total timeout
     bool failover = true; // try the other endpoints on transport errors and 5xx
     QList<int> okStatus{200, 201, 204};
+    // Statuses whose body is {"message": ...} (the Go client decodes it and
+    // reports the message, or the JSON error if it is not JSON); any other
+    // unexpected status is "unexpected status code N". Keys use etcd's
+    // error body instead.
+    QList<int> messageStatus;
+    bool messageOnAnyStatus = false;
+    QString goErrorType = QStringLiteral("client.authError"); // for JSON decode errors
 
     void addQuery(const QString &name, const QString &value) { query.append({name, value}); }
     void setFormBody(const QList<QPair<QString, QString>> &fields);

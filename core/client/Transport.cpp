@@ -140,7 +140,7 @@ Error Transport::transportError(QNetworkReply *reply, const QUrl &endpoint)
     switch (reply->error()) {
     case QNetworkReply::NoError:
         // Finished without any HTTP response: the peer closed the connection.
-        return Error::make(Error::Kind::Connection, QStringLiteral("EOF"), endpoint);
+        return Error::make(Error::Kind::ConnectionClosed, QStringLiteral("EOF"), endpoint);
     case QNetworkReply::ConnectionRefusedError:
         return Error::make(Error::Kind::Connection,
                            QStringLiteral("dial tcp %1: connect: connection refused").arg(hp),
@@ -150,7 +150,7 @@ Error Transport::transportError(QNetworkReply *reply, const QUrl &endpoint)
                            QStringLiteral("dial tcp: lookup %1: no such host").arg(endpoint.host()),
                            endpoint);
     case QNetworkReply::RemoteHostClosedError:
-        return Error::make(Error::Kind::Connection, QStringLiteral("EOF"), endpoint);
+        return Error::make(Error::Kind::ConnectionClosed, QStringLiteral("EOF"), endpoint);
     case QNetworkReply::TimeoutError:
         return Error::make(Error::Kind::Connection,
                            QStringLiteral("dial tcp %1: i/o timeout").arg(hp), endpoint);

@@ -306,7 +306,7 @@ void Watcher::streamFinished()
         return;
     }
     // The server ended the stream (e.g. it could not keep up): reconnect.
-    fail(Error::make(Error::Kind::Connection, QStringLiteral("EOF"), m_endpoint));
+    fail(Error::make(Error::Kind::ConnectionClosed, QStringLiteral("EOF"), m_endpoint));
 }
 
 void Watcher::gapClosed()

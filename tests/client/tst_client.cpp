@@ -458,7 +458,7 @@ void tst_Client::membersAndAuthErrorsCarryMessage()
         if (r.path() == "/v2/members")
             FakeServer::respond(r.socket, 409, "{\"message\":\"membership: peerURL exists\"}");
         else
-            FakeServer::respond(r.socket, 418, "teapot");
+            FakeServer::respond(r.socket, 404, "404 page not found");
     };
     Client c(ClientConfig::forEndpoints({s.url()}));
     Reply *add = c.addMember({QStringLiteral("http://127.0.0.1:1")});
@@ -466,9 +466,14 @@ void tst_Client::membersAndAuthErrorsCarryMessage()
     QCOMPARE(add->error().kind(), Error::Kind::Http);
     QCOMPARE(add->error().toString(), QStringLiteral("membership: peerURL exists"));
     QCOMPARE(add->error().httpStatus(), 409);
+    // Auth answers are decoded like the Go client does, JSON errors included.
     Reply *user = c.getUser(QStringLiteral("x"));
     QVERIFY(wait(user));
-    QCOMPARE(user->error().toString(), QStringLiteral("unexpected status code 418"));
+    QCOMPARE(user->error().toString(), QStringLiteral("invalid character 'p' after top-level value"));
+    // Listing roles only looks at the status.
+    Reply *roles = c.listRoles();
+    QVERIFY(wait(roles));
+    QCOMPARE(roles->error().toString(), QStringLiteral("unexpected status code 404"));
 }
 
 void tst_Client::normalizePeerUrls_data()

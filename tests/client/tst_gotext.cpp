@@ -21,6 +21,8 @@ private slots:
     void canonicalPath();
     void normalizeRfc3339_data();
     void normalizeRfc3339();
+    void jsonDecodeError_data();
+    void jsonDecodeError();
     void requestUrlAndCurl();
     void splitterCutsObjects();
     void splitterIgnoresBracesInStrings();
@@ -134,6 +136,29 @@ void tst_GoText::normalizeRfc3339()
     QFETCH(QString, in);
     QFETCH(QString, out);
     QCOMPARE(go::normalizeRfc3339(in), out);
+}
+
+void tst_GoText::jsonDecodeError_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("object") << QByteArray(" {\"message\":\"x\"}\n") << QString();
+    QTest::newRow("null") << QByteArray("null") << QString();
+    QTest::newRow("text-404") << QByteArray("404 page not found\n") << QStringLiteral("invalid character 'p' after top-level value");
+    QTest::newRow("empty") << QByteArray(" \n") << QStringLiteral("unexpected end of JSON input");
+    QTest::newRow("html") << QByteArray("<html>") << QStringLiteral("invalid character '<' looking for beginning of value");
+    QTest::newRow("number") << QByteArray("42") << QStringLiteral("json: cannot unmarshal number into Go value of type T");
+    QTest::newRow("string") << QByteArray("\"s\"") << QStringLiteral("json: cannot unmarshal string into Go value of type T");
+    QTest::newRow("array") << QByteArray("[1]") << QStringLiteral("json: cannot unmarshal array into Go value of type T");
+    QTest::newRow("truncated") << QByteArray("{\"a\":") << QStringLiteral("unexpected end of JSON input");
+    QTest::newRow("garbage-after") << QByteArray("{} x") << QStringLiteral("invalid character 'x' after top-level value");
+}
+
+void tst_GoText::jsonDecodeError()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, error);
+    QCOMPARE(go::jsonDecodeError(body, QStringLiteral("T")), error);
 }
 
 void tst_GoText::requestUrlAndCurl()
