@@ -1,0 +1,3 @@
+#include "app/AdminLog.h"
+
+Q_LOGGING_CATEGORY(lcAdmin, "qetcd.admin", QtInfoMsg)

@@ -1,0 +1,250 @@
+#include "app/ScreenshotDirector.h"
+
+#include "app/AdminLog.h"
+#include "client/Client.h"
+#include "cluster/ClusterPoller.h"
+#include "connection/ClusterConnection.h"
+#include "keys/KeyFilterProxyModel.h"
+#include "keys/KeyTreeModel.h"
+#include "latency/SyntheticLeaderStatsSource.h"
+#include "pages/ClusterPage.h"
+#include "pages/KeyBrowserPage.h"
+#include "pages/KeyDetailPane.h"
+#include "pages/LatencyChartPage.h"
+#include "pages/WatchPanel.h"
+#include "watch/WatchEventModel.h"
+#include "windows/MainWindow.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QPixmap>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeView>
+
+#include <memory>
+
+namespace {
+
+struct SeedKey
+{
+    const char *key;
+    const char *value;
+    qint64 ttl;
+};
+
+const SeedKey kSeed[] = {
+    {"/config/billing/name", "billing-api", 0},
+    {"/config/billing/settings",
+     R"({"replicas":3,"region":"eu-west-1","features":{"audit":true,"cache":"redis"},"limits":{"rps":1200,"burst":300}})",
+     0},
+    {"/config/billing/port", "8080", 0},
+    {"/config/billing/log-level", "info", 0},
+    {"/config/db/primary", "postgres://db-1.internal:5432/billing", 0},
+    {"/config/db/replica", "postgres://db-2.internal:5432/billing", 0},
+    {"/services/web/10.0.0.11:8080", R"({"host":"10.0.0.11","port":8080,"weight":10})", 600},
+    {"/services/web/10.0.0.12:8080", R"({"host":"10.0.0.12","port":8080,"weight":10})", 600},
+    {"/services/web/10.0.0.13:8080", R"({"host":"10.0.0.13","port":8080,"weight":5})", 600},
+    {"/services/api/10.0.1.21:9000", R"({"host":"10.0.1.21","port":9000})", 600},
+    {"/locks/scheduler", "infra0", 3600},
+    {"/feature-flags/dark-mode", "on", 0},
+    {"/feature-flags/new-checkout", "off", 0},
+    {"/message", "Hello world", 0},
+    {"/_internal/schema-version", "7", 0},
+};
+
+} // namespace
+
+ScreenshotDirector::ScreenshotDirector(MainWindow *window, const QString &outputDir,
+                                       const QString &prefix, const QStringList &pages,
+                                       QObject *parent)
+    : QObject(parent), m_window(window), m_dir(outputDir), m_prefix(prefix), m_pages(pages)
+{
+}
+
+void ScreenshotDirector::fail(const QString &why)
+{
+    qCWarning(lcAdmin) << "screenshots:" << why;
+    m_ok = false;
+    emit finished(false);
+}
+
+void ScreenshotDirector::waitFor(std::function<bool()> condition, int timeoutMs,
+                                 std::function<void()> then)
+{
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    auto *timer = new QTimer(this);
+    timer->setInterval(50);
+    connect(timer, &QTimer::timeout, this, [this, timer, clock, condition, timeoutMs, then] {
+        if (condition()) {
+            timer->deleteLater();
+            then();
+        } else if (clock->elapsed() > timeoutMs) {
+            timer->deleteLater();
+            fail(QStringLiteral("timed out"));
+        }
+    });
+    timer->start();
+}
+
+bool ScreenshotDirector::grab(const QString &name)
+{
+    QDir().mkpath(m_dir);
+    const QString file = QDir(m_dir).filePath(m_prefix + name + QStringLiteral(".png"));
+    const bool ok = m_window->grab().save(file, "PNG", 9);
+    qCInfo(lcAdmin) << "screenshot" << file << (ok ? "written" : "FAILED");
+    if (!ok)
+        m_ok = false;
+    return ok;
+}
+
+void ScreenshotDirector::run(const ConnectionProfile &profile)
+{
+    m_window->resize(1200, 760);
+    m_window->show();
+    ClusterConnection *c = m_window->connection();
+    connect(c, &ClusterConnection::opened, this, &ScreenshotDirector::seed,
+            Qt::SingleShotConnection);
+    m_window->openProfile(profile);
+    QTimer::singleShot(20000, this, [this] {
+        if (m_step == 0)
+            fail(QStringLiteral("could not connect"));
+    });
+}
+
+void ScreenshotDirector::seed()
+{
+    m_step = 1;
+    client::Client *client = m_window->connection()->client();
+    auto pending = std::make_shared<int>(0);
+    for (const SeedKey &s : kSeed) {
+        client::SetOptions o;
+        o.ttl = s.ttl;
+        ++*pending;
+        client->set(QString::fromUtf8(s.key), QString::fromUtf8(s.value), o)
+            ->then(this, [pending](client::Reply *) { --*pending; });
+    }
+    for (const char *job : {"resize images", "send invoices", "rebuild index"}) {
+        ++*pending;
+        client->createInOrder(QStringLiteral("/queue/jobs"), QString::fromUtf8(job))
+            ->then(this, [pending](client::Reply *) { --*pending; });
+    }
+    waitFor([pending] { return *pending == 0; }, 10000, [this] {
+        m_window->keysPage()->refresh();
+        next();
+    });
+}
+
+void ScreenshotDirector::next()
+{
+    if (m_pages.isEmpty()) {
+        emit finished(m_ok);
+        return;
+    }
+    const QString page = m_pages.takeFirst();
+    if (page == QLatin1String("keys"))
+        shootKeys();
+    else if (page == QLatin1String("watch"))
+        shootWatch();
+    else if (page == QLatin1String("cluster"))
+        shootCluster();
+    else if (page == QLatin1String("latency"))
+        shootLatency();
+    else
+        fail(QStringLiteral("unknown page ") + page);
+}
+
+void ScreenshotDirector::shootKeys()
+{
+    KeyBrowserPage *keys = m_window->keysPage();
+    m_window->tabs()->setCurrentWidget(keys);
+    waitFor([keys] { return keys->model()->isRootLoaded(); }, 10000, [this, keys] {
+        keys->goToKey(QStringLiteral("/services/web/10.0.0.12:8080"));
+        waitFor([keys] { return keys->currentKey() == QLatin1String("/services/web/10.0.0.12:8080"); },
+                10000, [this, keys] {
+                    keys->goToKey(QStringLiteral("/config/billing/settings"));
+                    waitFor(
+                        [keys] { return keys->currentKey() == QLatin1String("/config/billing/settings"); },
+                        10000, [this, keys] {
+                            keys->treeView()->expand(keys->proxy()->mapFromSource(
+                                keys->model()->indexForKey(QStringLiteral("/feature-flags"))));
+                            if (auto *tabs = keys->detailPane()->findChild<QTabWidget *>())
+                                tabs->setCurrentIndex(1);
+                            QTimer::singleShot(800, this, [this] {
+                                grab(QStringLiteral("keys"));
+                                next();
+                            });
+                        });
+                });
+    });
+}
+
+void ScreenshotDirector::shootWatch()
+{
+    WatchPanel *watch = m_window->watchPanel();
+    m_window->tabs()->setCurrentWidget(watch);
+    watch->startWatch(QStringLiteral("/"), true);
+    client::Client *c = m_window->connection()->client();
+    // Changes a second client would make, one after the other.
+    QTimer::singleShot(500, this, [this, c] {
+        c->set(QStringLiteral("/config/billing/log-level"), QStringLiteral("debug"))
+            ->then(this, [this, c](client::Reply *) {
+                c->update(QStringLiteral("/feature-flags/new-checkout"), QStringLiteral("on"))
+                    ->then(this, [this, c](client::Reply *) {
+                        c->createInOrder(QStringLiteral("/queue/jobs"),
+                                         QStringLiteral("compress logs"))
+                            ->then(this, [this, c](client::Reply *) {
+                                client::SetOptions cas;
+                                cas.prevValue = QStringLiteral("8080");
+                                c->set(QStringLiteral("/config/billing/port"),
+                                       QStringLiteral("8443"), cas)
+                                    ->then(this, [this, c](client::Reply *) {
+                                        client::DeleteOptions d;
+                                        c->remove(QStringLiteral("/services/web/10.0.0.13:8080"), d)
+                                            ->then(this, [c](client::Reply *) {
+                                                c->set(QStringLiteral("/message"),
+                                                       QStringLiteral("Hello again"))
+                                                    ->then(c, [](client::Reply *) {});
+                                            });
+                                    });
+                            });
+                    });
+            });
+    });
+    waitFor([watch] { return watch->model()->rowCount() >= 6; }, 10000, [this] {
+        QTimer::singleShot(300, this, [this] {
+            grab(QStringLiteral("watch"));
+            next();
+        });
+    });
+}
+
+void ScreenshotDirector::shootCluster()
+{
+    ClusterPage *cluster = m_window->clusterPage();
+    m_window->tabs()->setCurrentWidget(cluster);
+    cluster->poller()->refresh();
+    waitFor([cluster] { return !cluster->poller()->isRefreshing(); }, 10000, [this] {
+        QTimer::singleShot(300, this, [this] {
+            grab(QStringLiteral("cluster"));
+            next();
+        });
+    });
+}
+
+void ScreenshotDirector::shootLatency()
+{
+    LatencyChartPage *latency = m_window->latencyPage();
+    m_window->tabs()->setCurrentWidget(latency);
+    auto *source = new SyntheticLeaderStatsSource(
+        QStringLiteral("8e9e05c52164694d"), QStringLiteral("infra0"),
+        {{QStringLiteral("91bc3c398fb3c146"), QStringLiteral("infra1"), 1.8},
+         {QStringLiteral("fd422379fda50e48"), QStringLiteral("infra2"), 7.5}});
+    latency->setSource(source);
+    source->backfill(120);
+    QTimer::singleShot(500, this, [this] {
+        grab(QStringLiteral("latency"));
+        next();
+    });
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "connection/ConnectionProfile.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <functional>
+
+class MainWindow;
+
+// Renders the pages of a MainWindow into PNG files for the documentation
+// (qetcd-admin --screenshot-dir DIR; admin-gui/tools/make-screenshots.sh
+// runs it offscreen against a throwaway daemon). It fills the cluster with
+// example keys, drives each page the way a user would (expands the tree,
+// starts a watch and makes changes, refreshes the cluster page) and grabs
+// the window. The latency page is fed by a SyntheticLeaderStatsSource
+// with two followers, because the shots must not depend on a live
+// multi-member cluster; the caption says so.
+// Writes keys to the cluster it is given: never point it at real data.
+// GUI thread only.
+class ScreenshotDirector : public QObject
+{
+    Q_OBJECT
+public:
+    ScreenshotDirector(MainWindow *window, const QString &outputDir, const QString &prefix,
+                       const QStringList &pages, QObject *parent = nullptr);
+
+    void run(const ConnectionProfile &profile);
+
+signals:
+    void finished(bool ok);
+
+private:
+    void seed();
+    void shootKeys();
+    void shootWatch();
+    void shootCluster();
+    void shootLatency();
+    void next();
+    bool grab(const QString &name);
+    void waitFor(std::function<bool()> condition, int timeoutMs, std::function<void()> then);
+    void fail(const QString &why);
+
+    QPointer<MainWindow> m_window;
+    QString m_dir;
+    QString m_prefix;
+    QStringList m_pages;
+    int m_step = 0;
+    bool m_ok = true;
+};

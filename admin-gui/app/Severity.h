@@ -1,0 +1,4 @@
+#pragma once
+
+// How serious a message to the user is; picks the colour of a MessageBanner.
+enum class Severity { Info, Success, Warning, Error };

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "app/Severity.h"
+#include "connection/ClusterStatus.h"
+#include "connection/ConnectionProfile.h"
+#include "client/Client.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace client {
+class Error;
+class Reply;
+class Response;
+} // namespace client
+
+// The app's one link to a cluster: owns the client::Client for the open
+// profile and keeps ClusterStatus current, so pages never talk about
+// connection state themselves.
+//
+// open() never blocks: it creates the client, probes the cluster with a keys
+// GET (which also checks the credentials) and reports Connected or Failed;
+// opened() tells pages to start loading. While connected it asks for the
+// leader every few seconds. Every problem is reported through message()
+// (shown in a banner, never a modal box); a failed probe is retried
+// automatically unless the settings or credentials are at fault.
+//
+// Pages feed every keys reply and watch event they get to observe(), which
+// keeps the member in use, the cluster id and X-Etcd-Index current and
+// warns when the client had to fail over to another member.
+//
+// Owns the Client (recreated per open()); pointers from client() are valid
+// until closing() is emitted. GUI thread only.
+class ClusterConnection : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ClusterConnection(QObject *parent = nullptr);
+    ~ClusterConnection() override;
+
+    void open(const ConnectionProfile &profile);
+    void close();
+    void retry();
+
+    client::Client *client() const { return m_client; }
+    bool isConnected() const { return m_status.state == ClusterStatus::State::Connected; }
+    const ClusterStatus &status() const { return m_status; }
+    const ConnectionProfile &profile() const { return m_profile; }
+
+    void observe(const client::Reply *reply);
+    void observeEvent(const client::Response &event);
+    // A page's request failed: words it and passes it on as message().
+    void reportError(const QString &what, const client::Error &error);
+
+    void setLeaderRefreshInterval(int ms) { m_leaderTimer.setInterval(ms); }
+
+signals:
+    void opened();
+    void closing();
+    void statusChanged(const ClusterStatus &status);
+    void message(Severity severity, const QString &text);
+
+private:
+    void setState(ClusterStatus::State state);
+    void probe();
+    void refreshLeader();
+    void lostContact(const client::Error &error);
+    void emitStatus();
+
+    ConnectionProfile m_profile;
+    QPointer<client::Client> m_client;
+    ClusterStatus m_status;
+    QTimer m_leaderTimer;
+    QTimer m_retryTimer;
+    bool m_leaderInFlight = false;
+    int m_generation = 0;
+};

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "client/ClientConfig.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+// A named way to reach a cluster, as the connection dialog edits it and
+// ProfileStore keeps it: endpoints, optional TLS files and credentials.
+// Plain value type. The password is only persisted when savePassword is set
+// (QSettings stores it unencrypted, and the dialog says so).
+class ConnectionProfile
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionProfile)
+public:
+    QString name;
+    QStringList endpoints;  // "http://127.0.0.1:2379" or "127.0.0.1:2379"
+    QString caFile;
+    QString certFile;
+    QString keyFile;
+    QString username;
+    QString password;
+    bool savePassword = false;
+
+    // Empty when usable; otherwise why not, in the user's language.
+    QString validate() const;
+    client::ClientConfig toClientConfig() const;
+    // "a, b" endpoint text for the dialog; parse splits on commas, spaces and newlines.
+    static QStringList parseEndpointText(const QString &text);
+
+    bool operator==(const ConnectionProfile &o) const;
+    bool operator!=(const ConnectionProfile &o) const { return !(*this == o); }
+};

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "client/Error.h"
+
+#include <QCoreApplication>
+
+// Words client::Error values for administrators, in their language. The
+// client's own toString() keeps etcdctl's English wording for scripts; the
+// GUI says what happened and to which member instead. Stateless.
+class ErrorText
+{
+    Q_DECLARE_TR_FUNCTIONS(ErrorText)
+public:
+    static QString describe(const client::Error &error);
+    // Wrong user/password, or a user without permission (401 / errorCode 110).
+    static bool isCredentialsError(const client::Error &error);
+    // The compare of a compare-and-swap/delete failed (errorCode 101).
+    static bool isConflict(const client::Error &error);
+};

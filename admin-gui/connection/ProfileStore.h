@@ -1,0 +1,32 @@
+#pragma once
+
+#include "connection/ConnectionProfile.h"
+
+#include <QStringList>
+
+#include <optional>
+
+class QSettings;
+
+// Keeps named ConnectionProfiles in QSettings (group "profiles", one
+// subgroup per profile, names percent-encoded so any text is a valid name)
+// and remembers the most recently used one so the app reopens it at start.
+// Does not own the QSettings. Not thread-safe; GUI thread.
+class ProfileStore
+{
+public:
+    explicit ProfileStore(QSettings *settings);
+
+    QStringList names() const;  // sorted
+    std::optional<ConnectionProfile> load(const QString &name) const;
+    // Replaces a profile of the same name. The password is written only
+    // when profile.savePassword is set.
+    void save(const ConnectionProfile &profile);
+    void remove(const QString &name);
+
+    QString recent() const;
+    void setRecent(const QString &name);
+
+private:
+    QSettings *m_settings;
+};

@@ -1,0 +1,136 @@
+#include "keys/KeyOperations.h"
+
+#include "client/Client.h"
+#include "connection/ClusterConnection.h"
+#include "connection/ErrorText.h"
+#include "keys/KeyTreeModel.h"
+
+KeyOperations::KeyOperations(ClusterConnection *connection, KeyTreeModel *model, QObject *parent)
+    : QObject(parent), m_connection(connection), m_model(model)
+{
+}
+
+void KeyOperations::run(client::Reply *reply, const QString &key, const QString &successText,
+                        const QString &failureText, Callback done)
+{
+    reply->then(this, [this, key, successText, failureText, done](client::Reply *r) {
+        OperationResult result;
+        result.key = key;
+        if (m_connection)
+            m_connection->observe(r);
+        if (!r->error()) {
+            result.outcome = OperationResult::Outcome::Done;
+            result.response = r->keys();
+            result.key = result.response.node.key.isEmpty() ? key : result.response.node.key;
+            result.message = successText.arg(result.key);
+            if (m_model)
+                m_model->applyEvent(result.response);
+        } else {
+            result.error = r->error();
+            if (ErrorText::isConflict(r->error())) {
+                result.outcome = OperationResult::Outcome::Conflict;
+                result.message =
+                    tr("%1 was changed by someone else (now at index %2); your change was not "
+                       "saved.")
+                        .arg(key)
+                        .arg(r->error().index());
+            } else {
+                result.outcome = OperationResult::Outcome::Failed;
+                result.message =
+                    failureText.arg(key) + QLatin1Char(' ') + ErrorText::describe(r->error());
+            }
+        }
+        if (done)
+            done(result);
+        emit finished(result);
+    });
+}
+
+client::Client *KeyOperations::requireClient(const Callback &done)
+{
+    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    if (!c) {
+        OperationResult r;
+        r.message = tr("Not connected.");
+        if (done)
+            done(r);
+        emit finished(r);
+    }
+    return c;
+}
+
+void KeyOperations::createKey(const QString &key, const QString &value, qint64 ttl, Callback done)
+{
+    client::Client *c = requireClient(done);
+    if (!c)
+        return;
+    run(c->create(key, value, ttl), key, tr("Created %1."), tr("Could not create %1."), done);
+}
+
+void KeyOperations::createDirectory(const QString &key, qint64 ttl, Callback done)
+{
+    client::Client *c = requireClient(done);
+    if (!c)
+        return;
+    client::SetOptions o;
+    o.prevExist = client::SetOptions::PrevExist::MustNotExist;
+    o.ttl = ttl;
+    run(c->setDir(key, o), key, tr("Created directory %1."), tr("Could not create directory %1."),
+        done);
+}
+
+void KeyOperations::createInOrder(const QString &dir, const QString &value, qint64 ttl,
+                                  Callback done)
+{
+    client::Client *c = requireClient(done);
+    if (!c)
+        return;
+    run(c->createInOrder(dir, value, ttl), dir, tr("Created %1."),
+        tr("Could not create an in-order key in %1."), done);
+}
+
+void KeyOperations::saveValue(const QString &key, const QString &value, quint64 expectedIndex,
+                              qint64 ttl, Callback done)
+{
+    client::Client *c = requireClient(done);
+    if (!c)
+        return;
+    client::SetOptions o;
+    o.prevIndex = expectedIndex;
+    o.ttl = ttl;
+    run(c->set(key, value, o), key, tr("Saved %1."), tr("Could not save %1."), done);
+}
+
+void KeyOperations::setTtl(const QString &key, bool dir, const QString &value,
+                           quint64 expectedIndex, qint64 ttl, Callback done)
+{
+    client::Client *c = requireClient(done);
+    if (!c)
+        return;
+    client::SetOptions o;
+    o.prevExist = client::SetOptions::PrevExist::MustExist;
+    if (ttl > 0)
+        o.ttl = ttl;
+    else
+        o.clearTtl = true;
+    const QString ok =
+        ttl > 0 ? tr("%1 now expires in %2 s.").replace(QStringLiteral("%2"), QString::number(ttl))
+                : tr("%1 no longer expires.");
+    if (dir) {
+        run(c->setDir(key, o), key, ok, tr("Could not change the TTL of %1."), done);
+    } else {
+        o.prevIndex = expectedIndex;
+        run(c->set(key, value, o), key, ok, tr("Could not change the TTL of %1."), done);
+    }
+}
+
+void KeyOperations::remove(const QString &key, bool dir, bool recursive, Callback done)
+{
+    client::Client *c = requireClient(done);
+    if (!c)
+        return;
+    client::DeleteOptions o;
+    o.dir = dir;
+    o.recursive = recursive;
+    run(c->remove(key, o), key, tr("Deleted %1."), tr("Could not delete %1."), done);
+}

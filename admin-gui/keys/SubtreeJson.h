@@ -1,0 +1,35 @@
+#pragma once
+
+#include "client/Node.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+// One write that recreates part of an exported subtree.
+struct SubtreeWrite
+{
+    QString key;
+    QString value;
+    bool dir = false;
+    qint64 ttl = 0;
+};
+
+// The export/import file format of the key browser, and the plan of writes
+// that imports it. The file is etcd's own node JSON (as a recursive GET
+// returns it) wrapped with a format marker:
+//   {"format":"qetcd-admin-export","version":1,"root":"/app","node":{...}}
+// parse() also accepts a bare node or a whole keys response
+// ({"action":"get","node":{...}}), so `curl ...?recursive=true > f.json`
+// can be imported too. Pure functions; thread-safe.
+class SubtreeJson
+{
+    Q_DECLARE_TR_FUNCTIONS(SubtreeJson)
+public:
+    static QByteArray toDocument(const client::Node &root);
+    static bool parse(const QByteArray &data, client::Node *root, QString *error);
+    // Writes, parents first, that put root's subtree below `target`: every
+    // key with its value (and remaining TTL), and every directory that is
+    // empty or has a TTL (others come into being with their keys).
+    static QList<SubtreeWrite> writesFor(const client::Node &root, const QString &target);
+};

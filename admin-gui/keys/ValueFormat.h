@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+
+// How the detail pane shows a value: JSON objects and arrays pretty-printed
+// (indented; object keys come out sorted, as QJsonDocument writes them), everything else as plain text.
+// Stateless.
+class ValueFormat
+{
+public:
+    // True and the indented text when `value` is a JSON object or array.
+    static bool prettyJson(const QString &value, QString *pretty);
+};

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QPointF>
+#include <QString>
+
+#include <deque>
+
+// The leader's view of one follower (/v2/stats/leader "followers" entry):
+// the latest statistics the leader computed, plus the recent "current"
+// latencies as (time in ms, latency in ms) points for the chart.
+// Plain value type.
+struct FollowerLatency
+{
+    QString id;
+    QString name;  // from /v2/members when known
+    double current = 0;
+    double average = 0;
+    double minimum = 0;
+    double maximum = 0;
+    double standardDeviation = 0;
+    qint64 success = 0;
+    qint64 fail = 0;
+    std::deque<QPointF> samples;
+};

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "app/Severity.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class ClusterConnection;
+class ClusterPoller;
+class MembersModel;
+class QLabel;
+class QPushButton;
+class QTableView;
+class StoreStatsModel;
+
+// The cluster page: the member table (id, name, peer and client URLs,
+// leader, health, /v2/stats/self), the store's counters (/v2/stats/store),
+// and the member actions add (peer URLs) and remove (with confirmation).
+// Refreshed by a ClusterPoller every 2 s while connected.
+// Owns its models and poller; not the connection. GUI thread only.
+class ClusterPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ClusterPage(ClusterConnection *connection, QWidget *parent = nullptr);
+
+    MembersModel *membersModel() const { return m_members; }
+    StoreStatsModel *storeModel() const { return m_store; }
+    ClusterPoller *poller() const { return m_poller; }
+    QTableView *membersTable() const { return m_membersTable; }
+
+public slots:
+    void addMember();
+    void removeSelectedMember();
+    void addMemberWithUrls(const QStringList &peerUrls);
+    void removeMemberById(const QString &id);
+
+signals:
+    void message(Severity severity, const QString &text);
+
+private:
+    void updateSummary();
+    void updateButtons();
+    void report(Severity severity, const QString &text);
+
+    QPointer<ClusterConnection> m_connection;
+    MembersModel *m_members;
+    StoreStatsModel *m_store;
+    ClusterPoller *m_poller;
+    QLabel *m_summary;
+    QTableView *m_membersTable;
+    QTableView *m_storeTable;
+    QPushButton *m_addButton;
+    QPushButton *m_removeButton;
+};

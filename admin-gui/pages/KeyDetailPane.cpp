@@ -1,0 +1,326 @@
+#include "pages/KeyDetailPane.h"
+
+#include "app/TimeText.h"
+#include "keys/KeyOperations.h"
+#include "keys/ValueFormat.h"
+#include "widgets/MessageBanner.h"
+
+#include <QAction>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+KeyDetailPane::KeyDetailPane(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 0, 0, 0);
+
+    m_keyLabel = new QLabel(this);
+    m_keyLabel->setObjectName(QStringLiteral("detailKey"));
+    m_keyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_keyLabel->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.15);
+    m_keyLabel->setFont(bold);
+    m_keyLabel->setWordWrap(true);
+    m_typeLabel = new QLabel(this);
+    m_typeLabel->setObjectName(QStringLiteral("detailType"));
+    layout->addWidget(m_keyLabel);
+    layout->addWidget(m_typeLabel);
+
+    m_banner = new MessageBanner(this);
+    m_banner->setObjectName(QStringLiteral("detailBanner"));
+    layout->addWidget(m_banner);
+
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_tabs = new QTabWidget(this);
+    m_valueEdit = new QPlainTextEdit(this);
+    m_valueEdit->setObjectName(QStringLiteral("valueEdit"));
+    m_valueEdit->setFont(mono);
+    m_jsonView = new QPlainTextEdit(this);
+    m_jsonView->setObjectName(QStringLiteral("jsonView"));
+    m_jsonView->setReadOnly(true);
+    m_jsonView->setFont(mono);
+    m_tabs->addTab(m_valueEdit, tr("Value"));
+    m_tabs->addTab(m_jsonView, tr("JSON"));
+    layout->addWidget(m_tabs, 1);
+
+    auto *buttons = new QHBoxLayout;
+    m_saveButton = new QPushButton(tr("Save"), this);
+    m_saveButton->setObjectName(QStringLiteral("saveButton"));
+    m_saveButton->setToolTip(tr("Write the value if nobody changed the key since it was loaded"));
+    m_revertButton = new QPushButton(tr("Revert"), this);
+    m_revertButton->setObjectName(QStringLiteral("revertButton"));
+    buttons->addWidget(m_saveButton);
+    buttons->addWidget(m_revertButton);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+
+    auto *form = new QFormLayout;
+    m_createdLabel = new QLabel(this);
+    m_modifiedLabel = new QLabel(this);
+    m_modifiedLabel->setObjectName(QStringLiteral("modifiedLabel"));
+    m_ttlLabel = new QLabel(this);
+    m_ttlLabel->setObjectName(QStringLiteral("ttlLabel"));
+    m_expirationLabel = new QLabel(this);
+    m_expirationLabel->setObjectName(QStringLiteral("expirationLabel"));
+    form->addRow(tr("Created index:"), m_createdLabel);
+    form->addRow(tr("Modified index:"), m_modifiedLabel);
+    form->addRow(tr("Time to live:"), m_ttlLabel);
+    form->addRow(tr("Expires:"), m_expirationLabel);
+    layout->addLayout(form);
+
+    auto *ttlRow = new QHBoxLayout;
+    m_ttlSpin = new QSpinBox(this);
+    m_ttlSpin->setObjectName(QStringLiteral("ttlSpin"));
+    m_ttlSpin->setRange(1, 100000000);
+    m_ttlSpin->setValue(60);
+    m_ttlSpin->setSuffix(tr(" s"));
+    m_setTtlButton = new QPushButton(tr("Set TTL"), this);
+    m_setTtlButton->setObjectName(QStringLiteral("setTtlButton"));
+    m_removeTtlButton = new QPushButton(tr("Remove TTL"), this);
+    m_removeTtlButton->setObjectName(QStringLiteral("removeTtlButton"));
+    ttlRow->addWidget(m_ttlSpin);
+    ttlRow->addWidget(m_setTtlButton);
+    ttlRow->addWidget(m_removeTtlButton);
+    ttlRow->addStretch();
+    layout->addLayout(ttlRow);
+
+    connect(m_saveButton, &QPushButton::clicked, this, &KeyDetailPane::save);
+    connect(m_revertButton, &QPushButton::clicked, this, &KeyDetailPane::revert);
+    connect(m_setTtlButton, &QPushButton::clicked, this, &KeyDetailPane::applyTtl);
+    connect(m_removeTtlButton, &QPushButton::clicked, this, &KeyDetailPane::removeTtl);
+    connect(m_valueEdit, &QPlainTextEdit::textChanged, this, &KeyDetailPane::updateButtons);
+
+    m_countdown.setInterval(250);
+    connect(&m_countdown, &QTimer::timeout, this, &KeyDetailPane::updateCountdown);
+    showNode(std::nullopt);
+}
+
+void KeyDetailPane::setOperations(KeyOperations *operations)
+{
+    m_operations = operations;
+}
+
+QDateTime KeyDetailPane::now() const
+{
+    return m_fixedNow.isValid() ? m_fixedNow : QDateTime::currentDateTimeUtc();
+}
+
+bool KeyDetailPane::isDirty() const
+{
+    return m_node && !m_node->dir && m_valueEdit->toPlainText() != m_node->value;
+}
+
+void KeyDetailPane::showNode(const std::optional<client::Node> &node)
+{
+    m_banner->dismiss();
+    m_serverNode.reset();
+    m_removed = false;
+    if (!node) {
+        m_node.reset();
+        m_keyLabel->setText(tr("No key selected"));
+        m_typeLabel->clear();
+        m_valueEdit->clear();
+        m_jsonView->clear();
+        for (QLabel *l : {m_createdLabel, m_modifiedLabel, m_ttlLabel, m_expirationLabel})
+            l->clear();
+        m_countdown.stop();
+        updateButtons();
+        return;
+    }
+    load(*node);
+}
+
+void KeyDetailPane::load(const client::Node &node)
+{
+    m_node = node;
+    m_serverNode.reset();
+    m_removed = false;
+    m_keyLabel->setText(node.key);
+    m_typeLabel->setText(node.dir ? tr("Directory") : tr("Key"));
+    {
+        const QSignalBlocker block(m_valueEdit);
+        m_valueEdit->setPlainText(node.dir ? QString() : node.value);
+    }
+    m_valueEdit->setEnabled(!node.dir);
+    QString pretty;
+    const bool json = !node.dir && ValueFormat::prettyJson(node.value, &pretty);
+    m_jsonView->setPlainText(json ? pretty : QString());
+    m_tabs->setTabEnabled(1, json);
+    m_tabs->setTabToolTip(1, json ? QString() : tr("The value is not a JSON object or array"));
+    if (!json)
+        m_tabs->setCurrentIndex(0);
+    m_createdLabel->setText(QString::number(node.createdIndex));
+    m_modifiedLabel->setText(QString::number(node.modifiedIndex));
+    if (node.expiration.isEmpty()) {
+        m_countdown.stop();
+        m_ttlLabel->setText(tr("none (permanent)"));
+        m_expirationLabel->setText(QStringLiteral("—"));
+    } else {
+        const QDateTime expires = TimeText::parseRfc3339(node.expiration);
+        m_expirationLabel->setText(
+            expires.isValid() ? QLocale().toString(expires.toLocalTime(), QLocale::LongFormat)
+                              : node.expiration);
+        m_expirationLabel->setToolTip(node.expiration);
+        updateCountdown();
+        m_countdown.start();
+    }
+    updateButtons();
+}
+
+qint64 KeyDetailPane::remainingTtl() const
+{
+    if (!m_node || m_node->expiration.isEmpty())
+        return 0;
+    const QDateTime expires = TimeText::parseRfc3339(m_node->expiration);
+    if (!expires.isValid())
+        return m_node->ttl;
+    return qMax<qint64>(1, qint64(std::ceil(now().msecsTo(expires) / 1000.0)));
+}
+
+void KeyDetailPane::updateCountdown()
+{
+    if (!m_node || m_node->expiration.isEmpty())
+        return;
+    const QDateTime expires = TimeText::parseRfc3339(m_node->expiration);
+    const qint64 ms = expires.isValid() ? now().msecsTo(expires) : m_node->ttl * 1000;
+    if (ms <= 0)
+        m_ttlLabel->setText(tr("expired"));
+    else
+        m_ttlLabel->setText(TimeText::duration(qint64(std::ceil(ms / 1000.0))));
+}
+
+void KeyDetailPane::updateButtons()
+{
+    const bool haveNode = m_node.has_value() && !m_removed;
+    const bool dirty = isDirty();
+    m_saveButton->setEnabled(haveNode && dirty && m_operations);
+    m_revertButton->setEnabled(haveNode && dirty);
+    m_ttlSpin->setEnabled(haveNode);
+    m_setTtlButton->setEnabled(haveNode && m_operations);
+    m_removeTtlButton->setEnabled(haveNode && m_operations && !m_node->expiration.isEmpty());
+}
+
+void KeyDetailPane::serverChanged(const client::Node &node)
+{
+    if (!m_node || node.key != m_node->key)
+        return;
+    if (node.modifiedIndex != 0 && node.modifiedIndex <= m_node->modifiedIndex && !m_removed)
+        return;
+    // Our own save coming back, or someone wrote what the editor holds:
+    // nothing to warn about.
+    if (!isDirty() || (!node.dir && node.value == m_valueEdit->toPlainText())) {
+        load(node);
+        return;
+    }
+    m_serverNode = node;
+    auto *reload = new QAction(tr("Load server version"), m_banner);
+    reload->setObjectName(QStringLiteral("reloadAction"));
+    connect(reload, &QAction::triggered, this, &KeyDetailPane::reloadFromServer);
+    m_banner->showMessage(Severity::Warning,
+                          tr("%1 changed on the server (index %2) while you were editing. Saving "
+                             "will be refused unless you overwrite.")
+                              .arg(node.key)
+                              .arg(node.modifiedIndex),
+                          {reload});
+}
+
+void KeyDetailPane::serverRemoved()
+{
+    if (!m_node)
+        return;
+    m_removed = true;
+    m_countdown.stop();
+    m_ttlLabel->setText(tr("gone"));
+    m_banner->showMessage(Severity::Warning,
+                          tr("%1 was deleted on the server (or expired).").arg(m_node->key));
+    updateButtons();
+}
+
+void KeyDetailPane::save()
+{
+    if (!m_node || !m_operations || m_node->dir)
+        return;
+    m_saveButton->setEnabled(false);
+    m_operations->saveValue(m_node->key, m_valueEdit->toPlainText(), m_node->modifiedIndex,
+                            remainingTtl(),
+                            [this](const OperationResult &r) { handleResult(r); });
+}
+
+void KeyDetailPane::overwrite()
+{
+    if (!m_node || !m_operations || m_node->dir)
+        return;
+    m_operations->saveValue(m_node->key, m_valueEdit->toPlainText(), 0, remainingTtl(),
+                            [this](const OperationResult &r) { handleResult(r); });
+}
+
+void KeyDetailPane::revert()
+{
+    if (m_node)
+        load(m_serverNode ? *m_serverNode : *m_node);
+    m_banner->dismiss();
+}
+
+void KeyDetailPane::reloadFromServer()
+{
+    m_banner->dismiss();
+    if (m_serverNode)
+        load(*m_serverNode);
+    else if (m_node)
+        emit reloadRequested(m_node->key);
+}
+
+void KeyDetailPane::applyTtl()
+{
+    if (!m_node || !m_operations)
+        return;
+    m_operations->setTtl(m_node->key, m_node->dir, m_node->value, m_node->modifiedIndex,
+                         m_ttlSpin->value(), [this](const OperationResult &r) { handleResult(r); });
+}
+
+void KeyDetailPane::removeTtl()
+{
+    if (!m_node || !m_operations)
+        return;
+    m_operations->setTtl(m_node->key, m_node->dir, m_node->value, m_node->modifiedIndex, 0,
+                         [this](const OperationResult &r) { handleResult(r); });
+}
+
+void KeyDetailPane::handleResult(const OperationResult &result)
+{
+    if (!m_node || result.key != m_node->key) {
+        updateButtons();
+        return;
+    }
+    switch (result.outcome) {
+    case OperationResult::Outcome::Done:
+        load(result.response.node);
+        m_banner->showMessage(Severity::Success, result.message);
+        break;
+    case OperationResult::Outcome::Conflict: {
+        auto *reload = new QAction(tr("Load server version"), m_banner);
+        reload->setObjectName(QStringLiteral("reloadAction"));
+        connect(reload, &QAction::triggered, this, &KeyDetailPane::reloadFromServer);
+        auto *force = new QAction(tr("Overwrite"), m_banner);
+        force->setObjectName(QStringLiteral("overwriteAction"));
+        connect(force, &QAction::triggered, this, &KeyDetailPane::overwrite);
+        m_banner->showMessage(Severity::Warning, result.message, {reload, force});
+        updateButtons();
+        break;
+    }
+    case OperationResult::Outcome::Failed:
+        m_banner->showMessage(Severity::Error, result.message);
+        updateButtons();
+        break;
+    }
+}

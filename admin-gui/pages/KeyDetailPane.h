@@ -1,0 +1,97 @@
+#pragma once
+
+#include "client/Node.h"
+#include "keys/OperationResult.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+class KeyOperations;
+class MessageBanner;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+
+// Shows and edits the selected node: its value as text and, when it parses,
+// as pretty-printed JSON; created/modified index; TTL with a live countdown
+// and the expiration time. Save writes with compare-and-swap on the
+// modifiedIndex the edit started from, so a change made meanwhile by
+// someone else is reported (with Reload and Overwrite offered), never
+// silently overwritten. TTL can be set or removed.
+//
+// The pane tracks the server: when the node changes while the user has no
+// unsaved edit, the new version is shown; with an unsaved edit the pane
+// keeps the edit (and its base index) and says that the server moved on.
+//
+// Does not own the KeyOperations. GUI thread only.
+class KeyDetailPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit KeyDetailPane(QWidget *parent = nullptr);
+
+    void setOperations(KeyOperations *operations);
+
+    // Selection changed (nullopt: nothing selected).
+    void showNode(const std::optional<client::Node> &node);
+    // The selected node changed on the server / left the tree.
+    void serverChanged(const client::Node &node);
+    void serverRemoved();
+
+    QString key() const { return m_node ? m_node->key : QString(); }
+    bool isDirty() const;
+    // The modifiedIndex the current edit is based on.
+    quint64 baseIndex() const { return m_node ? m_node->modifiedIndex : 0; }
+    MessageBanner *banner() const { return m_banner; }
+
+    void setNow(const QDateTime &now) { m_fixedNow = now; }  // screenshots: a frozen clock
+
+signals:
+    // The pane needs the server's current version of `key` (after a
+    // conflict the watch may not have delivered it yet); answer with showNode().
+    void reloadRequested(const QString &key);
+
+public slots:
+    void save();
+    void revert();
+    void overwrite();
+    void reloadFromServer();
+    void applyTtl();
+    void removeTtl();
+
+private:
+    void load(const client::Node &node);
+    void updateCountdown();
+    void updateButtons();
+    void handleResult(const OperationResult &result);
+    qint64 remainingTtl() const;
+    QDateTime now() const;
+
+    QPointer<KeyOperations> m_operations;
+    std::optional<client::Node> m_node;        // what the editor started from
+    std::optional<client::Node> m_serverNode;  // newer version seen meanwhile
+    bool m_removed = false;
+
+    QLabel *m_keyLabel;
+    QLabel *m_typeLabel;
+    MessageBanner *m_banner;
+    QTabWidget *m_tabs;
+    QPlainTextEdit *m_valueEdit;
+    QPlainTextEdit *m_jsonView;
+    QLabel *m_createdLabel;
+    QLabel *m_modifiedLabel;
+    QLabel *m_ttlLabel;
+    QLabel *m_expirationLabel;
+    QPushButton *m_saveButton;
+    QPushButton *m_revertButton;
+    QSpinBox *m_ttlSpin;
+    QPushButton *m_setTtlButton;
+    QPushButton *m_removeTtlButton;
+    QTimer m_countdown;
+    QDateTime m_fixedNow;
+};

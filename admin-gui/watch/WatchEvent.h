@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+// One row of the watch panel: when it arrived, what happened to which key,
+// the value after and before, and the index of the change. Plain value type.
+struct WatchEvent
+{
+    QDateTime time;
+    QString action;
+    QString key;
+    QString value;
+    QString previousValue;
+    quint64 index = 0;
+    bool dir = false;
+};

@@ -1,0 +1,95 @@
+#include "widgets/MessageBanner.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QToolButton>
+
+MessageBanner::MessageBanner(QWidget *parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("messageBanner"));
+    setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 4, 4);
+    m_icon = new QLabel(this);
+    m_text = new QLabel(this);
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setObjectName(QStringLiteral("bannerText"));
+    m_buttons = new QHBoxLayout;
+    m_close = new QToolButton(this);
+    m_close->setAutoRaise(true);
+    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_close->setToolTip(tr("Close"));
+    connect(m_close, &QToolButton::clicked, this, &MessageBanner::dismiss);
+    layout->addWidget(m_icon, 0, Qt::AlignTop);
+    layout->addWidget(m_text, 1);
+    layout->addLayout(m_buttons);
+    layout->addWidget(m_close, 0, Qt::AlignTop);
+    m_autoHide.setSingleShot(true);
+    connect(&m_autoHide, &QTimer::timeout, this, &MessageBanner::dismiss);
+    hide();
+}
+
+QString MessageBanner::text() const
+{
+    return m_text->text();
+}
+
+void MessageBanner::showMessage(Severity severity, const QString &text,
+                                const QList<QAction *> &actions)
+{
+    m_severity = severity;
+    m_text->setText(text);
+    QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
+    QString colors;
+    switch (severity) {
+    case Severity::Info:
+        colors = QStringLiteral("background:#e8f1fb; border:1px solid #9cc3ea; color:#123;");
+        break;
+    case Severity::Success:
+        colors = QStringLiteral("background:#e7f6ea; border:1px solid #8fcf9c; color:#123;");
+        break;
+    case Severity::Warning:
+        icon = QStyle::SP_MessageBoxWarning;
+        colors = QStringLiteral("background:#fff4e0; border:1px solid #f0b454; color:#321;");
+        break;
+    case Severity::Error:
+        icon = QStyle::SP_MessageBoxCritical;
+        colors = QStringLiteral("background:#fdeaea; border:1px solid #e08a8a; color:#311;");
+        break;
+    }
+    setStyleSheet(QStringLiteral("QFrame#messageBanner{%1 border-radius:3px;}").arg(colors));
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
+
+    // deleteLater: the button being clicked may be what replaced the message.
+    while (QLayoutItem *item = m_buttons->takeAt(0)) {
+        if (QWidget *w = item->widget()) {
+            w->hide();
+            w->deleteLater();
+        }
+        delete item;
+    }
+    for (QAction *action : actions) {
+        auto *button = new QPushButton(action->text(), this);
+        button->setObjectName(action->objectName());
+        // Hide first: the action may show a new message that must stay.
+        connect(button, &QPushButton::clicked, this, &MessageBanner::dismiss);
+        connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        m_buttons->addWidget(button);
+    }
+    show();
+    m_autoHide.stop();
+    if (m_autoHideEnabled && actions.isEmpty() &&
+        (severity == Severity::Info || severity == Severity::Success))
+        m_autoHide.start(6000);
+}
+
+void MessageBanner::dismiss()
+{
+    m_autoHide.stop();
+    hide();
+}
