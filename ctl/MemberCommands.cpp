@@ -41,7 +41,7 @@ int list(Invocation &inv)
     client::Reply *leader = await(inv, c->leader());
     if (leader->error())
         Invocation::fail(Invocation::BadArgs,
-                         QStringLiteral("Failed to get leader:  ") + leader->error().toString());
+                         Invocation::tr("Failed to get leader:  ") + leader->error().toString());
     const QString leaderId = leader->member().id;
     QString o;
     for (const client::Member &m : members->members()) {
@@ -103,7 +103,7 @@ int remove(Invocation &inv)
     client::Reply *members = await(inv, c->listMembers());
     if (members->error())
         Invocation::fail(Invocation::BadArgs,
-                         QStringLiteral("Error while verifying ID against known members: ") +
+                         Invocation::tr("Error while verifying ID against known members: ") +
                              members->error().toString());
     bool found = false;
     for (const client::Member &m : members->members()) {

@@ -104,7 +104,7 @@ int execWatch(Invocation &inv)
             return;
         }
         if (command.isEmpty())
-            Invocation::fail(Invocation::BadArgs, QStringLiteral("exec: no command"));
+            Invocation::fail(Invocation::BadArgs, Invocation::tr("exec: no command"));
         const QString problem = startError(command.first());
         if (!problem.isEmpty()) {
             Invocation::err(problem);

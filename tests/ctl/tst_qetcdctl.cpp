@@ -724,7 +724,9 @@ void tst_Qetcdctl::clusterHealth()
 void tst_Qetcdctl::usersRolesAuth()
 {
     Result r = ctl({"user", "add", "root:rootpw"});
-    QCOMPARE(r.code, 0);
+    QVERIFY2(r.code == 0,
+             qPrintable(QStringLiteral("user add failed; does the daemon serve /v2/auth? %1")
+                            .arg(QString::fromUtf8(r.err))));
     QCOMPARE(r.out, QByteArray("User root created\n"));
     QCOMPARE(ctl({"role", "add", "reader"}).out, QByteArray("Role reader created\n"));
     r = ctl({"role", "add", "reader"});
