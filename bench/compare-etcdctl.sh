@@ -359,7 +359,7 @@ conns=[]
 while True:
     c,_=s.accept(); conns.append(c)" &
     silent_pid=$!
-    sleep 0.3
+    for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$silent") 2>/dev/null && break; sleep 0.1; done
     ce header-timeout "" --endpoints "http://127.0.0.1:$silent" --timeout 300ms get /t/k
     ce header-timeout-no-sync "" --no-sync --endpoints "http://127.0.0.1:$silent" --timeout 300ms get /t/k
     ce total-timeout "" --no-sync --endpoints "http://127.0.0.1:$silent" --timeout 3s --total-timeout 500ms get /t/k
