@@ -33,6 +33,20 @@ KeyBrowserPage::KeyBrowserPage(ClusterConnection *connection, QWidget *parent)
 {
     m_model = new KeyTreeModel(this);
     m_model->setConnection(connection);
+    // Before the proxy connects: when the shown node is about to leave the
+    // tree, the view moves its current index to a neighbour, and the pane
+    // must not follow (it keeps the node, and any unsaved edit, and says
+    // that it was deleted).
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &parent, int first, int last) {
+                const QString shown = m_detail ? m_detail->key() : QString();
+                for (int r = first; r <= last && !shown.isEmpty(); ++r) {
+                    const QString key = m_model->index(r, 0, parent).data(KeyTreeModel::KeyRole).toString();
+                    if (shown == key || shown.startsWith(key + QLatin1Char('/')))
+                        m_holdPane = true;
+                }
+            });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] { m_holdPane = false; });
     m_proxy = new KeyFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_operations = new KeyOperations(connection, m_model, this);
@@ -158,15 +172,6 @@ KeyBrowserPage::KeyBrowserPage(ClusterConnection *connection, QWidget *parent)
                                                            QLatin1Char(' ') +
                                                            ErrorText::describe(error));
             });
-    connect(m_operations, &KeyOperations::finished, this, [this](const OperationResult &r) {
-        // The detail pane reports its own saves; everything else goes here.
-        if (r.key == m_detail->key() && r.outcome != OperationResult::Outcome::Done)
-            return;
-        m_banner->showMessage(r.ok() ? Severity::Success
-                              : r.outcome == OperationResult::Outcome::Conflict ? Severity::Warning
-                                                                                : Severity::Error,
-                              r.message);
-    });
     connect(m_transfer, &SubtreeTransfer::finished, this, [this](bool ok, const QString &text) {
         m_banner->showMessage(ok ? Severity::Success : Severity::Error, text);
         if (ok)
@@ -300,8 +305,18 @@ bool KeyBrowserPage::selectKey(const QString &key)
     return true;
 }
 
+void KeyBrowserPage::report(const OperationResult &r)
+{
+    m_banner->showMessage(r.ok()                                             ? Severity::Success
+                          : r.outcome == OperationResult::Outcome::Conflict ? Severity::Warning
+                                                                            : Severity::Error,
+                          r.message);
+}
+
 void KeyBrowserPage::selectionChanged()
 {
+    if (m_holdPane)
+        return;
     const QString key = currentKey();
     m_detail->showNode(key.isEmpty() ? std::nullopt : m_model->node(key));
 }
@@ -349,6 +364,7 @@ void KeyBrowserPage::newKey()
         return;
     const QString key = dialog.key();
     auto select = [this](const OperationResult &r) {
+        report(r);
         if (r.ok())
             selectKey(r.response.node.key);
     };
@@ -380,7 +396,11 @@ void KeyBrowserPage::deleteSelected()
                               QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
-    m_operations->remove(key, dir, dir);
+    m_operations->remove(key, dir, dir, [this](const OperationResult &r) {
+        report(r);
+        if (r.ok())
+            selectionChanged();  // our own deletion: show where the view moved to
+    });
 }
 
 void KeyBrowserPage::copyPath()

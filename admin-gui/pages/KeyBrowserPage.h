@@ -13,6 +13,7 @@ class ClusterConnection;
 class KeyDetailPane;
 class KeyFilterProxyModel;
 class KeyOperations;
+struct OperationResult;
 class KeyTreeModel;
 class MessageBanner;
 class QCheckBox;
@@ -76,14 +77,17 @@ private:
     void selectionChanged();
     void reloadKey(const QString &key);
     QString selectedDirectory() const;
+    void report(const OperationResult &result);
 
     QPointer<ClusterConnection> m_connection;
     KeyTreeModel *m_model;
+    KeyDetailPane *m_detail = nullptr;
     KeyFilterProxyModel *m_proxy;
     KeyOperations *m_operations;
     SubtreeTransfer *m_transfer;
     QPointer<client::Watcher> m_watcher;
     bool m_watchInterrupted = false;
+    bool m_holdPane = false;
 
     MessageBanner *m_banner;
     QToolBar *m_toolBar;
@@ -91,5 +95,4 @@ private:
     QLineEdit *m_gotoEdit;
     QCheckBox *m_showHiddenCheck;
     QTreeView *m_tree;
-    KeyDetailPane *m_detail;
 };

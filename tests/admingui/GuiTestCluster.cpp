@@ -34,7 +34,7 @@ bool GuiTestCluster::start()
 
 client::Reply *GuiTestCluster::wait(client::Reply *reply)
 {
-    QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000);
+    (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000);
     return reply;
 }
 
