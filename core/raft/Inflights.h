@@ -14,6 +14,11 @@ public:
 
     void add(quint64 lastIndex) { m_indexes.append(lastIndex); }
     void freeLE(quint64 index);
+    void freeFirstOne()
+    {
+        if (!m_indexes.isEmpty())
+            m_indexes.removeFirst();
+    }
     void reset() { m_indexes.clear(); }
     bool full() const { return m_indexes.size() >= m_capacity; }
     int count() const { return int(m_indexes.size()); }

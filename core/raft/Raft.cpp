@@ -514,6 +514,10 @@ void Raft::handleHeartbeatResponse(const Message &m, Progress *pr)
 {
     pr->recentActive = true;
     pr->probeSent = false;
+    // Appends may have been lost with a full window: make room for one more, whose answer
+    // (an ack, or a reject that sends us back to probing) restarts the flow.
+    if (pr->state == ProgressState::Replicate && pr->inflights.full())
+        pr->inflights.freeFirstOne();
     if (pr->match < m_log.lastIndex() || pr->state == ProgressState::Probe)
         sendAppend(m.from);
     if (m.context.isEmpty())

@@ -62,10 +62,16 @@ void SimNetwork::advance(int ticks)
 
 void SimNetwork::deliver()
 {
-    // Bounded: a correct cluster goes quiet between ticks; a livelock would be a bug that
-    // the assertions of the caller will then expose.
-    for (int i = 0; i < 100000 && stepOnce(std::numeric_limits<int>::max()); ++i) {
+    // Every disk completes its writes before we call the network quiet.
+    const double finishChance = m_finishChance;
+    m_finishChance = 1.0;
+    for (int i = 0; stepOnce(std::numeric_limits<int>::max()); ++i) {
+        if (i == 10000) {
+            m_livelocked = true;
+            break;
+        }
     }
+    m_finishChance = finishChance;
 }
 
 bool SimNetwork::stepOnce(int maxMessages)
@@ -99,14 +105,24 @@ void SimNetwork::handleReadies()
     while (again) {
         again = false;
         for (auto &[id, n] : m_nodes) {
-            if (!n->isUp() || !n->raft().hasReady())
+            if (!n->isUp())
+                continue;
+            if (!n->readyInProgress()) {
+                if (!n->raft().hasReady())
+                    continue;
+                again = true;
+                for (const Message &m : n->beginReady())
+                    send(m);
+                if (m_crashMidReady.erase(id) > 0) {
+                    n->crash();
+                    continue;
+                }
+            }
+            // A slow disk finishes later; the member keeps receiving messages meanwhile.
+            if (m_finishChance < 1.0 && !chance(m_finishChance))
                 continue;
             again = true;
-            const bool crashNow = m_crashMidReady.erase(id) > 0;
-            const SimNode::Output out = n->handleReady(crashNow);
-            for (const Message &m : out.early)
-                send(m);
-            for (const Message &m : out.late)
+            for (const Message &m : n->finishReady())
                 send(m);
         }
     }

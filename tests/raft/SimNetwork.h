@@ -27,8 +27,11 @@ public:
     void tick(quint64 id);
     void tickAll();
     void advance(int ticks);
-    // Handles Readies and delivers deliverable messages until nothing moves.
+    // Handles Readies and delivers deliverable messages until nothing moves. A correct
+    // cluster goes quiet between ticks; if it does not within a large bound, livelocked()
+    // becomes true (a bug: members keep answering each other forever).
     void deliver();
+    bool livelocked() const { return m_livelocked; }
     // One network step: handle every pending Ready, then deliver at most maxMessages
     // deliverable messages. Returns false when nothing was left to do.
     bool stepOnce(int maxMessages);
@@ -43,10 +46,14 @@ public:
     void setDropRateAll(double p);
     void setDelay(quint64 from, quint64 to, int ticks);
     void setReorder(bool on) { m_reorder = on; }
+    // Slow disks: each Ready is finished (persisted, applied) only with this probability per
+    // network step, so messages arrive while a member is still writing.
+    void setSlowDisk(double finishChance) { m_finishChance = finishChance; }
     void dropType(raft::MessageType t) { m_droppedTypes.insert(t); }
     void recover(); // heal every link, stop dropping and delaying
     void crash(quint64 id, bool midReady = false);
     void restart(quint64 id);
+    void cancelPendingCrashes() { m_crashMidReady.clear(); }
 
     // Queries.
     quint64 leader() const; // the live leader with the highest term, 0 if none
@@ -82,4 +89,6 @@ private:
     std::mt19937_64 m_rng;
     quint64 m_now = 0;
     bool m_reorder = false;
+    bool m_livelocked = false;
+    double m_finishChance = 1.0;
 };

@@ -52,22 +52,38 @@ Config SimNode::config() const
 SimNode::Output SimNode::handleReady(bool crashBeforePersist)
 {
     Output out;
-    if (!m_node || !m_node->hasReady())
+    if (!m_node || m_pending || !m_node->hasReady())
         return out;
-    const Ready rd = m_node->ready();
-    if (onReady)
-        onReady(*this, rd);
-    out.early = rd.messages;
+    out.early = beginReady();
     if (crashBeforePersist) {
         crash();
         return out;
     }
+    out.late = finishReady();
+    return out;
+}
+
+QList<Message> SimNode::beginReady()
+{
+    if (!m_node || m_pending || !m_node->hasReady())
+        return {};
+    m_pending = m_node->ready();
+    if (onReady)
+        onReady(*this, *m_pending);
+    return m_pending->messages;
+}
+
+QList<Message> SimNode::finishReady()
+{
+    if (!m_node || !m_pending)
+        return {};
+    const Ready rd = std::move(*m_pending);
+    m_pending.reset();
     if (!rd.snapshot.isEmpty())
         m_storage.applySnapshot(rd.snapshot);
     m_storage.append(rd.entries);
     if (rd.hardState)
         m_storage.setHardState(*rd.hardState);
-    out.late = rd.messagesAfterPersist;
     if (!rd.snapshot.isEmpty())
         restoreStateMachine(rd.snapshot);
     for (const Entry &e : rd.committedEntries)
@@ -75,7 +91,7 @@ SimNode::Output SimNode::handleReady(bool crashBeforePersist)
     readStates.append(rd.readStates);
     m_node->advance(rd);
     maybeCompact();
-    return out;
+    return rd.messagesAfterPersist;
 }
 
 QList<Message> SimNode::drain()
@@ -133,6 +149,7 @@ void SimNode::maybeCompact()
 void SimNode::crash()
 {
     m_node.reset();
+    m_pending.reset();
     appliedIndex = 0;
     values.clear();
     conf = {};

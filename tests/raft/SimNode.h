@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 // Test support: one member of a simulated cluster. It plays the application's part of the
 // Ready contract exactly as qetcd's node layer will: send early messages, persist to its
@@ -55,6 +56,13 @@ public:
     // Handles one Ready if there is one. With crashBeforePersist the member dies after
     // sending the early messages, before anything reaches its disk.
     Output handleReady(bool crashBeforePersist = false);
+    // The same in two halves, as an application with an asynchronous disk does it: take
+    // the Ready and return the messages that may leave at once; later, finish it (persist,
+    // return the remaining messages, apply, advance). In between the member keeps stepping
+    // messages. crash() in between loses the unfinished Ready.
+    QList<raft::Message> beginReady();
+    QList<raft::Message> finishReady();
+    bool readyInProgress() const { return m_pending.has_value(); }
     // Handles Readies until there is none; returns every message produced.
     QList<raft::Message> drain();
     void crash();
@@ -84,5 +92,6 @@ private:
     SimOptions m_options;
     raft::MemoryStorage m_storage;
     std::unique_ptr<raft::RawNode> m_node;
+    std::optional<raft::Ready> m_pending;
     int m_restarts = 0;
 };

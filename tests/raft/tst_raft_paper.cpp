@@ -479,6 +479,19 @@ private slots:
         QCOMPARE(n->values, applied);
     }
 
+    // Figure 2, AppendEntries receiver rule 5: "If leaderCommit > commitIndex, set
+    // commitIndex = min(leaderCommit, index of last new entry)" — never beyond what this
+    // message verified, even if the follower's log is longer (its tail may be stale).
+    void test_5_3_followerCommitsOnlyVerifiedEntries()
+    {
+        auto n =
+            memberWithLog(1, 3, {entry(1, 4, "a"), entry(2, 5, "stale"), entry(2, 6, "stale")}, 2);
+        n->raft().step(rt::append(2, 1, 3, 3, 1, {entry(1, 4, "a")}, 6));
+        n->drain();
+        QCOMPARE(n->status().hardState.commit, quint64(4));
+        QCOMPARE(n->values, QList<QByteArray>{"a"});
+    }
+
     // "When sending an AppendEntries RPC, the leader includes the index and term of the
     // entry in its log that immediately precedes the new entries. If the follower does not
     // find an entry in its log with the same index and term, then it refuses the new

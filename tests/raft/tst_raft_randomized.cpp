@@ -1,0 +1,576 @@
+// Seeded randomized fault injection over simulated clusters, checking Raft's safety
+// properties after every round:
+//   - election safety: at most one leader per term; a member never votes twice in a term
+//     (checked on what it persists);
+//   - leader completeness: a new leader holds every entry applied anywhere so far;
+//   - state machine safety: every member applies the same entry at each index, in order,
+//     and snapshots carry exactly the state of that prefix; committed entries in any log
+//     never change;
+//   - linearizable reads: a read index is never older than any commit known when the read
+//     was requested.
+// Faults per round: partitions of random shape, isolation, lossy/slow links, reordering,
+// crashes (also between sending and persisting a Ready), restarts, membership changes,
+// leadership transfers; plus client proposals and reads. Each episode ends by healing the
+// network and checking that the members converge.
+//
+// Seed: env QETCD_RAFT_SEED, else a fresh one; it is printed so a failure can be rerun.
+// QETCD_RAFT_ROUNDS overrides the number of rounds.
+#include "SimNetwork.h"
+
+#include <QRandomGenerator>
+#include <QtTest/QTest>
+
+#include <map>
+#include <random>
+#include <set>
+
+using namespace raft;
+
+namespace {
+
+struct Applied
+{
+    quint64 term = 0;
+    EntryType type = EntryType::Normal;
+    QByteArray data;
+};
+
+// Collects every observation across members and fails on the first violation.
+class SafetyChecker
+{
+public:
+    QString failure;
+
+    void fail(const QString &why)
+    {
+        if (failure.isEmpty())
+            failure = why;
+    }
+
+    void observeLeader(quint64 id, quint64 term)
+    {
+        auto [it, inserted] = m_leaders.emplace(term, id);
+        if (!inserted && it->second != id)
+            fail(QStringLiteral("two leaders in term %1: %2 and %3")
+                     .arg(term)
+                     .arg(it->second)
+                     .arg(id));
+    }
+
+    void observeHardState(quint64 id, const HardState &before, const HardState &after)
+    {
+        if (after.term < before.term)
+            fail(QStringLiteral("member %1 persisted term %2 after %3")
+                     .arg(id)
+                     .arg(after.term)
+                     .arg(before.term));
+        if (after.term == before.term && before.vote != 0 && after.vote != before.vote)
+            fail(QStringLiteral("member %1 voted %2 then %3 in term %4")
+                     .arg(id)
+                     .arg(before.vote)
+                     .arg(after.vote)
+                     .arg(after.term));
+    }
+
+    void observeApply(quint64 id, const Entry &e)
+    {
+        auto [it, inserted] = m_applied.emplace(e.index, Applied{e.term, e.type, e.data});
+        if (!inserted &&
+            (it->second.term != e.term || it->second.data != e.data || it->second.type != e.type))
+            fail(QStringLiteral(
+                     "member %1 applied a different entry at %2 (term %3, first seen term %4)")
+                     .arg(id)
+                     .arg(e.index)
+                     .arg(e.term)
+                     .arg(it->second.term));
+        if (inserted && e.type == EntryType::Normal && !e.data.isEmpty())
+            m_values.append({e.index, e.data});
+        m_maxApplied = qMax(m_maxApplied, e.index);
+    }
+
+    void observeRestore(quint64 id, const Snapshot &s, const QList<QByteArray> &values)
+    {
+        QList<QByteArray> expected;
+        for (const auto &[index, data] : m_values) {
+            if (index > s.metadata.index)
+                break;
+            expected.append(data);
+        }
+        if (values != expected)
+            fail(QStringLiteral("member %1 restored a snapshot at %2 with %3 values, %4 expected")
+                     .arg(id)
+                     .arg(s.metadata.index)
+                     .arg(values.size())
+                     .arg(expected.size()));
+        auto it = m_applied.find(s.metadata.index);
+        if (it != m_applied.end() && it->second.term != s.metadata.term)
+            fail(QStringLiteral("snapshot at %1 has term %2, entry applied had %3")
+                     .arg(s.metadata.index)
+                     .arg(s.metadata.term)
+                     .arg(it->second.term));
+        m_maxApplied = qMax(m_maxApplied, s.metadata.index);
+    }
+
+    // A log (as it will be after the Ready is persisted) must hold every applied entry from
+    // `from` on; `leader` additionally requires it to reach the highest applied index.
+    void checkLog(quint64 id, quint64 from, quint64 upTo, const std::map<quint64, quint64> &terms,
+                  bool leader)
+    {
+        if (leader && upTo < m_maxApplied)
+            fail(QStringLiteral("new leader %1 lacks entries: last index %2, applied anywhere %3")
+                     .arg(id)
+                     .arg(upTo)
+                     .arg(m_maxApplied));
+        for (auto it = m_applied.lower_bound(from); it != m_applied.end() && it->first <= upTo;
+             ++it) {
+            auto t = terms.find(it->first);
+            if (t == terms.end() || t->second != it->second.term)
+                fail(QStringLiteral("member %1 (%2) holds term %3 at applied index %4 (term %5)")
+                         .arg(id)
+                         .arg(leader ? "new leader" : "commit")
+                         .arg(t == terms.end() ? 0 : t->second)
+                         .arg(it->first)
+                         .arg(it->second.term));
+        }
+    }
+
+    void readRequested(const QByteArray &ctx, quint64 minIndex) { m_reads[ctx] = minIndex; }
+    void readAnswered(quint64 id, const ReadState &rs)
+    {
+        auto it = m_reads.find(rs.context);
+        if (it == m_reads.end()) {
+            fail(QStringLiteral("member %1 answered unknown read %2")
+                     .arg(id)
+                     .arg(QString::fromLatin1(rs.context)));
+            return;
+        }
+        if (rs.index < it->second)
+            fail(
+                QStringLiteral(
+                    "read %1 at member %2 returned index %3, older than commit %4 known at request")
+                    .arg(QString::fromLatin1(rs.context))
+                    .arg(id)
+                    .arg(rs.index)
+                    .arg(it->second));
+        ++m_readsAnswered;
+    }
+
+    quint64 maxApplied() const { return m_maxApplied; }
+    int readsAnswered() const { return m_readsAnswered; }
+    int leadersSeen() const { return int(m_leaders.size()); }
+
+private:
+    std::map<quint64, quint64> m_leaders;
+    std::map<quint64, Applied> m_applied;
+    QList<QPair<quint64, QByteArray>> m_values;
+    std::map<QByteArray, quint64> m_reads;
+    quint64 m_maxApplied = 0;
+    int m_readsAnswered = 0;
+};
+
+std::map<quint64, quint64> termsOf(const QList<Entry> &entries)
+{
+    std::map<quint64, quint64> t;
+    for (const Entry &e : entries)
+        t[e.index] = e.term;
+    return t;
+}
+
+// One cluster's life: chaos for `rounds` rounds, then healing and a convergence check.
+class Episode
+{
+public:
+    Episode(quint64 seed, int rounds) : m_rng(seed), m_rounds(rounds), m_seed(seed) {}
+
+    QString run(int *roundsDone, QString *summary);
+
+private:
+    int pick(int n) { return int(m_rng() % quint64(n)); }
+    bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(m_rng) < p; }
+    quint64 anyMember() { return m_ids.at(pick(int(m_ids.size()))); }
+    void watch(SimNode &n);
+    void chaos();
+    void clientOps();
+    void membershipOps();
+    void checkCommitted();
+    quint64 maxCommitKnown();
+    QString dump();
+
+    std::mt19937_64 m_rng;
+    int m_rounds;
+    quint64 m_seed;
+    std::unique_ptr<SimNetwork> m_net;
+    QList<quint64> m_ids;
+    quint64 m_nextId = 0;
+    SafetyChecker m_check;
+    int m_proposals = 0;
+    int m_reads = 0;
+    int m_crashes = 0;
+    int m_confChanges = 0;
+    std::set<quint64> m_removed; // removal committed: the member is gone for good
+};
+
+void Episode::watch(SimNode &n)
+{
+    n.onReady = [this](SimNode &node, const Ready &rd) {
+        const HardState before = node.storage().initialState().hardState;
+        if (rd.hardState)
+            m_check.observeHardState(node.id(), before, *rd.hardState);
+        for (const ReadState &rs : rd.readStates)
+            m_check.readAnswered(node.id(), rs);
+        if (rd.softState && rd.softState->role == Role::Leader) {
+            const quint64 term = rd.hardState ? rd.hardState->term : before.term;
+            m_check.observeLeader(node.id(), term);
+            // The log the new leader will have: storage overlaid with the Ready's entries.
+            auto terms = termsOf(node.storedEntries());
+            for (const Entry &e : rd.entries) {
+                terms.erase(terms.lower_bound(e.index), terms.end());
+                terms[e.index] = e.term;
+            }
+            for (const Entry &e : rd.entries)
+                terms[e.index] = e.term;
+            const quint64 last = terms.empty() ? node.storage().lastIndex() : terms.rbegin()->first;
+            m_check.checkLog(node.id(), node.storage().firstIndex(), last, terms, true);
+        }
+    };
+    n.onApply = [this](SimNode &node, const Entry &e) {
+        m_check.observeApply(node.id(), e);
+        if (e.type == EntryType::ConfChange) {
+            const auto cc = ConfChange::decode(e.data);
+            if (cc && cc->type == ConfChangeType::RemoveNode)
+                m_removed.insert(cc->nodeId);
+        }
+    };
+    n.onRestore = [this](SimNode &node, const Snapshot &s) {
+        m_check.observeRestore(node.id(), s, node.values);
+    };
+}
+
+quint64 Episode::maxCommitKnown()
+{
+    quint64 c = 0;
+    for (quint64 id : m_ids) {
+        if (m_net->node(id).isUp())
+            c = qMax(c, m_net->node(id).status().hardState.commit);
+    }
+    return c;
+}
+
+void Episode::checkCommitted()
+{
+    for (quint64 id : m_ids) {
+        SimNode &n = m_net->node(id);
+        if (!n.isUp())
+            continue;
+        const Status s = n.status();
+        if (s.softState.role == Role::Leader)
+            m_check.observeLeader(id, s.hardState.term);
+        // Everything up to the durable commit index must match what was applied anywhere.
+        const quint64 commit = n.storage().initialState().hardState.commit;
+        m_check.checkLog(id, n.storage().firstIndex(), qMin(commit, n.storage().lastIndex()),
+                         termsOf(n.storedEntries()), false);
+    }
+}
+
+void Episode::chaos()
+{
+    SimNetwork &net = *m_net;
+    const int kind = pick(100);
+    if (kind < 4) {
+        net.recover();
+    } else if (kind < 10) {
+        // A partition of random shape: every member picks a side.
+        QList<quint64> a, b;
+        for (quint64 id : m_ids)
+            (chance(0.5) ? a : b).append(id);
+        for (quint64 x : a)
+            for (quint64 y : b)
+                net.cut(x, y);
+    } else if (kind < 18) {
+        net.isolate(anyMember());
+    } else if (kind < 22) {
+        net.setDropRate(anyMember(), anyMember(),
+                        std::uniform_real_distribution<double>(0, 0.5)(m_rng));
+    } else if (kind < 24) {
+        net.setDropRateAll(std::uniform_real_distribution<double>(0, 0.2)(m_rng));
+    } else if (kind < 28) {
+        net.setDelay(anyMember(), anyMember(), 1 + pick(4));
+    } else if (kind < 30) {
+        net.setReorder(chance(0.5));
+    } else if (kind < 33) {
+        int down = 0;
+        for (quint64 id : m_ids)
+            down += net.node(id).isUp() ? 0 : 1;
+        const quint64 victim = anyMember();
+        if (down < 2 && net.node(victim).isUp()) {
+            net.crash(victim, chance(0.5));
+            ++m_crashes;
+        }
+    } else if (kind < 38) {
+        for (quint64 id : m_ids) {
+            if (!net.node(id).isUp()) {
+                net.restart(id);
+                watch(net.node(id));
+                break;
+            }
+        }
+    } else if (kind < 40) {
+        const quint64 leader = net.leader();
+        if (leader)
+            net.node(leader).raft().transferLeadership(anyMember());
+    } else if (kind < 43) {
+        membershipOps();
+    } else if (kind < 45) {
+        // Crash the leader, possibly in the middle of writing.
+        const quint64 leader = net.leader();
+        if (leader) {
+            net.crash(leader, chance(0.5));
+            ++m_crashes;
+        }
+    }
+}
+
+void Episode::membershipOps()
+{
+    const quint64 leader = m_net->leader();
+    if (!leader)
+        return;
+    SimNode &l = m_net->node(leader);
+    const ConfState cs = l.status().config;
+    ConfChange cc;
+    const int op = pick(3);
+    if (op == 0 && cs.voters.size() + cs.learners.size() < 6) {
+        cc = {ConfChangeType::AddLearner, m_nextId, {}};
+        m_net->addNode(m_nextId);
+        watch(m_net->node(m_nextId));
+        m_ids.append(m_nextId++);
+    } else if (op == 1 && !cs.learners.isEmpty()) {
+        cc = {ConfChangeType::AddNode, cs.learners.at(pick(int(cs.learners.size()))), {}};
+    } else if (op == 2 && cs.voters.size() > 3) {
+        cc = {ConfChangeType::RemoveNode, cs.voters.at(pick(int(cs.voters.size()))), {}};
+    } else {
+        return;
+    }
+    if (l.raft().proposeConfChange(cc) == ProposeResult::Ok)
+        ++m_confChanges;
+}
+
+void Episode::clientOps()
+{
+    const int n = pick(3);
+    for (int i = 0; i < n; ++i) {
+        const quint64 id = anyMember();
+        if (!m_net->node(id).isUp())
+            continue;
+        const QByteArray v = QByteArray::number(m_seed) + "-" + QByteArray::number(m_proposals++);
+        m_net->propose(id, v);
+    }
+    if (chance(0.4)) {
+        const quint64 id = anyMember();
+        if (m_net->node(id).isUp()) {
+            const QByteArray ctx = "read-" + QByteArray::number(m_reads++);
+            m_check.readRequested(ctx, maxCommitKnown());
+            m_net->node(id).raft().readIndex(ctx);
+        }
+    }
+}
+
+// The state of every member, for failure messages.
+QString Episode::dump()
+{
+    QString out;
+    for (quint64 id : m_ids) {
+        SimNode &n = m_net->node(id);
+        if (!n.isUp()) {
+            out += QStringLiteral("\n  %1: down").arg(id);
+            continue;
+        }
+        const Status s = n.status();
+        out += QStringLiteral("\n  %1: %2 term %3 lead %4 commit %5 applied %6 last %7 first %8 "
+                              "voters %9 learners %10")
+                   .arg(id)
+                   .arg(QLatin1String(roleName(s.softState.role)))
+                   .arg(s.hardState.term)
+                   .arg(s.softState.lead)
+                   .arg(s.hardState.commit)
+                   .arg(n.appliedIndex)
+                   .arg(s.lastIndex)
+                   .arg(n.storage().firstIndex())
+                   .arg(QString::number(s.config.voters.size()) + ":" +
+                        [&] {
+                            QStringList l;
+                            for (auto v : s.config.voters)
+                                l << QString::number(v);
+                            return l.join(',');
+                        }())
+                   .arg([&] {
+                       QStringList l;
+                       for (auto v : s.config.learners)
+                           l << QString::number(v);
+                       return l.join(',');
+                   }());
+        for (auto it = s.progress.cbegin(); it != s.progress.cend(); ++it)
+            out += QStringLiteral("\n      %1: match %2 next %3 %4 active %5 inflight %6")
+                       .arg(it.key())
+                       .arg(it->match)
+                       .arg(it->next)
+                       .arg(QLatin1String(progressStateName(it->state)))
+                       .arg(it->recentActive)
+                       .arg(it->inflight);
+    }
+    return out;
+}
+
+QString Episode::run(int *roundsDone, QString *summary)
+{
+    SimOptions o;
+    o.seed = m_seed;
+    o.preVote = chance(0.8);
+    o.checkQuorum = chance(0.8);
+    o.snapshotEvery = QList<quint64>{0, 5, 20}.at(pick(3));
+    o.keepEntries = quint64(pick(4));
+    o.maxInflightMsgs = QList<int>{1, 4, 256}.at(pick(3));
+    o.maxSizePerMsg = chance(0.3) ? 64 : 1024 * 1024;
+    const int size = chance(0.5) ? 3 : 5;
+    for (int i = 1; i <= size; ++i)
+        m_ids.append(quint64(i));
+    m_nextId = quint64(size) + 1;
+    m_net = std::make_unique<SimNetwork>(m_ids, o);
+    if (chance(0.5))
+        m_net->setSlowDisk(std::uniform_real_distribution<double>(0.2, 0.8)(m_rng));
+    for (quint64 id : m_ids)
+        watch(m_net->node(id));
+
+    for (int round = 0; round < m_rounds && m_check.failure.isEmpty(); ++round) {
+        chaos();
+        clientOps();
+        m_net->tickAll();
+        // Deliver a random part of what is in flight, in a few steps.
+        for (int s = 0, steps = 1 + pick(4); s < steps; ++s)
+            m_net->stepOnce(1 + pick(8));
+        checkCommitted();
+        ++*roundsDone;
+        if (m_net->livelocked())
+            m_check.fail(QStringLiteral("messages kept flowing without ticks (livelock)"));
+    }
+    if (!m_check.failure.isEmpty())
+        return m_check.failure;
+
+    // Heal everything; the cluster must elect a leader and every member catch up.
+    m_net->recover();
+    m_net->setReorder(false);
+    m_net->cancelPendingCrashes();
+    // Removed members are shut down, as a real one is when it learns of its removal (one
+    // that never learns would otherwise disrupt forever without pre-vote: thesis 4.2.3).
+    for (quint64 id : m_removed) {
+        if (m_net->node(id).isUp())
+            m_net->crash(id);
+        m_ids.removeAll(id);
+    }
+    for (quint64 id : m_ids) {
+        if (!m_net->node(id).isUp()) {
+            m_net->restart(id);
+            watch(m_net->node(id));
+        }
+    }
+    quint64 leader = 0;
+    bool converged = false;
+    for (int t = 0; t < 400 && !converged && m_check.failure.isEmpty(); ++t) {
+        m_net->advance(1);
+        checkCommitted();
+        if (m_net->livelocked())
+            return QStringLiteral("messages kept flowing without ticks (livelock)%1").arg(dump());
+        leader = m_net->leader();
+        if (!leader)
+            continue;
+        const Status ls = m_net->node(leader).status();
+        converged = ls.applied == ls.hardState.commit;
+        for (quint64 id : ls.config.voters + ls.config.learners)
+            converged = converged && m_net->node(id).appliedIndex == ls.applied;
+    }
+    if (!m_check.failure.isEmpty())
+        return m_check.failure;
+    if (!converged)
+        return QStringLiteral("cluster did not converge after healing (leader %1)%2")
+            .arg(leader)
+            .arg(dump());
+    // A last write and read must go through.
+    const QByteArray last = "final-" + QByteArray::number(m_seed);
+    // A transfer or a last election may still be under way: retry like a client would.
+    bool written = false;
+    for (int t = 0; t < 200 && !written; ++t) {
+        leader = m_net->leader();
+        if (leader && t % 20 == 0)
+            m_net->propose(leader, last);
+        m_net->advance(1);
+        leader = m_net->leader();
+        written = leader && m_net->node(leader).values.contains(last);
+    }
+    if (!written)
+        return QStringLiteral("healed cluster did not commit a write%1").arg(dump());
+    for (quint64 id : m_ids)
+        m_net->node(id).readStates.clear();
+    bool read = false;
+    for (int t = 0; t < 200 && !read; ++t) {
+        leader = m_net->leader();
+        if (leader && t % 20 == 0) {
+            const QByteArray ctx = "final-read-" + QByteArray::number(t);
+            m_check.readRequested(ctx, maxCommitKnown());
+            m_net->node(leader).raft().readIndex(ctx);
+        }
+        m_net->advance(1);
+        for (quint64 id : m_ids)
+            read = read || (m_net->node(id).isUp() && !m_net->node(id).readStates.isEmpty());
+    }
+    if (!read)
+        return QStringLiteral("healed cluster did not answer a read%1").arg(dump());
+    *summary = QStringLiteral("%1 members, %2 proposals, %3 reads answered, %4 crashes, %5 conf "
+                              "changes, %6 terms with a leader, last applied %7")
+                   .arg(size)
+                   .arg(m_proposals)
+                   .arg(m_check.readsAnswered())
+                   .arg(m_crashes)
+                   .arg(m_confChanges)
+                   .arg(m_check.leadersSeen())
+                   .arg(m_check.maxApplied());
+    return m_check.failure;
+}
+
+} // namespace
+
+class TestRaftRandomized : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void safetyUnderRandomFaults()
+    {
+        bool ok = false;
+        quint64 seed = qEnvironmentVariable("QETCD_RAFT_SEED").toULongLong(&ok);
+        if (!ok)
+            seed = QRandomGenerator::global()->generate64() % 1000000000ULL;
+        int totalRounds = qEnvironmentVariableIntValue("QETCD_RAFT_ROUNDS", &ok);
+        if (!ok || totalRounds <= 0)
+            totalRounds = 6000;
+        const int roundsPerEpisode = 300;
+        qInfo("QETCD_RAFT_SEED=%llu (%d rounds)", seed, totalRounds);
+        int done = 0;
+        for (int episode = 0; done < totalRounds; ++episode) {
+            const quint64 episodeSeed = seed * 1000 + quint64(episode);
+            QString summary;
+            const QString failure = Episode(episodeSeed, qMin(roundsPerEpisode, totalRounds - done))
+                                        .run(&done, &summary);
+            QVERIFY2(
+                failure.isEmpty(),
+                qPrintable(QStringLiteral("QETCD_RAFT_SEED=%1 episode %2 (after %3 rounds): %4")
+                               .arg(seed)
+                               .arg(episode)
+                               .arg(done)
+                               .arg(failure)));
+            qInfo("episode %d: %s", episode, qPrintable(summary));
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestRaftRandomized)
+#include "tst_raft_randomized.moc"
