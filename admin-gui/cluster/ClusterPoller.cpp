@@ -72,14 +72,20 @@ void ClusterPoller::refresh()
         if (generation != m_generation)
             return;
         client::Client *c = m_connection ? m_connection->client() : nullptr;
-        if (r->error() || !c || !m_members) {
-            if (r->error() && m_connection)
-                m_connection->reportError(tr("Could not list the members."), r->error());
+        if (!c || !m_members) {
             done();
             return;
         }
-        const QList<client::Member> members = r->members();
-        m_members->setMembers(members);
+        QList<client::Member> members;
+        if (r->error()) {
+            // No member could list the cluster: ask the ones we knew
+            // directly, so the table says which of them are down.
+            for (int row = 0; row < m_members->rowCount(); ++row)
+                members.append(m_members->row(row).member);
+        } else {
+            members = r->members();
+            m_members->setMembers(members);
+        }
         for (const client::Member &m : members) {
             if (m.clientUrls.isEmpty())
                 continue;

@@ -14,7 +14,9 @@ class StoreStatsModel;
 
 // Keeps the cluster page's models current: every interval() it lists the
 // members, asks each member (at its first client URL) for /health and
-// /v2/stats/self, and asks any member for /v2/stats/store. A member that
+// /v2/stats/self, and asks any member for /v2/stats/store. When no member
+// can list the cluster, the members known from earlier rounds are still
+// asked one by one, so the table shows which are down. A member that
 // stops answering, or answers again, is reported once through message().
 // A round that is still running when the timer fires is not doubled.
 // Does not own the connection or the models. GUI thread only.

@@ -150,6 +150,7 @@ void WatchPanel::startWatch(const QString &key, bool recursive, quint64 fromInde
     m_keyEdit->setText(key);
     m_recursiveCheck->setChecked(recursive);
     m_interrupted = false;
+    m_listening = false;
     m_resumeOnOpen = false;
     client::WatchOptions o;
     o.recursive = recursive;
@@ -173,6 +174,7 @@ void WatchPanel::startWatch(const QString &key, bool recursive, quint64 fromInde
         updateStatus();
     });
     connect(m_watcher, &client::Watcher::connected, this, [this](const QUrl &endpoint) {
+        m_listening = true;
         if (!m_interrupted)
             return;
         m_interrupted = false;

@@ -48,6 +48,8 @@ public:
     MessageBanner *banner() const { return m_banner; }
     QTableView *table() const { return m_table; }
     bool isWatching() const;
+    // The member has accepted the watch request (and it was not lost since).
+    bool isListening() const { return isWatching() && m_listening && !m_interrupted; }
     bool isPaused() const { return m_paused; }
     int heldBackCount() const { return int(m_heldBack.size()); }
     QString statusText() const;
@@ -79,6 +81,7 @@ private:
     QList<WatchEvent> m_heldBack;
     bool m_paused = false;
     bool m_interrupted = false;
+    bool m_listening = false;
     QString m_key;
     bool m_recursive = true;
     quint64 m_lastIndex = 0;
