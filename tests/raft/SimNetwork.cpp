@@ -137,13 +137,14 @@ bool SimNetwork::chance(double p)
     return std::uniform_real_distribution<double>(0, 1)(m_rng) < p;
 }
 
-void SimNetwork::send(const Message &m)
+void SimNetwork::send(const Message &original)
 {
+    Message m = original;
     if (onSend)
         onSend(m);
     const Link link = m_links.count({m.from, m.to}) ? m_links.at({m.from, m.to}) : Link{};
-    const bool dropped =
-        link.cut || m_droppedTypes.count(m.type) || chance(link.dropRate) || !m_nodes.count(m.to);
+    const bool dropped = link.cut || m_droppedTypes.count(m.type) || chance(link.dropRate) ||
+                         !m_nodes.count(m.to) || (filter && !filter(m));
     if (dropped) {
         // A real transport notices a failed snapshot stream and says so.
         if (m.type == MessageType::MsgSnap && m_nodes.count(m.from) && node(m.from).isUp())

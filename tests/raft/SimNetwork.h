@@ -35,7 +35,7 @@ public:
     // One network step: handle every pending Ready, then deliver at most maxMessages
     // deliverable messages. Returns false when nothing was left to do.
     bool stepOnce(int maxMessages);
-    void send(const raft::Message &m);
+    void send(const raft::Message &original);
     quint64 now() const { return m_now; }
     int inFlight() const { return int(m_queue.size()); }
 
@@ -62,6 +62,8 @@ public:
 
     // Called for every message the network accepts (before filtering).
     std::function<void(const raft::Message &)> onSend;
+    // Custom faults: may edit a message in flight; drops it by returning false.
+    std::function<bool(raft::Message &)> filter;
 
 private:
     struct Link
