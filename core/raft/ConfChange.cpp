@@ -1,35 +1,40 @@
+// ConfChange wire form: version, type byte, varint node id, length-prefixed context.
+// A decoded change always names a member (id != 0) and a known type.
 #include "raft/ConfChange.h"
 
-#include "raft/WireReader.h"
-#include "raft/WireWriter.h"
+#include "raft/WireFormat.h"
 
 namespace raft {
 
-QByteArray ConfChange::encode() const
+void ConfChange::writeTo(WireWriter &w) const
 {
-    WireWriter w;
-    w.u8(kWireVersion);
     w.u8(quint8(type));
     w.varint(nodeId);
     w.bytes(context);
-    return w.take();
+}
+
+ConfChange ConfChange::readFrom(WireReader &r)
+{
+    ConfChange cc;
+    const quint8 t = r.u8();
+    if (t > quint8(ConfChangeType::AddLearner))
+        r.fail();
+    cc.type = ConfChangeType(t);
+    cc.nodeId = r.varint();
+    if (cc.nodeId == 0)
+        r.fail();
+    cc.context = r.bytes();
+    return cc;
+}
+
+QByteArray ConfChange::encode() const
+{
+    return encodeVersioned(*this);
 }
 
 std::optional<ConfChange> ConfChange::decode(const QByteArray &bytes)
 {
-    WireReader r(bytes);
-    if (r.u8() != kWireVersion)
-        return std::nullopt;
-    ConfChange cc;
-    const quint8 t = r.u8();
-    if (t > quint8(ConfChangeType::AddLearner))
-        return std::nullopt;
-    cc.type = ConfChangeType(t);
-    cc.nodeId = r.varint();
-    cc.context = r.bytes();
-    if (!r.ok() || !r.atEnd() || cc.nodeId == 0)
-        return std::nullopt;
-    return cc;
+    return decodeVersioned<ConfChange>(bytes);
 }
 
 } // namespace raft

@@ -5,6 +5,9 @@
 
 namespace raft {
 
+class WireReader;
+class WireWriter;
+
 enum class ConfChangeType : quint8 {
     AddNode = 0,    // add a voter, or promote a learner to voter
     RemoveNode = 1, // remove a voter or learner
@@ -23,6 +26,8 @@ struct ConfChange
 
     QByteArray encode() const;
     static std::optional<ConfChange> decode(const QByteArray &bytes);
+    void writeTo(WireWriter &w) const;
+    static ConfChange readFrom(WireReader &r);
 
     friend bool operator==(const ConfChange &a, const ConfChange &b)
     {

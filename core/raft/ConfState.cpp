@@ -1,7 +1,9 @@
+// ConfState wire form: two id lists (count, then varint ids). Decoding enforces the
+// invariant (sorted, unique, voters and learners disjoint) so a bad WAL record cannot
+// produce a membership Raft would misread.
 #include "raft/ConfState.h"
 
-#include "raft/WireReader.h"
-#include "raft/WireWriter.h"
+#include "raft/WireFormat.h"
 
 #include <algorithm>
 
@@ -54,21 +56,12 @@ ConfState ConfState::readFrom(WireReader &r)
 
 QByteArray ConfState::encode() const
 {
-    WireWriter w;
-    w.u8(kWireVersion);
-    writeTo(w);
-    return w.take();
+    return encodeVersioned(*this);
 }
 
 std::optional<ConfState> ConfState::decode(const QByteArray &bytes)
 {
-    WireReader r(bytes);
-    if (r.u8() != kWireVersion)
-        return std::nullopt;
-    ConfState cs = readFrom(r);
-    if (!r.ok() || !r.atEnd())
-        return std::nullopt;
-    return cs;
+    return decodeVersioned<ConfState>(bytes);
 }
 
 } // namespace raft

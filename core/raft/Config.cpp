@@ -1,3 +1,5 @@
+// Validation of Config: the few combinations Raft cannot work with (an election timeout
+// not longer than the heartbeat, no storage, id 0).
 #include "raft/Config.h"
 
 namespace raft {

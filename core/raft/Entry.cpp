@@ -1,7 +1,8 @@
+// Entry wire form (see Entry.h). readFrom/writeTo are shared with Message, which carries
+// entries without a per-entry version byte.
 #include "raft/Entry.h"
 
-#include "raft/WireReader.h"
-#include "raft/WireWriter.h"
+#include "raft/WireFormat.h"
 
 namespace raft {
 
@@ -28,21 +29,12 @@ Entry Entry::readFrom(WireReader &r)
 
 QByteArray Entry::encode() const
 {
-    WireWriter w;
-    w.u8(kWireVersion);
-    writeTo(w);
-    return w.take();
+    return encodeVersioned(*this);
 }
 
 std::optional<Entry> Entry::decode(const QByteArray &bytes)
 {
-    WireReader r(bytes);
-    if (r.u8() != kWireVersion)
-        return std::nullopt;
-    Entry e = readFrom(r);
-    if (!r.ok() || !r.atEnd())
-        return std::nullopt;
-    return e;
+    return decodeVersioned<Entry>(bytes);
 }
 
 } // namespace raft

@@ -1,32 +1,34 @@
+// HardState wire form: version, then varints term, vote, commit.
 #include "raft/HardState.h"
 
-#include "raft/WireReader.h"
-#include "raft/WireWriter.h"
+#include "raft/WireFormat.h"
 
 namespace raft {
 
-QByteArray HardState::encode() const
+void HardState::writeTo(WireWriter &w) const
 {
-    WireWriter w;
-    w.u8(kWireVersion);
     w.varint(term);
     w.varint(vote);
     w.varint(commit);
-    return w.take();
 }
 
-std::optional<HardState> HardState::decode(const QByteArray &bytes)
+HardState HardState::readFrom(WireReader &r)
 {
-    WireReader r(bytes);
-    if (r.u8() != kWireVersion)
-        return std::nullopt;
     HardState hs;
     hs.term = r.varint();
     hs.vote = r.varint();
     hs.commit = r.varint();
-    if (!r.ok() || !r.atEnd())
-        return std::nullopt;
     return hs;
+}
+
+QByteArray HardState::encode() const
+{
+    return encodeVersioned(*this);
+}
+
+std::optional<HardState> HardState::decode(const QByteArray &bytes)
+{
+    return decodeVersioned<HardState>(bytes);
 }
 
 } // namespace raft

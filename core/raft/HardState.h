@@ -7,6 +7,9 @@ class QByteArray;
 
 namespace raft {
 
+class WireReader;
+class WireWriter;
+
 // The state a member must persist before it answers anything that depends on it: its
 // current term, whom it voted for in that term (0 = nobody) and the highest index it knows
 // to be committed. term and vote must be durable before a vote or an append acknowledgement
@@ -20,6 +23,8 @@ struct HardState
     bool isEmpty() const { return term == 0 && vote == 0 && commit == 0; }
     QByteArray encode() const;
     static std::optional<HardState> decode(const QByteArray &bytes);
+    void writeTo(WireWriter &w) const;
+    static HardState readFrom(WireReader &r);
 
     friend bool operator==(const HardState &a, const HardState &b)
     {

@@ -1,3 +1,4 @@
+// Flow-control window bookkeeping (see Inflights.h).
 #include "raft/Inflights.h"
 
 namespace raft {

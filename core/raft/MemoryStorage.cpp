@@ -1,3 +1,5 @@
+// In-memory LogStorage. Index arithmetic relies on the placeholder entry m_entries[0]
+// (index and term of the snapshot's last entry): entry i lives at m_entries[i - offset].
 #include "raft/MemoryStorage.h"
 
 namespace raft {

@@ -1,7 +1,8 @@
+// Message wire form and message-kind classification (local-only kinds never cross the
+// network; response kinds are only accepted from known members).
 #include "raft/Message.h"
 
-#include "raft/WireReader.h"
-#include "raft/WireWriter.h"
+#include "raft/WireFormat.h"
 
 namespace raft {
 
@@ -67,10 +68,8 @@ bool isResponseMessage(MessageType t)
     }
 }
 
-QByteArray Message::encode() const
+void Message::writeTo(WireWriter &w) const
 {
-    WireWriter w;
-    w.u8(kWireVersion);
     w.u8(quint8(type));
     w.u8((reject ? kFlagReject : 0) | (snapshot.isEmpty() ? 0 : kFlagSnapshot));
     w.varint(to);
@@ -88,19 +87,15 @@ QByteArray Message::encode() const
         snapshot.metadata.writeTo(w);
         w.bytes(snapshot.data);
     }
-    return w.take();
 }
 
-std::optional<Message> Message::decode(const QByteArray &bytes)
+Message Message::readFrom(WireReader &r)
 {
-    WireReader r(bytes);
-    if (r.u8() != kWireVersion)
-        return std::nullopt;
     Message m;
     const quint8 type = r.u8();
     const quint8 flags = r.u8();
-    if (!r.ok() || type >= kMessageTypeCount || (flags & ~(kFlagReject | kFlagSnapshot)))
-        return std::nullopt;
+    if (type >= kMessageTypeCount || (flags & ~(kFlagReject | kFlagSnapshot)))
+        r.fail();
     m.type = MessageType(type);
     m.reject = flags & kFlagReject;
     m.to = r.varint();
@@ -121,9 +116,17 @@ std::optional<Message> Message::decode(const QByteArray &bytes)
         if (m.snapshot.isEmpty())
             r.fail();
     }
-    if (!r.ok() || !r.atEnd())
-        return std::nullopt;
     return m;
+}
+
+QByteArray Message::encode() const
+{
+    return encodeVersioned(*this);
+}
+
+std::optional<Message> Message::decode(const QByteArray &bytes)
+{
+    return decodeVersioned<Message>(bytes);
 }
 
 } // namespace raft

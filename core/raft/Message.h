@@ -58,6 +58,8 @@ struct Message
 
     QByteArray encode() const;
     static std::optional<Message> decode(const QByteArray &bytes);
+    void writeTo(WireWriter &w) const;
+    static Message readFrom(WireReader &r);
 
     friend bool operator==(const Message &a, const Message &b)
     {

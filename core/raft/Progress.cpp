@@ -1,3 +1,5 @@
+// State transitions of the leader's per-follower progress (probe / replicate / snapshot)
+// and the flow-control rules that decide when the next append may go out.
 #include "raft/Progress.h"
 
 namespace raft {

@@ -1,3 +1,5 @@
+// Quorum arithmetic over the voters: commit index (the quorum-th highest match), vote
+// tallies, and the CheckQuorum activity test. Learners never count.
 #include "raft/ProgressTracker.h"
 
 #include <algorithm>

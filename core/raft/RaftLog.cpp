@@ -1,3 +1,6 @@
+// The log as Raft sees it: storage below the unstable offset, the Unstable tail above it.
+// Holds the follower side of the log-matching rules (maybeAppend, findConflict) and the
+// figure 8 commit rule (maybeCommit).
 #include "raft/RaftLog.h"
 
 #include "raft/RaftLogging.h"

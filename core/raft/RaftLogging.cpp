@@ -1,3 +1,4 @@
+// The logging category of the Raft core; debug output off unless enabled by rules.
 #include "raft/RaftLogging.h"
 
 Q_LOGGING_CATEGORY(lcRaft, "qetcd.raft", QtInfoMsg)

@@ -1,3 +1,5 @@
+// RawNode: packs Raft's outputs into Ready batches and splits outgoing messages into those
+// that may leave before the batch is persisted (pipelining) and those that must wait.
 #include "raft/RawNode.h"
 
 #include "raft/Raft.h"

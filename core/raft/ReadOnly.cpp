@@ -1,3 +1,4 @@
+// Bookkeeping of pending ReadIndex requests at the leader (see ReadOnly.h).
 #include "raft/ReadOnly.h"
 
 namespace raft {

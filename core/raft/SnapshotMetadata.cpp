@@ -1,7 +1,7 @@
+// SnapshotMetadata wire form: varints index, term, then the ConfState.
 #include "raft/SnapshotMetadata.h"
 
-#include "raft/WireReader.h"
-#include "raft/WireWriter.h"
+#include "raft/WireFormat.h"
 
 namespace raft {
 
@@ -23,21 +23,12 @@ SnapshotMetadata SnapshotMetadata::readFrom(WireReader &r)
 
 QByteArray SnapshotMetadata::encode() const
 {
-    WireWriter w;
-    w.u8(kWireVersion);
-    writeTo(w);
-    return w.take();
+    return encodeVersioned(*this);
 }
 
 std::optional<SnapshotMetadata> SnapshotMetadata::decode(const QByteArray &bytes)
 {
-    WireReader r(bytes);
-    if (r.u8() != kWireVersion)
-        return std::nullopt;
-    SnapshotMetadata m = readFrom(r);
-    if (!r.ok() || !r.atEnd())
-        return std::nullopt;
-    return m;
+    return decodeVersioned<SnapshotMetadata>(bytes);
 }
 
 } // namespace raft

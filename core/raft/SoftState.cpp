@@ -1,3 +1,4 @@
+// Names of roles for logs and diagnostics.
 #include "raft/SoftState.h"
 
 namespace raft {

@@ -1,3 +1,5 @@
+// The not-yet-durable tail of the log (see Unstable.h); every index here is >= offset
+// except the pending snapshot's own index.
 #include "raft/Unstable.h"
 
 namespace raft {

@@ -1,3 +1,5 @@
+// Bounds-checked decoding of the wire primitives: every read checks the remaining input
+// first, so truncated or hostile bytes end in ok() == false, never in a crash.
 #include "raft/WireReader.h"
 
 namespace raft {

@@ -1,3 +1,4 @@
+// Encoding of the wire primitives: unsigned LEB128 varints and length-prefixed bytes.
 #include "raft/WireWriter.h"
 
 namespace raft {

@@ -12,6 +12,25 @@ SimNetwork::SimNetwork(const QList<quint64> &ids, const SimOptions &options)
     }
 }
 
+QList<quint64> SimNetwork::members(int n)
+{
+    QList<quint64> ids;
+    for (int i = 1; i <= n; ++i)
+        ids.append(quint64(i));
+    return ids;
+}
+
+std::unique_ptr<SimNetwork> SimNetwork::withLeader(int n, const SimOptions &options)
+{
+    auto net = std::make_unique<SimNetwork>(members(n), options);
+    net->deliver();
+    net->node(1).raft().campaign();
+    net->deliver();
+    if (net->leader() != 1)
+        qFatal("member 1 did not win the first election");
+    return net;
+}
+
 QList<quint64> SimNetwork::ids() const
 {
     QList<quint64> out;

@@ -15,6 +15,10 @@ class SimNetwork
 {
 public:
     explicit SimNetwork(const QList<quint64> &ids, const SimOptions &options = {});
+    // Members 1..n.
+    static QList<quint64> members(int n);
+    // A new cluster of members 1..n in which member 1 has won the first election.
+    static std::unique_ptr<SimNetwork> withLeader(int n, const SimOptions &options = {});
 
     SimNode &node(quint64 id) { return *m_nodes.at(id); }
     QList<quint64> ids() const;

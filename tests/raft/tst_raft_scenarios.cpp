@@ -15,21 +15,12 @@ namespace {
 
 QList<quint64> range(int n)
 {
-    QList<quint64> ids;
-    for (int i = 1; i <= n; ++i)
-        ids.append(quint64(i));
-    return ids;
+    return SimNetwork::members(n);
 }
 
-std::unique_ptr<SimNetwork> cluster(int n, SimOptions o = {})
+std::unique_ptr<SimNetwork> cluster(int n, const SimOptions &o = {})
 {
-    auto net = std::make_unique<SimNetwork>(range(n), o);
-    net->deliver();
-    net->node(1).raft().campaign();
-    net->deliver();
-    if (net->leader() != 1)
-        qFatal("member 1 did not win the first election");
-    return net;
+    return SimNetwork::withLeader(n, o);
 }
 
 Status st(SimNetwork &net, quint64 id)

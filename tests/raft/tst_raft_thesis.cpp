@@ -12,18 +12,9 @@ using namespace raft;
 namespace {
 
 // A 3..n member cluster whose leader is member 1.
-std::unique_ptr<SimNetwork> cluster(int n, SimOptions o = {})
+std::unique_ptr<SimNetwork> cluster(int n, const SimOptions &o = {})
 {
-    QList<quint64> ids;
-    for (int i = 1; i <= n; ++i)
-        ids.append(quint64(i));
-    auto net = std::make_unique<SimNetwork>(ids, o);
-    net->deliver();
-    net->node(1).raft().campaign();
-    net->deliver();
-    if (net->leader() != 1)
-        qFatal("member 1 did not win the first election");
-    return net;
+    return SimNetwork::withLeader(n, o);
 }
 
 Status st(SimNetwork &net, quint64 id)
