@@ -1,6 +1,8 @@
 #pragma once
 
 #include "api/ClusterTypes.h"
+#include "auth/AuthCommand.h"
+#include "auth/AuthResult.h"
 #include "store/Command.h"
 #include "store/StoreResult.h"
 #include "store/StoreStats.h"
@@ -8,6 +10,8 @@
 
 #include <functional>
 #include <optional>
+
+class AuthStore;
 
 // What the v2 HTTP contract needs from the member it runs on. The node
 // implements it; tests implement it over a bare Store. Every call happens on
@@ -50,4 +54,10 @@ public:
     virtual void addMember(const QStringList &peerUrls, MemberCallback done) = 0;
     virtual void removeMember(quint64 id, MemberCallback done) = 0;
     virtual void updateMember(quint64 id, const QStringList &peerUrls, MemberCallback done) = 0;
+
+    // v2 authentication: the replicated users and roles, read locally, and
+    // changes to them, answered once applied (NotApplied on timeout).
+    virtual const AuthStore &auth() const = 0;
+    using AuthCallback = std::function<void(const AuthResult &)>;
+    virtual void proposeAuth(const AuthCommand &command, AuthCallback done) = 0;
 };

@@ -44,7 +44,7 @@ struct WatchState
 
 } // namespace
 
-V2Api::V2Api(ApiBackend &backend) : m_backend(backend) {}
+V2Api::V2Api(ApiBackend &backend) : m_backend(backend), m_auth(backend) {}
 
 HttpResponse V2Api::textResponse(int status, const QByteArray &text)
 {
@@ -120,8 +120,12 @@ std::optional<HttpResponse> V2Api::handle(const HttpRequest &request, const Chan
     if (path == kMembersPrefix || path.startsWith(kMembersPrefix + '/')) {
         if (!readOnly && method != "PUT" && method != "POST" && method != "DELETE")
             return methodNotAllowed("GET,POST,DELETE,PUT");
+        if (!readOnly && !m_auth.allowsRootAccess(request))
+            return AuthApi::insufficientCredentials();
         return handleMembers(request, path.mid(kMembersPrefix.size()), defer);
     }
+    if (AuthApi::handles(path))
+        return m_auth.handle(request, defer);
     if (path.startsWith(kStatsPrefix)) {
         const QByteArray which = path.mid(kStatsPrefix.size());
         if (which != "store" && which != "self" && which != "leader")
@@ -157,6 +161,10 @@ std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request,
     if (auto *error = std::get_if<EtcdError>(&parsed))
         return errorResponse(*error);
     const KeysRequest &r = std::get<KeysRequest>(parsed);
+    // etcd checks access once the request parsed, on the path as sent.
+    if (!m_auth.allowsKeyAccess(request, QString::fromUtf8(keyPath), r.recursive))
+        return errorResponse(EtcdError::make(ErrorCode::Unauthorized,
+                                             QStringLiteral("Insufficient credentials"), 0));
     const bool withNodes = !r.noValueOnSuccess;
 
     switch (r.kind) {

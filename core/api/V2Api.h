@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/AuthApi.h"
 #include "api/HttpRequest.h"
 #include "api/HttpResponse.h"
 
@@ -13,8 +14,10 @@ struct EtcdError;
 struct StoreResult;
 
 // The etcd v2 HTTP contract as values: routes a request to /v2/keys,
-// /v2/members, /v2/machines, /v2/stats/*, /version, /health or /metrics and
-// produces etcd's status, headers and JSON. Reads are answered at once (the
+// /v2/members, /v2/auth (AuthApi), /v2/machines, /v2/stats/*, /version,
+// /health or /metrics and produces etcd's status, headers and JSON. With
+// auth enabled, /v2/keys requests need key access and membership changes
+// root access, as etcd decides them. Reads are answered at once (the
 // return value); writes, quorum reads and watches are answered later through
 // a ResponseChannel obtained from `defer`. Owns no sockets and no timers;
 // lives on the server thread and borrows the backend, which must outlive it.
@@ -30,6 +33,10 @@ public:
     // Shared helpers (also used by tests and the daemon's own error paths).
     static HttpResponse textResponse(int status, const QByteArray &text);
     HttpResponse errorResponse(const EtcdError &error) const;
+    static HttpResponse jsonResponse(int status, const QByteArray &json);
+    // {"message": ...}, etcd's httptypes.HTTPError.
+    static HttpResponse httpError(int status, const QString &message);
+    static HttpResponse methodNotAllowed(const QByteArray &allow);
 
 private:
     std::optional<HttpResponse> handleKeys(const HttpRequest &request, const QByteArray &keyPath,
@@ -46,9 +53,7 @@ private:
 
     HttpResponse keysResult(const StoreResult &result, bool withNodes) const;
     void addKeysHeaders(HttpResponse &response, quint64 etcdIndex) const;
-    static HttpResponse jsonResponse(int status, const QByteArray &json);
-    static HttpResponse httpError(int status, const QString &message);
-    static HttpResponse methodNotAllowed(const QByteArray &allow);
 
     ApiBackend &m_backend;
+    AuthApi m_auth;
 };

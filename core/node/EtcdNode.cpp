@@ -522,6 +522,22 @@ void EtcdNode::applyRequest(const RaftRequest &request)
         }
         break;
     }
+    case RaftRequest::Kind::Auth: {
+        // Every member decodes the same bytes: an undecodable entry is
+        // skipped by all of them alike.
+        const std::optional<AuthCommand> command = AuthCommand::decode(request.auth);
+        AuthResult result;
+        if (command) {
+            result = m_auth.apply(*command);
+        } else {
+            qCCritical(lcNode, "skipping an undecodable auth change");
+            result = AuthResult::failure(AuthResult::Status::NotApplied,
+                                         QStringLiteral("undecodable auth change"));
+        }
+        if (auto done = m_authWaiters.take(request.id))
+            done(result);
+        break;
+    }
     case RaftRequest::Kind::Noop:
         break;
     }
@@ -606,12 +622,15 @@ void EtcdNode::installSnapshot(const raft::Snapshot &snapshot)
     std::optional<ClusterMembership> membership;
     if (image)
         membership = ClusterMembership::fromJson(image->membership);
-    if (!image || !membership || !m_store.recover(image->store)) {
+    AuthStore auth;
+    if (!image || !membership || !m_store.recover(image->store)
+        || (!image->auth.isEmpty() && !auth.recover(image->auth))) {
         const QString message = tr("snapshot at index %1 cannot be read").arg(snapshot.metadata.index);
         qCCritical(lcNode).noquote() << message;
         QMetaObject::invokeMethod(this, [this, message] { Q_EMIT fatalError(message); }, Qt::QueuedConnection);
         return;
     }
+    m_auth = auth;
     const quint64 cluster = clusterId();
     m_membership = *membership;
     if (m_membership.clusterId() == 0)
@@ -643,7 +662,7 @@ void EtcdNode::maybeTakeSnapshot()
 {
     if (m_options.snapshotCount == 0 || m_applied < m_snapshotIndex + m_options.snapshotCount)
         return;
-    const NodeSnapshot image{m_store.save(), m_membership.toJson()};
+    const NodeSnapshot image{m_store.save(), m_membership.toJson(), m_auth.save()};
     if (m_raftStorage.createSnapshot(m_applied, m_confState, image.encode()) != raft::StorageError::Ok)
         return;
     raft::Snapshot snap;
@@ -759,6 +778,22 @@ void EtcdNode::propose(const Command &command, ResultCallback done)
     request.kind = RaftRequest::Kind::Store;
     request.command = command;
     proposeRequest(request, std::move(done));
+}
+
+void EtcdNode::proposeAuth(const AuthCommand &command, AuthCallback done)
+{
+    RaftRequest request;
+    request.kind = RaftRequest::Kind::Auth;
+    request.auth = command.encode();
+    // Entries are applied from the event loop, never inside proposeRequest,
+    // so the waiter is in place before its entry can be applied.
+    proposeRequest(request, {});
+    const quint64 requestId = request.id;
+    m_authWaiters.insert(requestId, std::move(done));
+    QTimer::singleShot(m_options.proposalTimeoutMs, this, [this, requestId] {
+        if (auto late = m_authWaiters.take(requestId))
+            late(AuthResult::failure(AuthResult::Status::NotApplied, kTimedOut));
+    });
 }
 
 void EtcdNode::publishAttributes()

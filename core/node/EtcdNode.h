@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ApiBackend.h"
+#include "auth/AuthStore.h"
 #include "node/ClusterMembership.h"
 #include "node/NodeOptions.h"
 #include "node/PendingRequests.h"
@@ -41,11 +42,12 @@ struct RaftRequest;
 // after the proposal timeout); followers forward proposals to the leader
 // inside Raft, so any member takes writes. Only the leader expires keys: its
 // timer proposes an Expire command with its own clock, applied by every
-// member at the same index. A snapshot of store and membership is taken
-// every `snapshotCount` applied entries and the log compacted behind it.
+// member at the same index. Auth changes (users, roles, enable) are entries
+// too, applied to the AuthStore. A snapshot of store, membership and auth is
+// taken every `snapshotCount` applied entries and the log compacted behind it.
 //
-// Lives on the server thread; not thread-safe. Owns the store, the Raft
-// core, the WAL writer and the peer transport.
+// Lives on the server thread; not thread-safe. Owns the store, the auth
+// state, the Raft core, the WAL writer and the peer transport.
 class EtcdNode : public QObject, public ApiBackend
 {
     Q_OBJECT
@@ -80,6 +82,8 @@ public:
     void addMember(const QStringList &peerUrls, MemberCallback done) override;
     void removeMember(quint64 id, MemberCallback done) override;
     void updateMember(quint64 id, const QStringList &peerUrls, MemberCallback done) override;
+    const AuthStore &auth() const override { return m_auth; }
+    void proposeAuth(const AuthCommand &command, AuthCallback done) override;
 
     const Store &store() const { return m_store; }
     QList<quint16> peerPorts() const;
@@ -119,6 +123,7 @@ private:
     NodeOptions m_options;
     quint64 m_id = 0;
     Store m_store;
+    AuthStore m_auth;
     ClusterMembership m_membership;
     raft::MemoryStorage m_raftStorage;
     std::unique_ptr<raft::RawNode> m_raft;
@@ -163,4 +168,5 @@ private:
     };
     QList<Unsent> m_unsent;
     QHash<quint64, MemberCallback> m_memberWaiters;
+    QHash<quint64, AuthCallback> m_authWaiters;
 };

@@ -5,7 +5,8 @@
 
 namespace {
 constexpr quint32 kMagic = 0x51455453;  // "QETS"
-constexpr quint8 kVersion = 1;
+constexpr quint8 kVersion = 2;
+constexpr quint8 kVersionWithoutAuth = 1;
 }
 
 QByteArray NodeSnapshot::encode() const
@@ -13,7 +14,7 @@ QByteArray NodeSnapshot::encode() const
     QByteArray out;
     QDataStream s(&out, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
-    s << kMagic << kVersion << store << membership;
+    s << kMagic << kVersion << store << membership << auth;
     return out;
 }
 
@@ -25,9 +26,12 @@ std::optional<NodeSnapshot> NodeSnapshot::decode(const QByteArray &bytes)
     quint8 version = 0;
     NodeSnapshot snap;
     s >> magic >> version;
-    if (s.status() != QDataStream::Ok || magic != kMagic || version != kVersion)
+    if (s.status() != QDataStream::Ok || magic != kMagic
+        || (version != kVersion && version != kVersionWithoutAuth))
         return std::nullopt;
     s >> snap.store >> snap.membership;
+    if (version == kVersion)
+        s >> snap.auth;
     if (s.status() != QDataStream::Ok || !s.atEnd())
         return std::nullopt;
     return snap;

@@ -5,13 +5,16 @@
 #include <optional>
 
 // The state-machine image a Raft snapshot carries: the key store (with its
-// event history and stats) and the cluster membership, so that a member
-// restored from it answers exactly like the others. Versioned; decode()
-// rejects anything it does not fully understand.
+// event history and stats), the cluster membership and the auth state, so
+// that a member restored from it answers exactly like the others.
+// Versioned: version 2 added `auth`; version 1 images (no auth) still
+// decode, with `auth` empty. decode() rejects anything it does not fully
+// understand.
 struct NodeSnapshot
 {
     QByteArray store;       // Store::save()
     QByteArray membership;  // ClusterMembership::toJson()
+    QByteArray auth;        // AuthStore::save(); empty: no auth state (version 1)
 
     QByteArray encode() const;
     static std::optional<NodeSnapshot> decode(const QByteArray &bytes);

@@ -23,6 +23,9 @@ QByteArray RaftRequest::encode() const
     case Kind::PeerUrls:
         s << memberId << peerUrls;
         break;
+    case Kind::Auth:
+        s << auth;
+        break;
     case Kind::Noop:
         break;
     }
@@ -56,6 +59,9 @@ std::optional<RaftRequest> RaftRequest::decode(const QByteArray &bytes)
         break;
     case Kind::PeerUrls:
         s >> r.memberId >> r.peerUrls;
+        break;
+    case Kind::Auth:
+        s >> r.auth;
         break;
     case Kind::Noop:
         break;

@@ -1,0 +1,365 @@
+#include "api/AuthApi.h"
+
+#include "api/ApiBackend.h"
+#include "api/AuthJson.h"
+#include "api/V2Api.h"
+#include "auth/AuthStore.h"
+
+#include <QRandomGenerator>
+
+namespace {
+
+const QByteArray kPrefix = QByteArrayLiteral("/v2/auth");
+
+// The credentials of an HTTP Basic Authorization header, as Go's
+// Request.BasicAuth reads them (case-insensitive scheme, strict base64,
+// user and password split at the first ':').
+struct Credentials
+{
+    enum class Kind { None, Malformed, Given };
+    Kind kind = Kind::None;
+    QString user;
+    QString password;
+
+    static Credentials of(const HttpRequest &request)
+    {
+        Credentials c;
+        const QByteArray header = request.header("Authorization");
+        if (header.isEmpty())
+            return c;
+        c.kind = Kind::Malformed;
+        static const QByteArray scheme = QByteArrayLiteral("basic ");
+        if (header.size() < scheme.size() || header.left(scheme.size()).toLower() != scheme)
+            return c;
+        QByteArray encoded = header.mid(scheme.size());
+        encoded.replace('\r', QByteArray()).replace('\n', QByteArray()); // Go skips these
+        if (encoded.size() % 4 != 0)
+            return c;
+        const auto result =
+            QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
+        if (!result)
+            return c;
+        const QByteArray &decoded = result.decoded;
+        const qsizetype colon = decoded.indexOf(':');
+        if (colon < 0)
+            return c;
+        c.kind = Kind::Given;
+        c.user = QString::fromUtf8(decoded.left(colon));
+        c.password = QString::fromUtf8(decoded.mid(colon + 1));
+        return c;
+    }
+};
+
+// Go's path.Clean, split: "/users/a/../b/" -> {"users", "b"}.
+QStringList cleanPieces(const QByteArray &path)
+{
+    QStringList pieces;
+    for (const QByteArray &segment : path.split('/')) {
+        if (segment.isEmpty() || segment == ".")
+            continue;
+        if (segment == "..") {
+            if (!pieces.isEmpty())
+                pieces.removeLast();
+            continue;
+        }
+        pieces.append(QString::fromUtf8(segment));
+    }
+    return pieces;
+}
+
+bool isRead(const HttpRequest &request)
+{
+    return request.method == "GET" || request.method == "HEAD";
+}
+
+PasswordHash hashNew(const QString &password)
+{
+    if (password.isEmpty())
+        return {};
+    QByteArray salt(PasswordHash::kSaltLength, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()),
+                                          salt.size() / int(sizeof(quint32)));
+    return PasswordHash::derive(password, salt);
+}
+
+int httpStatus(AuthResult::Status status)
+{
+    using S = AuthResult::Status;
+    switch (status) {
+    case S::Ok:
+        return 200;
+    case S::Created:
+        return 201;
+    case S::Invalid:
+        return 400;
+    case S::Forbidden:
+        return 403;
+    case S::NotFound:
+        return 404;
+    case S::Conflict:
+        return 409;
+    case S::NotApplied:
+        return 500;
+    }
+    return 500;
+}
+
+} // namespace
+
+AuthApi::AuthApi(ApiBackend &backend) : m_backend(backend) {}
+
+bool AuthApi::handles(const QByteArray &path)
+{
+    return path == kPrefix || path.startsWith(kPrefix + '/');
+}
+
+HttpResponse AuthApi::insufficientCredentials()
+{
+    return V2Api::httpError(401, QStringLiteral("Insufficient credentials"));
+}
+
+HttpResponse AuthApi::json(int status, const QByteArray &body) const
+{
+    HttpResponse r = V2Api::jsonResponse(status, body);
+    r.addHeader("X-Etcd-Cluster-Id", QByteArray::number(m_backend.clusterId(), 16));
+    return r;
+}
+
+HttpResponse AuthApi::error(int status, const QString &message) const
+{
+    HttpResponse r = V2Api::httpError(status, message);
+    r.addHeader("X-Etcd-Cluster-Id", QByteArray::number(m_backend.clusterId(), 16));
+    return r;
+}
+
+HttpResponse AuthApi::failure(const AuthResult &result) const
+{
+    // A change that never took effect is etcd's unexpected-error answer.
+    if (result.status == AuthResult::Status::NotApplied)
+        return error(500, QStringLiteral("Internal Server Error"));
+    return error(httpStatus(result.status), result.message);
+}
+
+bool AuthApi::allowsRootAccess(const HttpRequest &request) const
+{
+    const AuthStore &store = m_backend.auth();
+    if (!store.isEnabled())
+        return true;
+    const Credentials c = Credentials::of(request);
+    return c.kind == Credentials::Kind::Given && store.check(c.user, c.password) &&
+           store.hasRootRole(c.user);
+}
+
+bool AuthApi::allowsKeyAccess(const HttpRequest &request, const QString &key, bool recursive) const
+{
+    const AuthStore &store = m_backend.auth();
+    if (!store.isEnabled())
+        return true;
+    const bool write = !isRead(request);
+    const Credentials c = Credentials::of(request);
+    switch (c.kind) {
+    case Credentials::Kind::None:
+        return store.hasAccess(std::nullopt, key, recursive, write);
+    case Credentials::Kind::Malformed:
+        return false;
+    case Credentials::Kind::Given:
+        return store.check(c.user, c.password) && store.hasAccess(c.user, key, recursive, write);
+    }
+    return false;
+}
+
+std::optional<HttpResponse> AuthApi::handle(const HttpRequest &request, const ChannelFactory &defer)
+{
+    const QByteArray &path = request.path;
+    if (path == kPrefix + "/enable")
+        return enableDisable(request, defer);
+    for (const char *collection : {"/users", "/roles"}) {
+        const QByteArray base = kPrefix + collection;
+        if (path != base && !path.startsWith(base + '/'))
+            continue;
+        // etcd splits the cleaned path: "/users" lists, "/users/<name>" is one.
+        const QStringList pieces = cleanPieces(path.mid(kPrefix.size()));
+        if (pieces.size() > 2)
+            return V2Api::httpError(400, QStringLiteral("Invalid path"));
+        return collection[1] == 'u' ? users(request, pieces, defer) : roles(request, pieces, defer);
+    }
+    return V2Api::textResponse(404, "404 page not found\n");
+}
+
+std::optional<HttpResponse> AuthApi::enableDisable(const HttpRequest &request,
+                                                   const ChannelFactory &defer)
+{
+    const QByteArray &method = request.method;
+    if (method != "GET" && method != "PUT" && method != "DELETE")
+        return V2Api::methodNotAllowed("GET,PUT,DELETE");
+    // Anyone may ask whether auth is on; switching it needs root.
+    if (method != "GET" && !allowsRootAccess(request))
+        return insufficientCredentials();
+    if (method == "GET")
+        return json(200, AuthJson::enabled(m_backend.auth().isEnabled()));
+    AuthCommand command;
+    command.op = method == "PUT" ? AuthCommand::Op::EnableAuth : AuthCommand::Op::DisableAuth;
+    propose(command, defer, [this](const AuthResult &) { return json(200, {}); });
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> AuthApi::users(const HttpRequest &request, const QStringList &pieces,
+                                           const ChannelFactory &defer)
+{
+    const QByteArray &method = request.method;
+    if (pieces.size() < 2) {
+        if (method != "GET")
+            return V2Api::methodNotAllowed("GET");
+        if (!allowsRootAccess(request))
+            return insufficientCredentials();
+        // Each user with the roles that exist (etcd skips the others here).
+        const AuthStore &store = m_backend.auth();
+        QList<QPair<QString, QList<AuthRole>>> list;
+        for (const QString &userName : store.userNames()) {
+            QList<AuthRole> roles;
+            for (const QString &roleName : store.user(userName)->roles.value_or(QStringList())) {
+                if (const std::optional<AuthRole> role = store.role(roleName))
+                    roles.append(*role);
+            }
+            list.append({userName, roles});
+        }
+        return json(200, AuthJson::userList(list));
+    }
+    if (method != "GET" && method != "PUT" && method != "DELETE")
+        return V2Api::methodNotAllowed("GET,PUT,DELETE");
+    if (!allowsRootAccess(request))
+        return insufficientCredentials();
+    const QString name = pieces.at(1);
+    if (method == "GET") {
+        const AuthStore &store = m_backend.auth();
+        const std::optional<AuthUser> user = store.user(name);
+        if (!user)
+            return error(404, QStringLiteral("auth: User %1 does not exist.").arg(name));
+        // Here etcd fails on a role that does not exist.
+        QList<AuthRole> roles;
+        for (const QString &roleName : user->roles.value_or(QStringList())) {
+            const std::optional<AuthRole> role = store.role(roleName);
+            if (!role)
+                return error(404, QStringLiteral("auth: Role %1 does not exist.").arg(roleName));
+            roles.append(*role);
+        }
+        return json(200, AuthJson::userWithRoles(user->name, roles));
+    }
+    if (method == "PUT")
+        return putUser(request, name, defer);
+    AuthCommand command;
+    command.op = AuthCommand::Op::DeleteUser;
+    command.name = name;
+    propose(command, defer, [this](const AuthResult &) { return json(200, {}); });
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> AuthApi::putUser(const HttpRequest &request, const QString &name,
+                                             const ChannelFactory &defer)
+{
+    const std::optional<AuthJson::UserRequest> in = AuthJson::parseUser(request.body);
+    if (!in)
+        return error(400, QStringLiteral("Invalid JSON in request body."));
+    if (in->user != name)
+        return error(400, QStringLiteral("User JSON name does not match the name in the URL"));
+    AuthCommand command;
+    command.name = name;
+    if (in->grant.isEmpty() && in->revoke.isEmpty()) {
+        // With roles etcd creates; with a password only, it creates or
+        // changes the password.
+        const bool withRoles = in->roles && !in->roles->isEmpty();
+        command.op = withRoles ? AuthCommand::Op::CreateUser : AuthCommand::Op::CreateOrUpdateUser;
+        command.roles = in->roles;
+    } else {
+        if (in->roles && !in->roles->isEmpty())
+            return error(400, QStringLiteral("User JSON contains both roles and grant/revoke"));
+        command.op = AuthCommand::Op::UpdateUser;
+        command.grantRoles = in->grant;
+        command.revokeRoles = in->revoke;
+    }
+    command.password = hashNew(in->password);
+    propose(command, defer, [this](const AuthResult &result) {
+        return json(result.status == AuthResult::Status::Created ? 201 : 200,
+                    AuthJson::user(*result.user));
+    });
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> AuthApi::roles(const HttpRequest &request, const QStringList &pieces,
+                                           const ChannelFactory &defer)
+{
+    const QByteArray &method = request.method;
+    if (pieces.size() < 2) {
+        if (method != "GET")
+            return V2Api::methodNotAllowed("GET");
+        if (!allowsRootAccess(request))
+            return insufficientCredentials();
+        const AuthStore &store = m_backend.auth();
+        QList<AuthRole> list;
+        for (const QString &roleName : store.roleNames())
+            list.append(*store.role(roleName));
+        return json(200, AuthJson::roleList(list));
+    }
+    if (method != "GET" && method != "PUT" && method != "DELETE")
+        return V2Api::methodNotAllowed("GET,PUT,DELETE");
+    if (!allowsRootAccess(request))
+        return insufficientCredentials();
+    const QString name = pieces.at(1);
+    if (method == "GET") {
+        const std::optional<AuthRole> role = m_backend.auth().role(name);
+        if (!role)
+            return error(404, QStringLiteral("auth: Role %1 does not exist.").arg(name));
+        return json(200, AuthJson::role(*role));
+    }
+    if (method == "PUT")
+        return putRole(request, name, defer);
+    AuthCommand command;
+    command.op = AuthCommand::Op::DeleteRole;
+    command.name = name;
+    propose(command, defer, [this](const AuthResult &) { return json(200, {}); });
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> AuthApi::putRole(const HttpRequest &request, const QString &name,
+                                             const ChannelFactory &defer)
+{
+    const std::optional<AuthJson::RoleRequest> in = AuthJson::parseRole(request.body);
+    if (!in)
+        return error(400, QStringLiteral("Invalid JSON in request body."));
+    if (in->role != name)
+        return error(400, QStringLiteral("Role JSON name does not match the name in the URL"));
+    const bool grantEmpty = !in->grant || in->grant->isEmpty();
+    const bool revokeEmpty = !in->revoke || in->revoke->isEmpty();
+    AuthCommand command;
+    command.name = name;
+    if (grantEmpty && revokeEmpty) {
+        command.op = AuthCommand::Op::CreateRole;
+        command.permissions = in->permissions;
+        // etcd echoes the request as it came, empty grant/revoke objects included.
+        const auto grant = in->grant;
+        const auto revoke = in->revoke;
+        propose(command, defer, [this, grant, revoke](const AuthResult &result) {
+            return json(201, AuthJson::role(*result.role, grant, revoke));
+        });
+        return std::nullopt;
+    }
+    if (!in->permissions.isEmpty())
+        return error(400, QStringLiteral("Role JSON contains both permissions and grant/revoke"));
+    command.op = AuthCommand::Op::UpdateRole;
+    command.grant = in->grant;
+    command.revoke = in->revoke;
+    propose(command, defer,
+            [this](const AuthResult &result) { return json(200, AuthJson::role(*result.role)); });
+    return std::nullopt;
+}
+
+void AuthApi::propose(const AuthCommand &command, const ChannelFactory &defer,
+                      std::function<HttpResponse(const AuthResult &)> success)
+{
+    std::shared_ptr<ResponseChannel> channel = defer();
+    m_backend.proposeAuth(command, [this, channel, success](const AuthResult &result) {
+        if (!channel->isOpen())
+            return;
+        channel->respond(result.ok() ? success(result) : failure(result));
+    });
+}

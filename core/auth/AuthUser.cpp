@@ -1,0 +1,3 @@
+#include "auth/AuthUser.h"
+
+const QString AuthUser::kRootName = QStringLiteral("root");
