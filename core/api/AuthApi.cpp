@@ -171,87 +171,106 @@ bool AuthApi::allowsKeyAccess(const HttpRequest &request, const QString &key, bo
 std::optional<HttpResponse> AuthApi::handle(const HttpRequest &request, const ChannelFactory &defer)
 {
     const QByteArray &path = request.path;
-    if (path == kPrefix + "/enable")
-        return enableDisable(request, defer);
+    const QByteArray &method = request.method;
+    if (path == kPrefix + "/enable") {
+        // Anyone may ask whether auth is on; switching it needs root.
+        if (auto refused = refuse(request, "GET,PUT,DELETE", method != "GET"))
+            return refused;
+        if (method == "GET")
+            return json(200, AuthJson::enabled(m_backend.auth().isEnabled()));
+        AuthCommand command;
+        command.op = method == "PUT" ? AuthCommand::Op::EnableAuth : AuthCommand::Op::DisableAuth;
+        proposeForEmptyAnswer(command, defer);
+        return std::nullopt;
+    }
     for (const char *collection : {"/users", "/roles"}) {
         const QByteArray base = kPrefix + collection;
         if (path != base && !path.startsWith(base + '/'))
             continue;
+        const bool users = collection[1] == 'u';
         // etcd splits the cleaned path: "/users" lists, "/users/<name>" is one.
         const QStringList pieces = cleanPieces(path.mid(kPrefix.size()));
         if (pieces.size() > 2)
             return V2Api::httpError(400, QStringLiteral("Invalid path"));
-        return collection[1] == 'u' ? users(request, pieces, defer) : roles(request, pieces, defer);
+        if (pieces.size() < 2) {
+            if (auto refused = refuse(request, "GET", true))
+                return refused;
+            return json(200, users ? userList() : roleList());
+        }
+        if (auto refused = refuse(request, "GET,PUT,DELETE", true))
+            return refused;
+        const QString name = pieces.at(1);
+        if (method == "GET")
+            return users ? getUser(name) : getRole(name);
+        if (method == "PUT")
+            return users ? putUser(request, name, defer) : putRole(request, name, defer);
+        AuthCommand command;
+        command.op = users ? AuthCommand::Op::DeleteUser : AuthCommand::Op::DeleteRole;
+        command.name = name;
+        proposeForEmptyAnswer(command, defer);
+        return std::nullopt;
     }
     return V2Api::textResponse(404, "404 page not found\n");
 }
 
-std::optional<HttpResponse> AuthApi::enableDisable(const HttpRequest &request,
-                                                   const ChannelFactory &defer)
+std::optional<HttpResponse> AuthApi::refuse(const HttpRequest &request, const QByteArray &allow,
+                                            bool needsRoot) const
 {
-    const QByteArray &method = request.method;
-    if (method != "GET" && method != "PUT" && method != "DELETE")
-        return V2Api::methodNotAllowed("GET,PUT,DELETE");
-    // Anyone may ask whether auth is on; switching it needs root.
-    if (method != "GET" && !allowsRootAccess(request))
+    if (!allow.split(',').contains(request.method))
+        return V2Api::methodNotAllowed(allow);
+    if (needsRoot && !allowsRootAccess(request))
         return insufficientCredentials();
-    if (method == "GET")
-        return json(200, AuthJson::enabled(m_backend.auth().isEnabled()));
-    AuthCommand command;
-    command.op = method == "PUT" ? AuthCommand::Op::EnableAuth : AuthCommand::Op::DisableAuth;
-    propose(command, defer, [this](const AuthResult &) { return json(200, {}); });
     return std::nullopt;
 }
 
-std::optional<HttpResponse> AuthApi::users(const HttpRequest &request, const QStringList &pieces,
-                                           const ChannelFactory &defer)
+QByteArray AuthApi::userList() const
 {
-    const QByteArray &method = request.method;
-    if (pieces.size() < 2) {
-        if (method != "GET")
-            return V2Api::methodNotAllowed("GET");
-        if (!allowsRootAccess(request))
-            return insufficientCredentials();
-        // Each user with the roles that exist (etcd skips the others here).
-        const AuthStore &store = m_backend.auth();
-        QList<QPair<QString, QList<AuthRole>>> list;
-        for (const QString &userName : store.userNames()) {
-            QList<AuthRole> roles;
-            for (const QString &roleName : store.user(userName)->roles.value_or(QStringList())) {
-                if (const std::optional<AuthRole> role = store.role(roleName))
-                    roles.append(*role);
-            }
-            list.append({userName, roles});
-        }
-        return json(200, AuthJson::userList(list));
-    }
-    if (method != "GET" && method != "PUT" && method != "DELETE")
-        return V2Api::methodNotAllowed("GET,PUT,DELETE");
-    if (!allowsRootAccess(request))
-        return insufficientCredentials();
-    const QString name = pieces.at(1);
-    if (method == "GET") {
-        const AuthStore &store = m_backend.auth();
-        const std::optional<AuthUser> user = store.user(name);
-        if (!user)
-            return error(404, QStringLiteral("auth: User %1 does not exist.").arg(name));
-        // Here etcd fails on a role that does not exist.
+    // Each user with the roles that exist (etcd skips the others here).
+    const AuthStore &store = m_backend.auth();
+    QList<QPair<QString, QList<AuthRole>>> list;
+    for (const QString &userName : store.userNames()) {
         QList<AuthRole> roles;
-        for (const QString &roleName : user->roles.value_or(QStringList())) {
-            const std::optional<AuthRole> role = store.role(roleName);
-            if (!role)
-                return error(404, QStringLiteral("auth: Role %1 does not exist.").arg(roleName));
-            roles.append(*role);
+        for (const QString &roleName : store.user(userName)->roles.value_or(QStringList())) {
+            if (const std::optional<AuthRole> role = store.role(roleName))
+                roles.append(*role);
         }
-        return json(200, AuthJson::userWithRoles(user->name, roles));
+        list.append({userName, roles});
     }
-    if (method == "PUT")
-        return putUser(request, name, defer);
-    AuthCommand command;
-    command.op = AuthCommand::Op::DeleteUser;
-    command.name = name;
-    propose(command, defer, [this](const AuthResult &) { return json(200, {}); });
-    return std::nullopt;
+    return AuthJson::userList(list);
+}
+
+QByteArray AuthApi::roleList() const
+{
+    const AuthStore &store = m_backend.auth();
+    QList<AuthRole> list;
+    for (const QString &roleName : store.roleNames())
+        list.append(*store.role(roleName));
+    return AuthJson::roleList(list);
+}
+
+HttpResponse AuthApi::getUser(const QString &name) const
+{
+    const AuthStore &store = m_backend.auth();
+    const std::optional<AuthUser> user = store.user(name);
+    if (!user)
+        return error(404, QStringLiteral("auth: User %1 does not exist.").arg(name));
+    // Here etcd fails on a role that does not exist.
+    QList<AuthRole> roles;
+    for (const QString &roleName : user->roles.value_or(QStringList())) {
+        const std::optional<AuthRole> role = store.role(roleName);
+        if (!role)
+            return error(404, QStringLiteral("auth: Role %1 does not exist.").arg(roleName));
+        roles.append(*role);
+    }
+    return json(200, AuthJson::userWithRoles(user->name, roles));
+}
+
+HttpResponse AuthApi::getRole(const QString &name) const
+{
+    const std::optional<AuthRole> role = m_backend.auth().role(name);
+    if (!role)
+        return error(404, QStringLiteral("auth: Role %1 does not exist.").arg(name));
+    return json(200, AuthJson::role(*role));
 }
 
 std::optional<HttpResponse> AuthApi::putUser(const HttpRequest &request, const QString &name,
@@ -282,41 +301,6 @@ std::optional<HttpResponse> AuthApi::putUser(const HttpRequest &request, const Q
         return json(result.status == AuthResult::Status::Created ? 201 : 200,
                     AuthJson::user(*result.user));
     });
-    return std::nullopt;
-}
-
-std::optional<HttpResponse> AuthApi::roles(const HttpRequest &request, const QStringList &pieces,
-                                           const ChannelFactory &defer)
-{
-    const QByteArray &method = request.method;
-    if (pieces.size() < 2) {
-        if (method != "GET")
-            return V2Api::methodNotAllowed("GET");
-        if (!allowsRootAccess(request))
-            return insufficientCredentials();
-        const AuthStore &store = m_backend.auth();
-        QList<AuthRole> list;
-        for (const QString &roleName : store.roleNames())
-            list.append(*store.role(roleName));
-        return json(200, AuthJson::roleList(list));
-    }
-    if (method != "GET" && method != "PUT" && method != "DELETE")
-        return V2Api::methodNotAllowed("GET,PUT,DELETE");
-    if (!allowsRootAccess(request))
-        return insufficientCredentials();
-    const QString name = pieces.at(1);
-    if (method == "GET") {
-        const std::optional<AuthRole> role = m_backend.auth().role(name);
-        if (!role)
-            return error(404, QStringLiteral("auth: Role %1 does not exist.").arg(name));
-        return json(200, AuthJson::role(*role));
-    }
-    if (method == "PUT")
-        return putRole(request, name, defer);
-    AuthCommand command;
-    command.op = AuthCommand::Op::DeleteRole;
-    command.name = name;
-    propose(command, defer, [this](const AuthResult &) { return json(200, {}); });
     return std::nullopt;
 }
 
@@ -351,6 +335,11 @@ std::optional<HttpResponse> AuthApi::putRole(const HttpRequest &request, const Q
     propose(command, defer,
             [this](const AuthResult &result) { return json(200, AuthJson::role(*result.role)); });
     return std::nullopt;
+}
+
+void AuthApi::proposeForEmptyAnswer(const AuthCommand &command, const ChannelFactory &defer)
+{
+    propose(command, defer, [this](const AuthResult &) { return json(200, {}); });
 }
 
 void AuthApi::propose(const AuthCommand &command, const ChannelFactory &defer,

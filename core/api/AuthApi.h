@@ -42,12 +42,13 @@ public:
     static HttpResponse insufficientCredentials();
 
 private:
-    std::optional<HttpResponse> enableDisable(const HttpRequest &request,
-                                              const ChannelFactory &defer);
-    std::optional<HttpResponse> users(const HttpRequest &request, const QStringList &pieces,
-                                      const ChannelFactory &defer);
-    std::optional<HttpResponse> roles(const HttpRequest &request, const QStringList &pieces,
-                                      const ChannelFactory &defer);
+    // etcd's allowMethod, then (if `needsRoot`) hasRootAccess.
+    std::optional<HttpResponse> refuse(const HttpRequest &request, const QByteArray &allow,
+                                       bool needsRoot) const;
+    QByteArray userList() const;
+    QByteArray roleList() const;
+    HttpResponse getUser(const QString &name) const;
+    HttpResponse getRole(const QString &name) const;
     std::optional<HttpResponse> putUser(const HttpRequest &request, const QString &name,
                                         const ChannelFactory &defer);
     std::optional<HttpResponse> putRole(const HttpRequest &request, const QString &name,
@@ -56,6 +57,8 @@ private:
     // etcd's error for the result.
     void propose(const AuthCommand &command, const ChannelFactory &defer,
                  std::function<HttpResponse(const AuthResult &)> success);
+    // Success is an empty 200 (deletes, enable, disable).
+    void proposeForEmptyAnswer(const AuthCommand &command, const ChannelFactory &defer);
 
     HttpResponse json(int status, const QByteArray &body) const;
     HttpResponse error(int status, const QString &message) const;

@@ -10,6 +10,21 @@ void corrupt(QDataStream &s)
     if (s.status() == QDataStream::Ok)
         s.setStatus(QDataStream::ReadCorruptData);
 }
+
+// u8 present (0 or 1), then the value if present.
+template <typename T> void readOptional(QDataStream &s, std::optional<T> &value)
+{
+    quint8 present = 0;
+    s >> present;
+    value.reset();
+    if (present > 1)
+        corrupt(s);
+    if (present != 1 || s.status() != QDataStream::Ok)
+        return;
+    T item;
+    read(s, item);
+    value = item;
+}
 } // namespace
 
 void prepare(QDataStream &s)
@@ -84,16 +99,7 @@ void read(QDataStream &s, QStringList &list)
 
 void read(QDataStream &s, std::optional<QStringList> &list)
 {
-    quint8 present = 0;
-    s >> present;
-    list.reset();
-    if (present > 1)
-        corrupt(s);
-    if (present != 1 || s.status() != QDataStream::Ok)
-        return;
-    QStringList items;
-    read(s, items);
-    list = items;
+    readOptional(s, list);
 }
 
 void read(QDataStream &s, AuthPermissions &permissions)
@@ -104,16 +110,7 @@ void read(QDataStream &s, AuthPermissions &permissions)
 
 void read(QDataStream &s, std::optional<AuthPermissions> &permissions)
 {
-    quint8 present = 0;
-    s >> present;
-    permissions.reset();
-    if (present > 1)
-        corrupt(s);
-    if (present != 1 || s.status() != QDataStream::Ok)
-        return;
-    AuthPermissions p;
-    read(s, p);
-    permissions = p;
+    readOptional(s, permissions);
 }
 
 void read(QDataStream &s, PasswordHash &hash)
