@@ -21,6 +21,7 @@ enum class StepResult {
     LocalOnly,      // a local-only kind arrived from outside; ignored
     UnknownPeer,    // a response from a non-member; ignored
     WrongRecipient, // addressed to another member; ignored
+    Malformed,      // inconsistent content (e.g. non-consecutive entries); ignored
 };
 
 } // namespace raft

@@ -24,6 +24,24 @@ bool canSendBeforePersist(MessageType t)
     }
 }
 
+// Structural checks a message from the network must pass before Raft relies on it: the
+// entries of an append follow its (index, logTerm) consecutively with terms that never
+// decrease and never exceed the sender's term; a snapshot message carries a snapshot.
+bool isWellFormed(const Message &m)
+{
+    if (m.type == MessageType::MsgSnap)
+        return !m.snapshot.isEmpty() && m.snapshot.metadata.term <= m.term;
+    quint64 prevTerm = m.logTerm;
+    for (qsizetype i = 0; i < m.entries.size(); ++i) {
+        const Entry &e = m.entries.at(i);
+        if (m.type == MessageType::MsgApp &&
+            (e.index != m.index + quint64(i) + 1 || e.term < prevTerm || e.term > m.term))
+            return false;
+        prevTerm = e.term;
+    }
+    return true;
+}
+
 Message localMessage(MessageType type, quint64 from = 0)
 {
     Message m;
@@ -60,6 +78,8 @@ StepResult RawNode::step(const Message &m)
         return StepResult::WrongRecipient;
     if (isResponseMessage(m.type) && !m_raft->tracker().allProgress().count(m.from))
         return StepResult::UnknownPeer;
+    if (!isWellFormed(m))
+        return StepResult::Malformed;
     m_raft->step(m);
     return StepResult::Ok;
 }

@@ -1,5 +1,7 @@
 #include "SimNetwork.h"
 
+#include "RaftTestUtil.h"
+
 using namespace raft;
 
 SimNetwork::SimNetwork(const QList<quint64> &ids, const SimOptions &options)
@@ -132,6 +134,8 @@ void SimNetwork::handleReadies()
                 again = true;
                 for (const Message &m : n->beginReady())
                     send(m);
+                if (m_crashMidReady.count(id) && trace)
+                    qDebug("t%llu crash %llu before persisting", m_now, id);
                 if (m_crashMidReady.erase(id) > 0) {
                     n->crash();
                     continue;
@@ -141,6 +145,8 @@ void SimNetwork::handleReadies()
             if (m_finishChance < 1.0 && !chance(m_finishChance))
                 continue;
             again = true;
+            if (trace)
+                qDebug("t%llu %llu persisted", m_now, id);
             for (const Message &m : n->finishReady())
                 send(m);
         }
@@ -164,6 +170,8 @@ void SimNetwork::send(const Message &original)
     const Link link = m_links.count({m.from, m.to}) ? m_links.at({m.from, m.to}) : Link{};
     const bool dropped = link.cut || m_droppedTypes.count(m.type) || chance(link.dropRate) ||
                          !m_nodes.count(m.to) || (filter && !filter(m));
+    if (trace)
+        qDebug("t%llu %s %s", m_now, dropped ? "drop" : "send", qPrintable(rt::describe(m)));
     if (dropped) {
         // A real transport notices a failed snapshot stream and says so.
         if (m.type == MessageType::MsgSnap && m_nodes.count(m.from) && node(m.from).isUp())
@@ -177,6 +185,8 @@ void SimNetwork::deliverMessage(const Message &m)
 {
     SimNode &to = node(m.to);
     const bool delivered = to.isUp();
+    if (trace)
+        qDebug("t%llu %s %s", m_now, delivered ? "deliver" : "lost", qPrintable(rt::describe(m)));
     if (delivered)
         to.raft().step(m);
     if (m.type == MessageType::MsgSnap && m_nodes.count(m.from) && node(m.from).isUp())
@@ -225,6 +235,8 @@ void SimNetwork::recover()
 
 void SimNetwork::crash(quint64 id, bool midReady)
 {
+    if (trace)
+        qDebug("t%llu crash %llu%s", m_now, id, midReady ? " (at next Ready)" : "");
     if (midReady)
         m_crashMidReady.insert(id);
     else
@@ -233,6 +245,8 @@ void SimNetwork::crash(quint64 id, bool midReady)
 
 void SimNetwork::restart(quint64 id)
 {
+    if (trace)
+        qDebug("t%llu restart %llu", m_now, id);
     m_crashMidReady.erase(id);
     node(id).restart();
 }

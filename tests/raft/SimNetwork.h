@@ -66,6 +66,8 @@ public:
 
     // Called for every message the network accepts (before filtering).
     std::function<void(const raft::Message &)> onSend;
+    // Prints every delivery, drop, crash and Ready (debugging a failing seed).
+    bool trace = false;
     // Custom faults: may edit a message in flight; drops it by returning false.
     std::function<bool(raft::Message &)> filter;
 

@@ -3,13 +3,17 @@
 // arbitrary, truncated and hostile bytes without crashing or allocating beyond the input.
 #include "raft/ConfChange.h"
 #include "raft/HardState.h"
+#include "raft/MemoryStorage.h"
 #include "raft/Message.h"
+#include "raft/RawNode.h"
 
 #include <QtTest/QTest>
 
 #include <random>
 
 using namespace raft;
+
+Q_DECLARE_METATYPE(raft::Message)
 
 class TestRaftMessages : public QObject
 {
@@ -146,6 +150,68 @@ private slots:
         const QByteArray hs = HardState{300, 2, 299}.encode();
         for (qsizetype n = 0; n < hs.size(); ++n)
             QVERIFY(!HardState::decode(hs.left(n)));
+    }
+
+    // What decodes is not necessarily sane: RawNode refuses messages whose content is
+    // inconsistent, or that are not meant for it, before the algorithm sees them.
+    void stepRefusesMalformedMessages_data()
+    {
+        QTest::addColumn<Message>("message");
+        QTest::addColumn<int>("result");
+        Message app;
+        app.type = MessageType::MsgApp;
+        app.from = 2;
+        app.to = 1;
+        app.term = 5;
+        app.index = 3;
+        app.logTerm = 1;
+        app.entries = {Entry{4, 4, EntryType::Normal, "a"}, Entry{5, 5, EntryType::Normal, "b"}};
+        QTest::newRow("consecutive entries") << app << int(StepResult::Ok);
+        Message gap = app;
+        gap.entries[1].index = 7;
+        QTest::newRow("gap in entries") << gap << int(StepResult::Malformed);
+        Message future = app;
+        future.entries[1].term = 6;
+        QTest::newRow("entry term beyond sender's") << future << int(StepResult::Malformed);
+        Message backwards = app;
+        backwards.entries[1].term = 3;
+        QTest::newRow("decreasing terms") << backwards << int(StepResult::Malformed);
+        Message snap;
+        snap.type = MessageType::MsgSnap;
+        snap.from = 2;
+        snap.to = 1;
+        snap.term = 5;
+        QTest::newRow("snapshot message without snapshot") << snap << int(StepResult::Malformed);
+        Message other = app;
+        other.to = 9;
+        QTest::newRow("other recipient") << other << int(StepResult::WrongRecipient);
+        Message hup;
+        hup.type = MessageType::MsgHup;
+        hup.to = 1;
+        QTest::newRow("local-only kind") << hup << int(StepResult::LocalOnly);
+        Message stranger;
+        stranger.type = MessageType::MsgAppResp;
+        stranger.from = 42;
+        stranger.to = 1;
+        stranger.term = 5;
+        QTest::newRow("response from a stranger") << stranger << int(StepResult::UnknownPeer);
+    }
+    void stepRefusesMalformedMessages()
+    {
+        QFETCH(Message, message);
+        QFETCH(int, result);
+        MemoryStorage storage;
+        Config c;
+        c.id = 1;
+        c.peers = {1, 2, 3};
+        c.storage = &storage;
+        RawNode node(c);
+        const quint64 lastBefore = node.status().lastIndex;
+        QCOMPARE(int(node.step(message)), result);
+        if (result != int(StepResult::Ok)) {
+            QCOMPARE(node.status().lastIndex, lastBefore);
+            QCOMPARE(node.status().hardState.term, quint64(1));
+        }
     }
 
     // Random bytes and random mutations of valid encodings: decoders must return a value or

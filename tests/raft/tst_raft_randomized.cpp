@@ -14,7 +14,8 @@
 // network and checking that the members converge.
 //
 // Seed: env QETCD_RAFT_SEED, else a fresh one; it is printed so a failure can be rerun
-// (QETCD_RAFT_SEED=<n> reproduces the run exactly). QETCD_RAFT_ROUNDS overrides the number
+// (QETCD_RAFT_SEED=<n> reproduces the run exactly; add QETCD_RAFT_EPISODE=<k> to replay just
+// the failing episode). QETCD_RAFT_ROUNDS overrides the number
 // of rounds (default 300000 in Release builds, 40000 in Debug builds).
 #include "SimNetwork.h"
 
@@ -112,26 +113,43 @@ public:
         m_maxApplied = qMax(m_maxApplied, s.metadata.index);
     }
 
-    // A log (as it will be after the Ready is persisted) must hold every applied entry from
-    // `from` on; `leader` additionally requires it to reach the highest applied index.
-    void checkLog(quint64 id, quint64 from, quint64 upTo, const std::map<quint64, quint64> &terms,
-                  bool leader)
+    // Everything up to a member's commit index must be what was applied anywhere.
+    void checkCommitted(quint64 id, quint64 from, quint64 upTo,
+                        const std::map<quint64, quint64> &terms)
     {
-        if (leader && upTo < m_maxApplied)
-            fail(QStringLiteral("new leader %1 lacks entries: last index %2, applied anywhere %3")
-                     .arg(id)
-                     .arg(upTo)
-                     .arg(m_maxApplied));
         for (auto it = m_applied.lower_bound(from); it != m_applied.end() && it->first <= upTo;
              ++it) {
             auto t = terms.find(it->first);
             if (t == terms.end() || t->second != it->second.term)
-                fail(QStringLiteral("member %1 (%2) holds term %3 at applied index %4 (term %5)")
+                fail(QStringLiteral(
+                         "member %1 holds term %2 at committed index %3 (applied: term %4)")
                          .arg(id)
-                         .arg(leader ? "new leader" : "commit")
                          .arg(t == terms.end() ? 0 : t->second)
                          .arg(it->first)
                          .arg(it->second.term));
+        }
+    }
+
+    // Leader completeness: a leader of term T holds every entry of an earlier term that was
+    // applied anywhere. (It may learn of its election late, when a later term has already
+    // committed entries: those it cannot hold, and it will be deposed.)
+    void checkNewLeader(quint64 id, quint64 term, quint64 from,
+                        const std::map<quint64, quint64> &terms)
+    {
+        const quint64 last = terms.empty() ? 0 : terms.rbegin()->first;
+        for (auto it = m_applied.lower_bound(from); it != m_applied.end(); ++it) {
+            if (it->second.term >= term)
+                continue;
+            auto t = terms.find(it->first);
+            if (it->first > last || t == terms.end() || t->second != it->second.term)
+                fail(QStringLiteral("new leader %1 of term %2 lacks entry %3 (term %4) applied "
+                                    "elsewhere; it holds term %5 there, last index %6")
+                         .arg(id)
+                         .arg(term)
+                         .arg(it->first)
+                         .arg(it->second.term)
+                         .arg(t == terms.end() ? 0 : t->second)
+                         .arg(last));
         }
     }
 
@@ -233,6 +251,24 @@ void Episode::watch(SimNode &n)
 {
     n.onReady = [this](SimNode &node, const Ready &rd) {
         const HardState before = node.storage().initialState().hardState;
+        if (m_net->trace) {
+            QStringList ents;
+            for (const Entry &e : rd.entries)
+                ents << QStringLiteral("%1:%2").arg(e.index).arg(e.term);
+            qDebug("ready %llu: hs %s entries [%s] committed %s snapshot %llu role %s", node.id(),
+                   rd.hardState ? qPrintable(QStringLiteral("%1/%2/%3")
+                                                 .arg(rd.hardState->term)
+                                                 .arg(rd.hardState->vote)
+                                                 .arg(rd.hardState->commit))
+                                : "-",
+                   qPrintable(ents.join(' ')),
+                   rd.committedEntries.isEmpty()
+                       ? "-"
+                       : qPrintable(QStringLiteral("%1..%2")
+                                        .arg(rd.committedEntries.first().index)
+                                        .arg(rd.committedEntries.last().index)),
+                   rd.snapshot.metadata.index, rd.softState ? roleName(rd.softState->role) : "-");
+        }
         if (rd.hardState)
             m_check.observeHardState(node.id(), before, *rd.hardState);
         for (const ReadState &rs : rd.readStates)
@@ -246,10 +282,7 @@ void Episode::watch(SimNode &n)
                 terms.erase(terms.lower_bound(e.index), terms.end());
                 terms[e.index] = e.term;
             }
-            for (const Entry &e : rd.entries)
-                terms[e.index] = e.term;
-            const quint64 last = terms.empty() ? node.storage().lastIndex() : terms.rbegin()->first;
-            m_check.checkLog(node.id(), node.storage().firstIndex(), last, terms, true);
+            m_check.checkNewLeader(node.id(), term, node.storage().firstIndex(), terms);
         }
     };
     n.onApply = [this](SimNode &node, const Entry &e) {
@@ -286,8 +319,8 @@ void Episode::checkCommitted()
             m_check.observeLeader(id, s.hardState.term);
         // Everything up to the durable commit index must match what was applied anywhere.
         const quint64 commit = n.storage().initialState().hardState.commit;
-        m_check.checkLog(id, n.storage().firstIndex(), qMin(commit, n.storage().lastIndex()),
-                         termsOf(n.storedEntries()), false);
+        m_check.checkCommitted(id, n.storage().firstIndex(), qMin(commit, n.storage().lastIndex()),
+                               termsOf(n.storedEntries()));
     }
 }
 
@@ -452,6 +485,11 @@ QString Episode::run(int *roundsDone, Totals *totals)
         m_ids.append(quint64(i));
     m_nextId = quint64(size) + 1;
     m_net = std::make_unique<SimNetwork>(m_ids, o);
+    m_net->trace = qEnvironmentVariableIsSet("QETCD_RAFT_TRACE");
+    if (m_net->trace)
+        qDebug("episode: %d members, preVote %d checkQuorum %d snapshotEvery %llu maxInflight %d "
+               "maxSize %llu",
+               size, o.preVote, o.checkQuorum, o.snapshotEvery, o.maxInflightMsgs, o.maxSizePerMsg);
     if (chance(0.5))
         m_net->setSlowDisk(std::uniform_real_distribution<double>(0.2, 0.8)(m_rng));
     for (quint64 id : m_ids)
@@ -575,9 +613,15 @@ private slots:
             totalRounds = kDefaultRounds;
         const int roundsPerEpisode = 300;
         qInfo("QETCD_RAFT_SEED=%llu (%d rounds)", seed, totalRounds);
+        // QETCD_RAFT_EPISODE=<k> replays only episode k of that seed (episodes are
+        // independent), which is what a failure report names.
+        const int only = qEnvironmentVariableIntValue("QETCD_RAFT_EPISODE", &ok);
+        const int firstEpisode = ok ? only : 0;
+        if (ok)
+            totalRounds = roundsPerEpisode;
         int done = 0;
         Totals totals;
-        for (int episode = 0; done < totalRounds; ++episode) {
+        for (int episode = firstEpisode; done < totalRounds; ++episode) {
             const quint64 episodeSeed = seed * 1000003 + quint64(episode);
             const QString failure = Episode(episodeSeed, qMin(roundsPerEpisode, totalRounds - done))
                                         .run(&done, &totals);
