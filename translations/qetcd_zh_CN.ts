@@ -5,1045 +5,1050 @@
     <name>ClientLeaderStatsSource</name>
     <message>
         <source>Looking for the leader…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找领导者…</translation>
     </message>
     <message>
         <source>Live from leader %1 (%2), every %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>实时数据：来自领导者 %1（%2），每 %3 毫秒</translation>
     </message>
     <message>
         <source>%1 is no longer the leader; looking for the new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已不再是领导者，正在查找新的领导者。</translation>
     </message>
     <message>
         <source>Cannot find the leader: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到领导者：%1</translation>
     </message>
     <message>
         <source>The leader %1 publishes no client URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>领导者 %1 未公布客户端 URL。</translation>
     </message>
 </context>
 <context>
     <name>ClusterConnection</name>
     <message>
         <source>Could not open &quot;%1&quot;. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开“%1”。%2</translation>
     </message>
     <message>
         <source>Could not open &quot;%1&quot;; trying again in 5 seconds. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开“%1”，5 秒后重试。%2</translation>
     </message>
     <message>
         <source>Connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接到 %1。</translation>
     </message>
     <message>
         <source>The cluster answers again (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>集群已恢复响应（%1）。</translation>
     </message>
     <message>
         <source>%1 did not answer; now using %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有响应，现在改用 %2。</translation>
     </message>
 </context>
 <context>
     <name>ClusterPage</name>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>成员</translation>
     </message>
     <message>
         <source>Add member…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加成员…</translation>
     </message>
     <message>
         <source>Remove member…</source>
-        <translation type="unfinished"></translation>
+        <translation>移除成员…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Store statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>存储统计</translation>
     </message>
     <message>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接。</translation>
     </message>
     <message>
         <source>Cluster %1: %2 of %3 member(s) healthy; leader %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>集群 %1：%3 个成员中有 %2 个健康；领导者为 %4。</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Add member</source>
-        <translation type="unfinished"></translation>
+        <translation>添加成员</translation>
     </message>
     <message>
         <source>Peer URLs of the new member (comma separated), e.g. http://10.0.0.4:2380:</source>
-        <translation type="unfinished"></translation>
+        <translation>新成员的对等 URL（以逗号分隔），例如 http://10.0.0.4:2380：</translation>
     </message>
     <message>
         <source>Cannot add the member: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法添加成员：%1</translation>
     </message>
     <message>
         <source>Could not add the member.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能添加成员。</translation>
     </message>
     <message>
         <source>Added member %1 (%2). Start it with --initial-cluster-state existing.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加成员 %1（%2）。请使用 --initial-cluster-state existing 启动它。</translation>
     </message>
     <message>
         <source>Remove member</source>
-        <translation type="unfinished"></translation>
+        <translation>移除成员</translation>
     </message>
     <message>
         <source>Remove %1 (%2) from the cluster? It will stop serving.</source>
-        <translation type="unfinished"></translation>
+        <translation>要从集群中移除 %1（%2）吗？它将停止服务。</translation>
     </message>
     <message>
         <source>Could not remove member %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能移除成员 %1。</translation>
     </message>
     <message>
         <source>Removed member %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除成员 %1。</translation>
     </message>
 </context>
 <context>
     <name>ClusterPoller</name>
     <message>
         <source>Member %1 is down: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>成员 %1 已宕机：%2</translation>
     </message>
     <message>
         <source>Member %1 reports itself unhealthy.</source>
-        <translation type="unfinished"></translation>
+        <translation>成员 %1 报告自身不健康。</translation>
     </message>
     <message>
         <source>Member %1 is healthy again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not list the members.</source>
-        <translation type="unfinished"></translation>
+        <translation>成员 %1 已恢复健康。</translation>
     </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connect to a cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到集群</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Saved profiles:</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存的配置：</translation>
     </message>
     <message>
         <source>e.g. production</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 production</translation>
     </message>
     <message>
         <source>Profile name:</source>
-        <translation type="unfinished"></translation>
+        <translation>配置名称：</translation>
     </message>
     <message>
         <source>http://10.0.0.1:2379, http://10.0.0.2:2379</source>
-        <translation type="unfinished"></translation>
+        <translation>http://10.0.0.1:2379, http://10.0.0.2:2379</translation>
     </message>
     <message>
         <source>Client URLs of one or more members, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>一个或多个成员的客户端 URL，以逗号分隔</translation>
     </message>
     <message>
         <source>Endpoints:</source>
-        <translation type="unfinished"></translation>
+        <translation>端点：</translation>
     </message>
     <message>
         <source>CA certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书：</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Client certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书：</translation>
     </message>
     <message>
         <source>Client key:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端密钥：</translation>
     </message>
     <message>
         <source>Keys (*.pem *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥 (*.pem *.key);;所有文件 (*)</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户：</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码：</translation>
     </message>
     <message>
         <source>Remember the password (stored unencrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>记住密码（以未加密形式保存）</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Save profile</source>
-        <translation type="unfinished"></translation>
+        <translation>保存配置</translation>
     </message>
     <message>
         <source>local</source>
-        <translation type="unfinished"></translation>
+        <translation>本地</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>可选</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件</translation>
     </message>
     <message>
         <source>(new profile)</source>
-        <translation type="unfinished"></translation>
+        <translation>（新配置）</translation>
     </message>
     <message>
         <source>Give the profile a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为配置命名。</translation>
     </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
     <message>
         <source>Enter at least one endpoint, for example http://127.0.0.1:2379.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少输入一个端点，例如 http://127.0.0.1:2379。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid endpoint URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的端点 URL。</translation>
     </message>
     <message>
         <source>Endpoint %1 must use http or https.</source>
-        <translation type="unfinished"></translation>
+        <translation>端点 %1 必须使用 http 或 https。</translation>
     </message>
     <message>
         <source>Cannot read the file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件 %1。</translation>
     </message>
     <message>
         <source>A client certificate needs its key, and a key its certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书需要对应的密钥，密钥也需要对应的证书。</translation>
     </message>
     <message>
         <source>A password needs a user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置密码时需要填写用户名。</translation>
     </message>
 </context>
 <context>
     <name>ErrorText</name>
     <message>
         <source>The cluster refused the credentials: the user name or password is wrong, or the user may not do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>集群拒绝了凭据：用户名或密码错误，或者该用户无权执行此操作。</translation>
     </message>
     <message>
         <source>%1 (etcd error %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（etcd 错误 %2）</translation>
     </message>
     <message>
         <source>%1 answered with HTTP status %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 返回了 HTTP 状态 %2：%3</translation>
     </message>
     <message>
         <source>Cannot connect to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
         <source>%1 did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未能及时响应。</translation>
     </message>
     <message>
         <source>%1 is unavailable (HTTP status %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不可用（HTTP 状态 %2）。</translation>
     </message>
     <message>
         <source>Secure connection to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 的安全连接失败：%2</translation>
     </message>
     <message>
         <source>%1 sent an answer that is not valid etcd v2: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 返回的应答不是有效的 etcd v2 格式：%2</translation>
     </message>
     <message>
         <source>The request took too long and was abandoned.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求耗时过长，已放弃。</translation>
     </message>
     <message>
         <source>No member of the cluster answered:</source>
-        <translation type="unfinished"></translation>
+        <translation>集群中没有任何成员响应：</translation>
     </message>
     <message>
         <source>There is no endpoint to connect to.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可连接的端点。</translation>
     </message>
     <message>
         <source>The connection settings cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用该连接设置：%1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
     <name>KeyBrowserPage</name>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <source>Copy path</source>
-        <translation type="unfinished"></translation>
+        <translation>复制路径</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Filter loaded keys by name</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称筛选已加载的键</translation>
     </message>
     <message>
         <source>Go to key, e.g. /config/_secret</source>
-        <translation type="unfinished"></translation>
+        <translation>转到键，例如 /config/_secret</translation>
     </message>
     <message>
         <source>Show hidden keys</source>
-        <translation type="unfinished"></translation>
+        <translation>显示隐藏键</translation>
     </message>
     <message>
         <source>Keys whose name starts with &apos;_&apos; are never listed by the server; the tree shows those you opened with &quot;Go to key&quot; or created here.</source>
-        <translation type="unfinished"></translation>
+        <translation>名称以“_”开头的键不会被服务器列出；树中只显示通过“转到键”打开或在此处创建的隐藏键。</translation>
     </message>
     <message>
         <source>Could not list %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出 %1。</translation>
     </message>
     <message>
         <source>Cannot open %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1。</translation>
     </message>
     <message>
         <source>Importing… %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入… %1 / %2</translation>
     </message>
     <message>
         <source>Live updates of the tree stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>键树的实时更新已停止。</translation>
     </message>
     <message>
         <source>Live updates interrupted; reconnecting… (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>实时更新中断，正在重新连接…（%1）</translation>
     </message>
     <message>
         <source>Live updates resumed from %1; no change was missed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 %1 恢复实时更新，没有遗漏任何变更。</translation>
     </message>
     <message>
         <source>Too many changes to follow one by one (history cleared at index %1); the tree was listed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>变更过多，无法逐一跟踪（历史已在索引 %1 处清除）；已重新列出键树。</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1。</translation>
     </message>
     <message>
         <source>Delete the directory %1 and everything below it?</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除目录 %1 及其下的所有内容吗？</translation>
     </message>
     <message>
         <source>Delete the key %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除键 %1 吗？</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Copied %1 to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 复制到剪贴板。</translation>
     </message>
     <message>
         <source>Export %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 %1</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
         <source>Import below %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导入到 %1 下</translation>
     </message>
     <message>
         <source>JSON files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>KeyDetailPane</name>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Write the value if nobody changed the key since it was loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当加载后无人修改该键时才写入新值</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>还原</translation>
     </message>
     <message>
         <source>Created index:</source>
-        <translation type="unfinished"></translation>
+        <translation>创建索引：</translation>
     </message>
     <message>
         <source>Modified index:</source>
-        <translation type="unfinished"></translation>
+        <translation>修改索引：</translation>
     </message>
     <message>
         <source>Time to live:</source>
-        <translation type="unfinished"></translation>
+        <translation>存活时间：</translation>
     </message>
     <message>
         <source>Expires:</source>
-        <translation type="unfinished"></translation>
+        <translation>过期时间：</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Set TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 TTL</translation>
     </message>
     <message>
         <source>Remove TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 TTL</translation>
     </message>
     <message>
         <source>No key selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择键</translation>
     </message>
     <message>
         <source>Directory</source>
-        <translation type="unfinished"></translation>
+        <translation>目录</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>键</translation>
     </message>
     <message>
         <source>The value is not a JSON object or array</source>
-        <translation type="unfinished"></translation>
+        <translation>该值不是 JSON 对象或数组</translation>
     </message>
     <message>
         <source>none (permanent)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（永久）</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>已过期</translation>
     </message>
     <message>
         <source>Load server version</source>
-        <translation type="unfinished"></translation>
+        <translation>加载服务器上的版本</translation>
     </message>
     <message>
         <source>%1 changed on the server (index %2) while you were editing. Saving will be refused unless you overwrite.</source>
-        <translation type="unfinished"></translation>
+        <translation>在您编辑期间，%1 已在服务器上被修改（索引 %2）。除非选择覆盖，否则保存将被拒绝。</translation>
     </message>
     <message>
         <source>gone</source>
-        <translation type="unfinished"></translation>
+        <translation>已不存在</translation>
     </message>
     <message>
         <source>%1 was deleted on the server (or expired).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在服务器上被删除（或已过期）。</translation>
     </message>
     <message>
         <source>Overwrite</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖</translation>
     </message>
 </context>
 <context>
     <name>KeyOperations</name>
     <message>
         <source>%1 was changed by someone else (now at index %2); your change was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已被他人修改（当前索引为 %2）；您的修改未保存。</translation>
     </message>
     <message>
         <source>Created %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建 %1。</translation>
     </message>
     <message>
         <source>Could not create %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建 %1。</translation>
     </message>
     <message>
         <source>Created directory %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建目录 %1。</translation>
     </message>
     <message>
         <source>Could not create directory %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建目录 %1。</translation>
     </message>
     <message>
         <source>Could not create an in-order key in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 中创建顺序键。</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1。</translation>
     </message>
     <message>
         <source>Could not save %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 %1。</translation>
     </message>
     <message>
         <source>%1 now expires in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 将在 %2 秒后过期。</translation>
     </message>
     <message>
         <source>%1 no longer expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不再过期。</translation>
     </message>
     <message>
         <source>Could not change the TTL of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法修改 %1 的 TTL。</translation>
     </message>
     <message>
         <source>Deleted %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 %1。</translation>
     </message>
     <message>
         <source>Could not delete %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除 %1。</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
     </message>
 </context>
 <context>
     <name>KeyTreeModel</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>键</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>修改索引</translation>
     </message>
 </context>
 <context>
     <name>LatencyChartPage</name>
     <message>
         <source>&lt;span style=&apos;color:%1&apos;&gt;●&lt;/span&gt; below 25 ms &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;●&lt;/span&gt; below 60 ms &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;●&lt;/span&gt; 60 ms and above</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;●&lt;/span&gt; 低于 25 毫秒 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;●&lt;/span&gt; 低于 60 毫秒 &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;●&lt;/span&gt; 60 毫秒及以上</translation>
     </message>
     <message>
         <source>The leader reports no followers: a single-member cluster has nobody to replicate to, so there is no latency to draw.</source>
-        <translation type="unfinished"></translation>
+        <translation>领导者没有报告任何跟随者：单成员集群没有复制对象，因此没有可绘制的延迟。</translation>
     </message>
     <message>
         <source>Leader → follower latency</source>
-        <translation type="unfinished"></translation>
+        <translation>领导者 → 跟随者延迟</translation>
     </message>
     <message>
         <source>seconds (0 = latest sample)</source>
-        <translation type="unfinished"></translation>
+        <translation>秒（0 = 最新样本）</translation>
     </message>
     <message>
         <source>latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟（毫秒）</translation>
     </message>
     <message>
         <source>Leader: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>领导者：%1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Leader: unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>领导者：未知</translation>
     </message>
 </context>
 <context>
     <name>LatencySeriesModel</name>
     <message>
         <source>Follower</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随者</translation>
     </message>
     <message>
         <source>Current (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>当前（毫秒）</translation>
     </message>
     <message>
         <source>Average (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>平均（毫秒）</translation>
     </message>
     <message>
         <source>Min (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>最小（毫秒）</translation>
     </message>
     <message>
         <source>Max (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>最大（毫秒）</translation>
     </message>
     <message>
         <source>Std dev (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>标准差（毫秒）</translation>
     </message>
     <message>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <source>Fail</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>qetcd administration</source>
-        <translation type="unfinished"></translation>
+        <translation>qetcd 管理</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>键</translation>
     </message>
     <message>
         <source>Watch</source>
-        <translation type="unfinished"></translation>
+        <translation>监视</translation>
     </message>
     <message>
         <source>Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>集群</translation>
     </message>
     <message>
         <source>Leader latency</source>
-        <translation type="unfinished"></translation>
+        <translation>领导者延迟</translation>
     </message>
     <message>
         <source>&amp;Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>连接(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>重新连接(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>Show &amp;hidden keys</source>
-        <translation type="unfinished"></translation>
+        <translation>显示隐藏键(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About qetcd-admin</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 qetcd-admin(&amp;A)</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 &amp;Qt</translation>
     </message>
     <message>
         <source>%1 — qetcd administration</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — qetcd 管理</translation>
     </message>
     <message>
         <source>Disconnected.</source>
-        <translation type="unfinished"></translation>
+        <translation>已断开连接。</translation>
     </message>
     <message>
         <source>About qetcd-admin</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 qetcd-admin</translation>
     </message>
     <message>
         <source>&lt;h3&gt;qetcd-admin %1&lt;/h3&gt;&lt;p&gt;Administration of etcd v2 compatible clusters: keys, watches, members and leader latency.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;qetcd-admin %1&lt;/h3&gt;&lt;p&gt;管理兼容 etcd v2 的集群：键、监视、成员和领导者延迟。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>Connecting to &quot;%1&quot;…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接到“%1”…</translation>
     </message>
     <message>
         <source>Connected (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接（%1）</translation>
     </message>
     <message>
         <source>Connected (%1), cluster not answering</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接（%1），集群无响应</translation>
     </message>
     <message>
         <source>Connection failed</source>
-        <translation type="unfinished"></translation>
+        <translation>连接失败</translation>
     </message>
     <message>
         <source>Member: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>成员：%1</translation>
     </message>
     <message>
         <source>Leader: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>领导者：%1</translation>
     </message>
     <message>
         <source>Cluster: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>集群：%1</translation>
     </message>
     <message>
         <source>X-Etcd-Index: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>X-Etcd-Index：%1</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Connection settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>连接设置…</translation>
     </message>
 </context>
 <context>
     <name>MembersModel</name>
     <message>
         <source>checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>检查中…</translation>
     </message>
     <message>
         <source>healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>健康</translation>
     </message>
     <message>
         <source>unhealthy</source>
-        <translation type="unfinished"></translation>
+        <translation>不健康</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>无法访问</translation>
     </message>
     <message>
         <source>(not started)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未启动）</translation>
     </message>
     <message>
         <source>leader</source>
-        <translation type="unfinished"></translation>
+        <translation>领导者</translation>
     </message>
     <message>
         <source>follower</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随者</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Peer URLs</source>
-        <translation type="unfinished"></translation>
+        <translation>对等 URL</translation>
     </message>
     <message>
         <source>Client URLs</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 URL</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>健康状况</translation>
     </message>
     <message>
         <source>Uptime</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时间</translation>
     </message>
     <message>
         <source>Appends received</source>
-        <translation type="unfinished"></translation>
+        <translation>收到的追加</translation>
     </message>
     <message>
         <source>Appends sent</source>
-        <translation type="unfinished"></translation>
+        <translation>发送的追加</translation>
     </message>
     <message>
         <source>Recv pkg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>接收 包/秒</translation>
     </message>
     <message>
         <source>Recv B/s</source>
-        <translation type="unfinished"></translation>
+        <translation>接收 字节/秒</translation>
     </message>
     <message>
         <source>Send pkg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>发送 包/秒</translation>
     </message>
     <message>
         <source>Send B/s</source>
-        <translation type="unfinished"></translation>
+        <translation>发送 字节/秒</translation>
     </message>
 </context>
 <context>
     <name>MessageBanner</name>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>NewKeyDialog</name>
     <message>
         <source>New key or directory</source>
-        <translation type="unfinished"></translation>
+        <translation>新建键或目录</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>键</translation>
     </message>
     <message>
         <source>Directory</source>
-        <translation type="unfinished"></translation>
+        <translation>目录</translation>
     </message>
     <message>
         <source>In-order key (name chosen by the server)</source>
-        <translation type="unfinished"></translation>
+        <translation>顺序键（名称由服务器决定）</translation>
     </message>
     <message>
         <source>name, or a/b/c for nested directories</source>
-        <translation type="unfinished"></translation>
+        <translation>名称，或用 a/b/c 创建嵌套目录</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>创建</translation>
     </message>
     <message>
         <source>In directory:</source>
-        <translation type="unfinished"></translation>
+        <translation>所在目录：</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>值：</translation>
     </message>
     <message>
         <source>Time to live:</source>
-        <translation type="unfinished"></translation>
+        <translation>存活时间：</translation>
     </message>
     <message>
         <source>Creates:</source>
-        <translation type="unfinished"></translation>
+        <translation>将创建：</translation>
     </message>
     <message>
         <source>%1/&lt;next index&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/&lt;下一个索引&gt;</translation>
     </message>
 </context>
 <context>
     <name>StoreStatsModel</name>
     <message>
         <source>Gets</source>
-        <translation type="unfinished"></translation>
+        <translation>读取</translation>
     </message>
     <message>
         <source>Sets</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Creates</source>
-        <translation type="unfinished"></translation>
+        <translation>创建</translation>
     </message>
     <message>
         <source>Updates</source>
-        <translation type="unfinished"></translation>
+        <translation>更新</translation>
     </message>
     <message>
         <source>Deletes</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Compare-and-swaps</source>
-        <translation type="unfinished"></translation>
+        <translation>比较并交换</translation>
     </message>
     <message>
         <source>Compare-and-deletes</source>
-        <translation type="unfinished"></translation>
+        <translation>比较并删除</translation>
     </message>
     <message>
         <source>Expired keys</source>
-        <translation type="unfinished"></translation>
+        <translation>过期的键</translation>
     </message>
     <message>
         <source>Watchers</source>
-        <translation type="unfinished"></translation>
+        <translation>监视器</translation>
     </message>
     <message>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>计数器</translation>
     </message>
     <message>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <source>Fail</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
     <name>SubtreeJson</name>
     <message>
         <source>The file is not JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是 JSON：%1</translation>
     </message>
     <message>
         <source>The file does not hold a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不包含 JSON 对象。</translation>
     </message>
     <message>
         <source>The file holds no etcd node (no &quot;key&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不包含 etcd 节点（缺少“key”）。</translation>
     </message>
 </context>
 <context>
     <name>SubtreeTransfer</name>
     <message>
         <source>Not connected, or another transfer is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接，或者另一个传输正在进行。</translation>
     </message>
     <message>
         <source>Could not read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1。</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Exported %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 导出到 %2。</translation>
     </message>
     <message>
         <source>Could not open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>Nothing to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可导入的内容。</translation>
     </message>
     <message>
         <source>The connection closed during the import.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入过程中连接已关闭。</translation>
     </message>
     <message>
         <source>Imported %1 entries below %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 %2 下导入 %1 个条目。</translation>
     </message>
     <message>
         <source>Imported with %1 failures:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>导入完成，但有 %1 处失败：
+%2</translation>
     </message>
 </context>
 <context>
     <name>SyntheticLeaderStatsSource</name>
     <message numerus="yes">
         <source>Synthetic samples (no live cluster): leader %1 with %n follower(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>合成样本（非实时集群）：领导者 %1，%n 个跟随者</numerusform>
         </translation>
     </message>
 </context>
@@ -1051,204 +1056,204 @@
     <name>TimeText</name>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天 %2 小时</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
     <name>WatchEventModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>键</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>Previous value</source>
-        <translation type="unfinished"></translation>
+        <translation>先前的值</translation>
     </message>
     <message>
         <source>Index</source>
-        <translation type="unfinished"></translation>
+        <translation>索引</translation>
     </message>
 </context>
 <context>
     <name>WatchPanel</name>
     <message>
         <source>Key or prefix to watch</source>
-        <translation type="unfinished"></translation>
+        <translation>要监视的键或前缀</translation>
     </message>
     <message>
         <source>Recursive</source>
-        <translation type="unfinished"></translation>
+        <translation>递归</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>现在</translation>
     </message>
     <message>
         <source>from index </source>
-        <translation type="unfinished"></translation>
+        <translation>起始索引 </translation>
     </message>
     <message>
         <source>Replay the server&apos;s recent history from this index</source>
-        <translation type="unfinished"></translation>
+        <translation>从此索引起重放服务器最近的历史</translation>
     </message>
     <message>
         <source>Watch</source>
-        <translation type="unfinished"></translation>
+        <translation>监视</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存…</translation>
     </message>
     <message>
         <source>Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>键：</translation>
     </message>
     <message>
         <source>Filter events (any column)</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选事件（任意列）</translation>
     </message>
     <message>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接。</translation>
     </message>
     <message>
         <source>The watch stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>监视已停止。</translation>
     </message>
     <message>
         <source>The watch lost its connection; reconnecting… (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>监视的连接中断，正在重新连接…（%1）</translation>
     </message>
     <message>
         <source>The watch resumed on %1 from index %2; no event was missed.</source>
-        <translation type="unfinished"></translation>
+        <translation>监视已在 %1 上从索引 %2 恢复，没有遗漏任何事件。</translation>
     </message>
     <message>
         <source>The server&apos;s history was cleared: events from index %1 up to %2 are lost. Watching again from index %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器的历史已被清除：索引 %1 至 %2 之间的事件已丢失。现从索引 %3 起重新监视。</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>No event matches the filter; nothing saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合筛选条件的事件，未保存任何内容。</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Saved %1 events to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 个事件保存到 %2。</translation>
     </message>
     <message>
         <source>Save events</source>
-        <translation type="unfinished"></translation>
+        <translation>保存事件</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
         <source>Reconnected: watching %1 again from index %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新连接：从索引 %2 起重新监视 %1。</translation>
     </message>
     <message>
         <source>Reconnected: watching %1 again.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新连接：重新监视 %1。</translation>
     </message>
     <message>
         <source>Watching %1 and everything below it</source>
-        <translation type="unfinished"></translation>
+        <translation>正在监视 %1 及其下的所有内容</translation>
     </message>
     <message>
         <source>Watching %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在监视 %1</translation>
     </message>
     <message>
         <source> (reconnecting…)</source>
-        <translation type="unfinished"></translation>
+        <translation>（正在重新连接…）</translation>
     </message>
     <message>
         <source>Not watching</source>
-        <translation type="unfinished"></translation>
+        <translation>未在监视</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个事件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>paused, %n held back</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已暂停，%n 个事件待显示</numerusform>
         </translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Administration of etcd v2 compatible clusters: keys, watches, members and leader latency.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理兼容 etcd v2 的集群：键、监视、成员和领导者延迟。</translation>
     </message>
     <message>
         <source>Open the saved connection profile &lt;name&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开已保存的连接配置 &lt;name&gt;。</translation>
     </message>
     <message>
         <source>Connect to these comma-separated client URLs.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到这些以逗号分隔的客户端 URL。</translation>
     </message>
     <message>
         <source>User name for --endpoints (password: QETCD_PASSWORD).</source>
-        <translation type="unfinished"></translation>
+        <translation>用于 --endpoints 的用户名（密码取自环境变量 QETCD_PASSWORD）。</translation>
     </message>
     <message>
         <source>Keep profiles in this INI file instead of the user&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>将连接配置保存在此 INI 文件中，而不是用户设置中。</translation>
     </message>
     <message>
         <source>command line</source>
-        <translation type="unfinished"></translation>
+        <translation>命令行</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,8 @@
 // directories of K keys (default 1000 x 100).
 //
 //   QT_QPA_PLATFORM=offscreen build/bin/qetcd-admin-bench [--keys N] [--dirs D --per-dir K]
+//   ... --endpoint URL [--fill] --scenario flat|nested   (measure a member you started;
+//                                                        --fill writes the keys first)
 //
 // A benchmark, not a test: it prints numbers and asserts nothing.
 
@@ -50,8 +52,8 @@ bool fill(client::Client *c, int count, const std::function<QString(int)> &keyOf
         }
     };
     pump();
-    QTest::qWaitFor([&] { return done == count; }, 30 * 60 * 1000);
-    return failed == 0 && done == count;
+    const bool finished = QTest::qWaitFor([&] { return done == count; }, 30 * 60 * 1000);
+    return finished && failed == 0;
 }
 
 class PaintProbe : public QObject
@@ -95,12 +97,14 @@ Result measure(const QUrl &endpoint)
     bool opened = false;
     QObject::connect(&connection, &ClusterConnection::opened, [&] { opened = true; });
     connection.open(profile);
-    QTest::qWaitFor([&] { return opened; }, 10000);
+    if (!QTest::qWaitFor([&] { return opened; }, 10000))
+        return Result();
 
     KeyBrowserPage page(&connection);
     page.resize(1100, 700);
     page.show();
-    QTest::qWaitFor([&] { return page.model()->isRootLoaded(); }, 120000);  // warm-up load
+    if (!QTest::qWaitFor([&] { return page.model()->isRootLoaded(); }, 120000))  // warm-up load
+        return Result();
 
     Result result;
     QElapsedTimer clock;
@@ -122,8 +126,10 @@ Result measure(const QUrl &endpoint)
     sinceTick.start();
     ticker.start();
     page.refresh();  // forget everything and list the root again
-    QTest::qWaitFor([&] { return loaded && result.firstPaintMs >= 0; }, 120000);
+    const bool done = QTest::qWaitFor([&] { return loaded && result.firstPaintMs >= 0; }, 120000);
     ticker.stop();
+    if (!done)
+        std::fprintf(stderr, "timed out waiting for the tree\n");
     result.rows = page.model()->rowCount();
     return result;
 }
@@ -151,40 +157,58 @@ int main(int argc, char *argv[])
                       QStringLiteral("n"), QStringLiteral("100")});
     parser.addOption({QStringLiteral("runs"), QStringLiteral("Measurements per scenario."),
                       QStringLiteral("n"), QStringLiteral("3")});
+    parser.addOption({QStringLiteral("endpoint"),
+                      QStringLiteral("Use this member instead of starting one."), QStringLiteral("url")});
+    parser.addOption({QStringLiteral("fill"), QStringLiteral("With --endpoint: write the keys first.")});
+    parser.addOption({QStringLiteral("scenario"), QStringLiteral("flat, nested or both."),
+                      QStringLiteral("name"), QStringLiteral("both")});
     parser.process(app);
     const int keys = parser.value(QStringLiteral("keys")).toInt();
     const int dirs = parser.value(QStringLiteral("dirs")).toInt();
     const int perDir = parser.value(QStringLiteral("per-dir")).toInt();
     const int runs = qMax(1, parser.value(QStringLiteral("runs")).toInt());
 
+    const QUrl given(parser.value(QStringLiteral("endpoint")));
+    const bool fillGiven = parser.isSet(QStringLiteral("fill"));
+    const QString which = parser.value(QStringLiteral("scenario"));
     auto scenario = [&](const char *name, int count, const std::function<QString(int)> &keyOf) {
         DaemonProcess daemon(QStringLiteral("bench"));
-        if (!daemon.start()) {
-            std::fprintf(stderr, "cannot start qetcd (%s)\n", qPrintable(DaemonProcess::binary("qetcd")));
-            return false;
+        QUrl endpoint = given;
+        if (endpoint.isEmpty()) {
+            if (!daemon.start()) {
+                std::fprintf(stderr, "cannot start qetcd (%s)\n",
+                             qPrintable(DaemonProcess::binary(QStringLiteral("qetcd"))));
+                return false;
+            }
+            endpoint = daemon.clientUrl();
         }
-        client::ClientConfig config;
-        config.endpoints = {daemon.clientUrl()};
-        client::Client c(config);
-        QElapsedTimer fillClock;
-        fillClock.start();
-        if (!fill(&c, count, keyOf)) {
-            std::fprintf(stderr, "filling failed\n");
-            return false;
+        if (given.isEmpty() || fillGiven) {
+            client::ClientConfig config;
+            config.endpoints = {endpoint};
+            client::Client c(config);
+            QElapsedTimer fillClock;
+            fillClock.start();
+            if (!fill(&c, count, keyOf)) {
+                std::fprintf(stderr, "filling failed\n");
+                return false;
+            }
+            std::printf("%s: wrote %d keys in %.1f s\n", name, count, fillClock.elapsed() / 1000.0);
         }
-        std::printf("%s: wrote %d keys in %.1f s\n", name, count, fillClock.elapsed() / 1000.0);
         for (int i = 0; i < runs; ++i)
-            print(name, measure(daemon.clientUrl()));
+            print(name, measure(endpoint));
         return true;
     };
 
-    bool ok = scenario("flat root", keys, [](int i) {
-        return QStringLiteral("/key%1").arg(i, 6, 10, QLatin1Char('0'));
-    });
-    ok = scenario("nested root", dirs * perDir, [perDir](int i) {
-             return QStringLiteral("/dir%1/key%2")
-                 .arg(i / perDir, 4, 10, QLatin1Char('0'))
-                 .arg(i % perDir, 3, 10, QLatin1Char('0'));
-         }) && ok;
+    bool ok = true;
+    if (which != QLatin1String("nested"))
+        ok = scenario("flat root", keys, [](int i) {
+            return QStringLiteral("/key%1").arg(i, 6, 10, QLatin1Char('0'));
+        });
+    if (which != QLatin1String("flat"))
+        ok = scenario("nested root", dirs * perDir, [perDir](int i) {
+                 return QStringLiteral("/dir%1/key%2")
+                     .arg(i / perDir, 4, 10, QLatin1Char('0'))
+                     .arg(i % perDir, 3, 10, QLatin1Char('0'));
+             }) && ok;
     return ok ? 0 : 1;
 }

@@ -3,10 +3,14 @@
 #include "app/AdminLog.h"
 #include "client/Client.h"
 #include "connection/ClusterConnection.h"
+#include "connection/EndpointRequests.h"
 
 #include <QApplication>
 #include <QColor>
 #include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStyle>
 #include <QPromise>
 #include <QThreadPool>
@@ -24,13 +28,24 @@ struct KeyTreeModel::Listing
 std::shared_ptr<KeyTreeModel::Listing> KeyTreeModel::parseListing(const QByteArray &body)
 {
     auto listing = std::make_shared<KeyTreeModel::Listing>();
-    client::Response response;
-    if (!client::Response::parse(body, &response, &listing->error))
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        listing->error = client::Error::make(client::Error::Kind::Protocol,
+                                             QStringLiteral("malformed listing: %1").arg(pe.errorString()));
         return listing;
-    listing->items.reserve(size_t(response.node.nodes.size()));
-    for (const client::Node &n : std::as_const(response.node.nodes)) {
+    }
+    // Child by child rather than client::Response::parse(): that would hold
+    // a second copy of 100,000 nodes before the items exist.
+    const QJsonArray children = doc.object()
+                                    .value(QLatin1String("node"))
+                                    .toObject()
+                                    .value(QLatin1String("nodes"))
+                                    .toArray();
+    listing->items.reserve(size_t(children.size()));
+    for (const QJsonValue &child : children) {
         auto item = std::make_unique<KeyTreeItem>();
-        item->assign(n);
+        item->assign(client::Node::fromJson(child.toObject()));
         listing->items.push_back(std::move(item));
     }
     std::sort(listing->items.begin(), listing->items.end(),
@@ -50,6 +65,19 @@ bool isRemoval(const QString &action)
 {
     return action == QLatin1String("delete") || action == QLatin1String("expire") ||
            action == QLatin1String("compareAndDelete");
+}
+
+// The item for a node an event created: a new directory is empty, so there
+// is nothing to list.
+std::unique_ptr<KeyTreeItem> itemCreatedBy(const client::Node &node, quint64 index)
+{
+    auto item = std::make_unique<KeyTreeItem>();
+    item->assign(node);
+    if (item->dir) {
+        item->state = KeyTreeItem::LoadState::Loaded;
+        item->loadedIndex = index;
+    }
+    return item;
 }
 
 QString preview(const QString &value)
@@ -321,7 +349,7 @@ void KeyTreeModel::startLoad(KeyTreeItem *dir)
     const QString key = dir->key;
     const int generation = m_generation;
     qCDebug(lcAdmin) << "listing" << key;
-    c->get(key)->then(this, [this, key, jobId, generation](client::Reply *r) {
+    EndpointRequests::rawListing(c, key)->then(this, [this, key, jobId, generation](client::Reply *r) {
         if (generation != m_generation)
             return;
         KeyTreeItem *d = find(key);
@@ -330,7 +358,7 @@ void KeyTreeModel::startLoad(KeyTreeItem *dir)
         if (m_connection)
             m_connection->observe(r);
         if (r->error()) {
-            loadError(d, r->error());
+            loadError(d, EndpointRequests::etcdError(r));
             return;
         }
         m_loads[d].etcdIndex = r->rawHeader("X-Etcd-Index").toULongLong();
@@ -519,33 +547,17 @@ void KeyTreeModel::applyNow(const client::Response &event)
             if (child) {
                 if (index != 0 && child->modifiedIndex >= index)
                     return;
-                const bool wasDir = child->dir;
-                child->assign(node);
-                if (wasDir != child->dir) {
-                    // A key became a directory or the other way round (only
-                    // after a deletion we did not see): start it afresh.
-                    removeChild(child);
-                    auto item = std::make_unique<KeyTreeItem>();
-                    item->assign(node);
-                    if (item->dir) {
-                        item->state = KeyTreeItem::LoadState::Loaded;
-                        item->loadedIndex = index;
-                    }
-                    insertChild(dir, std::move(item));
-                } else {
+                if (child->dir == node.dir) {
+                    child->assign(node);  // a directory keeps its children
                     emit dataChanged(indexOf(child, 0), indexOf(child, ColumnCount - 1));
+                    emit nodeChanged(path);
+                    return;
                 }
-                emit nodeChanged(path);
-                return;
+                // A key became a directory or the other way round (only
+                // after a deletion we did not see): start it afresh.
+                removeChild(child);
             }
-            auto item = std::make_unique<KeyTreeItem>();
-            item->assign(node);
-            if (item->dir) {
-                // Created by this event, so empty: nothing to list.
-                item->state = KeyTreeItem::LoadState::Loaded;
-                item->loadedIndex = index;
-            }
-            insertChild(dir, std::move(item));
+            insertChild(dir, itemCreatedBy(node, index));
             emit nodeChanged(path);
             return;
         }

@@ -100,6 +100,13 @@ KeyDetailPane::KeyDetailPane(QWidget *parent) : QWidget(parent)
     connect(m_removeTtlButton, &QPushButton::clicked, this, &KeyDetailPane::removeTtl);
     connect(m_valueEdit, &QPlainTextEdit::textChanged, this, &KeyDetailPane::updateButtons);
 
+    m_reloadAction = new QAction(tr("Load server version"), this);
+    m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
+    connect(m_reloadAction, &QAction::triggered, this, &KeyDetailPane::reloadFromServer);
+    m_overwriteAction = new QAction(tr("Overwrite"), this);
+    m_overwriteAction->setObjectName(QStringLiteral("overwriteAction"));
+    connect(m_overwriteAction, &QAction::triggered, this, &KeyDetailPane::overwrite);
+
     m_countdown.setInterval(250);
     connect(&m_countdown, &QTimer::timeout, this, &KeyDetailPane::updateCountdown);
     showNode(std::nullopt);
@@ -223,15 +230,12 @@ void KeyDetailPane::serverChanged(const client::Node &node)
         return;
     }
     m_serverNode = node;
-    auto *reload = new QAction(tr("Load server version"), m_banner);
-    reload->setObjectName(QStringLiteral("reloadAction"));
-    connect(reload, &QAction::triggered, this, &KeyDetailPane::reloadFromServer);
     m_banner->showMessage(Severity::Warning,
                           tr("%1 changed on the server (index %2) while you were editing. Saving "
                              "will be refused unless you overwrite.")
                               .arg(node.key)
                               .arg(node.modifiedIndex),
-                          {reload});
+                          {m_reloadAction});
 }
 
 void KeyDetailPane::serverRemoved()
@@ -307,17 +311,11 @@ void KeyDetailPane::handleResult(const OperationResult &result)
         load(result.response.node);
         m_banner->showMessage(Severity::Success, result.message);
         break;
-    case OperationResult::Outcome::Conflict: {
-        auto *reload = new QAction(tr("Load server version"), m_banner);
-        reload->setObjectName(QStringLiteral("reloadAction"));
-        connect(reload, &QAction::triggered, this, &KeyDetailPane::reloadFromServer);
-        auto *force = new QAction(tr("Overwrite"), m_banner);
-        force->setObjectName(QStringLiteral("overwriteAction"));
-        connect(force, &QAction::triggered, this, &KeyDetailPane::overwrite);
-        m_banner->showMessage(Severity::Warning, result.message, {reload, force});
+    case OperationResult::Outcome::Conflict:
+        m_banner->showMessage(Severity::Warning, result.message,
+                              {m_reloadAction, m_overwriteAction});
         updateButtons();
         break;
-    }
     case OperationResult::Outcome::Failed:
         m_banner->showMessage(Severity::Error, result.message);
         updateButtons();

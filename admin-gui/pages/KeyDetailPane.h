@@ -10,6 +10,7 @@
 #include <optional>
 
 class KeyOperations;
+class QAction;
 class MessageBanner;
 class QLabel;
 class QPlainTextEdit;
@@ -92,6 +93,8 @@ private:
     QSpinBox *m_ttlSpin;
     QPushButton *m_setTtlButton;
     QPushButton *m_removeTtlButton;
+    QAction *m_reloadAction;
+    QAction *m_overwriteAction;
     QTimer m_countdown;
     QDateTime m_fixedNow;
 };

@@ -1,44 +1,68 @@
 #!/bin/sh
 # Renders docs/screenshots/*.png with qetcd-admin's hidden screenshot mode,
-# offscreen, against a throwaway qetcd member on free loopback ports.
+# offscreen, against a throw-away 3-member qetcd cluster on free loopback
+# ports (the app fills it with example keys).
 #   admin-gui/tools/make-screenshots.sh [build-dir] [output-dir]
-# Needs a CJK font for the zh_CN shots (Debian: fonts-noto-cjk or
-# fonts-wqy-microhei), otherwise Chinese text renders as boxes.
+# The latency page is drawn from synthetic samples (SyntheticLeaderStatsSource)
+# so that the picture does not depend on this machine's loopback latency.
+# The zh_CN shots need a CJK font (Debian: fonts-wqy-microhei or
+# fonts-noto-cjk); without one, Chinese text renders as boxes.
 set -eu
 BUILD=${1:-build}
 OUT=${2:-docs/screenshots}
 BIN="$BUILD/bin"
 TMP=$(mktemp -d)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-PEER=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-URL="http://127.0.0.1:$PORT"
+PIDS=""
 
-start_member() {
-    "$BIN/qetcd" --name infra0 --data-dir "$TMP/infra0.etcd" \
-        --listen-client-urls "$URL" --advertise-client-urls "$URL" \
-        --listen-peer-urls "http://127.0.0.1:$PEER" \
-        --initial-advertise-peer-urls "http://127.0.0.1:$PEER" \
-        --initial-cluster "infra0=http://127.0.0.1:$PEER" >"$TMP/qetcd.log" 2>&1 &
-    MEMBER=$!
-    i=0
-    until curl -sf "$URL/version" >/dev/null 2>&1; do
-        i=$((i + 1)); [ $i -lt 100 ] || { echo "qetcd did not start" >&2; cat "$TMP/qetcd.log" >&2; exit 1; }
-        sleep 0.1
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+start_cluster() {
+    CLUSTER=""
+    ENDPOINTS=""
+    for i in 0 1 2; do
+        eval "C$i=$(free_port)"
+        eval "P$i=$(free_port)"
+        eval "CLUSTER=\"\${CLUSTER:+\$CLUSTER,}infra$i=http://127.0.0.1:\$P$i\""
+        eval "ENDPOINTS=\"\${ENDPOINTS:+\$ENDPOINTS,}http://127.0.0.1:\$C$i\""
+    done
+    for i in 0 1 2; do
+        eval "c=\$C$i; p=\$P$i"
+        "$BIN/qetcd" --name "infra$i" --data-dir "$TMP/infra$i.etcd" \
+            --listen-client-urls "http://127.0.0.1:$c" --advertise-client-urls "http://127.0.0.1:$c" \
+            --listen-peer-urls "http://127.0.0.1:$p" --initial-advertise-peer-urls "http://127.0.0.1:$p" \
+            --initial-cluster "$CLUSTER" --initial-cluster-state new >"$TMP/infra$i.log" 2>&1 &
+        PIDS="$PIDS $!"
+    done
+    for i in 0 1 2; do
+        eval "c=\$C$i"
+        n=0
+        until curl -sf "http://127.0.0.1:$c/health" 2>/dev/null | grep -q true; do
+            n=$((n + 1))
+            [ $n -lt 150 ] || { echo "member infra$i did not become healthy" >&2; cat "$TMP/infra$i.log" >&2; exit 1; }
+            sleep 0.1
+        done
     done
 }
-stop_member() { kill "$MEMBER" 2>/dev/null || true; wait "$MEMBER" 2>/dev/null || true; rm -rf "$TMP/infra0.etcd"; }
-trap 'stop_member; rm -rf "$TMP"' EXIT
+stop_cluster() {
+    for p in $PIDS; do kill "$p" 2>/dev/null || true; done
+    for p in $PIDS; do wait "$p" 2>/dev/null || true; done
+    PIDS=""
+    rm -rf "$TMP"/infra*.etcd
+}
+trap 'stop_cluster; rm -rf "$TMP"' EXIT
 
 mkdir -p "$OUT"
 export QT_QPA_PLATFORM=offscreen
-# English shots (C locale), each page.
-start_member
-LC_ALL=C LANG=C LANGUAGE= "$BIN/qetcd-admin" --settings "$TMP/en.ini" --endpoints "$URL" \
+# English (C locale): every page.
+start_cluster
+LC_ALL=C LANG=C LANGUAGE= "$BIN/qetcd-admin" --settings "$TMP/en.ini" --endpoints "$ENDPOINTS" \
     --screenshot-dir "$OUT" --screenshot-pages keys,watch,cluster,latency
-stop_member
+stop_cluster
 # The same app in Simplified Chinese: it follows the system locale.
-start_member
+start_cluster
 LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 LANGUAGE=zh_CN "$BIN/qetcd-admin" --settings "$TMP/zh.ini" \
-    --endpoints "$URL" --screenshot-dir "$OUT" --screenshot-prefix zh_CN- \
-    --screenshot-pages keys,latency
+    --endpoints "$ENDPOINTS" --screenshot-dir "$OUT" --screenshot-prefix zh_CN- \
+    --screenshot-pages keys,cluster,latency
 ls -l "$OUT"

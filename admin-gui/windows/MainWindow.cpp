@@ -63,6 +63,13 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     for (QLabel *l : {m_memberLabel, m_leaderLabel, m_clusterLabel, m_indexLabel})
         statusBar()->addPermanentWidget(l);
 
+    m_retryAction = new QAction(tr("Retry"), this);
+    m_retryAction->setObjectName(QStringLiteral("retryAction"));
+    connect(m_retryAction, &QAction::triggered, this, &MainWindow::reconnect);
+    m_settingsAction = new QAction(tr("Connection settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showConnectionDialog);
+
     createMenus();
     connect(m_connection, &ClusterConnection::statusChanged, this, &MainWindow::updateStatus);
     connect(m_connection, &ClusterConnection::message, this, &MainWindow::showMessage);
@@ -204,15 +211,8 @@ void MainWindow::showMessage(Severity severity, const QString &text)
 {
     QList<QAction *> actions;
     if (severity == Severity::Error &&
-        m_connection->status().state == ClusterStatus::State::Failed) {
-        auto *retry = new QAction(tr("Retry"), m_banner);
-        retry->setObjectName(QStringLiteral("retryAction"));
-        connect(retry, &QAction::triggered, this, &MainWindow::reconnect);
-        auto *settings = new QAction(tr("Connection settings…"), m_banner);
-        settings->setObjectName(QStringLiteral("settingsAction"));
-        connect(settings, &QAction::triggered, this, &MainWindow::showConnectionDialog);
-        actions = {retry, settings};
-    }
+        m_connection->status().state == ClusterStatus::State::Failed)
+        actions = {m_retryAction, m_settingsAction};
     m_banner->showMessage(severity, text, actions);
 }
 

@@ -11,6 +11,7 @@ class ClusterPage;
 class KeyBrowserPage;
 class LatencyChartPage;
 class MessageBanner;
+class QAction;
 class ProfileStore;
 class QLabel;
 class QSettings;
@@ -73,4 +74,6 @@ private:
     QLabel *m_leaderLabel;
     QLabel *m_clusterLabel;
     QLabel *m_indexLabel;
+    QAction *m_retryAction;
+    QAction *m_settingsAction;
 };
