@@ -87,7 +87,9 @@ private Q_SLOTS:
     void raftRequestGarbage()
     {
         QRandomGenerator rng(42);
-        const QByteArray good = RaftRequest{RaftRequest::Kind::Noop, 1, {}, 0, {}, {}, {}}.encode();
+        RaftRequest noop;
+        noop.id = 1;
+        const QByteArray good = noop.encode();
         for (int i = 0; i < 2000; ++i) {
             QByteArray junk(rng.bounded(64), Qt::Uninitialized);
             for (char &c : junk)
