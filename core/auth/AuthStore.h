@@ -5,6 +5,7 @@
 #include "auth/AuthRole.h"
 #include "auth/AuthUser.h"
 
+#include <QHash>
 #include <QMap>
 
 // The v2 authentication state of the cluster: users, roles and whether auth
@@ -60,6 +61,17 @@ private:
     AuthResult disable();
 
     QMap<QString, AuthUser> m_users;
+    // Passwords already verified, so an authenticated request costs one
+    // SHA-256 instead of a PBKDF2 run on the server thread: user -> (digest of
+    // the password given, the stored hash it matched). A changed stored hash
+    // no longer matches the cached one, so password changes invalidate it.
+    struct Verified
+    {
+        QByteArray passwordDigest;
+        QByteArray key;
+        QByteArray salt;
+    };
+    mutable QHash<QString, Verified> m_verified;
     QMap<QString, AuthRole> m_roles; // never holds "root"
     bool m_enabled = false;
 };
