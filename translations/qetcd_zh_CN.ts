@@ -601,10 +601,6 @@
         <translation>领导者没有报告任何跟随者：单成员集群没有复制对象，因此没有可绘制的延迟。</translation>
     </message>
     <message>
-        <source>Leader → follower latency</source>
-        <translation>领导者 → 跟随者延迟</translation>
-    </message>
-    <message>
         <source>seconds (0 = latest sample)</source>
         <translation>秒（0 = 最新样本）</translation>
     </message>
@@ -624,6 +620,14 @@
         <source>Leader: unknown</source>
         <translation>领导者：未知</translation>
     </message>
+    <message>
+        <source>Leader → follower latency (ms)</source>
+        <translation>领导者 → 跟随者延迟（毫秒）</translation>
+    </message>
+    <message>
+        <source>Latencies in milliseconds, as the leader measured them</source>
+        <translation>延迟以毫秒为单位，由领导者测得</translation>
+    </message>
 </context>
 <context>
     <name>LatencySeriesModel</name>
@@ -632,32 +636,36 @@
         <translation>跟随者</translation>
     </message>
     <message>
-        <source>Current (ms)</source>
-        <translation>当前（毫秒）</translation>
-    </message>
-    <message>
-        <source>Average (ms)</source>
-        <translation>平均（毫秒）</translation>
-    </message>
-    <message>
-        <source>Min (ms)</source>
-        <translation>最小（毫秒）</translation>
-    </message>
-    <message>
-        <source>Max (ms)</source>
-        <translation>最大（毫秒）</translation>
-    </message>
-    <message>
-        <source>Std dev (ms)</source>
-        <translation>标准差（毫秒）</translation>
-    </message>
-    <message>
         <source>Success</source>
         <translation>成功</translation>
     </message>
     <message>
         <source>Fail</source>
         <translation>失败</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>Std dev</source>
+        <translation>标准差</translation>
     </message>
 </context>
 <context>

@@ -237,14 +237,33 @@ void ScreenshotDirector::shootLatency()
 {
     LatencyChartPage *latency = m_window->latencyPage();
     m_window->tabs()->setCurrentWidget(latency);
-    auto *source = new SyntheticLeaderStatsSource(
-        QStringLiteral("8e9e05c52164694d"), QStringLiteral("infra0"),
-        {{QStringLiteral("91bc3c398fb3c146"), QStringLiteral("infra1"), 1.8},
-         {QStringLiteral("fd422379fda50e48"), QStringLiteral("infra2"), 7.5}});
-    latency->setSource(source);
-    source->backfill(120);
-    QTimer::singleShot(500, this, [this] {
-        grab(QStringLiteral("latency"));
-        next();
+    // Synthetic samples, shaped like the cluster we are connected to: its
+    // leader and its followers, so the page agrees with the status bar.
+    m_window->connection()->client()->listMembers()->then(this, [this, latency](client::Reply *r) {
+        const QString leaderId = m_window->connection()->status().leaderId;
+        QString leaderName = QStringLiteral("infra0");
+        QList<SyntheticLeaderStatsSource::Follower> followers;
+        double base = 1.8;
+        for (const client::Member &m : r->members()) {
+            if (m.id == leaderId) {
+                leaderName = m.name;
+                continue;
+            }
+            followers.append({m.id, m.name, base});
+            base *= 4;
+        }
+        if (followers.isEmpty()) {
+            followers = {{QStringLiteral("91bc3c398fb3c146"), QStringLiteral("infra1"), 1.8},
+                         {QStringLiteral("fd422379fda50e48"), QStringLiteral("infra2"), 7.5}};
+        }
+        auto *source = new SyntheticLeaderStatsSource(
+            leaderId.isEmpty() ? QStringLiteral("8e9e05c52164694d") : leaderId, leaderName,
+            followers);
+        latency->setSource(source);
+        source->backfill(120);
+        QTimer::singleShot(500, this, [this] {
+            grab(QStringLiteral("latency"));
+            next();
+        });
     });
 }

@@ -197,21 +197,24 @@ QVariant LatencySeriesModel::data(const QModelIndex &index, int role) const
 
 QVariant LatencySeriesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section >= CurrentColumn &&
+        section <= StdDevColumn)
+        return tr("milliseconds");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case FollowerColumn:
         return tr("Follower");
     case CurrentColumn:
-        return tr("Current (ms)");
+        return tr("Current");
     case AverageColumn:
-        return tr("Average (ms)");
+        return tr("Average");
     case MinimumColumn:
-        return tr("Min (ms)");
+        return tr("Min");
     case MaximumColumn:
-        return tr("Max (ms)");
+        return tr("Max");
     case StdDevColumn:
-        return tr("Std dev (ms)");
+        return tr("Std dev");
     case SuccessColumn:
         return tr("Success");
     case FailColumn:

@@ -72,7 +72,7 @@ LatencyChartPage::LatencyChartPage(ClusterConnection *connection, QWidget *paren
     layout->addWidget(m_emptyLabel);
 
     m_chart = new QChart;
-    m_chart->setTitle(tr("Leader → follower latency"));
+    m_chart->setTitle(tr("Leader → follower latency (ms)"));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_axisX = new QValueAxis;
@@ -92,6 +92,7 @@ LatencyChartPage::LatencyChartPage(ClusterConnection *connection, QWidget *paren
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("latencyTable"));
+    m_table->setToolTip(tr("Latencies in milliseconds, as the leader measured them"));
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -102,7 +103,7 @@ LatencyChartPage::LatencyChartPage(ClusterConnection *connection, QWidget *paren
     splitter->addWidget(m_table);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({780, 420});
+    splitter->setSizes({700, 500});
     layout->addWidget(splitter, 1);
 
     connect(m_model, &LatencySeriesModel::followersChanged, this, &LatencyChartPage::rebuildSeries);
@@ -205,8 +206,12 @@ void LatencyChartPage::redraw()
         points.reserve(samples.size());
         QHash<int, QHash<QXYSeries::PointConfiguration, QVariant>> colors;
         for (const QPointF &p : samples) {
-            colors[int(points.size())][QXYSeries::PointConfiguration::Color] =
-                LatencySeriesModel::colorFor(p.y());
+            // Good samples small, the slow ones stand out.
+            const LatencySeriesModel::Level level = LatencySeriesModel::level(p.y());
+            auto &config = colors[int(points.size())];
+            config[QXYSeries::PointConfiguration::Color] = LatencySeriesModel::color(level);
+            config[QXYSeries::PointConfiguration::Size] =
+                level == LatencySeriesModel::Level::Good ? 2.5 : 5.0;
             points.append(QPointF((p.x() - latest) / 1000.0, p.y()));
             maxY = qMax(maxY, p.y());
         }
