@@ -11,6 +11,20 @@ namespace {
 // X-Etcd-Index and cluster id headers and meets the authentication check.
 const QString kProbeKey = QStringLiteral("/_qetcd-admin/probe");
 
+// Every member answered, but with "no leader" (5xx) or an HTTP error.
+bool answeredWithoutLeader(const client::Error &e)
+{
+    using K = client::Error::Kind;
+    if (e.kind() == K::ClusterUnavailable) {
+        for (const client::Error &a : e.attempts()) {
+            if (!answeredWithoutLeader(a))
+                return false;
+        }
+        return !e.attempts().isEmpty();
+    }
+    return e.kind() == K::ServerUnavailable || e.kind() == K::Http;
+}
+
 } // namespace
 
 ClusterConnection::ClusterConnection(QObject *parent) : QObject(parent)
@@ -126,12 +140,12 @@ void ClusterConnection::refreshLeader()
         if (generation != m_generation)
             return;
         m_leaderInFlight = false;
-        if (r->error()) {
-            // A cluster without a leader answers 5xx on every member; no
-            // leader is news the status bar shows, not a lost connection.
-            if (r->error().isConnectionError() && !ErrorText::isCredentialsError(r->error()))
-                lostContact(r->error());
-            else if (!m_status.leaderId.isEmpty()) {
+        if (const client::Error &e = r->error()) {
+            // A cluster without a leader answers 5xx on every member: no
+            // leader is news for the status bar, not a lost connection.
+            if (!answeredWithoutLeader(e)) {
+                lostContact(e);
+            } else if (!m_status.leaderId.isEmpty()) {
                 m_status.leaderId.clear();
                 m_status.leaderName.clear();
                 emitStatus();
