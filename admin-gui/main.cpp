@@ -40,7 +40,8 @@ int main(int argc, char *argv[])
         QStringLiteral("urls"));
     QCommandLineOption userOption(
         QStringLiteral("user"),
-        QCoreApplication::translate("main", "User name for --endpoints (password: QETCD_PASSWORD)."),
+        QCoreApplication::translate("main",
+                                    "User name for --endpoints (password: QETCD_PASSWORD)."),
         QStringLiteral("name"));
     QCommandLineOption settingsOption(
         QStringLiteral("settings"),

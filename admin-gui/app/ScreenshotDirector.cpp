@@ -130,10 +130,11 @@ void ScreenshotDirector::seed()
         client->createInOrder(QStringLiteral("/queue/jobs"), QString::fromUtf8(job))
             ->then(this, [pending](client::Reply *) { --*pending; });
     }
-    waitFor([pending] { return *pending == 0; }, 10000, [this] {
-        m_window->keysPage()->refresh();
-        next();
-    });
+    waitFor([pending] { return *pending == 0; }, 10000,
+            [this] {
+                m_window->keysPage()->refresh();
+                next();
+            });
 }
 
 void ScreenshotDirector::next()
@@ -159,25 +160,34 @@ void ScreenshotDirector::shootKeys()
 {
     KeyBrowserPage *keys = m_window->keysPage();
     m_window->tabs()->setCurrentWidget(keys);
-    waitFor([keys] { return keys->model()->isRootLoaded(); }, 10000, [this, keys] {
-        keys->goToKey(QStringLiteral("/services/web/10.0.0.12:8080"));
-        waitFor([keys] { return keys->currentKey() == QLatin1String("/services/web/10.0.0.12:8080"); },
-                10000, [this, keys] {
-                    keys->goToKey(QStringLiteral("/config/billing/settings"));
-                    waitFor(
-                        [keys] { return keys->currentKey() == QLatin1String("/config/billing/settings"); },
-                        10000, [this, keys] {
-                            keys->treeView()->expand(keys->proxy()->mapFromSource(
-                                keys->model()->indexForKey(QStringLiteral("/feature-flags"))));
-                            if (auto *tabs = keys->detailPane()->findChild<QTabWidget *>())
-                                tabs->setCurrentIndex(1);
-                            QTimer::singleShot(800, this, [this] {
-                                grab(QStringLiteral("keys"));
-                                next();
+    waitFor([keys] { return keys->model()->isRootLoaded(); }, 10000,
+            [this, keys] {
+                keys->goToKey(QStringLiteral("/services/web/10.0.0.12:8080"));
+                waitFor(
+                    [keys] {
+                        return keys->currentKey() == QLatin1String("/services/web/10.0.0.12:8080");
+                    },
+                    10000,
+                    [this, keys] {
+                        keys->goToKey(QStringLiteral("/config/billing/settings"));
+                        waitFor(
+                            [keys] {
+                                return keys->currentKey() ==
+                                       QLatin1String("/config/billing/settings");
+                            },
+                            10000,
+                            [this, keys] {
+                                keys->treeView()->expand(keys->proxy()->mapFromSource(
+                                    keys->model()->indexForKey(QStringLiteral("/feature-flags"))));
+                                if (auto *tabs = keys->detailPane()->findChild<QTabWidget *>())
+                                    tabs->setCurrentIndex(1);
+                                QTimer::singleShot(800, this, [this] {
+                                    grab(QStringLiteral("keys"));
+                                    next();
+                                });
                             });
-                        });
-                });
-    });
+                    });
+            });
 }
 
 void ScreenshotDirector::shootWatch()
@@ -212,12 +222,13 @@ void ScreenshotDirector::shootWatch()
                     });
             });
     });
-    waitFor([watch] { return watch->model()->rowCount() >= 6; }, 10000, [this] {
-        QTimer::singleShot(300, this, [this] {
-            grab(QStringLiteral("watch"));
-            next();
-        });
-    });
+    waitFor([watch] { return watch->model()->rowCount() >= 6; }, 10000,
+            [this] {
+                QTimer::singleShot(300, this, [this] {
+                    grab(QStringLiteral("watch"));
+                    next();
+                });
+            });
 }
 
 void ScreenshotDirector::shootCluster()
@@ -225,12 +236,13 @@ void ScreenshotDirector::shootCluster()
     ClusterPage *cluster = m_window->clusterPage();
     m_window->tabs()->setCurrentWidget(cluster);
     cluster->poller()->refresh();
-    waitFor([cluster] { return !cluster->poller()->isRefreshing(); }, 10000, [this] {
-        QTimer::singleShot(300, this, [this] {
-            grab(QStringLiteral("cluster"));
-            next();
-        });
-    });
+    waitFor([cluster] { return !cluster->poller()->isRefreshing(); }, 10000,
+            [this] {
+                QTimer::singleShot(300, this, [this] {
+                    grab(QStringLiteral("cluster"));
+                    next();
+                });
+            });
 }
 
 void ScreenshotDirector::shootLatency()

@@ -103,7 +103,7 @@ Result measure(const QUrl &endpoint)
     KeyBrowserPage page(&connection);
     page.resize(1100, 700);
     page.show();
-    if (!QTest::qWaitFor([&] { return page.model()->isRootLoaded(); }, 120000))  // warm-up load
+    if (!QTest::qWaitFor([&] { return page.model()->isRootLoaded(); }, 120000)) // warm-up load
         return Result();
 
     Result result;
@@ -125,7 +125,7 @@ Result measure(const QUrl &endpoint)
     clock.start();
     sinceTick.start();
     ticker.start();
-    page.refresh();  // forget everything and list the root again
+    page.refresh(); // forget everything and list the root again
     const bool done = QTest::qWaitFor([&] { return loaded && result.firstPaintMs >= 0; }, 120000);
     ticker.stop();
     if (!done)
@@ -158,8 +158,10 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("runs"), QStringLiteral("Measurements per scenario."),
                       QStringLiteral("n"), QStringLiteral("3")});
     parser.addOption({QStringLiteral("endpoint"),
-                      QStringLiteral("Use this member instead of starting one."), QStringLiteral("url")});
-    parser.addOption({QStringLiteral("fill"), QStringLiteral("With --endpoint: write the keys first.")});
+                      QStringLiteral("Use this member instead of starting one."),
+                      QStringLiteral("url")});
+    parser.addOption(
+        {QStringLiteral("fill"), QStringLiteral("With --endpoint: write the keys first.")});
     parser.addOption({QStringLiteral("scenario"), QStringLiteral("flat, nested or both."),
                       QStringLiteral("name"), QStringLiteral("both")});
     parser.process(app);
@@ -205,10 +207,12 @@ int main(int argc, char *argv[])
             return QStringLiteral("/key%1").arg(i, 6, 10, QLatin1Char('0'));
         });
     if (which != QLatin1String("flat"))
-        ok = scenario("nested root", dirs * perDir, [perDir](int i) {
-                 return QStringLiteral("/dir%1/key%2")
-                     .arg(i / perDir, 4, 10, QLatin1Char('0'))
-                     .arg(i % perDir, 3, 10, QLatin1Char('0'));
-             }) && ok;
+        ok = scenario("nested root", dirs * perDir,
+                      [perDir](int i) {
+                          return QStringLiteral("/dir%1/key%2")
+                              .arg(i / perDir, 4, 10, QLatin1Char('0'))
+                              .arg(i % perDir, 3, 10, QLatin1Char('0'));
+                      }) &&
+             ok;
     return ok ? 0 : 1;
 }

@@ -109,18 +109,19 @@ void ClusterPoller::refresh()
                 }
                 done();
             });
-            EndpointRequests::selfStats(c, url)->then(this, [this, generation, id](client::Reply *s) {
-                if (generation != m_generation)
-                    return;
-                if (!s->error() && m_members) {
-                    const QJsonObject stats = s->json();
-                    m_members->setSelfStats(id, stats, QDateTime::currentDateTimeUtc());
-                    if (stats.value(QLatin1String("state")).toString() ==
-                        QLatin1String("StateLeader"))
-                        m_members->setLeaderId(id);
-                }
-                done();
-            });
+            EndpointRequests::selfStats(c, url)->then(
+                this, [this, generation, id](client::Reply *s) {
+                    if (generation != m_generation)
+                        return;
+                    if (!s->error() && m_members) {
+                        const QJsonObject stats = s->json();
+                        m_members->setSelfStats(id, stats, QDateTime::currentDateTimeUtc());
+                        if (stats.value(QLatin1String("state")).toString() ==
+                            QLatin1String("StateLeader"))
+                            m_members->setLeaderId(id);
+                    }
+                    done();
+                });
         }
         done();
     });

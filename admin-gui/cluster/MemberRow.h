@@ -14,6 +14,6 @@ struct MemberRow
     client::Member member;
     Health health = Health::Unknown;
     QString healthDetail;
-    QJsonObject selfStats;  // empty until the member answered
+    QJsonObject selfStats; // empty until the member answered
     qint64 uptimeSeconds = -1;
 };

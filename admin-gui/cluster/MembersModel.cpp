@@ -34,9 +34,9 @@ int MembersModel::rowOf(const QString &id) const
 void MembersModel::setMembers(const QList<client::Member> &members)
 {
     for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-        const bool stays = std::any_of(members.begin(), members.end(), [&](const client::Member &m) {
-            return m.id == m_rows[i].member.id;
-        });
+        const bool stays =
+            std::any_of(members.begin(), members.end(),
+                        [&](const client::Member &m) { return m.id == m_rows[i].member.id; });
         if (!stays) {
             beginRemoveRows(QModelIndex(), i, i);
             m_rows.removeAt(i);
@@ -82,8 +82,10 @@ void MembersModel::setSelfStats(const QString &id, const QJsonObject &stats, con
         TimeText::parseRfc3339(stats.value(QLatin1String("startTime")).toString());
     m_rows[r].uptimeSeconds = start.isValid() ? qMax<qint64>(0, start.secsTo(now)) : -1;
     rowChanged(r);
-    const QString leader =
-        stats.value(QLatin1String("leaderInfo")).toObject().value(QLatin1String("leader")).toString();
+    const QString leader = stats.value(QLatin1String("leaderInfo"))
+                               .toObject()
+                               .value(QLatin1String("leader"))
+                               .toString();
     if (!leader.isEmpty())
         setLeaderId(leader);
 }

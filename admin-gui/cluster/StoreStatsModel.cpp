@@ -6,7 +6,7 @@ namespace {
 
 struct CounterRow
 {
-    const char *label;  // translated through StoreStatsModel's context
+    const char *label; // translated through StoreStatsModel's context
     const char *success;
     const char *fail;
 };
@@ -75,7 +75,7 @@ QVariant StoreStatsModel::data(const QModelIndex &index, int role) const
         if (v >= 0)
             return QLocale().toString(v);
         return (index.column() == FailColumn && !kRows[index.row()].fail) ? QString()
-                                                                            : QStringLiteral("—");
+                                                                          : QStringLiteral("—");
     }
     if (role == Qt::TextAlignmentRole && index.column() != OperationColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

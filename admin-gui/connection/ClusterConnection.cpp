@@ -109,8 +109,9 @@ void ClusterConnection::probe()
                                   e.kind() == client::Error::Kind::Configuration ||
                                   e.kind() == client::Error::Kind::Tls;
             if (hopeless) {
-                emit message(Severity::Error, tr("Could not open \"%1\". %2")
-                                                  .arg(m_profile.name, m_status.lastError));
+                emit message(
+                    Severity::Error,
+                    tr("Could not open \"%1\". %2").arg(m_profile.name, m_status.lastError));
             } else {
                 emit message(Severity::Error,
                              tr("Could not open \"%1\"; trying again in 5 seconds. %2")
@@ -122,8 +123,7 @@ void ClusterConnection::probe()
         observe(r);
         m_status.lastError.clear();
         setState(ClusterStatus::State::Connected);
-        emit message(Severity::Success,
-                     tr("Connected to %1.").arg(m_status.member.toString()));
+        emit message(Severity::Success, tr("Connected to %1.").arg(m_status.member.toString()));
         m_leaderTimer.start();
         refreshLeader();
         emit opened();
@@ -171,7 +171,7 @@ void ClusterConnection::lostContact(const client::Error &error)
 {
     const QString text = ErrorText::describe(error);
     if (text == m_status.lastError)
-        return;  // said already
+        return; // said already
     m_status.lastError = text;
     emitStatus();
     emit message(Severity::Error, text);

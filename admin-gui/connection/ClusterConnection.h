@@ -1,9 +1,9 @@
 #pragma once
 
 #include "app/Severity.h"
+#include "client/Client.h"
 #include "connection/ClusterStatus.h"
 #include "connection/ConnectionProfile.h"
-#include "client/Client.h"
 
 #include <QObject>
 #include <QPointer>

@@ -17,5 +17,5 @@ struct ClusterStatus
     QString leaderName;
     QString clusterId;
     quint64 etcdIndex = 0;
-    QString lastError;  // empty while the cluster answers
+    QString lastError; // empty while the cluster answers
 };

@@ -15,7 +15,7 @@ class ConnectionProfile
     Q_DECLARE_TR_FUNCTIONS(ConnectionProfile)
 public:
     QString name;
-    QStringList endpoints;  // "http://127.0.0.1:2379" or "127.0.0.1:2379"
+    QStringList endpoints; // "http://127.0.0.1:2379" or "127.0.0.1:2379"
     QString caFile;
     QString certFile;
     QString keyFile;

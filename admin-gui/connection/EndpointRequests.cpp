@@ -51,9 +51,8 @@ client::Error EndpointRequests::etcdError(const client::Reply *reply)
     const QJsonObject o = QJsonDocument::fromJson(reply->body()).object();
     if (!o.contains(QLatin1String("errorCode")))
         return e;
-    return client::Error::etcd(o.value(QLatin1String("errorCode")).toInt(),
-                               o.value(QLatin1String("message")).toString(),
-                               o.value(QLatin1String("cause")).toString(),
-                               quint64(o.value(QLatin1String("index")).toDouble()),
-                               reply->httpStatus());
+    return client::Error::etcd(
+        o.value(QLatin1String("errorCode")).toInt(), o.value(QLatin1String("message")).toString(),
+        o.value(QLatin1String("cause")).toString(),
+        quint64(o.value(QLatin1String("index")).toDouble()), reply->httpStatus());
 }

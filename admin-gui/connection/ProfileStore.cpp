@@ -50,7 +50,7 @@ std::optional<ConnectionProfile> ProfileStore::load(const QString &name) const
 void ProfileStore::save(const ConnectionProfile &profile)
 {
     m_settings->beginGroup(kGroup + QLatin1Char('/') + groupKey(profile.name));
-    m_settings->remove(QString());  // drop stale fields (e.g. a password no longer saved)
+    m_settings->remove(QString()); // drop stale fields (e.g. a password no longer saved)
     m_settings->setValue(QStringLiteral("endpoints"), profile.endpoints);
     m_settings->setValue(QStringLiteral("caFile"), profile.caFile);
     m_settings->setValue(QStringLiteral("certFile"), profile.certFile);

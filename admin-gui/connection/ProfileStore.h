@@ -17,7 +17,7 @@ class ProfileStore
 public:
     explicit ProfileStore(QSettings *settings);
 
-    QStringList names() const;  // sorted
+    QStringList names() const; // sorted
     std::optional<ConnectionProfile> load(const QString &name) const;
     // Replaces a profile of the same name. The password is written only
     // when profile.savePassword is set.

@@ -24,11 +24,11 @@ public:
     // own (that could loop), only by retryLoad() or reload().
     enum class LoadState { NotLoaded, Loading, Loaded, Failed };
 
-    QString name;  // last path segment ("" for the root)
-    QString key;   // full path, "/" for the root
+    QString name; // last path segment ("" for the root)
+    QString key;  // full path, "/" for the root
     QString value;
     bool dir = false;
-    bool hidden = false;  // name starts with '_': the server never lists it
+    bool hidden = false; // name starts with '_': the server never lists it
     quint64 createdIndex = 0;
     quint64 modifiedIndex = 0;
     QString expiration;

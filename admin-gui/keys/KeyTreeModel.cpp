@@ -11,8 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStyle>
 #include <QPromise>
+#include <QStyle>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -31,8 +31,9 @@ std::shared_ptr<KeyTreeModel::Listing> KeyTreeModel::parseListing(const QByteArr
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        listing->error = client::Error::make(client::Error::Kind::Protocol,
-                                             QStringLiteral("malformed listing: %1").arg(pe.errorString()));
+        listing->error =
+            client::Error::make(client::Error::Kind::Protocol,
+                                QStringLiteral("malformed listing: %1").arg(pe.errorString()));
         return listing;
     }
     // Child by child rather than client::Response::parse(): that would hold
@@ -349,36 +350,37 @@ void KeyTreeModel::startLoad(KeyTreeItem *dir)
     const QString key = dir->key;
     const int generation = m_generation;
     qCDebug(lcAdmin) << "listing" << key;
-    EndpointRequests::rawListing(c, key)->then(this, [this, key, jobId, generation](client::Reply *r) {
-        if (generation != m_generation)
-            return;
-        KeyTreeItem *d = find(key);
-        if (!d || !m_loads.count(d) || m_loads[d].id != jobId)
-            return;
-        if (m_connection)
-            m_connection->observe(r);
-        if (r->error()) {
-            loadError(d, EndpointRequests::etcdError(r));
-            return;
-        }
-        m_loads[d].etcdIndex = r->rawHeader("X-Etcd-Index").toULongLong();
-        // Parsing 100,000 nodes takes a noticeable fraction of a second:
-        // do it off the GUI thread.
-        auto *watcher = new QFutureWatcher<std::shared_ptr<Listing>>(this);
-        connect(watcher, &QFutureWatcher<std::shared_ptr<Listing>>::finished, this,
-                [this, watcher, key, jobId, generation] {
-                    watcher->deleteLater();
-                    if (generation == m_generation)
-                        listingArrived(key, jobId, watcher->result());
-                });
-        auto promise = std::make_shared<QPromise<std::shared_ptr<Listing>>>();
-        watcher->setFuture(promise->future());
-        promise->start();
-        QThreadPool::globalInstance()->start([promise, body = r->body()] {
-            promise->addResult(parseListing(body));
-            promise->finish();
+    EndpointRequests::rawListing(c, key)->then(
+        this, [this, key, jobId, generation](client::Reply *r) {
+            if (generation != m_generation)
+                return;
+            KeyTreeItem *d = find(key);
+            if (!d || !m_loads.count(d) || m_loads[d].id != jobId)
+                return;
+            if (m_connection)
+                m_connection->observe(r);
+            if (r->error()) {
+                loadError(d, EndpointRequests::etcdError(r));
+                return;
+            }
+            m_loads[d].etcdIndex = r->rawHeader("X-Etcd-Index").toULongLong();
+            // Parsing 100,000 nodes takes a noticeable fraction of a second:
+            // do it off the GUI thread.
+            auto *watcher = new QFutureWatcher<std::shared_ptr<Listing>>(this);
+            connect(watcher, &QFutureWatcher<std::shared_ptr<Listing>>::finished, this,
+                    [this, watcher, key, jobId, generation] {
+                        watcher->deleteLater();
+                        if (generation == m_generation)
+                            listingArrived(key, jobId, watcher->result());
+                    });
+            auto promise = std::make_shared<QPromise<std::shared_ptr<Listing>>>();
+            watcher->setFuture(promise->future());
+            promise->start();
+            QThreadPool::globalInstance()->start([promise, body = r->body()] {
+                promise->addResult(parseListing(body));
+                promise->finish();
+            });
         });
-    });
 }
 
 void KeyTreeModel::loadError(KeyTreeItem *dir, const client::Error &error)
@@ -525,7 +527,7 @@ void KeyTreeModel::applyNow(const client::Response &event)
             return;
         case KeyTreeItem::LoadState::NotLoaded:
         case KeyTreeItem::LoadState::Failed:
-            return;  // its listing, whenever it comes, will be current
+            return; // its listing, whenever it comes, will be current
         case KeyTreeItem::LoadState::Loaded:
             break;
         }
@@ -548,7 +550,7 @@ void KeyTreeModel::applyNow(const client::Response &event)
                 if (index != 0 && child->modifiedIndex >= index)
                     return;
                 if (child->dir == node.dir) {
-                    child->assign(node);  // a directory keeps its children
+                    child->assign(node); // a directory keeps its children
                     emit dataChanged(indexOf(child, 0), indexOf(child, ColumnCount - 1));
                     emit nodeChanged(path);
                     return;
@@ -575,7 +577,7 @@ void KeyTreeModel::applyNow(const client::Response &event)
             item->loadedIndex = index ? index - 1 : 0;
             child = insertChild(dir, std::move(item));
         } else if (!child->dir) {
-            return;  // a key where the event sees a directory: a newer event follows
+            return; // a key where the event sees a directory: a newer event follows
         }
         dir = child;
     }
@@ -645,7 +647,7 @@ void KeyTreeModel::continueReveal()
             return;
         }
         if (dir->state == KeyTreeItem::LoadState::Loading)
-            return;  // finishLoad() calls us again
+            return; // finishLoad() calls us again
         path += QLatin1Char('/') + segments[i];
         KeyTreeItem *child = dir->child(segments[i]);
         if (!child) {

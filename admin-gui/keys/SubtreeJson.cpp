@@ -58,9 +58,8 @@ bool SubtreeJson::parse(const QByteArray &data, client::Node *root, QString *err
         return false;
     }
     const QJsonObject o = doc.object();
-    const QJsonObject node = o.contains(QLatin1String("node"))
-                                 ? o.value(QLatin1String("node")).toObject()
-                                 : o;
+    const QJsonObject node =
+        o.contains(QLatin1String("node")) ? o.value(QLatin1String("node")).toObject() : o;
     if (!node.contains(QLatin1String("key"))) {
         *error = tr("The file holds no etcd node (no \"key\").");
         return false;

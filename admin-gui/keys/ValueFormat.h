@@ -3,8 +3,8 @@
 #include <QString>
 
 // How the detail pane shows a value: JSON objects and arrays pretty-printed
-// (indented; object keys come out sorted, as QJsonDocument writes them), everything else as plain text.
-// Stateless.
+// (indented; object keys come out sorted, as QJsonDocument writes them), everything else as plain
+// text. Stateless.
 class ValueFormat
 {
 public:

@@ -109,7 +109,8 @@ void ClientLeaderStatsSource::discover()
             return;
         m_inFlight = false;
         if (r->error()) {
-            const QString why = tr("Cannot find the leader: %1").arg(ErrorText::describe(r->error()));
+            const QString why =
+                tr("Cannot find the leader: %1").arg(ErrorText::describe(r->error()));
             if (why != m_lastFailure) {
                 m_lastFailure = why;
                 emit failed(why);

@@ -12,7 +12,7 @@
 struct FollowerLatency
 {
     QString id;
-    QString name;  // from /v2/members when known
+    QString name; // from /v2/members when known
     double current = 0;
     double average = 0;
     double minimum = 0;

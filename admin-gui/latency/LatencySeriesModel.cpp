@@ -97,7 +97,8 @@ void LatencySeriesModel::setMemberNames(const QHash<QString, QString> &names)
     for (FollowerLatency &f : m_followers)
         f.name = names.value(f.id);
     if (!m_followers.isEmpty())
-        emit dataChanged(index(0, FollowerColumn), index(int(m_followers.size()) - 1, FollowerColumn));
+        emit dataChanged(index(0, FollowerColumn),
+                         index(int(m_followers.size()) - 1, FollowerColumn));
     emit followersChanged();
 }
 

@@ -66,9 +66,9 @@ QJsonObject SyntheticLeaderStatsSource::next()
         double sample = s.current;
         const double roll = m_random.generateDouble();
         if (roll < 0.012)
-            sample = 60 + m_random.generateDouble() * 40;  // red
+            sample = 60 + m_random.generateDouble() * 40; // red
         else if (roll < 0.04)
-            sample = 25 + m_random.generateDouble() * 30;  // orange
+            sample = 25 + m_random.generateDouble() * 30; // orange
         const bool failed = m_random.generateDouble() < 0.01;
         if (failed) {
             ++s.fail;

@@ -117,9 +117,9 @@ void ClusterPage::updateSummary()
             .arg(st.clusterId.isEmpty() ? QStringLiteral("?") : st.clusterId)
             .arg(healthy)
             .arg(m_members->rowCount())
-            .arg(leaderName.isEmpty() ? (m_members->leaderId().isEmpty() ? tr("unknown")
-                                                                         : m_members->leaderId())
-                                      : leaderName));
+            .arg(leaderName.isEmpty()
+                     ? (m_members->leaderId().isEmpty() ? tr("unknown") : m_members->leaderId())
+                     : leaderName));
     updateButtons();
 }
 
@@ -127,8 +127,7 @@ void ClusterPage::updateButtons()
 {
     const bool connected = m_connection && m_connection->client();
     m_addButton->setEnabled(connected);
-    m_removeButton->setEnabled(connected &&
-                               m_membersTable->selectionModel()->hasSelection());
+    m_removeButton->setEnabled(connected && m_membersTable->selectionModel()->hasSelection());
 }
 
 void ClusterPage::addMember()
@@ -157,7 +156,7 @@ void ClusterPage::addMemberWithUrls(const QStringList &peerUrls)
     c->addMember(urls)->then(this, [this, urls](client::Reply *r) {
         if (r->error()) {
             report((Severity::Error), tr("Could not add the member.") + QLatin1Char(' ') +
-                                             ErrorText::describe(r->error()));
+                                          ErrorText::describe(r->error()));
             return;
         }
         report((Severity::Success),
@@ -174,11 +173,10 @@ void ClusterPage::removeSelectedMember()
         return;
     const MemberRow &row = m_members->row(rows.first().row());
     const QString name = row.member.name.isEmpty() ? row.member.id : row.member.name;
-    if (QMessageBox::question(this, tr("Remove member"),
-                              tr("Remove %1 (%2) from the cluster? It will stop serving.")
-                                  .arg(name, row.member.id),
-                              QMessageBox::Yes | QMessageBox::No,
-                              QMessageBox::No) != QMessageBox::Yes)
+    if (QMessageBox::question(
+            this, tr("Remove member"),
+            tr("Remove %1 (%2) from the cluster? It will stop serving.").arg(name, row.member.id),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
         return;
     removeMemberById(row.member.id);
 }
@@ -190,8 +188,8 @@ void ClusterPage::removeMemberById(const QString &id)
         return;
     c->removeMember(id)->then(this, [this, id](client::Reply *r) {
         if (r->error()) {
-            report((Severity::Error), tr("Could not remove member %1.").arg(id) +
-                                             QLatin1Char(' ') + ErrorText::describe(r->error()));
+            report((Severity::Error), tr("Could not remove member %1.").arg(id) + QLatin1Char(' ') +
+                                          ErrorText::describe(r->error()));
             return;
         }
         report((Severity::Success), tr("Removed member %1.").arg(id));

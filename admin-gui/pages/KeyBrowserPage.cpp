@@ -41,7 +41,8 @@ KeyBrowserPage::KeyBrowserPage(ClusterConnection *connection, QWidget *parent)
             [this](const QModelIndex &parent, int first, int last) {
                 const QString shown = m_detail ? m_detail->key() : QString();
                 for (int r = first; r <= last && !shown.isEmpty(); ++r) {
-                    const QString key = m_model->index(r, 0, parent).data(KeyTreeModel::KeyRole).toString();
+                    const QString key =
+                        m_model->index(r, 0, parent).data(KeyTreeModel::KeyRole).toString();
                     if (shown == key || shown.startsWith(key + QLatin1Char('/')))
                         m_holdPane = true;
                 }
@@ -144,9 +145,9 @@ KeyBrowserPage::KeyBrowserPage(ClusterConnection *connection, QWidget *parent)
     });
     connect(m_model, &KeyTreeModel::loadFailed, this,
             [this](const QString &key, const client::Error &error) {
-                m_banner->showMessage(Severity::Error,
-                                      tr("Could not list %1.").arg(key) + QLatin1Char(' ') +
-                                          ErrorText::describe(error));
+                m_banner->showMessage(Severity::Error, tr("Could not list %1.").arg(key) +
+                                                           QLatin1Char(' ') +
+                                                           ErrorText::describe(error));
             });
     connect(m_model, &KeyTreeModel::nodeChanged, this, [this](const QString &key) {
         if (key == m_detail->key()) {
@@ -175,7 +176,7 @@ KeyBrowserPage::KeyBrowserPage(ClusterConnection *connection, QWidget *parent)
     connect(m_transfer, &SubtreeTransfer::finished, this, [this](bool ok, const QString &text) {
         m_banner->showMessage(ok ? Severity::Success : Severity::Error, text);
         if (ok)
-            m_model->reload();  // imports may touch hidden keys the watch does not report
+            m_model->reload(); // imports may touch hidden keys the watch does not report
     });
     connect(m_transfer, &SubtreeTransfer::progress, this, [this](int done, int total) {
         m_banner->showMessage(Severity::Info, tr("Importing… %1 of %2").arg(done).arg(total));
@@ -244,17 +245,17 @@ void KeyBrowserPage::startWatch(quint64 fromIndex)
         if (m_watchInterrupted)
             return;
         m_watchInterrupted = true;
-        m_banner->showMessage(Severity::Warning,
-                              tr("Live updates interrupted; reconnecting… (%1)")
-                                  .arg(ErrorText::describe(e)));
+        m_banner->showMessage(
+            Severity::Warning,
+            tr("Live updates interrupted; reconnecting… (%1)").arg(ErrorText::describe(e)));
     });
     connect(m_watcher, &client::Watcher::connected, this, [this](const QUrl &endpoint) {
         if (!m_watchInterrupted)
             return;
         m_watchInterrupted = false;
-        m_banner->showMessage(Severity::Success,
-                              tr("Live updates resumed from %1; no change was missed.")
-                                  .arg(endpoint.toString()));
+        m_banner->showMessage(
+            Severity::Success,
+            tr("Live updates resumed from %1; no change was missed.").arg(endpoint.toString()));
     });
     qCDebug(lcAdmin) << "tree watch from index" << fromIndex;
 }
@@ -307,7 +308,7 @@ bool KeyBrowserPage::selectKey(const QString &key)
 
 void KeyBrowserPage::report(const OperationResult &r)
 {
-    m_banner->showMessage(r.ok()                                             ? Severity::Success
+    m_banner->showMessage(r.ok()                                            ? Severity::Success
                           : r.outcome == OperationResult::Outcome::Conflict ? Severity::Warning
                                                                             : Severity::Error,
                           r.message);
@@ -388,18 +389,16 @@ void KeyBrowserPage::deleteSelected()
         return;
     const QString key = index.data(KeyTreeModel::KeyRole).toString();
     const bool dir = index.data(KeyTreeModel::IsDirRole).toBool();
-    const QString question =
-        dir ? tr("Delete the directory %1 and everything below it?").arg(key)
-            : tr("Delete the key %1?").arg(key);
-    const auto answer =
-        QMessageBox::question(this, tr("Delete"), question, QMessageBox::Yes | QMessageBox::No,
-                              QMessageBox::No);
+    const QString question = dir ? tr("Delete the directory %1 and everything below it?").arg(key)
+                                 : tr("Delete the key %1?").arg(key);
+    const auto answer = QMessageBox::question(this, tr("Delete"), question,
+                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
     m_operations->remove(key, dir, dir, [this](const OperationResult &r) {
         report(r);
         if (r.ok())
-            selectionChanged();  // our own deletion: show where the view moved to
+            selectionChanged(); // our own deletion: show where the view moved to
     });
 }
 
@@ -418,9 +417,9 @@ void KeyBrowserPage::exportSubtree()
     QString suggested = key.mid(1).replace(QLatin1Char('/'), QLatin1Char('_'));
     if (suggested.isEmpty())
         suggested = QStringLiteral("root");
-    const QString fileName = QFileDialog::getSaveFileName(
-        this, tr("Export %1").arg(key), suggested + QStringLiteral(".json"),
-        tr("JSON files (*.json)"));
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export %1").arg(key),
+                                                          suggested + QStringLiteral(".json"),
+                                                          tr("JSON files (*.json)"));
     if (!fileName.isEmpty())
         exportSubtreeTo(key, fileName);
 }
@@ -428,8 +427,9 @@ void KeyBrowserPage::exportSubtree()
 void KeyBrowserPage::importSubtree()
 {
     const QString target = selectedDirectory();
-    const QString fileName = QFileDialog::getOpenFileName(
-        this, tr("Import below %1").arg(target), QString(), tr("JSON files (*.json);;All files (*)"));
+    const QString fileName =
+        QFileDialog::getOpenFileName(this, tr("Import below %1").arg(target), QString(),
+                                     tr("JSON files (*.json);;All files (*)"));
     if (!fileName.isEmpty())
         importSubtreeFrom(fileName, target);
 }
@@ -454,7 +454,7 @@ void KeyBrowserPage::goToKey(const QString &key)
 void KeyBrowserPage::setShowHidden(bool show)
 {
     if (m_showHiddenCheck->isChecked() != show)
-        m_showHiddenCheck->setChecked(show);  // comes back here through toggled()
+        m_showHiddenCheck->setChecked(show); // comes back here through toggled()
     if (m_proxy->showHidden() == show)
         return;
     m_proxy->setShowHidden(show);

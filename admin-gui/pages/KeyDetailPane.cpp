@@ -256,8 +256,7 @@ void KeyDetailPane::save()
         return;
     m_saveButton->setEnabled(false);
     m_operations->saveValue(m_node->key, m_valueEdit->toPlainText(), m_node->modifiedIndex,
-                            remainingTtl(),
-                            [this](const OperationResult &r) { handleResult(r); });
+                            remainingTtl(), [this](const OperationResult &r) { handleResult(r); });
 }
 
 void KeyDetailPane::overwrite()

@@ -50,7 +50,7 @@ public:
     quint64 baseIndex() const { return m_node ? m_node->modifiedIndex : 0; }
     MessageBanner *banner() const { return m_banner; }
 
-    void setNow(const QDateTime &now) { m_fixedNow = now; }  // screenshots: a frozen clock
+    void setNow(const QDateTime &now) { m_fixedNow = now; } // screenshots: a frozen clock
 
 signals:
     // The pane needs the server's current version of `key` (after a
@@ -74,8 +74,8 @@ private:
     QDateTime now() const;
 
     QPointer<KeyOperations> m_operations;
-    std::optional<client::Node> m_node;        // what the editor started from
-    std::optional<client::Node> m_serverNode;  // newer version seen meanwhile
+    std::optional<client::Node> m_node;       // what the editor started from
+    std::optional<client::Node> m_serverNode; // newer version seen meanwhile
     bool m_removed = false;
 
     QLabel *m_keyLabel;

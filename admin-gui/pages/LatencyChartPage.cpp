@@ -12,8 +12,8 @@
 #include <QLineSeries>
 #include <QSplitter>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <cmath>
 
@@ -219,6 +219,5 @@ void LatencyChartPage::redraw()
         it.value()->setPointsConfiguration(colors);
     }
     m_axisY->setRange(0, niceCeiling(maxY * 1.15));
-    m_axisY->setLabelFormat(m_axisY->max() >= 10 ? QStringLiteral("%d")
-                                                  : QStringLiteral("%.1f"));
+    m_axisY->setLabelFormat(m_axisY->max() >= 10 ? QStringLiteral("%d") : QStringLiteral("%.1f"));
 }

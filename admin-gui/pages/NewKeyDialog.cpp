@@ -92,6 +92,7 @@ void NewKeyDialog::update()
     m_valueEdit->setEnabled(kind() != Kind::Directory);
     const bool ok = inOrder || !m_nameEdit->text().trimmed().remove(QLatin1Char('/')).isEmpty();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok);
-    m_preview->setText(inOrder ? tr("%1/<next index>").arg(key() == QLatin1String("/") ? QString() : key())
-                               : key());
+    m_preview->setText(
+        inOrder ? tr("%1/<next index>").arg(key() == QLatin1String("/") ? QString() : key())
+                : key());
 }

@@ -168,9 +168,9 @@ void WatchPanel::startWatch(const QString &key, bool recursive, quint64 fromInde
         if (m_interrupted)
             return;
         m_interrupted = true;
-        m_banner->showMessage(Severity::Warning,
-                              tr("The watch lost its connection; reconnecting… (%1)")
-                                  .arg(ErrorText::describe(e)));
+        m_banner->showMessage(
+            Severity::Warning,
+            tr("The watch lost its connection; reconnecting… (%1)").arg(ErrorText::describe(e)));
         updateStatus();
     });
     connect(m_watcher, &client::Watcher::connected, this, [this](const QUrl &endpoint) {
@@ -301,9 +301,9 @@ bool WatchPanel::saveEvents(const QString &fileName)
 void WatchPanel::saveEventsAs()
 {
     QString selected;
-    const QString fileName = QFileDialog::getSaveFileName(
-        this, tr("Save events"), QStringLiteral("events.csv"),
-        tr("CSV files (*.csv);;JSON files (*.json)"), &selected);
+    const QString fileName =
+        QFileDialog::getSaveFileName(this, tr("Save events"), QStringLiteral("events.csv"),
+                                     tr("CSV files (*.csv);;JSON files (*.json)"), &selected);
     if (fileName.isEmpty())
         return;
     QString name = fileName;
@@ -319,11 +319,10 @@ void WatchPanel::connectionOpened()
         return;
     const quint64 from = m_lastIndex + 1;
     startWatch(m_key, m_recursive, m_lastIndex ? from : 0);
-    m_banner->showMessage(Severity::Info,
-                          m_lastIndex ? tr("Reconnected: watching %1 again from index %2.")
-                                            .arg(m_key)
-                                            .arg(from)
-                                      : tr("Reconnected: watching %1 again.").arg(m_key));
+    m_banner->showMessage(
+        Severity::Info,
+        m_lastIndex ? tr("Reconnected: watching %1 again from index %2.").arg(m_key).arg(from)
+                    : tr("Reconnected: watching %1 again.").arg(m_key));
 }
 
 void WatchPanel::connectionClosing()

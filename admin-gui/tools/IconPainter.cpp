@@ -14,13 +14,14 @@
 
 namespace {
 
-const QColor kBlue(0x41, 0x9e, 0xda);   // etcd-ish blue
+const QColor kBlue(0x41, 0x9e, 0xda); // etcd-ish blue
 const QColor kDark(0x2b, 0x3a, 0x4a);
 const QColor kGreen(0x2e, 0xa0, 0x43);
 const QColor kOrange(0xf0, 0x8c, 0x00);
 const QColor kRed(0xd0, 0x2f, 0x2f);
 
-void save(const QString &dir, const QString &name, int size, const std::function<void(QPainter &)> &draw)
+void save(const QString &dir, const QString &name, int size,
+          const std::function<void(QPainter &)> &draw)
 {
     QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);

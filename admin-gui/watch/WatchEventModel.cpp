@@ -96,8 +96,9 @@ QVariant WatchEventModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case TimeColumn:
-            return role == Qt::ToolTipRole ? timeText(e.time)
-                                           : e.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+            return role == Qt::ToolTipRole
+                       ? timeText(e.time)
+                       : e.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
         case ActionColumn:
             return e.action;
         case KeyColumn:
@@ -158,8 +159,8 @@ QByteArray WatchEventModel::toCsv(const QList<int> &rows) const
     QByteArray out = "time,action,key,value,prevValue,index\r\n";
     for (int row : allRows(rows)) {
         const WatchEvent &e = m_events[size_t(row)];
-        out += csvField(timeText(e.time)) + ',' + csvField(e.action) + ',' + csvField(e.key) +
-               ',' + csvField(e.value) + ',' + csvField(e.previousValue) + ',' +
+        out += csvField(timeText(e.time)) + ',' + csvField(e.action) + ',' + csvField(e.key) + ',' +
+               csvField(e.value) + ',' + csvField(e.previousValue) + ',' +
                QByteArray::number(e.index) + "\r\n";
     }
     return out;

@@ -41,8 +41,8 @@ ConnectionDialog::ConnectionDialog(ProfileStore *store, const QString &selected,
                        tr("Certificates (*.pem *.crt);;All files (*)"));
     m_certEdit = fileRow(form, tr("Client certificate:"), "certFileEdit",
                          tr("Certificates (*.pem *.crt);;All files (*)"));
-    m_keyEdit = fileRow(form, tr("Client key:"), "keyFileEdit",
-                        tr("Keys (*.pem *.key);;All files (*)"));
+    m_keyEdit =
+        fileRow(form, tr("Client key:"), "keyFileEdit", tr("Keys (*.pem *.key);;All files (*)"));
     m_userEdit = new QLineEdit(this);
     m_userEdit->setObjectName(QStringLiteral("userEdit"));
     form->addRow(tr("User:"), m_userEdit);

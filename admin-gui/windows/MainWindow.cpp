@@ -91,8 +91,8 @@ MainWindow::~MainWindow()
 void MainWindow::createMenus()
 {
     QMenu *connectionMenu = menuBar()->addMenu(tr("&Connection"));
-    QAction *connectAction = connectionMenu->addAction(tr("&Connect…"), this,
-                                                       &MainWindow::showConnectionDialog);
+    QAction *connectAction =
+        connectionMenu->addAction(tr("&Connect…"), this, &MainWindow::showConnectionDialog);
     connectAction->setShortcut(QKeySequence::Open);
     connectionMenu->addAction(tr("&Reconnect"), this, &MainWindow::reconnect);
     connectionMenu->addAction(tr("&Disconnect"), this, &MainWindow::disconnectFromCluster);
@@ -107,8 +107,8 @@ void MainWindow::createMenus()
     connect(m_keys, &KeyBrowserPage::showHiddenChanged, hidden, &QAction::setChecked);
     view->addSeparator();
     for (int i = 0; i < m_tabs->count(); ++i) {
-        QAction *page = view->addAction(m_tabs->tabText(i), this,
-                                        [this, i] { m_tabs->setCurrentIndex(i); });
+        QAction *page =
+            view->addAction(m_tabs->tabText(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
         page->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
 
@@ -138,10 +138,11 @@ void MainWindow::openProfile(const ConnectionProfile &profile)
 
 void MainWindow::showConnectionDialog()
 {
-    auto *dialog = new ConnectionDialog(m_profiles, m_connection->profile().name.isEmpty()
-                                                        ? m_profiles->recent()
-                                                        : m_connection->profile().name,
-                                        this);
+    auto *dialog =
+        new ConnectionDialog(m_profiles,
+                             m_connection->profile().name.isEmpty() ? m_profiles->recent()
+                                                                    : m_connection->profile().name,
+                             this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { openProfile(dialog->profile()); });
     dialog->open();
@@ -187,8 +188,9 @@ void MainWindow::updateStatus(const ClusterStatus &s)
         state = tr("Connecting to \"%1\"…").arg(s.profileName);
         break;
     case ClusterStatus::State::Connected:
-        state = s.lastError.isEmpty() ? tr("Connected (%1)").arg(s.profileName)
-                                      : tr("Connected (%1), cluster not answering").arg(s.profileName);
+        state = s.lastError.isEmpty()
+                    ? tr("Connected (%1)").arg(s.profileName)
+                    : tr("Connected (%1), cluster not answering").arg(s.profileName);
         break;
     case ClusterStatus::State::Failed:
         state = tr("Connection failed");
@@ -198,9 +200,10 @@ void MainWindow::updateStatus(const ClusterStatus &s)
     m_stateLabel->setToolTip(s.lastError);
     const QString none = QStringLiteral("—");
     m_memberLabel->setText(tr("Member: %1").arg(s.member.isValid() ? s.member.toString() : none));
-    m_leaderLabel->setText(
-        tr("Leader: %1").arg(s.leaderName.isEmpty() ? (s.leaderId.isEmpty() ? none : s.leaderId)
-                                                    : s.leaderName));
+    m_leaderLabel->setText(tr("Leader: %1")
+                               .arg(s.leaderName.isEmpty()
+                                        ? (s.leaderId.isEmpty() ? none : s.leaderId)
+                                        : s.leaderName));
     m_leaderLabel->setToolTip(s.leaderId);
     m_clusterLabel->setText(tr("Cluster: %1").arg(s.clusterId.isEmpty() ? none : s.clusterId));
     m_indexLabel->setText(
@@ -210,8 +213,7 @@ void MainWindow::updateStatus(const ClusterStatus &s)
 void MainWindow::showMessage(Severity severity, const QString &text)
 {
     QList<QAction *> actions;
-    if (severity == Severity::Error &&
-        m_connection->status().state == ClusterStatus::State::Failed)
+    if (severity == Severity::Error && m_connection->status().state == ClusterStatus::State::Failed)
         actions = {m_retryAction, m_settingsAction};
     m_banner->showMessage(severity, text, actions);
 }

@@ -2,9 +2,9 @@
 // series, the watch event table and its CSV/JSON, the cluster tables, the
 // export format, value formatting, profiles and error wording.
 
+#include "app/TimeText.h"
 #include "cluster/MembersModel.h"
 #include "cluster/StoreStatsModel.h"
-#include "app/TimeText.h"
 #include "connection/ConnectionProfile.h"
 #include "connection/ErrorText.h"
 #include "connection/ProfileStore.h"
@@ -51,15 +51,14 @@ QJsonObject json(const char *text)
 
 QJsonObject followerStats(double current, qint64 success)
 {
-    return QJsonObject{{QStringLiteral("latency"),
-                        QJsonObject{{QStringLiteral("current"), current},
-                                    {QStringLiteral("average"), current},
-                                    {QStringLiteral("minimum"), current},
-                                    {QStringLiteral("maximum"), current},
-                                    {QStringLiteral("standardDeviation"), 0}}},
-                       {QStringLiteral("counts"),
-                        QJsonObject{{QStringLiteral("success"), double(success)},
-                                    {QStringLiteral("fail"), 0}}}};
+    return QJsonObject{
+        {QStringLiteral("latency"), QJsonObject{{QStringLiteral("current"), current},
+                                                {QStringLiteral("average"), current},
+                                                {QStringLiteral("minimum"), current},
+                                                {QStringLiteral("maximum"), current},
+                                                {QStringLiteral("standardDeviation"), 0}}},
+        {QStringLiteral("counts"),
+         QJsonObject{{QStringLiteral("success"), double(success)}, {QStringLiteral("fail"), 0}}}};
 }
 
 } // namespace
@@ -137,9 +136,9 @@ void TestAdminModels::latencyWindowSlides()
 {
     LatencySeriesModel model;
     model.setWindowMs(10000);
-    QJsonObject stats{{QStringLiteral("leader"), QStringLiteral("l")},
-                      {QStringLiteral("followers"),
-                       QJsonObject{{QStringLiteral("f"), followerStats(3, 1)}}}};
+    QJsonObject stats{
+        {QStringLiteral("leader"), QStringLiteral("l")},
+        {QStringLiteral("followers"), QJsonObject{{QStringLiteral("f"), followerStats(3, 1)}}}};
     for (qint64 t = 0; t <= 30000; t += 500)
         QVERIFY(model.addStats(t, stats));
     const QList<QPointF> points = model.samples(QStringLiteral("f"));
@@ -159,10 +158,13 @@ void TestAdminModels::latencyFollowerSetChanges()
             f.insert(id, followerStats(2, 1));
         return QJsonObject{{QStringLiteral("leader"), leader}, {QStringLiteral("followers"), f}};
     };
-    QVERIFY(model.addStats(0, stats(QStringLiteral("a"), {QStringLiteral("b"), QStringLiteral("c")})));
-    QVERIFY(model.addStats(500, stats(QStringLiteral("a"), {QStringLiteral("b"), QStringLiteral("c")})));
+    QVERIFY(
+        model.addStats(0, stats(QStringLiteral("a"), {QStringLiteral("b"), QStringLiteral("c")})));
+    QVERIFY(model.addStats(500,
+                           stats(QStringLiteral("a"), {QStringLiteral("b"), QStringLiteral("c")})));
     // Leadership moves from a to c: b stays a follower and keeps its history.
-    QVERIFY(model.addStats(1000, stats(QStringLiteral("c"), {QStringLiteral("a"), QStringLiteral("b")})));
+    QVERIFY(model.addStats(1000,
+                           stats(QStringLiteral("c"), {QStringLiteral("a"), QStringLiteral("b")})));
     QCOMPARE(model.leaderId(), QStringLiteral("c"));
     QCOMPARE(model.followerIds(), QStringList({QStringLiteral("a"), QStringLiteral("b")}));
     QCOMPARE(model.samples(QStringLiteral("b")).size(), 3);
@@ -216,7 +218,7 @@ void TestAdminModels::syntheticSourceIsConsistent()
         QCOMPARE(f->success + f->fail, 200);
         QVERIFY(f->minimum <= f->average && f->average <= f->maximum);
         QVERIFY(f->standardDeviation >= 0);
-        QCOMPARE(model.samples(id).size(), 121);  // 60 s window at 500 ms, both ends kept
+        QCOMPARE(model.samples(id).size(), 121); // 60 s window at 500 ms, both ends kept
     }
 }
 
@@ -238,18 +240,20 @@ void TestAdminModels::watchEventsCsvAndJson()
     model.append({a, b});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, WatchEventModel::ValueColumn).data().toString(),
-             QStringLiteral("x, \"quoted\""));  // first line in the table
+             QStringLiteral("x, \"quoted\"")); // first line in the table
 
     const QByteArray csv = model.toCsv();
-    QCOMPARE(csv, QByteArray("time,action,key,value,prevValue,index\r\n"
-                             "2026-01-02T03:04:05.006Z,set,/a,\"x, \"\"quoted\"\"\nsecond line\",,7\r\n"
-                             "2026-01-02T03:04:05.006Z,delete,/a,,x,8\r\n"));
+    QCOMPARE(csv,
+             QByteArray("time,action,key,value,prevValue,index\r\n"
+                        "2026-01-02T03:04:05.006Z,set,/a,\"x, \"\"quoted\"\"\nsecond line\",,7\r\n"
+                        "2026-01-02T03:04:05.006Z,delete,/a,,x,8\r\n"));
     QCOMPARE(model.toCsv({1}).count('\n'), 2);
 
     const QJsonArray array = QJsonDocument::fromJson(model.toJson()).array();
     QCOMPARE(array.size(), 2);
     QCOMPARE(array[0].toObject().value(QStringLiteral("value")).toString(), a.value);
-    QCOMPARE(array[1].toObject().value(QStringLiteral("prevValue")).toString(), QStringLiteral("x"));
+    QCOMPARE(array[1].toObject().value(QStringLiteral("prevValue")).toString(),
+             QStringLiteral("x"));
     QCOMPARE(array[1].toObject().value(QStringLiteral("index")).toInt(), 8);
 }
 
@@ -277,7 +281,7 @@ void TestAdminModels::storeStatsCounters()
         "compareAndSwapSuccess":2,"compareAndSwapFail":1,"expireCount":5,"watchers":4})"));
     QCOMPARE(model.counter(0, StoreStatsModel::SuccessColumn), 12);
     QCOMPARE(model.counter(0, StoreStatsModel::FailColumn), 3);
-    QCOMPARE(model.counter(5, StoreStatsModel::FailColumn), 1);   // compare-and-swap
+    QCOMPARE(model.counter(5, StoreStatsModel::FailColumn), 1);     // compare-and-swap
     QCOMPARE(model.counter(7, StoreStatsModel::SuccessColumn), 5);  // expired
     QCOMPARE(model.counter(8, StoreStatsModel::SuccessColumn), 4);  // watchers
     QCOMPARE(model.counter(2, StoreStatsModel::SuccessColumn), -1); // not sent
@@ -289,23 +293,29 @@ void TestAdminModels::membersKeepRowsAcrossRefresh()
 {
     MembersModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    client::Member a{QStringLiteral("a1"), QStringLiteral("infra0"), {QStringLiteral("http://p0")},
+    client::Member a{QStringLiteral("a1"),
+                     QStringLiteral("infra0"),
+                     {QStringLiteral("http://p0")},
                      {QStringLiteral("http://c0")}};
-    client::Member b{QStringLiteral("b2"), QStringLiteral("infra1"), {QStringLiteral("http://p1")},
+    client::Member b{QStringLiteral("b2"),
+                     QStringLiteral("infra1"),
+                     {QStringLiteral("http://p1")},
                      {QStringLiteral("http://c1")}};
     client::Member c{QStringLiteral("c3"), QString(), {QStringLiteral("http://p2")}, {}};
     model.setMembers({a, b});
-    model.setHealth(QStringLiteral("b2"), MemberRow::Health::Unreachable, QStringLiteral("refused"));
+    model.setHealth(QStringLiteral("b2"), MemberRow::Health::Unreachable,
+                    QStringLiteral("refused"));
     const QDateTime now = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
     model.setSelfStats(QStringLiteral("a1"),
                        json(R"({"state":"StateLeader","startTime":"2026-01-01T10:59:00.123456789Z",
                                 "leaderInfo":{"leader":"a1"},"recvAppendRequestCnt":3})"),
                        now);
-    model.setMembers({b, c});  // a leaves, c is added (not started yet)
+    model.setMembers({b, c}); // a leaves, c is added (not started yet)
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.row(0).member.id, QStringLiteral("b2"));
     QCOMPARE(model.row(0).health, MemberRow::Health::Unreachable);
-    QCOMPARE(model.index(1, MembersModel::NameColumn).data().toString(), QStringLiteral("(not started)"));
+    QCOMPARE(model.index(1, MembersModel::NameColumn).data().toString(),
+             QStringLiteral("(not started)"));
     QCOMPARE(model.leaderId(), QStringLiteral("a1"));
 
     model.setMembers({a, b});
@@ -315,31 +325,30 @@ void TestAdminModels::membersKeepRowsAcrossRefresh()
                        now);
     const int row = model.rowOf(QStringLiteral("a1"));
     QCOMPARE(model.row(row).uptimeSeconds, 3659);
-    QCOMPARE(model.index(row, MembersModel::RoleColumn).data().toString(), QStringLiteral("leader"));
+    QCOMPARE(model.index(row, MembersModel::RoleColumn).data().toString(),
+             QStringLiteral("leader"));
 }
 
 void TestAdminModels::subtreeWrites_data()
 {
     QTest::addColumn<QString>("document");
     QTest::addColumn<QString>("target");
-    QTest::addColumn<QStringList>("writes");  // "key=value", "key/" for directories, "+ttl"
+    QTest::addColumn<QStringList>("writes"); // "key=value", "key/" for directories, "+ttl"
 
     QTest::newRow("nested into other dir")
         << R"({"key":"/app","dir":true,"nodes":[
                 {"key":"/app/a","value":"1"},
                 {"key":"/app/empty","dir":true},
                 {"key":"/app/sub","dir":true,"nodes":[{"key":"/app/sub/b","value":"2","ttl":30}]}]})"
-        << "/copy"
-        << QStringList{"/copy/a=1", "/copy/empty/", "/copy/sub/b=2+30"};
+        << "/copy" << QStringList{"/copy/a=1", "/copy/empty/", "/copy/sub/b=2+30"};
     QTest::newRow("directory with ttl is created first")
         << R"({"key":"/s","dir":true,"nodes":[{"key":"/s/d","dir":true,"ttl":60,
                 "nodes":[{"key":"/s/d/k","value":"v"}]}]})"
-        << "/t/"
-        << QStringList{"/t/d/+60", "/t/d/k=v"};
+        << "/t/" << QStringList{"/t/d/+60", "/t/d/k=v"};
     QTest::newRow("root export") << R"({"dir":true,"key":"/","nodes":[{"key":"/x","value":"y"}]})"
                                  << "/restored" << QStringList{"/restored/x=y"};
-    QTest::newRow("single key") << R"({"key":"/one","value":"1"})" << "/other"
-                                << QStringList{"/other=1"};
+    QTest::newRow("single key") << R"({"key":"/one","value":"1"})"
+                                << "/other" << QStringList{"/other=1"};
 }
 
 void TestAdminModels::subtreeWrites()
@@ -373,7 +382,8 @@ void TestAdminModels::subtreeParseAcceptsResponses()
     QVERIFY(SubtreeJson::parse(SubtreeJson::toDocument(node), &back, &error));
     QCOMPARE(back.nodes.size(), 1);
     QCOMPARE(back.nodes[0].value, QStringLiteral("c"));
-    QVERIFY(SubtreeJson::parse(R"({"action":"get","node":{"key":"/k","value":"v"}})", &back, &error));
+    QVERIFY(
+        SubtreeJson::parse(R"({"action":"get","node":{"key":"/k","value":"v"}})", &back, &error));
     QCOMPARE(back.value, QStringLiteral("v"));
     QVERIFY(!SubtreeJson::parse("[1,2]", &back, &error));
     QVERIFY(!SubtreeJson::parse(R"({"no":"key"})", &back, &error));
@@ -386,8 +396,9 @@ void TestAdminModels::prettyJson_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<bool>("isJson");
     QTest::addColumn<QString>("pretty");
-    QTest::newRow("object") << R"({"b":1,"a":[true,null]})" << true
-                            << "{\n    \"a\": [\n        true,\n        null\n    ],\n    \"b\": 1\n}";
+    QTest::newRow("object")
+        << R"({"b":1,"a":[true,null]})" << true
+        << "{\n    \"a\": [\n        true,\n        null\n    ],\n    \"b\": 1\n}";
     QTest::newRow("array with spaces") << "  [1, 2] " << true << "[\n    1,\n    2\n]";
     QTest::newRow("number") << "42" << false << "";
     QTest::newRow("string") << R"("text")" << false << "";
@@ -423,7 +434,7 @@ void TestAdminModels::profilesRoundTrip()
     QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
     ProfileStore store(&settings);
     ConnectionProfile p;
-    p.name = QStringLiteral("prod/eu west");  // any text is a valid name
+    p.name = QStringLiteral("prod/eu west"); // any text is a valid name
     p.endpoints = {QStringLiteral("https://10.0.0.1:2379"), QStringLiteral("10.0.0.2:2379")};
     p.username = QStringLiteral("root");
     p.password = QStringLiteral("secret");
@@ -438,7 +449,7 @@ void TestAdminModels::profilesRoundTrip()
     const auto loaded = store.load(p.name);
     QVERIFY(loaded);
     QCOMPARE(loaded->endpoints, p.endpoints);
-    QCOMPARE(loaded->password, QString());  // not asked to remember it
+    QCOMPARE(loaded->password, QString()); // not asked to remember it
     QCOMPARE(store.load(q.name)->password, QStringLiteral("secret"));
     QCOMPARE(store.recent(), QStringLiteral("kept"));
     store.remove(QStringLiteral("kept"));
@@ -457,11 +468,20 @@ void TestAdminModels::profileValidation_data()
     QTest::addColumn<QString>("certFile");
     QTest::addColumn<QString>("keyFile");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("one") << "http://127.0.0.1:2379" << "" << "" << true;
-    QTest::newRow("several, no scheme") << "127.0.0.1:2379, 127.0.0.1:22379" << "" << "" << true;
-    QTest::newRow("none") << "" << "" << "" << false;
-    QTest::newRow("ftp") << "ftp://127.0.0.1:2379" << "" << "" << false;
-    QTest::newRow("missing cert file") << "http://127.0.0.1:2379" << "/nonexistent.pem"
+    QTest::newRow("one") << "http://127.0.0.1:2379"
+                         << ""
+                         << "" << true;
+    QTest::newRow("several, no scheme") << "127.0.0.1:2379, 127.0.0.1:22379"
+                                        << ""
+                                        << "" << true;
+    QTest::newRow("none") << ""
+                          << ""
+                          << "" << false;
+    QTest::newRow("ftp") << "ftp://127.0.0.1:2379"
+                         << ""
+                         << "" << false;
+    QTest::newRow("missing cert file") << "http://127.0.0.1:2379"
+                                       << "/nonexistent.pem"
                                        << "/nonexistent.key" << false;
 }
 
@@ -487,9 +507,9 @@ void TestAdminModels::errorWording()
     QVERIFY(ErrorText::describe(unauthorized).contains(QStringLiteral("credentials")));
     QVERIFY(ErrorText::isCredentialsError(
         client::Error::make(client::Error::Kind::Http, QStringLiteral("x"), {}, 401)));
-    const client::Error refused = client::Error::make(
-        client::Error::Kind::Connection, QStringLiteral("connection refused"),
-        QUrl(QStringLiteral("http://127.0.0.1:1")));
+    const client::Error refused =
+        client::Error::make(client::Error::Kind::Connection, QStringLiteral("connection refused"),
+                            QUrl(QStringLiteral("http://127.0.0.1:1")));
     const QString down = ErrorText::describe(client::Error::clusterUnavailable({refused, refused}));
     QCOMPARE(down.count(QStringLiteral("http://127.0.0.1:1")), 2);
     QVERIFY(!ErrorText::isCredentialsError(refused));

@@ -46,18 +46,19 @@ QJsonObject leaderStats(const QString &leader, const QMap<QString, double> &curr
 {
     QJsonObject followers;
     for (auto it = current.cbegin(); it != current.cend(); ++it) {
-        followers.insert(it.key(),
-                         QJsonObject{{QStringLiteral("counts"),
-                                      QJsonObject{{QStringLiteral("fail"), 0},
-                                                  {QStringLiteral("success"), 745}}},
-                                     {QStringLiteral("latency"),
-                                      QJsonObject{{QStringLiteral("average"), 0.017},
-                                                  {QStringLiteral("current"), it.value()},
-                                                  {QStringLiteral("maximum"), 1.007649},
-                                                  {QStringLiteral("minimum"), 0},
-                                                  {QStringLiteral("standardDeviation"), 0.0529}}}});
+        followers.insert(
+            it.key(),
+            QJsonObject{{QStringLiteral("counts"), QJsonObject{{QStringLiteral("fail"), 0},
+                                                               {QStringLiteral("success"), 745}}},
+                        {QStringLiteral("latency"),
+                         QJsonObject{{QStringLiteral("average"), 0.017},
+                                     {QStringLiteral("current"), it.value()},
+                                     {QStringLiteral("maximum"), 1.007649},
+                                     {QStringLiteral("minimum"), 0},
+                                     {QStringLiteral("standardDeviation"), 0.0529}}}});
     }
-    return QJsonObject{{QStringLiteral("leader"), leader}, {QStringLiteral("followers"), followers}};
+    return QJsonObject{{QStringLiteral("leader"), leader},
+                       {QStringLiteral("followers"), followers}};
 }
 
 // Three qetcd members forming one cluster, started directly (DaemonProcess
@@ -109,8 +110,9 @@ public:
                 }
                 client::Reply *r = probe.health(endpoint(i));
                 (void)QTest::qWaitFor([r] { return r->isFinished(); }, 2000);
-                serving = r->isFinished() && !r->error() &&
-                          r->json().value(QStringLiteral("health")).toString() == QLatin1String("true");
+                serving =
+                    r->isFinished() && !r->error() &&
+                    r->json().value(QStringLiteral("health")).toString() == QLatin1String("true");
                 r->deleteLater();
                 if (!serving)
                     QTest::qWait(200);
@@ -120,7 +122,10 @@ public:
         }
         return QString();
     }
-    QUrl endpoint(int i) const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_client[i])); }
+    QUrl endpoint(int i) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_client[i]));
+    }
 
 private:
     QTemporaryDir m_dir;
@@ -144,7 +149,7 @@ private slots:
     void chartFollowsLeadershipChange();
     void syntheticSourceFeedsTwoFollowers();
     void liveThreeMemberCluster();
-    void reportsMemberDownAndBack();  // last: restarts the member
+    void reportsMemberDownAndBack(); // last: restarts the member
 
 private:
     GuiTestCluster m_cluster;
@@ -181,7 +186,8 @@ void TestClusterPages::listsMembersWithHealthAndStats()
     QCOMPARE(row.health, MemberRow::Health::Healthy);
     QCOMPARE(model->leaderId(), m_memberId);
     QCOMPARE(model->index(0, MembersModel::RoleColumn).data().toString(), QStringLiteral("leader"));
-    QCOMPARE(row.selfStats.value(QStringLiteral("state")).toString(), QStringLiteral("StateLeader"));
+    QCOMPARE(row.selfStats.value(QStringLiteral("state")).toString(),
+             QStringLiteral("StateLeader"));
     QVERIFY(row.uptimeSeconds >= 0);
 
     const qint64 sets = page.storeModel()->counter(1, StoreStatsModel::SuccessColumn);
@@ -220,9 +226,10 @@ void TestClusterPages::reportsAddAndRemoveMemberAnswers()
         QVERIFY(messages.at(1).at(1).toString().contains(QStringLiteral("HTTP")));
     }
     page.removeMemberById(QStringLiteral("1234abcd"));
-    QTRY_VERIFY_WITH_TIMEOUT(messages.last().first().value<Severity>() == Severity::Error &&
-                                 messages.last().at(1).toString().contains(QStringLiteral("1234abcd")),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        messages.last().first().value<Severity>() == Severity::Error &&
+            messages.last().at(1).toString().contains(QStringLiteral("1234abcd")),
+        10000);
 }
 
 void TestClusterPages::latencyFromRealSingleMember()
@@ -262,13 +269,16 @@ void TestClusterPages::chartDrawsOneLinePerFollower()
     QCOMPARE(first->at(0), QPointF(-4.5, 1.0));
     QCOMPARE(second->at(9).y(), 75.0);
     // Points carry the dashboard colours: 30 ms is orange, 75 ms red.
-    QCOMPARE(second->pointConfiguration(0).value(QXYSeries::PointConfiguration::Color).value<QColor>(),
-             LatencySeriesModel::color(LatencySeriesModel::Level::Fair));
-    QCOMPARE(second->pointConfiguration(9).value(QXYSeries::PointConfiguration::Color).value<QColor>(),
-             LatencySeriesModel::color(LatencySeriesModel::Level::Poor));
+    QCOMPARE(
+        second->pointConfiguration(0).value(QXYSeries::PointConfiguration::Color).value<QColor>(),
+        LatencySeriesModel::color(LatencySeriesModel::Level::Fair));
+    QCOMPARE(
+        second->pointConfiguration(9).value(QXYSeries::PointConfiguration::Color).value<QColor>(),
+        LatencySeriesModel::color(LatencySeriesModel::Level::Poor));
     QCOMPARE(page.model()->rowCount(), 2);
 
-    emit source->memberNamesChanged({{QStringLiteral("6e3bd23ae5f1eae0"), QStringLiteral("infra1")}});
+    emit source->memberNamesChanged(
+        {{QStringLiteral("6e3bd23ae5f1eae0"), QStringLiteral("infra1")}});
     QCOMPARE(first->name(), QStringLiteral("infra1"));
 }
 
@@ -277,10 +287,13 @@ void TestClusterPages::chartFollowsLeadershipChange()
     LatencyChartPage page(nullptr);
     auto *source = new RecordedStatsSource;
     page.setSource(source);
-    source->play(0, leaderStats(QStringLiteral("a"), {{QStringLiteral("b"), 1}, {QStringLiteral("c"), 2}}));
-    source->play(500, leaderStats(QStringLiteral("a"), {{QStringLiteral("b"), 1}, {QStringLiteral("c"), 2}}));
+    source->play(
+        0, leaderStats(QStringLiteral("a"), {{QStringLiteral("b"), 1}, {QStringLiteral("c"), 2}}));
+    source->play(500, leaderStats(QStringLiteral("a"),
+                                  {{QStringLiteral("b"), 1}, {QStringLiteral("c"), 2}}));
     // c becomes the leader: a is now a follower, c no longer has a line.
-    source->play(1000, leaderStats(QStringLiteral("c"), {{QStringLiteral("a"), 3}, {QStringLiteral("b"), 4}}));
+    source->play(1000, leaderStats(QStringLiteral("c"),
+                                   {{QStringLiteral("a"), 3}, {QStringLiteral("b"), 4}}));
     QCOMPARE(page.seriesCount(), 2);
     QVERIFY(!page.series(QStringLiteral("c")));
     QCOMPARE(page.series(QStringLiteral("a"))->count(), 1);
@@ -291,15 +304,18 @@ void TestClusterPages::chartFollowsLeadershipChange()
 void TestClusterPages::syntheticSourceFeedsTwoFollowers()
 {
     LatencyChartPage page(nullptr);
-    auto *source = new SyntheticLeaderStatsSource(
-        QStringLiteral("l"), QStringLiteral("infra0"),
-        {{QStringLiteral("f1"), QStringLiteral("infra1"), 2}, {QStringLiteral("f2"), QStringLiteral("infra2"), 8}});
+    auto *source =
+        new SyntheticLeaderStatsSource(QStringLiteral("l"), QStringLiteral("infra0"),
+                                       {{QStringLiteral("f1"), QStringLiteral("infra1"), 2},
+                                        {QStringLiteral("f2"), QStringLiteral("infra2"), 8}});
     page.setSource(source);
     source->backfill(30);
     QCOMPARE(page.seriesCount(), 2);
     QCOMPARE(page.series(QStringLiteral("f1"))->count(), 30);
     QCOMPARE(page.series(QStringLiteral("f2"))->name(), QStringLiteral("infra2"));
-    QVERIFY(page.findChild<QLabel *>(QStringLiteral("latencySource"))->text().contains(QStringLiteral("Synthetic")));
+    QVERIFY(page.findChild<QLabel *>(QStringLiteral("latencySource"))
+                ->text()
+                .contains(QStringLiteral("Synthetic")));
 }
 
 void TestClusterPages::liveThreeMemberCluster()
@@ -307,7 +323,8 @@ void TestClusterPages::liveThreeMemberCluster()
     ThreeMembers members;
     const QString why = members.start();
     if (!why.isEmpty())
-        QSKIP(qPrintable(QStringLiteral("needs multi-member clustering, not in this build yet: ") + why));
+        QSKIP(qPrintable(QStringLiteral("needs multi-member clustering, not in this build yet: ") +
+                         why));
     ClusterConnection connection;
     ConnectionProfile profile;
     profile.name = QStringLiteral("three");
@@ -333,13 +350,15 @@ void TestClusterPages::reportsMemberDownAndBack()
 
     m_cluster.daemon().kill();
     page.poller()->refresh();
-    QTRY_COMPARE_WITH_TIMEOUT(page.membersModel()->row(0).health, MemberRow::Health::Unreachable, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.membersModel()->row(0).health, MemberRow::Health::Unreachable,
+                              10000);
     QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty(), 5000);
     QCOMPARE(messages.last().first().value<Severity>(), Severity::Warning);
     QVERIFY(messages.last().at(1).toString().contains(QStringLiteral("infra0")));
 
     QVERIFY(m_cluster.daemon().start());
-    QTRY_COMPARE_WITH_TIMEOUT(page.membersModel()->row(0).health, MemberRow::Health::Healthy, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.membersModel()->row(0).health, MemberRow::Health::Healthy,
+                              15000);
     QCOMPARE(messages.last().first().value<Severity>(), Severity::Success);
 }
 

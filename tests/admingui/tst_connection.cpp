@@ -37,7 +37,8 @@ public:
                         return;
                     s->readAll();
                     ++requests;
-                    const QByteArray body = R"({"errorCode":110,"message":"The request requires user authentication","cause":"Insufficient credentials","index":0})";
+                    const QByteArray body =
+                        R"({"errorCode":110,"message":"The request requires user authentication","cause":"Insufficient credentials","index":0})";
                     s->write("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n"
                              "X-Etcd-Index: 0\r\nConnection: close\r\nContent-Length: " +
                              QByteArray::number(body.size()) + "\r\n\r\n" + body);
@@ -182,7 +183,8 @@ void TestConnection::mainWindowAsksForProfileAtFirstStart()
     auto *dialog = window.findChild<ConnectionDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
-    dialog->findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("first"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))
+        ->setText(QStringLiteral("first"));
     dialog->findChild<QLineEdit *>(QStringLiteral("endpointsEdit"))
         ->setText(m_cluster.daemon().clientUrl().toString());
     QSignalSpy opened(window.connection(), &ClusterConnection::opened);
@@ -201,7 +203,8 @@ void TestConnection::dialogShowsProblemsInPlace()
     ProfileStore store(&settings);
     ConnectionDialog dialog(&store, QString());
     dialog.show();
-    dialog.findChild<QLineEdit *>(QStringLiteral("endpointsEdit"))->setText(QStringLiteral("ftp://x:1"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("endpointsEdit"))
+        ->setText(QStringLiteral("ftp://x:1"));
     QSignalSpy accepted(&dialog, &QDialog::accepted);
     QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                       Qt::LeftButton);
@@ -211,7 +214,8 @@ void TestConnection::dialogShowsProblemsInPlace()
 
     dialog.findChild<QLineEdit *>(QStringLiteral("endpointsEdit"))
         ->setText(QStringLiteral("http://10.0.0.1:2379, http://10.0.0.2:2379"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("prod"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))
+        ->setText(QStringLiteral("prod"));
     dialog.findChild<QPushButton *>(QStringLiteral("saveProfileButton"))->click();
     const auto saved = store.load(QStringLiteral("prod"));
     QVERIFY(saved);

@@ -92,7 +92,7 @@ private slots:
 
 private:
     QAction *action(const char *name) const;
-    template<typename T> T *child(const char *name) const;
+    template <typename T> T *child(const char *name) const;
     bool open(const QString &key);
 
     GuiTestCluster m_cluster;
@@ -113,7 +113,7 @@ void TestKeyBrowser::init()
     m_page->resize(1000, 600);
     m_page->show();
     QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->isRootLoaded() && m_page->isWatching(), 10000);
-    QTest::qWait(100);  // the tree's watch is listening
+    QTest::qWait(100); // the tree's watch is listening
 }
 
 void TestKeyBrowser::cleanup()
@@ -127,7 +127,7 @@ QAction *TestKeyBrowser::action(const char *name) const
     return m_page->findChild<QAction *>(QLatin1String(name));
 }
 
-template<typename T> T *TestKeyBrowser::child(const char *name) const
+template <typename T> T *TestKeyBrowser::child(const char *name) const
 {
     return m_page->findChild<T *>(QLatin1String(name));
 }
@@ -141,8 +141,10 @@ bool TestKeyBrowser::open(const QString &key)
 void TestKeyBrowser::createsKeyThroughDialog()
 {
     onNextModal([](QWidget *dialog) {
-        dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("created/key1"));
-        dialog->findChild<QPlainTextEdit *>(QStringLiteral("valueEdit"))->setPlainText(QStringLiteral("hello"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))
+            ->setText(QStringLiteral("created/key1"));
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("valueEdit"))
+            ->setPlainText(QStringLiteral("hello"));
         dialog->findChild<QSpinBox *>(QStringLiteral("ttlSpin"))->setValue(120);
         clickDialogButton(dialog, QDialogButtonBox::Ok);
     });
@@ -156,7 +158,8 @@ void TestKeyBrowser::createsKeyThroughDialog()
 
     // Creating it again fails (create = prevExist=false) and says so.
     onNextModal([](QWidget *dialog) {
-        dialog->findChild<QLineEdit *>(QStringLiteral("parentEdit"))->setText(QStringLiteral("/created"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("parentEdit"))
+            ->setText(QStringLiteral("/created"));
         dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("key1"));
         clickDialogButton(dialog, QDialogButtonBox::Ok);
     });
@@ -171,7 +174,8 @@ void TestKeyBrowser::createsKeyThroughDialog()
 void TestKeyBrowser::createsDirectoryAndInOrderKey()
 {
     onNextModal([](QWidget *dialog) {
-        dialog->findChild<QComboBox *>(QStringLiteral("kindCombo"))->setCurrentIndex(1);  // directory
+        dialog->findChild<QComboBox *>(QStringLiteral("kindCombo"))
+            ->setCurrentIndex(1); // directory
         dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("jobs"));
         clickDialogButton(dialog, QDialogButtonBox::Ok);
     });
@@ -183,8 +187,9 @@ void TestKeyBrowser::createsDirectoryAndInOrderKey()
     onNextModal([](QWidget *dialog) {
         QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("parentEdit"))->text(),
                  QStringLiteral("/jobs"));
-        dialog->findChild<QComboBox *>(QStringLiteral("kindCombo"))->setCurrentIndex(2);  // in-order
-        dialog->findChild<QPlainTextEdit *>(QStringLiteral("valueEdit"))->setPlainText(QStringLiteral("job-1"));
+        dialog->findChild<QComboBox *>(QStringLiteral("kindCombo"))->setCurrentIndex(2); // in-order
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("valueEdit"))
+            ->setPlainText(QStringLiteral("job-1"));
         clickDialogButton(dialog, QDialogButtonBox::Ok);
     });
     action("newKeyAction")->trigger();
@@ -207,7 +212,8 @@ void TestKeyBrowser::savesEditedValue()
     QTest::keyClicks(editor, QStringLiteral("v2"));
     QVERIFY(save->isEnabled());
     QTest::mouseClick(save, Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(m_cluster.get(QStringLiteral("/edit/k"))->value, QStringLiteral("v2"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_cluster.get(QStringLiteral("/edit/k"))->value, QStringLiteral("v2"),
+                              10000);
     QTRY_COMPARE_WITH_TIMEOUT(m_page->detailPane()->baseIndex(),
                               m_cluster.get(QStringLiteral("/edit/k"))->modifiedIndex, 10000);
     QVERIFY(!save->isEnabled());
@@ -225,17 +231,19 @@ void TestKeyBrowser::reportsConcurrentChangeInsteadOfOverwriting()
     QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
 
     MessageBanner *banner = m_page->detailPane()->banner();
-    QTRY_VERIFY_WITH_TIMEOUT(banner->isShowingMessage() && banner->severity() == Severity::Warning &&
-                                 banner->findChild<QPushButton *>(QStringLiteral("overwriteAction")),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        banner->isShowingMessage() && banner->severity() == Severity::Warning &&
+            banner->findChild<QPushButton *>(QStringLiteral("overwriteAction")),
+        10000);
     QVERIFY(banner->text().contains(QStringLiteral("/cas/k")));
     QCOMPARE(m_cluster.get(QStringLiteral("/cas/k"))->value, QStringLiteral("theirs"));
-    QCOMPARE(editor->toPlainText(), QStringLiteral("mine"));  // the edit is not lost
+    QCOMPARE(editor->toPlainText(), QStringLiteral("mine")); // the edit is not lost
 
     // The user decides to overwrite.
     QTest::mouseClick(banner->findChild<QPushButton *>(QStringLiteral("overwriteAction")),
                       Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(m_cluster.get(QStringLiteral("/cas/k"))->value, QStringLiteral("mine"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_cluster.get(QStringLiteral("/cas/k"))->value,
+                              QStringLiteral("mine"), 10000);
 }
 
 void TestKeyBrowser::changesAndRemovesTtl()
@@ -273,7 +281,8 @@ void TestKeyBrowser::deletesRecursivelyAfterConfirmation()
     answerMessageBox(QMessageBox::Yes);
     action("deleteAction")->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!m_cluster.get(QStringLiteral("/del")), 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_page->model()->indexForKey(QStringLiteral("/del")).isValid(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->model()->indexForKey(QStringLiteral("/del")).isValid(),
+                             10000);
 
     // A single key too.
     QVERIFY(m_cluster.set(QStringLiteral("/single"), QStringLiteral("x")));
@@ -323,13 +332,14 @@ void TestKeyBrowser::exportsAndImportsSubtree()
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("app.json"));
     m_page->exportSubtreeTo(QStringLiteral("/app"), file);
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(file) && m_page->banner()->severity() == Severity::Success,
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QFile::exists(file) && m_page->banner()->severity() == Severity::Success, 10000);
     m_page->importSubtreeFrom(file, QStringLiteral("/restored"));
     QTRY_VERIFY_WITH_TIMEOUT(m_page->banner()->text().contains(QStringLiteral("/restored")), 10000);
     QCOMPARE(m_page->banner()->severity(), Severity::Success);
     QCOMPARE(m_cluster.get(QStringLiteral("/restored/a"))->value, QStringLiteral("1"));
-    QCOMPARE(m_cluster.get(QStringLiteral("/restored/sub/b"))->value, QStringLiteral("{\"json\":true}"));
+    QCOMPARE(m_cluster.get(QStringLiteral("/restored/sub/b"))->value,
+             QStringLiteral("{\"json\":true}"));
     QVERIFY(m_cluster.get(QStringLiteral("/restored/empty"))->dir);
 }
 
@@ -345,8 +355,9 @@ void TestKeyBrowser::opensHiddenKeyByName()
     QCOMPARE(child<QPlainTextEdit>("valueEdit")->toPlainText(), QStringLiteral("s3"));
     // Hiding them again takes the key out of the view, not out of the model.
     child<QCheckBox>("showHiddenCheck")->setChecked(false);
-    QVERIFY(!m_page->proxy()->mapFromSource(
-                 m_page->model()->indexForKey(QStringLiteral("/_cfg/secret"))).isValid());
+    QVERIFY(!m_page->proxy()
+                 ->mapFromSource(m_page->model()->indexForKey(QStringLiteral("/_cfg/secret")))
+                 .isValid());
     QVERIFY(m_page->model()->indexForKey(QStringLiteral("/_cfg/secret")).isValid());
 }
 

@@ -62,9 +62,13 @@ private:
 void TestKeyTreeModel::initTestCase()
 {
     QVERIFY2(m_cluster.start(), m_cluster.daemon().output().constData());
-    for (const auto &[key, value] : std::initializer_list<std::pair<const char *, const char *>>{
-             {"/a/b/c/k1", "1"}, {"/a/b/c/k2", "2"}, {"/a/b/k3", "3"}, {"/a/x", "x"},
-             {"/e/_hid", "h"}, {"/_secret/token", "t"}})
+    for (const auto &[key, value] :
+         std::initializer_list<std::pair<const char *, const char *>>{{"/a/b/c/k1", "1"},
+                                                                      {"/a/b/c/k2", "2"},
+                                                                      {"/a/b/k3", "3"},
+                                                                      {"/a/x", "x"},
+                                                                      {"/e/_hid", "h"},
+                                                                      {"/_secret/token", "t"}})
         QVERIFY(m_cluster.set(QString::fromLatin1(key), QString::fromLatin1(value)));
     QVERIFY(m_cluster.mkdir(QStringLiteral("/d")));
     QVERIFY(m_cluster.set(QStringLiteral("/z"), QStringLiteral("expiring"), 300));
@@ -94,13 +98,14 @@ void TestKeyTreeModel::nestedTreePassesModelTester()
 {
     KeyTreeModel &model = *m_model;
     QCOMPARE(childNames(model, {}),
-             QStringList({"a", "big", "d", "e", "z"}));  // "_secret" is never listed
+             QStringList({"a", "big", "d", "e", "z"})); // "_secret" is never listed
     QTRY_VERIFY_WITH_TIMEOUT(fetchEverything(model), 15000);
 
     const QModelIndex c = model.indexForKey(QStringLiteral("/a/b/c"));
     QVERIFY(c.isValid());
     QCOMPARE(childNames(model, c), QStringList({"k1", "k2"}));
-    QCOMPARE(childNames(model, model.indexForKey(QStringLiteral("/a/b"))), QStringList({"c", "k3"}));
+    QCOMPARE(childNames(model, model.indexForKey(QStringLiteral("/a/b"))),
+             QStringList({"c", "k3"}));
     const QModelIndex k2 = model.indexForKey(QStringLiteral("/a/b/c/k2"));
     QCOMPARE(k2.parent(), c);
     QCOMPARE(k2.data(KeyTreeModel::ValueRole).toString(), QStringLiteral("2"));
@@ -134,7 +139,7 @@ void TestKeyTreeModel::insertsBigDirectoriesInBatches()
     QSignalSpy loaded(&model, &KeyTreeModel::directoryLoaded);
     model.reload();
     QVERIFY(model.isLoading());
-    QCOMPARE(model.rowCount(), 0);  // nothing happens synchronously
+    QCOMPARE(model.rowCount(), 0); // nothing happens synchronously
     QTRY_VERIFY_WITH_TIMEOUT(
         std::any_of(loaded.begin(), loaded.end(),
                     [](const QList<QVariant> &a) { return a.first().toString() == "/big"; }),
@@ -147,7 +152,7 @@ void TestKeyTreeModel::insertsBigDirectoriesInBatches()
             QVERIFY(args.at(2).toInt() - args.at(1).toInt() + 1 <= 7);
         }
     }
-    QCOMPARE(batches, 8);  // ceil(50 / 7)
+    QCOMPARE(batches, 8); // ceil(50 / 7)
     QCOMPARE(model.rowCount(big), 50);
     const QStringList names = childNames(model, big);
     QStringList sorted = names;
@@ -164,7 +169,7 @@ void TestKeyTreeModel::followsChangesFromWatch()
     o.recursive = true;
     client::Watcher *watcher = m_cluster.connection()->client()->watch(QStringLiteral("/"), o);
     connect(watcher, &client::Watcher::event, &model, &KeyTreeModel::applyEvent);
-    QTest::qWait(200);  // let the watch start listening
+    QTest::qWait(200); // let the watch start listening
 
     QVERIFY(m_cluster.set(QStringLiteral("/a/b/new"), QStringLiteral("n")));
     QVERIFY(m_cluster.set(QStringLiteral("/fresh/deep/k"), QStringLiteral("v")));
@@ -172,7 +177,8 @@ void TestKeyTreeModel::followsChangesFromWatch()
     QVERIFY(m_cluster.remove(QStringLiteral("/a/b/c"), true));
 
     QTRY_VERIFY_WITH_TIMEOUT(!model.indexForKey(QStringLiteral("/a/b/c")).isValid(), 10000);
-    QCOMPARE(childNames(model, model.indexForKey(QStringLiteral("/a/b"))), QStringList({"k3", "new"}));
+    QCOMPARE(childNames(model, model.indexForKey(QStringLiteral("/a/b"))),
+             QStringList({"k3", "new"}));
     QCOMPARE(model.node(QStringLiteral("/a/x"))->value, QStringLiteral("x2"));
     // Directories the write created on its way are shown, as loaded.
     const QModelIndex deep = model.indexForKey(QStringLiteral("/fresh/deep"));
@@ -273,7 +279,8 @@ void TestKeyTreeModel::revealsHiddenKeys()
     QSignalSpy failed(&model, &KeyTreeModel::revealFailed);
     model.revealKey(QStringLiteral("/a/nothing"));
     QVERIFY(failed.wait(10000));
-    QCOMPARE(failed.first().at(1).value<client::Error>().errorCode(), int(client::Error::KeyNotFound));
+    QCOMPARE(failed.first().at(1).value<client::Error>().errorCode(),
+             int(client::Error::KeyNotFound));
 }
 
 void TestKeyTreeModel::filterKeepsAncestors()

@@ -81,7 +81,7 @@ void TestWatchPanel::listsChangesOfOtherClients()
     WatchEventModel *model = m_panel->model();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 10000);
     QTest::qWait(200);
-    QCOMPARE(model->rowCount(), 4);  // nothing from /elsewhere
+    QCOMPARE(model->rowCount(), 4); // nothing from /elsewhere
     QCOMPARE(model->event(0).action, QStringLiteral("set"));
     QCOMPARE(model->event(0).value, QStringLiteral("1"));
     QCOMPARE(model->event(1).previousValue, QStringLiteral("1"));
@@ -96,7 +96,7 @@ void TestWatchPanel::listsChangesOfOtherClients()
 
     m_panel->findChild<QPushButton *>(QStringLiteral("clearButton"))->click();
     QCOMPARE(model->rowCount(), 0);
-    m_panel->findChild<QPushButton *>(QStringLiteral("startButton"))->click();  // stop
+    m_panel->findChild<QPushButton *>(QStringLiteral("startButton"))->click(); // stop
     QVERIFY(!m_panel->isWatching());
     QVERIFY(m_cluster.set(QStringLiteral("/w/after-stop"), QStringLiteral("x")));
     QTest::qWait(300);
@@ -143,7 +143,7 @@ void TestWatchPanel::filtersAndSavesCsvAndJson()
     QFile csv(csvFile);
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = csv.readAll().split('\n');
-    QCOMPARE(lines.size(), 4);  // header, 2 rows, empty tail
+    QCOMPARE(lines.size(), 4); // header, 2 rows, empty tail
     QVERIFY(lines[1].contains("/f/apple"));
     QVERIFY(lines[2].contains("/f/cherry"));
 
@@ -154,7 +154,8 @@ void TestWatchPanel::filtersAndSavesCsvAndJson()
     QVERIFY(json.open(QIODevice::ReadOnly));
     const QJsonArray array = QJsonDocument::fromJson(json.readAll()).array();
     QCOMPARE(array.size(), 3);
-    QCOMPARE(array[1].toObject().value(QStringLiteral("value")).toString(), QStringLiteral("yellow, ripe"));
+    QCOMPARE(array[1].toObject().value(QStringLiteral("value")).toString(),
+             QStringLiteral("yellow, ripe"));
     QCOMPARE(array[1].toObject().value(QStringLiteral("action")).toString(), QStringLiteral("set"));
 }
 
