@@ -5,6 +5,7 @@
 // exists - from a live 3-member cluster.
 
 #include "GuiTestCluster.h"
+#include "ThreeMemberCluster.h"
 #include "cluster/ClusterPoller.h"
 #include "cluster/MembersModel.h"
 #include "cluster/StoreStatsModel.h"
@@ -18,7 +19,6 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineSeries>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,79 +61,6 @@ QJsonObject leaderStats(const QString &leader, const QMap<QString, double> &curr
                        {QStringLiteral("followers"), followers}};
 }
 
-// Three qetcd members forming one cluster, started directly (DaemonProcess
-// starts single-member clusters only).
-class ThreeMembers
-{
-public:
-    ~ThreeMembers()
-    {
-        for (auto &p : m_processes) {
-            p->kill();
-            p->waitForFinished(5000);
-        }
-    }
-    // Empty when all three serve; otherwise why not.
-    QString start()
-    {
-        QStringList cluster;
-        for (int i = 0; i < 3; ++i) {
-            m_client[i] = DaemonProcess::freePort();
-            m_peer[i] = DaemonProcess::freePort();
-            cluster.append(QStringLiteral("m%1=http://127.0.0.1:%2").arg(i).arg(m_peer[i]));
-        }
-        for (int i = 0; i < 3; ++i) {
-            auto p = std::make_unique<QProcess>();
-            p->setProcessChannelMode(QProcess::MergedChannels);
-            const QString client = QStringLiteral("http://127.0.0.1:%1").arg(m_client[i]);
-            const QString peer = QStringLiteral("http://127.0.0.1:%1").arg(m_peer[i]);
-            p->start(DaemonProcess::binary(QStringLiteral("qetcd")),
-                     {QStringLiteral("--name"), QStringLiteral("m%1").arg(i),
-                      QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("m%1").arg(i)),
-                      QStringLiteral("--listen-client-urls"), client,
-                      QStringLiteral("--advertise-client-urls"), client,
-                      QStringLiteral("--listen-peer-urls"), peer,
-                      QStringLiteral("--initial-advertise-peer-urls"), peer,
-                      QStringLiteral("--initial-cluster"), cluster.join(QLatin1Char(',')),
-                      QStringLiteral("--initial-cluster-state"), QStringLiteral("new")});
-            m_processes.push_back(std::move(p));
-        }
-        client::ClientConfig config;
-        client::Client probe(config);
-        for (int i = 0; i < 3; ++i) {
-            bool serving = false;
-            for (int attempt = 0; attempt < 50 && !serving; ++attempt) {
-                if (m_processes[size_t(i)]->state() == QProcess::NotRunning) {
-                    const QList<QByteArray> lines =
-                        m_processes[size_t(i)]->readAll().trimmed().split('\n');
-                    return QString::fromLocal8Bit(lines.last());
-                }
-                client::Reply *r = probe.health(endpoint(i));
-                (void)QTest::qWaitFor([r] { return r->isFinished(); }, 2000);
-                serving =
-                    r->isFinished() && !r->error() &&
-                    r->json().value(QStringLiteral("health")).toString() == QLatin1String("true");
-                r->deleteLater();
-                if (!serving)
-                    QTest::qWait(200);
-            }
-            if (!serving)
-                return QStringLiteral("member m%1 did not become healthy").arg(i);
-        }
-        return QString();
-    }
-    QUrl endpoint(int i) const
-    {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_client[i]));
-    }
-
-private:
-    QTemporaryDir m_dir;
-    std::vector<std::unique_ptr<QProcess>> m_processes;
-    quint16 m_client[3] = {};
-    quint16 m_peer[3] = {};
-};
-
 } // namespace
 
 class TestClusterPages : public QObject
@@ -149,6 +76,7 @@ private slots:
     void chartFollowsLeadershipChange();
     void syntheticSourceFeedsTwoFollowers();
     void liveThreeMemberCluster();
+    void reportsDownMemberOfLiveCluster();
     void reportsMemberDownAndBack(); // last: restarts the member
 
 private:
@@ -320,7 +248,7 @@ void TestClusterPages::syntheticSourceFeedsTwoFollowers()
 
 void TestClusterPages::liveThreeMemberCluster()
 {
-    ThreeMembers members;
+    ThreeMemberCluster members;
     const QString why = members.start();
     if (!why.isEmpty())
         QSKIP(qPrintable(QStringLiteral("needs multi-member clustering, not in this build yet: ") +
@@ -338,6 +266,62 @@ void TestClusterPages::liveThreeMemberCluster()
                                  page.series(page.model()->followerIds().first())->count() >= 3 &&
                                  page.series(page.model()->followerIds().last())->count() >= 3,
                              20000);
+}
+
+void TestClusterPages::reportsDownMemberOfLiveCluster()
+{
+    ThreeMemberCluster members;
+    const QString why = members.start();
+    if (!why.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("needs multi-member clustering, not in this build yet: ") +
+                         why));
+    ClusterConnection connection;
+    connection.setLeaderRefreshInterval(200);
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("three");
+    for (int i = 0; i < 3; ++i)
+        profile.endpoints.append(members.endpoint(i).toString());
+    QSignalSpy opened(&connection, &ClusterConnection::opened);
+    QSignalSpy connectionMessages(&connection, &ClusterConnection::message);
+    connection.open(profile);
+    QVERIFY(opened.wait(10000));
+    ClusterPage page(&connection);
+    QSignalSpy pageMessages(&page, &ClusterPage::message);
+    QSignalSpy refreshed(page.poller(), &ClusterPoller::refreshed);
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(page.membersModel()->rowCount(), 3);
+
+    // The member the app talks to goes down.
+    const QUrl inUse = connection.status().member;
+    const int down = members.indexOf(inUse);
+    QVERIFY(down >= 0);
+    members.kill(down);
+    connectionMessages.clear();
+
+    // The status bar moves to another member and the user is told, without
+    // any dialog; the cluster page marks the member unreachable.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        connection.status().member != inUse && connection.status().member.isValid(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(connectionMessages.begin(), connectionMessages.end(),
+                                         [&](const QList<QVariant> &m) {
+                                             return m.at(0).value<Severity>() ==
+                                                        Severity::Warning &&
+                                                    m.at(1).toString().contains(inUse.toString());
+                                         }),
+                             5000);
+    const int row = page.membersModel()->rowOf([&] {
+        for (int r = 0; r < page.membersModel()->rowCount(); ++r) {
+            if (page.membersModel()->row(r).member.name == members.name(down))
+                return page.membersModel()->row(r).member.id;
+        }
+        return QString();
+    }());
+    QVERIFY(row >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(page.membersModel()->row(row).health, MemberRow::Health::Unreachable,
+                              20000);
+    QVERIFY(std::any_of(pageMessages.begin(), pageMessages.end(), [&](const QList<QVariant> &m) {
+        return m.at(1).toString().contains(members.name(down));
+    }));
 }
 
 void TestClusterPages::reportsMemberDownAndBack()
