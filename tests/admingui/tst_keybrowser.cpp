@@ -113,7 +113,6 @@ void TestKeyBrowser::init()
     m_page->resize(1000, 600);
     m_page->show();
     QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->isRootLoaded() && m_page->isWatching(), 10000);
-    QTest::qWait(100); // the tree's watch is listening
 }
 
 void TestKeyBrowser::cleanup()

@@ -169,7 +169,8 @@ void TestKeyTreeModel::followsChangesFromWatch()
     o.recursive = true;
     client::Watcher *watcher = m_cluster.connection()->client()->watch(QStringLiteral("/"), o);
     connect(watcher, &client::Watcher::event, &model, &KeyTreeModel::applyEvent);
-    QTest::qWait(200); // let the watch start listening
+    QSignalSpy listening(watcher, &client::Watcher::connected);
+    QVERIFY(listening.wait(10000));  // the member has the watch: nothing is missed from here
 
     QVERIFY(m_cluster.set(QStringLiteral("/a/b/new"), QStringLiteral("n")));
     QVERIFY(m_cluster.set(QStringLiteral("/fresh/deep/k"), QStringLiteral("v")));
