@@ -313,6 +313,50 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>Key not found</source>
+        <translation>键不存在</translation>
+    </message>
+    <message>
+        <source>Compare failed</source>
+        <translation>比较失败</translation>
+    </message>
+    <message>
+        <source>Not a file</source>
+        <translation>不是文件</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>不是目录</translation>
+    </message>
+    <message>
+        <source>Key already exists</source>
+        <translation>键已存在</translation>
+    </message>
+    <message>
+        <source>Root is read only</source>
+        <translation>根目录是只读的</translation>
+    </message>
+    <message>
+        <source>Directory not empty</source>
+        <translation>目录不为空</translation>
+    </message>
+    <message>
+        <source>The given TTL is not a number</source>
+        <translation>给定的 TTL 不是数字</translation>
+    </message>
+    <message>
+        <source>Raft internal error (the cluster could not commit in time)</source>
+        <translation>Raft 内部错误（集群未能及时提交）</translation>
+    </message>
+    <message>
+        <source>During leader election</source>
+        <translation>正在进行领导者选举</translation>
+    </message>
+    <message>
+        <source>The event in the requested index is outdated and cleared</source>
+        <translation>所请求索引处的事件已过期并被清除</translation>
+    </message>
 </context>
 <context>
     <name>KeyBrowserPage</name>

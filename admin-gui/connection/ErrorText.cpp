@@ -9,6 +9,36 @@ QString where(const client::Error &e)
 
 } // namespace
 
+QString ErrorText::etcdMessage(const client::Error &e)
+{
+    switch (e.errorCode()) {
+    case client::Error::KeyNotFound:
+        return tr("Key not found");
+    case client::Error::TestFailed:
+        return tr("Compare failed");
+    case client::Error::NotFile:
+        return tr("Not a file");
+    case client::Error::NotDir:
+        return tr("Not a directory");
+    case client::Error::NodeExist:
+        return tr("Key already exists");
+    case client::Error::RootReadOnly:
+        return tr("Root is read only");
+    case client::Error::DirNotEmpty:
+        return tr("Directory not empty");
+    case client::Error::TtlNotANumber:
+        return tr("The given TTL is not a number");
+    case client::Error::RaftInternal:
+        return tr("Raft internal error (the cluster could not commit in time)");
+    case client::Error::LeaderElect:
+        return tr("During leader election");
+    case client::Error::EventIndexCleared:
+        return tr("The event in the requested index is outdated and cleared");
+    default:
+        return e.message(); // the server's own words
+    }
+}
+
 bool ErrorText::isCredentialsError(const client::Error &e)
 {
     using K = client::Error::Kind;
@@ -40,7 +70,7 @@ QString ErrorText::describe(const client::Error &e)
     case K::None:
         return QString();
     case K::Etcd: {
-        QString text = tr("%1 (etcd error %2)").arg(e.message()).arg(e.errorCode());
+        QString text = tr("%1 (etcd error %2)").arg(etcdMessage(e)).arg(e.errorCode());
         if (!e.cause().isEmpty())
             text += QStringLiteral(": ") + e.cause();
         return text;

@@ -16,4 +16,6 @@ public:
     static bool isCredentialsError(const client::Error &error);
     // The compare of a compare-and-swap/delete failed (errorCode 101).
     static bool isConflict(const client::Error &error);
+    // etcd's message for an errorCode, translated when it is a common one.
+    static QString etcdMessage(const client::Error &error);
 };
