@@ -1,7 +1,7 @@
 // Connecting: status of a live member, a member that is down, failover to
-// the one that answers, wrong credentials (a stand-in server answering 401
-// like etcd with authentication on), the main window reopening the recent
-// profile, and the connection dialog.
+// the one that answers, wrong credentials (a member with v2 authentication
+// on), the main window reopening the recent profile, and the connection
+// dialog.
 
 #include "GuiTestCluster.h"
 #include "connection/ProfileStore.h"
@@ -16,39 +16,10 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
-
-// Answers every HTTP request with etcd's "authentication required" error.
-class UnauthorizedServer : public QTcpServer
-{
-public:
-    int requests = 0;
-    UnauthorizedServer()
-    {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = nextPendingConnection()) {
-                connect(s, &QTcpSocket::readyRead, s, [this, s] {
-                    if (!s->peek(1 << 16).contains("\r\n\r\n"))
-                        return;
-                    s->readAll();
-                    ++requests;
-                    const QByteArray body =
-                        R"({"errorCode":110,"message":"The request requires user authentication","cause":"Insufficient credentials","index":0})";
-                    s->write("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n"
-                             "X-Etcd-Index: 0\r\nConnection: close\r\nContent-Length: " +
-                             QByteArray::number(body.size()) + "\r\n\r\n" + body);
-                    s->disconnectFromHost();
-                });
-                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-            }
-        });
-    }
-};
 
 QString deadEndpoint()
 {
@@ -129,22 +100,40 @@ void TestConnection::failsOverToMemberThatAnswers()
 
 void TestConnection::reportsWrongCredentials()
 {
-    UnauthorizedServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    ClusterConnection c;
-    QSignalSpy messages(&c, &ClusterConnection::message);
-    QSignalSpy opened(&c, &ClusterConnection::opened);
+    // A member of its own: authentication stays on there.
+    DaemonProcess member(QStringLiteral("auth"));
+    QVERIFY2(member.start(), member.output().constData());
+    client::ClientConfig config;
+    config.endpoints = {member.clientUrl()};
+    client::Client admin(config);
+    client::Reply *user =
+        m_cluster.wait(admin.addUser(QStringLiteral("root"), QStringLiteral("rootpw")));
+    QVERIFY2(!user->error(), qPrintable(user->error().toString()));
+    client::Reply *enable = m_cluster.wait(admin.enableAuth());
+    QVERIFY2(!enable->error(), qPrintable(enable->error().toString()));
+
     ConnectionProfile p;
     p.name = QStringLiteral("auth");
-    p.endpoints = {QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())};
+    p.endpoints = {member.clientUrl().toString()};
     p.username = QStringLiteral("root");
     p.password = QStringLiteral("wrong");
+    {
+        ClusterConnection c;
+        QSignalSpy messages(&c, &ClusterConnection::message);
+        QSignalSpy opened(&c, &ClusterConnection::opened);
+        c.open(p);
+        QVERIFY(messages.wait(10000));
+        QCOMPARE(c.status().state, ClusterStatus::State::Failed);
+        QCOMPARE(messages.first().first().value<Severity>(), Severity::Error);
+        QVERIFY(messages.first().at(1).toString().contains(QStringLiteral("credentials")));
+        QCOMPARE(opened.count(), 0);
+    }
+    p.password = QStringLiteral("rootpw");
+    ClusterConnection c;
+    QSignalSpy opened(&c, &ClusterConnection::opened);
     c.open(p);
-    QVERIFY(messages.wait(10000));
-    QCOMPARE(c.status().state, ClusterStatus::State::Failed);
-    QVERIFY(messages.first().at(1).toString().contains(QStringLiteral("credentials")));
-    QCOMPARE(opened.count(), 0);
-    QCOMPARE(server.requests, 1);
+    QVERIFY(opened.wait(10000));
+    QCOMPARE(c.status().state, ClusterStatus::State::Connected);
 }
 
 void TestConnection::mainWindowReopensRecentProfile()
