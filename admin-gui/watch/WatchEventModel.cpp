@@ -18,9 +18,10 @@ QByteArray csvField(const QString &text)
     return f;
 }
 
+// Files get UTC ("...Z"): unambiguous wherever they are read.
 QString timeText(const QDateTime &t)
 {
-    return t.toString(Qt::ISODateWithMs);
+    return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
 QColor actionColor(const QString &action)
