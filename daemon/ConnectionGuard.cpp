@@ -61,7 +61,7 @@ void ConnectionGuard::inspect()
             bool ok = false;
             contentLength = head.mid(cl + 17, lineEnd - cl - 17).trimmed().toLongLong(&ok);
             if (!ok)
-                contentLength = 0;  // Qt's parser reports a malformed length itself
+                contentLength = 0; // Qt's parser reports a malformed length itself
         }
         if (contentLength > m_maxBodyBytes) {
             reject(413, "request body too large");

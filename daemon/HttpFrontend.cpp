@@ -17,16 +17,26 @@ namespace {
 QByteArray methodName(QHttpServerRequest::Method m)
 {
     switch (m) {
-    case QHttpServerRequest::Method::Get: return QByteArrayLiteral("GET");
-    case QHttpServerRequest::Method::Put: return QByteArrayLiteral("PUT");
-    case QHttpServerRequest::Method::Delete: return QByteArrayLiteral("DELETE");
-    case QHttpServerRequest::Method::Post: return QByteArrayLiteral("POST");
-    case QHttpServerRequest::Method::Head: return QByteArrayLiteral("HEAD");
-    case QHttpServerRequest::Method::Options: return QByteArrayLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch: return QByteArrayLiteral("PATCH");
-    case QHttpServerRequest::Method::Connect: return QByteArrayLiteral("CONNECT");
-    case QHttpServerRequest::Method::Trace: return QByteArrayLiteral("TRACE");
-    default: return QByteArrayLiteral("UNKNOWN");
+    case QHttpServerRequest::Method::Get:
+        return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect:
+        return QByteArrayLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace:
+        return QByteArrayLiteral("TRACE");
+    default:
+        return QByteArrayLiteral("UNKNOWN");
     }
 }
 
@@ -56,12 +66,11 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     const bool head = req.method == "HEAD";
     const bool http10 = guard && guard->http10();
     const QByteArray connection = req.header("Connection").toLower();
-    const bool close = connection.contains("close")
-                       || (http10 && !connection.contains("keep-alive"));
+    const bool close =
+        connection.contains("close") || (http10 && !connection.contains("keep-alive"));
 
-    const std::optional<HttpResponse> now = m_api.handle(req, [&] {
-        return std::make_shared<SocketChannel>(socket, head, close, http10);
-    });
+    const std::optional<HttpResponse> now = m_api.handle(
+        req, [&] { return std::make_shared<SocketChannel>(socket, head, close, http10); });
     if (now) {
         if (guard)
             guard->requestDone();
@@ -75,5 +84,6 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
 void HttpFrontend::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
 {
     // handleRequest answers every request; this only runs if Qt changes that.
-    socket->write(HttpWire::response(V2Api::textResponse(404, "404 page not found\n"), false, false));
+    socket->write(
+        HttpWire::response(V2Api::textResponse(404, "404 page not found\n"), false, false));
 }

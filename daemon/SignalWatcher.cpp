@@ -37,6 +37,6 @@ SignalWatcher::~SignalWatcher()
 void SignalWatcher::handler(int signalNumber)
 {
     const unsigned char sig = static_cast<unsigned char>(signalNumber);
-    if (s_fds[0] >= 0)
-        [[maybe_unused]] auto n = ::write(s_fds[0], &sig, 1);
+    if (s_fds[0] >= 0) [[maybe_unused]]
+        auto n = ::write(s_fds[0], &sig, 1);
 }

@@ -11,11 +11,11 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QHostInfo>
+#include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
-#include <QHostInfo>
-#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -43,7 +43,8 @@ QList<QHostAddress> listenAddresses(const QUrl &url)
     if (literal.setAddress(host))
         return {literal};
     const QHostInfo info = QHostInfo::fromName(host);
-    return info.addresses().isEmpty() ? QList<QHostAddress>{} : QList<QHostAddress>{info.addresses().first()};
+    return info.addresses().isEmpty() ? QList<QHostAddress>{}
+                                      : QList<QHostAddress>{info.addresses().first()};
 }
 
 std::optional<QSslConfiguration> loadTls(const Config &config, QString *error)
@@ -51,7 +52,8 @@ std::optional<QSslConfiguration> loadTls(const Config &config, QString *error)
     auto readFile = [error](const QString &path) -> std::optional<QByteArray> {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly)) {
-            *error = QCoreApplication::translate("main", "cannot read %1: %2").arg(path, f.errorString());
+            *error = QCoreApplication::translate("main", "cannot read %1: %2")
+                         .arg(path, f.errorString());
             return std::nullopt;
         }
         return f.readAll();
@@ -91,9 +93,10 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("qetcd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QETCD_VERSION));
-    qSetMessagePattern(QStringLiteral(
-        "%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-debug}D%{endif}%{if-info}I%{endif}"
-        "%{if-warning}W%{endif}%{if-critical}E%{endif}%{if-fatal}F%{endif} | %{category}: %{message}"));
+    qSetMessagePattern(
+        QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-debug}D%{endif}%{if-info}I%{endif}"
+                       "%{if-warning}W%{endif}%{if-critical}E%{endif}%{if-fatal}F%{endif} | "
+                       "%{category}: %{message}"));
 
     const ConfigParser::Result parsed =
         ConfigParser::parse(app.arguments(), QProcessEnvironment::systemEnvironment());
@@ -152,7 +155,8 @@ int main(int argc, char *argv[])
     qCInfo(lcMain).noquote() << "heartbeat =" << config.heartbeatIntervalMs << "ms";
     qCInfo(lcMain).noquote() << "election =" << config.electionTimeoutMs << "ms";
     qCInfo(lcMain).noquote() << "snapshot count =" << config.snapshotCount;
-    qCInfo(lcMain).noquote() << "advertise client URLs =" << options.clientUrls.join(QLatin1Char(','));
+    qCInfo(lcMain).noquote() << "advertise client URLs ="
+                             << options.clientUrls.join(QLatin1Char(','));
     qCInfo(lcMain).noquote() << "initial advertise peer URLs ="
                              << options.peerUrls.join(QLatin1Char(','));
     qCInfo(lcMain).noquote() << "initial cluster =" << config.initialCluster;
@@ -182,16 +186,17 @@ int main(int argc, char *argv[])
             auto *listener = new ClientListener(qint64(config.maxRequestBytes), &frontend);
             if (url.scheme() == QLatin1String("https")) {
                 if (!tls) {
-                    qCCritical(lcMain).noquote() << QCoreApplication::translate(
-                        "main", "%1 needs --cert-file and --key-file").arg(url.toString());
+                    qCCritical(lcMain).noquote()
+                        << QCoreApplication::translate("main",
+                                                       "%1 needs --cert-file and --key-file")
+                               .arg(url.toString());
                     return 1;
                 }
                 listener->setTls(*tls);
             }
             if (!listener->listen(address, quint16(url.port()))) {
-                qCCritical(lcMain).noquote()
-                    << "cannot listen for client requests on" << url.toString() << ":"
-                    << listener->errorString();
+                qCCritical(lcMain).noquote() << "cannot listen for client requests on"
+                                             << url.toString() << ":" << listener->errorString();
                 return 1;
             }
             frontend.bind(listener);

@@ -35,20 +35,20 @@ public:
     // A replicated write; answered when applied, or with error 300 on timeout.
     virtual void propose(const Command &command, ResultCallback done) = 0;
 
-    virtual WatchResult watch(const QString &key, bool recursive, bool stream,
-                              quint64 sinceIndex, WatchSink sink) = 0;
+    virtual WatchResult watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
+                              WatchSink sink) = 0;
     virtual void cancelWatch(quint64 watcherId) = 0;
 
     virtual quint64 clusterId() const = 0;
     virtual quint64 memberId() const = 0;
-    virtual quint64 leaderId() const = 0;  // 0 while there is none
+    virtual quint64 leaderId() const = 0; // 0 while there is none
     virtual RaftPosition raftPosition() const = 0;
     virtual QList<MemberInfo> members() const = 0;
     virtual bool healthy() const = 0;
 
     virtual StoreStats storeStats() const = 0;
     virtual SelfStats selfStats() const = 0;
-    virtual std::optional<LeaderStats> leaderStats() const = 0;  // nullopt unless leader
+    virtual std::optional<LeaderStats> leaderStats() const = 0; // nullopt unless leader
 
     using MemberCallback = std::function<void(const MemberChangeResult &)>;
     virtual void addMember(const QStringList &peerUrls, MemberCallback done) = 0;

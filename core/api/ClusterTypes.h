@@ -11,7 +11,7 @@
 struct MemberInfo
 {
     quint64 id = 0;
-    QString name;            // empty until the member has started and published it
+    QString name; // empty until the member has started and published it
     QStringList peerUrls;
     QStringList clientUrls;
 };
@@ -63,5 +63,5 @@ struct MemberChangeResult
     enum class Status { Ok, Conflict, NotFound, Removed, Unsupported, Failed };
     Status status = Status::Ok;
     QString message;
-    MemberInfo member;  // the added member for POST
+    MemberInfo member; // the added member for POST
 };

@@ -9,9 +9,9 @@
 // per connection in Qt 6.4). The api layer never sees a socket.
 struct HttpRequest
 {
-    QByteArray method;      // "GET", "PUT", ... as sent (upper case)
-    QByteArray path;        // percent-decoded path, e.g. "/v2/keys/a b"
-    QByteArray query;       // raw query string without '?', still encoded
+    QByteArray method; // "GET", "PUT", ... as sent (upper case)
+    QByteArray path;   // percent-decoded path, e.g. "/v2/keys/a b"
+    QByteArray query;  // raw query string without '?', still encoded
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers; // names as sent
 

@@ -50,8 +50,8 @@ void JsonWriter::appendString(QByteArray &out, QByteArrayView s)
             continue;
         if (c == 0xE2) {
             // U+2028 / U+2029 are E2 80 A8 / E2 80 A9: escaped by Go for JSONP safety.
-            if (i + 2 < n && uchar(s[i + 1]) == 0x80
-                && (uchar(s[i + 2]) == 0xA8 || uchar(s[i + 2]) == 0xA9)) {
+            if (i + 2 < n && uchar(s[i + 1]) == 0x80 &&
+                (uchar(s[i + 2]) == 0xA8 || uchar(s[i + 2]) == 0xA9)) {
                 out.append(s.data() + start, i - start);
                 out.append(uchar(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
                 i += 2;
@@ -61,11 +61,21 @@ void JsonWriter::appendString(QByteArray &out, QByteArrayView s)
         }
         out.append(s.data() + start, i - start);
         switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
         default:
             out.append("\\u00");
             out.append(hexDigits[c >> 4]);

@@ -10,10 +10,12 @@ namespace {
 // Go's strconv.ParseBool.
 std::optional<bool> parseBool(const QString &s)
 {
-    static const QStringList yes{QStringLiteral("1"), QStringLiteral("t"), QStringLiteral("T"),
-                                 QStringLiteral("TRUE"), QStringLiteral("true"), QStringLiteral("True")};
-    static const QStringList no{QStringLiteral("0"), QStringLiteral("f"), QStringLiteral("F"),
-                                QStringLiteral("FALSE"), QStringLiteral("false"), QStringLiteral("False")};
+    static const QStringList yes{QStringLiteral("1"),    QStringLiteral("t"),
+                                 QStringLiteral("T"),    QStringLiteral("TRUE"),
+                                 QStringLiteral("true"), QStringLiteral("True")};
+    static const QStringList no{QStringLiteral("0"),     QStringLiteral("f"),
+                                QStringLiteral("F"),     QStringLiteral("FALSE"),
+                                QStringLiteral("false"), QStringLiteral("False")};
     if (yes.contains(s))
         return true;
     if (no.contains(s))
@@ -42,17 +44,17 @@ EtcdError requestError(ErrorCode code, const QString &cause)
     return EtcdError::make(code, cause, 0);
 }
 
-
 } // namespace
 
 std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &request,
                                                         const QByteArray &keyPath, qint64 nowNs)
 {
     const QByteArray &method = request.method;
-    const bool bodyCarriesForm =
-        (method == "PUT" || method == "POST" || method == "PATCH")
-        && request.header("Content-Type").trimmed().toLower().startsWith(
-            "application/x-www-form-urlencoded");
+    const bool bodyCarriesForm = (method == "PUT" || method == "POST" || method == "PATCH") &&
+                                 request.header("Content-Type")
+                                     .trimmed()
+                                     .toLower()
+                                     .startsWith("application/x-www-form-urlencoded");
     QString formError;
     const std::optional<Form> parsed =
         Form::parse(request.query, request.body, bodyCarriesForm, &formError);
@@ -97,8 +99,8 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
 
     bool wait = false, dir = false, quorum = false;
     const std::pair<const char *, bool *> bools[] = {
-        {"recursive", &r.recursive}, {"sorted", &r.sorted}, {"wait", &wait},
-        {"dir", &dir},               {"quorum", &quorum},   {"stream", &r.stream}};
+        {"recursive", &r.recursive}, {"sorted", &r.sorted}, {"wait", &wait}, {"dir", &dir},
+        {"quorum", &quorum},         {"stream", &r.stream}};
     for (const auto &[name, target] : bools) {
         if (!boolField(name, target))
             return requestError(ErrorCode::InvalidField, invalidValue(name));
@@ -182,7 +184,7 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
         if (prevExist) {
             if (*prevExist)
                 c.op = (prevIndex == 0 && prevValue.isEmpty()) ? Command::Op::Update
-                                                                : Command::Op::CompareAndSwap;
+                                                               : Command::Op::CompareAndSwap;
             else
                 c.op = Command::Op::Create;
         } else if (prevIndex > 0 || !prevValue.isEmpty()) {

@@ -18,14 +18,14 @@ struct KeysRequest
     enum class Kind { Get, QuorumGet, Watch, Write };
 
     Kind kind = Kind::Get;
-    bool head = false;        // HEAD: answer like GET without a body
-    QString path;             // key path, starting with '/'
+    bool head = false; // HEAD: answer like GET without a body
+    QString path;      // key path, starting with '/'
     bool recursive = false;
     bool sorted = false;
-    bool stream = false;      // Watch: keep sending events
-    quint64 waitIndex = 0;    // Watch: first index of interest (0 = next)
+    bool stream = false;   // Watch: keep sending events
+    quint64 waitIndex = 0; // Watch: first index of interest (0 = next)
     bool noValueOnSuccess = false;
-    Command command;          // Write
+    Command command; // Write
 
     // `keyPath` is the decoded path below /v2/keys ("" or "/a/b").
     // `nowNs` is this member's clock: a TTL becomes an absolute expiration.

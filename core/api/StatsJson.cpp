@@ -136,9 +136,9 @@ QByteArray StatsJson::self(const SelfStats &s)
     key(out, "startTime", first);
     out.append('"' + JsonWriter::rfc3339Nano(s.startTimeNs) + '"');
     key(out, "leaderInfo", first);
-    out.append("{\"leader\":\"" + (s.leaderId ? hexId(s.leaderId) : QByteArray()) + "\",\"uptime\":\""
-               + goDuration(s.leaderUptimeNs) + "\",\"startTime\":\""
-               + JsonWriter::rfc3339Nano(s.leaderStartTimeNs) + "\"}");
+    out.append("{\"leader\":\"" + (s.leaderId ? hexId(s.leaderId) : QByteArray()) +
+               "\",\"uptime\":\"" + goDuration(s.leaderUptimeNs) + "\",\"startTime\":\"" +
+               JsonWriter::rfc3339Nano(s.leaderStartTimeNs) + "\"}");
     key(out, "recvAppendRequestCnt", first);
     out.append(QByteArray::number(s.recvAppendRequestCnt));
     // Rates are omitted when zero, like etcd's omitempty fields.
@@ -171,12 +171,12 @@ QByteArray StatsJson::leader(const LeaderStats &s)
         const FollowerStats &f = s.followers.at(i);
         if (i)
             out.append(',');
-        out.append('"' + hexId(f.id) + "\":{\"latency\":{\"current\":" + goFloat(f.currentMs)
-                   + ",\"average\":" + goFloat(f.averageMs) + ",\"standardDeviation\":"
-                   + goFloat(f.standardDeviationMs) + ",\"minimum\":" + goFloat(f.minimumMs)
-                   + ",\"maximum\":" + goFloat(f.maximumMs) + "},\"counts\":{\"fail\":"
-                   + QByteArray::number(f.fail) + ",\"success\":" + QByteArray::number(f.success)
-                   + "}}");
+        out.append('"' + hexId(f.id) + "\":{\"latency\":{\"current\":" + goFloat(f.currentMs) +
+                   ",\"average\":" + goFloat(f.averageMs) +
+                   ",\"standardDeviation\":" + goFloat(f.standardDeviationMs) +
+                   ",\"minimum\":" + goFloat(f.minimumMs) + ",\"maximum\":" + goFloat(f.maximumMs) +
+                   "},\"counts\":{\"fail\":" + QByteArray::number(f.fail) +
+                   ",\"success\":" + QByteArray::number(f.success) + "}}");
     }
     out.append("}}");
     return out;
@@ -239,13 +239,14 @@ QByteArray StatsJson::prometheus(const ApiBackend &backend)
         {"compareAndSwap", {s.compareAndSwapSuccess, s.compareAndSwapFail}},
         {"compareAndDelete", {s.compareAndDeleteSuccess, s.compareAndDeleteFail}},
     };
-    out += "# HELP etcd_store_requests_total Total number of store requests by action and outcome.\n"
-           "# TYPE etcd_store_requests_total counter\n";
+    out +=
+        "# HELP etcd_store_requests_total Total number of store requests by action and outcome.\n"
+        "# TYPE etcd_store_requests_total counter\n";
     for (const auto &[action, counts] : ops) {
-        out += QByteArray("etcd_store_requests_total{action=\"") + action
-               + "\",outcome=\"success\"} " + QByteArray::number(counts.first) + '\n';
-        out += QByteArray("etcd_store_requests_total{action=\"") + action
-               + "\",outcome=\"fail\"} " + QByteArray::number(counts.second) + '\n';
+        out += QByteArray("etcd_store_requests_total{action=\"") + action +
+               "\",outcome=\"success\"} " + QByteArray::number(counts.first) + '\n';
+        out += QByteArray("etcd_store_requests_total{action=\"") + action +
+               "\",outcome=\"fail\"} " + QByteArray::number(counts.second) + '\n';
     }
     return out;
 }

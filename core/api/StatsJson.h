@@ -16,7 +16,7 @@ public:
     static QByteArray self(const SelfStats &stats);
     static QByteArray leader(const LeaderStats &stats);
     static QByteArray member(const MemberInfo &member);
-    static QByteArray members(const QList<MemberInfo> &members);  // with trailing newline
+    static QByteArray members(const QList<MemberInfo> &members); // with trailing newline
     static QByteArray prometheus(const ApiBackend &backend);
     // Go's time.Duration.String(), e.g. "7h10m25.17655575s".
     static QByteArray goDuration(qint64 ns);

@@ -100,8 +100,8 @@ HttpResponse V2Api::keysResult(const StoreResult &result, bool withNodes) const
 {
     if (!result.ok())
         return errorResponse(*result.error);
-    HttpResponse r =
-        jsonResponse(isCreated(result.event) ? 201 : 200, JsonWriter::event(result.event, withNodes));
+    HttpResponse r = jsonResponse(isCreated(result.event) ? 201 : 200,
+                                  JsonWriter::event(result.event, withNodes));
     addKeysHeaders(r, result.event.etcdIndex);
     return r;
 }
@@ -153,8 +153,7 @@ std::optional<HttpResponse> V2Api::handle(const HttpRequest &request, const Chan
     return textResponse(404, "404 page not found\n");
 }
 
-std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request,
-                                              const QByteArray &keyPath,
+std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request, const QByteArray &keyPath,
                                               const ChannelFactory &defer)
 {
     auto parsed = KeysRequest::parse(request, keyPath, m_backend.nowNs());
@@ -188,9 +187,8 @@ std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request,
                 return;
             // noValueOnSuccess only trims the answers of value-setting actions.
             const Action a = result.event.action;
-            const bool trim = !withNodes
-                              && (a == Action::Set || a == Action::CompareAndSwap
-                                  || a == Action::Create || a == Action::Update);
+            const bool trim = !withNodes && (a == Action::Set || a == Action::CompareAndSwap ||
+                                             a == Action::Create || a == Action::Update);
             channel->respond(keysResult(result, !trim));
         });
         return std::nullopt;
@@ -266,8 +264,7 @@ std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursiv
     return std::nullopt;
 }
 
-std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request,
-                                                 const QByteArray &rest,
+std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request, const QByteArray &rest,
                                                  const ChannelFactory &defer)
 {
     const QByteArray method = request.method;
@@ -311,11 +308,21 @@ std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request,
                     channel->respond(r);
                 }
                 return;
-            case S::Conflict: channel->respond(httpError(409, result.message)); return;
-            case S::NotFound: channel->respond(httpError(404, result.message)); return;
-            case S::Removed: channel->respond(httpError(410, result.message)); return;
-            case S::Unsupported: channel->respond(httpError(501, result.message)); return;
-            case S::Failed: channel->respond(httpError(500, result.message)); return;
+            case S::Conflict:
+                channel->respond(httpError(409, result.message));
+                return;
+            case S::NotFound:
+                channel->respond(httpError(404, result.message));
+                return;
+            case S::Removed:
+                channel->respond(httpError(410, result.message));
+                return;
+            case S::Unsupported:
+                channel->respond(httpError(501, result.message));
+                return;
+            case S::Failed:
+                channel->respond(httpError(500, result.message));
+                return;
             }
         };
     };
@@ -341,9 +348,9 @@ std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request,
             return httpError(400, QStringLiteral("peerURLs must be a non-empty list of URLs"));
         for (const QJsonValue &v : list.toArray()) {
             const QUrl url(v.toString(), QUrl::StrictMode);
-            if (!v.isString() || !url.isValid()
-                || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
-                || url.host().isEmpty() || url.port() <= 0)
+            if (!v.isString() || !url.isValid() ||
+                (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+                url.host().isEmpty() || url.port() <= 0)
                 return httpError(400, QStringLiteral("invalid peer URL %1").arg(v.toString()));
             urls->append(v.toString());
         }
@@ -391,7 +398,8 @@ HttpResponse V2Api::handleStats(const QByteArray &which)
 
 HttpResponse V2Api::version() const
 {
-    return jsonResponse(200, QByteArrayLiteral("{\"etcdserver\":\"2.2.4\",\"etcdcluster\":\"2.2.0\"}"));
+    return jsonResponse(200,
+                        QByteArrayLiteral("{\"etcdserver\":\"2.2.4\",\"etcdcluster\":\"2.2.0\"}"));
 }
 
 HttpResponse V2Api::health() const

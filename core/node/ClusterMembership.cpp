@@ -59,7 +59,8 @@ std::optional<MemberInfo> ClusterMembership::member(quint64 id) const
     return *it;
 }
 
-std::optional<quint64> ClusterMembership::findByPeerUrls(const QStringList &urls, quint64 except) const
+std::optional<quint64> ClusterMembership::findByPeerUrls(const QStringList &urls,
+                                                         quint64 except) const
 {
     for (const MemberInfo &m : m_members) {
         if (m.id == except)

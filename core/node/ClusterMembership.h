@@ -20,7 +20,7 @@ public:
     quint64 clusterId() const { return m_clusterId; }
     void setClusterId(quint64 id) { m_clusterId = id; }
 
-    QList<MemberInfo> members() const;        // ordered by id
+    QList<MemberInfo> members() const; // ordered by id
     std::optional<MemberInfo> member(quint64 id) const;
     bool contains(quint64 id) const { return m_members.contains(id); }
     bool isRemoved(quint64 id) const { return m_removed.contains(id); }

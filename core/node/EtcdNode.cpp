@@ -139,7 +139,8 @@ quint64 EtcdNode::nextRequestId()
 
 bool EtcdNode::start(QString *error)
 {
-    if (m_options.joinExisting && !storage::Wal::exists(storage::DataDir(m_options.dataDir, m_options.walDir).walDir())) {
+    if (m_options.joinExisting &&
+        !storage::Wal::exists(storage::DataDir(m_options.dataDir, m_options.walDir).walDir())) {
         joinExisting();
         return true;
     }
@@ -197,7 +198,9 @@ bool EtcdNode::loadOrBootstrap(QString *error)
         m_hardState = out.hardState;
         m_raftStorage.setHardState(out.hardState);
         m_raftStorage.append(out.entries);
-        qCInfo(lcNode, "restarting member %llx in cluster %llx at commit index %llu (snapshot %llu, %lld entries in the WAL)",
+        qCInfo(lcNode,
+               "restarting member %llx in cluster %llx at commit index %llu (snapshot %llu, %lld "
+               "entries in the WAL)",
                qulonglong(m_id), qulonglong(clusterId()), qulonglong(out.hardState.commit),
                qulonglong(m_snapshotIndex), qlonglong(out.entries.size()));
         if (m_options.forceNewCluster) {
@@ -211,8 +214,9 @@ bool EtcdNode::loadOrBootstrap(QString *error)
             others.removeAll(m_id);
             for (quint64 other : others) {
                 ++last;
-                removals.append(raft::Entry{term, last, raft::EntryType::ConfChange,
-                                            raft::ConfChange{raft::ConfChangeType::RemoveNode, other, {}}.encode()});
+                removals.append(raft::Entry{
+                    term, last, raft::EntryType::ConfChange,
+                    raft::ConfChange{raft::ConfChangeType::RemoveNode, other, {}}.encode()});
             }
             if (!removals.isEmpty()) {
                 m_raftStorage.append(removals);
@@ -232,7 +236,8 @@ bool EtcdNode::loadOrBootstrap(QString *error)
             return false;
         }
         wal = std::move(created.wal);
-        qCInfo(lcNode, "starting member %llx in cluster %llx", qulonglong(m_id), qulonglong(clusterId()));
+        qCInfo(lcNode, "starting member %llx in cluster %llx", qulonglong(m_id),
+               qulonglong(clusterId()));
     }
     m_walWriter = std::make_unique<storage::WalWriter>(std::move(wal), *m_snapshotter);
     connect(m_walWriter.get(), &storage::WalWriter::persisted, this, [this](quint64 last) {
@@ -259,9 +264,13 @@ void EtcdNode::joinExisting()
             candidates << entry.second;
     }
     if (candidates.isEmpty()) {
-        QMetaObject::invokeMethod(this, [this] {
-            Q_EMIT fatalError(tr("--initial-cluster-state existing needs other members in --initial-cluster"));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                Q_EMIT fatalError(tr(
+                    "--initial-cluster-state existing needs other members in --initial-cluster"));
+            },
+            Qt::QueuedConnection);
         return;
     }
     auto *probe = new transport::PeerTransport(0, 0, this);
@@ -273,29 +282,32 @@ void EtcdNode::joinExisting()
                                   .arg(candidates.join(QStringLiteral(", "))));
             return;
         }
-        probe->fetchClusterInfo(QUrl(candidates.at(i)), [this, probe, i, attempt](std::optional<QByteArray> info) {
-            std::optional<ClusterMembership> remote;
-            if (info)
-                remote = ClusterMembership::fromJson(*info);
-            if (!remote) {
-                (*attempt)(i + 1);
-                return;
-            }
-            probe->deleteLater();
-            const std::optional<quint64> self = remote->findByPeerUrls(m_options.peerUrls);
-            if (!self) {
-                Q_EMIT fatalError(tr("this member's peer URLs %1 are not in the cluster: add it with `member add` first")
-                                      .arg(m_options.peerUrls.join(QLatin1Char(','))));
-                return;
-            }
-            m_id = *self;
-            m_membership = *remote;
-            m_bootstrapPeers.clear();
-            qCInfo(lcNode, "joining cluster %llx as member %llx", qulonglong(clusterId()), qulonglong(m_id));
-            QString error;
-            if (!loadOrBootstrap(&error) || !startRaft(&error))
-                Q_EMIT fatalError(error);
-        });
+        probe->fetchClusterInfo(
+            QUrl(candidates.at(i)), [this, probe, i, attempt](std::optional<QByteArray> info) {
+                std::optional<ClusterMembership> remote;
+                if (info)
+                    remote = ClusterMembership::fromJson(*info);
+                if (!remote) {
+                    (*attempt)(i + 1);
+                    return;
+                }
+                probe->deleteLater();
+                const std::optional<quint64> self = remote->findByPeerUrls(m_options.peerUrls);
+                if (!self) {
+                    Q_EMIT fatalError(tr("this member's peer URLs %1 are not in the cluster: add "
+                                         "it with `member add` first")
+                                          .arg(m_options.peerUrls.join(QLatin1Char(','))));
+                    return;
+                }
+                m_id = *self;
+                m_membership = *remote;
+                m_bootstrapPeers.clear();
+                qCInfo(lcNode, "joining cluster %llx as member %llx", qulonglong(clusterId()),
+                       qulonglong(m_id));
+                QString error;
+                if (!loadOrBootstrap(&error) || !startRaft(&error))
+                    Q_EMIT fatalError(error);
+            });
     };
     (*attempt)(0);
 }
@@ -311,7 +323,8 @@ bool EtcdNode::startRaft(QString *error)
     c.applied = m_applied;
     c.checkQuorum = true;
     c.preVote = true;
-    c.seed = m_options.seed ? m_options.seed : quint64(m_startTimeNs) ^ QRandomGenerator::system()->generate64();
+    c.seed = m_options.seed ? m_options.seed
+                            : quint64(m_startTimeNs) ^ QRandomGenerator::system()->generate64();
     const QString invalid = c.validate();
     if (!invalid.isEmpty()) {
         *error = invalid;
@@ -337,10 +350,10 @@ bool EtcdNode::startRaft(QString *error)
                 m_transport->addPeer(m.id, peer);
             }
         }
-        connect(m_transport.get(), &transport::PeerTransport::messageReceived, this, &EtcdNode::onMessage);
-        connect(m_transport.get(), &transport::PeerTransport::peerUnreachable, this, [this](quint64 id) {
-            m_raft->reportUnreachable(id);
-        });
+        connect(m_transport.get(), &transport::PeerTransport::messageReceived, this,
+                &EtcdNode::onMessage);
+        connect(m_transport.get(), &transport::PeerTransport::peerUnreachable, this,
+                [this](quint64 id) { m_raft->reportUnreachable(id); });
         connect(m_transport.get(), &transport::PeerTransport::bulkSendFinished, this,
                 [this](quint64 id, bool ok) {
                     m_raft->reportSnapshot(id, ok);
@@ -388,9 +401,8 @@ void EtcdNode::processReady()
     sendMessages(m_ready.messages);
     if (m_ready.hardState)
         m_hardState = *m_ready.hardState;
-    const bool mustPersist = m_walWriter
-                             && (!m_ready.snapshot.isEmpty() || m_ready.hardState
-                                 || !m_ready.entries.isEmpty());
+    const bool mustPersist = m_walWriter && (!m_ready.snapshot.isEmpty() || m_ready.hardState ||
+                                             !m_ready.entries.isEmpty());
     if (mustPersist) {
         if (!m_ready.snapshot.isEmpty())
             m_walWriter->enqueueSnapshot(m_ready.snapshot);
@@ -450,8 +462,8 @@ void EtcdNode::onMessage(quint64 from, const QByteArray &payload)
 {
     const std::optional<raft::Message> m = raft::Message::decode(payload);
     if (!m) {
-        qCWarning(lcNode, "dropping an undecodable message from %llx (%lld bytes)", qulonglong(from),
-                  qlonglong(payload.size()));
+        qCWarning(lcNode, "dropping an undecodable message from %llx (%lld bytes)",
+                  qulonglong(from), qlonglong(payload.size()));
         return;
     }
     if (m->from != from) {
@@ -514,10 +526,13 @@ void EtcdNode::applyRequest(const RaftRequest &request)
         if (auto done = m_memberWaiters.take(request.id)) {
             MemberChangeResult r;
             if (change == ClusterMembership::Change::PeerUrlExists)
-                r = {MemberChangeResult::Status::Conflict, QStringLiteral("etcdserver: peerURL exists"), {}};
+                r = {MemberChangeResult::Status::Conflict,
+                     QStringLiteral("etcdserver: peerURL exists"),
+                     {}};
             else if (change != ClusterMembership::Change::Ok)
                 r = {MemberChangeResult::Status::NotFound,
-                     QStringLiteral("No such member: %1").arg(request.memberId, 0, 16), {}};
+                     QStringLiteral("No such member: %1").arg(request.memberId, 0, 16),
+                     {}};
             done(r);
         }
         break;
@@ -547,7 +562,8 @@ void EtcdNode::applyConfChange(const raft::Entry &entry)
 {
     std::optional<raft::ConfChange> cc = raft::ConfChange::decode(entry.data);
     if (!cc) {
-        qCCritical(lcNode, "skipping undecodable membership change at index %llu", qulonglong(entry.index));
+        qCCritical(lcNode, "skipping undecodable membership change at index %llu",
+                   qulonglong(entry.index));
         return;
     }
     const QJsonObject ctx = QJsonDocument::fromJson(cc->context).object();
@@ -586,15 +602,18 @@ void EtcdNode::applyConfChange(const raft::Entry &entry)
         break;
     case ClusterMembership::Change::IdExists:
     case ClusterMembership::Change::PeerUrlExists:
-        result = {MemberChangeResult::Status::Conflict, QStringLiteral("etcdserver: peerURL exists"), {}};
+        result = {
+            MemberChangeResult::Status::Conflict, QStringLiteral("etcdserver: peerURL exists"), {}};
         break;
     case ClusterMembership::Change::IdRemoved:
         result = {MemberChangeResult::Status::Removed,
-                  QStringLiteral("Member permanently removed: %1").arg(cc->nodeId, 0, 16), {}};
+                  QStringLiteral("Member permanently removed: %1").arg(cc->nodeId, 0, 16),
+                  {}};
         break;
     case ClusterMembership::Change::NotFound:
         result = {MemberChangeResult::Status::NotFound,
-                  QStringLiteral("No such member: %1").arg(cc->nodeId, 0, 16), {}};
+                  QStringLiteral("No such member: %1").arg(cc->nodeId, 0, 16),
+                  {}};
         break;
     }
     if (change != ClusterMembership::Change::Ok) {
@@ -607,12 +626,15 @@ void EtcdNode::applyConfChange(const raft::Entry &entry)
         if (auto done = m_memberWaiters.take(requestId))
             done(result);
     }
-    if (cc->type == raft::ConfChangeType::RemoveNode && cc->nodeId == m_id
-        && change == ClusterMembership::Change::Ok) {
+    if (cc->type == raft::ConfChangeType::RemoveNode && cc->nodeId == m_id &&
+        change == ClusterMembership::Change::Ok) {
         qCWarning(lcNode) << "this member was removed from the cluster";
-        QMetaObject::invokeMethod(this, [this] {
-            Q_EMIT fatalError(tr("the member has been permanently removed from the cluster"));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                Q_EMIT fatalError(tr("the member has been permanently removed from the cluster"));
+            },
+            Qt::QueuedConnection);
     }
 }
 
@@ -623,11 +645,13 @@ void EtcdNode::installSnapshot(const raft::Snapshot &snapshot)
     if (image)
         membership = ClusterMembership::fromJson(image->membership);
     AuthStore auth;
-    if (!image || !membership || !m_store.recover(image->store)
-        || (!image->auth.isEmpty() && !auth.recover(image->auth))) {
-        const QString message = tr("snapshot at index %1 cannot be read").arg(snapshot.metadata.index);
+    if (!image || !membership || !m_store.recover(image->store) ||
+        (!image->auth.isEmpty() && !auth.recover(image->auth))) {
+        const QString message =
+            tr("snapshot at index %1 cannot be read").arg(snapshot.metadata.index);
         qCCritical(lcNode).noquote() << message;
-        QMetaObject::invokeMethod(this, [this, message] { Q_EMIT fatalError(message); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, message] { Q_EMIT fatalError(message); }, Qt::QueuedConnection);
         return;
     }
     m_auth = auth;
@@ -639,8 +663,8 @@ void EtcdNode::installSnapshot(const raft::Snapshot &snapshot)
     m_applied = snapshot.metadata.index;
     m_appliedTerm = snapshot.metadata.term;
     m_snapshotIndex = snapshot.metadata.index;
-    qCInfo(lcNode, "installed snapshot at index %llu (term %llu)", qulonglong(snapshot.metadata.index),
-           qulonglong(snapshot.metadata.term));
+    qCInfo(lcNode, "installed snapshot at index %llu (term %llu)",
+           qulonglong(snapshot.metadata.index), qulonglong(snapshot.metadata.term));
     if (m_transport) {
         for (quint64 id : m_transport->peers()) {
             if (!m_membership.contains(id))
@@ -663,7 +687,8 @@ void EtcdNode::maybeTakeSnapshot()
     if (m_options.snapshotCount == 0 || m_applied < m_snapshotIndex + m_options.snapshotCount)
         return;
     const NodeSnapshot image{m_store.save(), m_membership.toJson(), m_auth.save()};
-    if (m_raftStorage.createSnapshot(m_applied, m_confState, image.encode()) != raft::StorageError::Ok)
+    if (m_raftStorage.createSnapshot(m_applied, m_confState, image.encode()) !=
+        raft::StorageError::Ok)
         return;
     raft::Snapshot snap;
     m_raftStorage.snapshot(&snap);
@@ -697,7 +722,8 @@ void EtcdNode::onTick()
         for (quint64 learner : status.config.learners) {
             const auto progress = status.progress.value(learner);
             if (progress.match >= status.hardState.commit)
-                m_raft->proposeConfChange(raft::ConfChange{raft::ConfChangeType::AddNode, learner, {}});
+                m_raft->proposeConfChange(
+                    raft::ConfChange{raft::ConfChangeType::AddNode, learner, {}});
         }
     }
     if (m_leaderId != 0 && !m_attributesPublished)
@@ -732,7 +758,8 @@ void EtcdNode::proposeRequest(RaftRequest &request, ResultCallback done)
     const QByteArray data = request.encode();
     const quint64 tracked = done ? request.id : 0;
     if (done)
-        m_pending.addWrite(request.id, monotonicMs() + m_options.proposalTimeoutMs, std::move(done));
+        m_pending.addWrite(request.id, monotonicMs() + m_options.proposalTimeoutMs,
+                           std::move(done));
     if (!m_raft) {
         m_unsent.append({data, false, false, tracked});
         return;
@@ -858,7 +885,8 @@ void EtcdNode::expireDueKeys()
 
 void EtcdNode::failAll(const QString &cause)
 {
-    for (const PendingRequests::Callback &waiter : m_pending.expire(std::numeric_limits<qint64>::max()))
+    for (const PendingRequests::Callback &waiter :
+         m_pending.expire(std::numeric_limits<qint64>::max()))
         waiter(timeoutResult(m_store.index(), cause));
 }
 
@@ -938,7 +966,8 @@ void EtcdNode::waitForMemberChange(quint64 requestId, MemberCallback done)
 
 void EtcdNode::proposeMemberChange(quint64 requestId, const raft::ConfChange &cc)
 {
-    const raft::ProposeResult r = m_raft ? m_raft->proposeConfChange(cc) : raft::ProposeResult::NoLeader;
+    const raft::ProposeResult r =
+        m_raft ? m_raft->proposeConfChange(cc) : raft::ProposeResult::NoLeader;
     if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress) {
         m_unsent.append({cc.encode(), false, true});
     } else if (r != raft::ProposeResult::Ok) {
@@ -955,7 +984,9 @@ void EtcdNode::proposeMemberChange(quint64 requestId, const raft::ConfChange &cc
 void EtcdNode::addMember(const QStringList &peerUrls, MemberCallback done)
 {
     if (m_membership.findByPeerUrls(peerUrls)) {
-        done({MemberChangeResult::Status::Conflict, QStringLiteral("etcdserver: peerURL exists"), {}});
+        done({MemberChangeResult::Status::Conflict,
+              QStringLiteral("etcdserver: peerURL exists"),
+              {}});
         return;
     }
     MemberInfo member;
@@ -972,12 +1003,16 @@ void EtcdNode::addMember(const QStringList &peerUrls, MemberCallback done)
 void EtcdNode::removeMember(quint64 id, MemberCallback done)
 {
     if (m_membership.isRemoved(id)) {
-        done({MemberChangeResult::Status::Removed, QStringLiteral("Member permanently removed: %1").arg(id, 0, 16), {}});
+        done({MemberChangeResult::Status::Removed,
+              QStringLiteral("Member permanently removed: %1").arg(id, 0, 16),
+              {}});
         return;
     }
     const std::optional<MemberInfo> member = m_membership.member(id);
     if (!member) {
-        done({MemberChangeResult::Status::NotFound, QStringLiteral("No such member: %1").arg(id, 0, 16), {}});
+        done({MemberChangeResult::Status::NotFound,
+              QStringLiteral("No such member: %1").arg(id, 0, 16),
+              {}});
         return;
     }
     const quint64 requestId = nextRequestId();
@@ -989,11 +1024,15 @@ void EtcdNode::removeMember(quint64 id, MemberCallback done)
 void EtcdNode::updateMember(quint64 id, const QStringList &peerUrls, MemberCallback done)
 {
     if (!m_membership.contains(id)) {
-        done({MemberChangeResult::Status::NotFound, QStringLiteral("No such member: %1").arg(id, 0, 16), {}});
+        done({MemberChangeResult::Status::NotFound,
+              QStringLiteral("No such member: %1").arg(id, 0, 16),
+              {}});
         return;
     }
     if (m_membership.findByPeerUrls(peerUrls, id)) {
-        done({MemberChangeResult::Status::Conflict, QStringLiteral("etcdserver: peerURL exists"), {}});
+        done({MemberChangeResult::Status::Conflict,
+              QStringLiteral("etcdserver: peerURL exists"),
+              {}});
         return;
     }
     // Peer URLs are no Raft membership change: an ordinary entry carries them.
@@ -1047,7 +1086,7 @@ void EtcdNode::shutdown(std::function<void()> done)
     };
     connect(this, &EtcdNode::leaderChanged, this, [this, finish](quint64 leader) {
         if (leader != m_id)
-            QTimer::singleShot(50, this, finish);  // let the last messages leave
+            QTimer::singleShot(50, this, finish); // let the last messages leave
     });
     QTimer::singleShot(qMax(1000, 2 * m_options.electionMs), this, finish);
 }

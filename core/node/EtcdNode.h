@@ -19,12 +19,12 @@
 namespace raft {
 class RawNode;
 struct ConfChange;
-}
+} // namespace raft
 namespace storage {
 class DataDir;
 class Snapshotter;
 class WalWriter;
-}
+} // namespace storage
 namespace transport {
 class PeerTransport;
 }
@@ -164,7 +164,7 @@ private:
         QByteArray data;
         bool isRead = false;
         bool isConfChange = false;
-        quint64 requestId = 0;   // a client write: dropped once its client gave up
+        quint64 requestId = 0; // a client write: dropped once its client gave up
     };
     QList<Unsent> m_unsent;
     QHash<quint64, MemberCallback> m_memberWaiters;

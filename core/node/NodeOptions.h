@@ -12,13 +12,13 @@ struct NodeOptions
     QString name = QStringLiteral("default");
     // Empty data dir: nothing is persisted (tests of the HTTP contract).
     QString dataDir;
-    QString walDir;                 // empty: <dataDir>/member/wal
-    QStringList peerUrls;           // this member's advertised peer URLs
-    QStringList clientUrls;         // this member's advertised client URLs
-    QStringList listenPeerUrls;     // empty: no peer listener (single member in memory)
+    QString walDir;             // empty: <dataDir>/member/wal
+    QStringList peerUrls;       // this member's advertised peer URLs
+    QStringList clientUrls;     // this member's advertised client URLs
+    QStringList listenPeerUrls; // empty: no peer listener (single member in memory)
     // --initial-cluster as (name, peer URL) pairs; empty: just this member.
     QList<QPair<QString, QString>> initialCluster;
-    bool joinExisting = false;      // --initial-cluster-state existing
+    bool joinExisting = false; // --initial-cluster-state existing
     QString clusterToken = QStringLiteral("etcd-cluster");
     quint64 snapshotCount = 10000;
     int maxSnapshots = 5;
@@ -27,5 +27,5 @@ struct NodeOptions
     int electionMs = 1000;
     int proposalTimeoutMs = 5000;
     bool forceNewCluster = false;
-    quint64 seed = 0;               // 0: derived from the clock at start
+    quint64 seed = 0; // 0: derived from the clock at start
 };

@@ -4,10 +4,10 @@
 #include <QIODevice>
 
 namespace {
-constexpr quint32 kMagic = 0x51455453;  // "QETS"
+constexpr quint32 kMagic = 0x51455453; // "QETS"
 constexpr quint8 kVersion = 2;
 constexpr quint8 kVersionWithoutAuth = 1;
-}
+} // namespace
 
 QByteArray NodeSnapshot::encode() const
 {
@@ -26,8 +26,8 @@ std::optional<NodeSnapshot> NodeSnapshot::decode(const QByteArray &bytes)
     quint8 version = 0;
     NodeSnapshot snap;
     s >> magic >> version;
-    if (s.status() != QDataStream::Ok || magic != kMagic
-        || (version != kVersion && version != kVersionWithoutAuth))
+    if (s.status() != QDataStream::Ok || magic != kMagic ||
+        (version != kVersion && version != kVersionWithoutAuth))
         return std::nullopt;
     s >> snap.store >> snap.membership;
     if (version == kVersion)

@@ -12,9 +12,9 @@
 // understand.
 struct NodeSnapshot
 {
-    QByteArray store;       // Store::save()
-    QByteArray membership;  // ClusterMembership::toJson()
-    QByteArray auth;        // AuthStore::save(); empty: no auth state (version 1)
+    QByteArray store;      // Store::save()
+    QByteArray membership; // ClusterMembership::toJson()
+    QByteArray auth;       // AuthStore::save(); empty: no auth state (version 1)
 
     QByteArray encode() const;
     static std::optional<NodeSnapshot> decode(const QByteArray &bytes);

@@ -38,7 +38,7 @@ private:
     {
         qint64 deadlineMs = 0;
         Callback done;
-        quint64 readIndex = 0;   // reads: 0 until confirmed
+        quint64 readIndex = 0; // reads: 0 until confirmed
     };
     QHash<quint64, Waiter> m_writes;
     QHash<QByteArray, Waiter> m_reads;

@@ -20,12 +20,12 @@ struct RaftRequest
 
     Kind kind = Kind::Noop;
     quint64 id = 0;
-    Command command;           // Store
-    quint64 memberId = 0;      // Attributes, PeerUrls
-    QString name;              // Attributes
-    QStringList clientUrls;    // Attributes
-    QStringList peerUrls;      // PeerUrls (a member's new peer URLs)
-    QByteArray auth;           // Auth (AuthCommand::encode())
+    Command command;        // Store
+    quint64 memberId = 0;   // Attributes, PeerUrls
+    QString name;           // Attributes
+    QStringList clientUrls; // Attributes
+    QStringList peerUrls;   // PeerUrls (a member's new peer URLs)
+    QByteArray auth;        // Auth (AuthCommand::encode())
 
     QByteArray encode() const;
     static std::optional<RaftRequest> decode(const QByteArray &bytes);

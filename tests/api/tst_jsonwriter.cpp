@@ -15,16 +15,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("input");
         QTest::addColumn<QByteArray>("json");
         QTest::newRow("plain") << QStringLiteral("Hello world") << QByteArray("\"Hello world\"");
-        QTest::newRow("quote and backslash") << QStringLiteral("a\"b\\c") << QByteArray("\"a\\\"b\\\\c\"");
-        QTest::newRow("newline tab cr") << QStringLiteral("a\nb\tc\r") << QByteArray("\"a\\nb\\tc\\r\"");
+        QTest::newRow("quote and backslash")
+            << QStringLiteral("a\"b\\c") << QByteArray("\"a\\\"b\\\\c\"");
+        QTest::newRow("newline tab cr")
+            << QStringLiteral("a\nb\tc\r") << QByteArray("\"a\\nb\\tc\\r\"");
         QTest::newRow("control") << QString(QChar(1)) << QByteArray("\"\\u0001\"");
         QTest::newRow("backspace like go 1.19") << QString(QChar(8)) << QByteArray("\"\\u0008\"");
-        QTest::newRow("html escaped") << QStringLiteral("<a&b>") << QByteArray("\"\\u003ca\\u0026b\\u003e\"");
+        QTest::newRow("html escaped")
+            << QStringLiteral("<a&b>") << QByteArray("\"\\u003ca\\u0026b\\u003e\"");
         QTest::newRow("line separator") << QString(QChar(0x2028)) << QByteArray("\"\\u2028\"");
         QTest::newRow("paragraph separator") << QString(QChar(0x2029)) << QByteArray("\"\\u2029\"");
-        QTest::newRow("other E2 char kept") << QString(QChar(0x20AC)) << QByteArray("\"\xE2\x82\xAC\"");
-        QTest::newRow("chinese") << QStringLiteral("你好") << QByteArray("\"\xE4\xBD\xA0\xE5\xA5\xBD\"");
-        QTest::newRow("seed file value") << QStringLiteral("Hello\\nWorld\n") << QByteArray("\"Hello\\\\nWorld\\n\"");
+        QTest::newRow("other E2 char kept")
+            << QString(QChar(0x20AC)) << QByteArray("\"\xE2\x82\xAC\"");
+        QTest::newRow("chinese") << QStringLiteral("你好")
+                                 << QByteArray("\"\xE4\xBD\xA0\xE5\xA5\xBD\"");
+        QTest::newRow("seed file value")
+            << QStringLiteral("Hello\\nWorld\n") << QByteArray("\"Hello\\\\nWorld\\n\"");
     }
     void strings()
     {
@@ -39,9 +45,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<qint64>("ns");
         QTest::addColumn<QByteArray>("text");
-        QTest::newRow("seed") << qint64(1454340618084936032LL) << QByteArray("2016-02-01T15:30:18.084936032Z");
-        QTest::newRow("trailing zeros trimmed") << qint64(1454340618500000000LL) << QByteArray("2016-02-01T15:30:18.5Z");
-        QTest::newRow("whole second") << qint64(1454340618000000000LL) << QByteArray("2016-02-01T15:30:18Z");
+        QTest::newRow("seed") << qint64(1454340618084936032LL)
+                              << QByteArray("2016-02-01T15:30:18.084936032Z");
+        QTest::newRow("trailing zeros trimmed")
+            << qint64(1454340618500000000LL) << QByteArray("2016-02-01T15:30:18.5Z");
+        QTest::newRow("whole second")
+            << qint64(1454340618000000000LL) << QByteArray("2016-02-01T15:30:18Z");
     }
     void times()
     {
@@ -62,9 +71,10 @@ private Q_SLOTS:
         prev.modifiedIndex = prev.createdIndex = 8;
         e.prevNode = prev;
         QCOMPARE(JsonWriter::event(e),
-                 QByteArray("{\"action\":\"set\",\"node\":{\"key\":\"/message\",\"value\":\"Hello world\","
-                            "\"modifiedIndex\":9,\"createdIndex\":9},\"prevNode\":{\"key\":\"/message\","
-                            "\"value\":\"Hello world\",\"modifiedIndex\":8,\"createdIndex\":8}}\n"));
+                 QByteArray(
+                     "{\"action\":\"set\",\"node\":{\"key\":\"/message\",\"value\":\"Hello world\","
+                     "\"modifiedIndex\":9,\"createdIndex\":9},\"prevNode\":{\"key\":\"/message\","
+                     "\"value\":\"Hello world\",\"modifiedIndex\":8,\"createdIndex\":8}}\n"));
 
         Event ttl;
         ttl.action = Action::Set;
@@ -73,10 +83,12 @@ private Q_SLOTS:
         ttl.node.expirationNs = 1454340618084936032LL;
         ttl.node.ttl = 6;
         ttl.node.modifiedIndex = ttl.node.createdIndex = 21;
-        QCOMPARE(JsonWriter::event(ttl),
-                 QByteArray("{\"action\":\"set\",\"node\":{\"key\":\"/foo\",\"value\":\"bar\",\"expiration\":"
-                            "\"2016-02-01T15:30:18.084936032Z\",\"ttl\":6,\"modifiedIndex\":21,"
-                            "\"createdIndex\":21}}\n"));
+        QCOMPARE(
+            JsonWriter::event(ttl),
+            QByteArray(
+                "{\"action\":\"set\",\"node\":{\"key\":\"/foo\",\"value\":\"bar\",\"expiration\":"
+                "\"2016-02-01T15:30:18.084936032Z\",\"ttl\":6,\"modifiedIndex\":21,"
+                "\"createdIndex\":21}}\n"));
 
         Event root;
         root.action = Action::Get;
@@ -89,28 +101,31 @@ private Q_SLOTS:
         root.node.nodes = {child};
         root.node.hasNodes = true;
         QCOMPARE(JsonWriter::event(root),
-                 QByteArray("{\"action\":\"get\",\"node\":{\"dir\":true,\"nodes\":[{\"key\":\"/testdir\","
-                            "\"dir\":true,\"modifiedIndex\":98,\"createdIndex\":98}]}}\n"));
+                 QByteArray(
+                     "{\"action\":\"get\",\"node\":{\"dir\":true,\"nodes\":[{\"key\":\"/testdir\","
+                     "\"dir\":true,\"modifiedIndex\":98,\"createdIndex\":98}]}}\n"));
 
         Event deleted;
         deleted.action = Action::Delete;
         deleted.node.key = QStringLiteral("/message");
         deleted.node.modifiedIndex = 18;
         deleted.node.createdIndex = 17;
-        QCOMPARE(JsonWriter::event(deleted),
-                 QByteArray("{\"action\":\"delete\",\"node\":{\"key\":\"/message\",\"modifiedIndex\":18,"
-                            "\"createdIndex\":17}}\n"));
+        QCOMPARE(
+            JsonWriter::event(deleted),
+            QByteArray("{\"action\":\"delete\",\"node\":{\"key\":\"/message\",\"modifiedIndex\":18,"
+                       "\"createdIndex\":17}}\n"));
         QCOMPARE(JsonWriter::event(deleted, false), QByteArray("{\"action\":\"delete\"}\n"));
     }
 
     void errors()
     {
         const EtcdError e = EtcdError::make(ErrorCode::KeyNotFound, QStringLiteral("/foo"), 22);
-        QCOMPARE(JsonWriter::error(e),
-                 QByteArray("{\"errorCode\":100,\"message\":\"Key not found\",\"cause\":\"/foo\",\"index\":22}\n"));
+        QCOMPARE(JsonWriter::error(e), QByteArray("{\"errorCode\":100,\"message\":\"Key not "
+                                                  "found\",\"cause\":\"/foo\",\"index\":22}\n"));
         const EtcdError noCause = EtcdError::make(ErrorCode::RaftInternal, QString(), 3);
-        QCOMPARE(JsonWriter::error(noCause),
-                 QByteArray("{\"errorCode\":300,\"message\":\"Raft Internal Error\",\"index\":3}\n"));
+        QCOMPARE(
+            JsonWriter::error(noCause),
+            QByteArray("{\"errorCode\":300,\"message\":\"Raft Internal Error\",\"index\":3}\n"));
     }
 
     void goDurations_data()

@@ -16,7 +16,8 @@ HttpRequest make(const QByteArray &method, const QByteArray &query, const QByteA
     r.query = query;
     r.body = form;
     if (!form.isEmpty())
-        r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
+        r.headers.append(
+            qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
     return r;
 }
 constexpr qint64 kNow = 1000LL * 1000000000LL;
@@ -33,25 +34,52 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("form");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("cause");
-        QTest::newRow("bad prevIndex") << QByteArray("PUT") << QByteArray("prevIndex=x") << QByteArray() << 203 << "invalid value for \"prevIndex\"";
-        QTest::newRow("negative prevIndex") << QByteArray("PUT") << QByteArray("prevIndex=-1") << QByteArray() << 203 << "invalid value for \"prevIndex\"";
-        QTest::newRow("bad waitIndex") << QByteArray("GET") << QByteArray("wait=true&waitIndex=1.5") << QByteArray() << 203 << "invalid value for \"waitIndex\"";
-        QTest::newRow("bad recursive") << QByteArray("GET") << QByteArray("recursive=yes") << QByteArray() << 209 << "invalid value for \"recursive\"";
-        QTest::newRow("bad sorted") << QByteArray("GET") << QByteArray("sorted=2") << QByteArray() << 209 << "invalid value for \"sorted\"";
-        QTest::newRow("bad wait") << QByteArray("GET") << QByteArray("wait=on") << QByteArray() << 209 << "invalid value for \"wait\"";
-        QTest::newRow("bad dir") << QByteArray("PUT") << QByteArray("dir=maybe") << QByteArray() << 209 << "invalid value for \"dir\"";
-        QTest::newRow("bad quorum") << QByteArray("GET") << QByteArray("quorum=x") << QByteArray() << 209 << "invalid value for \"quorum\"";
-        QTest::newRow("bad stream") << QByteArray("GET") << QByteArray("stream=x") << QByteArray() << 209 << "invalid value for \"stream\"";
-        QTest::newRow("wait on PUT") << QByteArray("PUT") << QByteArray("wait=true") << QByteArray() << 209 << "\"wait\" can only be used with GET requests";
-        QTest::newRow("empty prevValue") << QByteArray("PUT") << QByteArray("prevValue=") << QByteArray("value=a") << 201 << "\"prevValue\" cannot be empty";
-        QTest::newRow("bad ttl") << QByteArray("PUT") << QByteArray() << QByteArray("value=a&ttl=abc") << 202 << "invalid value for \"ttl\"";
-        QTest::newRow("negative ttl") << QByteArray("PUT") << QByteArray() << QByteArray("value=a&ttl=-5") << 202 << "invalid value for \"ttl\"";
-        QTest::newRow("bad prevExist") << QByteArray("PUT") << QByteArray("prevExist=nope") << QByteArray() << 209 << "invalid value for prevExist";
-        QTest::newRow("bad refresh") << QByteArray("PUT") << QByteArray("refresh=nope") << QByteArray() << 209 << "invalid value for refresh";
-        QTest::newRow("refresh with value") << QByteArray("PUT") << QByteArray("refresh=true&prevExist=true") << QByteArray("value=a&ttl=5") << 211 << "A value was provided on a refresh";
-        QTest::newRow("refresh without ttl") << QByteArray("PUT") << QByteArray("refresh=true&prevExist=true") << QByteArray() << 212 << "No TTL value set";
-        QTest::newRow("bad escape in body") << QByteArray("PUT") << QByteArray() << QByteArray("value=%zz") << 210 << "invalid URL escape \"%zz\"";
-        QTest::newRow("truncated escape in query") << QByteArray("GET") << QByteArray("recursive=%4") << QByteArray() << 210 << "invalid URL escape \"%4\"";
+        QTest::newRow("bad prevIndex") << QByteArray("PUT") << QByteArray("prevIndex=x")
+                                       << QByteArray() << 203 << "invalid value for \"prevIndex\"";
+        QTest::newRow("negative prevIndex")
+            << QByteArray("PUT") << QByteArray("prevIndex=-1") << QByteArray() << 203
+            << "invalid value for \"prevIndex\"";
+        QTest::newRow("bad waitIndex") << QByteArray("GET") << QByteArray("wait=true&waitIndex=1.5")
+                                       << QByteArray() << 203 << "invalid value for \"waitIndex\"";
+        QTest::newRow("bad recursive") << QByteArray("GET") << QByteArray("recursive=yes")
+                                       << QByteArray() << 209 << "invalid value for \"recursive\"";
+        QTest::newRow("bad sorted") << QByteArray("GET") << QByteArray("sorted=2") << QByteArray()
+                                    << 209 << "invalid value for \"sorted\"";
+        QTest::newRow("bad wait") << QByteArray("GET") << QByteArray("wait=on") << QByteArray()
+                                  << 209 << "invalid value for \"wait\"";
+        QTest::newRow("bad dir") << QByteArray("PUT") << QByteArray("dir=maybe") << QByteArray()
+                                 << 209 << "invalid value for \"dir\"";
+        QTest::newRow("bad quorum") << QByteArray("GET") << QByteArray("quorum=x") << QByteArray()
+                                    << 209 << "invalid value for \"quorum\"";
+        QTest::newRow("bad stream") << QByteArray("GET") << QByteArray("stream=x") << QByteArray()
+                                    << 209 << "invalid value for \"stream\"";
+        QTest::newRow("wait on PUT") << QByteArray("PUT") << QByteArray("wait=true") << QByteArray()
+                                     << 209 << "\"wait\" can only be used with GET requests";
+        QTest::newRow("empty prevValue")
+            << QByteArray("PUT") << QByteArray("prevValue=") << QByteArray("value=a") << 201
+            << "\"prevValue\" cannot be empty";
+        QTest::newRow("bad ttl") << QByteArray("PUT") << QByteArray()
+                                 << QByteArray("value=a&ttl=abc") << 202
+                                 << "invalid value for \"ttl\"";
+        QTest::newRow("negative ttl")
+            << QByteArray("PUT") << QByteArray() << QByteArray("value=a&ttl=-5") << 202
+            << "invalid value for \"ttl\"";
+        QTest::newRow("bad prevExist") << QByteArray("PUT") << QByteArray("prevExist=nope")
+                                       << QByteArray() << 209 << "invalid value for prevExist";
+        QTest::newRow("bad refresh") << QByteArray("PUT") << QByteArray("refresh=nope")
+                                     << QByteArray() << 209 << "invalid value for refresh";
+        QTest::newRow("refresh with value")
+            << QByteArray("PUT") << QByteArray("refresh=true&prevExist=true")
+            << QByteArray("value=a&ttl=5") << 211 << "A value was provided on a refresh";
+        QTest::newRow("refresh without ttl")
+            << QByteArray("PUT") << QByteArray("refresh=true&prevExist=true") << QByteArray() << 212
+            << "No TTL value set";
+        QTest::newRow("bad escape in body")
+            << QByteArray("PUT") << QByteArray() << QByteArray("value=%zz") << 210
+            << "invalid URL escape \"%zz\"";
+        QTest::newRow("truncated escape in query")
+            << QByteArray("GET") << QByteArray("recursive=%4") << QByteArray() << 210
+            << "invalid URL escape \"%4\"";
     }
     void errors()
     {
@@ -77,19 +105,43 @@ private Q_SLOTS:
         QTest::addColumn<Command::Op>("op");
         QTest::addColumn<bool>("unique");
         QTest::addColumn<bool>("dir");
-        QTest::newRow("plain PUT is set") << QByteArray("PUT") << QByteArray() << QByteArray("value=a") << Command::Op::Set << false << false;
-        QTest::newRow("PUT dir") << QByteArray("PUT") << QByteArray("dir=true") << QByteArray() << Command::Op::Set << false << true;
-        QTest::newRow("prevExist=true is update") << QByteArray("PUT") << QByteArray("prevExist=true") << QByteArray("value=a") << Command::Op::Update << false << false;
-        QTest::newRow("prevExist=false is create") << QByteArray("PUT") << QByteArray("prevExist=false") << QByteArray("value=a") << Command::Op::Create << false << false;
-        QTest::newRow("prevValue is CAS") << QByteArray("PUT") << QByteArray("prevValue=one") << QByteArray("value=a") << Command::Op::CompareAndSwap << false << false;
-        QTest::newRow("prevIndex is CAS") << QByteArray("PUT") << QByteArray("prevIndex=3") << QByteArray("value=a") << Command::Op::CompareAndSwap << false << false;
-        QTest::newRow("prevIndex=0 is set") << QByteArray("PUT") << QByteArray("prevIndex=0") << QByteArray("value=a") << Command::Op::Set << false << false;
-        QTest::newRow("prevExist=true with prevValue is CAS") << QByteArray("PUT") << QByteArray("prevExist=true&prevValue=x") << QByteArray("value=a") << Command::Op::CompareAndSwap << false << false;
-        QTest::newRow("POST is in-order create") << QByteArray("POST") << QByteArray() << QByteArray("value=Job1") << Command::Op::Create << true << false;
-        QTest::newRow("DELETE") << QByteArray("DELETE") << QByteArray() << QByteArray() << Command::Op::Delete << false << false;
-        QTest::newRow("DELETE recursive implies dir") << QByteArray("DELETE") << QByteArray("recursive=true") << QByteArray() << Command::Op::Delete << false << true;
-        QTest::newRow("DELETE prevValue is CAD") << QByteArray("DELETE") << QByteArray("prevValue=one") << QByteArray() << Command::Op::CompareAndDelete << false << false;
-        QTest::newRow("DELETE prevIndex is CAD") << QByteArray("DELETE") << QByteArray("prevIndex=9") << QByteArray() << Command::Op::CompareAndDelete << false << false;
+        QTest::newRow("plain PUT is set")
+            << QByteArray("PUT") << QByteArray() << QByteArray("value=a") << Command::Op::Set
+            << false << false;
+        QTest::newRow("PUT dir") << QByteArray("PUT") << QByteArray("dir=true") << QByteArray()
+                                 << Command::Op::Set << false << true;
+        QTest::newRow("prevExist=true is update")
+            << QByteArray("PUT") << QByteArray("prevExist=true") << QByteArray("value=a")
+            << Command::Op::Update << false << false;
+        QTest::newRow("prevExist=false is create")
+            << QByteArray("PUT") << QByteArray("prevExist=false") << QByteArray("value=a")
+            << Command::Op::Create << false << false;
+        QTest::newRow("prevValue is CAS")
+            << QByteArray("PUT") << QByteArray("prevValue=one") << QByteArray("value=a")
+            << Command::Op::CompareAndSwap << false << false;
+        QTest::newRow("prevIndex is CAS")
+            << QByteArray("PUT") << QByteArray("prevIndex=3") << QByteArray("value=a")
+            << Command::Op::CompareAndSwap << false << false;
+        QTest::newRow("prevIndex=0 is set")
+            << QByteArray("PUT") << QByteArray("prevIndex=0") << QByteArray("value=a")
+            << Command::Op::Set << false << false;
+        QTest::newRow("prevExist=true with prevValue is CAS")
+            << QByteArray("PUT") << QByteArray("prevExist=true&prevValue=x")
+            << QByteArray("value=a") << Command::Op::CompareAndSwap << false << false;
+        QTest::newRow("POST is in-order create")
+            << QByteArray("POST") << QByteArray() << QByteArray("value=Job1") << Command::Op::Create
+            << true << false;
+        QTest::newRow("DELETE") << QByteArray("DELETE") << QByteArray() << QByteArray()
+                                << Command::Op::Delete << false << false;
+        QTest::newRow("DELETE recursive implies dir")
+            << QByteArray("DELETE") << QByteArray("recursive=true") << QByteArray()
+            << Command::Op::Delete << false << true;
+        QTest::newRow("DELETE prevValue is CAD")
+            << QByteArray("DELETE") << QByteArray("prevValue=one") << QByteArray()
+            << Command::Op::CompareAndDelete << false << false;
+        QTest::newRow("DELETE prevIndex is CAD")
+            << QByteArray("DELETE") << QByteArray("prevIndex=9") << QByteArray()
+            << Command::Op::CompareAndDelete << false << false;
     }
     void operations()
     {
@@ -112,15 +164,18 @@ private Q_SLOTS:
 
     void reads()
     {
-        auto get = std::get<KeysRequest>(KeysRequest::parse(make("GET", "recursive=true&sorted=1"), "/foo", kNow));
+        auto get = std::get<KeysRequest>(
+            KeysRequest::parse(make("GET", "recursive=true&sorted=1"), "/foo", kNow));
         QCOMPARE(get.kind, KeysRequest::Kind::Get);
         QVERIFY(get.recursive);
         QVERIFY(get.sorted);
-        auto watch = std::get<KeysRequest>(KeysRequest::parse(make("GET", "wait=true&waitIndex=7&stream=true"), "/foo", kNow));
+        auto watch = std::get<KeysRequest>(
+            KeysRequest::parse(make("GET", "wait=true&waitIndex=7&stream=true"), "/foo", kNow));
         QCOMPARE(watch.kind, KeysRequest::Kind::Watch);
         QCOMPARE(watch.waitIndex, quint64(7));
         QVERIFY(watch.stream);
-        auto quorum = std::get<KeysRequest>(KeysRequest::parse(make("GET", "quorum=true"), "/foo", kNow));
+        auto quorum =
+            std::get<KeysRequest>(KeysRequest::parse(make("GET", "quorum=true"), "/foo", kNow));
         QCOMPARE(quorum.kind, KeysRequest::Kind::QuorumGet);
         auto head = std::get<KeysRequest>(KeysRequest::parse(make("HEAD", ""), "/foo", kNow));
         QCOMPARE(head.kind, KeysRequest::Kind::Get);
@@ -129,20 +184,24 @@ private Q_SLOTS:
 
     void ttlBecomesExpiration()
     {
-        auto r = std::get<KeysRequest>(KeysRequest::parse(make("PUT", "", "value=bar&ttl=6"), "/foo", kNow));
+        auto r = std::get<KeysRequest>(
+            KeysRequest::parse(make("PUT", "", "value=bar&ttl=6"), "/foo", kNow));
         QCOMPARE(r.command.expirationNs, kNow + 6LL * 1000000000LL);
         // An empty ttl removes the TTL (with prevExist=true), it is no error.
-        auto unset = std::get<KeysRequest>(KeysRequest::parse(make("PUT", "", "value=bar&ttl=&prevExist=true"), "/foo", kNow));
+        auto unset = std::get<KeysRequest>(
+            KeysRequest::parse(make("PUT", "", "value=bar&ttl=&prevExist=true"), "/foo", kNow));
         QCOMPARE(unset.command.expirationNs, qint64(0));
         QCOMPARE(unset.command.op, Command::Op::Update);
         // A TTL of centuries saturates instead of overflowing into the past.
-        auto huge = std::get<KeysRequest>(KeysRequest::parse(make("PUT", "", "value=a&ttl=18446744073709551615"), "/foo", kNow));
+        auto huge = std::get<KeysRequest>(
+            KeysRequest::parse(make("PUT", "", "value=a&ttl=18446744073709551615"), "/foo", kNow));
         QVERIFY(huge.command.expirationNs > kNow);
     }
 
     void bodyWinsOverQueryAndPlusIsSpace()
     {
-        auto r = std::get<KeysRequest>(KeysRequest::parse(make("PUT", "value=fromquery", "value=Hello+world%21"), "/foo", kNow));
+        auto r = std::get<KeysRequest>(KeysRequest::parse(
+            make("PUT", "value=fromquery", "value=Hello+world%21"), "/foo", kNow));
         QCOMPARE(r.command.value, QStringLiteral("Hello world!"));
         // Without a form content type the body is not parameters (Go's ParseForm).
         HttpRequest raw = make("PUT", "value=q");

@@ -24,7 +24,11 @@ struct FakeChannel : ResponseChannel
     void respond(const HttpResponse &r) override { response = r; }
     void beginStream(const HttpResponse &h) override { head = h; }
     void writeChunk(const QByteArray &d) override { chunks.append(d); }
-    void endStream() override { ended = true; closed = nullptr; }
+    void endStream() override
+    {
+        ended = true;
+        closed = nullptr;
+    }
     void onClosed(std::function<void()> cb) override { closed = std::move(cb); }
     void disconnectClient()
     {
@@ -53,8 +57,10 @@ class TestV2Api : public QObject
     NodeOptions options()
     {
         NodeOptions o;
-        o.peerUrls = {QStringLiteral("http://localhost:2380"), QStringLiteral("http://localhost:7001")};
-        o.clientUrls = {QStringLiteral("http://localhost:2379"), QStringLiteral("http://localhost:4001")};
+        o.peerUrls = {QStringLiteral("http://localhost:2380"),
+                      QStringLiteral("http://localhost:7001")};
+        o.clientUrls = {QStringLiteral("http://localhost:2379"),
+                        QStringLiteral("http://localhost:4001")};
         return o;
     }
 
@@ -69,7 +75,8 @@ class TestV2Api : public QObject
         r.query = q < 0 ? QByteArray() : target.mid(q + 1);
         r.body = form;
         if (!form.isEmpty())
-            r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
+            r.headers.append(qMakePair(QByteArray("Content-Type"),
+                                       QByteArray("application/x-www-form-urlencoded")));
         auto channel = std::make_shared<FakeChannel>();
         auto now = api.handle(r, [&] { return channel; });
         if (keep)
@@ -98,79 +105,128 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         // Rows run in order against one member; indexes start at 1 on a fresh store.
         // Statuses are etcd 3.4.23's (107 and 104 answer 400 there, not 403).
-        auto row = [](const char *name, const char *m, const char *t, const char *f, int s, const char *b) {
-            QTest::newRow(name) << QByteArray(m) << QByteArray(t) << QByteArray(f) << s << QByteArray(b) + '\n';
+        auto row = [](const char *name, const char *m, const char *t, const char *f, int s,
+                      const char *b) {
+            QTest::newRow(name) << QByteArray(m) << QByteArray(t) << QByteArray(f) << s
+                                << QByteArray(b) + '\n';
         };
         row("set new key", "PUT", "/v2/keys/message", "value=Hello+world", 201,
-            "{\"action\":\"set\",\"node\":{\"key\":\"/message\",\"value\":\"Hello world\",\"modifiedIndex\":1,\"createdIndex\":1}}");
+            "{\"action\":\"set\",\"node\":{\"key\":\"/message\",\"value\":\"Hello "
+            "world\",\"modifiedIndex\":1,\"createdIndex\":1}}");
         row("set again has prevNode", "PUT", "/v2/keys/message", "value=Hello world", 200,
-            "{\"action\":\"set\",\"node\":{\"key\":\"/message\",\"value\":\"Hello world\",\"modifiedIndex\":2,\"createdIndex\":2},\"prevNode\":{\"key\":\"/message\",\"value\":\"Hello world\",\"modifiedIndex\":1,\"createdIndex\":1}}");
+            "{\"action\":\"set\",\"node\":{\"key\":\"/message\",\"value\":\"Hello "
+            "world\",\"modifiedIndex\":2,\"createdIndex\":2},\"prevNode\":{\"key\":\"/"
+            "message\",\"value\":\"Hello world\",\"modifiedIndex\":1,\"createdIndex\":1}}");
         row("get", "GET", "/v2/keys/message", "", 200,
-            "{\"action\":\"get\",\"node\":{\"key\":\"/message\",\"value\":\"Hello world\",\"modifiedIndex\":2,\"createdIndex\":2}}");
+            "{\"action\":\"get\",\"node\":{\"key\":\"/message\",\"value\":\"Hello "
+            "world\",\"modifiedIndex\":2,\"createdIndex\":2}}");
         row("change value", "PUT", "/v2/keys/message", "value=hello%20etcd", 200,
-            "{\"action\":\"set\",\"node\":{\"key\":\"/message\",\"value\":\"hello etcd\",\"modifiedIndex\":3,\"createdIndex\":3},\"prevNode\":{\"key\":\"/message\",\"value\":\"Hello world\",\"modifiedIndex\":2,\"createdIndex\":2}}");
+            "{\"action\":\"set\",\"node\":{\"key\":\"/message\",\"value\":\"hello "
+            "etcd\",\"modifiedIndex\":3,\"createdIndex\":3},\"prevNode\":{\"key\":\"/"
+            "message\",\"value\":\"Hello world\",\"modifiedIndex\":2,\"createdIndex\":2}}");
         row("delete", "DELETE", "/v2/keys/message", "", 200,
-            "{\"action\":\"delete\",\"node\":{\"key\":\"/message\",\"modifiedIndex\":4,\"createdIndex\":3},\"prevNode\":{\"key\":\"/message\",\"value\":\"hello etcd\",\"modifiedIndex\":3,\"createdIndex\":3}}");
+            "{\"action\":\"delete\",\"node\":{\"key\":\"/"
+            "message\",\"modifiedIndex\":4,\"createdIndex\":3},\"prevNode\":{\"key\":\"/"
+            "message\",\"value\":\"hello etcd\",\"modifiedIndex\":3,\"createdIndex\":3}}");
         row("in-order 1", "POST", "/v2/keys/queue", "value=Job1", 201,
-            "{\"action\":\"create\",\"node\":{\"key\":\"/queue/00000000000000000005\",\"value\":\"Job1\",\"modifiedIndex\":5,\"createdIndex\":5}}");
+            "{\"action\":\"create\",\"node\":{\"key\":\"/queue/"
+            "00000000000000000005\",\"value\":\"Job1\",\"modifiedIndex\":5,\"createdIndex\":5}}");
         row("in-order 2", "POST", "/v2/keys/queue", "value=Job2", 201,
-            "{\"action\":\"create\",\"node\":{\"key\":\"/queue/00000000000000000006\",\"value\":\"Job2\",\"modifiedIndex\":6,\"createdIndex\":6}}");
+            "{\"action\":\"create\",\"node\":{\"key\":\"/queue/"
+            "00000000000000000006\",\"value\":\"Job2\",\"modifiedIndex\":6,\"createdIndex\":6}}");
         row("sorted recursive listing", "GET", "/v2/keys/queue?recursive=true&sorted=true", "", 200,
-            "{\"action\":\"get\",\"node\":{\"key\":\"/queue\",\"dir\":true,\"nodes\":[{\"key\":\"/queue/00000000000000000005\",\"value\":\"Job1\",\"modifiedIndex\":5,\"createdIndex\":5},{\"key\":\"/queue/00000000000000000006\",\"value\":\"Job2\",\"modifiedIndex\":6,\"createdIndex\":6}],\"modifiedIndex\":5,\"createdIndex\":5}}");
+            "{\"action\":\"get\",\"node\":{\"key\":\"/queue\",\"dir\":true,\"nodes\":[{\"key\":\"/"
+            "queue/"
+            "00000000000000000005\",\"value\":\"Job1\",\"modifiedIndex\":5,\"createdIndex\":5},{"
+            "\"key\":\"/queue/"
+            "00000000000000000006\",\"value\":\"Job2\",\"modifiedIndex\":6,\"createdIndex\":6}],"
+            "\"modifiedIndex\":5,\"createdIndex\":5}}");
         row("set foo", "PUT", "/v2/keys/foo", "value=one", 201,
-            "{\"action\":\"set\",\"node\":{\"key\":\"/foo\",\"value\":\"one\",\"modifiedIndex\":7,\"createdIndex\":7}}");
+            "{\"action\":\"set\",\"node\":{\"key\":\"/"
+            "foo\",\"value\":\"one\",\"modifiedIndex\":7,\"createdIndex\":7}}");
         row("create existing", "PUT", "/v2/keys/foo?prevExist=false", "value=three", 412,
-            "{\"errorCode\":105,\"message\":\"Key already exists\",\"cause\":\"/foo\",\"index\":7}");
+            "{\"errorCode\":105,\"message\":\"Key already "
+            "exists\",\"cause\":\"/foo\",\"index\":7}");
         row("CAS wrong value", "PUT", "/v2/keys/foo?prevValue=two", "value=three", 412,
-            "{\"errorCode\":101,\"message\":\"Compare failed\",\"cause\":\"[two != one]\",\"index\":7}");
+            "{\"errorCode\":101,\"message\":\"Compare failed\",\"cause\":\"[two != "
+            "one]\",\"index\":7}");
         row("CAS right value", "PUT", "/v2/keys/foo?prevValue=one", "value=five", 200,
-            "{\"action\":\"compareAndSwap\",\"node\":{\"key\":\"/foo\",\"value\":\"five\",\"modifiedIndex\":8,\"createdIndex\":7},\"prevNode\":{\"key\":\"/foo\",\"value\":\"one\",\"modifiedIndex\":7,\"createdIndex\":7}}");
+            "{\"action\":\"compareAndSwap\",\"node\":{\"key\":\"/"
+            "foo\",\"value\":\"five\",\"modifiedIndex\":8,\"createdIndex\":7},\"prevNode\":{"
+            "\"key\":\"/foo\",\"value\":\"one\",\"modifiedIndex\":7,\"createdIndex\":7}}");
         row("CAS wrong index", "PUT", "/v2/keys/foo?prevIndex=99", "value=xxx", 412,
-            "{\"errorCode\":101,\"message\":\"Compare failed\",\"cause\":\"[99 != 8]\",\"index\":8}");
+            "{\"errorCode\":101,\"message\":\"Compare failed\",\"cause\":\"[99 != "
+            "8]\",\"index\":8}");
         row("CAS right index", "PUT", "/v2/keys/foo?prevIndex=8", "value=xxx", 200,
-            "{\"action\":\"compareAndSwap\",\"node\":{\"key\":\"/foo\",\"value\":\"xxx\",\"modifiedIndex\":9,\"createdIndex\":7},\"prevNode\":{\"key\":\"/foo\",\"value\":\"five\",\"modifiedIndex\":8,\"createdIndex\":7}}");
+            "{\"action\":\"compareAndSwap\",\"node\":{\"key\":\"/"
+            "foo\",\"value\":\"xxx\",\"modifiedIndex\":9,\"createdIndex\":7},\"prevNode\":{\"key\":"
+            "\"/foo\",\"value\":\"five\",\"modifiedIndex\":8,\"createdIndex\":7}}");
         row("CAD wrong value", "DELETE", "/v2/keys/foo?prevValue=two", "", 412,
-            "{\"errorCode\":101,\"message\":\"Compare failed\",\"cause\":\"[two != xxx]\",\"index\":9}");
+            "{\"errorCode\":101,\"message\":\"Compare failed\",\"cause\":\"[two != "
+            "xxx]\",\"index\":9}");
         row("CAD wrong index", "DELETE", "/v2/keys/foo?prevIndex=3", "", 412,
-            "{\"errorCode\":101,\"message\":\"Compare failed\",\"cause\":\"[3 != 9]\",\"index\":9}");
+            "{\"errorCode\":101,\"message\":\"Compare failed\",\"cause\":\"[3 != "
+            "9]\",\"index\":9}");
         row("CAD right value", "DELETE", "/v2/keys/foo?prevValue=xxx", "", 200,
-            "{\"action\":\"compareAndDelete\",\"node\":{\"key\":\"/foo\",\"modifiedIndex\":10,\"createdIndex\":7},\"prevNode\":{\"key\":\"/foo\",\"value\":\"xxx\",\"modifiedIndex\":9,\"createdIndex\":7}}");
+            "{\"action\":\"compareAndDelete\",\"node\":{\"key\":\"/"
+            "foo\",\"modifiedIndex\":10,\"createdIndex\":7},\"prevNode\":{\"key\":\"/"
+            "foo\",\"value\":\"xxx\",\"modifiedIndex\":9,\"createdIndex\":7}}");
         row("gone", "GET", "/v2/keys/foo", "", 404,
             "{\"errorCode\":100,\"message\":\"Key not found\",\"cause\":\"/foo\",\"index\":10}");
         row("mkdir", "PUT", "/v2/keys/testdir", "dir=true", 201,
-            "{\"action\":\"set\",\"node\":{\"key\":\"/testdir\",\"dir\":true,\"modifiedIndex\":11,\"createdIndex\":11}}");
+            "{\"action\":\"set\",\"node\":{\"key\":\"/"
+            "testdir\",\"dir\":true,\"modifiedIndex\":11,\"createdIndex\":11}}");
         row("mkdir nested", "PUT", "/v2/keys/foo_dir/abc", "dir=true", 201,
-            "{\"action\":\"set\",\"node\":{\"key\":\"/foo_dir/abc\",\"dir\":true,\"modifiedIndex\":12,\"createdIndex\":12}}");
+            "{\"action\":\"set\",\"node\":{\"key\":\"/foo_dir/"
+            "abc\",\"dir\":true,\"modifiedIndex\":12,\"createdIndex\":12}}");
         row("root listing", "GET", "/v2/keys/", "", 200,
-            "{\"action\":\"get\",\"node\":{\"dir\":true,\"nodes\":[{\"key\":\"/foo_dir\",\"dir\":true,\"modifiedIndex\":12,\"createdIndex\":12},{\"key\":\"/queue\",\"dir\":true,\"modifiedIndex\":5,\"createdIndex\":5},{\"key\":\"/testdir\",\"dir\":true,\"modifiedIndex\":11,\"createdIndex\":11}]}}");
+            "{\"action\":\"get\",\"node\":{\"dir\":true,\"nodes\":[{\"key\":\"/"
+            "foo_dir\",\"dir\":true,\"modifiedIndex\":12,\"createdIndex\":12},{\"key\":\"/"
+            "queue\",\"dir\":true,\"modifiedIndex\":5,\"createdIndex\":5},{\"key\":\"/"
+            "testdir\",\"dir\":true,\"modifiedIndex\":11,\"createdIndex\":11}]}}");
         row("delete empty dir", "DELETE", "/v2/keys/foo_dir/abc?dir=true", "", 200,
-            "{\"action\":\"delete\",\"node\":{\"key\":\"/foo_dir/abc\",\"dir\":true,\"modifiedIndex\":13,\"createdIndex\":12},\"prevNode\":{\"key\":\"/foo_dir/abc\",\"dir\":true,\"modifiedIndex\":12,\"createdIndex\":12}}");
+            "{\"action\":\"delete\",\"node\":{\"key\":\"/foo_dir/"
+            "abc\",\"dir\":true,\"modifiedIndex\":13,\"createdIndex\":12},\"prevNode\":{\"key\":\"/"
+            "foo_dir/abc\",\"dir\":true,\"modifiedIndex\":12,\"createdIndex\":12}}");
         row("key in dir", "PUT", "/v2/keys/foo_dir/abc", "value=uiuiuii", 201,
-            "{\"action\":\"set\",\"node\":{\"key\":\"/foo_dir/abc\",\"value\":\"uiuiuii\",\"modifiedIndex\":14,\"createdIndex\":14}}");
+            "{\"action\":\"set\",\"node\":{\"key\":\"/foo_dir/"
+            "abc\",\"value\":\"uiuiuii\",\"modifiedIndex\":14,\"createdIndex\":14}}");
         row("delete non-empty dir", "DELETE", "/v2/keys/foo_dir?dir=true", "", 403,
-            "{\"errorCode\":108,\"message\":\"Directory not empty\",\"cause\":\"/foo_dir\",\"index\":14}");
+            "{\"errorCode\":108,\"message\":\"Directory not "
+            "empty\",\"cause\":\"/foo_dir\",\"index\":14}");
         row("delete dir recursively", "DELETE", "/v2/keys/foo_dir?recursive=true", "", 200,
-            "{\"action\":\"delete\",\"node\":{\"key\":\"/foo_dir\",\"dir\":true,\"modifiedIndex\":15,\"createdIndex\":12},\"prevNode\":{\"key\":\"/foo_dir\",\"dir\":true,\"modifiedIndex\":12,\"createdIndex\":12}}");
+            "{\"action\":\"delete\",\"node\":{\"key\":\"/"
+            "foo_dir\",\"dir\":true,\"modifiedIndex\":15,\"createdIndex\":12},\"prevNode\":{"
+            "\"key\":\"/foo_dir\",\"dir\":true,\"modifiedIndex\":12,\"createdIndex\":12}}");
         row("deleted dir gone", "GET", "/v2/keys/foo_dir", "", 404,
-            "{\"errorCode\":100,\"message\":\"Key not found\",\"cause\":\"/foo_dir\",\"index\":15}");
+            "{\"errorCode\":100,\"message\":\"Key not "
+            "found\",\"cause\":\"/foo_dir\",\"index\":15}");
         row("hidden key", "PUT", "/v2/keys/_message", "value=Hello hidden", 201,
-            "{\"action\":\"set\",\"node\":{\"key\":\"/_message\",\"value\":\"Hello hidden\",\"modifiedIndex\":16,\"createdIndex\":16}}");
+            "{\"action\":\"set\",\"node\":{\"key\":\"/_message\",\"value\":\"Hello "
+            "hidden\",\"modifiedIndex\":16,\"createdIndex\":16}}");
         row("hidden left out of listing", "GET", "/v2/keys/", "", 200,
-            "{\"action\":\"get\",\"node\":{\"dir\":true,\"nodes\":[{\"key\":\"/queue\",\"dir\":true,\"modifiedIndex\":5,\"createdIndex\":5},{\"key\":\"/testdir\",\"dir\":true,\"modifiedIndex\":11,\"createdIndex\":11}]}}");
+            "{\"action\":\"get\",\"node\":{\"dir\":true,\"nodes\":[{\"key\":\"/"
+            "queue\",\"dir\":true,\"modifiedIndex\":5,\"createdIndex\":5},{\"key\":\"/"
+            "testdir\",\"dir\":true,\"modifiedIndex\":11,\"createdIndex\":11}]}}");
         row("hidden key by name", "GET", "/v2/keys/_message", "", 200,
-            "{\"action\":\"get\",\"node\":{\"key\":\"/_message\",\"value\":\"Hello hidden\",\"modifiedIndex\":16,\"createdIndex\":16}}");
+            "{\"action\":\"get\",\"node\":{\"key\":\"/_message\",\"value\":\"Hello "
+            "hidden\",\"modifiedIndex\":16,\"createdIndex\":16}}");
         row("file content value", "PUT", "/v2/keys/testfile", "value=Hello%5CnWorld%0A", 201,
-            "{\"action\":\"set\",\"node\":{\"key\":\"/testfile\",\"value\":\"Hello\\\\nWorld\\n\",\"modifiedIndex\":17,\"createdIndex\":17}}");
+            "{\"action\":\"set\",\"node\":{\"key\":\"/"
+            "testfile\",\"value\":\"Hello\\\\nWorld\\n\",\"modifiedIndex\":17,\"createdIndex\":17}"
+            "}");
         row("root is read only", "PUT", "/v2/keys/", "value=x", 400,
             "{\"errorCode\":107,\"message\":\"Root is read only\",\"cause\":\"/\",\"index\":17}");
         row("path through a key", "PUT", "/v2/keys/testfile/sub", "value=x", 400,
-            "{\"errorCode\":104,\"message\":\"Not a directory\",\"cause\":\"/testfile\",\"index\":17}");
+            "{\"errorCode\":104,\"message\":\"Not a "
+            "directory\",\"cause\":\"/testfile\",\"index\":17}");
         row("set on a dir", "PUT", "/v2/keys/testdir", "value=x", 403,
             "{\"errorCode\":102,\"message\":\"Not a file\",\"cause\":\"/testdir\",\"index\":17}");
         row("delete dir without dir=true", "DELETE", "/v2/keys/testdir", "", 403,
             "{\"errorCode\":102,\"message\":\"Not a file\",\"cause\":\"/testdir\",\"index\":17}");
         row("update missing", "PUT", "/v2/keys/nothere?prevExist=true", "value=x", 404,
-            "{\"errorCode\":100,\"message\":\"Key not found\",\"cause\":\"/nothere\",\"index\":17}");
+            "{\"errorCode\":100,\"message\":\"Key not "
+            "found\",\"cause\":\"/nothere\",\"index\":17}");
         row("noValueOnSuccess", "PUT", "/v2/keys/quiet?noValueOnSuccess=true", "value=x", 201,
             "{\"action\":\"set\"}");
     }
@@ -220,14 +276,18 @@ private Q_SLOTS:
         QVERIFY(node.start(&error));
         V2Api api(node);
         const HttpResponse set = send(api, "PUT", "/v2/keys/foo", "value=bar&ttl=10");
-        const QJsonObject n = QJsonDocument::fromJson(set.body).object().value(QLatin1String("node")).toObject();
+        const QJsonObject n =
+            QJsonDocument::fromJson(set.body).object().value(QLatin1String("node")).toObject();
         QCOMPARE(n.value(QLatin1String("ttl")).toInt(), 10);
         QVERIFY(n.value(QLatin1String("expiration")).toString().endsWith(QLatin1Char('Z')));
-        const HttpResponse unset = send(api, "PUT", "/v2/keys/foo", "value=bar&ttl=&prevExist=true");
+        const HttpResponse unset =
+            send(api, "PUT", "/v2/keys/foo", "value=bar&ttl=&prevExist=true");
         QCOMPARE(unset.body,
-                 QByteArray("{\"action\":\"update\",\"node\":{\"key\":\"/foo\",\"value\":\"bar\",\"modifiedIndex\":2,\"createdIndex\":1},\"prevNode\":{\"key\":\"/foo\",\"value\":\"bar\",\"expiration\":\"")
-                     + n.value(QLatin1String("expiration")).toString().toLatin1()
-                     + "\",\"ttl\":10,\"modifiedIndex\":1,\"createdIndex\":1}}" + '\n');
+                 QByteArray("{\"action\":\"update\",\"node\":{\"key\":\"/"
+                            "foo\",\"value\":\"bar\",\"modifiedIndex\":2,\"createdIndex\":1},"
+                            "\"prevNode\":{\"key\":\"/foo\",\"value\":\"bar\",\"expiration\":\"") +
+                     n.value(QLatin1String("expiration")).toString().toLatin1() +
+                     "\",\"ttl\":10,\"modifiedIndex\":1,\"createdIndex\":1}}" + '\n');
     }
 
     void expiryIsDrivenByTheNodeTimer()
@@ -244,7 +304,8 @@ private Q_SLOTS:
         QCOMPARE(watch->chunks.size(), 1);
         QVERIFY(watch->chunks.first().startsWith(
             "{\"action\":\"expire\",\"node\":{\"key\":\"/short\",\"modifiedIndex\":2,"
-            "\"createdIndex\":1},\"prevNode\":{\"key\":\"/short\",\"value\":\"x\",\"expiration\":\""));
+            "\"createdIndex\":1},\"prevNode\":{\"key\":\"/"
+            "short\",\"value\":\"x\",\"expiration\":\""));
         QCOMPARE(send(api, "GET", "/v2/keys/short").status, 404);
     }
 
@@ -263,7 +324,11 @@ private Q_SLOTS:
         QVERIFY(watch->chunks.isEmpty());
         send(api, "PUT", "/v2/keys/foo", "value=abc");
         QVERIFY(watch->ended);
-        QCOMPARE(watch->chunks, QList<QByteArray>{QByteArray("{\"action\":\"set\",\"node\":{\"key\":\"/foo\",\"value\":\"abc\",\"modifiedIndex\":2,\"createdIndex\":2}}" "\n")});
+        QCOMPARE(watch->chunks,
+                 QList<QByteArray>{
+                     QByteArray("{\"action\":\"set\",\"node\":{\"key\":\"/"
+                                "foo\",\"value\":\"abc\",\"modifiedIndex\":2,\"createdIndex\":2}}"
+                                "\n")});
         QCOMPARE(node.storeStats().watchers, 0);
     }
 
@@ -282,7 +347,7 @@ private Q_SLOTS:
         QCOMPARE(node.storeStats().watchers, 1);
         watch->disconnectClient();
         QCOMPARE(node.storeStats().watchers, 0);
-        send(api, "PUT", "/v2/keys/dir/k9", "value=v");  // nobody to notify, nothing breaks
+        send(api, "PUT", "/v2/keys/dir/k9", "value=v"); // nobody to notify, nothing breaks
         QCOMPARE(watch->chunks.size(), 3);
     }
 
@@ -304,8 +369,10 @@ private Q_SLOTS:
         QCOMPARE(cleared.status, 400);
         const QJsonObject e = QJsonDocument::fromJson(cleared.body).object();
         QCOMPARE(e.value(QLatin1String("errorCode")).toInt(), 401);
-        QCOMPARE(e.value(QLatin1String("message")).toString(), QStringLiteral("The event in requested index is outdated and cleared"));
-        QCOMPARE(e.value(QLatin1String("cause")).toString(), QStringLiteral("the requested history has been cleared [103/1]"));
+        QCOMPARE(e.value(QLatin1String("message")).toString(),
+                 QStringLiteral("The event in requested index is outdated and cleared"));
+        QCOMPARE(e.value(QLatin1String("cause")).toString(),
+                 QStringLiteral("the requested history has been cleared [103/1]"));
         QCOMPARE(e.value(QLatin1String("index")).toInt(), 1102);
     }
 
@@ -315,22 +382,36 @@ private Q_SLOTS:
         QString error;
         QVERIFY(node.start(&error));
         V2Api api(node);
-        QCOMPARE(send(api, "GET", "/version").body, QByteArray("{\"etcdserver\":\"2.2.4\",\"etcdcluster\":\"2.2.0\"}"));
+        QCOMPARE(send(api, "GET", "/version").body,
+                 QByteArray("{\"etcdserver\":\"2.2.4\",\"etcdcluster\":\"2.2.0\"}"));
         QTRY_VERIFY(node.healthy());
         QCOMPARE(send(api, "GET", "/health").body, QByteArray("{\"health\":\"true\"}"));
-        QCOMPARE(send(api, "GET", "/v2/machines").body, QByteArray("http://localhost:2379, http://localhost:4001"));
-        QCOMPARE(send(api, "GET", "/v2/members").body,
-                 QByteArray("{\"members\":[{\"id\":\"ce2a822cea30bfca\",\"name\":\"default\",\"peerURLs\":[\"http://localhost:2380\",\"http://localhost:7001\"],\"clientURLs\":[\"http://localhost:2379\",\"http://localhost:4001\"]}]}" "\n"));
-        QCOMPARE(send(api, "GET", "/v2/members/leader").body,
-                 QByteArray("{\"id\":\"ce2a822cea30bfca\",\"name\":\"default\",\"peerURLs\":[\"http://localhost:2380\",\"http://localhost:7001\"],\"clientURLs\":[\"http://localhost:2379\",\"http://localhost:4001\"]}" "\n"));
-        QCOMPARE(send(api, "GET", "/v2/stats/leader").body, QByteArray("{\"leader\":\"ce2a822cea30bfca\",\"followers\":{}}"));
-        const QJsonObject self = QJsonDocument::fromJson(send(api, "GET", "/v2/stats/self").body).object();
+        QCOMPARE(send(api, "GET", "/v2/machines").body,
+                 QByteArray("http://localhost:2379, http://localhost:4001"));
+        QCOMPARE(
+            send(api, "GET", "/v2/members").body,
+            QByteArray(
+                "{\"members\":[{\"id\":\"ce2a822cea30bfca\",\"name\":\"default\",\"peerURLs\":["
+                "\"http://localhost:2380\",\"http://localhost:7001\"],\"clientURLs\":[\"http://"
+                "localhost:2379\",\"http://localhost:4001\"]}]}"
+                "\n"));
+        QCOMPARE(
+            send(api, "GET", "/v2/members/leader").body,
+            QByteArray("{\"id\":\"ce2a822cea30bfca\",\"name\":\"default\",\"peerURLs\":[\"http://"
+                       "localhost:2380\",\"http://localhost:7001\"],\"clientURLs\":[\"http://"
+                       "localhost:2379\",\"http://localhost:4001\"]}"
+                       "\n"));
+        QCOMPARE(send(api, "GET", "/v2/stats/leader").body,
+                 QByteArray("{\"leader\":\"ce2a822cea30bfca\",\"followers\":{}}"));
+        const QJsonObject self =
+            QJsonDocument::fromJson(send(api, "GET", "/v2/stats/self").body).object();
         QCOMPARE(self.value(QLatin1String("state")).toString(), QStringLiteral("StateLeader"));
         QCOMPARE(self.value(QLatin1String("id")).toString(), QStringLiteral("ce2a822cea30bfca"));
         send(api, "PUT", "/v2/keys/x", "value=1");
         send(api, "GET", "/v2/keys/x");
         send(api, "GET", "/v2/keys/y");
-        const QJsonObject store = QJsonDocument::fromJson(send(api, "GET", "/v2/stats/store").body).object();
+        const QJsonObject store =
+            QJsonDocument::fromJson(send(api, "GET", "/v2/stats/store").body).object();
         QCOMPARE(store.value(QLatin1String("setsSuccess")).toInt(), 1);
         QCOMPARE(store.value(QLatin1String("getsSuccess")).toInt(), 1);
         QCOMPARE(store.value(QLatin1String("getsFail")).toInt(), 1);

@@ -35,7 +35,8 @@ class TestCluster : public QObject
     QNetworkAccessManager nam;
 
     Reply http(const QByteArray &method, const QUrl &base, const QString &path,
-               const QByteArray &body = {}, const QByteArray &contentType = "application/x-www-form-urlencoded",
+               const QByteArray &body = {},
+               const QByteArray &contentType = "application/x-www-form-urlencoded",
                int timeoutMs = 10000)
     {
         QNetworkRequest req(QUrl(base.toString() + path));
@@ -72,7 +73,8 @@ class TestCluster : public QObject
     }
 
     // The id of the leader once every running member agrees on it, or 0.
-    quint64 waitForLeader(const std::vector<std::unique_ptr<DaemonProcess>> &members, int timeoutMs = 15000)
+    quint64 waitForLeader(const std::vector<std::unique_ptr<DaemonProcess>> &members,
+                          int timeoutMs = 15000)
     {
         QElapsedTimer t;
         t.start();
@@ -83,8 +85,13 @@ class TestCluster : public QObject
             for (const auto &d : members) {
                 if (!d->isRunning())
                     continue;
-                const QJsonObject self = http("GET", d->clientUrl(), QStringLiteral("/v2/stats/self"), {}, {}, 2000).json();
-                const QString leader = self.value(QLatin1String("leaderInfo")).toObject().value(QLatin1String("leader")).toString();
+                const QJsonObject self =
+                    http("GET", d->clientUrl(), QStringLiteral("/v2/stats/self"), {}, {}, 2000)
+                        .json();
+                const QString leader = self.value(QLatin1String("leaderInfo"))
+                                           .toObject()
+                                           .value(QLatin1String("leader"))
+                                           .toString();
                 if (leader.isEmpty()) {
                     all = false;
                     break;
@@ -100,12 +107,14 @@ class TestCluster : public QObject
         return 0;
     }
 
-    DaemonProcess *memberById(const std::vector<std::unique_ptr<DaemonProcess>> &members, quint64 id)
+    DaemonProcess *memberById(const std::vector<std::unique_ptr<DaemonProcess>> &members,
+                              quint64 id)
     {
         for (const auto &d : members) {
             if (!d->isRunning())
                 continue;
-            const QJsonObject self = http("GET", d->clientUrl(), QStringLiteral("/v2/stats/self")).json();
+            const QJsonObject self =
+                http("GET", d->clientUrl(), QStringLiteral("/v2/stats/self")).json();
             if (self.value(QLatin1String("id")).toString().toULongLong(nullptr, 16) == id)
                 return d.get();
         }
@@ -117,7 +126,8 @@ class TestCluster : public QObject
     {
         Reply r;
         for (int attempt = 0; attempt < 20; ++attempt) {
-            r = http("PUT", base, QStringLiteral("/v2/keys") + key, "value=" + QUrl::toPercentEncoding(value));
+            r = http("PUT", base, QStringLiteral("/v2/keys") + key,
+                     "value=" + QUrl::toPercentEncoding(value));
             if (r.status == 200 || r.status == 201)
                 return r;
             QTest::qWait(200);
@@ -128,22 +138,32 @@ class TestCluster : public QObject
 private Q_SLOTS:
     void threeMembersElectOneLeaderAndReplicate()
     {
-        auto members = startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+        auto members =
+            startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
         QVERIFY(waitForLeader(members) != 0);
         for (size_t i = 0; i < members.size(); ++i) {
-            const Reply w = put(members[i]->clientUrl(), QStringLiteral("/from%1").arg(i), QStringLiteral("v%1").arg(i));
+            const Reply w = put(members[i]->clientUrl(), QStringLiteral("/from%1").arg(i),
+                                QStringLiteral("v%1").arg(i));
             QVERIFY2(w.status == 200 || w.status == 201, w.body.constData());
         }
         for (const auto &d : members) {
             for (size_t i = 0; i < members.size(); ++i) {
-                const Reply r = http("GET", d->clientUrl(), QStringLiteral("/v2/keys/from%1?quorum=true").arg(i));
+                const Reply r = http("GET", d->clientUrl(),
+                                     QStringLiteral("/v2/keys/from%1?quorum=true").arg(i));
                 QCOMPARE(r.status, 200);
-                QCOMPARE(r.json().value(QLatin1String("node")).toObject().value(QLatin1String("value")).toString(),
+                QCOMPARE(r.json()
+                             .value(QLatin1String("node"))
+                             .toObject()
+                             .value(QLatin1String("value"))
+                             .toString(),
                          QStringLiteral("v%1").arg(i));
             }
             QCOMPARE(http("GET", d->clientUrl(), QStringLiteral("/health")).status, 200);
         }
-        const QJsonArray list = http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members")).json().value(QLatin1String("members")).toArray();
+        const QJsonArray list = http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members"))
+                                    .json()
+                                    .value(QLatin1String("members"))
+                                    .toArray();
         QCOMPARE(list.size(), 3);
     }
 
@@ -155,7 +175,9 @@ private Q_SLOTS:
                                     {QStringLiteral("--snapshot-count"), QStringLiteral("50")});
         const quint64 first = waitForLeader(members);
         QVERIFY(first != 0);
-        QVERIFY(put(members[0]->clientUrl(), QStringLiteral("/before"), QStringLiteral("1")).status < 300);
+        QVERIFY(
+            put(members[0]->clientUrl(), QStringLiteral("/before"), QStringLiteral("1")).status <
+            300);
         DaemonProcess *leader = memberById(members, first);
         QVERIFY(leader);
         leader->kill();
@@ -165,45 +187,67 @@ private Q_SLOTS:
         const quint64 second = waitForLeader(members);
         QVERIFY(second != 0);
         QVERIFY(second != first);
-        qInfo("new leader elected %lld ms after SIGKILL of the old one", qlonglong(failover.elapsed()));
+        qInfo("new leader elected %lld ms after SIGKILL of the old one",
+              qlonglong(failover.elapsed()));
 
         DaemonProcess *survivor = memberById(members, second);
         for (int i = 0; i < 200; ++i)
-            QVERIFY(put(survivor->clientUrl(), QStringLiteral("/during/k%1").arg(i), QStringLiteral("v%1").arg(i)).status < 300);
+            QVERIFY(put(survivor->clientUrl(), QStringLiteral("/during/k%1").arg(i),
+                        QStringLiteral("v%1").arg(i))
+                        .status < 300);
 
         QVERIFY2(leader->start(), leader->output().constData());
         QVERIFY(waitForLeader(members) != 0);
         // The restarted member converges on its own (local reads, no quorum).
-        QTRY_VERIFY_WITH_TIMEOUT(http("GET", leader->clientUrl(), QStringLiteral("/v2/keys/during/k199")).status == 200, 20000);
-        const QJsonObject dir = http("GET", leader->clientUrl(), QStringLiteral("/v2/keys/during")).json();
-        QCOMPARE(dir.value(QLatin1String("node")).toObject().value(QLatin1String("nodes")).toArray().size(), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            http("GET", leader->clientUrl(), QStringLiteral("/v2/keys/during/k199")).status == 200,
+            20000);
+        const QJsonObject dir =
+            http("GET", leader->clientUrl(), QStringLiteral("/v2/keys/during")).json();
+        QCOMPARE(dir.value(QLatin1String("node"))
+                     .toObject()
+                     .value(QLatin1String("nodes"))
+                     .toArray()
+                     .size(),
+                 200);
         QCOMPARE(http("GET", leader->clientUrl(), QStringLiteral("/v2/keys/before")).status, 200);
         // 200 writes behind a log compacted every 50 entries: it needed the snapshot.
-        QVERIFY2(leader->output().contains("installed snapshot at index"), leader->output().right(2000).constData());
+        QVERIFY2(leader->output().contains("installed snapshot at index"),
+                 leader->output().right(2000).constData());
     }
 
     void memberAddedAtRuntimeJoinsAndRemovedOneLeaves()
     {
-        auto members = startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+        auto members =
+            startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
         QVERIFY(waitForLeader(members) != 0);
-        QVERIFY(put(members[0]->clientUrl(), QStringLiteral("/seen"), QStringLiteral("yes")).status < 300);
+        QVERIFY(
+            put(members[0]->clientUrl(), QStringLiteral("/seen"), QStringLiteral("yes")).status <
+            300);
 
         auto d = std::make_unique<DaemonProcess>(QStringLiteral("d"));
         d->setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
-        const Reply added = http("POST", members[1]->clientUrl(), QStringLiteral("/v2/members"),
-                                 "{\"peerURLs\":[\"" + d->peerUrl().toUtf8() + "\"]}", "application/json");
+        const Reply added =
+            http("POST", members[1]->clientUrl(), QStringLiteral("/v2/members"),
+                 "{\"peerURLs\":[\"" + d->peerUrl().toUtf8() + "\"]}", "application/json");
         QCOMPARE(added.status, 201);
         const QString newId = added.json().value(QLatin1String("id")).toString();
         QVERIFY(!newId.isEmpty());
         QCOMPARE(added.json().value(QLatin1String("name")).toString(), QString());
         // Before it starts, move it to another peer port (PUT /v2/members/<id>).
         d->setPorts(d->clientPort(), DaemonProcess::freePort());
-        const Reply moved = http("PUT", members[2]->clientUrl(), QStringLiteral("/v2/members/") + newId,
-                                 "{\"peerURLs\":[\"" + d->peerUrl().toUtf8() + "\"]}", "application/json");
+        const Reply moved =
+            http("PUT", members[2]->clientUrl(), QStringLiteral("/v2/members/") + newId,
+                 "{\"peerURLs\":[\"" + d->peerUrl().toUtf8() + "\"]}", "application/json");
         QCOMPARE(moved.status, 204);
-        QTRY_VERIFY_WITH_TIMEOUT(http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members")).body.contains(d->peerUrl().toUtf8()), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members"))
+                                     .body.contains(d->peerUrl().toUtf8()),
+                                 5000);
         QCOMPARE(http("PUT", members[2]->clientUrl(), QStringLiteral("/v2/members/") + newId,
-                      "{\"peerURLs\":[\"" + members[0]->peerUrl().toUtf8() + "\"]}", "application/json").status, 409);
+                      "{\"peerURLs\":[\"" + members[0]->peerUrl().toUtf8() + "\"]}",
+                      "application/json")
+                     .status,
+                 409);
 
         QStringList initial;
         for (const auto &m : members)
@@ -212,36 +256,53 @@ private Q_SLOTS:
         d->setInitialCluster(initial.join(QLatin1Char(',')), true);
         d->setExtraArguments(kFastTimers);
         QVERIFY2(d->start(), d->output().constData());
-        QTRY_VERIFY_WITH_TIMEOUT(http("GET", d->clientUrl(), QStringLiteral("/v2/keys/seen")).status == 200, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            http("GET", d->clientUrl(), QStringLiteral("/v2/keys/seen")).status == 200, 20000);
         // It publishes its name and client URLs; every member lists it.
-        QTRY_VERIFY_WITH_TIMEOUT(http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members")).body.contains("\"name\":\"d\""), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members"))
+                                     .body.contains("\"name\":\"d\""),
+                                 10000);
         // A write through the new member is replicated.
         QVERIFY(put(d->clientUrl(), QStringLiteral("/fromd"), QStringLiteral("1")).status < 300);
-        QCOMPARE(http("GET", members[2]->clientUrl(), QStringLiteral("/v2/keys/fromd?quorum=true")).status, 200);
+        QCOMPARE(http("GET", members[2]->clientUrl(), QStringLiteral("/v2/keys/fromd?quorum=true"))
+                     .status,
+                 200);
 
-        const Reply removed = http("DELETE", members[0]->clientUrl(), QStringLiteral("/v2/members/") + newId);
+        const Reply removed =
+            http("DELETE", members[0]->clientUrl(), QStringLiteral("/v2/members/") + newId);
         QCOMPARE(removed.status, 204);
         QVERIFY(d->waitForExit(15000));
-        QTRY_VERIFY_WITH_TIMEOUT(http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members")).json().value(QLatin1String("members")).toArray().size() == 3, 10000);
-        QCOMPARE(http("DELETE", members[0]->clientUrl(), QStringLiteral("/v2/members/") + newId).status, 410);
-        QVERIFY(put(members[2]->clientUrl(), QStringLiteral("/after"), QStringLiteral("1")).status < 300);
+        QTRY_VERIFY_WITH_TIMEOUT(http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members"))
+                                         .json()
+                                         .value(QLatin1String("members"))
+                                         .toArray()
+                                         .size() == 3,
+                                 10000);
+        QCOMPARE(
+            http("DELETE", members[0]->clientUrl(), QStringLiteral("/v2/members/") + newId).status,
+            410);
+        QVERIFY(put(members[2]->clientUrl(), QStringLiteral("/after"), QStringLiteral("1")).status <
+                300);
     }
 
     void singleMemberKilledMidWritesKeepsAcknowledgedWrites()
     {
         DaemonProcess solo(QStringLiteral("solo"));
         QVERIFY(solo.start());
-        QTRY_VERIFY_WITH_TIMEOUT(http("GET", solo.clientUrl(), QStringLiteral("/health")).status == 200, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            http("GET", solo.clientUrl(), QStringLiteral("/health")).status == 200, 10000);
 
         // Many writes in flight at once; SIGKILL arrives while some are unanswered.
         QSet<int> acknowledged;
         QList<QNetworkReply *> inflight;
         for (int i = 0; i < 400; ++i) {
-            QNetworkRequest req(QUrl(solo.clientUrl().toString() + QStringLiteral("/v2/keys/acked/k%1").arg(i)));
+            QNetworkRequest req(
+                QUrl(solo.clientUrl().toString() + QStringLiteral("/v2/keys/acked/k%1").arg(i)));
             req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
             QNetworkReply *reply = nam.put(req, "value=v" + QByteArray::number(i));
             QObject::connect(reply, &QNetworkReply::finished, reply, [reply, i, &acknowledged] {
-                const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                const int status =
+                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 if (status == 200 || status == 201)
                     acknowledged.insert(i);
             });
@@ -255,11 +316,18 @@ private Q_SLOTS:
         qInfo("%lld writes acknowledged before SIGKILL", qlonglong(before.size()));
 
         QVERIFY2(solo.start(), solo.output().constData());
-        QTRY_VERIFY_WITH_TIMEOUT(http("GET", solo.clientUrl(), QStringLiteral("/health")).status == 200, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            http("GET", solo.clientUrl(), QStringLiteral("/health")).status == 200, 10000);
         for (int i : before) {
-            const Reply r = http("GET", solo.clientUrl(), QStringLiteral("/v2/keys/acked/k%1").arg(i));
-            QVERIFY2(r.status == 200, qPrintable(QStringLiteral("acknowledged write k%1 lost").arg(i)));
-            QCOMPARE(r.json().value(QLatin1String("node")).toObject().value(QLatin1String("value")).toString(),
+            const Reply r =
+                http("GET", solo.clientUrl(), QStringLiteral("/v2/keys/acked/k%1").arg(i));
+            QVERIFY2(r.status == 200,
+                     qPrintable(QStringLiteral("acknowledged write k%1 lost").arg(i)));
+            QCOMPARE(r.json()
+                         .value(QLatin1String("node"))
+                         .toObject()
+                         .value(QLatin1String("value"))
+                         .toString(),
                      QStringLiteral("v%1").arg(i));
         }
     }
@@ -271,13 +339,21 @@ private Q_SLOTS:
         // A member of another cluster that names x's peer URL as its own peer.
         DaemonProcess stranger(QStringLiteral("y"));
         stranger.setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
-        stranger.setInitialCluster(QStringLiteral("y=") + stranger.peerUrl() + QStringLiteral(",z=") + one[0]->peerUrl());
-        stranger.setExtraArguments(kFastTimers + QStringList{QStringLiteral("--initial-cluster-token"), QStringLiteral("other")});
+        stranger.setInitialCluster(QStringLiteral("y=") + stranger.peerUrl() +
+                                   QStringLiteral(",z=") + one[0]->peerUrl());
+        stranger.setExtraArguments(
+            kFastTimers +
+            QStringList{QStringLiteral("--initial-cluster-token"), QStringLiteral("other")});
         QVERIFY(stranger.start());
         QTest::qWait(1500);
         // y can never get a quorum from x: no leader, no health, and x is untouched.
         QCOMPARE(http("GET", stranger.clientUrl(), QStringLiteral("/health")).status, 503);
-        QCOMPARE(http("GET", one[0]->clientUrl(), QStringLiteral("/v2/members")).json().value(QLatin1String("members")).toArray().size(), 1);
+        QCOMPARE(http("GET", one[0]->clientUrl(), QStringLiteral("/v2/members"))
+                     .json()
+                     .value(QLatin1String("members"))
+                     .toArray()
+                     .size(),
+                 1);
     }
 };
 

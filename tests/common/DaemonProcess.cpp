@@ -11,8 +11,7 @@
 DaemonProcess::DaemonProcess(const QString &name) : m_name(name)
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
-    QObject::connect(&m_process, &QProcess::readyRead,
-                     [this] { m_output += m_process.readAll(); });
+    QObject::connect(&m_process, &QProcess::readyRead, [this] { m_output += m_process.readAll(); });
 }
 
 DaemonProcess::~DaemonProcess()
@@ -53,14 +52,21 @@ bool DaemonProcess::start(int timeoutMs)
         m_peerPort = freePort();
     const QString client = QStringLiteral("http://127.0.0.1:%1").arg(m_clientPort);
     const QString peer = QStringLiteral("http://127.0.0.1:%1").arg(m_peerPort);
-    QStringList args{QStringLiteral("--name"), m_name,
-                     QStringLiteral("--data-dir"), m_dataDir,
-                     QStringLiteral("--listen-client-urls"), client,
-                     QStringLiteral("--advertise-client-urls"), client,
-                     QStringLiteral("--listen-peer-urls"), peer,
-                     QStringLiteral("--initial-advertise-peer-urls"), peer,
+    QStringList args{QStringLiteral("--name"),
+                     m_name,
+                     QStringLiteral("--data-dir"),
+                     m_dataDir,
+                     QStringLiteral("--listen-client-urls"),
+                     client,
+                     QStringLiteral("--advertise-client-urls"),
+                     client,
+                     QStringLiteral("--listen-peer-urls"),
+                     peer,
+                     QStringLiteral("--initial-advertise-peer-urls"),
+                     peer,
                      QStringLiteral("--initial-cluster"),
-                     m_initialCluster.isEmpty() ? m_name + QLatin1Char('=') + peer : m_initialCluster};
+                     m_initialCluster.isEmpty() ? m_name + QLatin1Char('=') + peer
+                                                : m_initialCluster};
     if (m_existing)
         args << QStringLiteral("--initial-cluster-state") << QStringLiteral("existing");
     args += m_extra;

@@ -37,8 +37,8 @@ public:
     bool isRunning() const { return m_process.state() == QProcess::Running; }
 
     bool start(int timeoutMs = 15000);
-    void kill();       // SIGKILL and wait
-    void terminate();  // SIGTERM and wait
+    void kill();      // SIGKILL and wait
+    void terminate(); // SIGTERM and wait
     bool waitForExit(int timeoutMs = 10000);
 
     QUrl clientUrl() const;
@@ -47,7 +47,7 @@ public:
     QString dataDir() const { return m_dataDir; }
     QString name() const { return m_name; }
     QProcess &process() { return m_process; }
-    QByteArray output() const { return m_output; }  // stderr+stdout collected so far
+    QByteArray output() const { return m_output; } // stderr+stdout collected so far
 
     // Absolute path of a program in build/bin (QETCD_BIN_DIR set by CTest).
     static QString binary(const QString &program);

@@ -7,11 +7,11 @@
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QSslConfiguration>
-#include <QSslKey>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslConfiguration>
+#include <QSslKey>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -125,14 +125,15 @@ private Q_SLOTS:
 
     void startupLogSaysWhereItListens()
     {
-        QVERIFY(daemon.output().contains("listening for client requests on http://127.0.0.1:"
-                                         + QByteArray::number(daemon.clientPort())));
+        QVERIFY(daemon.output().contains("listening for client requests on http://127.0.0.1:" +
+                                         QByteArray::number(daemon.clientPort())));
     }
 
     void keepAliveReuse()
     {
         RawClient c(daemon.clientPort());
-        c.send("PUT /v2/keys/ka HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        c.send("PUT /v2/keys/ka HTTP/1.1\r\nHost: x\r\nContent-Type: "
+               "application/x-www-form-urlencoded\r\n"
                "Content-Length: 7\r\n\r\nvalue=1");
         const QByteArray first = c.readResponse();
         QVERIFY(first.startsWith("HTTP/1.1 20"));
@@ -149,8 +150,10 @@ private Q_SLOTS:
     {
         request("PUT", QStringLiteral("/v2/keys/head"), "value=abc");
         RawClient c(daemon.clientPort());
-        c.send("HEAD /v2/keys/head HTTP/1.1\r\nHost: x\r\n\r\nGET /v2/keys/head HTTP/1.1\r\nHost: x\r\n\r\n");
-        QVERIFY(c.readUntil([](const QByteArray &b) { return b.count("HTTP/1.1 200") == 2 && b.endsWith("}\n"); }));
+        c.send("HEAD /v2/keys/head HTTP/1.1\r\nHost: x\r\n\r\nGET /v2/keys/head HTTP/1.1\r\nHost: "
+               "x\r\n\r\n");
+        QVERIFY(c.readUntil(
+            [](const QByteArray &b) { return b.count("HTTP/1.1 200") == 2 && b.endsWith("}\n"); }));
         // The HEAD answer ends right after its headers; the next bytes are the GET's status line.
         const qsizetype firstEnd = c.buffer.indexOf("\r\n\r\n");
         QVERIFY(c.buffer.mid(firstEnd + 4).startsWith("HTTP/1.1 200 OK"));
@@ -179,9 +182,12 @@ private Q_SLOTS:
     {
         RawClient c(daemon.clientPort());
         const QByteArray body = "value=" + QByteArray(2000, 'x');
-        c.send("PUT /v2/keys/big HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-               "Expect: 100-continue\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
-        QVERIFY(c.readUntil([](const QByteArray &b) { return b.contains("HTTP/1.1 100 Continue\r\n\r\n"); }, 3000));
+        c.send("PUT /v2/keys/big HTTP/1.1\r\nHost: x\r\nContent-Type: "
+               "application/x-www-form-urlencoded\r\n"
+               "Expect: 100-continue\r\nContent-Length: " +
+               QByteArray::number(body.size()) + "\r\n\r\n");
+        QVERIFY(c.readUntil(
+            [](const QByteArray &b) { return b.contains("HTTP/1.1 100 Continue\r\n\r\n"); }, 3000));
         c.buffer.clear();
         c.send(body);
         const QByteArray r = c.readResponse();
@@ -191,7 +197,8 @@ private Q_SLOTS:
     void oversizedBodyGets413AndChangesNothing()
     {
         RawClient c(daemon.clientPort());
-        c.send("PUT /v2/keys/huge HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        c.send("PUT /v2/keys/huge HTTP/1.1\r\nHost: x\r\nContent-Type: "
+               "application/x-www-form-urlencoded\r\n"
                "Content-Length: 100000\r\n\r\nvalue=");
         QVERIFY(c.waitClosed());
         QVERIFY2(c.buffer.startsWith("HTTP/1.1 413"), c.buffer.constData());
@@ -215,10 +222,14 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("form");
         QTest::addColumn<int>("status");
         QTest::addColumn<int>("errorCode");
-        QTest::newRow("malformed form") << QByteArray("PUT") << "/v2/keys/m" << QByteArray("value=%zz") << 400 << 210;
-        QTest::newRow("bad ttl") << QByteArray("PUT") << "/v2/keys/m" << QByteArray("value=1&ttl=soon") << 400 << 202;
-        QTest::newRow("bad boolean") << QByteArray("GET") << "/v2/keys/m?recursive=perhaps" << QByteArray() << 400 << 209;
-        QTest::newRow("bad index") << QByteArray("PUT") << "/v2/keys/m?prevIndex=-3" << QByteArray("value=1") << 400 << 203;
+        QTest::newRow("malformed form")
+            << QByteArray("PUT") << "/v2/keys/m" << QByteArray("value=%zz") << 400 << 210;
+        QTest::newRow("bad ttl") << QByteArray("PUT") << "/v2/keys/m"
+                                 << QByteArray("value=1&ttl=soon") << 400 << 202;
+        QTest::newRow("bad boolean")
+            << QByteArray("GET") << "/v2/keys/m?recursive=perhaps" << QByteArray() << 400 << 209;
+        QTest::newRow("bad index") << QByteArray("PUT") << "/v2/keys/m?prevIndex=-3"
+                                   << QByteArray("value=1") << 400 << 203;
     }
     void badInputGetsEtcdErrors()
     {
@@ -248,9 +259,9 @@ private Q_SLOTS:
 
     void garbageDoesNotKillTheMember()
     {
-        const QByteArray junk[] = {"\x00\x01\x02\xff\xfe garbage\r\n\r\n", "GET\r\n\r\n",
-                                   "GET / HTTP/9.9\r\n\r\n", "PUT /v2/keys/a HTTP/1.1\r\nContent-Length: -5\r\n\r\n",
-                                   "BREW /pot HTTP/1.1\r\n\r\n"};
+        const QByteArray junk[] = {
+            "\x00\x01\x02\xff\xfe garbage\r\n\r\n", "GET\r\n\r\n", "GET / HTTP/9.9\r\n\r\n",
+            "PUT /v2/keys/a HTTP/1.1\r\nContent-Length: -5\r\n\r\n", "BREW /pot HTTP/1.1\r\n\r\n"};
         for (const QByteArray &j : junk) {
             RawClient c(daemon.clientPort());
             c.send(j);
@@ -271,7 +282,8 @@ private Q_SLOTS:
         QVERIFY(watcher.buffer.contains("Transfer-Encoding: chunked"));
         request("PUT", QStringLiteral("/v2/keys/watched"), "value=abc");
         QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.endsWith("0\r\n\r\n"); }));
-        QVERIFY(watcher.buffer.contains("{\"action\":\"set\",\"node\":{\"key\":\"/watched\",\"value\":\"abc\""));
+        QVERIFY(watcher.buffer.contains(
+            "{\"action\":\"set\",\"node\":{\"key\":\"/watched\",\"value\":\"abc\""));
         // The connection stays usable after the watch answered.
         watcher.buffer.clear();
         watcher.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -281,11 +293,13 @@ private Q_SLOTS:
     void streamWatchSendsEveryEvent()
     {
         RawClient watcher(daemon.clientPort());
-        watcher.send("GET /v2/keys/streamdir?wait=true&recursive=true&stream=true HTTP/1.1\r\nHost: x\r\n\r\n");
+        watcher.send("GET /v2/keys/streamdir?wait=true&recursive=true&stream=true "
+                     "HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
         for (int i = 0; i < 5; ++i)
             request("PUT", QStringLiteral("/v2/keys/streamdir/k%1").arg(i), "value=v");
-        QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.count("\"action\":\"set\"") == 5; }));
+        QVERIFY(watcher.readUntil(
+            [](const QByteArray &b) { return b.count("\"action\":\"set\"") == 5; }));
         QCOMPARE(watcher.socket.state(), QAbstractSocket::ConnectedState);
     }
 
@@ -293,8 +307,9 @@ private Q_SLOTS:
     {
         for (int round = 0; round < 20; ++round) {
             auto *c = new RawClient(daemon.clientPort());
-            c->send(round % 2 ? "GET /v2/keys/vanish?wait=true HTTP/1.1\r\nHost: x\r\n\r\n"
-                              : "GET /v2/keys/vanish?wait=true&stream=true HTTP/1.1\r\nHost: x\r\n\r\n");
+            c->send(round % 2
+                        ? "GET /v2/keys/vanish?wait=true HTTP/1.1\r\nHost: x\r\n\r\n"
+                        : "GET /v2/keys/vanish?wait=true&stream=true HTTP/1.1\r\nHost: x\r\n\r\n");
             c->readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }, 2000);
             c->socket.abort();
             delete c;
@@ -302,7 +317,9 @@ private Q_SLOTS:
         QTest::qWait(100);
         request("PUT", QStringLiteral("/v2/keys/vanish"), "value=after");
         int status = 0;
-        const QJsonObject stats = QJsonDocument::fromJson(request("GET", QStringLiteral("/v2/stats/store"), {}, &status)).object();
+        const QJsonObject stats =
+            QJsonDocument::fromJson(request("GET", QStringLiteral("/v2/stats/store"), {}, &status))
+                .object();
         QCOMPARE(status, 200);
         QCOMPARE(stats.value(QLatin1String("watchers")).toInt(), 0);
     }
@@ -312,7 +329,8 @@ private Q_SLOTS:
         request("PUT", QStringLiteral("/v2/keys/ephemeral"), "value=x&ttl=1");
         RawClient watcher(daemon.clientPort());
         watcher.send("GET /v2/keys/ephemeral?wait=true HTTP/1.1\r\nHost: x\r\n\r\n");
-        QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.endsWith("0\r\n\r\n"); }, 5000));
+        QVERIFY(
+            watcher.readUntil([](const QByteArray &b) { return b.endsWith("0\r\n\r\n"); }, 5000));
         QVERIFY(watcher.buffer.contains("\"action\":\"expire\""));
     }
 
@@ -331,14 +349,15 @@ private Q_SLOTS:
         DaemonProcess secure(QStringLiteral("secure"));
         const quint16 port = DaemonProcess::freePort();
         const QString url = QStringLiteral("https://127.0.0.1:%1").arg(port);
-        secure.setExtraArguments({QStringLiteral("--listen-client-urls"), url,
-                                  QStringLiteral("--advertise-client-urls"), url,
-                                  QStringLiteral("--cert-file"), dir + QStringLiteral("/server.crt"),
-                                  QStringLiteral("--key-file"), dir + QStringLiteral("/server.key"),
-                                  QStringLiteral("--client-cert-auth"),
-                                  QStringLiteral("--trusted-ca-file"), dir + QStringLiteral("/ca.crt")});
-        secure.start(3000);  // waits on plain http, which this member does not serve
-        QTRY_VERIFY_WITH_TIMEOUT(secure.output().contains("listening for client requests on https"), 10000);
+        secure.setExtraArguments(
+            {QStringLiteral("--listen-client-urls"), url, QStringLiteral("--advertise-client-urls"),
+             url, QStringLiteral("--cert-file"), dir + QStringLiteral("/server.crt"),
+             QStringLiteral("--key-file"), dir + QStringLiteral("/server.key"),
+             QStringLiteral("--client-cert-auth"), QStringLiteral("--trusted-ca-file"),
+             dir + QStringLiteral("/ca.crt")});
+        secure.start(3000); // waits on plain http, which this member does not serve
+        QTRY_VERIFY_WITH_TIMEOUT(secure.output().contains("listening for client requests on https"),
+                                 10000);
 
         auto readPem = [&](const QString &name) {
             QFile f(dir + QLatin1Char('/') + name);
@@ -351,14 +370,17 @@ private Q_SLOTS:
         anonymous.setSslConfiguration(tls);
         std::unique_ptr<QNetworkReply> refused(nam.get(anonymous));
         QVERIFY(QTest::qWaitFor([&] { return refused->isFinished(); }, 10000));
-        QVERIFY(refused->error() != QNetworkReply::NoError);  // no client certificate: no TLS session
+        QVERIFY(refused->error() !=
+                QNetworkReply::NoError); // no client certificate: no TLS session
 
-        tls.setLocalCertificate(QSslCertificate::fromData(readPem(QStringLiteral("client.crt"))).value(0));
+        tls.setLocalCertificate(
+            QSslCertificate::fromData(readPem(QStringLiteral("client.crt"))).value(0));
         tls.setPrivateKey(QSslKey(readPem(QStringLiteral("client.key")), QSsl::Rsa));
         QNetworkRequest authorised(QUrl(url + QStringLiteral("/v2/keys/tls")));
         authorised.setSslConfiguration(tls);
-        authorised.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
-        QNetworkAccessManager fresh;  // no pooled connection from the refused attempt
+        authorised.setHeader(QNetworkRequest::ContentTypeHeader,
+                             "application/x-www-form-urlencoded");
+        QNetworkAccessManager fresh; // no pooled connection from the refused attempt
         std::unique_ptr<QNetworkReply> put(fresh.put(authorised, "value=secret"));
         QVERIFY(QTest::qWaitFor([&] { return put->isFinished(); }, 10000));
         QVERIFY2(put->error() == QNetworkReply::NoError, secure.output().right(1500).constData());

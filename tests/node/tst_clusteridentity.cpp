@@ -42,9 +42,12 @@ private Q_SLOTS:
         MemberInfo clash{3, QString(), {QStringLiteral("http://h:1")}, {}};
         QCOMPARE(m.add(clash), ClusterMembership::Change::PeerUrlExists);
         QCOMPARE(m.add(b), ClusterMembership::Change::Ok);
-        QCOMPARE(m.updatePeerUrls(2, {QStringLiteral("http://h:1")}), ClusterMembership::Change::PeerUrlExists);
-        QCOMPARE(m.updatePeerUrls(2, {QStringLiteral("http://h:22")}), ClusterMembership::Change::Ok);
-        QCOMPARE(m.setAttributes(2, QStringLiteral("b"), {QStringLiteral("http://c:2")}), ClusterMembership::Change::Ok);
+        QCOMPARE(m.updatePeerUrls(2, {QStringLiteral("http://h:1")}),
+                 ClusterMembership::Change::PeerUrlExists);
+        QCOMPARE(m.updatePeerUrls(2, {QStringLiteral("http://h:22")}),
+                 ClusterMembership::Change::Ok);
+        QCOMPARE(m.setAttributes(2, QStringLiteral("b"), {QStringLiteral("http://c:2")}),
+                 ClusterMembership::Change::Ok);
         QCOMPARE(m.remove(2), ClusterMembership::Change::Ok);
         QCOMPARE(m.remove(2), ClusterMembership::Change::IdRemoved);
         QCOMPARE(m.add(b), ClusterMembership::Change::IdRemoved);
@@ -94,7 +97,7 @@ private Q_SLOTS:
             QByteArray junk(rng.bounded(64), Qt::Uninitialized);
             for (char &c : junk)
                 c = char(rng.bounded(256));
-            RaftRequest::decode(junk);  // must not crash
+            RaftRequest::decode(junk); // must not crash
             RaftRequest::decode(good.left(rng.bounded(good.size() + 1)));
         }
         QVERIFY(!RaftRequest::decode(QByteArray()));
