@@ -25,6 +25,8 @@
 #   BENCH_FOLLOWER  1 (default): also write through a follower of each cluster; 0: leader only
 #   BENCH_FSYNC_SAMPLES  appends the fsync probe times (default 2000)
 #   BENCH_LOAD_PARALLEL  transfers in flight while loading keys (default 32)
+#   BENCH_ROUNDS    run the single and cluster phases this many times, alternating servers, and
+#                   report for each scenario the round least disturbed by other processes (default 1)
 #   BENCH_QUIET_WAIT     before each scenario and probe, wait up to this many seconds until other
 #                   processes use less than BENCH_QUIET_CORES cores (default 0: do not wait)
 #   BENCH_QUIET_CORES    threshold for BENCH_QUIET_WAIT (default 0.2)
@@ -47,6 +49,8 @@ PHASES=${BENCH_PHASES:-single memory cluster}
 FOLLOWER=${BENCH_FOLLOWER:-1}
 FSYNC_SAMPLES=${BENCH_FSYNC_SAMPLES:-2000}
 LOAD_PARALLEL=${BENCH_LOAD_PARALLEL:-32}
+ROUNDS=${BENCH_ROUNDS:-1}
+ROUND=1
 QUIET_WAIT=${BENCH_QUIET_WAIT:-0}
 QUIET_CORES=${BENCH_QUIET_CORES:-0.2}
 SERVERS=${BENCH_SERVERS:-qetcd etcd}
@@ -88,6 +92,7 @@ DURATION_S=$(duration_seconds "$DURATION")
 [[ "$BIG_KEYS" =~ ^[0-9]+$ ]] || die "BENCH_KEYS '$BIG_KEYS' is not a number"
 [[ "$FSYNC_SAMPLES" =~ ^[0-9]+$ && "$FSYNC_SAMPLES" -gt 0 ]] || die "BENCH_FSYNC_SAMPLES '$FSYNC_SAMPLES' is not a positive number"
 [[ "$LOAD_PARALLEL" =~ ^[0-9]+$ && "$LOAD_PARALLEL" -gt 0 ]] || die "BENCH_LOAD_PARALLEL '$LOAD_PARALLEL' is not a positive number"
+[[ "$ROUNDS" =~ ^[0-9]+$ && "$ROUNDS" -gt 0 ]] || die "BENCH_ROUNDS '$ROUNDS' is not a positive number"
 [[ "$QUIET_WAIT" =~ ^[0-9]+$ ]] || die "BENCH_QUIET_WAIT '$QUIET_WAIT' is not a number of seconds"
 [[ "$QUIET_CORES" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "BENCH_QUIET_CORES '$QUIET_CORES' is not a number"
 for phase in $PHASES; do
@@ -113,6 +118,14 @@ our_ticks() {
         t=$(awk -v self="$([ "$pid" = $$ ] && echo 1 || echo 0)" \
             '{ sub(/^.*\) /, ""); print (self ? $14 + $15 + $12 + $13 : $12 + $13) }' "/proc/$pid/stat" 2>/dev/null || echo 0)
         total=$(( total + t ))
+    done
+    echo "$total"
+}
+CLK_TCK=$(getconf CLK_TCK)
+server_ticks() { # CPU ticks used so far by the running servers
+    local pid total=0
+    for pid in "${SERVER_PIDS[@]}"; do
+        total=$(( total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
     done
     echo "$total"
 }
@@ -147,6 +160,7 @@ wait_quiet() {
 
 # --- server lifetime ----------------------------------------------------------------------------
 SERVER_PIDS=()
+DATA_DIRS=()
 stop_servers() {
     local pid
     (( ${#SERVER_PIDS[@]} > 0 )) || return 0
@@ -162,6 +176,8 @@ stop_servers() {
         wait "$pid" 2>/dev/null || true
     done
     SERVER_PIDS=()
+    (( ${#DATA_DIRS[@]} == 0 )) || rm -rf "${DATA_DIRS[@]}"
+    DATA_DIRS=()
 }
 # Long commands run in the background and are waited for, so a signal is handled at once (bash
 # defers traps until a foreground command ends) and the command is ended with the script.
@@ -238,6 +254,7 @@ start_member() { # <qetcd|etcd> <name> <client port> <peer port> <initial cluste
         etcd) "$ETCD_BIN" "${args[@]}" --enable-v2=true --snapshot-count 10000 >"$7" 2>&1 & ;;
     esac
     SERVER_PIDS+=($!)
+    DATA_DIRS+=("$6")
     echo "$server $name: pid $!, ${args[*]}" >>"$OUT/commands.txt"
 }
 
@@ -248,8 +265,8 @@ start_single() { # <qetcd|etcd> <label>
     pick_port; pport=$FREE_PORT
     BASE_URL="http://127.0.0.1:$cport"
     start_member "$1" bench "$cport" "$pport" "bench=http://127.0.0.1:$pport" \
-        "$WORK/$1-$2-data" "$OUT/$1-$2.log"
-    wait_ready "$BASE_URL" "$OUT/$1-$2.log"
+        "$WORK/$1-$2$(round_suffix)-data" "$OUT/$1-$2$(round_suffix).log"
+    wait_ready "$BASE_URL" "$OUT/$1-$2$(round_suffix).log"
     log "$1 ($2): ready at $BASE_URL (pid ${SERVER_PIDS[0]})"
 }
 
@@ -267,9 +284,9 @@ start_cluster() { # <qetcd|etcd>: three members a, b, c; sets CLUSTER_URLS, LEAD
     for i in 0 1 2; do
         CLUSTER_URLS+=("http://127.0.0.1:${cports[$i]}")
         start_member "$server" "${names[$i]}" "${cports[$i]}" "${pports[$i]}" "$initial" \
-            "$WORK/$server-cluster-${names[$i]}" "$OUT/$server-cluster-${names[$i]}.log"
+            "$WORK/$server-cluster$(round_suffix)-${names[$i]}" "$OUT/$server-cluster$(round_suffix)-${names[$i]}.log"
     done
-    local logs="$OUT/$server-cluster-*.log" deadline=$(( SECONDS + 60 )) url healthy
+    local logs="$OUT/$server-cluster$(round_suffix)-*.log" deadline=$(( SECONDS + 60 )) url healthy
     while :; do
         servers_alive "$logs"
         healthy=0
@@ -319,36 +336,56 @@ load_keys() { # <url> <prefix below /v2/keys/bench/> <count> <label>
     [ "$ok" -eq "$count" ] || log "$SERVER_NAME: WARNING: $(( count - ok )) of $count PUTs failed, see $codes"
 }
 
-declare -A RPS P50 P99 ERRS OTHER MEM FSYNC LOADED
+declare -A RPS P50 P99 ERRS OTHER CPU_US ROUND_OF MEM FSYNC LOADED
+round_suffix() { (( ROUNDS > 1 )) && echo "-r$ROUND" || true; }
+# Keeps, per server and scenario, the round in which other processes took the least CPU: their
+# interference only slows a scenario down, and choosing by interference, not by result, does not
+# favour either server. Every round's figures go to rounds.txt.
 run_scenario() { # <scenario> <get|put> <connections> <url>
-    local scenario=$1 method=$2 conns=$3 url=$4 threads=1 file="$OUT/$SERVER_NAME-$1.txt"
+    local scenario=$1 method=$2 conns=$3 url=$4 threads=1 file="$OUT/$SERVER_NAME-$1$(round_suffix).txt"
     (( conns > 1 )) && threads=2
     servers_alive "$OUT/$SERVER_NAME-*.log"
-    log "$SERVER_NAME: $scenario (wrk -t$threads -c$conns -d$DURATION $method $url)"
+    log "$SERVER_NAME: $scenario$( (( ROUNDS > 1 )) && echo ", round $ROUND/$ROUNDS") (wrk -t$threads -c$conns -d$DURATION $method $url)"
     echo "$SERVER_NAME $scenario: wrk -t$threads -c$conns -d$DURATION --timeout 10s --latency -s bench/$method.lua $url" >>"$OUT/commands.txt"
     wait_quiet
     echo "# loadavg before: $(loadavg)" >"$file"
+    local ticks_before
+    ticks_before=$(server_ticks)
     cpu_mark
     run_child env BENCH_PRELOAD="$PRELOAD" BENCH_LUA_DIR="$BENCH_DIR" \
         timeout --kill-after=5 $(( DURATION_S + 60 )) \
         wrk -t"$threads" -c"$conns" -d"$DURATION" --timeout 10s --latency \
         -s "$BENCH_DIR/$method.lua" "$url" >>"$file" 2>&1 || log "$SERVER_NAME: wrk failed for $scenario, see $file"
-    local key="$SERVER_NAME,$scenario"
-    OTHER[$key]=$(other_cores)
-    echo "# loadavg after: $(loadavg); other processes used ${OTHER[$key]} cores on average" >>"$file"
+    local key="$SERVER_NAME,$scenario" other ticks
+    other=$(other_cores)
+    ticks=$(( $(server_ticks) - ticks_before ))
+    echo "# loadavg after: $(loadavg); other processes used $other cores on average" >>"$file"
     local line
     line=$(grep '^BENCH_RESULT' "$file" || true)
     [ -n "$line" ] || return 0
     field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+    local errs=$(( $(field errors_connect) + $(field errors_read) + $(field errors_write) + $(field errors_status) + $(field errors_timeout) ))
+    # Server CPU time per request (all members of a cluster): what a request costs the server,
+    # independent of how many cores wrk left it.
+    local cpu_us
+    cpu_us=$(awk -v t="$ticks" -v hz="$CLK_TCK" -v n="$(field requests)" 'BEGIN { if (n > 0) printf "%.1f", t * 1e6 / hz / n; else printf "-" }')
+    printf '%-6s %-20s round %d  rps %10s  p50_us %7s  p99_us %7s  errors %d  server_cpu_us_per_req %6s  other_cores %s\n' \
+        "$SERVER_NAME" "$scenario" "$ROUND" "$(field rps)" "$(field p50_us)" "$(field p99_us)" "$errs" "$cpu_us" "$other" >>"$OUT/rounds.txt"
+    if [ -n "${OTHER[$key]:-}" ] && ! awk -v a="$other" -v b="${OTHER[$key]}" 'BEGIN { exit !(a < b) }'; then
+        return 0
+    fi
+    OTHER[$key]=$other
+    ROUND_OF[$key]=$ROUND
     RPS[$key]=$(field rps)
     P50[$key]=$(field p50_us)
     P99[$key]=$(field p99_us)
-    ERRS[$key]=$(( $(field errors_connect) + $(field errors_read) + $(field errors_write) + $(field errors_status) + $(field errors_timeout) ))
+    ERRS[$key]=$errs
+    CPU_US[$key]=$cpu_us
 }
 
 # The disk's own append + fdatasync latency, in the directory that holds the data dirs.
 probe_fsync() { # <label>
-    local file="$OUT/fsync-$SERVER_NAME-$1.txt"
+    local file="$OUT/fsync-$SERVER_NAME-$1$(round_suffix).txt"
     if [ ! -x "$FSYNCPROBE_BIN" ]; then
         log "fsync probe skipped: $FSYNCPROBE_BIN does not exist (build target qetcd-fsyncprobe)"
         return 0
@@ -363,10 +400,27 @@ probe_fsync() { # <label>
     echo "# other processes used $other cores on average" >>"$file"
     line=$(grep '^fsyncprobe ' "$file" || true)
     [ -n "$line" ] || return 0
-    FSYNC[$SERVER_NAME,$1]="$(sed -n 's/.* p50_us=\([0-9]*\) p99_us=\([0-9]*\) avg_us=\([0-9.]*\).*/\1 \2 \3/p' <<<"$line") $other"
-    log "$SERVER_NAME: disk fdatasync p50/p99/avg $(ms "$(fsync_field "$SERVER_NAME,$1" 1)")/$(ms "$(fsync_field "$SERVER_NAME,$1" 2)")/$(ms "$(fsync_field "$SERVER_NAME,$1" 3)") ms"
+    FSYNC[$SERVER_NAME,$1,$ROUND]="$(sed -n 's/.* p50_us=\([0-9]*\) p99_us=\([0-9]*\) avg_us=\([0-9.]*\).*/\1 \2 \3/p' <<<"$line") $other"
+    local k="$SERVER_NAME,$1,$ROUND"
+    log "$SERVER_NAME: disk fdatasync p50/p99/avg $(ms "$(fsync_field "$k" 1)")/$(ms "$(fsync_field "$k" 2)")/$(ms "$(fsync_field "$k" 3)") ms"
 }
 fsync_field() { local v=${FSYNC[$1]:-}; [ -n "$v" ] && cut -d' ' -f"$2" <<<"$v" || true; }
+# The disk's fdatasync p50 next to a server's reported 1-connection write: the lower of the probes
+# right before and right after it. Other writers on the disk make its latency jump between two
+# levels within seconds; the lower one is the disk's own cost, and judging against it never
+# credits qetcd with a slow-disk moment that its write did not live through.
+fsync_p50_around_put() { # <server>
+    local b a
+    b=$(fsync_field "$(fsync_key "$1" single)" 1)
+    a=$(fsync_field "$(fsync_key "$1" single-after)" 1)
+    if [ -n "$b" ] && [ -n "$a" ]; then echo $(( a < b ? a : b )); else echo "$b$a"; fi
+}
+# The probe that ran next to the reported round of a server's 1-connection write.
+fsync_key() { # <server> <single|single-after|cluster>
+    local scenario=put-c1
+    [ "$2" = cluster ] && scenario=3m-leader-put-c1
+    echo "$1,$2,${ROUND_OF[$1,$scenario]:-1}"
+}
 
 read_memory() { # <label>: VmRSS and VmHWM in kB of the first server
     local rss hwm pid=${SERVER_PIDS[0]}
@@ -436,8 +490,11 @@ for SERVER_NAME in $SERVERS; do
 done
 (( ${#RAN[@]} > 0 )) || die "no server can be benchmarked"
 log "load average at start: $LOAD_START"
-for phase in $PHASES; do
-    for SERVER_NAME in "${RAN[@]}"; do "phase_$phase"; done
+for ROUND in $(seq 1 "$ROUNDS"); do
+    for phase in $PHASES; do
+        [ "$phase" = memory ] && (( ROUND > 1 )) && continue # memory does not depend on CPU contention
+        for SERVER_NAME in "${RAN[@]}"; do "phase_$phase"; done
+    done
 done
 LOAD_END=$(loadavg)
 
@@ -452,14 +509,16 @@ cell_rps() { # <server> <scenario>
 }
 cell_lat() { local k="$1,$2"; [ -n "${P50[$k]:-}" ] && printf '%s/%s' "$(ms "${P50[$k]}")" "$(ms "${P99[$k]}")" || printf -- '-'; }
 cell_other() { printf '%s/%s' "${OTHER[qetcd,$1]:--}" "${OTHER[etcd,$1]:--}"; }
+cell_cpu() { printf '%s/%s' "${CPU_US[qetcd,$1]:--}" "${CPU_US[etcd,$1]:--}"; }
 ratio_of() { # <a> <b>
     if [ -n "${1:-}" ] && [ -n "${2:-}" ]; then
         awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'
     else printf -- '-'; fi
 }
 row() { # <scenario>
-    printf '%-20s %12s %12s %6s %14s %14s %9s\n' "$1" "$(cell_rps qetcd "$1")" "$(cell_rps etcd "$1")" \
-        "$(ratio_of "${RPS[qetcd,$1]:-}" "${RPS[etcd,$1]:-}")" "$(cell_lat qetcd "$1")" "$(cell_lat etcd "$1")" "$(cell_other "$1")"
+    printf '%-20s %12s %12s %6s %14s %14s %13s %9s\n' "$1" "$(cell_rps qetcd "$1")" "$(cell_rps etcd "$1")" \
+        "$(ratio_of "${RPS[qetcd,$1]:-}" "${RPS[etcd,$1]:-}")" "$(cell_lat qetcd "$1")" "$(cell_lat etcd "$1")" \
+        "$(cell_cpu "$1")" "$(cell_other "$1")"
 }
 ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a >= b) }'; }
 lt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
@@ -474,7 +533,8 @@ target() { TARGETS+=("$(printf '%-44s %-46s %s' "$1" "$2" "$3")"); }
     (( QUIET_WAIT > 0 )) && echo "waited $QUIET_WAITED s in all for other processes to drop below $QUIET_CORES cores (at most $QUIET_WAIT s per step)"
     echo
     (( ${#RPS[@]} > 0 )) &&
-        printf '%-20s %12s %12s %6s %14s %14s %9s\n' scenario "qetcd req/s" "etcd req/s" ratio "qetcd p50/p99" "etcd p50/p99" "other q/e"
+        printf '%-20s %12s %12s %6s %14s %14s %13s %9s\n' scenario "qetcd req/s" "etcd req/s" ratio "qetcd p50/p99" \
+            "etcd p50/p99" "cpu us/req" "other q/e"
     if [[ " $PHASES " == *" single "* ]]; then
         echo "one member"
         for s in get-c1 get-c64 put-c1 put-c64; do row "$s"; done
@@ -489,24 +549,28 @@ target() { TARGETS+=("$(printf '%-44s %-46s %s' "$1" "$2" "$3")"); }
     fi
     if (( ${#RPS[@]} > 0 )); then
         echo "ratio = qetcd req/s / etcd req/s; * = wrk counted errors (non-2xx, timeouts, socket errors): see the raw file"
+        echo "cpu us/req q/e = server CPU time per request (all members of a cluster), qetcd / etcd"
         echo "other q/e = cores used by other processes during the qetcd / etcd scenario (0.00 = machine was ours)"
+        (( ROUNDS > 1 )) && echo "each row: of $ROUNDS rounds, the one with the least other-process CPU for that server; every round in rounds.txt"
         echo
     fi
     (( ${#FSYNC[@]} > 0 )) && echo "disk's own fdatasync (qetcd-fsyncprobe, $FSYNC_SAMPLES appends of 256 bytes in $(dirname "$WORK")), measured right before the writes (and once after put-c1):"
     for server in "${RAN[@]}"; do
         for phase in single single-after cluster; do
-            k="$server,$phase"
+            k=$(fsync_key "$server" "$phase")
             [ -n "${FSYNC[$k]:-}" ] || continue
             where="before $server $phase"
             [ "$phase" = single-after ] && where="after $server put-c1"
+            (( ROUNDS > 1 )) && where+=" r${k##*,}"
             printf '  %-21s p50 %s ms  p99 %s ms  avg %s ms  (other %s cores)\n' "$where" \
                 "$(ms "$(fsync_field "$k" 1)")" "$(ms "$(fsync_field "$k" 2)")" "$(ms "$(fsync_field "$k" 3)")" "$(fsync_field "$k" 4)"
         done
     done
     for server in "${RAN[@]}"; do
-        f=$(fsync_field "$server,single" 1); p=${P50[$server,put-c1]:-}
+        f=$(fsync_p50_around_put "$server"); p=${P50[$server,put-c1]:-}
         [ -n "$f" ] && [ -n "$p" ] || continue
-        printf '  %-5s put-c1 p50 %s ms - fsync p50 %s ms = %s ms over one fdatasync\n' "$server" "$(ms "$p")" "$(ms "$f")" "$(ms $(( p - f )))"
+        printf '  %-5s put-c1 p50 %s ms - fsync p50 %s ms (lower of before/after) = %s ms over one fdatasync\n' \
+            "$server" "$(ms "$p")" "$(ms "$f")" "$(ms $(( p - f )))"
     done
     (( ${#FSYNC[@]} > 0 )) && echo
     if (( BIG_KEYS > 0 )) && [[ " $PHASES " == *" memory "* ]]; then
@@ -545,7 +609,7 @@ target() { TARGETS+=("$(printf '%-44s %-46s %s' "$1" "$2" "$3")"); }
             target "GET c64, 1 member: >= 1.5x etcd, lower p99" "etcd not run" "n/a"
             target "PUT c64, 1 member: >= 1.5x etcd" "etcd not run" "n/a"
         fi
-        f=$(fsync_field qetcd,single 1); p=${P50[qetcd,put-c1]:-}
+        f=$(fsync_p50_around_put qetcd); p=${P50[qetcd,put-c1]:-}
         if [ -n "$f" ] && [ -n "$p" ]; then
             res=MISS
             (( p - f <= f )) && res=PASS
