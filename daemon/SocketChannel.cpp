@@ -37,6 +37,7 @@ void SocketChannel::respond(const HttpResponse &response)
     if (!isOpen())
         return;
     m_socket->write(HttpWire::response(response, m_head, m_close));
+    m_socket->flush(); // answer now, not on the next event-loop turn
     finish();
 }
 
@@ -45,6 +46,7 @@ void SocketChannel::beginStream(const HttpResponse &head)
     if (!isOpen())
         return;
     m_socket->write(HttpWire::streamHead(head, !m_http10));
+    m_socket->flush();
 }
 
 void SocketChannel::writeChunk(const QByteArray &data)
@@ -57,6 +59,7 @@ void SocketChannel::writeChunk(const QByteArray &data)
         return;
     }
     m_socket->write(m_http10 ? data : HttpWire::chunk(data));
+    m_socket->flush();
 }
 
 void SocketChannel::endStream()

@@ -360,6 +360,21 @@ bool EtcdNode::startRaft(QString *error)
                     scheduleReady();
                 });
         m_transport->setClusterInfoProvider([this] { return m_membership.toJson(); });
+        // A removed member stops hearing from the leader before it may apply
+        // its own removal; it learns it when a quorum of the cluster refuses
+        // its connections as unknown (etcd's peers answer 410 Gone likewise).
+        connect(m_transport.get(), &transport::PeerTransport::refusedAsUnknown, this,
+                [this](quint64 peer) {
+                    m_refusedBy.insert(peer);
+                    const int quorum = int(m_membership.ids().size()) / 2 + 1;
+                    if (m_refusedBy.size() >= quorum && !m_removedReported) {
+                        m_removedReported = true;
+                        qCWarning(lcNode) << "the cluster no longer knows this member";
+                        Q_EMIT fatalError(tr("the member has been permanently removed from the cluster"));
+                    }
+                });
+        connect(m_transport.get(), &transport::PeerTransport::peerConnected, this,
+                [this](quint64 peer) { m_refusedBy.remove(peer); });
     }
     m_tickTimer.start(qMax(1, m_options.heartbeatMs));
     m_started = true;
@@ -401,8 +416,11 @@ void EtcdNode::processReady()
     sendMessages(m_ready.messages);
     if (m_ready.hardState)
         m_hardState = *m_ready.hardState;
-    const bool mustPersist = m_walWriter && (!m_ready.snapshot.isEmpty() || m_ready.hardState ||
-                                             !m_ready.entries.isEmpty());
+    // A Ready that only moves the commit index needs no fdatasync (etcd's
+    // MustSync): the commit index is re-learned after a restart, and the
+    // newest hard state goes to disk with the next batch that does sync.
+    // Skipping it saves a second fdatasync per write on the critical path.
+    const bool mustPersist = m_walWriter && m_ready.mustSync;
     if (mustPersist) {
         if (!m_ready.snapshot.isEmpty())
             m_walWriter->enqueueSnapshot(m_ready.snapshot);
@@ -632,6 +650,9 @@ void EtcdNode::applyConfChange(const raft::Entry &entry)
         QMetaObject::invokeMethod(
             this,
             [this] {
+                if (m_removedReported)
+                    return;
+                m_removedReported = true;
                 Q_EMIT fatalError(tr("the member has been permanently removed from the cluster"));
             },
             Qt::QueuedConnection);

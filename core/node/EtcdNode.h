@@ -12,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -168,5 +169,7 @@ private:
     };
     QList<Unsent> m_unsent;
     QHash<quint64, MemberCallback> m_memberWaiters;
+    QSet<quint64> m_refusedBy;  // peers that refused our handshake as unknown
+    bool m_removedReported = false;
     QHash<quint64, AuthCallback> m_authWaiters;
 };

@@ -228,6 +228,8 @@ void OutboundPeer::handleFrame(const Frame &frame)
             return;
         }
         const QString why = QStringLiteral("refused: %1").arg(helloStatusName(ack->status));
+        if (ack->status == HelloStatus::UnknownMember)
+            Q_EMIT refusedAsUnknown(m_peerId);
         if (ack->status == HelloStatus::ClusterMismatch) {
             qCCritical(lcTransport).noquote()
                 << QStringLiteral("peer %1 at %2 belongs to cluster %3 but this member (%4) "

@@ -66,6 +66,8 @@ signals:
     // A Bulk payload was acknowledged by the peer (true), or dropped, or its connection
     // broke before the acknowledgement (false). Failures are emitted from the event loop.
     void bulkSendFinished(quint64 peerId, bool succeeded);
+    // The peer answered our handshake saying it does not know this member.
+    void refusedAsUnknown(quint64 peerId);
 
 private:
     void dial();

@@ -135,6 +135,7 @@ void PeerTransport::addPeer(quint64 id, const QList<QUrl> &peerUrls)
     connect(peer, &OutboundPeer::disconnected, this, &PeerTransport::peerDisconnected);
     connect(peer, &OutboundPeer::unreachable, this, &PeerTransport::peerUnreachable);
     connect(peer, &OutboundPeer::bulkSendFinished, this, &PeerTransport::bulkSendFinished);
+    connect(peer, &OutboundPeer::refusedAsUnknown, this, &PeerTransport::refusedAsUnknown);
     connect(peer, &OutboundPeer::payloadSent, this,
             [this](qint64 bytes) { m_sendRate.record(nowMs(), bytes); });
     m_peers.insert(id, peer);

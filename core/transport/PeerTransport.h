@@ -115,6 +115,9 @@ signals:
     // (dropped, or its connection broke first): feed to RawNode::reportSnapshot. One
     // signal per Bulk payload that send() queued or dropped, unless the peer is removed.
     void bulkSendFinished(quint64 id, bool succeeded);
+    // Peer `id` refused our handshake because it does not know this member:
+    // when most of the cluster does so, this member was removed.
+    void refusedAsUnknown(quint64 id);
 
 private:
     void onNewConnection(QTcpServer *server);
