@@ -8,7 +8,7 @@
 # Phases, each for every server in turn (phase-major, so slow drift in background load touches
 # both columns alike):
 #   single   one member: preload BENCH_PRELOAD keys (256-byte values); wrk GET c1, GET c64; the
-#            disk's own fdatasync latency (qetcd-fsyncprobe) right before the writes; wrk PUT c1,
+#            disk's own fdatasync latency (qetcd-fsyncprobe) right before and after PUT c1; wrk PUT c1,
 #            PUT c64; memory after the scenarios
 #   memory   a fresh member: load BENCH_KEYS keys (default 100000) of 256 bytes, read VmRSS/VmHWM
 #   cluster  three members on loopback: wait for /health on each, find the leader through
