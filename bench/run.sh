@@ -528,7 +528,8 @@ target() { TARGETS+=("$(printf '%-44s %-46s %s' "$1" "$2" "$3")"); }
     echo "qetcd vs etcd, v2 API over HTTP on 127.0.0.1; $NCPU cores; wrk $DURATION per scenario; fsync on"
     echo "$PRELOAD keys preloaded, 256-byte values, random key per request. Latency in ms (p50/p99)."
     [ -f "$OUT/etcd-version.txt" ] && echo "reference: $(head -n 1 "$OUT/etcd-version.txt"), --enable-v2=true --snapshot-count 10000"
-    echo "qetcd: $QETCD_BIN; run started $STARTED"
+    echo "qetcd: $QETCD_BIN (built $(date -r "$QETCD_BIN" '+%Y-%m-%d %H:%M:%S %Z' 2>/dev/null || echo '?')$(
+        git -C "$ROOT" rev-parse --short HEAD 2>/dev/null | sed 's/^/, tree at /' || true)); run started $STARTED"
     echo "load average (1/5/15 min) at start: $LOAD_START; at end: $LOAD_END"
     (( QUIET_WAIT > 0 )) && echo "waited $QUIET_WAITED s in all for other processes to drop below $QUIET_CORES cores (at most $QUIET_WAIT s per step)"
     echo
