@@ -75,9 +75,6 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         if (guard)
             guard->requestDone();
         socket->write(HttpWire::response(*now, head, close));
-        // Send now rather than on the next event-loop turn: one wake-up less
-        // per request, which is most of a single connection's latency.
-        socket->flush();
         if (close)
             socket->disconnectFromHost();
     }

@@ -37,7 +37,6 @@ void SocketChannel::respond(const HttpResponse &response)
     if (!isOpen())
         return;
     m_socket->write(HttpWire::response(response, m_head, m_close));
-    m_socket->flush(); // answer now, not on the next event-loop turn
     finish();
 }
 
@@ -46,7 +45,6 @@ void SocketChannel::beginStream(const HttpResponse &head)
     if (!isOpen())
         return;
     m_socket->write(HttpWire::streamHead(head, !m_http10));
-    m_socket->flush();
 }
 
 void SocketChannel::writeChunk(const QByteArray &data)
@@ -59,7 +57,6 @@ void SocketChannel::writeChunk(const QByteArray &data)
         return;
     }
     m_socket->write(m_http10 ? data : HttpWire::chunk(data));
-    m_socket->flush();
 }
 
 void SocketChannel::endStream()

@@ -90,10 +90,6 @@ std::optional<QSslConfiguration> loadTls(const Config &config, QString *error)
 
 int main(int argc, char *argv[])
 {
-    // Qt's own UNIX event dispatcher wakes up faster than the GLib one, which
-    // shows in single-connection latency; the daemon needs nothing from GLib.
-    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
-        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("qetcd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QETCD_VERSION));
