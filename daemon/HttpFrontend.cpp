@@ -42,7 +42,17 @@ QByteArray methodName(QHttpServerRequest::Method m)
 
 } // namespace
 
-HttpFrontend::HttpFrontend(V2Api &api, QObject *parent) : QAbstractHttpServer(parent), m_api(api) {}
+HttpFrontend::HttpFrontend(V2Api &api, std::shared_ptr<Mailbox> apiThread, QObject *parent)
+    : QAbstractHttpServer(parent), m_api(api), m_apiThread(std::move(apiThread)),
+      m_ownThread(Mailbox::create(this))
+{
+}
+
+HttpFrontend::~HttpFrontend()
+{
+    // Channels still held by the api thread write nothing from now on.
+    m_ownThread->close();
+}
 
 bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
@@ -69,15 +79,22 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     const bool close =
         connection.contains("close") || (http10 && !connection.contains("keep-alive"));
 
-    const std::optional<HttpResponse> now = m_api.handle(
-        req, [&] { return std::make_shared<SocketChannel>(socket, head, close, http10); });
-    if (now) {
+    if (const std::optional<HttpResponse> now = m_api.handleConcurrently(req)) {
         if (guard)
             guard->requestDone();
         socket->write(HttpWire::response(*now, head, close));
         if (close)
             socket->disconnectFromHost();
+        return true;
     }
+    auto channel =
+        std::make_shared<SocketChannel>(socket, m_ownThread, m_apiThread, head, close, http10);
+    V2Api *api = &m_api;
+    m_apiThread->post([api, req = std::move(req), channel] {
+        const std::optional<HttpResponse> now = api->handle(req, [&channel] { return channel; });
+        if (now)
+            channel->respond(*now);
+    });
     return true;
 }
 

@@ -1,20 +1,27 @@
 #pragma once
 
+#include "Mailbox.h"
+
 #include <QAbstractHttpServer>
+
+#include <memory>
 
 class V2Api;
 
-// The daemon's HTTP server: Qt HttpServer's connection handling and parser,
-// with routing done by the v2 contract layer (V2Api) rather than
-// QHttpServer's regex router. Copies each request into plain values, lets the
-// api answer, and writes the bytes itself (compact JSON, one write per
-// response, HEAD without body, Connection: close and HTTP/1.0 honoured).
-// Borrows the api; server thread only.
+// One client thread's HTTP server: Qt HttpServer's connection handling and
+// parser, with routing done by the v2 contract layer (V2Api) rather than
+// QHttpServer's regex router. Copies each request into plain values; a plain
+// key read is answered right here (V2Api::handleConcurrently, under the
+// node's read lock), everything else is posted to the api thread with a
+// SocketChannel to answer through. Writes the bytes itself (compact JSON,
+// one write per response, HEAD without body, Connection: close and HTTP/1.0
+// honoured). Lives on its client thread, like its sockets; borrows the api.
 class HttpFrontend : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
-    explicit HttpFrontend(V2Api &api, QObject *parent = nullptr);
+    HttpFrontend(V2Api &api, std::shared_ptr<Mailbox> apiThread, QObject *parent = nullptr);
+    ~HttpFrontend() override;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -22,4 +29,6 @@ protected:
 
 private:
     V2Api &m_api;
+    std::shared_ptr<Mailbox> m_apiThread;
+    std::shared_ptr<Mailbox> m_ownThread;
 };

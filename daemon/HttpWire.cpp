@@ -53,8 +53,9 @@ const char *HttpWire::reason(int status)
 
 QByteArray HttpWire::date()
 {
-    static qint64 cachedSecond = -1;
-    static QByteArray cached;
+    // Per thread: every client thread formats its own responses.
+    thread_local qint64 cachedSecond = -1;
+    thread_local QByteArray cached;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     if (now != cachedSecond) {
         cachedSecond = now;

@@ -3,69 +3,88 @@
 #include "ConnectionGuard.h"
 #include "HttpWire.h"
 
-SocketChannel::SocketChannel(QTcpSocket *socket, bool head, bool close, bool http10)
-    : m_socket(socket), m_head(head), m_close(close || http10), m_http10(http10)
+SocketChannel::SocketChannel(QTcpSocket *socket, std::shared_ptr<Mailbox> socketThread,
+                             std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10)
+    : m_socket(socket), m_socketThread(std::move(socketThread)), m_apiThread(std::move(apiThread)),
+      m_head(head), m_close(close || http10), m_http10(http10)
 {
 }
 
 SocketChannel::~SocketChannel()
 {
+    // Thread-safe, and a no-op once the socket (the connection's sender) is gone.
     QObject::disconnect(m_disconnected);
 }
 
 bool SocketChannel::isOpen() const
 {
-    return !m_done && m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+    return !m_done && m_connected.load(std::memory_order_relaxed);
 }
 
-void SocketChannel::finish()
+void SocketChannel::onSocketThread(std::function<void(QTcpSocket *)> write)
 {
-    m_done = true;
+    m_socketThread->post([self = shared_from_this(), write = std::move(write)] {
+        QTcpSocket *socket = self->m_socket.data();
+        if (socket && socket->state() == QAbstractSocket::ConnectedState)
+            write(socket);
+    });
+}
+
+void SocketChannel::finishOnSocket(QTcpSocket *socket)
+{
     QObject::disconnect(m_disconnected);
-    // Dropping the callback breaks the ownership cycle a watch keeps through it.
-    m_onClosed = nullptr;
-    if (m_socket) {
-        if (auto *guard = ConnectionGuard::of(m_socket))
-            guard->requestDone();
-        if (m_close)
-            m_socket->disconnectFromHost();
-    }
+    if (auto *guard = ConnectionGuard::of(socket))
+        guard->requestDone();
+    if (m_close)
+        socket->disconnectFromHost();
 }
 
 void SocketChannel::respond(const HttpResponse &response)
 {
     if (!isOpen())
         return;
-    m_socket->write(HttpWire::response(response, m_head, m_close));
-    finish();
+    m_done = true;
+    // Dropping the callback breaks the ownership cycle a watch keeps through it.
+    m_onClosed = nullptr;
+    onSocketThread([this, response](QTcpSocket *socket) {
+        socket->write(HttpWire::response(response, m_head, m_close));
+        finishOnSocket(socket);
+    });
 }
 
 void SocketChannel::beginStream(const HttpResponse &head)
 {
     if (!isOpen())
         return;
-    m_socket->write(HttpWire::streamHead(head, !m_http10));
+    onSocketThread(
+        [this, head](QTcpSocket *socket) { socket->write(HttpWire::streamHead(head, !m_http10)); });
 }
 
 void SocketChannel::writeChunk(const QByteArray &data)
 {
     if (!isOpen())
         return;
-    if (m_socket->bytesToWrite() > maxBacklogBytes) {
-        // The reader does not keep up; etcd ends such a stream too.
-        m_socket->abort();
-        return;
-    }
-    m_socket->write(m_http10 ? data : HttpWire::chunk(data));
+    onSocketThread([this, data](QTcpSocket *socket) {
+        if (socket->bytesToWrite() > maxBacklogBytes) {
+            // The reader does not keep up; etcd ends such a stream too.
+            socket->abort();
+            return;
+        }
+        socket->write(m_http10 ? data : HttpWire::chunk(data));
+    });
 }
 
 void SocketChannel::endStream()
 {
     if (!isOpen())
         return;
-    if (!m_http10)
-        m_socket->write(HttpWire::lastChunk());
-    finish();
+    m_done = true;
+    m_onClosed = nullptr;
+    onSocketThread([this](QTcpSocket *socket) {
+        if (!m_http10)
+            socket->write(HttpWire::lastChunk());
+        finishOnSocket(socket);
+    });
 }
 
 void SocketChannel::onClosed(std::function<void()> callback)
@@ -73,14 +92,38 @@ void SocketChannel::onClosed(std::function<void()> callback)
     if (!isOpen())
         return;
     m_onClosed = std::move(callback);
-    QObject::disconnect(m_disconnected);
-    m_disconnected = QObject::connect(m_socket, &QTcpSocket::disconnected, m_socket, [this] {
-        m_done = true;
-        // Move out first: the callback may drop the last reference to this channel.
-        auto callback = std::move(m_onClosed);
-        m_onClosed = nullptr;
-        QObject::disconnect(m_disconnected);
-        if (callback)
-            callback();
+    // Watching the socket is the socket thread's business; if it is already
+    // gone by the time that thread looks, the callback still runs.
+    m_socketThread->post([self = shared_from_this()] {
+        QTcpSocket *socket = self->m_socket.data();
+        if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+            self->clientGone();
+            return;
+        }
+        std::weak_ptr<SocketChannel> weak = self;
+        QObject::disconnect(self->m_disconnected);
+        self->m_disconnected = QObject::connect(socket, &QTcpSocket::disconnected, socket, [weak] {
+            if (auto channel = weak.lock())
+                channel->clientGone();
+        });
     });
+}
+
+void SocketChannel::clientGone()
+{
+    m_connected.store(false, std::memory_order_relaxed);
+    QObject::disconnect(m_disconnected);
+    m_apiThread->post([self = shared_from_this()] { self->runOnClosed(); });
+}
+
+void SocketChannel::runOnClosed()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    // Move out first: the callback may drop the last other reference to this channel.
+    auto callback = std::move(m_onClosed);
+    m_onClosed = nullptr;
+    if (callback)
+        callback();
 }

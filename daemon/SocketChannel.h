@@ -1,21 +1,31 @@
 #pragma once
 
+#include "Mailbox.h"
 #include "api/HttpResponse.h"
 
 #include <QPointer>
 #include <QTcpSocket>
 
-// ResponseChannel over one client socket, for answers given after the
-// request handler returned (writes, quorum reads, watches). Holds the socket
-// through a QPointer and checks it is still connected before every write:
-// writing through a stale pointer after the client left is a use-after-free
-// in Qt HttpServer 6.4. Chunked encoding for HTTP/1.1, raw body then close
-// for HTTP/1.0. A slow stream reader whose unsent backlog passes a bound is
-// disconnected rather than buffered without limit. Server thread only.
-class SocketChannel : public ResponseChannel
+#include <atomic>
+#include <memory>
+
+// ResponseChannel over one client socket, for every answer the connection's
+// own thread does not give at once (writes, quorum reads, watches, anything
+// but a plain read). Threads: made on the socket's thread; the api calls it
+// on the api's (the node's) thread; the bytes are built and written on the
+// socket's thread, reached through that thread's mailbox, in call order; an
+// onClosed callback runs back on the api thread. The socket is held through
+// a QPointer that only its own thread dereferences, and is checked still
+// connected before every write (writing after the client left is a
+// use-after-free in Qt HttpServer 6.4). Chunked for HTTP/1.1, raw body then
+// close for HTTP/1.0. A stream reader whose unsent backlog passes a bound is
+// disconnected rather than buffered without limit. Shared: every queued call
+// holds it.
+class SocketChannel : public ResponseChannel, public std::enable_shared_from_this<SocketChannel>
 {
 public:
-    SocketChannel(QTcpSocket *socket, bool head, bool close, bool http10);
+    SocketChannel(QTcpSocket *socket, std::shared_ptr<Mailbox> socketThread,
+                  std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10);
     ~SocketChannel() override;
 
     bool isOpen() const override;
@@ -28,13 +38,20 @@ public:
     static constexpr qint64 maxBacklogBytes = 16 * 1024 * 1024;
 
 private:
-    void finish();
+    // Runs `write` on the socket's thread with the socket, if it is still connected then.
+    void onSocketThread(std::function<void(QTcpSocket *)> write);
+    void finishOnSocket(QTcpSocket *socket);
+    void clientGone();  // socket thread
+    void runOnClosed(); // api thread
 
     QPointer<QTcpSocket> m_socket;
-    QMetaObject::Connection m_disconnected;
-    std::function<void()> m_onClosed;
-    bool m_head;
-    bool m_close;
-    bool m_http10;
-    bool m_done = false;
+    std::shared_ptr<Mailbox> m_socketThread;
+    std::shared_ptr<Mailbox> m_apiThread;
+    QMetaObject::Connection m_disconnected; // set on the socket thread, before or after a post
+    std::atomic<bool> m_connected{true};
+    bool m_done = false;              // api thread
+    std::function<void()> m_onClosed; // api thread
+    const bool m_head;
+    const bool m_close;
+    const bool m_http10;
 };

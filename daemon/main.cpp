@@ -2,9 +2,10 @@
 // -> Config -> one EtcdNode served over HTTP on every --listen-client-urls.
 
 #include "ClientListener.h"
+#include "ClientThreads.h"
 #include "Config.h"
 #include "ConfigParser.h"
-#include "HttpFrontend.h"
+#include "Mailbox.h"
 #include "SignalWatcher.h"
 #include "api/V2Api.h"
 #include "node/EtcdNode.h"
@@ -17,6 +18,7 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QTextStream>
+#include <QThread>
 
 #include <cstdio>
 
@@ -174,7 +176,14 @@ int main(int argc, char *argv[])
         return 1;
     }
     V2Api api(node);
-    HttpFrontend frontend(api);
+    // Client connections live on their own threads; plain reads are answered
+    // there, everything else comes to this (the node's) thread through here.
+    QObject apiContext;
+    const std::shared_ptr<Mailbox> apiThread = Mailbox::create(&apiContext);
+    const int threadCount =
+        config.clientThreads ? int(config.clientThreads) : qMax(1, QThread::idealThreadCount());
+    ClientThreads clientThreads(api, apiThread, threadCount, qint64(config.maxRequestBytes));
+    qCInfo(lcMain, "serving clients on %d threads", clientThreads.count());
 
     for (const QUrl &url : config.listenClientUrls) {
         const QList<QHostAddress> addresses = listenAddresses(url);
@@ -183,7 +192,7 @@ int main(int argc, char *argv[])
             return 1;
         }
         for (const QHostAddress &address : addresses) {
-            auto *listener = new ClientListener(qint64(config.maxRequestBytes), &frontend);
+            auto *listener = new ClientListener(clientThreads, &apiContext);
             if (url.scheme() == QLatin1String("https")) {
                 if (!tls) {
                     qCCritical(lcMain).noquote()
@@ -199,7 +208,6 @@ int main(int argc, char *argv[])
                                              << url.toString() << ":" << listener->errorString();
                 return 1;
             }
-            frontend.bind(listener);
             qCInfo(lcMain).noquote() << "listening for client requests on" << url.toString();
         }
     }
@@ -209,5 +217,11 @@ int main(int argc, char *argv[])
         qCInfo(lcMain, "received signal %d, shutting down", sig);
         node.shutdown([&app] { app.quit(); });
     });
-    return app.exec();
+    const int status = app.exec();
+    // The client threads use the api and the node: they end first.
+    for (QTcpServer *listener : apiContext.findChildren<QTcpServer *>())
+        listener->close();
+    apiThread->close();
+    clientThreads.stop();
+    return status;
 }

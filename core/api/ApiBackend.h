@@ -13,10 +13,19 @@
 
 class AuthStore;
 
+// A plain read answered off the owner's thread, with what its headers need,
+// all taken at one moment.
+struct ConcurrentRead
+{
+    StoreResult result;
+    RaftPosition raft;
+    quint64 clusterId = 0;
+};
+
 // What the v2 HTTP contract needs from the member it runs on. The node
-// implements it; tests implement it over a bare Store. Every call happens on
-// the thread that owns the node. Callbacks are called exactly once, possibly
-// before the call returns.
+// implements it; tests implement it over a bare Store. Every call but
+// readConcurrently() happens on the thread that owns the node. Callbacks are called exactly once,
+// possibly before the call returns.
 class ApiBackend
 {
 public:
@@ -28,6 +37,18 @@ public:
     virtual qint64 nowNs() const = 0;
 
     virtual StoreResult get(const QString &path, bool recursive, bool sorted) = 0;
+    // The one call that may come from any thread: a plain read served on the
+    // calling thread while the owner goes on applying writes. nullopt when
+    // the backend cannot answer it there (auth enabled: the permission check
+    // belongs to the owner thread), and then get() on the owner's thread does.
+    virtual std::optional<ConcurrentRead> readConcurrently(const QString &path, bool recursive,
+                                                           bool sorted) const
+    {
+        Q_UNUSED(path);
+        Q_UNUSED(recursive);
+        Q_UNUSED(sorted);
+        return std::nullopt;
+    }
     // A read through consensus (quorum=true): answered once the member knows
     // it is up to date with the leader.
     virtual void quorumGet(const QString &path, bool recursive, bool sorted,

@@ -81,16 +81,26 @@ HttpResponse V2Api::methodNotAllowed(const QByteArray &allow)
 
 HttpResponse V2Api::errorResponse(const EtcdError &error) const
 {
+    return errorResponse(error, m_backend.clusterId());
+}
+
+HttpResponse V2Api::errorResponse(const EtcdError &error, quint64 clusterId)
+{
     HttpResponse r = jsonResponse(error.httpStatus(), JsonWriter::error(error));
-    r.addHeader("X-Etcd-Cluster-Id", hexId(m_backend.clusterId()));
+    r.addHeader("X-Etcd-Cluster-Id", hexId(clusterId));
     r.addHeader("X-Etcd-Index", QByteArray::number(error.index));
     return r;
 }
 
 void V2Api::addKeysHeaders(HttpResponse &response, quint64 etcdIndex) const
 {
-    const RaftPosition raft = m_backend.raftPosition();
-    response.addHeader("X-Etcd-Cluster-Id", hexId(m_backend.clusterId()));
+    addKeysHeaders(response, etcdIndex, m_backend.raftPosition(), m_backend.clusterId());
+}
+
+void V2Api::addKeysHeaders(HttpResponse &response, quint64 etcdIndex, const RaftPosition &raft,
+                           quint64 clusterId)
+{
+    response.addHeader("X-Etcd-Cluster-Id", hexId(clusterId));
     response.addHeader("X-Etcd-Index", QByteArray::number(etcdIndex));
     response.addHeader("X-Raft-Index", QByteArray::number(raft.commitIndex));
     response.addHeader("X-Raft-Term", QByteArray::number(raft.term));
@@ -98,11 +108,17 @@ void V2Api::addKeysHeaders(HttpResponse &response, quint64 etcdIndex) const
 
 HttpResponse V2Api::keysResult(const StoreResult &result, bool withNodes) const
 {
+    return keysResult(result, withNodes, m_backend.raftPosition(), m_backend.clusterId());
+}
+
+HttpResponse V2Api::keysResult(const StoreResult &result, bool withNodes, const RaftPosition &raft,
+                               quint64 clusterId)
+{
     if (!result.ok())
-        return errorResponse(*result.error);
+        return errorResponse(*result.error, clusterId);
     HttpResponse r = jsonResponse(isCreated(result.event) ? 201 : 200,
                                   JsonWriter::event(result.event, withNodes));
-    addKeysHeaders(r, result.event.etcdIndex);
+    addKeysHeaders(r, result.event.etcdIndex, raft, clusterId);
     return r;
 }
 
@@ -151,6 +167,26 @@ std::optional<HttpResponse> V2Api::handle(const HttpRequest &request, const Chan
         }
     }
     return textResponse(404, "404 page not found\n");
+}
+
+std::optional<HttpResponse> V2Api::handleConcurrently(const HttpRequest &request) const
+{
+    // Only plain key reads: anything else (and anything unusual about a read,
+    // such as a parameter error) is left to handle() on the owner thread, so
+    // there is one implementation of every answer but this hot one.
+    const QByteArray &path = request.path;
+    if ((request.method != "GET" && request.method != "HEAD") ||
+        !(path == kKeysPrefix || path.startsWith(kKeysPrefix + '/')))
+        return std::nullopt;
+    auto parsed = KeysRequest::parse(request, path.mid(kKeysPrefix.size()), m_backend.nowNs());
+    const KeysRequest *r = std::get_if<KeysRequest>(&parsed);
+    if (!r || r->kind != KeysRequest::Kind::Get)
+        return std::nullopt;
+    const std::optional<ConcurrentRead> read =
+        m_backend.readConcurrently(r->path, r->recursive, r->sorted);
+    if (!read)
+        return std::nullopt;
+    return keysResult(read->result, true, read->raft, read->clusterId);
 }
 
 std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request, const QByteArray &keyPath,

@@ -10,6 +10,7 @@
 
 class ApiBackend;
 struct Event;
+struct RaftPosition;
 struct EtcdError;
 struct StoreResult;
 
@@ -20,7 +21,8 @@ struct StoreResult;
 // root access, as etcd decides them. Reads are answered at once (the
 // return value); writes, quorum reads and watches are answered later through
 // a ResponseChannel obtained from `defer`. Owns no sockets and no timers;
-// lives on the server thread and borrows the backend, which must outlive it.
+// lives on the backend's thread (handleConcurrently() excepted) and borrows
+// the backend, which must outlive it.
 class V2Api
 {
 public:
@@ -29,10 +31,16 @@ public:
     explicit V2Api(ApiBackend &backend);
 
     std::optional<HttpResponse> handle(const HttpRequest &request, const ChannelFactory &defer);
+    // Thread-safe: answers a plain key read on the calling thread when the
+    // backend can serve it there (ApiBackend::readConcurrently), otherwise
+    // nullopt and the request goes to handle() on the owner thread. Gives
+    // the same bytes handle() would.
+    std::optional<HttpResponse> handleConcurrently(const HttpRequest &request) const;
 
     // Shared helpers (also used by tests and the daemon's own error paths).
     static HttpResponse textResponse(int status, const QByteArray &text);
     HttpResponse errorResponse(const EtcdError &error) const;
+    static HttpResponse errorResponse(const EtcdError &error, quint64 clusterId);
     static HttpResponse jsonResponse(int status, const QByteArray &json);
     // {"message": ...}, etcd's httptypes.HTTPError.
     static HttpResponse httpError(int status, const QString &message);
@@ -52,7 +60,11 @@ private:
     HttpResponse metrics() const;
 
     HttpResponse keysResult(const StoreResult &result, bool withNodes) const;
+    static HttpResponse keysResult(const StoreResult &result, bool withNodes,
+                                   const RaftPosition &raft, quint64 clusterId);
     void addKeysHeaders(HttpResponse &response, quint64 etcdIndex) const;
+    static void addKeysHeaders(HttpResponse &response, quint64 etcdIndex, const RaftPosition &raft,
+                               quint64 clusterId);
 
     ApiBackend &m_backend;
     AuthApi m_auth;

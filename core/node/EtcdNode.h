@@ -12,9 +12,11 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QReadWriteLock>
 #include <QSet>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 
 namespace raft {
@@ -47,8 +49,9 @@ struct RaftRequest;
 // too, applied to the AuthStore. A snapshot of store, membership and auth is
 // taken every `snapshotCount` applied entries and the log compacted behind it.
 //
-// Lives on the server thread; not thread-safe. Owns the store, the auth
-// state, the Raft core, the WAL writer and the peer transport.
+// Lives on the server thread; not thread-safe, but for readConcurrently(),
+// which any thread may call (a read lock against the apply path). Owns the
+// store, the auth state, the Raft core, the WAL writer and the peer transport.
 class EtcdNode : public QObject, public ApiBackend
 {
     Q_OBJECT
@@ -66,6 +69,8 @@ public:
     // ApiBackend
     qint64 nowNs() const override;
     StoreResult get(const QString &path, bool recursive, bool sorted) override;
+    std::optional<ConcurrentRead> readConcurrently(const QString &path, bool recursive,
+                                                   bool sorted) const override;
     void quorumGet(const QString &path, bool recursive, bool sorted, ResultCallback done) override;
     void propose(const Command &command, ResultCallback done) override;
     WatchResult watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
@@ -77,7 +82,7 @@ public:
     RaftPosition raftPosition() const override;
     QList<MemberInfo> members() const override { return m_membership.members(); }
     bool healthy() const override { return m_leaderId != 0 && m_started; }
-    StoreStats storeStats() const override { return m_store.stats(); }
+    StoreStats storeStats() const override;
     SelfStats selfStats() const override;
     std::optional<LeaderStats> leaderStats() const override;
     void addMember(const QStringList &peerUrls, MemberCallback done) override;
@@ -102,6 +107,7 @@ private:
     void scheduleReady();
     void processReady();
     void onPersisted();
+    void applyDurableCommitted();
     void applyEntries(const QList<raft::Entry> &entries);
     void applyConfChange(const raft::Entry &entry);
     void applyRequest(const RaftRequest &request);
@@ -118,6 +124,8 @@ private:
     void publishAttributes();
     void waitForMemberChange(quint64 requestId, MemberCallback done);
     void proposeMemberChange(quint64 requestId, const raft::ConfChange &cc);
+    // Copies term, commit index and cluster id where readConcurrently() sees them.
+    void publishView();
     qint64 monotonicMs() const { return m_clock.elapsed(); }
     quint64 nextRequestId();
 
@@ -169,7 +177,16 @@ private:
     };
     QList<Unsent> m_unsent;
     QHash<quint64, MemberCallback> m_memberWaiters;
-    QSet<quint64> m_refusedBy;  // peers that refused our handshake as unknown
+    QSet<quint64> m_refusedBy; // peers that refused our handshake as unknown
     bool m_removedReported = false;
     QHash<quint64, AuthCallback> m_authWaiters;
+
+    // For readConcurrently(): the store, the auth state and m_applied change
+    // only under the write side; the rest is published through atomics.
+    mutable QReadWriteLock m_readLock;
+    std::atomic<quint64> m_viewTerm{0};
+    std::atomic<quint64> m_viewCommit{0};
+    std::atomic<quint64> m_viewClusterId{0};
+    mutable std::atomic<quint64> m_concurrentGets{0};
+    mutable std::atomic<quint64> m_concurrentGetsFailed{0};
 };

@@ -176,16 +176,28 @@ QString Store::cleanPath(const QString &key)
 
 StoreResult Store::get(const QString &path, bool recursive, bool sorted, qint64 nowNs)
 {
+    StoreResult r = read(path, recursive, sorted, nowNs);
+    ++(r.ok() ? m_stats.getsSuccess : m_stats.getsFail);
+    return r;
+}
+
+StoreResult Store::read(const QString &path, bool recursive, bool sorted, qint64 nowNs) const
+{
     StoreResult r;
     const QString p = cleanPath(path);
     Node *n = d->find(p, m_index, r.error);
-    ++(n ? m_stats.getsSuccess : m_stats.getsFail);
     if (!n)
         return r;
     r.event.action = Action::Get;
     r.event.node = n->load(recursive, sorted, nowNs);
     r.event.etcdIndex = m_index;
     return r;
+}
+
+void Store::countGets(quint64 succeeded, quint64 failed)
+{
+    m_stats.getsSuccess += succeeded;
+    m_stats.getsFail += failed;
 }
 
 StoreResult Store::apply(const Command &cmd)

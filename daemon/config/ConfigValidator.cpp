@@ -30,6 +30,8 @@ QString ConfigValidator::validate(Config &config, const QSet<QString> &explicitl
         return tr("--snapshot-count must be positive");
     if (config.maxRequestBytes == 0)
         return tr("--max-request-bytes must be positive");
+    if (config.clientThreads > 64)
+        return tr("--client-threads must be at most 64");
     if (QString error = validateTiming(config); !error.isEmpty())
         return error;
     if (explicitlySet.contains(QStringLiteral("listen-client-urls")) &&

@@ -57,6 +57,8 @@ QString field(const Config &c, const QString &flag)
         return c.cors.join(',');
     if (flag == "max-request-bytes")
         return QString::number(c.maxRequestBytes);
+    if (flag == "client-threads")
+        return QString::number(c.clientThreads);
     if (flag == "initial-advertise-peer-urls")
         return FlagValue::joinUrls(c.initialAdvertisePeerUrls);
     if (flag == "advertise-client-urls")
@@ -157,6 +159,8 @@ void tst_ConfigParser::defaults_data()
                           << "";
     QTest::newRow("max-request-bytes") << "max-request-bytes"
                                        << "1572864";
+    QTest::newRow("client-threads") << "client-threads"
+                                    << "0";
     QTest::newRow("initial-advertise-peer-urls") << "initial-advertise-peer-urls"
                                                  << "http://localhost:2380,http://localhost:7001";
     QTest::newRow("advertise-client-urls") << "advertise-client-urls"
@@ -231,6 +235,12 @@ void tst_ConfigParser::values_data()
     QTest::newRow("max-request-bytes")
         << QStringList{"--max-request-bytes", "1024"} << QStringList{} << "max-request-bytes"
         << "1024";
+    QTest::newRow("client-threads")
+        << QStringList{"--client-threads=3"} << QStringList{} << "client-threads"
+        << "3";
+    QTest::newRow("client-threads from env")
+        << QStringList{} << QStringList{"ETCD_CLIENT_THREADS=2"} << "client-threads"
+        << "2";
     QTest::newRow("timing") << QStringList{"--heartbeat-interval=50", "--election-timeout=500"}
                             << QStringList{} << "heartbeat-interval"
                             << "50";
@@ -433,6 +443,10 @@ void tst_ConfigParser::errors_data()
         << QStringList{"--snapshot-count=0"} << QStringList{} << 1 << "--snapshot-count";
     QTest::newRow("max-request-bytes zero")
         << QStringList{"--max-request-bytes=0"} << QStringList{} << 1 << "--max-request-bytes";
+    QTest::newRow("client-threads too many")
+        << QStringList{"--client-threads=65"} << QStringList{} << 1 << "--client-threads";
+    QTest::newRow("client-threads not a number")
+        << QStringList{"--client-threads=two"} << QStringList{} << 2 << "--client-threads";
     QTest::newRow("heartbeat zero")
         << QStringList{"--heartbeat-interval=0"} << QStringList{} << 1 << "--heartbeat-interval";
     QTest::newRow("election zero")
@@ -616,6 +630,7 @@ void tst_ConfigParser::everyFlag_data()
         {"max-wals", {"9", {}}},
         {"cors", {"*", {}}},
         {"max-request-bytes", {"100", {}}},
+        {"client-threads", {"3", {}}},
         {"initial-advertise-peer-urls", {"http://127.0.0.1:7", {}}},
         {"initial-cluster",
          {"default=http://localhost:2380,default=http://localhost:7001,b=http://127.0.0.1:8", {}}},

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QSslConfiguration>
+#include <QTcpServer>
+
+#include <optional>
+
+// The client thread's end of an accepted connection: a QTcpServer that never
+// listens; adopt() turns a descriptor accepted on another thread into a
+// socket of this thread, prepared for Qt HttpServer (TCP_NODELAY and
+// keep-alive on, as Qt leaves Nagle on for accepted sockets; a
+// ConnectionGuard whose readyRead slot runs before the HTTP parser's; with a
+// TLS configuration a QSslSocket that starts server encryption at once) and
+// offers it to the HttpFrontend bound to it. Lives on its client thread.
+class ClientHandoff : public QTcpServer
+{
+    Q_OBJECT
+public:
+    ClientHandoff(qint64 maxBodyBytes, QObject *parent = nullptr);
+
+    // Client thread only; takes ownership of the descriptor.
+    void adopt(qintptr descriptor, const std::optional<QSslConfiguration> &tls);
+
+private:
+    qint64 m_maxBodyBytes;
+};

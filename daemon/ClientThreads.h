@@ -1,0 +1,44 @@
+#pragma once
+
+#include "Mailbox.h"
+
+#include <QList>
+#include <QSslConfiguration>
+
+#include <memory>
+#include <optional>
+
+class ClientHandoff;
+class QThread;
+class V2Api;
+
+// The threads that serve client connections: each runs its own event loop
+// with an HttpFrontend and a ClientHandoff, and owns the connections handed
+// to it (round robin). Plain reads are answered on these threads; the rest
+// reaches the api thread through `apiThread`. Made and used on the main
+// thread; stop() (or the destructor) ends the threads, and their objects die
+// on them, before the api they borrow may go.
+class ClientThreads
+{
+public:
+    ClientThreads(V2Api &api, std::shared_ptr<Mailbox> apiThread, int count, qint64 maxBodyBytes);
+    ~ClientThreads();
+    ClientThreads(const ClientThreads &) = delete;
+    ClientThreads &operator=(const ClientThreads &) = delete;
+
+    int count() const { return int(m_workers.size()); }
+    // Takes ownership of an accepted descriptor.
+    void dispatch(qintptr descriptor, const std::optional<QSslConfiguration> &tls);
+    void stop();
+
+private:
+    struct Worker
+    {
+        QThread *thread = nullptr;
+        std::shared_ptr<Mailbox> handoff; // runs adopt() on the worker's thread
+        ClientHandoff *handoffObject = nullptr;
+    };
+    QList<Worker> m_workers;
+    int m_next = 0;
+    bool m_stopped = false;
+};

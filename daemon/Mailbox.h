@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QMutex>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+// A way to run functions on one thread from any other: post() queues a call
+// on the thread of the target object, until close(). Shared (shared_ptr) by
+// everything that posts, so a poster never holds a pointer to an object that
+// may be gone: the owner closes the mailbox before it deletes the target, and
+// posts after that are dropped. Thread-safe.
+class Mailbox
+{
+public:
+    explicit Mailbox(QObject *target) : m_target(target) {}
+
+    static std::shared_ptr<Mailbox> create(QObject *target)
+    {
+        return std::make_shared<Mailbox>(target);
+    }
+
+    // False (and `call` dropped) once closed.
+    bool post(std::function<void()> call);
+    void close();
+    // True on the target's own thread, where callers may act directly.
+    bool isTargetThread() const;
+
+private:
+    mutable QMutex m_mutex;
+    QObject *m_target; // nullptr once closed
+};
