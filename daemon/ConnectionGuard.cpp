@@ -27,6 +27,33 @@ void ConnectionGuard::requestDone()
     m_bytesInRequest = 0;
 }
 
+namespace {
+
+// Case-insensitive search for a header line start such as "\r\ncontent-length:"
+// (`lowerName` in lower case) within the head.
+qsizetype findHeader(QByteArrayView head, QByteArrayView lowerName)
+{
+    const qsizetype last = head.size() - lowerName.size();
+    for (qsizetype i = 0; i <= last; ++i) {
+        if (head[i] != '\r')
+            continue;
+        qsizetype k = 0;
+        while (k < lowerName.size()) {
+            char c = head[i + k];
+            if (c >= 'A' && c <= 'Z')
+                c = char(c - 'A' + 'a');
+            if (c != lowerName[k])
+                break;
+            ++k;
+        }
+        if (k == lowerName.size())
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
 void ConnectionGuard::inspect()
 {
     if (m_rejected) {
@@ -34,16 +61,29 @@ void ConnectionGuard::inspect()
         m_socket->skip(m_socket->bytesAvailable());
         return;
     }
-    const QByteArray fresh = m_socket->peek(m_socket->bytesAvailable());
-    if (fresh.isEmpty())
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= 0)
         return;
+    // Only the head matters here; a typical request fits the stack buffer,
+    // so looking costs no allocation. A larger one is looked at in full.
+    char stackBuffer[4096];
+    QByteArray large;
+    char *data = stackBuffer;
+    if (available > qint64(sizeof stackBuffer)) {
+        large.resize(available);
+        data = large.data();
+    }
+    const qint64 got = m_socket->peek(data, available);
+    if (got <= 0)
+        return;
+    const QByteArrayView fresh(data, got);
     if (m_atRequestStart) {
         m_atRequestStart = false;
         const qsizetype eol = fresh.indexOf("\r\n");
-        const QByteArray line = eol >= 0 ? fresh.left(eol) : fresh;
+        const QByteArrayView line = eol >= 0 ? fresh.first(eol) : fresh;
         m_http10 = line.endsWith("HTTP/1.0");
     }
-    m_bytesInRequest += fresh.size();
+    m_bytesInRequest += got;
 
     if (!m_headersSeen) {
         const qsizetype end = fresh.indexOf("\r\n\r\n");
@@ -53,13 +93,14 @@ void ConnectionGuard::inspect()
             return;
         }
         m_headersSeen = true;
-        const QByteArray head = fresh.left(end + 2).toLower();
+        const QByteArrayView head = fresh.first(end + 2);
         qint64 contentLength = 0;
-        const qsizetype cl = head.indexOf("\r\ncontent-length:");
+        const qsizetype cl = findHeader(head, "\r\ncontent-length:");
         if (cl >= 0) {
-            const qsizetype lineEnd = head.indexOf("\r\n", cl + 2);
+            const qsizetype from = cl + 17;
+            const qsizetype lineEnd = head.indexOf("\r\n", from);
             bool ok = false;
-            contentLength = head.mid(cl + 17, lineEnd - cl - 17).trimmed().toLongLong(&ok);
+            contentLength = head.sliced(from, lineEnd - from).trimmed().toLongLong(&ok);
             if (!ok)
                 contentLength = 0; // Qt's parser reports a malformed length itself
         }
@@ -67,8 +108,8 @@ void ConnectionGuard::inspect()
             reject(413, "request body too large");
             return;
         }
-        const qsizetype bodyHere = fresh.size() - (end + 4);
-        if (contentLength > bodyHere && head.contains("\r\nexpect: 100-continue"))
+        const qsizetype bodyHere = got - (end + 4);
+        if (contentLength > bodyHere && findHeader(head, "\r\nexpect: 100-continue") >= 0)
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         return;
     }

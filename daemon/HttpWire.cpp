@@ -67,45 +67,73 @@ QByteArray HttpWire::date()
     return cached;
 }
 
-static void appendHead(QByteArray &out, const HttpResponse &r)
+namespace {
+
+// Sizes first, then one allocation and plain copies: this runs for every answer.
+qsizetype headSize(const HttpResponse &r)
 {
-    out += "HTTP/1.1 ";
-    out += QByteArray::number(r.status);
-    out += ' ';
-    out += HttpWire::reason(r.status);
-    out += "\r\n";
-    for (const auto &h : r.headers) {
-        out += h.first;
-        out += ": ";
-        out += h.second;
-        out += "\r\n";
-    }
-    out += "Date: ";
-    out += HttpWire::date();
-    out += "\r\n";
+    qsizetype n = 64 + 37; // status line and Date
+    for (const auto &h : r.headers)
+        n += h.first.size() + h.second.size() + 4;
+    return n;
 }
+
+void put(QByteArray &out, QByteArrayView bytes)
+{
+    out.append(bytes.data(), bytes.size());
+}
+
+void appendHead(QByteArray &out, const HttpResponse &r)
+{
+    put(out, "HTTP/1.1 ");
+    char status[4] = {char('0' + r.status / 100 % 10), char('0' + r.status / 10 % 10),
+                      char('0' + r.status % 10), ' '};
+    out.append(status, 4);
+    put(out, HttpWire::reason(r.status));
+    put(out, "\r\n");
+    for (const auto &h : r.headers) {
+        put(out, h.first);
+        put(out, ": ");
+        put(out, h.second);
+        put(out, "\r\n");
+    }
+    put(out, "Date: ");
+    put(out, HttpWire::date());
+    put(out, "\r\n");
+}
+
+} // namespace
 
 QByteArray HttpWire::response(const HttpResponse &r, bool head, bool close)
 {
+    const bool withBody = !head && r.status != 204;
     QByteArray out;
-    out.reserve(200 + r.body.size());
+    out.reserve(headSize(r) + 64 + (withBody ? r.body.size() : 0));
     appendHead(out, r);
     if (r.status != 204 && r.status >= 200) {
-        out += "Content-Length: ";
-        out += QByteArray::number(r.body.size());
-        out += "\r\n";
+        put(out, "Content-Length: ");
+        char digits[24];
+        int n = 0;
+        qsizetype length = r.body.size();
+        do {
+            digits[sizeof digits - 1 - n++] = char('0' + length % 10);
+            length /= 10;
+        } while (length);
+        out.append(digits + sizeof digits - n, n);
+        put(out, "\r\n");
     }
     if (close)
-        out += "Connection: close\r\n";
-    out += "\r\n";
-    if (!head && r.status != 204)
-        out += r.body;
+        put(out, "Connection: close\r\n");
+    put(out, "\r\n");
+    if (withBody)
+        put(out, r.body);
     return out;
 }
 
 QByteArray HttpWire::streamHead(const HttpResponse &r, bool chunked)
 {
     QByteArray out;
+    out.reserve(headSize(r) + 32);
     appendHead(out, r);
     if (chunked)
         out += "Transfer-Encoding: chunked\r\n";

@@ -16,6 +16,11 @@ struct HttpResponse
     {
         headers.append({name, value});
     }
+    // A literal name is used in place (no copy): every answer carries several.
+    template <qsizetype N> void addHeader(const char (&name)[N], const QByteArray &value)
+    {
+        headers.append({QByteArray::fromRawData(name, N - 1), value});
+    }
 };
 
 // The far end of a response that is answered later (writes, watches). The

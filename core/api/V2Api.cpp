@@ -20,6 +20,12 @@ const QByteArray kKeysPrefix = QByteArrayLiteral("/v2/keys");
 const QByteArray kMembersPrefix = QByteArrayLiteral("/v2/members");
 const QByteArray kStatsPrefix = QByteArrayLiteral("/v2/stats/");
 
+// `path` is `prefix` or below it ("/v2/keys", "/v2/keys/a"), without building strings.
+bool isUnder(const QByteArray &path, const QByteArray &prefix)
+{
+    return path.startsWith(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
+}
+
 QByteArray hexId(quint64 id)
 {
     return QByteArray::number(id, 16);
@@ -128,12 +134,12 @@ std::optional<HttpResponse> V2Api::handle(const HttpRequest &request, const Chan
     const QByteArray &method = request.method;
     const bool readOnly = method == "GET" || method == "HEAD";
 
-    if (path == kKeysPrefix || path.startsWith(kKeysPrefix + '/')) {
+    if (isUnder(path, kKeysPrefix)) {
         if (!readOnly && method != "PUT" && method != "POST" && method != "DELETE")
             return methodNotAllowed("HEAD,GET,PUT,POST,DELETE");
         return handleKeys(request, path.mid(kKeysPrefix.size()), defer);
     }
-    if (path == kMembersPrefix || path.startsWith(kMembersPrefix + '/')) {
+    if (isUnder(path, kMembersPrefix)) {
         if (!readOnly && method != "PUT" && method != "POST" && method != "DELETE")
             return methodNotAllowed("GET,POST,DELETE,PUT");
         if (!readOnly && !m_auth.allowsRootAccess(request))
@@ -175,8 +181,7 @@ std::optional<HttpResponse> V2Api::handleConcurrently(const HttpRequest &request
     // such as a parameter error) is left to handle() on the owner thread, so
     // there is one implementation of every answer but this hot one.
     const QByteArray &path = request.path;
-    if ((request.method != "GET" && request.method != "HEAD") ||
-        !(path == kKeysPrefix || path.startsWith(kKeysPrefix + '/')))
+    if ((request.method != "GET" && request.method != "HEAD") || !isUnder(path, kKeysPrefix))
         return std::nullopt;
     auto parsed = KeysRequest::parse(request, path.mid(kKeysPrefix.size()), m_backend.nowNs());
     const KeysRequest *r = std::get_if<KeysRequest>(&parsed);
