@@ -27,6 +27,53 @@ void ConnectionGuard::requestDone()
     m_bytesInRequest = 0;
 }
 
+void ConnectionGuard::serveInTurn(std::function<void()> serve)
+{
+    if (!m_answering) {
+        m_answering = true;
+        serve();
+        return;
+    }
+    if (m_waiting.size() >= maxWaitingRequests) {
+        qCWarning(lcHttp) << "dropping" << m_socket->peerAddress().toString() << ": more than"
+                          << maxWaitingRequests << "requests pipelined behind an unfinished answer";
+        m_waiting.clear();
+        m_socket->abort();
+        return;
+    }
+    m_waiting.append(std::move(serve));
+}
+
+void ConnectionGuard::writeAnswer(const QByteArray &bytes, bool complete, bool closeAfter)
+{
+    if (!bytes.isEmpty())
+        m_socket->write(bytes);
+    if (!complete)
+        return;
+    m_answering = false;
+    if (closeAfter) {
+        m_waiting.clear();
+        m_socket->disconnectFromHost();
+        return;
+    }
+    if (!m_waiting.isEmpty()) {
+        // Not from inside the writer's stack: the next request may be
+        // answered at once and complete in turn.
+        m_answering = true;
+        QMetaObject::invokeMethod(this, &ConnectionGuard::serveNext, Qt::QueuedConnection);
+    }
+}
+
+void ConnectionGuard::serveNext()
+{
+    if (m_waiting.isEmpty()) {
+        m_answering = false;
+        return;
+    }
+    const std::function<void()> serve = m_waiting.takeFirst();
+    serve();
+}
+
 namespace {
 
 // Case-insensitive search for a header line start such as "\r\ncontent-length:"

@@ -4,12 +4,19 @@
 #include <QPointer>
 #include <QTcpSocket>
 
-// Watches the raw bytes of one client connection before Qt's HTTP parser
-// sees them (its readyRead slot is connected first), to cover what Qt
-// HttpServer 6.4 does not: it answers "Expect: 100-continue", notes whether
-// the request is HTTP/1.0 (so the connection is closed after the answer), and
-// enforces the header and body size limits with a 413/431 answer and a
-// closed connection. A child of its socket, so it dies with it; server thread
+#include <functional>
+
+// Per-connection HTTP state that Qt HttpServer 6.4 does not keep. It watches
+// the raw bytes of the connection before Qt's parser sees them (its
+// readyRead slot is connected first): it answers "Expect: 100-continue",
+// notes whether the request is HTTP/1.0 (so the connection is closed after
+// the answer), and enforces the header and body size limits with a 413/431
+// answer and a closed connection. And it serves a connection's requests one
+// at a time, like etcd's Go server: a request pipelined behind one still
+// being answered (a write waiting for its commit, a watch) waits in a
+// bounded queue until that answer is complete, so answers keep request
+// order and a read sees the write sent before it (Qt 6.4 would answer out
+// of order). A child of its socket, so it dies with it; the socket's thread
 // only.
 class ConnectionGuard : public QObject
 {
@@ -25,11 +32,21 @@ public:
     // The parser delivered a whole request: the next bytes start a new one.
     void requestDone();
 
+    // One request at a time: `serve` runs now if no answer is in progress,
+    // else once the earlier answers are complete (in order).
+    void serveInTurn(std::function<void()> serve);
+    // Bytes of the answer in progress. `complete`: the answer ends with
+    // them; `closeAfter`: then the connection closes.
+    void writeAnswer(const QByteArray &bytes, bool complete, bool closeAfter);
+
     static constexpr qint64 maxHeaderBytes = 64 * 1024;
+    // Requests pipelined behind an unfinished answer before the connection is dropped.
+    static constexpr int maxWaitingRequests = 128;
 
 private:
     void inspect();
     void reject(int status, const QByteArray &message);
+    void serveNext();
 
     QTcpSocket *m_socket;
     qint64 m_maxBodyBytes;
@@ -38,4 +55,6 @@ private:
     bool m_http10 = false;
     bool m_rejected = false;
     qint64 m_bytesInRequest = 0;
+    bool m_answering = false;
+    QList<std::function<void()>> m_waiting;
 };

@@ -56,10 +56,13 @@ HttpFrontend::~HttpFrontend()
 
 bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // Every client socket gets its guard when it is adopted (ClientHandoff).
     ConnectionGuard *guard = ConnectionGuard::of(socket);
-    if (guard && guard->rejected())
+    if (!guard || guard->rejected())
         return true;
+    guard->requestDone();
 
+    // Qt's request object is reused for the connection's next request: copy it out.
     HttpRequest req;
     req.method = methodName(request.method());
     const QUrl url = request.url();
@@ -72,30 +75,32 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         if (!v.isEmpty())
             req.headers.append({name, v});
     }
+    const bool http10 = guard->http10();
+    guard->serveInTurn(
+        [this, socket, guard, req = std::move(req), http10] { serve(socket, guard, req, http10); });
+    return true;
+}
 
+void HttpFrontend::serve(QTcpSocket *socket, ConnectionGuard *guard, const HttpRequest &req,
+                         bool http10)
+{
     const bool head = req.method == "HEAD";
-    const bool http10 = guard && guard->http10();
     const QByteArray connection = req.header("Connection").toLower();
     const bool close =
         connection.contains("close") || (http10 && !connection.contains("keep-alive"));
 
     if (const std::optional<HttpResponse> now = m_api.handleConcurrently(req)) {
-        if (guard)
-            guard->requestDone();
-        socket->write(HttpWire::response(*now, head, close));
-        if (close)
-            socket->disconnectFromHost();
-        return true;
+        guard->writeAnswer(HttpWire::response(*now, head, close), true, close);
+        return;
     }
-    auto channel =
-        std::make_shared<SocketChannel>(socket, m_ownThread, m_apiThread, head, close, http10);
+    auto channel = std::make_shared<SocketChannel>(socket, guard, m_ownThread, m_apiThread, head,
+                                                   close, http10);
     V2Api *api = &m_api;
-    m_apiThread->post([api, req = std::move(req), channel] {
+    m_apiThread->post([api, req, channel] {
         const std::optional<HttpResponse> now = api->handle(req, [&channel] { return channel; });
         if (now)
             channel->respond(*now);
     });
-    return true;
 }
 
 void HttpFrontend::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)

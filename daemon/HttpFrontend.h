@@ -6,7 +6,9 @@
 
 #include <memory>
 
+class ConnectionGuard;
 class V2Api;
+struct HttpRequest;
 
 // One client thread's HTTP server: Qt HttpServer's connection handling and
 // parser, with routing done by the v2 contract layer (V2Api) rather than
@@ -28,6 +30,9 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    // Answers one request; the connection's guard calls it in turn.
+    void serve(QTcpSocket *socket, ConnectionGuard *guard, const HttpRequest &req, bool http10);
+
     V2Api &m_api;
     std::shared_ptr<Mailbox> m_apiThread;
     std::shared_ptr<Mailbox> m_ownThread;

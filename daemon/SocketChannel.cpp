@@ -3,10 +3,11 @@
 #include "ConnectionGuard.h"
 #include "HttpWire.h"
 
-SocketChannel::SocketChannel(QTcpSocket *socket, std::shared_ptr<Mailbox> socketThread,
+SocketChannel::SocketChannel(QTcpSocket *socket, ConnectionGuard *guard,
+                             std::shared_ptr<Mailbox> socketThread,
                              std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10)
-    : m_socket(socket), m_socketThread(std::move(socketThread)), m_apiThread(std::move(apiThread)),
-      m_head(head), m_close(close || http10), m_http10(http10)
+    : m_socket(socket), m_guard(guard), m_socketThread(std::move(socketThread)),
+      m_apiThread(std::move(apiThread)), m_head(head), m_close(close || http10), m_http10(http10)
 {
 }
 
@@ -30,13 +31,11 @@ void SocketChannel::onSocketThread(std::function<void(QTcpSocket *)> write)
     });
 }
 
-void SocketChannel::finishOnSocket(QTcpSocket *socket)
+void SocketChannel::write(const QByteArray &bytes, bool complete)
 {
-    QObject::disconnect(m_disconnected);
-    if (auto *guard = ConnectionGuard::of(socket))
-        guard->requestDone();
-    if (m_close)
-        socket->disconnectFromHost();
+    if (complete)
+        QObject::disconnect(m_disconnected);
+    m_guard->writeAnswer(bytes, complete, complete && m_close);
 }
 
 void SocketChannel::respond(const HttpResponse &response)
@@ -46,9 +45,8 @@ void SocketChannel::respond(const HttpResponse &response)
     m_done = true;
     // Dropping the callback breaks the ownership cycle a watch keeps through it.
     m_onClosed = nullptr;
-    onSocketThread([this, response](QTcpSocket *socket) {
-        socket->write(HttpWire::response(response, m_head, m_close));
-        finishOnSocket(socket);
+    onSocketThread([this, response](QTcpSocket *) {
+        write(HttpWire::response(response, m_head, m_close), true);
     });
 }
 
@@ -57,7 +55,7 @@ void SocketChannel::beginStream(const HttpResponse &head)
     if (!isOpen())
         return;
     onSocketThread(
-        [this, head](QTcpSocket *socket) { socket->write(HttpWire::streamHead(head, !m_http10)); });
+        [this, head](QTcpSocket *) { write(HttpWire::streamHead(head, !m_http10), false); });
 }
 
 void SocketChannel::writeChunk(const QByteArray &data)
@@ -70,7 +68,7 @@ void SocketChannel::writeChunk(const QByteArray &data)
             socket->abort();
             return;
         }
-        socket->write(m_http10 ? data : HttpWire::chunk(data));
+        write(m_http10 ? data : HttpWire::chunk(data), false);
     });
 }
 
@@ -80,11 +78,8 @@ void SocketChannel::endStream()
         return;
     m_done = true;
     m_onClosed = nullptr;
-    onSocketThread([this](QTcpSocket *socket) {
-        if (!m_http10)
-            socket->write(HttpWire::lastChunk());
-        finishOnSocket(socket);
-    });
+    onSocketThread(
+        [this](QTcpSocket *) { write(m_http10 ? QByteArray() : HttpWire::lastChunk(), true); });
 }
 
 void SocketChannel::onClosed(std::function<void()> callback)

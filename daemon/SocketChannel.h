@@ -7,6 +7,8 @@
 #include <QTcpSocket>
 
 #include <atomic>
+
+class ConnectionGuard;
 #include <memory>
 
 // ResponseChannel over one client socket, for every answer the connection's
@@ -17,14 +19,15 @@
 // onClosed callback runs back on the api thread. The socket is held through
 // a QPointer that only its own thread dereferences, and is checked still
 // connected before every write (writing after the client left is a
-// use-after-free in Qt HttpServer 6.4). Chunked for HTTP/1.1, raw body then
-// close for HTTP/1.0. A stream reader whose unsent backlog passes a bound is
-// disconnected rather than buffered without limit. Shared: every queued call
-// holds it.
+// use-after-free in Qt HttpServer 6.4); the bytes go out through the
+// connection's ConnectionGuard, which then serves the next request. Chunked for HTTP/1.1, raw body
+// then close for HTTP/1.0. A stream reader whose unsent backlog passes a bound is disconnected
+// rather than buffered without limit. Shared: every queued call holds it.
 class SocketChannel : public ResponseChannel, public std::enable_shared_from_this<SocketChannel>
 {
 public:
-    SocketChannel(QTcpSocket *socket, std::shared_ptr<Mailbox> socketThread,
+    // `guard` is the socket's own (it dies with it).
+    SocketChannel(QTcpSocket *socket, ConnectionGuard *guard, std::shared_ptr<Mailbox> socketThread,
                   std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10);
     ~SocketChannel() override;
 
@@ -40,11 +43,12 @@ public:
 private:
     // Runs `write` on the socket's thread with the socket, if it is still connected then.
     void onSocketThread(std::function<void(QTcpSocket *)> write);
-    void finishOnSocket(QTcpSocket *socket);
-    void clientGone();  // socket thread
-    void runOnClosed(); // api thread
+    void write(const QByteArray &bytes, bool complete); // socket thread
+    void clientGone();                                  // socket thread
+    void runOnClosed();                                 // api thread
 
     QPointer<QTcpSocket> m_socket;
+    ConnectionGuard *m_guard; // only touched while m_socket is alive, on its thread
     std::shared_ptr<Mailbox> m_socketThread;
     std::shared_ptr<Mailbox> m_apiThread;
     QMetaObject::Connection m_disconnected; // set on the socket thread, before or after a post

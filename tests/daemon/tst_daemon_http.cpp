@@ -93,6 +93,24 @@ QByteArray bodyOf(const QByteArray &response)
     return response.mid(response.indexOf("\r\n\r\n") + 4);
 }
 
+quint64 etcdIndexOf(const QByteArray &response)
+{
+    const qsizetype at = response.indexOf("X-Etcd-Index: ");
+    if (at < 0)
+        return 0;
+    const qsizetype eol = response.indexOf("\r\n", at);
+    return response.mid(at + 14, eol - at - 14).toULongLong();
+}
+
+QByteArray putRequest(const QByteArray &key, const QByteArray &value)
+{
+    const QByteArray form = "value=" + value;
+    return "PUT /v2/keys/" + key +
+           " HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+           "Content-Length: " +
+           QByteArray::number(form.size()) + "\r\n\r\n" + form;
+}
+
 } // namespace
 
 class TestDaemonHttp : public QObject
@@ -119,7 +137,9 @@ class TestDaemonHttp : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        daemon.setExtraArguments({QStringLiteral("--max-request-bytes"), QStringLiteral("4096")});
+        // Three client threads whatever the machine: connections land on different ones.
+        daemon.setExtraArguments({QStringLiteral("--max-request-bytes"), QStringLiteral("4096"),
+                                  QStringLiteral("--client-threads"), QStringLiteral("3")});
         QVERIFY2(daemon.start(), daemon.output().constData());
     }
 
@@ -144,6 +164,100 @@ private Q_SLOTS:
             QVERIFY(bodyOf(r).contains("\"value\":\"1\""));
         }
         QCOMPARE(c.socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void everyConnectionSeesAcknowledgedWrites()
+    {
+        // Connections are spread over the client threads and plain reads are
+        // answered there: a write answered on one connection must be visible
+        // at once to a read on any other.
+        std::vector<std::unique_ptr<RawClient>> clients;
+        for (int i = 0; i < 6; ++i)
+            clients.push_back(std::make_unique<RawClient>(daemon.clientPort()));
+        for (int i = 0; i < 300; ++i) {
+            RawClient &writer = *clients[i % 6];
+            RawClient &reader = *clients[(i + 1 + (i / 6) % 5) % 6]; // never the writer
+            const QByteArray value = QByteArray::number(i);
+            writer.send(putRequest("seen", value));
+            const QByteArray w = writer.readResponse();
+            QVERIFY2(w.startsWith("HTTP/1.1 20"), w.constData());
+            reader.send("GET /v2/keys/seen HTTP/1.1\r\nHost: x\r\n\r\n");
+            const QByteArray r = reader.readResponse();
+            QVERIFY2(bodyOf(r).contains("\"value\":\"" + value + "\""), r.constData());
+            QVERIFY(etcdIndexOf(r) >= etcdIndexOf(w));
+        }
+    }
+
+    void readsOnEveryThreadAreCounted()
+    {
+        request("PUT", QStringLiteral("/v2/keys/counted"), "value=1");
+        auto gets = [this] {
+            const QJsonObject o =
+                QJsonDocument::fromJson(request("GET", QStringLiteral("/v2/stats/store"))).object();
+            return std::make_pair(o.value(QLatin1String("getsSuccess")).toInteger(),
+                                  o.value(QLatin1String("getsFail")).toInteger());
+        };
+        const auto before = gets();
+        for (int c = 0; c < 4; ++c) {
+            RawClient client(daemon.clientPort());
+            for (int i = 0; i < 15; ++i) {
+                client.send(i % 3 ? "GET /v2/keys/counted HTTP/1.1\r\nHost: x\r\n\r\n"
+                                  : "GET /v2/keys/not-there HTTP/1.1\r\nHost: x\r\n\r\n");
+                QVERIFY(!client.readResponse().isEmpty());
+            }
+        }
+        const auto after = gets();
+        QCOMPARE(after.first - before.first, 40);
+        QCOMPARE(after.second - before.second, 20);
+    }
+
+    void watchSeesWritesFromEveryConnectionInOrder()
+    {
+        RawClient watcher(daemon.clientPort());
+        watcher.send("GET /v2/keys/mixed?wait=true&recursive=true&stream=true "
+                     "HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
+        // Eight connections write at once, round after round, with reads in between.
+        std::vector<std::unique_ptr<RawClient>> clients;
+        for (int i = 0; i < 8; ++i)
+            clients.push_back(std::make_unique<RawClient>(daemon.clientPort()));
+        for (int round = 0; round < 25; ++round) {
+            for (int i = 0; i < 8; ++i)
+                clients[i]->send(
+                    putRequest("mixed/c" + QByteArray::number(i), QByteArray::number(round)) +
+                    "GET /v2/keys/mixed?recursive=true HTTP/1.1\r\nHost: x\r\n\r\n");
+            // Pipelined: the write's answer comes first, and the read behind it sees the write.
+            for (int i = 0; i < 8; ++i) {
+                const QByteArray written = clients[i]->readResponse();
+                QVERIFY2(written.startsWith("HTTP/1.1 20"), written.constData());
+                QVERIFY(bodyOf(written).contains("\"action\":\"set\""));
+                const QByteArray read = clients[i]->readResponse();
+                QVERIFY2(read.startsWith("HTTP/1.1 200"), read.constData());
+                QVERIFY2(bodyOf(read).contains("\"key\":\"/mixed/c" + QByteArray::number(i) +
+                                               "\",\"value\":\"" + QByteArray::number(round) +
+                                               "\""),
+                         read.constData());
+            }
+        }
+        QVERIFY(watcher.readUntil(
+            [](const QByteArray &b) { return b.count("\"action\":\"set\"") == 200; }, 10000));
+        // Every event once, in index order, whichever thread took the write.
+        quint64 last = 0;
+        int events = 0;
+        for (qsizetype at = watcher.buffer.indexOf("{\"action\""); at >= 0;
+             at = watcher.buffer.indexOf("{\"action\"", at + 1)) {
+            const qsizetype end = watcher.buffer.indexOf("\r\n", at);
+            const QJsonObject event =
+                QJsonDocument::fromJson(watcher.buffer.mid(at, end - at)).object();
+            const quint64 index = quint64(event.value(QLatin1String("node"))
+                                              .toObject()
+                                              .value(QLatin1String("modifiedIndex"))
+                                              .toInteger());
+            QVERIFY2(index > last, watcher.buffer.mid(at, end - at).constData());
+            last = index;
+            ++events;
+        }
+        QCOMPARE(events, 200);
     }
 
     void headHasNoBody()
@@ -288,6 +402,21 @@ private Q_SLOTS:
         watcher.buffer.clear();
         watcher.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(watcher.readResponse().startsWith("HTTP/1.1 200"));
+    }
+
+    void requestPipelinedBehindAWatchWaitsForIt()
+    {
+        RawClient c(daemon.clientPort());
+        c.send("GET /v2/keys/behind?wait=true HTTP/1.1\r\nHost: x\r\n\r\n"
+               "GET /v2/keys/behind HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(c.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
+        QTest::qWait(200);
+        QVERIFY(!c.buffer.contains("Key not found")); // the read waits behind the watch
+        request("PUT", QStringLiteral("/v2/keys/behind"), "value=now");
+        QVERIFY(c.readUntil([](const QByteArray &b) { return b.count("\"value\":\"now\"") == 2; }));
+        // The watch's event first, then the read, which sees the value.
+        QVERIFY(c.buffer.indexOf("\"action\":\"set\"") < c.buffer.indexOf("\"action\":\"get\""));
+        QCOMPARE(c.socket.state(), QAbstractSocket::ConnectedState);
     }
 
     void streamWatchSendsEveryEvent()
