@@ -7,14 +7,14 @@
 
 #include <unistd.h>
 
-ClientThreads::ClientThreads(V2Api &api, std::shared_ptr<Mailbox> apiThread, int count,
-                             qint64 maxBodyBytes)
+ClientThreads::ClientThreads(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
+                             int count, qint64 maxBodyBytes)
 {
     for (int i = 0; i < qMax(1, count); ++i) {
         Worker w;
         w.thread = new QThread;
         w.thread->setObjectName(QStringLiteral("qetcd-client-%1").arg(i));
-        auto *frontend = new HttpFrontend(api, apiThread);
+        auto *frontend = new HttpFrontend(api, cors, apiThread);
         w.handoffObject = new ClientHandoff(maxBodyBytes, frontend);
         frontend->bind(w.handoffObject);
         frontend->moveToThread(w.thread);

@@ -9,6 +9,7 @@
 #include <optional>
 
 class ClientHandoff;
+class CorsPolicy;
 class QThread;
 class V2Api;
 
@@ -21,7 +22,8 @@ class V2Api;
 class ClientThreads
 {
 public:
-    ClientThreads(V2Api &api, std::shared_ptr<Mailbox> apiThread, int count, qint64 maxBodyBytes);
+    ClientThreads(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread, int count,
+                  qint64 maxBodyBytes);
     ~ClientThreads();
     ClientThreads(const ClientThreads &) = delete;
     ClientThreads &operator=(const ClientThreads &) = delete;

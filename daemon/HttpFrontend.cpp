@@ -42,8 +42,9 @@ QByteArray methodName(QHttpServerRequest::Method m)
 
 } // namespace
 
-HttpFrontend::HttpFrontend(V2Api &api, std::shared_ptr<Mailbox> apiThread, QObject *parent)
-    : QAbstractHttpServer(parent), m_api(api), m_apiThread(std::move(apiThread)),
+HttpFrontend::HttpFrontend(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
+                           QObject *parent)
+    : QAbstractHttpServer(parent), m_api(api), m_cors(cors), m_apiThread(std::move(apiThread)),
       m_ownThread(Mailbox::create(this))
 {
 }
@@ -69,7 +70,7 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     req.path = url.path(QUrl::FullyDecoded).toUtf8();
     req.query = url.query(QUrl::FullyEncoded).toUtf8();
     req.body = request.body();
-    static const QByteArray wanted[] = {"Content-Type", "Connection", "Authorization"};
+    static const QByteArray wanted[] = {"Content-Type", "Connection", "Authorization", "Origin"};
     for (const QByteArray &name : wanted) {
         const QByteArray v = request.value(name);
         if (!v.isEmpty())
@@ -89,12 +90,19 @@ void HttpFrontend::serve(QTcpSocket *socket, ConnectionGuard *guard, const HttpR
     const bool close =
         connection.contains("close") || (http10 && !connection.contains("keep-alive"));
 
-    if (const std::optional<HttpResponse> now = m_api.handleConcurrently(req)) {
+    if (const std::optional<HttpResponse> preflight = m_cors.preflight(req)) {
+        guard->writeAnswer(HttpWire::response(*preflight, head, close), true, close);
+        return;
+    }
+    if (std::optional<HttpResponse> now = m_api.handleConcurrently(req)) {
+        m_cors.decorate(req, *now);
         guard->writeAnswer(HttpWire::response(*now, head, close), true, close);
         return;
     }
+    HttpResponse cors;
+    m_cors.decorate(req, cors);
     auto channel = std::make_shared<SocketChannel>(socket, guard, m_ownThread, m_apiThread, head,
-                                                   close, http10);
+                                                   close, http10, cors.headers);
     V2Api *api = &m_api;
     m_apiThread->post([api, req, channel] {
         const std::optional<HttpResponse> now = api->handle(req, [&channel] { return channel; });

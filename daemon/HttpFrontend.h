@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Mailbox.h"
+#include "api/CorsPolicy.h"
 
 #include <QAbstractHttpServer>
 
@@ -12,7 +13,8 @@ struct HttpRequest;
 
 // One client thread's HTTP server: Qt HttpServer's connection handling and
 // parser, with routing done by the v2 contract layer (V2Api) rather than
-// QHttpServer's regex router. Copies each request into plain values; a plain
+// QHttpServer's regex router, and --cors applied to every answer. Copies
+// each request into plain values; a plain
 // key read is answered right here (V2Api::handleConcurrently, under the
 // node's read lock), everything else is posted to the api thread with a
 // SocketChannel to answer through. Writes the bytes itself (compact JSON,
@@ -22,7 +24,8 @@ class HttpFrontend : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
-    HttpFrontend(V2Api &api, std::shared_ptr<Mailbox> apiThread, QObject *parent = nullptr);
+    HttpFrontend(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
+                 QObject *parent = nullptr);
     ~HttpFrontend() override;
 
 protected:
@@ -34,6 +37,7 @@ private:
     void serve(QTcpSocket *socket, ConnectionGuard *guard, const HttpRequest &req, bool http10);
 
     V2Api &m_api;
+    const CorsPolicy m_cors;
     std::shared_ptr<Mailbox> m_apiThread;
     std::shared_ptr<Mailbox> m_ownThread;
 };

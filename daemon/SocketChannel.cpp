@@ -5,9 +5,11 @@
 
 SocketChannel::SocketChannel(QTcpSocket *socket, ConnectionGuard *guard,
                              std::shared_ptr<Mailbox> socketThread,
-                             std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10)
+                             std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10,
+                             const HttpHeaders &extraHeaders)
     : m_socket(socket), m_guard(guard), m_socketThread(std::move(socketThread)),
-      m_apiThread(std::move(apiThread)), m_head(head), m_close(close || http10), m_http10(http10)
+      m_apiThread(std::move(apiThread)), m_extraHeaders(extraHeaders), m_head(head),
+      m_close(close || http10), m_http10(http10)
 {
 }
 
@@ -46,7 +48,13 @@ void SocketChannel::respond(const HttpResponse &response)
     // Dropping the callback breaks the ownership cycle a watch keeps through it.
     m_onClosed = nullptr;
     onSocketThread([this, response](QTcpSocket *) {
-        write(HttpWire::response(response, m_head, m_close), true);
+        if (m_extraHeaders.isEmpty()) {
+            write(HttpWire::response(response, m_head, m_close), true);
+            return;
+        }
+        HttpResponse decorated = response;
+        decorated.headers += m_extraHeaders;
+        write(HttpWire::response(decorated, m_head, m_close), true);
     });
 }
 
@@ -54,8 +62,11 @@ void SocketChannel::beginStream(const HttpResponse &head)
 {
     if (!isOpen())
         return;
-    onSocketThread(
-        [this, head](QTcpSocket *) { write(HttpWire::streamHead(head, !m_http10), false); });
+    onSocketThread([this, head](QTcpSocket *) {
+        HttpResponse decorated = head;
+        decorated.headers += m_extraHeaders;
+        write(HttpWire::streamHead(decorated, !m_http10), false);
+    });
 }
 
 void SocketChannel::writeChunk(const QByteArray &data)

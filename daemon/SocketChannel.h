@@ -28,7 +28,8 @@ class SocketChannel : public ResponseChannel, public std::enable_shared_from_thi
 public:
     // `guard` is the socket's own (it dies with it).
     SocketChannel(QTcpSocket *socket, ConnectionGuard *guard, std::shared_ptr<Mailbox> socketThread,
-                  std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10);
+                  std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10,
+                  const HttpHeaders &extraHeaders = {});
     ~SocketChannel() override;
 
     bool isOpen() const override;
@@ -55,6 +56,7 @@ private:
     std::atomic<bool> m_connected{true};
     bool m_done = false;              // api thread
     std::function<void()> m_onClosed; // api thread
+    const HttpHeaders m_extraHeaders; // added to every answer (CORS)
     const bool m_head;
     const bool m_close;
     const bool m_http10;

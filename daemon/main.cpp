@@ -7,6 +7,7 @@
 #include "ConfigParser.h"
 #include "Mailbox.h"
 #include "SignalWatcher.h"
+#include "api/CorsPolicy.h"
 #include "api/V2Api.h"
 #include "node/EtcdNode.h"
 
@@ -187,7 +188,8 @@ int main(int argc, char *argv[])
     const std::shared_ptr<Mailbox> apiThread = Mailbox::create(&apiContext);
     const int threadCount =
         config.clientThreads ? int(config.clientThreads) : qMax(1, QThread::idealThreadCount());
-    ClientThreads clientThreads(api, apiThread, threadCount, qint64(config.maxRequestBytes));
+    ClientThreads clientThreads(api, CorsPolicy(config.cors), apiThread, threadCount,
+                                qint64(config.maxRequestBytes));
     qCInfo(lcMain, "serving clients on %d threads", clientThreads.count());
 
     for (const QUrl &url : config.listenClientUrls) {

@@ -6,10 +6,12 @@
 
 // One complete HTTP response as plain values. The daemon adds the transport
 // headers (Date, Content-Length, Connection) and drops the body for HEAD.
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
 struct HttpResponse
 {
     int status = 200;
-    QList<QPair<QByteArray, QByteArray>> headers;
+    HttpHeaders headers;
     QByteArray body;
 
     void addHeader(const QByteArray &name, const QByteArray &value)

@@ -362,13 +362,14 @@ private Q_SLOTS:
         QCOMPARE(s, 404);
     }
 
-    void unknownMethodIs405()
+    void unknownMethodIs405AndOptionsIsAPreflight()
     {
         int status = 0;
         request("PATCH", QStringLiteral("/v2/keys/x"), {}, &status);
         QCOMPARE(status, 405);
-        request("OPTIONS", QStringLiteral("/v2/keys/x"), {}, &status);
-        QCOMPARE(status, 405);
+        // OPTIONS is a CORS preflight: answered 200 with an empty body, as etcd does.
+        QCOMPARE(request("OPTIONS", QStringLiteral("/v2/keys/x"), {}, &status), QByteArray());
+        QCOMPARE(status, 200);
     }
 
     void garbageDoesNotKillTheMember()
@@ -461,6 +462,38 @@ private Q_SLOTS:
         QVERIFY(
             watcher.readUntil([](const QByteArray &b) { return b.endsWith("0\r\n\r\n"); }, 5000));
         QVERIFY(watcher.buffer.contains("\"action\":\"expire\""));
+    }
+
+    void corsHeadersForAllowedOrigins()
+    {
+        DaemonProcess cors(QStringLiteral("cors"));
+        cors.setExtraArguments({QStringLiteral("--cors"), QStringLiteral("http://ui.example")});
+        QVERIFY2(cors.start(), cors.output().constData());
+        RawClient c(cors.clientPort());
+        const QByteArray grant = "Access-Control-Allow-Origin: http://ui.example\r\n";
+        // A write (answered from the node's thread) and a read (from the client thread).
+        c.send(putRequest("c", "1").replace("Host: x\r\n",
+                                            "Host: x\r\nOrigin: http://ui.example\r\n"));
+        const QByteArray written = c.readResponse();
+        QVERIFY2(written.startsWith("HTTP/1.1 201") && written.contains(grant),
+                 written.constData());
+        c.send("GET /v2/keys/c HTTP/1.1\r\nHost: x\r\nOrigin: http://ui.example\r\n\r\n");
+        const QByteArray read = c.readResponse();
+        QVERIFY2(read.contains(grant), read.constData());
+        QVERIFY(read.contains("Access-Control-Allow-Methods: POST, GET, OPTIONS, PUT, DELETE\r\n"));
+        // A browser's preflight, and an origin that is not listed.
+        c.send("OPTIONS /v2/keys/c HTTP/1.1\r\nHost: x\r\nOrigin: http://ui.example\r\n\r\n");
+        const QByteArray preflight = c.readResponse();
+        QVERIFY2(preflight.startsWith("HTTP/1.1 200") && preflight.contains(grant),
+                 preflight.constData());
+        c.send("GET /v2/keys/c HTTP/1.1\r\nHost: x\r\nOrigin: http://evil.example\r\n\r\n");
+        const QByteArray foreign = c.readResponse();
+        QVERIFY(foreign.startsWith("HTTP/1.1 200"));
+        QVERIFY(!foreign.contains("Access-Control-Allow-Origin"));
+        // Without --cors (the shared daemon) nothing is granted.
+        RawClient plain(daemon.clientPort());
+        plain.send("GET /version HTTP/1.1\r\nHost: x\r\nOrigin: http://ui.example\r\n\r\n");
+        QVERIFY(!plain.readResponse().contains("Access-Control"));
     }
 
     void sigtermStopsCleanly()
