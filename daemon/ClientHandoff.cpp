@@ -10,8 +10,9 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
-ClientHandoff::ClientHandoff(qint64 maxBodyBytes, QObject *parent)
-    : QTcpServer(parent), m_maxBodyBytes(maxBodyBytes)
+ClientHandoff::ClientHandoff(qint64 maxBodyBytes, std::shared_ptr<std::atomic<int>> connections,
+                             QObject *parent)
+    : QTcpServer(parent), m_maxBodyBytes(maxBodyBytes), m_connections(std::move(connections))
 {
     // Bursts of new connections (benchmarks, reconnect storms) must not be refused.
     setMaxPendingConnections(1024);
@@ -25,8 +26,11 @@ void ClientHandoff::adopt(qintptr descriptor, const std::optional<QSslConfigurat
         qCWarning(lcHttp) << "cannot adopt a client connection:" << socket->errorString();
         delete socket;
         ::close(int(descriptor));
+        m_connections->fetch_sub(1);
         return;
     }
+    connect(socket, &QObject::destroyed, this,
+            [counter = m_connections] { counter->fetch_sub(1); });
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
     new ConnectionGuard(socket, m_maxBodyBytes);

@@ -3,6 +3,8 @@
 #include <QSslConfiguration>
 #include <QTcpServer>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 // The client thread's end of an accepted connection: a QTcpServer that never
@@ -16,11 +18,16 @@ class ClientHandoff : public QTcpServer
 {
     Q_OBJECT
 public:
-    ClientHandoff(qint64 maxBodyBytes, QObject *parent = nullptr);
+    // `connections` counts the open connections of this thread (the
+    // dispatcher counts one up before handing it over; it is counted down
+    // here when the socket goes).
+    ClientHandoff(qint64 maxBodyBytes, std::shared_ptr<std::atomic<int>> connections,
+                  QObject *parent = nullptr);
 
     // Client thread only; takes ownership of the descriptor.
     void adopt(qintptr descriptor, const std::optional<QSslConfiguration> &tls);
 
 private:
     qint64 m_maxBodyBytes;
+    std::shared_ptr<std::atomic<int>> m_connections;
 };

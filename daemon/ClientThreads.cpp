@@ -10,18 +10,24 @@
 ClientThreads::ClientThreads(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
                              int count, qint64 maxBodyBytes)
 {
-    for (int i = 0; i < qMax(1, count); ++i) {
+    // Worker 0 is the member's own thread: a connection served there hands
+    // nothing between threads, the lowest latency for a lone client.
+    for (int i = 0; i <= qMax(0, count); ++i) {
         Worker w;
-        w.thread = new QThread;
-        w.thread->setObjectName(QStringLiteral("qetcd-client-%1").arg(i));
         auto *frontend = new HttpFrontend(api, cors, apiThread);
-        w.handoffObject = new ClientHandoff(maxBodyBytes, frontend);
+        w.connections = std::make_shared<std::atomic<int>>(0);
+        w.handoffObject = new ClientHandoff(maxBodyBytes, w.connections, frontend);
         frontend->bind(w.handoffObject);
-        frontend->moveToThread(w.thread);
+        w.frontend = frontend;
         w.handoff = Mailbox::create(w.handoffObject);
-        // Deleted on its own thread as the thread ends, sockets included.
-        QObject::connect(w.thread, &QThread::finished, frontend, &QObject::deleteLater);
-        w.thread->start();
+        if (i > 0) {
+            w.thread = new QThread;
+            w.thread->setObjectName(QStringLiteral("qetcd-client-%1").arg(i));
+            frontend->moveToThread(w.thread);
+            // Deleted on its own thread as the thread ends, sockets included.
+            QObject::connect(w.thread, &QThread::finished, frontend, &QObject::deleteLater);
+            w.thread->start();
+        }
         m_workers.append(w);
     }
 }
@@ -39,11 +45,19 @@ void ClientThreads::dispatch(qintptr descriptor, const std::optional<QSslConfigu
         ::close(int(descriptor));
         return;
     }
-    Worker &w = m_workers[m_next];
-    m_next = (m_next + 1) % int(m_workers.size());
+    // The thread with the fewest open connections; the member's own on a tie.
+    qsizetype chosen = 0;
+    for (qsizetype i = 1; i < m_workers.size(); ++i) {
+        if (m_workers[i].connections->load() < m_workers[chosen].connections->load())
+            chosen = i;
+    }
+    Worker &w = m_workers[chosen];
+    w.connections->fetch_add(1); // counted now, so a burst of accepts spreads
     ClientHandoff *handoff = w.handoffObject;
-    if (!w.handoff->post([handoff, descriptor, tls] { handoff->adopt(descriptor, tls); }))
+    if (!w.handoff->post([handoff, descriptor, tls] { handoff->adopt(descriptor, tls); })) {
+        w.connections->fetch_sub(1);
         ::close(int(descriptor));
+    }
 }
 
 void ClientThreads::stop()
@@ -53,8 +67,13 @@ void ClientThreads::stop()
     m_stopped = true;
     for (Worker &w : m_workers) {
         w.handoff->close();
-        w.thread->quit();
+        if (w.thread)
+            w.thread->quit();
+        else
+            delete w.frontend; // the member's own thread: this one
     }
-    for (Worker &w : m_workers)
-        w.thread->wait();
+    for (Worker &w : m_workers) {
+        if (w.thread)
+            w.thread->wait();
+    }
 }

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QSslConfiguration>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -13,12 +14,14 @@ class CorsPolicy;
 class QThread;
 class V2Api;
 
-// The threads that serve client connections: each runs its own event loop
-// with an HttpFrontend and a ClientHandoff, and owns the connections handed
-// to it (round robin). Plain reads are answered on these threads; the rest
-// reaches the api thread through `apiThread`. Made and used on the main
-// thread; stop() (or the destructor) ends the threads, and their objects die
-// on them, before the api they borrow may go.
+// The threads that serve client connections: the member's own thread and
+// `count` more, each running an HttpFrontend and a ClientHandoff and owning
+// the connections handed to it (to the one with the fewest open
+// connections, the member's own on a tie, so a lone client is served
+// without any hand-over between threads). Plain reads are answered on
+// these threads; the rest reaches the api thread through `apiThread`. Made
+// and used on the main thread; stop() (or the destructor) ends the threads,
+// and their objects die on them, before the api they borrow may go.
 class ClientThreads
 {
 public:
@@ -36,8 +39,10 @@ public:
 private:
     struct Worker
     {
-        QThread *thread = nullptr;
-        std::shared_ptr<Mailbox> handoff; // runs adopt() on the worker's thread
+        QThread *thread = nullptr; // nullptr: the member's own thread
+        QObject *frontend = nullptr;
+        std::shared_ptr<std::atomic<int>> connections; // open ones, kept by its ClientHandoff
+        std::shared_ptr<Mailbox> handoff;              // runs adopt() on the worker's thread
         ClientHandoff *handoffObject = nullptr;
     };
     QList<Worker> m_workers;

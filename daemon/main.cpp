@@ -190,7 +190,8 @@ int main(int argc, char *argv[])
         config.clientThreads ? int(config.clientThreads) : qMax(1, QThread::idealThreadCount());
     ClientThreads clientThreads(api, CorsPolicy(config.cors), apiThread, threadCount,
                                 qint64(config.maxRequestBytes));
-    qCInfo(lcMain, "serving clients on %d threads", clientThreads.count());
+    qCInfo(lcMain, "serving clients on %d threads (this one and %d more)", clientThreads.count(),
+           clientThreads.count() - 1);
 
     for (const QUrl &url : config.listenClientUrls) {
         const QList<QHostAddress> addresses = listenAddresses(url);

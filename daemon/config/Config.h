@@ -42,7 +42,7 @@ struct Config
     uint maxWals = 5;                  // 0: keep all
     QStringList cors;                  // allowed origins; "*" allows all, empty allows none
     quint64 maxRequestBytes = 1572864; // 1.5 MiB, etcd's --max-request-bytes default
-    uint clientThreads = 0;            // threads serving client connections; 0: one per core
+    uint clientThreads = 0;            // client threads besides the node's; 0: one per core
 
     // clustering
     QList<QUrl> initialAdvertisePeerUrls{QUrl(QStringLiteral("http://localhost:2380")),

@@ -132,9 +132,10 @@ QList<FlagDefinition> buildTable()
             &Config::maxRequestBytes),
         numberFlag("client-threads", "0", Section::Member,
                    QT_TRANSLATE_NOOP("FlagTable",
-                                     "threads that read, parse and answer client requests (plain "
-                                     "reads are served on them; writes and watches go to the "
-                                     "member's own thread); 0 is one per CPU core (qetcd only)."),
+                                     "threads, besides the member's own, that read, parse and "
+                                     "answer client requests (plain reads are served on them; "
+                                     "writes and watches go to the member's thread); 0 is one per "
+                                     "CPU core (qetcd only)."),
                    &Config::clientThreads),
         // clustering
         urlsFlag("initial-advertise-peer-urls", "http://localhost:2380,http://localhost:7001",
