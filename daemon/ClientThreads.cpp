@@ -3,7 +3,10 @@
 #include "ClientHandoff.h"
 #include "HttpFrontend.h"
 
+#include <QLoggingCategory>
 #include <QThread>
+
+Q_LOGGING_CATEGORY(lcClients, "qetcd.clients")
 
 #include <unistd.h>
 
@@ -52,6 +55,13 @@ void ClientThreads::dispatch(qintptr descriptor, const std::optional<QSslConfigu
             chosen = i;
     }
     Worker &w = m_workers[chosen];
+    if (lcClients().isDebugEnabled()) {
+        QStringList counts;
+        for (const Worker &each : std::as_const(m_workers))
+            counts << QString::number(each.connections->load());
+        qCDebug(lcClients).noquote() << "connection to client thread" << chosen
+                                     << "(open per thread:" << counts.join(QLatin1Char(' ')) << ")";
+    }
     w.connections->fetch_add(1); // counted now, so a burst of accepts spreads
     ClientHandoff *handoff = w.handoffObject;
     if (!w.handoff->post([handoff, descriptor, tls] { handoff->adopt(descriptor, tls); })) {

@@ -45,6 +45,39 @@ QString DataDir::lockFilePath() const
     return memberDir() + QStringLiteral("/qetcd.lock");
 }
 
+QString DataDir::walLockFilePath() const
+{
+    if (m_walDirOverride.isEmpty())
+        return QString();
+    // Beside the WAL directory, not in it: Wal::create() makes that one atomically.
+    return walDir() + QStringLiteral(".qetcd.lock");
+}
+
+StorageResult DataDir::takeLock(const QString &path, const QString &what,
+                                std::unique_ptr<QLockFile> *out)
+{
+    auto lock = std::make_unique<QLockFile>(path);
+    // Never time a lock out: a member may run for months. A lock whose process has died is
+    // still recognised as stale and removed.
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0)) {
+        if (lock->error() == QLockFile::LockFailedError) {
+            qint64 pid = 0;
+            QString host, app;
+            lock->getLockInfo(&pid, &host, &app);
+            return StorageResult::failure(StorageStatus::Locked,
+                                          tr("%1 is in use by another member (process %2 on %3)")
+                                              .arg(what)
+                                              .arg(pid)
+                                              .arg(host));
+        }
+        return StorageResult::failure(StorageStatus::IoError,
+                                      tr("cannot create lock file %1").arg(path));
+    }
+    *out = std::move(lock);
+    return StorageResult::success();
+}
+
 StorageResult DataDir::open()
 {
     if (isLocked())
@@ -54,31 +87,26 @@ StorageResult DataDir::open()
         if (!r.ok())
             return r;
     }
-    auto lock = std::make_unique<QLockFile>(lockFilePath());
-    // Never time a lock out: a member may run for months. A lock whose process has died is
-    // still recognised as stale and removed.
-    lock->setStaleLockTime(0);
-    if (!lock->tryLock(0)) {
-        if (lock->error() == QLockFile::LockFailedError) {
-            qint64 pid = 0;
-            QString host, app;
-            lock->getLockInfo(&pid, &host, &app);
-            return StorageResult::failure(
-                StorageStatus::Locked,
-                tr("data directory %1 is in use by another member (process %2 on %3)")
-                    .arg(m_dataDir)
-                    .arg(pid)
-                    .arg(host));
-        }
-        return StorageResult::failure(StorageStatus::IoError,
-                                      tr("cannot create lock file %1").arg(lockFilePath()));
+    std::unique_ptr<QLockFile> lock;
+    StorageResult r = takeLock(lockFilePath(), tr("data directory %1").arg(m_dataDir), &lock);
+    if (!r.ok())
+        return r;
+    // A WAL directory elsewhere (--wal-dir) needs its own lock: two members
+    // with different data directories must not share one.
+    std::unique_ptr<QLockFile> walLock;
+    if (!m_walDirOverride.isEmpty()) {
+        r = takeLock(walLockFilePath(), tr("WAL directory %1").arg(walDir()), &walLock);
+        if (!r.ok())
+            return r;
     }
     m_lock = std::move(lock);
+    m_walLock = std::move(walLock);
     return StorageResult::success();
 }
 
 void DataDir::release()
 {
+    m_walLock.reset();
     m_lock.reset();
 }
 

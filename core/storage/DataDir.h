@@ -17,7 +17,8 @@ namespace storage {
 //     <data-dir>/member/qetcd.lock
 // open() creates the data, member and snap directories (owner-only, 0700, when it creates
 // them) and takes the lock file, so that a second member started on the same data directory
-// fails with StorageStatus::Locked instead of corrupting the first one's log. The WAL
+// fails with StorageStatus::Locked instead of corrupting the first one's log; a WAL directory
+// elsewhere (--wal-dir) gets a lock file beside it, for the same reason. The WAL
 // directory itself is created by Wal::create(), atomically. The lock is held until the
 // DataDir is destroyed or release() is called; a lock left by a crashed process is detected
 // as stale (its process is gone) and taken over.
@@ -41,11 +42,17 @@ public:
     QString walDir() const;
     QString snapDir() const;
     QString lockFilePath() const;
+    // With --wal-dir: "<wal-dir>.qetcd.lock", taken too; empty otherwise.
+    QString walLockFilePath() const;
 
 private:
+    static StorageResult takeLock(const QString &path, const QString &what,
+                                  std::unique_ptr<QLockFile> *out);
+
     QString m_dataDir;
     QString m_walDirOverride;
     std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<QLockFile> m_walLock;
 };
 
 } // namespace storage

@@ -18,6 +18,7 @@ private slots:
     void openCreatesPrivateDirectories();
     void secondMemberIsLockedOut();
     void walDirOverride();
+    void sharedWalDirIsLockedOut();
 };
 
 void TestDataDir::layoutFollowsEtcd()
@@ -72,6 +73,26 @@ void TestDataDir::walDirOverride()
     QVERIFY(d.open().ok());
     QVERIFY(QFileInfo(tmp.path() + "/fast-disk").isDir());
     QVERIFY(!QFileInfo::exists(d.walDir()));
+}
+
+void TestDataDir::sharedWalDirIsLockedOut()
+{
+    // Two data directories, one --wal-dir: the second member must not start.
+    QTemporaryDir tmp;
+    DataDir first(tmp.path() + "/a", tmp.path() + "/wal");
+    QVERIFY(first.open().ok());
+    QVERIFY(QFileInfo::exists(first.walLockFilePath()));
+    DataDir second(tmp.path() + "/b", tmp.path() + "/wal");
+    const StorageResult r = second.open();
+    QCOMPARE(r.status, StorageStatus::Locked);
+    QVERIFY2(r.error.contains(tmp.path() + "/wal"), qPrintable(r.error));
+    // Refused entirely: it holds neither lock.
+    QVERIFY(!second.isLocked());
+    DataDir third(tmp.path() + "/b");
+    QVERIFY(third.open().ok());
+    third.release();
+    first.release();
+    QVERIFY(second.open().ok());
 }
 
 QTEST_APPLESS_MAIN(TestDataDir)
