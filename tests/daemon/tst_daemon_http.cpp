@@ -5,6 +5,8 @@
 // SIGTERM).
 #include "DaemonProcess.h"
 
+#include <algorithm>
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -186,6 +188,70 @@ private Q_SLOTS:
             QVERIFY2(bodyOf(r).contains("\"value\":\"" + value + "\""), r.constData());
             QVERIFY(etcdIndexOf(r) >= etcdIndexOf(w));
         }
+    }
+
+    void compareAndSwapCounterAcrossThreads()
+    {
+        // Six connections (spread over the threads) increment one counter
+        // with read-then-compareAndSwap: reads served on client threads must
+        // never let two increments from the same value both succeed, and a
+        // watcher sees every successful one exactly once.
+        request("PUT", QStringLiteral("/v2/keys/counter"), "value=0");
+        RawClient watcher(daemon.clientPort());
+        watcher.send("GET /v2/keys/counter?wait=true&stream=true HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
+
+        constexpr int clientsCount = 6;
+        constexpr int perClient = 15;
+        std::vector<std::unique_ptr<RawClient>> clients;
+        for (int i = 0; i < clientsCount; ++i)
+            clients.push_back(std::make_unique<RawClient>(daemon.clientPort()));
+        std::vector<int> done(clientsCount, 0);
+        std::vector<QByteArray> seen(clientsCount);
+        int conflicts = 0;
+        for (int round = 0; round < 2000; ++round) {
+            if (std::all_of(done.begin(), done.end(), [](int d) { return d == perClient; }))
+                break;
+            for (int i = 0; i < clientsCount; ++i) {
+                if (done[i] == perClient)
+                    continue;
+                clients[i]->send("GET /v2/keys/counter HTTP/1.1\r\nHost: x\r\n\r\n");
+                const QJsonObject o =
+                    QJsonDocument::fromJson(bodyOf(clients[i]->readResponse())).object();
+                seen[i] = o.value(QLatin1String("node"))
+                              .toObject()
+                              .value(QLatin1String("value"))
+                              .toString()
+                              .toUtf8();
+                QVERIFY(!seen[i].isEmpty());
+            }
+            for (int i = 0; i < clientsCount; ++i) {
+                if (done[i] == perClient)
+                    continue;
+                const QByteArray next = QByteArray::number(seen[i].toInt() + 1);
+                const QByteArray form = "value=" + next + "&prevValue=" + seen[i];
+                clients[i]->send("PUT /v2/keys/counter HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                 "application/x-www-form-urlencoded\r\nContent-Length: " +
+                                 QByteArray::number(form.size()) + "\r\n\r\n" + form);
+                const QByteArray answer = clients[i]->readResponse();
+                if (answer.startsWith("HTTP/1.1 200")) {
+                    ++done[i];
+                } else {
+                    QVERIFY2(answer.startsWith("HTTP/1.1 412"), answer.constData());
+                    ++conflicts;
+                }
+            }
+        }
+        const int total = clientsCount * perClient;
+        QVERIFY(bodyOf(request("GET", QStringLiteral("/v2/keys/counter")))
+                    .contains("\"value\":\"" + QByteArray::number(total) + "\""));
+        QVERIFY(conflicts > 0); // the clients did race
+        QVERIFY(watcher.readUntil([total](const QByteArray &b) {
+            return b.count("\"action\":\"compareAndSwap\"") == total;
+        }));
+        QTest::qWait(100);
+        watcher.buffer += watcher.socket.readAll();
+        QCOMPARE(watcher.buffer.count("\"action\":\"compareAndSwap\""), total);
     }
 
     void readsOnEveryThreadAreCounted()
