@@ -5,15 +5,37 @@
 #include <QLoggingCategory>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <unistd.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
-ClientHandoff::ClientHandoff(qint64 maxBodyBytes, std::shared_ptr<std::atomic<int>> connections,
-                             QObject *parent)
+namespace {
+// A request is refused after this many sweeps found it stuck: the timeout
+// is then met within a quarter of itself.
+constexpr int kStuckSweeps = 4;
+} // namespace
+
+ClientHandoff::ClientHandoff(qint64 maxBodyBytes, int requestTimeoutMs,
+                             std::shared_ptr<std::atomic<int>> connections, QObject *parent)
     : QTcpServer(parent), m_maxBodyBytes(maxBodyBytes), m_connections(std::move(connections))
 {
+    // One coarse timer per thread rather than one per connection: nothing
+    // is done per request. A child, so it moves to the client thread with us.
+    if (requestTimeoutMs > 0) {
+        auto *sweepTimer = new QTimer(this);
+        sweepTimer->setInterval(qMax(1, requestTimeoutMs / kStuckSweeps));
+        connect(sweepTimer, &QTimer::timeout, this, [this] {
+            m_guards.removeAll(nullptr);
+            const auto guards = m_guards; // a sweep may close (and so delete) connections
+            for (const QPointer<ConnectionGuard> &guard : guards) {
+                if (guard)
+                    guard->sweep(kStuckSweeps);
+            }
+        });
+        sweepTimer->start();
+    }
     // Bursts of new connections (benchmarks, reconnect storms) must not be refused.
     setMaxPendingConnections(1024);
 }
@@ -33,7 +55,7 @@ void ClientHandoff::adopt(qintptr descriptor, const std::optional<QSslConfigurat
             [counter = m_connections] { counter->fetch_sub(1); });
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
-    new ConnectionGuard(socket, m_maxBodyBytes);
+    m_guards.append(new ConnectionGuard(socket, m_maxBodyBytes));
     if (tlsSocket) {
         tlsSocket->setSslConfiguration(*tls);
         connect(tlsSocket, &QSslSocket::sslErrors, tlsSocket,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QTcpServer>
 
@@ -14,6 +15,8 @@
 // ConnectionGuard whose readyRead slot runs before the HTTP parser's; with a
 // TLS configuration a QSslSocket that starts server encryption at once) and
 // offers it to the HttpFrontend bound to it. Lives on its client thread.
+class ConnectionGuard;
+
 class ClientHandoff : public QTcpServer
 {
     Q_OBJECT
@@ -21,8 +24,10 @@ public:
     // `connections` counts the open connections of this thread (the
     // dispatcher counts one up before handing it over; it is counted down
     // here when the socket goes).
-    ClientHandoff(qint64 maxBodyBytes, std::shared_ptr<std::atomic<int>> connections,
-                  QObject *parent = nullptr);
+    // `requestTimeoutMs` (0: none): a request still incomplete after about
+    // that long is refused with 408 (ConnectionGuard::sweep).
+    ClientHandoff(qint64 maxBodyBytes, int requestTimeoutMs,
+                  std::shared_ptr<std::atomic<int>> connections, QObject *parent = nullptr);
 
     // Client thread only; takes ownership of the descriptor.
     void adopt(qintptr descriptor, const std::optional<QSslConfiguration> &tls);
@@ -30,4 +35,5 @@ public:
 private:
     qint64 m_maxBodyBytes;
     std::shared_ptr<std::atomic<int>> m_connections;
+    QList<QPointer<ConnectionGuard>> m_guards;
 };

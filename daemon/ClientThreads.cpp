@@ -11,7 +11,7 @@ Q_LOGGING_CATEGORY(lcClients, "qetcd.clients")
 #include <unistd.h>
 
 ClientThreads::ClientThreads(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
-                             int count, qint64 maxBodyBytes)
+                             int count, qint64 maxBodyBytes, int requestTimeoutMs)
 {
     // Worker 0 is the member's own thread: a connection served there hands
     // nothing between threads, the lowest latency for a lone client.
@@ -19,7 +19,8 @@ ClientThreads::ClientThreads(V2Api &api, const CorsPolicy &cors, std::shared_ptr
         Worker w;
         auto *frontend = new HttpFrontend(api, cors, apiThread);
         w.connections = std::make_shared<std::atomic<int>>(0);
-        w.handoffObject = new ClientHandoff(maxBodyBytes, w.connections, frontend);
+        w.handoffObject =
+            new ClientHandoff(maxBodyBytes, requestTimeoutMs, w.connections, frontend);
         frontend->bind(w.handoffObject);
         w.frontend = frontend;
         w.handoff = Mailbox::create(w.handoffObject);

@@ -25,8 +25,9 @@ class V2Api;
 class ClientThreads
 {
 public:
+    // `requestTimeoutMs`: see ClientHandoff.
     ClientThreads(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread, int count,
-                  qint64 maxBodyBytes);
+                  qint64 maxBodyBytes, int requestTimeoutMs);
     ~ClientThreads();
     ClientThreads(const ClientThreads &) = delete;
     ClientThreads &operator=(const ClientThreads &) = delete;

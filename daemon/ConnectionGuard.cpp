@@ -25,6 +25,21 @@ void ConnectionGuard::requestDone()
     m_atRequestStart = true;
     m_headersSeen = false;
     m_bytesInRequest = 0;
+    ++m_requestsDone;
+}
+
+void ConnectionGuard::sweep(int stuckSweeps)
+{
+    if (m_rejected || m_bytesInRequest == 0) {
+        m_stuckSweeps = 0;
+        return;
+    }
+    if (m_sweptRequest != m_requestsDone) {
+        m_sweptRequest = m_requestsDone;
+        m_stuckSweeps = 0;
+    }
+    if (++m_stuckSweeps >= stuckSweeps)
+        reject(408, "request timeout");
 }
 
 void ConnectionGuard::serveInTurn(std::function<void()> serve)

@@ -16,8 +16,12 @@
 // being answered (a write waiting for its commit, a watch) waits in a
 // bounded queue until that answer is complete, so answers keep request
 // order and a read sees the write sent before it (Qt 6.4 would answer out
-// of order). A child of its socket, so it dies with it; the socket's thread
-// only.
+// of order). A request whose bytes stop arriving before it is complete is
+// answered 408 and the connection closed once sweep() has seen it stuck
+// long enough (slow or stalled clients must not hold connections for
+// ever); idle keep-alive connections and watches are left alone, as etcd
+// leaves them. A child of its socket, so it dies with it; the socket's
+// thread only.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -39,6 +43,10 @@ public:
     // them; `closeAfter`: then the connection closes.
     void writeAnswer(const QByteArray &bytes, bool complete, bool closeAfter);
 
+    // Called periodically: after `stuckSweeps` calls that saw the same
+    // request incomplete, it is refused with 408.
+    void sweep(int stuckSweeps);
+
     static constexpr qint64 maxHeaderBytes = 64 * 1024;
     // Requests pipelined behind an unfinished answer before the connection is dropped.
     static constexpr int maxWaitingRequests = 128;
@@ -56,5 +64,8 @@ private:
     bool m_rejected = false;
     qint64 m_bytesInRequest = 0;
     bool m_answering = false;
+    quint64 m_requestsDone = 0;
+    quint64 m_sweptRequest = 0;
+    int m_stuckSweeps = 0;
     QList<std::function<void()>> m_waiting;
 };

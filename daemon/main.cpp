@@ -189,7 +189,8 @@ int main(int argc, char *argv[])
     const int threadCount =
         config.clientThreads ? int(config.clientThreads) : qMax(1, QThread::idealThreadCount());
     ClientThreads clientThreads(api, CorsPolicy(config.cors), apiThread, threadCount,
-                                qint64(config.maxRequestBytes));
+                                qint64(config.maxRequestBytes),
+                                int(config.clientRequestTimeoutSeconds) * 1000);
     qCInfo(lcMain, "serving clients on %d threads (this one and %d more)", clientThreads.count(),
            clientThreads.count() - 1);
 

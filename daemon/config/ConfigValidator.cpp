@@ -32,6 +32,8 @@ QString ConfigValidator::validate(Config &config, const QSet<QString> &explicitl
         return tr("--max-request-bytes must be positive");
     if (config.clientThreads > 64)
         return tr("--client-threads must be at most 64");
+    if (config.clientRequestTimeoutSeconds > 86400)
+        return tr("--client-request-timeout must be at most 86400 seconds");
     if (QString error = validateTiming(config); !error.isEmpty())
         return error;
     if (explicitlySet.contains(QStringLiteral("listen-client-urls")) &&

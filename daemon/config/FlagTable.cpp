@@ -137,6 +137,12 @@ QList<FlagDefinition> buildTable()
                                      "writes and watches go to the member's thread); 0 is one per "
                                      "CPU core (qetcd only)."),
                    &Config::clientThreads),
+        numberFlag("client-request-timeout", "120", Section::Member,
+                   QT_TRANSLATE_NOOP("FlagTable",
+                                     "seconds a client may take to send a whole request before it "
+                                     "is answered 408 and disconnected; idle connections and "
+                                     "watches are not affected; 0 waits for ever (qetcd only)."),
+                   &Config::clientRequestTimeoutSeconds),
         // clustering
         urlsFlag("initial-advertise-peer-urls", "http://localhost:2380,http://localhost:7001",
                  Section::Clustering,

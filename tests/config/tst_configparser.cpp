@@ -59,6 +59,8 @@ QString field(const Config &c, const QString &flag)
         return QString::number(c.maxRequestBytes);
     if (flag == "client-threads")
         return QString::number(c.clientThreads);
+    if (flag == "client-request-timeout")
+        return QString::number(c.clientRequestTimeoutSeconds);
     if (flag == "initial-advertise-peer-urls")
         return FlagValue::joinUrls(c.initialAdvertisePeerUrls);
     if (flag == "advertise-client-urls")
@@ -161,6 +163,8 @@ void tst_ConfigParser::defaults_data()
                                        << "1572864";
     QTest::newRow("client-threads") << "client-threads"
                                     << "0";
+    QTest::newRow("client-request-timeout") << "client-request-timeout"
+                                            << "120";
     QTest::newRow("initial-advertise-peer-urls") << "initial-advertise-peer-urls"
                                                  << "http://localhost:2380,http://localhost:7001";
     QTest::newRow("advertise-client-urls") << "advertise-client-urls"
@@ -443,6 +447,9 @@ void tst_ConfigParser::errors_data()
         << QStringList{"--snapshot-count=0"} << QStringList{} << 1 << "--snapshot-count";
     QTest::newRow("max-request-bytes zero")
         << QStringList{"--max-request-bytes=0"} << QStringList{} << 1 << "--max-request-bytes";
+    QTest::newRow("client-request-timeout over a day")
+        << QStringList{"--client-request-timeout=86401"} << QStringList{} << 1
+        << "--client-request-timeout";
     QTest::newRow("client-threads too many")
         << QStringList{"--client-threads=65"} << QStringList{} << 1 << "--client-threads";
     QTest::newRow("client-threads not a number")
@@ -631,6 +638,7 @@ void tst_ConfigParser::everyFlag_data()
         {"cors", {"*", {}}},
         {"max-request-bytes", {"100", {}}},
         {"client-threads", {"3", {}}},
+        {"client-request-timeout", {"30", {}}},
         {"initial-advertise-peer-urls", {"http://127.0.0.1:7", {}}},
         {"initial-cluster",
          {"default=http://localhost:2380,default=http://localhost:7001,b=http://127.0.0.1:8", {}}},

@@ -530,6 +530,39 @@ private Q_SLOTS:
         QVERIFY(watcher.buffer.contains("\"action\":\"expire\""));
     }
 
+    void stalledRequestGets408ButIdleConnectionsStay()
+    {
+        DaemonProcess slow(QStringLiteral("slow"));
+        slow.setExtraArguments({QStringLiteral("--client-request-timeout"), QStringLiteral("1")});
+        QVERIFY2(slow.start(), slow.output().constData());
+        // A client that stops in the middle of its headers is refused.
+        RawClient stalled(slow.clientPort());
+        stalled.send("GET /v2/keys/x HTTP/1.1\r\nHost: x\r\nUser-Ag");
+        // An idle keep-alive connection and a waiting watch are not.
+        RawClient idle(slow.clientPort());
+        idle.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(idle.readResponse().startsWith("HTTP/1.1 200"));
+        RawClient watcher(slow.clientPort());
+        watcher.send("GET /v2/keys/late?wait=true HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
+
+        QVERIFY(
+            stalled.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }, 4000));
+        QVERIFY2(stalled.buffer.startsWith("HTTP/1.1 408 Request Timeout"),
+                 stalled.buffer.constData());
+        QVERIFY(stalled.waitClosed());
+
+        QTest::qWait(1500); // well past the timeout
+        QCOMPARE(idle.socket.state(), QAbstractSocket::ConnectedState);
+        idle.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(idle.readResponse().startsWith("HTTP/1.1 200"));
+        RawClient writer(slow.clientPort());
+        writer.send(putRequest("late", "v"));
+        QVERIFY(writer.readResponse().startsWith("HTTP/1.1 201"));
+        QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.endsWith("0\r\n\r\n"); }));
+        QVERIFY(watcher.buffer.contains("\"value\":\"v\""));
+    }
+
     void corsHeadersForAllowedOrigins()
     {
         DaemonProcess cors(QStringLiteral("cors"));
