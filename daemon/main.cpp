@@ -89,6 +89,23 @@ std::optional<QSslConfiguration> loadTls(const Config &config, QString *error)
     return tls;
 }
 
+// Qt HttpServer 6.4 takes connections only from a QTcpServer. The client
+// threads' servers (ClientHandoff) are handed sockets accepted by the
+// listening one and never listen themselves, so Qt warns once per server
+// and once per connection; those two messages mean nothing here.
+QtMessageHandler previousMessageHandler = nullptr;
+
+void dropHandoffNoise(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg &&
+        (message ==
+             QLatin1String("QTcpServer::nextPendingConnection() called while not listening") ||
+         (message.startsWith(QLatin1String("The TCP server ClientHandoff")) &&
+          message.contains(QLatin1String("is not listening")))))
+        return;
+    previousMessageHandler(type, context, message);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -98,6 +115,7 @@ int main(int argc, char *argv[])
     // instead of one per request handed between client and node threads).
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
+    previousMessageHandler = qInstallMessageHandler(dropHandoffNoise);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("qetcd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QETCD_VERSION));

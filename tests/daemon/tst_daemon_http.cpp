@@ -151,6 +151,21 @@ private Q_SLOTS:
                                          QByteArray::number(daemon.clientPort())));
     }
 
+    void connectionsLeaveNoLogLines()
+    {
+        // Administrators read this log: a connection is not an event worth a line.
+        const qsizetype before = daemon.output().size();
+        for (int i = 0; i < 5; ++i) {
+            RawClient c(daemon.clientPort());
+            c.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
+            QVERIFY(c.readResponse().startsWith("HTTP/1.1 200"));
+        }
+        QTest::qWait(100);
+        const QByteArray after = daemon.output().mid(before);
+        QVERIFY2(after.isEmpty(), after.constData());
+        QVERIFY(!daemon.output().contains("not listening"));
+    }
+
     void keepAliveReuse()
     {
         RawClient c(daemon.clientPort());
