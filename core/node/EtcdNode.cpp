@@ -23,6 +23,11 @@
 Q_LOGGING_CATEGORY(lcNode, "qetcd.node")
 
 namespace {
+// How long a removed member keeps answering before it stops.
+constexpr int kRemovedGraceMs = 300;
+} // namespace
+
+namespace {
 
 // WAL metadata: who this member is, in which cluster, and the membership it
 // was bootstrapped with (the bootstrap ConfChange entries carry no details).
@@ -680,15 +685,14 @@ void EtcdNode::applyConfChange(const raft::Entry &entry)
     if (cc->type == raft::ConfChangeType::RemoveNode && cc->nodeId == m_id &&
         change == ClusterMembership::Change::Ok) {
         qCWarning(lcNode) << "this member was removed from the cluster";
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                if (m_removedReported)
-                    return;
-                m_removedReported = true;
-                Q_EMIT fatalError(tr("the member has been permanently removed from the cluster"));
-            },
-            Qt::QueuedConnection);
+        // A moment's grace first: the answer to the removal (when it was
+        // asked of this member) and other answers in flight still go out.
+        QTimer::singleShot(kRemovedGraceMs, this, [this] {
+            if (m_removedReported)
+                return;
+            m_removedReported = true;
+            Q_EMIT fatalError(tr("the member has been permanently removed from the cluster"));
+        });
     }
 }
 
@@ -1107,8 +1111,20 @@ void EtcdNode::removeMember(quint64 id, MemberCallback done)
     }
     const quint64 requestId = nextRequestId();
     waitForMemberChange(requestId, std::move(done));
-    proposeMemberChange(requestId, raft::ConfChange{raft::ConfChangeType::RemoveNode, id,
-                                                    confChangeContext(requestId, *member)});
+    const raft::ConfChange cc{raft::ConfChangeType::RemoveNode, id,
+                              confChangeContext(requestId, *member)};
+    if (id == m_leaderId && id != m_id && m_raft && m_confState.voters.size() >= 2) {
+        // Removing the leader would leave the cluster leaderless for an
+        // election timeout: when the request comes to a follower, that
+        // follower takes leadership first and then proposes the removal as
+        // the new leader. (A leader asked to remove itself still proposes
+        // at once: proposing through a leader elected a moment before is
+        // refused while its first entry is not applied.)
+        moveLeadership(m_id, QStringLiteral("removing member %1").arg(id, 0, 16),
+                       [this, requestId, cc] { proposeMemberChange(requestId, cc); });
+        return;
+    }
+    proposeMemberChange(requestId, cc);
 }
 
 void EtcdNode::updateMember(quint64 id, const QStringList &peerUrls, MemberCallback done)
@@ -1143,12 +1159,19 @@ void EtcdNode::updateMember(quint64 id, const QStringList &peerUrls, MemberCallb
 void EtcdNode::shutdown(std::function<void()> done)
 {
     m_stopping = true;
-    if (!isLeader() || !m_raft || m_confState.voters.size() < 2) {
+    const quint64 to = isLeader() ? bestTransferee() : 0;
+    if (to == 0) {
         done();
         return;
     }
-    // Hand leadership to the most up-to-date voter so the cluster does not
-    // wait an election timeout for a new leader.
+    moveLeadership(to, QStringLiteral("stopping"), std::move(done));
+}
+
+quint64 EtcdNode::bestTransferee() const
+{
+    if (!isLeader() || !m_raft || m_confState.voters.size() < 2)
+        return 0;
+    // The most up-to-date voter takes over soonest.
     const raft::Status status = m_raft->status();
     quint64 best = 0, bestMatch = 0;
     for (quint64 voter : status.config.voters) {
@@ -1160,22 +1183,30 @@ void EtcdNode::shutdown(std::function<void()> done)
             bestMatch = match;
         }
     }
-    if (best == 0) {
-        done();
-        return;
-    }
-    qCInfo(lcNode, "transferring leadership to %llx before stopping", qulonglong(best));
-    m_raft->transferLeadership(best);
+    return best;
+}
+
+void EtcdNode::moveLeadership(quint64 to, const QString &why, std::function<void()> done)
+{
+    // So the cluster does not wait an election timeout for a new leader. A
+    // follower's request goes to the leader inside Raft.
+    const quint64 from = m_leaderId;
+    qCInfo(lcNode, "transferring leadership from %llx to %llx before %s", qulonglong(from),
+           qulonglong(to), qPrintable(why));
+    m_raft->transferLeadership(to);
     scheduleReady();
+    // Whichever comes first: another leader, or the time a transfer may take.
+    auto watch = std::make_shared<QMetaObject::Connection>();
     auto finished = std::make_shared<bool>(false);
-    auto finish = [finished, done] {
+    auto finish = [watch, finished, done] {
         if (*finished)
             return;
         *finished = true;
+        QObject::disconnect(*watch);
         done();
     };
-    connect(this, &EtcdNode::leaderChanged, this, [this, finish](quint64 leader) {
-        if (leader != m_id)
+    *watch = connect(this, &EtcdNode::leaderChanged, this, [this, from, finish](quint64 leader) {
+        if (leader != 0 && leader != from)
             QTimer::singleShot(50, this, finish); // let the last messages leave
     });
     QTimer::singleShot(qMax(1000, 2 * m_options.electionMs), this, finish);

@@ -123,6 +123,11 @@ private:
     void failAll(const QString &cause);
     void publishAttributes();
     void waitForMemberChange(quint64 requestId, MemberCallback done);
+    // The voter a leader should hand over to (most up to date), 0 if none.
+    quint64 bestTransferee() const;
+    // Asks for leadership to move to `to` and runs `done` once another
+    // member than the present leader leads, or the transfer timed out.
+    void moveLeadership(quint64 to, const QString &why, std::function<void()> done);
     void proposeMemberChange(quint64 requestId, const raft::ConfChange &cc);
     // Copies term, commit index and cluster id where readConcurrently() sees them.
     void publishView();

@@ -285,6 +285,57 @@ private Q_SLOTS:
                 300);
     }
 
+    void removingTheLeaderThroughAFollowerMovesLeadershipFirst()
+    {
+        auto members =
+            startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+        const quint64 leaderId = waitForLeader(members);
+        QVERIFY(leaderId != 0);
+        DaemonProcess *leader = memberById(members, leaderId);
+        QVERIFY(leader);
+        DaemonProcess *other = nullptr;
+        for (const auto &m : members) {
+            if (m.get() != leader)
+                other = m.get();
+        }
+        const Reply removed = http("DELETE", other->clientUrl(),
+                                   QStringLiteral("/v2/members/") + QString::number(leaderId, 16));
+        QCOMPARE(removed.status, 204);
+        QVERIFY(leader->waitForExit(15000));
+        // The follower that took the request asked for leadership first.
+        QVERIFY2(other->output().contains("transferring leadership from " +
+                                          QByteArray::number(leaderId, 16)),
+                 other->output().constData());
+        const quint64 next = waitForLeader(members);
+        QVERIFY(next != 0 && next != leaderId);
+        QVERIFY(
+            put(other->clientUrl(), QStringLiteral("/afterRemoval"), QStringLiteral("1")).status <
+            300);
+        QCOMPARE(http("GET", other->clientUrl(), QStringLiteral("/v2/members"))
+                     .json()
+                     .value(QLatin1String("members"))
+                     .toArray()
+                     .size(),
+                 2);
+
+        // Now through the leader itself: it goes, and the survivor leads.
+        const quint64 second = waitForLeader(members);
+        QVERIFY(second != 0);
+        DaemonProcess *secondLeader = memberById(members, second);
+        QVERIFY(secondLeader);
+        QCOMPARE(http("DELETE", secondLeader->clientUrl(),
+                      QStringLiteral("/v2/members/") + QString::number(second, 16))
+                     .status,
+                 204);
+        QVERIFY(secondLeader->waitForExit(15000));
+        const quint64 last = waitForLeader(members);
+        QVERIFY(last != 0 && last != second);
+        DaemonProcess *survivor = memberById(members, last);
+        QVERIFY(survivor);
+        QVERIFY(put(survivor->clientUrl(), QStringLiteral("/alone"), QStringLiteral("1")).status <
+                300);
+    }
+
     void singleMemberKilledMidWritesKeepsAcknowledgedWrites()
     {
         DaemonProcess solo(QStringLiteral("solo"));
