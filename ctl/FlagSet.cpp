@@ -1,6 +1,7 @@
 #include "ctl/FlagSet.h"
 
 #include "client/GoText.h"
+#include "go/GoStrconv.h"
 
 #include <QRegularExpression>
 
@@ -61,21 +62,10 @@ QStringList FlagSet::reorder(const QList<Flag> &flags, const QStringList &argume
 
 bool FlagSet::parseGoBool(const QString &text, bool *value)
 {
-    static const QStringList yes{QStringLiteral("1"),    QStringLiteral("t"),
-                                 QStringLiteral("T"),    QStringLiteral("TRUE"),
-                                 QStringLiteral("true"), QStringLiteral("True")};
-    static const QStringList no{QStringLiteral("0"),     QStringLiteral("f"),
-                                QStringLiteral("F"),     QStringLiteral("FALSE"),
-                                QStringLiteral("false"), QStringLiteral("False")};
-    if (yes.contains(text)) {
-        *value = true;
-        return true;
-    }
-    if (no.contains(text)) {
-        *value = false;
-        return true;
-    }
-    return false;
+    const std::optional<bool> parsed = GoStrconv::parseBool(text);
+    if (parsed)
+        *value = *parsed;
+    return parsed.has_value();
 }
 
 bool FlagSet::parseGoInt(const QString &text, qint64 *value, QString *why)

@@ -24,6 +24,7 @@ ClientHandoff::ClientHandoff(qint64 maxBodyBytes, int requestTimeoutMs,
     // One coarse timer per thread rather than one per connection: nothing
     // is done per request. A child, so it moves to the client thread with us.
     if (requestTimeoutMs > 0) {
+        m_sweeping = true;
         auto *sweepTimer = new QTimer(this);
         sweepTimer->setInterval(qMax(1, requestTimeoutMs / kStuckSweeps));
         connect(sweepTimer, &QTimer::timeout, this, [this] {
@@ -55,7 +56,9 @@ void ClientHandoff::adopt(qintptr descriptor, const std::optional<QSslConfigurat
             [counter = m_connections] { counter->fetch_sub(1); });
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
-    m_guards.append(new ConnectionGuard(socket, m_maxBodyBytes));
+    auto *guard = new ConnectionGuard(socket, m_maxBodyBytes);
+    if (m_sweeping)
+        m_guards.append(guard);
     if (tlsSocket) {
         tlsSocket->setSslConfiguration(*tls);
         connect(tlsSocket, &QSslSocket::sslErrors, tlsSocket,

@@ -35,5 +35,6 @@ public:
 private:
     qint64 m_maxBodyBytes;
     std::shared_ptr<std::atomic<int>> m_connections;
-    QList<QPointer<ConnectionGuard>> m_guards;
+    bool m_sweeping = false;
+    QList<QPointer<ConnectionGuard>> m_guards; // only while sweeping: the sweep prunes it
 };

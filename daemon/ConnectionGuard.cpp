@@ -126,16 +126,25 @@ void ConnectionGuard::inspect()
     const qint64 available = m_socket->bytesAvailable();
     if (available <= 0)
         return;
-    // Only the head matters here; a typical request fits the stack buffer,
-    // so looking costs no allocation. A larger one is looked at in full.
+    m_bytesInRequest += available;
+    if (m_headersSeen) {
+        // Body bytes only count: they are not looked at (nor copied).
+        // Bodies without Content-Length (chunked) are bounded by the running total.
+        if (m_bytesInRequest > m_maxBodyBytes + maxHeaderBytes)
+            reject(413, "request body too large");
+        return;
+    }
+    // Only the head matters here, and no more of it than the header limit; a
+    // typical request fits the stack buffer, so looking costs no allocation.
     char stackBuffer[4096];
     QByteArray large;
     char *data = stackBuffer;
-    if (available > qint64(sizeof stackBuffer)) {
-        large.resize(available);
+    const qint64 wanted = qMin(available, maxHeaderBytes + 4);
+    if (wanted > qint64(sizeof stackBuffer)) {
+        large.resize(wanted);
         data = large.data();
     }
-    const qint64 got = m_socket->peek(data, available);
+    const qint64 got = m_socket->peek(data, wanted);
     if (got <= 0)
         return;
     const QByteArrayView fresh(data, got);
@@ -145,39 +154,32 @@ void ConnectionGuard::inspect()
         const QByteArrayView line = eol >= 0 ? fresh.first(eol) : fresh;
         m_http10 = line.endsWith("HTTP/1.0");
     }
-    m_bytesInRequest += got;
 
-    if (!m_headersSeen) {
-        const qsizetype end = fresh.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (m_bytesInRequest > maxHeaderBytes)
-                reject(431, "request headers too large");
-            return;
-        }
-        m_headersSeen = true;
-        const QByteArrayView head = fresh.first(end + 2);
-        qint64 contentLength = 0;
-        const qsizetype cl = findHeader(head, "\r\ncontent-length:");
-        if (cl >= 0) {
-            const qsizetype from = cl + 17;
-            const qsizetype lineEnd = head.indexOf("\r\n", from);
-            bool ok = false;
-            contentLength = head.sliced(from, lineEnd - from).trimmed().toLongLong(&ok);
-            if (!ok)
-                contentLength = 0; // Qt's parser reports a malformed length itself
-        }
-        if (contentLength > m_maxBodyBytes) {
-            reject(413, "request body too large");
-            return;
-        }
-        const qsizetype bodyHere = got - (end + 4);
-        if (contentLength > bodyHere && findHeader(head, "\r\nexpect: 100-continue") >= 0)
-            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    const qsizetype end = fresh.indexOf("\r\n\r\n");
+    if (end < 0) {
+        if (m_bytesInRequest > maxHeaderBytes)
+            reject(431, "request headers too large");
         return;
     }
-    // Bodies without Content-Length (chunked) are bounded by the running total.
-    if (m_bytesInRequest > m_maxBodyBytes + maxHeaderBytes)
+    m_headersSeen = true;
+    const QByteArrayView head = fresh.first(end + 2);
+    qint64 contentLength = 0;
+    const qsizetype cl = findHeader(head, "\r\ncontent-length:");
+    if (cl >= 0) {
+        const qsizetype from = cl + 17;
+        const qsizetype lineEnd = head.indexOf("\r\n", from);
+        bool ok = false;
+        contentLength = head.sliced(from, lineEnd - from).trimmed().toLongLong(&ok);
+        if (!ok)
+            contentLength = 0; // Qt's parser reports a malformed length itself
+    }
+    if (contentLength > m_maxBodyBytes) {
         reject(413, "request body too large");
+        return;
+    }
+    const qint64 bodyHere = available - (end + 4);
+    if (contentLength > bodyHere && findHeader(head, "\r\nexpect: 100-continue") >= 0)
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
 }
 
 void ConnectionGuard::reject(int status, const QByteArray &message)

@@ -1,7 +1,5 @@
 #include "Mailbox.h"
 
-#include <QThread>
-
 bool Mailbox::post(std::function<void()> call)
 {
     QMutexLocker lock(&m_mutex);
@@ -16,10 +14,4 @@ void Mailbox::close()
 {
     QMutexLocker lock(&m_mutex);
     m_target = nullptr;
-}
-
-bool Mailbox::isTargetThread() const
-{
-    QMutexLocker lock(&m_mutex);
-    return m_target && m_target->thread() == QThread::currentThread();
 }

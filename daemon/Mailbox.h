@@ -24,10 +24,8 @@ public:
     // False (and `call` dropped) once closed.
     bool post(std::function<void()> call);
     void close();
-    // True on the target's own thread, where callers may act directly.
-    bool isTargetThread() const;
 
 private:
-    mutable QMutex m_mutex;
+    QMutex m_mutex;
     QObject *m_target; // nullptr once closed
 };

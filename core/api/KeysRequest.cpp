@@ -2,26 +2,11 @@
 
 #include "api/Form.h"
 #include "api/HttpRequest.h"
+#include "go/GoStrconv.h"
 
 #include <limits>
 
 namespace {
-
-// Go's strconv.ParseBool.
-std::optional<bool> parseBool(const QString &s)
-{
-    static const QStringList yes{QStringLiteral("1"),    QStringLiteral("t"),
-                                 QStringLiteral("T"),    QStringLiteral("TRUE"),
-                                 QStringLiteral("true"), QStringLiteral("True")};
-    static const QStringList no{QStringLiteral("0"),     QStringLiteral("f"),
-                                QStringLiteral("F"),     QStringLiteral("FALSE"),
-                                QStringLiteral("false"), QStringLiteral("False")};
-    if (yes.contains(s))
-        return true;
-    if (no.contains(s))
-        return false;
-    return std::nullopt;
-}
 
 // Go's strconv.ParseUint(s, 10, 64): digits only, no sign, no blanks.
 std::optional<quint64> parseUint(const QString &s)
@@ -81,7 +66,7 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
         const QString key = QLatin1String(name);
         if (!form.has(key))
             return true;
-        auto v = parseBool(form.value(key));
+        auto v = GoStrconv::parseBool(form.value(key));
         if (!v)
             return false;
         *out = *v;
@@ -126,7 +111,7 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
 
     std::optional<bool> prevExist;
     if (form.has(u"prevExist")) {
-        prevExist = parseBool(form.value(u"prevExist"));
+        prevExist = GoStrconv::parseBool(form.value(u"prevExist"));
         if (!prevExist)
             return requestError(ErrorCode::InvalidField,
                                 QStringLiteral("invalid value for prevExist"));
@@ -134,7 +119,7 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
 
     bool refresh = false;
     if (form.has(u"refresh")) {
-        auto v = parseBool(form.value(u"refresh"));
+        auto v = GoStrconv::parseBool(form.value(u"refresh"));
         if (!v)
             return requestError(ErrorCode::InvalidField,
                                 QStringLiteral("invalid value for refresh"));

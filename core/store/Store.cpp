@@ -194,12 +194,6 @@ StoreResult Store::read(const QString &path, bool recursive, bool sorted, qint64
     return r;
 }
 
-void Store::countGets(quint64 succeeded, quint64 failed)
-{
-    m_stats.getsSuccess += succeeded;
-    m_stats.getsFail += failed;
-}
-
 StoreResult Store::apply(const Command &cmd)
 {
     // Per operation: its handler and the success/fail counters of /v2/stats/store.

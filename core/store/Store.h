@@ -31,8 +31,6 @@ public:
     // The same read without counting it: touches nothing, so several threads may read at
     // once as long as none of them mutates the store meanwhile (the owner's lock).
     StoreResult read(const QString &path, bool recursive, bool sorted, qint64 nowNs) const;
-    // Adds reads made with read() to the gets counters of stats().
-    void countGets(quint64 succeeded, quint64 failed);
     // One replicated mutation; notifies watchers. Expire: ok, event = last expire event
     // (action Expire with an empty node when nothing was due); watchers got every event.
     StoreResult apply(const Command &cmd);

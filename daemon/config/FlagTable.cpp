@@ -1,6 +1,7 @@
 #include "FlagTable.h"
 
 #include "FlagValue.h"
+#include "go/GoStrconv.h"
 
 #include <limits>
 
@@ -16,7 +17,7 @@ QString applyString(QString *field, const QString &text)
 
 QString applyBool(bool *field, const QString &text)
 {
-    const std::optional<bool> value = FlagValue::parseBool(text);
+    const std::optional<bool> value = GoStrconv::parseBool(text);
     if (!value)
         return QCoreApplication::translate("FlagTable", "not a boolean (use true or false)");
     *field = *value;

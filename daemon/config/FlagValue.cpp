@@ -1,20 +1,5 @@
 #include "FlagValue.h"
 
-std::optional<bool> FlagValue::parseBool(const QString &text)
-{
-    static const QStringList yes{QStringLiteral("1"),    QStringLiteral("t"),
-                                 QStringLiteral("T"),    QStringLiteral("TRUE"),
-                                 QStringLiteral("true"), QStringLiteral("True")};
-    static const QStringList no{QStringLiteral("0"),     QStringLiteral("f"),
-                                QStringLiteral("F"),     QStringLiteral("FALSE"),
-                                QStringLiteral("false"), QStringLiteral("False")};
-    if (yes.contains(text))
-        return true;
-    if (no.contains(text))
-        return false;
-    return std::nullopt;
-}
-
 QString FlagValue::parseUnsigned(const QString &text, quint64 max, quint64 *out)
 {
     const QString trimmed = text.trimmed();

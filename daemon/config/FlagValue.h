@@ -18,8 +18,6 @@ class FlagValue
     Q_DECLARE_TR_FUNCTIONS(FlagValue)
 
 public:
-    // Go's strconv.ParseBool: 1 t T TRUE true True / 0 f F FALSE false False.
-    static std::optional<bool> parseBool(const QString &text);
     // Decimal unsigned integer no larger than `max`.
     static QString parseUnsigned(const QString &text, quint64 max, quint64 *out);
     // One peer or client URL: http or https, a host and a port, nothing after the port.

@@ -1,0 +1,18 @@
+#include "go/GoStrconv.h"
+
+#include <QStringList>
+
+std::optional<bool> GoStrconv::parseBool(const QString &text)
+{
+    static const QStringList yes{QStringLiteral("1"),    QStringLiteral("t"),
+                                 QStringLiteral("T"),    QStringLiteral("TRUE"),
+                                 QStringLiteral("true"), QStringLiteral("True")};
+    static const QStringList no{QStringLiteral("0"),     QStringLiteral("f"),
+                                QStringLiteral("F"),     QStringLiteral("FALSE"),
+                                QStringLiteral("false"), QStringLiteral("False")};
+    if (yes.contains(text))
+        return true;
+    if (no.contains(text))
+        return false;
+    return std::nullopt;
+}
