@@ -7,6 +7,9 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <memory>
+#include <utility>
+
 #include <unistd.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
@@ -52,8 +55,14 @@ void ClientHandoff::adopt(qintptr descriptor, const std::optional<QSslConfigurat
         m_connections->fetch_sub(1);
         return;
     }
-    connect(socket, &QObject::destroyed, this,
-            [counter = m_connections] { counter->fetch_sub(1); });
+    // Released when the client goes, not when Qt deletes the socket a loop
+    // turn later: a client that reconnects at once must find its thread free.
+    auto release = [counter = m_connections, counted = std::make_shared<bool>(true)] {
+        if (std::exchange(*counted, false))
+            counter->fetch_sub(1);
+    };
+    connect(socket, &QAbstractSocket::disconnected, this, release);
+    connect(socket, &QObject::destroyed, this, release);
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
     auto *guard = new ConnectionGuard(socket, m_maxBodyBytes);

@@ -49,12 +49,18 @@ void ClientThreads::dispatch(qintptr descriptor, const std::optional<QSslConfigu
         ::close(int(descriptor));
         return;
     }
-    // The thread with the fewest open connections; the member's own on a tie.
-    qsizetype chosen = 0;
+    // The thread with the fewest open connections, but the member's own
+    // unless it has more than one above that: a connection served there
+    // costs no hand-over between threads per write, and one other open
+    // connection (an idle keep-alive client, a watch, the last one not yet
+    // torn down) must not push a lone writer off it.
+    qsizetype least = 0;
     for (qsizetype i = 1; i < m_workers.size(); ++i) {
-        if (m_workers[i].connections->load() < m_workers[chosen].connections->load())
-            chosen = i;
+        if (m_workers[i].connections->load() < m_workers[least].connections->load())
+            least = i;
     }
+    const qsizetype chosen =
+        m_workers[0].connections->load() <= m_workers[least].connections->load() + 1 ? 0 : least;
     Worker &w = m_workers[chosen];
     if (lcClients().isDebugEnabled()) {
         QStringList counts;

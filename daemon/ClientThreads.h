@@ -17,8 +17,8 @@ class V2Api;
 // The threads that serve client connections: the member's own thread and
 // `count` more, each running an HttpFrontend and a ClientHandoff and owning
 // the connections handed to it (to the one with the fewest open
-// connections, the member's own on a tie, so a lone client is served
-// without any hand-over between threads). Plain reads are answered on
+// connections, the member's own unless it has more than one above that, so
+// a lone client is served without any hand-over between threads). Plain reads are answered on
 // these threads; the rest reaches the api thread through `apiThread`. Made
 // and used on the main thread; stop() (or the destructor) ends the threads,
 // and their objects die on them, before the api they borrow may go.

@@ -104,11 +104,17 @@ void HttpFrontend::serve(QTcpSocket *socket, ConnectionGuard *guard, const HttpR
     auto channel = std::make_shared<SocketChannel>(socket, guard, m_ownThread, m_apiThread, head,
                                                    close, http10, cors.headers);
     V2Api *api = &m_api;
-    m_apiThread->post([api, req, channel] {
+    auto handle = [api, req, channel] {
         const std::optional<HttpResponse> now = api->handle(req, [&channel] { return channel; });
         if (now)
             channel->respond(*now);
-    });
+    };
+    // On the api's own thread (a lone client is served there) the request is
+    // handled now: posting it would cost a turn of the event loop per request.
+    if (m_apiThread->isCurrentThread())
+        handle();
+    else
+        m_apiThread->post(std::move(handle));
 }
 
 void HttpFrontend::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)

@@ -1,5 +1,7 @@
 #include "Mailbox.h"
 
+#include <QThread>
+
 bool Mailbox::post(std::function<void()> call)
 {
     QMutexLocker lock(&m_mutex);
@@ -14,4 +16,10 @@ void Mailbox::close()
 {
     QMutexLocker lock(&m_mutex);
     m_target = nullptr;
+}
+
+bool Mailbox::isCurrentThread()
+{
+    QMutexLocker lock(&m_mutex);
+    return m_target && m_target->thread() == QThread::currentThread();
 }

@@ -23,6 +23,10 @@ public:
 
     // False (and `call` dropped) once closed.
     bool post(std::function<void()> call);
+    // True when called on the target's thread and not closed: a caller that
+    // tolerates being re-entered may then run its call at once instead of
+    // posting it (a posted call costs a turn of the event loop).
+    bool isCurrentThread();
     void close();
 
 private:

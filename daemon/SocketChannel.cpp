@@ -26,11 +26,25 @@ bool SocketChannel::isOpen() const
 
 void SocketChannel::onSocketThread(std::function<void(QTcpSocket *)> write)
 {
-    m_socketThread->post([self = shared_from_this(), write = std::move(write)] {
+    // Already on the socket's thread, with nothing of this channel still
+    // queued (which would have to go first): write now. An answer then leaves
+    // in the loop turn that produced it, e.g. the one applying a lone
+    // client's write, instead of one turn later.
+    if (m_queued.load(std::memory_order_relaxed) == 0 && m_socketThread->isCurrentThread()) {
+        QTcpSocket *socket = m_socket.data();
+        if (socket && socket->state() == QAbstractSocket::ConnectedState)
+            write(socket);
+        return;
+    }
+    m_queued.fetch_add(1, std::memory_order_relaxed);
+    const bool posted = m_socketThread->post([self = shared_from_this(), write = std::move(write)] {
+        self->m_queued.fetch_sub(1, std::memory_order_relaxed);
         QTcpSocket *socket = self->m_socket.data();
         if (socket && socket->state() == QAbstractSocket::ConnectedState)
             write(socket);
     });
+    if (!posted)
+        m_queued.fetch_sub(1, std::memory_order_relaxed);
 }
 
 void SocketChannel::write(const QByteArray &bytes, bool complete)
@@ -38,6 +52,12 @@ void SocketChannel::write(const QByteArray &bytes, bool complete)
     if (complete)
         QObject::disconnect(m_disconnected);
     m_guard->writeAnswer(bytes, complete, complete && m_close);
+    // A deferred answer (a committed write, a watch event) goes out now rather
+    // than when the write notifier fires on the next loop turn. Not done for
+    // the many immediate answers to reads: under load Qt's notifier batches
+    // those better than a write per answer.
+    if (QTcpSocket *socket = m_socket.data())
+        socket->flush();
 }
 
 void SocketChannel::respond(const HttpResponse &response)

@@ -15,7 +15,8 @@ class ConnectionGuard;
 // own thread does not give at once (writes, quorum reads, watches, anything
 // but a plain read). Threads: made on the socket's thread; the api calls it
 // on the api's (the node's) thread; the bytes are built and written on the
-// socket's thread, reached through that thread's mailbox, in call order; an
+// socket's thread, reached through that thread's mailbox, in call order (at
+// once when the api thread is the socket's and nothing is queued); an
 // onClosed callback runs back on the api thread. The socket is held through
 // a QPointer that only its own thread dereferences, and is checked still
 // connected before every write (writing after the client left is a
@@ -54,6 +55,9 @@ private:
     std::shared_ptr<Mailbox> m_apiThread;
     QMetaObject::Connection m_disconnected; // set on the socket thread, before or after a post
     std::atomic<bool> m_connected{true};
+    // Writes posted to the socket's thread and not yet run there: a write may
+    // only bypass the mailbox when none is (call order is kept).
+    std::atomic<int> m_queued{0};
     bool m_done = false;              // api thread
     std::function<void()> m_onClosed; // api thread
     const HttpHeaders m_extraHeaders; // added to every answer (CORS)

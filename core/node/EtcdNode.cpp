@@ -19,6 +19,7 @@
 #include <QRandomGenerator>
 
 #include <chrono>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcNode, "qetcd.node")
 
@@ -247,8 +248,12 @@ bool EtcdNode::loadOrBootstrap(QString *error)
     }
     m_walWriter = std::make_unique<storage::WalWriter>(std::move(wal), *m_snapshotter);
     connect(m_walWriter.get(), &storage::WalWriter::persisted, this, [this](quint64 last) {
-        if (m_readyInFlight && last >= m_batchId)
+        if (m_readyInFlight && last >= m_batchId) {
             onPersisted();
+            // Straight on, not through the event queue: the commit this batch
+            // brings (and so the client's answer) is one loop turn sooner.
+            processReady();
+        }
     });
     connect(m_walWriter.get(), &storage::WalWriter::failed, this, [this](const QString &message) {
         // Acknowledging writes that are not on disk would lose them: stop.
@@ -401,8 +406,14 @@ void EtcdNode::scheduleReady()
 void EtcdNode::processReady()
 {
     m_readyScheduled = false;
-    if (!m_raft || m_readyInFlight || !m_raft->hasReady())
-        return;
+    // A Ready that needs no fdatasync is finished here, and the one it leads
+    // to (a single member's commit after its append) is taken at once.
+    while (m_raft && !m_readyInFlight && m_raft->hasReady())
+        startReady();
+}
+
+void EtcdNode::startReady()
+{
     m_ready = m_raft->ready();
     m_readyInFlight = true;
 
@@ -488,7 +499,7 @@ void EtcdNode::onPersisted()
     maybeTakeSnapshot();
     if (m_leaderId != 0 && !m_attributesPublished)
         publishAttributes();
-    scheduleReady();
+    // The caller (processReady's loop, or the persisted handler) takes the next Ready.
 }
 
 void EtcdNode::sendMessages(const QList<raft::Message> &messages)
@@ -532,35 +543,43 @@ void EtcdNode::applyEntries(const QList<raft::Entry> &entries)
 {
     if (entries.isEmpty())
         return;
-    // Readers on other threads (readConcurrently) wait for the whole batch:
-    // one lock per Ready, and they never see half of it.
-    QWriteLocker lock(&m_readLock);
-    for (const raft::Entry &e : entries) {
-        if (e.index <= m_applied)
-            continue;
-        if (e.type == raft::EntryType::ConfChange) {
-            applyConfChange(e);
-        } else if (!e.data.isEmpty()) {
-            const std::optional<RaftRequest> request = RaftRequest::decode(e.data);
-            if (request)
-                applyRequest(*request);
-            else
-                qCCritical(lcNode, "skipping undecodable entry at index %llu", qulonglong(e.index));
+    {
+        // Readers on other threads (readConcurrently) wait for the whole batch:
+        // one lock per Ready, and they never see half of it.
+        QWriteLocker lock(&m_readLock);
+        for (const raft::Entry &e : entries) {
+            if (e.index <= m_applied)
+                continue;
+            if (e.type == raft::EntryType::ConfChange) {
+                applyConfChange(e);
+            } else if (!e.data.isEmpty()) {
+                const std::optional<RaftRequest> request = RaftRequest::decode(e.data);
+                if (request)
+                    applyRequest(*request);
+                else
+                    qCCritical(lcNode, "skipping undecodable entry at index %llu",
+                               qulonglong(e.index));
+            }
+            m_applied = e.index;
+            m_appliedTerm = e.term;
         }
-        m_applied = e.index;
-        m_appliedTerm = e.term;
     }
-    if (!entries.isEmpty())
-        armExpiryTimer();
+    // The writers' answers are built and written after the lock is released:
+    // readers wait for the store to change, not for client sockets.
+    const QList<std::function<void()>> answers = std::exchange(m_answers, {});
+    for (const std::function<void()> &answer : answers)
+        answer();
+    armExpiryTimer();
 }
 
 void EtcdNode::applyRequest(const RaftRequest &request)
 {
     switch (request.kind) {
     case RaftRequest::Kind::Store: {
-        const StoreResult result = m_store.apply(request.command);
+        StoreResult result = m_store.apply(request.command);
         if (auto done = m_pending.takeWrite(request.id))
-            done(result);
+            m_answers.append(
+                [done = std::move(done), result = std::move(result)] { done(result); });
         break;
     }
     case RaftRequest::Kind::Attributes: {

@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace raft {
@@ -106,6 +107,9 @@ private:
     void joinExisting();
     void scheduleReady();
     void processReady();
+    // Takes one Ready: sends, persists (returning with m_readyInFlight set
+    // while the writer thread syncs) or, if nothing needs syncing, finishes it.
+    void startReady();
     void onPersisted();
     void applyDurableCommitted();
     void applyEntries(const QList<raft::Entry> &entries);
@@ -173,6 +177,8 @@ private:
     quint64 m_recvAppends = 0;
 
     PendingRequests m_pending;
+    // Answers to writes applied under m_readLock, run once it is released (applyEntries).
+    QList<std::function<void()>> m_answers;
     struct Unsent
     {
         QByteArray data;

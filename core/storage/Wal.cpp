@@ -353,7 +353,8 @@ StorageResult Wal::sync()
                                             .arg(WalRecord::kMaxPayloadBytes)));
     }
     QByteArray buffer;
-    const bool newSegment = !m_file.isOpen() || m_file.size() >= m_options.segmentBytes;
+    // pos(), not size(): the segment is only ever appended to, and size() costs an fstat per sync.
+    const bool newSegment = !m_file.isOpen() || m_file.pos() >= m_options.segmentBytes;
     if (newSegment) {
         const StorageResult r = startSegment(buffer);
         if (!r.ok())

@@ -16,10 +16,10 @@ WalWriter::~WalWriter()
     if (!m_thread)
         return;
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         m_stopping = true;
     }
-    m_wake.wakeOne();
+    m_wake.notify_one();
     m_thread->wait();
 }
 
@@ -50,10 +50,10 @@ void WalWriter::enqueuePurge(int maxWals, int maxSnapshots, quint64 snapshotInde
 void WalWriter::push(Op op)
 {
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         m_queue.append(std::move(op));
     }
-    m_wake.wakeOne();
+    m_wake.notify_one();
 }
 
 void WalWriter::run()
@@ -61,9 +61,8 @@ void WalWriter::run()
     for (;;) {
         QList<Op> ops;
         {
-            QMutexLocker lock(&m_mutex);
-            while (m_queue.isEmpty() && !m_stopping)
-                m_wake.wait(&m_mutex);
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return !m_queue.isEmpty() || m_stopping; });
             if (m_queue.isEmpty())
                 return; // stopping, and everything queued has been handled
             ops.swap(m_queue);

@@ -6,12 +6,12 @@
 #include "storage/Snapshotter.h"
 #include "storage/Wal.h"
 
-#include <QMutex>
 #include <QObject>
-#include <QWaitCondition>
 
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <variant>
 
 class QThread;
@@ -103,8 +103,11 @@ private:
     std::function<void()> m_beforeSync;
     std::unique_ptr<QThread> m_thread;
 
-    QMutex m_mutex; // guards m_queue and m_stopping
-    QWaitCondition m_wake;
+    // std's pair rather than QMutex/QWaitCondition: QWaitCondition signals
+    // under its own internal mutex, so the woken writer blocks on that mutex
+    // at once and needs a second wake-up; this one is notified after unlock.
+    std::mutex m_mutex; // guards m_queue and m_stopping
+    std::condition_variable m_wake;
     QList<Op> m_queue;
     bool m_stopping = false;
     bool m_failed = false; // writer thread only
