@@ -44,7 +44,7 @@ class TestCluster : public QObject
             req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
         req.setTransferTimeout(timeoutMs);
         std::unique_ptr<QNetworkReply> reply(nam.sendCustomRequest(req, method, body));
-        QTest::qWaitFor([&] { return reply->isFinished(); }, timeoutMs + 1000);
+        (void)QTest::qWaitFor([&] { return reply->isFinished(); }, timeoutMs + 1000);
         Reply r;
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         r.body = reply->readAll();
@@ -107,6 +107,19 @@ class TestCluster : public QObject
         return 0;
     }
 
+    // The last lines each member logged: what a failed wait for a leader shows.
+    static QByteArray logsOf(const std::vector<std::unique_ptr<DaemonProcess>> &members)
+    {
+        QByteArray out;
+        for (const auto &d : members) {
+            const QList<QByteArray> lines = d->output().split('\n');
+            out += "--- " + d->name().toUtf8() + (d->isRunning() ? "" : " (not running)") + "\n";
+            for (qsizetype i = qMax<qsizetype>(0, lines.size() - 25); i < lines.size(); ++i)
+                out += lines.at(i) + '\n';
+        }
+        return out;
+    }
+
     DaemonProcess *memberById(const std::vector<std::unique_ptr<DaemonProcess>> &members,
                               quint64 id)
     {
@@ -140,7 +153,7 @@ private Q_SLOTS:
     {
         auto members =
             startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
-        QVERIFY(waitForLeader(members) != 0);
+        QVERIFY2(waitForLeader(members) != 0, logsOf(members).constData());
         for (size_t i = 0; i < members.size(); ++i) {
             const Reply w = put(members[i]->clientUrl(), QStringLiteral("/from%1").arg(i),
                                 QStringLiteral("v%1").arg(i));
@@ -174,7 +187,7 @@ private Q_SLOTS:
         auto members = startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
                                     {QStringLiteral("--snapshot-count"), QStringLiteral("50")});
         const quint64 first = waitForLeader(members);
-        QVERIFY(first != 0);
+        QVERIFY2(first != 0, logsOf(members).constData());
         QVERIFY(
             put(members[0]->clientUrl(), QStringLiteral("/before"), QStringLiteral("1")).status <
             300);
@@ -185,7 +198,7 @@ private Q_SLOTS:
         QElapsedTimer failover;
         failover.start();
         const quint64 second = waitForLeader(members);
-        QVERIFY(second != 0);
+        QVERIFY2(second != 0, logsOf(members).constData());
         QVERIFY(second != first);
         qInfo("new leader elected %lld ms after SIGKILL of the old one",
               qlonglong(failover.elapsed()));
@@ -197,7 +210,7 @@ private Q_SLOTS:
                         .status < 300);
 
         QVERIFY2(leader->start(), leader->output().constData());
-        QVERIFY(waitForLeader(members) != 0);
+        QVERIFY2(waitForLeader(members) != 0, logsOf(members).constData());
         // The restarted member converges on its own (local reads, no quorum).
         QTRY_VERIFY_WITH_TIMEOUT(
             http("GET", leader->clientUrl(), QStringLiteral("/v2/keys/during/k199")).status == 200,
@@ -220,7 +233,7 @@ private Q_SLOTS:
     {
         auto members =
             startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
-        QVERIFY(waitForLeader(members) != 0);
+        QVERIFY2(waitForLeader(members) != 0, logsOf(members).constData());
         QVERIFY(
             put(members[0]->clientUrl(), QStringLiteral("/seen"), QStringLiteral("yes")).status <
             300);
@@ -290,7 +303,7 @@ private Q_SLOTS:
         auto members =
             startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
         const quint64 leaderId = waitForLeader(members);
-        QVERIFY(leaderId != 0);
+        QVERIFY2(leaderId != 0, logsOf(members).constData());
         DaemonProcess *leader = memberById(members, leaderId);
         QVERIFY(leader);
         DaemonProcess *other = nullptr;
@@ -320,7 +333,7 @@ private Q_SLOTS:
 
         // Now through the leader itself: it goes, and the survivor leads.
         const quint64 second = waitForLeader(members);
-        QVERIFY(second != 0);
+        QVERIFY2(second != 0, logsOf(members).constData());
         DaemonProcess *secondLeader = memberById(members, second);
         QVERIFY(secondLeader);
         QCOMPARE(http("DELETE", secondLeader->clientUrl(),
