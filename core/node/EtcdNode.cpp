@@ -569,6 +569,7 @@ void EtcdNode::applyEntries(const QList<raft::Entry> &entries)
     const QList<std::function<void()>> answers = std::exchange(m_answers, {});
     for (const std::function<void()> &answer : answers)
         answer();
+    runAfterTermApplied();
     armExpiryTimer();
 }
 
@@ -667,8 +668,18 @@ void EtcdNode::applyConfChange(const raft::Entry &entry)
         break;
     case raft::ConfChangeType::RemoveNode:
         change = m_membership.remove(cc->nodeId);
-        if (change == ClusterMembership::Change::Ok && m_transport)
-            m_transport->removePeer(cc->nodeId);
+        if (change == ClusterMembership::Change::Ok && m_transport && cc->nodeId != m_id) {
+            // Not at once: what is already queued for the removed member
+            // (a leader's last append, carrying the commit of this very
+            // change) still goes out, so it applies its own removal, answers
+            // a request that asked for it, and stops. Raft sends it nothing
+            // more.
+            const quint64 removed = cc->nodeId;
+            QTimer::singleShot(kRemovedGraceMs, this, [this, removed] {
+                if (m_transport && !m_membership.contains(removed))
+                    m_transport->removePeer(removed);
+            });
+        }
         break;
     }
     switch (change) {
@@ -1132,18 +1143,47 @@ void EtcdNode::removeMember(quint64 id, MemberCallback done)
     waitForMemberChange(requestId, std::move(done));
     const raft::ConfChange cc{raft::ConfChangeType::RemoveNode, id,
                               confChangeContext(requestId, *member)};
-    if (id == m_leaderId && id != m_id && m_raft && m_confState.voters.size() >= 2) {
+    if (id == m_leaderId && m_raft && m_confState.voters.size() >= 2) {
         // Removing the leader would leave the cluster leaderless for an
-        // election timeout: when the request comes to a follower, that
-        // follower takes leadership first and then proposes the removal as
-        // the new leader. (A leader asked to remove itself still proposes
-        // at once: proposing through a leader elected a moment before is
-        // refused while its first entry is not applied.)
-        moveLeadership(m_id, QStringLiteral("removing member %1").arg(id, 0, 16),
-                       [this, requestId, cc] { proposeMemberChange(requestId, cc); });
-        return;
+        // election timeout: leadership moves first, to the follower that
+        // took the request or, when the leader is asked itself, to its most
+        // up-to-date follower. The removal is proposed once an entry of the
+        // new leader's term is applied here: a new leader refuses membership
+        // changes until its own first entry is applied (Raft::checkConfChange),
+        // and one forwarded to it would be dropped.
+        const quint64 to = id == m_id ? bestTransferee() : m_id;
+        if (to != 0) {
+            moveLeadership(
+                to, QStringLiteral("removing member %1").arg(id, 0, 16), [this, requestId, cc] {
+                    whenTermApplied([this, requestId, cc] { proposeMemberChange(requestId, cc); });
+                });
+            return;
+        }
     }
     proposeMemberChange(requestId, cc);
+}
+
+void EtcdNode::whenTermApplied(std::function<void()> run)
+{
+    if (termApplied()) {
+        run();
+        return;
+    }
+    m_afterTermApplied.append(std::move(run));
+}
+
+bool EtcdNode::termApplied() const
+{
+    return m_leaderId != 0 && m_appliedTerm == m_hardState.term;
+}
+
+void EtcdNode::runAfterTermApplied()
+{
+    if (m_afterTermApplied.isEmpty() || !termApplied())
+        return;
+    const QList<std::function<void()>> ready = std::exchange(m_afterTermApplied, {});
+    for (const std::function<void()> &run : ready)
+        run();
 }
 
 void EtcdNode::updateMember(quint64 id, const QStringList &peerUrls, MemberCallback done)

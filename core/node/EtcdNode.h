@@ -110,6 +110,12 @@ private:
     // Takes one Ready: sends, persists (returning with m_readyInFlight set
     // while the writer thread syncs) or, if nothing needs syncing, finishes it.
     void startReady();
+    // Runs `run` once this member knows a leader and has applied an entry of
+    // the current term (at once if it has): a leader elected a moment ago
+    // then accepts membership changes. Pending calls are dropped with the node.
+    void whenTermApplied(std::function<void()> run);
+    bool termApplied() const;
+    void runAfterTermApplied();
     void onPersisted();
     void applyDurableCommitted();
     void applyEntries(const QList<raft::Entry> &entries);
@@ -179,6 +185,8 @@ private:
     PendingRequests m_pending;
     // Answers to writes applied under m_readLock, run once it is released (applyEntries).
     QList<std::function<void()>> m_answers;
+    // Waiting for an entry of the current term to be applied (whenTermApplied).
+    QList<std::function<void()>> m_afterTermApplied;
     struct Unsent
     {
         QByteArray data;
