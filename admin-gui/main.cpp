@@ -1,10 +1,10 @@
 // qetcd-admin: the Qt Widgets administration app for etcd v2 compatible
 // clusters. Everything but argument handling lives in qetcd_admin_lib.
 
-#include "app/Localization.h"
 #include "app/ScreenshotDirector.h"
 #include "connection/ConnectionProfile.h"
 #include "connection/ProfileStore.h"
+#include "i18n/Localization.h"
 #include "windows/MainWindow.h"
 
 #include <QApplication>
@@ -22,7 +22,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(QETCD_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("qetcd-admin"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/qetcd-admin.png")));
-    Localization::install(&app, QLocale::system());
+    Localization::install(&app, QLocale::system(), QStringLiteral("qetcd"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

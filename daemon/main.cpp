@@ -9,6 +9,7 @@
 #include "SignalWatcher.h"
 #include "api/CorsPolicy.h"
 #include "api/V2Api.h"
+#include "i18n/Localization.h"
 #include "node/EtcdNode.h"
 
 #include <QCoreApplication>
@@ -119,6 +120,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("qetcd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QETCD_VERSION));
+    // Help, flag errors and storage errors in the user's language (zh_CN is
+    // shipped); the log's own lines stay English, as etcd's, for grep.
+    Localization::install(&app, QLocale::system(), QStringLiteral("qetcd-daemon"));
     qSetMessagePattern(
         QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-debug}D%{endif}%{if-info}I%{endif}"
                        "%{if-warning}W%{endif}%{if-critical}E%{endif}%{if-fatal}F%{endif} | "

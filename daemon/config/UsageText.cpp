@@ -65,10 +65,11 @@ QString UsageText::help()
 
 QString UsageText::version()
 {
-    return tr("qetcd Version: %1\n"
-              "etcd v2 API 2.2\n"
-              "Qt Version: %2\n"
-              "OS/Arch: %3/%4\n")
+    // A fixed format, as etcd's --version, which scripts read: not translated.
+    return QStringLiteral("qetcd Version: %1\n"
+                          "etcd v2 API 2.2\n"
+                          "Qt Version: %2\n"
+                          "OS/Arch: %3/%4\n")
         .arg(QLatin1String(QETCD_VERSION), QLatin1String(qVersion()), QSysInfo::kernelType(),
              QSysInfo::currentCpuArchitecture());
 }

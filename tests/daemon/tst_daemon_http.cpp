@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -738,6 +739,41 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(5000));
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(p.readAllStandardOutput().contains("qetcd Version"));
+    }
+
+    void helpAndErrorsFollowTheLocale()
+    {
+        // English by default; in a zh_CN locale the help and a flag error are
+        // Chinese (the shipped catalogue), with flag names left as they are.
+        auto run = [](const QString &lang, const QStringList &args) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.remove(QStringLiteral("LC_ALL"));
+            env.remove(QStringLiteral("LC_MESSAGES"));
+            env.remove(QStringLiteral("LANGUAGE"));
+            env.insert(QStringLiteral("LANG"), lang);
+            p.setProcessEnvironment(env);
+            p.start(DaemonProcess::binary(QStringLiteral("qetcd")), args);
+            p.waitForFinished(5000);
+            return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        };
+        auto hasHan = [](const QString &text) {
+            return std::any_of(text.begin(), text.end(), [](QChar c) {
+                return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF;
+            });
+        };
+        const QString english = run(QStringLiteral("C"), {QStringLiteral("--help")});
+        QVERIFY2(english.contains(QLatin1String("member flags:")), qPrintable(english));
+        QVERIFY(!hasHan(english));
+        const QString chinese = run(QStringLiteral("zh_CN.UTF-8"), {QStringLiteral("--help")});
+        QVERIFY2(hasHan(chinese), qPrintable(chinese));
+        QVERIFY(!chinese.contains(QLatin1String("member flags:")));
+        QVERIFY(chinese.contains(QLatin1String("--data-dir")));
+        QVERIFY(chinese.contains(QLatin1String("--initial-cluster-state")));
+        const QString error = run(QStringLiteral("zh_CN.UTF-8"),
+                                  {QStringLiteral("--client-threads"), QStringLiteral("100")});
+        QVERIFY2(hasHan(error) && error.contains(QLatin1String("--client-threads")),
+                 qPrintable(error));
     }
 };
 

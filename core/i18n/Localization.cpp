@@ -1,12 +1,13 @@
-#include "app/Localization.h"
-
-#include "app/AdminLog.h"
+#include "i18n/Localization.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QLoggingCategory>
 #include <QTranslator>
 
-bool Localization::install(QCoreApplication *app, const QLocale &locale)
+Q_LOGGING_CATEGORY(lcI18n, "qetcd.i18n", QtInfoMsg)
+
+bool Localization::install(QCoreApplication *app, const QLocale &locale, const QString &catalogue)
 {
     QLocale::setDefault(locale);
     auto *qt = new QTranslator(app);
@@ -16,9 +17,9 @@ bool Localization::install(QCoreApplication *app, const QLocale &locale)
     else
         delete qt;
     auto *own = new QTranslator(app);
-    if (own->load(locale, QStringLiteral("qetcd"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    if (own->load(locale, catalogue, QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         QCoreApplication::installTranslator(own);
-        qCDebug(lcAdmin) << "translation" << own->filePath();
+        qCDebug(lcI18n) << "translation" << own->filePath();
         return true;
     }
     delete own;

@@ -1,0 +1,650 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ConfigParser</name>
+    <message>
+        <source>qetcd: %1
+See &apos;qetcd --help&apos;.</source>
+        <translation>qetcd: %1
+参见 'qetcd --help'。</translation>
+    </message>
+    <message>
+        <source>invalid value &quot;%1&quot; for flag --%2: %3</source>
+        <translation>选项 --%2 的值“%1”无效：%3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid flag</source>
+        <translation>“%1”不是有效的选项</translation>
+    </message>
+    <message>
+        <source>recognized environment variable %1, but unused: shadowed by corresponding flag --%2</source>
+        <translation>已识别环境变量 %1，但未使用：已被对应的选项 --%2 覆盖</translation>
+    </message>
+    <message>
+        <source>invalid value &quot;%1&quot; for %2: %3</source>
+        <translation>%2 的值“%1”无效：%3</translation>
+    </message>
+    <message>
+        <source>unrecognized environment variable %1</source>
+        <translation>无法识别的环境变量 %1</translation>
+    </message>
+    <message>
+        <source>no data-dir provided, using default data-dir ./%1</source>
+        <translation>未提供 data-dir，使用默认的 data-dir ./%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigValidator</name>
+    <message>
+        <source>--name must not be empty</source>
+        <translation>--name 不能为空</translation>
+    </message>
+    <message>
+        <source>--data-dir must not be empty</source>
+        <translation>--data-dir 不能为空</translation>
+    </message>
+    <message>
+        <source>--snapshot-count must be positive</source>
+        <translation>--snapshot-count 必须为正数</translation>
+    </message>
+    <message>
+        <source>--max-request-bytes must be positive</source>
+        <translation>--max-request-bytes 必须为正数</translation>
+    </message>
+    <message>
+        <source>--client-threads must be at most 64</source>
+        <translation>--client-threads 不能超过 64</translation>
+    </message>
+    <message>
+        <source>--client-request-timeout must be at most 86400 seconds</source>
+        <translation>--client-request-timeout 不能超过 86400 秒</translation>
+    </message>
+    <message>
+        <source>--advertise-client-urls is required when --listen-client-urls is set explicitly</source>
+        <translation>显式设置 --listen-client-urls 时，必须指定 --advertise-client-urls</translation>
+    </message>
+    <message>
+        <source>--heartbeat-interval must be positive</source>
+        <translation>--heartbeat-interval 必须为正数</translation>
+    </message>
+    <message>
+        <source>--election-timeout must be positive</source>
+        <translation>--election-timeout 必须为正数</translation>
+    </message>
+    <message>
+        <source>--election-timeout[%1ms] should be at least 5 times --heartbeat-interval[%2ms]</source>
+        <translation>--election-timeout[%1ms] 应至少为 --heartbeat-interval[%2ms] 的 5 倍</translation>
+    </message>
+    <message>
+        <source>--election-timeout[%1ms] is too long, and should be set less than %2ms</source>
+        <translation>--election-timeout[%1ms] 过长，应设置为小于 %2ms</translation>
+    </message>
+    <message>
+        <source>--initial-cluster %1 has duplicate url %2</source>
+        <translation>--initial-cluster %1 中有重复的 URL %2</translation>
+    </message>
+    <message>
+        <source>couldn&apos;t find local name &quot;%1&quot; in the initial cluster configuration (--initial-cluster %2)</source>
+        <translation>在初始集群配置（--initial-cluster %2）中找不到本地名称“%1”</translation>
+    </message>
+    <message>
+        <source>--initial-cluster must include %1 (the entries for --name must equal --initial-advertise-peer-urls)</source>
+        <translation>--initial-cluster 必须包含 %1（--name 对应的条目必须与 --initial-advertise-peer-urls 一致）</translation>
+    </message>
+    <message>
+        <source>%1 and %2 must be given together</source>
+        <translation>%1 和 %2 必须同时指定</translation>
+    </message>
+    <message>
+        <source>%1 requires %2</source>
+        <translation>使用 %1 时必须指定 %2</translation>
+    </message>
+    <message>
+        <source>TLS key/cert (%1, %2) must be provided for %3 %4 with https scheme</source>
+        <translation>%3 中的 %4 使用 https 协议，必须提供 TLS 密钥/证书（%1、%2）</translation>
+    </message>
+    <message>
+        <source>the scheme of %1 %2 is http while %3 and %4 are given; they are ignored for that URL</source>
+        <translation>%1 中的 %2 使用 http 协议，但指定了 %3 和 %4；该 URL 将忽略这两项</translation>
+    </message>
+</context>
+<context>
+    <name>EtcdNode</name>
+    <message>
+        <source>the WAL in %1 does not belong to a qetcd member</source>
+        <translation>%1 中的 WAL 不属于 qetcd 成员</translation>
+    </message>
+    <message>
+        <source>--initial-cluster-state existing needs other members in --initial-cluster</source>
+        <translation>--initial-cluster-state existing 要求 --initial-cluster 中包含其他成员</translation>
+    </message>
+    <message>
+        <source>could not reach any member of the existing cluster (%1)</source>
+        <translation>无法连接到现有集群的任何成员（%1）</translation>
+    </message>
+    <message>
+        <source>this member&apos;s peer URLs %1 are not in the cluster: add it with `member add` first</source>
+        <translation>此成员的对等 URL %1 不在集群中：请先使用 `member add` 添加该成员</translation>
+    </message>
+    <message>
+        <source>the member has been permanently removed from the cluster</source>
+        <translation>该成员已从集群中永久移除</translation>
+    </message>
+    <message>
+        <source>snapshot at index %1 cannot be read</source>
+        <translation>无法读取索引 %1 处的快照</translation>
+    </message>
+</context>
+<context>
+    <name>FlagTable</name>
+    <message>
+        <source>not a boolean (use true or false)</source>
+        <translation>不是布尔值（请使用 true 或 false）</translation>
+    </message>
+    <message>
+        <source>human-readable name for this member.</source>
+        <translation>此成员的可读名称。</translation>
+    </message>
+    <message>
+        <source>path to the data directory.</source>
+        <translation>数据目录的路径。</translation>
+    </message>
+    <message>
+        <source>path to a dedicated write-ahead log directory (default: &lt;data-dir&gt;/member/wal).</source>
+        <translation>专用预写日志目录的路径（默认：&lt;data-dir&gt;/member/wal）。</translation>
+    </message>
+    <message>
+        <source>number of committed transactions that triggers a snapshot to disk.</source>
+        <translation>触发将快照写入磁盘的已提交事务数。</translation>
+    </message>
+    <message>
+        <source>time (in milliseconds) of a heartbeat interval.</source>
+        <translation>心跳间隔时间（毫秒）。</translation>
+    </message>
+    <message>
+        <source>time (in milliseconds) after which a follower that heard no leader starts an election.</source>
+        <translation>跟随者在未收到领导者消息多长时间（毫秒）后发起选举。</translation>
+    </message>
+    <message>
+        <source>list of URLs to listen on for peer traffic.</source>
+        <translation>用于监听对等流量的 URL 列表。</translation>
+    </message>
+    <message>
+        <source>list of URLs to listen on for client traffic.</source>
+        <translation>用于监听客户端流量的 URL 列表。</translation>
+    </message>
+    <message>
+        <source>maximum number of snapshot files to keep (0 is unlimited).</source>
+        <translation>保留的快照文件最大数量（0 表示不限制）。</translation>
+    </message>
+    <message>
+        <source>maximum number of write-ahead log files to keep (0 is unlimited).</source>
+        <translation>保留的预写日志文件最大数量（0 表示不限制）。</translation>
+    </message>
+    <message>
+        <source>comma-separated list of origins allowed for CORS (cross-origin resource sharing); * allows every origin.</source>
+        <translation>允许 CORS（跨域资源共享）的来源列表，以逗号分隔；* 表示允许所有来源。</translation>
+    </message>
+    <message>
+        <source>maximum size in bytes of a client request body.</source>
+        <translation>客户端请求体的最大字节数。</translation>
+    </message>
+    <message>
+        <source>threads, besides the member&apos;s own, that read, parse and answer client requests (plain reads are served on them; writes and watches go to the member&apos;s thread); 0 is one per CPU core (qetcd only).</source>
+        <translation>除成员自身线程外，用于读取、解析和应答客户端请求的线程数（普通读取在这些线程上处理；写入和监视交由成员线程处理）；0 表示每个 CPU 核心一个线程（仅 qetcd）。</translation>
+    </message>
+    <message>
+        <source>seconds a client may take to send a whole request before it is answered 408 and disconnected; idle connections and watches are not affected; 0 waits for ever (qetcd only).</source>
+        <translation>客户端发送完整请求的最长秒数，超时将返回 408 并断开连接；空闲连接和监视不受影响；0 表示无限等待（仅 qetcd）。</translation>
+    </message>
+    <message>
+        <source>list of this member&apos;s peer URLs to advertise to the rest of the cluster.</source>
+        <translation>向集群其余成员公布的此成员对等 URL 列表。</translation>
+    </message>
+    <message>
+        <source>initial cluster configuration for bootstrapping, as name=peer-url[,name=peer-url...] (default: ${name}=url for each URL of --initial-advertise-peer-urls).</source>
+        <translation>用于引导启动的初始集群配置，格式为 name=peer-url[,name=peer-url...]（默认：对 --initial-advertise-peer-urls 中的每个 URL 使用 ${name}=url）。</translation>
+    </message>
+    <message>
+        <source>initial cluster state (&apos;new&apos; or &apos;existing&apos;).</source>
+        <translation>初始集群状态（'new' 或 'existing'）。</translation>
+    </message>
+    <message>
+        <source>initial cluster token for the cluster during bootstrap; keeps clusters made from the same configuration apart.</source>
+        <translation>引导启动期间使用的初始集群令牌；用于区分由相同配置创建的不同集群。</translation>
+    </message>
+    <message>
+        <source>list of this member&apos;s client URLs to advertise to clients; required when --listen-client-urls is set.</source>
+        <translation>向客户端公布的此成员客户端 URL 列表；设置 --listen-client-urls 时必须指定。</translation>
+    </message>
+    <message>
+        <source>path to the client server TLS cert file.</source>
+        <translation>客户端服务器 TLS 证书文件的路径。</translation>
+    </message>
+    <message>
+        <source>path to the client server TLS key file.</source>
+        <translation>客户端服务器 TLS 密钥文件的路径。</translation>
+    </message>
+    <message>
+        <source>enable client cert authentication.</source>
+        <translation>启用客户端证书认证。</translation>
+    </message>
+    <message>
+        <source>path to the CA file that client certs must chain to.</source>
+        <translation>CA 文件的路径，客户端证书必须能链接到该 CA。</translation>
+    </message>
+    <message>
+        <source>path to the peer server TLS cert file.</source>
+        <translation>对等服务器 TLS 证书文件的路径。</translation>
+    </message>
+    <message>
+        <source>path to the peer server TLS key file.</source>
+        <translation>对等服务器 TLS 密钥文件的路径。</translation>
+    </message>
+    <message>
+        <source>enable peer client cert authentication.</source>
+        <translation>启用对等客户端证书认证。</translation>
+    </message>
+    <message>
+        <source>path to the CA file that peer certs must chain to.</source>
+        <translation>CA 文件的路径，对等证书必须能链接到该 CA。</translation>
+    </message>
+    <message>
+        <source>enable debug-level logging.</source>
+        <translation>启用调试级别日志。</translation>
+    </message>
+    <message>
+        <source>force to create a new one-member cluster from the data directory.</source>
+        <translation>基于数据目录强制创建新的单成员集群。</translation>
+    </message>
+</context>
+<context>
+    <name>FlagValue</name>
+    <message>
+        <source>not a non-negative whole number</source>
+        <translation>不是非负整数</translation>
+    </message>
+    <message>
+        <source>larger than %1</source>
+        <translation>大于 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid URL</source>
+        <translation>“%1”不是有效的 URL</translation>
+    </message>
+    <message>
+        <source>URL scheme must be http or https: %1</source>
+        <translation>URL 协议必须是 http 或 https：%1</translation>
+    </message>
+    <message>
+        <source>URL address does not have the form &quot;host:port&quot;: %1</source>
+        <translation>URL 地址不符合 "host:port" 格式：%1</translation>
+    </message>
+    <message>
+        <source>URL must not contain a path: %1</source>
+        <translation>URL 不能包含路径：%1</translation>
+    </message>
+    <message>
+        <source>URL must not contain user info, a query or a fragment: %1</source>
+        <translation>URL 不能包含用户信息、查询或片段：%1</translation>
+    </message>
+    <message>
+        <source>entry &quot;%1&quot; has no member name (expected name=url)</source>
+        <translation>条目“%1”缺少成员名称（应为 name=url）</translation>
+    </message>
+    <message>
+        <source>empty URL given for &quot;%1&quot; (expected name=url)</source>
+        <translation>为“%1”指定的 URL 为空（应为 name=url）</translation>
+    </message>
+    <message>
+        <source>no member given (expected name=url[,name=url...])</source>
+        <translation>未指定成员（应为 name=url[,name=url...]）</translation>
+    </message>
+    <message>
+        <source>invalid CORS origin &quot;%1&quot; (expected * or scheme://host[:port])</source>
+        <translation>无效的 CORS 来源“%1”（应为 * 或 scheme://host[:port]）</translation>
+    </message>
+    <message>
+        <source>valid values are &quot;new&quot; and &quot;existing&quot;</source>
+        <translation>有效值为 "new" 和 "existing"</translation>
+    </message>
+</context>
+<context>
+    <name>UsageText</name>
+    <message>
+        <source>member flags:</source>
+        <translation>成员选项：</translation>
+    </message>
+    <message>
+        <source>clustering flags:</source>
+        <translation>集群选项：</translation>
+    </message>
+    <message>
+        <source>security flags:</source>
+        <translation>安全选项：</translation>
+    </message>
+    <message>
+        <source>logging flags:</source>
+        <translation>日志选项：</translation>
+    </message>
+    <message>
+        <source>unsafe flags:</source>
+        <translation>不安全选项：</translation>
+    </message>
+    <message>
+        <source>usage: qetcd [flags]
+       start a qetcd member (speaks the etcd v2 API)
+
+       qetcd --version
+       show the version of qetcd
+
+       qetcd -h | --help
+       show the help information about qetcd
+
+Flags take one dash or two (-name x, --name x, --name=x). Boolean flags are
+set by their name alone or by --flag=true / --flag=false. Every flag can also
+be given as the environment variable ETCD_&lt;FLAG&gt; (upper case, &apos;-&apos; becomes
+&apos;_&apos;, e.g. ETCD_DATA_DIR); a flag on the command line wins over it.
+</source>
+        <translation>用法：qetcd [选项]
+       启动一个 qetcd 成员（提供 etcd v2 API）
+
+       qetcd --version
+       显示 qetcd 的版本
+
+       qetcd -h | --help
+       显示 qetcd 的帮助信息
+
+选项可以带一个或两个短横线（-name x、--name x、--name=x）。布尔选项只写
+选项名即可开启，也可写成 --flag=true / --flag=false。每个选项也都可以通过
+环境变量 ETCD_&lt;FLAG&gt; 指定（全部大写，'-' 替换为 '_'，例如 ETCD_DATA_DIR）；
+命令行上的选项优先于环境变量。
+</translation>
+    </message>
+    <message>
+        <source>
+unsafe flags can break the guarantees given by the consensus protocol.
+For example, --force-new-cluster can lose acknowledged writes if other members
+of the previous cluster are still alive. Use them with caution.
+</source>
+        <translation>
+不安全选项可能破坏共识协议所提供的保证。
+例如，如果旧集群的其他成员仍在运行，--force-new-cluster 可能导致已确认的
+写入丢失。请谨慎使用。
+</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>no usable certificate in %1 or key in %2</source>
+        <translation>%1 中没有可用的证书，或 %2 中没有可用的密钥</translation>
+    </message>
+    <message>
+        <source>%1 needs --cert-file and --key-file</source>
+        <translation>%1 需要 --cert-file 和 --key-file</translation>
+    </message>
+</context>
+<context>
+    <name>storage::DataDir</name>
+    <message>
+        <source>%1 is in use by another member (process %2 on %3)</source>
+        <translation>%1 正被另一个成员使用（进程 %2，主机 %3）</translation>
+    </message>
+    <message>
+        <source>cannot create lock file %1</source>
+        <translation>无法创建锁文件 %1</translation>
+    </message>
+    <message>
+        <source>data directory %1</source>
+        <translation>数据目录 %1</translation>
+    </message>
+    <message>
+        <source>WAL directory %1</source>
+        <translation>WAL 目录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>storage::DiskOps</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>fdatasync of %1 failed: %2</source>
+        <translation>对 %1 执行 fdatasync 失败：%2</translation>
+    </message>
+    <message>
+        <source>cannot open directory %1: %2</source>
+        <translation>无法打开目录 %1：%2</translation>
+    </message>
+    <message>
+        <source>fsync of directory %1 failed: %2</source>
+        <translation>对目录 %1 执行 fsync 失败：%2</translation>
+    </message>
+    <message>
+        <source>cannot create directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>storage::Snapshotter</name>
+    <message>
+        <source>refusing to save an empty snapshot (index 0)</source>
+        <translation>拒绝保存空快照（索引 0）</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>write of %1 was abandoned</source>
+        <translation>%1 的写入已被放弃</translation>
+    </message>
+    <message>
+        <source>cannot commit %1: %2</source>
+        <translation>无法提交 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>无法打开：%1</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>not a snapshot file (bad magic or too short)</source>
+        <translation>不是快照文件（魔数错误或文件过短）</translation>
+    </message>
+    <message>
+        <source>unsupported snapshot format version %1</source>
+        <translation>不支持的快照格式版本 %1</translation>
+    </message>
+    <message>
+        <source>CRC-32C mismatch</source>
+        <translation>CRC-32C 校验不匹配</translation>
+    </message>
+    <message>
+        <source>metadata length runs past the end of the file</source>
+        <translation>元数据长度超出了文件末尾</translation>
+    </message>
+    <message>
+        <source>data length does not match the file size</source>
+        <translation>数据长度与文件大小不符</translation>
+    </message>
+    <message>
+        <source>undecodable metadata</source>
+        <translation>无法解码的元数据</translation>
+    </message>
+    <message>
+        <source>metadata (term %1, index %2) disagree with the file name</source>
+        <translation>元数据（任期 %1，索引 %2）与文件名不一致</translation>
+    </message>
+    <message>
+        <source>snapshot %1 is broken (%2); renamed to %3</source>
+        <translation>快照 %1 已损坏（%2）；已重命名为 %3</translation>
+    </message>
+    <message>
+        <source>snapshot %1 is broken (%2) and could not be renamed</source>
+        <translation>快照 %1 已损坏（%2），且无法重命名</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>无法删除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>storage::Wal</name>
+    <message>
+        <source>WAL directory %1 already holds a WAL</source>
+        <translation>WAL 目录 %1 中已有 WAL</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>WAL directory %1 exists and is not empty</source>
+        <translation>WAL 目录 %1 已存在且不为空</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>无法将 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>no WAL segments in %1</source>
+        <translation>%1 中没有 WAL 段</translation>
+    </message>
+    <message>
+        <source>WAL segments are missing between %1 and %2</source>
+        <translation>%1 与 %2 之间缺少 WAL 段</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>segment does not begin with a metadata record</source>
+        <translation>段的开头不是元数据记录</translation>
+    </message>
+    <message>
+        <source>metadata differs from the oldest segment&apos;s</source>
+        <translation>元数据与最旧段的元数据不一致</translation>
+    </message>
+    <message>
+        <source>undecodable hard state</source>
+        <translation>无法解码的硬状态</translation>
+    </message>
+    <message>
+        <source>undecodable entry</source>
+        <translation>无法解码的条目</translation>
+    </message>
+    <message>
+        <source>undecodable snapshot marker</source>
+        <translation>无法解码的快照标记</translation>
+    </message>
+    <message>
+        <source>unknown record type</source>
+        <translation>未知的记录类型</translation>
+    </message>
+    <message>
+        <source>corrupt WAL record in %1 at offset %2: %3</source>
+        <translation>%1 中偏移量 %2 处的 WAL 记录已损坏：%3</translation>
+    </message>
+    <message>
+        <source>corrupt WAL record in %1 at offset 0: no readable metadata record in the WAL</source>
+        <translation>%1 中偏移量 0 处的 WAL 记录已损坏：WAL 中没有可读的元数据记录</translation>
+    </message>
+    <message>
+        <source>WAL in %1 cannot be replayed: %2</source>
+        <translation>无法重放 %1 中的 WAL：%2</translation>
+    </message>
+    <message>
+        <source>WAL %1 ended in a torn record at offset %2 (%3); truncated the last %4 bytes, an unfinished write from a crash</source>
+        <translation>WAL %1 在偏移量 %2 处以一条残缺的记录结尾（%3）；已截断最后 %4 字节，这是崩溃遗留的未完成写入</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>无法删除 %1</translation>
+    </message>
+    <message>
+        <source>cannot truncate %1: %2</source>
+        <translation>无法截断 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot create WAL segment %1: %2</source>
+        <translation>无法创建 WAL 段 %1：%2</translation>
+    </message>
+    <message>
+        <source>WAL record of %1 bytes exceeds the limit of %2 bytes</source>
+        <translation>%1 字节的 WAL 记录超出了 %2 字节的上限</translation>
+    </message>
+</context>
+<context>
+    <name>storage::WalRecord</name>
+    <message>
+        <source>valid record</source>
+        <translation>有效记录</translation>
+    </message>
+    <message>
+        <source>record is incomplete (file ends inside it)</source>
+        <translation>记录不完整（文件在记录中间结束）</translation>
+    </message>
+    <message>
+        <source>impossible record length</source>
+        <translation>记录长度无效</translation>
+    </message>
+    <message>
+        <source>CRC-32C mismatch</source>
+        <translation>CRC-32C 校验不匹配</translation>
+    </message>
+    <message>
+        <source>reserved header bytes are not zero</source>
+        <translation>头部保留字节不为零</translation>
+    </message>
+    <message>
+        <source>unknown record type</source>
+        <translation>未知的记录类型</translation>
+    </message>
+</context>
+<context>
+    <name>storage::WalReplay</name>
+    <message>
+        <source>entry %1 follows entry %2: the log has a gap</source>
+        <translation>条目 %1 紧接在条目 %2 之后：日志存在缺口</translation>
+    </message>
+    <message>
+        <source>replay must start at index %1, but the log only continues after the snapshot at index %2 (term %3)</source>
+        <translation>重放必须从索引 %1 开始，但日志只在索引 %2（任期 %3）处的快照之后才继续</translation>
+    </message>
+    <message>
+        <source>the WAL holds entries from index %1 on, but replay must start at index %2: older segments are missing</source>
+        <translation>WAL 中的条目从索引 %1 开始，但重放必须从索引 %2 开始：缺少较旧的段</translation>
+    </message>
+</context>
+<context>
+    <name>storage::WalSegmentScan</name>
+    <message>
+        <source>%1, but an intact record follows at offset %2, so this is not an unfinished write</source>
+        <translation>%1，但其后偏移量 %2 处有一条完好的记录，因此这不是未完成的写入</translation>
+    </message>
+</context>
+</TS>
