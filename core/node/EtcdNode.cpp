@@ -334,6 +334,11 @@ bool EtcdNode::startRaft(QString *error)
     c.applied = m_applied;
     c.checkQuorum = true;
     c.preVote = true;
+    // A leader that lost its quorum keeps at most this much uncommitted (in
+    // its log, its WAL and its memory) until check-quorum deposes it; the
+    // rest is refused at once. Far above any healthy backlog (64 connections
+    // of --max-request-bytes each is under 100 MiB).
+    c.maxUncommittedSize = 256ull * 1024 * 1024;
     c.seed = m_options.seed ? m_options.seed
                             : quint64(m_startTimeNs) ^ QRandomGenerator::system()->generate64();
     const QString invalid = c.validate();
@@ -855,10 +860,30 @@ void EtcdNode::proposeRequest(RaftRequest &request, ResultCallback done)
         return;
     }
     const raft::ProposeResult r = m_raft->propose(data);
-    if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress)
+    if (r == raft::ProposeResult::Ok && m_refusingUncommitted) {
+        m_refusingUncommitted = false;
+        qCInfo(lcNode, "accepting writes again");
+    }
+    if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress) {
         m_unsent.append({data, false, false, tracked});
-    else if (r != raft::ProposeResult::Ok)
+    } else if (r == raft::ProposeResult::TooMuchUncommitted) {
+        if (!m_refusingUncommitted)
+            qCWarning(lcNode, "refusing writes: too much is uncommitted (no quorum?)");
+        m_refusingUncommitted = true;
+        // etcd's answer to a proposal its Raft drops (error 300); from the
+        // event loop, not from inside the caller's request handling.
+        if (auto refused = m_pending.takeWrite(request.id)) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, refused = std::move(refused)] {
+                    refused(
+                        timeoutResult(m_store.index(), QStringLiteral("raft proposal dropped")));
+                },
+                Qt::QueuedConnection);
+        }
+    } else if (r != raft::ProposeResult::Ok) {
         qCWarning(lcNode) << "proposal refused:" << int(r);
+    }
     scheduleReady();
 }
 

@@ -187,6 +187,7 @@ private:
     QList<std::function<void()>> m_answers;
     // Waiting for an entry of the current term to be applied (whenTermApplied).
     QList<std::function<void()>> m_afterTermApplied;
+    bool m_refusingUncommitted = false; // logged once per stretch of refusals
     struct Unsent
     {
         QByteArray data;

@@ -26,8 +26,13 @@ struct Config
     quint64 applied = 0;
     quint64 maxSizePerMsg = 1024 * 1024; // payload bytes per append message (>= 1 entry)
     int maxInflightMsgs = 256;           // unacknowledged appends per follower
-    bool checkQuorum = true;             // leader steps down without a quorum (thesis 6.2)
-    bool preVote = true;                 // pre-vote before disrupting a term (thesis 9.6)
+    // A leader refuses a proposal that would take the payload of its uncommitted entries
+    // past this many bytes (0: no limit; ProposeResult::TooMuchUncommitted): a leader cut off from
+    // its quorum must not grow its log and memory without bound until check-quorum deposes it. One
+    // proposal is always accepted when nothing is uncommitted, whatever its size.
+    quint64 maxUncommittedSize = 0;
+    bool checkQuorum = true; // leader steps down without a quorum (thesis 6.2)
+    bool preVote = true;     // pre-vote before disrupting a term (thesis 9.6)
     // Seeds this member's own random generator (election timeouts); mixed with id, so
     // members may share a seed. The process-global generator is never used.
     quint64 seed = 0;

@@ -12,6 +12,7 @@ enum class ProposeResult {
     ConfChangePending,  // an earlier membership change is not applied yet
     LearnerNotCaughtUp, // promotion refused: the learner's log lags behind
     NotMember,          // this member was removed from the cluster
+    TooMuchUncommitted, // the leader's uncommitted entries reached Config::maxUncommittedSize
     Invalid,            // malformed request (node id 0, empty read context, last voter)
 };
 

@@ -42,9 +42,9 @@ void insertSorted(QList<quint64> &ids, quint64 id)
 
 Raft::Raft(const Config &c)
     : m_id(c.id), m_log(c.storage), m_tracker(c.maxInflightMsgs), m_maxMsgSize(c.maxSizePerMsg),
-      m_maxInflight(c.maxInflightMsgs), m_checkQuorum(c.checkQuorum), m_preVote(c.preVote),
-      m_heartbeatTimeout(c.heartbeatTick), m_electionTimeout(c.electionTick),
-      m_rng(c.seed ^ (c.id * 0x9E3779B97F4A7C15ULL))
+      m_maxUncommittedSize(c.maxUncommittedSize), m_maxInflight(c.maxInflightMsgs),
+      m_checkQuorum(c.checkQuorum), m_preVote(c.preVote), m_heartbeatTimeout(c.heartbeatTick),
+      m_electionTimeout(c.electionTick), m_rng(c.seed ^ (c.id * 0x9E3779B97F4A7C15ULL))
 {
     const InitialState st = c.storage->initialState();
     ConfState cs = st.confState;
@@ -100,6 +100,7 @@ void Raft::reset(quint64 term)
             pr.match = m_log.persistedLastIndex();
     }
     m_pendingConfIndex = 0;
+    m_uncommittedSize = 0;
     m_readOnly.reset();
     m_pendingReadIndex.clear();
 }
@@ -431,9 +432,31 @@ ProposeResult Raft::handlePropose(const Message &m)
     }
     if (entries.isEmpty())
         return result;
+    quint64 size = 0;
+    for (const Entry &e : std::as_const(entries))
+        size += quint64(e.data.size());
+    if (m_maxUncommittedSize > 0 && m_uncommittedSize > 0 &&
+        m_uncommittedSize + size > m_maxUncommittedSize) {
+        // Rolled back: a conf change refused here must not block later ones.
+        if (m_pendingConfIndex > m_log.lastIndex())
+            m_pendingConfIndex = 0;
+        return ProposeResult::TooMuchUncommitted;
+    }
+    m_uncommittedSize += size;
     appendEntries(entries);
     bcastAppend();
     return result;
+}
+
+void Raft::reduceUncommittedSize(const QList<Entry> &entries)
+{
+    if (m_role != Role::Leader)
+        return;
+    quint64 size = 0;
+    for (const Entry &e : entries)
+        size += quint64(e.data.size());
+    // Entries of an earlier leader were never counted here.
+    m_uncommittedSize = size > m_uncommittedSize ? 0 : m_uncommittedSize - size;
 }
 
 ProposeResult Raft::checkConfChange(const ConfChange &cc) const

@@ -42,6 +42,8 @@ public:
     void onEntriesPersisted(quint64 index, quint64 term);
     void onSnapshotPersisted(quint64 index);
     void appliedTo(quint64 index) { m_log.appliedTo(index); }
+    // The application applied `entries`: their payload no longer counts as uncommitted.
+    void reduceUncommittedSize(const QList<Entry> &entries);
     ConfState applyConfChange(const ConfChange &cc);
     ProposeResult checkConfChange(const ConfChange &cc) const;
 
@@ -119,6 +121,7 @@ private:
     QList<ReadState> m_readStates;
 
     const quint64 m_maxMsgSize;
+    const quint64 m_maxUncommittedSize;
     const int m_maxInflight;
     const bool m_checkQuorum;
     const bool m_preVote;
@@ -129,6 +132,8 @@ private:
     int m_electionElapsed = 0; // leader: ticks since the last quorum check
     quint64 m_leadTransferee = 0;
     quint64 m_pendingConfIndex = 0; // no new ConfChange until applied reaches this
+    // Leader only: payload bytes of the entries it appended and has not seen applied.
+    quint64 m_uncommittedSize = 0;
     std::mt19937_64 m_rng;
 };
 

@@ -173,8 +173,10 @@ void RawNode::advance(const Ready &rd)
         m_raft->onSnapshotPersisted(rd.snapshot.metadata.index);
     if (!rd.entries.isEmpty())
         m_raft->onEntriesPersisted(rd.entries.last().index, rd.entries.last().term);
-    if (!rd.committedEntries.isEmpty())
+    if (!rd.committedEntries.isEmpty()) {
         m_raft->appliedTo(rd.committedEntries.last().index);
+        m_raft->reduceUncommittedSize(rd.committedEntries);
+    }
 }
 
 ConfState RawNode::applyConfChange(const ConfChange &cc)

@@ -43,6 +43,7 @@ Config SimNode::config() const
     c.storage = &m_storage;
     c.maxSizePerMsg = m_options.maxSizePerMsg;
     c.maxInflightMsgs = m_options.maxInflightMsgs;
+    c.maxUncommittedSize = m_options.maxUncommittedSize;
     c.checkQuorum = m_options.checkQuorum;
     c.preVote = m_options.preVote;
     c.seed = m_options.seed + quint64(m_restarts) * 7919;

@@ -21,6 +21,7 @@ struct SimOptions
     bool checkQuorum = true;
     quint64 maxSizePerMsg = 1024 * 1024;
     int maxInflightMsgs = 256;
+    quint64 maxUncommittedSize = 0;
     quint64 seed = 1;
     // Take a snapshot and compact the log whenever this many entries were applied since the
     // last snapshot (0 = never); keep this many entries before the snapshot index.

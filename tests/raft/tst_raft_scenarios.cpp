@@ -77,6 +77,42 @@ class TestRaftScenarios : public QObject
     Q_OBJECT
 
 private slots:
+    // A leader cut off from its quorum refuses proposals once its uncommitted payload
+    // reaches the limit instead of growing without bound; the refused ones are never
+    // applied, and it accepts again once the backlog commits.
+    void leaderBoundsItsUncommittedLog()
+    {
+        SimOptions o;
+        o.checkQuorum = false; // keep the cut-off leader leading for the test
+        o.maxUncommittedSize = 1000;
+        auto net = cluster(3, o);
+        const quint64 lead = net->leader();
+        QVERIFY(lead != 0);
+        for (quint64 id : {1, 2, 3}) {
+            if (id != lead)
+                net->cut(lead, id);
+        }
+        const QByteArray value(100, 'x');
+        int accepted = 0;
+        raft::ProposeResult r = raft::ProposeResult::Ok;
+        for (int i = 0; i < 50 && r == raft::ProposeResult::Ok; ++i) {
+            r = net->propose(lead, value + QByteArray::number(i).rightJustified(3, '0'));
+            if (r == raft::ProposeResult::Ok)
+                ++accepted;
+            net->deliver();
+        }
+        QCOMPARE(r, raft::ProposeResult::TooMuchUncommitted);
+        QCOMPARE(accepted, 9); // 103 bytes each: a tenth would bring it past 1000
+        net->recover();
+        net->advance(5);
+        QCOMPARE(net->node(lead).values.size(), accepted);
+        QVERIFY(!net->node(lead).values.contains(value + "009"));
+        QCOMPARE(net->propose(lead, "after"), raft::ProposeResult::Ok);
+        net->advance(2);
+        for (quint64 id : {1, 2, 3})
+            QCOMPARE(net->node(id).values.last(), QByteArray("after"));
+    }
+
     // Two members campaign at once; 1 wins with 2's vote, 3 cannot win (2 refuses: already
     // voted, and 3's log is shorter). Without pre-vote 3's higher term later forces a new
     // term on everyone; with pre-vote 3 never disturbs the leader.
