@@ -31,20 +31,23 @@ void SocketChannel::onSocketThread(std::function<void(QTcpSocket *)> write)
     // in the loop turn that produced it, e.g. the one applying a lone
     // client's write, instead of one turn later.
     if (m_queued.load(std::memory_order_relaxed) == 0 && m_socketThread->isCurrentThread()) {
-        QTcpSocket *socket = m_socket.data();
-        if (socket && socket->state() == QAbstractSocket::ConnectedState)
-            write(socket);
+        writeIfConnected(write);
         return;
     }
     m_queued.fetch_add(1, std::memory_order_relaxed);
     const bool posted = m_socketThread->post([self = shared_from_this(), write = std::move(write)] {
         self->m_queued.fetch_sub(1, std::memory_order_relaxed);
-        QTcpSocket *socket = self->m_socket.data();
-        if (socket && socket->state() == QAbstractSocket::ConnectedState)
-            write(socket);
+        self->writeIfConnected(write);
     });
     if (!posted)
         m_queued.fetch_sub(1, std::memory_order_relaxed);
+}
+
+void SocketChannel::writeIfConnected(const std::function<void(QTcpSocket *)> &write)
+{
+    QTcpSocket *socket = m_socket.data();
+    if (socket && socket->state() == QAbstractSocket::ConnectedState)
+        write(socket);
 }
 
 void SocketChannel::write(const QByteArray &bytes, bool complete)

@@ -45,9 +45,10 @@ public:
 private:
     // Runs `write` on the socket's thread with the socket, if it is still connected then.
     void onSocketThread(std::function<void(QTcpSocket *)> write);
-    void write(const QByteArray &bytes, bool complete); // socket thread
-    void clientGone();                                  // socket thread
-    void runOnClosed();                                 // api thread
+    void writeIfConnected(const std::function<void(QTcpSocket *)> &write); // socket thread
+    void write(const QByteArray &bytes, bool complete);                    // socket thread
+    void clientGone();                                                     // socket thread
+    void runOnClosed();                                                    // api thread
 
     QPointer<QTcpSocket> m_socket;
     ConnectionGuard *m_guard; // only touched while m_socket is alive, on its thread

@@ -24,11 +24,10 @@
 Q_LOGGING_CATEGORY(lcNode, "qetcd.node")
 
 namespace {
-// How long a removed member keeps answering before it stops.
-constexpr int kRemovedGraceMs = 300;
-} // namespace
 
-namespace {
+// How long a removed member keeps answering before it stops (and how long
+// the others keep its connection for what is queued to it).
+constexpr int kRemovedGraceMs = 300;
 
 // WAL metadata: who this member is, in which cluster, and the membership it
 // was bootstrapped with (the bootstrap ConfChange entries carry no details).

@@ -31,6 +31,15 @@ MessageType voteResponseType(MessageType t)
 // caught up enough to be promoted without stalling the commit quorum.
 constexpr quint64 kLearnerCatchUpLag = 64;
 
+// Payload bytes of `entries`: what counts toward Config::maxUncommittedSize.
+quint64 payloadSize(const QList<Entry> &entries)
+{
+    quint64 size = 0;
+    for (const Entry &e : entries)
+        size += quint64(e.data.size());
+    return size;
+}
+
 void insertSorted(QList<quint64> &ids, quint64 id)
 {
     auto it = std::lower_bound(ids.begin(), ids.end(), id);
@@ -432,9 +441,7 @@ ProposeResult Raft::handlePropose(const Message &m)
     }
     if (entries.isEmpty())
         return result;
-    quint64 size = 0;
-    for (const Entry &e : std::as_const(entries))
-        size += quint64(e.data.size());
+    const quint64 size = payloadSize(entries);
     if (m_maxUncommittedSize > 0 && m_uncommittedSize > 0 &&
         m_uncommittedSize + size > m_maxUncommittedSize) {
         // Rolled back: a conf change refused here must not block later ones.
@@ -452,9 +459,7 @@ void Raft::reduceUncommittedSize(const QList<Entry> &entries)
 {
     if (m_role != Role::Leader)
         return;
-    quint64 size = 0;
-    for (const Entry &e : entries)
-        size += quint64(e.data.size());
+    const quint64 size = payloadSize(entries);
     // Entries of an earlier leader were never counted here.
     m_uncommittedSize = size > m_uncommittedSize ? 0 : m_uncommittedSize - size;
 }
