@@ -7,18 +7,16 @@
 #include "ConfigParser.h"
 #include "Mailbox.h"
 #include "SignalWatcher.h"
+#include "TlsFiles.h"
 #include "api/CorsPolicy.h"
 #include "api/V2Api.h"
 #include "i18n/Localization.h"
 #include "node/EtcdNode.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QHostInfo>
 #include <QLoggingCategory>
-#include <QSslCertificate>
 #include <QSslConfiguration>
-#include <QSslKey>
 #include <QTextStream>
 #include <QThread>
 
@@ -49,45 +47,6 @@ QList<QHostAddress> listenAddresses(const QUrl &url)
     const QHostInfo info = QHostInfo::fromName(host);
     return info.addresses().isEmpty() ? QList<QHostAddress>{}
                                       : QList<QHostAddress>{info.addresses().first()};
-}
-
-std::optional<QSslConfiguration> loadTls(const Config &config, QString *error)
-{
-    auto readFile = [error](const QString &path) -> std::optional<QByteArray> {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            *error = QCoreApplication::translate("main", "cannot read %1: %2")
-                         .arg(path, f.errorString());
-            return std::nullopt;
-        }
-        return f.readAll();
-    };
-    const auto certPem = readFile(config.certFile);
-    const auto keyPem = readFile(config.keyFile);
-    if (!certPem || !keyPem)
-        return std::nullopt;
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(*certPem, QSsl::Pem);
-    QSslKey key(*keyPem, QSsl::Rsa, QSsl::Pem);
-    if (key.isNull())
-        key = QSslKey(*keyPem, QSsl::Ec, QSsl::Pem);
-    if (chain.isEmpty() || key.isNull()) {
-        *error = QCoreApplication::translate("main", "no usable certificate in %1 or key in %2")
-                     .arg(config.certFile, config.keyFile);
-        return std::nullopt;
-    }
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificateChain(chain);
-    tls.setPrivateKey(key);
-    if (config.clientCertAuth) {
-        const auto caPem = readFile(config.trustedCaFile);
-        if (!caPem)
-            return std::nullopt;
-        tls.setCaCertificates(QSslCertificate::fromData(*caPem, QSsl::Pem));
-        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    } else {
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    }
-    return tls;
 }
 
 // Qt HttpServer 6.4 takes connections only from a QTcpServer. The client
@@ -155,8 +114,31 @@ int main(int argc, char *argv[])
     std::optional<QSslConfiguration> tls;
     if (!config.certFile.isEmpty() && !config.keyFile.isEmpty()) {
         QString tlsError;
-        tls = loadTls(config, &tlsError);
+        tls = TlsFiles::server(config.certFile, config.keyFile, config.clientCertAuth,
+                               config.trustedCaFile, &tlsError);
         if (!tls) {
+            qCCritical(lcMain).noquote() << tlsError;
+            return 1;
+        }
+    }
+    // TLS between members, for https peer URLs: the --peer-* flags play the same
+    // parts for accepted peers, and our certificate and the trusted CAs are used
+    // when dialing them.
+    transport::PeerTls peerTls;
+    if (!config.peerCertFile.isEmpty() || !config.peerTrustedCaFile.isEmpty()) {
+        QString tlsError;
+        if (!config.peerCertFile.isEmpty()) {
+            peerTls.server =
+                TlsFiles::server(config.peerCertFile, config.peerKeyFile, config.peerClientCertAuth,
+                                 config.peerTrustedCaFile, &tlsError);
+            if (!peerTls.server) {
+                qCCritical(lcMain).noquote() << tlsError;
+                return 1;
+            }
+        }
+        peerTls.client = TlsFiles::client(config.peerCertFile, config.peerKeyFile,
+                                          config.peerTrustedCaFile, &tlsError);
+        if (!peerTls.client) {
             qCCritical(lcMain).noquote() << tlsError;
             return 1;
         }
@@ -169,6 +151,7 @@ int main(int argc, char *argv[])
     options.peerUrls = toStrings(config.initialAdvertisePeerUrls);
     options.clientUrls = toStrings(config.advertiseClientUrls);
     options.listenPeerUrls = toStrings(config.listenPeerUrls);
+    options.peerTls = peerTls;
     for (const Config::ClusterMember &m : config.initialClusterMembers)
         options.initialCluster.append({m.name, m.peerUrl.toString()});
     options.joinExisting = config.initialClusterState == Config::ClusterState::Existing;

@@ -7,7 +7,7 @@
         <source>qetcd: %1
 See &apos;qetcd --help&apos;.</source>
         <translation>qetcd: %1
-参见 'qetcd --help'。</translation>
+参见 &apos;qetcd --help&apos;。</translation>
     </message>
     <message>
         <source>invalid value &quot;%1&quot; for flag --%2: %3</source>
@@ -208,7 +208,7 @@ See &apos;qetcd --help&apos;.</source>
     </message>
     <message>
         <source>initial cluster state (&apos;new&apos; or &apos;existing&apos;).</source>
-        <translation>初始集群状态（'new' 或 'existing'）。</translation>
+        <translation>初始集群状态（&apos;new&apos; 或 &apos;existing&apos;）。</translation>
     </message>
     <message>
         <source>initial cluster token for the cluster during bootstrap; keeps clusters made from the same configuration apart.</source>
@@ -279,7 +279,7 @@ See &apos;qetcd --help&apos;.</source>
     </message>
     <message>
         <source>URL address does not have the form &quot;host:port&quot;: %1</source>
-        <translation>URL 地址不符合 "host:port" 格式：%1</translation>
+        <translation>URL 地址不符合 &quot;host:port&quot; 格式：%1</translation>
     </message>
     <message>
         <source>URL must not contain a path: %1</source>
@@ -307,7 +307,7 @@ See &apos;qetcd --help&apos;.</source>
     </message>
     <message>
         <source>valid values are &quot;new&quot; and &quot;existing&quot;</source>
-        <translation>有效值为 "new" 和 "existing"</translation>
+        <translation>有效值为 &quot;new&quot; 和 &quot;existing&quot;</translation>
     </message>
 </context>
 <context>
@@ -358,7 +358,7 @@ be given as the environment variable ETCD_&lt;FLAG&gt; (upper case, &apos;-&apos
 
 选项可以带一个或两个短横线（-name x、--name x、--name=x）。布尔选项只写
 选项名即可开启，也可写成 --flag=true / --flag=false。每个选项也都可以通过
-环境变量 ETCD_&lt;FLAG&gt; 指定（全部大写，'-' 替换为 '_'，例如 ETCD_DATA_DIR）；
+环境变量 ETCD_&lt;FLAG&gt; 指定（全部大写，&apos;-&apos; 替换为 &apos;_&apos;，例如 ETCD_DATA_DIR）；
 命令行上的选项优先于环境变量。
 </translation>
     </message>
@@ -388,6 +388,10 @@ of the previous cluster are still alive. Use them with caution.
     <message>
         <source>%1 needs --cert-file and --key-file</source>
         <translation>%1 需要 --cert-file 和 --key-file</translation>
+    </message>
+    <message>
+        <source>no usable certificate in %1</source>
+        <translation>%1 中没有可用的证书</translation>
     </message>
 </context>
 <context>

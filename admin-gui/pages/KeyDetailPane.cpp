@@ -235,7 +235,9 @@ void KeyDetailPane::serverChanged(const client::Node &node)
                              "will be refused unless you overwrite.")
                               .arg(node.key)
                               .arg(node.modifiedIndex),
-                          {m_reloadAction});
+                          // The same choice a refused save offers: this banner may
+                          // replace that one when the change's event arrives later.
+                          {m_reloadAction, m_overwriteAction});
 }
 
 void KeyDetailPane::serverRemoved()

@@ -128,6 +128,13 @@ EtcdNode::~EtcdNode()
     m_walWriter.reset();
 }
 
+transport::TransportOptions EtcdNode::transportOptions() const
+{
+    transport::TransportOptions options;
+    options.tls = m_options.peerTls;
+    return options;
+}
+
 qint64 EtcdNode::nowNs() const
 {
     using namespace std::chrono;
@@ -284,6 +291,7 @@ void EtcdNode::joinExisting()
         return;
     }
     auto *probe = new transport::PeerTransport(0, 0, this);
+    probe->setOptions(transportOptions());
     auto attempt = std::make_shared<std::function<void(int)>>();
     *attempt = [this, probe, candidates, attempt](int i) {
         if (i >= candidates.size()) {
@@ -349,6 +357,7 @@ bool EtcdNode::startRaft(QString *error)
 
     if (!m_options.listenPeerUrls.isEmpty()) {
         m_transport = std::make_unique<transport::PeerTransport>(m_id, clusterId());
+        m_transport->setOptions(transportOptions());
         QList<QUrl> urls;
         for (const QString &u : m_options.listenPeerUrls)
             urls << QUrl(u);

@@ -9,6 +9,7 @@
 #include "raft/MemoryStorage.h"
 #include "raft/Ready.h"
 #include "store/Store.h"
+#include "transport/TransportOptions.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -103,6 +104,7 @@ Q_SIGNALS:
 
 private:
     bool startRaft(QString *error);
+    transport::TransportOptions transportOptions() const;
     bool loadOrBootstrap(QString *error);
     void joinExisting();
     void scheduleReady();

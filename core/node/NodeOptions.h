@@ -1,5 +1,7 @@
 #pragma once
 
+#include "transport/PeerTls.h"
+
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -16,6 +18,7 @@ struct NodeOptions
     QStringList peerUrls;       // this member's advertised peer URLs
     QStringList clientUrls;     // this member's advertised client URLs
     QStringList listenPeerUrls; // empty: no peer listener (single member in memory)
+    transport::PeerTls peerTls; // for https peer URLs (--peer-cert-file and friends)
     // --initial-cluster as (name, peer URL) pairs; empty: just this member.
     QList<QPair<QString, QString>> initialCluster;
     bool joinExisting = false; // --initial-cluster-state existing

@@ -1,15 +1,17 @@
 #include "transport/ClusterInfoFetcher.h"
 
 #include "transport/PeerAddress.h"
+#include "transport/PeerDialer.h"
 #include "transport/TransportLogging.h"
 
 #include <QTcpSocket>
 
 namespace transport {
 
-ClusterInfoFetcher::ClusterInfoFetcher(const QUrl &url, int timeoutMs, Callback callback,
-                                       QObject *parent)
-    : QObject(parent), m_url(url), m_timeoutMs(timeoutMs), m_callback(std::move(callback))
+ClusterInfoFetcher::ClusterInfoFetcher(const QUrl &url, int timeoutMs, const PeerTls &tls,
+                                       Callback callback, QObject *parent)
+    : QObject(parent), m_url(url), m_timeoutMs(timeoutMs), m_tls(tls),
+      m_callback(std::move(callback))
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this,
@@ -28,24 +30,27 @@ void ClusterInfoFetcher::start()
 {
     QString error;
     const std::optional<PeerAddress> address = PeerAddress::fromUrl(m_url, false, &error);
-    if (!address) {
+    if (address)
+        m_socket = PeerDialer::create(
+            *address, m_tls, this,
+            [this] {
+                m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+                m_socket->write(Frame::encode(FrameType::ClusterInfoRequest));
+            },
+            &error);
+    if (!m_socket) {
         // Still asynchronous, as promised to the caller.
         QMetaObject::invokeMethod(
             this, [this, error] { fail(error); }, Qt::QueuedConnection);
         return;
     }
-    m_socket = new QTcpSocket(this);
     m_socket->setReadBufferSize(kFrameHeaderSize + kMaxFrameBody);
-    connect(m_socket, &QTcpSocket::connected, this, [this] {
-        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        m_socket->write(Frame::encode(FrameType::ClusterInfoRequest));
-    });
     connect(m_socket, &QTcpSocket::readyRead, this, &ClusterInfoFetcher::onReadyRead);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this] { fail(m_socket->errorString()); });
     connect(m_socket, &QTcpSocket::disconnected, this,
             [this] { fail(QStringLiteral("closed before answering")); });
     m_timeout.start(m_timeoutMs);
-    m_socket->connectToHost(address->host, address->port);
+    PeerDialer::start(m_socket, *address);
 }
 
 void ClusterInfoFetcher::onReadyRead()

@@ -29,9 +29,15 @@ InboundConnection::InboundConnection(QTcpSocket *socket, const TransportOptions 
     connect(m_socket, &QTcpSocket::readyRead, this, &InboundConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &InboundConnection::finish);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
+        // A refused certificate (--peer-client-cert-auth) shows up here, as a handshake error.
         if (e != QAbstractSocket::RemoteHostClosedError && m_state != State::Closing)
-            qCWarning(lcTransport).noquote() << QStringLiteral("peer connection from %1 failed: %2")
-                                                    .arg(m_remote, m_socket->errorString());
+            qCWarning(lcTransport).noquote()
+                << QStringLiteral("peer connection from %1 failed: %2%3")
+                       .arg(m_remote,
+                            e == QAbstractSocket::SslHandshakeFailedError
+                                ? QStringLiteral("TLS handshake: ")
+                                : QString(),
+                            m_socket->errorString());
         finish();
     });
 

@@ -3,6 +3,7 @@
 #include "transport/Hello.h"
 #include "transport/HelloAck.h"
 #include "transport/PeerAddress.h"
+#include "transport/PeerDialer.h"
 #include "transport/TransportLogging.h"
 
 #include <QTcpSocket>
@@ -78,7 +79,10 @@ void OutboundPeer::setUrls(const QList<QUrl> &urls)
     QList<QUrl> valid;
     for (const QUrl &url : urls) {
         QString error;
-        if (PeerAddress::fromUrl(url, false, &error))
+        const std::optional<PeerAddress> address = PeerAddress::fromUrl(url, false, &error);
+        if (address)
+            error = PeerDialer::unusable(*address, m_options.tls);
+        if (error.isEmpty())
             valid.append(url);
         else
             qCWarning(lcTransport).noquote()
@@ -170,10 +174,12 @@ void OutboundPeer::dial()
 
     m_reader = FrameReader(kMaxFrameBody);
     m_state = State::Connecting;
-    QTcpSocket *socket = new QTcpSocket(this);
+    // setUrls() keeps only URLs this configuration can dial.
+    QTcpSocket *socket = PeerDialer::create(
+        *address, m_options.tls, this, [this] { onSocketConnected(); }, nullptr);
+    Q_ASSERT(socket);
     m_socket = socket;
     socket->setReadBufferSize(64 * 1024);
-    connect(socket, &QTcpSocket::connected, this, &OutboundPeer::onSocketConnected);
     connect(socket, &QTcpSocket::readyRead, this, &OutboundPeer::onReadyRead);
     connect(socket, &QTcpSocket::bytesWritten, this, &OutboundPeer::pump);
     connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] {
@@ -187,7 +193,7 @@ void OutboundPeer::dial()
     m_dialTimer.start(m_options.dialTimeoutMs);
     qCDebug(lcTransport).noquote()
         << QStringLiteral("dialing peer %1 at %2").arg(hexId(m_peerId), m_currentUrl.toString());
-    socket->connectToHost(address->host, address->port);
+    PeerDialer::start(socket, *address);
 }
 
 void OutboundPeer::onSocketConnected()

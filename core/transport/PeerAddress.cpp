@@ -12,10 +12,8 @@ std::optional<PeerAddress> PeerAddress::fromUrl(const QUrl &url, bool allowPortZ
     if (!url.isValid())
         return failWith(QStringLiteral("not a valid URL"));
     const QString scheme = url.scheme().toLower();
-    if (scheme == QLatin1String("https"))
-        return failWith(QStringLiteral("TLS (https) peer URLs are not supported"));
-    if (scheme != QLatin1String("http"))
-        return failWith(QStringLiteral("scheme must be http"));
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        return failWith(QStringLiteral("scheme must be http or https"));
     if (url.host().isEmpty())
         return failWith(QStringLiteral("no host"));
     const int port = url.port(-1);
@@ -27,6 +25,8 @@ std::optional<PeerAddress> PeerAddress::fromUrl(const QUrl &url, bool allowPortZ
                        ? QStringLiteral("127.0.0.1")
                        : url.host();
     address.port = quint16(port);
+    address.tls = scheme == QLatin1String("https");
+    address.peerName = url.host();
     return address;
 }
 

@@ -4,6 +4,7 @@
 #include "transport/InboundConnection.h"
 #include "transport/OutboundPeer.h"
 #include "transport/PeerAddress.h"
+#include "transport/PeerServer.h"
 #include "transport/TransportLogging.h"
 
 #include <QTcpServer>
@@ -82,7 +83,11 @@ bool PeerTransport::listen(const QList<QUrl> &peerUrls, QString *error)
             return failWith(
                 QStringLiteral("peer URL %1: listen host must be an IP address or localhost")
                     .arg(url.toString()));
-        auto *server = new QTcpServer(this);
+        if (address->tls && !m_options.tls.server)
+            return failWith(QStringLiteral("peer URL %1: https needs a certificate and key "
+                                           "(--peer-cert-file, --peer-key-file)")
+                                .arg(url.toString()));
+        auto *server = new PeerServer(address->tls ? m_options.tls.server : std::nullopt, this);
         if (!server->listen(*bind, address->port)) {
             const QString reason = server->errorString();
             delete server;
@@ -92,9 +97,11 @@ bool PeerTransport::listen(const QList<QUrl> &peerUrls, QString *error)
         connect(server, &QTcpServer::newConnection, this,
                 [this, server] { onNewConnection(server); });
         m_servers.append(server);
-        qCInfo(lcTransport).noquote() << QStringLiteral("listening for peers on %1:%2")
-                                             .arg(bind->toString())
-                                             .arg(server->serverPort());
+        qCInfo(lcTransport).noquote()
+            << QStringLiteral("listening for peers on %1:%2%3")
+                   .arg(bind->toString())
+                   .arg(server->serverPort())
+                   .arg(server->isTls() ? QStringLiteral(" (TLS)") : QString());
     }
     return true;
 }
@@ -232,8 +239,8 @@ void PeerTransport::setClusterInfoProvider(std::function<QByteArray()> provider)
 void PeerTransport::fetchClusterInfo(const QUrl &peerUrl,
                                      std::function<void(std::optional<QByteArray>)> callback)
 {
-    auto *fetcher =
-        new ClusterInfoFetcher(peerUrl, m_options.fetchTimeoutMs, std::move(callback), this);
+    auto *fetcher = new ClusterInfoFetcher(peerUrl, m_options.fetchTimeoutMs, m_options.tls,
+                                           std::move(callback), this);
     fetcher->start();
 }
 

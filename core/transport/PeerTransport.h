@@ -25,10 +25,11 @@ class InboundConnection;
 class OutboundPeer;
 
 // Carries opaque Raft payloads (raft::Message::encode()) between the members of one
-// cluster over plain TCP on their peer URLs. One instance per member: it listens on the
-// member's peer URLs and keeps one outgoing connection per peer (OutboundPeer) that
-// carries every payload for it, in order per Priority lane; payloads from a peer arrive
-// on the connection that peer dialed (InboundConnection). See Frame.h for the wire format.
+// cluster over TCP on their peer URLs (TLS for https URLs, TransportOptions::tls). One instance per
+// member: it listens on the member's peer URLs and keeps one outgoing connection per peer
+// (OutboundPeer) that carries every payload for it, in order per Priority lane; payloads from a
+// peer arrive on the connection that peer dialed (InboundConnection). See Frame.h for the wire
+// format.
 //
 // Guarantees: members of different clusters never exchange payloads (Hello/HelloAck
 // check the cluster id and the member ids first); memory per peer is bounded (full
@@ -63,9 +64,9 @@ public:
     // Learned cluster id. A change closes connections made under the old id.
     void setClusterId(quint64 clusterId);
 
-    // One TCP server per URL (scheme http; host an IP literal or "localhost", which
-    // means 127.0.0.1; port 0 = ephemeral). All or nothing: on failure nothing listens
-    // and *error says why.
+    // One TCP server per URL (scheme http, or https with TransportOptions::tls.server; host an IP
+    // literal or "localhost", which means 127.0.0.1; port 0 = ephemeral). All or nothing: on
+    // failure nothing listens and *error says why.
     bool listen(const QList<QUrl> &peerUrls, QString *error = nullptr);
     // Actual ports, in the order of the URLs given to listen().
     QList<quint16> listeningPorts() const;

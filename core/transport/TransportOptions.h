@@ -1,5 +1,7 @@
 #pragma once
 
+#include "transport/PeerTls.h"
+
 #include <QtGlobal>
 
 namespace transport {
@@ -38,6 +40,9 @@ struct TransportOptions
     qsizetype writeHighWaterBytes = qsizetype(1) * 1024 * 1024;
     // Accepted sockets that have not completed their handshake; further ones are closed.
     int maxPendingInbound = 64;
+
+    // TLS for https peer URLs; without it such URLs are refused.
+    PeerTls tls;
 
     // Seed of the backoff jitter; 0 = seed from the system's entropy.
     quint32 randomSeed = 0;

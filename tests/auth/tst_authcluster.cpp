@@ -138,8 +138,8 @@ void TestAuthCluster::authIsReplicatedAndSnapshotted()
     QTRY_COMPARE_WITH_TIMEOUT(http("GET", c, "/v2/keys/fill/k79", {}, kRoot).status, 200, 20000);
     QVERIFY2(c.output().contains("installed snapshot at index"),
              c.output().right(2000).constData());
-    QCOMPARE(http("PUT", c, "/v2/keys/pub/x", "value=1", kAlice).status, 201);
-    QCOMPARE(http("PUT", c, "/v2/keys/fill/k0", "value=1", kAlice).status, 401);
+    QCOMPARE(change("PUT", c, "/v2/keys/pub/x", "value=1", kAlice).status, 201);
+    QCOMPARE(change("PUT", c, "/v2/keys/fill/k0", "value=1", kAlice).status, 401);
     QCOMPARE(http("GET", c, "/v2/auth/enable").body, QByteArray("{\"enabled\":true}\n"));
 }
 

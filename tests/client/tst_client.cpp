@@ -344,7 +344,7 @@ void tst_Client::headerTimeoutMovesOn()
     };
     ClientConfig config;
     config.endpoints = {silent.url(), good.url()};
-    config.headerTimeoutMs = 200;
+    config.headerTimeoutMs = 1500; // the good server shares this loaded event loop
     Client c(config);
     Reply *r = c.get(QStringLiteral("/a"));
     QVERIFY(wait(r));
@@ -469,7 +469,8 @@ void tst_Client::membersAndAuthErrorsCarryMessage()
     // Auth answers are decoded like the Go client does, JSON errors included.
     Reply *user = c.getUser(QStringLiteral("x"));
     QVERIFY(wait(user));
-    QCOMPARE(user->error().toString(), QStringLiteral("invalid character 'p' after top-level value"));
+    QCOMPARE(user->error().toString(),
+             QStringLiteral("invalid character 'p' after top-level value"));
     // Listing roles only looks at the status.
     Reply *roles = c.listRoles();
     QVERIFY(wait(roles));
@@ -611,15 +612,21 @@ void tst_Client::watchResumesFromHeaderIndexAfterDrop()
 {
     FakeServer s;
     int n = 0;
-    s.handler = [&n](const FakeServer::Request &r) {
+    QPointer<QTcpSocket> first;
+    s.handler = [&n, &first](const FakeServer::Request &r) {
         if (n++ == 0) {
-            // Watch from "now" at index 10, then the connection dies.
+            // Watch from "now" at index 10, then the connection dies (below, once the
+            // client has read the headers).
             FakeServer::startChunked(r.socket, 200, FakeServer::etcdHeaders(10));
-            QTimer::singleShot(100, r.socket, [sock = r.socket] { FakeServer::drop(sock); });
+            first = r.socket;
         }
     };
     Client c(ClientConfig::forEndpoints({s.url()}));
     Watcher *w = c.watch(QStringLiteral("/k"));
+    connect(w, &Watcher::connected, this, [&first] {
+        if (first)
+            FakeServer::drop(first);
+    });
     QSignalSpy lost(w, &Watcher::disconnected);
     QVERIFY(QTest::qWaitFor([&s] { return s.requests.size() == 2; }, 5000));
     QCOMPARE(s.requests[0].param("waitIndex"), QByteArray("0"));

@@ -53,12 +53,15 @@ class TestCluster : public QObject
 
     // Starts `names.size()` members forming one new cluster.
     std::vector<std::unique_ptr<DaemonProcess>> startCluster(const QStringList &names,
-                                                             const QStringList &extra = {})
+                                                             const QStringList &extra = {},
+                                                             const QString &peerScheme = {})
     {
         std::vector<std::unique_ptr<DaemonProcess>> members;
         QStringList initial;
         for (const QString &name : names) {
             auto d = std::make_unique<DaemonProcess>(name);
+            if (!peerScheme.isEmpty())
+                d->setPeerScheme(peerScheme);
             d->setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
             initial << name + QLatin1Char('=') + d->peerUrl();
             members.push_back(std::move(d));
@@ -178,6 +181,79 @@ private Q_SLOTS:
                                     .value(QLatin1String("members"))
                                     .toArray();
         QCOMPARE(list.size(), 3);
+    }
+
+    // https peer URLs with --peer-client-cert-auth: the members elect a leader and
+    // replicate over TLS; a member admitted with `member add` but holding a
+    // certificate from a CA the cluster does not trust cannot join; with a
+    // trusted one it can.
+    void membersTalkOverTlsAndRefuseUntrustedCertificates()
+    {
+        const QString trusted = QStringLiteral(QETCD_TEST_TLS_DIR);
+        const QString stranger = QStringLiteral(QETCD_TEST_OTHER_CA_DIR);
+        auto peerTls = [&](const QString &cert, const QString &key) {
+            return QStringList{QStringLiteral("--peer-cert-file"),       cert,
+                               QStringLiteral("--peer-key-file"),        key,
+                               QStringLiteral("--peer-trusted-ca-file"), trusted + "/ca.crt",
+                               QStringLiteral("--peer-client-cert-auth")};
+        };
+        const QStringList good = peerTls(trusted + "/server.crt", trusted + "/server.key");
+        auto members = startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
+                                    good, QStringLiteral("https"));
+        QVERIFY2(waitForLeader(members) != 0, logsOf(members).constData());
+        for (const auto &m : members)
+            QVERIFY2(m->output().contains("(TLS)"), m->output().constData());
+        QVERIFY(
+            put(members[1]->clientUrl(), QStringLiteral("/secure"), QStringLiteral("yes")).status <
+            300);
+        for (const auto &m : members)
+            QCOMPARE(http("GET", m->clientUrl(), QStringLiteral("/v2/keys/secure?quorum=true"))
+                         .json()
+                         .value(QLatin1String("node"))
+                         .toObject()
+                         .value(QLatin1String("value"))
+                         .toString(),
+                     QStringLiteral("yes"));
+
+        const quint16 clientPort = DaemonProcess::freePort();
+        const quint16 peerPort = DaemonProcess::freePort();
+        auto joiner = [&](const QStringList &tlsFlags) {
+            auto d = std::make_unique<DaemonProcess>(QStringLiteral("d"));
+            d->setPeerScheme(QStringLiteral("https"));
+            d->setPorts(clientPort, peerPort);
+            QStringList initial;
+            for (const auto &m : members)
+                initial << m->name() + QLatin1Char('=') + m->peerUrl();
+            initial << QStringLiteral("d=") + d->peerUrl();
+            d->setInitialCluster(initial.join(QLatin1Char(',')), true);
+            d->setExtraArguments(kFastTimers + tlsFlags);
+            return d;
+        };
+        auto intruder = joiner(peerTls(stranger + "/server.pem", stranger + "/server.key"));
+        QCOMPARE(http("POST", members[0]->clientUrl(), QStringLiteral("/v2/members"),
+                      "{\"peerURLs\":[\"" + intruder->peerUrl().toUtf8() + "\"]}",
+                      "application/json")
+                     .status,
+                 201);
+        // It may answer /version for a moment before it gives up.
+        intruder->start();
+        QVERIFY(intruder->waitForExit(15000));
+        QCOMPARE(intruder->process().exitCode(), 1);
+        QVERIFY2(intruder->output().contains("could not reach any member of the existing cluster"),
+                 intruder->output().constData());
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(members.cbegin(), members.cend(),
+                                             [](const auto &m) {
+                                                 return m->output().contains(
+                                                     "peer connection from 127.0.0.1:");
+                                             }),
+                                 5000);
+
+        auto admitted = joiner(good);
+        QVERIFY2(admitted->start(), admitted->output().constData());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            http("GET", admitted->clientUrl(), QStringLiteral("/v2/keys/secure?quorum=true"))
+                .status,
+            200, 20000);
     }
 
     void leaderKilledNewOneElectedAndKilledMemberCatchesUp()
@@ -300,8 +376,11 @@ private Q_SLOTS:
 
     void removingTheLeaderMovesLeadershipFirst()
     {
-        auto members =
-            startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+        // Calmer timers than the other tests: the checks name the leader, and a
+        // loaded machine missing a 500 ms election timeout would move it meanwhile.
+        auto members = startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
+                                    {QStringLiteral("--heartbeat-interval"), QStringLiteral("100"),
+                                     QStringLiteral("--election-timeout"), QStringLiteral("2000")});
         const quint64 leaderId = waitForLeader(members);
         QVERIFY2(leaderId != 0, logsOf(members).constData());
         DaemonProcess *leader = memberById(members, leaderId);

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSet>
 #include <QTcpServer>
 #include <QTest>
 
@@ -29,10 +30,19 @@ QString DaemonProcess::binary(const QString &program)
 
 quint16 DaemonProcess::freePort()
 {
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
+    // Members of one cluster take their ports up front, one probe after another:
+    // never hand out the same port twice, even if the kernel offers it again.
+    static QSet<quint16> handedOut;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, 0))
+            return 0;
+        if (!handedOut.contains(probe.serverPort())) {
+            handedOut.insert(probe.serverPort());
+            return probe.serverPort();
+        }
+    }
+    return 0;
 }
 
 QUrl DaemonProcess::clientUrl() const
@@ -51,7 +61,7 @@ bool DaemonProcess::start(int timeoutMs)
     if (m_peerPort == 0)
         m_peerPort = freePort();
     const QString client = QStringLiteral("http://127.0.0.1:%1").arg(m_clientPort);
-    const QString peer = QStringLiteral("http://127.0.0.1:%1").arg(m_peerPort);
+    const QString peer = peerUrl();
     QStringList args{QStringLiteral("--name"),
                      m_name,
                      QStringLiteral("--data-dir"),
@@ -84,7 +94,7 @@ bool DaemonProcess::waitUntilServing(int timeoutMs)
     while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
         QNetworkRequest req(QUrl(clientUrl().toString() + QStringLiteral("/version")));
         std::unique_ptr<QNetworkReply> reply(nam.get(req));
-        QTest::qWaitFor([&] { return reply->isFinished(); }, 2000);
+        (void)QTest::qWaitFor([&] { return reply->isFinished(); }, 2000);
         if (reply->isFinished() && reply->error() == QNetworkReply::NoError)
             return true;
         QTest::qWait(50);

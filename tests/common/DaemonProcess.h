@@ -33,7 +33,12 @@ public:
         m_initialCluster = initialCluster;
         m_existing = existing;
     }
-    QString peerUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_peerPort); }
+    // "https" for TLS between members (pass the --peer-* flags as extra arguments).
+    void setPeerScheme(const QString &scheme) { m_peerScheme = scheme; }
+    QString peerUrl() const
+    {
+        return QStringLiteral("%1://127.0.0.1:%2").arg(m_peerScheme).arg(m_peerPort);
+    }
     bool isRunning() const { return m_process.state() == QProcess::Running; }
 
     bool start(int timeoutMs = 15000);
@@ -62,6 +67,7 @@ private:
     QString m_dataDir;
     QString m_initialCluster;
     bool m_existing = false;
+    QString m_peerScheme = QStringLiteral("http");
     std::unique_ptr<QTemporaryDir> m_tmp;
     quint16 m_clientPort = 0;
     quint16 m_peerPort = 0;

@@ -641,16 +641,22 @@ void tst_Qetcdctl::execWatch()
                           QString::number(after), "-r", "/ew", "--", "sh", "-c",
                           "echo \"$ETCD_WATCH_ACTION $ETCD_WATCH_KEY=$ETCD_WATCH_VALUE\""});
     QVERIFY(p.waitForStarted());
+    QByteArray out;
+    auto waitForLines = [&](int lines) {
+        return QTest::qWaitFor(
+            [&] {
+                out += p.readAllStandardOutput();
+                return out.count('\n') >= lines;
+            },
+            15000);
+    };
+    // Each event's command runs on its own, as etcdctl's: events replayed back to
+    // back may print in either order, so the second write waits for the first line.
     ctl({"set", "/ew/a", "1"});
     ctl({"mkdir", "/ew/d"});
+    QVERIFY(waitForLines(1));
     ctl({"set", "/ew/a", "2"});
-    QByteArray out;
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            out += p.readAllStandardOutput();
-            return out.count('\n') >= 2;
-        },
-        15000));
+    QVERIFY(waitForLines(2));
     QCOMPARE(out, QByteArray("set /ew/a=1\nset /ew/a=2\n"));
     QCOMPARE(p.readAllStandardError(), QByteArray("Ignored dir /ew/d change\n"));
     p.terminate();

@@ -3,6 +3,7 @@
 // back, hostile bytes on the listener, latency probes, cluster discovery, removal.
 // Only 127.0.0.1 and ephemeral ports.
 #include "RawFrame.h"
+#include "TransportTestUtil.h"
 #include "transport/Chunk.h"
 #include "transport/Frame.h"
 #include "transport/Hello.h"
@@ -23,71 +24,6 @@
 using namespace transport;
 
 namespace {
-
-constexpr quint64 kCluster = 0xc1u;
-constexpr int kWaitMs = 15000; // generous: CI machines are shared
-
-QUrl loopbackUrl(quint16 port)
-{
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
-}
-
-// A port that nothing listens on right now.
-quint16 unusedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        qFatal("cannot find a free loopback port");
-    return probe.serverPort();
-}
-
-TransportOptions fastOptions()
-{
-    TransportOptions options;
-    options.backoffInitialMs = 20;
-    options.backoffMaxMs = 200;
-    options.dialTimeoutMs = 2000;
-    options.randomSeed = 42;
-    return options;
-}
-
-// One member's transport plus what it received, in order.
-struct Member
-{
-    std::unique_ptr<PeerTransport> transport;
-    QList<QPair<quint64, QByteArray>> received;
-    quint16 port = 0;
-
-    Member(quint64 id, quint64 cluster, const TransportOptions &options = fastOptions(),
-           quint16 listenPort = 0)
-        : transport(std::make_unique<PeerTransport>(id, cluster))
-    {
-        transport->setOptions(options);
-        QString error;
-        if (!transport->listen({loopbackUrl(listenPort)}, &error))
-            qFatal("listen failed: %s", qPrintable(error));
-        port = transport->listeningPorts().value(0);
-        QObject::connect(transport.get(), &PeerTransport::messageReceived, transport.get(),
-                         [this](quint64 from, const QByteArray &payload) {
-                             received.append({from, payload});
-                         });
-    }
-    QUrl url() const { return loopbackUrl(port); }
-    QList<QByteArray> from(quint64 id) const
-    {
-        QList<QByteArray> out;
-        for (const auto &[sender, payload] : received)
-            if (sender == id)
-                out.append(payload);
-        return out;
-    }
-};
-
-void meet(Member &a, quint64 aId, Member &b, quint64 bId)
-{
-    a.transport->addPeer(bId, {b.url()});
-    b.transport->addPeer(aId, {a.url()});
-}
 
 QByteArray randomBytes(qsizetype size)
 {
@@ -714,8 +650,8 @@ void tst_PeerTransport::listenRejectsBadUrls_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("https") << "https://127.0.0.1:0"
-                           << "TLS";
+    QTest::newRow("https without a certificate") << "https://127.0.0.1:0"
+                                                 << "needs a certificate and key";
     QTest::newRow("no port") << "http://127.0.0.1"
                              << "port";
     QTest::newRow("host name") << "http://example.invalid:0"

@@ -1,0 +1,32 @@
+#include "transport/PeerServer.h"
+
+#include "transport/TransportLogging.h"
+
+#include <QSslSocket>
+
+namespace transport {
+
+PeerServer::PeerServer(std::optional<QSslConfiguration> tls, QObject *parent)
+    : QTcpServer(parent), m_tls(std::move(tls))
+{
+}
+
+void PeerServer::incomingConnection(qintptr descriptor)
+{
+    if (!m_tls) {
+        QTcpServer::incomingConnection(descriptor);
+        return;
+    }
+    auto *socket = new QSslSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        qCWarning(lcTransport).noquote()
+            << QStringLiteral("cannot take a peer connection: %1").arg(socket->errorString());
+        delete socket;
+        return;
+    }
+    socket->setSslConfiguration(*m_tls);
+    socket->startServerEncryption();
+    addPendingConnection(socket);
+}
+
+} // namespace transport

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QSslConfiguration>
+#include <QTcpServer>
+
+#include <optional>
+
+namespace transport {
+
+// Listens on one peer URL. For an https URL every accepted socket is a QSslSocket that
+// starts the server side of the TLS handshake at once; it is handed out immediately (not
+// after the handshake, as QSslServer does) so that InboundConnection's handshake timeout
+// and PeerTransport's bound on connections without a handshake also cover peers that
+// never finish TLS. A failed handshake (no or untrusted client certificate under
+// --peer-client-cert-auth) surfaces as the socket's errorOccurred. Owner's thread.
+class PeerServer : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    // nullopt: plain TCP (http).
+    explicit PeerServer(std::optional<QSslConfiguration> tls, QObject *parent = nullptr);
+
+    bool isTls() const { return m_tls.has_value(); }
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    const std::optional<QSslConfiguration> m_tls;
+};
+
+} // namespace transport

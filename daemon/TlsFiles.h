@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QSslConfiguration>
+#include <QString>
+
+#include <optional>
+
+// Turns the daemon's TLS flags into Qt TLS configurations, for clients
+// (--cert-file, --key-file, --client-cert-auth, --trusted-ca-file) and for the
+// members' own connections (the --peer-* flags). Reads the PEM files once at
+// start-up; a missing or unreadable file is an error naming it, never a
+// silently weaker configuration. Pure functions of the flags and the files.
+class TlsFiles
+{
+public:
+    // The accepting side: our certificate chain and key; with clientCertAuth
+    // the other side must present a certificate signed by a CA in trustedCaFile.
+    static std::optional<QSslConfiguration> server(const QString &certFile, const QString &keyFile,
+                                                   bool clientCertAuth,
+                                                   const QString &trustedCaFile, QString *error);
+    // The dialing side (a member connecting to an https peer URL): presents our
+    // certificate when given, and checks the peer's against trustedCaFile (the
+    // system's CAs when empty) and the URL's host, as etcd does.
+    static std::optional<QSslConfiguration> client(const QString &certFile, const QString &keyFile,
+                                                   const QString &trustedCaFile, QString *error);
+
+private:
+    static bool addIdentity(QSslConfiguration &tls, const QString &certFile, const QString &keyFile,
+                            QString *error);
+    static bool addTrustedCas(QSslConfiguration &tls, const QString &trustedCaFile, QString *error);
+};

@@ -1,0 +1,83 @@
+#pragma once
+
+// Shared by the PeerTransport suites: loopback URLs, fast test options, and a member's
+// transport that records what it receives. Only 127.0.0.1 and ephemeral ports.
+#include "transport/PeerTransport.h"
+
+#include <QObject>
+#include <QTcpServer>
+#include <QUrl>
+
+#include <memory>
+
+namespace transport {
+
+inline constexpr quint64 kCluster = 0xc1u;
+inline constexpr int kWaitMs = 15000; // generous: CI machines are shared
+
+inline QUrl loopbackUrl(quint16 port, const QString &scheme = QStringLiteral("http"))
+{
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(port));
+}
+
+// A port that nothing listens on right now.
+inline quint16 unusedPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        qFatal("cannot find a free loopback port");
+    return probe.serverPort();
+}
+
+inline TransportOptions fastOptions()
+{
+    TransportOptions options;
+    options.backoffInitialMs = 20;
+    options.backoffMaxMs = 200;
+    options.dialTimeoutMs = 2000;
+    options.randomSeed = 42;
+    return options;
+}
+
+// One member's transport plus what it received, in order. It listens on https when the
+// options carry a TLS server configuration.
+struct Member
+{
+    std::unique_ptr<PeerTransport> transport;
+    QList<QPair<quint64, QByteArray>> received;
+    quint16 port = 0;
+    QString scheme;
+
+    Member(quint64 id, quint64 cluster, const TransportOptions &options = fastOptions(),
+           quint16 listenPort = 0)
+        : transport(std::make_unique<PeerTransport>(id, cluster)),
+          scheme(options.tls.server ? QStringLiteral("https") : QStringLiteral("http"))
+    {
+        transport->setOptions(options);
+        QString error;
+        if (!transport->listen({loopbackUrl(listenPort, scheme)}, &error))
+            qFatal("listen failed: %s", qPrintable(error));
+        port = transport->listeningPorts().value(0);
+        QObject::connect(transport.get(), &PeerTransport::messageReceived, transport.get(),
+                         [this](quint64 from, const QByteArray &payload) {
+                             received.append({from, payload});
+                         });
+    }
+    QUrl url() const { return loopbackUrl(port, scheme); }
+    QList<QByteArray> from(quint64 id) const
+    {
+        QList<QByteArray> out;
+        for (const auto &[sender, payload] : received)
+            if (sender == id)
+                out.append(payload);
+        return out;
+    }
+};
+
+inline void meet(Member &a, quint64 aId, Member &b, quint64 bId)
+{
+    a.transport->addPeer(bId, {b.url()});
+    b.transport->addPeer(aId, {a.url()});
+}
+
+} // namespace transport
