@@ -31,6 +31,8 @@
 #                   processes use less than BENCH_QUIET_CORES cores (default 0: do not wait)
 #   BENCH_QUIET_CORES    threshold for BENCH_QUIET_WAIT (default 0.2)
 #   BENCH_SERVERS   which servers, in order (default "qetcd etcd")
+#   BENCH_PEER_TLS  1: members talk TLS (https peer URLs, --peer-client-cert-auth, the test
+#                   certificates in tests/common/tls), for qetcd and etcd alike (default 0)
 #   QETCD_BIN       qetcd binary (default build/bin/qetcd)
 #   FSYNCPROBE_BIN  fsync probe (default qetcd-fsyncprobe beside QETCD_BIN)
 #   ETCD_BIN        etcd binary (default: etcd on PATH); etcd 3.x is started with --enable-v2=true
@@ -54,6 +56,14 @@ ROUND=1
 QUIET_WAIT=${BENCH_QUIET_WAIT:-0}
 QUIET_CORES=${BENCH_QUIET_CORES:-0.2}
 SERVERS=${BENCH_SERVERS:-qetcd etcd}
+PEER_SCHEME=http
+PEER_TLS_ARGS=()
+if [ "${BENCH_PEER_TLS:-0}" = 1 ]; then
+    PEER_SCHEME=https
+    PEER_TLS_ARGS=(--peer-cert-file "$ROOT/tests/common/tls/server.crt"
+        --peer-key-file "$ROOT/tests/common/tls/server.key"
+        --peer-trusted-ca-file "$ROOT/tests/common/tls/ca.crt" --peer-client-cert-auth)
+fi
 VALUE=$(printf 'v%.0s' $(seq 1 256)) # 256 bytes, the same as put.lua sends
 STAMP=$(date +%Y%m%d-%H%M%S)
 OUT=${BENCH_OUT:-$BENCH_DIR/results/$STAMP}
@@ -244,8 +254,8 @@ wait_ready() { # <base url> <log file>
 # etcd 2.2's default and qetcd's, instead of 3.4's 100000, so both keep a similar number of log
 # entries in memory.
 start_member() { # <qetcd|etcd> <name> <client port> <peer port> <initial cluster> <data dir> <log file>
-    local server=$1 name=$2 url="http://127.0.0.1:$3" peer="http://127.0.0.1:$4"
-    local args=(--name "$name" --data-dir "$6"
+    local server=$1 name=$2 url="http://127.0.0.1:$3" peer="$PEER_SCHEME://127.0.0.1:$4"
+    local args=(--name "$name" --data-dir "$6" ${PEER_TLS_ARGS[@]+"${PEER_TLS_ARGS[@]}"}
         --listen-client-urls "$url" --advertise-client-urls "$url"
         --listen-peer-urls "$peer" --initial-advertise-peer-urls "$peer"
         --initial-cluster "$5" --initial-cluster-state new --initial-cluster-token bench)
@@ -264,7 +274,7 @@ start_single() { # <qetcd|etcd> <label>
     pick_port; cport=$FREE_PORT
     pick_port; pport=$FREE_PORT
     BASE_URL="http://127.0.0.1:$cport"
-    start_member "$1" bench "$cport" "$pport" "bench=http://127.0.0.1:$pport" \
+    start_member "$1" bench "$cport" "$pport" "bench=$PEER_SCHEME://127.0.0.1:$pport" \
         "$WORK/$1-$2$(round_suffix)-data" "$OUT/$1-$2$(round_suffix).log"
     wait_ready "$BASE_URL" "$OUT/$1-$2$(round_suffix).log"
     log "$1 ($2): ready at $BASE_URL (pid ${SERVER_PIDS[0]})"
@@ -278,7 +288,7 @@ start_cluster() { # <qetcd|etcd>: three members a, b, c; sets CLUSTER_URLS, LEAD
     for i in 0 1 2; do
         pick_port; cports+=("$FREE_PORT")
         pick_port; pports+=("$FREE_PORT")
-        initial+="${initial:+,}${names[$i]}=http://127.0.0.1:${pports[$i]}"
+        initial+="${initial:+,}${names[$i]}=$PEER_SCHEME://127.0.0.1:${pports[$i]}"
     done
     CLUSTER_URLS=()
     for i in 0 1 2; do
