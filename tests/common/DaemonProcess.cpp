@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSet>
@@ -92,10 +94,14 @@ bool DaemonProcess::waitUntilServing(int timeoutMs)
     QNetworkAccessManager nam;
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
-        QNetworkRequest req(QUrl(clientUrl().toString() + QStringLiteral("/version")));
+        // /v2/stats/self names the member: a port taken meanwhile by another test's
+        // member (freePort() is only a hint) is not mistaken for ours.
+        QNetworkRequest req(QUrl(clientUrl().toString() + QStringLiteral("/v2/stats/self")));
         std::unique_ptr<QNetworkReply> reply(nam.get(req));
         (void)QTest::qWaitFor([&] { return reply->isFinished(); }, 2000);
-        if (reply->isFinished() && reply->error() == QNetworkReply::NoError)
+        if (reply->isFinished() && reply->error() == QNetworkReply::NoError &&
+            QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("name")) ==
+                m_name)
             return true;
         QTest::qWait(50);
     }
