@@ -179,8 +179,6 @@ int main(int argc, char *argv[])
         qCCritical(lcMain).noquote() << message;
         app.exit(1);
     });
-    for (const QUrl &url : config.listenPeerUrls)
-        qCInfo(lcMain).noquote() << "listening for peers on" << url.toString();
     QString startError;
     if (!node.start(&startError)) {
         qCCritical(lcMain).noquote() << startError;
