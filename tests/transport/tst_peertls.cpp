@@ -1,8 +1,9 @@
 // TLS between members (https peer URLs): payloads flow both ways over TLS with client
 // certificates required; a plain-text dialer, a dialer with no or an untrusted
 // certificate, and a listener whose certificate the dialer does not trust all get
-// nothing through, and each refusal is logged; https without a TLS configuration is
-// refused up front. Test certificates from tests/common; only 127.0.0.1.
+// nothing through, and each refusal is logged; an unfinished TLS handshake times out;
+// https without a TLS configuration is refused up front. Test certificates from
+// tests/common; only 127.0.0.1.
 #include "TransportTestUtil.h"
 #include "transport/Frame.h"
 #include "transport/Hello.h"
@@ -84,6 +85,7 @@ class tst_PeerTls : public QObject
 private slots:
     void membersExchangeOverTls();
     void plainTextDialerGetsNothing();
+    void unfinishedTlsHandshakeTimesOut();
     void dialerRefusedByTheListener_data();
     void dialerRefusedByTheListener();
     void untrustedListenerIsNotTalkedTo();
@@ -133,6 +135,20 @@ void tst_PeerTls::plainTextDialerGetsNothing()
     // Whatever came back is a TLS alert, not a HelloAck frame.
     QVERIFY(!raw.readAll().startsWith(char(kProtocolVersion)));
     QVERIFY(b.received.isEmpty());
+}
+
+// A socket that never completes TLS is held no longer than one that never says Hello:
+// accepted TLS sockets are handed to the transport at once, not after the handshake.
+void tst_PeerTls::unfinishedTlsHandshakeTimesOut()
+{
+    TransportOptions options = trustedMember();
+    options.handshakeTimeoutMs = 200;
+    Member b(2, kCluster, options);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("no handshake within 200 ms"));
+    QTcpSocket raw;
+    raw.connectToHost(QHostAddress::LocalHost, b.port);
+    QVERIFY(raw.waitForConnected(kWaitMs));
+    QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, kWaitMs);
 }
 
 void tst_PeerTls::dialerRefusedByTheListener_data()
