@@ -6,6 +6,8 @@
 
 #include <QObject>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
 #include <QUrl>
 
 #include <memory>
@@ -73,6 +75,20 @@ struct Member
         return out;
     }
 };
+
+// Connects a raw socket to a member's peer port, writes `bytes` (maybe none), and says
+// whether the member closed the connection within kWaitMs: what a handshake timeout does
+// to a dialer that never completes its side.
+inline bool closedWithoutHandshake(quint16 port, const QByteArray &bytes)
+{
+    QTcpSocket raw;
+    raw.connectToHost(QHostAddress::LocalHost, port);
+    if (!raw.waitForConnected(kWaitMs))
+        return false;
+    raw.write(bytes);
+    return QTest::qWaitFor([&] { return raw.state() == QAbstractSocket::UnconnectedState; },
+                           kWaitMs);
+}
 
 inline void meet(Member &a, quint64 aId, Member &b, quint64 bId)
 {
