@@ -367,7 +367,7 @@ while True:
 fi
 
 # --- HTTPS with a CA, a client certificate and key (test certificates of tests/client) -----
-certs=$here/tests/client/certs
+certs=$here/tests/common/tls-other-ca
 if [ -z "$filter" ] || [[ tls == *$filter* ]]; then
     tport=$(free_port); tpeer=$(free_port); turl=https://127.0.0.1:$tport
     tls_bin=etcd; tls_extra=(--enable-v2=true)
