@@ -88,3 +88,21 @@ std::optional<QSslConfiguration> TlsFiles::client(const QString &certFile, const
     tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
     return tls;
 }
+
+std::optional<transport::PeerTls> TlsFiles::peer(const QString &certFile, const QString &keyFile,
+                                                 bool clientCertAuth, const QString &trustedCaFile,
+                                                 QString *error)
+{
+    transport::PeerTls tls;
+    if (certFile.isEmpty() && trustedCaFile.isEmpty())
+        return tls;
+    if (!certFile.isEmpty()) {
+        tls.server = server(certFile, keyFile, clientCertAuth, trustedCaFile, error);
+        if (!tls.server)
+            return std::nullopt;
+    }
+    tls.client = client(certFile, keyFile, trustedCaFile, error);
+    if (!tls.client)
+        return std::nullopt;
+    return tls;
+}

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "transport/PeerTls.h"
+
 #include <QSslConfiguration>
 #include <QString>
 
@@ -23,6 +25,13 @@ public:
     // system's CAs when empty) and the URL's host, as etcd does.
     static std::optional<QSslConfiguration> client(const QString &certFile, const QString &keyFile,
                                                    const QString &trustedCaFile, QString *error);
+
+    // TLS between members: the server side when a certificate is given, the
+    // client side (for dialing https peer URLs) when a certificate or a CA is
+    // given; an empty PeerTls when neither is (https peer URLs are refused).
+    static std::optional<transport::PeerTls> peer(const QString &certFile, const QString &keyFile,
+                                                  bool clientCertAuth, const QString &trustedCaFile,
+                                                  QString *error);
 
 private:
     static bool addIdentity(QSslConfiguration &tls, const QString &certFile, const QString &keyFile,

@@ -121,27 +121,14 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-    // TLS between members, for https peer URLs: the --peer-* flags play the same
-    // parts for accepted peers, and our certificate and the trusted CAs are used
-    // when dialing them.
-    transport::PeerTls peerTls;
-    if (!config.peerCertFile.isEmpty() || !config.peerTrustedCaFile.isEmpty()) {
-        QString tlsError;
-        if (!config.peerCertFile.isEmpty()) {
-            peerTls.server =
-                TlsFiles::server(config.peerCertFile, config.peerKeyFile, config.peerClientCertAuth,
-                                 config.peerTrustedCaFile, &tlsError);
-            if (!peerTls.server) {
-                qCCritical(lcMain).noquote() << tlsError;
-                return 1;
-            }
-        }
-        peerTls.client = TlsFiles::client(config.peerCertFile, config.peerKeyFile,
-                                          config.peerTrustedCaFile, &tlsError);
-        if (!peerTls.client) {
-            qCCritical(lcMain).noquote() << tlsError;
-            return 1;
-        }
+    // TLS between members, for https peer URLs (the --peer-* flags).
+    QString peerTlsError;
+    const std::optional<transport::PeerTls> peerTls =
+        TlsFiles::peer(config.peerCertFile, config.peerKeyFile, config.peerClientCertAuth,
+                       config.peerTrustedCaFile, &peerTlsError);
+    if (!peerTls) {
+        qCCritical(lcMain).noquote() << peerTlsError;
+        return 1;
     }
 
     NodeOptions options;
@@ -151,7 +138,7 @@ int main(int argc, char *argv[])
     options.peerUrls = toStrings(config.initialAdvertisePeerUrls);
     options.clientUrls = toStrings(config.advertiseClientUrls);
     options.listenPeerUrls = toStrings(config.listenPeerUrls);
-    options.peerTls = peerTls;
+    options.peerTls = *peerTls;
     for (const Config::ClusterMember &m : config.initialClusterMembers)
         options.initialCluster.append({m.name, m.peerUrl.toString()});
     options.joinExisting = config.initialClusterState == Config::ClusterState::Existing;

@@ -52,16 +52,15 @@ class TestCluster : public QObject
     }
 
     // Starts `names.size()` members forming one new cluster.
-    std::vector<std::unique_ptr<DaemonProcess>> startCluster(const QStringList &names,
-                                                             const QStringList &extra = {},
-                                                             const QString &peerScheme = {})
+    std::vector<std::unique_ptr<DaemonProcess>>
+    startCluster(const QStringList &names, const QStringList &extra = {},
+                 const QString &peerScheme = QStringLiteral("http"))
     {
         std::vector<std::unique_ptr<DaemonProcess>> members;
         QStringList initial;
         for (const QString &name : names) {
             auto d = std::make_unique<DaemonProcess>(name);
-            if (!peerScheme.isEmpty())
-                d->setPeerScheme(peerScheme);
+            d->setPeerScheme(peerScheme);
             d->setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
             initial << name + QLatin1Char('=') + d->peerUrl();
             members.push_back(std::move(d));
