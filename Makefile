@@ -8,7 +8,8 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 # Debian packages needed to build and test (Qt 6.4 from bookworm).
 DEB_PACKAGES := cmake make g++ pkg-config qt6-base-dev qt6-httpserver-dev qt6-charts-dev libisal-dev \
-                qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-websockets-dev libgl-dev python3-etcd
+                qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-websockets-dev libgl-dev \
+                libqt6opengl6-dev libcrypt-dev openssl python3-etcd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_ARGS ?=
 
