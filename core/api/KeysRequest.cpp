@@ -2,6 +2,7 @@
 
 #include "api/Form.h"
 #include "api/HttpRequest.h"
+#include "go/GoPath.h"
 #include "go/GoStrconv.h"
 
 #include <limits>
@@ -48,9 +49,9 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
     const Form &form = *parsed;
 
     KeysRequest r;
-    r.path = QString::fromUtf8(keyPath);
-    if (!r.path.startsWith(QLatin1Char('/')))
-        r.path.prepend(QLatin1Char('/'));
+    // The one canonical spelling of the key: what the permission check and the
+    // store both use ("/a/" and "/a" name the same key, as in etcd's store).
+    r.path = GoPath::clean(QString::fromUtf8(keyPath));
 
     auto uintField = [&](const char *name, quint64 *out) -> bool {
         const QString key = QLatin1String(name);

@@ -19,7 +19,7 @@ struct KeysRequest
 
     Kind kind = Kind::Get;
     bool head = false; // HEAD: answer like GET without a body
-    QString path;      // key path, starting with '/'
+    QString path;      // the key, clean (GoPath::clean): what auth checks and the store uses
     bool recursive = false;
     bool sorted = false;
     bool stream = false;   // Watch: keep sending events

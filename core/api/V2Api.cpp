@@ -4,6 +4,8 @@
 #include "api/JsonWriter.h"
 #include "api/KeysRequest.h"
 #include "api/StatsJson.h"
+#include "go/GoPath.h"
+#include "go/GoUrl.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +26,34 @@ const QByteArray kStatsPrefix = QByteArrayLiteral("/v2/stats/");
 bool isUnder(const QByteArray &path, const QByteArray &prefix)
 {
     return path.startsWith(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
+}
+
+// Go's html.EscapeString, as http.Redirect uses it for the link it writes.
+QByteArray htmlEscaped(const QByteArray &text)
+{
+    QByteArray out;
+    for (char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&#34;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
 }
 
 QByteArray hexId(quint64 id)
@@ -85,6 +115,24 @@ HttpResponse V2Api::methodNotAllowed(const QByteArray &allow)
     return r;
 }
 
+std::optional<HttpResponse> V2Api::redirectToCleanPath(const HttpRequest &request)
+{
+    if (GoPath::isCleanKeepingSlash(request.path))
+        return std::nullopt;
+    QByteArray location = GoUrl::escapePath(GoPath::cleanKeepingSlash(request.path));
+    if (!request.query.isEmpty())
+        location += '?' + request.query;
+    HttpResponse r;
+    r.status = 301;
+    r.addHeader("Location", location);
+    // As Go's http.Redirect: a small HTML body for GET and HEAD only.
+    if (request.method == "GET" || request.method == "HEAD") {
+        r.addHeader("Content-Type", "text/html; charset=utf-8");
+        r.body = "<a href=\"" + htmlEscaped(location) + "\">Moved Permanently</a>.\n\n";
+    }
+    return r;
+}
+
 HttpResponse V2Api::errorResponse(const EtcdError &error) const
 {
     return errorResponse(error, m_backend.clusterId());
@@ -130,6 +178,9 @@ HttpResponse V2Api::keysResult(const StoreResult &result, bool withNodes, const 
 
 std::optional<HttpResponse> V2Api::handle(const HttpRequest &request, const ChannelFactory &defer)
 {
+    // Every handler below, the permission checks included, sees a clean path.
+    if (std::optional<HttpResponse> moved = redirectToCleanPath(request))
+        return moved;
     const QByteArray &path = request.path;
     const QByteArray &method = request.method;
     const bool readOnly = method == "GET" || method == "HEAD";
@@ -180,6 +231,8 @@ std::optional<HttpResponse> V2Api::handleConcurrently(const HttpRequest &request
     // Only plain key reads: anything else (and anything unusual about a read,
     // such as a parameter error) is left to handle() on the owner thread, so
     // there is one implementation of every answer but this hot one.
+    if (std::optional<HttpResponse> moved = redirectToCleanPath(request))
+        return moved;
     const QByteArray &path = request.path;
     if ((request.method != "GET" && request.method != "HEAD") || !isUnder(path, kKeysPrefix))
         return std::nullopt;
@@ -201,8 +254,9 @@ std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request, const 
     if (auto *error = std::get_if<EtcdError>(&parsed))
         return errorResponse(*error);
     const KeysRequest &r = std::get<KeysRequest>(parsed);
-    // etcd checks access once the request parsed, on the path as sent.
-    if (!m_auth.allowsKeyAccess(request, QString::fromUtf8(keyPath), r.recursive))
+    // Access is checked on the very key the store acts on (r.path, clean by
+    // construction), never on a second spelling of it.
+    if (!m_auth.allowsKeyAccess(request, r.path, r.recursive))
         return errorResponse(EtcdError::make(ErrorCode::Unauthorized,
                                              QStringLiteral("Insufficient credentials"), 0));
     const bool withNodes = !r.noValueOnSuccess;

@@ -45,6 +45,10 @@ public:
     // {"message": ...}, etcd's httptypes.HTTPError.
     static HttpResponse httpError(int status, const QString &message);
     static HttpResponse methodNotAllowed(const QByteArray &allow);
+    // Go's ServeMux answer to a path that is not clean (dot segments, doubled
+    // slashes, their %-encoded spellings): 301 to the clean path with the
+    // query kept, before anything looks at the path. Nothing when it is clean.
+    static std::optional<HttpResponse> redirectToCleanPath(const HttpRequest &request);
 
 private:
     std::optional<HttpResponse> handleKeys(const HttpRequest &request, const QByteArray &keyPath,

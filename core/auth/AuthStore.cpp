@@ -112,8 +112,12 @@ bool AuthStore::hasAccess(const std::optional<QString> &userName, const QString 
                           bool recursive, bool write) const
 {
     if (!userName) {
+        // Guests follow the users' rule: a recursive request needs a prefix
+        // grant. etcd's hasGuestAccess ignores `recursive`, so there an exact
+        // "/dir" grant opens the whole subtree to anonymous clients.
         const std::optional<AuthRole> guest = role(AuthRole::kGuestName);
-        return guest && guest->hasKeyAccess(key, write);
+        return guest &&
+               (recursive ? guest->hasRecursiveAccess(key, write) : guest->hasKeyAccess(key, write));
     }
     const std::optional<AuthUser> u = user(*userName);
     if (!u || !u->roles)

@@ -1,5 +1,8 @@
 #include "client/GoText.h"
 
+#include "go/GoPath.h"
+#include "go/GoUrl.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -85,49 +88,7 @@ void appendHex(QByteArray &out, unsigned value, int digits)
         out += hexDigits[(value >> shift) & 0xF];
 }
 
-bool isUnreserved(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_' || c == '.' || c == '~';
-}
 
-QByteArray percentEscape(const QByteArray &in, bool pathMode)
-{
-    static const char upper[] = "0123456789ABCDEF";
-    QByteArray out;
-    out.reserve(in.size() * 3 / 2);
-    for (char c : in) {
-        if (isUnreserved(c)) {
-            out += c;
-            continue;
-        }
-        if (pathMode) {
-            switch (c) {
-            case '$':
-            case '&':
-            case '+':
-            case ',':
-            case '/':
-            case ':':
-            case ';':
-            case '=':
-            case '@':
-                out += c;
-                continue;
-            default:
-                break;
-            }
-        } else if (c == ' ') {
-            out += '+';
-            continue;
-        }
-        const auto b = static_cast<unsigned char>(c);
-        out += '%';
-        out += upper[b >> 4];
-        out += upper[b & 0xF];
-    }
-    return out;
-}
 
 } // namespace
 
@@ -246,37 +207,17 @@ QByteArray jsonString(const QByteArray &utf8)
 
 QByteArray escapePath(const QString &path)
 {
-    return percentEscape(path.toUtf8(), true);
+    return GoUrl::escapePath(path.toUtf8());
 }
 
 QByteArray escapeQuery(const QString &component)
 {
-    return percentEscape(component.toUtf8(), false);
+    return GoUrl::escapeQuery(component.toUtf8());
 }
 
 QString canonicalPath(const QString &path)
 {
-    if (path.isEmpty())
-        return QStringLiteral("/");
-    QString p = path.startsWith(QLatin1Char('/')) ? path : QLatin1Char('/') + path;
-    // path.Clean for a rooted path: drop empty and "." elements, let ".."
-    // remove its predecessor and never climb above the root.
-    QStringList out;
-    const QStringList parts = p.split(QLatin1Char('/'));
-    for (const QString &part : parts) {
-        if (part.isEmpty() || part == QLatin1String("."))
-            continue;
-        if (part == QLatin1String("..")) {
-            if (!out.isEmpty())
-                out.removeLast();
-            continue;
-        }
-        out.append(part);
-    }
-    QString clean = QLatin1Char('/') + out.join(QLatin1Char('/'));
-    if (p.endsWith(QLatin1Char('/')) && clean != QLatin1String("/"))
-        clean += QLatin1Char('/');
-    return clean;
+    return GoPath::cleanKeepingSlash(path);
 }
 
 namespace {

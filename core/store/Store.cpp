@@ -1,5 +1,7 @@
 #include "store/Store.h"
 
+#include "go/GoPath.h"
+
 #include "store/Node.h"
 #include "store/StoreSnapshot.h"
 #include "store/TtlIndex.h"
@@ -39,30 +41,6 @@ template <typename F> void forEachSegment(const QString &clean, qsizetype end, F
     }
 }
 
-bool isCleanRooted(const QString &p)
-{
-    const qsizetype n = p.size();
-    if (n == 0 || p.at(0) != QLatin1Char('/'))
-        return false;
-    if (n == 1)
-        return true;
-    if (p.at(n - 1) == QLatin1Char('/'))
-        return false;
-    // Every segment must be non-empty and neither "." nor "..".
-    qsizetype segStart = 1;
-    for (qsizetype i = 1; i <= n; ++i) {
-        if (i == n || p.at(i) == QLatin1Char('/')) {
-            const qsizetype len = i - segStart;
-            if (len == 0)
-                return false;
-            if (p.at(segStart) == QLatin1Char('.') &&
-                (len == 1 || (len == 2 && p.at(segStart + 1) == QLatin1Char('.'))))
-                return false;
-            segStart = i + 1;
-        }
-    }
-    return true;
-}
 } // namespace
 
 struct Store::Impl
@@ -142,36 +120,7 @@ Store::~Store() = default;
 
 QString Store::cleanPath(const QString &key)
 {
-    if (isCleanRooted(key))
-        return key;
-    // Go's path.Clean for a rooted path: drop empty and "." segments, ".." pops one
-    // (never above the root).
-    QList<QStringView> segs;
-    const QStringView k(key);
-    qsizetype pos = 0;
-    while (pos <= k.size()) {
-        qsizetype slash = k.indexOf(QLatin1Char('/'), pos);
-        if (slash < 0)
-            slash = k.size();
-        const QStringView seg = k.mid(pos, slash - pos);
-        if (seg.isEmpty() || seg == QLatin1String(".")) {
-            // skip
-        } else if (seg == QLatin1String("..")) {
-            if (!segs.isEmpty())
-                segs.removeLast();
-        } else {
-            segs.append(seg);
-        }
-        pos = slash + 1;
-    }
-    if (segs.isEmpty())
-        return QStringLiteral("/");
-    QString out;
-    for (const QStringView &s : std::as_const(segs)) {
-        out += QLatin1Char('/');
-        out += s;
-    }
-    return out;
+    return GoPath::clean(key);
 }
 
 StoreResult Store::get(const QString &path, bool recursive, bool sorted, qint64 nowNs)

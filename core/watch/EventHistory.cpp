@@ -27,6 +27,18 @@ int EventHistory::firstPosition(quint64 sinceIndex) const
     return offset < quint64(m_count) ? int(offset) : -1;
 }
 
+bool EventHistory::isHidden(const QString &watchPath, const QString &keyPath)
+{
+    if (watchPath.size() > keyPath.size())
+        return false;
+    const QStringView after = QStringView(keyPath).mid(watchPath.size());
+    // path.Clean("/" + after) contains "/_" exactly when some segment of `after` starts
+    // with '_' (keys are clean, so there are no "." or ".." segments to resolve).
+    if (after.startsWith(QLatin1Char('_')))
+        return true;
+    return after.contains(QLatin1String("/_"));
+}
+
 bool EventHistory::matches(const Event &e, const QString &key, bool recursive)
 {
     if (e.refresh)
@@ -34,6 +46,10 @@ bool EventHistory::matches(const Event &e, const QString &key, bool recursive)
     const QString &k = e.node.key;
     if (k == key)
         return true;
+    // A replay answers what live notification would have: hidden keys below the
+    // watched one stay hidden (etcd's history scan returns them).
+    if (isHidden(key, k))
+        return false;
     if (recursive) {
         // Below the key: the key plus a trailing slash is a prefix ("/" stays "/").
         if (key.endsWith(QLatin1Char('/'))) {
@@ -44,11 +60,17 @@ bool EventHistory::matches(const Event &e, const QString &key, bool recursive)
             return true;
         }
     }
-    // A removed directory removed everything below it. etcd compares plain string
-    // prefixes here (so deleting /foo also matches a watch on /foobar); kept as is.
+    // A removed directory removed everything below it: the watched key is that
+    // directory or lies below it. etcd compares plain string prefixes here, so
+    // deleting /f would also answer a watch on /foo; we compare whole segments.
     if ((e.action == Action::Delete || e.action == Action::Expire) && e.prevNode &&
-        e.prevNode->dir && key.startsWith(e.prevNode->key))
-        return true;
+        e.prevNode->dir) {
+        const QString &dir = e.prevNode->key;
+        if (key.startsWith(dir) &&
+            (key.size() == dir.size() || dir.endsWith(QLatin1Char('/')) ||
+             key.at(dir.size()) == QLatin1Char('/')))
+            return true;
+    }
     return false;
 }
 

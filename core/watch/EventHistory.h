@@ -41,6 +41,11 @@ public:
     void clear();
 
     static bool matches(const Event &e, const QString &key, bool recursive);
+    // etcd's isHidden: is keyPath hidden from a watcher at watchPath, i.e. does
+    // the part of keyPath below watchPath contain a segment starting with '_'?
+    // A watch path longer than the key (a watcher below a removed directory)
+    // never hides. Live notification and history replay share this rule.
+    static bool isHidden(const QString &watchPath, const QString &keyPath);
 
 private:
     const Event &at(int i) const { return m_ring[(m_front + i) % m_capacity]; }

@@ -17,23 +17,6 @@ struct WatcherHub::Watcher
     WatcherList::iterator pos;
 };
 
-namespace {
-// etcd's isHidden: is keyPath hidden from a watcher at watchPath, i.e. does the part of
-// keyPath below watchPath contain a segment starting with '_'? A watch path longer than
-// the key (a watcher below a removed directory) never hides.
-bool isHidden(const QString &watchPath, const QString &keyPath)
-{
-    if (watchPath.size() > keyPath.size())
-        return false;
-    const QStringView after = QStringView(keyPath).mid(watchPath.size());
-    // path.Clean("/" + after) contains "/_" exactly when some segment of `after` starts
-    // with '_' (keys are clean, so there are no "." or ".." segments to resolve).
-    if (after.startsWith(QLatin1Char('_')))
-        return true;
-    return after.contains(QLatin1String("/_"));
-}
-} // namespace
-
 WatcherHub::WatcherHub() = default;
 
 WatcherHub::~WatcherHub()
@@ -128,7 +111,7 @@ void WatcherHub::notifyAt(const Event &e, const QString &path, bool deleted)
     if (it == m_byPath.end())
         return;
     const bool originalPath = e.node.key == path;
-    if (!originalPath && isHidden(path, e.node.key))
+    if (!originalPath && EventHistory::isHidden(path, e.node.key))
         return;
 
     // First decide who gets the event and drop the one-shot watchers, then call the

@@ -4,6 +4,7 @@
 // stream, a client vanishing mid-watch) and the process itself (flags, logs,
 // SIGTERM).
 #include "DaemonProcess.h"
+#include "RawHttpClient.h"
 
 #include <algorithm>
 
@@ -20,77 +21,6 @@
 #include <QTest>
 
 namespace {
-
-// A raw HTTP client: what curl and friends put on the wire, byte by byte.
-class RawClient
-{
-public:
-    explicit RawClient(quint16 port)
-    {
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        socket.waitForConnected(5000);
-    }
-    void send(const QByteArray &bytes)
-    {
-        socket.write(bytes);
-        socket.flush();
-    }
-    // Reads until `done(buffer)` holds or the timeout passes.
-    bool readUntil(const std::function<bool(const QByteArray &)> &done, int timeoutMs = 5000)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (!done(buffer) && t.elapsed() < timeoutMs) {
-            if (socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
-                break;
-            socket.waitForReadyRead(50);
-            buffer += socket.readAll();
-        }
-        buffer += socket.readAll();
-        return done(buffer);
-    }
-    // One complete response with a Content-Length body; removes it from the buffer.
-    QByteArray readResponse(int timeoutMs = 5000)
-    {
-        auto complete = [](const QByteArray &b) {
-            const qsizetype end = b.indexOf("\r\n\r\n");
-            if (end < 0)
-                return false;
-            const qsizetype cl = b.toLower().indexOf("content-length:");
-            if (cl < 0 || cl > end)
-                return true;
-            const qsizetype eol = b.indexOf("\r\n", cl);
-            const int len = b.mid(cl + 15, eol - cl - 15).trimmed().toInt();
-            return b.size() >= end + 4 + len;
-        };
-        if (!readUntil(complete, timeoutMs))
-            return {};
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        const qsizetype cl = buffer.toLower().indexOf("content-length:");
-        int len = 0;
-        if (cl >= 0 && cl < end) {
-            const qsizetype eol = buffer.indexOf("\r\n", cl);
-            len = buffer.mid(cl + 15, eol - cl - 15).trimmed().toInt();
-        }
-        const QByteArray one = buffer.left(end + 4 + len);
-        buffer.remove(0, end + 4 + len);
-        return one;
-    }
-    bool waitClosed(int timeoutMs = 5000)
-    {
-        if (socket.state() == QAbstractSocket::UnconnectedState)
-            return true;
-        QElapsedTimer t;
-        t.start();
-        while (socket.state() != QAbstractSocket::UnconnectedState && t.elapsed() < timeoutMs) {
-            socket.waitForReadyRead(50);
-            buffer += socket.readAll();
-        }
-        return socket.state() == QAbstractSocket::UnconnectedState;
-    }
-    QTcpSocket socket;
-    QByteArray buffer;
-};
 
 QByteArray bodyOf(const QByteArray &response)
 {
@@ -161,7 +91,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(daemon.output().contains("leader is now"), 10000);
         const qsizetype before = daemon.output().size();
         for (int i = 0; i < 5; ++i) {
-            RawClient c(daemon.clientPort());
+            RawHttpClient c(daemon.clientPort());
             c.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
             QVERIFY(c.readResponse().startsWith("HTTP/1.1 200"));
         }
@@ -173,7 +103,7 @@ private Q_SLOTS:
 
     void keepAliveReuse()
     {
-        RawClient c(daemon.clientPort());
+        RawHttpClient c(daemon.clientPort());
         c.send("PUT /v2/keys/ka HTTP/1.1\r\nHost: x\r\nContent-Type: "
                "application/x-www-form-urlencoded\r\n"
                "Content-Length: 7\r\n\r\nvalue=1");
@@ -193,12 +123,12 @@ private Q_SLOTS:
         // Connections are spread over the client threads and plain reads are
         // answered there: a write answered on one connection must be visible
         // at once to a read on any other.
-        std::vector<std::unique_ptr<RawClient>> clients;
+        std::vector<std::unique_ptr<RawHttpClient>> clients;
         for (int i = 0; i < 6; ++i)
-            clients.push_back(std::make_unique<RawClient>(daemon.clientPort()));
+            clients.push_back(std::make_unique<RawHttpClient>(daemon.clientPort()));
         for (int i = 0; i < 300; ++i) {
-            RawClient &writer = *clients[i % 6];
-            RawClient &reader = *clients[(i + 1 + (i / 6) % 5) % 6]; // never the writer
+            RawHttpClient &writer = *clients[i % 6];
+            RawHttpClient &reader = *clients[(i + 1 + (i / 6) % 5) % 6]; // never the writer
             const QByteArray value = QByteArray::number(i);
             writer.send(putRequest("seen", value));
             const QByteArray w = writer.readResponse();
@@ -217,15 +147,15 @@ private Q_SLOTS:
         // never let two increments from the same value both succeed, and a
         // watcher sees every successful one exactly once.
         request("PUT", QStringLiteral("/v2/keys/counter"), "value=0");
-        RawClient watcher(daemon.clientPort());
+        RawHttpClient watcher(daemon.clientPort());
         watcher.send("GET /v2/keys/counter?wait=true&stream=true HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
 
         constexpr int clientsCount = 6;
         constexpr int perClient = 15;
-        std::vector<std::unique_ptr<RawClient>> clients;
+        std::vector<std::unique_ptr<RawHttpClient>> clients;
         for (int i = 0; i < clientsCount; ++i)
-            clients.push_back(std::make_unique<RawClient>(daemon.clientPort()));
+            clients.push_back(std::make_unique<RawHttpClient>(daemon.clientPort()));
         std::vector<int> done(clientsCount, 0);
         std::vector<QByteArray> seen(clientsCount);
         int conflicts = 0;
@@ -285,7 +215,7 @@ private Q_SLOTS:
         };
         const auto before = gets();
         for (int c = 0; c < 4; ++c) {
-            RawClient client(daemon.clientPort());
+            RawHttpClient client(daemon.clientPort());
             for (int i = 0; i < 15; ++i) {
                 client.send(i % 3 ? "GET /v2/keys/counted HTTP/1.1\r\nHost: x\r\n\r\n"
                                   : "GET /v2/keys/not-there HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -299,14 +229,14 @@ private Q_SLOTS:
 
     void watchSeesWritesFromEveryConnectionInOrder()
     {
-        RawClient watcher(daemon.clientPort());
+        RawHttpClient watcher(daemon.clientPort());
         watcher.send("GET /v2/keys/mixed?wait=true&recursive=true&stream=true "
                      "HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
         // Eight connections write at once, round after round, with reads in between.
-        std::vector<std::unique_ptr<RawClient>> clients;
+        std::vector<std::unique_ptr<RawHttpClient>> clients;
         for (int i = 0; i < 8; ++i)
-            clients.push_back(std::make_unique<RawClient>(daemon.clientPort()));
+            clients.push_back(std::make_unique<RawHttpClient>(daemon.clientPort()));
         for (int round = 0; round < 25; ++round) {
             for (int i = 0; i < 8; ++i)
                 clients[i]->send(
@@ -349,7 +279,7 @@ private Q_SLOTS:
     void headHasNoBody()
     {
         request("PUT", QStringLiteral("/v2/keys/head"), "value=abc");
-        RawClient c(daemon.clientPort());
+        RawHttpClient c(daemon.clientPort());
         c.send("HEAD /v2/keys/head HTTP/1.1\r\nHost: x\r\n\r\nGET /v2/keys/head HTTP/1.1\r\nHost: "
                "x\r\n\r\n");
         QVERIFY(c.readUntil(
@@ -362,7 +292,7 @@ private Q_SLOTS:
 
     void connectionCloseIsHonoured()
     {
-        RawClient c(daemon.clientPort());
+        RawHttpClient c(daemon.clientPort());
         c.send("GET /version HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         QVERIFY(c.waitClosed());
         QVERIFY(c.buffer.startsWith("HTTP/1.1 200 OK"));
@@ -372,7 +302,7 @@ private Q_SLOTS:
 
     void http10IsClosedAfterTheAnswer()
     {
-        RawClient c(daemon.clientPort());
+        RawHttpClient c(daemon.clientPort());
         c.send("GET /health HTTP/1.0\r\n\r\n");
         QVERIFY(c.waitClosed());
         QVERIFY(c.buffer.endsWith("{\"health\":\"true\"}"));
@@ -380,7 +310,7 @@ private Q_SLOTS:
 
     void expectContinueIsAnswered()
     {
-        RawClient c(daemon.clientPort());
+        RawHttpClient c(daemon.clientPort());
         const QByteArray body = "value=" + QByteArray(2000, 'x');
         c.send("PUT /v2/keys/big HTTP/1.1\r\nHost: x\r\nContent-Type: "
                "application/x-www-form-urlencoded\r\n"
@@ -396,7 +326,7 @@ private Q_SLOTS:
 
     void oversizedBodyGets413AndChangesNothing()
     {
-        RawClient c(daemon.clientPort());
+        RawHttpClient c(daemon.clientPort());
         c.send("PUT /v2/keys/huge HTTP/1.1\r\nHost: x\r\nContent-Type: "
                "application/x-www-form-urlencoded\r\n"
                "Content-Length: 100000\r\n\r\nvalue=");
@@ -409,7 +339,7 @@ private Q_SLOTS:
 
     void oversizedHeadersGet431()
     {
-        RawClient c(daemon.clientPort());
+        RawHttpClient c(daemon.clientPort());
         c.send("GET /v2/keys/x HTTP/1.1\r\nHost: x\r\nX-Filler: " + QByteArray(70000, 'a'));
         QVERIFY(c.waitClosed());
         QVERIFY2(c.buffer.startsWith("HTTP/1.1 431"), c.buffer.left(100).constData());
@@ -464,7 +394,7 @@ private Q_SLOTS:
             "\x00\x01\x02\xff\xfe garbage\r\n\r\n", "GET\r\n\r\n", "GET / HTTP/9.9\r\n\r\n",
             "PUT /v2/keys/a HTTP/1.1\r\nContent-Length: -5\r\n\r\n", "BREW /pot HTTP/1.1\r\n\r\n"};
         for (const QByteArray &j : junk) {
-            RawClient c(daemon.clientPort());
+            RawHttpClient c(daemon.clientPort());
             c.send(j);
             c.waitClosed(500);
         }
@@ -475,7 +405,7 @@ private Q_SLOTS:
 
     void longPollWatchAnswersOnChange()
     {
-        RawClient watcher(daemon.clientPort());
+        RawHttpClient watcher(daemon.clientPort());
         watcher.send("GET /v2/keys/watched?wait=true HTTP/1.1\r\nHost: x\r\n\r\n");
         // Headers come at once, like etcd, so the client knows the watch is in place.
         QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
@@ -493,7 +423,7 @@ private Q_SLOTS:
 
     void requestPipelinedBehindAWatchWaitsForIt()
     {
-        RawClient c(daemon.clientPort());
+        RawHttpClient c(daemon.clientPort());
         c.send("GET /v2/keys/behind?wait=true HTTP/1.1\r\nHost: x\r\n\r\n"
                "GET /v2/keys/behind HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(c.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
@@ -508,7 +438,7 @@ private Q_SLOTS:
 
     void streamWatchSendsEveryEvent()
     {
-        RawClient watcher(daemon.clientPort());
+        RawHttpClient watcher(daemon.clientPort());
         watcher.send("GET /v2/keys/streamdir?wait=true&recursive=true&stream=true "
                      "HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
@@ -522,7 +452,7 @@ private Q_SLOTS:
     void clientVanishingMidWatchIsHarmless()
     {
         for (int round = 0; round < 20; ++round) {
-            auto *c = new RawClient(daemon.clientPort());
+            auto *c = new RawHttpClient(daemon.clientPort());
             c->send(round % 2
                         ? "GET /v2/keys/vanish?wait=true HTTP/1.1\r\nHost: x\r\n\r\n"
                         : "GET /v2/keys/vanish?wait=true&stream=true HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -555,7 +485,7 @@ private Q_SLOTS:
                 .toInteger();
         QVERIFY(index > 0);
         // From the write's next index: a watch registered late still sees the expiry.
-        RawClient watcher(daemon.clientPort());
+        RawHttpClient watcher(daemon.clientPort());
         watcher.send("GET /v2/keys/ephemeral?wait=true&waitIndex=" + QByteArray::number(index + 1) +
                      " HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(
@@ -569,13 +499,13 @@ private Q_SLOTS:
         slow.setExtraArguments({QStringLiteral("--client-request-timeout"), QStringLiteral("1")});
         QVERIFY2(slow.start(), slow.output().constData());
         // A client that stops in the middle of its headers is refused.
-        RawClient stalled(slow.clientPort());
+        RawHttpClient stalled(slow.clientPort());
         stalled.send("GET /v2/keys/x HTTP/1.1\r\nHost: x\r\nUser-Ag");
         // An idle keep-alive connection and a waiting watch are not.
-        RawClient idle(slow.clientPort());
+        RawHttpClient idle(slow.clientPort());
         idle.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(idle.readResponse().startsWith("HTTP/1.1 200"));
-        RawClient watcher(slow.clientPort());
+        RawHttpClient watcher(slow.clientPort());
         watcher.send("GET /v2/keys/late?wait=true HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
 
@@ -589,7 +519,7 @@ private Q_SLOTS:
         QCOMPARE(idle.socket.state(), QAbstractSocket::ConnectedState);
         idle.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(idle.readResponse().startsWith("HTTP/1.1 200"));
-        RawClient writer(slow.clientPort());
+        RawHttpClient writer(slow.clientPort());
         writer.send(putRequest("late", "v"));
         QVERIFY(writer.readResponse().startsWith("HTTP/1.1 201"));
         QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.endsWith("0\r\n\r\n"); }));
@@ -601,7 +531,7 @@ private Q_SLOTS:
         DaemonProcess cors(QStringLiteral("cors"));
         cors.setExtraArguments({QStringLiteral("--cors"), QStringLiteral("http://ui.example")});
         QVERIFY2(cors.start(), cors.output().constData());
-        RawClient c(cors.clientPort());
+        RawHttpClient c(cors.clientPort());
         const QByteArray grant = "Access-Control-Allow-Origin: http://ui.example\r\n";
         // A write (answered from the node's thread) and a read (from the client thread).
         c.send(putRequest("c", "1").replace("Host: x\r\n",
@@ -623,7 +553,7 @@ private Q_SLOTS:
         QVERIFY(foreign.startsWith("HTTP/1.1 200"));
         QVERIFY(!foreign.contains("Access-Control-Allow-Origin"));
         // Without --cors (the shared daemon) nothing is granted.
-        RawClient plain(daemon.clientPort());
+        RawHttpClient plain(daemon.clientPort());
         plain.send("GET /version HTTP/1.1\r\nHost: x\r\nOrigin: http://ui.example\r\n\r\n");
         QVERIFY(!plain.readResponse().contains("Access-Control"));
     }
@@ -668,7 +598,7 @@ private Q_SLOTS:
             return thread;
         };
         for (int i = 0; i < 5; ++i) {
-            RawClient once(member.clientPort());
+            RawHttpClient once(member.clientPort());
             once.send(putRequest("once", QByteArray::number(i))
                           .replace("Host: x\r\n", "Host: x\r\nConnection: close\r\n"));
             QVERIFY(once.readResponse().startsWith("HTTP/1.1 20"));
@@ -677,15 +607,15 @@ private Q_SLOTS:
             }));
             QCOMPARE(nextThread(), 0);
         }
-        RawClient idle(member.clientPort());
+        RawHttpClient idle(member.clientPort());
         idle.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(idle.readResponse().startsWith("HTTP/1.1 200"));
         QCOMPARE(nextThread(), 0);
-        RawClient writer(member.clientPort());
+        RawHttpClient writer(member.clientPort());
         writer.send(putRequest("lone", "1"));
         QVERIFY(writer.readResponse().startsWith("HTTP/1.1 20"));
         QCOMPARE(nextThread(), 0);
-        RawClient third(member.clientPort());
+        RawHttpClient third(member.clientPort());
         third.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(third.readResponse().startsWith("HTTP/1.1 200"));
         QCOMPARE_NE(nextThread(), 0);

@@ -1,5 +1,6 @@
 // Tests of watches: which watcher gets which event (etcd 3.4's watcherHub.notify,
-// watcher.notify and isHidden), replay from the event history (EventHistory.scan),
+// watcher.notify and isHidden), replay from the event history (EventHistory.scan,
+// with live notification's hidden-key rule and whole-segment directory matches),
 // stream watchers, cancellation and re-entrant sinks.
 
 #include "StoreTestUtil.h"
@@ -245,10 +246,14 @@ void tst_WatcherHub::waitIndex_data()
     QTest::newRow("dir without recursive") << "/d" << false << quint64(1) << delD;
     QTest::newRow("dir recursive") << "/d" << true << quint64(1) << "set /d/x=1 m3 c3 @7";
     QTest::newRow("root recursive") << "/" << true << quint64(2) << "set /b=1 m2 c2 @7";
-    // etcd's history scan has no hidden check (unlike live notification).
-    QTest::newRow("root recursive hidden") << "/" << true << quint64(7) << "set /_h=1 m7 c7 @7";
-    // etcd's directory-removal match is a plain string prefix: /d also matches /dx.
-    QTest::newRow("prefix quirk") << "/dx" << false << quint64(1) << delD;
+    // Replay hides what live notification hides (etcd's history scan does not:
+    // there a waitIndex watch on "/" returns /_h).
+    QTest::newRow("root recursive hidden") << "/" << true << quint64(7) << "";
+    QTest::newRow("hidden key itself") << "/_h" << false << quint64(1) << "set /_h=1 m7 c7 @7";
+    // A removed directory answers watches on itself and below it, by whole
+    // segments (etcd's plain string prefix would hand the delete of /d to /dx).
+    QTest::newRow("sibling sharing a prefix") << "/dx" << false << quint64(1) << "";
+    QTest::newRow("deleted dir itself") << "/d" << false << quint64(4) << delD;
     QTest::newRow("sibling recursive") << "/dx" << true << quint64(7) << "";
 }
 
