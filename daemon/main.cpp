@@ -139,6 +139,7 @@ int main(int argc, char *argv[])
     options.clientUrls = toStrings(config.advertiseClientUrls);
     options.listenPeerUrls = toStrings(config.listenPeerUrls);
     options.peerTls = *peerTls;
+    options.peerTls.allowedCommonName = config.peerCertAllowedCn; // not a file: not TlsFiles' job
     for (const Config::ClusterMember &m : config.initialClusterMembers)
         options.initialCluster.append({m.name, m.peerUrl.toString()});
     options.joinExisting = config.initialClusterState == Config::ClusterState::Existing;

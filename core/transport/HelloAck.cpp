@@ -18,6 +18,10 @@ const char *helloStatusName(HelloStatus status)
         return "unknown member";
     case HelloStatus::NotReady:
         return "cluster id not known yet";
+    case HelloStatus::CertificateRefused:
+        return "certificate refused";
+    case HelloStatus::TooManyConnections:
+        return "too many connections from this member";
     }
     return "unknown status";
 }
@@ -37,7 +41,7 @@ std::optional<HelloAck> HelloAck::decode(const QByteArray &body)
     HelloAck ack;
     stream >> status >> ack.clusterId;
     if (stream.status() != QDataStream::Ok || !stream.atEnd() ||
-        status > quint8(HelloStatus::NotReady))
+        status > quint8(HelloStatus::TooManyConnections))
         return std::nullopt;
     ack.status = HelloStatus(status);
     return ack;

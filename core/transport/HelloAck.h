@@ -13,6 +13,13 @@ enum class HelloStatus : quint8 {
     WrongMember = 2,     // Hello.to is not the listener's id
     UnknownMember = 3,   // Hello.from is not (or no longer) a peer of the listener
     NotReady = 4,        // the listener does not know its cluster id yet
+    // The dialer's certificate is not acceptable: its Common Name is not the one
+    // --peer-cert-allowed-cn allows, or it does not name the host of any of the claimed
+    // member's peer URLs (see PeerTransport). The listener's log says which.
+    CertificateRefused = 5,
+    // The claimed member already has as many unauthenticated connections as the listener
+    // keeps (TransportOptions::maxInboundPerPeer), all of them in use.
+    TooManyConnections = 6,
 };
 
 const char *helloStatusName(HelloStatus status);

@@ -3,6 +3,7 @@
 #include "transport/Chunk.h"
 #include "transport/TransportLogging.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 
 namespace transport {
@@ -19,6 +20,7 @@ InboundConnection::InboundConnection(QTcpSocket *socket, const TransportOptions 
                                        ChunkAssembler(options.maxMessageBytes)}
 {
     m_socket->setParent(this);
+    m_lastFrame.start();
     m_remote =
         QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort());
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -64,6 +66,15 @@ InboundConnection::~InboundConnection()
 {
     m_socket->disconnect(this);
     m_socket->abort();
+}
+
+QSslCertificate InboundConnection::verifiedCertificate() const
+{
+    const auto *tls = qobject_cast<const QSslSocket *>(m_socket);
+    // Without VerifyPeer a certificate the dialer sent was not checked against the CAs.
+    if (!tls || !tls->isEncrypted() || tls->peerVerifyMode() != QSslSocket::VerifyPeer)
+        return {};
+    return tls->peerCertificate();
 }
 
 void InboundConnection::accept(quint64 peerId, quint64 ownClusterId)
@@ -156,6 +167,7 @@ void InboundConnection::onReadyRead()
             close(QStringLiteral("bad frame: %1").arg(m_reader.error()));
             return;
         }
+        m_lastFrame.restart();
         handleFrame(m_reader.takeFrame());
     }
 }

@@ -6,7 +6,9 @@
 #include "transport/HelloAck.h"
 #include "transport/TransportOptions.h"
 
+#include <QElapsedTimer>
 #include <QObject>
+#include <QSslCertificate>
 #include <QTimer>
 
 #include <optional>
@@ -41,6 +43,12 @@ public:
     quint64 peerId() const { return m_peerId; }
     // "ip:port" of the remote end, for logs.
     QString remoteAddress() const { return m_remote; }
+    // The dialer's certificate if the connection is TLS and the server side verified it
+    // against its trusted CAs (--peer-client-cert-auth); else a null certificate.
+    QSslCertificate verifiedCertificate() const;
+    // Milliseconds since the last complete frame arrived (since the connection was accepted
+    // when none has): how long its dialer has not used it.
+    qint64 quietMs() const { return m_lastFrame.elapsed(); }
 
     // Answers to helloReceived(). Called synchronously from its slot; if neither is
     // called the Hello is refused with NotReady.
@@ -73,6 +81,7 @@ private:
     ChunkAssembler m_lanes[2];
     QTimer m_handshakeTimer;
     QTimer m_idleTimer;
+    QElapsedTimer m_lastFrame;
 };
 
 } // namespace transport

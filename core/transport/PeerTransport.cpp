@@ -4,9 +4,11 @@
 #include "transport/InboundConnection.h"
 #include "transport/OutboundPeer.h"
 #include "transport/PeerAddress.h"
+#include "transport/PeerIdentity.h"
 #include "transport/PeerServer.h"
 #include "transport/TransportLogging.h"
 
+#include <QSslCertificate>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -261,12 +263,16 @@ void PeerTransport::onNewConnection(QTcpServer *server)
         }
         auto *connection = new InboundConnection(socket, m_options, this);
         connect(connection, &InboundConnection::helloReceived, this, &PeerTransport::onHello);
-        connect(connection, &InboundConnection::clusterInfoRequested, this,
-                [this](InboundConnection *c) {
-                    c->answerClusterInfo(m_clusterInfoProvider
-                                             ? std::optional<QByteArray>(m_clusterInfoProvider())
-                                             : std::nullopt);
-                });
+        connect(
+            connection, &InboundConnection::clusterInfoRequested, this,
+            [this](InboundConnection *c) {
+                const bool allowed = commonNameAllowed(
+                    c,
+                    QStringLiteral("cluster information request from %1").arg(c->remoteAddress()));
+                c->answerClusterInfo(allowed && m_clusterInfoProvider
+                                         ? std::optional<QByteArray>(m_clusterInfoProvider())
+                                         : std::nullopt);
+            });
         connect(connection, &InboundConnection::messageReceived, this,
                 &PeerTransport::onInboundMessage);
         connect(connection, &InboundConnection::closed, this, &PeerTransport::onInboundClosed);
@@ -274,11 +280,31 @@ void PeerTransport::onNewConnection(QTcpServer *server)
     }
 }
 
+bool PeerTransport::commonNameAllowed(InboundConnection *connection, const QString &who) const
+{
+    const QString &allowed = m_options.tls.allowedCommonName;
+    if (allowed.isEmpty())
+        return true;
+    const QSslCertificate certificate = connection->verifiedCertificate();
+    if (!certificate.isNull() && PeerIdentity::commonNames(certificate).contains(allowed))
+        return true;
+    qCWarning(lcTransport).noquote()
+        << QStringLiteral("refused %1: --peer-cert-allowed-cn is %2 but its certificate's "
+                          "common name is %3")
+               .arg(who, allowed,
+                    certificate.isNull()
+                        ? QStringLiteral("(no verified certificate)")
+                        : PeerIdentity::commonNames(certificate).join(QLatin1Char(',')));
+    return false;
+}
+
 void PeerTransport::onHello(InboundConnection *connection, const Hello &hello)
 {
     const QString who =
         QStringLiteral("member %1 (%2)").arg(hexId(hello.from), connection->remoteAddress());
-    if (hello.to != m_selfId) {
+    if (!commonNameAllowed(connection, who)) {
+        connection->refuse(HelloStatus::CertificateRefused, m_clusterId);
+    } else if (hello.to != m_selfId) {
         qCWarning(lcTransport).noquote()
             << QStringLiteral("refused %1: it wants member %2 but this is %3")
                    .arg(who, hexId(hello.to), hexId(m_selfId));
@@ -298,20 +324,75 @@ void PeerTransport::onHello(InboundConnection *connection, const Hello &hello)
             << QStringLiteral("refused %1: not a member of this cluster").arg(who);
         connection->refuse(HelloStatus::UnknownMember, m_clusterId);
     } else {
-        // A peer redials after losing its connection; the old one may be half-open.
-        if (InboundConnection *old = m_inboundByPeer.value(hello.from))
-            old->close();
-        connection->accept(hello.from, m_clusterId);
-        m_inboundByPeer.insert(hello.from, connection);
+        admit(connection, hello.from, who);
     }
+}
+
+void PeerTransport::admit(InboundConnection *connection, quint64 from, const QString &who)
+{
+    // A verified certificate (--peer-client-cert-auth) speaks for member `from` only if it
+    // names the host of one of that member's peer URLs, as the membership knows them: the
+    // same check every dialer makes of the listener's certificate. A member that was just
+    // added (member add) is in the membership with its peer URLs before it first dials.
+    const QSslCertificate certificate = connection->verifiedCertificate();
+    const bool authenticated = !certificate.isNull();
+    if (authenticated && !PeerIdentity::namesHostOfAny(certificate, peerUrls(from))) {
+        QStringList urls;
+        for (const QUrl &url : peerUrls(from))
+            urls.append(url.toString());
+        qCWarning(lcTransport).noquote()
+            << QStringLiteral("refused %1: its certificate names %2, none of them the host of "
+                              "its peer URLs (%3)")
+                   .arg(who, PeerIdentity::hostNames(certificate).join(QLatin1Char(',')),
+                        urls.join(QLatin1Char(',')));
+        connection->refuse(HelloStatus::CertificateRefused, m_clusterId);
+        return;
+    }
+
+    // The member's other connections. A member redials after losing its connection, and
+    // the old one may be half-open. An authenticated newcomer is that member, so it
+    // replaces them all. Without authentication (plain text, or TLS without client
+    // certificates) anyone can claim any id: the newcomer may only replace connections
+    // that have gone quiet (the real dialer pings far more often than pingTimeoutMs), so
+    // that a forged Hello cannot cut a member off; ones still in use stay beside it and end
+    // on their own (the dialer's FIN or the idle timeout).
+    QList<InboundConnection *> others;
+    for (InboundConnection *c : std::as_const(m_inbound))
+        if (c != connection && c->peerId() == from &&
+            c->state() == InboundConnection::State::Established)
+            others.append(c);
+    qsizetype kept = 0;
+    for (InboundConnection *old : std::as_const(others)) {
+        if (authenticated || old->quietMs() > m_options.pingTimeoutMs)
+            old->close(authenticated ? QString()
+                                     : QStringLiteral("quiet for %1 ms and replaced by a new "
+                                                      "connection from %2")
+                                           .arg(old->quietMs())
+                                           .arg(connection->remoteAddress()));
+        else
+            ++kept;
+    }
+    if (kept >= m_options.maxInboundPerPeer) {
+        qCWarning(lcTransport).noquote()
+            << QStringLiteral("refused %1: it already has %2 connections in use")
+                   .arg(who)
+                   .arg(kept);
+        connection->refuse(HelloStatus::TooManyConnections, m_clusterId);
+        return;
+    }
+    if (kept > 0)
+        qCInfo(lcTransport).noquote()
+            << QStringLiteral("accepted another connection from %1 and kept its %2 connection(s) "
+                              "in use: without peer client certificates the transport cannot "
+                              "tell which one is genuine")
+                   .arg(who)
+                   .arg(kept);
+    connection->accept(from, m_clusterId);
 }
 
 void PeerTransport::onInboundClosed(InboundConnection *connection)
 {
     m_inbound.remove(connection);
-    const quint64 from = connection->peerId();
-    if (from != 0 && m_inboundByPeer.value(from) == connection)
-        m_inboundByPeer.remove(from);
     connection->deleteLater();
 }
 

@@ -32,7 +32,13 @@ class OutboundPeer;
 // format.
 //
 // Guarantees: members of different clusters never exchange payloads (Hello/HelloAck
-// check the cluster id and the member ids first); memory per peer is bounded (full
+// check the cluster id and the member ids first); with --peer-cert-allowed-cn only
+// connections with a verified certificate of that Common Name get anything; with client
+// certificates (--peer-client-cert-auth) a connection speaks for member X only if its
+// certificate names the host of one of X's peer URLs, and only such a connection replaces
+// X's others. Without client certificates a Hello proves nothing (member and cluster ids
+// are public): anyone who reaches the port can speak for any member, but cannot close a
+// member's connection that is still in use (see admit()). Memory per peer is bounded (full
 // queues drop, and the drop is reported as peerUnreachable so Raft retransmits); no
 // byte sequence from the network can crash the member (bad input closes that
 // connection with a warning); a down peer is redialed with jittered exponential backoff.
@@ -123,6 +129,10 @@ signals:
 private:
     void onNewConnection(QTcpServer *server);
     void onHello(InboundConnection *connection, const Hello &hello);
+    // --peer-cert-allowed-cn; logs a refusal (`who` names the connection).
+    bool commonNameAllowed(InboundConnection *connection, const QString &who) const;
+    // Accepts a Hello from known member `from`, or refuses it (see the .cpp for the rules).
+    void admit(InboundConnection *connection, quint64 from, const QString &who);
     void onInboundClosed(InboundConnection *connection);
     void onInboundMessage(quint64 from, const QByteArray &payload);
     void closeInbound(const std::function<bool(InboundConnection *)> &which, const QString &why);
@@ -134,7 +144,6 @@ private:
     QList<QTcpServer *> m_servers;
     QHash<quint64, OutboundPeer *> m_peers;
     QSet<InboundConnection *> m_inbound;
-    QHash<quint64, InboundConnection *> m_inboundByPeer; // accepted ones
     std::function<QByteArray()> m_clusterInfoProvider;
     QElapsedTimer m_clock;
     RateMeter m_sendRate;

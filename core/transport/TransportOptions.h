@@ -40,6 +40,11 @@ struct TransportOptions
     qsizetype writeHighWaterBytes = qsizetype(1) * 1024 * 1024;
     // Accepted sockets that have not completed their handshake; further ones are closed.
     int maxPendingInbound = 64;
+    // Established connections one member may have to us while none of them is
+    // authenticated (plain text, or TLS without client certificates): a Hello cannot close
+    // a connection of the member it claims that is still in use (see PeerTransport), so
+    // extra ones are refused beyond this.
+    int maxInboundPerPeer = 4;
 
     // TLS for https peer URLs; without it such URLs are refused.
     PeerTls tls;

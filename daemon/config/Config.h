@@ -44,6 +44,8 @@ struct Config
     quint64 maxRequestBytes = 1572864;      // 1.5 MiB, etcd's --max-request-bytes default
     uint clientThreads = 0;                 // client threads besides the node's; 0: one per core
     uint clientRequestTimeoutSeconds = 120; // a request incomplete after this: 408; 0: never
+    uint clientHandshakeTimeoutSeconds = 10; // no TLS handshake + first byte by then: closed
+    quint64 maxClientConnections = 0;        // 0: as many as the descriptor limit allows
 
     // clustering
     QList<QUrl> initialAdvertisePeerUrls{QUrl(QStringLiteral("http://localhost:2380")),
@@ -64,6 +66,7 @@ struct Config
     QString peerKeyFile;
     bool peerClientCertAuth = false;
     QString peerTrustedCaFile;
+    QString peerCertAllowedCn; // --peer-cert-allowed-cn; needs peerClientCertAuth
 
     // logging / unsafe
     bool debug = false;

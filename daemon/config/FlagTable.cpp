@@ -144,6 +144,19 @@ QList<FlagDefinition> buildTable()
                                      "is answered 408 and disconnected; idle connections and "
                                      "watches are not affected; 0 waits for ever (qetcd only)."),
                    &Config::clientRequestTimeoutSeconds),
+        numberFlag("client-handshake-timeout", "10", Section::Member,
+                   QT_TRANSLATE_NOOP("FlagTable",
+                                     "seconds a new client connection may take to finish its TLS "
+                                     "handshake and send the first byte of its first request "
+                                     "before it is closed; 0 waits for ever (qetcd only)."),
+                   &Config::clientHandshakeTimeoutSeconds),
+        numberFlag("max-client-connections", "0", Section::Member,
+                   QT_TRANSLATE_NOOP("FlagTable",
+                                     "client connections open at once; more are closed as soon as "
+                                     "they are accepted. Never more than the open-file limit "
+                                     "minus a reserve for storage and peers; 0 is that many "
+                                     "(qetcd only)."),
+                   &Config::maxClientConnections),
         // clustering
         urlsFlag("initial-advertise-peer-urls", "http://localhost:2380,http://localhost:7001",
                  Section::Clustering,
@@ -206,6 +219,10 @@ QList<FlagDefinition> buildTable()
             "peer-trusted-ca-file", "", Section::Security,
             QT_TRANSLATE_NOOP("FlagTable", "path to the CA file that peer certs must chain to."),
             &Config::peerTrustedCaFile),
+        stringFlag("peer-cert-allowed-cn", "", Section::Security,
+                   QT_TRANSLATE_NOOP("FlagTable", "allowed CN for inter peer authentication (needs "
+                                                  "--peer-client-cert-auth)."),
+                   &Config::peerCertAllowedCn),
         // logging
         boolFlag("debug", Section::Logging,
                  QT_TRANSLATE_NOOP("FlagTable", "enable debug-level logging."), &Config::debug),

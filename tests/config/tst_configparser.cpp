@@ -93,6 +93,8 @@ QString field(const Config &c, const QString &flag)
         return boolText(c.peerClientCertAuth);
     if (flag == "peer-trusted-ca-file")
         return c.peerTrustedCaFile;
+    if (flag == "peer-cert-allowed-cn")
+        return c.peerCertAllowedCn;
     if (flag == "debug")
         return boolText(c.debug);
     if (flag == "force-new-cluster")
@@ -505,6 +507,9 @@ void tst_ConfigParser::errors_data()
     QTest::newRow("peer-client-cert-auth without CA")
         << kLocalMember + QStringList{"--peer-client-cert-auth=true"} << QStringList{} << 1
         << "--peer-trusted-ca-file";
+    QTest::newRow("peer-cert-allowed-cn without peer-client-cert-auth")
+        << kLocalMember + QStringList{"--peer-cert-allowed-cn", "member"} << QStringList{} << 1
+        << "--peer-client-cert-auth";
     QTest::newRow("https client url without cert")
         << QStringList{"--listen-client-urls", "https://127.0.0.1:1", "--advertise-client-urls",
                        "https://127.0.0.1:1"}
@@ -653,6 +658,8 @@ void tst_ConfigParser::everyFlag_data()
         {"peer-key-file", {"k.pem", {"--peer-cert-file", "c.pem"}}},
         {"peer-client-cert-auth", {"true", {"--peer-trusted-ca-file", "ca.pem"}}},
         {"peer-trusted-ca-file", {"ca.pem", {}}},
+        {"peer-cert-allowed-cn",
+         {"member", {"--peer-client-cert-auth=true", "--peer-trusted-ca-file", "ca.pem"}}},
         {"debug", {"true", {}}},
         {"force-new-cluster", {"true", {}}},
     };
