@@ -11,7 +11,9 @@
 // Mirrors what etcd 2.2 refuses before it starts a member: timing that cannot elect a leader,
 // listening on client URLs without advertising any, an --initial-cluster that does not contain
 // this member with exactly its --initial-advertise-peer-urls, duplicate peer URLs, https URLs
-// without a cert and key. Warnings (for example cert files given with http URLs) are appended to
+// without a cert and key. Beyond etcd, it refuses --client-cert-auth / --peer-client-cert-auth
+// when no URL of their side is https (etcd only warns: the flag would silently protect
+// nothing). Warnings (for example cert files given with http URLs) are appended to
 // config.warnings. Stateless; any thread.
 class ConfigValidator
 {

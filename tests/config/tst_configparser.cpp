@@ -61,6 +61,10 @@ QString field(const Config &c, const QString &flag)
         return QString::number(c.clientThreads);
     if (flag == "client-request-timeout")
         return QString::number(c.clientRequestTimeoutSeconds);
+    if (flag == "client-handshake-timeout")
+        return QString::number(c.clientHandshakeTimeoutSeconds);
+    if (flag == "max-client-connections")
+        return QString::number(c.maxClientConnections);
     if (flag == "initial-advertise-peer-urls")
         return FlagValue::joinUrls(c.initialAdvertisePeerUrls);
     if (flag == "advertise-client-urls")
@@ -108,6 +112,20 @@ const QStringList kLocalMember{
     "http://127.0.0.1:32379",        "--listen-peer-urls",     "http://127.0.0.1:32380",
     "--initial-advertise-peer-urls", "http://127.0.0.1:32380", "--initial-cluster",
     "default=http://127.0.0.1:32380"};
+
+// --client-cert-auth / --peer-client-cert-auth need an https URL on their side to mean anything.
+const QStringList kHttpsClients{"--cert-file",          "c.pem",
+                                "--key-file",           "k.pem",
+                                "--listen-client-urls", "https://127.0.0.1:32379",
+                                "--advertise-client-urls", "https://127.0.0.1:32379"};
+const QStringList kHttpsPeers{"--peer-cert-file",
+                              "c.pem",
+                              "--peer-key-file",
+                              "k.pem",
+                              "--listen-peer-urls",
+                              "https://127.0.0.1:32380",
+                              "--initial-advertise-peer-urls",
+                              "https://127.0.0.1:32380"};
 
 } // namespace
 
@@ -267,7 +285,8 @@ void tst_ConfigParser::values_data()
     QTest::newRow("bool =false") << QStringList{"--force-new-cluster=false"} << QStringList{}
                                  << "force-new-cluster"
                                  << "false";
-    QTest::newRow("bool -x=1") << QStringList{"-client-cert-auth=1", "--trusted-ca-file", "ca"}
+    QTest::newRow("bool -x=1") << kHttpsClients + QStringList{"-client-cert-auth=1",
+                                                              "--trusted-ca-file", "ca"}
                                << QStringList{} << "client-cert-auth"
                                << "true";
     QTest::newRow("bool =F") << QStringList{"--debug=F"} << QStringList{} << "debug"
@@ -510,6 +529,15 @@ void tst_ConfigParser::errors_data()
     QTest::newRow("peer-cert-allowed-cn without peer-client-cert-auth")
         << kLocalMember + QStringList{"--peer-cert-allowed-cn", "member"} << QStringList{} << 1
         << "--peer-client-cert-auth";
+    QTest::newRow("client-cert-auth with http client urls only")
+        << kLocalMember + QStringList{"--client-cert-auth", "--trusted-ca-file", "ca"}
+        << QStringList{} << 1 << "--client-cert-auth has no effect";
+    QTest::newRow("peer-client-cert-auth with http peer urls only")
+        << kLocalMember + QStringList{"--peer-client-cert-auth", "--peer-trusted-ca-file", "ca"}
+        << QStringList{} << 1 << "--peer-client-cert-auth has no effect";
+    QTest::newRow("client-cert-auth from env with http client urls only")
+        << kLocalMember << QStringList{"ETCD_CLIENT_CERT_AUTH=true", "ETCD_TRUSTED_CA_FILE=ca"} << 1
+        << "--client-cert-auth has no effect";
     QTest::newRow("https client url without cert")
         << QStringList{"--listen-client-urls", "https://127.0.0.1:1", "--advertise-client-urls",
                        "https://127.0.0.1:1"}
@@ -551,6 +579,13 @@ void tst_ConfigParser::warnings_data()
     QTest::newRow("cert given for http url")
         << kLocalMember + QStringList{"--data-dir", "/d", "--cert-file", "c", "--key-file", "k"}
         << QStringList{} << "http://127.0.0.1:32379 is http";
+    QTest::newRow("client-cert-auth on an http url beside an https one")
+        << kLocalMember + QStringList{"--data-dir", "/d", "--cert-file", "c", "--key-file", "k",
+                                      "--client-cert-auth", "--trusted-ca-file", "ca",
+                                      "--listen-client-urls",
+                                      "http://127.0.0.1:32379,https://127.0.0.1:32378"}
+        << QStringList{}
+        << "http://127.0.0.1:32379 is http while client cert auth (--client-cert-auth) is enabled";
 }
 
 void tst_ConfigParser::warnings()
@@ -644,6 +679,8 @@ void tst_ConfigParser::everyFlag_data()
         {"max-request-bytes", {"100", {}}},
         {"client-threads", {"3", {}}},
         {"client-request-timeout", {"30", {}}},
+        {"client-handshake-timeout", {"3", {}}},
+        {"max-client-connections", {"500", {}}},
         {"initial-advertise-peer-urls", {"http://127.0.0.1:7", {}}},
         {"initial-cluster",
          {"default=http://localhost:2380,default=http://localhost:7001,b=http://127.0.0.1:8", {}}},
@@ -652,14 +689,16 @@ void tst_ConfigParser::everyFlag_data()
         {"advertise-client-urls", {"http://127.0.0.1:9", {}}},
         {"cert-file", {"c.pem", {"--key-file", "k.pem"}}},
         {"key-file", {"k.pem", {"--cert-file", "c.pem"}}},
-        {"client-cert-auth", {"true", {"--trusted-ca-file", "ca.pem"}}},
+        {"client-cert-auth", {"true", kHttpsClients + QStringList{"--trusted-ca-file", "ca.pem"}}},
         {"trusted-ca-file", {"ca.pem", {}}},
         {"peer-cert-file", {"c.pem", {"--peer-key-file", "k.pem"}}},
         {"peer-key-file", {"k.pem", {"--peer-cert-file", "c.pem"}}},
-        {"peer-client-cert-auth", {"true", {"--peer-trusted-ca-file", "ca.pem"}}},
+        {"peer-client-cert-auth",
+         {"true", kHttpsPeers + QStringList{"--peer-trusted-ca-file", "ca.pem"}}},
         {"peer-trusted-ca-file", {"ca.pem", {}}},
         {"peer-cert-allowed-cn",
-         {"member", {"--peer-client-cert-auth=true", "--peer-trusted-ca-file", "ca.pem"}}},
+         {"member", kHttpsPeers + QStringList{"--peer-client-cert-auth=true",
+                                              "--peer-trusted-ca-file", "ca.pem"}}},
         {"debug", {"true", {}}},
         {"force-new-cluster", {"true", {}}},
     };
