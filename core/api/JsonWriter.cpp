@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 
+#include <vector>
+
 namespace {
 
 const char hexDigits[] = "0123456789abcdef";
@@ -113,60 +115,104 @@ QByteArray JsonWriter::rfc3339Nano(qint64 ns)
     return out;
 }
 
-void JsonWriter::appendNode(QByteArray &out, const NodeValue &node)
+namespace {
+
+void appendField(QByteArray &out, bool &first, const char *name)
+{
+    if (!first)
+        out.append(',');
+    first = false;
+    out.append('"');
+    out.append(name);
+    out.append("\":");
+}
+
+// Writes '{' and the fields before "nodes"; with children also "nodes":[ (true then,
+// and the caller writes them and closeNode's "]"). Returns whether "nodes" was opened;
+// `first` tells closeNode whether a field was written already.
+bool openNode(QByteArray &out, const NodeValue &node, bool &first)
 {
     out.append('{');
-    bool first = true;
-    auto field = [&](const char *name) {
-        if (!first)
-            out.append(',');
-        first = false;
-        out.append('"');
-        out.append(name);
-        out.append("\":");
-    };
+    first = true;
     // The root of the key space has no key in etcd's answers.
     if (!node.key.isEmpty() && node.key != QLatin1String("/")) {
-        field("key");
-        appendString(out, node.key);
+        appendField(out, first, "key");
+        JsonWriter::appendString(out, node.key);
     }
     if (node.value) {
-        field("value");
-        appendString(out, *node.value);
+        appendField(out, first, "value");
+        JsonWriter::appendString(out, *node.value);
     }
     if (node.dir) {
-        field("dir");
+        appendField(out, first, "dir");
         out.append("true");
     }
     if (node.expirationNs != 0) {
-        field("expiration");
+        appendField(out, first, "expiration");
         out.append('"');
-        out.append(rfc3339Nano(node.expirationNs));
+        out.append(JsonWriter::rfc3339Nano(node.expirationNs));
         out.append('"');
         if (node.ttl != 0) {
-            field("ttl");
+            appendField(out, first, "ttl");
             appendInt(out, node.ttl);
         }
     }
-    if (!node.nodes.isEmpty()) {
-        field("nodes");
-        out.append('[');
-        for (qsizetype i = 0; i < node.nodes.size(); ++i) {
-            if (i)
-                out.append(',');
-            appendNode(out, node.nodes.at(i));
-        }
-        out.append(']');
-    }
+    if (node.nodes.isEmpty())
+        return false;
+    appendField(out, first, "nodes");
+    out.append('[');
+    return true;
+}
+
+// The fields after "nodes" and '}'.
+void closeNode(QByteArray &out, const NodeValue &node, bool first)
+{
     if (node.modifiedIndex) {
-        field("modifiedIndex");
+        appendField(out, first, "modifiedIndex");
         appendUInt(out, node.modifiedIndex);
     }
     if (node.createdIndex) {
-        field("createdIndex");
+        appendField(out, first, "createdIndex");
         appendUInt(out, node.createdIndex);
     }
     out.append('}');
+}
+
+} // namespace
+
+// Depth first from an explicit stack: a listing as deep as the store allows must not
+// overflow the thread's stack.
+void JsonWriter::appendNode(QByteArray &out, const NodeValue &node)
+{
+    struct Open
+    {
+        const NodeValue *node;
+        qsizetype next; // index of the next child to write
+    };
+    bool first = true;
+    if (!openNode(out, node, first)) {
+        closeNode(out, node, first);
+        return;
+    }
+    std::vector<Open> stack{{&node, 0}};
+    while (!stack.empty()) {
+        Open &top = stack.back();
+        const QList<NodeValue> &children = top.node->nodes;
+        if (top.next < children.size()) {
+            if (top.next > 0)
+                out.append(',');
+            const NodeValue &child = children.at(top.next++);
+            if (openNode(out, child, first))
+                stack.push_back({&child, 0}); // `top` is not used after this
+            else
+                closeNode(out, child, first);
+            continue;
+        }
+        const NodeValue *done = top.node;
+        stack.pop_back();
+        out.append(']');
+        closeNode(out, *done, false); // "nodes" was written
+    }
 }
 
 QByteArray JsonWriter::event(const Event &event, bool withNodes)

@@ -4,6 +4,7 @@
 #include "api/HttpRequest.h"
 #include "go/GoPath.h"
 #include "go/GoStrconv.h"
+#include "store/KeyLimits.h"
 
 #include <limits>
 
@@ -30,6 +31,13 @@ EtcdError requestError(ErrorCode code, const QString &cause)
     return EtcdError::make(code, cause, 0);
 }
 
+// Bounded keys (README "Limits"), checked before anything is proposed; a POST creates
+// one level more than it names.
+std::optional<EtcdError> keyLimitError(const QString &cleanKey, const QByteArray &method)
+{
+    return KeyLimits::checkRequest(cleanKey, method == "POST");
+}
+
 } // namespace
 
 std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &request,
@@ -52,6 +60,8 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
     // The one canonical spelling of the key: what the permission check and the
     // store both use ("/a/" and "/a" name the same key, as in etcd's store).
     r.path = GoPath::clean(QString::fromUtf8(keyPath));
+    if (std::optional<EtcdError> e = keyLimitError(r.path, method))
+        return *e;
 
     auto uintField = [&](const char *name, quint64 *out) -> bool {
         const QString key = QLatin1String(name);

@@ -29,8 +29,8 @@ bool NodeNameLess::operator()(QStringView a, QStringView b) const
     return a.size() < b.size();
 }
 
-Node::Node(const QString &p, Node *par, bool isDir, quint64 index, qint64 expNs)
-    : path(p), parent(par), dir(isDir), createdIndex(index), modifiedIndex(index),
+Node::Node(const QString &n, Node *par, bool isDir, quint64 index, qint64 expNs)
+    : name(n), parent(par), dir(isDir), createdIndex(index), modifiedIndex(index),
       expirationNs(expNs)
 {
 }
@@ -52,22 +52,50 @@ Node::~Node()
     } // each n dies childless, so no recursion
 }
 
-QStringView Node::name() const
-{
-    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
-    return QStringView(path).mid(slash + 1);
-}
-
 bool Node::isHidden() const
 {
-    const QStringView n = name();
-    return !n.isEmpty() && n.front() == QLatin1Char('_');
+    return !name.isEmpty() && name.front() == QLatin1Char('_');
 }
 
-Node *Node::child(QStringView name) const
+Node *Node::child(QStringView childName) const
 {
-    auto it = children.find(name);
+    auto it = children.find(childName);
     return it == children.end() ? nullptr : it->second.get();
+}
+
+Node *Node::adopt(std::unique_ptr<Node> c)
+{
+    Node *raw = c.get();
+    children.emplace(raw->name, std::move(c)); // the map key shares the name's data
+    return raw;
+}
+
+QString Node::path() const
+{
+    if (!parent)
+        return QStringLiteral("/");
+    qsizetype size = 0;
+    for (const Node *n = this; n->parent; n = n->parent)
+        size += 1 + n->name.size();
+    QString out(size, Qt::Uninitialized);
+    QChar *end = out.data() + size;
+    for (const Node *n = this; n->parent; n = n->parent) {
+        end -= n->name.size();
+        std::copy_n(n->name.constData(), n->name.size(), end);
+        *--end = QLatin1Char('/');
+    }
+    return out;
+}
+
+QString Node::joinPath(const QString &parentKey, QStringView childName)
+{
+    QString out;
+    out.reserve(parentKey.size() + 1 + childName.size());
+    if (parentKey.size() > 1) // not "/"
+        out += parentKey;
+    out += QLatin1Char('/');
+    out += childName;
+    return out;
 }
 
 qint64 Node::ttlSeconds(qint64 expirationNs, qint64 nowNs)
@@ -79,9 +107,9 @@ qint64 Node::ttlSeconds(qint64 expirationNs, qint64 nowNs)
     return ttl;
 }
 
-void Node::fillBasics(NodeValue &v, qint64 nowNs) const
+void Node::fillBasics(NodeValue &v, const QString &key, qint64 nowNs) const
 {
-    v.key = path;
+    v.key = key;
     v.dir = dir;
     if (!dir)
         v.value = value;
@@ -93,35 +121,63 @@ void Node::fillBasics(NodeValue &v, qint64 nowNs) const
     }
 }
 
-void Node::listChildren(NodeValue &v, bool recursive, bool sorted, qint64 nowNs) const
+// This node's value; with `listSelf` (a dir) its visible children, and with `recursive`
+// theirs too, level by level from an explicit stack (no recursion).
+NodeValue Node::build(const QString &key, bool listSelf, bool recursive, qint64 nowNs) const
 {
-    // The map is ordered by name, which is the order of the keys, so the listing is
-    // sorted whether or not `sorted` was asked for (etcd's unsorted order is random).
-    Q_UNUSED(sorted);
-    v.nodes.reserve(qsizetype(children.size()));
-    for (const auto &c : children) {
-        const Node &n = *c.second;
-        if (n.isHidden())
+    NodeValue top;
+    fillBasics(top, key, nowNs);
+    if (!dir || !listSelf)
+        return top;
+
+    // A value's list is filled completely before pointers into it are taken, and never
+    // grows again, so those pointers stay valid until the walk ends.
+    struct Pending
+    {
+        const Node *node;
+        NodeValue *value;
+    };
+    std::vector<Pending> stack{{this, &top}};
+    std::vector<const Node *> listed;
+    while (!stack.empty()) {
+        const Pending p = stack.back();
+        stack.pop_back();
+        // The map is ordered by name, which is the order of the keys, so the listing is
+        // sorted whether or not `sorted` was asked for (etcd's unsorted order is random).
+        listed.clear();
+        for (const auto &c : p.node->children) {
+            if (!c.second->isHidden())
+                listed.push_back(c.second.get());
+        }
+        QList<NodeValue> &nodes = p.value->nodes;
+        nodes.reserve(qsizetype(listed.size()));
+        for (const Node *c : listed) {
+            NodeValue v;
+            c->fillBasics(v, joinPath(p.value->key, c->name), nowNs);
+            nodes.append(std::move(v));
+        }
+        p.value->hasNodes = !nodes.isEmpty();
+        if (!recursive)
             continue;
-        v.nodes.append(n.repr(recursive, sorted, nowNs));
+        NodeValue *values = nodes.data();
+        for (size_t i = 0; i < listed.size(); ++i) {
+            if (listed[i]->dir)
+                stack.push_back({listed[i], values + i});
+        }
     }
-    v.hasNodes = !v.nodes.isEmpty();
+    return top;
 }
 
-NodeValue Node::repr(bool recursive, bool sorted, qint64 nowNs) const
+NodeValue Node::repr(const QString &key, bool recursive, bool sorted, qint64 nowNs) const
 {
-    NodeValue v;
-    fillBasics(v, nowNs);
-    if (dir && recursive)
-        listChildren(v, recursive, sorted, nowNs);
-    return v;
+    Q_UNUSED(sorted);
+    Q_ASSERT(key == path());
+    return build(key, recursive, recursive, nowNs);
 }
 
-NodeValue Node::load(bool recursive, bool sorted, qint64 nowNs) const
+NodeValue Node::load(const QString &key, bool recursive, bool sorted, qint64 nowNs) const
 {
-    NodeValue v;
-    fillBasics(v, nowNs);
-    if (dir)
-        listChildren(v, recursive, sorted, nowNs);
-    return v;
+    Q_UNUSED(sorted);
+    Q_ASSERT(key == path());
+    return build(key, true, recursive, nowNs);
 }

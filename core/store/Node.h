@@ -19,20 +19,25 @@ struct NodeNameLess
 
 // Node: one node of the store's tree (etcd's v2store node): a key with a value or a
 // directory with children. Owned by its parent (the root by Store); `parent` is a
-// non-owning back pointer. `path` is the full clean key. Internal to core/store.
+// non-owning back pointer. Internal to core/store.
+// A node keeps only its own name (the last segment of its key; empty for the root), never
+// its full key: a key N levels deep then costs O(N) characters, not O(N^2) (issue 12).
+// path() rebuilds the key from the names up to the root; callers that already know the
+// key (they just walked to the node) pass it to repr()/load() instead.
 // expirationNs == 0 means permanent; otherwise the node is in the store's TtlIndex.
+// Every walk over the tree (destructor, listings) is iterative: depth never uses stack.
 class Node
 {
 public:
     using Children = std::map<QString, std::unique_ptr<Node>, NodeNameLess>;
 
-    Node(const QString &path, Node *parent, bool dir, quint64 index, qint64 expirationNs);
+    Node(const QString &name, Node *parent, bool dir, quint64 index, qint64 expirationNs);
     ~Node(); // iterative: a very deep tree must not overflow the stack
     Node(const Node &) = delete;
     Node &operator=(const Node &) = delete;
 
-    QString path;
-    QString value; // files only
+    const QString name; // the key's last segment; shared with the parent's map key
+    QString value;      // files only
     Node *parent = nullptr;
     bool dir = false;
     quint64 createdIndex = 0;
@@ -41,19 +46,25 @@ public:
     Children children; // dirs only
 
     bool isPermanent() const { return expirationNs == 0; }
-    QStringView name() const;
     bool isHidden() const;
     Node *child(QStringView name) const;
+    // Inserts c (whose parent is this) under its name; returns it.
+    Node *adopt(std::unique_ptr<Node> c);
+    // The full clean key ("/" for the root), built by walking the parents: O(depth).
+    QString path() const;
 
     // etcd's node.Repr: this node alone, or (recursive) its visible subtree.
-    NodeValue repr(bool recursive, bool sorted, qint64 nowNs) const;
+    // `key` must be this node's path().
+    NodeValue repr(const QString &key, bool recursive, bool sorted, qint64 nowNs) const;
     // etcd's NodeExtern.loadInternalNode: as repr(), but a dir always lists its children.
-    NodeValue load(bool recursive, bool sorted, qint64 nowNs) const;
+    NodeValue load(const QString &key, bool recursive, bool sorted, qint64 nowNs) const;
 
     // ceil((expiration - now) / 1 s), truncated toward zero when negative (Go semantics).
     static qint64 ttlSeconds(qint64 expirationNs, qint64 nowNs);
+    // The key of the child `name` of the node with key `parentKey`.
+    static QString joinPath(const QString &parentKey, QStringView name);
 
 private:
-    void fillBasics(NodeValue &v, qint64 nowNs) const;
-    void listChildren(NodeValue &v, bool recursive, bool sorted, qint64 nowNs) const;
+    void fillBasics(NodeValue &v, const QString &key, qint64 nowNs) const;
+    NodeValue build(const QString &key, bool listSelf, bool recursive, qint64 nowNs) const;
 };

@@ -12,6 +12,10 @@
 // here is "/"), "value" when set, "dir" when true, "expiration" and "ttl" when
 // expirationNs != 0 (ttl may be <= 0 for a node that is due but not yet expired; etcd
 // omits a ttl of 0), "nodes" when hasNodes, "modifiedIndex"/"createdIndex" when != 0.
+//
+// A listing nests one NodeValue per level, so the destructor and operator== walk the
+// tree with an explicit stack: a chain as deep as the store allows must not overflow the
+// thread's stack. Copies share `nodes` (QList is implicitly shared), so copying is O(1).
 struct NodeValue
 {
     QString key; // "/a/b"; "/" for the root
@@ -24,11 +28,20 @@ struct NodeValue
     bool hasNodes = false;  // emit "nodes": a listed dir with at least one visible child
                             // (etcd's omitempty drops an empty list)
 
-    bool operator==(const NodeValue &o) const
+    NodeValue() = default;
+    NodeValue(const NodeValue &) = default;
+    NodeValue(NodeValue &&) noexcept = default;
+    NodeValue &operator=(const NodeValue &) = default;
+    NodeValue &operator=(NodeValue &&) noexcept = default;
+    ~NodeValue()
     {
-        return key == o.key && dir == o.dir && value == o.value && expirationNs == o.expirationNs &&
-               ttl == o.ttl && modifiedIndex == o.modifiedIndex && createdIndex == o.createdIndex &&
-               hasNodes == o.hasNodes && nodes == o.nodes;
+        if (!nodes.isEmpty())
+            releaseNodes();
     }
+
+    bool operator==(const NodeValue &o) const;
     bool operator!=(const NodeValue &o) const { return !(*this == o); }
+
+private:
+    void releaseNodes(); // the iterative part of the destructor
 };

@@ -2,6 +2,7 @@
 
 #include "go/GoPath.h"
 
+#include "store/KeyLimits.h"
 #include "store/Node.h"
 #include "store/StoreSnapshot.h"
 #include "store/TtlIndex.h"
@@ -15,17 +16,6 @@ Q_LOGGING_CATEGORY(lcStore, "qetcd.store")
 namespace {
 // etcd treats expiry times before 2000-01-01T00:00:00Z as "no expiry" on create/set.
 constexpr qint64 kMinExpireNs = 946684800LL * 1000000000LL;
-
-QString joinPath(const QString &parent, QStringView name)
-{
-    QString out;
-    out.reserve(parent.size() + 1 + name.size());
-    if (parent.size() > 1) // not "/"
-        out += parent;
-    out += QLatin1Char('/');
-    out += name;
-    return out;
-}
 
 // Go's strings of a clean path: segments between slashes, the leading "/" skipped.
 template <typename F> void forEachSegment(const QString &clean, qsizetype end, F &&f)
@@ -49,56 +39,69 @@ struct Store::Impl
     TtlIndex ttl;
     int nodeCount = 1;
 
-    Impl() : root(std::make_unique<Node>(QStringLiteral("/"), nullptr, true, 0, 0)) {}
+    Impl() : root(std::make_unique<Node>(QString(), nullptr, true, 0, 0)) {}
 
     // etcd's internalGet: the node at a clean path, or 100 (cause: the first missing
-    // path) / 104 (cause: the key that sits where a directory was needed).
+    // path) / 104 (cause: the key that sits where a directory was needed). Both causes
+    // are prefixes of `clean`, so no node's path has to be rebuilt.
     Node *find(const QString &clean, quint64 index, std::optional<EtcdError> &err) const
     {
         Node *cur = root.get();
+        qsizetype curEnd = 1; // clean.left(curEnd) is cur's key ("/" for the root)
         forEachSegment(clean, clean.size(), [&](QStringView seg) {
             if (!cur->dir) {
-                err = EtcdError::make(ErrorCode::NotDir, cur->path, index);
+                err = EtcdError::make(ErrorCode::NotDir, clean.left(curEnd), index);
                 cur = nullptr;
                 return false;
             }
+            const qsizetype segEnd = seg.data() - clean.constData() + seg.size();
             Node *c = cur->child(seg);
             if (!c) {
-                err = EtcdError::make(ErrorCode::KeyNotFound, joinPath(cur->path, seg), index);
+                err = EtcdError::make(ErrorCode::KeyNotFound, clean.left(segEnd), index);
                 cur = nullptr;
                 return false;
             }
             cur = c;
+            curEnd = segEnd;
             return true;
         });
         return cur;
     }
 
-    void setExpiration(Node *n, qint64 expNs)
+    // `path` is n's key.
+    void setExpiration(Node *n, const QString &path, qint64 expNs)
     {
         // etcd's node.UpdateTTL
         if (!n->isPermanent())
-            ttl.remove(n);
+            ttl.remove(n, path);
         n->expirationNs = expNs;
         if (!n->isPermanent())
-            ttl.add(n);
+            ttl.add(n, path);
     }
 
-    // Detaches n (not the root) from the tree, then reports every removed path, children
-    // before their parent (etcd's node.Remove order), to `removed`.
-    template <typename F> void removeSubtree(Node *n, F &&removed)
+    // Detaches n (not the root; `path` is its key) from the tree, then reports every
+    // removed key, children before their parent (etcd's node.Remove order), to `removed`.
+    // One key buffer grows and shrinks along the walk, so a deep chain costs O(depth)
+    // characters here, not one key per node.
+    template <typename F> void removeSubtree(Node *n, const QString &path, F &&removed)
     {
         Node *parent = n->parent;
-        auto it = parent->children.find(n->name());
+        auto it = parent->children.find(n->name);
         std::unique_ptr<Node> owned = std::move(it->second);
         parent->children.erase(it);
 
-        // Post-order without recursion.
+        // Post-order without recursion; `key` is the key of the node on top of the stack
+        // once it is expanded.
+        QString key = path;
         std::vector<std::pair<Node *, bool>> stack{{owned.get(), false}};
         while (!stack.empty()) {
             auto &[node, expanded] = stack.back();
-            if (!expanded && !node->children.empty()) {
+            if (!expanded) {
                 expanded = true;
+                if (node != owned.get()) {
+                    key += QLatin1Char('/');
+                    key += node->name;
+                }
                 Node *self = node;
                 for (auto c = self->children.rbegin(); c != self->children.rend(); ++c)
                     stack.push_back({c->second.get(), false});
@@ -107,9 +110,11 @@ struct Store::Impl
             Node *done = node;
             stack.pop_back();
             if (!done->isPermanent())
-                ttl.remove(done);
+                ttl.remove(done, key);
             --nodeCount;
-            removed(done->path);
+            removed(std::as_const(key));
+            if (done != owned.get())
+                key.chop(1 + done->name.size());
         }
     }
 };
@@ -138,7 +143,7 @@ StoreResult Store::read(const QString &path, bool recursive, bool sorted, qint64
     if (!n)
         return r;
     r.event.action = Action::Get;
-    r.event.node = n->load(recursive, sorted, nowNs);
+    r.event.node = n->load(p, recursive, sorted, nowNs);
     r.event.etcdIndex = m_index;
     return r;
 }
@@ -167,7 +172,13 @@ StoreResult Store::apply(const Command &cmd)
     const int i = int(cmd.op) - int(Command::Op::Set);
     if (i < 0 || i >= int(std::size(ops)))
         return failure(ErrorCode::RaftInternal, QStringLiteral("unknown command"));
-    StoreResult r = (this->*ops[i].run)(cmd);
+    // Whatever the command came from (a client, a peer, the WAL), a key beyond what any
+    // member could ever have accepted is refused here, the same way on every member.
+    StoreResult r;
+    if (std::optional<EtcdError> e = KeyLimits::checkApplied(cleanPath(cmd.path), m_index))
+        r.error = std::move(e);
+    else
+        r = (this->*ops[i].run)(cmd);
     ++(m_stats.*(r.ok() ? ops[i].success : ops[i].fail));
     return r;
 }
@@ -212,7 +223,8 @@ bool Store::internalCreate(const QString &rawPath, bool dir, const QString &valu
             return false;
         }
         if (!c->dir) {
-            r.error = EtcdError::make(ErrorCode::NotDir, c->path, curr);
+            r.error = EtcdError::make(ErrorCode::NotDir,
+                                      p.left(seg.data() - p.constData() + seg.size()), curr);
             failed = true;
             return false;
         }
@@ -235,8 +247,8 @@ bool Store::internalCreate(const QString &rawPath, bool dir, const QString &valu
                 r.error = EtcdError::make(ErrorCode::NotFile, p, curr);
                 return false;
             }
-            prev = existing->repr(false, false, nowNs);
-            d->removeSubtree(existing, [](const QString &) {});
+            prev = existing->repr(p, false, false, nowNs);
+            d->removeSubtree(existing, p, [](const QString &) {});
         }
     } else {
         // Create the missing directories, permanent, stamped with the new index.
@@ -245,27 +257,23 @@ bool Store::internalCreate(const QString &rawPath, bool dir, const QString &valu
         forEachSegment(sub, sub.size(), [&](QStringView seg) {
             if (seg.data() - sub.constData() < from)
                 return true;
-            auto n = std::make_unique<Node>(joinPath(parent->path, seg), parent, true, next, 0);
-            Node *raw = n.get();
-            parent->children.emplace(seg.toString(), std::move(n));
+            parent = parent->adopt(std::make_unique<Node>(seg.toString(), parent, true, next, 0));
             ++d->nodeCount;
-            parent = raw;
             return true;
         });
     }
 
-    auto n = std::make_unique<Node>(p, parent, dir, next, expirationNs);
+    auto n = std::make_unique<Node>(nodeName.toString(), parent, dir, next, expirationNs);
     if (!dir)
         n->value = value;
-    Node *node = n.get();
-    parent->children.emplace(nodeName.toString(), std::move(n));
+    Node *node = parent->adopt(std::move(n));
     ++d->nodeCount;
     if (!node->isPermanent())
-        d->ttl.add(node);
+        d->ttl.add(node, p);
 
     Event &e = r.event;
     e.action = action;
-    e.node = node->repr(false, false, nowNs);
+    e.node = node->repr(p, false, false, nowNs);
     e.prevNode = std::move(prev);
     m_index = next;
     e.etcdIndex = m_index;
@@ -285,18 +293,24 @@ void Store::publish(Event &e, bool refresh)
 
 // Removes n and its subtree as one mutation (delete, compareAndDelete, expire): the
 // watchers of every removed path get the event, then it is published along its key.
-Event Store::removeNode(Action action, Node *n, qint64 nowNs)
+// `path` is n's key.
+Event Store::removeNode(Action action, Node *n, const QString &path, qint64 nowNs)
 {
     ++m_index;
     Event e;
     e.action = action;
-    e.node.key = n->path;
+    e.node.key = path;
     e.node.dir = n->dir;
     e.node.modifiedIndex = m_index;
     e.node.createdIndex = n->createdIndex;
     e.etcdIndex = m_index;
-    e.prevNode = n->repr(false, false, nowNs);
-    d->removeSubtree(n, [&](const QString &path) { m_hub.notifyDeleted(e, path); });
+    e.prevNode = n->repr(path, false, false, nowNs);
+    // Without watchers there is nobody to tell, so the removed keys are not even hashed.
+    const bool watched = m_hub.count() > 0;
+    d->removeSubtree(n, path, [&](const QString &removed) {
+        if (watched)
+            m_hub.notifyDeleted(e, removed);
+    });
     m_hub.notify(e);
     return e;
 }
@@ -341,12 +355,13 @@ Node *Store::target(const QString &p, StoreResult &r) const
 }
 
 // update and compareAndSwap: a new value (kept on refresh), index and TTL, in place.
-Event Store::modify(Action action, Node *n, const Command &cmd)
+// `path` is n's key.
+Event Store::modify(Action action, Node *n, const QString &path, const Command &cmd)
 {
     const quint64 next = m_index + 1;
     Event e;
     e.action = action;
-    e.prevNode = n->repr(false, false, cmd.timeNs);
+    e.prevNode = n->repr(path, false, false, cmd.timeNs);
     // etcd 3.4 writes value and modifiedIndex of keys only: a directory keeps its
     // modifiedIndex although the event reports the new one.
     if (!n->dir) {
@@ -354,8 +369,8 @@ Event Store::modify(Action action, Node *n, const Command &cmd)
             n->value = cmd.value;
         n->modifiedIndex = next;
     }
-    d->setExpiration(n, cmd.expirationNs);
-    e.node = n->repr(false, false, cmd.timeNs);
+    d->setExpiration(n, path, cmd.expirationNs);
+    e.node = n->repr(path, false, false, cmd.timeNs);
     e.node.modifiedIndex = next;
     m_index = next;
     e.etcdIndex = m_index;
@@ -372,7 +387,7 @@ StoreResult Store::doUpdate(const Command &cmd)
         return r;
     if (n->dir && !cmd.value.isEmpty())
         return failure(ErrorCode::NotFile, p);
-    r.event = modify(Action::Update, n, cmd);
+    r.event = modify(Action::Update, n, p, cmd);
     return r;
 }
 
@@ -407,23 +422,24 @@ StoreResult Store::doCompareAndSwap(const Command &cmd)
     const QString cause = compareFailure(*n, cmd.prevValue, cmd.prevIndex);
     if (!cause.isEmpty())
         return failure(ErrorCode::TestFailed, cause);
-    r.event = modify(Action::CompareAndSwap, n, cmd);
+    r.event = modify(Action::CompareAndSwap, n, p, cmd);
     return r;
 }
 
 StoreResult Store::doDelete(const Command &cmd)
 {
     StoreResult r;
-    Node *n = target(cleanPath(cmd.path), r);
+    const QString p = cleanPath(cmd.path);
+    Node *n = target(p, r);
     if (!n)
         return r;
     const bool dir = cmd.dir || cmd.recursive; // recursive implies dir
     if (n->dir && !dir)
-        return failure(ErrorCode::NotFile, n->path);
+        return failure(ErrorCode::NotFile, p);
     if (n->dir && !n->children.empty() && !cmd.recursive)
-        return failure(ErrorCode::DirNotEmpty, n->path);
+        return failure(ErrorCode::DirNotEmpty, p);
 
-    r.event = removeNode(Action::Delete, n, cmd.timeNs);
+    r.event = removeNode(Action::Delete, n, p, cmd.timeNs);
     return r;
 }
 
@@ -442,7 +458,7 @@ StoreResult Store::doCompareAndDelete(const Command &cmd)
     if (!cause.isEmpty())
         return failure(ErrorCode::TestFailed, cause);
 
-    r.event = removeNode(Action::CompareAndDelete, n, cmd.timeNs);
+    r.event = removeNode(Action::CompareAndDelete, n, p, cmd.timeNs);
     return r;
 }
 
@@ -455,7 +471,8 @@ StoreResult Store::doExpire(const Command &cmd)
         Node *n = d->ttl.top();
         if (!n || n->expirationNs > cmd.timeNs)
             break;
-        r.event = removeNode(Action::Expire, n, cmd.timeNs);
+        const QString path = d->ttl.topPath(); // a copy: removing n drops the entry
+        r.event = removeNode(Action::Expire, n, path, cmd.timeNs);
         ++m_stats.expireCount;
     }
     return r;
@@ -492,6 +509,20 @@ int Store::nodeCount() const
     return d->nodeCount;
 }
 
+qint64 Store::nameChars() const
+{
+    qint64 total = 0;
+    std::vector<const Node *> stack{d->root.get()};
+    while (!stack.empty()) {
+        const Node *n = stack.back();
+        stack.pop_back();
+        total += n->name.size();
+        for (const auto &c : n->children)
+            stack.push_back(c.second.get());
+    }
+    return total;
+}
+
 QByteArray Store::save() const
 {
     return StoreSnapshot::encode(*d->root, m_index, m_stats, m_hub.history().events());
@@ -508,7 +539,7 @@ bool Store::recover(const QByteArray &snapshot)
     d->root = std::move(s->root);
     d->nodeCount = s->nodeCount;
     for (Node *n : s->expiring)
-        d->ttl.add(n);
+        d->ttl.add(n, n->path());
     m_index = s->index;
     m_stats = s->stats;
     EventHistory &h = m_hub.history();

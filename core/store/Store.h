@@ -54,6 +54,9 @@ public:
 
     // For tests and admin views.
     int nodeCount() const; // every node, the root included
+    // UTF-16 code units of the names the tree keeps (each node its own segment): grows
+    // with the total length of the segments, not with depth x key length.
+    qint64 nameChars() const;
     const EventHistory &history() const { return m_hub.history(); }
 
     // Go's path.Clean("/" + key): the canonical form of every key.
@@ -73,8 +76,8 @@ private:
     void publish(Event &e, bool refresh);
     StoreResult failure(ErrorCode code, const QString &cause) const;
     Node *target(const QString &cleanPath, StoreResult &r) const;
-    Event modify(Action action, Node *n, const Command &cmd);
-    Event removeNode(Action action, Node *n, qint64 nowNs);
+    Event modify(Action action, Node *n, const QString &path, const Command &cmd);
+    Event removeNode(Action action, Node *n, const QString &path, qint64 nowNs);
 
     struct Impl;
     std::unique_ptr<Impl> d;

@@ -86,7 +86,7 @@ QByteArray StoreSnapshot::encode(const Node &root, quint64 index, const StoreSta
     while (!stack.empty()) {
         const Node *n = stack.back();
         stack.pop_back();
-        s << quint8(n->dir ? 1 : 0) << (n == &root ? QByteArray() : n->name().toUtf8())
+        s << quint8(n->dir ? 1 : 0) << (n == &root ? QByteArray() : n->name.toUtf8())
           << n->createdIndex << n->modifiedIndex << n->expirationNs;
         if (!n->dir) {
             s << n->value.toUtf8();
@@ -143,14 +143,12 @@ std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(const QByteArray &da
         if (first) {
             if (!dir || !nameUtf8.isEmpty() || exp != 0)
                 return std::nullopt;
-            node = std::make_unique<Node>(QStringLiteral("/"), nullptr, true, created, 0);
+            node = std::make_unique<Node>(QString(), nullptr, true, created, 0);
         } else {
             const QString name = QString::fromUtf8(nameUtf8);
             if (!validName(name) || parent->children.count(name))
                 return std::nullopt;
-            const QString path = parent->path.size() == 1 ? QLatin1Char('/') + name
-                                                          : parent->path + QLatin1Char('/') + name;
-            node = std::make_unique<Node>(path, parent, dir, created, exp);
+            node = std::make_unique<Node>(name, parent, dir, created, exp);
         }
         node->modifiedIndex = modified;
         Node *raw = node.get();
@@ -169,7 +167,7 @@ std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(const QByteArray &da
             d.root = std::move(node);
             first = false;
         } else {
-            parent->children.emplace(raw->name().toString(), std::move(node));
+            parent->adopt(std::move(node));
             --open.back().remaining;
         }
         ++d.nodeCount;

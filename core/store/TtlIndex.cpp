@@ -2,12 +2,14 @@
 
 #include "store/Node.h"
 
-void TtlIndex::add(Node *n)
+void TtlIndex::add(Node *n, const QString &path)
 {
-    m_nodes[{n->expirationNs, n->path}] = n;
+    Q_ASSERT(path == n->path());
+    m_nodes[{n->expirationNs, path}] = n;
 }
 
-void TtlIndex::remove(Node *n)
+void TtlIndex::remove(Node *n, const QString &path)
 {
-    m_nodes.erase({n->expirationNs, n->path});
+    Q_ASSERT(path == n->path());
+    m_nodes.erase({n->expirationNs, path});
 }
