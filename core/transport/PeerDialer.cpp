@@ -1,5 +1,8 @@
 #include "transport/PeerDialer.h"
 
+#include "transport/PeerIdentity.h"
+#include "transport/TransportLogging.h"
+
 #include <QSslSocket>
 
 namespace transport {
@@ -27,7 +30,25 @@ QTcpSocket *PeerDialer::create(const PeerAddress &address, const PeerTls &tls, Q
     }
     auto *socket = new QSslSocket(parent);
     socket->setSslConfiguration(*tls.client);
-    QObject::connect(socket, &QSslSocket::encrypted, parent, std::move(ready));
+    // etcd applies --peer-cert-allowed-cn to both ends of a peer connection: the dialer also
+    // wants it as the listener's Common Name. Qt has no hook to fail the handshake itself, so
+    // the connection is dropped right after it, before anything is sent on it.
+    QObject::connect(socket, &QSslSocket::encrypted, parent,
+                     [socket, ready = std::move(ready), allowed = tls.allowedCommonName] {
+                         const QStringList names =
+                             PeerIdentity::commonNames(socket->peerCertificate());
+                         if (allowed.isEmpty() || names.contains(allowed)) {
+                             ready();
+                             return;
+                         }
+                         qCWarning(lcTransport).noquote()
+                             << QStringLiteral("refusing peer %1:%2: its certificate's common "
+                                               "name is %3 but --peer-cert-allowed-cn is %4")
+                                    .arg(socket->peerName())
+                                    .arg(socket->peerPort())
+                                    .arg(names.join(QLatin1Char(',')), allowed);
+                         socket->abort(); // -> disconnected(), as if the peer had closed
+                     });
     return socket;
 }
 

@@ -15,7 +15,10 @@ namespace transport {
 // checks the peer's certificate against the URL's host. `ready` runs (from the event
 // loop, in `context`) once the socket can carry frames: connected, or for TLS encrypted.
 // Certificate problems end like any other failure, in errorOccurred, whose errorString()
-// names the problem (Qt does not go on after an unignored sslErrors). Pure helper.
+// names the problem (Qt does not go on after an unignored sslErrors). With
+// PeerTls::allowedCommonName the listener's certificate must have that Common Name too (as in
+// etcd); otherwise the socket is aborted after the handshake (logged; seen as disconnected())
+// and `ready` never runs. Pure helper.
 class PeerDialer
 {
 public:

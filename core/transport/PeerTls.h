@@ -21,6 +21,7 @@ struct PeerTls
     // --peer-cert-allowed-cn: when not empty, every accepted peer connection (Hello or
     // cluster information request) must present a verified certificate whose subject
     // Common Name is exactly this; any other connection is refused, plain text included.
+    // Dialing an https peer URL also requires it of the listener's certificate (PeerDialer).
     QString allowedCommonName;
 };
 

@@ -106,6 +106,8 @@ private slots:
     void allowedCommonName_data();
     void allowedCommonName();
     void allowedCommonNameGuardsClusterInfo();
+    void dialerChecksTheListenersCommonName_data();
+    void dialerChecksTheListenersCommonName();
     void certificateMustNameTheClaimedMembersHost();
     void joiningMemberIsCheckedAgainstItsAddedUrls();
     void authenticatedRedialReplacesTheOldLink();
@@ -156,6 +158,38 @@ void tst_PeerAuth::allowedCommonNameGuardsClusterInfo()
     joining.fetchClusterInfo(b.url(), [&](std::optional<QByteArray> info) { answer = info; });
     QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), kWaitMs);
     QVERIFY(!answer->has_value());
+}
+
+void tst_PeerAuth::dialerChecksTheListenersCommonName_data()
+{
+    QTest::addColumn<QString>("allowedCn");
+    QTest::addColumn<bool>("talks");
+    QTest::newRow("the listener's CN") << QStringLiteral("127.0.0.1") << true;
+    QTest::newRow("another CN") << QStringLiteral("qetcd-peer") << false;
+}
+
+// As in etcd, the dialer applies its --peer-cert-allowed-cn to the listener's certificate.
+void tst_PeerAuth::dialerChecksTheListenersCommonName()
+{
+    QFETCH(QString, allowedCn);
+    QFETCH(bool, talks);
+    Member b(2, kCluster, memberWith("server"));
+    Member a(1, kCluster, memberWith("server", allowedCn));
+    b.transport->addPeer(1, {a.url()});
+    if (!talks)
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression("refusing peer 127\\.0\\.0\\.1:\\d+: its "
+                                                "certificate's common name is 127\\.0\\.0\\.1 "
+                                                "but --peer-cert-allowed-cn is qetcd-peer"));
+    a.transport->addPeer(2, {b.url()});
+    a.transport->send(2, "from a");
+    if (talks) {
+        QTRY_COMPARE_WITH_TIMEOUT(b.from(1), QList<QByteArray>{"from a"}, kWaitMs);
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(a.transport->stats(2).fail >= 2, kWaitMs);
+        QVERIFY(!a.transport->isConnected(2));
+        QVERIFY(b.received.isEmpty());
+    }
 }
 
 // A certificate the CA signed for another host ("client") cannot speak for member 2, whose
