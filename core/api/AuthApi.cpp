@@ -5,16 +5,60 @@
 #include "api/V2Api.h"
 #include "auth/AuthStore.h"
 
-#include <QRandomGenerator>
-
 namespace {
 
 const QByteArray kPrefix = QByteArrayLiteral("/v2/auth");
 
+// Go's path.Clean, split: "/users/a/../b/" -> {"users", "b"}.
+QStringList cleanPieces(const QByteArray &path)
+{
+    QStringList pieces;
+    for (const QByteArray &segment : path.split('/')) {
+        if (segment.isEmpty() || segment == ".")
+            continue;
+        if (segment == "..") {
+            if (!pieces.isEmpty())
+                pieces.removeLast();
+            continue;
+        }
+        pieces.append(QString::fromUtf8(segment));
+    }
+    return pieces;
+}
+
+bool isRead(const HttpRequest &request)
+{
+    return request.method == "GET" || request.method == "HEAD";
+}
+
+int httpStatus(AuthResult::Status status)
+{
+    using S = AuthResult::Status;
+    switch (status) {
+    case S::Ok:
+        return 200;
+    case S::Created:
+        return 201;
+    case S::Invalid:
+        return 400;
+    case S::Forbidden:
+        return 403;
+    case S::NotFound:
+        return 404;
+    case S::Conflict:
+        return 409;
+    case S::NotApplied:
+        return 500;
+    }
+    return 500;
+}
+
+} // namespace
+
 // The credentials of an HTTP Basic Authorization header, as Go's
 // Request.BasicAuth reads them (case-insensitive scheme, strict base64,
 // user and password split at the first ':').
-struct Credentials
+struct AuthApi::Credentials
 {
     enum class Kind { None, Malformed, Given };
     Kind kind = Kind::None;
@@ -50,63 +94,12 @@ struct Credentials
     }
 };
 
-// Go's path.Clean, split: "/users/a/../b/" -> {"users", "b"}.
-QStringList cleanPieces(const QByteArray &path)
+AuthApi::AuthApi(ApiBackend &backend) : AuthApi(backend, CredentialVerifier::Limits{}) {}
+
+AuthApi::AuthApi(ApiBackend &backend, const CredentialVerifier::Limits &limits)
+    : m_backend(backend), m_verifier([&backend] { return backend.nowNs(); }, limits)
 {
-    QStringList pieces;
-    for (const QByteArray &segment : path.split('/')) {
-        if (segment.isEmpty() || segment == ".")
-            continue;
-        if (segment == "..") {
-            if (!pieces.isEmpty())
-                pieces.removeLast();
-            continue;
-        }
-        pieces.append(QString::fromUtf8(segment));
-    }
-    return pieces;
 }
-
-bool isRead(const HttpRequest &request)
-{
-    return request.method == "GET" || request.method == "HEAD";
-}
-
-PasswordHash hashNew(const QString &password)
-{
-    if (password.isEmpty())
-        return {};
-    QByteArray salt(PasswordHash::kSaltLength, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()),
-                                          salt.size() / int(sizeof(quint32)));
-    return PasswordHash::derive(password, salt);
-}
-
-int httpStatus(AuthResult::Status status)
-{
-    using S = AuthResult::Status;
-    switch (status) {
-    case S::Ok:
-        return 200;
-    case S::Created:
-        return 201;
-    case S::Invalid:
-        return 400;
-    case S::Forbidden:
-        return 403;
-    case S::NotFound:
-        return 404;
-    case S::Conflict:
-        return 409;
-    case S::NotApplied:
-        return 500;
-    }
-    return 500;
-}
-
-} // namespace
-
-AuthApi::AuthApi(ApiBackend &backend) : m_backend(backend) {}
 
 bool AuthApi::handles(const QByteArray &path)
 {
@@ -140,14 +133,79 @@ HttpResponse AuthApi::failure(const AuthResult &result) const
     return error(httpStatus(result.status), result.message);
 }
 
+HttpResponse AuthApi::tooManyPasswordChecks()
+{
+    HttpResponse r =
+        V2Api::httpError(429, QStringLiteral("Too many password checks in progress, retry later"));
+    r.addHeader("Retry-After", "1");
+    return r;
+}
+
+bool AuthApi::hasValidCredentials(const Credentials &c) const
+{
+    if (c.kind != Credentials::Kind::Given)
+        return false;
+    const std::optional<AuthUser> user = m_backend.auth().user(c.user);
+    if (!user)
+        return false;
+    if (m_resumed && m_resumed->user == c.user && m_resumed->password == c.password &&
+        m_resumed->storedKey == user->password.key)
+        return m_resumed->valid;
+    return m_verifier.known(c.user, c.password, user->password) ==
+           CredentialVerifier::Verdict::Valid;
+}
+
+std::optional<AuthApi::TakenOver>
+AuthApi::verifyFirst(const HttpRequest &request, const ChannelFactory &defer, const Resume &resume)
+{
+    const AuthStore &store = m_backend.auth();
+    if (!store.isEnabled())
+        return std::nullopt;
+    // Only these answers depend on credentials (GET /v2/auth/enable does not).
+    const QByteArray &path = request.path;
+    const bool read = isRead(request);
+    const bool checked = path.startsWith("/v2/keys") || (path.startsWith("/v2/members") && !read) ||
+                         (handles(path) && !(read && path == kPrefix + "/enable"));
+    if (!checked)
+        return std::nullopt;
+    const Credentials c = Credentials::of(request);
+    if (c.kind != Credentials::Kind::Given)
+        return std::nullopt;
+    const std::optional<AuthUser> user = store.user(c.user);
+    if (!user || m_verifier.known(c.user, c.password, user->password))
+        return std::nullopt; // the checks below answer without a hash
+    if (m_resumed && m_resumed->user == c.user && m_resumed->password == c.password)
+        return std::nullopt; // resumed already; a hash changed meanwhile fails closed
+    // The verdict never comes within verify(): the channel is taken only
+    // once the check is accepted.
+    auto held = std::make_shared<std::shared_ptr<ResponseChannel>>();
+    const QByteArray storedKey = user->password.key;
+    const bool started = m_verifier.verify(
+        c.user, c.password, user->password,
+        [this, request, held, resume, c, storedKey](CredentialVerifier::Verdict verdict) {
+            const std::shared_ptr<ResponseChannel> channel = *held;
+            if (!channel || !channel->isOpen())
+                return;
+            m_resumed = Resumed{c.user, c.password, storedKey,
+                                verdict == CredentialVerifier::Verdict::Valid};
+            const std::optional<HttpResponse> now = resume(request, [channel] { return channel; });
+            m_resumed.reset();
+            if (now)
+                channel->respond(*now);
+        });
+    if (!started)
+        return TakenOver{tooManyPasswordChecks()};
+    *held = defer();
+    return TakenOver{};
+}
+
 bool AuthApi::allowsRootAccess(const HttpRequest &request) const
 {
     const AuthStore &store = m_backend.auth();
     if (!store.isEnabled())
         return true;
     const Credentials c = Credentials::of(request);
-    return c.kind == Credentials::Kind::Given && store.check(c.user, c.password) &&
-           store.hasRootRole(c.user);
+    return hasValidCredentials(c) && store.hasRootRole(c.user);
 }
 
 bool AuthApi::allowsKeyAccess(const HttpRequest &request, const QString &key, bool recursive) const
@@ -163,7 +221,7 @@ bool AuthApi::allowsKeyAccess(const HttpRequest &request, const QString &key, bo
     case Credentials::Kind::Malformed:
         return false;
     case Credentials::Kind::Given:
-        return store.check(c.user, c.password) && store.hasAccess(c.user, key, recursive, write);
+        return hasValidCredentials(c) && store.hasAccess(c.user, key, recursive, write);
     }
     return false;
 }
@@ -296,10 +354,28 @@ std::optional<HttpResponse> AuthApi::putUser(const HttpRequest &request, const Q
         command.grantRoles = in->grant;
         command.revokeRoles = in->revoke;
     }
-    command.password = hashNew(in->password);
-    propose(command, defer, [this](const AuthResult &result) {
+    auto success = [this](const AuthResult &result) {
         return json(result.status == AuthResult::Status::Created ? 201 : 200,
                     AuthJson::user(*result.user));
+    };
+    if (in->password.isEmpty()) {
+        propose(command, defer(), success);
+        return std::nullopt;
+    }
+    if (!PasswordHash::canHash(in->password))
+        return error(400, QStringLiteral("auth: a password must not contain a NUL character"));
+    // bcrypt on the verifier's pool, then the proposal from this thread.
+    std::shared_ptr<ResponseChannel> channel = defer();
+    m_verifier.hash(in->password, [this, command, channel, success](const PasswordHash &hash) {
+        if (!channel->isOpen())
+            return;
+        if (hash.isEmpty()) {
+            channel->respond(error(500, QStringLiteral("Internal Server Error")));
+            return;
+        }
+        AuthCommand hashed = command;
+        hashed.password = hash;
+        propose(hashed, channel, success);
     });
     return std::nullopt;
 }
@@ -322,7 +398,7 @@ std::optional<HttpResponse> AuthApi::putRole(const HttpRequest &request, const Q
         // etcd echoes the request as it came, empty grant/revoke objects included.
         const auto grant = in->grant;
         const auto revoke = in->revoke;
-        propose(command, defer, [this, grant, revoke](const AuthResult &result) {
+        propose(command, defer(), [this, grant, revoke](const AuthResult &result) {
             return json(201, AuthJson::role(*result.role, grant, revoke));
         });
         return std::nullopt;
@@ -332,20 +408,19 @@ std::optional<HttpResponse> AuthApi::putRole(const HttpRequest &request, const Q
     command.op = AuthCommand::Op::UpdateRole;
     command.grant = in->grant;
     command.revoke = in->revoke;
-    propose(command, defer,
+    propose(command, defer(),
             [this](const AuthResult &result) { return json(200, AuthJson::role(*result.role)); });
     return std::nullopt;
 }
 
 void AuthApi::proposeForEmptyAnswer(const AuthCommand &command, const ChannelFactory &defer)
 {
-    propose(command, defer, [this](const AuthResult &) { return json(200, {}); });
+    propose(command, defer(), [this](const AuthResult &) { return json(200, {}); });
 }
 
-void AuthApi::propose(const AuthCommand &command, const ChannelFactory &defer,
+void AuthApi::propose(const AuthCommand &command, const std::shared_ptr<ResponseChannel> &channel,
                       std::function<HttpResponse(const AuthResult &)> success)
 {
-    std::shared_ptr<ResponseChannel> channel = defer();
     m_backend.proposeAuth(command, [this, channel, success](const AuthResult &result) {
         if (!channel->isOpen())
             return;

@@ -181,6 +181,13 @@ std::optional<HttpResponse> V2Api::handle(const HttpRequest &request, const Chan
     // Every handler below, the permission checks included, sees a clean path.
     if (std::optional<HttpResponse> moved = redirectToCleanPath(request))
         return moved;
+    // Credentials no cache knows are checked off this thread (it ticks Raft);
+    // the request comes back here once they have a verdict.
+    if (auto taken = m_auth.verifyFirst(request, defer, [this](const HttpRequest &r,
+                                                               const ChannelFactory &d) {
+            return handle(r, d);
+        }))
+        return taken->answer;
     const QByteArray &path = request.path;
     const QByteArray &method = request.method;
     const bool readOnly = method == "GET" || method == "HEAD";

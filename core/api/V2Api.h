@@ -36,6 +36,8 @@ public:
     // nullopt and the request goes to handle() on the owner thread. Gives
     // the same bytes handle() would.
     std::optional<HttpResponse> handleConcurrently(const HttpRequest &request) const;
+    // The auth part (its password verifier's counters, for tests and metrics).
+    const AuthApi &auth() const { return m_auth; }
 
     // Shared helpers (also used by tests and the daemon's own error paths).
     static HttpResponse textResponse(int status, const QByteArray &text);

@@ -1,7 +1,5 @@
 #include "auth/AuthStore.h"
 
-#include <QCryptographicHash>
-
 #include "auth/AuthWire.h"
 
 #include <QIODevice>
@@ -89,17 +87,7 @@ std::optional<AuthRole> AuthStore::role(const QString &name) const
 bool AuthStore::check(const QString &user, const QString &password) const
 {
     const auto it = m_users.constFind(user);
-    if (it == m_users.cend())
-        return false;
-    const QByteArray digest = QCryptographicHash::hash(password.toUtf8(), QCryptographicHash::Sha256);
-    const auto cached = m_verified.constFind(user);
-    if (cached != m_verified.cend() && cached->passwordDigest == digest
-        && cached->key == it->password.key && cached->salt == it->password.salt)
-        return true;
-    if (!it->password.matches(password))
-        return false;
-    m_verified.insert(user, Verified{digest, it->password.key, it->password.salt});
-    return true;
+    return it != m_users.cend() && it->password.matches(password);
 }
 
 bool AuthStore::hasRootRole(const QString &name) const

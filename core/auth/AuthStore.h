@@ -32,7 +32,9 @@ public:
     // "root" is the built-in role.
     std::optional<AuthRole> role(const QString &name) const;
 
-    // The user exists and `password` is theirs.
+    // The user exists and `password` is theirs. Runs the password hash
+    // (bcrypt: tens of milliseconds), so never on the member's thread: the
+    // api asks CredentialVerifier, which runs it on its own pool and caches.
     bool check(const QString &user, const QString &password) const;
     // The user exists and has the root role (checks no password).
     bool hasRootRole(const QString &user) const;
@@ -61,17 +63,6 @@ private:
     AuthResult disable();
 
     QMap<QString, AuthUser> m_users;
-    // Passwords already verified, so an authenticated request costs one
-    // SHA-256 instead of a PBKDF2 run on the server thread: user -> (digest of
-    // the password given, the stored hash it matched). A changed stored hash
-    // no longer matches the cached one, so password changes invalidate it.
-    struct Verified
-    {
-        QByteArray passwordDigest;
-        QByteArray key;
-        QByteArray salt;
-    };
-    mutable QHash<QString, Verified> m_verified;
     QMap<QString, AuthRole> m_roles; // never holds "root"
     bool m_enabled = false;
 };

@@ -45,11 +45,10 @@ NodeOptions options()
     return o;
 }
 
-// One request; `credentials` is "user:password" for a Basic header, or a
-// whole Authorization value when it starts with '!'.
-HttpResponse send(V2Api &api, const QByteArray &method, const QByteArray &target,
-                  const QByteArray &body = {}, const QByteArray &credentials = {},
-                  int waitMs = 5000)
+// `credentials` is "user:password" for a Basic header, or a whole
+// Authorization value when it starts with '!'.
+HttpRequest makeRequest(const QByteArray &method, const QByteArray &target,
+                        const QByteArray &body = {}, const QByteArray &credentials = {})
 {
     HttpRequest r;
     r.method = method;
@@ -66,6 +65,15 @@ HttpResponse send(V2Api &api, const QByteArray &method, const QByteArray &target
         r.headers.append(qMakePair(QByteArray("Authorization"), credentials.mid(1)));
     else if (!credentials.isEmpty())
         r.headers.append(qMakePair(QByteArray("Authorization"), "Basic " + credentials.toBase64()));
+    return r;
+}
+
+// One request, answered at once or through the event loop.
+HttpResponse send(V2Api &api, const QByteArray &method, const QByteArray &target,
+                  const QByteArray &body = {}, const QByteArray &credentials = {},
+                  int waitMs = 5000)
+{
+    const HttpRequest r = makeRequest(method, target, body, credentials);
     auto channel = std::make_shared<FakeChannel>();
     if (auto now = api.handle(r, [&] { return channel; }))
         return *now;
@@ -108,7 +116,189 @@ private Q_SLOTS:
     void raftRequestCarriesAuth();
     void snapshotVersions();
     void restartKeepsAuth();
+    void passwordsAreBcrypt();
+    void credentialsCheckedOffThread();
+    void failuresAnsweredFromCache();
+    void checksBoundedPerUser();
+    void passwordChangeInvalidatesCache();
 };
+
+namespace {
+
+// A member with auth enabled and root's password "pw".
+struct AuthedMember
+{
+    EtcdNode node{options()};
+    std::unique_ptr<V2Api> api;
+
+    bool start()
+    {
+        QString error;
+        if (!node.start(&error))
+            return false;
+        api = std::make_unique<V2Api>(node);
+        return send(*api, "PUT", "/v2/auth/users/root", R"({"user":"root","password":"pw"})")
+                       .status == 201 &&
+               send(*api, "PUT", "/v2/auth/enable").status == 200;
+    }
+    quint64 hashes() const { return api->auth().verifier().hashesRun(); }
+};
+
+// A request handed to the api; `now` is its answer if it came within handle().
+struct Pending
+{
+    std::shared_ptr<FakeChannel> channel = std::make_shared<FakeChannel>();
+    std::optional<HttpResponse> now;
+};
+
+Pending dispatch(V2Api &api, const QByteArray &method, const QByteArray &target,
+                 const QByteArray &credentials)
+{
+    Pending p;
+    auto channel = p.channel;
+    p.now = api.handle(makeRequest(method, target, {}, credentials), [channel] { return channel; });
+    return p;
+}
+
+} // namespace
+
+void TestAuthApi::passwordsAreBcrypt()
+{
+    // Stored as etcd stores them: bcrypt, cost 10, one crypt(3) string.
+    AuthedMember m;
+    QVERIFY(m.start());
+    const std::optional<AuthUser> root = m.node.auth().user(QStringLiteral("root"));
+    QVERIFY(root);
+    QVERIFY2(root->password.key.startsWith("$2b$10$"), root->password.key.toHex().constData());
+    QCOMPARE(root->password.key.size(), 60);
+    QVERIFY(root->password.salt.isEmpty());
+    // A password with a NUL cannot be a bcrypt password: refused, nothing stored.
+    const QByteArray nul = R"({"user":"nul","password":"a\u0000b"})";
+    const HttpResponse refused = send(*m.api, "PUT", "/v2/auth/users/nul", nul, "root:pw");
+    QCOMPARE(refused.status, 400);
+    QVERIFY(!m.node.auth().user(QStringLiteral("nul")));
+}
+
+void TestAuthApi::credentialsCheckedOffThread()
+{
+    // The member's thread ticks Raft: it hands a password check to the
+    // verifier's pool and goes on; the answer comes through the event loop.
+    AuthedMember m;
+    QVERIFY(m.start());
+    const quint64 before = m.hashes();
+    Pending wrong = dispatch(*m.api, "GET", "/v2/keys/a", "root:wrong");
+    QVERIFY2(!wrong.now, "a wrong password was judged on the member's thread");
+    QVERIFY(!wrong.channel->response);
+    // Meanwhile the member answers what needs no password, at once.
+    Pending health = dispatch(*m.api, "GET", "/health", "root:other");
+    QVERIFY(health.now);
+    QCOMPARE(health.now->status, 200);
+    QVERIFY(!wrong.channel->response);
+    QTRY_VERIFY(wrong.channel->response);
+    QCOMPARE(wrong.channel->response->status, 401);
+    QCOMPARE(wrong.channel->response->body,
+             QByteArray(R"({"errorCode":110,"message":"The request requires user authentication",)"
+                        R"("cause":"Insufficient credentials","index":0})"
+                        "\n"));
+    // The right password, the same way; once verified it is answered at once.
+    Pending right = dispatch(*m.api, "PUT", "/v2/keys/a", "root:pw");
+    QVERIFY(!right.now);
+    QTRY_VERIFY(right.channel->response);
+    QCOMPARE(right.channel->response->status, 201);
+    Pending again = dispatch(*m.api, "GET", "/v2/keys/a", "root:pw");
+    QVERIFY(again.now);
+    QCOMPARE(again.now->status, 200);
+    QCOMPARE(m.hashes(), before + 2);
+}
+
+void TestAuthApi::failuresAnsweredFromCache()
+{
+    // The same wrong password again is refused without another hash.
+    AuthedMember m;
+    QVERIFY(m.start());
+    QCOMPARE(send(*m.api, "GET", "/v2/keys/a", {}, "root:x").status, 401);
+    const quint64 hashes = m.hashes();
+    for (int i = 0; i < 20; ++i) {
+        Pending p = dispatch(*m.api, "GET", "/v2/keys/a", "root:x");
+        QVERIFY2(p.now, "a repeated wrong password was hashed again");
+        QCOMPARE(p.now->status, 401);
+        Pending members = dispatch(*m.api, "DELETE", "/v2/members/1234", "root:x");
+        QVERIFY(members.now);
+        QCOMPARE(members.now->status, 401);
+    }
+    QCOMPARE(m.hashes(), hashes);
+    // Unknown users never cost a hash.
+    Pending nobody = dispatch(*m.api, "GET", "/v2/keys/a", "nobody:x");
+    QVERIFY(nobody.now);
+    QCOMPARE(nobody.now->status, 401);
+    QCOMPARE(m.hashes(), hashes);
+}
+
+void TestAuthApi::checksBoundedPerUser()
+{
+    // A flood of fresh wrong passwords cannot queue unbounded work: identical
+    // checks share one hash, distinct ones beyond the bound get 429 at once.
+    AuthedMember m;
+    QVERIFY(m.start());
+    QCOMPARE(send(*m.api, "PUT", "/v2/auth/users/alice", R"({"user":"alice","password":"apw"})",
+                  "root:pw")
+                 .status,
+             201);
+    const quint64 hashes = m.hashes();
+    const int bound = CredentialVerifier::Limits{}.maxPendingPerUser;
+    QList<Pending> inFlight;
+    for (int i = 0; i < bound; ++i) {
+        inFlight.append(dispatch(*m.api, "GET", "/v2/keys/a", "root:x" + QByteArray::number(i)));
+        QVERIFY(!inFlight.last().now);
+    }
+    for (int i = 0; i < 5; ++i) { // the same as the first: waits for its hash
+        inFlight.append(dispatch(*m.api, "GET", "/v2/keys/a", "root:x0"));
+        QVERIFY(!inFlight.last().now);
+    }
+    Pending excess = dispatch(*m.api, "GET", "/v2/keys/a", "root:one-too-many");
+    QVERIFY(excess.now);
+    QCOMPARE(excess.now->status, 429);
+    QCOMPARE(headerOf(*excess.now, "Retry-After"), QByteArray("1"));
+    QCOMPARE(excess.now->body,
+             QByteArray(R"({"message":"Too many password checks in progress, retry later"})"));
+    QCOMPARE(m.api->auth().verifier().refused(), quint64(1));
+    // Another user is not held up by root's flood (alice has no role: 401).
+    Pending other = dispatch(*m.api, "GET", "/v2/keys/a", "alice:apw");
+    QVERIFY(!other.now);
+    QTRY_VERIFY(other.channel->response);
+    QCOMPARE(other.channel->response->status, 401);
+    // (Its password was right: verified and remembered.)
+    const auto aliceVerdict =
+        m.api->auth().verifier().known(QStringLiteral("alice"), QStringLiteral("apw"),
+                                       m.node.auth().user(QStringLiteral("alice"))->password);
+    QVERIFY(aliceVerdict == CredentialVerifier::Verdict::Valid);
+    for (const Pending &p : std::as_const(inFlight)) {
+        QTRY_VERIFY(p.channel->response);
+        QCOMPARE(p.channel->response->status, 401);
+    }
+    QCOMPARE(m.hashes(), hashes + quint64(bound) + 1);
+    // Once they are done the user is checked again.
+    Pending later = dispatch(*m.api, "GET", "/v2/keys/a", "root:one-too-many");
+    QVERIFY(!later.now);
+    QTRY_VERIFY(later.channel->response);
+    QCOMPARE(later.channel->response->status, 401);
+}
+
+void TestAuthApi::passwordChangeInvalidatesCache()
+{
+    AuthedMember m;
+    QVERIFY(m.start());
+    QCOMPARE(send(*m.api, "GET", "/v2/auth/users", {}, "root:pw").status, 200);
+    QCOMPARE(send(*m.api, "GET", "/v2/auth/users", {}, "root:new").status, 401);
+    QCOMPARE(
+        send(*m.api, "PUT", "/v2/auth/users/root", R"({"user":"root","password":"new"})", "root:pw")
+            .status,
+        200);
+    // Neither the old success nor the old failure sticks to the new hash.
+    QCOMPARE(send(*m.api, "GET", "/v2/auth/users", {}, "root:pw").status, 401);
+    QCOMPARE(send(*m.api, "GET", "/v2/auth/users", {}, "root:new").status, 200);
+    QVERIFY(m.node.auth().user(QStringLiteral("root"))->password.key.startsWith("$2b$10$"));
+}
 
 void TestAuthApi::session_data()
 {
@@ -130,9 +320,8 @@ void TestAuthApi::session_data()
     const QByteArray readerRole =
         R"({"role":"reader","permissions":{"kv":{"read":["/pub/*"],"write":["/pub/w"]}}})";
     const QByteArray noCreds = R"({"message":"Insufficient credentials"})";
-    const QByteArray keyNoCreds =
-        R"({"errorCode":110,"message":"The request requires user )"
-        R"(authentication","cause":"Insufficient credentials","index":0})"
+    const QByteArray keyNoCreds = R"({"errorCode":110,"message":"The request requires user )"
+                                  R"(authentication","cause":"Insufficient credentials","index":0})"
                                   "\n";
 
     row("status off", "GET", "/v2/auth/enable", "", "", 200, "{\"enabled\":false}\n");

@@ -1,0 +1,42 @@
+-- wrk script for auth-flood.sh: GET /v2/keys/flood with HTTP Basic credentials of FLOOD_USER and
+-- a wrong password. FLOOD_MODE=same sends one wrong password over and over (what a scripted
+-- `root:x` flood does); FLOOD_MODE=distinct sends a new one with every request, so no cache of
+-- failed passwords can answer it and every request asks for a hash to be computed.
+package.path = (os.getenv("BENCH_LUA_DIR") or "bench") .. "/?.lua;" .. package.path
+local common = require("common")
+
+local user = os.getenv("FLOOD_USER") or "root"
+local mode = os.getenv("FLOOD_MODE") or "same"
+
+local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+local function base64(s)
+   local out = {}
+   for i = 1, #s, 3 do
+      local a, b, c = s:byte(i, i + 2)
+      local n = a * 65536 + (b or 0) * 256 + (c or 0)
+      local chars = 2 + (b and 1 or 0) + (c and 1 or 0)
+      for k = 1, 4 do
+         if k <= chars then
+            local idx = math.floor(n / 64 ^ (4 - k)) % 64
+            out[#out + 1] = alphabet:sub(idx + 1, idx + 1)
+         else
+            out[#out + 1] = "="
+         end
+      end
+   end
+   return table.concat(out)
+end
+
+local same = wrk.format("GET", "/v2/keys/flood", { ["Authorization"] = "Basic " .. base64(user .. ":x") })
+
+setup = common.setup
+init = common.init
+done = common.done
+
+function request()
+   if mode ~= "distinct" then
+      return same
+   end
+   local password = "x" .. math.random(1, 1000000000) .. "-" .. (thread_id or 0)
+   return wrk.format("GET", "/v2/keys/flood", { ["Authorization"] = "Basic " .. base64(user .. ":" .. password) })
+end
