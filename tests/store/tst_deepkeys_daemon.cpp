@@ -21,10 +21,10 @@ struct Answer
     quint64 etcdIndex = 0;
 };
 
-// "/deep" and then "/a" until the key has `levels` segments.
-QString chain(int levels)
+// `top` and then "/a" until the key has `levels` segments.
+QString chain(const QString &top, int levels)
 {
-    return QStringLiteral("/deep") + QStringLiteral("/a").repeated(levels - 1);
+    return top + QStringLiteral("/a").repeated(levels - 1);
 }
 
 } // namespace
@@ -60,7 +60,8 @@ private slots:
         QCOMPARE(seed.status, 201);
         QVERIFY(seed.etcdIndex > 0);
 
-        const Answer deep = request("PUT", QStringLiteral("/v2/keys") + chain(5000), "value=v");
+        const Answer deep = request(
+            "PUT", QStringLiteral("/v2/keys") + chain(QStringLiteral("/deep"), 5000), "value=v");
         QCOMPARE(deep.status, 400);
         const QJsonObject error = QJsonDocument::fromJson(deep.body).object();
         QCOMPARE(error.value(QLatin1String("errorCode")).toInt(), 209);
@@ -79,7 +80,7 @@ private slots:
 
     void keyAtTheDepthLimitWorks()
     {
-        const QString key = chain(256);
+        const QString key = chain(QStringLiteral("/limit"), 256);
         const Answer put = request("PUT", QStringLiteral("/v2/keys") + key, "value=v");
         QCOMPARE(put.status, 201);
 
@@ -87,12 +88,13 @@ private slots:
         QCOMPARE(leaf.status, 200);
         QVERIFY(leaf.body.contains("\"value\":\"v\""));
 
-        const Answer all = request("GET", QStringLiteral("/v2/keys/deep?recursive=true"));
+        const Answer all = request("GET", QStringLiteral("/v2/keys/limit?recursive=true"));
         QCOMPARE(all.status, 200);
         // One node per level, the deepest with its value, and every key in full.
         QCOMPARE(all.body.count("\"key\":"), qsizetype(256));
         QVERIFY(all.body.contains("{\"key\":\"" + key.toUtf8() + "\",\"value\":\"v\""));
-        QVERIFY(all.body.contains("{\"key\":\"" + chain(255).toUtf8() + "\",\"dir\":true"));
+        QVERIFY(all.body.contains("{\"key\":\"" + chain(QStringLiteral("/limit"), 255).toUtf8() +
+                                  "\",\"dir\":true"));
     }
 };
 
