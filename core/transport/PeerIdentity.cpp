@@ -15,16 +15,10 @@ QString normalizedDnsName(QString name)
     return name.toLower();
 }
 
-// One certificate name against one host, as TLS host name verification does (RFC 6125):
-// addresses by value, DNS names case-insensitively with a wildcard only as the whole
-// left-most label, never matching an IP literal.
-bool nameMatches(const QString &certificateName, const QString &host)
+// A DNS name of a certificate against a host name (RFC 6125): case-insensitively, a wildcard
+// only as the whole left-most label and never over a public suffix-like "*.com".
+bool dnsNameMatches(const QString &certificateName, const QString &host)
 {
-    const QHostAddress hostAddress(host);
-    if (!hostAddress.isNull()) {
-        const QHostAddress nameAddress(certificateName);
-        return !nameAddress.isNull() && nameAddress.isEqual(hostAddress);
-    }
     const QString name = normalizedDnsName(certificateName);
     const QString wanted = normalizedDnsName(host);
     if (name.isEmpty() || wanted.isEmpty())
@@ -33,7 +27,13 @@ bool nameMatches(const QString &certificateName, const QString &host)
         return name == wanted;
     const QString suffix = name.mid(1); // ".example.com"
     const qsizetype firstDot = wanted.indexOf(QLatin1Char('.'));
-    return firstDot > 0 && wanted.mid(firstDot) == suffix && suffix.count(QLatin1Char('.')) >= 2;
+    return suffix.count(QLatin1Char('.')) >= 2 && firstDot > 0 && wanted.mid(firstDot) == suffix;
+}
+
+bool addressMatches(const QString &certificateName, const QHostAddress &host)
+{
+    const QHostAddress address(certificateName);
+    return !address.isNull() && address.isEqual(host);
 }
 
 } // namespace
@@ -57,9 +57,23 @@ bool PeerIdentity::namesHost(const QSslCertificate &certificate, const QString &
 {
     if (certificate.isNull() || host.isEmpty())
         return false;
-    const QStringList names = hostNames(certificate);
-    return std::any_of(names.cbegin(), names.cend(),
-                       [&](const QString &name) { return nameMatches(name, host); });
+    const auto alternatives = certificate.subjectAlternativeNames();
+    const QStringList dnsNames = alternatives.values(QSsl::DnsEntry);
+    const QStringList addresses = alternatives.values(QSsl::IpAddressEntry);
+    const QHostAddress hostAddress(host);
+    if (dnsNames.isEmpty() && addresses.isEmpty()) {
+        // Only a Common Name: it holds a host name or, in older certificates, an address.
+        const QStringList names = commonNames(certificate);
+        return std::any_of(names.cbegin(), names.cend(), [&](const QString &name) {
+            return hostAddress.isNull() ? dnsNameMatches(name, host)
+                                        : addressMatches(name, hostAddress);
+        });
+    }
+    if (!hostAddress.isNull())
+        return std::any_of(addresses.cbegin(), addresses.cend(),
+                           [&](const QString &name) { return addressMatches(name, hostAddress); });
+    return std::any_of(dnsNames.cbegin(), dnsNames.cend(),
+                       [&](const QString &name) { return dnsNameMatches(name, host); });
 }
 
 bool PeerIdentity::namesHostOfAny(const QSslCertificate &certificate, const QList<QUrl> &urls)

@@ -13,8 +13,9 @@ namespace transport {
 // Hello's member id to that member's peer URLs (the certificate must name the host of one of
 // them). Host names are matched the way a dialer checks the listener's certificate against the
 // URL it dials: the DNS and IP subject alternative names when the certificate has any, else the
-// Common Name; IP literals compare as addresses, DNS names case-insensitively, and "*." matches
-// exactly one left-most label. No name resolution: "localhost" names localhost, not 127.0.0.1.
+// Common Name; IP hosts match IP entries by value, DNS hosts match DNS entries
+// case-insensitively, where "*." stands for exactly one left-most label. No name resolution:
+// "localhost" names localhost, not 127.0.0.1.
 // Pure functions; any thread.
 class PeerIdentity
 {
