@@ -9,6 +9,8 @@ namespace transport {
 // Body of the Hello frame: who dials whom, in which cluster. The listener accepts the
 // connection only if clusterId equals its own, `to` is itself and `from` is a known
 // peer (see PeerTransport). clusterId 0 means "not known yet" and is never accepted.
+// All three are public knowledge: only a client certificate bound to `from`'s peer URL host
+// (TLS with --peer-client-cert-auth) makes the claim trustworthy.
 // Value type.
 struct Hello
 {
