@@ -181,7 +181,8 @@ void TestKeyPaths::nonCanonicalKeyPathsAreRedirected()
     QCOMPARE(r.header("Location"), location);
     // Go's http.Redirect: an HTML body for GET (none sent for HEAD), nothing for writes.
     if (method == "GET")
-        QCOMPARE(r.body, "<a href=\"" + location.replace("&", "&amp;") + "\">Moved Permanently</a>.\n\n");
+        QCOMPARE(r.body, "<a href=\"" + QByteArray(location).replace("&", "&amp;") +
+                             "\">Moved Permanently</a>.\n\n");
     if (method != "GET" && method != "HEAD")
         QCOMPARE(r.header("Content-Length"), QByteArray("0"));
 }
