@@ -148,7 +148,7 @@ void CredentialVerifier::remember(const QString &user, const QByteArray &passwor
 {
     if (valid) {
         if (m_verified.size() >= m_limits.maxCachedSuccesses && !m_verified.contains(user))
-            m_verified.clear(); // only ever many users; they verify again
+            m_verified.clear(); // as many as users exist: they verify again
         m_verified.insert(user, Remembered{passwordDigest, stored.key, 0});
         return;
     }
