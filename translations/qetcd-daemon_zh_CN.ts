@@ -251,6 +251,10 @@ See &apos;qetcd --help&apos;.</source>
         <translation>CA 文件的路径，对等证书必须能链接到该 CA。</translation>
     </message>
     <message>
+        <source>allowed CN for inter peer authentication (needs --peer-client-cert-auth).</source>
+        <translation>对等节点间认证所允许的证书 CN（需要 --peer-client-cert-auth）。</translation>
+    </message>
+    <message>
         <source>enable debug-level logging.</source>
         <translation>启用调试级别日志。</translation>
     </message>
