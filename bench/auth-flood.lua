@@ -29,9 +29,30 @@ end
 
 local same = wrk.format("GET", "/v2/keys/flood", { ["Authorization"] = "Basic " .. base64(user .. ":x") })
 
-setup = common.setup
+-- Answers by status, per thread, summed in done(): 401 (refused) and 429 (too many checks).
+local threads = {}
+function setup(thread)
+   common.setup(thread)
+   table.insert(threads, thread)
+end
 init = common.init
-done = common.done
+status401, status429 = 0, 0 -- globals: done() reads them per thread
+function response(status)
+   if status == 401 then
+      status401 = status401 + 1
+   elseif status == 429 then
+      status429 = status429 + 1
+   end
+end
+function done(summary, latency, requests)
+   common.done(summary, latency, requests)
+   local s401, s429 = 0, 0
+   for _, t in ipairs(threads) do
+      s401 = s401 + (t:get("status401") or 0)
+      s429 = s429 + (t:get("status429") or 0)
+   end
+   io.write(string.format("FLOOD_STATUS s401=%d s429=%d\n", s401, s429))
+end
 
 function request()
    if mode ~= "distinct" then

@@ -7,8 +7,9 @@
 # credentials `root:<wrong>` through wrk, in steps of increasing connections (each step
 # FLOOD_STEP seconds). Before and after each step it reads the Raft term of every member
 # (X-Raft-Term of an authenticated read); a higher term means an election happened. Per mode it
-# prints the achieved wrong-password rate of each step and the first step whose rate caused an
-# election, or that none did up to the highest rate reached.
+# prints the achieved wrong-password rate of each step (answers per second: 401 refusals plus 429
+# "too many password checks"), and the first step whose rate caused an election, or that none did
+# up to the highest rate reached.
 #
 # Modes: `same` repeats one wrong password (`root:x`); `distinct` sends a fresh wrong password
 # with every request (defeats any cache of failures: every request asks for a hash).
@@ -142,7 +143,7 @@ wait_target() {
     echo "$t"
 }
 
-printf '%-9s %6s %12s %10s %6s %6s %s\n' mode conns wrong_req/s non2xx term0 term1 election | tee -a "$OUT/summary.txt"
+printf '%-9s %6s %12s %8s %8s %6s %6s %s\n' mode conns wrong_req/s 401s 429s term0 term1 election | tee -a "$OUT/summary.txt"
 for mode in $MODES; do
     result="no election up to the highest rate reached"
     best=0
@@ -160,10 +161,11 @@ for mode in $MODES; do
         t1=$(max_term)
         line=$(grep '^BENCH_RESULT' "$file" || true)
         rps=$(sed -n 's/.* rps=\([^ ]*\).*/\1/p' <<<"$line")
-        non2xx=$(sed -n 's/.* errors_status=\([^ ]*\).*/\1/p' <<<"$line")
+        s401=$(sed -n 's/.* s401=\([0-9]*\).*/\1/p' "$file")
+        s429=$(sed -n 's/.* s429=\([0-9]*\).*/\1/p' "$file")
         changed=no
         ((t1 > t0)) && changed=yes
-        printf '%-9s %6s %12s %10s %6s %6s %s\n' "$mode" "$c" "${rps:--}" "${non2xx:--}" "$t0" "$t1" "$changed" | tee -a "$OUT/summary.txt"
+        printf '%-9s %6s %12s %8s %8s %6s %6s %s\n' "$mode" "$c" "${rps:--}" "${s401:--}" "${s429:--}" "$t0" "$t1" "$changed" | tee -a "$OUT/summary.txt"
         if [ "$changed" = yes ]; then
             result="election at ${rps:-?} wrong-password req/s ($c connections)"
             break
