@@ -16,8 +16,9 @@ struct AuthResult;
 // /v2/auth/users[/name] and /v2/auth/roles[/name] with etcd's statuses,
 // messages and JSON (the shapes of etcd 2.3-3.4, see AuthJson), and the access decisions the rest
 // of the v2 API asks for (HTTP Basic credentials against the replicated AuthStore): key access for
-// /v2/keys, root access for auth and membership changes. Changes are hashed here (passwords, with a
-// fresh salt) and proposed through the backend; reads are answered from the local store.
+// /v2/keys, root access for auth and membership changes. Changes are proposed through the backend
+// (a new password first gets its bcrypt hash on the verifier's pool); reads are answered from the
+// local store.
 // Passwords are never hashed on the server thread (bcrypt costs tens of milliseconds and that
 // thread ticks Raft): a CredentialVerifier hashes on its own pool and caches verdicts, and
 // verifyFirst() holds a request back until its credentials have a verdict. Owns no sockets and the
