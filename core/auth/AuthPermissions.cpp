@@ -11,13 +11,25 @@ const QStringList &listOf(const AuthPermissions &p, bool write)
     return list ? *list : none;
 }
 
+// A '*' pattern's prefix covers `key`. Keys arrive clean ("/dir", never
+// "/dir/"), so "/dir/*" also covers the directory /dir itself: what etcd,
+// which checks the path as sent, allows when it is spelt "/dir/".
+bool coveredByPrefix(const QString &pattern, const QString &key)
+{
+    const QStringView prefix = QStringView(pattern).chopped(1);
+    if (key.startsWith(prefix))
+        return true;
+    return prefix.size() > 1 && prefix.endsWith(QLatin1Char('/')) &&
+           QStringView(key) == prefix.chopped(1);
+}
+
 // etcd's simpleMatch. An empty pattern matches nothing (etcd would panic).
 bool simpleMatch(const QString &pattern, const QString &key)
 {
     if (pattern.isEmpty())
         return false;
     if (pattern.endsWith(QLatin1Char('*')))
-        return key.startsWith(QStringView(pattern).chopped(1));
+        return coveredByPrefix(pattern, key);
     return key == pattern;
 }
 
@@ -26,7 +38,7 @@ bool prefixMatch(const QString &pattern, const QString &key)
 {
     if (pattern.isEmpty() || !pattern.endsWith(QLatin1Char('*')))
         return false;
-    return key.startsWith(QStringView(pattern).chopped(1));
+    return coveredByPrefix(pattern, key);
 }
 
 } // namespace

@@ -364,7 +364,9 @@ void TestAuthApi::session_data()
         R"({"user":"nobody","grant":["reader"]})", "", 404,
         R"({"message":"auth: User nobody does not exist."})");
     row("invalid path", "GET", "/v2/auth/users/a/b", "", "", 400, R"({"message":"Invalid path"})");
-    row("cleaned path", "GET", "/v2/auth/users/x/../alice/", "", "", 200, "{\"user\":\"alice\"}\n");
+    // Go's ServeMux redirects an unclean path before etcd's auth handler runs.
+    row("unclean path", "GET", "/v2/auth/users/x/../alice/", "", "", 301,
+        "<a href=\"/v2/auth/users/alice/\">Moved Permanently</a>.\n\n");
     row("unknown auth path", "GET", "/v2/auth/usersx", "", "", 404, "404 page not found\n");
     row("unknown user", "GET", "/v2/auth/users/nobody", "", "", 404,
         R"({"message":"auth: User nobody does not exist."})");
@@ -434,9 +436,10 @@ void TestAuthApi::session_data()
     row("wrong password", "GET", "/v2/keys/pub/k", "", "root:wrong", 401, keyNoCreds);
     row("unknown user", "GET", "/v2/keys/pub/k", "", "nobody:pw", 401, keyNoCreds);
     row("alice reads", "GET", "/v2/keys/pub/k", "", "alice:pw", 200, "*");
-    row("alice not /pub recursively", "GET", "/v2/keys/pub?recursive=true", "", "alice:pw", 401,
-        keyNoCreds);
+    // Permissions are checked on the clean key, so "/pub/*" covers the directory
+    // /pub however it is spelt (etcd checks the path as sent: only "/pub/").
     row("alice /pub/ recursively", "GET", "/v2/keys/pub/?recursive=true", "", "alice:pw", 200, "*");
+    row("alice /pub recursively", "GET", "/v2/keys/pub?recursive=true", "", "alice:pw", 200, "*");
     row("alice reads nothing else", "GET", "/v2/keys/other", "", "alice:pw", 401, keyNoCreds);
     row("alice writes /pub/w", "PUT", "/v2/keys/pub/w", "value=1", "alice:pw", 201, "*");
     row("alice writes not /pub/x", "PUT", "/v2/keys/pub/x", "value=1", "alice:pw", 401, keyNoCreds);
@@ -459,7 +462,9 @@ void TestAuthApi::session_data()
         "{\"role\":\"guest\",\"permissions\":{\"kv\":{\"read\":[\"/*\"],\"write\":[]}}}\n");
     row("guest cannot write", "PUT", "/v2/keys/pub/y", "value=1", "", 401, keyNoCreds);
     row("guest still reads", "GET", "/v2/keys/pub/k", "", "", 200, "*");
-    row("guest not the bare root", "GET", "/v2/keys", "", "", 401, keyNoCreds);
+    // "/v2/keys" and "/v2/keys/" name the same key, "/" (etcd refuses the first
+    // to a "/*" grant, checking the empty path as sent).
+    row("guest the bare root", "GET", "/v2/keys", "", "", 200, "*");
     row("guest the root dir", "GET", "/v2/keys/", "", "", 200, "*");
     row("root may do anything", "DELETE", "/v2/keys/pub?recursive=true", "", "root:rootpw", 200,
         "*");

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void guestRoleKeptIfPresent();
     void access_data();
     void access();
+    void guestRecursiveNeedsPrefixGrant();
     void commandRoundTrip();
     void commandGarbage();
     void snapshotRoundTrip();
@@ -129,8 +130,13 @@ void TestAuthStore::patternMatching_data()
                                          << "/pub/k" << true << true;
     QTest::newRow("prefix covers dir with slash") << "/pub/*"
                                                   << "/pub/" << true << true;
-    QTest::newRow("prefix misses dir without slash") << "/pub/*"
-                                                     << "/pub" << false << false;
+    // Keys reach the check clean, so the directory itself comes without its slash.
+    QTest::newRow("prefix covers the dir itself") << "/pub/*"
+                                                  << "/pub" << true << true;
+    QTest::newRow("prefix misses a sibling") << "/pub/*"
+                                             << "/pubx" << false << false;
+    QTest::newRow("prefix misses the parent") << "/pub/*"
+                                              << "/" << false << false;
     QTest::newRow("prefix is textual") << "/pu*"
                                        << "/pub/k" << true << true;
     QTest::newRow("all keys") << "/*"
@@ -475,8 +481,11 @@ void TestAuthStore::access_data()
                                             << "/pub/k" << false << false << true;
     QTest::newRow("alice reads /pub/ recursively") << "alice"
                                                    << "/pub/" << true << false << true;
-    QTest::newRow("alice not /pub recursively") << "alice"
-                                                << "/pub" << true << false << false;
+    QTest::newRow("alice /pub recursively: /pub/* covers the dir") << "alice"
+                                                                   << "/pub" << true << false
+                                                                   << true;
+    QTest::newRow("alice not / recursively") << "alice"
+                                             << "/" << true << false << false;
     QTest::newRow("alice writes /pub/w") << "alice"
                                          << "/pub/w" << false << true << true;
     QTest::newRow("alice no recursive write on exact key") << "alice"
@@ -491,8 +500,8 @@ void TestAuthStore::access_data()
                                   << "/pub/k" << false << false << false;
     QTest::newRow("guest reads /pub/k") << ""
                                         << "/pub/k" << false << false << true;
-    QTest::newRow("guest recursive uses plain match") << ""
-                                                      << "/pub/" << true << false << true;
+    QTest::newRow("guest recursive on a prefix grant") << ""
+                                                       << "/pub/" << true << false << true;
     QTest::newRow("guest cannot write") << ""
                                         << "/pub/k" << false << true << false;
     QTest::newRow("guest not elsewhere") << ""
@@ -514,6 +523,20 @@ void TestAuthStore::access()
     s.apply(guest);
     const std::optional<QString> who = user.isEmpty() ? std::nullopt : std::optional<QString>(user);
     QCOMPARE(s.hasAccess(who, key, recursive, write), allowed);
+}
+
+void TestAuthStore::guestRecursiveNeedsPrefixGrant()
+{
+    // etcd lets an exact guest grant cover the whole subtree of a recursive
+    // request; guests follow the users' rule here.
+    AuthStore s = populated();
+    AuthCommand guest = roleCommand(Op::CreateRole, QStringLiteral("guest"));
+    guest.permissions = perms(QStringList{QStringLiteral("/dir")}, QStringList{QStringLiteral("/dir")});
+    s.apply(guest);
+    QVERIFY(s.hasAccess(std::nullopt, QStringLiteral("/dir"), false, false));
+    QVERIFY(s.hasAccess(std::nullopt, QStringLiteral("/dir"), false, true));
+    QVERIFY(!s.hasAccess(std::nullopt, QStringLiteral("/dir"), true, false));
+    QVERIFY(!s.hasAccess(std::nullopt, QStringLiteral("/dir"), true, true));
 }
 
 void TestAuthStore::commandRoundTrip()
