@@ -1,6 +1,7 @@
 #include "ClientHandoff.h"
 
 #include "ConnectionGuard.h"
+#include "TlsStart.h"
 
 #include <QLoggingCategory>
 #include <QSslSocket>
@@ -20,9 +21,10 @@ namespace {
 constexpr int kStuckSweeps = 4;
 } // namespace
 
-ClientHandoff::ClientHandoff(qint64 maxBodyBytes, int requestTimeoutMs,
+ClientHandoff::ClientHandoff(qint64 maxBodyBytes, int requestTimeoutMs, int firstByteTimeoutMs,
                              std::shared_ptr<std::atomic<int>> connections, QObject *parent)
-    : QTcpServer(parent), m_maxBodyBytes(maxBodyBytes), m_connections(std::move(connections))
+    : QTcpServer(parent), m_maxBodyBytes(maxBodyBytes), m_firstByteTimeoutMs(firstByteTimeoutMs),
+      m_connections(std::move(connections))
 {
     // One coarse timer per thread rather than one per connection: nothing
     // is done per request. A child, so it moves to the client thread with us.
@@ -65,18 +67,14 @@ void ClientHandoff::adopt(qintptr descriptor, const std::optional<QSslConfigurat
     connect(socket, &QObject::destroyed, this, release);
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
-    auto *guard = new ConnectionGuard(socket, m_maxBodyBytes);
+    auto *guard = new ConnectionGuard(socket, m_maxBodyBytes, m_firstByteTimeoutMs);
     if (m_sweeping)
         m_guards.append(guard);
-    if (tlsSocket) {
-        tlsSocket->setSslConfiguration(*tls);
-        connect(tlsSocket, &QSslSocket::sslErrors, tlsSocket,
-                [tlsSocket](const QList<QSslError> &errors) {
-                    qCWarning(lcHttp) << "TLS handshake with" << tlsSocket->peerAddress().toString()
-                                      << "failed:" << errors;
-                });
-        tlsSocket->startServerEncryption();
+    if (!tlsSocket) {
+        // Emits pendingConnectionAvailable, which Qt HttpServer 6.4 listens to.
+        addPendingConnection(socket);
+        return;
     }
-    // Emits pendingConnectionAvailable, which Qt HttpServer 6.4 listens to.
-    addPendingConnection(socket);
+    tlsSocket->setSslConfiguration(*tls);
+    new TlsStart(tlsSocket, [this, tlsSocket] { addPendingConnection(tlsSocket); });
 }

@@ -13,8 +13,9 @@
 // socket of this thread, prepared for Qt HttpServer (TCP_NODELAY and
 // keep-alive on, as Qt leaves Nagle on for accepted sockets; a
 // ConnectionGuard whose readyRead slot runs before the HTTP parser's; with a
-// TLS configuration a QSslSocket that starts server encryption at once) and
-// offers it to the HttpFrontend bound to it. Lives on its client thread.
+// TLS configuration a QSslSocket that TlsStart takes through the handshake)
+// and offers it to the HttpFrontend bound to it (a TLS one once its client
+// has been seen to speak TLS). Lives on its client thread.
 class ConnectionGuard;
 
 class ClientHandoff : public QTcpServer
@@ -26,7 +27,9 @@ public:
     // here when the socket goes).
     // `requestTimeoutMs` (0: none): a request still incomplete after about
     // that long is refused with 408 (ConnectionGuard::sweep).
-    ClientHandoff(qint64 maxBodyBytes, int requestTimeoutMs,
+    // `firstByteTimeoutMs` (0: none): a new connection that has not finished
+    // TLS and sent a byte by then is closed (ConnectionGuard).
+    ClientHandoff(qint64 maxBodyBytes, int requestTimeoutMs, int firstByteTimeoutMs,
                   std::shared_ptr<std::atomic<int>> connections, QObject *parent = nullptr);
 
     // Client thread only; takes ownership of the descriptor.
@@ -34,6 +37,7 @@ public:
 
 private:
     qint64 m_maxBodyBytes;
+    int m_firstByteTimeoutMs;
     std::shared_ptr<std::atomic<int>> m_connections;
     bool m_sweeping = false;
     QList<QPointer<ConnectionGuard>> m_guards; // only while sweeping: the sweep prunes it

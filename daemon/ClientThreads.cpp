@@ -11,7 +11,8 @@ Q_LOGGING_CATEGORY(lcClients, "qetcd.clients")
 #include <unistd.h>
 
 ClientThreads::ClientThreads(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
-                             int count, qint64 maxBodyBytes, int requestTimeoutMs)
+                             int count, qint64 maxBodyBytes, int requestTimeoutMs,
+                             int firstByteTimeoutMs)
 {
     // Worker 0 is the member's own thread: a connection served there hands
     // nothing between threads, the lowest latency for a lone client.
@@ -19,8 +20,8 @@ ClientThreads::ClientThreads(V2Api &api, const CorsPolicy &cors, std::shared_ptr
         Worker w;
         auto *frontend = new HttpFrontend(api, cors, apiThread);
         w.connections = std::make_shared<std::atomic<int>>(0);
-        w.handoffObject =
-            new ClientHandoff(maxBodyBytes, requestTimeoutMs, w.connections, frontend);
+        w.handoffObject = new ClientHandoff(maxBodyBytes, requestTimeoutMs, firstByteTimeoutMs,
+                                            w.connections, frontend);
         frontend->bind(w.handoffObject);
         w.frontend = frontend;
         w.handoff = Mailbox::create(w.handoffObject);
@@ -49,6 +50,23 @@ void ClientThreads::dispatch(qintptr descriptor, const std::optional<QSslConfigu
         ::close(int(descriptor));
         return;
     }
+    if (openConnections() >= m_maxConnections) {
+        // Closed at once rather than left in the listen backlog: the client learns now, and
+        // the descriptor is back before the next accept.
+        ::close(int(descriptor));
+        if (m_refusedInRow++ == 0)
+            qCWarning(lcClients).noquote()
+                << QStringLiteral("%1 client connections open (--max-client-connections): "
+                                  "closing new ones until some go")
+                       .arg(m_maxConnections);
+        return;
+    }
+    if (m_refusedInRow > 0) {
+        qCInfo(lcClients).noquote()
+            << QStringLiteral("taking client connections again; %1 were closed at the limit")
+                   .arg(m_refusedInRow);
+        m_refusedInRow = 0;
+    }
     // The thread with the fewest open connections, but the member's own
     // unless it has more than one above that: a connection served there
     // costs no hand-over between threads per write, and one other open
@@ -75,6 +93,14 @@ void ClientThreads::dispatch(qintptr descriptor, const std::optional<QSslConfigu
         w.connections->fetch_sub(1);
         ::close(int(descriptor));
     }
+}
+
+qint64 ClientThreads::openConnections() const
+{
+    qint64 open = 0;
+    for (const Worker &w : m_workers)
+        open += w.connections->load();
+    return open;
 }
 
 void ClientThreads::stop()

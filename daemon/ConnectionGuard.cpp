@@ -4,14 +4,41 @@
 #include "api/HttpResponse.h"
 
 #include <QLoggingCategory>
+#include <QSslSocket>
+#include <QTimer>
 
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, qint64 maxBodyBytes)
-    : QObject(socket), m_socket(socket), m_maxBodyBytes(maxBodyBytes)
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, qint64 maxBodyBytes, int firstByteTimeoutMs)
+    : QObject(socket), m_socket(socket), m_tlsSocket(qobject_cast<QSslSocket *>(socket)),
+      m_maxBodyBytes(maxBodyBytes)
 {
     setObjectName(QStringLiteral("qetcd-connection-guard"));
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::inspect);
+    if (firstByteTimeoutMs > 0) {
+        m_firstByteTimer = new QTimer(this);
+        m_firstByteTimer->setSingleShot(true);
+        m_firstByteTimer->setInterval(firstByteTimeoutMs);
+        connect(m_firstByteTimer, &QTimer::timeout, this, &ConnectionGuard::firstByteMissing);
+        m_firstByteTimer->start();
+    }
+}
+
+void ConnectionGuard::firstByteMissing()
+{
+    const QString peer = m_socket->peerAddress().toString();
+    const int ms = m_firstByteTimer->interval();
+    if (m_tlsSocket && !m_tlsSocket->isEncrypted())
+        qCWarning(lcHttp).noquote()
+            << QStringLiteral("closing the connection from %1: no TLS handshake within %2 ms")
+                   .arg(peer)
+                   .arg(ms);
+    else
+        qCDebug(lcHttp).noquote() << QStringLiteral(
+                                         "closing the connection from %1: no request within %2 ms")
+                                         .arg(peer)
+                                         .arg(ms);
+    m_socket->abort();
 }
 
 ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
@@ -118,6 +145,13 @@ qsizetype findHeader(QByteArrayView head, QByteArrayView lowerName)
 
 void ConnectionGuard::inspect()
 {
+    // Before the handshake a TLS socket reports the raw bytes: they are TlsStart's.
+    if (m_tlsSocket && m_tlsSocket->mode() == QSslSocket::UnencryptedMode)
+        return;
+    if (m_firstByteTimer && m_socket->bytesAvailable() > 0) {
+        delete m_firstByteTimer;
+        m_firstByteTimer = nullptr;
+    }
     if (m_rejected) {
         // Drain and drop whatever a refused client keeps sending.
         m_socket->skip(m_socket->bytesAvailable());

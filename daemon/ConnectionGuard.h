@@ -4,6 +4,9 @@
 #include <QPointer>
 #include <QTcpSocket>
 
+class QSslSocket;
+class QTimer;
+
 #include <functional>
 
 // Per-connection HTTP state that Qt HttpServer 6.4 does not keep. It watches
@@ -20,13 +23,18 @@
 // answered 408 and the connection closed once sweep() has seen it stuck
 // long enough (slow or stalled clients must not hold connections for
 // ever); idle keep-alive connections and watches are left alone, as etcd
-// leaves them. A child of its socket, so it dies with it; the socket's
-// thread only.
+// leaves them. A new connection, though, must finish its TLS handshake and
+// send the first byte of its first request within `firstByteTimeoutMs`, or
+// it is closed: a client that connects and says nothing (or never finishes
+// TLS) would otherwise hold a descriptor for ever. A TLS connection is only
+// looked at once it is encrypted (TlsStart owns it before). A child of its
+// socket, so it dies with it; the socket's thread only.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionGuard(QTcpSocket *socket, qint64 maxBodyBytes);
+    // `firstByteTimeoutMs` 0: wait for ever.
+    ConnectionGuard(QTcpSocket *socket, qint64 maxBodyBytes, int firstByteTimeoutMs);
 
     static ConnectionGuard *of(QTcpSocket *socket);
 
@@ -56,7 +64,11 @@ private:
     void reject(int status, const QByteArray &message);
     void serveNext();
 
+    void firstByteMissing();
+
     QTcpSocket *m_socket;
+    QSslSocket *m_tlsSocket;            // m_socket when it is a TLS connection, else nullptr
+    QTimer *m_firstByteTimer = nullptr; // a child; until the first byte arrived
     qint64 m_maxBodyBytes;
     bool m_atRequestStart = true;
     bool m_headersSeen = false;

@@ -1,5 +1,7 @@
 #include "TlsFiles.h"
 
+#include "TlsSelfCheck.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QSslCertificate>
@@ -74,7 +76,23 @@ std::optional<QSslConfiguration> TlsFiles::server(const QString &certFile, const
     } else {
         tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     }
+    if (!usable(tls, QSslSocket::SslServerMode, certFile, keyFile, error))
+        return std::nullopt;
     return tls;
+}
+
+bool TlsFiles::usable(const QSslConfiguration &tls, QSslSocket::SslMode mode,
+                      const QString &certFile, const QString &keyFile, QString *error)
+{
+    const QString problem = TlsSelfCheck::problem(tls, mode);
+    if (problem.isEmpty())
+        return true;
+    *error = QCoreApplication::translate(
+                 "main", "OpenSSL cannot use the certificate %1 with the key %2: %3 (at its "
+                         "default security level OpenSSL 3 refuses certificates signed with "
+                         "SHA-1 and RSA keys shorter than 2048 bits)")
+                 .arg(certFile, keyFile, problem);
+    return false;
 }
 
 std::optional<QSslConfiguration> TlsFiles::client(const QString &certFile, const QString &keyFile,
@@ -86,6 +104,8 @@ std::optional<QSslConfiguration> TlsFiles::client(const QString &certFile, const
     if (!trustedCaFile.isEmpty() && !addTrustedCas(tls, trustedCaFile, error))
         return std::nullopt;
     tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!certFile.isEmpty() && !usable(tls, QSslSocket::SslClientMode, certFile, keyFile, error))
+        return std::nullopt;
     return tls;
 }
 

@@ -3,6 +3,7 @@
 #include "transport/PeerTls.h"
 
 #include <QSslConfiguration>
+#include <QSslSocket>
 #include <QString>
 
 #include <optional>
@@ -10,8 +11,10 @@
 // Turns the daemon's TLS flags into Qt TLS configurations, for clients
 // (--cert-file, --key-file, --client-cert-auth, --trusted-ca-file) and for the
 // members' own connections (the --peer-* flags). Reads the PEM files once at
-// start-up; a missing or unreadable file is an error naming it, never a
-// silently weaker configuration. Pure functions of the flags and the files.
+// start-up; a missing or unreadable file, or a certificate OpenSSL refuses to
+// use (TlsSelfCheck), is an error naming it, never a silently weaker or dead
+// configuration. Functions of the flags and the files; start-up only (the
+// check opens a loopback connection).
 class TlsFiles
 {
 public:
@@ -34,6 +37,9 @@ public:
                                                   QString *error);
 
 private:
+    // False, with the error naming both files, when OpenSSL refuses the configuration.
+    static bool usable(const QSslConfiguration &tls, QSslSocket::SslMode mode,
+                       const QString &certFile, const QString &keyFile, QString *error);
     static bool addIdentity(QSslConfiguration &tls, const QString &certFile, const QString &keyFile,
                             QString *error);
     static bool addTrustedCas(QSslConfiguration &tls, const QString &trustedCaFile, QString *error);

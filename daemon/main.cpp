@@ -5,6 +5,7 @@
 #include "ClientThreads.h"
 #include "Config.h"
 #include "ConfigParser.h"
+#include "FdLimit.h"
 #include "Mailbox.h"
 #include "SignalWatcher.h"
 #include "TlsFiles.h"
@@ -21,6 +22,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <cstring>
 
 Q_LOGGING_CATEGORY(lcMain, "qetcd.main")
 
@@ -104,7 +106,11 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(config.debug ? QStringLiteral("qetcd.*.debug=true")
                                                   : QStringLiteral("*.debug=false"));
 
+    // Before anything opens files: storage must never be the one to run out.
+    const FdLimit::Limits fdLimits = FdLimit::raiseToHard();
     qCInfo(lcMain, "qetcd Version: %s (etcd v2 API)", QETCD_VERSION);
+    if (fdLimits.error != 0)
+        qCWarning(lcMain, "cannot raise the open-file limit: %s", strerror(fdLimits.error));
     qCInfo(lcMain, "Qt Version: %s", qVersion());
     for (const QString &warning : config.warnings)
         qCWarning(lcMain).noquote() << warning;
@@ -181,9 +187,15 @@ int main(int argc, char *argv[])
         config.clientThreads ? int(config.clientThreads) : qMax(1, QThread::idealThreadCount());
     ClientThreads clientThreads(api, CorsPolicy(config.cors), apiThread, threadCount,
                                 qint64(config.maxRequestBytes),
-                                int(config.clientRequestTimeoutSeconds) * 1000);
+                                int(config.clientRequestTimeoutSeconds) * 1000,
+                                int(config.clientHandshakeTimeoutSeconds) * 1000);
     qCInfo(lcMain, "serving clients on %d threads (this one and %d more)", clientThreads.count(),
            clientThreads.count() - 1);
+    const quint64 maxConnections =
+        FdLimit::clientConnectionLimit(fdLimits.soft, config.maxClientConnections);
+    clientThreads.setMaxConnections(qint64(maxConnections));
+    qCInfo(lcMain, "open-file limit %llu (was %llu, hard %llu): at most %llu client connections",
+           fdLimits.soft, fdLimits.softBefore, fdLimits.hard, maxConnections);
 
     for (const QUrl &url : config.listenClientUrls) {
         const QList<QHostAddress> addresses = listenAddresses(url);

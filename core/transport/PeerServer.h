@@ -7,12 +7,16 @@
 
 namespace transport {
 
+class AcceptLoop;
+
 // Listens on one peer URL. For an https URL every accepted socket is a QSslSocket that
 // starts the server side of the TLS handshake at once; it is handed out immediately (not
 // after the handshake, as QSslServer does) so that InboundConnection's handshake timeout
 // and PeerTransport's bound on connections without a handshake also cover peers that
 // never finish TLS. A failed handshake (no or untrusted client certificate under
-// --peer-client-cert-auth) surfaces as the socket's errorOccurred. Owner's thread.
+// --peer-client-cert-auth) surfaces as the socket's errorOccurred. Connections are accepted by
+// an AcceptLoop, which backs off when accept() fails (no descriptors left) where Qt's own loop
+// retries at once, without end. Owner's thread.
 class PeerServer : public QTcpServer
 {
     Q_OBJECT
@@ -23,11 +27,17 @@ public:
 
     bool isTls() const { return m_tls.has_value(); }
 
+    // Hides QTcpServer::listen (callers hold a PeerServer): starts the AcceptLoop.
+    bool listen(const QHostAddress &address, quint16 port);
+    // Qt turns its own accepting back on here; it must stay off.
+    QTcpSocket *nextPendingConnection() override;
+
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
     const std::optional<QSslConfiguration> m_tls;
+    AcceptLoop *m_acceptLoop; // a child
 };
 
 } // namespace transport
