@@ -4,6 +4,7 @@
 #include "api/JsonWriter.h"
 #include "api/KeysRequest.h"
 #include "api/StatsJson.h"
+#include "auth/AuthStore.h"
 #include "go/GoPath.h"
 #include "go/GoUrl.h"
 
@@ -254,6 +255,22 @@ std::optional<HttpResponse> V2Api::handleConcurrently(const HttpRequest &request
     return keysResult(read->result, true, read->raft, read->clusterId);
 }
 
+StoreResult V2Api::readableOnly(const HttpRequest &request, StoreResult result) const
+{
+    // A reader with a prefix grant over the directory may read every child; one
+    // without (an exact "/dir" grant) sees only the children it may read one by
+    // one. etcd lists them all, values included.
+    NodeValue &dir = result.event.node;
+    if (!result.ok() || !dir.hasNodes || !m_backend.auth().isEnabled() ||
+        m_auth.allowsKeyAccess(request, dir.key, true))
+        return result;
+    dir.nodes.removeIf([&](const NodeValue &child) {
+        return !m_auth.allowsKeyAccess(request, child.key, false);
+    });
+    dir.hasNodes = !dir.nodes.isEmpty();
+    return result;
+}
+
 std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request, const QByteArray &keyPath,
                                               const ChannelFactory &defer)
 {
@@ -270,15 +287,15 @@ std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request, const 
 
     switch (r.kind) {
     case KeysRequest::Kind::Get:
-        return keysResult(m_backend.get(r.path, r.recursive, r.sorted), true);
+        return keysResult(readableOnly(request, m_backend.get(r.path, r.recursive, r.sorted)), true);
     case KeysRequest::Kind::Watch:
         return startWatch(r.path, r.recursive, r.stream, r.waitIndex, defer);
     case KeysRequest::Kind::QuorumGet: {
         std::shared_ptr<ResponseChannel> channel = defer();
         m_backend.quorumGet(r.path, r.recursive, r.sorted,
-                            [this, channel](const StoreResult &result) {
+                            [this, channel, request](const StoreResult &result) {
                                 if (channel->isOpen())
-                                    channel->respond(keysResult(result, true));
+                                    channel->respond(keysResult(readableOnly(request, result), true));
                             });
         return std::nullopt;
     }

@@ -65,6 +65,8 @@ private:
     HttpResponse machines() const;
     HttpResponse metrics() const;
 
+    // `result` without the listed children the request's user may not read.
+    StoreResult readableOnly(const HttpRequest &request, StoreResult result) const;
     HttpResponse keysResult(const StoreResult &result, bool withNodes) const;
     static HttpResponse keysResult(const StoreResult &result, bool withNodes,
                                    const RaftPosition &raft, quint64 clusterId);

@@ -7,6 +7,7 @@
 #include "DaemonProcess.h"
 #include "RawHttpClient.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -99,6 +100,8 @@ private Q_SLOTS:
     void redirectsChangedNothing();
     void grantsHoldOnCanonicalPaths_data();
     void grantsHoldOnCanonicalPaths();
+    void listingShowsOnlyReadableChildren_data();
+    void listingShowsOnlyReadableChildren();
     void guestsNeedPrefixGrantForRecursive_data();
     void guestsNeedPrefixGrantForRecursive();
 };
@@ -130,6 +133,16 @@ void TestKeyPaths::initTestCase()
              200);
     QCOMPARE(authPut("/v2/auth/users/bob",
                      json("{\"user\":\"bob\",\"password\":\"pw\",\"roles\":[\"exact\"]}"), {})
+                 .status,
+             200);
+    QCOMPARE(authPut("/v2/auth/roles/some",
+                     json("{\"role\":\"some\",\"permissions\":{\"kv\":{\"read\":[\"/dir\",\"/dir/x\"],"
+                          "\"write\":[]}}}"),
+                     {})
+                 .status,
+             201);
+    QCOMPARE(authPut("/v2/auth/users/carol",
+                     json("{\"user\":\"carol\",\"password\":\"pw\",\"roles\":[\"some\"]}"), {})
                  .status,
              200);
     QCOMPARE(authPut("/v2/auth/enable", {}, {}).status, 200);
@@ -245,6 +258,39 @@ void TestKeyPaths::grantsHoldOnCanonicalPaths()
     QFETCH(QByteArray, credentials);
     QFETCH(int, status);
     QCOMPARE(send(port(), method, target, {}, credentials).status, status);
+}
+
+void TestKeyPaths::listingShowsOnlyReadableChildren_data()
+{
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QByteArray>("credentials");
+    QTest::addColumn<QStringList>("children");
+    // /dir holds /dir/x (a value) and /dir/sub (a directory). etcd lists both,
+    // /dir/x's value included, to anyone who may read /dir itself.
+    QTest::newRow("guest, exact /dir") << QByteArray("/v2/keys/dir") << QByteArray() << QStringList();
+    QTest::newRow("bob, exact /dir") << QByteArray("/v2/keys/dir") << QByteArray("bob:pw") << QStringList();
+    QTest::newRow("carol, /dir and /dir/x") << QByteArray("/v2/keys/dir") << QByteArray("carol:pw")
+                                            << QStringList{"/dir/x"};
+    QTest::newRow("carol, quorum read") << QByteArray("/v2/keys/dir?quorum=true") << QByteArray("carol:pw")
+                                        << QStringList{"/dir/x"};
+    QTest::newRow("root sees all") << QByteArray("/v2/keys/dir?sorted=true") << QByteArray("root:rootpw")
+                                   << QStringList{"/dir/sub", "/dir/x"};
+}
+
+void TestKeyPaths::listingShowsOnlyReadableChildren()
+{
+    QFETCH(QByteArray, target);
+    QFETCH(QByteArray, credentials);
+    QFETCH(QStringList, children);
+    const Reply r = send(port(), "GET", target, {}, credentials);
+    QCOMPARE(r.status, 200);
+    const QJsonObject node = QJsonDocument::fromJson(r.body)["node"].toObject();
+    QCOMPARE(node["key"].toString(), QStringLiteral("/dir"));
+    QStringList keys;
+    for (const QJsonValue &child : node["nodes"].toArray())
+        keys << child["key"].toString();
+    keys.sort();
+    QCOMPARE(keys, children);
 }
 
 void TestKeyPaths::guestsNeedPrefixGrantForRecursive_data()
