@@ -33,14 +33,19 @@
 // renames it into place, so a WAL either exists completely or not at all.
 //
 // RECOVERY (open()). All segments are read in order and every record is checked:
-//  - The newest segment may end in a torn record left by a crash in the middle of an append:
-//    an incomplete record, an impossible length or a CRC mismatch with no intact record
-//    anywhere after it. It is truncated away (ReadOut::tornTailTruncated, with a warning).
-//    That data was never synced, so it was never acknowledged.
-//  - Any other damage — in an older segment, or followed by an intact record, or an intact
-//    record with unknown type, reserved bits or undecodable content, or entries that skip an
-//    index — fails open() with StorageStatus::Corrupt and
-//        "corrupt WAL record in <file> at offset <n>: <reason>".
+//  - The newest segment may end in a torn record left by a crash in the middle of an append,
+//    with no intact record anywhere after it: a record cut short by the end of the file, or
+//    a complete record with a CRC mismatch one of whose 512-byte sectors is all zeros (a part
+//    of the write that never landed; etcd's isTornEntry). It is truncated away
+//    (ReadOut::tornTailTruncated, with a warning). That data was never synced, so it was
+//    never acknowledged.
+//  - Any other damage — a complete last record whose CRC does not match although all of it
+//    was written (it was synced, so it may be a vote or an acknowledged entry: dropping it
+//    could let the member vote twice in a term or lose a write), a length field no record
+//    is written with, damage in an older segment, damage followed by an intact record, an intact
+//    record with unknown type, reserved bits or undecodable content, or entries that skip an index
+//    — fails open() with StorageStatus::Corrupt and
+//        "corrupt WAL record in <file> at offset <n>: <record kind>: <reason>".
 //    Nothing is modified on disk in that case; committed data is never dropped silently.
 //  - If the entries do not reach back to the replay start (segments purged too eagerly, or an
 //    older snapshot was chosen), open() fails with StorageStatus::MissingEntries.

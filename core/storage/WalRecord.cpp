@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QtEndian>
 
+#include <cstring>
+
 namespace storage {
 
 namespace {
@@ -82,6 +84,38 @@ QString WalRecord::describe(Parse p)
         break;
     }
     return QCoreApplication::translate("storage::WalRecord", text);
+}
+
+QString WalRecord::kindName(quint8 type)
+{
+    switch (WalRecordType(type)) {
+    case WalRecordType::Metadata:
+        return QCoreApplication::translate("storage::WalRecord", "metadata record");
+    case WalRecordType::HardState:
+        return QCoreApplication::translate("storage::WalRecord", "hard state record");
+    case WalRecordType::Entry:
+        return QCoreApplication::translate("storage::WalRecord", "entry record");
+    case WalRecordType::SnapshotMarker:
+        return QCoreApplication::translate("storage::WalRecord", "snapshot marker record");
+    }
+    return QCoreApplication::translate("storage::WalRecord", "record of unknown type %1").arg(type);
+}
+
+quint32 WalRecord::lengthField(const char *data)
+{
+    return qFromLittleEndian<quint32>(data);
+}
+
+bool WalRecord::checksumMatchesWithLength(const char *data, qsizetype size)
+{
+    if (size < kHeaderBytes || quint64(size - kHeaderBytes) > kMaxPayloadBytes)
+        return false;
+    char header[kChecksumOffset];
+    memcpy(header, data, kChecksumOffset);
+    qToLittleEndian<quint32>(quint32(size - kHeaderBytes), header);
+    const quint32 stored = qFromLittleEndian<quint32>(data + kChecksumOffset);
+    return stored == Crc32c::compute(data + kHeaderBytes, size - kHeaderBytes,
+                                     Crc32c::compute(header, kChecksumOffset));
 }
 
 QByteArray WalRecord::encodeMarker(quint64 index, quint64 term)

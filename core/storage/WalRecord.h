@@ -50,6 +50,17 @@ struct WalRecord
         return p == Parse::Ok || p == Parse::BadReservedBytes || p == Parse::UnknownType;
     }
     static QString describe(Parse p);
+    // What the type byte of a record header names ("hard state record", ...), for error
+    // messages; the byte may itself be damaged, so any value gets a description.
+    static QString kindName(quint8 type);
+    // The type byte of the record header at data (size >= 5), without any check.
+    static quint8 typeByte(const char *data) { return quint8(data[4]); }
+    // The payload length a record header at data claims (size >= 4), without any check.
+    static quint32 lengthField(const char *data);
+    // True if the bytes from data to data + size are one whole record whose stored checksum
+    // matches once its length field is taken to be size - kHeaderBytes: a complete last
+    // record whose length field was damaged (and so looks cut short) rather than a torn one.
+    static bool checksumMatchesWithLength(const char *data, qsizetype size);
 
     static QByteArray encodeMarker(quint64 index, quint64 term);
     static bool decodeMarker(const QByteArray &payload, quint64 *index, quint64 *term);

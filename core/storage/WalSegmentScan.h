@@ -9,19 +9,29 @@ namespace storage {
 // Walks the records of one WAL segment held in memory and decides how the segment ends.
 // This is where the recovery rule lives:
 //  - Clean: every byte belongs to a valid record.
-//  - TornTail: only for the last segment. The first unreadable record (incomplete, impossible
-//    length or CRC mismatch) is followed by no intact record anywhere in the rest of the file,
-//    which is what a crash in the middle of an append leaves behind (a prefix, or a prefix
-//    plus zeros/garbage). The caller truncates the file at goodBytes.
-//  - Corrupt: anything else — damage in a segment that was complete before the next one was
-//    started, damage followed by an intact record (so data after it would be lost), or an
+//  - TornTail: only for the last segment, and only for what a crash in the middle of an
+//    append leaves behind: the first unreadable record is cut short by the end of the file
+//    (incomplete header or payload), or it is complete but one of its 512-byte sectors reads
+//    back as all zeros (a sector of the write that never landed; etcd's isTornEntry), and no
+//    intact record follows anywhere in the rest of the file. The caller truncates the file at
+//    goodBytes. That data was never synced, so it was never acknowledged.
+//  - Corrupt: anything else — damage in a segment that was complete before the next one
+//    was started, damage followed by an intact record (so data after it would be lost), a
+//    complete last record whose checksum does not match although every sector of it was
+//    written (a synced record, perhaps a vote or an acknowledged entry, damaged on disk), an
+//    impossible length field (above kMaxPayloadBytes), a last record whose length field points
+//    past the end of the file although the checksum matches the bytes that are there, or an
 //    intact record we cannot understand (reserved bits, unknown type, or content that
-//    onRecord rejects). The caller stops with badOffset and reason.
+//    onRecord rejects). The caller stops with badOffset and a reason that names the record
+//    kind its header gives.
 // Pure: works on bytes, no I/O.
 class WalSegmentScan
 {
 public:
     enum class End { Clean, TornTail, Corrupt };
+    // The unit a disk writes atomically, at worst: the torn-write rule looks for whole
+    // sectors of zeros.
+    static constexpr qsizetype kSectorBytes = 512;
     struct Outcome
     {
         End end = End::Clean;

@@ -1,6 +1,8 @@
 // The write-ahead log on disk: round trips, segment rotation, replay rules end to end, purge,
-// and above all recovery: a torn last record is cut away with a warning, damage anywhere else
-// stops open() with the file and offset, and random bytes never crash it.
+// and above all recovery: a torn last record (cut short by the end of the file, or with a
+// sector that never reached the disk) is cut away with a warning; any other damage, including
+// a complete last record with a bad checksum, stops open() with the file, offset and record
+// kind; and random bytes never crash it.
 #include "StorageTestUtil.h"
 #include "storage/Wal.h"
 #include "storage/WalRecord.h"
@@ -64,7 +66,14 @@ private slots:
     void cutAtEveryOffsetOfTheLastRecordRecovers();
     void cutInsideTheLastBatchKeepsWholeRecords();
     void flippedBitInEarlierRecordIsReported();
-    void flippedBitInLastRecordIsTornTail();
+    void flippedBitInCompleteLastRecordIsCorrupt();
+    void flippedBitInLastRecordOfEachKindIsCorrupt_data();
+    void flippedBitInLastRecordOfEachKindIsCorrupt();
+    void lastRecordOfEachKindCutAtEveryLengthIsTorn_data();
+    void lastRecordOfEachKindCutAtEveryLengthIsTorn();
+    void unwrittenSectorOfLastRecordIsTorn_data();
+    void unwrittenSectorOfLastRecordIsTorn();
+    void damagedLengthOfCompleteLastRecordIsCorrupt();
     void damageInOlderSegmentIsReported();
     void zeroFilledTailIsTorn();
     void intactRecordWeDoNotUnderstandIsReported_data();
@@ -85,6 +94,17 @@ private:
         qsizetype end = 0;
     };
     Written writeThreeBatches(const QString &dir);
+
+    // A closed one-segment WAL in dir whose last record (one batch of its own) is of kind.
+    struct LastRecord
+    {
+        QString segment;
+        qsizetype start = 0; // where the last record starts
+        qsizetype end = 0;   // the file size
+        QList<raft::Entry> entriesBefore;
+        raft::HardState hardStateBefore;
+    };
+    LastRecord writeEndingWith(const QString &dir, WalRecordType kind);
 };
 
 TestWal::Written TestWal::writeThreeBatches(const QString &dir)
@@ -495,8 +515,10 @@ void TestWal::flippedBitInEarlierRecordIsReported()
     }
 }
 
-void TestWal::flippedBitInLastRecordIsTornTail()
+void TestWal::flippedBitInCompleteLastRecordIsCorrupt()
 {
+    // Was flippedBitInLastRecordIsTornTail: a complete, synced last record with a CRC mismatch
+    // used to be cut away as torn. Every one of its bytes, header or payload, is damage now.
     QTemporaryDir tmp;
     const Written w = writeThreeBatches(tmp.path() + "/orig");
     const QByteArray original = readFile(w.segment);
@@ -507,14 +529,203 @@ void TestWal::flippedBitInLastRecordIsTornTail()
         const QString path = dir + u'/' + name;
         QVERIFY(writeFile(path, original));
         QVERIFY(flipBit(path, at, int(at % 8)));
+        const QByteArray damaged = readFile(path);
+        Wal::ReadOut out;
+        const auto o = Wal::open(dir, &out);
+        QCOMPARE(o.result.status, StorageStatus::Corrupt);
+        QVERIFY(!o.wal);
+        const QString expected = QStringLiteral("corrupt WAL record in %1 at offset %2: ")
+                                     .arg(path)
+                                     .arg(w.lastBatchStart);
+        QVERIFY2(o.result.error.startsWith(expected),
+                 qPrintable(QStringLiteral("flip at %1: %2").arg(at).arg(o.result.error)));
+        QCOMPARE(readFile(path), damaged); // nothing truncated
+    }
+}
+
+TestWal::LastRecord TestWal::writeEndingWith(const QString &dir, WalRecordType kind)
+{
+    LastRecord l;
+    auto c = Wal::create(dir, "member=1 cluster=7");
+    if (!c.result.ok())
+        qFatal("create failed: %s", qPrintable(c.result.error));
+    l.segment = dir + u'/' + c.wal->segmentFiles().first();
+    auto check = [](const StorageResult &r) {
+        if (!r.ok())
+            qFatal("save failed: %s", qPrintable(r.error));
+    };
+    switch (kind) {
+    case WalRecordType::Metadata:
+        break;
+    case WalRecordType::Entry:
+        check(c.wal->save(hardState(1, 1, 1), entries(1, 2, 1)));
+        l.entriesBefore = entries(1, 2, 1);
+        l.hardStateBefore = hardState(1, 1, 1);
+        l.start = QFileInfo(l.segment).size();
+        check(c.wal->save(raft::HardState(), {entry(3, 1, QByteArray(40, 'x'))}));
+        break;
+    case WalRecordType::HardState:
+        // A vote: losing it would let the member vote again in term 2.
+        check(c.wal->save(hardState(1, 1, 1), entries(1, 2, 1)));
+        l.entriesBefore = entries(1, 2, 1);
+        l.hardStateBefore = hardState(1, 1, 1);
+        l.start = QFileInfo(l.segment).size();
+        check(c.wal->save(hardState(2, 2, 2), {}));
+        break;
+    case WalRecordType::SnapshotMarker:
+        check(c.wal->save(hardState(1, 1, 3), entries(1, 3, 1)));
+        l.entriesBefore = entries(1, 3, 1);
+        l.hardStateBefore = hardState(1, 1, 3);
+        l.start = QFileInfo(l.segment).size();
+        check(c.wal->saveSnapshotMarker({2, 1}));
+        break;
+    }
+    l.end = QFileInfo(l.segment).size();
+    return l;
+}
+
+void TestWal::flippedBitInLastRecordOfEachKindIsCorrupt_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("kindName");
+    QTest::newRow("entry") << int(WalRecordType::Entry) << "entry record";
+    QTest::newRow("hard state") << int(WalRecordType::HardState) << "hard state record";
+    QTest::newRow("snapshot marker")
+        << int(WalRecordType::SnapshotMarker) << "snapshot marker record";
+    // Only a WAL that create() just made ends in its metadata record.
+    QTest::newRow("metadata") << int(WalRecordType::Metadata) << "metadata record";
+}
+
+void TestWal::flippedBitInLastRecordOfEachKindIsCorrupt()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, kindName);
+    QTemporaryDir tmp;
+    const QString dir = tmp.path() + "/wal";
+    const LastRecord l = writeEndingWith(dir, WalRecordType(kind));
+    // One bit in the middle of the payload: the record is complete and every sector of it
+    // was written, so it was synced (and may have been acknowledged) before it was damaged.
+    const qsizetype at = l.start + WalRecord::kHeaderBytes + (l.end - l.start - 12) / 2;
+    QVERIFY(flipBit(l.segment, at, 3));
+    const QByteArray damaged = readFile(l.segment);
+
+    Wal::ReadOut out;
+    const auto o = Wal::open(dir, &out);
+    QCOMPARE(o.result.status, StorageStatus::Corrupt);
+    QVERIFY(!o.wal);
+    const QString expected = QStringLiteral("corrupt WAL record in %1 at offset %2: %3: CRC-32C "
+                                            "mismatch")
+                                 .arg(l.segment)
+                                 .arg(l.start)
+                                 .arg(kindName);
+    QVERIFY2(o.result.error.startsWith(expected), qPrintable(o.result.error));
+    QCOMPARE(readFile(l.segment), damaged); // nothing truncated or repaired
+}
+
+void TestWal::lastRecordOfEachKindCutAtEveryLengthIsTorn_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::newRow("entry") << int(WalRecordType::Entry);
+    QTest::newRow("hard state") << int(WalRecordType::HardState);
+    QTest::newRow("snapshot marker") << int(WalRecordType::SnapshotMarker);
+}
+
+void TestWal::lastRecordOfEachKindCutAtEveryLengthIsTorn()
+{
+    QFETCH(int, kind);
+    QTemporaryDir tmp;
+    const LastRecord l = writeEndingWith(tmp.path() + "/orig", WalRecordType(kind));
+    const QByteArray original = readFile(l.segment);
+    const QString name = QFileInfo(l.segment).fileName();
+    for (qsizetype cut = l.start + 1; cut < l.end; ++cut) {
+        const QString dir = tmp.path() + QStringLiteral("/cut%1").arg(cut);
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(writeFile(dir + u'/' + name, original.left(cut)));
         Wal::ReadOut out;
         const auto o = Wal::open(dir, &out);
         QVERIFY2(o.result.ok(),
-                 qPrintable(QStringLiteral("flip at %1: %2").arg(at).arg(o.result.error)));
+                 qPrintable(QStringLiteral("cut %1: %2").arg(cut).arg(o.result.error)));
         QVERIFY(out.tornTailTruncated);
-        QVERIFY(out.warning.contains(QStringLiteral("offset %1").arg(w.lastBatchStart)));
-        QCOMPARE(out.entries, w.entries.mid(0, 3));
-        QCOMPARE(QFileInfo(path).size(), qint64(w.lastBatchStart));
+        QVERIFY2(out.warning.contains(QStringLiteral("offset %1").arg(l.start)),
+                 qPrintable(out.warning));
+        QCOMPARE(out.entries, l.entriesBefore);
+        QCOMPARE(out.hardState, l.hardStateBefore);
+        QCOMPARE(out.lastMarker, SnapshotMarker()); // none was written before the last
+        QCOMPARE(QFileInfo(dir + u'/' + name).size(), qint64(l.start));
+    }
+}
+
+void TestWal::unwrittenSectorOfLastRecordIsTorn_data()
+{
+    // Which bytes of the last record read back as zeros, relative to its first sector
+    // boundary (the record is an entry of about 2 KiB, so it spans several sectors).
+    QTest::addColumn<int>("fromSector"); // zeros start at this sector boundary ...
+    QTest::addColumn<int>("sectors");    // ... for this many sectors (-1: to the record's end)
+    QTest::addColumn<bool>("torn");
+    QTest::newRow("everything after a sector boundary") << 1 << -1 << true;
+    QTest::newRow("the record's tail sector") << 3 << -1 << true;
+    QTest::newRow("one sector in the middle") << 1 << 1 << true;
+    // Zeros that do not cover a sector (or the record's part of one) are not a lost write.
+    QTest::newRow("half a sector") << 1 << 0 << false;
+}
+
+void TestWal::unwrittenSectorOfLastRecordIsTorn()
+{
+    QFETCH(int, fromSector);
+    QFETCH(int, sectors);
+    QFETCH(bool, torn);
+    QTemporaryDir tmp;
+    const QString dir = tmp.path() + "/wal";
+    auto c = Wal::create(dir, "m");
+    QVERIFY(c.wal->save(hardState(1, 1, 1), entries(1, 2, 1)).ok());
+    const QString segment = dir + u'/' + c.wal->segmentFiles().first();
+    const qsizetype start = QFileInfo(segment).size();
+    QVERIFY(c.wal->save(raft::HardState(), {entry(3, 1, QByteArray(2000, 'v'))}).ok());
+    c.wal.reset();
+    QByteArray bytes = readFile(segment);
+    const qsizetype end = bytes.size();
+    const qsizetype firstBoundary = (start / 512 + 1) * 512;
+    const qsizetype from = firstBoundary + 512 * (fromSector - 1);
+    QVERIFY(from < end);
+    const qsizetype to = sectors < 0 ? end : sectors == 0 ? from + 256 : from + 512 * sectors;
+    QVERIFY(to <= end);
+    for (qsizetype i = from; i < to; ++i)
+        bytes[i] = '\0';
+    QVERIFY(writeFile(segment, bytes));
+
+    Wal::ReadOut out;
+    const auto o = Wal::open(dir, &out);
+    if (!torn) {
+        QCOMPARE(o.result.status, StorageStatus::Corrupt);
+        QVERIFY2(o.result.error.contains(QStringLiteral("at offset %1: entry record").arg(start)),
+                 qPrintable(o.result.error));
+        return;
+    }
+    QVERIFY2(o.result.ok(), qPrintable(o.result.error));
+    QVERIFY(out.tornTailTruncated);
+    QCOMPARE(out.entries, entries(1, 2, 1));
+    QCOMPARE(QFileInfo(segment).size(), qint64(start));
+}
+
+void TestWal::damagedLengthOfCompleteLastRecordIsCorrupt()
+{
+    // A length field damaged to claim more bytes than the file holds looks like a record cut
+    // short, but the checksum still matches the bytes that are there: the record is complete.
+    QTemporaryDir tmp;
+    const QString dir = tmp.path() + "/wal";
+    const LastRecord l = writeEndingWith(dir, WalRecordType::HardState);
+    for (int bit : {2, 31}) { // a little longer; above the length limit
+        QVERIFY(flipBit(l.segment, l.start + bit / 8, bit % 8));
+        Wal::ReadOut out;
+        const auto o = Wal::open(dir, &out);
+        QCOMPARE(o.result.status, StorageStatus::Corrupt);
+        QVERIFY2(o.result.error.startsWith(
+                     QStringLiteral("corrupt WAL record in %1 at offset %2: hard state record")
+                         .arg(l.segment)
+                         .arg(l.start)),
+                 qPrintable(o.result.error));
+        QCOMPARE(QFileInfo(l.segment).size(), qint64(l.end));
+        QVERIFY(flipBit(l.segment, l.start + bit / 8, bit % 8));
     }
 }
 
