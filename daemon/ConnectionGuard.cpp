@@ -11,7 +11,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, qint64 maxBodyBytes, int firstByteTimeoutMs)
     : QObject(socket), m_socket(socket), m_tlsSocket(qobject_cast<QSslSocket *>(socket)),
-      m_maxBodyBytes(maxBodyBytes)
+      m_peer(socket->peerAddress().toString()), m_maxBodyBytes(maxBodyBytes)
 {
     setObjectName(QStringLiteral("qetcd-connection-guard"));
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::inspect);
@@ -26,7 +26,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, qint64 maxBodyBytes, int fi
 
 void ConnectionGuard::firstByteMissing()
 {
-    const QString peer = m_socket->peerAddress().toString();
+    const QString &peer = m_peer;
     const int ms = m_firstByteTimer->interval();
     if (m_tlsSocket && !m_tlsSocket->isEncrypted())
         qCWarning(lcHttp).noquote()
@@ -39,6 +39,7 @@ void ConnectionGuard::firstByteMissing()
                                          .arg(peer)
                                          .arg(ms);
     m_socket->abort();
+    m_socket->deleteLater(); // also when it was closed before (a failed handshake)
 }
 
 ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)

@@ -68,6 +68,7 @@ private:
 
     QTcpSocket *m_socket;
     QSslSocket *m_tlsSocket;            // m_socket when it is a TLS connection, else nullptr
+    QString m_peer;                     // for the log: a closed socket forgets it
     QTimer *m_firstByteTimer = nullptr; // a child; until the first byte arrived
     qint64 m_maxBodyBytes;
     bool m_atRequestStart = true;

@@ -29,7 +29,8 @@ const QByteArray TlsStart::httpToHttpsAnswer =
                       "server.\n");
 
 TlsStart::TlsStart(QSslSocket *socket, std::function<void()> started)
-    : QObject(socket), m_socket(socket), m_started(std::move(started))
+    : QObject(socket), m_socket(socket), m_peer(socket->peerAddress().toString()),
+      m_started(std::move(started))
 {
     // Queued: the error may be emitted from inside startServerEncryption() (a context OpenSSL
     // refuses); the socket is closed once that call has returned. Nothing runs for a socket
@@ -50,7 +51,7 @@ void TlsStart::failed(QAbstractSocket::SocketError error)
     if (m_socket->isEncrypted() || m_failureLogged)
         return;
     m_failureLogged = true;
-    const QString peer = m_socket->peerAddress().toString();
+    const QString &peer = m_peer;
     if (error == QAbstractSocket::RemoteHostClosedError)
         qCDebug(lcHttp).noquote()
             << QStringLiteral("TLS client %1 went away before the handshake finished").arg(peer);
@@ -58,6 +59,7 @@ void TlsStart::failed(QAbstractSocket::SocketError error)
         qCWarning(lcHttp).noquote() << QStringLiteral("TLS handshake with %1 failed: %2")
                                            .arg(peer, m_socket->errorString());
     m_socket->abort();
+    m_socket->deleteLater(); // Qt does not always report a failed handshake as a disconnection
 }
 
 void TlsStart::look()
@@ -79,7 +81,7 @@ void TlsStart::look()
         return; // not TLS: wait for the five bytes Go looks at
     m_state = State::Refused;
     m_failureLogged = true; // the line below says why
-    const QString peer = m_socket->peerAddress().toString();
+    const QString &peer = m_peer;
     if (looksLikeHttp(QByteArrayView(head, sizeof head))) {
         qCWarning(lcHttp).noquote()
             << QStringLiteral("rejected connection from %1: plain HTTP request on an https URL")

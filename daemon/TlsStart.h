@@ -23,7 +23,8 @@ class QSslSocket;
 // closes the connection: Qt itself closes only after certificate verification failures, so the
 // others used to leave the client waiting for ever. `started` runs once encryption has started
 // (the HTTP server may take the socket then: before, its readyRead would carry raw bytes).
-// A socket that goes before that is deleted here. A child of its socket; the socket's thread.
+// A socket that goes before that, or fails, is deleted here (Qt does not always report a
+// failed handshake as a disconnection). A child of its socket; the socket's thread.
 class TlsStart : public QObject
 {
 public:
@@ -37,6 +38,7 @@ private:
 
     enum class State { Waiting, Started, Refused };
     QSslSocket *m_socket;
+    const QString m_peer; // for the log: the socket forgets it once closed
     std::function<void()> m_started;
     State m_state = State::Waiting;
     bool m_failureLogged = false;
