@@ -25,29 +25,35 @@ bool PeerServer::listen(const QHostAddress &address, quint16 port)
     return true;
 }
 
+bool PeerServer::hasPendingConnections() const
+{
+    return !m_pending.isEmpty();
+}
+
 QTcpSocket *PeerServer::nextPendingConnection()
 {
-    QTcpSocket *socket = QTcpServer::nextPendingConnection();
-    pauseAccepting();
-    return socket;
+    // Not QTcpServer's queue: taking from it turns Qt's read notifier on the
+    // listening socket back on, beside the AcceptLoop's, and the event
+    // dispatcher keeps one notifier per socket ("Multiple socket notifiers for
+    // same socket"); pausing Qt's again then unregistered the AcceptLoop's too,
+    // and the port accepted nothing more after its first connection.
+    return m_pending.isEmpty() ? nullptr : m_pending.takeFirst();
 }
 
 void PeerServer::incomingConnection(qintptr descriptor)
 {
-    if (!m_tls) {
-        QTcpServer::incomingConnection(descriptor);
-        return;
-    }
-    auto *socket = new QSslSocket(this);
+    QTcpSocket *socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         qCWarning(lcTransport).noquote()
             << QStringLiteral("cannot take a peer connection: %1").arg(socket->errorString());
         delete socket;
         return;
     }
-    socket->setSslConfiguration(*m_tls);
-    socket->startServerEncryption();
-    addPendingConnection(socket);
+    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
+        ssl->setSslConfiguration(*m_tls);
+        ssl->startServerEncryption();
+    }
+    m_pending.append(socket);
 }
 
 } // namespace transport

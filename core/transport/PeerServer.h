@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QSslConfiguration>
 #include <QTcpServer>
 
@@ -29,7 +30,9 @@ public:
 
     // Hides QTcpServer::listen (callers hold a PeerServer): starts the AcceptLoop.
     bool listen(const QHostAddress &address, quint16 port);
-    // Qt turns its own accepting back on here; it must stay off.
+    // Connections the AcceptLoop took, oldest first (children of the server
+    // until taken). Qt's own accepting stays off.
+    bool hasPendingConnections() const override;
     QTcpSocket *nextPendingConnection() override;
 
 protected:
@@ -38,6 +41,7 @@ protected:
 private:
     const std::optional<QSslConfiguration> m_tls;
     AcceptLoop *m_acceptLoop; // a child
+    QList<QTcpSocket *> m_pending;
 };
 
 } // namespace transport
