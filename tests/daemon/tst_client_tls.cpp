@@ -25,6 +25,21 @@ namespace {
 const QByteArray kGoHttpOnHttps =
     "HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n";
 
+// Connects to `port`, sends `bytes`, and waits until the member closes the connection; false if
+// it does not within `timeoutMs`. What the member sent meanwhile lands in `received`.
+bool closedAfterSending(quint16 port, const QByteArray &bytes, QByteArray *received, int timeoutMs)
+{
+    QTcpSocket socket;
+    QSignalSpy closed(&socket, &QTcpSocket::disconnected);
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return false;
+    socket.write(bytes);
+    const bool wasClosed = closed.wait(timeoutMs);
+    *received = socket.readAll();
+    return wasClosed;
+}
+
 } // namespace
 
 class tst_ClientTls : public QObject
@@ -191,13 +206,9 @@ void tst_ClientTls::plainHttpOnHttpsPort()
     const std::unique_ptr<DaemonProcess> m = member("rsa2048-sha256", &tlsPort);
     QVERIFY2(m->start(), m->output().constData());
 
-    QTcpSocket socket;
-    QSignalSpy closed(&socket, &QTcpSocket::disconnected);
-    socket.connectToHost(QHostAddress::LocalHost, tlsPort);
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write(request);
-    QVERIFY(closed.wait(10000));
-    QCOMPARE(socket.readAll(), answer);
+    QByteArray received;
+    QVERIFY(closedAfterSending(tlsPort, request, &received, 10000));
+    QCOMPARE(received, answer);
     QTRY_VERIFY(m->output().contains("rejected connection from 127.0.0.1"));
 }
 
@@ -216,12 +227,8 @@ void tst_ClientTls::clientThatNeverFinishesTheHandshakeIsClosed()
         member("ec256-sha256", &tlsPort, {"--client-handshake-timeout", "1"});
     QVERIFY2(m->start(), m->output().constData());
 
-    QTcpSocket socket;
-    QSignalSpy closed(&socket, &QTcpSocket::disconnected);
-    socket.connectToHost(QHostAddress::LocalHost, tlsPort);
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write(sent);
-    QVERIFY(closed.wait(15000));
+    QByteArray received;
+    QVERIFY(closedAfterSending(tlsPort, sent, &received, 15000));
     QTRY_VERIFY(m->output().contains("no TLS handshake within 1000 ms"));
 }
 
@@ -233,12 +240,9 @@ void tst_ClientTls::failedHandshakeIsLoggedAndClosed()
     const std::unique_ptr<DaemonProcess> m = member("rsa2048-sha256", &tlsPort);
     QVERIFY2(m->start(), m->output().constData());
 
-    QTcpSocket socket;
-    QSignalSpy closed(&socket, &QTcpSocket::disconnected);
-    socket.connectToHost(QHostAddress::LocalHost, tlsPort);
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write(QByteArray("\x16\x03\x01\x00\x05hello", 10)); // a handshake record, not a hello
-    QVERIFY(closed.wait(10000));
+    QByteArray received; // a handshake record, but not a ClientHello:
+    QVERIFY(
+        closedAfterSending(tlsPort, QByteArray("\x16\x03\x01\x00\x05hello", 10), &received, 10000));
     QTRY_VERIFY(m->output().contains("TLS handshake with 127.0.0.1 failed: "));
     QVERIFY(!m->output().contains("no TLS handshake within")); // closed at once, not timed out
 }
