@@ -4,7 +4,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QLockFile>
 
 namespace storage {
 
@@ -53,31 +52,6 @@ QString DataDir::walLockFilePath() const
     return walDir() + QStringLiteral(".qetcd.lock");
 }
 
-StorageResult DataDir::takeLock(const QString &path, const QString &what,
-                                std::unique_ptr<QLockFile> *out)
-{
-    auto lock = std::make_unique<QLockFile>(path);
-    // Never time a lock out: a member may run for months. A lock whose process has died is
-    // still recognised as stale and removed.
-    lock->setStaleLockTime(0);
-    if (!lock->tryLock(0)) {
-        if (lock->error() == QLockFile::LockFailedError) {
-            qint64 pid = 0;
-            QString host, app;
-            lock->getLockInfo(&pid, &host, &app);
-            return StorageResult::failure(StorageStatus::Locked,
-                                          tr("%1 is in use by another member (process %2 on %3)")
-                                              .arg(what)
-                                              .arg(pid)
-                                              .arg(host));
-        }
-        return StorageResult::failure(StorageStatus::IoError,
-                                      tr("cannot create lock file %1").arg(path));
-    }
-    *out = std::move(lock);
-    return StorageResult::success();
-}
-
 StorageResult DataDir::open()
 {
     if (isLocked())
@@ -87,15 +61,16 @@ StorageResult DataDir::open()
         if (!r.ok())
             return r;
     }
-    std::unique_ptr<QLockFile> lock;
-    StorageResult r = takeLock(lockFilePath(), tr("data directory %1").arg(m_dataDir), &lock);
+    std::unique_ptr<DirLock> lock;
+    StorageResult r =
+        DirLock::acquire(lockFilePath(), tr("data directory %1").arg(m_dataDir), &lock);
     if (!r.ok())
         return r;
     // A WAL directory elsewhere (--wal-dir) needs its own lock: two members
     // with different data directories must not share one.
-    std::unique_ptr<QLockFile> walLock;
+    std::unique_ptr<DirLock> walLock;
     if (!m_walDirOverride.isEmpty()) {
-        r = takeLock(walLockFilePath(), tr("WAL directory %1").arg(walDir()), &walLock);
+        r = DirLock::acquire(walLockFilePath(), tr("WAL directory %1").arg(walDir()), &walLock);
         if (!r.ok())
             return r;
     }
@@ -112,7 +87,7 @@ void DataDir::release()
 
 bool DataDir::isLocked() const
 {
-    return m_lock && m_lock->isLocked();
+    return m_lock != nullptr;
 }
 
 } // namespace storage

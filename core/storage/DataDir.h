@@ -1,13 +1,12 @@
 #pragma once
 
+#include "storage/DirLock.h"
 #include "storage/StorageResult.h"
 
 #include <QCoreApplication>
 #include <QString>
 
 #include <memory>
-
-class QLockFile;
 
 namespace storage {
 
@@ -19,9 +18,10 @@ namespace storage {
 // them) and takes the lock file, so that a second member started on the same data directory
 // fails with StorageStatus::Locked instead of corrupting the first one's log; a WAL directory
 // elsewhere (--wal-dir) gets a lock file beside it, for the same reason. The WAL
-// directory itself is created by Wal::create(), atomically. The lock is held until the
-// DataDir is destroyed or release() is called; a lock left by a crashed process is detected
-// as stale (its process is gone) and taken over.
+// directory itself is created by Wal::create(), atomically. The lock is a kernel lock on an
+// open descriptor (DirLock), held until the DataDir is destroyed or release() is called; the
+// lock file stays on disk, and one left by a crashed or killed member never keeps the next
+// one out, even when that one has the same PID on the same host (PID 1 in a container).
 // Threading: use from one thread.
 class DataDir
 {
@@ -46,13 +46,10 @@ public:
     QString walLockFilePath() const;
 
 private:
-    static StorageResult takeLock(const QString &path, const QString &what,
-                                  std::unique_ptr<QLockFile> *out);
-
     QString m_dataDir;
     QString m_walDirOverride;
-    std::unique_ptr<QLockFile> m_lock;
-    std::unique_ptr<QLockFile> m_walLock;
+    std::unique_ptr<DirLock> m_lock;
+    std::unique_ptr<DirLock> m_walLock;
 };
 
 } // namespace storage
