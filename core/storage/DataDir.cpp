@@ -52,6 +52,22 @@ QString DataDir::walLockFilePath() const
     return walDir() + QStringLiteral(".qetcd.lock");
 }
 
+StorageResult DataDir::takeLock(const QString &path, const QString &what,
+                                std::unique_ptr<DirLock> *out)
+{
+    DirLock::Holder holder;
+    const StorageResult r = DirLock::acquire(path, out, &holder);
+    if (r.status != StorageStatus::Locked)
+        return r;
+    return StorageResult::failure(
+        StorageStatus::Locked,
+        holder.pid > 0 ? tr("%1 is in use by another member (process %2 on %3)")
+                             .arg(what)
+                             .arg(holder.pid)
+                             .arg(holder.host)
+                       : tr("%1 is in use by another member (lock file %2)").arg(what, path));
+}
+
 StorageResult DataDir::open()
 {
     if (isLocked())
@@ -62,15 +78,14 @@ StorageResult DataDir::open()
             return r;
     }
     std::unique_ptr<DirLock> lock;
-    StorageResult r =
-        DirLock::acquire(lockFilePath(), tr("data directory %1").arg(m_dataDir), &lock);
+    StorageResult r = takeLock(lockFilePath(), tr("data directory %1").arg(m_dataDir), &lock);
     if (!r.ok())
         return r;
     // A WAL directory elsewhere (--wal-dir) needs its own lock: two members
     // with different data directories must not share one.
     std::unique_ptr<DirLock> walLock;
     if (!m_walDirOverride.isEmpty()) {
-        r = DirLock::acquire(walLockFilePath(), tr("WAL directory %1").arg(walDir()), &walLock);
+        r = takeLock(walLockFilePath(), tr("WAL directory %1").arg(walDir()), &walLock);
         if (!r.ok())
             return r;
     }

@@ -46,6 +46,10 @@ public:
     QString walLockFilePath() const;
 
 private:
+    // DirLock::acquire with the "in use by another member" message naming what.
+    static StorageResult takeLock(const QString &path, const QString &what,
+                                  std::unique_ptr<DirLock> *out);
+
     QString m_dataDir;
     QString m_walDirOverride;
     std::unique_ptr<DirLock> m_lock;

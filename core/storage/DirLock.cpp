@@ -21,19 +21,22 @@ QString errnoText(int err)
     return QString::fromLocal8Bit(std::strerror(err));
 }
 
-// "process <pid> on <host>" from the lock file's first lines (ours or QLockFile's layout:
-// pid, application name, host name), or an empty string if they are not there yet.
-QString holderOf(const QString &path)
+// The holder named by the lock file's first lines (ours or QLockFile's layout: pid,
+// application name, host name); pid 0 if they are not there (yet).
+DirLock::Holder holderOf(const QString &path)
 {
+    DirLock::Holder holder;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return {};
+        return holder;
     const QByteArrayList lines = f.read(4096).split('\n');
     bool ok = false;
     const qint64 pid = lines.value(0).toLongLong(&ok);
-    if (!ok || pid <= 0)
-        return {};
-    return DirLock::tr("process %1 on %2").arg(pid).arg(QString::fromUtf8(lines.value(2)));
+    if (ok && pid > 0) {
+        holder.pid = pid;
+        holder.host = QString::fromUtf8(lines.value(2));
+    }
+    return holder;
 }
 
 } // namespace
@@ -44,8 +47,7 @@ DirLock::~DirLock()
         ::close(m_fd);
 }
 
-StorageResult DirLock::acquire(const QString &path, const QString &what,
-                               std::unique_ptr<DirLock> *out)
+StorageResult DirLock::acquire(const QString &path, std::unique_ptr<DirLock> *out, Holder *holder)
 {
     const QByteArray native = QFile::encodeName(path);
     int fd = -1;
@@ -63,12 +65,10 @@ StorageResult DirLock::acquire(const QString &path, const QString &what,
         const int err = errno;
         ::close(fd);
         if (err == EWOULDBLOCK) {
-            const QString holder = holderOf(path);
-            return StorageResult::failure(
-                StorageStatus::Locked,
-                holder.isEmpty()
-                    ? tr("%1 is in use by another member (lock file %2)").arg(what, path)
-                    : tr("%1 is in use by another member (%2)").arg(what, holder));
+            if (holder)
+                *holder = holderOf(path);
+            return StorageResult::failure(StorageStatus::Locked,
+                                          tr("%1 is locked by another process").arg(path));
         }
         return StorageResult::failure(StorageStatus::IoError,
                                       tr("cannot lock %1: %2").arg(path, errnoText(err)));

@@ -29,11 +29,18 @@ public:
     DirLock(const DirLock &) = delete;
     DirLock &operator=(const DirLock &) = delete;
 
-    // Creates the lock file at path if needed (0600) and locks it. what names the directory
-    // for the error: StorageStatus::Locked "<what> is in use by another member (...)" when the
-    // lock is held, IoError when the file cannot be opened or locked at all.
-    static StorageResult acquire(const QString &path, const QString &what,
-                                 std::unique_ptr<DirLock> *out);
+    // Who holds a lock, as far as its lock file says (pid 0 if it does not say yet).
+    struct Holder
+    {
+        qint64 pid = 0;
+        QString host;
+    };
+
+    // Creates the lock file at path if needed (0600) and locks it. StorageStatus::Locked when
+    // another open file description holds the lock (*holder, if given, then says who, for the
+    // caller's message), IoError when the file cannot be opened or locked at all.
+    static StorageResult acquire(const QString &path, std::unique_ptr<DirLock> *out,
+                                 Holder *holder = nullptr);
 
     QString path() const { return m_path; }
 
