@@ -89,6 +89,16 @@ void JsonWriter::appendString(QByteArray &out, QByteArrayView s)
     out.append('"');
 }
 
+void JsonWriter::appendFieldName(QByteArray &out, bool &first, const char *name)
+{
+    if (!first)
+        out.append(',');
+    first = false;
+    out.append('"');
+    out.append(name);
+    out.append("\":");
+}
+
 void JsonWriter::appendString(QByteArray &out, QStringView s)
 {
     appendString(out, QByteArrayView(s.toUtf8()));
@@ -119,12 +129,7 @@ namespace {
 
 void appendField(QByteArray &out, bool &first, const char *name)
 {
-    if (!first)
-        out.append(',');
-    first = false;
-    out.append('"');
-    out.append(name);
-    out.append("\":");
+    JsonWriter::appendFieldName(out, first, name);
 }
 
 // Writes '{' and the fields before "nodes"; with children also "nodes":[ (true then,

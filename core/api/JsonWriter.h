@@ -18,6 +18,8 @@ class JsonWriter
 public:
     static void appendString(QByteArray &out, QStringView s);
     static void appendString(QByteArray &out, QByteArrayView utf8);
+    // `"name":` of an object's next field, after a ',' unless it is the first.
+    static void appendFieldName(QByteArray &out, bool &first, const char *name);
     static void appendNode(QByteArray &out, const NodeValue &node);
     // `withNodes` false drops node/prevNode (noValueOnSuccess).
     static QByteArray event(const Event &event, bool withNodes = true);

@@ -12,12 +12,7 @@ namespace {
 
 void key(QByteArray &out, const char *name, bool &first)
 {
-    if (!first)
-        out.append(',');
-    first = false;
-    out.append('"');
-    out.append(name);
-    out.append("\":");
+    JsonWriter::appendFieldName(out, first, name);
 }
 
 QByteArray hexId(quint64 id)

@@ -184,10 +184,9 @@ std::optional<HttpResponse> V2Api::handle(const HttpRequest &request, const Chan
         return moved;
     // Credentials no cache knows are checked off this thread (it ticks Raft);
     // the request comes back here once they have a verdict.
-    if (auto taken = m_auth.verifyFirst(request, defer, [this](const HttpRequest &r,
-                                                               const ChannelFactory &d) {
-            return handle(r, d);
-        }))
+    if (auto taken = m_auth.verifyFirst(
+            request, defer,
+            [this](const HttpRequest &r, const ChannelFactory &d) { return handle(r, d); }))
         return taken->answer;
     const QByteArray &path = request.path;
     const QByteArray &method = request.method;
@@ -264,9 +263,8 @@ StoreResult V2Api::readableOnly(const HttpRequest &request, StoreResult result) 
     if (!result.ok() || !dir.hasNodes || !m_backend.auth().isEnabled() ||
         m_auth.allowsKeyAccess(request, dir.key, true))
         return result;
-    dir.nodes.removeIf([&](const NodeValue &child) {
-        return !m_auth.allowsKeyAccess(request, child.key, false);
-    });
+    dir.nodes.removeIf(
+        [&](const NodeValue &child) { return !m_auth.allowsKeyAccess(request, child.key, false); });
     dir.hasNodes = !dir.nodes.isEmpty();
     return result;
 }
@@ -287,16 +285,17 @@ std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request, const 
 
     switch (r.kind) {
     case KeysRequest::Kind::Get:
-        return keysResult(readableOnly(request, m_backend.get(r.path, r.recursive, r.sorted)), true);
+        return keysResult(readableOnly(request, m_backend.get(r.path, r.recursive, r.sorted)),
+                          true);
     case KeysRequest::Kind::Watch:
         return startWatch(r.path, r.recursive, r.stream, r.waitIndex, defer);
     case KeysRequest::Kind::QuorumGet: {
         std::shared_ptr<ResponseChannel> channel = defer();
-        m_backend.quorumGet(r.path, r.recursive, r.sorted,
-                            [this, channel, request](const StoreResult &result) {
-                                if (channel->isOpen())
-                                    channel->respond(keysResult(readableOnly(request, result), true));
-                            });
+        m_backend.quorumGet(
+            r.path, r.recursive, r.sorted, [this, channel, request](const StoreResult &result) {
+                if (channel->isOpen())
+                    channel->respond(keysResult(readableOnly(request, result), true));
+            });
         return std::nullopt;
     }
     case KeysRequest::Kind::Write: {

@@ -104,8 +104,8 @@ bool AuthStore::hasAccess(const std::optional<QString> &userName, const QString 
         // grant. etcd's hasGuestAccess ignores `recursive`, so there an exact
         // "/dir" grant opens the whole subtree to anonymous clients.
         const std::optional<AuthRole> guest = role(AuthRole::kGuestName);
-        return guest &&
-               (recursive ? guest->hasRecursiveAccess(key, write) : guest->hasKeyAccess(key, write));
+        return guest && (recursive ? guest->hasRecursiveAccess(key, write)
+                                   : guest->hasKeyAccess(key, write));
     }
     const std::optional<AuthUser> u = user(*userName);
     if (!u || !u->roles)

@@ -88,8 +88,6 @@ void appendHex(QByteArray &out, unsigned value, int digits)
         out += hexDigits[(value >> shift) & 0xF];
 }
 
-
-
 } // namespace
 
 QByteArray quote(const QByteArray &utf8)

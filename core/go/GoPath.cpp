@@ -4,21 +4,18 @@
 
 namespace {
 
-template<typename View>
-bool isDot(View seg)
+template <typename View> bool isDot(View seg)
 {
     return seg.size() == 1 && seg.at(0) == '.';
 }
 
-template<typename View>
-bool isDotDot(View seg)
+template <typename View> bool isDotDot(View seg)
 {
     return seg.size() == 2 && seg.at(0) == '.' && seg.at(1) == '.';
 }
 
 // The segments of a path after path.Clean's rules, as views into `path`.
-template<typename View>
-QList<View> cleanSegments(View path)
+template <typename View> QList<View> cleanSegments(View path)
 {
     QList<View> segs;
     qsizetype pos = 0;
@@ -40,8 +37,7 @@ QList<View> cleanSegments(View path)
     return segs;
 }
 
-template<typename Text, typename View>
-Text cleanRooted(const Text &path, bool keepSlash)
+template <typename Text, typename View> Text cleanRooted(const Text &path, bool keepSlash)
 {
     const QList<View> segs = cleanSegments(View(path));
     Text out;
@@ -57,8 +53,7 @@ Text cleanRooted(const Text &path, bool keepSlash)
 }
 
 // Every segment between `from` and `to` is non-empty and neither "." nor "..".
-template<typename View>
-bool segmentsClean(View p, qsizetype from, qsizetype to)
+template <typename View> bool segmentsClean(View p, qsizetype from, qsizetype to)
 {
     qsizetype segStart = from;
     for (qsizetype i = from; i <= to; ++i) {

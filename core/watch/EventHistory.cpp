@@ -66,9 +66,8 @@ bool EventHistory::matches(const Event &e, const QString &key, bool recursive)
     if ((e.action == Action::Delete || e.action == Action::Expire) && e.prevNode &&
         e.prevNode->dir) {
         const QString &dir = e.prevNode->key;
-        if (key.startsWith(dir) &&
-            (key.size() == dir.size() || dir.endsWith(QLatin1Char('/')) ||
-             key.at(dir.size()) == QLatin1Char('/')))
+        if (key.startsWith(dir) && (key.size() == dir.size() || dir.endsWith(QLatin1Char('/')) ||
+                                    key.at(dir.size()) == QLatin1Char('/')))
             return true;
     }
     return false;

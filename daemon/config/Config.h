@@ -38,12 +38,12 @@ struct Config
                                QUrl(QStringLiteral("http://localhost:7001"))};
     QList<QUrl> listenClientUrls{QUrl(QStringLiteral("http://localhost:2379")),
                                  QUrl(QStringLiteral("http://localhost:4001"))};
-    uint maxSnapshots = 5;                  // 0: keep all
-    uint maxWals = 5;                       // 0: keep all
-    QStringList cors;                       // allowed origins; "*" allows all, empty allows none
-    quint64 maxRequestBytes = 1572864;      // 1.5 MiB, etcd's --max-request-bytes default
-    uint clientThreads = 0;                 // client threads besides the node's; 0: one per core
-    uint clientRequestTimeoutSeconds = 120; // a request incomplete after this: 408; 0: never
+    uint maxSnapshots = 5;                   // 0: keep all
+    uint maxWals = 5;                        // 0: keep all
+    QStringList cors;                        // allowed origins; "*" allows all, empty allows none
+    quint64 maxRequestBytes = 1572864;       // 1.5 MiB, etcd's --max-request-bytes default
+    uint clientThreads = 0;                  // client threads besides the node's; 0: one per core
+    uint clientRequestTimeoutSeconds = 120;  // a request incomplete after this: 408; 0: never
     uint clientHandshakeTimeoutSeconds = 10; // no TLS handshake + first byte by then: closed
     quint64 maxClientConnections = 0;        // 0: as many as the descriptor limit allows
 

@@ -481,9 +481,9 @@ void TestAuthStore::access_data()
                                             << "/pub/k" << false << false << true;
     QTest::newRow("alice reads /pub/ recursively") << "alice"
                                                    << "/pub/" << true << false << true;
-    QTest::newRow("alice /pub recursively: /pub/* covers the dir") << "alice"
-                                                                   << "/pub" << true << false
-                                                                   << true;
+    QTest::newRow("alice /pub recursively: /pub/* covers the dir")
+        << "alice"
+        << "/pub" << true << false << true;
     QTest::newRow("alice not / recursively") << "alice"
                                              << "/" << true << false << false;
     QTest::newRow("alice writes /pub/w") << "alice"
@@ -531,7 +531,8 @@ void TestAuthStore::guestRecursiveNeedsPrefixGrant()
     // request; guests follow the users' rule here.
     AuthStore s = populated();
     AuthCommand guest = roleCommand(Op::CreateRole, QStringLiteral("guest"));
-    guest.permissions = perms(QStringList{QStringLiteral("/dir")}, QStringList{QStringLiteral("/dir")});
+    guest.permissions =
+        perms(QStringList{QStringLiteral("/dir")}, QStringList{QStringLiteral("/dir")});
     s.apply(guest);
     QVERIFY(s.hasAccess(std::nullopt, QStringLiteral("/dir"), false, false));
     QVERIFY(s.hasAccess(std::nullopt, QStringLiteral("/dir"), false, true));

@@ -76,6 +76,16 @@ public:
         }
         return socket.state() == QAbstractSocket::UnconnectedState;
     }
+    // A form-encoded PUT of /v2/keys/<key>, as curl -XPUT -d value=... sends it.
+    static QByteArray putRequest(const QByteArray &key, const QByteArray &value)
+    {
+        const QByteArray form = "value=" + value;
+        return "PUT /v2/keys/" + key +
+               " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+               "Content-Length: " +
+               QByteArray::number(form.size()) + "\r\n\r\n" + form;
+    }
+
     QTcpSocket socket;
     QByteArray buffer;
 };

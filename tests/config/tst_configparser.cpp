@@ -114,10 +114,14 @@ const QStringList kLocalMember{
     "default=http://127.0.0.1:32380"};
 
 // --client-cert-auth / --peer-client-cert-auth need an https URL on their side to mean anything.
-const QStringList kHttpsClients{"--cert-file",          "c.pem",
-                                "--key-file",           "k.pem",
-                                "--listen-client-urls", "https://127.0.0.1:32379",
-                                "--advertise-client-urls", "https://127.0.0.1:32379"};
+const QStringList kHttpsClients{"--cert-file",
+                                "c.pem",
+                                "--key-file",
+                                "k.pem",
+                                "--listen-client-urls",
+                                "https://127.0.0.1:32379",
+                                "--advertise-client-urls",
+                                "https://127.0.0.1:32379"};
 const QStringList kHttpsPeers{"--peer-cert-file",
                               "c.pem",
                               "--peer-key-file",
@@ -285,8 +289,8 @@ void tst_ConfigParser::values_data()
     QTest::newRow("bool =false") << QStringList{"--force-new-cluster=false"} << QStringList{}
                                  << "force-new-cluster"
                                  << "false";
-    QTest::newRow("bool -x=1") << kHttpsClients + QStringList{"-client-cert-auth=1",
-                                                              "--trusted-ca-file", "ca"}
+    QTest::newRow("bool -x=1") << kHttpsClients +
+                                      QStringList{"-client-cert-auth=1", "--trusted-ca-file", "ca"}
                                << QStringList{} << "client-cert-auth"
                                << "true";
     QTest::newRow("bool =F") << QStringList{"--debug=F"} << QStringList{} << "debug"
@@ -580,8 +584,15 @@ void tst_ConfigParser::warnings_data()
         << kLocalMember + QStringList{"--data-dir", "/d", "--cert-file", "c", "--key-file", "k"}
         << QStringList{} << "http://127.0.0.1:32379 is http";
     QTest::newRow("client-cert-auth on an http url beside an https one")
-        << kLocalMember + QStringList{"--data-dir", "/d", "--cert-file", "c", "--key-file", "k",
-                                      "--client-cert-auth", "--trusted-ca-file", "ca",
+        << kLocalMember + QStringList{"--data-dir",
+                                      "/d",
+                                      "--cert-file",
+                                      "c",
+                                      "--key-file",
+                                      "k",
+                                      "--client-cert-auth",
+                                      "--trusted-ca-file",
+                                      "ca",
                                       "--listen-client-urls",
                                       "http://127.0.0.1:32379,https://127.0.0.1:32378"}
         << QStringList{}

@@ -22,15 +22,6 @@
 
 namespace {
 
-QByteArray put(const QByteArray &key, const QByteArray &value)
-{
-    const QByteArray body = "value=" + value;
-    return "PUT /v2/keys/" + key +
-           " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-           "Content-Length: " +
-           QByteArray::number(body.size()) + "\r\n\r\n" + body;
-}
-
 QByteArray statusLine(const QByteArray &response)
 {
     return response.left(response.indexOf("\r\n"));
@@ -141,7 +132,7 @@ void tst_ClientLimits::memberSurvivesIdleSocketsUnderLowFdLimit()
     QVERIFY2(member.start(), member.output().constData());
 
     RawHttpClient early(member.clientPort());
-    early.send(put("early", "0"));
+    early.send(RawHttpClient::putRequest("early", "0"));
     QCOMPARE(statusLine(early.readResponse()), QByteArray("HTTP/1.1 201 Created"));
 
     std::vector<std::unique_ptr<QTcpSocket>> idle;
@@ -162,7 +153,7 @@ void tst_ClientLimits::memberSurvivesIdleSocketsUnderLowFdLimit()
         20000);
     QVERIFY2(member.isRunning(), member.output().right(2000).constData());
     for (int i = 1; i <= 3; ++i) {
-        early.send(put("early", QByteArray::number(i)));
+        early.send(RawHttpClient::putRequest("early", QByteArray::number(i)));
         QCOMPARE(statusLine(early.readResponse()), QByteArray("HTTP/1.1 200 OK"));
     }
     QVERIFY2(member.isRunning(), member.output().right(2000).constData());
@@ -174,7 +165,7 @@ void tst_ClientLimits::memberSurvivesIdleSocketsUnderLowFdLimit()
     QCOMPARE(statusLine(answer), QByteArray("HTTP/1.1 200 OK"));
     QVERIFY(answer.endsWith("{\"health\":\"true\"}"));
     RawHttpClient late(member.clientPort());
-    late.send(put("late", "1"));
+    late.send(RawHttpClient::putRequest("late", "1"));
     QCOMPARE(statusLine(late.readResponse()), QByteArray("HTTP/1.1 201 Created"));
     QTRY_VERIFY(member.output().contains("at most 192 client connections"));
 }

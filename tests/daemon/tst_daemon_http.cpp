@@ -36,15 +36,6 @@ quint64 etcdIndexOf(const QByteArray &response)
     return response.mid(at + 14, eol - at - 14).toULongLong();
 }
 
-QByteArray putRequest(const QByteArray &key, const QByteArray &value)
-{
-    const QByteArray form = "value=" + value;
-    return "PUT /v2/keys/" + key +
-           " HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-           "Content-Length: " +
-           QByteArray::number(form.size()) + "\r\n\r\n" + form;
-}
-
 } // namespace
 
 class TestDaemonHttp : public QObject
@@ -130,7 +121,7 @@ private Q_SLOTS:
             RawHttpClient &writer = *clients[i % 6];
             RawHttpClient &reader = *clients[(i + 1 + (i / 6) % 5) % 6]; // never the writer
             const QByteArray value = QByteArray::number(i);
-            writer.send(putRequest("seen", value));
+            writer.send(RawHttpClient::putRequest("seen", value));
             const QByteArray w = writer.readResponse();
             QVERIFY2(w.startsWith("HTTP/1.1 20"), w.constData());
             reader.send("GET /v2/keys/seen HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -239,9 +230,9 @@ private Q_SLOTS:
             clients.push_back(std::make_unique<RawHttpClient>(daemon.clientPort()));
         for (int round = 0; round < 25; ++round) {
             for (int i = 0; i < 8; ++i)
-                clients[i]->send(
-                    putRequest("mixed/c" + QByteArray::number(i), QByteArray::number(round)) +
-                    "GET /v2/keys/mixed?recursive=true HTTP/1.1\r\nHost: x\r\n\r\n");
+                clients[i]->send(RawHttpClient::putRequest("mixed/c" + QByteArray::number(i),
+                                                           QByteArray::number(round)) +
+                                 "GET /v2/keys/mixed?recursive=true HTTP/1.1\r\nHost: x\r\n\r\n");
             // Pipelined: the write's answer comes first, and the read behind it sees the write.
             for (int i = 0; i < 8; ++i) {
                 const QByteArray written = clients[i]->readResponse();
@@ -520,7 +511,7 @@ private Q_SLOTS:
         idle.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(idle.readResponse().startsWith("HTTP/1.1 200"));
         RawHttpClient writer(slow.clientPort());
-        writer.send(putRequest("late", "v"));
+        writer.send(RawHttpClient::putRequest("late", "v"));
         QVERIFY(writer.readResponse().startsWith("HTTP/1.1 201"));
         QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.endsWith("0\r\n\r\n"); }));
         QVERIFY(watcher.buffer.contains("\"value\":\"v\""));
@@ -534,8 +525,8 @@ private Q_SLOTS:
         RawHttpClient c(cors.clientPort());
         const QByteArray grant = "Access-Control-Allow-Origin: http://ui.example\r\n";
         // A write (answered from the node's thread) and a read (from the client thread).
-        c.send(putRequest("c", "1").replace("Host: x\r\n",
-                                            "Host: x\r\nOrigin: http://ui.example\r\n"));
+        c.send(RawHttpClient::putRequest("c", "1").replace(
+            "Host: 127.0.0.1\r\n", "Host: 127.0.0.1\r\nOrigin: http://ui.example\r\n"));
         const QByteArray written = c.readResponse();
         QVERIFY2(written.startsWith("HTTP/1.1 201") && written.contains(grant),
                  written.constData());
@@ -599,8 +590,9 @@ private Q_SLOTS:
         };
         for (int i = 0; i < 5; ++i) {
             RawHttpClient once(member.clientPort());
-            once.send(putRequest("once", QByteArray::number(i))
-                          .replace("Host: x\r\n", "Host: x\r\nConnection: close\r\n"));
+            once.send(
+                RawHttpClient::putRequest("once", QByteArray::number(i))
+                    .replace("Host: 127.0.0.1\r\n", "Host: 127.0.0.1\r\nConnection: close\r\n"));
             QVERIFY(once.readResponse().startsWith("HTTP/1.1 20"));
             QVERIFY(once.readUntil([&](const QByteArray &) {
                 return once.socket.state() == QAbstractSocket::UnconnectedState;
@@ -612,7 +604,7 @@ private Q_SLOTS:
         QVERIFY(idle.readResponse().startsWith("HTTP/1.1 200"));
         QCOMPARE(nextThread(), 0);
         RawHttpClient writer(member.clientPort());
-        writer.send(putRequest("lone", "1"));
+        writer.send(RawHttpClient::putRequest("lone", "1"));
         QVERIFY(writer.readResponse().startsWith("HTTP/1.1 20"));
         QCOMPARE(nextThread(), 0);
         RawHttpClient third(member.clientPort());

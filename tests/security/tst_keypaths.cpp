@@ -43,10 +43,11 @@ Reply send(quint16 port, const QByteArray &method, const QByteArray &target,
            const QByteArray &contentType = "application/x-www-form-urlencoded")
 {
     RawHttpClient c(port);
-    QByteArray req = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + basic(credentials);
+    QByteArray req =
+        method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + basic(credentials);
     if (!body.isEmpty() || method == "PUT" || method == "POST")
-        req += "Content-Type: " + contentType + "\r\nContent-Length: " +
-               QByteArray::number(body.size()) + "\r\n";
+        req += "Content-Type: " + contentType +
+               "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
     req += "\r\n" + body;
     c.send(req);
     Reply r;
@@ -88,7 +89,9 @@ class TestKeyPaths : public QObject
     }
     quint64 etcdIndex()
     {
-        return send(port(), "GET", "/v2/keys/", {}, "root:rootpw").header("X-Etcd-Index").toULongLong();
+        return send(port(), "GET", "/v2/keys/", {}, "root:rootpw")
+            .header("X-Etcd-Index")
+            .toULongLong();
     }
 
 private Q_SLOTS:
@@ -135,24 +138,27 @@ void TestKeyPaths::initTestCase()
                      json("{\"user\":\"bob\",\"password\":\"pw\",\"roles\":[\"exact\"]}"), {})
                  .status,
              200);
-    QCOMPARE(authPut("/v2/auth/roles/some",
-                     json("{\"role\":\"some\",\"permissions\":{\"kv\":{\"read\":[\"/dir\",\"/dir/x\"],"
-                          "\"write\":[]}}}"),
-                     {})
-                 .status,
-             201);
+    QCOMPARE(
+        authPut("/v2/auth/roles/some",
+                json("{\"role\":\"some\",\"permissions\":{\"kv\":{\"read\":[\"/dir\",\"/dir/x\"],"
+                     "\"write\":[]}}}"),
+                {})
+            .status,
+        201);
     QCOMPARE(authPut("/v2/auth/users/carol",
                      json("{\"user\":\"carol\",\"password\":\"pw\",\"roles\":[\"some\"]}"), {})
                  .status,
              200);
     QCOMPARE(authPut("/v2/auth/enable", {}, {}).status, 200);
     // Enabling creates a guest role with "/*"; narrow it to the exact key /dir.
-    QCOMPARE(authPut("/v2/auth/roles/guest",
-                     json("{\"role\":\"guest\",\"revoke\":{\"kv\":{\"read\":[\"/*\"],\"write\":[\"/*\"]}},"
-                          "\"grant\":{\"kv\":{\"read\":[\"/dir\"],\"write\":[\"/dir\"]}}}"),
-                     "root:rootpw")
-                 .status,
-             200);
+    QCOMPARE(
+        authPut(
+            "/v2/auth/roles/guest",
+            json("{\"role\":\"guest\",\"revoke\":{\"kv\":{\"read\":[\"/*\"],\"write\":[\"/*\"]}},"
+                 "\"grant\":{\"kv\":{\"read\":[\"/dir\"],\"write\":[\"/dir\"]}}}"),
+            "root:rootpw")
+            .status,
+        200);
     m_indexBefore = etcdIndex();
     QVERIFY(m_indexBefore > 0);
 }
@@ -164,20 +170,29 @@ void TestKeyPaths::nonCanonicalKeyPathsAreRedirected_data()
     QTest::addColumn<QByteArray>("query");
 
     // Every spelling names /secret once cleaned; alice may only use /public*.
-    const char *spellings[] = {
-        "/v2/keys/public/../secret",     "/v2/keys/public/%2E%2E/secret",
-        "/v2/keys/public/%2e%2e/secret", "/v2/keys/public%2F..%2Fsecret",
-        "/v2/keys/public/..%2Fsecret",   "/v2/keys/public/./../secret",
-        "/v2/keys//secret",              "/v2/keys/./secret",
-        "/v2/keys/public/x/../../secret", "/v2/keys/public/%2E/%2E%2E/secret",
-        "/v2/keys/public%2F%2E%2E%2Fsecret"};
+    const char *spellings[] = {"/v2/keys/public/../secret",
+                               "/v2/keys/public/%2E%2E/secret",
+                               "/v2/keys/public/%2e%2e/secret",
+                               "/v2/keys/public%2F..%2Fsecret",
+                               "/v2/keys/public/..%2Fsecret",
+                               "/v2/keys/public/./../secret",
+                               "/v2/keys//secret",
+                               "/v2/keys/./secret",
+                               "/v2/keys/public/x/../../secret",
+                               "/v2/keys/public/%2E/%2E%2E/secret",
+                               "/v2/keys/public%2F%2E%2E%2Fsecret"};
     const char *methods[] = {"GET", "HEAD", "PUT", "POST", "DELETE"};
-    const char *queries[] = {"", "wait=true", "quorum=true", "recursive=true",
-                             "wait=true&recursive=true", "dir=true&recursive=true"};
+    const char *queries[] = {"",
+                             "wait=true",
+                             "quorum=true",
+                             "recursive=true",
+                             "wait=true&recursive=true",
+                             "dir=true&recursive=true"};
     for (const char *m : methods)
         for (const char *p : spellings)
             for (const char *q : queries)
-                QTest::addRow("%s %s?%s", m, p, q) << QByteArray(m) << QByteArray(p) << QByteArray(q);
+                QTest::addRow("%s %s?%s", m, p, q)
+                    << QByteArray(m) << QByteArray(p) << QByteArray(q);
 }
 
 void TestKeyPaths::nonCanonicalKeyPathsAreRedirected()
@@ -205,16 +220,23 @@ void TestKeyPaths::everyEndpointIsRedirected_data()
     QTest::addColumn<QByteArray>("target");
     QTest::addColumn<QByteArray>("location");
     // Answers of etcd 3.4.23 to the same requests.
-    QTest::newRow("auth to keys") << QByteArray("/v2/auth/../keys/secret") << QByteArray("/v2/keys/secret");
-    QTest::newRow("auth users") << QByteArray("/v2/auth/users/../users") << QByteArray("/v2/auth/users");
-    QTest::newRow("auth encoded") << QByteArray("/v2/auth/roles/%2E%2E/users") << QByteArray("/v2/auth/users");
+    QTest::newRow("auth to keys") << QByteArray("/v2/auth/../keys/secret")
+                                  << QByteArray("/v2/keys/secret");
+    QTest::newRow("auth users") << QByteArray("/v2/auth/users/../users")
+                                << QByteArray("/v2/auth/users");
+    QTest::newRow("auth encoded") << QByteArray("/v2/auth/roles/%2E%2E/users")
+                                  << QByteArray("/v2/auth/users");
     QTest::newRow("members") << QByteArray("/v2//members") << QByteArray("/v2/members");
     QTest::newRow("stats") << QByteArray("/v2/stats/./self") << QByteArray("/v2/stats/self");
     QTest::newRow("version") << QByteArray("/version/..") << QByteArray("/");
-    QTest::newRow("above root") << QByteArray("/v2/keys/public/../../../secret") << QByteArray("/secret");
-    QTest::newRow("trailing slash kept") << QByteArray("/v2/keys/a/b/../") << QByteArray("/v2/keys/a/");
-    QTest::newRow("escaped as Go") << QByteArray("/v2/keys/sp%20ace/../x!*") << QByteArray("/v2/keys/x%21%2A");
-    QTest::newRow("utf-8") << QByteArray("/v2/keys/%C3%A4/../%C3%A4") << QByteArray("/v2/keys/%C3%A4");
+    QTest::newRow("above root") << QByteArray("/v2/keys/public/../../../secret")
+                                << QByteArray("/secret");
+    QTest::newRow("trailing slash kept")
+        << QByteArray("/v2/keys/a/b/../") << QByteArray("/v2/keys/a/");
+    QTest::newRow("escaped as Go")
+        << QByteArray("/v2/keys/sp%20ace/../x!*") << QByteArray("/v2/keys/x%21%2A");
+    QTest::newRow("utf-8") << QByteArray("/v2/keys/%C3%A4/../%C3%A4")
+                           << QByteArray("/v2/keys/%C3%A4");
 }
 
 void TestKeyPaths::everyEndpointIsRedirected()
@@ -241,14 +263,24 @@ void TestKeyPaths::grantsHoldOnCanonicalPaths_data()
     QTest::addColumn<QByteArray>("target");
     QTest::addColumn<QByteArray>("credentials");
     QTest::addColumn<int>("status");
-    QTest::newRow("own key") << QByteArray("GET") << QByteArray("/v2/keys/public/a") << QByteArray("alice:pw") << 200;
-    QTest::newRow("encoded slash inside grant") << QByteArray("GET") << QByteArray("/v2/keys/public%2Fa") << QByteArray("alice:pw") << 200;
-    QTest::newRow("other key") << QByteArray("GET") << QByteArray("/v2/keys/secret") << QByteArray("alice:pw") << 401;
-    QTest::newRow("other key, trailing slash") << QByteArray("GET") << QByteArray("/v2/keys/secret/") << QByteArray("alice:pw") << 401;
-    QTest::newRow("other key, quorum") << QByteArray("GET") << QByteArray("/v2/keys/secret?quorum=true") << QByteArray("alice:pw") << 401;
-    QTest::newRow("other key, watch") << QByteArray("GET") << QByteArray("/v2/keys/secret?wait=true") << QByteArray("alice:pw") << 401;
-    QTest::newRow("other key, delete") << QByteArray("DELETE") << QByteArray("/v2/keys/secret") << QByteArray("alice:pw") << 401;
-    QTest::newRow("root reads it") << QByteArray("GET") << QByteArray("/v2/keys/secret") << QByteArray("root:rootpw") << 200;
+    QTest::newRow("own key") << QByteArray("GET") << QByteArray("/v2/keys/public/a")
+                             << QByteArray("alice:pw") << 200;
+    QTest::newRow("encoded slash inside grant")
+        << QByteArray("GET") << QByteArray("/v2/keys/public%2Fa") << QByteArray("alice:pw") << 200;
+    QTest::newRow("other key") << QByteArray("GET") << QByteArray("/v2/keys/secret")
+                               << QByteArray("alice:pw") << 401;
+    QTest::newRow("other key, trailing slash")
+        << QByteArray("GET") << QByteArray("/v2/keys/secret/") << QByteArray("alice:pw") << 401;
+    QTest::newRow("other key, quorum")
+        << QByteArray("GET") << QByteArray("/v2/keys/secret?quorum=true") << QByteArray("alice:pw")
+        << 401;
+    QTest::newRow("other key, watch")
+        << QByteArray("GET") << QByteArray("/v2/keys/secret?wait=true") << QByteArray("alice:pw")
+        << 401;
+    QTest::newRow("other key, delete")
+        << QByteArray("DELETE") << QByteArray("/v2/keys/secret") << QByteArray("alice:pw") << 401;
+    QTest::newRow("root reads it")
+        << QByteArray("GET") << QByteArray("/v2/keys/secret") << QByteArray("root:rootpw") << 200;
 }
 
 void TestKeyPaths::grantsHoldOnCanonicalPaths()
@@ -267,14 +299,17 @@ void TestKeyPaths::listingShowsOnlyReadableChildren_data()
     QTest::addColumn<QStringList>("children");
     // /dir holds /dir/x (a value) and /dir/sub (a directory). etcd lists both,
     // /dir/x's value included, to anyone who may read /dir itself.
-    QTest::newRow("guest, exact /dir") << QByteArray("/v2/keys/dir") << QByteArray() << QStringList();
-    QTest::newRow("bob, exact /dir") << QByteArray("/v2/keys/dir") << QByteArray("bob:pw") << QStringList();
-    QTest::newRow("carol, /dir and /dir/x") << QByteArray("/v2/keys/dir") << QByteArray("carol:pw")
-                                            << QStringList{"/dir/x"};
-    QTest::newRow("carol, quorum read") << QByteArray("/v2/keys/dir?quorum=true") << QByteArray("carol:pw")
-                                        << QStringList{"/dir/x"};
-    QTest::newRow("root sees all") << QByteArray("/v2/keys/dir?sorted=true") << QByteArray("root:rootpw")
-                                   << QStringList{"/dir/sub", "/dir/x"};
+    QTest::newRow("guest, exact /dir")
+        << QByteArray("/v2/keys/dir") << QByteArray() << QStringList();
+    QTest::newRow("bob, exact /dir")
+        << QByteArray("/v2/keys/dir") << QByteArray("bob:pw") << QStringList();
+    QTest::newRow("carol, /dir and /dir/x")
+        << QByteArray("/v2/keys/dir") << QByteArray("carol:pw") << QStringList{"/dir/x"};
+    QTest::newRow("carol, quorum read") << QByteArray("/v2/keys/dir?quorum=true")
+                                        << QByteArray("carol:pw") << QStringList{"/dir/x"};
+    QTest::newRow("root sees all")
+        << QByteArray("/v2/keys/dir?sorted=true") << QByteArray("root:rootpw")
+        << QStringList{"/dir/sub", "/dir/x"};
 }
 
 void TestKeyPaths::listingShowsOnlyReadableChildren()
@@ -303,12 +338,19 @@ void TestKeyPaths::guestsNeedPrefixGrantForRecursive_data()
     for (const char *who : {"", "bob:pw"}) {
         const QByteArray c(who);
         const char *name = *who ? "bob" : "guest";
-        QTest::addRow("%s: the key itself", name) << QByteArray("GET") << QByteArray("/v2/keys/dir") << c << 200;
-        QTest::addRow("%s: recursive read", name) << QByteArray("GET") << QByteArray("/v2/keys/dir?recursive=true") << c << 401;
-        QTest::addRow("%s: recursive watch", name) << QByteArray("GET") << QByteArray("/v2/keys/dir?wait=true&recursive=true") << c << 401;
-        QTest::addRow("%s: recursive stream", name) << QByteArray("GET") << QByteArray("/v2/keys/dir?wait=true&recursive=true&stream=true") << c << 401;
-        QTest::addRow("%s: recursive delete", name) << QByteArray("DELETE") << QByteArray("/v2/keys/dir?recursive=true") << c << 401;
-        QTest::addRow("%s: key below", name) << QByteArray("GET") << QByteArray("/v2/keys/dir/x") << c << 401;
+        QTest::addRow("%s: the key itself", name)
+            << QByteArray("GET") << QByteArray("/v2/keys/dir") << c << 200;
+        QTest::addRow("%s: recursive read", name)
+            << QByteArray("GET") << QByteArray("/v2/keys/dir?recursive=true") << c << 401;
+        QTest::addRow("%s: recursive watch", name)
+            << QByteArray("GET") << QByteArray("/v2/keys/dir?wait=true&recursive=true") << c << 401;
+        QTest::addRow("%s: recursive stream", name)
+            << QByteArray("GET") << QByteArray("/v2/keys/dir?wait=true&recursive=true&stream=true")
+            << c << 401;
+        QTest::addRow("%s: recursive delete", name)
+            << QByteArray("DELETE") << QByteArray("/v2/keys/dir?recursive=true") << c << 401;
+        QTest::addRow("%s: key below", name)
+            << QByteArray("GET") << QByteArray("/v2/keys/dir/x") << c << 401;
     }
 }
 
