@@ -70,6 +70,7 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     req.path = url.path(QUrl::FullyDecoded).toUtf8();
     req.query = url.query(QUrl::FullyEncoded).toUtf8();
     req.body = request.body();
+    req.peer = socket->peerAddress().toString().toUtf8();
     static const QByteArray wanted[] = {"Content-Type", "Connection", "Authorization", "Origin"};
     for (const QByteArray &name : wanted) {
         const QByteArray v = request.value(name);

@@ -192,7 +192,8 @@ AuthApi::verifyFirst(const HttpRequest &request, const ChannelFactory &defer, co
             m_resumed.reset();
             if (now)
                 channel->respond(*now);
-        });
+        },
+        request.peer);
     if (!started)
         return TakenOver{tooManyPasswordChecks()};
     *held = defer();

@@ -13,6 +13,7 @@ struct HttpRequest
     QByteArray path;   // percent-decoded path, e.g. "/v2/keys/a b"
     QByteArray query;  // raw query string without '?', still encoded
     QByteArray body;
+    QByteArray peer; // the client's address ("127.0.0.1"); empty when unknown
     QList<QPair<QByteArray, QByteArray>> headers; // names as sent
 
     // Case-insensitive lookup of the first header with this name.

@@ -84,7 +84,7 @@ CredentialVerifier::known(const QString &user, const QString &password,
 }
 
 bool CredentialVerifier::verify(const QString &user, const QString &password,
-                                const PasswordHash &stored, Done done)
+                                const PasswordHash &stored, Done done, const QByteArray &client)
 {
     const QByteArray d = digest(user, password);
     const QByteArray checkKey = d + stored.key;
@@ -93,7 +93,8 @@ bool CredentialVerifier::verify(const QString &user, const QString &password,
         return true;
     }
     if (m_inFlight.size() >= m_limits.maxPending ||
-        m_pendingPerUser.value(user) >= m_limits.maxPendingPerUser) {
+        m_pendingPerUser.value(user) >= m_limits.maxPendingPerUser ||
+        (!client.isEmpty() && m_pendingPerClient.value(client) >= m_limits.maxPendingPerClient)) {
         ++m_refused;
         return false;
     }
@@ -101,11 +102,14 @@ bool CredentialVerifier::verify(const QString &user, const QString &password,
     check->waiting.append(std::move(done));
     m_inFlight.insert(checkKey, check);
     ++m_pendingPerUser[user];
+    if (!client.isEmpty())
+        ++m_pendingPerClient[client];
     ++m_hashesRun;
     auto valid = std::make_shared<bool>(false);
-    runOnPool(
-        [valid, password, stored] { *valid = stored.matches(password); },
-        [this, checkKey, user, d, stored, valid] { finish(checkKey, user, d, stored, *valid); });
+    runOnPool([valid, password, stored] { *valid = stored.matches(password); },
+              [this, checkKey, user, client, d, stored, valid] {
+                  finish(checkKey, user, client, d, stored, *valid);
+              });
     return true;
 }
 
@@ -129,12 +133,16 @@ void CredentialVerifier::runOnPool(std::function<void()> work, std::function<voi
 }
 
 void CredentialVerifier::finish(const QByteArray &checkKey, const QString &user,
-                                const QByteArray &passwordDigest, const PasswordHash &stored,
-                                bool valid)
+                                const QByteArray &client, const QByteArray &passwordDigest,
+                                const PasswordHash &stored, bool valid)
 {
     const std::shared_ptr<Check> check = m_inFlight.take(checkKey);
     if (int &pending = m_pendingPerUser[user]; --pending <= 0)
         m_pendingPerUser.remove(user);
+    if (!client.isEmpty()) {
+        if (int &pending = m_pendingPerClient[client]; --pending <= 0)
+            m_pendingPerClient.remove(client);
+    }
     remember(user, passwordDigest, stored, valid);
     if (!check)
         return;

@@ -38,9 +38,10 @@ public:
 
     struct Limits
     {
-        int threads = 1;           // hashing threads
-        int maxPending = 16;       // distinct checks queued or running
-        int maxPendingPerUser = 4; // of those, for one user name
+        int threads = 1;             // hashing threads
+        int maxPending = 16;         // distinct checks queued or running
+        int maxPendingPerUser = 4;   // of those, for one user name
+        int maxPendingPerClient = 4; // of those, from one client address
         qint64 failureTtlNs = 3'000'000'000;
         int maxCachedFailures = 4096; // a full cache takes no more until entries expire
         int maxCachedSuccesses = 4096;
@@ -58,8 +59,10 @@ public:
     // Computes the verdict on the pool; `done` runs later on the owner's
     // thread (never within this call), unless the verifier is destroyed
     // first. False, and `done` dropped, when the limits refuse the check.
-    bool verify(const QString &user, const QString &password, const PasswordHash &stored,
-                Done done);
+    // `client` (the client's address; empty when unknown) bounds one client's
+    // checks too, so that a flood from one address cannot take every slot.
+    bool verify(const QString &user, const QString &password, const PasswordHash &stored, Done done,
+                const QByteArray &client = {});
     // A new bcrypt hash of `password` on the pool (not limited: only root
     // changes passwords); `done` runs later on the owner's thread.
     void hash(const QString &password, std::function<void(const PasswordHash &)> done);
@@ -72,8 +75,8 @@ public:
 private:
     struct Check; // one distinct check in flight
     QByteArray digest(const QString &user, const QString &password) const;
-    void finish(const QByteArray &checkKey, const QString &user, const QByteArray &passwordDigest,
-                const PasswordHash &stored, bool valid);
+    void finish(const QByteArray &checkKey, const QString &user, const QByteArray &client,
+                const QByteArray &passwordDigest, const PasswordHash &stored, bool valid);
     void remember(const QString &user, const QByteArray &passwordDigest, const PasswordHash &stored,
                   bool valid);
     // Runs `work` on the pool and `then` on the owner's thread afterwards.
@@ -93,6 +96,7 @@ private:
     QHash<QByteArray, Remembered> m_failures; // digest(user, password) -> refusal
     QHash<QByteArray, std::shared_ptr<Check>> m_inFlight;
     QHash<QString, int> m_pendingPerUser;
+    QHash<QByteArray, int> m_pendingPerClient;
     quint64 m_hashesRun = 0;
     quint64 m_refused = 0;
     // The owner's thread, for answers posted back from the pool: deleted

@@ -120,6 +120,7 @@ private Q_SLOTS:
     void credentialsCheckedOffThread();
     void failuresAnsweredFromCache();
     void checksBoundedPerUser();
+    void checksBoundedPerClient();
     void passwordChangeInvalidatesCache();
 };
 
@@ -152,11 +153,13 @@ struct Pending
 };
 
 Pending dispatch(V2Api &api, const QByteArray &method, const QByteArray &target,
-                 const QByteArray &credentials)
+                 const QByteArray &credentials, const QByteArray &peer = {})
 {
     Pending p;
     auto channel = p.channel;
-    p.now = api.handle(makeRequest(method, target, {}, credentials), [channel] { return channel; });
+    HttpRequest request = makeRequest(method, target, {}, credentials);
+    request.peer = peer;
+    p.now = api.handle(request, [channel] { return channel; });
     return p;
 }
 
@@ -282,6 +285,37 @@ void TestAuthApi::checksBoundedPerUser()
     QVERIFY(!later.now);
     QTRY_VERIFY(later.channel->response);
     QCOMPARE(later.channel->response->status, 401);
+}
+
+void TestAuthApi::checksBoundedPerClient()
+{
+    // One client address cannot take every slot: beyond its bound its next
+    // distinct check gets 429, while another address is still served.
+    AuthedMember m;
+    QVERIFY(m.start());
+    QCOMPARE(send(*m.api, "PUT", "/v2/auth/users/alice", R"({"user":"alice","password":"apw"})",
+                  "root:pw")
+                 .status,
+             201);
+    const int bound = CredentialVerifier::Limits{}.maxPendingPerClient;
+    QVERIFY(bound < CredentialVerifier::Limits{}.maxPendingPerUser * 2);
+    QList<Pending> inFlight;
+    for (int i = 0; i < bound; ++i) { // spread over two users, under each user's bound
+        const QByteArray who = i % 2 ? "alice:y" : "root:x";
+        inFlight.append(
+            dispatch(*m.api, "GET", "/v2/keys/a", who + QByteArray::number(i), "192.0.2.1"));
+        QVERIFY(!inFlight.last().now);
+    }
+    Pending excess = dispatch(*m.api, "GET", "/v2/keys/a", "root:one-too-many", "192.0.2.1");
+    QVERIFY(excess.now);
+    QCOMPARE(excess.now->status, 429);
+    Pending other = dispatch(*m.api, "GET", "/v2/keys/a", "root:one-too-many", "192.0.2.2");
+    QVERIFY(!other.now);
+    inFlight.append(other);
+    for (const Pending &p : std::as_const(inFlight)) {
+        QTRY_VERIFY(p.channel->response);
+        QCOMPARE(p.channel->response->status, 401);
+    }
 }
 
 void TestAuthApi::passwordChangeInvalidatesCache()
