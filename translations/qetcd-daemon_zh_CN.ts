@@ -108,6 +108,18 @@ See &apos;qetcd --help&apos;.</source>
         <source>the scheme of %1 %2 is http while %3 and %4 are given; they are ignored for that URL</source>
         <translation>%1 中的 %2 使用 http 协议，但指定了 %3 和 %4；该 URL 将忽略这两项</translation>
     </message>
+    <message>
+        <source>--client-handshake-timeout must be at most 86400 seconds</source>
+        <translation>--client-handshake-timeout 不能超过 86400 秒</translation>
+    </message>
+    <message>
+        <source>%1 has no effect: no URL of %2 is https (%3 requires TLS client certificates only on https URLs)</source>
+        <translation>%1 不起作用：%2 中没有 https URL（%3 只在 https URL 上要求 TLS 客户端证书）</translation>
+    </message>
+    <message>
+        <source>the scheme of %1 %2 is http while client cert auth (%3) is enabled; client certificates are not checked for that URL</source>
+        <translation>%1 中的 %2 使用 http 协议，但已启用客户端证书认证（%3）；该 URL 不检查客户端证书</translation>
+    </message>
 </context>
 <context>
     <name>EtcdNode</name>
@@ -262,6 +274,14 @@ See &apos;qetcd --help&apos;.</source>
         <source>force to create a new one-member cluster from the data directory.</source>
         <translation>基于数据目录强制创建新的单成员集群。</translation>
     </message>
+    <message>
+        <source>seconds a new client connection may take to finish its TLS handshake and send the first byte of its first request before it is closed; 0 waits for ever (qetcd only).</source>
+        <translation>新的客户端连接完成 TLS 握手并发送第一个请求的第一个字节的最长秒数，超时则关闭连接；0 表示无限等待（仅 qetcd）。</translation>
+    </message>
+    <message>
+        <source>client connections open at once; more are closed as soon as they are accepted. Never more than the open-file limit minus a reserve for storage and peers; 0 is that many (qetcd only).</source>
+        <translation>同时打开的客户端连接数；超出的连接在接受后立即关闭。不会超过打开文件数上限减去为存储和对等节点保留的数量；0 表示取该上限（仅 qetcd）。</translation>
+    </message>
 </context>
 <context>
     <name>FlagValue</name>
@@ -397,6 +417,29 @@ of the previous cluster are still alive. Use them with caution.
         <source>no usable certificate in %1</source>
         <translation>%1 中没有可用的证书</translation>
     </message>
+    <message>
+        <source>OpenSSL cannot use the certificate %1 with the key %2: %3 (at its default security level OpenSSL 3 refuses certificates signed with SHA-1 and RSA keys shorter than 2048 bits)</source>
+        <translation>OpenSSL 无法将证书 %1 与密钥 %2 一起使用：%3（在默认安全级别下，OpenSSL 3 拒绝使用 SHA-1 签名的证书和短于 2048 位的 RSA 密钥）</translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>; no record is ever written with such a length, so this is not an unfinished write</source>
+        <translation>；从不会写入这种长度的记录，因此这不是未完成的写入</translation>
+    </message>
+    <message>
+        <source>; its checksum matches the %1 bytes up to the end of the file, so the record is complete and its length field is damaged</source>
+        <translation>；其校验和与到文件末尾为止的 %1 字节相符，因此记录是完整的，损坏的是长度字段</translation>
+    </message>
+    <message>
+        <source>; not an unfinished write</source>
+        <translation>；这不是未完成的写入</translation>
+    </message>
+    <message>
+        <source>; the record is complete and none of its sectors reads back as zeros, so it was damaged on disk after it was written, not cut short by a crash</source>
+        <translation>；记录完整且没有任何扇区读出为全零，因此它是在写入后在磁盘上损坏的，而不是因崩溃而中断</translation>
+    </message>
 </context>
 <context>
     <name>storage::DataDir</name>
@@ -405,16 +448,35 @@ of the previous cluster are still alive. Use them with caution.
         <translation>%1 正被另一个成员使用（进程 %2，主机 %3）</translation>
     </message>
     <message>
-        <source>cannot create lock file %1</source>
-        <translation>无法创建锁文件 %1</translation>
-    </message>
-    <message>
         <source>data directory %1</source>
         <translation>数据目录 %1</translation>
     </message>
     <message>
         <source>WAL directory %1</source>
         <translation>WAL 目录 %1</translation>
+    </message>
+    <message>
+        <source>%1 is in use by another member (lock file %2)</source>
+        <translation>%1 正被另一个成员使用（锁文件 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>storage::DirLock</name>
+    <message>
+        <source>cannot open lock file %1: %2</source>
+        <translation>无法打开锁文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another process</source>
+        <translation>%1 已被另一个进程锁定</translation>
+    </message>
+    <message>
+        <source>cannot lock %1: %2</source>
+        <translation>无法锁定 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write holder information to lock file %1: %2</source>
+        <translation>无法将持有者信息写入锁文件 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -631,6 +693,26 @@ of the previous cluster are still alive. Use them with caution.
     <message>
         <source>unknown record type</source>
         <translation>未知的记录类型</translation>
+    </message>
+    <message>
+        <source>metadata record</source>
+        <translation>元数据记录</translation>
+    </message>
+    <message>
+        <source>hard state record</source>
+        <translation>硬状态记录</translation>
+    </message>
+    <message>
+        <source>entry record</source>
+        <translation>条目记录</translation>
+    </message>
+    <message>
+        <source>snapshot marker record</source>
+        <translation>快照标记记录</translation>
+    </message>
+    <message>
+        <source>record of unknown type %1</source>
+        <translation>未知类型 %1 的记录</translation>
     </message>
 </context>
 <context>
