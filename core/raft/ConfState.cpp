@@ -24,7 +24,7 @@ QList<quint64> readIds(WireReader &r)
 {
     QList<quint64> ids;
     const quint64 n = r.count(1);
-    ids.reserve(qsizetype(n));
+    ids.reserve(WireReader::reserveFor(n));
     for (quint64 i = 0; i < n && r.ok(); ++i) {
         const quint64 id = r.varint();
         if (id == 0 || (!ids.isEmpty() && id <= ids.last()))

@@ -107,7 +107,7 @@ Message Message::readFrom(WireReader &r)
     m.rejectHint = r.varint();
     m.context = r.bytes();
     const quint64 n = r.count(kMinEntryBytes);
-    m.entries.reserve(qsizetype(n));
+    m.entries.reserve(WireReader::reserveFor(n));
     for (quint64 i = 0; i < n && r.ok(); ++i)
         m.entries.append(Entry::readFrom(r));
     if (flags & kFlagSnapshot) {

@@ -20,6 +20,16 @@ public:
     QByteArray bytes();
     // A count of following elements, each at least minElementBytes long.
     quint64 count(int minElementBytes);
+    // How many elements a decoder may reserve for a count read off the wire:
+    // at most kMaxReserve, the rest grows as elements actually decode. A
+    // count only bounds the input size, and elements are much larger in
+    // memory than their few minimal bytes (a 256 MiB message claiming 64 M
+    // entries would otherwise reserve about 3 GiB before the first failed one).
+    static qsizetype reserveFor(quint64 count)
+    {
+        return qsizetype(qMin<quint64>(count, kMaxReserve));
+    }
+    static constexpr quint64 kMaxReserve = 1024;
     void fail() { m_ok = false; }
 
     bool ok() const { return m_ok; }

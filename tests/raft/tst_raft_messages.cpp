@@ -6,10 +6,20 @@
 #include "raft/MemoryStorage.h"
 #include "raft/Message.h"
 #include "raft/RawNode.h"
+#include "raft/WireWriter.h"
 
 #include <QtTest/QTest>
 
 #include <random>
+
+#ifdef Q_OS_LINUX
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#endif
 
 using namespace raft;
 
@@ -42,6 +52,24 @@ private:
         m.snapshot.data = QByteArray(1000, 'x');
         return m;
     }
+
+#ifdef Q_OS_LINUX
+    // A "Vm...:" figure of /proc/self/status in KiB, -1 if missing.
+    static qint64 statusKb(const char *field)
+    {
+        FILE *f = fopen("/proc/self/status", "r");
+        if (!f)
+            return -1;
+        char line[256];
+        qint64 kb = -1;
+        const size_t n = strlen(field);
+        while (fgets(line, sizeof line, f))
+            if (strncmp(line, field, n) == 0)
+                kb = strtoll(line + n, nullptr, 10);
+        fclose(f);
+        return kb;
+    }
+#endif
 
 private slots:
     void messageRoundTrip_data()
@@ -134,6 +162,48 @@ private slots:
         bytes.append(char(0));                                     // empty context
         bytes.append(QByteArray::fromHex("80808080808080808040")); // entry count 2^62
         QVERIFY(!Message::decode(bytes));
+    }
+
+    void entryCountReservesLittle()
+    {
+#ifdef Q_OS_LINUX
+        // A count the input can back (64 MiB of bytes, 4 per minimal entry)
+        // claims 16 Mi entries; the first one is malformed. Reserving room
+        // for all of them would map 16 Mi * sizeof(Entry) (768 MiB; Qt does
+        // not throw when that fails, so the decoder would not even notice).
+        // The decode runs in a child whose peak address space is compared
+        // with what it had before: the message must be rejected without
+        // mapping more than a small fraction of that.
+        const quint64 claimed = 16ULL * 1024 * 1024;
+        WireWriter w;
+        w.u8(1); // version
+        w.u8(quint8(MessageType::MsgApp));
+        w.u8(0);                    // flags
+        for (int i = 0; i < 7; ++i) // to .. rejectHint
+            w.varint(0);
+        w.bytes({});       // context
+        w.varint(claimed); // entry count
+        QByteArray bytes = w.take();
+        bytes.reserve(bytes.size() + qsizetype(claimed * 4)); // no second copy raises the peak
+        bytes.append(qsizetype(claimed * 4), char(0xff));     // a malformed first entry
+        const pid_t child = fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            const qint64 before = statusKb("VmSize:");
+            if (before <= 0 || statusKb("VmPeak:") > before + 64 * 1024)
+                _exit(3); // the peak says nothing: it was reached before
+            const bool accepted = Message::decode(bytes).has_value();
+            const qint64 grownKb = statusKb("VmPeak:") - before;
+            _exit(accepted ? 1 : grownKb > 128 * 1024 ? 2 : 0);
+        }
+        int status = 0;
+        QCOMPARE(waitpid(child, &status, 0), child);
+        QVERIFY2(WIFEXITED(status), "the decoding child crashed");
+        // 1: accepted, 2: mapped more than 128 MiB, 3: could not measure
+        QCOMPARE(WEXITSTATUS(status), 0);
+#else
+        QSKIP("measures the address space through /proc");
+#endif
     }
 
     void everyTruncationRejected()
