@@ -323,7 +323,7 @@ std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursiv
     std::weak_ptr<WatchState> weak = state;
     ApiBackend *backend = &m_backend;
 
-    WatchSink sink = [weak, backend](const Event &event) {
+    auto onEvent = [weak, backend](const Event &event) {
         auto s = weak.lock();
         if (!s || s->finished)
             return;
@@ -340,6 +340,20 @@ std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursiv
             s->channel->endStream();
         }
     };
+    // The store dropped the watch (401 after a snapshot install): the head is out (only
+    // Store::recover fails a watch, never watch() itself), so the error goes as the last
+    // chunk of the body and ends a stream as well.
+    auto onError = [weak](const EtcdError &error) {
+        auto s = weak.lock();
+        if (!s || s->finished || !s->started)
+            return;
+        s->finished = true;
+        if (!s->channel->isOpen())
+            return;
+        s->channel->writeChunk(JsonWriter::error(error));
+        s->channel->endStream();
+    };
+    WatchSink sink(onEvent, onError);
 
     WatchResult result = m_backend.watch(path, recursive, stream, waitIndex, sink);
     if (result.error)

@@ -535,6 +535,7 @@ bool Store::recover(const QByteArray &snapshot)
         qCWarning(lcStore) << "rejected a snapshot of" << snapshot.size() << "bytes";
         return false;
     }
+    const quint64 oldIndex = m_index;
     d->ttl.clear();
     d->root = std::move(s->root);
     d->nodeCount = s->nodeCount;
@@ -546,5 +547,8 @@ bool Store::recover(const QByteArray &snapshot)
     h.clear();
     for (const Event &e : std::as_const(s->history))
         h.add(e);
+    // The watchers waited on the old state: they get what they missed from the new
+    // history, or 401 when it no longer reaches back (never a silent jump).
+    m_hub.historyReplaced(oldIndex, m_index);
     return true;
 }

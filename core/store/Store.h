@@ -49,7 +49,11 @@ public:
     // Watchers are not part of it. Versioned binary, see Store.cpp.
     QByteArray save() const;
     // Replaces the state with a snapshot; false on bad data, store unchanged then.
-    // Registered watchers are kept (etcd 3.4 keeps them too).
+    // Registered watchers are caught up from the snapshot's history before it returns
+    // (their sinks are called): each gets the events it missed or, when that history
+    // no longer reaches back, a 401 through WatchSink::fail() and is dropped (etcd 3.4
+    // keeps them waiting and they silently skip the installed range). See
+    // WatcherHub::historyReplaced.
     bool recover(const QByteArray &snapshot);
 
     // For tests and admin views.

@@ -73,16 +73,21 @@ bool EventHistory::matches(const Event &e, const QString &key, bool recursive)
     return false;
 }
 
+EtcdError EventHistory::cleared(quint64 startIndex, quint64 askedIndex, quint64 storeIndex)
+{
+    return EtcdError::make(ErrorCode::EventIndexCleared,
+                           QStringLiteral("the requested history has been cleared [%1/%2]")
+                               .arg(startIndex)
+                               .arg(askedIndex),
+                           storeIndex);
+}
+
 EventHistory::ScanResult EventHistory::scan(const QString &key, bool recursive,
                                             quint64 sinceIndex) const
 {
     ScanResult r;
     if (sinceIndex < m_startIndex) {
-        r.error = EtcdError::make(ErrorCode::EventIndexCleared,
-                                  QStringLiteral("the requested history has been cleared [%1/%2]")
-                                      .arg(m_startIndex)
-                                      .arg(sinceIndex),
-                                  0);
+        r.error = cleared(m_startIndex, sinceIndex, 0);
         return r;
     }
     const int first = firstPosition(sinceIndex);

@@ -40,6 +40,8 @@ public:
     QList<Event> events() const; // oldest first (for snapshots and tests)
     void clear();
 
+    // etcd's 401 for a wait that history starting at startIndex no longer covers.
+    static EtcdError cleared(quint64 startIndex, quint64 askedIndex, quint64 storeIndex);
     static bool matches(const Event &e, const QString &key, bool recursive);
     // etcd's isHidden: is keyPath hidden from a watcher at watchPath, i.e. does
     // the part of keyPath below watchPath contain a segment starting with '_'?

@@ -1,5 +1,6 @@
 #include "watch/WatcherHub.h"
 
+#include <algorithm>
 #include <vector>
 
 // One registered watch. Shared between the path list and the id index so a sink that is
@@ -170,4 +171,48 @@ void WatcherHub::notifyDeleted(const Event &e, const QString &path)
 void WatcherHub::addToHistory(const Event &e)
 {
     m_history.add(e);
+}
+
+void WatcherHub::historyReplaced(quint64 oldIndex, quint64 newIndex)
+{
+    // Registration order makes the outcome deterministic; the copy lets sinks re-enter.
+    std::vector<std::shared_ptr<Watcher>> all(m_byId.cbegin(), m_byId.cend());
+    std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a->id < b->id; });
+    for (const std::shared_ptr<Watcher> &w : all) {
+        if (!w->alive)
+            continue; // cancelled by an earlier sink
+        const quint64 wanted = std::max(w->sinceIndex, oldIndex + 1);
+        if (wanted > newIndex)
+            continue; // it missed nothing: the snapshot is not past what it waits for
+        const WatchSink sink = w->sink; // stays callable even if the sink cancels itself
+        // Events wanted..newIndex happened: the history must still hold the first of them.
+        // An empty one holds none (its next event would be newIndex + 1).
+        const bool empty = m_history.size() == 0;
+        if (empty || wanted < m_history.startIndex()) {
+            cancel(w->id);
+            sink.fail(EventHistory::cleared(empty ? newIndex + 1 : m_history.startIndex(), wanted,
+                                            newIndex));
+            continue;
+        }
+        if (!w->stream) {
+            const EventHistory::ScanResult scan = m_history.scan(w->key, w->recursive, wanted);
+            if (!scan.event) {
+                w->sinceIndex = newIndex + 1;
+                continue;
+            }
+            cancel(w->id);
+            Event e = *scan.event;
+            e.etcdIndex = newIndex;
+            sink(e);
+            continue;
+        }
+        w->sinceIndex = newIndex + 1;
+        const QList<Event> missed = m_history.scanAll(w->key, w->recursive, wanted);
+        for (Event e : missed) {
+            if (!w->alive)
+                break; // the sink cancelled it
+            e.etcdIndex = newIndex;
+            sink(e);
+        }
+    }
 }

@@ -3,19 +3,15 @@
 #include "store/EtcdError.h"
 #include "store/Event.h"
 #include "watch/EventHistory.h"
+#include "watch/WatchSink.h"
 
 #include <QHash>
 #include <QString>
 
-#include <functional>
 #include <list>
 #include <memory>
 #include <optional>
 #include <unordered_map>
-
-// Called synchronously from Store::apply (and, for stream replays, from Store::watch).
-// A sink must not mutate the store; it may call watch()/cancel().
-using WatchSink = std::function<void(const Event &)>;
 
 // WatchResult: what a watch request gets right away.
 //  - error: 401 EventIndexCleared (index = store index) when sinceIndex is older than the
@@ -68,8 +64,18 @@ public:
 
     EventHistory &history() { return m_history; }
     const EventHistory &history() const { return m_history; }
-    // Drops every watcher without notifying them (e.g. the store was replaced).
+    // Drops every watcher without notifying them (the hub goes away).
     void clearWatchers();
+    // The history was just replaced by a snapshot's (the store jumped from oldIndex to
+    // newIndex). Every watcher has been offered every event up to oldIndex, so it still
+    // wants the events from max(its sinceIndex, oldIndex + 1) on. For each watcher, in
+    // registration order: when the new history reaches back that far, it gets the
+    // missed matching events from it (one-shot: the first, then it is gone; stream:
+    // all, then it stays registered for events after newIndex), each with etcdIndex =
+    // newIndex; when it does not, the watcher is dropped and its sink's fail() gets 401
+    // EventIndexCleared "the requested history has been cleared [start/wanted]"
+    // (index = newIndex). So no watcher jumps silently over the installed range.
+    void historyReplaced(quint64 oldIndex, quint64 newIndex);
 
 private:
     struct Watcher;

@@ -29,9 +29,11 @@ QList<Command> watchTree()
 struct Recorder
 {
     QStringList events;
+    QStringList errors;
     WatchSink sink()
     {
-        return [this](const Event &e) { events << eventText(e); };
+        return WatchSink([this](const Event &e) { events << eventText(e); },
+                         [this](const EtcdError &e) { errors << errorText(e); });
     }
 };
 } // namespace
@@ -57,7 +59,9 @@ private slots:
     void manyWatchers();
     void cancelIsIdempotent();
     void emptySinkIsIgnored();
-    void recoverKeepsWatchers();
+    void recoverReplaysMissedEvents();
+    void recoverAnswers401WhenHistoryDoesNotReachBack();
+    void recoverLeavesWatchersThatMissedNothing();
     void eventHistoryRing();
 };
 
@@ -433,17 +437,120 @@ void tst_WatcherHub::emptySinkIsIgnored()
     QCOMPARE(s.stats().watchers, 1);
 }
 
-void tst_WatcherHub::recoverKeepsWatchers()
+// A lagging store installs a snapshot of one further ahead: every watcher waiting on
+// it gets exactly the events of the installed range it would have been told about
+// live (with the new store index), in order, and the streams stay registered for what
+// comes next, with nothing repeated. Before the fix the watchers were kept but told
+// nothing, so they jumped silently over indexes 4..9.
+void tst_WatcherHub::recoverReplaysMissedEvents()
+{
+    const QList<Command> common{set("/k/0", "0"), set("/x", "x"), mkdir("/e")}; // 1..3
+    Store ahead;
+    Store lagging;
+    QCOMPARE(applyAll(ahead, common), QString());
+    QCOMPARE(applyAll(lagging, common), QString());
+
+    Recorder streamRec, streamKey, oneShotKey, oneShotRec, oneShotNone, oneShotFuture;
+    lagging.watch("/k", true, true, 0, streamRec.sink());
+    lagging.watch("/k/1", false, true, 0, streamKey.sink());
+    lagging.watch("/k/2", false, false, 0, oneShotKey.sink());
+    lagging.watch("/k", true, false, 0, oneShotRec.sink());
+    lagging.watch("/none", false, false, 0, oneShotNone.sink());
+    lagging.watch("/k/1", false, false, 50, oneShotFuture.sink());
+    QCOMPARE(lagging.stats().watchers, 6);
+
+    QCOMPARE(applyAll(ahead, {set("/k/1", "a"), set("/x", "y"), set("/k/_h", "h"), set("/k/2", "b"),
+                              set("/k/1", "c"), del("/e", true)}),
+             QString()); // 4..9
+    QVERIFY(lagging.recover(ahead.save()));
+    QCOMPARE(lagging.index(), quint64(9));
+
+    QCOMPARE(streamRec.events, QStringList({"set /k/1=a m4 c4 @9", "set /k/2=b m7 c7 @9",
+                                            "set /k/1=c m8 c8 prev{/k/1=a m4 c4} @9"}));
+    QCOMPARE(streamKey.events,
+             QStringList({"set /k/1=a m4 c4 @9", "set /k/1=c m8 c8 prev{/k/1=a m4 c4} @9"}));
+    QCOMPARE(oneShotKey.events, QStringList{"set /k/2=b m7 c7 @9"});
+    QCOMPARE(oneShotRec.events, QStringList{"set /k/1=a m4 c4 @9"});
+    QVERIFY(oneShotNone.events.isEmpty());
+    QVERIFY(oneShotFuture.events.isEmpty());
+    for (const Recorder *r :
+         {&streamRec, &streamKey, &oneShotKey, &oneShotRec, &oneShotNone, &oneShotFuture})
+        QCOMPARE(r->errors, QStringList());
+    // Both streams, the watch of /none and the one waiting for index 50 are left.
+    QCOMPARE(lagging.stats().watchers, 4);
+
+    // Live events go on from index 10, each exactly once.
+    QVERIFY(lagging.apply(set("/k/1", "d")).ok());
+    QVERIFY(lagging.apply(set("/none", "n")).ok());
+    QCOMPARE(streamRec.events.size(), 4);
+    QCOMPARE(streamRec.events.last(), QString("set /k/1=d m10 c10 prev{/k/1=c m8 c8} @10"));
+    QCOMPARE(streamKey.events.size(), 3);
+    QCOMPARE(streamKey.events.last(), QString("set /k/1=d m10 c10 prev{/k/1=c m8 c8} @10"));
+    QCOMPARE(oneShotNone.events, QStringList{"set /none=n m11 c11 @11"});
+    QCOMPARE(oneShotKey.events.size(), 1);
+    QCOMPARE(oneShotRec.events.size(), 1);
+    QVERIFY(oneShotFuture.events.isEmpty());
+    QCOMPARE(lagging.stats().watchers, 3);
+}
+
+// When the installed history (1000 events) starts after the first index a watcher
+// still waited for, it cannot be caught up: every such watcher, stream or one-shot,
+// recursive or not, matching or not, gets 401 with etcd's cause [history start/index
+// wanted] and the new store index, and is dropped. Before the fix they all stayed
+// registered and heard nothing about the 1100 skipped events.
+void tst_WatcherHub::recoverAnswers401WhenHistoryDoesNotReachBack()
+{
+    Store ahead;
+    Store lagging;
+    QCOMPARE(applyAll(ahead, {set("/k/0", "0"), set("/x", "x")}), QString());
+    QCOMPARE(applyAll(lagging, {set("/k/0", "0"), set("/x", "x")}), QString());
+
+    Recorder streamRec, streamKey, oneShot, oneShotRec, oneShotSince;
+    lagging.watch("/k", true, true, 0, streamRec.sink());
+    lagging.watch("/k/1", false, true, 0, streamKey.sink());
+    lagging.watch("/k/1", false, false, 0, oneShot.sink());
+    lagging.watch("/", true, false, 0, oneShotRec.sink());
+    lagging.watch("/nothing", false, false, 1, oneShotSince.sink());
+    QCOMPARE(lagging.stats().watchers, 5);
+
+    for (int i = 0; i < 1100; ++i)
+        QVERIFY(ahead.apply(set(QStringLiteral("/k/%1").arg(i % 3), QString::number(i))).ok());
+    QCOMPARE(ahead.index(), quint64(1102));
+    QCOMPARE(ahead.history().startIndex(), quint64(103));
+    QVERIFY(lagging.recover(ahead.save()));
+
+    const QString cleared = QStringLiteral(
+        "error 401 \"The event in requested index is outdated and cleared\" cause=the "
+        "requested history has been cleared [103/3] index=1102 http=400");
+    for (const Recorder *r : {&streamRec, &streamKey, &oneShot, &oneShotRec, &oneShotSince}) {
+        QCOMPARE(r->errors, QStringList{cleared});
+        QCOMPARE(r->events, QStringList());
+    }
+    QCOMPARE(lagging.stats().watchers, 0);
+    QVERIFY(lagging.apply(set("/k/1", "after")).ok());
+    for (const Recorder *r : {&streamRec, &streamKey, &oneShot, &oneShotRec, &oneShotSince}) {
+        QCOMPARE(r->events, QStringList());
+        QCOMPARE(r->errors.size(), 1);
+    }
+}
+
+// A snapshot that is not past what a watcher waits for changes nothing for it, and a
+// store that never installs one keeps today's behaviour.
+void tst_WatcherHub::recoverLeavesWatchersThatMissedNothing()
 {
     Store a;
     QVERIFY(a.apply(set("/a", "1")).ok());
     Store b;
-    Recorder rec;
-    b.watch("/a", false, true, 0, rec.sink());
+    Recorder waiting;
+    b.watch("/a", false, false, 5, waiting.sink()); // waits for index 5 or later
     QVERIFY(b.recover(a.save()));
     QCOMPARE(b.stats().watchers, 1);
-    QVERIFY(b.apply(set("/a", "2")).ok());
-    QCOMPARE(rec.events, QStringList{"set /a=2 m2 c2 prev{/a=1 m1 c1} @2"});
+    QVERIFY(waiting.events.isEmpty());
+    QVERIFY(waiting.errors.isEmpty());
+    for (int i = 2; i <= 5; ++i)
+        QVERIFY(b.apply(set("/a", QString::number(i))).ok());
+    QCOMPARE(waiting.events, QStringList{"set /a=5 m5 c5 prev{/a=4 m4 c4} @5"});
+    QCOMPARE(b.stats().watchers, 0);
 }
 
 void tst_WatcherHub::eventHistoryRing()
