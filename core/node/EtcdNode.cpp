@@ -75,6 +75,8 @@ StoreResult timeoutResult(quint64 index, const QString &cause)
 }
 
 const QString kTimedOut = QStringLiteral("etcdserver: request timed out");
+// etcd's cause for a proposal its Raft refuses to take (error 300).
+const QString kProposalDropped = QStringLiteral("raft proposal dropped");
 
 } // namespace
 
@@ -836,60 +838,148 @@ void EtcdNode::onTick()
 
 void EtcdNode::retryUnsent()
 {
-    if (m_unsent.isEmpty() || m_leaderId == 0)
+    dropExpiredUnsent();
+    if (m_unsent.isEmpty() || m_leaderId == 0 || !m_raft)
         return;
-    QList<Unsent> still;
-    for (const Unsent &u : std::as_const(m_unsent)) {
-        if (u.requestId != 0 && !m_pending.hasWrite(u.requestId))
-            continue; // answered with a timeout already: proposing it now would surprise the client
-        raft::ProposeResult r;
-        if (u.isRead)
-            r = m_raft->readIndex(u.data);
-        else if (u.isConfChange)
-            r = m_raft->proposeConfChange(*raft::ConfChange::decode(u.data));
-        else
-            r = m_raft->propose(u.data);
-        if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress)
-            still.append(u);
+    const QList<Unsent> waiting = std::exchange(m_unsent, {});
+    for (const Unsent &u : waiting) {
+        const raft::ProposeResult r = sendOrQueue(u); // keeps u's deadline when queued again
+        if (r != raft::ProposeResult::Ok && r != raft::ProposeResult::NoLeader &&
+            r != raft::ProposeResult::TransferInProgress)
+            answerUnsent(u, kProposalDropped);
     }
-    m_unsent = still;
 }
 
-void EtcdNode::proposeRequest(RaftRequest &request, ResultCallback done)
+void EtcdNode::dropExpiredUnsent()
 {
-    request.id = nextRequestId();
-    const QByteArray data = request.encode();
-    const quint64 tracked = done ? request.id : 0;
+    if (m_unsent.isEmpty())
+        return;
+    const qint64 now = monotonicMs();
+    QList<Unsent> keep, late;
+    for (Unsent &u : m_unsent) {
+        // A client already answered (its own timer may fire a moment before
+        // this deadline) must never see its request proposed afterwards.
+        if (u.deadlineMs <= now || !clientWaiting(u))
+            late.append(std::move(u));
+        else
+            keep.append(std::move(u));
+    }
+    m_unsent = std::move(keep);
+    if (m_unsent.size() < kMaxUnsent)
+        m_unsentFull = false;
+    for (const Unsent &u : std::as_const(late))
+        answerUnsent(u, kTimedOut);
+}
+
+raft::ProposeResult EtcdNode::sendOrQueue(Unsent u)
+{
+    if (!clientWaiting(u))
+        return raft::ProposeResult::Ok; // answered already: it must never be sent now
+    raft::ProposeResult r = raft::ProposeResult::NoLeader;
+    if (m_raft) {
+        switch (u.kind) {
+        case Unsent::Kind::Read:
+            r = m_raft->readIndex(u.data);
+            break;
+        case Unsent::Kind::ConfChange:
+            r = m_raft->proposeConfChange(*raft::ConfChange::decode(u.data));
+            break;
+        case Unsent::Kind::Propose:
+            r = m_raft->propose(u.data);
+            break;
+        }
+    }
+    if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress)
+        queueUnsent(std::move(u));
+    return r;
+}
+
+void EtcdNode::queueUnsent(Unsent u)
+{
+    if (m_unsent.size() >= kMaxUnsent) {
+        if (!m_unsentFull)
+            qCWarning(lcNode, "refusing requests: %d are waiting for a leader already", kMaxUnsent);
+        m_unsentFull = true;
+        answerUnsentLater(u, kProposalDropped);
+        return;
+    }
+    if (u.deadlineMs == 0)
+        u.deadlineMs = monotonicMs() + m_options.proposalTimeoutMs;
+    m_unsent.append(std::move(u));
+}
+
+bool EtcdNode::clientWaiting(const Unsent &u) const
+{
+    switch (u.waiter) {
+    case Unsent::Waiter::None:
+        return true;
+    case Unsent::Waiter::Write:
+        return m_pending.hasWrite(u.requestId);
+    case Unsent::Waiter::Read:
+        return m_pending.hasRead(u.data);
+    case Unsent::Waiter::Auth:
+        return m_authWaiters.contains(u.requestId);
+    case Unsent::Waiter::Member:
+        return m_memberWaiters.contains(u.requestId);
+    }
+    return false;
+}
+
+void EtcdNode::answerUnsent(const Unsent &u, const QString &cause)
+{
+    switch (u.waiter) {
+    case Unsent::Waiter::None:
+        break;
+    case Unsent::Waiter::Write:
+        if (auto done = m_pending.takeWrite(u.requestId))
+            done(timeoutResult(m_store.index(), cause));
+        break;
+    case Unsent::Waiter::Read:
+        if (auto done = m_pending.takeRead(u.data))
+            done(timeoutResult(m_store.index(), cause));
+        break;
+    case Unsent::Waiter::Auth:
+        if (auto done = m_authWaiters.take(u.requestId))
+            done(AuthResult::failure(AuthResult::Status::NotApplied, cause));
+        break;
+    case Unsent::Waiter::Member:
+        if (auto done = m_memberWaiters.take(u.requestId))
+            done({MemberChangeResult::Status::Failed, cause, {}});
+        break;
+    }
+}
+
+void EtcdNode::answerUnsentLater(const Unsent &u, const QString &cause)
+{
+    if (u.waiter == Unsent::Waiter::None)
+        return;
+    QMetaObject::invokeMethod(
+        this, [this, u, cause] { answerUnsent(u, cause); }, Qt::QueuedConnection);
+}
+
+void EtcdNode::proposeRequest(RaftRequest &request, ResultCallback done, Unsent::Waiter waiter)
+{
+    if (request.id == 0)
+        request.id = nextRequestId();
+    const Unsent u{request.encode(), Unsent::Kind::Propose, done ? Unsent::Waiter::Write : waiter,
+                   request.id, 0};
     if (done)
         m_pending.addWrite(request.id, monotonicMs() + m_options.proposalTimeoutMs,
                            std::move(done));
-    if (!m_raft) {
-        m_unsent.append({data, false, false, tracked});
-        return;
-    }
-    const raft::ProposeResult r = m_raft->propose(data);
+    const raft::ProposeResult r = sendOrQueue(u);
     if (r == raft::ProposeResult::Ok && m_refusingUncommitted) {
         m_refusingUncommitted = false;
         qCInfo(lcNode, "accepting writes again");
     }
-    if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress) {
-        m_unsent.append({data, false, false, tracked});
-    } else if (r == raft::ProposeResult::TooMuchUncommitted) {
+    if (r == raft::ProposeResult::TooMuchUncommitted) {
         if (!m_refusingUncommitted)
             qCWarning(lcNode, "refusing writes: too much is uncommitted (no quorum?)");
         m_refusingUncommitted = true;
         // etcd's answer to a proposal its Raft drops (error 300); from the
         // event loop, not from inside the caller's request handling.
-        if (auto refused = m_pending.takeWrite(request.id)) {
-            QMetaObject::invokeMethod(
-                this,
-                [this, refused = std::move(refused)] {
-                    refused(
-                        timeoutResult(m_store.index(), QStringLiteral("raft proposal dropped")));
-                },
-                Qt::QueuedConnection);
-        }
-    } else if (r != raft::ProposeResult::Ok) {
+        answerUnsentLater(u, kProposalDropped);
+    } else if (r != raft::ProposeResult::Ok && r != raft::ProposeResult::NoLeader &&
+               r != raft::ProposeResult::TransferInProgress) {
         qCWarning(lcNode) << "proposal refused:" << int(r);
     }
     scheduleReady();
@@ -939,13 +1029,7 @@ void EtcdNode::quorumGet(const QString &path, bool recursive, bool sorted, Resul
                           else
                               done(get(path, recursive, sorted));
                       });
-    if (!m_raft) {
-        m_unsent.append({context, true, false});
-        return;
-    }
-    const raft::ProposeResult r = m_raft->readIndex(context);
-    if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress)
-        m_unsent.append({context, true, false});
+    sendOrQueue({context, Unsent::Kind::Read, Unsent::Waiter::Read, 0, 0});
     scheduleReady();
 }
 
@@ -962,15 +1046,16 @@ void EtcdNode::proposeAuth(const AuthCommand &command, AuthCallback done)
     RaftRequest request;
     request.kind = RaftRequest::Kind::Auth;
     request.auth = command.encode();
-    // Entries are applied from the event loop, never inside proposeRequest,
-    // so the waiter is in place before its entry can be applied.
-    proposeRequest(request, {});
+    request.id = nextRequestId();
+    // The waiter is in place before the proposal: it is what keeps the
+    // change sendable (clientWaiting) while no leader is known.
     const quint64 requestId = request.id;
     m_authWaiters.insert(requestId, std::move(done));
     QTimer::singleShot(m_options.proposalTimeoutMs, this, [this, requestId] {
         if (auto late = m_authWaiters.take(requestId))
             late(AuthResult::failure(AuthResult::Status::NotApplied, kTimedOut));
     });
+    proposeRequest(request, {}, Unsent::Waiter::Auth);
 }
 
 void EtcdNode::publishAttributes()
@@ -1123,11 +1208,12 @@ void EtcdNode::waitForMemberChange(quint64 requestId, MemberCallback done)
 
 void EtcdNode::proposeMemberChange(quint64 requestId, const raft::ConfChange &cc)
 {
+    // A removal waiting for a leadership transfer may come here after its
+    // client was answered: then it is never proposed (sendOrQueue checks).
     const raft::ProposeResult r =
-        m_raft ? m_raft->proposeConfChange(cc) : raft::ProposeResult::NoLeader;
-    if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress) {
-        m_unsent.append({cc.encode(), false, true});
-    } else if (r != raft::ProposeResult::Ok) {
+        sendOrQueue({cc.encode(), Unsent::Kind::ConfChange, Unsent::Waiter::Member, requestId, 0});
+    if (r != raft::ProposeResult::Ok && r != raft::ProposeResult::NoLeader &&
+        r != raft::ProposeResult::TransferInProgress) {
         if (auto refused = m_memberWaiters.take(requestId))
             refused({MemberChangeResult::Status::Failed,
                      r == raft::ProposeResult::ConfChangePending
@@ -1241,11 +1327,7 @@ void EtcdNode::updateMember(quint64 id, const QStringList &peerUrls, MemberCallb
     const quint64 requestId = nextRequestId();
     waitForMemberChange(requestId, std::move(done));
     request.id = requestId;
-    const QByteArray data = request.encode();
-    const raft::ProposeResult r = m_raft ? m_raft->propose(data) : raft::ProposeResult::NoLeader;
-    if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress)
-        m_unsent.append({data, false, false});
-    scheduleReady();
+    proposeRequest(request, {}, Unsent::Waiter::Member);
 }
 
 void EtcdNode::shutdown(std::function<void()> done)

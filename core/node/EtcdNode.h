@@ -7,6 +7,7 @@
 #include "node/PendingRequests.h"
 #include "raft/ConfState.h"
 #include "raft/MemoryStorage.h"
+#include "raft/ProposeResult.h"
 #include "raft/Ready.h"
 #include "store/Store.h"
 #include "transport/TransportOptions.h"
@@ -45,7 +46,10 @@ struct RaftRequest;
 // applied to the Store and the membership, and linearizable reads answered.
 // Writes from clients are tracked by request id until applied (error 300
 // after the proposal timeout); followers forward proposals to the leader
-// inside Raft, so any member takes writes. Only the leader expires keys: its
+// inside Raft, so any member takes writes. Whatever finds no leader (writes,
+// linearizable reads, auth and membership changes) waits in a bounded queue
+// only as long as its client does, and is never sent after that client was
+// answered. Only the leader expires keys: its
 // timer proposes an Expire command with its own clock, applied by every
 // member at the same index. Auth changes (users, roles, enable) are entries
 // too, applied to the AuthStore. A snapshot of store, membership and auth is
@@ -96,6 +100,11 @@ public:
     const Store &store() const { return m_store; }
     QList<quint16> peerPorts() const;
     bool isLeader() const { return m_leaderId == m_id && m_id != 0; }
+    // Proposals, reads and membership changes waiting for a leader (tests).
+    int unsentCount() const { return int(m_unsent.size()); }
+    // Bound of that queue: about a minute of a busy member's writes, each
+    // held at most for the proposal timeout.
+    static constexpr int kMaxUnsent = 10000;
 
 Q_SIGNALS:
     // The member cannot go on (disk failure, removed from the cluster, join failed).
@@ -128,7 +137,6 @@ private:
     void sendMessages(const QList<raft::Message> &messages);
     void onTick();
     void onMessage(quint64 from, const QByteArray &payload);
-    void proposeRequest(RaftRequest &request, ResultCallback done);
     void retryUnsent();
     void armExpiryTimer();
     void expireDueKeys();
@@ -190,14 +198,40 @@ private:
     // Waiting for an entry of the current term to be applied (whenTermApplied).
     QList<std::function<void()>> m_afterTermApplied;
     bool m_refusingUncommitted = false; // logged once per stretch of refusals
+    // A proposal, linearizable read or membership change that found no
+    // leader. It is sent when one appears, but only while its client still
+    // waits: at `deadlineMs` (the client's own timeout) it is dropped and the
+    // client answered, so nothing is ever proposed after its client was told
+    // the request timed out. At most kMaxUnsent wait; more are refused at once.
     struct Unsent
     {
-        QByteArray data;
-        bool isRead = false;
-        bool isConfChange = false;
-        quint64 requestId = 0; // a client write: dropped once its client gave up
+        enum class Kind { Propose, Read, ConfChange };
+        // Who waits for it: the key into m_pending / m_authWaiters / m_memberWaiters.
+        enum class Waiter { None, Write, Read, Auth, Member };
+        QByteArray data; // Read: the read context, also the waiter's key
+        Kind kind = Kind::Propose;
+        Waiter waiter = Waiter::None;
+        quint64 requestId = 0; // Write, Auth, Member
+        qint64 deadlineMs = 0;
     };
+    // Queues `u` with the proposal timeout as its deadline, or refuses it
+    // ("raft proposal dropped") when kMaxUnsent are waiting already.
+    void queueUnsent(Unsent u);
+    bool clientWaiting(const Unsent &u) const;
+    // Answers u's client, if it still waits, with error `cause`.
+    void answerUnsent(const Unsent &u, const QString &cause);
+    // Same, from the event loop: never inside the caller's request handling.
+    void answerUnsentLater(const Unsent &u, const QString &cause);
+    void dropExpiredUnsent();
+    // Sends one item to Raft, queues it when there is no leader, or does
+    // nothing (Ok) when its client was answered already.
+    raft::ProposeResult sendOrQueue(Unsent u);
+    // Assigns request.id unless set; `waiter` says who waits for it when no
+    // callback is given (auth and peer-URL changes keep their own waiters).
+    void proposeRequest(RaftRequest &request, ResultCallback done,
+                        Unsent::Waiter waiter = Unsent::Waiter::None);
     QList<Unsent> m_unsent;
+    bool m_unsentFull = false; // logged once per stretch of refusals
     QHash<quint64, MemberCallback> m_memberWaiters;
     QSet<quint64> m_refusedBy; // peers that refused our handshake as unknown
     bool m_removedReported = false;

@@ -20,6 +20,16 @@ void PendingRequests::addRead(const QByteArray &context, qint64 deadlineMs, Call
     m_reads.insert(context, Waiter{deadlineMs, std::move(done), 0});
 }
 
+PendingRequests::Callback PendingRequests::takeRead(const QByteArray &context)
+{
+    auto it = m_reads.find(context);
+    if (it == m_reads.end())
+        return {};
+    Callback done = std::move(it->done);
+    m_reads.erase(it);
+    return done;
+}
+
 void PendingRequests::readIndexConfirmed(const QByteArray &context, quint64 index)
 {
     auto it = m_reads.find(context);

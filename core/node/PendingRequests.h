@@ -24,6 +24,9 @@ public:
     bool hasWrite(quint64 requestId) const { return m_writes.contains(requestId); }
 
     void addRead(const QByteArray &context, qint64 deadlineMs, Callback done);
+    bool hasRead(const QByteArray &context) const { return m_reads.contains(context); }
+    // The callback of a read still waiting, removed (to answer it with an error).
+    Callback takeRead(const QByteArray &context);
     // Raft confirmed the read index for `context`: run it once applied >= index.
     void readIndexConfirmed(const QByteArray &context, quint64 index);
     // Reads whose index is now applied, removed from the waiting set.
