@@ -78,11 +78,6 @@ QString GoPath::clean(const QString &path)
     return cleanRooted<QString, QStringView>(path, false);
 }
 
-QByteArray GoPath::clean(const QByteArray &path)
-{
-    return cleanRooted<QByteArray, QByteArrayView>(path, false);
-}
-
 QString GoPath::cleanKeepingSlash(const QString &path)
 {
     return cleanRooted<QString, QStringView>(path, true);

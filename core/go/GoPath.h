@@ -16,7 +16,6 @@ public:
     // ".." removes the segment before it (never above the root), no
     // trailing slash but for "/" itself. "a//b/../c" -> "/a/c".
     static QString clean(const QString &path);
-    static QByteArray clean(const QByteArray &path);
 
     // net/http's cleanPath (etcd's pathutil.CanonicalURLPath): clean() that
     // keeps a trailing slash. A request path that differs from this is

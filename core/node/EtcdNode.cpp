@@ -78,6 +78,18 @@ const QString kTimedOut = QStringLiteral("etcdserver: request timed out");
 // etcd's cause for a proposal its Raft refuses to take (error 300).
 const QString kProposalDropped = QStringLiteral("raft proposal dropped");
 
+// Raft could not take it now but may once a leader is known: it waits in m_unsent.
+bool waitsForLeader(raft::ProposeResult r)
+{
+    return r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress;
+}
+
+// Refused for good (not taken, and no leader would change that).
+bool isRefused(raft::ProposeResult r)
+{
+    return r != raft::ProposeResult::Ok && !waitsForLeader(r);
+}
+
 } // namespace
 
 EtcdNode::EtcdNode(const NodeOptions &options, QObject *parent)
@@ -844,8 +856,7 @@ void EtcdNode::retryUnsent()
     const QList<Unsent> waiting = std::exchange(m_unsent, {});
     for (const Unsent &u : waiting) {
         const raft::ProposeResult r = sendOrQueue(u); // keeps u's deadline when queued again
-        if (r != raft::ProposeResult::Ok && r != raft::ProposeResult::NoLeader &&
-            r != raft::ProposeResult::TransferInProgress)
+        if (isRefused(r))
             answerUnsent(u, kProposalDropped);
     }
 }
@@ -889,7 +900,7 @@ raft::ProposeResult EtcdNode::sendOrQueue(Unsent u)
             break;
         }
     }
-    if (r == raft::ProposeResult::NoLeader || r == raft::ProposeResult::TransferInProgress)
+    if (waitsForLeader(r))
         queueUnsent(std::move(u));
     return r;
 }
@@ -978,8 +989,7 @@ void EtcdNode::proposeRequest(RaftRequest &request, ResultCallback done, Unsent:
         // etcd's answer to a proposal its Raft drops (error 300); from the
         // event loop, not from inside the caller's request handling.
         answerUnsentLater(u, kProposalDropped);
-    } else if (r != raft::ProposeResult::Ok && r != raft::ProposeResult::NoLeader &&
-               r != raft::ProposeResult::TransferInProgress) {
+    } else if (isRefused(r)) {
         qCWarning(lcNode) << "proposal refused:" << int(r);
     }
     scheduleReady();
@@ -1212,8 +1222,7 @@ void EtcdNode::proposeMemberChange(quint64 requestId, const raft::ConfChange &cc
     // client was answered: then it is never proposed (sendOrQueue checks).
     const raft::ProposeResult r =
         sendOrQueue({cc.encode(), Unsent::Kind::ConfChange, Unsent::Waiter::Member, requestId, 0});
-    if (r != raft::ProposeResult::Ok && r != raft::ProposeResult::NoLeader &&
-        r != raft::ProposeResult::TransferInProgress) {
+    if (isRefused(r)) {
         if (auto refused = m_memberWaiters.take(requestId))
             refused({MemberChangeResult::Status::Failed,
                      r == raft::ProposeResult::ConfChangePending
