@@ -9,7 +9,8 @@ JOBS ?= $(shell nproc)
 # Debian packages needed to build and test (Qt 6.4 from bookworm).
 DEB_PACKAGES := cmake make g++ pkg-config qt6-base-dev qt6-httpserver-dev qt6-charts-dev libisal-dev \
                 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-websockets-dev libgl-dev \
-                libqt6opengl6-dev libcrypt-dev openssl python3-etcd
+                libqt6opengl6-dev libcrypt-dev openssl python3-etcd \
+                faketime iproute2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_ARGS ?=
 
@@ -47,3 +48,6 @@ format:
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# Further targets (fuzz, sanitize, chaos, ...) each live in a file of their own under mk/.
+include $(wildcard mk/*.mk)
