@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileDevice>
 #include <QFileInfo>
 
@@ -19,12 +20,113 @@ QString tr(const char *text)
     return QCoreApplication::translate("storage::DiskOps", text);
 }
 
-QString errnoText(int err)
+} // namespace
+
+StorageStatus DiskOps::statusForErrno(int err)
+{
+    return err == ENOSPC || err == EDQUOT ? StorageStatus::NoSpace : StorageStatus::IoError;
+}
+
+QString DiskOps::errnoText(int err)
 {
     return QString::fromLocal8Bit(std::strerror(err));
 }
 
-} // namespace
+StorageResult DiskOps::createFile(QFile &file, const QString &path, bool exclusive)
+{
+    file.close();
+    file.setFileName(path);
+    const QByteArray native = QFile::encodeName(path);
+    const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC);
+    int fd;
+    do {
+        fd = ::open(native.constData(), flags, 0600);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+        const int err = errno;
+        return StorageResult::failure(statusForErrno(err),
+                                      tr("cannot create %1: %2").arg(path, errnoText(err)));
+    }
+    ::close(fd);
+    // Reopened by name: a QFile opened on a descriptor has no file name for messages. The file
+    // was just created (or truncated) by us, so WriteOnly's truncation loses nothing.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return StorageResult::failure(StorageStatus::IoError,
+                                      tr("cannot open %1: %2").arg(path, file.errorString()));
+    return StorageResult::success();
+}
+
+StorageResult DiskOps::writeAll(QFileDevice &file, const QByteArray &data)
+{
+    const int fd = file.handle();
+    const char *p = data.constData();
+    qsizetype left = data.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, size_t(left));
+        if (n < 0) {
+            const int err = errno;
+            if (err == EINTR)
+                continue;
+            return StorageResult::failure(
+                statusForErrno(err),
+                tr("cannot write %1: %2").arg(file.fileName(), errnoText(err)));
+        }
+        // write(2) returns 0 only for a zero-length request; guard anyway against looping.
+        if (n == 0)
+            return StorageResult::failure(
+                StorageStatus::IoError,
+                tr("cannot write %1: %2").arg(file.fileName(), errnoText(EIO)));
+        p += n;
+        left -= n;
+    }
+    return StorageResult::success();
+}
+
+StorageResult DiskOps::truncate(QFileDevice &file, qint64 size)
+{
+    const int fd = file.handle();
+    int rc;
+    do {
+        rc = ::ftruncate(fd, off_t(size));
+    } while (rc != 0 && errno == EINTR);
+    if (rc != 0 || ::lseek(fd, off_t(size), SEEK_SET) != off_t(size)) {
+        const int err = errno;
+        return StorageResult::failure(StorageStatus::IoError,
+                                      tr("cannot truncate %1 to %2 bytes: %3")
+                                          .arg(file.fileName())
+                                          .arg(size)
+                                          .arg(errnoText(err)));
+    }
+    return StorageResult::success();
+}
+
+StorageResult DiskOps::writeFileAtomically(const QString &path, const QByteArray &data,
+                                           const std::function<bool()> &beforeCommit)
+{
+    const QString tmp = path + QStringLiteral(".tmp");
+    QFile file;
+    StorageResult r = createFile(file, tmp, false);
+    if (r.ok())
+        r = writeAll(file, data);
+    if (r.ok())
+        r = dataSync(file);
+    if (r.ok() && beforeCommit && !beforeCommit())
+        r = StorageResult::failure(StorageStatus::IoError,
+                                   tr("write of %1 was abandoned").arg(path));
+    file.close();
+    if (r.ok() &&
+        ::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
+        const int err = errno;
+        r = StorageResult::failure(statusForErrno(err),
+                                   tr("cannot rename %1 to %2: %3").arg(tmp, path, errnoText(err)));
+    }
+    if (!r.ok()) {
+        // Nothing half-written stays behind to fill the disk or to be mistaken for data.
+        QFile::remove(tmp);
+        return r;
+    }
+    return syncDirectory(QFileInfo(path).path());
+}
 
 StorageResult DiskOps::dataSync(QFileDevice &file)
 {

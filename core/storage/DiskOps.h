@@ -4,18 +4,49 @@
 
 #include <QString>
 
+#include <functional>
+
+class QFile;
 class QFileDevice;
 
 namespace storage {
 
 // The few durability operations Qt does not offer: fdatasync of an open file (QFileDevice has
 // no sync call, and QSaveFile::commit ignores sync errors), fsync of a directory so that a
-// created, renamed or deleted name survives a crash, and directory creation with 0700
-// permissions for every missing component. Failures come back as IoError naming the path.
+// created, renamed or deleted name survives a crash, directory creation with 0700
+// permissions for every missing component, and writes whose failure says why.
+//
+// Errors name the path and carry strerror's text ("No space left on device"), never
+// QFileDevice::errorString(): Qt reports a short write (what a filling disk produces first)
+// without setting any error, so its text is "Unknown error". A full file system or quota
+// (ENOSPC, EDQUOT) while creating or writing a file comes back as NoSpace, everything else as
+// IoError. A failed fdatasync/fsync is always IoError, whatever errno says: after it the
+// kernel may have dropped the dirty pages, so the write must never be retried as if they were
+// still there (the "fsyncgate" lesson).
 // Stateless; callable from any thread.
 class DiskOps
 {
 public:
+    // NoSpace for ENOSPC and EDQUOT, IoError otherwise.
+    static StorageStatus statusForErrno(int err);
+    static QString errnoText(int err);
+
+    // Creates path (0600) and opens file on it write-only and unbuffered. exclusive: fail if
+    // it exists (O_EXCL); otherwise an existing file is truncated.
+    static StorageResult createFile(QFile &file, const QString &path, bool exclusive);
+    // Writes all of data at the file's current offset with write(2), carrying on after short
+    // writes; the file must be unbuffered (or flushed). On failure an unknown prefix of data
+    // may be in the file: the caller cuts it off (truncate()) or removes the file.
+    static StorageResult writeAll(QFileDevice &file, const QByteArray &data);
+    // Cuts the file back to size bytes and moves its offset there.
+    static StorageResult truncate(QFileDevice &file, qint64 size);
+    // Writes data to path atomically: into path + ".tmp", fdatasynced, renamed over path, then
+    // the directory fsynced; a reader sees no file, the old one or the complete new one. On any
+    // failure the temporary file is removed (a full disk keeps no half-written file) and path
+    // is untouched. beforeCommit (a test seam) runs before the rename; false abandons the write.
+    static StorageResult writeFileAtomically(const QString &path, const QByteArray &data,
+                                             const std::function<bool()> &beforeCommit = {});
+
     static StorageResult dataSync(QFileDevice &file);
     static StorageResult syncDirectory(const QString &dir);
     // Creates dir and any missing parents with owner-only permissions; existing ones are kept.

@@ -8,7 +8,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QtEndian>
 
 #include <algorithm>
@@ -60,33 +59,10 @@ StorageResult Snapshotter::save(const raft::Snapshot &snapshot) const
     qToLittleEndian<quint32>(Crc32c::compute(body), header + 12);
 
     const QString path = m_dir + u'/' + fileName(snapshot.metadata.term, snapshot.metadata.index);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return StorageResult::failure(StorageStatus::IoError,
-                                      tr("cannot create %1: %2").arg(path, file.errorString()));
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    if (file.write(header, kHeaderBytes) != kHeaderBytes || file.write(body) != body.size()) {
-        file.cancelWriting();
-        return StorageResult::failure(StorageStatus::IoError,
-                                      tr("cannot write %1: %2").arg(path, file.errorString()));
-    }
-    // QSaveFile::commit() syncs too but ignores the result; a snapshot we cannot sync must not
-    // replace anything.
-    r = DiskOps::dataSync(file);
-    if (!r.ok()) {
-        file.cancelWriting();
-        return r;
-    }
-    if (m_beforeCommit && !m_beforeCommit()) {
-        file.cancelWriting();
-        file.commit(); // discards the temporary file
-        return StorageResult::failure(StorageStatus::IoError,
-                                      tr("write of %1 was abandoned").arg(path));
-    }
-    if (!file.commit())
-        return StorageResult::failure(StorageStatus::IoError,
-                                      tr("cannot commit %1: %2").arg(path, file.errorString()));
-    r = DiskOps::syncDirectory(m_dir);
+    // Not QSaveFile: its commit() ignores sync errors and a short write on a full disk leaves
+    // it with no error text ("Unknown error"); DiskOps also removes the half-written file.
+    r = DiskOps::writeFileAtomically(path, QByteArray(header, kHeaderBytes) + body,
+                                     m_beforeCommit);
     if (r.ok())
         qCInfo(lcStorage) << "saved snapshot" << path;
     return r;

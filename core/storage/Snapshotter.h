@@ -15,9 +15,10 @@
 // metadata (index, term) disagree with its name, is broken: loadNewest() renames it to
 // <name>.broken (kept for inspection, never read again) and falls back to the next newest.
 //
-// Writes are atomic: the content goes to a temporary file (QSaveFile) which is fdatasynced,
-// renamed over the final name and followed by an fsync of the directory. A reader therefore
-// sees either no file or a complete one.
+// Writes are atomic (DiskOps::writeFileAtomically): the content goes to <name>.tmp, which is
+// fdatasynced, renamed over the final name and followed by an fsync of the directory. A
+// reader therefore sees either no file or a complete one. A write that fails (a full disk:
+// StorageStatus::NoSpace) removes its temporary file and leaves no .snap behind.
 //
 // Ownership and threading: value-like (holds only the directory); no shared state, so
 // different Snapshotter objects may be used from different threads, but two writers must not

@@ -85,26 +85,24 @@ Wal::Opened Wal::create(const QString &dir, const QByteArray &metadata, const Op
 
     std::unique_ptr<Wal> wal(new Wal(path, options));
     const Segment first{0, 0};
+    qint64 headBytes = 0;
     {
-        QFile f(tmp + u'/' + first.fileName());
-        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered,
-                    kFilePermissions))
-            return {StorageResult::failure(
-                        StorageStatus::IoError,
-                        tr("cannot create %1: %2").arg(f.fileName(), f.errorString())),
-                    nullptr};
+        QFile f;
         QByteArray head;
         WalRecord{WalRecordType::Metadata, metadata}.appendTo(head);
-        if (f.write(head) != head.size())
-            return {StorageResult::failure(
-                        StorageStatus::IoError,
-                        tr("cannot write %1: %2").arg(f.fileName(), f.errorString())),
-                    nullptr};
-        StorageResult r = DiskOps::dataSync(f);
+        StorageResult r = DiskOps::createFile(f, tmp + u'/' + first.fileName(), true);
+        if (r.ok())
+            r = DiskOps::writeAll(f, head);
+        if (r.ok())
+            r = DiskOps::dataSync(f);
         if (r.ok())
             r = DiskOps::syncDirectory(tmp);
-        if (!r.ok())
+        if (!r.ok()) {
+            f.close();
+            QDir(tmp).removeRecursively(); // never half a WAL, and no space held by one
             return {r, nullptr};
+        }
+        headBytes = head.size();
     }
     // An empty directory (made by an operator for --wal-dir, say) gives way to the new WAL;
     // anything else in it is not ours to delete.
@@ -129,6 +127,7 @@ Wal::Opened Wal::create(const QString &dir, const QByteArray &metadata, const Op
                 StorageStatus::IoError,
                 tr("cannot open %1: %2").arg(wal->m_file.fileName(), wal->m_file.errorString())),
             nullptr};
+    wal->m_fileBytes = headBytes;
     qCInfo(lcStorage) << "created WAL in" << path;
     return {StorageResult::success(), std::move(wal)};
 }
@@ -317,17 +316,38 @@ StorageResult Wal::startSegment(QByteArray &head)
 {
     const Segment next{m_segments.isEmpty() ? 0 : m_segments.last().sequence + 1,
                        m_durable.lastIndex + 1};
-    m_file.close();
-    m_file.setFileName(pathOf(next));
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered,
-                     kFilePermissions))
-        return StorageResult::failure(
-            StorageStatus::IoError,
-            tr("cannot create WAL segment %1: %2").arg(m_file.fileName(), m_file.errorString()));
+    const StorageResult r = DiskOps::createFile(m_file, pathOf(next), true);
+    if (!r.ok())
+        return r;
     m_segments.append(next);
+    m_fileBytes = 0;
     appendHead(head);
     qCDebug(lcStorage) << "started WAL segment" << m_file.fileName();
     return StorageResult::success();
+}
+
+StorageResult Wal::undoUnsyncedWrite(const StorageResult &cause, bool newSegment)
+{
+    StorageResult r;
+    if (newSegment) {
+        // The segment was created by this sync: remove it, so that the retry starts it again
+        // (with its head) and no segment without a head is left for a restart to read.
+        const QString file = m_file.fileName();
+        m_file.close();
+        m_segments.removeLast();
+        if (!QFile::remove(file))
+            r = StorageResult::failure(StorageStatus::IoError, tr("cannot remove %1").arg(file));
+        else
+            r = DiskOps::syncDirectory(m_dir);
+    } else {
+        // Back to the end of the last synced record: the retry appends exactly there.
+        r = DiskOps::truncate(m_file, m_fileBytes);
+    }
+    if (!r.ok())
+        return fail(r);
+    qCWarning(lcStorage).noquote()
+        << "WAL write found no space; nothing of it was kept:" << cause.error;
+    return cause;
 }
 
 StorageResult Wal::fail(const StorageResult &r)
@@ -353,10 +373,11 @@ StorageResult Wal::sync()
                                             .arg(WalRecord::kMaxPayloadBytes)));
     }
     QByteArray buffer;
-    // pos(), not size(): the segment is only ever appended to, and size() costs an fstat per sync.
-    const bool newSegment = !m_file.isOpen() || m_file.pos() >= m_options.segmentBytes;
+    const bool newSegment = !m_file.isOpen() || m_fileBytes >= m_options.segmentBytes;
     if (newSegment) {
         const StorageResult r = startSegment(buffer);
+        if (r.status == StorageStatus::NoSpace)
+            return r; // nothing was created; m_pending is kept for the retry
         if (!r.ok())
             return fail(r);
     }
@@ -367,17 +388,20 @@ StorageResult Wal::sync()
     for (const WalRecord &r : std::as_const(m_pending))
         r.appendTo(buffer);
 
-    if (m_file.write(buffer) != buffer.size())
-        return fail(StorageResult::failure(
-            StorageStatus::IoError,
-            tr("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString())));
-    StorageResult r = DiskOps::dataSync(m_file);
+    StorageResult r = DiskOps::writeAll(m_file, buffer);
+    if (r.status == StorageStatus::NoSpace)
+        return undoUnsyncedWrite(r, newSegment);
+    if (!r.ok())
+        return fail(r);
+    // Whatever fdatasync says (ENOSPC included) is final: see fail().
+    r = DiskOps::dataSync(m_file);
     if (r.ok() && newSegment)
         r = DiskOps::syncDirectory(m_dir);
     if (!r.ok())
         return fail(r);
     m_syncCount.fetch_add(1, std::memory_order_relaxed);
 
+    m_fileBytes += buffer.size();
     m_durable = m_next;
     m_pending.clear();
     return StorageResult::success();

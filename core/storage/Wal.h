@@ -28,6 +28,11 @@
 //
 // WRITING. Records handed to append()/appendSnapshotMarker() are buffered; sync() writes them
 // with one write() and one fdatasync() (group commit: the caller batches as much as it likes).
+// A FULL DISK (ENOSPC or EDQUOT while creating a segment or writing records) is not a failure:
+// sync() cuts the segment back to its last synced byte (or removes the segment it had just
+// created), keeps the buffered records and returns StorageStatus::NoSpace; calling sync()
+// again later writes the same records at the same place. Any other error, and every failed
+// fdatasync/fsync (ENOSPC included), is final, see sync().
 // A new segment is created with O_EXCL semantics, and the directory is fsynced after it is
 // created, so its name survives a crash. create() builds the first segment in <dir>.tmp and
 // renames it into place, so a WAL either exists completely or not at all.
@@ -136,9 +141,10 @@ public:
     void append(const raft::HardState &hardState, const QList<raft::Entry> &entries);
     void appendSnapshotMarker(const SnapshotMarker &marker);
     // Writes the buffered records and makes them durable with one fdatasync. Does nothing (and
-    // does not sync) if nothing is buffered. After a failure the Wal refuses every later write:
-    // once fdatasync has failed, the kernel may have dropped the dirty pages, so retrying could
-    // report success for data that is not on disk.
+    // does not sync) if nothing is buffered. NoSpace (see WRITING above) leaves the Wal as it
+    // was before the call, records still buffered: sync() may be called again. After any other
+    // failure the Wal refuses every later write: once fdatasync has failed, the kernel may have
+    // dropped the dirty pages, so retrying could report success for data that is not on disk.
     StorageResult sync();
     // append() + sync().
     StorageResult save(const raft::HardState &hardState, const QList<raft::Entry> &entries);
@@ -171,12 +177,15 @@ private:
     QString pathOf(const Segment &s) const;
     void appendHead(QByteArray &out) const;
     StorageResult startSegment(QByteArray &head);
+    // After a write that found no space: drops its unsynced bytes (or the segment it created).
+    StorageResult undoUnsyncedWrite(const StorageResult &cause, bool newSegment);
     StorageResult fail(const StorageResult &r);
 
     QString m_dir;
     Options m_options;
     QList<Segment> m_segments;
-    QFile m_file; // the newest segment once it is open for appending
+    QFile m_file;           // the newest segment once it is open for appending
+    qint64 m_fileBytes = 0; // its size up to the end of the last synced record
     QByteArray m_metadata;
     // What a segment head repeats and names: the newest hard state, marker and last index.
     struct State

@@ -2,7 +2,10 @@
 
 #include "storage/StorageLogging.h"
 
+#include <QElapsedTimer>
 #include <QThread>
+
+#include <chrono>
 
 namespace storage {
 
@@ -58,51 +61,89 @@ void WalWriter::push(Op op)
 
 void WalWriter::run()
 {
+    QElapsedTimer clock;
+    clock.start();
     for (;;) {
-        QList<Op> ops;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return !m_queue.isEmpty() || m_stopping; });
-            if (m_queue.isEmpty())
-                return; // stopping, and everything queued has been handled
-            ops.swap(m_queue);
+            if (m_group.isEmpty()) {
+                m_wake.wait(lock, [this] { return !m_queue.isEmpty() || m_stopping; });
+                if (m_queue.isEmpty())
+                    return; // stopping, and everything queued has been handled
+                m_group.swap(m_queue);
+                m_transferred = 0;
+            } else {
+                // The disk was full: wait, then try the same group again. Later work stays
+                // queued behind it, so the order holds.
+                m_wake.wait_for(lock, std::chrono::milliseconds(m_retryIntervalMs),
+                                [this] { return m_stopping; });
+                if (m_stopping) {
+                    qCWarning(lcStorage,
+                              "storage writer stopped with the disk still full: %lld "
+                              "operations were never written (none was reported "
+                              "persisted)",
+                              qlonglong(m_group.size() + m_queue.size()));
+                    return;
+                }
+            }
         }
-        if (!m_failed)
-            process(ops);
+        if (m_failed) {
+            m_group.clear();
+            continue;
+        }
+        if (!process() && m_diskFull) {
+            ++m_fullAttempts;
+            if (m_fullAttempts == 1 || clock.elapsed() - m_lastFullLogMs >= kStillFullLogMs) {
+                m_lastFullLogMs = clock.elapsed();
+                if (m_fullAttempts > 1)
+                    qCWarning(lcStorage, "still no space after %d attempts; writes wait",
+                              m_fullAttempts);
+            }
+        }
     }
 }
 
-bool WalWriter::process(QList<Op> &ops)
+bool WalWriter::process()
 {
-    std::optional<quint64> lastBatch;
-    QList<SnapshotMarker> saved;
-    QList<PurgeOp> purges;
-    for (Op &op : ops) {
+    for (; m_transferred < m_group.size(); ++m_transferred) {
+        Op &op = m_group[m_transferred];
         if (auto *b = std::get_if<Batch>(&op)) {
             m_wal->append(b->hardState, b->entries);
-            lastBatch = b->id;
         } else if (auto *s = std::get_if<SnapshotOp>(&op)) {
             const raft::SnapshotMetadata &meta = s->snapshot.metadata;
             const StorageResult r = m_snapshotter.save(s->snapshot);
             if (!r.ok()) {
-                reportFailure(r.error);
+                handleError(r);
                 return false;
             }
             m_wal->appendSnapshotMarker({meta.index, meta.term});
-            saved.append({meta.index, meta.term});
-        } else {
-            purges.append(std::get<PurgeOp>(op));
         }
     }
     if (m_beforeSync)
         m_beforeSync();
     const StorageResult r = m_wal->sync();
     if (!r.ok()) {
-        reportFailure(r.error);
+        handleError(r);
         return false;
     }
-    for (const SnapshotMarker &m : std::as_const(saved))
-        emit snapshotSaved(m.index, m.term);
+    if (m_diskFull) {
+        qCInfo(lcStorage, "disk space available again after %d attempts; writing resumed",
+               m_fullAttempts);
+        m_diskFull = false;
+        m_fullAttempts = 0;
+        emit diskSpaceAvailable();
+    }
+    const QList<Op> done = std::exchange(m_group, {});
+    std::optional<quint64> lastBatch;
+    QList<PurgeOp> purges;
+    for (const Op &op : done) {
+        if (auto *b = std::get_if<Batch>(&op))
+            lastBatch = b->id;
+        else if (auto *s = std::get_if<SnapshotOp>(&op))
+            emit snapshotSaved(s->snapshot.metadata.index, s->snapshot.metadata.term);
+        else
+            purges.append(std::get<PurgeOp>(op));
+    }
     if (lastBatch)
         emit persisted(*lastBatch);
     for (const PurgeOp &p : std::as_const(purges)) {
@@ -113,6 +154,21 @@ bool WalWriter::process(QList<Op> &ops)
             qCWarning(lcStorage).noquote() << "purge failed:" << pr.error;
     }
     return true;
+}
+
+void WalWriter::handleError(const StorageResult &r)
+{
+    if (r.status != StorageStatus::NoSpace) {
+        m_group.clear();
+        reportFailure(r.error);
+        return;
+    }
+    if (m_diskFull)
+        return;
+    m_diskFull = true;
+    qCWarning(lcStorage).noquote()
+        << "disk full, writes wait and are retried every" << m_retryIntervalMs << "ms:" << r.error;
+    emit diskFull(r.error);
 }
 
 void WalWriter::reportFailure(const QString &error)

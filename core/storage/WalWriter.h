@@ -33,9 +33,19 @@ namespace storage {
 // enqueuePurge() runs after the sync of its group, so it never removes what a marker in the
 // same group has not yet made redundant.
 //
-// Failure: the first error (a failed write, sync or snapshot save) is emitted once with
-// failed(); from then on nothing more is written and persisted() is never emitted again. The
-// member must stop: after a failed fdatasync the durability of earlier writes is unknown.
+// Full disk: when a group's WAL write or snapshot save finds no space (StorageStatus::NoSpace:
+// ENOSPC or EDQUOT while creating or writing a file), the Wal and the Snapshotter have already
+// undone the partial work (the segment is cut back to its last synced byte, a half-written
+// segment or snapshot file removed). The writer keeps the group and everything queued after
+// it, emits diskFull() once, and tries the same group again every retryIntervalMs() (logging
+// at most once per kStillFullLogMs) until it succeeds; then it emits diskSpaceAvailable() and
+// carries on in queue order. No batch is reported persisted before its fdatasync succeeded.
+//
+// Failure: any other error (a failed write, a failed fdatasync or fsync — ENOSPC from the
+// sync itself included —, a failed snapshot sync) is emitted once with failed(); from then
+// on nothing more is written and persisted() is never emitted again. The member must stop:
+// after a failed fdatasync the kernel may have dropped the dirty pages, so the durability of
+// earlier writes is unknown and retrying could report success for data that is not on disk.
 // Purge failures only log a warning.
 //
 // Threading contract:
@@ -67,11 +77,22 @@ public:
     quint64 syncCount() const { return m_wal->syncCount(); }
     // Test seam: runs on the writer thread just before each WAL sync. Set before start().
     void setBeforeSyncHook(std::function<void()> hook) { m_beforeSync = std::move(hook); }
+    // How long a group that found the disk full waits before it is tried again. Set before
+    // start() (tests shorten it).
+    void setRetryIntervalMs(int ms) { m_retryIntervalMs = ms; }
+    int retryIntervalMs() const { return m_retryIntervalMs; }
+    static constexpr int kDefaultRetryIntervalMs = 500;
+    static constexpr int kStillFullLogMs = 30000;
 
 signals:
     void persisted(quint64 lastBatchId);
     void snapshotSaved(quint64 index, quint64 term);
     void failed(const QString &error);
+    // A write found the disk full (error names the file and says "No space left on device");
+    // nothing queued is lost, it waits. Emitted once per episode, before any retry.
+    void diskFull(const QString &error);
+    // The group that found the disk full has now been written and synced.
+    void diskSpaceAvailable();
 
 private:
     struct Batch
@@ -94,8 +115,11 @@ private:
 
     void push(Op op);
     void run();
-    // Writes one group with one sync; returns false after a failure (already reported).
-    bool process(QList<Op> &ops);
+    // Writes m_group (from op m_transferred on) with one sync. Returns false if it has to be
+    // tried again (no space); m_group is cleared when it is done or after a failure.
+    bool process();
+    // NoSpace: remember the state and report it (once); anything else: reportFailure().
+    void handleError(const StorageResult &r);
     void reportFailure(const QString &error);
 
     std::unique_ptr<Wal> m_wal;
@@ -110,7 +134,16 @@ private:
     std::condition_variable m_wake;
     QList<Op> m_queue;
     bool m_stopping = false;
-    bool m_failed = false; // writer thread only
+    // Writer thread only: the group being written, how many of its ops are already handed to
+    // the Wal (a retry after NoSpace goes on from there, so nothing is appended twice), and the
+    // disk-full episode.
+    QList<Op> m_group;
+    qsizetype m_transferred = 0;
+    bool m_failed = false;
+    bool m_diskFull = false;
+    int m_fullAttempts = 0;
+    qint64 m_lastFullLogMs = 0;
+    int m_retryIntervalMs = kDefaultRetryIntervalMs;
 };
 
 } // namespace storage
