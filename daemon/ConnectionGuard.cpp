@@ -1,6 +1,7 @@
 #include "ConnectionGuard.h"
 
 #include "HttpWire.h"
+#include "RequestHead.h"
 #include "api/HttpResponse.h"
 
 #include <QLoggingCategory>
@@ -117,33 +118,6 @@ void ConnectionGuard::serveNext()
     serve();
 }
 
-namespace {
-
-// Case-insensitive search for a header line start such as "\r\ncontent-length:"
-// (`lowerName` in lower case) within the head.
-qsizetype findHeader(QByteArrayView head, QByteArrayView lowerName)
-{
-    const qsizetype last = head.size() - lowerName.size();
-    for (qsizetype i = 0; i <= last; ++i) {
-        if (head[i] != '\r')
-            continue;
-        qsizetype k = 0;
-        while (k < lowerName.size()) {
-            char c = head[i + k];
-            if (c >= 'A' && c <= 'Z')
-                c = char(c - 'A' + 'a');
-            if (c != lowerName[k])
-                break;
-            ++k;
-        }
-        if (k == lowerName.size())
-            return i;
-    }
-    return -1;
-}
-
-} // namespace
-
 void ConnectionGuard::inspect()
 {
     // Before the handshake a TLS socket reports the raw bytes: they are TlsStart's.
@@ -185,35 +159,22 @@ void ConnectionGuard::inspect()
     const QByteArrayView fresh(data, got);
     if (m_atRequestStart) {
         m_atRequestStart = false;
-        const qsizetype eol = fresh.indexOf("\r\n");
-        const QByteArrayView line = eol >= 0 ? fresh.first(eol) : fresh;
-        m_http10 = line.endsWith("HTTP/1.0");
+        m_http10 = RequestHead::isHttp10(fresh);
     }
 
-    const qsizetype end = fresh.indexOf("\r\n\r\n");
-    if (end < 0) {
+    const std::optional<RequestHead> head = RequestHead::parse(fresh);
+    if (!head) {
         if (m_bytesInRequest > maxHeaderBytes)
             reject(431, "request headers too large");
         return;
     }
     m_headersSeen = true;
-    const QByteArrayView head = fresh.first(end + 2);
-    qint64 contentLength = 0;
-    const qsizetype cl = findHeader(head, "\r\ncontent-length:");
-    if (cl >= 0) {
-        const qsizetype from = cl + 17;
-        const qsizetype lineEnd = head.indexOf("\r\n", from);
-        bool ok = false;
-        contentLength = head.sliced(from, lineEnd - from).trimmed().toLongLong(&ok);
-        if (!ok)
-            contentLength = 0; // Qt's parser reports a malformed length itself
-    }
-    if (contentLength > m_maxBodyBytes) {
+    if (head->contentLength > m_maxBodyBytes) {
         reject(413, "request body too large");
         return;
     }
-    const qint64 bodyHere = available - (end + 4);
-    if (contentLength > bodyHere && findHeader(head, "\r\nexpect: 100-continue") >= 0)
+    const qint64 bodyHere = available - head->bytes;
+    if (head->contentLength > bodyHere && head->expectContinue)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
 }
 

@@ -61,8 +61,7 @@ StorageResult Snapshotter::save(const raft::Snapshot &snapshot) const
     const QString path = m_dir + u'/' + fileName(snapshot.metadata.term, snapshot.metadata.index);
     // Not QSaveFile: its commit() ignores sync errors and a short write on a full disk leaves
     // it with no error text ("Unknown error"); DiskOps also removes the half-written file.
-    r = DiskOps::writeFileAtomically(path, QByteArray(header, kHeaderBytes) + body,
-                                     m_beforeCommit);
+    r = DiskOps::writeFileAtomically(path, QByteArray(header, kHeaderBytes) + body, m_beforeCommit);
     if (r.ok())
         qCInfo(lcStorage) << "saved snapshot" << path;
     return r;
@@ -104,6 +103,12 @@ std::optional<raft::Snapshot> Snapshotter::read(const QString &name, QString *pr
         *problem = tr("cannot read: %1").arg(f.errorString());
         return std::nullopt;
     }
+    return decode(name, bytes, problem);
+}
+
+std::optional<raft::Snapshot> Snapshotter::decode(const QString &name, const QByteArray &bytes,
+                                                  QString *problem)
+{
     const char *d = bytes.constData();
     if (bytes.size() < kHeaderBytes + 4 + 8 ||
         !std::equal(std::begin(kMagic), std::end(kMagic), d)) {

@@ -59,8 +59,14 @@ public:
     // it visible; returning false abandons the write (save() then fails and leaves no file).
     void setBeforeCommitHook(std::function<bool()> hook) { m_beforeCommit = std::move(hook); }
 
+    // Parses the content of the snapshot file called `name` (the format above); on failure
+    // returns nullopt and sets *problem. The bytes are untrusted: lengths are checked against
+    // the size before anything is read or copied. Pure (no I/O).
+    static std::optional<raft::Snapshot> decode(const QString &name, const QByteArray &bytes,
+                                                QString *problem);
+
 private:
-    // Parses one file; on failure returns nullopt and sets *problem.
+    // Reads and parses one file; on failure returns nullopt and sets *problem.
     std::optional<raft::Snapshot> read(const QString &name, QString *problem) const;
 
     QString m_dir;
