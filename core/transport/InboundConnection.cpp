@@ -73,7 +73,7 @@ QSslCertificate InboundConnection::verifiedCertificate() const
     const auto *tls = qobject_cast<const QSslSocket *>(m_socket);
     // Without VerifyPeer a certificate the dialer sent was not checked against the CAs.
     if (!tls || !tls->isEncrypted() || tls->peerVerifyMode() != QSslSocket::VerifyPeer)
-        return {};
+        return QSslCertificate(); // not {}: the constructor is explicit (clang rejects it)
     return tls->peerCertificate();
 }
 
