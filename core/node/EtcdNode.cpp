@@ -77,6 +77,9 @@ StoreResult timeoutResult(quint64 index, const QString &cause)
 const QString kTimedOut = QStringLiteral("etcdserver: request timed out");
 // etcd's cause for a proposal its Raft refuses to take (error 300).
 const QString kProposalDropped = QStringLiteral("raft proposal dropped");
+// The cause of error 300 while the disk is full: Go's text for ENOSPC, which etcd's v2 API
+// would put there (writeKeyError wraps any other error as 300 with err.Error()).
+const QString kNoSpace = QStringLiteral("no space left on device");
 
 // Raft could not take it now but may once a leader is known: it waits in m_unsent.
 bool waitsForLeader(raft::ProposeResult r)
@@ -281,8 +284,22 @@ bool EtcdNode::loadOrBootstrap(QString *error)
         failAll(message);
         Q_EMIT fatalError(message);
     });
+    connect(m_walWriter.get(), &storage::WalWriter::diskFull, this, &EtcdNode::onDiskFull);
+    connect(m_walWriter.get(), &storage::WalWriter::diskSpaceAvailable, this, [this] {
+        m_diskFull = false;
+        qCInfo(lcNode, "disk space available again: accepting writes");
+    });
     m_walWriter->start();
     return true;
+}
+
+void EtcdNode::onDiskFull(const QString &message)
+{
+    qCWarning(lcNode).noquote() << "disk full, refusing writes until space is freed:" << message;
+    m_diskFull = true;
+    failAll(kNoSpace);
+    for (const Unsent &u : std::exchange(m_unsent, {}))
+        answerUnsent(u, kNoSpace);
 }
 
 void EtcdNode::joinExisting()
@@ -886,6 +903,11 @@ raft::ProposeResult EtcdNode::sendOrQueue(Unsent u)
 {
     if (!clientWaiting(u))
         return raft::ProposeResult::Ok; // answered already: it must never be sent now
+    if (m_diskFull) {
+        // Nothing could be persisted: answered now (from the event loop), never queued.
+        answerUnsentLater(u, kNoSpace);
+        return raft::ProposeResult::Ok;
+    }
     raft::ProposeResult r = raft::ProposeResult::NoLeader;
     if (m_raft) {
         switch (u.kind) {

@@ -87,7 +87,7 @@ public:
     quint64 leaderId() const override { return m_leaderId; }
     RaftPosition raftPosition() const override;
     QList<MemberInfo> members() const override { return m_membership.members(); }
-    bool healthy() const override { return m_leaderId != 0 && m_started; }
+    bool healthy() const override { return m_leaderId != 0 && m_started && !m_diskFull; }
     StoreStats storeStats() const override;
     SelfStats selfStats() const override;
     std::optional<LeaderStats> leaderStats() const override;
@@ -128,6 +128,11 @@ private:
     bool termApplied() const;
     void runAfterTermApplied();
     void onPersisted();
+    // The WAL writer found the disk full: it keeps the batch and retries it (the Ready stays
+    // in flight, nothing is acknowledged); until it reports space again, writes and quorum
+    // reads are refused at once (error 300, "no space left on device") and those waiting are
+    // answered so. Plain reads and watches go on.
+    void onDiskFull(const QString &message);
     void applyDurableCommitted();
     void applyEntries(const QList<raft::Entry> &entries);
     void applyConfChange(const raft::Entry &entry);
@@ -198,6 +203,7 @@ private:
     // Waiting for an entry of the current term to be applied (whenTermApplied).
     QList<std::function<void()>> m_afterTermApplied;
     bool m_refusingUncommitted = false; // logged once per stretch of refusals
+    bool m_diskFull = false;            // between WalWriter::diskFull and diskSpaceAvailable
     // A proposal, linearizable read or membership change that found no
     // leader. It is sent when one appears, but only while its client still
     // waits: at `deadlineMs` (the client's own timeout) it is dropped and the

@@ -345,8 +345,9 @@ StorageResult Wal::undoUnsyncedWrite(const StorageResult &cause, bool newSegment
     }
     if (!r.ok())
         return fail(r);
-    qCWarning(lcStorage).noquote()
-        << "WAL write found no space; nothing of it was kept:" << cause.error;
+    // Debug only: the caller retries and logs at a bounded rate (WalWriter).
+    qCDebug(lcStorage).noquote() << "WAL write found no space; nothing of it was kept:"
+                                 << cause.error;
     return cause;
 }
 

@@ -127,7 +127,7 @@ bool WalWriter::process()
         return false;
     }
     if (m_diskFull) {
-        qCInfo(lcStorage, "disk space available again after %d attempts; writing resumed",
+        qCInfo(lcStorage, "disk space available again after %d failed attempts; writing resumed",
                m_fullAttempts);
         m_diskFull = false;
         m_fullAttempts = 0;
