@@ -1,7 +1,7 @@
 # Fuzzing (docs/testing.md, "Fuzzing"): libFuzzer harnesses of tests/fuzz built
 # with clang, AddressSanitizer and UndefinedBehaviorSanitizer in build-fuzz.
 #   make fuzz                  every harness for FUZZ_SECONDS each, one after the other
-#   make fuzz-<name>           one harness (e.g. make fuzz-wal_segment FUZZ_SECONDS=600)
+#   make fuzz-<name>           one harness (e.g. make fuzz-wal_segment FUZZ_SECONDS=1800 FUZZ_RUNS=10000000)
 #   make fuzz-regress          every harness once over its committed corpus (no fuzzing)
 # Each run works on a copy of the committed corpus in build-fuzz/corpus/<name> (new
 # inputs stay out of the repository) and fails on the first crash, leak, timeout or
@@ -11,8 +11,10 @@
 
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
+# Stop a harness earlier after this many executions (-1: no limit).
+FUZZ_RUNS ?= -1
 FUZZ_JOBS ?= $(JOBS)
-FUZZ_ARGS ?= -rss_limit_mb=2048 -timeout=10 -max_len=65536
+FUZZ_ARGS ?= -rss_limit_mb=2048 -timeout=10 -max_len=16384
 FUZZ_DEB_PACKAGES := clang-14 libclang-rt-14-dev
 FUZZ_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
                -fno-sanitize-recover=undefined -fno-sanitize=vptr
@@ -39,7 +41,7 @@ fuzz-build: deps fuzz-deps
 $(addprefix fuzz-,$(FUZZ_NAMES)): fuzz-%: fuzz-build
 	@rm -rf $(FUZZ_DIR)/corpus/$* && mkdir -p $(FUZZ_DIR)/corpus/$* $(FUZZ_DIR)/findings/$*
 	@cp tests/fuzz/corpus/$*/* $(FUZZ_DIR)/corpus/$*/
-	cd $(FUZZ_DIR) && nice -n 10 ./fuzz/fuzz_$* $(FUZZ_ARGS) -max_total_time=$(FUZZ_SECONDS) \
+	cd $(FUZZ_DIR) && nice -n 10 ./fuzz/fuzz_$* $(FUZZ_ARGS) -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) \
 	  -artifact_prefix=findings/$*/ -print_final_stats=1 corpus/$*
 
 # Sequential on purpose: a harness is one process, and other work shares the machine.

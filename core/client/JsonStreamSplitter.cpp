@@ -5,8 +5,19 @@ namespace client {
 QList<QByteArray> JsonStreamSplitter::feed(const QByteArray &bytes)
 {
     QList<QByteArray> out;
+    if (m_overflowed)
+        return out;
     m_buffer += bytes;
-    for (int i = m_scanned; i < m_buffer.size(); ++i) {
+    for (qsizetype i = m_scanned; i < m_buffer.size(); ++i) {
+        if (m_depth > 0 && i - m_start >= m_maxObjectBytes) {
+            // The object would outgrow the bound: give up on the stream rather than
+            // let the server decide how much memory the client spends.
+            m_overflowed = true;
+            m_buffer = QByteArray();
+            m_scanned = 0;
+            m_start = -1;
+            return out;
+        }
         const char c = m_buffer[i];
         if (m_inString) {
             if (m_escape)
@@ -44,7 +55,7 @@ QList<QByteArray> JsonStreamSplitter::feed(const QByteArray &bytes)
 
 void JsonStreamSplitter::clear()
 {
-    *this = JsonStreamSplitter();
+    *this = JsonStreamSplitter(m_maxObjectBytes);
 }
 
 } // namespace client

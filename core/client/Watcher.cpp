@@ -273,6 +273,13 @@ void Watcher::streamData()
     if (status != 200)
         return;
     const QList<QByteArray> objects = m_splitter.feed(m_stream->readAll());
+    if (m_splitter.overflowed()) {
+        fail(Error::make(Error::Kind::Protocol,
+                         QStringLiteral("watch event larger than %1 bytes")
+                             .arg(JsonStreamSplitter::kDefaultMaxObjectBytes),
+                         m_endpoint));
+        return;
+    }
     for (const QByteArray &object : objects) {
         Response r;
         Error pe;

@@ -26,6 +26,7 @@ private slots:
     void requestUrlAndCurl();
     void splitterCutsObjects();
     void splitterIgnoresBracesInStrings();
+    void splitterBoundsAnObjectThatNeverEnds();
 };
 
 void tst_GoText::jsonString_data()
@@ -144,14 +145,24 @@ void tst_GoText::jsonDecodeError_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("object") << QByteArray(" {\"message\":\"x\"}\n") << QString();
     QTest::newRow("null") << QByteArray("null") << QString();
-    QTest::newRow("text-404") << QByteArray("404 page not found\n") << QStringLiteral("invalid character 'p' after top-level value");
+    QTest::newRow("text-404") << QByteArray("404 page not found\n")
+                              << QStringLiteral("invalid character 'p' after top-level value");
     QTest::newRow("empty") << QByteArray(" \n") << QStringLiteral("unexpected end of JSON input");
-    QTest::newRow("html") << QByteArray("<html>") << QStringLiteral("invalid character '<' looking for beginning of value");
-    QTest::newRow("number") << QByteArray("42") << QStringLiteral("json: cannot unmarshal number into Go value of type T");
-    QTest::newRow("string") << QByteArray("\"s\"") << QStringLiteral("json: cannot unmarshal string into Go value of type T");
-    QTest::newRow("array") << QByteArray("[1]") << QStringLiteral("json: cannot unmarshal array into Go value of type T");
-    QTest::newRow("truncated") << QByteArray("{\"a\":") << QStringLiteral("unexpected end of JSON input");
-    QTest::newRow("garbage-after") << QByteArray("{} x") << QStringLiteral("invalid character 'x' after top-level value");
+    QTest::newRow("html") << QByteArray("<html>")
+                          << QStringLiteral("invalid character '<' looking for beginning of value");
+    QTest::newRow("number") << QByteArray("42")
+                            << QStringLiteral(
+                                   "json: cannot unmarshal number into Go value of type T");
+    QTest::newRow("string") << QByteArray("\"s\"")
+                            << QStringLiteral(
+                                   "json: cannot unmarshal string into Go value of type T");
+    QTest::newRow("array") << QByteArray("[1]")
+                           << QStringLiteral(
+                                  "json: cannot unmarshal array into Go value of type T");
+    QTest::newRow("truncated") << QByteArray("{\"a\":")
+                               << QStringLiteral("unexpected end of JSON input");
+    QTest::newRow("garbage-after")
+        << QByteArray("{} x") << QStringLiteral("invalid character 'x' after top-level value");
 }
 
 void tst_GoText::jsonDecodeError()
@@ -195,6 +206,25 @@ void tst_GoText::splitterIgnoresBracesInStrings()
 {
     JsonStreamSplitter s;
     QCOMPARE(s.feed("{\"v\":\"}{\\\"\"}"), QList<QByteArray>{"{\"v\":\"}{\\\"\"}"});
+}
+
+void tst_GoText::splitterBoundsAnObjectThatNeverEnds()
+{
+    // A hostile server's never-ending event must not grow the client's memory without bound.
+    JsonStreamSplitter s(16);
+    QCOMPARE(s.feed("{\"a\":1}{\"b\":\""), QList<QByteArray>{"{\"a\":1}"});
+    QVERIFY(!s.overflowed());
+    QCOMPARE(s.feed("0123456789ab"), QList<QByteArray>{});
+    QVERIFY(s.overflowed());
+    QVERIFY(!s.hasPartial());                              // the partial object was dropped
+    QCOMPARE(s.feed("\"}{\"c\":3}"), QList<QByteArray>{}); // the stream is given up
+    s.clear();
+    QVERIFY(!s.overflowed());
+    QCOMPARE(s.feed("{\"c\":3}"), QList<QByteArray>{"{\"c\":3}"});
+    // An object of exactly the bound still passes.
+    JsonStreamSplitter exact(7);
+    QCOMPARE(exact.feed("{\"a\":1}"), QList<QByteArray>{"{\"a\":1}"});
+    QVERIFY(!exact.overflowed());
 }
 
 QTEST_APPLESS_MAIN(tst_GoText)
