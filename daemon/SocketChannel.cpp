@@ -3,6 +3,10 @@
 #include "ConnectionGuard.h"
 #include "HttpWire.h"
 
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
+
 SocketChannel::SocketChannel(QTcpSocket *socket, ConnectionGuard *guard,
                              std::shared_ptr<Mailbox> socketThread,
                              std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10,
@@ -17,6 +21,13 @@ SocketChannel::~SocketChannel()
 {
     // Thread-safe, and a no-op once the socket (the connection's sender) is gone.
     QObject::disconnect(m_disconnected);
+    QObject::disconnect(m_drained);
+}
+
+qint64 SocketChannel::backlogBytes() const
+{
+    return m_postedBytes.load(std::memory_order_relaxed) +
+           m_socketBacklog.load(std::memory_order_relaxed);
 }
 
 bool SocketChannel::isOpen() const
@@ -24,7 +35,7 @@ bool SocketChannel::isOpen() const
     return !m_done && m_connected.load(std::memory_order_relaxed);
 }
 
-void SocketChannel::onSocketThread(std::function<void(QTcpSocket *)> write)
+void SocketChannel::onSocketThread(std::function<void(QTcpSocket *)> write, qint64 postedBytes)
 {
     // Already on the socket's thread, with nothing of this channel still
     // queued (which would have to go first): write now. An answer then leaves
@@ -35,12 +46,43 @@ void SocketChannel::onSocketThread(std::function<void(QTcpSocket *)> write)
         return;
     }
     m_queued.fetch_add(1, std::memory_order_relaxed);
-    const bool posted = m_socketThread->post([self = shared_from_this(), write = std::move(write)] {
-        self->m_queued.fetch_sub(1, std::memory_order_relaxed);
-        self->writeIfConnected(write);
-    });
-    if (!posted)
+    m_postedBytes.fetch_add(postedBytes, std::memory_order_relaxed);
+    const bool posted =
+        m_socketThread->post([self = shared_from_this(), write = std::move(write), postedBytes] {
+            self->m_queued.fetch_sub(1, std::memory_order_relaxed);
+            self->writeIfConnected(write);
+            // After the write: its bytes now count in the socket's buffer instead.
+            self->m_postedBytes.fetch_sub(postedBytes, std::memory_order_relaxed);
+        });
+    if (!posted) {
         m_queued.fetch_sub(1, std::memory_order_relaxed);
+        m_postedBytes.fetch_sub(postedBytes, std::memory_order_relaxed);
+    }
+}
+
+void SocketChannel::overflow()
+{
+    qCWarning(lcHttp, "closing a watch stream whose reader is %lld bytes behind",
+              qlonglong(backlogBytes()));
+    // Closed for the api at once (isOpen() is false, nothing more is posted); the chunks
+    // already posted are skipped and the socket's thread aborts the connection, which reports
+    // the client gone through onClosed like any other disconnect.
+    m_connected.store(false, std::memory_order_relaxed);
+    m_socketThread->post([self = shared_from_this()] {
+        if (QTcpSocket *socket = self->m_socket.data())
+            socket->abort();
+    });
+}
+
+void SocketChannel::watchDrain(QTcpSocket *socket)
+{
+    if (m_drained)
+        return;
+    std::weak_ptr<SocketChannel> weak = shared_from_this();
+    m_drained = QObject::connect(socket, &QIODevice::bytesWritten, socket, [weak, socket] {
+        if (auto channel = weak.lock())
+            channel->m_socketBacklog.store(socket->bytesToWrite(), std::memory_order_relaxed);
+    });
 }
 
 void SocketChannel::writeIfConnected(const std::function<void(QTcpSocket *)> &write)
@@ -52,8 +94,10 @@ void SocketChannel::writeIfConnected(const std::function<void(QTcpSocket *)> &wr
 
 void SocketChannel::write(const QByteArray &bytes, bool complete)
 {
-    if (complete)
+    if (complete) {
         QObject::disconnect(m_disconnected);
+        QObject::disconnect(m_drained);
+    }
     m_guard->writeAnswer(bytes, complete, complete && m_close);
     // A deferred answer (a committed write, a watch event) goes out now rather
     // than when the write notifier fires on the next loop turn. Not done for
@@ -85,7 +129,8 @@ void SocketChannel::beginStream(const HttpResponse &head)
 {
     if (!isOpen())
         return;
-    onSocketThread([this, head](QTcpSocket *) {
+    onSocketThread([this, head](QTcpSocket *socket) {
+        watchDrain(socket);
         HttpResponse decorated = head;
         decorated.headers += m_extraHeaders;
         write(HttpWire::streamHead(decorated, !m_http10), false);
@@ -96,14 +141,19 @@ void SocketChannel::writeChunk(const QByteArray &data)
 {
     if (!isOpen())
         return;
-    onSocketThread([this, data](QTcpSocket *socket) {
-        if (socket->bytesToWrite() > maxBacklogBytes) {
-            // The reader does not keep up; etcd ends such a stream too.
-            socket->abort();
-            return;
-        }
-        write(m_http10 ? data : HttpWire::chunk(data), false);
-    });
+    // The reader does not keep up; etcd ends such a stream too.
+    if (backlogBytes() + data.size() > maxBacklogBytes) {
+        overflow();
+        return;
+    }
+    onSocketThread(
+        [this, data](QTcpSocket *socket) {
+            if (!m_connected.load(std::memory_order_relaxed))
+                return; // overflowed or gone: what is still posted is dropped
+            write(m_http10 ? data : HttpWire::chunk(data), false);
+            m_socketBacklog.store(socket->bytesToWrite(), std::memory_order_relaxed);
+        },
+        data.size());
 }
 
 void SocketChannel::endStream()

@@ -22,8 +22,11 @@ class ConnectionGuard;
 // connected before every write (writing after the client left is a
 // use-after-free in Qt HttpServer 6.4); the bytes go out through the
 // connection's ConnectionGuard, which then serves the next request. Chunked for HTTP/1.1, raw body
-// then close for HTTP/1.0. A stream reader whose unsent backlog passes a bound is disconnected
-// rather than buffered without limit. Shared: every queued call holds it.
+// then close for HTTP/1.0. A stream reader whose unsent backlog passes maxBacklogBytes is
+// disconnected rather than buffered without limit; the backlog is everything not yet handed to
+// the kernel: the socket's write buffer plus the chunks still posted to its thread (a socket
+// thread that falls behind must not let posted chunks pile up where no bound looked at them).
+// Shared: every queued call holds it.
 class SocketChannel : public ResponseChannel, public std::enable_shared_from_this<SocketChannel>
 {
 public:
@@ -41,10 +44,16 @@ public:
     void onClosed(std::function<void()> callback) override;
 
     static constexpr qint64 maxBacklogBytes = 16 * 1024 * 1024;
+    // Stream bytes not yet handed to the kernel: posted chunks plus the socket's write buffer as
+    // last seen on its thread. Any thread.
+    qint64 backlogBytes() const;
 
 private:
     // Runs `write` on the socket's thread with the socket, if it is still connected then.
-    void onSocketThread(std::function<void(QTcpSocket *)> write);
+    // `postedBytes` are counted in m_postedBytes until the call has run (or was dropped).
+    void onSocketThread(std::function<void(QTcpSocket *)> write, qint64 postedBytes = 0);
+    void overflow();                     // api thread: the backlog bound was passed
+    void watchDrain(QTcpSocket *socket); // socket thread: keep m_socketBacklog current
     void writeIfConnected(const std::function<void(QTcpSocket *)> &write); // socket thread
     void write(const QByteArray &bytes, bool complete);                    // socket thread
     void clientGone();                                                     // socket thread
@@ -55,6 +64,9 @@ private:
     std::shared_ptr<Mailbox> m_socketThread;
     std::shared_ptr<Mailbox> m_apiThread;
     QMetaObject::Connection m_disconnected; // set on the socket thread, before or after a post
+    QMetaObject::Connection m_drained;      // bytesWritten -> m_socketBacklog, for streams
+    std::atomic<qint64> m_postedBytes{0};   // chunk bytes posted to the socket thread, not run yet
+    std::atomic<qint64> m_socketBacklog{0}; // the socket's bytesToWrite(), as last seen there
     std::atomic<bool> m_connected{true};
     // Writes posted to the socket's thread and not yet run there: a write may
     // only bypass the mailbox when none is (call order is kept).

@@ -1,11 +1,28 @@
 #include "node/RaftRequest.h"
 
+#include "auth/AuthWire.h"
+
 #include <QDataStream>
 #include <QIODevice>
 
 namespace {
 constexpr quint8 kVersion = 1;
+
+// QDataStream's own QStringList format (a count, then each QString), read without its reader:
+// Qt 6.4's reserves the count before reading any item (qdatastream.h,
+// readArrayBasedContainer), so four hostile bytes in an entry would ask for up to 96 GiB. The
+// count is checked against the bytes left instead (each string takes at least 4).
+void readStringList(QDataStream &s, QStringList &list)
+{
+    list.clear();
+    const quint32 n = AuthWire::readCount(s, 4);
+    for (quint32 i = 0; i < n && s.status() == QDataStream::Ok; ++i) {
+        QString item;
+        s >> item; // strings are read in bounded steps
+        list.append(item);
+    }
 }
+} // namespace
 
 QByteArray RaftRequest::encode() const
 {
@@ -55,10 +72,12 @@ std::optional<RaftRequest> RaftRequest::decode(const QByteArray &bytes)
         break;
     }
     case Kind::Attributes:
-        s >> r.memberId >> r.name >> r.clientUrls;
+        s >> r.memberId >> r.name;
+        readStringList(s, r.clientUrls);
         break;
     case Kind::PeerUrls:
-        s >> r.memberId >> r.peerUrls;
+        s >> r.memberId;
+        readStringList(s, r.peerUrls);
         break;
     case Kind::Auth:
         s >> r.auth;

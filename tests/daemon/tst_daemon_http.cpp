@@ -427,6 +427,30 @@ private Q_SLOTS:
         QCOMPARE(c.socket.state(), QAbstractSocket::ConnectedState);
     }
 
+    // Issue 13 item 5: at most ConnectionGuard::maxWaitingRequests (128) requests wait behind an
+    // unfinished answer; one more drops the connection instead of queueing without bound.
+    void requestsPipelinedBehindAWatchAreBounded()
+    {
+        auto pipeline = [](int behind) {
+            QByteArray bytes = "GET /v2/keys/bounded?wait=true HTTP/1.1\r\nHost: x\r\n\r\n";
+            for (int i = 0; i < behind; ++i)
+                bytes += "GET /version HTTP/1.1\r\nHost: x\r\n\r\n";
+            return bytes;
+        };
+        RawHttpClient within(daemon.clientPort());
+        within.send(pipeline(128));
+        RawHttpClient over(daemon.clientPort());
+        over.send(pipeline(129));
+        QVERIFY2(over.waitClosed(10000), "129 requests waited behind a watch");
+        QVERIFY(!over.buffer.contains("etcdserver")); // none was answered
+        request("PUT", QStringLiteral("/v2/keys/bounded"), "value=v");
+        // All 128 waiting requests are answered after the watch's event, on a live connection.
+        QVERIFY(within.readUntil([](const QByteArray &b) { return b.count("etcdserver") == 128; },
+                                 10000));
+        QVERIFY(within.buffer.indexOf("\"action\":\"set\"") < within.buffer.indexOf("etcdserver"));
+        QCOMPARE(within.socket.state(), QAbstractSocket::ConnectedState);
+    }
+
     void streamWatchSendsEveryEvent()
     {
         RawHttpClient watcher(daemon.clientPort());

@@ -1,0 +1,192 @@
+// The bound on a watch stream's backlog (issue 13, item 5): chunks posted from the member's
+// thread toward a client's socket thread count against the client's 16 MiB backlog limit even
+// while that thread has not run them yet, so a socket thread that falls behind cannot let posted
+// chunks pile up without bound; a reader that keeps up is never cut off.
+
+#include "ConnectionGuard.h"
+#include "Mailbox.h"
+#include "SocketChannel.h"
+
+#include <QSemaphore>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace {
+
+// Accepts one connection and hands its descriptor out instead of making a socket here: the
+// socket is made on the "socket thread" the test controls.
+class DescriptorServer : public QTcpServer
+{
+public:
+    qintptr descriptor = -1;
+
+protected:
+    void incomingConnection(qintptr handle) override { descriptor = handle; }
+};
+
+// The server side of one connection, living on its own thread as a client connection does in
+// the daemon, with a way to block that thread's event loop.
+class SocketThread
+{
+public:
+    SocketThread()
+    {
+        m_thread.start();
+        m_host = new QObject;
+        m_host->moveToThread(&m_thread);
+        mailbox = Mailbox::create(m_host);
+    }
+    ~SocketThread()
+    {
+        m_gate.release(1000); // never leave the thread blocked
+        QMetaObject::invokeMethod(
+            m_host,
+            [this] {
+                delete m_socket;
+                delete m_host;
+            },
+            Qt::BlockingQueuedConnection);
+        mailbox->close();
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+    // Makes the socket (and its ConnectionGuard) for `descriptor` on the thread.
+    void adopt(qintptr descriptor)
+    {
+        QMetaObject::invokeMethod(
+            m_host,
+            [this, descriptor] {
+                m_socket = new QTcpSocket;
+                m_socket->setSocketDescriptor(descriptor);
+                guard = new ConnectionGuard(m_socket, 1 << 20, 0);
+                QObject::connect(m_socket, &QTcpSocket::disconnected, m_socket,
+                                 [this] { serverSawClose = true; });
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    QTcpSocket *socket() const { return m_socket; }
+
+    // Blocks the thread's event loop until unblock(): posted calls wait, as behind a busy thread.
+    void block()
+    {
+        mailbox->post([this] { m_gate.acquire(); });
+    }
+    void unblock() { m_gate.release(); }
+
+    std::shared_ptr<Mailbox> mailbox;
+    ConnectionGuard *guard = nullptr;
+    std::atomic<bool> serverSawClose{false};
+
+private:
+    QThread m_thread;
+    QObject *m_host = nullptr;
+    QTcpSocket *m_socket = nullptr;
+    QSemaphore m_gate;
+};
+
+struct Connection
+{
+    DescriptorServer server;
+    QTcpSocket client;
+    SocketThread socketThread;
+    QObject apiHost; // the api (member) thread is the test's own
+    std::shared_ptr<Mailbox> apiThread = Mailbox::create(&apiHost);
+    std::shared_ptr<SocketChannel> channel;
+    bool closedReported = false;
+
+    bool open()
+    {
+        if (!server.listen(QHostAddress::LocalHost, 0))
+            return false;
+        client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+        if (!QTest::qWaitFor([&] { return server.descriptor != -1; }, 5000))
+            return false;
+        socketThread.adopt(server.descriptor);
+        channel =
+            std::make_shared<SocketChannel>(socketThread.socket(), socketThread.guard,
+                                            socketThread.mailbox, apiThread, false, false, false);
+        channel->onClosed([this] { closedReported = true; });
+        HttpResponse head;
+        head.status = 200;
+        channel->beginStream(head);
+        return true;
+    }
+};
+
+} // namespace
+
+class TestSocketChannel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void postedChunksCountAgainstTheBound();
+    void aReaderThatKeepsUpIsNeverCut();
+};
+
+void TestSocketChannel::postedChunksCountAgainstTheBound()
+{
+    Connection c;
+    QVERIFY(c.open());
+    c.socketThread.block();
+
+    // 40 MiB of events for a client whose thread runs nothing meanwhile: what is posted must
+    // stay within the bound, and the stream is closed once it would pass it.
+    const QByteArray event(1024 * 1024, 'e');
+    int accepted = 0;
+    for (int i = 0; i < 40 && c.channel->isOpen(); ++i) {
+        c.channel->writeChunk(event);
+        if (c.channel->isOpen())
+            ++accepted;
+    }
+    QVERIFY2(!c.channel->isOpen(), "a stream kept taking events its thread could not send");
+    QVERIFY(c.channel->backlogBytes() <= SocketChannel::maxBacklogBytes);
+    QVERIFY(accepted <= int(SocketChannel::maxBacklogBytes / event.size()));
+
+    // Once the thread runs again, the connection is aborted and the api hears of it (the watch
+    // is removed through onClosed, as for any client that leaves).
+    c.socketThread.unblock();
+    QTRY_VERIFY_WITH_TIMEOUT(c.closedReported, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.client.state() == QAbstractSocket::UnconnectedState, 10000);
+}
+
+void TestSocketChannel::aReaderThatKeepsUpIsNeverCut()
+{
+    Connection c;
+    QVERIFY(c.open());
+    // The reader stops reading for a while: Qt takes at most 64 KiB off the kernel for it.
+    c.client.setReadBufferSize(64 * 1024);
+    const QByteArray event(1024 * 1024, 'e');
+    for (int i = 0; i < 12; ++i) {
+        c.channel->writeChunk(event);
+        QVERIFY2(c.channel->isOpen(), qPrintable(QStringLiteral("cut off at MiB %1").arg(i)));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(c.channel->backlogBytes() > 4 * event.size(), 10000);
+
+    // It catches up. With no further event, the backlog must be seen to come down (the socket
+    // thread follows its buffer draining), or the next events would count stale bytes.
+    qint64 received = 0;
+    QObject::connect(&c.client, &QTcpSocket::readyRead, &c.client,
+                     [&] { received += c.client.readAll().size(); });
+    c.client.setReadBufferSize(0);
+    received += c.client.readAll().size();
+    QTRY_VERIFY_WITH_TIMEOUT(c.channel->backlogBytes() < event.size(), 10000);
+
+    // And it is not cut off by the next 12 MiB, which would pass the bound on top of stale bytes.
+    for (int i = 0; i < 12; ++i) {
+        c.channel->writeChunk(event);
+        QVERIFY2(c.channel->isOpen(), qPrintable(QStringLiteral("cut off at MiB %1").arg(12 + i)));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(received >= 24 * event.size(), 20000);
+    QVERIFY(!c.closedReported);
+    QVERIFY(!c.socketThread.serverSawClose);
+}
+
+QTEST_GUILESS_MAIN(TestSocketChannel)
+#include "tst_socketchannel.moc"
