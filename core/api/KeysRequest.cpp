@@ -6,8 +6,6 @@
 #include "go/GoStrconv.h"
 #include "store/KeyLimits.h"
 
-#include <limits>
-
 namespace {
 
 // Go's strconv.ParseUint(s, 10, 64): digits only, no sign, no blanks.
@@ -153,13 +151,11 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
     c.refresh = refresh;
     c.prevValue = prevValue;
     c.prevIndex = prevIndex;
+    // This member's clock; the leader stamps the write again with its own as it enters
+    // the log (Command::restamp), keeping the TTL.
     c.timeNs = nowNs;
-    if (ttl) {
-        // Saturate instead of overflowing: a TTL of centuries means "never".
-        constexpr qint64 nsPerSecond = 1000000000;
-        const qint64 maxSeconds = (std::numeric_limits<qint64>::max() - nowNs) / nsPerSecond;
-        c.expirationNs = nowNs + qint64(qMin<quint64>(*ttl, quint64(maxSeconds))) * nsPerSecond;
-    }
+    if (ttl)
+        c.expirationNs = Command::expiryAfter(nowNs, *ttl);
 
     if (method == "GET" || method == "HEAD") {
         r.head = method == "HEAD";

@@ -2,6 +2,7 @@
 
 #include "node/ClusterIdentity.h"
 #include "node/NodeSnapshot.h"
+#include "node/ProposalStamper.h"
 #include "node/RaftRequest.h"
 #include "raft/ConfChange.h"
 #include "raft/RawNode.h"
@@ -566,7 +567,7 @@ void EtcdNode::sendMessages(const QList<raft::Message> &messages)
 
 void EtcdNode::onMessage(quint64 from, const QByteArray &payload)
 {
-    const std::optional<raft::Message> m = raft::Message::decode(payload);
+    std::optional<raft::Message> m = raft::Message::decode(payload);
     if (!m) {
         qCWarning(lcNode, "dropping an undecodable message from %llx (%lld bytes)",
                   qulonglong(from), qlonglong(payload.size()));
@@ -579,6 +580,8 @@ void EtcdNode::onMessage(quint64 from, const QByteArray &payload)
     }
     if (m->type == raft::MessageType::MsgApp)
         ++m_recvAppends;
+    // A forwarded proposal takes this member's clock: see ProposalStamper.
+    ProposalStamper::stamp(*m, nowNs());
     m_raft->step(*m);
     scheduleReady();
 }
@@ -918,7 +921,7 @@ raft::ProposeResult EtcdNode::sendOrQueue(Unsent u)
             r = m_raft->proposeConfChange(*raft::ConfChange::decode(u.data));
             break;
         case Unsent::Kind::Propose:
-            r = m_raft->propose(u.data);
+            r = m_raft->propose(ProposalStamper::stamp(u.data, nowNs()));
             break;
         }
     }

@@ -2,8 +2,14 @@
 
 #include <QDataStream>
 #include <QIODevice>
+#include <QtNumeric>
+
+#include <limits>
 
 namespace {
+constexpr qint64 kMaxNs = std::numeric_limits<qint64>::max();
+constexpr qint64 kNsPerSecond = 1000000000;
+
 constexpr quint8 kVersion = 1;
 constexpr quint8 kDir = 1, kRecursive = 2, kUnique = 4, kRefresh = 8;
 constexpr quint8 kKnownFlags = kDir | kRecursive | kUnique | kRefresh;
@@ -13,7 +19,41 @@ void prepare(QDataStream &s)
     s.setVersion(QDataStream::Qt_6_4);
     s.setByteOrder(QDataStream::LittleEndian);
 }
+
+// nowNs + ttlNs for ttlNs >= 0, at most kMaxNs.
+qint64 addClamped(qint64 nowNs, qint64 ttlNs)
+{
+    if (nowNs >= 0 && ttlNs > kMaxNs - nowNs)
+        return kMaxNs;
+    return nowNs + ttlNs;
+}
 } // namespace
+
+std::optional<qint64> Command::ttlNs() const
+{
+    if (expirationNs == 0)
+        return std::nullopt;
+    if (expirationNs <= timeNs)
+        return 0;
+    // Both come off the wire: a difference beyond the range saturates.
+    qint64 ttl = 0;
+    if (qSubOverflow(expirationNs, timeNs, &ttl))
+        return kMaxNs;
+    return ttl;
+}
+
+void Command::restamp(qint64 nowNs)
+{
+    if (const std::optional<qint64> ttl = ttlNs())
+        expirationNs = addClamped(nowNs, *ttl);
+    timeNs = nowNs;
+}
+
+qint64 Command::expiryAfter(qint64 nowNs, quint64 ttlSeconds)
+{
+    const quint64 maxSeconds = quint64(kMaxNs / kNsPerSecond);
+    return addClamped(nowNs, qint64(qMin(ttlSeconds, maxSeconds)) * kNsPerSecond);
+}
 
 QByteArray Command::encode() const
 {
