@@ -9,6 +9,7 @@
 #include "Mailbox.h"
 #include "SignalWatcher.h"
 #include "TlsFiles.h"
+#include "WalTool.h"
 #include "api/CorsPolicy.h"
 #include "api/V2Api.h"
 #include "i18n/Localization.h"
@@ -84,6 +85,9 @@ int main(int argc, char *argv[])
     // Help, flag errors and storage errors in the user's language (zh_CN is
     // shipped); the log's own lines stay English, as etcd's, for grep.
     Localization::install(&app, QLocale::system(), QStringLiteral("qetcd-daemon"));
+    // `qetcd wal verify|dump|repair ...`: the offline WAL tool, not a member.
+    if (WalTool::wanted(argc, argv))
+        return WalTool::run(app.arguments());
     qSetMessagePattern(
         QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-debug}D%{endif}%{if-info}I%{endif}"
                        "%{if-warning}W%{endif}%{if-critical}E%{endif}%{if-fatal}F%{endif} | "

@@ -61,6 +61,14 @@ QStringList Wal::segmentFiles() const
     return out;
 }
 
+QStringList Wal::segmentFilesIn(const QString &dir)
+{
+    QStringList out;
+    for (const HexPairName &n : listSegments(dir))
+        out.append(HexPairName::format(n.first, n.second, kSuffix));
+    return out;
+}
+
 bool Wal::exists(const QString &dir)
 {
     return !listSegments(dir).isEmpty();
@@ -208,6 +216,12 @@ Wal::Opened Wal::open(const QString &dir, ReadOut *out, const Options &options)
         };
         const bool isLast = i == wal->m_segments.size() - 1;
         const WalSegmentScan::Outcome outcome = WalSegmentScan::scan(bytes, isLast, onRecord);
+        if (out && outcome.end != WalSegmentScan::End::Clean) {
+            out->damagedSegment = i;
+            out->damagedFile = file;
+            out->damagedOffset = outcome.badOffset;
+            out->tornTail = outcome.end == WalSegmentScan::End::TornTail;
+        }
         if (outcome.end == WalSegmentScan::End::Corrupt)
             return {StorageResult::failure(StorageStatus::Corrupt,
                                            tr("corrupt WAL record in %1 at offset %2: %3")
@@ -236,15 +250,21 @@ Wal::Opened Wal::open(const QString &dir, ReadOut *out, const Options &options)
         const Segment last = wal->m_segments.last();
         const QString file = wal->pathOf(last);
         const qint64 cut = QFileInfo(file).size() - tail.goodBytes;
-        warning = tr("WAL %1 ended in a torn record at offset %2 (%3); truncated the last %4 "
-                     "bytes, an unfinished write from a crash")
+        warning = (options.readOnly
+                       ? tr("WAL %1 ends in a torn record at offset %2 (%3); a restart truncates "
+                            "the last %4 bytes, an unfinished write from a crash")
+                       : tr("WAL %1 ended in a torn record at offset %2 (%3); truncated the last "
+                            "%4 bytes, an unfinished write from a crash"))
                       .arg(file)
                       .arg(tail.badOffset)
                       .arg(tail.reason)
                       .arg(cut);
-        qCWarning(lcStorage).noquote() << warning;
+        if (!options.readOnly)
+            qCWarning(lcStorage).noquote() << warning;
         StorageResult r;
-        if (tail.goodBytes == 0) {
+        if (options.readOnly) {
+            // Checking only: the caller reports it.
+        } else if (tail.goodBytes == 0) {
             // Nothing of this segment was ever synced; it would be a segment without a head.
             if (!QFile::remove(file))
                 r = StorageResult::failure(StorageStatus::IoError,
@@ -274,7 +294,7 @@ Wal::Opened Wal::open(const QString &dir, ReadOut *out, const Options &options)
         out->lastMarker = replay.lastMarker();
         out->replayedAfter = replay.startIndex();
         out->entries = replay.takeEntries();
-        out->tornTailTruncated = tail.end == WalSegmentScan::End::TornTail;
+        out->tornTailTruncated = tail.end == WalSegmentScan::End::TornTail && !options.readOnly;
         out->warning = warning;
     }
     return {StorageResult::success(), std::move(wal)};

@@ -96,6 +96,9 @@ struct WalOptions
     // open(): replay entries after this index (the snapshot the caller loaded). When
     // unset, replay starts after the newest snapshot marker in the log.
     std::optional<quint64> replayAfter;
+    // open(): check only (the offline WAL tool). Nothing on disk is modified: a torn tail is
+    // described in ReadOut but not cut off. The Wal returned must not be written to.
+    bool readOnly = false;
 };
 
 // What Wal::open() recovered.
@@ -107,7 +110,14 @@ struct WalReadOut
     quint64 replayedAfter = 0;  // entries below start at replayedAfter + 1
     QList<raft::Entry> entries; // contiguous, overwrites resolved
     bool tornTailTruncated = false;
-    QString warning; // set when a torn tail was cut off
+    QString warning; // set when a torn tail was cut off (or, readOnly, would be)
+    // Where the first bad record is, when open() fails with Corrupt in a segment or finds a
+    // torn tail: the segment's position in segmentFilesIn() (-1 if no one segment is to
+    // blame, e.g. a gap in the sequence), its path and the record's offset.
+    qsizetype damagedSegment = -1;
+    QString damagedFile;
+    qint64 damagedOffset = -1;
+    bool tornTail = false; // the damage is a torn tail (found, whether or not cut off)
 };
 
 // The segmented write-ahead log described at the top of this file.
@@ -132,6 +142,8 @@ public:
 
     // True if dir holds at least one segment file.
     static bool exists(const QString &dir);
+    // The segment file names in dir, oldest (lowest sequence number) first.
+    static QStringList segmentFilesIn(const QString &dir);
     static Opened create(const QString &dir, const QByteArray &metadata,
                          const Options &options = {});
     static Opened open(const QString &dir, ReadOut *out, const Options &options = {});

@@ -71,6 +71,7 @@ private slots:
     void fullDiskHoldsBatchesAndResumes();
     void fullDiskWhileStartingASegmentLeavesNoSegment();
     void fullDiskDuringSnapshotLeavesNoSnapshotFile();
+    void writerStoppedWhileFullLeavesNoFile();
 
 private:
     struct Recorder
@@ -245,8 +246,9 @@ void TestWalWriterDiskFull::fullDiskDuringSnapshotLeavesNoSnapshotFile()
         QTRY_COMPARE(rec.full.size(), 1);
         QVERIFY2(rec.full.first().contains("No space left on device"),
                  qPrintable(rec.full.first()));
-        // Nothing half-written that a restart could trust, and no temporary file eating space.
-        QCOMPARE(filesIn(snapDir), QStringList());
+        // Nothing half-written that a restart could trust (a temporary file may exist while
+        // an attempt is under way; see writerStoppedWhileFullLeavesNoFile).
+        QCOMPARE(QDir(snapDir).entryList({"*.snap"}, QDir::Files), QStringList());
         QVERIFY(rec.snapshots.isEmpty());
         QCOMPARE(rec.persisted, QList<quint64>{1});
 
@@ -254,6 +256,7 @@ void TestWalWriterDiskFull::fullDiskDuringSnapshotLeavesNoSnapshotFile()
         QTRY_COMPARE(rec.persisted, (QList<quint64>{1, 2}));
         QCOMPARE(rec.snapshots.size(), 1);
     }
+    // No temporary file is left over from the failed attempts.
     QCOMPARE(filesIn(snapDir), QStringList{Snapshotter::fileName(1, 1)});
     const auto loaded = Snapshotter(snapDir).loadNewest();
     QVERIFY(loaded);
@@ -262,6 +265,43 @@ void TestWalWriterDiskFull::fullDiskDuringSnapshotLeavesNoSnapshotFile()
     QVERIFY(Wal::open(dir, &out).result.ok());
     QCOMPARE(out.lastMarker.index, 1u);
     QCOMPARE(out.entries.size(), 1); // entry 2; entry 1 is behind the marker
+}
+
+void TestWalWriterDiskFull::writerStoppedWhileFullLeavesNoFile()
+{
+    const QString dir = m_fs->path() + "/wal";
+    const QString snapDir = m_fs->path() + "/snap";
+    Recorder rec;
+    QStringList segmentsBefore;
+    {
+        WalWriter w(createWal(dir, 64 * 1024 * 1024), Snapshotter(snapDir));
+        w.setRetryIntervalMs(20);
+        record(w, rec);
+        w.start();
+        w.enqueue(1, hardState(1, 1, 1), {entry(1, 1)});
+        QTRY_COMPARE(rec.persisted, QList<quint64>{1});
+        segmentsBefore = filesIn(dir);
+
+        QString error;
+        QVERIFY2(m_fs->fill(&error), qPrintable(error));
+        raft::Snapshot snap;
+        snap.metadata.index = 1;
+        snap.metadata.term = 1;
+        snap.metadata.confState.voters = {1};
+        snap.data = QByteArray(256 * 1024, 's');
+        w.enqueueSnapshot(snap);
+        w.enqueue(2, hardState(1, 1, 1), {entry(2, 1, bigValue('d'))});
+        QTRY_COMPARE(rec.full.size(), 1);
+    } // stopped (joined) with the disk still full
+    QCOMPARE(rec.persisted, QList<quint64>{1});
+    // Whatever attempt was the last, it left no snapshot or temporary file and no extra segment.
+    QCOMPARE(filesIn(snapDir), QStringList());
+    QCOMPARE(filesIn(dir), segmentsBefore);
+    m_fs->unfill();
+    Wal::ReadOut out;
+    QVERIFY(Wal::open(dir, &out).result.ok());
+    QCOMPARE(out.entries.size(), 1);
+    QVERIFY(!out.tornTailTruncated);
 }
 
 QTEST_GUILESS_MAIN(TestWalWriterDiskFull)
