@@ -70,6 +70,9 @@ public:
     virtual StoreStats storeStats() const = 0;
     virtual SelfStats selfStats() const = 0;
     virtual std::optional<LeaderStats> leaderStats() const = 0; // nullopt unless leader
+    // The clock offset of every peer measured so far (all members measure, not only the
+    // leader); for /metrics.
+    virtual QList<PeerClock> peerClocks() const { return {}; }
 
     using MemberCallback = std::function<void(const MemberChangeResult &)>;
     virtual void addMember(const QStringList &peerUrls, MemberCallback done) = 0;

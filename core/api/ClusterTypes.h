@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // Plain values the node hands to the HTTP contract layer: who the members
 // are, who leads, and the counters behind /v2/stats. Times are nanoseconds
 // since the Unix epoch so that nothing here reads a clock.
@@ -39,6 +41,19 @@ struct SelfStats
     double sendBandwidthRate = 0;
 };
 
+// A peer's wall clock minus this member's, from ping round trips (transport::ClockOffset).
+struct ClockOffsetStats
+{
+    double offsetSeconds = 0;   // positive: the peer's clock is ahead
+    double maxErrorSeconds = 0; // the offset is off by at most this (half a round trip)
+};
+
+struct PeerClock
+{
+    quint64 id = 0;
+    ClockOffsetStats clock;
+};
+
 struct FollowerStats
 {
     quint64 id = 0;
@@ -49,6 +64,7 @@ struct FollowerStats
     double maximumMs = 0;
     quint64 success = 0;
     quint64 fail = 0;
+    std::optional<ClockOffsetStats> clockOffset; // none until a Pong carried the clock
 };
 
 struct LeaderStats

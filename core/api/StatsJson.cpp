@@ -171,7 +171,13 @@ QByteArray StatsJson::leader(const LeaderStats &s)
                    ",\"standardDeviation\":" + goFloat(f.standardDeviationMs) +
                    ",\"minimum\":" + goFloat(f.minimumMs) + ",\"maximum\":" + goFloat(f.maximumMs) +
                    "},\"counts\":{\"fail\":" + QByteArray::number(f.fail) +
-                   ",\"success\":" + QByteArray::number(f.success) + "}}");
+                   ",\"success\":" + QByteArray::number(f.success) + '}');
+        // Not in etcd, which only logs the difference: seconds, the follower's clock minus
+        // the leader's, and the bound on that figure's error. Absent until measured.
+        if (f.clockOffset)
+            out.append(",\"clockOffset\":{\"current\":" + goFloat(f.clockOffset->offsetSeconds) +
+                       ",\"maxError\":" + goFloat(f.clockOffset->maxErrorSeconds) + '}');
+        out.append('}');
     }
     out.append("}}");
     return out;
@@ -242,6 +248,21 @@ QByteArray StatsJson::prometheus(const ApiBackend &backend)
                "\",outcome=\"success\"} " + QByteArray::number(counts.first) + '\n';
         out += QByteArray("etcd_store_requests_total{action=\"") + action +
                "\",outcome=\"fail\"} " + QByteArray::number(counts.second) + '\n';
+    }
+    const QList<PeerClock> clocks = backend.peerClocks();
+    if (!clocks.isEmpty()) {
+        out += "# HELP qetcd_network_peer_clock_offset_seconds The peer's wall clock minus this "
+               "member's, estimated from ping round trips.\n"
+               "# TYPE qetcd_network_peer_clock_offset_seconds gauge\n";
+        for (const PeerClock &c : clocks)
+            out += "qetcd_network_peer_clock_offset_seconds{To=\"" + hexId(c.id) + "\"} " +
+                   goFloat(c.clock.offsetSeconds) + '\n';
+        out += "# HELP qetcd_network_peer_clock_offset_error_seconds Bound on the error of "
+               "qetcd_network_peer_clock_offset_seconds (half a round trip).\n"
+               "# TYPE qetcd_network_peer_clock_offset_error_seconds gauge\n";
+        for (const PeerClock &c : clocks)
+            out += "qetcd_network_peer_clock_offset_error_seconds{To=\"" + hexId(c.id) + "\"} " +
+                   goFloat(c.clock.maxErrorSeconds) + '\n';
     }
     return out;
 }

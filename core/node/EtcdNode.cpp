@@ -94,6 +94,13 @@ bool isRefused(raft::ProposeResult r)
     return r != raft::ProposeResult::Ok && !waitsForLeader(r);
 }
 
+std::optional<ClockOffsetStats> clockOffsetOf(const transport::PeerStats &p)
+{
+    if (!p.clockOffsetKnown)
+        return std::nullopt;
+    return ClockOffsetStats{double(p.clockOffsetNs) / 1e9, double(p.clockOffsetErrorNs) / 1e9};
+}
+
 } // namespace
 
 EtcdNode::EtcdNode(const NodeOptions &options, QObject *parent)
@@ -1227,9 +1234,24 @@ std::optional<LeaderStats> EtcdNode::leaderStats() const
         f.maximumMs = p.maximumMs;
         f.success = p.success;
         f.fail = p.fail;
+        f.clockOffset = clockOffsetOf(p);
         s.followers.append(f);
     }
     return s;
+}
+
+QList<PeerClock> EtcdNode::peerClocks() const
+{
+    QList<PeerClock> clocks;
+    if (!m_transport)
+        return clocks;
+    for (const MemberInfo &m : m_membership.members()) {
+        if (m.id == m_id)
+            continue;
+        if (const std::optional<ClockOffsetStats> c = clockOffsetOf(m_transport->stats(m.id)))
+            clocks.append({m.id, *c});
+    }
+    return clocks;
 }
 
 void EtcdNode::waitForMemberChange(quint64 requestId, MemberCallback done)

@@ -91,6 +91,7 @@ public:
     StoreStats storeStats() const override;
     SelfStats selfStats() const override;
     std::optional<LeaderStats> leaderStats() const override;
+    QList<PeerClock> peerClocks() const override;
     void addMember(const QStringList &peerUrls, MemberCallback done) override;
     void removeMember(quint64 id, MemberCallback done) override;
     void updateMember(quint64 id, const QStringList &peerUrls, MemberCallback done) override;

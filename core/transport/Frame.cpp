@@ -62,4 +62,25 @@ std::optional<quint64> Frame::decodeSequence(const QByteArray &body)
     return qFromBigEndian<quint64>(body.constData());
 }
 
+QByteArray Frame::encodePong(const Pong &pong)
+{
+    QByteArray out = encodeSequence(pong.seq);
+    if (pong.wallNs) {
+        out.resize(16);
+        qToBigEndian<qint64>(*pong.wallNs, out.data() + 8);
+    }
+    return out;
+}
+
+std::optional<Frame::Pong> Frame::decodePong(const QByteArray &body)
+{
+    if (body.size() != 8 && body.size() != 16)
+        return std::nullopt;
+    Pong pong;
+    pong.seq = qFromBigEndian<quint64>(body.constData());
+    if (body.size() == 16)
+        pong.wallNs = qFromBigEndian<qint64>(body.constData() + 8);
+    return pong;
+}
+
 } // namespace transport

@@ -1,6 +1,7 @@
 #include "transport/InboundConnection.h"
 
 #include "transport/Chunk.h"
+#include "transport/ClockOffset.h"
 #include "transport/TransportLogging.h"
 
 #include <QSslSocket>
@@ -201,13 +202,18 @@ void InboundConnection::handleFrame(const Frame &frame)
     case FrameType::Chunk:
         handleChunk(frame);
         return;
-    case FrameType::Ping:
-        if (!Frame::decodeSequence(frame.body)) {
+    case FrameType::Ping: {
+        const std::optional<quint64> seq = Frame::decodeSequence(frame.body);
+        if (!seq) {
             close(QStringLiteral("malformed Ping"));
             return;
         }
-        m_socket->write(Frame::encode(FrameType::Pong, frame.body));
+        Frame::Pong pong{*seq, std::nullopt};
+        if (*seq & kPingWantsClock) // the dialer measures our clock against its own
+            pong.wallNs = ClockOffset::wallClockNs(m_options.wallClockSkewNs);
+        m_socket->write(Frame::encode(FrameType::Pong, Frame::encodePong(pong)));
         return;
+    }
     default:
         close(QStringLiteral("unexpected %1 frame").arg(frameTypeName(frame.type)));
         return;

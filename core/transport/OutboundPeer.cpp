@@ -13,6 +13,10 @@
 namespace transport {
 
 namespace {
+// etcd warns above a second of difference, checking every 30 s.
+constexpr qint64 kClockWarningNs = 1000000000;
+constexpr qint64 kClockWarningEveryNs = qint64(30) * 1000000000;
+
 QString hexId(quint64 id)
 {
     return QString::number(id, 16);
@@ -134,6 +138,9 @@ PeerStats OutboundPeer::stats() const
     s.maximumMs = m_latency.maximumMs();
     s.success = m_latency.success();
     s.fail = m_latency.fail();
+    s.clockOffsetKnown = m_clockOffset.known();
+    s.clockOffsetNs = m_clockOffset.offsetNs();
+    s.clockOffsetErrorNs = m_clockOffset.errorNs();
     s.queuedMessages = m_queue.messageCount();
     s.queuedBytes = m_queue.byteCount();
     s.droppedMessages = m_dropped;
@@ -248,18 +255,21 @@ void OutboundPeer::handleFrame(const Frame &frame)
         return;
     }
     if (m_state == State::Established && frame.type == FrameType::Pong) {
-        const std::optional<quint64> seq = Frame::decodeSequence(frame.body);
-        if (!seq) {
+        const std::optional<Frame::Pong> pong = Frame::decodePong(frame.body);
+        if (!pong) {
             dropConnection(QStringLiteral("malformed Pong"), true);
             return;
         }
-        const auto it = m_pingsInFlight.constFind(*seq);
+        const auto it = m_pingsInFlight.constFind(pong->seq);
         if (it == m_pingsInFlight.cend())
             return; // answered after its timeout: already counted as a failure
-        const double ms = double(m_clock.nsecsElapsed() - it.value()) / 1e6;
+        const PingSent sent = it.value();
+        const qint64 rttNs = m_clock.nsecsElapsed() - sent.monotonicNs;
         m_pingsInFlight.erase(it);
         m_pingTimeoutsInARow = 0;
-        m_latency.recordSuccess(ms);
+        m_latency.recordSuccess(double(rttNs) / 1e6);
+        if (pong->wallNs) // a listener that predates the clock bit sends none
+            recordClock(sent.wallNs, rttNs, *pong->wallNs);
         return;
     }
     if (m_state == State::Established && frame.type == FrameType::BulkAck) {
@@ -322,7 +332,7 @@ void OutboundPeer::onPingTick()
     const qint64 now = m_clock.nsecsElapsed();
     const qint64 timeoutNs = qint64(m_options.pingTimeoutMs) * 1000000;
     for (auto it = m_pingsInFlight.begin(); it != m_pingsInFlight.end();) {
-        if (now - it.value() > timeoutNs) {
+        if (now - it.value().monotonicNs > timeoutNs) {
             it = m_pingsInFlight.erase(it);
             m_latency.recordFailure();
             ++m_pingTimeoutsInARow;
@@ -337,10 +347,36 @@ void OutboundPeer::onPingTick()
         reportUnreachableLater();
         return;
     }
-    const quint64 seq = m_nextPingSeq++;
-    m_pingsInFlight.insert(seq, now);
+    const quint64 seq = (m_nextPingSeq++ & ~kPingWantsClock) | kPingWantsClock;
+    m_pingsInFlight.insert(seq, PingSent{now, ClockOffset::wallClockNs(m_options.wallClockSkewNs)});
     // Pings skip the queue and the high-water mark: they measure the path, and are tiny.
     m_socket->write(Frame::encode(FrameType::Ping, Frame::encodeSequence(seq)));
+}
+
+void OutboundPeer::recordClock(qint64 sentWallNs, qint64 rttNs, qint64 peerWallNs)
+{
+    m_clockOffset.record(sentWallNs, rttNs, peerWallNs);
+    const qint64 now = m_clock.nsecsElapsed();
+    const double offsetS = double(m_clockOffset.offsetNs()) / 1e9;
+    if (m_clockOffset.exceeds(kClockWarningNs)) {
+        // etcd's warning, at most once per interval per peer.
+        if (m_clockWarnedAtNs < 0 || now - m_clockWarnedAtNs >= kClockWarningEveryNs) {
+            qCWarning(lcTransport).noquote()
+                << QStringLiteral("the clock difference against peer %1 is too high "
+                                  "[%2s > 1s, +-%3s]; TTLs follow the leader's clock")
+                       .arg(hexId(m_peerId))
+                       .arg(offsetS, 0, 'f', 3)
+                       .arg(double(m_clockOffset.errorNs()) / 1e9, 0, 'f', 3);
+            m_clockWarnedAtNs = now;
+            m_clockTooFar = true;
+        }
+    } else if (m_clockTooFar && qAbs(m_clockOffset.offsetNs()) <= kClockWarningNs) {
+        qCInfo(lcTransport).noquote()
+            << QStringLiteral("the clock difference against peer %1 is back within 1s [%2s]")
+                   .arg(hexId(m_peerId))
+                   .arg(offsetS, 0, 'f', 3);
+        m_clockTooFar = false;
+    }
 }
 
 void OutboundPeer::dropConnection(const QString &why, bool failure)

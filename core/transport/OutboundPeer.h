@@ -1,6 +1,7 @@
 #pragma once
 
 #include "transport/Backoff.h"
+#include "transport/ClockOffset.h"
 #include "transport/FrameReader.h"
 #include "transport/LatencyStats.h"
 #include "transport/PeerStats.h"
@@ -23,7 +24,9 @@ namespace transport {
 // payload for that peer, fed from a bounded SendQueue. It dials the peer's URLs in turn,
 // sends Hello, and writes payloads only after the peer's HelloAck accepted it; it redials
 // with jittered exponential backoff after any failure, and probes the round trip with
-// Ping/Pong while connected (LatencyStats). A payload cut half-way by a broken connection
+// Ping/Pong while connected (LatencyStats); Pongs carry the peer's wall clock, which gives
+// the peer's clock offset (ClockOffset; a warning is logged, at most every 30 s, while it is
+// surely above 1 s, as etcd does). A payload cut half-way by a broken connection
 // is sent again from its start on the next one; Bulk payloads already written but not
 // acknowledged are reported failed (Raft sends a new snapshot).
 // Invariants: at most one socket at a time; the socket is fed only while it holds fewer
@@ -77,6 +80,7 @@ private:
     void establish();
     void pump();
     void onPingTick();
+    void recordClock(qint64 sentWallNs, qint64 rttNs, qint64 peerWallNs);
     // Closes the socket; counts a failure unless the drop was our own decision.
     void dropConnection(const QString &why, bool failure);
     void scheduleRedial();
@@ -101,11 +105,19 @@ private:
     QTimer m_pingTimer;
     QElapsedTimer m_clock;
     quint64 m_nextPingSeq = 1;
-    QMap<quint64, qint64> m_pingsInFlight; // seq -> send time (ns on m_clock)
+    struct PingSent
+    {
+        qint64 monotonicNs = 0; // on m_clock
+        qint64 wallNs = 0;      // our wall clock (ClockOffset::wallClockNs)
+    };
+    QMap<quint64, PingSent> m_pingsInFlight; // by seq
     int m_pingTimeoutsInARow = 0;
     qint64 m_establishedAtNs = 0;
     int m_bulkAwaitingAck = 0; // Bulk payloads written on this connection, not yet acked
     LatencyStats m_latency;
+    ClockOffset m_clockOffset;     // kept across connections and resetLatency()
+    qint64 m_clockWarnedAtNs = -1; // m_clock time of the last clock warning
+    bool m_clockTooFar = false;
     quint64 m_dropped = 0;
     quint64 m_sentMessages = 0;
     quint64 m_sentBytes = 0;

@@ -6,7 +6,8 @@ namespace transport {
 
 // Snapshot of one peer's health as seen by this member: the round-trip figures and
 // success/fail counts behind /v2/stats/leader (success = answered ping; fail = dropped
-// payload, failed dial, lost connection or ping timeout), plus the outbox state.
+// payload, failed dial, lost connection or ping timeout), the peer's clock offset, plus the
+// outbox state.
 // Value type.
 struct PeerStats
 {
@@ -20,6 +21,11 @@ struct PeerStats
     double maximumMs = 0;
     quint64 success = 0;
     quint64 fail = 0;
+
+    // The peer's wall clock minus ours (ClockOffset), once a Pong carried it.
+    bool clockOffsetKnown = false;
+    qint64 clockOffsetNs = 0;
+    qint64 clockOffsetErrorNs = 0; // bound on the error: half the round trip
 
     qsizetype queuedMessages = 0; // both lanes, including a payload partly written
     qsizetype queuedBytes = 0;

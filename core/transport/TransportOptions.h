@@ -51,6 +51,9 @@ struct TransportOptions
 
     // Seed of the backoff jitter; 0 = seed from the system's entropy.
     quint32 randomSeed = 0;
+    // Added to the wall clock this transport reports and measures peers' clocks against
+    // (ClockOffset): tests give members clocks of their own. 0 outside tests.
+    qint64 wallClockSkewNs = 0;
 };
 
 } // namespace transport

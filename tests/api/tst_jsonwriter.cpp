@@ -128,6 +128,30 @@ private Q_SLOTS:
             QByteArray("{\"errorCode\":300,\"message\":\"Raft Internal Error\",\"index\":3}\n"));
     }
 
+    void leaderStatsWithClockOffsets()
+    {
+        // etcd's fields first; clockOffset (not in etcd) only once measured.
+        LeaderStats stats;
+        stats.leaderId = 0xa;
+        FollowerStats measured;
+        measured.id = 0xb;
+        measured.currentMs = 0.5;
+        measured.success = 3;
+        measured.clockOffset = ClockOffsetStats{-30.25, 0.0005};
+        FollowerStats unmeasured;
+        unmeasured.id = 0xc;
+        stats.followers = {measured, unmeasured};
+        QCOMPARE(StatsJson::leader(stats),
+                 QByteArray("{\"leader\":\"a\",\"followers\":{"
+                            "\"b\":{\"latency\":{\"current\":0.5,\"average\":0,"
+                            "\"standardDeviation\":0,\"minimum\":0,\"maximum\":0},"
+                            "\"counts\":{\"fail\":0,\"success\":3},"
+                            "\"clockOffset\":{\"current\":-30.25,\"maxError\":0.0005}},"
+                            "\"c\":{\"latency\":{\"current\":0,\"average\":0,"
+                            "\"standardDeviation\":0,\"minimum\":0,\"maximum\":0},"
+                            "\"counts\":{\"fail\":0,\"success\":0}}}}"));
+    }
+
     void goDurations_data()
     {
         QTest::addColumn<qint64>("ns");

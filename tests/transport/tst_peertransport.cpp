@@ -6,6 +6,7 @@
 #include "TransportTestUtil.h"
 #include "transport/Chunk.h"
 #include "transport/Frame.h"
+#include "transport/FrameReader.h"
 #include "transport/Hello.h"
 #include "transport/HelloAck.h"
 #include "transport/PeerTransport.h"
@@ -36,12 +37,14 @@ QByteArray randomBytes(qsizetype size)
 
 // A scripted listener standing in for a misbehaving member: it answers the dialer's
 // Hello with `onHello` and, once `closeAfterBytes` bytes after the Hello have arrived,
-// closes the connection.
+// closes the connection. With `echoPings` it answers Pings as a listener built before
+// Pongs carried a clock did: the 8-byte sequence echoed.
 class FakeListener : public QObject
 {
 public:
     QByteArray onHello;
     qsizetype closeAfterBytes = -1;
+    bool echoPings = false;
     int connections = 0;
 
     FakeListener()
@@ -52,12 +55,24 @@ public:
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
                 ++connections;
                 auto received = std::make_shared<QByteArray>();
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket, received] {
+                auto parsed = std::make_shared<qsizetype>(kFrameHeaderSize + 24);
+                connect(socket, &QTcpSocket::readyRead, socket, [=] {
                     const qsizetype helloSize = kFrameHeaderSize + 24;
                     const bool first = received->size() < helloSize;
                     received->append(socket->readAll());
                     if (first && received->size() >= helloSize)
                         socket->write(onHello);
+                    while (echoPings && received->size() - *parsed >= kFrameHeaderSize) {
+                        const char *header = received->constData() + *parsed;
+                        const qsizetype length = qFromBigEndian<quint32>(header + 2);
+                        if (received->size() - *parsed < kFrameHeaderSize + length)
+                            break;
+                        if (FrameType(header[1]) == FrameType::Ping)
+                            socket->write(
+                                Frame::encode(FrameType::Pong,
+                                              received->mid(*parsed + kFrameHeaderSize, length)));
+                        *parsed += kFrameHeaderSize + length;
+                    }
                     if (closeAfterBytes >= 0 && received->size() >= helloSize + closeAfterBytes)
                         socket->disconnectFromHost();
                 });
@@ -103,6 +118,9 @@ private slots:
     void unansweredPingsFailAndDropTheConnection();
     void updatePeerRedirectsTraffic();
     void latencyProbesCollectSamples();
+    void pongsCarryTheListenersClock();
+    void listenerAnswersOldAndNewPings();
+    void listenerWithoutClockKeepsTheConnection();
     void trafficCountersAddUp();
     void disconnectIsReported();
     void fetchClusterInfo();
@@ -528,6 +546,88 @@ void tst_PeerTransport::latencyProbesCollectSamples()
 
     a.transport->resetPeerStats();
     QCOMPARE(a.transport->stats(2).success, quint64(0));
+}
+
+void tst_PeerTransport::pongsCarryTheListenersClock()
+{
+    // b's wall clock reads 30 s ahead of a's: each measures the other, and warns.
+    constexpr qint64 skewNs = qint64(30) * 1000000000;
+    TransportOptions options = fastOptions();
+    options.pingIntervalMs = 10;
+    TransportOptions skewed = options;
+    skewed.wallClockSkewNs = skewNs;
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression("clock difference against peer 2 is too high"));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression("clock difference against peer 1 is too high"));
+    Member a(1, kCluster, options), b(2, kCluster, skewed);
+    meet(a, 1, b, 2);
+    QTRY_VERIFY_WITH_TIMEOUT(a.transport->stats(2).clockOffsetKnown, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(b.transport->stats(1).clockOffsetKnown, kWaitMs);
+    const PeerStats ab = a.transport->stats(2), ba = b.transport->stats(1);
+    // Within the error bound the round trip gives, plus a millisecond for the two reads
+    // of the clock that the bound does not cover.
+    QVERIFY2(qAbs(ab.clockOffsetNs - skewNs) <= ab.clockOffsetErrorNs + 1000000,
+             qPrintable(QString::number(ab.clockOffsetNs)));
+    QVERIFY2(qAbs(ba.clockOffsetNs + skewNs) <= ba.clockOffsetErrorNs + 1000000,
+             qPrintable(QString::number(ba.clockOffsetNs)));
+    QVERIFY(ab.clockOffsetErrorNs > 0 && ab.clockOffsetErrorNs < qint64(1000000000));
+    // Both warnings (expected above) came with the first samples.
+}
+
+void tst_PeerTransport::listenerAnswersOldAndNewPings()
+{
+    // A dialer that predates the clock bit gets its 8-byte echo; one that sets it gets
+    // the listener's wall clock as well.
+    Member b(2, kCluster);
+    b.transport->addPeer(3, {}); // the raw socket poses as member 3
+    QTcpSocket raw;
+    raw.connectToHost(QHostAddress::LocalHost, b.port);
+    QVERIFY(raw.waitForConnected(kWaitMs));
+    const quint64 oldSeq = 5, newSeq = 6 | kPingWantsClock;
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    raw.write(Frame::encode(FrameType::Hello, Hello{kCluster, 3, 2}.encode()) +
+              Frame::encode(FrameType::Ping, Frame::encodeSequence(oldSeq)) +
+              Frame::encode(FrameType::Ping, Frame::encodeSequence(newSeq)));
+    FrameReader reader(kMaxFrameBody);
+    QList<Frame> frames;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            while (reader.read(&raw) == FrameReader::Status::FrameReady)
+                frames.append(reader.takeFrame());
+            return frames.size() >= 3;
+        }(),
+        kWaitMs);
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    QCOMPARE(frames[0].type, FrameType::HelloAck);
+    QCOMPARE(frames[1].type, FrameType::Pong);
+    QCOMPARE(frames[1].body, Frame::encodeSequence(oldSeq));
+    QCOMPARE(frames[2].type, FrameType::Pong);
+    QCOMPARE(frames[2].body.size(), 16);
+    const std::optional<Frame::Pong> pong = Frame::decodePong(frames[2].body);
+    QVERIFY(pong && pong->wallNs);
+    QCOMPARE(pong->seq, newSeq);
+    QVERIFY(*pong->wallNs / 1000000 >= before && *pong->wallNs / 1000000 <= after);
+}
+
+void tst_PeerTransport::listenerWithoutClockKeepsTheConnection()
+{
+    // A listener built before the clock bit echoes 8 bytes: latency is measured, the
+    // clock is not, and the connection stays up.
+    FakeListener fake;
+    fake.onHello = helloAck(HelloStatus::Accepted, kCluster);
+    fake.echoPings = true;
+    TransportOptions options = fastOptions();
+    options.pingIntervalMs = 10;
+    PeerTransport a(1, kCluster);
+    a.setOptions(options);
+    a.addPeer(2, {fake.url()});
+    QTRY_VERIFY_WITH_TIMEOUT(a.stats(2).success >= 5, kWaitMs);
+    const PeerStats stats = a.stats(2);
+    QVERIFY(stats.connected);
+    QCOMPARE(stats.fail, quint64(0));
+    QVERIFY(!stats.clockOffsetKnown);
+    QCOMPARE(fake.connections, 1);
 }
 
 void tst_PeerTransport::trafficCountersAddUp()

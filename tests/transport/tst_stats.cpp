@@ -1,10 +1,14 @@
-// Latency statistics, traffic rates and redial backoff: the arithmetic behind
-// /v2/stats/leader, /v2/stats/self and reconnects (no sockets, time passed in).
+// Latency statistics, peers' clock offsets, traffic rates and redial backoff: the
+// arithmetic behind /v2/stats/leader, /v2/stats/self and reconnects (no sockets, time
+// passed in).
 #include "transport/Backoff.h"
+#include "transport/ClockOffset.h"
 #include "transport/LatencyStats.h"
 #include "transport/RateMeter.h"
 
 #include <QtTest>
+
+#include <limits>
 
 using namespace transport;
 
@@ -16,6 +20,11 @@ private slots:
     void latencyStartsEmpty();
     void latencyAggregates();
     void latencyCountsFailuresApart();
+    void clockOffsetStartsUnknown();
+    void clockOffsetFromOneRoundTrip();
+    void clockOffsetTrustsTheShortestRecentRoundTrip();
+    void clockOffsetWarnsOnlyBeyondItsError();
+    void clockOffsetSaturatesOnAbsurdPeers();
     void rateCountsWithinWindow();
     void rateForgetsOldTraffic();
     void backoffDoublesWithJitterUpToMax();
@@ -53,6 +62,74 @@ void tst_Stats::latencyCountsFailuresApart()
     QCOMPARE(stats.success(), quint64(1));
     QCOMPARE(stats.fail(), quint64(2));
     QCOMPARE(stats.averageMs(), 1.5);
+}
+
+namespace {
+constexpr qint64 kMs = 1000000;
+constexpr qint64 kSec = 1000 * kMs;
+constexpr qint64 kT = 1700000000LL * kSec; // our wall clock when a ping leaves
+} // namespace
+
+void tst_Stats::clockOffsetStartsUnknown()
+{
+    const ClockOffset offset;
+    QVERIFY(!offset.known());
+    QCOMPARE(offset.offsetNs(), qint64(0));
+    QVERIFY(!offset.exceeds(0));
+}
+
+void tst_Stats::clockOffsetFromOneRoundTrip()
+{
+    // A peer 30 s ahead answers a ping of 10 ms round trip, reading its clock halfway.
+    ClockOffset offset;
+    offset.record(kT, 10 * kMs, kT + 5 * kMs + 30 * kSec);
+    QVERIFY(offset.known());
+    QCOMPARE(offset.offsetNs(), 30 * kSec);
+    QCOMPARE(offset.errorNs(), 5 * kMs);
+    QCOMPARE(offset.samples(), quint64(1));
+    // Read at the very start or end of the round trip: still within the error bound.
+    for (qint64 at : {qint64(0), 10 * kMs}) {
+        ClockOffset edge;
+        edge.record(kT, 10 * kMs, kT + at - 30 * kSec);
+        QVERIFY(qAbs(edge.offsetNs() + 30 * kSec) <= edge.errorNs());
+    }
+    offset.record(kT, -1, kT); // a negative round trip is no sample
+    QCOMPARE(offset.samples(), quint64(1));
+}
+
+void tst_Stats::clockOffsetTrustsTheShortestRecentRoundTrip()
+{
+    ClockOffset offset;
+    offset.record(kT, 2 * kMs, kT + 1 * kMs + 1 * kSec); // 1 s, +-1 ms
+    offset.record(kT, 400 * kMs, kT + 2 * kSec);         // delayed answer: a poor sample
+    QCOMPARE(offset.offsetNs(), 1 * kSec);
+    QCOMPARE(offset.errorNs(), 1 * kMs);
+    // The clock steps: once the good old sample leaves the window, the new figure shows.
+    for (int i = 0; i < ClockOffset::kWindow; ++i)
+        offset.record(kT, 4 * kMs, kT + 2 * kMs + 7 * kSec);
+    QCOMPARE(offset.offsetNs(), 7 * kSec);
+    QCOMPARE(offset.errorNs(), 2 * kMs);
+}
+
+void tst_Stats::clockOffsetWarnsOnlyBeyondItsError()
+{
+    ClockOffset sure;
+    sure.record(kT, 2 * kMs, kT + 1 * kMs - 3 * kSec / 2); // -1.5 s +- 1 ms
+    QVERIFY(sure.exceeds(kSec));
+    ClockOffset unsure;
+    unsure.record(kT, 1200 * kMs, kT + 600 * kMs + 3 * kSec / 2); // 1.5 s +- 0.6 s
+    QVERIFY(!unsure.exceeds(kSec));
+}
+
+void tst_Stats::clockOffsetSaturatesOnAbsurdPeers()
+{
+    const qint64 max = std::numeric_limits<qint64>::max();
+    ClockOffset ahead, behind;
+    ahead.record(-kT, 2 * kMs, max);
+    behind.record(kT, 2 * kMs, -max - 1);
+    QCOMPARE(ahead.offsetNs(), max);
+    QCOMPARE(behind.offsetNs(), -max);
+    QVERIFY(ahead.exceeds(kSec) && behind.exceeds(kSec));
 }
 
 void tst_Stats::rateCountsWithinWindow()
