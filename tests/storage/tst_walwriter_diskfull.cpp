@@ -25,6 +25,17 @@ QByteArray bigValue(char fill)
     return QByteArray(16 * 1024, fill);
 }
 
+// A snapshot at index 1 far larger than what is left on the full file system.
+raft::Snapshot bigSnapshot()
+{
+    raft::Snapshot snap;
+    snap.metadata.index = 1;
+    snap.metadata.term = 1;
+    snap.metadata.confState.voters = {1};
+    snap.data = QByteArray(256 * 1024, 's');
+    return snap;
+}
+
 std::unique_ptr<Wal> createWal(const QString &dir, qint64 segmentBytes)
 {
     Wal::Options opts;
@@ -236,12 +247,7 @@ void TestWalWriterDiskFull::fullDiskDuringSnapshotLeavesNoSnapshotFile()
 
         QString error;
         QVERIFY2(m_fs->fill(&error), qPrintable(error));
-        raft::Snapshot snap;
-        snap.metadata.index = 1;
-        snap.metadata.term = 1;
-        snap.metadata.confState.voters = {1};
-        snap.data = QByteArray(256 * 1024, 's');
-        w.enqueueSnapshot(snap);
+        w.enqueueSnapshot(bigSnapshot());
         w.enqueue(2, hardState(1, 1, 1), {entry(2, 1)});
         QTRY_COMPARE(rec.full.size(), 1);
         QVERIFY2(rec.full.first().contains("No space left on device"),
@@ -260,7 +266,7 @@ void TestWalWriterDiskFull::fullDiskDuringSnapshotLeavesNoSnapshotFile()
     QCOMPARE(filesIn(snapDir), QStringList{Snapshotter::fileName(1, 1)});
     const auto loaded = Snapshotter(snapDir).loadNewest();
     QVERIFY(loaded);
-    QCOMPARE(loaded->data, QByteArray(256 * 1024, 's'));
+    QCOMPARE(loaded->data, bigSnapshot().data);
     Wal::ReadOut out;
     QVERIFY(Wal::open(dir, &out).result.ok());
     QCOMPARE(out.lastMarker.index, 1u);
@@ -284,12 +290,7 @@ void TestWalWriterDiskFull::writerStoppedWhileFullLeavesNoFile()
 
         QString error;
         QVERIFY2(m_fs->fill(&error), qPrintable(error));
-        raft::Snapshot snap;
-        snap.metadata.index = 1;
-        snap.metadata.term = 1;
-        snap.metadata.confState.voters = {1};
-        snap.data = QByteArray(256 * 1024, 's');
-        w.enqueueSnapshot(snap);
+        w.enqueueSnapshot(bigSnapshot());
         w.enqueue(2, hardState(1, 1, 1), {entry(2, 1, bigValue('d'))});
         QTRY_COMPARE(rec.full.size(), 1);
     } // stopped (joined) with the disk still full
