@@ -3,7 +3,10 @@
 // at once with etcd's error 300 and the cause "no space left on device", reads and a watch go
 // on, the process keeps running, the log says "No space left on device" (never Qt's "Unknown
 // error"), writes succeed again by themselves once the filler is deleted, and after a restart
-// every acknowledged write is there and the WAL opens cleanly.
+// every acknowledged write is there and the WAL opens cleanly. In a three-member cluster
+// (each member on its own small tmpfs), a leader whose disk fills is replaced and a follower
+// whose disk fills stops acknowledging; the cluster goes on taking writes, and the full member
+// catches up by itself once space is freed.
 #include "DaemonProcess.h"
 #include "SmallFilesystem.h"
 
@@ -29,11 +32,17 @@ class TestDiskFull : public QObject
 
 private slots:
     void writesFailCleanlyAndResumeWhenSpaceReturns();
+    void clusterGoesOnWhileAMemberIsFull();
 
 private:
     Answer request(const QByteArray &method, const QString &path, const QByteArray &form = {})
     {
-        QNetworkRequest req(QUrl(m_member->clientUrl().toString() + path));
+        return request(*m_member, method, path, form);
+    }
+    Answer request(const DaemonProcess &member, const QByteArray &method, const QString &path,
+                   const QByteArray &form = {})
+    {
+        QNetworkRequest req(QUrl(member.clientUrl().toString() + path));
         if (!form.isEmpty())
             req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
         std::unique_ptr<QNetworkReply> reply(m_nam.sendCustomRequest(req, method, form));
@@ -136,6 +145,104 @@ void TestDiskFull::writesFailCleanlyAndResumeWhenSpaceReturns()
     const QString restartLog = QString::fromUtf8(m_member->output());
     QVERIFY2(!restartLog.contains(QStringLiteral("torn")), qPrintable(restartLog));
     m_member->terminate();
+}
+
+void TestDiskFull::clusterGoesOnWhileAMemberIsFull()
+{
+    if (!SmallFilesystem::canMount())
+        QSKIP("mounting a small tmpfs needs root (CAP_SYS_ADMIN)");
+    constexpr int kMembers = 3;
+    std::vector<std::unique_ptr<SmallFilesystem>> disks;
+    std::vector<std::unique_ptr<DaemonProcess>> members;
+    QStringList initial;
+    for (int i = 0; i < kMembers; ++i) {
+        auto fs = std::make_unique<SmallFilesystem>();
+        QString error;
+        QVERIFY2(fs->mount(8 * 1024 * 1024, &error), qPrintable(error));
+        auto m = std::make_unique<DaemonProcess>(QStringLiteral("m%1").arg(i));
+        m->setDataDir(fs->path() + QStringLiteral("/m.etcd"));
+        m->setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
+        initial << m->name() + u'=' + m->peerUrl();
+        disks.push_back(std::move(fs));
+        members.push_back(std::move(m));
+    }
+    for (auto &m : members) {
+        m->setInitialCluster(initial.join(u','));
+        m->setExtraArguments({"--heartbeat-interval", "50", "--election-timeout", "500"});
+        QVERIFY2(m->start(), m->output().constData());
+    }
+    // The member that calls itself leader and is healthy, -1 if none (yet).
+    auto leader = [&]() {
+        for (int i = 0; i < kMembers; ++i) {
+            const Answer self = request(*members[i], "GET", "/v2/stats/self");
+            if (self.body.value("state").toString() == QLatin1String("StateLeader") &&
+                request(*members[i], "GET", "/health").status == 200)
+                return i;
+        }
+        return -1;
+    };
+    auto healthy = [&](int i) { return request(*members[i], "GET", "/health").status == 200; };
+    int lead = -1;
+    QVERIFY(QTest::qWaitFor([&] { return (lead = leader()) >= 0; }, 15000));
+
+    // Values larger than a page: every member must append a new page to persist one.
+    QMap<QString, QByteArray> acknowledged;
+    int counter = 0;
+    auto write = [&](int via) {
+        const QString key = QStringLiteral("k%1").arg(counter++);
+        const QByteArray value = QByteArray(16 * 1024, 'a' + char(counter % 26));
+        const Answer a = request(*members[via], "PUT", "/v2/keys/" + key, "value=" + value);
+        if (a.status == 201)
+            acknowledged.insert(key, value);
+        return a;
+    };
+    auto hasAll = [&](int i) {
+        for (auto it = acknowledged.cbegin(); it != acknowledged.cend(); ++it) {
+            const Answer a = request(*members[i], "GET", "/v2/keys/" + it.key());
+            if (a.body.value("node").toObject().value("value").toString().toUtf8() != it.value())
+                return false;
+        }
+        return true;
+    };
+    QCOMPARE(write(lead).status, 201);
+
+    // The leader's disk fills: it can persist nothing, stops sending heartbeats, and another
+    // member is elected; writes through the others succeed again.
+    const int fullLeader = lead;
+    const int other = (fullLeader + 1) % kMembers;
+    QString error;
+    QVERIFY2(disks[fullLeader]->fill(&error), qPrintable(error));
+    QVERIFY(QTest::qWaitFor([&] { return write(other).status == 201; }, 30000));
+    QVERIFY(QTest::qWaitFor([&] { return (lead = leader()) >= 0 && lead != fullLeader; }, 15000));
+    QVERIFY(!healthy(fullLeader));
+    const Answer refused = write(fullLeader);
+    QCOMPARE(refused.status, 500);
+    QCOMPARE(refused.body.value("cause").toString(), QStringLiteral("no space left on device"));
+    QVERIFY(members[fullLeader]->isRunning());
+    for (int n = 0; n < 3; ++n)
+        QCOMPARE(write(lead).status, 201);
+    disks[fullLeader]->unfill();
+    QVERIFY(QTest::qWaitFor([&] { return healthy(fullLeader) && hasAll(fullLeader); }, 30000));
+    QCOMPARE(write(fullLeader).status, 201);
+
+    // A follower's disk fills: the other two go on committing; it catches up afterwards.
+    QVERIFY(QTest::qWaitFor([&] { return (lead = leader()) >= 0; }, 15000));
+    const int fullFollower = (lead + 1) % kMembers;
+    QVERIFY2(disks[fullFollower]->fill(&error), qPrintable(error));
+    for (int n = 0; n < 3; ++n)
+        QCOMPARE(write(lead).status, 201);
+    QVERIFY(QTest::qWaitFor([&] { return !healthy(fullFollower); }, 15000));
+    QCOMPARE(write(fullFollower).body.value("cause").toString(),
+             QStringLiteral("no space left on device"));
+    QCOMPARE(request(*members[fullFollower], "GET", "/v2/keys/k0").status, 200); // reads go on
+    QVERIFY(members[fullFollower]->isRunning());
+    disks[fullFollower]->unfill();
+    QVERIFY(QTest::qWaitFor([&] { return healthy(fullFollower) && hasAll(fullFollower); }, 30000));
+    QCOMPARE(write(fullFollower).status, 201);
+    for (int i = 0; i < kMembers; ++i)
+        QVERIFY2(hasAll(i), qPrintable(members[i]->name()));
+    for (auto &m : members)
+        m->terminate();
 }
 
 QTEST_GUILESS_MAIN(TestDiskFull)
