@@ -315,6 +315,8 @@ void peerSeeds()
     QByteArray listener =
         Frame::encode(FrameType::HelloAck, HelloAck{HelloStatus::Accepted, 0x1234}.encode());
     listener += Frame::encode(FrameType::Pong, Frame::encodeSequence(77));
+    listener += Frame::encode(FrameType::Pong,
+                              Frame::encodePong({78 | kPingWantsClock, 1'700'000'000'123'456'789}));
     listener += Frame::encode(FrameType::BulkAck);
     write("peer_frames", "listener_stream", pieces(listener, 255));
     const QByteArray info =

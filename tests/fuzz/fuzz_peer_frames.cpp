@@ -1,9 +1,9 @@
 // The peer protocol as a member reads it from a connection (core/transport):
 // FrameReader cutting frames out of a byte stream that arrives in arbitrary
 // pieces, then each frame's body decoded as InboundConnection, OutboundPeer
-// and ClusterInfoFetcher do: Hello, HelloAck, Ping/Pong sequences, Chunk into
-// a ChunkAssembler per lane, Message and reassembled payloads into
-// raft::Message, ClusterInfoResponse into ClusterMembership.
+// and ClusterInfoFetcher do: Hello, HelloAck, Ping/Pong (a Pong's clock into
+// ClockOffset), Chunk into a ChunkAssembler per lane, Message and reassembled
+// payloads into raft::Message, ClusterInfoResponse into ClusterMembership.
 // Invariants: the frames taken re-encode to exactly the bytes consumed, an
 // Error is final, a completed payload has the size its chunks announced.
 // Input: u8 selecting the assembler limit, then pieces as u8 length + bytes.
@@ -11,6 +11,7 @@
 #include "node/ClusterMembership.h"
 #include "raft/Message.h"
 #include "transport/ChunkAssembler.h"
+#include "transport/ClockOffset.h"
 #include "transport/FrameReader.h"
 #include "transport/Hello.h"
 #include "transport/HelloAck.h"
@@ -58,6 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const qsizetype maxMessage = qsizetype(1) << (8 + in.byte() % 16);
     ChunkAssembler lanes[2] = {ChunkAssembler(maxMessage), ChunkAssembler(maxMessage)};
     FrameReader reader;
+    ClockOffset clock;
     PieceDevice device;
     QByteArray fed;
     QByteArray framesSeen;
@@ -89,9 +91,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     FUZZ_CHECK(a->encode() == frame.body);
                 break;
             case FrameType::Ping:
-            case FrameType::Pong:
                 if (const std::optional<quint64> seq = Frame::decodeSequence(frame.body))
                     FUZZ_CHECK(Frame::encodeSequence(*seq) == frame.body);
+                break;
+            case FrameType::Pong:
+                if (const std::optional<Frame::Pong> pong = Frame::decodePong(frame.body)) {
+                    FUZZ_CHECK(Frame::encodePong(*pong) == frame.body);
+                    if (pong->wallNs) {
+                        // The listener's clock, off the wire, into the offset estimate.
+                        clock.record(1'700'000'000'000'000'000, qint64(pong->seq % 1'000'000'000),
+                                     *pong->wallNs);
+                        clock.exceeds(1'000'000'000);
+                        FUZZ_CHECK(clock.errorNs() >= 0);
+                    }
+                }
                 break;
             case FrameType::Message:
                 payload(frame.body);
