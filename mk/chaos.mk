@@ -1,10 +1,12 @@
 # make chaos: Jepsen-style rounds (tests/chaos/chaos.py) against qetcd, etcd 3.4 or both.
 #   make chaos ROUNDS=100 SEED=7 TARGET=both NEMESIS=kill,pause MEMBERS=5
+# TARGET=etcd or both installs etcd-server (Debian's etcd 3.4) if etcd is missing.
 # Not part of `make test` (ctest runs a two-round smoke, chaos_smoke). Runs as
 # root (or with user namespaces); results and logs go to bench/results/chaos/.
 ROUNDS ?= 20
 SEED ?= $(shell date +%s)
-TARGET ?= qetcd
+# Side by side with etcd whenever etcd is installed (TARGET=qetcd to skip it).
+TARGET ?= $(shell command -v etcd >/dev/null 2>&1 && echo both || echo qetcd)
 MEMBERS ?= 3
 NEMESIS ?= kill,pause,partition,wal,disk,clock,member,snapshot
 CHAOS_OUT ?= bench/results/chaos

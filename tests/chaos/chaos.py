@@ -10,7 +10,8 @@ seconds, injects one nemesis (nemesis.py; one per round, the list shuffled
 block-wise from --seed), heals, lets the cluster recover, stops the writers,
 reads everything back with quorum reads and runs the checkers (checker.py).
 Prints a detail line per anomaly and one summary line per target, saves logs
-and histories under --out, and exits 1 on any anomaly (2 on a harness error).
+and histories under --out, and exits 1 on any anomaly of qetcd (with --target
+both, etcd's anomalies are printed for comparison but do not fail the run).
 
 Isolation: the script re-executes itself under `unshare --net --mount --pid
 --fork --kill-child`: namespaces, veths, the bridge, tmpfs disks and every
@@ -166,7 +167,7 @@ def run_round(args, target, binary, round_no, nemesis_name, net, cluster, out_di
     clock_member = net.names[rng.randrange(args.members)] if nemesis_name == "clock" else None
     cluster.start_fresh(round_no, round_dir, fake_clock_member=clock_member)
     started = time.monotonic()
-    wl = Workload(cluster, "%s-%d" % (args.seed, round_no))
+    wl = Workload(cluster, "%s-%d" % (args.seed, round_no), quorum_reads=not args.unsafe_local_reads)
     ctx = RoundContext(target, round_no, args.seed, cluster, net, wl, args.fault_seconds,
                        cluster.all[clock_member] if clock_member else None)
     if not cluster.wait_healthy(time.monotonic() + 30):
@@ -234,13 +235,15 @@ def save(ctx, wl, round_dir):
 
 def run_target(args, target, binary, plan, net, fs_root):
     cluster = Cluster(target, binary, args.members, net, fs_root)
-    totals = {"ops": 0, "anomalies": 0, "inconclusive": 0, "cleared": 0, "counts": {}, "stats": {}}
+    totals = {"ops": 0, "anomalies": 0, "cleared": 0, "counts": {}, "stats": {}, "anomalous": {}}
     for i, name in enumerate(plan, 1):
         started = time.monotonic()
         ctx, wl, round_dir, _ = run_round(args, target, binary, i, name, net, cluster, args.out)
         save(ctx, wl, round_dir)
         totals["ops"] += len(wl.ops) + len(wl.acked) + len(wl.indeterminate)
         totals["anomalies"] += len(ctx.anomalies)
+        if ctx.anomalies:
+            totals["anomalous"][name] = totals["anomalous"].get(name, 0) + 1
         totals["cleared"] += wl.cleared
         totals["counts"][name] = totals["counts"].get(name, 0) + 1
         for k, v in ctx.stats.items():
@@ -257,8 +260,10 @@ def run_target(args, target, binary, plan, net, fs_root):
 def summary(target, rounds, totals):
     counts = " ".join("%s=%d" % (k, totals["counts"].get(k, 0)) for k in nemesis.NEMESES if k in totals["counts"])
     stats = " ".join("%s=%d" % kv for kv in sorted(totals["stats"].items()))
-    return ("chaos %s: rounds=%d ops=%d anomalies=%d [%s] %s watch-401-restarts=%d"
-            % (target, rounds, totals["ops"], totals["anomalies"], counts, stats, totals["cleared"]))
+    bad = ",".join("%s=%d" % kv for kv in sorted(totals["anomalous"].items()))
+    return ("chaos %s: rounds=%d ops=%d anomalies=%d%s [%s] %s watch-401-restarts=%d"
+            % (target, rounds, totals["ops"], totals["anomalies"], " (rounds with anomalies: %s)" % bad if bad else "",
+               counts, stats, totals["cleared"]))
 
 
 def inside(args):
@@ -276,7 +281,9 @@ def inside(args):
         totals = run_target(args, target, binary, plan, net, fs_root)
         lines.append(summary(target, len(plan), totals))
         print(lines[-1], flush=True)
-        failed |= totals["anomalies"] > 0
+        # etcd beside qetcd is the reference: its anomalies are printed, not fatal.
+        if target == "qetcd" or len(targets) == 1:
+            failed |= totals["anomalies"] > 0
     with open(os.path.join(args.out, "summary.txt"), "w") as f:
         f.write("seed=%s members=%d nemeses=%s\n%s\n" % (args.seed, args.members, args.nemesis, "\n".join(lines)))
     return 1 if failed else 0
@@ -325,6 +332,9 @@ def main(argv):
     p.add_argument("--fault-seconds", type=float, default=8.0)
     p.add_argument("--out", default=os.path.join(HERE, "..", "..", "bench", "results", "chaos"))
     p.add_argument("-v", "--verbose", action="store_true", help="one line per round")
+    p.add_argument("--unsafe-local-reads", action="store_true",
+                   help="self-check of the harness: register reads without quorum=true, which may be stale; "
+                        "partition rounds should then report linearizability anomalies")
     args = p.parse_args(argv)
     unknown = set(args.nemesis.split(",")) - set(nemesis.NEMESES)
     if unknown:

@@ -25,6 +25,10 @@ SNAPSHOT_COUNT = 100
 DISK_MB = 256  # etcd preallocates 64 MiB WAL segments
 
 
+class StaleConflict(Exception):
+    """A members API answer that contradicts a change acknowledged before the request."""
+
+
 class Member:
     def __init__(self, name, target, binary, fs_root, net):
         self.name, self.target, self.binary, self.net = name, target, binary, net
@@ -228,7 +232,11 @@ class Cluster:
         """Adds m (with an empty data dir) through `via` and starts it to join."""
         status, _, doc = client.request(via.ip, "POST", "/v2/members", body={"peerURLs": [m.peer_url]},
                                         timeout=timeout)
-        if status not in (200, 201, 409):
+        if status == 409:
+            # Nobody but the harness changes membership, and it removed m (acknowledged)
+            # before asking: "peerURL exists" can only come from a stale view.
+            raise StaleConflict("POST /v2/members %s to %s answered 409 %s" % (m.peer_url, via.name, doc))
+        if status not in (200, 201):
             raise RuntimeError("POST member %s: %s %s" % (m.name, status, doc))
         with self.lock:
             if m.name not in self.config:

@@ -17,6 +17,8 @@ import signal
 import struct
 import time
 
+from cluster import StaleConflict
+
 NEMESES = ["kill", "pause", "partition", "wal", "disk", "clock", "member", "snapshot"]
 
 # Log lines that prove a member installed a snapshot sent by the leader.
@@ -180,7 +182,7 @@ def wal(ctx):
 def _replace_member(ctx, victim):
     deadline = time.monotonic() + ctx.fault_seconds + 20
     removed = victim.name not in ctx.cluster.config
-    added = False
+    added = stale = False
     while time.monotonic() < deadline and not ctx.aborted() and not added:
         via = ctx.cluster.leader() or next((m for m in ctx.cluster.members() if m.alive() and m is not victim), None)
         if via is None or via is victim:
@@ -196,6 +198,15 @@ def _replace_member(ctx, victim):
             ctx.cluster.add_member(victim, via)
             added = True
             ctx.note("member: added %s back (empty) via %s" % (victim.name, via.name))
+        except StaleConflict as e:
+            # The removal was acknowledged before this request was sent: a
+            # linearizable members API cannot say the URL still exists.
+            if not stale:
+                ctx.anomaly("members API not linearizable: %s after the removal of %s was acknowledged"
+                            % (e, victim.name))
+            stale = True
+            ctx.note("member: %s" % e)
+            _sleep(ctx, 0.5)
         except Exception as e:  # a fault may make either call time out: retry
             ctx.note("member: %s" % e)
             _sleep(ctx, 0.5)

@@ -34,8 +34,11 @@ def _classify_write(status, doc):
 
 
 class Workload:
-    def __init__(self, cluster, rng_seed, keys=5, threads_per_key=3, unique_threads=2):
+    def __init__(self, cluster, rng_seed, keys=5, threads_per_key=3, unique_threads=2, quorum_reads=True):
         self.cluster = cluster
+        # False only for the harness self-check (--unsafe-local-reads): plain reads
+        # are served from a member's own copy and may be stale, which must be caught.
+        self.read_params = {"quorum": "true"} if quorum_reads else {}
         self.seed = rng_seed
         self.keys = ["%s/r/k%d" % (PREFIX, i) for i in range(keys)]
         self.threads_per_key = threads_per_key
@@ -80,7 +83,7 @@ class Workload:
         call = time.monotonic()
         try:
             if kind == "read":
-                status, _, doc = client.request(ip, "GET", "/v2/keys" + key, params={"quorum": "true"},
+                status, _, doc = client.request(ip, "GET", "/v2/keys" + key, params=self.read_params,
                                                 timeout=OP_TIMEOUT)
             elif kind == "write":
                 status, _, doc = client.request(ip, "PUT", "/v2/keys" + key, form={"value": value},
