@@ -249,20 +249,21 @@ QByteArray StatsJson::prometheus(const ApiBackend &backend)
         out += QByteArray("etcd_store_requests_total{action=\"") + action +
                "\",outcome=\"fail\"} " + QByteArray::number(counts.second) + '\n';
     }
+    // One gauge per peer whose clock was measured (qetcd's own; etcd only logs it).
     const QList<PeerClock> clocks = backend.peerClocks();
-    if (!clocks.isEmpty()) {
-        out += "# HELP qetcd_network_peer_clock_offset_seconds The peer's wall clock minus this "
-               "member's, estimated from ping round trips.\n"
-               "# TYPE qetcd_network_peer_clock_offset_seconds gauge\n";
+    auto peerGauge = [&](const char *name, const char *help, double ClockOffsetStats::*field) {
+        if (clocks.isEmpty())
+            return;
+        out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + " gauge\n";
         for (const PeerClock &c : clocks)
-            out += "qetcd_network_peer_clock_offset_seconds{To=\"" + hexId(c.id) + "\"} " +
-                   goFloat(c.clock.offsetSeconds) + '\n';
-        out += "# HELP qetcd_network_peer_clock_offset_error_seconds Bound on the error of "
-               "qetcd_network_peer_clock_offset_seconds (half a round trip).\n"
-               "# TYPE qetcd_network_peer_clock_offset_error_seconds gauge\n";
-        for (const PeerClock &c : clocks)
-            out += "qetcd_network_peer_clock_offset_error_seconds{To=\"" + hexId(c.id) + "\"} " +
-                   goFloat(c.clock.maxErrorSeconds) + '\n';
-    }
+            out +=
+                name + QByteArray("{To=\"") + hexId(c.id) + "\"} " + goFloat(c.clock.*field) + '\n';
+    };
+    peerGauge("qetcd_network_peer_clock_offset_seconds",
+              "The peer's wall clock minus this member's, estimated from ping round trips.",
+              &ClockOffsetStats::offsetSeconds);
+    peerGauge("qetcd_network_peer_clock_offset_error_seconds",
+              "Bound on the error of qetcd_network_peer_clock_offset_seconds (half a round trip).",
+              &ClockOffsetStats::maxErrorSeconds);
     return out;
 }
