@@ -320,7 +320,9 @@ int WalTool::dump()
                 return QString();
             });
         if (outcome.end != WalSegmentScan::End::Clean) {
-            ++damaged;
+            // A torn tail is what a crash leaves, not damage: verify says OK for it too.
+            if (outcome.end == WalSegmentScan::End::Corrupt)
+                ++damaged;
             m_out << segments[i] << u'@' << outcome.badOffset << u' '
                   << (outcome.end == WalSegmentScan::End::TornTail
                           ? tr("TORN TAIL (a restart cuts it off): %1")

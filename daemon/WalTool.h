@@ -12,8 +12,10 @@
 //    would start from it (a torn tail, which a restart cuts off, is named), 1 otherwise with
 //    the file, offset and record kind of the damage.
 //  - dump: one line per record (file@offset, kind, size; entries with index, term, type and a
-//    short decoded summary; hard states; snapshot markers), then the damage if there is any.
-//  - repair: without --truncate prints what it would remove and changes nothing. With
+//    short decoded summary; hard states; snapshot markers), then the damage if there is any;
+//    exit 1 only for damage (not for a torn tail).
+//  - repair: without --truncate prints what it would remove and changes nothing (exit 1 when
+//    there is something to remove, 0 when the WAL is intact). With
 //    --truncate it cuts the WAL at the first bad record, copying every removed byte to a
 //    backup first (<segment>.cut-at-<offset>.bak beside it; later segments are renamed to
 //    <name>.bak), and prints exactly what it removed. Damage in a segment other than the
