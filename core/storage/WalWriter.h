@@ -54,7 +54,9 @@ namespace storage {
 //  - Signals are emitted from the writer thread; connect receivers living in another thread
 //    with the default (auto) or a queued connection, which delivers them on the receiver's
 //    thread in emission order.
-//  - The destructor lets the writer finish everything already queued, then joins the thread.
+//  - The destructor lets the writer finish everything already queued, then joins the thread;
+//    while the disk is full it stops at once instead, dropping what is still unwritten (none of
+//    it was reported persisted).
 //  - The Wal and the Snapshotter are touched only by the writer thread once start() is called.
 class WalWriter : public QObject
 {
