@@ -18,8 +18,10 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QtNumeric>
 
 #include <chrono>
+#include <limits>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcNode, "qetcd.node")
@@ -872,7 +874,29 @@ void EtcdNode::onTick()
     }
     if (m_leaderId != 0 && !m_attributesPublished)
         publishAttributes();
+    trackLeaderClock();
     scheduleReady();
+}
+
+qint64 EtcdNode::readNowNs() const
+{
+    // The offset comes from a peer's answers: saturate rather than overflow.
+    const qint64 offset = m_leaderClockOffsetNs.load(std::memory_order_relaxed);
+    qint64 now = 0;
+    if (qAddOverflow(nowNs(), offset, &now))
+        return offset > 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    return now;
+}
+
+void EtcdNode::trackLeaderClock()
+{
+    qint64 offset = 0;
+    if (m_transport && m_leaderId != 0 && !isLeader()) {
+        const transport::PeerStats leader = m_transport->stats(m_leaderId);
+        if (leader.clockOffsetKnown)
+            offset = leader.clockOffsetNs;
+    }
+    m_leaderClockOffsetNs.store(offset, std::memory_order_relaxed);
 }
 
 void EtcdNode::retryUnsent()
@@ -1029,7 +1053,7 @@ void EtcdNode::proposeRequest(RaftRequest &request, ResultCallback done, Unsent:
 
 StoreResult EtcdNode::get(const QString &path, bool recursive, bool sorted)
 {
-    return m_store.get(path, recursive, sorted, nowNs());
+    return m_store.get(path, recursive, sorted, readNowNs());
 }
 
 std::optional<ConcurrentRead> EtcdNode::readConcurrently(const QString &path, bool recursive,
@@ -1042,7 +1066,7 @@ std::optional<ConcurrentRead> EtcdNode::readConcurrently(const QString &path, bo
     if (m_auth.isEnabled())
         return std::nullopt;
     ConcurrentRead read;
-    read.result = m_store.read(path, recursive, sorted, nowNs());
+    read.result = m_store.read(path, recursive, sorted, readNowNs());
     read.raft.commitIndex = qMax(m_applied, m_viewCommit.load(std::memory_order_relaxed));
     read.raft.term = m_viewTerm.load(std::memory_order_relaxed);
     read.clusterId = m_viewClusterId.load(std::memory_order_relaxed);

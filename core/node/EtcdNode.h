@@ -51,7 +51,9 @@ struct RaftRequest;
 // only as long as its client does, and is never sent after that client was
 // answered. Only the leader expires keys: its
 // timer proposes an Expire command with its own clock, applied by every
-// member at the same index. Auth changes (users, roles, enable) are entries
+// member at the same index; writes take the leader's clock as they enter its
+// log (ProposalStamper), and a follower counts remaining ttls on the leader's
+// clock too (readNowNs). Auth changes (users, roles, enable) are entries
 // too, applied to the AuthStore. A snapshot of store, membership and auth is
 // taken every `snapshotCount` applied entries and the log compacted behind it.
 //
@@ -158,6 +160,12 @@ private:
     // Copies term, commit index and cluster id where readConcurrently() sees them.
     void publishView();
     qint64 monotonicMs() const { return m_clock.elapsed(); }
+    // What a read computes a key's remaining ttl against: the leader's clock, whose stamps
+    // and expiries TTLs follow; on a follower that is this member's clock plus the leader's
+    // measured offset (0 until measured, or while no leader is known). Any thread.
+    qint64 readNowNs() const;
+    // Copies the leader's clock offset, as the transport measures it, for readNowNs().
+    void trackLeaderClock();
     quint64 nextRequestId();
 
     NodeOptions m_options;
@@ -250,6 +258,7 @@ private:
     std::atomic<quint64> m_viewTerm{0};
     std::atomic<quint64> m_viewCommit{0};
     std::atomic<quint64> m_viewClusterId{0};
+    std::atomic<qint64> m_leaderClockOffsetNs{0}; // see readNowNs()
     mutable std::atomic<quint64> m_concurrentGets{0};
     mutable std::atomic<quint64> m_concurrentGetsFailed{0};
 };
