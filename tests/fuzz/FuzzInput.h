@@ -4,6 +4,7 @@
 // (Release defines NDEBUG, so assert() would vanish), and a reader that cuts
 // the fuzzer's bytes into the several inputs a harness needs.
 #include <QByteArray>
+#include <QtGlobal>
 
 #include <cstdint>
 #include <cstdio>
@@ -16,6 +17,14 @@
             std::abort();                                                                          \
         }                                                                                          \
     } while (false)
+
+// Qt's log lines (a rejected snapshot or record is logged, say) would cost far more
+// than the parsing under test and flood the fuzzer's output: discard them. qFatal
+// still aborts after the handler returns.
+inline const bool g_fuzzQuietLogs = [] {
+    qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &) {});
+    return true;
+}();
 
 // Consumes the fuzzer's input front to back. Past the end every read returns
 // zero or empty, so a harness never has to check the size first.
