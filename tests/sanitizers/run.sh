@@ -11,8 +11,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 reports=$(mktemp -d "${TMPDIR:-/tmp}/qetcd-sanitizer.XXXXXX") || exit 1
 
 # Caller's options first, ours last (the last value of an option wins): log_path must stay ours.
+# verify_asan_link_order=0: the clock-skew tests start members with LD_PRELOAD=libfaketime, which
+# then precedes ASan's runtime in the library list; ASan would refuse to start, although
+# libfaketime only wraps the clock functions and passes each call on (to ASan's wrapper, if any).
 common="halt_on_error=1:log_path=$reports/report:log_exe_name=1"
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1:$common"
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1:verify_asan_link_order=0:$common"
 export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$here/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:$common"
 export TSAN_OPTIONS="${TSAN_OPTIONS:+$TSAN_OPTIONS:}suppressions=$here/tsan.supp:second_deadlock_stack=1:$common"
