@@ -1,4 +1,5 @@
 #include "ctl/TransferCommands.h"
+#include "client/JsonNumber.h"
 
 #include "ctl/Invocation.h"
 
@@ -87,7 +88,7 @@ struct Importer
     void import(const QJsonObject &node)
     {
         const QString key = target(node.value(QStringLiteral("key")).toString());
-        const qint64 ttl = qint64(node.value(QStringLiteral("ttl")).toDouble());
+        const qint64 ttl = client::json::toInt64(node.value(QStringLiteral("ttl"))).value_or(0);
         if (!node.value(QStringLiteral("dir")).toBool()) {
             client::SetOptions o;
             o.ttl = ttl;

@@ -1,4 +1,5 @@
 #include "cluster/StoreStatsModel.h"
+#include "client/JsonNumber.h"
 
 #include <QLocale>
 
@@ -51,7 +52,7 @@ qint64 StoreStatsModel::counter(int row, int column) const
     if (!field)
         return -1;
     const QJsonValue v = m_stats.value(QLatin1String(field));
-    return v.isDouble() ? qint64(v.toDouble()) : -1;
+    return client::json::toInt64(v).value_or(-1);
 }
 
 int StoreStatsModel::rowCount(const QModelIndex &parent) const

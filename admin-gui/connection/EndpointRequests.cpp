@@ -1,4 +1,5 @@
 #include "connection/EndpointRequests.h"
+#include "client/JsonNumber.h"
 
 #include "client/Client.h"
 #include "client/Request.h"
@@ -54,5 +55,5 @@ client::Error EndpointRequests::etcdError(const client::Reply *reply)
     return client::Error::etcd(
         o.value(QLatin1String("errorCode")).toInt(), o.value(QLatin1String("message")).toString(),
         o.value(QLatin1String("cause")).toString(),
-        quint64(o.value(QLatin1String("index")).toDouble()), reply->httpStatus());
+        client::json::toUint64(o.value(QLatin1String("index"))).value_or(0), reply->httpStatus());
 }

@@ -1,4 +1,5 @@
 #include "latency/LatencySeriesModel.h"
+#include "client/JsonNumber.h"
 
 #include <QBrush>
 #include <QLocale>
@@ -77,8 +78,8 @@ bool LatencySeriesModel::addStats(qint64 atMs, const QJsonObject &stats)
         f.minimum = latency.value(QLatin1String("minimum")).toDouble();
         f.maximum = latency.value(QLatin1String("maximum")).toDouble();
         f.standardDeviation = latency.value(QLatin1String("standardDeviation")).toDouble();
-        f.success = qint64(counts.value(QLatin1String("success")).toDouble());
-        f.fail = qint64(counts.value(QLatin1String("fail")).toDouble());
+        f.success = client::json::toInt64(counts.value(QLatin1String("success"))).value_or(0);
+        f.fail = client::json::toInt64(counts.value(QLatin1String("fail"))).value_or(0);
         f.samples.emplace_back(double(atMs), f.current);
         while (!f.samples.empty() && f.samples.front().x() < double(atMs - m_windowMs))
             f.samples.pop_front();

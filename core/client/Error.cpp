@@ -1,4 +1,5 @@
 #include "client/Error.h"
+#include "client/JsonNumber.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,7 +49,7 @@ Error Error::fromKeysBody(const QByteArray &body, int httpStatus, const QUrl &en
     return etcd(o.value(QLatin1String("errorCode")).toInt(),
                 o.value(QLatin1String("message")).toString(),
                 o.value(QLatin1String("cause")).toString(),
-                static_cast<quint64>(o.value(QLatin1String("index")).toDouble()), httpStatus);
+                json::toUint64(o.value(QLatin1String("index"))).value_or(0), httpStatus);
 }
 
 bool Error::isConnectionError() const

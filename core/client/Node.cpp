@@ -1,14 +1,19 @@
 #include "client/Node.h"
 
+#include "client/JsonNumber.h"
+
 #include <QJsonArray>
 
 namespace client {
 
 namespace {
 
+// A server sends indexes and TTLs as JSON integers; anything a uint64 (int64) cannot hold
+// (negative, too large) reads as 0 (a hostile server's "createdIndex":-4 was undefined
+// behaviour before; found by fuzz_client_json).
 quint64 toIndex(const QJsonValue &v)
 {
-    return v.isDouble() ? static_cast<quint64>(v.toDouble()) : 0;
+    return json::toUint64(v).value_or(0);
 }
 
 } // namespace
@@ -22,7 +27,7 @@ Node Node::fromJson(const QJsonObject &object)
     n.createdIndex = toIndex(object.value(QLatin1String("createdIndex")));
     n.modifiedIndex = toIndex(object.value(QLatin1String("modifiedIndex")));
     n.expiration = object.value(QLatin1String("expiration")).toString();
-    n.ttl = static_cast<qint64>(object.value(QLatin1String("ttl")).toDouble());
+    n.ttl = json::toInt64(object.value(QLatin1String("ttl"))).value_or(0);
     const QJsonValue children = object.value(QLatin1String("nodes"));
     n.nodesPresent = children.isArray();
     const QJsonArray array = children.toArray();

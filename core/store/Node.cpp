@@ -1,6 +1,9 @@
 #include "store/Node.h"
 
+#include <QtNumeric>
+
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace {
@@ -100,7 +103,12 @@ QString Node::joinPath(const QString &parentKey, QStringView childName)
 
 qint64 Node::ttlSeconds(qint64 expirationNs, qint64 nowNs)
 {
-    const qint64 left = expirationNs - nowNs;
+    // Saturating like Go's Time.Sub: an expiration from a damaged or hostile command (any
+    // i64 decodes) must not overflow (undefined behaviour, found by fuzz_raft_message).
+    qint64 left = 0;
+    if (qSubOverflow(expirationNs, nowNs, &left))
+        left = expirationNs > nowNs ? std::numeric_limits<qint64>::max()
+                                    : std::numeric_limits<qint64>::min();
     qint64 ttl = left / 1000000000LL; // C++ truncates toward zero, like Go
     if (left % 1000000000LL > 0)
         ++ttl;

@@ -1,7 +1,9 @@
 // Go-compatible text helpers: what etcdctl users see must match byte for byte.
+#include "client/Error.h"
 #include "client/GoText.h"
 #include "client/JsonStreamSplitter.h"
 #include "client/Request.h"
+#include "client/Response.h"
 
 #include <QTest>
 
@@ -27,6 +29,7 @@ private slots:
     void splitterCutsObjects();
     void splitterIgnoresBracesInStrings();
     void splitterBoundsAnObjectThatNeverEnds();
+    void outOfRangeNumbersReadAsZero();
 };
 
 void tst_GoText::jsonString_data()
@@ -225,6 +228,25 @@ void tst_GoText::splitterBoundsAnObjectThatNeverEnds()
     JsonStreamSplitter exact(7);
     QCOMPARE(exact.feed("{\"a\":1}"), QList<QByteArray>{"{\"a\":1}"});
     QVERIFY(!exact.overflowed());
+}
+
+void tst_GoText::outOfRangeNumbersReadAsZero()
+{
+    // A hostile or broken server's numbers that no uint64/int64 holds read as 0; converting
+    // them was undefined behaviour (found by fuzz_client_json).
+    Response r;
+    QVERIFY(Response::parse(R"({"action":"get","node":{"key":"/a","createdIndex":-4,)"
+                            R"("modifiedIndex":1e300,"ttl":-1e300}})",
+                            &r));
+    QCOMPARE(r.node.createdIndex, quint64(0));
+    QCOMPARE(r.node.modifiedIndex, quint64(0));
+    QCOMPARE(r.node.ttl, qint64(0));
+    QVERIFY(
+        Response::parse(R"({"action":"get","node":{"key":"/a","createdIndex":7,"ttl":-3}})", &r));
+    QCOMPARE(r.node.createdIndex, quint64(7));
+    QCOMPARE(r.node.ttl, qint64(-3));
+    const Error e = Error::fromKeysBody(R"({"errorCode":100,"message":"m","index":-1})", 404);
+    QCOMPARE(e.index(), quint64(0));
 }
 
 QTEST_APPLESS_MAIN(tst_GoText)

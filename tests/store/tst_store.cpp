@@ -11,6 +11,8 @@
 #include <QRandomGenerator>
 #include <QtTest>
 
+#include <limits>
+
 using namespace st;
 
 Q_DECLARE_METATYPE(Command)
@@ -39,6 +41,7 @@ private slots:
     void get();
     void ttlCeiling_data();
     void ttlCeiling();
+    void ttlSaturatesLikeGo();
     void dirUpdateKeepsModifiedIndex();
     void ttlSetUnsetRefresh();
     void setReplacesTtlKey();
@@ -436,6 +439,16 @@ void tst_Store::ttlCeiling()
     const StoreResult r = s.get(A, false, false, exp - leftNs);
     QCOMPARE(r.event.node.ttl, ttl);
     QCOMPARE(r.event.node.expirationNs, exp);
+}
+
+void tst_Store::ttlSaturatesLikeGo()
+{
+    // Any i64 expiration decodes from a command; the ttl shown saturates like Go's
+    // Time.Sub instead of overflowing (undefined behaviour, found by fuzz_raft_message).
+    Store s;
+    QVERIFY(s.apply(set(A, "v", std::numeric_limits<qint64>::max())).ok());
+    const StoreResult r = s.get(A, false, false, -kSec);
+    QCOMPARE(r.event.node.ttl, qint64(9223372037)); // ceil((2^63 - 1) / 1e9)
 }
 
 void tst_Store::dirUpdateKeepsModifiedIndex()
