@@ -400,6 +400,125 @@ of the previous cluster are still alive. Use them with caution.
     </message>
 </context>
 <context>
+    <name>WalTool</name>
+    <message>
+        <source>usage: qetcd wal verify|dump|repair --data-dir DIR [--wal-dir DIR] [--truncate] [--drop-later-segments]
+  verify   check every WAL record as a starting member would; changes nothing
+  dump     print one line per record (entries with index, term, type, size and content)
+  repair   show what cutting the WAL at its first bad record would remove;
+           with --truncate do it, keeping a .bak copy of everything removed
+           (damage before the newest segment also needs --drop-later-segments)
+</source>
+        <translation>用法：qetcd wal verify|dump|repair --data-dir DIR [--wal-dir DIR] [--truncate] [--drop-later-segments]
+  verify   像启动中的成员那样检查每条 WAL 记录；不做任何更改
+  dump     每条记录打印一行（条目的索引、任期、类型、大小和内容）
+  repair   显示在第一条损坏的记录处截断 WAL 会移除什么；
+           加上 --truncate 则执行截断，并为所有被移除的内容保留一份 .bak 副本
+           （最新段文件之前的损坏还需要 --drop-later-segments）
+</translation>
+    </message>
+    <message>
+        <source>unknown argument: %1</source>
+        <translation>未知参数：%1</translation>
+    </message>
+    <message>
+        <source>no WAL segments in %1</source>
+        <translation>%1 中没有 WAL 段文件</translation>
+    </message>
+    <message>
+        <source>DAMAGED: %1</source>
+        <translation>已损坏：%1</translation>
+    </message>
+    <message>
+        <source>OK: %1 segments, entries %2 to %3 after snapshot index %4, term %5, commit %6</source>
+        <translation>正常：%1 个段文件，快照索引 %4 之后的条目 %2 至 %3，任期 %5，提交索引 %6</translation>
+    </message>
+    <message>
+        <source>NOTE: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>TORN TAIL (a restart cuts it off): %1</source>
+        <translation>尾部写入不完整（重启时会被截去）：%1</translation>
+    </message>
+    <message>
+        <source>nothing to repair: the WAL reads back intact</source>
+        <translation>无需修复：WAL 可以完整读出</translation>
+    </message>
+    <message>
+        <source>cannot repair by truncation: %1</source>
+        <translation>无法通过截断修复：%1</translation>
+    </message>
+    <message>
+        <source>cannot repair: the first record of the oldest segment is damaged (%1); without it the WAL has no member identity. Remove the member and add it again with an empty data dir.</source>
+        <translation>无法修复：最旧段文件的第一条记录已损坏（%1）；没有它，WAL 就没有成员身份。请移除该成员，再用空数据目录重新添加。</translation>
+    </message>
+    <message>
+        <source>first bad record: %1</source>
+        <translation>第一条损坏的记录：%1</translation>
+    </message>
+    <message>
+        <source>remove bytes %1 to %2 of %3 (%4 bytes; %5 records in them still read back intact%6)</source>
+        <translation>移除 %3 的第 %1 至 %2 字节（%4 字节；其中 %5 条记录仍可完整读出%6）</translation>
+    </message>
+    <message>
+        <source>remove segment %1 (%2 bytes, %3 records, entries %4 to %5)</source>
+        <translation>移除段文件 %1（%2 字节，%3 条记录，条目 %4 至 %5）</translation>
+    </message>
+    <message>
+        <source>remove segment %1 (%2 bytes, %3 records, no entries)</source>
+        <translation>移除段文件 %1（%2 字节，%3 条记录，无条目）</translation>
+    </message>
+    <message>
+        <source>REFUSED: the damage is not in the newest segment, so the %1 later segment(s) listed above (acknowledged writes among them) would be lost too; add --drop-later-segments to accept that</source>
+        <translation>已拒绝：损坏不在最新的段文件中，因此上面列出的 %1 个较新的段文件（其中包括已确认的写入）也会丢失；如接受这一点，请加上 --drop-later-segments</translation>
+    </message>
+    <message>
+        <source>nothing was changed; run again with --truncate to remove this (a .bak copy of everything removed is kept)</source>
+        <translation>未做任何更改；加上 --truncate 再次运行即可移除这些内容（所有被移除的内容都会保留一份 .bak 副本）</translation>
+    </message>
+    <message>
+        <source>FAILED, nothing removed: %1</source>
+        <translation>失败，未移除任何内容：%1</translation>
+    </message>
+    <message>
+        <source>saved the removed bytes of %1 to %2</source>
+        <translation>已将 %1 中被移除的字节保存到 %2</translation>
+    </message>
+    <message>
+        <source>FAILED: cannot rename %1 to %2</source>
+        <translation>失败：无法将 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>removed segment %1 (kept as %2)</source>
+        <translation>已移除段文件 %1（保留为 %2）</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>无法移除 %1</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>FAILED: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>removed %1 (all %2 bytes)</source>
+        <translation>已移除 %1（全部 %2 字节）</translation>
+    </message>
+    <message>
+        <source>truncated %1 to %2 bytes (removed %3)</source>
+        <translation>已将 %1 截断为 %2 字节（移除了 %3 字节）</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -501,28 +620,32 @@ of the previous cluster are still alive. Use them with caution.
         <source>cannot create directory %1</source>
         <translation>无法创建目录 %1</translation>
     </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot truncate %1 to %2 bytes: %3</source>
+        <translation>无法将 %1 截断为 %2 字节：%3</translation>
+    </message>
+    <message>
+        <source>write of %1 was abandoned</source>
+        <translation>%1 的写入已放弃</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2: %3</source>
+        <translation>无法将 %1 重命名为 %2：%3</translation>
+    </message>
 </context>
 <context>
     <name>storage::Snapshotter</name>
     <message>
         <source>refusing to save an empty snapshot (index 0)</source>
         <translation>拒绝保存空快照（索引 0）</translation>
-    </message>
-    <message>
-        <source>cannot create %1: %2</source>
-        <translation>无法创建 %1：%2</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>write of %1 was abandoned</source>
-        <translation>%1 的写入已被放弃</translation>
-    </message>
-    <message>
-        <source>cannot commit %1: %2</source>
-        <translation>无法提交 %1：%2</translation>
     </message>
     <message>
         <source>cannot open: %1</source>
@@ -578,14 +701,6 @@ of the previous cluster are still alive. Use them with caution.
     <message>
         <source>WAL directory %1 already holds a WAL</source>
         <translation>WAL 目录 %1 中已有 WAL</translation>
-    </message>
-    <message>
-        <source>cannot create %1: %2</source>
-        <translation>无法创建 %1：%2</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>WAL directory %1 exists and is not empty</source>
@@ -660,12 +775,12 @@ of the previous cluster are still alive. Use them with caution.
         <translation>无法截断 %1：%2</translation>
     </message>
     <message>
-        <source>cannot create WAL segment %1: %2</source>
-        <translation>无法创建 WAL 段 %1：%2</translation>
-    </message>
-    <message>
         <source>WAL record of %1 bytes exceeds the limit of %2 bytes</source>
         <translation>%1 字节的 WAL 记录超出了 %2 字节的上限</translation>
+    </message>
+    <message>
+        <source>WAL %1 ends in a torn record at offset %2 (%3); a restart truncates the last %4 bytes, an unfinished write from a crash</source>
+        <translation>WAL %1 在偏移量 %2 处以一条不完整的记录结尾（%3）；重启时会截去最后 %4 字节，这是崩溃留下的未完成写入</translation>
     </message>
 </context>
 <context>
