@@ -322,7 +322,11 @@ private Q_SLOTS:
         const QString newId = added.json().value(QLatin1String("id")).toString();
         QVERIFY(!newId.isEmpty());
         QCOMPARE(added.json().value(QLatin1String("name")).toString(), QString());
-        // Before it starts, move it to another peer port (PUT /v2/members/<id>).
+        // Before it starts, move it to another peer port (PUT /v2/members/<id>), through a
+        // member that has applied the addition (the POST's answer only says its member did).
+        QTRY_VERIFY_WITH_TIMEOUT(http("GET", members[2]->clientUrl(), QStringLiteral("/v2/members"))
+                                     .body.contains(newId.toUtf8()),
+                                 5000);
         d->setPorts(d->clientPort(), DaemonProcess::freePort());
         const Reply moved =
             http("PUT", members[2]->clientUrl(), QStringLiteral("/v2/members/") + newId,
