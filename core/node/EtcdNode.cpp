@@ -334,7 +334,11 @@ void EtcdNode::joinExisting()
     auto *probe = new transport::PeerTransport(0, 0, this);
     probe->setOptions(transportOptions());
     auto attempt = std::make_shared<std::function<void(int)>>();
-    *attempt = [this, probe, candidates, attempt](int i) {
+    // The function holds itself only weakly (a strong capture was a cycle that leaked it and
+    // the candidates list): its caller keeps it alive, first this function, then the pending
+    // fetch's callback, which captures it strongly and is dropped when the fetch is done.
+    *attempt = [this, probe, candidates, weakAttempt = std::weak_ptr(attempt)](int i) {
+        const auto attempt = weakAttempt.lock();
         if (i >= candidates.size()) {
             probe->deleteLater();
             Q_EMIT fatalError(tr("could not reach any member of the existing cluster (%1)")
