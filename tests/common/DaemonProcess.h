@@ -9,8 +9,8 @@
 
 // Starts one real `qetcd` member for a test: free loopback ports, a private
 // temporary data directory, and a wait until the member answers /v2/stats/self under its name.
-// The process is killed when the object goes away, so a failing test never
-// leaves a member behind. Not thread-safe; use from the test's thread.
+// The process is stopped (SIGTERM, then SIGKILL if it lingers) when the object goes away, so a
+// failing test never leaves a member behind. Not thread-safe; use from the test's thread.
 class DaemonProcess
 {
 public:
