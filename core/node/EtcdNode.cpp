@@ -1308,14 +1308,12 @@ void EtcdNode::proposeMemberChange(quint64 requestId, const raft::ConfChange &cc
     scheduleReady();
 }
 
+// Member changes are decided where they are applied, in log order, as etcd decides them
+// (ValidateConfigurationChange): this member's own view may be behind the log (it was down or
+// cut off), and a "peerURL exists" or "No such member" from it could contradict a change
+// another member has already acknowledged.
 void EtcdNode::addMember(const QStringList &peerUrls, MemberCallback done)
 {
-    if (m_membership.findByPeerUrls(peerUrls)) {
-        done({MemberChangeResult::Status::Conflict,
-              QStringLiteral("etcdserver: peerURL exists"),
-              {}});
-        return;
-    }
     MemberInfo member;
     member.peerUrls = peerUrls;
     member.id = ClusterIdentity::memberId(peerUrls, m_options.clusterToken, nowNs() / 1000000000);
@@ -1329,23 +1327,13 @@ void EtcdNode::addMember(const QStringList &peerUrls, MemberCallback done)
 
 void EtcdNode::removeMember(quint64 id, MemberCallback done)
 {
-    if (m_membership.isRemoved(id)) {
-        done({MemberChangeResult::Status::Removed,
-              QStringLiteral("Member permanently removed: %1").arg(id, 0, 16),
-              {}});
-        return;
-    }
-    const std::optional<MemberInfo> member = m_membership.member(id);
-    if (!member) {
-        done({MemberChangeResult::Status::NotFound,
-              QStringLiteral("No such member: %1").arg(id, 0, 16),
-              {}});
-        return;
-    }
+    // Decided when applied (see addMember); the member as known here only goes into the
+    // entry's context.
+    const MemberInfo member = m_membership.member(id).value_or(MemberInfo{id, {}, {}, {}});
     const quint64 requestId = nextRequestId();
     waitForMemberChange(requestId, std::move(done));
     const raft::ConfChange cc{raft::ConfChangeType::RemoveNode, id,
-                              confChangeContext(requestId, *member)};
+                              confChangeContext(requestId, member)};
     if (id == m_leaderId && m_raft && m_confState.voters.size() >= 2) {
         // Removing the leader would leave the cluster leaderless for an
         // election timeout: leadership moves first, to the follower that
@@ -1391,18 +1379,7 @@ void EtcdNode::runAfterTermApplied()
 
 void EtcdNode::updateMember(quint64 id, const QStringList &peerUrls, MemberCallback done)
 {
-    if (!m_membership.contains(id)) {
-        done({MemberChangeResult::Status::NotFound,
-              QStringLiteral("No such member: %1").arg(id, 0, 16),
-              {}});
-        return;
-    }
-    if (m_membership.findByPeerUrls(peerUrls, id)) {
-        done({MemberChangeResult::Status::Conflict,
-              QStringLiteral("etcdserver: peerURL exists"),
-              {}});
-        return;
-    }
+    // Decided when applied (see addMember): an unknown member or a taken URL is answered then.
     // Peer URLs are no Raft membership change: an ordinary entry carries them.
     RaftRequest request;
     request.kind = RaftRequest::Kind::PeerUrls;

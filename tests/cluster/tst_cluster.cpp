@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <signal.h>
+
 namespace {
 
 struct Reply
@@ -375,6 +377,64 @@ private Q_SLOTS:
             410);
         QVERIFY(put(members[2]->clientUrl(), QStringLiteral("/after"), QStringLiteral("1")).status <
                 300);
+    }
+
+    // A member change is decided where it is applied, in log order, as etcd decides it: a
+    // member that has not yet heard of a removal must not refuse the removed member's peer URL
+    // from its own stale view (found by make chaos: 409 "peerURL exists" after the removal
+    // had been acknowledged by another member).
+    void memberChangesAreDecidedInLogOrderNotFromAStaleView()
+    {
+        auto members =
+            startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+        const quint64 leaderId = waitForLeader(members);
+        QVERIFY2(leaderId != 0, logsOf(members).constData());
+        DaemonProcess *leader = memberById(members, leaderId);
+        QVERIFY(leader);
+        std::vector<DaemonProcess *> followers;
+        for (const auto &d : members) {
+            if (d.get() != leader)
+                followers.push_back(d.get());
+        }
+        DaemonProcess *removed = followers[0];
+        DaemonProcess *stale = followers[1];
+        const QJsonObject removedSelf =
+            http("GET", removed->clientUrl(), QStringLiteral("/v2/stats/self")).json();
+        const QString removedId = removedSelf.value(QLatin1String("id")).toString();
+        QVERIFY(!removedId.isEmpty());
+
+        // `stale` is down through the removal, which the leader and `removed` commit (stopped,
+        // not paused: a paused member's socket buffers would still take the leader's appends).
+        stale->kill();
+        QCOMPARE(
+            http("DELETE", leader->clientUrl(), QStringLiteral("/v2/members/") + removedId).status,
+            204);
+        QVERIFY(removed->waitForExit());
+        // Nobody can tell `stale` about it now: the leader sleeps while it comes back.
+        const auto signal = [](DaemonProcess *d, int sig) {
+            QVERIFY(::kill(pid_t(d->process().processId()), sig) == 0);
+        };
+        signal(leader, SIGSTOP);
+        QVERIFY2(stale->start(), stale->output().constData());
+
+        // Adding a member at the removed one's peer URL, through `stale`.
+        QNetworkRequest req(QUrl(stale->clientUrl().toString() + QStringLiteral("/v2/members")));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        req.setTransferTimeout(20000);
+        std::unique_ptr<QNetworkReply> add(nam.sendCustomRequest(
+            req, "POST", "{\"peerURLs\":[\"" + removed->peerUrl().toUtf8() + "\"]}"));
+        // Once `stale` has answered a later request, it has taken the POST in too, still
+        // knowing nothing of the removal.
+        QCOMPARE(http("GET", stale->clientUrl(), QStringLiteral("/v2/stats/self")).status, 200);
+        signal(leader, SIGCONT);
+
+        QVERIFY(QTest::qWaitFor([&] { return add->isFinished(); }, 25000));
+        const QByteArray body = add->readAll();
+        QVERIFY2(add->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201,
+                 body.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(http("GET", leader->clientUrl(), QStringLiteral("/v2/members"))
+                                     .body.contains(removed->peerUrl().toUtf8()),
+                                 10000);
     }
 
     void removingTheLeaderMovesLeadershipFirst()
