@@ -2,6 +2,12 @@
 
 #include <QThread>
 
+Mailbox::Mailbox(QObject *target) : m_target(target), m_receiver(new MailboxReceiver(target))
+{
+    Q_ASSERT_X(target->thread() == QThread::currentThread(), "Mailbox",
+               "create a mailbox on its target's thread");
+}
+
 bool Mailbox::post(std::function<void()> call)
 {
     QMutexLocker lock(&m_mutex);
@@ -9,7 +15,7 @@ bool Mailbox::post(std::function<void()> call)
         return false;
     // Queued even on the target's own thread: callers rely on the call never
     // running inside their own stack.
-    return QMetaObject::invokeMethod(m_target, std::move(call), Qt::QueuedConnection);
+    return m_receiver->push(std::move(call));
 }
 
 void Mailbox::close()

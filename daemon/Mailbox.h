@@ -1,5 +1,7 @@
 #pragma once
 
+#include "MailboxReceiver.h"
+
 #include <QMutex>
 #include <QObject>
 
@@ -10,11 +12,13 @@
 // on the thread of the target object, until close(). Shared (shared_ptr) by
 // everything that posts, so a poster never holds a pointer to an object that
 // may be gone: the owner closes the mailbox before it deletes the target, and
-// posts after that are dropped. Thread-safe.
+// posts after that are dropped. Thread-safe, except that it must be created
+// on the target's thread (its MailboxReceiver becomes the target's child);
+// the target may be moved to another thread afterwards.
 class Mailbox
 {
 public:
-    explicit Mailbox(QObject *target) : m_target(target) {}
+    explicit Mailbox(QObject *target);
 
     static std::shared_ptr<Mailbox> create(QObject *target)
     {
@@ -31,5 +35,6 @@ public:
 
 private:
     QMutex m_mutex;
-    QObject *m_target; // nullptr once closed
+    QObject *m_target;           // nullptr once closed
+    MailboxReceiver *m_receiver; // the target's child: valid while m_target is
 };

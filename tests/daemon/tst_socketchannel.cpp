@@ -14,6 +14,8 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
+#include <future>
 #include <memory>
 
 namespace {
@@ -36,22 +38,18 @@ class SocketThread
 public:
     SocketThread()
     {
-        m_thread.start();
         m_host = new QObject;
+        mailbox = Mailbox::create(m_host); // on the host's thread, before it moves
         m_host->moveToThread(&m_thread);
-        mailbox = Mailbox::create(m_host);
+        m_thread.start();
     }
     ~SocketThread()
     {
         m_gate.release(1000); // never leave the thread blocked
-        QMetaObject::invokeMethod(
-            m_host,
-            [this] {
-                delete m_socket;
-                delete m_host;
-            },
-            Qt::BlockingQueuedConnection);
+        runOnThread([this] { delete m_socket; });
         mailbox->close();
+        // The host (and the mailbox's receiver, its child) goes with the thread's last events.
+        QObject::connect(&m_thread, &QThread::finished, m_host, &QObject::deleteLater);
         m_thread.quit();
         m_thread.wait();
     }
@@ -59,16 +57,13 @@ public:
     // Makes the socket (and its ConnectionGuard) for `descriptor` on the thread.
     void adopt(qintptr descriptor)
     {
-        QMetaObject::invokeMethod(
-            m_host,
-            [this, descriptor] {
-                m_socket = new QTcpSocket;
-                m_socket->setSocketDescriptor(descriptor);
-                guard = new ConnectionGuard(m_socket, 1 << 20, 0);
-                QObject::connect(m_socket, &QTcpSocket::disconnected, m_socket,
-                                 [this] { serverSawClose = true; });
-            },
-            Qt::BlockingQueuedConnection);
+        runOnThread([this, descriptor] {
+            m_socket = new QTcpSocket;
+            m_socket->setSocketDescriptor(descriptor);
+            guard = new ConnectionGuard(m_socket, 1 << 20, 0);
+            QObject::connect(m_socket, &QTcpSocket::disconnected, m_socket,
+                             [this] { serverSawClose = true; });
+        });
     }
     QTcpSocket *socket() const { return m_socket; }
 
@@ -84,6 +79,19 @@ public:
     std::atomic<bool> serverSawClose{false};
 
 private:
+    // Runs `f` on the thread and waits for it. Through the mailbox and a promise rather than a
+    // BlockingQueuedConnection, so ThreadSanitizer sees every hand-over (see MailboxReceiver).
+    void runOnThread(std::function<void()> f)
+    {
+        std::promise<void> done;
+        std::future<void> finished = done.get_future();
+        QVERIFY(mailbox->post([&] {
+            f();
+            done.set_value();
+        }));
+        finished.wait();
+    }
+
     QThread m_thread;
     QObject *m_host = nullptr;
     QTcpSocket *m_socket = nullptr;
