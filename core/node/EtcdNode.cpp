@@ -606,7 +606,7 @@ void EtcdNode::applyEntries(const QList<raft::Entry> &entries)
     {
         // Readers on other threads (readConcurrently) wait for the whole batch:
         // one lock per Ready, and they never see half of it.
-        QWriteLocker lock(&m_readLock);
+        AnnotatedReadWriteLock::WriteLocker lock(&m_readLock);
         for (const raft::Entry &e : entries) {
             if (e.index <= m_applied)
                 continue;
@@ -788,7 +788,7 @@ void EtcdNode::applyConfChange(const raft::Entry &entry)
 
 void EtcdNode::installSnapshot(const raft::Snapshot &snapshot)
 {
-    QWriteLocker lock(&m_readLock);
+    AnnotatedReadWriteLock::WriteLocker lock(&m_readLock);
     const std::optional<NodeSnapshot> image = NodeSnapshot::decode(snapshot.data);
     std::optional<ClusterMembership> membership;
     if (image)
@@ -1066,7 +1066,7 @@ std::optional<ConcurrentRead> EtcdNode::readConcurrently(const QString &path, bo
     // Everything read here changes only under the write lock (applyEntries,
     // installSnapshot) or is atomic; the owner thread never takes this lock
     // for its own reads, as it is the only writer.
-    QReadLocker lock(&m_readLock);
+    AnnotatedReadWriteLock::ReadLocker lock(&m_readLock);
     if (m_auth.isEnabled())
         return std::nullopt;
     ConcurrentRead read;

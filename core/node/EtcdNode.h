@@ -2,6 +2,7 @@
 
 #include "api/ApiBackend.h"
 #include "auth/AuthStore.h"
+#include "node/AnnotatedReadWriteLock.h"
 #include "node/ClusterMembership.h"
 #include "node/NodeOptions.h"
 #include "node/PendingRequests.h"
@@ -14,7 +15,6 @@
 
 #include <QElapsedTimer>
 #include <QObject>
-#include <QReadWriteLock>
 #include <QSet>
 #include <QTimer>
 
@@ -254,7 +254,7 @@ private:
 
     // For readConcurrently(): the store, the auth state and m_applied change
     // only under the write side; the rest is published through atomics.
-    mutable QReadWriteLock m_readLock;
+    mutable AnnotatedReadWriteLock m_readLock;
     std::atomic<quint64> m_viewTerm{0};
     std::atomic<quint64> m_viewCommit{0};
     std::atomic<quint64> m_viewClusterId{0};
