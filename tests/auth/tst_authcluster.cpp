@@ -3,6 +3,7 @@
 // them, and a member that was down while auth changed gets the auth state
 // with the snapshot it needs to catch up; a flood of wrong passwords does
 // not cost the cluster its leader.
+#include "ClusterHttp.h"
 #include "DaemonProcess.h"
 
 #include <QNetworkAccessManager>
@@ -12,14 +13,7 @@
 
 namespace {
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-};
-
-const QStringList kFastTimers{QStringLiteral("--heartbeat-interval"), QStringLiteral("50"),
-                              QStringLiteral("--election-timeout"), QStringLiteral("500")};
+using Reply = ClusterHttp::Reply;
 
 const QByteArray kRoot = "root:rootpw";
 const QByteArray kAlice = "alice:pw";
@@ -96,25 +90,16 @@ class TestAuthCluster : public QObject
 {
     Q_OBJECT
 
-    QNetworkAccessManager nam;
+    ClusterHttp client;
 
+    // Keys take form bodies, the auth API JSON ones.
     Reply http(const QByteArray &method, const DaemonProcess &member, const QString &path,
                const QByteArray &body = {}, const QByteArray &credentials = {})
     {
-        QNetworkRequest req(QUrl(member.clientUrl().toString() + path));
-        if (!body.isEmpty())
-            req.setHeader(QNetworkRequest::ContentTypeHeader,
-                          path.startsWith(QLatin1String("/v2/keys"))
-                              ? "application/x-www-form-urlencoded"
-                              : "application/json");
-        if (!credentials.isEmpty())
-            req.setRawHeader("Authorization", "Basic " + credentials.toBase64());
-        req.setTransferTimeout(10000);
-        std::unique_ptr<QNetworkReply> reply(nam.sendCustomRequest(req, method, body));
-        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 11000))
-            return {};
-        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                reply->readAll()};
+        return client.http(method, member.clientUrl(), path, body,
+                           path.startsWith(QLatin1String("/v2/keys")) ? ClusterHttp::kForm
+                                                                      : "application/json",
+                           10000, credentials);
     }
 
     // The member's Raft term, from an authenticated read's X-Raft-Term.
@@ -123,7 +108,7 @@ class TestAuthCluster : public QObject
         QNetworkRequest req(QUrl(member.clientUrl().toString() + QStringLiteral("/v2/keys/")));
         req.setRawHeader("Authorization", "Basic " + kRoot.toBase64());
         req.setTransferTimeout(10000);
-        std::unique_ptr<QNetworkReply> reply(nam.get(req));
+        std::unique_ptr<QNetworkReply> reply(client.nam().get(req));
         if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 11000))
             return 0;
         return reply->rawHeader("X-Raft-Term").toULongLong();
@@ -144,18 +129,11 @@ class TestAuthCluster : public QObject
     }
 
     // Three members with fast timers; fails the test if one does not start.
-    bool startCluster(std::vector<std::unique_ptr<DaemonProcess>> &m, const QStringList &extra)
+    bool startCluster(ClusterHttp::Members &m, const QStringList &extra)
     {
-        QStringList initial;
-        for (const char *name : {"a", "b", "c"}) {
-            auto d = std::make_unique<DaemonProcess>(QString::fromLatin1(name));
-            d->setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
-            initial << d->name() + QLatin1Char('=') + d->peerUrl();
-            m.push_back(std::move(d));
-        }
+        m = ClusterHttp::newCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
+                                    extra);
         for (auto &d : m) {
-            d->setInitialCluster(initial.join(QLatin1Char(',')));
-            d->setExtraArguments(kFastTimers + extra);
             if (!d->start()) {
                 qWarning("%s", d->output().constData());
                 return false;
@@ -174,7 +152,7 @@ void TestAuthCluster::authIsReplicatedAndSnapshotted()
     const QString bin = DaemonProcess::binary(QStringLiteral("qetcd"));
     if (!QFileInfo(bin).isExecutable())
         QFAIL(qPrintable(QStringLiteral("the qetcd daemon is not built (%1)").arg(bin)));
-    std::vector<std::unique_ptr<DaemonProcess>> m;
+    ClusterHttp::Members m;
     QVERIFY(startCluster(m, {QStringLiteral("--snapshot-count"), QStringLiteral("20")}));
     DaemonProcess &a = *m[0], &b = *m[1], &c = *m[2];
 
@@ -242,7 +220,7 @@ void TestAuthCluster::wrongPasswordFloodKeepsLeader()
     const QString bin = DaemonProcess::binary(QStringLiteral("qetcd"));
     if (!QFileInfo(bin).isExecutable())
         QFAIL(qPrintable(QStringLiteral("the qetcd daemon is not built (%1)").arg(bin)));
-    std::vector<std::unique_ptr<DaemonProcess>> m;
+    ClusterHttp::Members m;
     QVERIFY(startCluster(m, {}));
     QCOMPARE(
         change("PUT", *m[0], "/v2/auth/users/root", "{\"user\":\"root\",\"password\":\"rootpw\"}")

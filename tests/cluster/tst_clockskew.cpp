@@ -9,6 +9,7 @@
 // could have delayed it. The leader must report the follower's clock offset in
 // /v2/stats/leader and log etcd's warning about it; the skewed member exports its offset to
 // the leader in /metrics.
+#include "ClusterHttp.h"
 #include "DaemonProcess.h"
 
 #include <QDateTime>
@@ -23,18 +24,10 @@
 
 namespace {
 
-const QStringList kFastTimers{QStringLiteral("--heartbeat-interval"), QStringLiteral("50"),
-                              QStringLiteral("--election-timeout"), QStringLiteral("500")};
-
 constexpr qint64 kTtlSeconds = 3;
 constexpr int kKeys = 3;
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
+using Reply = ClusterHttp::Reply;
 
 qint64 testNowMs()
 {
@@ -59,56 +52,7 @@ class TestClockSkew : public QObject
 {
     Q_OBJECT
 
-    QNetworkAccessManager nam;
-
-    Reply http(const QByteArray &method, const QUrl &base, const QString &path,
-               const QByteArray &body = {}, int timeoutMs = 10000)
-    {
-        QNetworkRequest req(QUrl(base.toString() + path));
-        if (!body.isEmpty())
-            req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
-        req.setTransferTimeout(timeoutMs);
-        std::unique_ptr<QNetworkReply> reply(nam.sendCustomRequest(req, method, body));
-        (void)QTest::qWaitFor([&] { return reply->isFinished(); }, timeoutMs + 1000);
-        Reply r;
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        return r;
-    }
-
-    QJsonObject self(const DaemonProcess &d)
-    {
-        return http("GET", d.clientUrl(), QStringLiteral("/v2/stats/self"), {}, 2000).json();
-    }
-
-    // The leader's id once every running member names the same one, or 0.
-    quint64 waitForLeader(const std::vector<std::unique_ptr<DaemonProcess>> &members)
-    {
-        quint64 agreed = 0;
-        (void)QTest::qWaitFor(
-            [&] {
-                QSet<QString> leaders;
-                for (const auto &d : members) {
-                    if (d->isRunning())
-                        leaders.insert(self(*d)
-                                           .value(QLatin1String("leaderInfo"))
-                                           .toObject()
-                                           .value(QLatin1String("leader"))
-                                           .toString());
-                }
-                if (leaders.size() != 1 || leaders.values().first().isEmpty())
-                    return false;
-                agreed = leaders.values().first().toULongLong(nullptr, 16);
-                return true;
-            },
-            15000);
-        return agreed;
-    }
-
-    static quint64 idOf(const QJsonObject &self)
-    {
-        return self.value(QLatin1String("id")).toString().toULongLong(nullptr, 16);
-    }
+    ClusterHttp client;
 
     // The clockOffset object the leader reports for `follower`, once it has one.
     QJsonObject waitForClockOffset(const DaemonProcess &leader, quint64 follower)
@@ -116,7 +60,7 @@ class TestClockSkew : public QObject
         QJsonObject offset;
         (void)QTest::qWaitFor(
             [&] {
-                offset = http("GET", leader.clientUrl(), QStringLiteral("/v2/stats/leader"))
+                offset = client.http("GET", leader.clientUrl(), QStringLiteral("/v2/stats/leader"))
                              .json()
                              .value(QLatin1String("followers"))
                              .toObject()
@@ -133,7 +77,8 @@ class TestClockSkew : public QObject
     // The offset of `peer`'s clock that member `d` exports in /metrics, once measured.
     std::optional<double> metricsOffset(const DaemonProcess &d, quint64 peer)
     {
-        const QByteArray metrics = http("GET", d.clientUrl(), QStringLiteral("/metrics")).body;
+        const QByteArray metrics =
+            client.http("GET", d.clientUrl(), QStringLiteral("/metrics")).body;
         const QRegularExpression line(
             QStringLiteral("^qetcd_network_peer_clock_offset_seconds\\{To=\"%1\"\\} (\\S+)$")
                 .arg(QString::number(peer, 16)),
@@ -165,18 +110,8 @@ void TestClockSkew::ttlsFollowTheLeaderNotASkewedFollower()
 
     // a and b elect a leader between them before c, the skewed member, starts: c can only
     // follow (its log is behind theirs, so it cannot win an election either).
-    std::vector<std::unique_ptr<DaemonProcess>> members;
-    QStringList initial;
-    for (const char *name : {"a", "b", "c"}) {
-        auto d = std::make_unique<DaemonProcess>(QString::fromLatin1(name));
-        d->setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
-        initial << d->name() + QLatin1Char('=') + d->peerUrl();
-        members.push_back(std::move(d));
-    }
-    for (auto &d : members) {
-        d->setInitialCluster(initial.join(QLatin1Char(',')));
-        d->setExtraArguments(kFastTimers);
-    }
+    ClusterHttp::Members members =
+        ClusterHttp::newCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
     DaemonProcess &skewed = *members[2];
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("LD_PRELOAD"), faketime);
@@ -189,17 +124,17 @@ void TestClockSkew::ttlsFollowTheLeaderNotASkewedFollower()
 
     QVERIFY2(members[0]->start(), members[0]->output().constData());
     QVERIFY2(members[1]->start(), members[1]->output().constData());
-    QVERIFY(waitForLeader(members) != 0); // c is not running yet
+    QVERIFY(client.waitForLeader(members) != 0); // c is not running yet
     QVERIFY2(skewed.start(), skewed.output().constData());
-    const quint64 leaderId = waitForLeader(members);
+    const quint64 leaderId = client.waitForLeader(members);
     QVERIFY(leaderId != 0);
-    const quint64 skewedId = idOf(self(skewed));
+    const quint64 skewedId = client.idOf(skewed);
     QVERIFY(skewedId != 0);
     QVERIFY2(leaderId != skewedId, "the skewed member must be a follower");
     DaemonProcess *leader = nullptr;
     quint64 otherFollowerId = 0;
     for (auto &d : members) {
-        const quint64 id = idOf(self(*d));
+        const quint64 id = client.idOf(*d);
         if (id == leaderId)
             leader = d.get();
         else if (id != skewedId)
@@ -209,7 +144,7 @@ void TestClockSkew::ttlsFollowTheLeaderNotASkewedFollower()
 
     // The skew really is there: c's own clock, as it reports its start time.
     const qint64 skewedStartMs =
-        parseExpirationMs(self(skewed).value(QLatin1String("startTime")).toString());
+        parseExpirationMs(client.self(skewed).value(QLatin1String("startTime")).toString());
     QVERIFY2(qAbs(skewedStartMs - testNowMs() - skewSeconds * 1000) < 10000,
              "libfaketime did not skew the member's clock");
 
@@ -229,8 +164,8 @@ void TestClockSkew::ttlsFollowTheLeaderNotASkewedFollower()
         Reply r;
         for (int attempt = 0; attempt < 20; ++attempt) {
             w.sentMs = testNowMs();
-            r = http("PUT", skewed.clientUrl(), QStringLiteral("/v2/keys") + w.key,
-                     "value=v&ttl=" + QByteArray::number(kTtlSeconds));
+            r = client.http("PUT", skewed.clientUrl(), QStringLiteral("/v2/keys") + w.key,
+                            "value=v&ttl=" + QByteArray::number(kTtlSeconds));
             w.answeredMs = testNowMs();
             if (r.status == 201)
                 break;
@@ -256,7 +191,7 @@ void TestClockSkew::ttlsFollowTheLeaderNotASkewedFollower()
     // once that member has measured it (a count on its own clock is off by 30 s).
     QVERIFY(QTest::qWaitFor([&] { return metricsOffset(skewed, leaderId).has_value(); }, 10000));
     for (const Written &w : std::as_const(written)) {
-        const Reply r = http("GET", skewed.clientUrl(), QStringLiteral("/v2/keys") + w.key);
+        const Reply r = client.http("GET", skewed.clientUrl(), QStringLiteral("/v2/keys") + w.key);
         if (r.status == 404)
             continue; // expired already on a slow machine: the watch below checks when
         QCOMPARE(r.status, 200);
@@ -272,8 +207,8 @@ void TestClockSkew::ttlsFollowTheLeaderNotASkewedFollower()
     for (const Written &w : std::as_const(written)) {
         for (auto &d : members) {
             const Reply r =
-                http("GET", d->clientUrl(),
-                     QStringLiteral("/v2/keys") + w.key + QStringLiteral("?quorum=true"));
+                client.http("GET", d->clientUrl(),
+                            QStringLiteral("/v2/keys") + w.key + QStringLiteral("?quorum=true"));
             // A key may be gone already when the machine is slow; then it expired, which
             // the watch below checks.
             if (r.status == 404)
@@ -293,10 +228,10 @@ void TestClockSkew::ttlsFollowTheLeaderNotASkewedFollower()
     // well before 30 s past it (a stamp 30 s ahead expires that late).
     for (const Written &w : std::as_const(written)) {
         const qint64 deadlineMs = w.answeredMs + kTtlSeconds * 1000 + 15000;
-        const Reply r =
-            http("GET", skewed.clientUrl(),
-                 QStringLiteral("/v2/keys%1?wait=true&waitIndex=%2").arg(w.key).arg(w.index + 1),
-                 {}, int(qMax<qint64>(1000, deadlineMs - testNowMs())));
+        const Reply r = client.http(
+            "GET", skewed.clientUrl(),
+            QStringLiteral("/v2/keys%1?wait=true&waitIndex=%2").arg(w.key).arg(w.index + 1), {}, {},
+            int(qMax<qint64>(1000, deadlineMs - testNowMs())));
         const qint64 eventMs = testNowMs();
         // The answer's headers come at once; the event only when the key expires.
         QVERIFY2(r.status == 200 &&

@@ -4,6 +4,7 @@
 // log, and by snapshot after compaction), takes members in and out at
 // runtime; a single member killed in the middle of writes keeps every
 // acknowledged write.
+#include "ClusterHttp.h"
 #include "DaemonProcess.h"
 
 #include <QJsonArray>
@@ -18,15 +19,7 @@
 
 namespace {
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
-
-const QStringList kFastTimers{QStringLiteral("--heartbeat-interval"), QStringLiteral("50"),
-                              QStringLiteral("--election-timeout"), QStringLiteral("500")};
+using Reply = ClusterHttp::Reply;
 
 } // namespace
 
@@ -34,85 +27,22 @@ class TestCluster : public QObject
 {
     Q_OBJECT
 
-    QNetworkAccessManager nam;
-
-    Reply http(const QByteArray &method, const QUrl &base, const QString &path,
-               const QByteArray &body = {},
-               const QByteArray &contentType = "application/x-www-form-urlencoded",
-               int timeoutMs = 10000)
-    {
-        QNetworkRequest req(QUrl(base.toString() + path));
-        if (!body.isEmpty())
-            req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-        req.setTransferTimeout(timeoutMs);
-        std::unique_ptr<QNetworkReply> reply(nam.sendCustomRequest(req, method, body));
-        (void)QTest::qWaitFor([&] { return reply->isFinished(); }, timeoutMs + 1000);
-        Reply r;
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        return r;
-    }
+    ClusterHttp client;
 
     // Starts `names.size()` members forming one new cluster.
-    std::vector<std::unique_ptr<DaemonProcess>>
-    startCluster(const QStringList &names, const QStringList &extra = {},
-                 const QString &peerScheme = QStringLiteral("http"))
+    ClusterHttp::Members startCluster(const QStringList &names, const QStringList &extra = {},
+                                      const QString &peerScheme = QStringLiteral("http"))
     {
-        std::vector<std::unique_ptr<DaemonProcess>> members;
-        QStringList initial;
-        for (const QString &name : names) {
-            auto d = std::make_unique<DaemonProcess>(name);
-            d->setPeerScheme(peerScheme);
-            d->setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
-            initial << name + QLatin1Char('=') + d->peerUrl();
-            members.push_back(std::move(d));
-        }
+        ClusterHttp::Members members = ClusterHttp::newCluster(names, extra, peerScheme);
         for (auto &d : members) {
-            d->setInitialCluster(initial.join(QLatin1Char(',')));
-            d->setExtraArguments(kFastTimers + extra);
             if (!d->start())
                 qWarning().noquote() << d->output();
         }
         return members;
     }
 
-    // The id of the leader once every running member agrees on it, or 0.
-    quint64 waitForLeader(const std::vector<std::unique_ptr<DaemonProcess>> &members,
-                          int timeoutMs = 15000)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < timeoutMs) {
-            QSet<QString> leaders;
-            int leaderCount = 0;
-            bool all = true;
-            for (const auto &d : members) {
-                if (!d->isRunning())
-                    continue;
-                const QJsonObject self =
-                    http("GET", d->clientUrl(), QStringLiteral("/v2/stats/self"), {}, {}, 2000)
-                        .json();
-                const QString leader = self.value(QLatin1String("leaderInfo"))
-                                           .toObject()
-                                           .value(QLatin1String("leader"))
-                                           .toString();
-                if (leader.isEmpty()) {
-                    all = false;
-                    break;
-                }
-                leaders.insert(leader);
-                if (self.value(QLatin1String("state")).toString() == QLatin1String("StateLeader"))
-                    ++leaderCount;
-            }
-            if (all && leaders.size() == 1 && leaderCount == 1)
-                return leaders.values().first().toULongLong(nullptr, 16);
-            QTest::qWait(100);
-        }
-        return 0;
-    }
-
     // The last lines each member logged: what a failed wait for a leader shows.
-    static QByteArray logsOf(const std::vector<std::unique_ptr<DaemonProcess>> &members)
+    static QByteArray logsOf(const ClusterHttp::Members &members)
     {
         QByteArray out;
         for (const auto &d : members) {
@@ -124,32 +54,13 @@ class TestCluster : public QObject
         return out;
     }
 
-    DaemonProcess *memberById(const std::vector<std::unique_ptr<DaemonProcess>> &members,
-                              quint64 id)
+    DaemonProcess *memberById(const ClusterHttp::Members &members, quint64 id)
     {
         for (const auto &d : members) {
-            if (!d->isRunning())
-                continue;
-            const QJsonObject self =
-                http("GET", d->clientUrl(), QStringLiteral("/v2/stats/self")).json();
-            if (self.value(QLatin1String("id")).toString().toULongLong(nullptr, 16) == id)
+            if (d->isRunning() && ClusterHttp::idOf(client.self(*d, 10000)) == id)
                 return d.get();
         }
         return nullptr;
-    }
-
-    // PUT that retries while the cluster is electing (error 300/301 or no answer).
-    Reply put(const QUrl &base, const QString &key, const QString &value)
-    {
-        Reply r;
-        for (int attempt = 0; attempt < 20; ++attempt) {
-            r = http("PUT", base, QStringLiteral("/v2/keys") + key,
-                     "value=" + QUrl::toPercentEncoding(value));
-            if (r.status == 200 || r.status == 201)
-                return r;
-            QTest::qWait(200);
-        }
-        return r;
     }
 
 private Q_SLOTS:
@@ -157,16 +68,16 @@ private Q_SLOTS:
     {
         auto members =
             startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
-        QVERIFY2(waitForLeader(members) != 0, logsOf(members).constData());
+        QVERIFY2(client.waitForLeader(members) != 0, logsOf(members).constData());
         for (size_t i = 0; i < members.size(); ++i) {
-            const Reply w = put(members[i]->clientUrl(), QStringLiteral("/from%1").arg(i),
-                                QStringLiteral("v%1").arg(i));
+            const Reply w = client.put(members[i]->clientUrl(), QStringLiteral("/from%1").arg(i),
+                                       QStringLiteral("v%1").arg(i));
             QVERIFY2(w.status == 200 || w.status == 201, w.body.constData());
         }
         for (const auto &d : members) {
             for (size_t i = 0; i < members.size(); ++i) {
-                const Reply r = http("GET", d->clientUrl(),
-                                     QStringLiteral("/v2/keys/from%1?quorum=true").arg(i));
+                const Reply r = client.http("GET", d->clientUrl(),
+                                            QStringLiteral("/v2/keys/from%1?quorum=true").arg(i));
                 QCOMPARE(r.status, 200);
                 QCOMPARE(r.json()
                              .value(QLatin1String("node"))
@@ -175,12 +86,13 @@ private Q_SLOTS:
                              .toString(),
                          QStringLiteral("v%1").arg(i));
             }
-            QCOMPARE(http("GET", d->clientUrl(), QStringLiteral("/health")).status, 200);
+            QCOMPARE(client.http("GET", d->clientUrl(), QStringLiteral("/health")).status, 200);
         }
-        const QJsonArray list = http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members"))
-                                    .json()
-                                    .value(QLatin1String("members"))
-                                    .toArray();
+        const QJsonArray list =
+            client.http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members"))
+                .json()
+                .value(QLatin1String("members"))
+                .toArray();
         QCOMPARE(list.size(), 3);
     }
 
@@ -201,20 +113,21 @@ private Q_SLOTS:
         const QStringList good = peerTls(trusted + "/server.crt", trusted + "/server.key");
         auto members = startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
                                     good, QStringLiteral("https"));
-        QVERIFY2(waitForLeader(members) != 0, logsOf(members).constData());
+        QVERIFY2(client.waitForLeader(members) != 0, logsOf(members).constData());
         for (const auto &m : members)
             QVERIFY2(m->output().contains("(TLS)"), m->output().constData());
         QVERIFY(
-            put(members[1]->clientUrl(), QStringLiteral("/secure"), QStringLiteral("yes")).status <
-            300);
+            client.put(members[1]->clientUrl(), QStringLiteral("/secure"), QStringLiteral("yes"))
+                .status < 300);
         for (const auto &m : members)
-            QCOMPARE(http("GET", m->clientUrl(), QStringLiteral("/v2/keys/secure?quorum=true"))
-                         .json()
-                         .value(QLatin1String("node"))
-                         .toObject()
-                         .value(QLatin1String("value"))
-                         .toString(),
-                     QStringLiteral("yes"));
+            QCOMPARE(
+                client.http("GET", m->clientUrl(), QStringLiteral("/v2/keys/secure?quorum=true"))
+                    .json()
+                    .value(QLatin1String("node"))
+                    .toObject()
+                    .value(QLatin1String("value"))
+                    .toString(),
+                QStringLiteral("yes"));
 
         const quint16 clientPort = DaemonProcess::freePort();
         const quint16 peerPort = DaemonProcess::freePort();
@@ -227,13 +140,14 @@ private Q_SLOTS:
                 initial << m->name() + QLatin1Char('=') + m->peerUrl();
             initial << QStringLiteral("d=") + d->peerUrl();
             d->setInitialCluster(initial.join(QLatin1Char(',')), true);
-            d->setExtraArguments(kFastTimers + tlsFlags);
+            d->setExtraArguments(ClusterHttp::kFastTimers + tlsFlags);
             return d;
         };
         auto intruder = joiner(peerTls(stranger + "/server.pem", stranger + "/server.key"));
-        QCOMPARE(http("POST", members[0]->clientUrl(), QStringLiteral("/v2/members"),
-                      "{\"peerURLs\":[\"" + intruder->peerUrl().toUtf8() + "\"]}",
-                      "application/json")
+        QCOMPARE(client
+                     .http("POST", members[0]->clientUrl(), QStringLiteral("/v2/members"),
+                           "{\"peerURLs\":[\"" + intruder->peerUrl().toUtf8() + "\"]}",
+                           "application/json")
                      .status,
                  201);
         // It may answer /version for a moment before it gives up.
@@ -252,7 +166,7 @@ private Q_SLOTS:
         auto admitted = joiner(good);
         QVERIFY2(admitted->start(), admitted->output().constData());
         QTRY_COMPARE_WITH_TIMEOUT(
-            http("GET", admitted->clientUrl(), QStringLiteral("/v2/keys/secure?quorum=true"))
+            client.http("GET", admitted->clientUrl(), QStringLiteral("/v2/keys/secure?quorum=true"))
                 .status,
             200, 20000);
     }
@@ -263,18 +177,17 @@ private Q_SLOTS:
         // restarted member has to be sent a snapshot as well as entries.
         auto members = startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
                                     {QStringLiteral("--snapshot-count"), QStringLiteral("50")});
-        const quint64 first = waitForLeader(members);
+        const quint64 first = client.waitForLeader(members);
         QVERIFY2(first != 0, logsOf(members).constData());
-        QVERIFY(
-            put(members[0]->clientUrl(), QStringLiteral("/before"), QStringLiteral("1")).status <
-            300);
+        QVERIFY(client.put(members[0]->clientUrl(), QStringLiteral("/before"), QStringLiteral("1"))
+                    .status < 300);
         DaemonProcess *leader = memberById(members, first);
         QVERIFY(leader);
         leader->kill();
 
         QElapsedTimer failover;
         failover.start();
-        const quint64 second = waitForLeader(members);
+        const quint64 second = client.waitForLeader(members);
         QVERIFY2(second != 0, logsOf(members).constData());
         QVERIFY(second != first);
         qInfo("new leader elected %lld ms after SIGKILL of the old one",
@@ -282,25 +195,28 @@ private Q_SLOTS:
 
         DaemonProcess *survivor = memberById(members, second);
         for (int i = 0; i < 200; ++i)
-            QVERIFY(put(survivor->clientUrl(), QStringLiteral("/during/k%1").arg(i),
-                        QStringLiteral("v%1").arg(i))
+            QVERIFY(client
+                        .put(survivor->clientUrl(), QStringLiteral("/during/k%1").arg(i),
+                             QStringLiteral("v%1").arg(i))
                         .status < 300);
 
         QVERIFY2(leader->start(), leader->output().constData());
-        QVERIFY2(waitForLeader(members) != 0, logsOf(members).constData());
+        QVERIFY2(client.waitForLeader(members) != 0, logsOf(members).constData());
         // The restarted member converges on its own (local reads, no quorum).
         QTRY_VERIFY_WITH_TIMEOUT(
-            http("GET", leader->clientUrl(), QStringLiteral("/v2/keys/during/k199")).status == 200,
+            client.http("GET", leader->clientUrl(), QStringLiteral("/v2/keys/during/k199"))
+                    .status == 200,
             20000);
         const QJsonObject dir =
-            http("GET", leader->clientUrl(), QStringLiteral("/v2/keys/during")).json();
+            client.http("GET", leader->clientUrl(), QStringLiteral("/v2/keys/during")).json();
         QCOMPARE(dir.value(QLatin1String("node"))
                      .toObject()
                      .value(QLatin1String("nodes"))
                      .toArray()
                      .size(),
                  200);
-        QCOMPARE(http("GET", leader->clientUrl(), QStringLiteral("/v2/keys/before")).status, 200);
+        QCOMPARE(client.http("GET", leader->clientUrl(), QStringLiteral("/v2/keys/before")).status,
+                 200);
         // 200 writes behind a log compacted every 50 entries: it needed the snapshot.
         QVERIFY2(leader->output().contains("installed snapshot at index"),
                  leader->output().right(2000).constData());
@@ -310,36 +226,38 @@ private Q_SLOTS:
     {
         auto members =
             startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
-        QVERIFY2(waitForLeader(members) != 0, logsOf(members).constData());
-        QVERIFY(
-            put(members[0]->clientUrl(), QStringLiteral("/seen"), QStringLiteral("yes")).status <
-            300);
+        QVERIFY2(client.waitForLeader(members) != 0, logsOf(members).constData());
+        QVERIFY(client.put(members[0]->clientUrl(), QStringLiteral("/seen"), QStringLiteral("yes"))
+                    .status < 300);
 
         auto d = std::make_unique<DaemonProcess>(QStringLiteral("d"));
         d->setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
         const Reply added =
-            http("POST", members[1]->clientUrl(), QStringLiteral("/v2/members"),
-                 "{\"peerURLs\":[\"" + d->peerUrl().toUtf8() + "\"]}", "application/json");
+            client.http("POST", members[1]->clientUrl(), QStringLiteral("/v2/members"),
+                        "{\"peerURLs\":[\"" + d->peerUrl().toUtf8() + "\"]}", "application/json");
         QCOMPARE(added.status, 201);
         const QString newId = added.json().value(QLatin1String("id")).toString();
         QVERIFY(!newId.isEmpty());
         QCOMPARE(added.json().value(QLatin1String("name")).toString(), QString());
         // Before it starts, move it to another peer port (PUT /v2/members/<id>), through a
         // member that has applied the addition (the POST's answer only says its member did).
-        QTRY_VERIFY_WITH_TIMEOUT(http("GET", members[2]->clientUrl(), QStringLiteral("/v2/members"))
-                                     .body.contains(newId.toUtf8()),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            client.http("GET", members[2]->clientUrl(), QStringLiteral("/v2/members"))
+                .body.contains(newId.toUtf8()),
+            5000);
         d->setPorts(d->clientPort(), DaemonProcess::freePort());
         const Reply moved =
-            http("PUT", members[2]->clientUrl(), QStringLiteral("/v2/members/") + newId,
-                 "{\"peerURLs\":[\"" + d->peerUrl().toUtf8() + "\"]}", "application/json");
+            client.http("PUT", members[2]->clientUrl(), QStringLiteral("/v2/members/") + newId,
+                        "{\"peerURLs\":[\"" + d->peerUrl().toUtf8() + "\"]}", "application/json");
         QCOMPARE(moved.status, 204);
-        QTRY_VERIFY_WITH_TIMEOUT(http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members"))
-                                     .body.contains(d->peerUrl().toUtf8()),
-                                 5000);
-        QCOMPARE(http("PUT", members[2]->clientUrl(), QStringLiteral("/v2/members/") + newId,
-                      "{\"peerURLs\":[\"" + members[0]->peerUrl().toUtf8() + "\"]}",
-                      "application/json")
+        QTRY_VERIFY_WITH_TIMEOUT(
+            client.http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members"))
+                .body.contains(d->peerUrl().toUtf8()),
+            5000);
+        QCOMPARE(client
+                     .http("PUT", members[2]->clientUrl(), QStringLiteral("/v2/members/") + newId,
+                           "{\"peerURLs\":[\"" + members[0]->peerUrl().toUtf8() + "\"]}",
+                           "application/json")
                      .status,
                  409);
 
@@ -348,35 +266,42 @@ private Q_SLOTS:
             initial << m->name() + QLatin1Char('=') + m->peerUrl();
         initial << QStringLiteral("d=") + d->peerUrl();
         d->setInitialCluster(initial.join(QLatin1Char(',')), true);
-        d->setExtraArguments(kFastTimers);
+        d->setExtraArguments(ClusterHttp::kFastTimers);
         QVERIFY2(d->start(), d->output().constData());
         QTRY_VERIFY_WITH_TIMEOUT(
-            http("GET", d->clientUrl(), QStringLiteral("/v2/keys/seen")).status == 200, 20000);
+            client.http("GET", d->clientUrl(), QStringLiteral("/v2/keys/seen")).status == 200,
+            20000);
         // It publishes its name and client URLs; every member lists it.
-        QTRY_VERIFY_WITH_TIMEOUT(http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members"))
-                                     .body.contains("\"name\":\"d\""),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            client.http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members"))
+                .body.contains("\"name\":\"d\""),
+            10000);
         // A write through the new member is replicated.
-        QVERIFY(put(d->clientUrl(), QStringLiteral("/fromd"), QStringLiteral("1")).status < 300);
-        QCOMPARE(http("GET", members[2]->clientUrl(), QStringLiteral("/v2/keys/fromd?quorum=true"))
-                     .status,
-                 200);
+        QVERIFY(client.put(d->clientUrl(), QStringLiteral("/fromd"), QStringLiteral("1")).status <
+                300);
+        QCOMPARE(
+            client
+                .http("GET", members[2]->clientUrl(), QStringLiteral("/v2/keys/fromd?quorum=true"))
+                .status,
+            200);
 
         const Reply removed =
-            http("DELETE", members[0]->clientUrl(), QStringLiteral("/v2/members/") + newId);
+            client.http("DELETE", members[0]->clientUrl(), QStringLiteral("/v2/members/") + newId);
         QCOMPARE(removed.status, 204);
         QVERIFY(d->waitForExit(15000));
-        QTRY_VERIFY_WITH_TIMEOUT(http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members"))
-                                         .json()
-                                         .value(QLatin1String("members"))
-                                         .toArray()
-                                         .size() == 3,
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            client.http("GET", members[0]->clientUrl(), QStringLiteral("/v2/members"))
+                    .json()
+                    .value(QLatin1String("members"))
+                    .toArray()
+                    .size() == 3,
+            10000);
         QCOMPARE(
-            http("DELETE", members[0]->clientUrl(), QStringLiteral("/v2/members/") + newId).status,
+            client.http("DELETE", members[0]->clientUrl(), QStringLiteral("/v2/members/") + newId)
+                .status,
             410);
-        QVERIFY(put(members[2]->clientUrl(), QStringLiteral("/after"), QStringLiteral("1")).status <
-                300);
+        QVERIFY(client.put(members[2]->clientUrl(), QStringLiteral("/after"), QStringLiteral("1"))
+                    .status < 300);
     }
 
     // A member change is decided where it is applied, in log order, as etcd decides it: a
@@ -387,7 +312,7 @@ private Q_SLOTS:
     {
         auto members =
             startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
-        const quint64 leaderId = waitForLeader(members);
+        const quint64 leaderId = client.waitForLeader(members);
         QVERIFY2(leaderId != 0, logsOf(members).constData());
         DaemonProcess *leader = memberById(members, leaderId);
         QVERIFY(leader);
@@ -399,7 +324,7 @@ private Q_SLOTS:
         DaemonProcess *removed = followers[0];
         DaemonProcess *stale = followers[1];
         const QJsonObject removedSelf =
-            http("GET", removed->clientUrl(), QStringLiteral("/v2/stats/self")).json();
+            client.http("GET", removed->clientUrl(), QStringLiteral("/v2/stats/self")).json();
         const QString removedId = removedSelf.value(QLatin1String("id")).toString();
         QVERIFY(!removedId.isEmpty());
 
@@ -407,7 +332,8 @@ private Q_SLOTS:
         // not paused: a paused member's socket buffers would still take the leader's appends).
         stale->kill();
         QCOMPARE(
-            http("DELETE", leader->clientUrl(), QStringLiteral("/v2/members/") + removedId).status,
+            client.http("DELETE", leader->clientUrl(), QStringLiteral("/v2/members/") + removedId)
+                .status,
             204);
         QVERIFY(removed->waitForExit());
         // Nobody can tell `stale` about it now: the leader sleeps while it comes back.
@@ -421,20 +347,22 @@ private Q_SLOTS:
         QNetworkRequest req(QUrl(stale->clientUrl().toString() + QStringLiteral("/v2/members")));
         req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
         req.setTransferTimeout(20000);
-        std::unique_ptr<QNetworkReply> add(nam.sendCustomRequest(
+        std::unique_ptr<QNetworkReply> add(client.nam().sendCustomRequest(
             req, "POST", "{\"peerURLs\":[\"" + removed->peerUrl().toUtf8() + "\"]}"));
         // Once `stale` has answered a later request, it has taken the POST in too, still
         // knowing nothing of the removal.
-        QCOMPARE(http("GET", stale->clientUrl(), QStringLiteral("/v2/stats/self")).status, 200);
+        QCOMPARE(client.http("GET", stale->clientUrl(), QStringLiteral("/v2/stats/self")).status,
+                 200);
         signal(leader, SIGCONT);
 
         QVERIFY(QTest::qWaitFor([&] { return add->isFinished(); }, 25000));
         const QByteArray body = add->readAll();
         QVERIFY2(add->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201,
                  body.constData());
-        QTRY_VERIFY_WITH_TIMEOUT(http("GET", leader->clientUrl(), QStringLiteral("/v2/members"))
-                                     .body.contains(removed->peerUrl().toUtf8()),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            client.http("GET", leader->clientUrl(), QStringLiteral("/v2/members"))
+                .body.contains(removed->peerUrl().toUtf8()),
+            10000);
     }
 
     void removingTheLeaderMovesLeadershipFirst()
@@ -444,7 +372,7 @@ private Q_SLOTS:
         auto members = startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
                                     {QStringLiteral("--heartbeat-interval"), QStringLiteral("100"),
                                      QStringLiteral("--election-timeout"), QStringLiteral("2000")});
-        const quint64 leaderId = waitForLeader(members);
+        const quint64 leaderId = client.waitForLeader(members);
         QVERIFY2(leaderId != 0, logsOf(members).constData());
         DaemonProcess *leader = memberById(members, leaderId);
         QVERIFY(leader);
@@ -453,8 +381,9 @@ private Q_SLOTS:
             if (m.get() != leader)
                 other = m.get();
         }
-        const Reply removed = http("DELETE", other->clientUrl(),
-                                   QStringLiteral("/v2/members/") + QString::number(leaderId, 16));
+        const Reply removed =
+            client.http("DELETE", other->clientUrl(),
+                        QStringLiteral("/v2/members/") + QString::number(leaderId, 16));
         QVERIFY2(removed.status == 204,
                  (QByteArray::number(removed.status) + ' ' + removed.body + '\n' + logsOf(members))
                      .constData());
@@ -463,12 +392,11 @@ private Q_SLOTS:
         QVERIFY2(other->output().contains("transferring leadership from " +
                                           QByteArray::number(leaderId, 16)),
                  other->output().constData());
-        const quint64 next = waitForLeader(members);
+        const quint64 next = client.waitForLeader(members);
         QVERIFY(next != 0 && next != leaderId);
-        QVERIFY(
-            put(other->clientUrl(), QStringLiteral("/afterRemoval"), QStringLiteral("1")).status <
-            300);
-        QCOMPARE(http("GET", other->clientUrl(), QStringLiteral("/v2/members"))
+        QVERIFY(client.put(other->clientUrl(), QStringLiteral("/afterRemoval"), QStringLiteral("1"))
+                    .status < 300);
+        QCOMPARE(client.http("GET", other->clientUrl(), QStringLiteral("/v2/members"))
                      .json()
                      .value(QLatin1String("members"))
                      .toArray()
@@ -477,13 +405,13 @@ private Q_SLOTS:
 
         // Now through the leader itself: it moves leadership to the survivor
         // first, answers 204 once it applied its own removal, and goes.
-        const quint64 second = waitForLeader(members);
+        const quint64 second = client.waitForLeader(members);
         QVERIFY2(second != 0, logsOf(members).constData());
         DaemonProcess *secondLeader = memberById(members, second);
         QVERIFY(secondLeader);
         const Reply selfRemoved =
-            http("DELETE", secondLeader->clientUrl(),
-                 QStringLiteral("/v2/members/") + QString::number(second, 16));
+            client.http("DELETE", secondLeader->clientUrl(),
+                        QStringLiteral("/v2/members/") + QString::number(second, 16));
         QVERIFY2(selfRemoved.status == 204, (QByteArray::number(selfRemoved.status) + " " +
                                              selfRemoved.body + "\n" + logsOf(members))
                                                 .constData());
@@ -492,12 +420,12 @@ private Q_SLOTS:
         QVERIFY2(secondLeader->output().contains("transferring leadership from " +
                                                  QByteArray::number(second, 16) + " to "),
                  secondLeader->output().constData());
-        const quint64 last = waitForLeader(members);
+        const quint64 last = client.waitForLeader(members);
         QVERIFY(last != 0 && last != second);
         DaemonProcess *survivor = memberById(members, last);
         QVERIFY(survivor);
-        QVERIFY(put(survivor->clientUrl(), QStringLiteral("/alone"), QStringLiteral("1")).status <
-                300);
+        QVERIFY(client.put(survivor->clientUrl(), QStringLiteral("/alone"), QStringLiteral("1"))
+                    .status < 300);
     }
 
     void singleMemberKilledMidWritesKeepsAcknowledgedWrites()
@@ -505,7 +433,7 @@ private Q_SLOTS:
         DaemonProcess solo(QStringLiteral("solo"));
         QVERIFY(solo.start());
         QTRY_VERIFY_WITH_TIMEOUT(
-            http("GET", solo.clientUrl(), QStringLiteral("/health")).status == 200, 10000);
+            client.http("GET", solo.clientUrl(), QStringLiteral("/health")).status == 200, 10000);
 
         // Many writes in flight at once; SIGKILL arrives while some are unanswered.
         QSet<int> acknowledged;
@@ -514,7 +442,7 @@ private Q_SLOTS:
             QNetworkRequest req(
                 QUrl(solo.clientUrl().toString() + QStringLiteral("/v2/keys/acked/k%1").arg(i)));
             req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
-            QNetworkReply *reply = nam.put(req, "value=v" + QByteArray::number(i));
+            QNetworkReply *reply = client.nam().put(req, "value=v" + QByteArray::number(i));
             QObject::connect(reply, &QNetworkReply::finished, reply, [reply, i, &acknowledged] {
                 const int status =
                     reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -532,10 +460,10 @@ private Q_SLOTS:
 
         QVERIFY2(solo.start(), solo.output().constData());
         QTRY_VERIFY_WITH_TIMEOUT(
-            http("GET", solo.clientUrl(), QStringLiteral("/health")).status == 200, 10000);
+            client.http("GET", solo.clientUrl(), QStringLiteral("/health")).status == 200, 10000);
         for (int i : before) {
             const Reply r =
-                http("GET", solo.clientUrl(), QStringLiteral("/v2/keys/acked/k%1").arg(i));
+                client.http("GET", solo.clientUrl(), QStringLiteral("/v2/keys/acked/k%1").arg(i));
             QVERIFY2(r.status == 200,
                      qPrintable(QStringLiteral("acknowledged write k%1 lost").arg(i)));
             QCOMPARE(r.json()
@@ -550,20 +478,20 @@ private Q_SLOTS:
     void differentClustersNeverTalk()
     {
         auto one = startCluster({QStringLiteral("x")});
-        QVERIFY(waitForLeader(one) != 0);
+        QVERIFY(client.waitForLeader(one) != 0);
         // A member of another cluster that names x's peer URL as its own peer.
         DaemonProcess stranger(QStringLiteral("y"));
         stranger.setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
         stranger.setInitialCluster(QStringLiteral("y=") + stranger.peerUrl() +
                                    QStringLiteral(",z=") + one[0]->peerUrl());
         stranger.setExtraArguments(
-            kFastTimers +
+            ClusterHttp::kFastTimers +
             QStringList{QStringLiteral("--initial-cluster-token"), QStringLiteral("other")});
         QVERIFY(stranger.start());
         QTest::qWait(1500);
         // y can never get a quorum from x: no leader, no health, and x is untouched.
-        QCOMPARE(http("GET", stranger.clientUrl(), QStringLiteral("/health")).status, 503);
-        QCOMPARE(http("GET", one[0]->clientUrl(), QStringLiteral("/v2/members"))
+        QCOMPARE(client.http("GET", stranger.clientUrl(), QStringLiteral("/health")).status, 503);
+        QCOMPARE(client.http("GET", one[0]->clientUrl(), QStringLiteral("/v2/members"))
                      .json()
                      .value(QLatin1String("members"))
                      .toArray()

@@ -3,6 +3,7 @@
 // installed range (issue 13): a recursive stream watch delivers every write's index in
 // order or ends with 401 "event index cleared", and a long-poll watch on a key written
 // while the follower was stopped answers with that write or 401.
+#include "ClusterHttp.h"
 #include "DaemonProcess.h"
 
 #include <QJsonDocument>
@@ -15,9 +16,6 @@
 #include <sys/types.h>
 
 namespace {
-
-const QStringList kFastTimers{QStringLiteral("--heartbeat-interval"), QStringLiteral("50"),
-                              QStringLiteral("--election-timeout"), QStringLiteral("500")};
 
 // Resumes a SIGSTOPped member however the test ends, so it can be killed and reaped.
 struct Resume
@@ -36,68 +34,13 @@ class TestWatchSnapshot : public QObject
 {
     Q_OBJECT
 
-    QNetworkAccessManager nam;
+    ClusterHttp client;
 
-    QJsonObject getJson(const QUrl &base, const QString &path, int timeoutMs = 2000)
-    {
-        QNetworkRequest req(QUrl(base.toString() + path));
-        req.setTransferTimeout(timeoutMs);
-        std::unique_ptr<QNetworkReply> reply(nam.get(req));
-        (void)QTest::qWaitFor([&] { return reply->isFinished(); }, timeoutMs + 1000);
-        return QJsonDocument::fromJson(reply->readAll()).object();
-    }
-
-    // PUT that retries while the cluster is electing; the new modifiedIndex, or 0.
+    // The new modifiedIndex of a PUT (retried while the cluster is electing), or 0.
     quint64 put(const QUrl &base, const QString &key, const QString &value)
     {
-        for (int attempt = 0; attempt < 20; ++attempt) {
-            QNetworkRequest req(QUrl(base.toString() + QStringLiteral("/v2/keys") + key));
-            req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
-            req.setTransferTimeout(10000);
-            std::unique_ptr<QNetworkReply> reply(
-                nam.put(req, "value=" + QUrl::toPercentEncoding(value)));
-            (void)QTest::qWaitFor([&] { return reply->isFinished(); }, 11000);
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
-            if (status == 200 || status == 201)
-                return quint64(o.value(QLatin1String("node"))
-                                   .toObject()
-                                   .value(QLatin1String("modifiedIndex"))
-                                   .toDouble());
-            QTest::qWait(200);
-        }
-        return 0;
-    }
-
-    // The leader's member id once every running member agrees on one, or 0.
-    quint64 waitForLeader(const std::vector<std::unique_ptr<DaemonProcess>> &members)
-    {
-        quint64 agreed = 0;
-        (void)QTest::qWaitFor(
-            [&] {
-                QSet<QString> leaders;
-                for (const auto &d : members) {
-                    leaders.insert(getJson(d->clientUrl(), QStringLiteral("/v2/stats/self"))
-                                       .value(QLatin1String("leaderInfo"))
-                                       .toObject()
-                                       .value(QLatin1String("leader"))
-                                       .toString());
-                }
-                if (leaders.size() != 1 || leaders.values().first().isEmpty())
-                    return false;
-                agreed = leaders.values().first().toULongLong(nullptr, 16);
-                return true;
-            },
-            15000);
-        return agreed;
-    }
-
-    static quint64 idOf(TestWatchSnapshot *t, DaemonProcess &d)
-    {
-        return t->getJson(d.clientUrl(), QStringLiteral("/v2/stats/self"))
-            .value(QLatin1String("id"))
-            .toString()
-            .toULongLong(nullptr, 16);
+        const ClusterHttp::Reply r = client.put(base, key, value);
+        return r.status == 200 || r.status == 201 ? modifiedIndex(r.json()) : 0;
     }
 
     // Every complete line of a watch body parsed as JSON.
@@ -141,30 +84,24 @@ private Q_SLOTS:
     {
         QFETCH(int, writes);
         QFETCH(bool, mustClear);
-        std::vector<std::unique_ptr<DaemonProcess>> members;
-        QStringList initial;
-        for (const char *name : {"a", "b", "c"}) {
-            auto d = std::make_unique<DaemonProcess>(QString::fromLatin1(name));
-            d->setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
-            initial << d->name() + QLatin1Char('=') + d->peerUrl();
-            members.push_back(std::move(d));
-        }
-        for (auto &d : members) {
-            d->setInitialCluster(initial.join(QLatin1Char(',')));
-            d->setExtraArguments(kFastTimers +
-                                 QStringList{QStringLiteral("--snapshot-count"), "20"});
+        ClusterHttp::Members members =
+            ClusterHttp::newCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
+                                    {QStringLiteral("--snapshot-count"), "20"});
+        for (auto &d : members)
             QVERIFY2(d->start(), d->output().constData());
-        }
-        const quint64 leaderId = waitForLeader(members);
+        const quint64 leaderId = client.waitForLeader(members);
         QVERIFY(leaderId != 0);
         DaemonProcess *leader = nullptr;
         DaemonProcess *follower = nullptr;
         for (auto &d : members)
-            (idOf(this, *d) == leaderId ? leader : follower) = d.get();
+            (client.idOf(*d) == leaderId ? leader : follower) = d.get();
         QVERIFY(leader && follower);
         const quint64 first = put(leader->clientUrl(), QStringLiteral("/w/first"), "0");
         QVERIFY(first != 0);
-        QTRY_COMPARE_WITH_TIMEOUT(getJson(follower->clientUrl(), QStringLiteral("/v2/keys/w/first"))
+        QTRY_COMPARE_WITH_TIMEOUT(client
+                                      .http("GET", follower->clientUrl(),
+                                            QStringLiteral("/v2/keys/w/first"), {}, {}, 2000)
+                                      .json()
                                       .value(QLatin1String("node"))
                                       .toObject()
                                       .value(QLatin1String("value"))
@@ -176,10 +113,10 @@ private Q_SLOTS:
         QNetworkRequest streamReq(
             QUrl(follower->clientUrl().toString() +
                  "/v2/keys/w?wait=true&recursive=true&stream=true&waitIndex=" + from));
-        std::unique_ptr<QNetworkReply> stream(nam.get(streamReq));
+        std::unique_ptr<QNetworkReply> stream(client.nam().get(streamReq));
         QNetworkRequest pollReq(
             QUrl(follower->clientUrl().toString() + "/v2/keys/w/k150?wait=true&waitIndex=" + from));
-        std::unique_ptr<QNetworkReply> poll(nam.get(pollReq));
+        std::unique_ptr<QNetworkReply> poll(client.nam().get(pollReq));
         QByteArray streamBody;
         connect(stream.get(), &QNetworkReply::readyRead, this,
                 [&] { streamBody += stream->readAll(); });
