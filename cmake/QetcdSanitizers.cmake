@@ -32,6 +32,13 @@ if(QETCD_SANITIZE)
   # -O flag, so it wins.
   set(_qetcd_sanitize_flags -fsanitize=${QETCD_SANITIZE} -fno-omit-frame-pointer
       -fno-sanitize-recover=all -O1 -g)
+  if("undefined" IN_LIST _qetcd_sanitizers)
+    # No vptr check, as in the fuzz build: on its first look at a class it opens a pipe to see
+    # that the vtable is readable, so in a process out of descriptors (tst_client_limits fills
+    # the table on purpose) it reports valid Qt objects (QTextStream, QSocketNotifier) as the
+    # wrong type. ASan still catches calls on freed objects.
+    list(APPEND _qetcd_sanitize_flags -fno-sanitize=vptr)
+  endif()
   add_compile_options(${_qetcd_sanitize_flags})
   add_link_options(-fsanitize=${QETCD_SANITIZE})
   set(QETCD_TEST_LAUNCHER ${CMAKE_SOURCE_DIR}/tests/sanitizers/run.sh)
