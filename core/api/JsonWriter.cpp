@@ -1,5 +1,6 @@
 #include "api/JsonWriter.h"
 
+#include "go/GoJson.h"
 #include "store/EtcdError.h"
 #include "store/Event.h"
 #include "store/NodeValue.h"
@@ -9,13 +10,6 @@
 #include <vector>
 
 namespace {
-
-const char hexDigits[] = "0123456789abcdef";
-
-bool needsEscape(uchar c)
-{
-    return c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == 0xE2;
-}
 
 void appendUInt(QByteArray &out, quint64 v)
 {
@@ -41,52 +35,9 @@ void appendInt(QByteArray &out, qint64 v)
 
 } // namespace
 
-void JsonWriter::appendString(QByteArray &out, QByteArrayView s)
+void JsonWriter::appendString(QByteArray &out, QByteArrayView utf8)
 {
-    out.append('"');
-    qsizetype start = 0;
-    const qsizetype n = s.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const uchar c = uchar(s[i]);
-        if (!needsEscape(c))
-            continue;
-        if (c == 0xE2) {
-            // U+2028 / U+2029 are E2 80 A8 / E2 80 A9: escaped by Go for JSONP safety.
-            if (i + 2 < n && uchar(s[i + 1]) == 0x80 &&
-                (uchar(s[i + 2]) == 0xA8 || uchar(s[i + 2]) == 0xA9)) {
-                out.append(s.data() + start, i - start);
-                out.append(uchar(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
-                i += 2;
-                start = i + 1;
-            }
-            continue;
-        }
-        out.append(s.data() + start, i - start);
-        switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        case '\n':
-            out.append("\\n");
-            break;
-        case '\r':
-            out.append("\\r");
-            break;
-        case '\t':
-            out.append("\\t");
-            break;
-        default:
-            out.append("\\u00");
-            out.append(hexDigits[c >> 4]);
-            out.append(hexDigits[c & 0xF]);
-        }
-        start = i + 1;
-    }
-    out.append(s.data() + start, n - start);
-    out.append('"');
+    GoJson::appendString(out, utf8);
 }
 
 void JsonWriter::appendFieldName(QByteArray &out, bool &first, const char *name)
@@ -101,7 +52,7 @@ void JsonWriter::appendFieldName(QByteArray &out, bool &first, const char *name)
 
 void JsonWriter::appendString(QByteArray &out, QStringView s)
 {
-    appendString(out, QByteArrayView(s.toUtf8()));
+    GoJson::appendString(out, QByteArrayView(s.toUtf8()));
 }
 
 QByteArray JsonWriter::rfc3339Nano(qint64 ns)

@@ -8,8 +8,8 @@ struct Event;
 struct EtcdError;
 
 // Writes compact JSON byte-compatible with what etcd (Go's encoding/json)
-// sends: same field order, the same omitted empty fields, the same string
-// escaping (including \u003c \u003e \u0026 \u2028 \u2029) and RFC 3339 times
+// sends: same field order, the same omitted empty fields, Go's string escaping
+// (go/GoJson, shared with the client) and RFC 3339 times
 // with trailing zeros of the nanoseconds trimmed. Hand-rolled rather than
 // QJsonDocument because field order and escaping are part of the contract and
 // because every GET goes through here (no intermediate object tree).

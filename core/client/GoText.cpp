@@ -1,7 +1,9 @@
 #include "client/GoText.h"
 
+#include "go/GoJson.h"
 #include "go/GoPath.h"
 #include "go/GoUrl.h"
+#include "go/GoUtf8.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,46 +15,6 @@ namespace client::go {
 namespace {
 
 const char hexDigits[] = "0123456789abcdef";
-
-// Decodes one UTF-8 sequence at data[i]; returns the code point or -1 when
-// the bytes are not valid UTF-8 (then *len is 1).
-int decodeUtf8(const QByteArray &data, int i, int *len)
-{
-    const auto b0 = static_cast<unsigned char>(data[i]);
-    *len = 1;
-    if (b0 < 0x80)
-        return b0;
-    int need = 0;
-    int cp = 0;
-    int min = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        need = 1;
-        cp = b0 & 0x1F;
-        min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        need = 2;
-        cp = b0 & 0x0F;
-        min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        need = 3;
-        cp = b0 & 0x07;
-        min = 0x10000;
-    } else {
-        return -1;
-    }
-    if (i + need >= data.size())
-        return -1;
-    for (int k = 1; k <= need; ++k) {
-        const auto b = static_cast<unsigned char>(data[i + k]);
-        if ((b & 0xC0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    *len = need + 1;
-    return cp;
-}
 
 bool isPrintable(int cp)
 {
@@ -95,9 +57,9 @@ QByteArray quote(const QByteArray &utf8)
     QByteArray out;
     out.reserve(utf8.size() + 2);
     out += '"';
-    for (int i = 0; i < utf8.size();) {
-        int len = 1;
-        const int cp = decodeUtf8(utf8, i, &len);
+    for (qsizetype i = 0; i < utf8.size();) {
+        qsizetype len = 1;
+        const int cp = GoUtf8::decodeRune(utf8, i, &len);
         if (cp < 0) {
             out += "\\x";
             appendHex(out, static_cast<unsigned char>(utf8[i]), 2);
@@ -154,53 +116,7 @@ QByteArray quote(const QByteArray &utf8)
 
 QByteArray jsonString(const QByteArray &utf8)
 {
-    QByteArray out;
-    out.reserve(utf8.size() + 2);
-    out += '"';
-    for (int i = 0; i < utf8.size();) {
-        int len = 1;
-        const int cp = decodeUtf8(utf8, i, &len);
-        if (cp < 0) {
-            out += "\\ufffd";
-            i += 1;
-            continue;
-        }
-        switch (cp) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '<':
-        case '>':
-        case '&':
-        case 0x2028:
-        case 0x2029:
-            out += "\\u";
-            appendHex(out, unsigned(cp), 4);
-            break;
-        default:
-            if (cp < 0x20) {
-                out += "\\u00";
-                appendHex(out, unsigned(cp), 2);
-            } else {
-                out += utf8.mid(i, len);
-            }
-        }
-        i += len;
-    }
-    out += '"';
-    return out;
+    return GoJson::string(utf8);
 }
 
 QByteArray escapePath(const QString &path)

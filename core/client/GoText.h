@@ -16,9 +16,8 @@ inline QByteArray quote(const QString &s)
     return quote(s.toUtf8());
 }
 
-// encoding/json string literal with HTML escaping, as json.Marshal writes it:
-// <, >, & as \u003c \u003e \u0026, U+2028/2029 escaped, other controls as
-// \n \r \t or \u00XX, invalid UTF-8 as \ufffd.
+// encoding/json string literal with HTML escaping, as json.Marshal writes it
+// (GoJson::string, the same rules as the server's answers).
 QByteArray jsonString(const QByteArray &utf8);
 inline QByteArray jsonString(const QString &s)
 {

@@ -29,6 +29,9 @@ private Q_SLOTS:
             << QString(QChar(0x20AC)) << QByteArray("\"\xE2\x82\xAC\"");
         QTest::newRow("chinese") << QStringLiteral("你好")
                                  << QByteArray("\"\xE4\xBD\xA0\xE5\xA5\xBD\"");
+        // Qt's toUtf8 writes '?' for a lone surrogate, so a QString always reaches
+        // GoJson as valid UTF-8 (invalid bytes are covered in tests/go/tst_gojson).
+        QTest::newRow("lone surrogate") << QString(QChar(0xD800)) << QByteArray("\"?\"");
         QTest::newRow("seed file value")
             << QStringLiteral("Hello\\nWorld\n") << QByteArray("\"Hello\\\\nWorld\\n\"");
     }
