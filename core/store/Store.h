@@ -63,9 +63,6 @@ public:
     qint64 nameChars() const;
     const EventHistory &history() const { return m_hub.history(); }
 
-    // Go's path.Clean("/" + key): the canonical form of every key.
-    static QString cleanPath(const QString &key);
-
 private:
     StoreResult doSet(const Command &cmd);
     StoreResult doCreate(const Command &cmd);

@@ -33,8 +33,6 @@ private slots:
     void initTestCase();
     void errorCodes_data();
     void errorCodes();
-    void cleanPath_data();
-    void cleanPath();
     void mutation_data();
     void mutation();
     void get_data();
@@ -108,49 +106,6 @@ void tst_Store::errorCodes()
     QCOMPARE(e.httpStatus(), http);
     QCOMPARE(e.cause, QStringLiteral("/c"));
     QCOMPARE(e.index, quint64(42));
-}
-
-void tst_Store::cleanPath_data()
-{
-    QTest::addColumn<QString>("in");
-    QTest::addColumn<QString>("out");
-    // Go: path.Clean("/" + in)
-    QTest::newRow("empty") << ""
-                           << "/";
-    QTest::newRow("root") << "/"
-                          << "/";
-    QTest::newRow("relative") << "a"
-                              << "/a";
-    QTest::newRow("clean") << "/a/b"
-                           << "/a/b";
-    QTest::newRow("trailing slash") << "/a/"
-                                    << "/a";
-    QTest::newRow("double slashes") << "//a//b//"
-                                    << "/a/b";
-    QTest::newRow("dot") << "/a/./b/."
-                         << "/a/b";
-    QTest::newRow("dotdot") << "/a/../b"
-                            << "/b";
-    QTest::newRow("dotdot at root") << "/../../a"
-                                    << "/a";
-    QTest::newRow("only dotdot") << ".."
-                                 << "/";
-    QTest::newRow("only dot") << "."
-                              << "/";
-    QTest::newRow("trailing dotdot") << "/a/b/.."
-                                     << "/a";
-    QTest::newRow("dot names kept") << "/.a/..b/...c"
-                                    << "/.a/..b/...c";
-    QTest::newRow("hidden") << "_a//_b/"
-                            << "/_a/_b";
-    QTest::newRow("unicode") << S("/ключ/値") << S("/ключ/値");
-}
-
-void tst_Store::cleanPath()
-{
-    QFETCH(QString, in);
-    QFETCH(QString, out);
-    QCOMPARE(Store::cleanPath(in), out);
 }
 
 void tst_Store::mutation_data()
