@@ -3,6 +3,7 @@
 #include "ConnectionGuard.h"
 #include "HttpWire.h"
 #include "SocketChannel.h"
+#include "api/ApiResponses.h"
 #include "api/HttpRequest.h"
 #include "api/V2Api.h"
 
@@ -122,5 +123,5 @@ void HttpFrontend::missingHandler(const QHttpServerRequest &, QTcpSocket *socket
 {
     // handleRequest answers every request; this only runs if Qt changes that.
     socket->write(
-        HttpWire::response(V2Api::textResponse(404, "404 page not found\n"), false, false));
+        HttpWire::response(api::responses::text(404, "404 page not found\n"), false, false));
 }

@@ -1,8 +1,8 @@
 #include "api/AuthApi.h"
 
 #include "api/ApiBackend.h"
+#include "api/ApiResponses.h"
 #include "api/AuthJson.h"
-#include "api/V2Api.h"
 #include "auth/AuthStore.h"
 
 namespace {
@@ -108,19 +108,19 @@ bool AuthApi::handles(const QByteArray &path)
 
 HttpResponse AuthApi::insufficientCredentials()
 {
-    return V2Api::httpError(401, QStringLiteral("Insufficient credentials"));
+    return api::responses::httpError(401, QStringLiteral("Insufficient credentials"));
 }
 
 HttpResponse AuthApi::json(int status, const QByteArray &body) const
 {
-    HttpResponse r = V2Api::jsonResponse(status, body);
+    HttpResponse r = api::responses::json(status, body);
     r.addHeader("X-Etcd-Cluster-Id", QByteArray::number(m_backend.clusterId(), 16));
     return r;
 }
 
 HttpResponse AuthApi::error(int status, const QString &message) const
 {
-    HttpResponse r = V2Api::httpError(status, message);
+    HttpResponse r = api::responses::httpError(status, message);
     r.addHeader("X-Etcd-Cluster-Id", QByteArray::number(m_backend.clusterId(), 16));
     return r;
 }
@@ -135,8 +135,8 @@ HttpResponse AuthApi::failure(const AuthResult &result) const
 
 HttpResponse AuthApi::tooManyPasswordChecks()
 {
-    HttpResponse r =
-        V2Api::httpError(429, QStringLiteral("Too many password checks in progress, retry later"));
+    HttpResponse r = api::responses::httpError(
+        429, QStringLiteral("Too many password checks in progress, retry later"));
     r.addHeader("Retry-After", "1");
     return r;
 }
@@ -250,7 +250,7 @@ std::optional<HttpResponse> AuthApi::handle(const HttpRequest &request, const Ch
         // etcd splits the cleaned path: "/users" lists, "/users/<name>" is one.
         const QStringList pieces = cleanPieces(path.mid(kPrefix.size()));
         if (pieces.size() > 2)
-            return V2Api::httpError(400, QStringLiteral("Invalid path"));
+            return api::responses::httpError(400, QStringLiteral("Invalid path"));
         if (pieces.size() < 2) {
             if (auto refused = refuse(request, "GET", true))
                 return refused;
@@ -269,14 +269,14 @@ std::optional<HttpResponse> AuthApi::handle(const HttpRequest &request, const Ch
         proposeForEmptyAnswer(command, defer);
         return std::nullopt;
     }
-    return V2Api::textResponse(404, "404 page not found\n");
+    return api::responses::text(404, "404 page not found\n");
 }
 
 std::optional<HttpResponse> AuthApi::refuse(const HttpRequest &request, const QByteArray &allow,
                                             bool needsRoot) const
 {
     if (!allow.split(',').contains(request.method))
-        return V2Api::methodNotAllowed(allow);
+        return api::responses::methodNotAllowed(allow);
     if (needsRoot && !allowsRootAccess(request))
         return insufficientCredentials();
     return std::nullopt;

@@ -1,6 +1,7 @@
 #include "api/V2Api.h"
 
 #include "api/ApiBackend.h"
+#include "api/ApiResponses.h"
 #include "api/JsonWriter.h"
 #include "api/KeysRequest.h"
 #include "api/StatsJson.h"
@@ -16,9 +17,10 @@
 
 Q_LOGGING_CATEGORY(lcApi, "qetcd.api")
 
+namespace responses = api::responses;
+
 namespace {
 
-const QByteArray kJson = QByteArrayLiteral("application/json");
 const QByteArray kKeysPrefix = QByteArrayLiteral("/v2/keys");
 const QByteArray kMembersPrefix = QByteArrayLiteral("/v2/members");
 const QByteArray kStatsPrefix = QByteArrayLiteral("/v2/stats/");
@@ -83,39 +85,6 @@ struct WatchState
 
 V2Api::V2Api(ApiBackend &backend) : m_backend(backend), m_auth(backend) {}
 
-HttpResponse V2Api::textResponse(int status, const QByteArray &text)
-{
-    HttpResponse r;
-    r.status = status;
-    r.addHeader("Content-Type", "text/plain; charset=utf-8");
-    r.body = text;
-    return r;
-}
-
-HttpResponse V2Api::jsonResponse(int status, const QByteArray &json)
-{
-    HttpResponse r;
-    r.status = status;
-    r.addHeader("Content-Type", kJson);
-    r.body = json;
-    return r;
-}
-
-HttpResponse V2Api::httpError(int status, const QString &message)
-{
-    QByteArray body("{\"message\":");
-    JsonWriter::appendString(body, message);
-    body.append('}');
-    return jsonResponse(status, body);
-}
-
-HttpResponse V2Api::methodNotAllowed(const QByteArray &allow)
-{
-    HttpResponse r = textResponse(405, "Method Not Allowed\n");
-    r.addHeader("Allow", allow);
-    return r;
-}
-
 std::optional<HttpResponse> V2Api::redirectToCleanPath(const HttpRequest &request)
 {
     if (GoPath::isCleanKeepingSlash(request.path))
@@ -141,7 +110,7 @@ HttpResponse V2Api::errorResponse(const EtcdError &error) const
 
 HttpResponse V2Api::errorResponse(const EtcdError &error, quint64 clusterId)
 {
-    HttpResponse r = jsonResponse(error.httpStatus(), JsonWriter::error(error));
+    HttpResponse r = responses::json(error.httpStatus(), JsonWriter::error(error));
     r.addHeader("X-Etcd-Cluster-Id", hexId(clusterId));
     r.addHeader("X-Etcd-Index", QByteArray::number(error.index));
     return r;
@@ -171,8 +140,8 @@ HttpResponse V2Api::keysResult(const StoreResult &result, bool withNodes, const 
 {
     if (!result.ok())
         return errorResponse(*result.error, clusterId);
-    HttpResponse r = jsonResponse(isCreated(result.event) ? 201 : 200,
-                                  JsonWriter::event(result.event, withNodes));
+    HttpResponse r = responses::json(isCreated(result.event) ? 201 : 200,
+                                     JsonWriter::event(result.event, withNodes));
     addKeysHeaders(r, result.event.etcdIndex, raft, clusterId);
     return r;
 }
@@ -194,12 +163,12 @@ std::optional<HttpResponse> V2Api::handle(const HttpRequest &request, const Chan
 
     if (isUnder(path, kKeysPrefix)) {
         if (!readOnly && method != "PUT" && method != "POST" && method != "DELETE")
-            return methodNotAllowed("HEAD,GET,PUT,POST,DELETE");
+            return responses::methodNotAllowed("HEAD,GET,PUT,POST,DELETE");
         return handleKeys(request, path.mid(kKeysPrefix.size()), defer);
     }
     if (isUnder(path, kMembersPrefix)) {
         if (!readOnly && method != "PUT" && method != "POST" && method != "DELETE")
-            return methodNotAllowed("GET,POST,DELETE,PUT");
+            return responses::methodNotAllowed("GET,POST,DELETE,PUT");
         if (!readOnly && !m_auth.allowsRootAccess(request))
             return AuthApi::insufficientCredentials();
         return handleMembers(request, path.mid(kMembersPrefix.size()), defer);
@@ -209,9 +178,9 @@ std::optional<HttpResponse> V2Api::handle(const HttpRequest &request, const Chan
     if (path.startsWith(kStatsPrefix)) {
         const QByteArray which = path.mid(kStatsPrefix.size());
         if (which != "store" && which != "self" && which != "leader")
-            return textResponse(404, "404 page not found\n");
+            return responses::text(404, "404 page not found\n");
         if (!readOnly)
-            return methodNotAllowed("GET");
+            return responses::methodNotAllowed("GET");
         return handleStats(which);
     }
     struct Simple
@@ -226,11 +195,11 @@ std::optional<HttpResponse> V2Api::handle(const HttpRequest &request, const Chan
     for (const Simple &s : simple) {
         if (path == s.path) {
             if (!readOnly)
-                return methodNotAllowed("GET,HEAD");
+                return responses::methodNotAllowed("GET,HEAD");
             return (this->*s.handler)();
         }
     }
-    return textResponse(404, "404 page not found\n");
+    return responses::text(404, "404 page not found\n");
 }
 
 std::optional<HttpResponse> V2Api::handleConcurrently(const HttpRequest &request) const
@@ -312,7 +281,7 @@ std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request, const 
         return std::nullopt;
     }
     }
-    return textResponse(500, "unreachable\n");
+    return responses::text(500, "unreachable\n");
 }
 
 std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursive, bool stream,
@@ -363,7 +332,7 @@ std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursiv
     // goes out now so the client knows the watch is in place, as etcd does.
     state->channel = defer();
     state->watcherId = result.watcherId;
-    HttpResponse head = jsonResponse(200, {});
+    HttpResponse head = responses::json(200, {});
     addKeysHeaders(head, result.etcdIndex);
     state->channel->beginStream(head);
     state->started = true;
@@ -404,7 +373,7 @@ std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request, con
 
     if (method == "GET" || method == "HEAD") {
         if (sub.isEmpty()) {
-            HttpResponse r = jsonResponse(200, StatsJson::members(m_backend.members()));
+            HttpResponse r = responses::json(200, StatsJson::members(m_backend.members()));
             r.addHeader("X-Etcd-Cluster-Id", hexId(m_backend.clusterId()));
             return r;
         }
@@ -412,14 +381,14 @@ std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request, con
             const quint64 leader = m_backend.leaderId();
             for (const MemberInfo &m : m_backend.members()) {
                 if (leader != 0 && m.id == leader) {
-                    HttpResponse r = jsonResponse(200, StatsJson::member(m) + '\n');
+                    HttpResponse r = responses::json(200, StatsJson::member(m) + '\n');
                     r.addHeader("X-Etcd-Cluster-Id", hexId(m_backend.clusterId()));
                     return r;
                 }
             }
-            return httpError(503, QStringLiteral("During election"));
+            return responses::httpError(503, QStringLiteral("During election"));
         }
-        return httpError(404, QStringLiteral("Not found"));
+        return responses::httpError(404, QStringLiteral("Not found"));
     }
 
     auto finish = [this](const std::shared_ptr<ResponseChannel> &channel, int okStatus) {
@@ -430,7 +399,7 @@ std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request, con
             switch (result.status) {
             case S::Ok:
                 if (okStatus == 201) {
-                    HttpResponse r = jsonResponse(201, StatsJson::member(result.member) + '\n');
+                    HttpResponse r = responses::json(201, StatsJson::member(result.member) + '\n');
                     r.addHeader("X-Etcd-Cluster-Id", hexId(m_backend.clusterId()));
                     channel->respond(r);
                 } else {
@@ -441,19 +410,19 @@ std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request, con
                 }
                 return;
             case S::Conflict:
-                channel->respond(httpError(409, result.message));
+                channel->respond(responses::httpError(409, result.message));
                 return;
             case S::NotFound:
-                channel->respond(httpError(404, result.message));
+                channel->respond(responses::httpError(404, result.message));
                 return;
             case S::Removed:
-                channel->respond(httpError(410, result.message));
+                channel->respond(responses::httpError(410, result.message));
                 return;
             case S::Unsupported:
-                channel->respond(httpError(501, result.message));
+                channel->respond(responses::httpError(501, result.message));
                 return;
             case S::Failed:
-                channel->respond(httpError(500, result.message));
+                channel->respond(responses::httpError(500, result.message));
                 return;
             }
         };
@@ -467,23 +436,26 @@ std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request, con
             ctype = ctype.left(semi);
         ctype = ctype.trimmed().toLower();
         if (ctype != "application/json")
-            return httpError(415, QStringLiteral("Bad Content-Type %1, accept application/json")
-                                      .arg(QString::fromUtf8(ctype)));
+            return responses::httpError(
+                415, QStringLiteral("Bad Content-Type %1, accept application/json")
+                         .arg(QString::fromUtf8(ctype)));
         QJsonParseError perr;
         const QJsonDocument doc = QJsonDocument::fromJson(request.body, &perr);
         if (perr.error != QJsonParseError::NoError || !doc.isObject())
-            return httpError(400, perr.error != QJsonParseError::NoError
-                                      ? perr.errorString()
-                                      : QStringLiteral("body must be a JSON object"));
+            return responses::httpError(400, perr.error != QJsonParseError::NoError
+                                                 ? perr.errorString()
+                                                 : QStringLiteral("body must be a JSON object"));
         const QJsonValue list = doc.object().value(QLatin1String("peerURLs"));
         if (!list.isArray() || list.toArray().isEmpty())
-            return httpError(400, QStringLiteral("peerURLs must be a non-empty list of URLs"));
+            return responses::httpError(
+                400, QStringLiteral("peerURLs must be a non-empty list of URLs"));
         for (const QJsonValue &v : list.toArray()) {
             const QUrl url(v.toString(), QUrl::StrictMode);
             if (!v.isString() || !url.isValid() ||
                 (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
                 url.host().isEmpty() || url.port() <= 0)
-                return httpError(400, QStringLiteral("invalid peer URL %1").arg(v.toString()));
+                return responses::httpError(
+                    400, QStringLiteral("invalid peer URL %1").arg(v.toString()));
             urls->append(v.toString());
         }
         return std::nullopt;
@@ -491,7 +463,7 @@ std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request, con
 
     if (method == "POST") {
         if (!sub.isEmpty())
-            return textResponse(404, "404 page not found\n");
+            return responses::text(404, "404 page not found\n");
         QStringList urls;
         if (auto bad = readPeerUrls(&urls))
             return bad;
@@ -500,11 +472,12 @@ std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request, con
     }
     // PUT and DELETE address one member by its hex id.
     if (sub.isEmpty())
-        return methodNotAllowed("GET,POST,DELETE,PUT");
+        return responses::methodNotAllowed("GET,POST,DELETE,PUT");
     bool ok = false;
     const quint64 id = sub.toULongLong(&ok, 16);
     if (!ok)
-        return httpError(404, QStringLiteral("No such member: %1").arg(QString::fromUtf8(sub)));
+        return responses::httpError(
+            404, QStringLiteral("No such member: %1").arg(QString::fromUtf8(sub)));
     if (method == "DELETE") {
         m_backend.removeMember(id, finish(defer(), 204));
         return std::nullopt;
@@ -519,26 +492,26 @@ std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request, con
 HttpResponse V2Api::handleStats(const QByteArray &which)
 {
     if (which == "store")
-        return jsonResponse(200, StatsJson::store(m_backend.storeStats()));
+        return responses::json(200, StatsJson::store(m_backend.storeStats()));
     if (which == "self")
-        return jsonResponse(200, StatsJson::self(m_backend.selfStats()));
+        return responses::json(200, StatsJson::self(m_backend.selfStats()));
     const std::optional<LeaderStats> stats = m_backend.leaderStats();
     if (!stats)
-        return httpError(403, QStringLiteral("not current leader"));
-    return jsonResponse(200, StatsJson::leader(*stats));
+        return responses::httpError(403, QStringLiteral("not current leader"));
+    return responses::json(200, StatsJson::leader(*stats));
 }
 
 HttpResponse V2Api::version() const
 {
-    return jsonResponse(200,
-                        QByteArrayLiteral("{\"etcdserver\":\"2.2.4\",\"etcdcluster\":\"2.2.0\"}"));
+    return responses::json(
+        200, QByteArrayLiteral("{\"etcdserver\":\"2.2.4\",\"etcdcluster\":\"2.2.0\"}"));
 }
 
 HttpResponse V2Api::health() const
 {
     const bool ok = m_backend.healthy();
-    return jsonResponse(ok ? 200 : 503, ok ? QByteArrayLiteral("{\"health\":\"true\"}")
-                                           : QByteArrayLiteral("{\"health\":\"false\"}"));
+    return responses::json(ok ? 200 : 503, ok ? QByteArrayLiteral("{\"health\":\"true\"}")
+                                              : QByteArrayLiteral("{\"health\":\"false\"}"));
 }
 
 HttpResponse V2Api::machines() const
@@ -546,12 +519,12 @@ HttpResponse V2Api::machines() const
     QStringList urls;
     for (const MemberInfo &m : m_backend.members())
         urls += m.clientUrls;
-    return textResponse(200, urls.join(QStringLiteral(", ")).toUtf8());
+    return responses::text(200, urls.join(QStringLiteral(", ")).toUtf8());
 }
 
 HttpResponse V2Api::metrics() const
 {
-    HttpResponse r = textResponse(200, StatsJson::prometheus(m_backend));
+    HttpResponse r = responses::text(200, StatsJson::prometheus(m_backend));
     r.headers.first().second = "text/plain; version=0.0.4";
     return r;
 }

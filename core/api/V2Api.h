@@ -39,14 +39,10 @@ public:
     // The auth part (its password verifier's counters, for tests and metrics).
     const AuthApi &auth() const { return m_auth; }
 
-    // Shared helpers (also used by tests and the daemon's own error paths).
-    static HttpResponse textResponse(int status, const QByteArray &text);
+    // etcd's error body with the cluster and index headers (plain answers:
+    // api/ApiResponses.h).
     HttpResponse errorResponse(const EtcdError &error) const;
     static HttpResponse errorResponse(const EtcdError &error, quint64 clusterId);
-    static HttpResponse jsonResponse(int status, const QByteArray &json);
-    // {"message": ...}, etcd's httptypes.HTTPError.
-    static HttpResponse httpError(int status, const QString &message);
-    static HttpResponse methodNotAllowed(const QByteArray &allow);
     // Go's ServeMux answer to a path that is not clean (dot segments, doubled
     // slashes, their %-encoded spellings): 301 to the clean path with the
     // query kept, before anything looks at the path. Nothing when it is clean.
