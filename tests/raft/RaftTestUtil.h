@@ -2,6 +2,7 @@
 
 // Small helpers shared by the Raft test suites: message builders and filters, and QTest
 // printing of Raft values so failed comparisons say something useful.
+#include "raft/Describe.h"
 #include "raft/Message.h"
 #include "raft/SoftState.h"
 
@@ -79,18 +80,10 @@ inline QList<quint64> recipients(const QList<raft::Message> &msgs)
     return out;
 }
 
+// etcd-style text of a message (raft::describe), for traces and failed comparisons.
 inline QString describe(const raft::Message &m)
 {
-    return QStringLiteral("%1 %2->%3 term %4 logTerm %5 index %6 commit %7 entries %8%9")
-        .arg(QLatin1String(raft::messageTypeName(m.type)))
-        .arg(m.from)
-        .arg(m.to)
-        .arg(m.term)
-        .arg(m.logTerm)
-        .arg(m.index)
-        .arg(m.commit)
-        .arg(m.entries.size())
-        .arg(m.reject ? QStringLiteral(" reject hint %1").arg(m.rejectHint) : QString());
+    return raft::describe(m);
 }
 
 } // namespace rt

@@ -138,13 +138,20 @@ void SimNode::maybeCompact()
     const quint64 snapIndex = current.metadata.index;
     if (m_options.snapshotEvery == 0 || appliedIndex < snapIndex + m_options.snapshotEvery)
         return;
+    snapshotAndCompact(appliedIndex > m_options.keepEntries ? appliedIndex - m_options.keepEntries
+                                                            : 0);
+}
+
+bool SimNode::snapshotAndCompact(quint64 compactTo)
+{
     QByteArray data;
     QDataStream out(&data, QIODevice::WriteOnly);
     out << appliedIndex << values;
     if (m_storage.createSnapshot(appliedIndex, conf, data) != StorageError::Ok)
-        return;
-    if (appliedIndex > m_options.keepEntries)
-        m_storage.compact(appliedIndex - m_options.keepEntries);
+        return false;
+    if (compactTo > 0)
+        m_storage.compact(qMin(compactTo, appliedIndex));
+    return true;
 }
 
 void SimNode::crash()

@@ -69,6 +69,9 @@ public:
     void crash();
     void restart();
 
+    // Takes a snapshot of the state machine at appliedIndex and compacts the stored log up
+    // to compactTo (<= appliedIndex), as maybeCompact() does on its own with snapshotEvery.
+    bool snapshotAndCompact(quint64 compactTo);
     // The durable log (storage) from firstIndex to lastIndex.
     QList<raft::Entry> storedEntries() const;
 

@@ -3,7 +3,6 @@
 #include "ConnectionGuard.h"
 #include "HttpWire.h"
 #include "SocketChannel.h"
-#include "api/ApiResponses.h"
 #include "api/HttpRequest.h"
 #include "api/V2Api.h"
 
@@ -123,5 +122,5 @@ void HttpFrontend::missingHandler(const QHttpServerRequest &, QTcpSocket *socket
 {
     // handleRequest answers every request; this only runs if Qt changes that.
     socket->write(
-        HttpWire::response(api::responses::text(404, "404 page not found\n"), false, false));
+        HttpWire::response(V2Api::textResponse(404, "404 page not found\n"), false, false));
 }
