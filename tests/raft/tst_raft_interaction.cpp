@@ -42,8 +42,16 @@ private slots:
         QString error;
         QVERIFY2(golden.parse(text, &error), qPrintable(path + QStringLiteral(": ") + error));
         InteractionEnv env;
-        const QString actual =
-            golden.run([&](const GoldenFile::Block &b) { return env.execute(b.command); });
+        QStringList scriptErrors; // a broken script fails even while regenerating
+        const QString actual = golden.run([&](const GoldenFile::Block &b) {
+            const QString out = env.execute(b.command);
+            if (out.startsWith(QLatin1String("error:")) || out.contains(QLatin1String("\nerror:")))
+                scriptErrors.append(
+                    QStringLiteral("line %1: %2: %3").arg(b.line).arg(b.command, out));
+            return out;
+        });
+        QVERIFY2(scriptErrors.isEmpty(),
+                 qPrintable(path + QLatin1Char('\n') + scriptErrors.join(QLatin1Char('\n'))));
 
         if (g_rewrite) {
             if (actual != text) {
