@@ -195,7 +195,7 @@ QByteArray JsonWriter::error(const EtcdError &error)
     out.append("{\"errorCode\":");
     appendInt(out, int(error.code));
     out.append(",\"message\":");
-    appendString(out, error.message());
+    GoJson::appendString(out, etcd::errorMessage(error.code)); // ASCII, from the one table
     if (!error.cause.isEmpty()) {
         out.append(",\"cause\":");
         appendString(out, error.cause);

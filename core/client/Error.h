@@ -1,5 +1,7 @@
 #pragma once
 
+#include "etcd/ErrorCode.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -15,7 +17,7 @@ namespace client {
 // endpoint tried, in order.
 // toString() words each case like the Go etcd client does, because that is
 // the text etcdctl users and scripts know.
-class Error
+class Error : public etcd::ErrorCodes
 {
 public:
     enum class Kind {
@@ -35,28 +37,11 @@ public:
         Cancelled,          // aborted by the caller
     };
 
-    // etcd errorCode values (etcd-v2-api.md).
-    enum Code {
-        KeyNotFound = 100,
-        TestFailed = 101,
-        NotFile = 102,
-        NotDir = 104,
-        NodeExist = 105,
-        RootReadOnly = 107,
-        DirNotEmpty = 108,
-        Unauthorized = 110,
-        PrevValueRequired = 201,
-        TtlNotANumber = 202,
-        IndexNotANumber = 203,
-        InvalidField = 209,
-        InvalidForm = 210,
-        RefreshValue = 211,
-        RefreshTtlRequired = 212,
-        RaftInternal = 300,
-        LeaderElect = 301,
-        WatcherCleared = 400,
-        EventIndexCleared = 401,
-    };
+    // The etcd errorCode values are inherited from etcd::ErrorCodes (the one
+    // table, shared with the server): Error::KeyNotFound, Error::Code, ...
+    // The client's former names of 202 and 203, kept for callers:
+    static constexpr Code TtlNotANumber = TtlNaN;
+    static constexpr Code IndexNotANumber = IndexNaN;
 
     Error() = default;
     static Error etcd(int errorCode, const QString &message, const QString &cause, quint64 index,
