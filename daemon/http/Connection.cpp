@@ -1,7 +1,6 @@
-#include "ConnectionGuard.h"
+#include "Connection.h"
 
 #include "HttpWire.h"
-#include "RequestHead.h"
 #include "api/HttpResponse.h"
 
 #include <QLoggingCategory>
@@ -10,22 +9,24 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, qint64 maxBodyBytes, int firstByteTimeoutMs)
+namespace http {
+
+Connection::Connection(QTcpSocket *socket, qint64 maxBodyBytes, int firstByteTimeoutMs)
     : QObject(socket), m_socket(socket), m_tlsSocket(qobject_cast<QSslSocket *>(socket)),
-      m_peer(socket->peerAddress().toString()), m_maxBodyBytes(maxBodyBytes)
+      m_peer(socket->peerAddress().toString()), m_limits(maxBodyBytes)
 {
-    setObjectName(QStringLiteral("qetcd-connection-guard"));
-    connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::inspect);
+    setObjectName(QStringLiteral("qetcd-connection"));
+    connect(socket, &QTcpSocket::readyRead, this, &Connection::inspect);
     if (firstByteTimeoutMs > 0) {
         m_firstByteTimer = new QTimer(this);
         m_firstByteTimer->setSingleShot(true);
         m_firstByteTimer->setInterval(firstByteTimeoutMs);
-        connect(m_firstByteTimer, &QTimer::timeout, this, &ConnectionGuard::firstByteMissing);
+        connect(m_firstByteTimer, &QTimer::timeout, this, &Connection::firstByteMissing);
         m_firstByteTimer->start();
     }
 }
 
-void ConnectionGuard::firstByteMissing()
+void Connection::firstByteMissing()
 {
     const QString &peer = m_peer;
     const int ms = m_firstByteTimer->interval();
@@ -43,35 +44,18 @@ void ConnectionGuard::firstByteMissing()
     m_socket->deleteLater(); // also when it was closed before (a failed handshake)
 }
 
-ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
+Connection *Connection::of(QTcpSocket *socket)
 {
-    return socket ? socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly)
+    return socket ? socket->findChild<Connection *>(QString(), Qt::FindDirectChildrenOnly)
                   : nullptr;
 }
 
-void ConnectionGuard::requestDone()
+void Connection::sweep(int stuckSweeps)
 {
-    m_atRequestStart = true;
-    m_headersSeen = false;
-    m_bytesInRequest = 0;
-    ++m_requestsDone;
+    act(m_limits.sweep(stuckSweeps));
 }
 
-void ConnectionGuard::sweep(int stuckSweeps)
-{
-    if (m_rejected || m_bytesInRequest == 0) {
-        m_stuckSweeps = 0;
-        return;
-    }
-    if (m_sweptRequest != m_requestsDone) {
-        m_sweptRequest = m_requestsDone;
-        m_stuckSweeps = 0;
-    }
-    if (++m_stuckSweeps >= stuckSweeps)
-        reject(408, "request timeout");
-}
-
-void ConnectionGuard::serveInTurn(std::function<void()> serve)
+void Connection::serveInTurn(std::function<void()> serve)
 {
     if (!m_answering) {
         m_answering = true;
@@ -88,7 +72,7 @@ void ConnectionGuard::serveInTurn(std::function<void()> serve)
     m_waiting.append(std::move(serve));
 }
 
-void ConnectionGuard::writeAnswer(const QByteArray &bytes, bool complete, bool closeAfter)
+void Connection::writeAnswer(const QByteArray &bytes, bool complete, bool closeAfter)
 {
     if (!bytes.isEmpty())
         m_socket->write(bytes);
@@ -104,11 +88,11 @@ void ConnectionGuard::writeAnswer(const QByteArray &bytes, bool complete, bool c
         // Not from inside the writer's stack: the next request may be
         // answered at once and complete in turn.
         m_answering = true;
-        QMetaObject::invokeMethod(this, &ConnectionGuard::serveNext, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &Connection::serveNext, Qt::QueuedConnection);
     }
 }
 
-void ConnectionGuard::serveNext()
+void Connection::serveNext()
 {
     if (m_waiting.isEmpty()) {
         m_answering = false;
@@ -118,7 +102,7 @@ void ConnectionGuard::serveNext()
     serve();
 }
 
-void ConnectionGuard::inspect()
+void Connection::inspect()
 {
     // Before the handshake a TLS socket reports the raw bytes: they are TlsStart's.
     if (m_tlsSocket && m_tlsSocket->mode() == QSslSocket::UnencryptedMode)
@@ -127,7 +111,7 @@ void ConnectionGuard::inspect()
         delete m_firstByteTimer;
         m_firstByteTimer = nullptr;
     }
-    if (m_rejected) {
+    if (m_limits.refused()) {
         // Drain and drop whatever a refused client keeps sending.
         m_socket->skip(m_socket->bytesAvailable());
         return;
@@ -135,59 +119,44 @@ void ConnectionGuard::inspect()
     const qint64 available = m_socket->bytesAvailable();
     if (available <= 0)
         return;
-    m_bytesInRequest += available;
-    if (m_headersSeen) {
-        // Body bytes only count: they are not looked at (nor copied).
-        // Bodies without Content-Length (chunked) are bounded by the running total.
-        if (m_bytesInRequest > m_maxBodyBytes + maxHeaderBytes)
-            reject(413, "request body too large");
+    if (!m_limits.wantsHead()) {
+        act(m_limits.take(available, {}));
         return;
     }
-    // Only the head matters here, and no more of it than the header limit; a
+    // Only the head matters, and no more of it than the header limit; a
     // typical request fits the stack buffer, so looking costs no allocation.
     char stackBuffer[4096];
     QByteArray large;
     char *data = stackBuffer;
-    const qint64 wanted = qMin(available, maxHeaderBytes + 4);
+    const qint64 wanted = qMin(available, RequestLimits::maxHeaderBytes + 4);
     if (wanted > qint64(sizeof stackBuffer)) {
         large.resize(wanted);
         data = large.data();
     }
     const qint64 got = m_socket->peek(data, wanted);
-    if (got <= 0)
-        return;
-    const QByteArrayView fresh(data, got);
-    if (m_atRequestStart) {
-        m_atRequestStart = false;
-        m_http10 = RequestHead::isHttp10(fresh);
-    }
-
-    const std::optional<RequestHead> head = RequestHead::parse(fresh);
-    if (!head) {
-        if (m_bytesInRequest > maxHeaderBytes)
-            reject(431, "request headers too large");
-        return;
-    }
-    m_headersSeen = true;
-    if (head->contentLength > m_maxBodyBytes) {
-        reject(413, "request body too large");
-        return;
-    }
-    const qint64 bodyHere = available - head->bytes;
-    if (head->contentLength > bodyHere && head->expectContinue)
-        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    act(m_limits.take(available, QByteArrayView(data, qMax<qint64>(got, 0))));
 }
 
-void ConnectionGuard::reject(int status, const QByteArray &message)
+void Connection::act(const RequestLimits::Verdict &verdict)
 {
+    switch (verdict.action) {
+    case RequestLimits::Verdict::Action::None:
+        return;
+    case RequestLimits::Verdict::Action::SendContinue:
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        return;
+    case RequestLimits::Verdict::Action::Refuse:
+        break;
+    }
     qCWarning(lcHttp) << "refusing request from" << m_socket->peerAddress().toString() << ":"
-                      << message;
-    m_rejected = true;
+                      << verdict.message;
     HttpResponse r;
-    r.status = status;
+    r.status = verdict.status;
     r.addHeader("Content-Type", "application/json");
-    r.body = "{\"message\":\"" + message + "\"}";
+    r.body = "{\"message\":\"" + verdict.message + "\"}";
     m_socket->write(HttpWire::response(r, false, true));
     m_socket->skip(m_socket->bytesAvailable());
     m_socket->disconnectFromHost();
 }
+
+} // namespace http

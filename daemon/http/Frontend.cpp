@@ -1,8 +1,9 @@
-#include "HttpFrontend.h"
+#include "Frontend.h"
 
-#include "ConnectionGuard.h"
+#include "Connection.h"
 #include "HttpWire.h"
 #include "SocketChannel.h"
+#include "api/ApiResponses.h"
 #include "api/HttpRequest.h"
 #include "api/V2Api.h"
 
@@ -11,6 +12,8 @@
 #include <QTcpSocket>
 
 Q_LOGGING_CATEGORY(lcHttp, "qetcd.http")
+
+namespace http {
 
 namespace {
 
@@ -42,26 +45,26 @@ QByteArray methodName(QHttpServerRequest::Method m)
 
 } // namespace
 
-HttpFrontend::HttpFrontend(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
-                           QObject *parent)
+Frontend::Frontend(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
+                   QObject *parent)
     : QAbstractHttpServer(parent), m_api(api), m_cors(cors), m_apiThread(std::move(apiThread)),
       m_ownThread(Mailbox::create(this))
 {
 }
 
-HttpFrontend::~HttpFrontend()
+Frontend::~Frontend()
 {
     // Channels still held by the api thread write nothing from now on.
     m_ownThread->close();
 }
 
-bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+bool Frontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    // Every client socket gets its guard when it is adopted (ClientHandoff).
-    ConnectionGuard *guard = ConnectionGuard::of(socket);
-    if (!guard || guard->rejected())
+    // Every client socket gets its Connection when it is adopted (Server).
+    Connection *connection = Connection::of(socket);
+    if (!connection || connection->refused())
         return true;
-    guard->requestDone();
+    connection->requestDone();
 
     // Qt's request object is reused for the connection's next request: copy it out.
     HttpRequest req;
@@ -77,33 +80,36 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         if (!v.isEmpty())
             req.headers.append({name, v});
     }
-    const bool http10 = guard->http10();
-    guard->serveInTurn(
-        [this, socket, guard, req = std::move(req), http10] { serve(socket, guard, req, http10); });
+    const bool http10 = connection->http10();
+    connection->serveInTurn([this, socket, connection, req = std::move(req), http10] {
+        serve(socket, connection, req, http10);
+    });
     return true;
 }
 
-void HttpFrontend::serve(QTcpSocket *socket, ConnectionGuard *guard, const HttpRequest &req,
-                         bool http10)
+void Frontend::serve(QTcpSocket *socket, Connection *connection, const HttpRequest &req,
+                     bool http10)
 {
     const bool head = req.method == "HEAD";
-    const QByteArray connection = req.header("Connection").toLower();
+    // Qt HttpServer 6.4 ignores both (Qt64.h): the answer says so and the
+    // connection closes after it.
+    const QByteArray connectionHeader = req.header("Connection").toLower();
     const bool close =
-        connection.contains("close") || (http10 && !connection.contains("keep-alive"));
+        connectionHeader.contains("close") || (http10 && !connectionHeader.contains("keep-alive"));
 
     if (const std::optional<HttpResponse> preflight = m_cors.preflight(req)) {
-        guard->writeAnswer(HttpWire::response(*preflight, head, close), true, close);
+        connection->writeAnswer(HttpWire::response(*preflight, head, close), true, close);
         return;
     }
     if (std::optional<HttpResponse> now = m_api.handleConcurrently(req)) {
         m_cors.decorate(req, *now);
-        guard->writeAnswer(HttpWire::response(*now, head, close), true, close);
+        connection->writeAnswer(HttpWire::response(*now, head, close), true, close);
         return;
     }
     HttpResponse cors;
     m_cors.decorate(req, cors);
-    auto channel = std::make_shared<SocketChannel>(socket, guard, m_ownThread, m_apiThread, head,
-                                                   close, http10, cors.headers);
+    auto channel = std::make_shared<SocketChannel>(socket, connection, m_ownThread, m_apiThread,
+                                                   head, close, http10, cors.headers);
     V2Api *api = &m_api;
     auto handle = [api, req, channel] {
         const std::optional<HttpResponse> now = api->handle(req, [&channel] { return channel; });
@@ -118,9 +124,11 @@ void HttpFrontend::serve(QTcpSocket *socket, ConnectionGuard *guard, const HttpR
         m_apiThread->post(std::move(handle));
 }
 
-void HttpFrontend::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+void Frontend::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
 {
     // handleRequest answers every request; this only runs if Qt changes that.
     socket->write(
-        HttpWire::response(V2Api::textResponse(404, "404 page not found\n"), false, false));
+        HttpWire::response(api::responses::text(404, "404 page not found\n"), false, false));
 }
+
+} // namespace http

@@ -7,37 +7,44 @@
 
 #include <memory>
 
-class ConnectionGuard;
 class V2Api;
 struct HttpRequest;
 
-// One client thread's HTTP server: Qt HttpServer's connection handling and
-// parser, with routing done by the v2 contract layer (V2Api) rather than
-// QHttpServer's regex router, and --cors applied to every answer. Copies
-// each request into plain values; a plain
+namespace http {
+
+class Connection;
+
+// One client thread's HTTP server: Qt HttpServer's parser, with routing done
+// by the v2 contract layer (V2Api) rather than QHttpServer's regex router,
+// and --cors applied to every answer. Copies each request into plain values
+// and serves it in its connection's turn (Connection::serveInTurn): a plain
 // key read is answered right here (V2Api::handleConcurrently, under the
 // node's read lock), everything else is posted to the api thread with a
-// SocketChannel to answer through. Writes the bytes itself (compact JSON,
-// one write per response, HEAD without body, Connection: close and HTTP/1.0
-// honoured). Lives on its client thread, like its sockets; borrows the api.
-class HttpFrontend : public QAbstractHttpServer
+// SocketChannel to answer through. Writes the bytes itself through the
+// Connection (compact JSON, one write per response, HEAD without body,
+// Connection: close and HTTP/1.0 honoured: see Qt64.h). Its sockets come from
+// Server, which made their Connection. Lives on its client thread, like its
+// sockets; borrows the api.
+class Frontend : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
-    HttpFrontend(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
-                 QObject *parent = nullptr);
-    ~HttpFrontend() override;
+    Frontend(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
+             QObject *parent = nullptr);
+    ~Frontend() override;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    // Answers one request; the connection's guard calls it in turn.
-    void serve(QTcpSocket *socket, ConnectionGuard *guard, const HttpRequest &req, bool http10);
+    // Answers one request; its connection calls it in turn.
+    void serve(QTcpSocket *socket, Connection *connection, const HttpRequest &req, bool http10);
 
     V2Api &m_api;
     const CorsPolicy m_cors;
     std::shared_ptr<Mailbox> m_apiThread;
     std::shared_ptr<Mailbox> m_ownThread;
 };
+
+} // namespace http

@@ -7,8 +7,9 @@ struct HttpResponse;
 // Turns response values into HTTP/1.1 bytes: status line, the response's
 // headers, Date, and either Content-Length or chunked framing. Adds
 // "Connection: close" when the connection ends after this response. HEAD
-// answers keep their Content-Length but carry no body (Qt 6.4 would send it,
-// corrupting the next response on a kept-alive connection).
+// answers keep their Content-Length but carry no body (Qt HttpServer 6.4 would
+// send it, corrupting the next response on a kept-alive connection: Qt64.h,
+// 4.). Pure; thread-safe (date() caches per thread).
 class HttpWire
 {
 public:

@@ -2,61 +2,104 @@
 
 #include "Mailbox.h"
 
+#include <QHostAddress>
 #include <QList>
 #include <QSslConfiguration>
 
 #include <atomic>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
+#include <vector>
 
-class ClientHandoff;
-class CorsPolicy;
+class QAbstractHttpServer;
 class QThread;
-class V2Api;
 
-// The threads that serve client connections: the member's own thread and
-// `count` more, each running an HttpFrontend and a ClientHandoff and owning
-// the connections handed to it (to the one with the fewest open
-// connections, the member's own unless it has more than one above that, so
-// a lone client is served without any hand-over between threads). Plain reads are answered on
-// these threads; the rest reaches the api thread through `apiThread`. At most
-// maxConnections() are open at once: one more is closed as soon as it is
-// accepted, so descriptors stay for storage and peers (FdLimit) and a flood
-// of idle sockets cannot make accept() fail. Made
-// and used on the main thread; stop() (or the destructor) ends the threads,
-// and their objects die on them, before the api they borrow may go.
-class ClientThreads
+namespace http {
+
+// The client port: listens, spreads accepted connections over the client
+// threads and adopts each one there as a socket with its Connection.
+//
+// Listen: one listening socket per address, accepting on the calling (main)
+// thread through a transport::AcceptLoop, which backs off when accept() fails
+// (no descriptor left) where Qt's own loop retries at once, without end.
+// Spread: the threads are the member's own (the calling one) and `threads`
+// more, each with an HTTP frontend made by `makeFrontend` (the daemon's is
+// Frontend; tests pass their own). A connection goes to the thread with the
+// fewest open connections, the member's own unless it has more than one above
+// that (pickThread), so a lone client is served without any hand-over between
+// threads. At most maxConnections() are open at once: one more is closed as
+// soon as it is accepted, so descriptors stay for storage and peers (FdLimit)
+// and a flood of idle sockets cannot make accept() fail.
+// Adopt: on its thread the descriptor becomes a socket (TCP_NODELAY and
+// keep-alive on, as Qt leaves Nagle on for accepted sockets), gets its
+// Connection (limits, order, writes; its readyRead slot runs before the
+// parser's), goes through TlsStart's handshake when the URL is https, and is
+// then offered to the thread's frontend. A request stalled half-way is
+// refused 408 after about `requestTimeoutMs` (a per-thread sweep, not a timer
+// per connection).
+//
+// Made and used on the main thread; stop() (or the destructor) closes the
+// listeners and ends the threads, whose objects die on them, before what the
+// frontends borrow (the api) may go.
+class Server
 {
 public:
-    // `requestTimeoutMs`, `firstByteTimeoutMs`: see ClientHandoff.
-    ClientThreads(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread, int count,
-                  qint64 maxBodyBytes, int requestTimeoutMs, int firstByteTimeoutMs);
-    ~ClientThreads();
-    ClientThreads(const ClientThreads &) = delete;
-    ClientThreads &operator=(const ClientThreads &) = delete;
+    struct Limits
+    {
+        qint64 maxBodyBytes = 0;
+        int requestTimeoutMs = 0;   // 0: none
+        int firstByteTimeoutMs = 0; // 0: none (see Connection)
+    };
+    // Called on this thread once per client thread; the frontend is owned
+    // here and moved to its thread.
+    using FrontendFactory = std::function<QAbstractHttpServer *()>;
 
-    int count() const { return int(m_workers.size()); }
+    Server(const FrontendFactory &makeFrontend, int threads, const Limits &limits);
+    ~Server();
+    Server(const Server &) = delete;
+    Server &operator=(const Server &) = delete;
+
+    // Client threads, the member's own included.
+    int threadCount() const { return int(m_workers.size()); }
     void setMaxConnections(qint64 max) { m_maxConnections = max; }
     qint64 maxConnections() const { return m_maxConnections; }
     // Open client connections on all threads (counted from dispatch to disconnect).
     qint64 openConnections() const;
-    // Takes ownership of an accepted descriptor.
-    void dispatch(qintptr descriptor, const std::optional<QSslConfiguration> &tls);
+
+    // Listens on `address`:`port` (0: any free port), with TLS when `tls` is
+    // given. The port, or 0 with `*error` set.
+    quint16 listen(const QHostAddress &address, quint16 port,
+                   const std::optional<QSslConfiguration> &tls, QString *error);
+    // Stops accepting; open connections stay.
+    void closeListeners();
     void stop();
 
+    // The worker a new connection goes to, given each worker's open
+    // connections (worker 0 is the member's thread). Pure.
+    static qsizetype pickThread(const QList<int> &openPerThread);
+
 private:
+    class Listener;
+    class Adopter;
     struct Worker
     {
         QThread *thread = nullptr; // nullptr: the member's own thread
-        QObject *frontend = nullptr;
-        std::shared_ptr<std::atomic<int>> connections; // open ones, kept by its ClientHandoff
-        std::shared_ptr<Mailbox> handoff;              // runs adopt() on the worker's thread
-        ClientHandoff *handoffObject = nullptr;
+        QAbstractHttpServer *frontend = nullptr;
+        std::shared_ptr<std::atomic<int>> connections; // open ones, kept by its Adopter
+        std::shared_ptr<Mailbox> mailbox;              // runs adopt() on the worker's thread
+        Adopter *adopter = nullptr;                    // the frontend's child
     };
+
+    // Takes ownership of an accepted descriptor.
+    void dispatch(qintptr descriptor, const std::optional<QSslConfiguration> &tls);
+
     QList<Worker> m_workers;
-    int m_next = 0;
+    std::vector<std::unique_ptr<Listener>> m_listeners;
     bool m_stopped = false;
     qint64 m_maxConnections = std::numeric_limits<qint64>::max();
     qint64 m_refusedInRow = 0; // connections closed at the limit since the last one taken
 };
+
+} // namespace http

@@ -1,17 +1,19 @@
 #include "SocketChannel.h"
 
-#include "ConnectionGuard.h"
+#include "Connection.h"
 #include "HttpWire.h"
 
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
-SocketChannel::SocketChannel(QTcpSocket *socket, ConnectionGuard *guard,
+namespace http {
+
+SocketChannel::SocketChannel(QTcpSocket *socket, Connection *connection,
                              std::shared_ptr<Mailbox> socketThread,
                              std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10,
                              const HttpHeaders &extraHeaders)
-    : m_socket(socket), m_guard(guard), m_socketThread(std::move(socketThread)),
+    : m_socket(socket), m_connection(connection), m_socketThread(std::move(socketThread)),
       m_apiThread(std::move(apiThread)), m_extraHeaders(extraHeaders), m_head(head),
       m_close(close || http10), m_http10(http10)
 {
@@ -98,7 +100,7 @@ void SocketChannel::write(const QByteArray &bytes, bool complete)
         QObject::disconnect(m_disconnected);
         QObject::disconnect(m_drained);
     }
-    m_guard->writeAnswer(bytes, complete, complete && m_close);
+    m_connection->writeAnswer(bytes, complete, complete && m_close);
     // A deferred answer (a committed write, a watch event) goes out now rather
     // than when the write notifier fires on the next loop turn. Not done for
     // the many immediate answers to reads: under load Qt's notifier batches
@@ -206,3 +208,5 @@ void SocketChannel::runOnClosed()
     if (callback)
         callback();
 }
+
+} // namespace http

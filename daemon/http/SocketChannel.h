@@ -8,8 +8,11 @@
 
 #include <atomic>
 
-class ConnectionGuard;
 #include <memory>
+
+namespace http {
+
+class Connection;
 
 // ResponseChannel over one client socket, for every answer the connection's
 // own thread does not give at once (writes, quorum reads, watches, anything
@@ -20,8 +23,8 @@ class ConnectionGuard;
 // onClosed callback runs back on the api thread. The socket is held through
 // a QPointer that only its own thread dereferences, and is checked still
 // connected before every write (writing after the client left is a
-// use-after-free in Qt HttpServer 6.4); the bytes go out through the
-// connection's ConnectionGuard, which then serves the next request. Chunked for HTTP/1.1, raw body
+// use-after-free in Qt HttpServer 6.4: Qt64.h, 7.); the bytes go out through the
+// connection's Connection, which then serves the next request. Chunked for HTTP/1.1, raw body
 // then close for HTTP/1.0. A stream reader whose unsent backlog passes maxBacklogBytes is
 // disconnected rather than buffered without limit; the backlog is everything not yet handed to
 // the kernel: the socket's write buffer plus the chunks still posted to its thread (a socket
@@ -30,8 +33,8 @@ class ConnectionGuard;
 class SocketChannel : public ResponseChannel, public std::enable_shared_from_this<SocketChannel>
 {
 public:
-    // `guard` is the socket's own (it dies with it).
-    SocketChannel(QTcpSocket *socket, ConnectionGuard *guard, std::shared_ptr<Mailbox> socketThread,
+    // `connection` is the socket's own (it dies with it).
+    SocketChannel(QTcpSocket *socket, Connection *connection, std::shared_ptr<Mailbox> socketThread,
                   std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10,
                   const HttpHeaders &extraHeaders = {});
     ~SocketChannel() override;
@@ -60,7 +63,7 @@ private:
     void runOnClosed();                                                    // api thread
 
     QPointer<QTcpSocket> m_socket;
-    ConnectionGuard *m_guard; // only touched while m_socket is alive, on its thread
+    Connection *m_connection; // only touched while m_socket is alive, on its thread
     std::shared_ptr<Mailbox> m_socketThread;
     std::shared_ptr<Mailbox> m_apiThread;
     QMetaObject::Connection m_disconnected; // set on the socket thread, before or after a post
@@ -78,3 +81,5 @@ private:
     const bool m_close;
     const bool m_http10;
 };
+
+} // namespace http

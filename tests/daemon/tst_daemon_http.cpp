@@ -14,7 +14,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QTcpSocket>
@@ -427,7 +426,7 @@ private Q_SLOTS:
         QCOMPARE(c.socket.state(), QAbstractSocket::ConnectedState);
     }
 
-    // Issue 13 item 5: at most ConnectionGuard::maxWaitingRequests (128) requests wait behind an
+    // Issue 13 item 5: at most http::Connection::maxWaitingRequests (128) requests wait behind an
     // unfinished answer; one more drops the connection instead of queueing without bound.
     void requestsPipelinedBehindAWatchAreBounded()
     {
@@ -571,70 +570,6 @@ private Q_SLOTS:
         RawHttpClient plain(daemon.clientPort());
         plain.send("GET /version HTTP/1.1\r\nHost: x\r\nOrigin: http://ui.example\r\n\r\n");
         QVERIFY(!plain.readResponse().contains("Access-Control"));
-    }
-
-    void aLoneClientIsServedOnTheMembersThread()
-    {
-        // Writes run on the member's thread: a client served there pays no
-        // hand-over between threads per write. A client reconnecting for
-        // every request, or sharing the member with one idle keep-alive
-        // connection, must land there; only a further one is spread.
-        qputenv("QT_LOGGING_RULES", "qetcd.clients.debug=true");
-        DaemonProcess member(QStringLiteral("dispatch"));
-        member.setExtraArguments({QStringLiteral("--client-threads"), QStringLiteral("3")});
-        const bool started = member.start();
-        qunsetenv("QT_LOGGING_RULES");
-        QVERIFY2(started, member.output().constData());
-        const QRegularExpression handedTo(QStringLiteral("connection to client thread (\\d+)"));
-        // Connections made before this point (start-up's own checks) are not counted.
-        qsizetype seen = 0;
-        for (QRegularExpressionMatchIterator it =
-                 handedTo.globalMatch(QString::fromUtf8(member.output()));
-             it.hasNext(); it.next())
-            ++seen;
-        auto nextThread = [&]() -> int {
-            int thread = -1;
-            (void)QTest::qWaitFor(
-                [&] {
-                    const QString log = QString::fromUtf8(member.output());
-                    QRegularExpressionMatchIterator it = handedTo.globalMatch(log);
-                    qsizetype n = 0;
-                    while (it.hasNext()) {
-                        const QRegularExpressionMatch m = it.next();
-                        if (n++ == seen) {
-                            thread = m.captured(1).toInt();
-                            ++seen;
-                            return true;
-                        }
-                    }
-                    return false;
-                },
-                5000);
-            return thread;
-        };
-        for (int i = 0; i < 5; ++i) {
-            RawHttpClient once(member.clientPort());
-            once.send(
-                RawHttpClient::putRequest("once", QByteArray::number(i))
-                    .replace("Host: 127.0.0.1\r\n", "Host: 127.0.0.1\r\nConnection: close\r\n"));
-            QVERIFY(once.readResponse().startsWith("HTTP/1.1 20"));
-            QVERIFY(once.readUntil([&](const QByteArray &) {
-                return once.socket.state() == QAbstractSocket::UnconnectedState;
-            }));
-            QCOMPARE(nextThread(), 0);
-        }
-        RawHttpClient idle(member.clientPort());
-        idle.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
-        QVERIFY(idle.readResponse().startsWith("HTTP/1.1 200"));
-        QCOMPARE(nextThread(), 0);
-        RawHttpClient writer(member.clientPort());
-        writer.send(RawHttpClient::putRequest("lone", "1"));
-        QVERIFY(writer.readResponse().startsWith("HTTP/1.1 20"));
-        QCOMPARE(nextThread(), 0);
-        RawHttpClient third(member.clientPort());
-        third.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
-        QVERIFY(third.readResponse().startsWith("HTTP/1.1 200"));
-        QCOMPARE_NE(nextThread(), 0);
     }
 
     void sigtermStopsCleanly()

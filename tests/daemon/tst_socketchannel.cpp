@@ -3,7 +3,7 @@
 // while that thread has not run them yet, so a socket thread that falls behind cannot let posted
 // chunks pile up without bound; a reader that keeps up is never cut off.
 
-#include "ConnectionGuard.h"
+#include "Connection.h"
 #include "Mailbox.h"
 #include "SocketChannel.h"
 
@@ -54,13 +54,13 @@ public:
         m_thread.wait();
     }
 
-    // Makes the socket (and its ConnectionGuard) for `descriptor` on the thread.
+    // Makes the socket (and its Connection) for `descriptor` on the thread.
     void adopt(qintptr descriptor)
     {
         runOnThread([this, descriptor] {
             m_socket = new QTcpSocket;
             m_socket->setSocketDescriptor(descriptor);
-            guard = new ConnectionGuard(m_socket, 1 << 20, 0);
+            connection = new http::Connection(m_socket, 1 << 20, 0);
             QObject::connect(m_socket, &QTcpSocket::disconnected, m_socket,
                              [this] { serverSawClose = true; });
         });
@@ -75,7 +75,7 @@ public:
     void unblock() { m_gate.release(); }
 
     std::shared_ptr<Mailbox> mailbox;
-    ConnectionGuard *guard = nullptr;
+    http::Connection *connection = nullptr;
     std::atomic<bool> serverSawClose{false};
 
 private:
@@ -105,7 +105,7 @@ struct Connection
     SocketThread socketThread;
     QObject apiHost; // the api (member) thread is the test's own
     std::shared_ptr<Mailbox> apiThread = Mailbox::create(&apiHost);
-    std::shared_ptr<SocketChannel> channel;
+    std::shared_ptr<http::SocketChannel> channel;
     bool closedReported = false;
 
     bool open()
@@ -116,9 +116,9 @@ struct Connection
         if (!QTest::qWaitFor([&] { return server.descriptor != -1; }, 5000))
             return false;
         socketThread.adopt(server.descriptor);
-        channel =
-            std::make_shared<SocketChannel>(socketThread.socket(), socketThread.guard,
-                                            socketThread.mailbox, apiThread, false, false, false);
+        channel = std::make_shared<http::SocketChannel>(
+            socketThread.socket(), socketThread.connection, socketThread.mailbox, apiThread, false,
+            false, false);
         channel->onClosed([this] { closedReported = true; });
         HttpResponse head;
         head.status = 200;
@@ -154,8 +154,8 @@ void TestSocketChannel::postedChunksCountAgainstTheBound()
             ++accepted;
     }
     QVERIFY2(!c.channel->isOpen(), "a stream kept taking events its thread could not send");
-    QVERIFY(c.channel->backlogBytes() <= SocketChannel::maxBacklogBytes);
-    QVERIFY(accepted <= int(SocketChannel::maxBacklogBytes / event.size()));
+    QVERIFY(c.channel->backlogBytes() <= http::SocketChannel::maxBacklogBytes);
+    QVERIFY(accepted <= int(http::SocketChannel::maxBacklogBytes / event.size()));
 
     // Once the thread runs again, the connection is aborted and the api hears of it (the watch
     // is removed through onClosed, as for any client that leaves).

@@ -1,0 +1,193 @@
+#include "Daemon.h"
+
+#include "SignalWatcher.h"
+#include "TlsFiles.h"
+#include "api/CorsPolicy.h"
+#include "api/V2Api.h"
+#include "http/Frontend.h"
+#include "http/Mailbox.h"
+#include "http/Server.h"
+#include "node/EtcdNode.h"
+
+#include <QCoreApplication>
+#include <QHostInfo>
+#include <QLoggingCategory>
+#include <QSslConfiguration>
+#include <QThread>
+
+Q_DECLARE_LOGGING_CATEGORY(lcMain)
+
+namespace {
+
+QStringList toStrings(const QList<QUrl> &urls)
+{
+    QStringList out;
+    for (const QUrl &u : urls)
+        out << u.toString(QUrl::RemoveUserInfo);
+    return out;
+}
+
+// The addresses a listen URL names: "localhost" means loopback, an IP literal
+// itself, a name what it resolves to.
+QList<QHostAddress> listenAddresses(const QUrl &url)
+{
+    const QString host = url.host();
+    if (host == QLatin1String("localhost"))
+        return {QHostAddress(QHostAddress::LocalHost)};
+    QHostAddress literal;
+    if (literal.setAddress(host))
+        return {literal};
+    const QHostInfo info = QHostInfo::fromName(host);
+    return info.addresses().isEmpty() ? QList<QHostAddress>{}
+                                      : QList<QHostAddress>{info.addresses().first()};
+}
+
+} // namespace
+
+Daemon::Daemon(const Config &config, const FdLimit::Limits &fdLimits)
+    : m_config(config), m_fdLimits(fdLimits)
+{
+}
+
+Daemon::~Daemon()
+{
+    stop();
+}
+
+bool Daemon::start()
+{
+    const Config &config = m_config;
+    // TLS for https client URLs: --cert-file/--key-file, and with
+    // --client-cert-auth a client certificate signed by --trusted-ca-file.
+    std::optional<QSslConfiguration> tls;
+    if (!config.certFile.isEmpty() && !config.keyFile.isEmpty()) {
+        QString tlsError;
+        tls = TlsFiles::server(config.certFile, config.keyFile, config.clientCertAuth,
+                               config.trustedCaFile, &tlsError);
+        if (!tls) {
+            qCCritical(lcMain).noquote() << tlsError;
+            return false;
+        }
+    }
+    // TLS between members, for https peer URLs (the --peer-* flags).
+    QString peerTlsError;
+    const std::optional<transport::PeerTls> peerTls =
+        TlsFiles::peer(config.peerCertFile, config.peerKeyFile, config.peerClientCertAuth,
+                       config.peerTrustedCaFile, &peerTlsError);
+    if (!peerTls) {
+        qCCritical(lcMain).noquote() << peerTlsError;
+        return false;
+    }
+
+    NodeOptions options;
+    options.name = config.name;
+    options.dataDir = config.dataDir;
+    options.walDir = config.walDir;
+    options.peerUrls = toStrings(config.initialAdvertisePeerUrls);
+    options.clientUrls = toStrings(config.advertiseClientUrls);
+    options.listenPeerUrls = toStrings(config.listenPeerUrls);
+    options.peerTls = *peerTls;
+    options.peerTls.allowedCommonName = config.peerCertAllowedCn; // not a file: not TlsFiles' job
+    for (const Config::ClusterMember &m : config.initialClusterMembers)
+        options.initialCluster.append({m.name, m.peerUrl.toString()});
+    options.joinExisting = config.initialClusterState == Config::ClusterState::Existing;
+    options.clusterToken = config.initialClusterToken;
+    options.snapshotCount = config.snapshotCount;
+    options.maxSnapshots = int(config.maxSnapshots);
+    options.maxWals = int(config.maxWals);
+    options.heartbeatMs = int(config.heartbeatIntervalMs);
+    options.electionMs = int(config.electionTimeoutMs);
+    options.forceNewCluster = config.forceNewCluster;
+
+    qCInfo(lcMain).noquote() << "name =" << config.name;
+    qCInfo(lcMain).noquote() << "data dir =" << config.dataDir;
+    qCInfo(lcMain).noquote() << "heartbeat =" << config.heartbeatIntervalMs << "ms";
+    qCInfo(lcMain).noquote() << "election =" << config.electionTimeoutMs << "ms";
+    qCInfo(lcMain).noquote() << "snapshot count =" << config.snapshotCount;
+    qCInfo(lcMain).noquote() << "advertise client URLs ="
+                             << options.clientUrls.join(QLatin1Char(','));
+    qCInfo(lcMain).noquote() << "initial advertise peer URLs ="
+                             << options.peerUrls.join(QLatin1Char(','));
+    qCInfo(lcMain).noquote() << "initial cluster =" << config.initialCluster;
+
+    m_node = std::make_unique<EtcdNode>(options);
+    QObject::connect(m_node.get(), &EtcdNode::fatalError, qApp, [](const QString &message) {
+        qCCritical(lcMain).noquote() << message;
+        QCoreApplication::exit(1);
+    });
+    QString startError;
+    if (!m_node->start(&startError)) {
+        qCCritical(lcMain).noquote() << startError;
+        return false;
+    }
+    m_api = std::make_unique<V2Api>(*m_node);
+    // Client connections live on their own threads; plain reads are answered
+    // there, everything else comes to this (the node's) thread through here.
+    m_apiThread = Mailbox::create(&m_apiContext);
+    const int threadCount =
+        config.clientThreads ? int(config.clientThreads) : qMax(1, QThread::idealThreadCount());
+    const CorsPolicy cors(config.cors);
+    http::Server::Limits limits;
+    limits.maxBodyBytes = qint64(config.maxRequestBytes);
+    limits.requestTimeoutMs = int(config.clientRequestTimeoutSeconds) * 1000;
+    limits.firstByteTimeoutMs = int(config.clientHandshakeTimeoutSeconds) * 1000;
+    V2Api &api = *m_api;
+    const std::shared_ptr<Mailbox> apiThread = m_apiThread;
+    m_clients = std::make_unique<http::Server>(
+        [&api, &cors, apiThread] { return new http::Frontend(api, cors, apiThread); }, threadCount,
+        limits);
+    qCInfo(lcMain, "serving clients on %d threads (this one and %d more)", m_clients->threadCount(),
+           m_clients->threadCount() - 1);
+    const quint64 maxConnections =
+        FdLimit::clientConnectionLimit(m_fdLimits.soft, config.maxClientConnections);
+    m_clients->setMaxConnections(qint64(maxConnections));
+    qCInfo(lcMain, "open-file limit %llu (was %llu, hard %llu): at most %llu client connections",
+           m_fdLimits.soft, m_fdLimits.softBefore, m_fdLimits.hard, maxConnections);
+
+    for (const QUrl &url : config.listenClientUrls) {
+        const QList<QHostAddress> addresses = listenAddresses(url);
+        if (addresses.isEmpty()) {
+            qCCritical(lcMain).noquote() << "cannot resolve" << url.host();
+            return false;
+        }
+        for (const QHostAddress &address : addresses) {
+            std::optional<QSslConfiguration> urlTls;
+            if (url.scheme() == QLatin1String("https")) {
+                if (!tls) {
+                    qCCritical(lcMain).noquote()
+                        << QCoreApplication::translate("main",
+                                                       "%1 needs --cert-file and --key-file")
+                               .arg(url.toString());
+                    return false;
+                }
+                urlTls = tls;
+            }
+            QString listenError;
+            if (!m_clients->listen(address, quint16(url.port()), urlTls, &listenError)) {
+                qCCritical(lcMain).noquote() << "cannot listen for client requests on"
+                                             << url.toString() << ":" << listenError;
+                return false;
+            }
+            qCInfo(lcMain).noquote() << "listening for client requests on" << url.toString();
+        }
+    }
+
+    m_signalWatcher = std::make_unique<SignalWatcher>();
+    QObject::connect(m_signalWatcher.get(), &SignalWatcher::terminationRequested, qApp,
+                     [this](int sig) {
+                         qCInfo(lcMain, "received signal %d, shutting down", sig);
+                         m_node->shutdown([] { QCoreApplication::quit(); });
+                     });
+    return true;
+}
+
+void Daemon::stop()
+{
+    // The client threads use the api and the node: they end first.
+    if (m_clients)
+        m_clients->closeListeners();
+    if (m_apiThread)
+        m_apiThread->close();
+    if (m_clients)
+        m_clients->stop();
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "Config.h"
+#include "FdLimit.h"
+
+#include <QObject>
+
+#include <memory>
+
+class EtcdNode;
+class Mailbox;
+class SignalWatcher;
+class V2Api;
+namespace http {
+class Server;
+}
+
+// One qetcd member as a process: wires the parsed flags (Config) to an
+// EtcdNode, the v2 API over it and the client port (http::Server), and ends
+// them in order on SIGTERM/SIGINT. Owns all of them; the main thread, whose
+// event loop it needs. start() logs why it failed (the exit status is then 1);
+// the destructor stops the client threads before the api and the node they
+// use go.
+class Daemon
+{
+public:
+    Daemon(const Config &config, const FdLimit::Limits &fdLimits);
+    ~Daemon();
+    Daemon(const Daemon &) = delete;
+    Daemon &operator=(const Daemon &) = delete;
+
+    // Starts the node and listens on every --listen-client-urls address.
+    bool start();
+    // Stops accepting and serving clients (the event loop has ended).
+    void stop();
+
+private:
+    bool listenForClients();
+
+    const Config m_config;
+    const FdLimit::Limits m_fdLimits;
+    std::unique_ptr<EtcdNode> m_node;
+    std::unique_ptr<V2Api> m_api;
+    QObject m_apiContext; // the api thread's mailbox target
+    std::shared_ptr<Mailbox> m_apiThread;
+    std::unique_ptr<http::Server> m_clients;
+    std::unique_ptr<SignalWatcher> m_signalWatcher;
+};
