@@ -4,22 +4,27 @@
 
 namespace api::responses {
 
-HttpResponse text(int status, const QByteArray &text)
+namespace {
+
+HttpResponse withBody(int status, const QByteArray &contentType, const QByteArray &body)
 {
     HttpResponse r;
     r.status = status;
-    r.addHeader("Content-Type", "text/plain; charset=utf-8");
-    r.body = text;
+    r.addHeader("Content-Type", contentType);
+    r.body = body;
     return r;
+}
+
+} // namespace
+
+HttpResponse text(int status, const QByteArray &text)
+{
+    return withBody(status, QByteArrayLiteral("text/plain; charset=utf-8"), text);
 }
 
 HttpResponse json(int status, const QByteArray &json)
 {
-    HttpResponse r;
-    r.status = status;
-    r.addHeader("Content-Type", "application/json");
-    r.body = json;
-    return r;
+    return withBody(status, QByteArrayLiteral("application/json"), json);
 }
 
 HttpResponse httpError(int status, const QString &message)

@@ -85,9 +85,14 @@ private Q_SLOTS:
             c.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
             QVERIFY(c.readResponse().startsWith("HTTP/1.1 200"));
         }
-        QTest::qWait(100);
+        // A request that is logged (refused for size) marks the end: only its line follows.
+        RawHttpClient marker(daemon.clientPort());
+        marker.send("PUT /v2/keys/big HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n");
+        QVERIFY(marker.readResponse().startsWith("HTTP/1.1 413"));
+        QTRY_VERIFY_WITH_TIMEOUT(daemon.output().mid(before).contains("refusing request from"),
+                                 5000);
         const QByteArray after = daemon.output().mid(before);
-        QVERIFY2(after.isEmpty(), after.constData());
+        QCOMPARE(after.count('\n'), 1);
         QVERIFY(!daemon.output().contains("not listening"));
     }
 
@@ -189,8 +194,11 @@ private Q_SLOTS:
         QVERIFY(watcher.readUntil([total](const QByteArray &b) {
             return b.count("\"action\":\"compareAndSwap\"") == total;
         }));
-        QTest::qWait(100);
-        watcher.buffer += watcher.socket.readAll();
+        // A last write as a marker: events stream in order, so a repeated
+        // compareAndSwap event would come before it.
+        request("PUT", QStringLiteral("/v2/keys/counter"), "value=end");
+        QVERIFY(watcher.readUntil(
+            [](const QByteArray &b) { return b.contains("\"action\":\"set\""); }));
         QCOMPARE(watcher.buffer.count("\"action\":\"compareAndSwap\""), total);
     }
 
@@ -529,7 +537,13 @@ private Q_SLOTS:
                  stalled.buffer.constData());
         QVERIFY(stalled.waitClosed());
 
-        QTest::qWait(1500); // well past the timeout
+        // Past the timeout: a second stalled request, opened now, is refused
+        // in turn, and the idle connection and the watch are still there.
+        RawHttpClient stalledAgain(slow.clientPort());
+        stalledAgain.send("GET /v2/keys/x HTTP/1.1\r\nHost: x\r\nUser-Ag");
+        QVERIFY(stalledAgain.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); },
+                                       4000));
+        QVERIFY(stalledAgain.buffer.startsWith("HTTP/1.1 408 Request Timeout"));
         QCOMPARE(idle.socket.state(), QAbstractSocket::ConnectedState);
         idle.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(idle.readResponse().startsWith("HTTP/1.1 200"));

@@ -6,12 +6,15 @@
 #include "RequestHead.h"
 #include "RequestLimits.h"
 #include "Server.h"
+#include "api/ApiResponses.h"
 #include "api/HttpResponse.h"
 
 #include <QTest>
 
 using http::RequestLimits;
 using Action = RequestLimits::Verdict::Action;
+
+using api::responses::json;
 
 namespace {
 
@@ -23,15 +26,6 @@ RequestLimits::Verdict feed(RequestLimits &limits, const QByteArray &bytes)
                                  qMin<qsizetype>(bytes.size(), RequestLimits::maxHeaderBytes + 4))
                            : QByteArrayView();
     return limits.take(bytes.size(), head);
-}
-
-HttpResponse json(int status, const QByteArray &body)
-{
-    HttpResponse r;
-    r.status = status;
-    r.addHeader("Content-Type", "application/json");
-    r.body = body;
-    return r;
 }
 
 // The response without its Date line (which names the current second).
