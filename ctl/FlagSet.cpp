@@ -23,41 +23,60 @@ int FlagSet::indexOf(const QString &name) const
 
 QStringList FlagSet::reorder(const QList<Flag> &flags, const QStringList &arguments)
 {
-    auto isFlag = [&flags](QString arg) {
-        if (arg == QLatin1String("-") || arg == QLatin1String("--") ||
-            !arg.startsWith(QLatin1Char('-')))
-            return false;
-        if (arg.startsWith(QLatin1String("--")))
-            arg = arg.mid(2);
-        else
-            arg = arg.mid(1);
-        arg = arg.section(QLatin1Char('='), 0, 0);
-        for (const Flag &f : flags) {
-            if (f.names.contains(arg))
-                return true;
-        }
-        return false;
-    };
-    QStringList reordered;
-    QStringList remaining;
-    bool nextMayBeValue = false;
-    for (int i = 0; i < arguments.size(); ++i) {
-        const QString &arg = arguments[i];
-        if (nextMayBeValue && !isFlag(arg)) {
-            nextMayBeValue = false;
-            reordered.append(arg);
-        } else if (arg == QLatin1String("--")) {
-            remaining.prepend(QStringLiteral("--"));
-            remaining += arguments.mid(i + 1);
+    return GoFlags::reorder(definitions(flags), arguments);
+}
+
+QList<GoFlags::Definition> FlagSet::definitions(const QList<Flag> &flags)
+{
+    QList<GoFlags::Definition> out;
+    for (const Flag &f : flags) {
+        std::function<QString(const QString &)> check;
+        switch (f.type) {
+        case Flag::Type::Bool:
+            check = [](const QString &v) {
+                bool b = false;
+                return parseGoBool(v, &b) ? QString() : QStringLiteral("parse error");
+            };
             break;
-        } else if (isFlag(arg)) {
-            reordered.append(arg);
-            nextMayBeValue = !arg.contains(QLatin1Char('='));
-        } else {
-            remaining.append(arg);
+        case Flag::Type::Int:
+            check = [](const QString &v) {
+                qint64 n = 0;
+                QString why;
+                return parseGoInt(v, &n, &why) ? QString() : why;
+            };
+            break;
+        case Flag::Type::Duration:
+            check = [](const QString &v) {
+                qint64 ms = 0;
+                return parseGoDuration(v, &ms) ? QString() : QStringLiteral("parse error");
+            };
+            break;
+        case Flag::Type::String:
+        case Flag::Type::StringSlice:
+            break;
         }
+        for (const QString &name : f.names)
+            out.append({name, f.type == Flag::Type::Bool, check});
     }
-    return reordered + remaining;
+    return out;
+}
+
+QString FlagSet::goMessage(const GoFlags::Error &e)
+{
+    const QString quoted = QString::fromUtf8(client::go::quote(e.value));
+    switch (e.kind) {
+    case GoFlags::Error::Kind::BadSyntax:
+        return QStringLiteral("bad flag syntax: %1").arg(e.argument);
+    case GoFlags::Error::Kind::NotDefined:
+        return QStringLiteral("flag provided but not defined: -%1").arg(e.name);
+    case GoFlags::Error::Kind::NeedsArgument:
+        return QStringLiteral("flag needs an argument: -%1").arg(e.name);
+    case GoFlags::Error::Kind::InvalidBool:
+        return QStringLiteral("invalid boolean value %1 for -%2: %3").arg(quoted, e.name, e.reason);
+    case GoFlags::Error::Kind::InvalidValue:
+        return QStringLiteral("invalid value %1 for flag -%2: %3").arg(quoted, e.name, e.reason);
+    }
+    return {};
 }
 
 bool FlagSet::parseGoBool(const QString &text, bool *value)
@@ -176,77 +195,26 @@ bool FlagSet::parse(const QStringList &arguments, QString *error)
 {
     m_values.clear();
     m_args.clear();
-    QStringList rest = arguments;
-    while (!rest.isEmpty()) {
-        const QString s = rest.first();
-        if (s.size() < 2 || s[0] != QLatin1Char('-'))
-            break;
-        int minuses = 1;
-        if (s[1] == QLatin1Char('-')) {
-            minuses = 2;
-            if (s.size() == 2) {
-                rest.removeFirst();
-                break;
-            }
-        }
-        QString name = s.mid(minuses);
-        if (name.isEmpty() || name[0] == QLatin1Char('-') || name[0] == QLatin1Char('=')) {
-            *error = QStringLiteral("bad flag syntax: %1").arg(s);
-            return false;
-        }
-        rest.removeFirst();
-        bool hasValue = false;
-        QString value;
-        const int eq = name.indexOf(QLatin1Char('='), 1);
-        if (eq > 0) {
-            value = name.mid(eq + 1);
-            name = name.left(eq);
-            hasValue = true;
-        }
-        const int index = indexOf(name);
-        if (index < 0) {
-            *error = QStringLiteral("flag provided but not defined: -%1").arg(name);
-            return false;
-        }
+    const GoFlags::Result parsed = GoFlags::parse(definitions(m_flags), arguments);
+    for (const GoFlags::Setting &s : parsed.settings) {
+        const int index = indexOf(s.name);
         const Flag &flag = m_flags[index];
         if (flag.type == Flag::Type::Bool) {
             bool b = true;
-            if (hasValue && !parseGoBool(value, &b)) {
-                *error = QStringLiteral("invalid boolean value %1 for -%2: parse error")
-                             .arg(QString::fromUtf8(client::go::quote(value)), name);
-                return false;
-            }
+            if (s.explicitValue)
+                parseGoBool(s.value, &b);
             m_values[index] = {b ? QStringLiteral("true") : QStringLiteral("false")};
-            continue;
+        } else if (flag.type == Flag::Type::StringSlice) {
+            m_values[index].append(s.value);
+        } else {
+            m_values[index] = {s.value};
         }
-        if (!hasValue && !rest.isEmpty()) {
-            value = rest.takeFirst();
-            hasValue = true;
-        }
-        if (!hasValue) {
-            *error = QStringLiteral("flag needs an argument: -%1").arg(name);
-            return false;
-        }
-        QString why = QStringLiteral("parse error");
-        bool ok = true;
-        if (flag.type == Flag::Type::Int) {
-            qint64 v = 0;
-            ok = parseGoInt(value, &v, &why);
-        } else if (flag.type == Flag::Type::Duration) {
-            qint64 v = 0;
-            ok = parseGoDuration(value, &v);
-        }
-        if (!ok) {
-            *error = QStringLiteral("invalid value %1 for flag -%2: %3")
-                         .arg(QString::fromUtf8(client::go::quote(value)), name, why);
-            return false;
-        }
-        if (flag.type == Flag::Type::StringSlice)
-            m_values[index].append(value);
-        else
-            m_values[index] = {value};
     }
-    m_args = rest;
+    if (!parsed.ok()) { // the flags before the bad one keep their values, as in Go
+        *error = goMessage(parsed.errors.first());
+        return false;
+    }
+    m_args = parsed.arguments;
     return true;
 }
 

@@ -1,15 +1,16 @@
 #pragma once
 
 #include "ctl/Flag.h"
+#include "go/GoFlags.h"
 
 #include <QHash>
 #include <QList>
 #include <QStringList>
 
-// Parses arguments exactly like Go's flag package, which etcdctl uses through
-// urfave/cli: "-f", "--f", "-f=v", "--f v", bool flags never take a separate
-// value, "--" ends the flags, parsing stops at the first non-flag argument,
-// and the same error texts ("flag provided but not defined: -x", ...).
+// etcdctl's flags of one command level: parses arguments exactly like Go's
+// flag package, which etcdctl uses through urfave/cli (the grammar is
+// go/GoFlags; this class adds the flag types' values, Go's value checks and
+// Go's error texts: "flag provided but not defined: -x", ...).
 // Commands first reorder their arguments the way urfave/cli v1.22 does, so
 // known flags may follow the positional arguments.
 // Value type; not thread-safe.
@@ -34,6 +35,12 @@ public:
     // urfave/cli v1.22 reorderArgs: known flags (and the value after a flag
     // without '=') move before the other arguments; "--" stops reordering.
     static QStringList reorder(const QList<Flag> &flags, const QStringList &arguments);
+
+    // The grammar's view of `flags`: one definition per name, with Go's value
+    // check of the flag's type (strconv.ParseBool, ParseInt, time.ParseDuration).
+    static QList<GoFlags::Definition> definitions(const QList<Flag> &flags);
+    // Go's flag package text for a parse error.
+    static QString goMessage(const GoFlags::Error &error);
 
     // Go syntax helpers, public for tests.
     static bool parseGoInt(const QString &text, qint64 *value, QString *why);

@@ -4,8 +4,8 @@
 #include "FlagTable.h"
 #include "FlagValue.h"
 #include "UsageText.h"
+#include "go/GoFlags.h"
 
-#include <QCommandLineParser>
 #include <QHash>
 #include <QSet>
 
@@ -26,64 +26,77 @@ ConfigParser::Result failure(const QString &message, int exitCode)
     return result;
 }
 
-// QCommandLineParser rejects `--flag=value` for options without a value, but Go (and so etcd)
-// spells explicit booleans exactly that way. This pass rewrites `-debug=false` into `--debug`
-// and remembers the text after '='; a bare boolean flag remembers "true". Values of flags that
-// take one (`--name -x`) are stepped over so they are never mistaken for flags.
-QStringList rewriteBooleans(const QStringList &args, QHash<QString, QString> *boolValues)
+// The daemon's grammar is Go's flag package (go/GoFlags) with two differences kept from the
+// QCommandLineParser it used before: flags may follow positional arguments, and every error of a
+// command line is collected. errorText() reports them as that parser did, word for word.
+const QStringList kValuelessOptions{QStringLiteral("h"), QStringLiteral("help"),
+                                    QStringLiteral("version")};
+
+QList<GoFlags::Definition> definitions()
 {
-    QStringList out;
-    out.append(args.isEmpty() ? QStringLiteral("qetcd") : args.first());
-    bool optionsEnded = false;
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        const QString &arg = args.at(i);
-        if (optionsEnded || arg.size() < 2 || !arg.startsWith(QLatin1Char('-'))) {
-            out.append(arg);
-            continue;
-        }
-        if (arg == QLatin1String("--")) {
-            optionsEnded = true;
-            out.append(arg);
-            continue;
-        }
-        const QString body = arg.mid(arg.startsWith(QLatin1String("--")) ? 2 : 1);
-        const qsizetype eq = body.indexOf(QLatin1Char('='));
-        const QString name = eq < 0 ? body : body.left(eq);
-        const FlagDefinition *flag = FlagTable::find(name);
-        if (flag && flag->isBool) {
-            boolValues->insert(name, eq < 0 ? QStringLiteral("true") : body.mid(eq + 1));
-            out.append(QStringLiteral("--") + name);
-            continue;
-        }
-        out.append(arg);
-        if (flag && eq < 0 && i + 1 < args.size())
-            out.append(args.at(++i));
-    }
+    QList<GoFlags::Definition> out;
+    // Bool values are not checked here: FlagDefinition::apply reports them like other values.
+    for (const FlagDefinition &f : FlagTable::all())
+        out.append({f.name, f.isBool, {}});
+    for (const QString &name : kValuelessOptions)
+        out.append({name, true, {}});
     return out;
+}
+
+// QCommandLineParser's wording: a missing value (necessarily the last argument) or else the
+// last "=value" given to help or version wins over unknown options, which are listed together.
+QString errorText(const GoFlags::Result &parsed)
+{
+    QStringList unknown;
+    for (const GoFlags::Error &e : parsed.errors) {
+        switch (e.kind) {
+        case GoFlags::Error::Kind::NeedsArgument:
+            return QCoreApplication::translate("QCommandLineParser", "Missing value after '%1'.")
+                .arg(e.argument);
+        case GoFlags::Error::Kind::BadSyntax: // "---x", "--=x": the name up to '='
+            unknown.append(e.argument.mid(e.argument.startsWith(QLatin1String("--")) ? 2 : 1)
+                               .section(QLatin1Char('='), 0, 0));
+            break;
+        case GoFlags::Error::Kind::NotDefined:
+            unknown.append(e.name);
+            break;
+        case GoFlags::Error::Kind::InvalidBool: // no definition has a check
+        case GoFlags::Error::Kind::InvalidValue:
+            break;
+        }
+    }
+    for (qsizetype i = parsed.settings.size() - 1; i >= 0; --i) {
+        const GoFlags::Setting &s = parsed.settings.at(i);
+        if (s.explicitValue && kValuelessOptions.contains(s.name))
+            return QCoreApplication::translate("QCommandLineParser", "Unexpected value after '%1'.")
+                .arg(s.argument.section(QLatin1Char('='), 0, 0));
+    }
+    if (unknown.size() == 1)
+        return QCoreApplication::translate("QCommandLineParser", "Unknown option '%1'.")
+            .arg(unknown.first());
+    if (unknown.size() > 1)
+        return QCoreApplication::translate("QCommandLineParser", "Unknown options: %1.")
+            .arg(unknown.join(QStringLiteral(", ")));
+    return {};
 }
 
 } // namespace
 
 ConfigParser::Result ConfigParser::parse(const QStringList &args, const QProcessEnvironment &env)
 {
-    QHash<QString, QString> boolValues;
-    const QStringList rewritten = rewriteBooleans(args, &boolValues);
+    GoFlags::Options options;
+    options.interspersed = GoFlags::Interspersed::Anywhere;
+    options.keepGoing = true;
+    const GoFlags::Result parsed = GoFlags::parse(definitions(), args.mid(1), options);
+    const QString parseError = errorText(parsed);
+    if (!parsed.ok() || !parseError.isEmpty())
+        return failure(parseError, kExitBadCommandLine);
 
-    QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    for (const FlagDefinition &f : FlagTable::all()) {
-        parser.addOption(f.isBool ? QCommandLineOption(f.name)
-                                  : QCommandLineOption(f.name, QString(), QStringLiteral("value")));
-    }
-    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    const QCommandLineOption versionOption(QStringLiteral("version"));
-    parser.addOption(helpOption);
-    parser.addOption(versionOption);
+    QHash<QString, QString> given; // flag name -> its last value
+    for (const GoFlags::Setting &s : parsed.settings)
+        given.insert(s.name, s.value);
 
-    if (!parser.parse(rewritten))
-        return failure(parser.errorText(), kExitBadCommandLine);
-
-    if (parser.isSet(helpOption)) {
+    if (given.contains(QStringLiteral("h")) || given.contains(QStringLiteral("help"))) {
         Result result;
         result.outcome = Outcome::ShowHelp;
         result.text = UsageText::help();
@@ -93,9 +106,10 @@ ConfigParser::Result ConfigParser::parse(const QStringList &args, const QProcess
     Config config;
     QSet<QString> explicitlySet;
     for (const FlagDefinition &f : FlagTable::all()) {
-        if (!parser.isSet(f.name))
+        const auto it = given.constFind(f.name);
+        if (it == given.constEnd())
             continue;
-        const QString value = f.isBool ? boolValues.value(f.name) : parser.value(f.name);
+        const QString &value = *it;
         const QString error = f.apply(config, value);
         if (!error.isEmpty())
             return failure(tr("invalid value \"%1\" for flag --%2: %3").arg(value, f.name, error),
@@ -103,11 +117,11 @@ ConfigParser::Result ConfigParser::parse(const QStringList &args, const QProcess
         explicitlySet.insert(f.name);
     }
 
-    if (!parser.positionalArguments().isEmpty())
-        return failure(tr("'%1' is not a valid flag").arg(parser.positionalArguments().first()),
+    if (!parsed.arguments.isEmpty())
+        return failure(tr("'%1' is not a valid flag").arg(parsed.arguments.first()),
                        kExitBadConfiguration);
 
-    if (parser.isSet(versionOption)) {
+    if (given.contains(QStringLiteral("version"))) {
         Result result;
         result.outcome = Outcome::ShowVersion;
         result.text = UsageText::version();
