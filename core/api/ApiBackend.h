@@ -6,7 +6,7 @@
 #include "store/Command.h"
 #include "store/StoreResult.h"
 #include "store/StoreStats.h"
-#include "watch/WatcherHub.h"
+#include "store/WatcherHub.h"
 
 #include <functional>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "watch/EventHistory.h"
+#include "store/EventHistory.h"
 
 // The ring grows as events come instead of being allocated (and zeroed) whole at once: a store
 // that sees few writes pays for few events. The raft_message and node_snapshot fuzz harnesses,

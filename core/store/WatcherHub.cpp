@@ -1,4 +1,4 @@
-#include "watch/WatcherHub.h"
+#include "store/WatcherHub.h"
 
 #include <algorithm>
 #include <vector>

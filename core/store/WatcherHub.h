@@ -2,8 +2,8 @@
 
 #include "store/EtcdError.h"
 #include "store/Event.h"
-#include "watch/EventHistory.h"
-#include "watch/WatchSink.h"
+#include "store/EventHistory.h"
+#include "store/WatchSink.h"
 
 #include <QHash>
 #include <QString>

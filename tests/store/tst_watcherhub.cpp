@@ -5,9 +5,9 @@
 
 #include "StoreTestUtil.h"
 
+#include "store/EventHistory.h"
 #include "store/Store.h"
-#include "watch/EventHistory.h"
-#include "watch/WatcherHub.h"
+#include "store/WatcherHub.h"
 
 #include <QtTest>
 
