@@ -10,11 +10,13 @@
 //
 // Accepts what etcd 2.2 accepts: flags with one dash or two, values as `--flag value` or
 // `--flag=value`, booleans bare or as `--flag=true|false` (Go's boolean spellings), each flag
-// also as ETCD_<FLAG> in the environment with the command line winning. It never prints or
-// exits: the outcome says what the caller should do, `text` holds what to print, `exitCode`
-// what to exit with, matching etcd: 2 for a malformed command line (unknown flag, missing or
-// unparsable value), 1 for a configuration that parses but cannot work (stray argument, bad
-// environment value, inconsistent flags), 0 for help and version. Stateless; any thread.
+// also as ETCD_<FLAG> in the environment with the command line winning. The grammar is Go's
+// flag package (go/GoFlags), as qetcdctl's, but flags may also follow a stray argument and a
+// malformed command line is reported in QCommandLineParser's words, as qetcd always has. It never
+// prints or exits: the outcome says what the caller should do, `text` holds what to print,
+// `exitCode` what to exit with, matching etcd: 2 for a malformed command line (unknown flag,
+// missing or unparsable value), 1 for a configuration that parses but cannot work (stray argument,
+// bad environment value, inconsistent flags), 0 for help and version. Stateless; any thread.
 class ConfigParser
 {
     Q_DECLARE_TR_FUNCTIONS(ConfigParser)
