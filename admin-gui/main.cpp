@@ -1,15 +1,15 @@
 // qetcd-admin: the Qt Widgets administration app for etcd v2 compatible
-// clusters. Everything but argument handling lives in qetcd_admin_lib.
+// clusters. Everything but argument handling lives in qetcd_admin_lib; the
+// documentation's screenshots are made by a separate program
+// (tools/screenshots, qetcd-admin-screenshots), not by this one.
 
-#include "app/ScreenshotDirector.h"
+#include "app/AdminApplication.h"
 #include "connection/ConnectionProfile.h"
 #include "connection/ProfileStore.h"
-#include "i18n/Localization.h"
 #include "windows/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QIcon>
 #include <QSettings>
 
 #include <memory>
@@ -17,12 +17,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("qetcd"));
-    QApplication::setApplicationName(QStringLiteral("qetcd-admin"));
-    QApplication::setApplicationVersion(QStringLiteral(QETCD_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("qetcd-admin"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/qetcd-admin.png")));
-    Localization::install(&app, QLocale::system(), QStringLiteral("qetcd"));
+    AdminApplication::setUp(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -48,20 +43,7 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Keep profiles in this INI file instead of the "
                                             "user's settings."),
         QStringLiteral("file"));
-    QCommandLineOption shotDirOption(QStringLiteral("screenshot-dir"),
-                                     QStringLiteral("Render the pages into PNGs here and quit."),
-                                     QStringLiteral("dir"));
-    QCommandLineOption shotPrefixOption(QStringLiteral("screenshot-prefix"),
-                                        QStringLiteral("File name prefix of the PNGs."),
-                                        QStringLiteral("prefix"));
-    QCommandLineOption shotPagesOption(
-        QStringLiteral("screenshot-pages"),
-        QStringLiteral("Pages to render: keys,watch,cluster,latency."), QStringLiteral("list"),
-        QStringLiteral("keys,watch,cluster,latency"));
-    for (QCommandLineOption *o : {&shotDirOption, &shotPrefixOption, &shotPagesOption})
-        o->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({profileOption, endpointsOption, userOption, settingsOption, shotDirOption,
-                       shotPrefixOption, shotPagesOption});
+    parser.addOptions({profileOption, endpointsOption, userOption, settingsOption});
     parser.process(app);
 
     std::unique_ptr<QSettings> settings =
@@ -71,30 +53,9 @@ int main(int argc, char *argv[])
     MainWindow window(settings.get());
 
     ConnectionProfile commandLine;
-    if (parser.isSet(endpointsOption)) {
-        commandLine.name = QCoreApplication::translate("main", "command line");
-        commandLine.endpoints = ConnectionProfile::parseEndpointText(parser.value(endpointsOption));
-        commandLine.username = parser.value(userOption);
-        commandLine.password = qEnvironmentVariable("QETCD_PASSWORD");
-    }
-
-    if (parser.isSet(shotDirOption)) {
-        if (commandLine.endpoints.isEmpty()) {
-            qCritical("--screenshot-dir needs --endpoints of a throwaway member");
-            return 2;
-        }
-        auto *director = new ScreenshotDirector(
-            &window, parser.value(shotDirOption), parser.value(shotPrefixOption),
-            parser.value(shotPagesOption).split(QLatin1Char(','), Qt::SkipEmptyParts), &app);
-        int status = 0;
-        QObject::connect(director, &ScreenshotDirector::finished, &app, [&status](bool ok) {
-            status = ok ? 0 : 1;
-            QCoreApplication::quit();
-        });
-        director->run(commandLine);
-        app.exec();
-        return status;
-    }
+    if (parser.isSet(endpointsOption))
+        commandLine = AdminApplication::commandLineProfile(parser.value(endpointsOption),
+                                                           parser.value(userOption));
 
     window.show();
     if (!commandLine.endpoints.isEmpty()) {

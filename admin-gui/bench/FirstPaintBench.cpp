@@ -20,8 +20,8 @@
 #include "DaemonProcess.h"
 #include "client/Client.h"
 #include "connection/ClusterConnection.h"
+#include "keys/KeyBrowserPage.h"
 #include "keys/KeyTreeModel.h"
-#include "pages/KeyBrowserPage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -7,8 +7,9 @@
 
 // Where the latency page gets /v2/stats/leader answers from. The real
 // source polls the cluster (ClientLeaderStatsSource); a synthetic one
-// (SyntheticLeaderStatsSource) feeds recorded-like samples for tests,
-// demos and screenshots without a multi-member cluster.
+// (SyntheticLeaderStatsSource, in tools/screenshots: not shipped) feeds
+// recorded-like samples for tests and screenshots without a multi-member
+// cluster.
 // `atMs` is the sample's time in milliseconds on the source's own clock
 // (only differences matter). GUI thread only.
 class LeaderStatsSource : public QObject

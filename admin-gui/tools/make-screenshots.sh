@@ -1,7 +1,8 @@
 #!/bin/sh
-# Renders docs/screenshots/*.png with qetcd-admin's hidden screenshot mode,
-# offscreen, against a throw-away 3-member qetcd cluster on free loopback
-# ports (the app fills it with example keys).
+# Renders docs/screenshots/*.png with qetcd-admin-screenshots (the app's
+# windows driven by tools/screenshots/ScreenshotDirector; built beside
+# qetcd-admin, not shipped), offscreen, against a throw-away 3-member qetcd
+# cluster on free loopback ports (the tool fills it with example keys).
 #   admin-gui/tools/make-screenshots.sh [build-dir] [output-dir]
 # The latency page is drawn from synthetic samples (SyntheticLeaderStatsSource)
 # so that the picture does not depend on this machine's loopback latency.
@@ -53,16 +54,21 @@ stop_cluster() {
 }
 trap 'stop_cluster; rm -rf "$TMP"' EXIT
 
+for b in qetcd qetcd-admin-screenshots; do
+    [ -x "$BIN/$b" ] || { echo "$BIN/$b is missing: cmake --build $BUILD --target $b" >&2; exit 1; }
+done
 mkdir -p "$OUT"
 export QT_QPA_PLATFORM=offscreen
 # English (C locale): every page.
 start_cluster
-LC_ALL=C LANG=C LANGUAGE= "$BIN/qetcd-admin" --settings "$TMP/en.ini" --endpoints "$ENDPOINTS" \
+LC_ALL=C LANG=C LANGUAGE= "$BIN/qetcd-admin-screenshots" --settings "$TMP/en.ini" \
+    --endpoints "$ENDPOINTS" \
     --screenshot-dir "$OUT" --screenshot-pages keys,watch,cluster,latency
 stop_cluster
 # The same app in Simplified Chinese: it follows the system locale.
 start_cluster
-LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 LANGUAGE=zh_CN "$BIN/qetcd-admin" --settings "$TMP/zh.ini" \
+LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 LANGUAGE=zh_CN "$BIN/qetcd-admin-screenshots" \
+    --settings "$TMP/zh.ini" \
     --endpoints "$ENDPOINTS" --screenshot-dir "$OUT" --screenshot-prefix zh_CN- \
     --screenshot-pages keys,cluster,latency
 ls -l "$OUT"

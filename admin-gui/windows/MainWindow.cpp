@@ -1,11 +1,11 @@
 #include "windows/MainWindow.h"
 
+#include "cluster/ClusterPage.h"
 #include "connection/ClusterConnection.h"
 #include "connection/ProfileStore.h"
-#include "pages/ClusterPage.h"
-#include "pages/KeyBrowserPage.h"
-#include "pages/LatencyChartPage.h"
-#include "pages/WatchPanel.h"
+#include "keys/KeyBrowserPage.h"
+#include "latency/LatencyChartPage.h"
+#include "watch/WatchPanel.h"
 #include "widgets/MessageBanner.h"
 #include "windows/ConnectionDialog.h"
 

@@ -11,7 +11,7 @@
 #include "keys/SubtreeJson.h"
 #include "keys/ValueFormat.h"
 #include "latency/LatencySeriesModel.h"
-#include "latency/SyntheticLeaderStatsSource.h"
+#include "tools/screenshots/SyntheticLeaderStatsSource.h"
 #include "watch/WatchEventModel.h"
 
 #include <QAbstractItemModelTester>

@@ -6,14 +6,14 @@
 
 #include "GuiTestCluster.h"
 #include "ThreeMemberCluster.h"
+#include "cluster/ClusterPage.h"
 #include "cluster/ClusterPoller.h"
 #include "cluster/MembersModel.h"
 #include "cluster/StoreStatsModel.h"
 #include "latency/ClientLeaderStatsSource.h"
+#include "latency/LatencyChartPage.h"
 #include "latency/LatencySeriesModel.h"
-#include "latency/SyntheticLeaderStatsSource.h"
-#include "pages/ClusterPage.h"
-#include "pages/LatencyChartPage.h"
+#include "tools/screenshots/SyntheticLeaderStatsSource.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
@@ -250,7 +250,8 @@ void TestClusterPages::liveThreeMemberCluster()
 {
     ThreeMemberCluster members;
     const QString why = members.start();
-    QVERIFY2(why.isEmpty(), qPrintable(QStringLiteral("the 3-member cluster did not form: ") + why));
+    QVERIFY2(why.isEmpty(),
+             qPrintable(QStringLiteral("the 3-member cluster did not form: ") + why));
     ClusterConnection connection;
     ConnectionProfile profile;
     profile.name = QStringLiteral("three");
@@ -270,7 +271,8 @@ void TestClusterPages::reportsDownMemberOfLiveCluster()
 {
     ThreeMemberCluster members;
     const QString why = members.start();
-    QVERIFY2(why.isEmpty(), qPrintable(QStringLiteral("the 3-member cluster did not form: ") + why));
+    QVERIFY2(why.isEmpty(),
+             qPrintable(QStringLiteral("the 3-member cluster did not form: ") + why));
     ClusterConnection connection;
     connection.setLeaderRefreshInterval(200);
     ConnectionProfile profile;

@@ -4,10 +4,10 @@
 // show up in the page by themselves.
 
 #include "GuiTestCluster.h"
+#include "keys/KeyBrowserPage.h"
+#include "keys/KeyDetailPane.h"
 #include "keys/KeyFilterProxyModel.h"
 #include "keys/KeyTreeModel.h"
-#include "pages/KeyBrowserPage.h"
-#include "pages/KeyDetailPane.h"
 #include "widgets/MessageBanner.h"
 
 #include <QAbstractItemModelTester>

@@ -4,8 +4,8 @@
 // member.
 
 #include "GuiTestCluster.h"
-#include "pages/WatchPanel.h"
 #include "watch/WatchEventModel.h"
+#include "watch/WatchPanel.h"
 #include "widgets/MessageBanner.h"
 
 #include <QAbstractItemModelTester>

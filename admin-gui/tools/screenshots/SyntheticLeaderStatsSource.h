@@ -12,8 +12,9 @@
 // maximum, standard deviation and success/fail counts are computed from
 // the invented samples exactly as the leader would. Deterministic for a
 // given seed; time is its own (500 ms per sample). backfill() emits a
-// stretch of history at once. For tests, demos and the screenshots; the
-// latency page says when its data is synthetic. GUI thread only.
+// stretch of history at once. For tests and the screenshots, never in the
+// shipped app; the latency page says when its data is synthetic. GUI
+// thread only.
 class SyntheticLeaderStatsSource : public LeaderStatsSource
 {
     Q_OBJECT

@@ -1,4 +1,4 @@
-#include "pages/ClusterPage.h"
+#include "cluster/ClusterPage.h"
 
 #include "client/Client.h"
 #include "cluster/ClusterPoller.h"

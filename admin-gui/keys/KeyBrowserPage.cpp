@@ -1,16 +1,16 @@
-#include "pages/KeyBrowserPage.h"
+#include "keys/KeyBrowserPage.h"
 
 #include "app/AdminLog.h"
 #include "client/Client.h"
 #include "client/Watcher.h"
 #include "connection/ClusterConnection.h"
 #include "connection/ErrorText.h"
+#include "keys/KeyDetailPane.h"
 #include "keys/KeyFilterProxyModel.h"
 #include "keys/KeyOperations.h"
 #include "keys/KeyTreeModel.h"
+#include "keys/NewKeyDialog.h"
 #include "keys/SubtreeTransfer.h"
-#include "pages/KeyDetailPane.h"
-#include "pages/NewKeyDialog.h"
 #include "widgets/MessageBanner.h"
 
 #include <QAction>

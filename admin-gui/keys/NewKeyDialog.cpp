@@ -1,4 +1,4 @@
-#include "pages/NewKeyDialog.h"
+#include "keys/NewKeyDialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,4 +1,4 @@
-#include "pages/LatencyChartPage.h"
+#include "latency/LatencyChartPage.h"
 
 #include "connection/ClusterConnection.h"
 #include "latency/ClientLeaderStatsSource.h"

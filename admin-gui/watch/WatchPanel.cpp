@@ -1,4 +1,4 @@
-#include "pages/WatchPanel.h"
+#include "watch/WatchPanel.h"
 
 #include "client/Client.h"
 #include "client/Watcher.h"

@@ -1,4 +1,4 @@
-#include "latency/SyntheticLeaderStatsSource.h"
+#include "tools/screenshots/SyntheticLeaderStatsSource.h"
 
 #include <QtMath>
 

@@ -11,8 +11,9 @@
 class MainWindow;
 
 // Renders the pages of a MainWindow into PNG files for the documentation
-// (qetcd-admin --screenshot-dir DIR; admin-gui/tools/make-screenshots.sh
-// runs it offscreen against a throwaway daemon). It fills the cluster with
+// (qetcd-admin-screenshots --screenshot-dir DIR, see main.cpp here;
+// admin-gui/tools/make-screenshots.sh runs it offscreen against a
+// throwaway cluster). Not part of the shipped qetcd-admin. It fills the cluster with
 // example keys, drives each page the way a user would (expands the tree,
 // starts a watch and makes changes, refreshes the cluster page) and grabs
 // the window. The latency page is fed by a SyntheticLeaderStatsSource

@@ -1,4 +1,4 @@
-#include "pages/KeyDetailPane.h"
+#include "keys/KeyDetailPane.h"
 
 #include "app/TimeText.h"
 #include "keys/KeyOperations.h"
