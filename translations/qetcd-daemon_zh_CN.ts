@@ -122,11 +122,14 @@ See &apos;qetcd --help&apos;.</source>
     </message>
 </context>
 <context>
-    <name>EtcdNode</name>
+    <name>node::Bootstrap</name>
     <message>
         <source>the WAL in %1 does not belong to a qetcd member</source>
         <translation>%1 中的 WAL 不属于 qetcd 成员</translation>
     </message>
+</context>
+<context>
+    <name>node::ClusterJoin</name>
     <message>
         <source>--initial-cluster-state existing needs other members in --initial-cluster</source>
         <translation>--initial-cluster-state existing 要求 --initial-cluster 中包含其他成员</translation>
@@ -139,10 +142,16 @@ See &apos;qetcd --help&apos;.</source>
         <source>this member&apos;s peer URLs %1 are not in the cluster: add it with `member add` first</source>
         <translation>此成员的对等 URL %1 不在集群中：请先使用 `member add` 添加该成员</translation>
     </message>
+</context>
+<context>
+    <name>node::PeerLinks</name>
     <message>
         <source>the member has been permanently removed from the cluster</source>
         <translation>该成员已从集群中永久移除</translation>
     </message>
+</context>
+<context>
+    <name>node::StateMachine</name>
     <message>
         <source>snapshot at index %1 cannot be read</source>
         <translation>无法读取索引 %1 处的快照</translation>

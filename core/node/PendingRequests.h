@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/ClusterTypes.h"
+#include "auth/AuthResult.h"
 #include "store/StoreResult.h"
 
 #include <QHash>
@@ -9,14 +11,19 @@
 #include <map>
 
 // Clients waiting for the cluster: writes waiting for their entry to be
-// applied (by request id), and linearizable reads waiting for a read index
-// to be confirmed and then applied. Every waiter has a deadline; expire()
-// hands back the ones past it so the node answers them with error 300.
-// Pure bookkeeping: time is an argument. Owned by the node; one thread.
+// applied (by request id), linearizable reads waiting for a read index to be
+// confirmed and then applied, auth and membership changes waiting for theirs
+// (by request id). Writes and reads carry a deadline; expire() hands back the
+// ones past it so they are answered with error 300 (auth and membership
+// changes keep a timer each, in ProposalQueue). Whoever takes a callback out
+// answers it: each client is answered exactly once. Pure bookkeeping: time
+// is an argument. Owned by the ProposalQueue; one thread.
 class PendingRequests
 {
 public:
     using Callback = std::function<void(const StoreResult &)>;
+    using AuthCallback = std::function<void(const AuthResult &)>;
+    using MemberCallback = std::function<void(const MemberChangeResult &)>;
 
     void addWrite(quint64 requestId, qint64 deadlineMs, Callback done);
     // The callback of a write whose entry was applied, if it was proposed here.
@@ -32,7 +39,21 @@ public:
     // Reads whose index is now applied, removed from the waiting set.
     QList<Callback> readyReads(quint64 applied);
 
-    // Everything past its deadline, removed.
+    void addAuth(quint64 requestId, AuthCallback done)
+    {
+        m_auth.insert(requestId, std::move(done));
+    }
+    AuthCallback takeAuth(quint64 requestId) { return m_auth.take(requestId); }
+    bool hasAuth(quint64 requestId) const { return m_auth.contains(requestId); }
+
+    void addMember(quint64 requestId, MemberCallback done)
+    {
+        m_members.insert(requestId, std::move(done));
+    }
+    MemberCallback takeMember(quint64 requestId) { return m_members.take(requestId); }
+    bool hasMember(quint64 requestId) const { return m_members.contains(requestId); }
+
+    // Writes and reads past their deadline, removed.
     QList<Callback> expire(qint64 nowMs);
     int size() const { return int(m_writes.size() + m_reads.size()); }
 
@@ -45,4 +66,6 @@ private:
     };
     QHash<quint64, Waiter> m_writes;
     QHash<QByteArray, Waiter> m_reads;
+    QHash<quint64, AuthCallback> m_auth;
+    QHash<quint64, MemberCallback> m_members;
 };

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "auth/AuthCommand.h"
+#include "auth/AuthResult.h"
+
+#include <functional>
+
+class AuthStore;
+
+// What v2 authentication (/v2/auth and every permission check) needs from the
+// member it runs on: the replicated users and roles, read locally, and changes
+// to them, answered once applied (NotApplied on timeout). Owner's thread.
+class AuthBackend
+{
+public:
+    virtual ~AuthBackend() = default;
+
+    virtual const AuthStore &auth() const = 0;
+    using AuthCallback = std::function<void(const AuthResult &)>;
+    virtual void proposeAuth(const AuthCommand &command, AuthCallback done) = 0;
+};

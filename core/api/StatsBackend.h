@@ -1,0 +1,22 @@
+#pragma once
+
+#include "api/ClusterTypes.h"
+#include "store/StoreStats.h"
+
+#include <QList>
+
+#include <optional>
+
+// What /v2/stats and /metrics need from the member they run on. Owner's thread.
+class StatsBackend
+{
+public:
+    virtual ~StatsBackend() = default;
+
+    virtual StoreStats storeStats() const = 0;
+    virtual SelfStats selfStats() const = 0;
+    virtual std::optional<LeaderStats> leaderStats() const = 0; // nullopt unless leader
+    // The clock offset of every peer measured so far (all members measure, not only the
+    // leader); for /metrics.
+    virtual QList<PeerClock> peerClocks() const { return {}; }
+};

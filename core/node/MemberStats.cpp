@@ -1,0 +1,98 @@
+#include "node/MemberStats.h"
+
+#include "node/NodeOptions.h"
+#include "node/PeerLinks.h"
+#include "node/RaftLoop.h"
+#include "node/StateMachine.h"
+#include "node/WallClock.h"
+#include "transport/PeerTransport.h"
+
+namespace node {
+
+namespace {
+
+std::optional<ClockOffsetStats> clockOffsetOf(const transport::PeerStats &p)
+{
+    if (!p.clockOffsetKnown)
+        return std::nullopt;
+    return ClockOffsetStats{double(p.clockOffsetNs) / 1e9, double(p.clockOffsetErrorNs) / 1e9};
+}
+
+} // namespace
+
+MemberStats::MemberStats(const RaftLoop &loop, const PeerLinks &peers, const StateMachine &state,
+                         const NodeOptions &options, qint64 startTimeNs)
+    : m_loop(loop), m_peers(peers), m_state(state), m_options(options), m_startTimeNs(startTimeNs)
+{
+}
+
+SelfStats MemberStats::self() const
+{
+    SelfStats s;
+    s.name = m_options.name;
+    s.id = m_loop.id();
+    s.leader = m_loop.isLeader();
+    s.startTimeNs = m_startTimeNs;
+    s.leaderId = m_loop.leaderId();
+    s.leaderStartTimeNs = m_loop.leaderSinceNs();
+    s.leaderUptimeNs = m_loop.leaderId() ? wallClockNs() - m_loop.leaderSinceNs() : 0;
+    s.recvAppendRequestCnt = m_loop.recvAppends();
+    s.sendAppendRequestCnt = m_loop.sendAppends();
+    if (const transport::PeerTransport *transport = m_peers.transport()) {
+        const transport::TrafficStats t = transport->trafficStats();
+        // etcd reports receive rates on followers and send rates on the leader.
+        if (m_loop.isLeader()) {
+            s.sendPkgRate = t.sendMessageRate;
+            s.sendBandwidthRate = t.sendByteRate;
+        } else {
+            s.recvPkgRate = t.receiveMessageRate;
+            s.recvBandwidthRate = t.receiveByteRate;
+        }
+    }
+    return s;
+}
+
+std::optional<LeaderStats> MemberStats::leader() const
+{
+    if (!m_loop.isLeader())
+        return std::nullopt;
+    LeaderStats s;
+    s.leaderId = m_loop.id();
+    const transport::PeerTransport *transport = m_peers.transport();
+    if (!transport)
+        return s;
+    for (const MemberInfo &m : m_state.membership().members()) {
+        if (m.id == m_loop.id())
+            continue;
+        const transport::PeerStats p = transport->stats(m.id);
+        FollowerStats f;
+        f.id = m.id;
+        f.currentMs = p.currentMs;
+        f.averageMs = p.averageMs;
+        f.standardDeviationMs = p.standardDeviationMs;
+        f.minimumMs = p.minimumMs;
+        f.maximumMs = p.maximumMs;
+        f.success = p.success;
+        f.fail = p.fail;
+        f.clockOffset = clockOffsetOf(p);
+        s.followers.append(f);
+    }
+    return s;
+}
+
+QList<PeerClock> MemberStats::peerClocks() const
+{
+    QList<PeerClock> clocks;
+    const transport::PeerTransport *transport = m_peers.transport();
+    if (!transport)
+        return clocks;
+    for (const MemberInfo &m : m_state.membership().members()) {
+        if (m.id == m_loop.id())
+            continue;
+        if (const std::optional<ClockOffsetStats> c = clockOffsetOf(transport->stats(m.id)))
+            clocks.append({m.id, *c});
+    }
+    return clocks;
+}
+
+} // namespace node

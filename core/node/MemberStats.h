@@ -1,0 +1,41 @@
+#pragma once
+
+#include "api/ClusterTypes.h"
+
+#include <QList>
+
+#include <optional>
+
+struct NodeOptions;
+
+namespace node {
+
+class PeerLinks;
+class RaftLoop;
+class StateMachine;
+
+// etcd's /v2/stats/self and /v2/stats/leader for this member, and the peer
+// clock offsets /metrics shows: read from the RaftLoop (leadership, append
+// counters), the PeerLinks (latencies, traffic rates, clock offsets) and the
+// membership. Holds no state of its own but the start time. Member's thread.
+class MemberStats
+{
+public:
+    MemberStats(const RaftLoop &loop, const PeerLinks &peers, const StateMachine &state,
+                const NodeOptions &options, qint64 startTimeNs);
+
+    SelfStats self() const;
+    // nullopt unless this member leads.
+    std::optional<LeaderStats> leader() const;
+    // The clock offset of every peer measured so far (all members measure).
+    QList<PeerClock> peerClocks() const;
+
+private:
+    const RaftLoop &m_loop;
+    const PeerLinks &m_peers;
+    const StateMachine &m_state;
+    const NodeOptions &m_options;
+    const qint64 m_startTimeNs;
+};
+
+} // namespace node

@@ -1,0 +1,282 @@
+#include "node/RaftLoop.h"
+
+#include "node/NodeLogging.h"
+#include "node/ProposalStamper.h"
+#include "node/WallClock.h"
+#include "raft/ConfChange.h"
+#include "raft/RawNode.h"
+#include "storage/DataDir.h"
+#include "storage/Snapshotter.h"
+#include "storage/Wal.h"
+#include "storage/WalWriter.h"
+#include "transport/PeerTransport.h"
+
+namespace node {
+
+RaftLoop::RaftLoop(QObject *parent) : QObject(parent)
+{
+    m_tickTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_tickTimer, &QTimer::timeout, this, &RaftLoop::onTick);
+}
+
+RaftLoop::~RaftLoop()
+{
+    // The writer's destructor flushes whatever is queued before its thread ends.
+    m_walWriter.reset();
+}
+
+void RaftLoop::attachStorage(std::unique_ptr<storage::DataDir> dataDir,
+                             std::unique_ptr<storage::Snapshotter> snapshotter,
+                             std::unique_ptr<storage::Wal> wal)
+{
+    m_dataDir = std::move(dataDir);
+    m_snapshotter = std::move(snapshotter);
+    m_walWriter = std::make_unique<storage::WalWriter>(std::move(wal), *m_snapshotter);
+    connect(m_walWriter.get(), &storage::WalWriter::persisted, this, [this](quint64 last) {
+        if (m_readyInFlight && last >= m_batchId) {
+            onPersisted();
+            // Straight on, not through the event queue: the commit this batch
+            // brings (and so the client's answer) is one loop turn sooner.
+            processReady();
+        }
+    });
+    connect(m_walWriter.get(), &storage::WalWriter::failed, this, &RaftLoop::storageFailed);
+    connect(m_walWriter.get(), &storage::WalWriter::diskFull, this, &RaftLoop::diskFull);
+    connect(m_walWriter.get(), &storage::WalWriter::diskSpaceAvailable, this,
+            &RaftLoop::diskSpaceAvailable);
+    m_walWriter->start();
+}
+
+void RaftLoop::restore(const raft::HardState &hardState, const QList<raft::Entry> &entries)
+{
+    m_hardState = hardState;
+    publishView();
+    m_storage.setHardState(hardState);
+    m_storage.append(entries);
+}
+
+void RaftLoop::forceNewCluster(const QList<quint64> &others, storage::Wal &wal)
+{
+    quint64 last = m_storage.lastIndex();
+    const quint64 term = m_hardState.term;
+    QList<raft::Entry> removals;
+    for (quint64 other : others) {
+        ++last;
+        removals.append(
+            raft::Entry{term, last, raft::EntryType::ConfChange,
+                        raft::ConfChange{raft::ConfChangeType::RemoveNode, other, {}}.encode()});
+    }
+    if (!removals.isEmpty())
+        m_storage.append(removals);
+    m_hardState.commit = last;
+    m_storage.setHardState(m_hardState);
+    wal.save(m_hardState, removals);
+}
+
+void RaftLoop::setTransport(transport::PeerTransport *transport)
+{
+    m_transport = transport;
+    connect(transport, &transport::PeerTransport::messageReceived, this, &RaftLoop::onMessage);
+    connect(transport, &transport::PeerTransport::peerUnreachable, this,
+            [this](quint64 id) { m_raft->reportUnreachable(id); });
+    connect(transport, &transport::PeerTransport::bulkSendFinished, this,
+            [this](quint64 id, bool ok) {
+                m_raft->reportSnapshot(id, ok);
+                scheduleReady();
+            });
+}
+
+bool RaftLoop::create(const raft::Config &config, QString *error)
+{
+    const QString invalid = config.validate();
+    if (!invalid.isEmpty()) {
+        *error = invalid;
+        return false;
+    }
+    m_raft = std::make_unique<raft::RawNode>(config);
+    return true;
+}
+
+void RaftLoop::run(int tickMs)
+{
+    m_tickTimer.start(tickMs);
+    publishView();
+    scheduleReady();
+}
+
+void RaftLoop::scheduleReady()
+{
+    if (m_readyScheduled || !m_raft)
+        return;
+    m_readyScheduled = true;
+    QMetaObject::invokeMethod(this, &RaftLoop::processReady, Qt::QueuedConnection);
+}
+
+void RaftLoop::processReady()
+{
+    m_readyScheduled = false;
+    // A Ready that needs no fdatasync is finished here, and the one it leads
+    // to (a single member's commit after its append) is taken at once.
+    while (m_raft && !m_readyInFlight && m_raft->hasReady())
+        startReady();
+}
+
+void RaftLoop::startReady()
+{
+    m_ready = m_raft->ready();
+    m_readyInFlight = true;
+
+    if (m_ready.softState && m_ready.softState->lead != m_leaderId) {
+        const bool wasLeader = isLeader();
+        m_leaderId = m_ready.softState->lead;
+        m_leaderSinceNs = wallClockNs();
+        qCInfo(lcNode, "member %llx: leader is now %llx", qulonglong(m_id), qulonglong(m_leaderId));
+        Q_EMIT leaderChanged(m_leaderId, wasLeader);
+    }
+    sendMessages(m_ready.messages);
+    if (m_ready.hardState) {
+        m_hardState = *m_ready.hardState;
+        publishView();
+    }
+    // A Ready that only moves the commit index needs no fdatasync (etcd's
+    // MustSync): the commit index is re-learned after a restart, and the
+    // newest hard state goes to disk with the next batch that does sync.
+    // Skipping it saves a second fdatasync per write on the critical path.
+    const bool mustPersist = m_walWriter && m_ready.mustSync;
+    if (mustPersist) {
+        if (!m_ready.snapshot.isEmpty())
+            m_walWriter->enqueueSnapshot(m_ready.snapshot);
+        m_walWriter->enqueue(++m_batchId, m_hardState, m_ready.entries);
+        // The writer thread syncs the new batch while this thread applies.
+        applyDurableCommitted();
+        return; // onPersisted() runs when the writer thread reports the batch durable
+    }
+    onPersisted();
+}
+
+void RaftLoop::applyDurableCommitted()
+{
+    // Committed entries that were already on this member's disk before this
+    // Ready (at or below the last index an earlier batch persisted) need not
+    // wait for this batch's fdatasync: applying them now, while the writer
+    // thread syncs, halves the latency of a write under load and overlaps
+    // the apply work with the disk's. On a leader that is every committed
+    // entry (it counts itself toward a quorum only once durable); a follower
+    // may learn entries and their commitment in the same Ready, and those
+    // wait for onPersisted(); the state machine skips what it applied
+    // already. Nothing runs ahead of a snapshot in the Ready.
+    if (!m_ready.snapshot.isEmpty())
+        return;
+    const quint64 durable = m_storage.lastIndex();
+    qsizetype n = 0;
+    while (n < m_ready.committedEntries.size() && m_ready.committedEntries.at(n).index <= durable)
+        ++n;
+    if (n > 0)
+        Q_EMIT committed(m_ready.committedEntries.first(n));
+}
+
+void RaftLoop::onPersisted()
+{
+    raft::Ready rd = std::move(m_ready);
+    m_ready = raft::Ready();
+    if (!rd.snapshot.isEmpty()) {
+        m_storage.applySnapshot(rd.snapshot);
+        Q_EMIT snapshotReceived(rd.snapshot);
+    }
+    if (rd.hardState)
+        m_storage.setHardState(*rd.hardState);
+    if (!rd.entries.isEmpty())
+        m_storage.append(rd.entries);
+    sendMessages(rd.messagesAfterPersist);
+    Q_EMIT committed(rd.committedEntries);
+    Q_EMIT readsConfirmed(rd.readStates);
+    m_raft->advance(rd);
+    m_readyInFlight = false;
+    campaignIfAlone();
+    Q_EMIT readyFinished();
+    // The caller (processReady's loop, or the persisted handler) takes the next Ready.
+}
+
+void RaftLoop::sendMessages(const QList<raft::Message> &messages)
+{
+    if (!m_transport)
+        return;
+    for (const raft::Message &m : messages) {
+        if (m.type == raft::MessageType::MsgApp)
+            ++m_sendAppends;
+        const auto priority = m.type == raft::MessageType::MsgSnap ? transport::Priority::Bulk
+                                                                   : transport::Priority::Normal;
+        const transport::SendResult r = m_transport->send(m.to, m.encode(), priority);
+        if (r != transport::SendResult::Queued) {
+            m_raft->reportUnreachable(m.to);
+            if (m.type == raft::MessageType::MsgSnap)
+                m_raft->reportSnapshot(m.to, false);
+        }
+    }
+}
+
+void RaftLoop::onMessage(quint64 from, const QByteArray &payload)
+{
+    std::optional<raft::Message> m = raft::Message::decode(payload);
+    if (!m) {
+        qCWarning(lcNode, "dropping an undecodable message from %llx (%lld bytes)",
+                  qulonglong(from), qlonglong(payload.size()));
+        return;
+    }
+    if (m->from != from) {
+        qCWarning(lcNode, "dropping a message from %llx claiming to be from %llx", qulonglong(from),
+                  qulonglong(m->from));
+        return;
+    }
+    if (m->type == raft::MessageType::MsgApp)
+        ++m_recvAppends;
+    // A forwarded proposal takes this member's clock: see ProposalStamper.
+    ProposalStamper::stamp(*m, wallClockNs());
+    m_raft->step(*m);
+    scheduleReady();
+}
+
+void RaftLoop::onTick()
+{
+    if (!m_raft)
+        return;
+    m_raft->tick();
+    Q_EMIT ticked();
+    scheduleReady();
+}
+
+void RaftLoop::applyConfChange(const raft::ConfChange &cc)
+{
+    m_confState = m_raft->applyConfChange(cc);
+}
+
+void RaftLoop::campaignIfAlone()
+{
+    if (m_raft && m_leaderId == 0 && m_confState.voters == QList<quint64>{m_id})
+        m_raft->campaign();
+}
+
+bool RaftLoop::saveSnapshot(quint64 applied, const QByteArray &image, quint64 keep, int maxWals,
+                            int maxSnapshots)
+{
+    if (m_storage.createSnapshot(applied, m_confState, image) != raft::StorageError::Ok)
+        return false;
+    raft::Snapshot snap;
+    m_storage.snapshot(&snap);
+    if (m_walWriter)
+        m_walWriter->enqueueSnapshot(snap);
+    if (applied > keep)
+        m_storage.compact(applied - keep);
+    if (m_walWriter)
+        m_walWriter->enqueuePurge(maxWals, maxSnapshots, applied);
+    qCInfo(lcNode, "saved snapshot at index %llu", qulonglong(applied));
+    return true;
+}
+
+void RaftLoop::publishView()
+{
+    m_viewTerm.store(m_hardState.term, std::memory_order_relaxed);
+    m_viewCommit.store(m_hardState.commit, std::memory_order_relaxed);
+}
+
+} // namespace node

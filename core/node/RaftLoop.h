@@ -1,0 +1,151 @@
+#pragma once
+
+#include "raft/ConfState.h"
+#include "raft/MemoryStorage.h"
+#include "raft/Ready.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace raft {
+class RawNode;
+struct Config;
+struct ConfChange;
+} // namespace raft
+namespace storage {
+class DataDir;
+class Snapshotter;
+class Wal;
+class WalWriter;
+} // namespace storage
+namespace transport {
+class PeerTransport;
+}
+
+namespace node {
+
+// Drives the pure Raft core: the only part of a member that feeds it time,
+// messages and disk. A QTimer ticks it; each Ready is handled in the order the
+// core demands: messages sent, hard state and entries handed to the WAL
+// writer thread (one fdatasync per batch, while this thread goes on serving;
+// proposals arriving meanwhile join the next batch), then the messages that
+// promise durability sent, committed entries handed on, linearizable reads
+// confirmed, and the core advanced. Committed entries already durable before
+// the batch are handed on while the writer syncs (applyDurableCommitted).
+//
+// What to do with committed entries, snapshots and read states is not its
+// business: it emits them, synchronously and in Ready order, and the member
+// (EtcdNode) routes them to the StateMachine and the ProposalQueue.
+//
+// Owns the RawNode, its MemoryStorage, the member's data dir, snapshotter and
+// WAL writer; sends through a PeerTransport it does not own (none: a single
+// member in memory). One thread; term and commit are also published through
+// atomics for readers on other threads (viewTerm/viewCommit).
+class RaftLoop : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RaftLoop(QObject *parent = nullptr);
+    ~RaftLoop() override;
+
+    quint64 id() const { return m_id; }
+    void setId(quint64 id) { m_id = id; }
+
+    raft::MemoryStorage &storage() { return m_storage; }
+    // Takes the member's files and starts the WAL writer thread.
+    void attachStorage(std::unique_ptr<storage::DataDir> dataDir,
+                       std::unique_ptr<storage::Snapshotter> snapshotter,
+                       std::unique_ptr<storage::Wal> wal);
+    bool hasStorage() const { return m_walWriter != nullptr; }
+    // What the WAL held at a restart: the core starts from it.
+    void restore(const raft::HardState &hardState, const QList<raft::Entry> &entries);
+    // Disaster recovery (--force-new-cluster): every entry held is treated as
+    // committed and the `others` are removed from the membership through
+    // ConfChange entries, written to `wal` before the writer takes it.
+    void forceNewCluster(const QList<quint64> &others, storage::Wal &wal);
+    void setTransport(transport::PeerTransport *transport);
+
+    // Creates the core; false with *error when the configuration is invalid.
+    bool create(const raft::Config &config, QString *error);
+    // Starts ticking every `tickMs` and handling Readies.
+    void run(int tickMs);
+    bool started() const { return m_raft != nullptr; }
+    // The core, for proposals and reads (null before start()); whoever
+    // changes it calls scheduleReady() after.
+    raft::RawNode *raft() const { return m_raft.get(); }
+    void scheduleReady();
+
+    quint64 leaderId() const { return m_leaderId; }
+    bool isLeader() const { return m_leaderId == m_id && m_id != 0; }
+    qint64 leaderSinceNs() const { return m_leaderSinceNs; }
+    const raft::HardState &hardState() const { return m_hardState; }
+    const raft::ConfState &confState() const { return m_confState; }
+    void setConfState(const raft::ConfState &state) { m_confState = state; }
+    // Applies a committed ConfChange to the core (a change with no node is a no-op).
+    void applyConfChange(const raft::ConfChange &cc);
+    // Alone in the cluster and without a leader: no need to wait for an election timeout.
+    void campaignIfAlone();
+    // Saves an image of the state machine at `applied` as the newest
+    // snapshot and compacts the log behind it, keeping `keep` entries for
+    // slightly slow followers; the writer purges old files beyond the limits.
+    // False when the storage refuses it (an older index than its newest).
+    bool saveSnapshot(quint64 applied, const QByteArray &image, quint64 keep, int maxWals,
+                      int maxSnapshots);
+
+    // Any thread: the term and commit index as last persisted or learned.
+    quint64 viewTerm() const { return m_viewTerm.load(std::memory_order_relaxed); }
+    quint64 viewCommit() const { return m_viewCommit.load(std::memory_order_relaxed); }
+    quint64 sendAppends() const { return m_sendAppends; }
+    quint64 recvAppends() const { return m_recvAppends; }
+
+Q_SIGNALS:
+    void leaderChanged(quint64 leaderId, bool wasLeader);
+    void committed(const QList<raft::Entry> &entries);
+    void snapshotReceived(const raft::Snapshot &snapshot);
+    // Every finished Ready: the read states it carried (possibly none).
+    void readsConfirmed(const QList<raft::ReadState> &states);
+    void readyFinished();
+    void ticked();
+    // The WAL writer's reports (see storage::WalWriter).
+    void storageFailed(const QString &message);
+    void diskFull(const QString &message);
+    void diskSpaceAvailable();
+
+private:
+    void processReady();
+    // Takes one Ready: sends, persists (returning with m_readyInFlight set
+    // while the writer thread syncs) or, if nothing needs syncing, finishes it.
+    void startReady();
+    void applyDurableCommitted();
+    void onPersisted();
+    void sendMessages(const QList<raft::Message> &messages);
+    void onMessage(quint64 from, const QByteArray &payload);
+    void onTick();
+    void publishView();
+
+    quint64 m_id = 0;
+    raft::MemoryStorage m_storage;
+    std::unique_ptr<raft::RawNode> m_raft;
+    raft::ConfState m_confState;
+    raft::HardState m_hardState;
+    std::unique_ptr<storage::DataDir> m_dataDir;
+    std::unique_ptr<storage::Snapshotter> m_snapshotter;
+    std::unique_ptr<storage::WalWriter> m_walWriter;
+    transport::PeerTransport *m_transport = nullptr;
+    QTimer m_tickTimer;
+    bool m_readyScheduled = false;
+    bool m_readyInFlight = false;
+    raft::Ready m_ready;
+    quint64 m_batchId = 0;
+    quint64 m_leaderId = 0;
+    qint64 m_leaderSinceNs = 0;
+    quint64 m_sendAppends = 0;
+    quint64 m_recvAppends = 0;
+    std::atomic<quint64> m_viewTerm{0};
+    std::atomic<quint64> m_viewCommit{0};
+};
+
+} // namespace node

@@ -1,0 +1,261 @@
+#include "node/StateMachine.h"
+
+#include "node/LeaderClock.h"
+#include "node/NodeLogging.h"
+#include "node/NodeSnapshot.h"
+#include "node/PendingRequests.h"
+#include "node/RaftLoop.h"
+#include "node/RaftRequest.h"
+#include "raft/ConfChange.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace node {
+
+StateMachine::StateMachine(RaftLoop &loop, PendingRequests &waiters, QObject *parent)
+    : QObject(parent), m_loop(loop), m_waiters(waiters)
+{
+}
+
+void StateMachine::setMembership(const ClusterMembership &membership)
+{
+    m_membership = membership;
+    m_viewClusterId.store(m_membership.clusterId(), std::memory_order_relaxed);
+}
+
+void StateMachine::setClusterId(quint64 id)
+{
+    m_membership.setClusterId(id);
+    m_viewClusterId.store(id, std::memory_order_relaxed);
+}
+
+void StateMachine::apply(const QList<raft::Entry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    {
+        // Readers on other threads (readConcurrently) wait for the whole batch:
+        // one lock per Ready, and they never see half of it.
+        AnnotatedReadWriteLock::WriteLocker lock(&m_readLock);
+        for (const raft::Entry &e : entries) {
+            if (e.index <= m_applied)
+                continue;
+            if (e.type == raft::EntryType::ConfChange) {
+                applyConfChange(e);
+            } else if (!e.data.isEmpty()) {
+                const std::optional<RaftRequest> request = RaftRequest::decode(e.data);
+                if (request)
+                    applyRequest(*request);
+                else
+                    qCCritical(lcNode, "skipping undecodable entry at index %llu",
+                               qulonglong(e.index));
+            }
+            m_applied = e.index;
+            m_appliedTerm = e.term;
+        }
+    }
+    // The writers' answers are built and written after the lock is released:
+    // readers wait for the store to change, not for client sockets.
+    const QList<std::function<void()>> answers = std::exchange(m_answers, {});
+    for (const std::function<void()> &answer : answers)
+        answer();
+    Q_EMIT entriesApplied();
+}
+
+void StateMachine::applyRequest(const RaftRequest &request)
+{
+    switch (request.kind) {
+    case RaftRequest::Kind::Store: {
+        StoreResult result = m_store.apply(request.command);
+        if (auto done = m_waiters.takeWrite(request.id))
+            m_answers.append(
+                [done = std::move(done), result = std::move(result)] { done(result); });
+        break;
+    }
+    case RaftRequest::Kind::Attributes: {
+        m_membership.setAttributes(request.memberId, request.name, request.clientUrls);
+        if (request.memberId == m_loop.id())
+            m_attributesPublished = true;
+        if (auto done = m_waiters.takeWrite(request.id))
+            done(StoreResult{});
+        break;
+    }
+    case RaftRequest::Kind::PeerUrls: {
+        const auto change = m_membership.updatePeerUrls(request.memberId, request.peerUrls);
+        if (change == ClusterMembership::Change::Ok && request.memberId != m_loop.id())
+            Q_EMIT peerUrlsChanged(request.memberId, request.peerUrls);
+        if (auto done = m_waiters.takeMember(request.id)) {
+            MemberChangeResult r;
+            if (change == ClusterMembership::Change::PeerUrlExists)
+                r = {MemberChangeResult::Status::Conflict,
+                     QStringLiteral("etcdserver: peerURL exists"),
+                     {}};
+            else if (change != ClusterMembership::Change::Ok)
+                r = {MemberChangeResult::Status::NotFound,
+                     QStringLiteral("No such member: %1").arg(request.memberId, 0, 16),
+                     {}};
+            done(r);
+        }
+        break;
+    }
+    case RaftRequest::Kind::Auth: {
+        // Every member decodes the same bytes: an undecodable entry is
+        // skipped by all of them alike.
+        const std::optional<AuthCommand> command = AuthCommand::decode(request.auth);
+        AuthResult result;
+        if (command) {
+            result = m_auth.apply(*command);
+        } else {
+            qCCritical(lcNode, "skipping an undecodable auth change");
+            result = AuthResult::failure(AuthResult::Status::NotApplied,
+                                         QStringLiteral("undecodable auth change"));
+        }
+        if (auto done = m_waiters.takeAuth(request.id))
+            done(result);
+        break;
+    }
+    case RaftRequest::Kind::Noop:
+        break;
+    }
+}
+
+void StateMachine::applyConfChange(const raft::Entry &entry)
+{
+    std::optional<raft::ConfChange> cc = raft::ConfChange::decode(entry.data);
+    if (!cc) {
+        qCCritical(lcNode, "skipping undecodable membership change at index %llu",
+                   qulonglong(entry.index));
+        return;
+    }
+    const QJsonObject ctx = QJsonDocument::fromJson(cc->context).object();
+    bool ok = false;
+    const quint64 requestId = ctx.value(QLatin1String("requestId")).toString().toULongLong(&ok, 16);
+    MemberChangeResult result;
+    ClusterMembership::Change change = ClusterMembership::Change::Ok;
+    switch (cc->type) {
+    case raft::ConfChangeType::AddNode:
+    case raft::ConfChangeType::AddLearner:
+        if (!m_membership.contains(cc->nodeId)) {
+            std::optional<MemberInfo> m = ClusterMembership::memberFromJson(
+                QJsonDocument(ctx.value(QLatin1String("member")).toObject()).toJson());
+            if (!m || m->id != cc->nodeId)
+                m = MemberInfo{cc->nodeId, {}, {}, {}};
+            change = m_membership.add(*m);
+            if (change == ClusterMembership::Change::Ok && m->id != m_loop.id())
+                Q_EMIT peerAdded(*m);
+        }
+        if (auto m = m_membership.member(cc->nodeId))
+            result.member = *m;
+        break;
+    case raft::ConfChangeType::RemoveNode:
+        change = m_membership.remove(cc->nodeId);
+        if (change == ClusterMembership::Change::Ok && cc->nodeId != m_loop.id())
+            Q_EMIT peerRemoved(cc->nodeId);
+        break;
+    }
+    switch (change) {
+    case ClusterMembership::Change::Ok:
+        m_loop.applyConfChange(*cc);
+        break;
+    case ClusterMembership::Change::IdExists:
+    case ClusterMembership::Change::PeerUrlExists:
+        result = {
+            MemberChangeResult::Status::Conflict, QStringLiteral("etcdserver: peerURL exists"), {}};
+        break;
+    case ClusterMembership::Change::IdRemoved:
+        result = {MemberChangeResult::Status::Removed,
+                  QStringLiteral("Member permanently removed: %1").arg(cc->nodeId, 0, 16),
+                  {}};
+        break;
+    case ClusterMembership::Change::NotFound:
+        result = {MemberChangeResult::Status::NotFound,
+                  QStringLiteral("No such member: %1").arg(cc->nodeId, 0, 16),
+                  {}};
+        break;
+    }
+    if (change != ClusterMembership::Change::Ok) {
+        // Raft still has to see the entry applied; a change with no node is a no-op.
+        raft::ConfChange none = *cc;
+        none.nodeId = 0;
+        m_loop.applyConfChange(none);
+    }
+    if (ok) {
+        if (auto done = m_waiters.takeMember(requestId))
+            done(result);
+    }
+    if (cc->type == raft::ConfChangeType::RemoveNode && cc->nodeId == m_loop.id() &&
+        change == ClusterMembership::Change::Ok)
+        Q_EMIT selfRemoved();
+}
+
+bool StateMachine::install(const raft::Snapshot &snapshot)
+{
+    {
+        AnnotatedReadWriteLock::WriteLocker lock(&m_readLock);
+        const std::optional<NodeSnapshot> image = NodeSnapshot::decode(snapshot.data);
+        std::optional<ClusterMembership> membership;
+        if (image)
+            membership = ClusterMembership::fromJson(image->membership);
+        AuthStore auth;
+        if (!image || !membership || !m_store.recover(image->store) ||
+            (!image->auth.isEmpty() && !auth.recover(image->auth))) {
+            const QString message =
+                tr("snapshot at index %1 cannot be read").arg(snapshot.metadata.index);
+            qCCritical(lcNode).noquote() << message;
+            QMetaObject::invokeMethod(
+                this, [this, message] { Q_EMIT fatalError(message); }, Qt::QueuedConnection);
+            return false;
+        }
+        m_auth = auth;
+        const quint64 cluster = m_membership.clusterId();
+        m_membership = *membership;
+        if (m_membership.clusterId() == 0)
+            m_membership.setClusterId(cluster);
+        m_viewClusterId.store(m_membership.clusterId(), std::memory_order_relaxed);
+        m_loop.setConfState(snapshot.metadata.confState);
+        m_applied = snapshot.metadata.index;
+        m_appliedTerm = snapshot.metadata.term;
+        m_snapshotIndex = snapshot.metadata.index;
+        qCInfo(lcNode, "installed snapshot at index %llu (term %llu)",
+               qulonglong(snapshot.metadata.index), qulonglong(snapshot.metadata.term));
+        Q_EMIT membershipReplaced();
+    }
+    Q_EMIT snapshotInstalled();
+    return true;
+}
+
+QByteArray StateMachine::image() const
+{
+    return NodeSnapshot{m_store.save(), m_membership.toJson(), m_auth.save()}.encode();
+}
+
+std::optional<ConcurrentRead> StateMachine::readConcurrently(const QString &path, bool recursive,
+                                                             bool sorted,
+                                                             const LeaderClock &clock) const
+{
+    // Everything read here changes only under the write lock (apply, install)
+    // or is atomic; the owner thread never takes this lock for its own reads,
+    // as it is the only writer.
+    AnnotatedReadWriteLock::ReadLocker lock(&m_readLock);
+    if (m_auth.isEnabled())
+        return std::nullopt;
+    ConcurrentRead read;
+    read.result = m_store.read(path, recursive, sorted, clock.nowNs());
+    read.raft.commitIndex = qMax(m_applied, m_loop.viewCommit());
+    read.raft.term = m_loop.viewTerm();
+    read.clusterId = m_viewClusterId.load(std::memory_order_relaxed);
+    (read.result.ok() ? m_concurrentGets : m_concurrentGetsFailed)
+        .fetch_add(1, std::memory_order_relaxed);
+    return read;
+}
+
+StoreStats StateMachine::storeStats() const
+{
+    StoreStats stats = m_store.stats();
+    stats.getsSuccess += m_concurrentGets.load(std::memory_order_relaxed);
+    stats.getsFail += m_concurrentGetsFailed.load(std::memory_order_relaxed);
+    return stats;
+}
+
+} // namespace node

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "api/ApiBackend.h"
+#include "auth/AuthStore.h"
+#include "node/AnnotatedReadWriteLock.h"
+#include "node/ClusterMembership.h"
+#include "raft/Entry.h"
+#include "raft/Snapshot.h"
+#include "store/Store.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+
+class PendingRequests;
+struct RaftRequest;
+
+namespace node {
+
+class LeaderClock;
+class RaftLoop;
+
+// The replicated state of one member and the one place it changes: the key
+// store, the auth state and the cluster membership, and the index they are
+// at. Committed entries are applied in log order (store commands, member
+// attributes and peer URLs, auth changes, ConfChanges) exactly as on every
+// other member, and the client waiting for each is answered (through the
+// PendingRequests it is given); a snapshot replaces all three at once.
+// Applying a ConfChange also applies it to the Raft core (RaftLoop), so the
+// two never disagree about who votes.
+//
+// What applying means for the network (peers to add, update or drop, this
+// member removed) is announced by signals, synchronously; the member wires
+// them to its PeerLinks.
+//
+// Lives on the member's thread; readConcurrently() may be called from any
+// thread: the store, the auth state and the applied index change only under
+// the write side of a read-write lock, taken once per batch of entries, and
+// writers' answers run after it is released (readers wait for the store,
+// never for client sockets).
+class StateMachine : public QObject
+{
+    Q_OBJECT
+public:
+    StateMachine(RaftLoop &loop, PendingRequests &waiters, QObject *parent = nullptr);
+
+    const Store &store() const { return m_store; }
+    Store &store() { return m_store; }
+    const AuthStore &auth() const { return m_auth; }
+    const ClusterMembership &membership() const { return m_membership; }
+    void setMembership(const ClusterMembership &membership);
+    void setClusterId(quint64 id);
+
+    quint64 applied() const { return m_applied; }
+    quint64 appliedTerm() const { return m_appliedTerm; }
+    quint64 snapshotIndex() const { return m_snapshotIndex; }
+    // This member's own attributes (name, client URLs) are in the log.
+    bool attributesPublished() const { return m_attributesPublished; }
+
+    // Applies what is above the applied index, in order.
+    void apply(const QList<raft::Entry> &entries);
+    // Replaces the state with a snapshot's image; false (and fatalError())
+    // when it cannot be read, leaving the state as it was.
+    bool install(const raft::Snapshot &snapshot);
+    // The image a snapshot at applied() carries; marks it as the newest snapshot.
+    QByteArray image() const;
+    void setSnapshotIndex(quint64 index) { m_snapshotIndex = index; }
+
+    // Any thread: a plain read, nullopt when auth is enabled (the permission
+    // check belongs to the owner thread).
+    std::optional<ConcurrentRead> readConcurrently(const QString &path, bool recursive, bool sorted,
+                                                   const LeaderClock &clock) const;
+    StoreStats storeStats() const;
+
+Q_SIGNALS:
+    void peerAdded(const MemberInfo &member);
+    void peerUrlsChanged(quint64 id, const QStringList &peerUrls);
+    void peerRemoved(quint64 id);
+    void selfRemoved();
+    // After a snapshot replaced the membership wholesale.
+    void membershipReplaced();
+    void entriesApplied();
+    void snapshotInstalled();
+    void fatalError(const QString &message);
+
+private:
+    void applyRequest(const RaftRequest &request);
+    void applyConfChange(const raft::Entry &entry);
+
+    RaftLoop &m_loop;
+    PendingRequests &m_waiters;
+    Store m_store;
+    AuthStore m_auth;
+    ClusterMembership m_membership;
+    quint64 m_applied = 0;
+    quint64 m_appliedTerm = 0;
+    quint64 m_snapshotIndex = 0;
+    bool m_attributesPublished = false;
+    // Answers to writes applied under m_readLock, run once it is released.
+    QList<std::function<void()>> m_answers;
+
+    mutable AnnotatedReadWriteLock m_readLock;
+    std::atomic<quint64> m_viewClusterId{0};
+    mutable std::atomic<quint64> m_concurrentGets{0};
+    mutable std::atomic<quint64> m_concurrentGetsFailed{0};
+};
+
+} // namespace node
