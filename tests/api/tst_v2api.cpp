@@ -1,6 +1,12 @@
 // The v2 contract end to end without sockets: the seed session's requests
-// through V2Api over a real EtcdNode, with etcd's exact JSON, statuses and
-// index behaviour; watches through an in-memory ResponseChannel.
+// through V2Api, with etcd's exact JSON, statuses and index behaviour; watches
+// through an in-memory ResponseChannel. The contract runs over a bare Store
+// (testsupport::StoreBackend): no Raft, no timers, no started member. A real
+// EtcdNode only where the member itself is under test: expiry driven by its
+// timer (expiryIsDrivenByTheNodeTimer), health, stats and metrics once its
+// Raft has elected it (memberEndpoints), and the test backend answering as the
+// member does (storeBackendAnswersAsTheMember).
+#include "StoreBackend.h"
 #include "api/HttpRequest.h"
 #include "api/V2Api.h"
 #include "node/EtcdNode.h"
@@ -8,6 +14,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <array>
 
 namespace {
 
@@ -237,13 +245,11 @@ private Q_SLOTS:
         QFETCH(QByteArray, form);
         QFETCH(int, status);
         QFETCH(QByteArray, body);
-        static EtcdNode *node = nullptr;
+        static testsupport::StoreBackend *backend = nullptr;
         static V2Api *api = nullptr;
-        if (!node) {
-            node = new EtcdNode(options());
-            QString error;
-            QVERIFY(node->start(&error));
-            api = new V2Api(*node);
+        if (!backend) {
+            backend = new testsupport::StoreBackend(options());
+            api = new V2Api(*backend);
         }
         const HttpResponse r = send(*api, method, target, form);
         QCOMPARE(r.body, body);
@@ -253,10 +259,8 @@ private Q_SLOTS:
 
     void headers()
     {
-        EtcdNode node(options());
-        QString error;
-        QVERIFY(node.start(&error));
-        V2Api api(node);
+        testsupport::StoreBackend backend(options());
+        V2Api api(backend);
         send(api, "PUT", "/v2/keys/a", "value=1");
         const HttpResponse r = send(api, "GET", "/v2/keys/a");
         QCOMPARE(headerOf(r, "X-Etcd-Cluster-Id"), QByteArray("7e27652122e8b2ae")); // the seed's id
@@ -271,10 +275,9 @@ private Q_SLOTS:
 
     void ttlAndUnset()
     {
-        EtcdNode node(options());
-        QString error;
-        QVERIFY(node.start(&error));
-        V2Api api(node);
+        testsupport::StoreBackend backend(options());
+        backend.setClock(1700000000123456789); // a fixed clock: the ttl is exactly 10
+        V2Api api(backend);
         const HttpResponse set = send(api, "PUT", "/v2/keys/foo", "value=bar&ttl=10");
         const QJsonObject n =
             QJsonDocument::fromJson(set.body).object().value(QLatin1String("node")).toObject();
@@ -309,12 +312,35 @@ private Q_SLOTS:
         QCOMPARE(send(api, "GET", "/v2/keys/short").status, 404);
     }
 
+    void expiryOverTheStore()
+    {
+        // The same expiry with a clock the test moves: the key goes exactly at its ttl.
+        testsupport::StoreBackend backend(options());
+        backend.setClock(1700000000000000000);
+        V2Api api(backend);
+        send(api, "PUT", "/v2/keys/short", "value=x&ttl=1");
+        std::shared_ptr<FakeChannel> watch;
+        send(api, "GET", "/v2/keys/short?wait=true", {}, &watch);
+        QVERIFY(watch->head.has_value());
+        backend.advanceClock(999999999);
+        QVERIFY(watch->chunks.isEmpty());
+        QCOMPARE(send(api, "GET", "/v2/keys/short").status, 200);
+        backend.advanceClock(1);
+        QVERIFY(watch->ended);
+        QCOMPARE(watch->chunks,
+                 QList<QByteArray>{QByteArray(
+                     "{\"action\":\"expire\",\"node\":{\"key\":\"/short\",\"modifiedIndex\":2,"
+                     "\"createdIndex\":1},\"prevNode\":{\"key\":\"/"
+                     "short\",\"value\":\"x\",\"expiration\":\"2023-11-14T22:13:21Z\","
+                     "\"modifiedIndex\":1,\"createdIndex\":1}}\n")});
+        QCOMPARE(send(api, "GET", "/v2/keys/short").status, 404);
+        QCOMPARE(backend.storeStats().expireCount, quint64(1));
+    }
+
     void longPollWatch()
     {
-        EtcdNode node(options());
-        QString error;
-        QVERIFY(node.start(&error));
-        V2Api api(node);
+        testsupport::StoreBackend backend(options());
+        V2Api api(backend);
         std::shared_ptr<FakeChannel> watch;
         send(api, "GET", "/v2/keys/foo?wait=true", {}, &watch);
         QVERIFY(watch->head);
@@ -329,34 +355,30 @@ private Q_SLOTS:
                      QByteArray("{\"action\":\"set\",\"node\":{\"key\":\"/"
                                 "foo\",\"value\":\"abc\",\"modifiedIndex\":2,\"createdIndex\":2}}"
                                 "\n")});
-        QCOMPARE(node.storeStats().watchers, 0);
+        QCOMPARE(backend.storeStats().watchers, 0);
     }
 
     void streamWatchAndDisconnect()
     {
-        EtcdNode node(options());
-        QString error;
-        QVERIFY(node.start(&error));
-        V2Api api(node);
+        testsupport::StoreBackend backend(options());
+        V2Api api(backend);
         std::shared_ptr<FakeChannel> watch;
         send(api, "GET", "/v2/keys/dir?wait=true&recursive=true&stream=true", {}, &watch);
         for (int i = 0; i < 3; ++i)
             send(api, "PUT", "/v2/keys/dir/k" + QByteArray::number(i), "value=v");
         QCOMPARE(watch->chunks.size(), 3);
         QVERIFY(!watch->ended);
-        QCOMPARE(node.storeStats().watchers, 1);
+        QCOMPARE(backend.storeStats().watchers, 1);
         watch->disconnectClient();
-        QCOMPARE(node.storeStats().watchers, 0);
+        QCOMPARE(backend.storeStats().watchers, 0);
         send(api, "PUT", "/v2/keys/dir/k9", "value=v"); // nobody to notify, nothing breaks
         QCOMPARE(watch->chunks.size(), 3);
     }
 
     void waitIndexReplayAndCleared()
     {
-        EtcdNode node(options());
-        QString error;
-        QVERIFY(node.start(&error));
-        V2Api api(node);
+        testsupport::StoreBackend backend(options());
+        V2Api api(backend);
         send(api, "PUT", "/v2/keys/foo", "value=1");
         send(api, "PUT", "/v2/keys/foo", "value=2");
         std::shared_ptr<FakeChannel> watch;
@@ -378,13 +400,11 @@ private Q_SLOTS:
 
     void otherEndpoints()
     {
-        EtcdNode node(options());
-        QString error;
-        QVERIFY(node.start(&error));
-        V2Api api(node);
+        testsupport::StoreBackend backend(options());
+        V2Api api(backend);
         QCOMPARE(send(api, "GET", "/version").body,
                  QByteArray("{\"etcdserver\":\"2.2.4\",\"etcdcluster\":\"2.2.0\"}"));
-        QTRY_VERIFY(node.healthy());
+        QVERIFY(backend.healthy());
         QCOMPARE(send(api, "GET", "/health").body, QByteArray("{\"health\":\"true\"}"));
         QCOMPARE(send(api, "GET", "/v2/machines").body,
                  QByteArray("http://localhost:2379, http://localhost:4001"));
@@ -421,6 +441,82 @@ private Q_SLOTS:
         QCOMPARE(send(api, "OPTIONS", "/v2/keys/x").status, 405);
         QCOMPARE(send(api, "POST", "/v2/stats/store").status, 405);
         QCOMPARE(send(api, "GET", "/v2/members/zzz").status, 404);
+    }
+
+    // What only a started member can show: it is healthy and leads once its
+    // Raft has elected it, and reports so in its stats and metrics.
+    void memberEndpoints()
+    {
+        EtcdNode node(options());
+        QString error;
+        QVERIFY(node.start(&error));
+        V2Api api(node);
+        QTRY_VERIFY(node.healthy());
+        QCOMPARE(send(api, "GET", "/health").body, QByteArray("{\"health\":\"true\"}"));
+        QCOMPARE(send(api, "GET", "/v2/machines").body,
+                 QByteArray("http://localhost:2379, http://localhost:4001"));
+        QCOMPARE(
+            send(api, "GET", "/v2/members/leader").body,
+            QByteArray("{\"id\":\"ce2a822cea30bfca\",\"name\":\"default\",\"peerURLs\":[\"http://"
+                       "localhost:2380\",\"http://localhost:7001\"],\"clientURLs\":[\"http://"
+                       "localhost:2379\",\"http://localhost:4001\"]}"
+                       "\n"));
+        QCOMPARE(send(api, "GET", "/v2/stats/leader").body,
+                 QByteArray("{\"leader\":\"ce2a822cea30bfca\",\"followers\":{}}"));
+        const QJsonObject self =
+            QJsonDocument::fromJson(send(api, "GET", "/v2/stats/self").body).object();
+        QCOMPARE(self.value(QLatin1String("state")).toString(), QStringLiteral("StateLeader"));
+        QCOMPARE(self.value(QLatin1String("id")).toString(), QStringLiteral("ce2a822cea30bfca"));
+        QVERIFY(send(api, "GET", "/metrics").body.contains("etcd_server_has_leader 1"));
+    }
+
+    // The test backend stands in for the member in this suite: the same
+    // requests get the same answers from both (but for the Raft headers'
+    // values, which depend on when the member's Raft wrote its own entries).
+    void storeBackendAnswersAsTheMember()
+    {
+        EtcdNode node(options());
+        QString error;
+        QVERIFY(node.start(&error));
+        V2Api member(node);
+        testsupport::StoreBackend backend(options());
+        V2Api bare(backend);
+        const QList<std::array<QByteArray, 3>> requests = {
+            {"PUT", "/v2/keys/a", "value=1"},
+            {"GET", "/v2/keys/a", ""},
+            {"PUT", "/v2/keys/a?prevExist=false", "value=2"},
+            {"PUT", "/v2/keys/a?prevValue=1", "value=3"},
+            {"POST", "/v2/keys/queue", "value=j"},
+            {"GET", "/v2/keys/queue?recursive=true&sorted=true", ""},
+            {"GET", "/v2/keys/a?quorum=true", ""},
+            {"PUT", "/v2/keys/d", "dir=true"},
+            {"DELETE", "/v2/keys/d", ""},
+            {"DELETE", "/v2/keys/d?dir=true", ""},
+            {"GET", "/v2/keys/d", ""},
+            {"GET", "/v2/keys/?recursive=true", ""},
+            {"GET", "/v2/keys/a?wait=true&waitIndex=1", ""},
+            {"GET", "/v2/members", ""},
+            {"GET", "/v2/machines", ""},
+            {"PUT", "/v2/auth/roles/r", "{\"role\":\"r\"}"},
+            {"PUT", "/v2/auth/roles/r", "{\"role\":\"r\"}"},
+            {"GET", "/v2/auth/roles", ""},
+            {"GET", "/v2/auth/enable", ""},
+            {"GET", "/v2/stats/store", ""},
+            {"GET", "/version", ""},
+        };
+        for (const auto &[method, target, form] : requests) {
+            const QByteArray what = method + ' ' + target;
+            const HttpResponse m = send(member, method, target, form);
+            const HttpResponse b = send(bare, method, target, form);
+            QVERIFY2(m.status != 0, what.constData());
+            QCOMPARE(b.status, m.status);
+            QCOMPARE(b.body, m.body);
+            for (const QByteArray header :
+                 {"Content-Type", "X-Etcd-Index", "X-Etcd-Cluster-Id", "Allow"})
+                QCOMPARE(headerOf(b, header), headerOf(m, header));
+            for (const QByteArray header : {"X-Raft-Index", "X-Raft-Term"})
+                QCOMPARE(headerOf(b, header).isEmpty(), headerOf(m, header).isEmpty());
+        }
     }
 };
 
