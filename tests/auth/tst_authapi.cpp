@@ -1,8 +1,12 @@
 // The v2 auth contract end to end without sockets: /v2/auth requests
-// through V2Api over a real in-memory EtcdNode (changes go through Raft),
-// with etcd 3.4.23's statuses and exact JSON; Basic credentials on
-// /v2/keys and /v2/members; the auth state surviving a restart from a
-// snapshot; proposals that never apply.
+// through V2Api, with etcd 3.4.23's statuses and exact JSON; Basic
+// credentials on /v2/keys and /v2/members; password checks off the owner's
+// thread. The contract runs over a bare Store and AuthStore
+// (testsupport::StoreBackend: changes apply at once, no Raft, no timers). A
+// real EtcdNode only where the member itself is under test: a change that
+// never applies answered when its proposal times out (unappliedChangeIs500)
+// and the auth state surviving a restart from a snapshot (restartKeepsAuth).
+#include "StoreBackend.h"
 #include "api/HttpRequest.h"
 #include "api/V2Api.h"
 #include "auth/AuthCommand.h"
@@ -90,21 +94,19 @@ class TestAuthApi : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<EtcdNode> m_node;
+    std::unique_ptr<testsupport::StoreBackend> m_backend;
     std::unique_ptr<V2Api> m_api;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_node = std::make_unique<EtcdNode>(options());
-        QString error;
-        QVERIFY2(m_node->start(&error), qPrintable(error));
-        m_api = std::make_unique<V2Api>(*m_node);
+        m_backend = std::make_unique<testsupport::StoreBackend>(options());
+        m_api = std::make_unique<V2Api>(*m_backend);
     }
     void cleanupTestCase()
     {
         m_api.reset();
-        m_node.reset();
+        m_backend.reset();
     }
 
     void session_data();
@@ -126,18 +128,15 @@ private Q_SLOTS:
 
 namespace {
 
-// A member with auth enabled and root's password "pw".
+// A backend with auth enabled and root's password "pw".
 struct AuthedMember
 {
-    EtcdNode node{options()};
+    testsupport::StoreBackend backend{options()};
     std::unique_ptr<V2Api> api;
 
     bool start()
     {
-        QString error;
-        if (!node.start(&error))
-            return false;
-        api = std::make_unique<V2Api>(node);
+        api = std::make_unique<V2Api>(backend);
         return send(*api, "PUT", "/v2/auth/users/root", R"({"user":"root","password":"pw"})")
                        .status == 201 &&
                send(*api, "PUT", "/v2/auth/enable").status == 200;
@@ -177,7 +176,7 @@ void TestAuthApi::passwordsAreBcrypt()
     // Stored as etcd stores them: bcrypt, cost 10, one crypt(3) string.
     AuthedMember m;
     QVERIFY(m.start());
-    const std::optional<AuthUser> root = m.node.auth().user(QStringLiteral("root"));
+    const std::optional<AuthUser> root = m.backend.auth().user(QStringLiteral("root"));
     QVERIFY(root);
     QVERIFY2(root->password.key.startsWith("$2b$10$"), root->password.key.toHex().constData());
     QCOMPARE(root->password.key.size(), 60);
@@ -186,7 +185,7 @@ void TestAuthApi::passwordsAreBcrypt()
     const QByteArray nul = R"({"user":"nul","password":"a\u0000b"})";
     const HttpResponse refused = send(*m.api, "PUT", "/v2/auth/users/nul", nul, "root:pw");
     QCOMPARE(refused.status, 400);
-    QVERIFY(!m.node.auth().user(QStringLiteral("nul")));
+    QVERIFY(!m.backend.auth().user(QStringLiteral("nul")));
 }
 
 void TestAuthApi::credentialsCheckedOffThread()
@@ -277,7 +276,7 @@ void TestAuthApi::checksBoundedPerUser()
     // (Its password was right: verified and remembered.)
     const auto aliceVerdict =
         m.api->auth().verifier().known(QStringLiteral("alice"), QStringLiteral("apw"),
-                                       m.node.auth().user(QStringLiteral("alice"))->password);
+                                       m.backend.auth().user(QStringLiteral("alice"))->password);
     QVERIFY(aliceVerdict == CredentialVerifier::Verdict::Valid);
     for (const Pending &p : std::as_const(inFlight)) {
         QTRY_VERIFY(p.channel->response);
@@ -332,7 +331,7 @@ void TestAuthApi::passwordChangeInvalidatesCache()
     // Neither the old success nor the old failure sticks to the new hash.
     QCOMPARE(send(*m.api, "GET", "/v2/auth/users", {}, "root:pw").status, 401);
     QCOMPARE(send(*m.api, "GET", "/v2/auth/users", {}, "root:new").status, 200);
-    QVERIFY(m.node.auth().user(QStringLiteral("root"))->password.key.startsWith("$2b$10$"));
+    QVERIFY(m.backend.auth().user(QStringLiteral("root"))->password.key.startsWith("$2b$10$"));
 }
 
 void TestAuthApi::session_data()
@@ -606,6 +605,16 @@ void TestAuthApi::unappliedChangeIs500()
     QCOMPARE(r.status, 500);
     QCOMPARE(r.body, QByteArray(R"({"message":"Internal Server Error"})"));
     QVERIFY(!idle.auth().user(QStringLiteral("root")));
+
+    // The same answer for every change that fails, at once over the bare store.
+    testsupport::StoreBackend backend(options());
+    backend.failProposals(QStringLiteral("etcdserver: request timed out"));
+    V2Api bare(backend);
+    const HttpResponse failed =
+        send(bare, "PUT", "/v2/auth/users/root", R"({"user":"root","password":"pw"})");
+    QCOMPARE(failed.status, r.status);
+    QCOMPARE(failed.body, r.body);
+    QVERIFY(!backend.auth().user(QStringLiteral("root")));
 }
 
 void TestAuthApi::raftRequestCarriesAuth()
