@@ -497,6 +497,7 @@ private Q_SLOTS:
             {"GET", "/v2/keys/a?wait=true&waitIndex=1", ""},
             {"GET", "/v2/members", ""},
             {"GET", "/v2/machines", ""},
+            {"DELETE", "/v2/members/1234", ""},
             {"PUT", "/v2/auth/roles/r", "{\"role\":\"r\"}"},
             {"PUT", "/v2/auth/roles/r", "{\"role\":\"r\"}"},
             {"GET", "/v2/auth/roles", ""},
