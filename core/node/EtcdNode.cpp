@@ -9,7 +9,7 @@
 #include "raft/RawNode.h"
 #include "storage/DataDir.h"
 #include "storage/Wal.h"
-#include "transport/PeerTransport.h"
+#include "transport/PeerNetwork.h"
 
 #include <QRandomGenerator>
 
@@ -146,8 +146,8 @@ bool EtcdNode::startRaft(QString *error)
         return false;
     if (!m_peers.start(m_loop.id(), clusterId(), error))
         return false;
-    if (m_peers.transport())
-        m_loop.setTransport(m_peers.transport());
+    if (m_peers.network())
+        m_loop.setNetwork(m_peers.network());
     m_loop.run(qMax(1, m_options.heartbeatMs));
     m_started = true;
     return true;
@@ -156,8 +156,8 @@ bool EtcdNode::startRaft(QString *error)
 void EtcdNode::onLeaderChanged(quint64 leaderId, bool wasLeader)
 {
     if (m_loop.isLeader()) {
-        if (m_peers.transport())
-            m_peers.transport()->resetPeerStats();
+        if (m_peers.network())
+            m_peers.network()->resetPeerStats();
     } else if (wasLeader) {
         m_expiry.stop();
     }
@@ -174,7 +174,7 @@ void EtcdNode::onTick()
     m_changes.promoteCaughtUpLearners();
     if (m_loop.leaderId() != 0 && !m_state.attributesPublished())
         publishAttributes();
-    m_leaderClock.track(m_peers.transport(), m_loop.leaderId(), m_loop.isLeader());
+    m_leaderClock.track(m_peers.network(), m_loop.leaderId(), m_loop.isLeader());
 }
 
 void EtcdNode::onReadyFinished()

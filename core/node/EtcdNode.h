@@ -78,6 +78,8 @@ public:
     const Store &store() const { return m_state.store(); }
     QList<quint16> peerPorts() const { return m_peers.ports(); }
     bool isLeader() const { return m_loop.isLeader(); }
+    // The index of the newest snapshot this member took or installed (tests).
+    quint64 snapshotIndex() const { return m_state.snapshotIndex(); }
     // Proposals, reads and membership changes waiting for a leader (tests).
     int unsentCount() const { return m_proposals.unsentCount(); }
     static constexpr int kMaxUnsent = node::ProposalQueue::kMaxUnsent;

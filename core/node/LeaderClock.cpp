@@ -1,7 +1,7 @@
 #include "node/LeaderClock.h"
 
 #include "node/WallClock.h"
-#include "transport/PeerTransport.h"
+#include "transport/PeerNetwork.h"
 
 #include <QtNumeric>
 
@@ -19,7 +19,7 @@ qint64 LeaderClock::nowNs() const
     return now;
 }
 
-void LeaderClock::track(const transport::PeerTransport *transport, quint64 leaderId, bool isLeader)
+void LeaderClock::track(const transport::PeerNetwork *transport, quint64 leaderId, bool isLeader)
 {
     qint64 offset = 0;
     if (transport && leaderId != 0 && !isLeader) {

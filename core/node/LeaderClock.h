@@ -5,7 +5,7 @@
 #include <atomic>
 
 namespace transport {
-class PeerTransport;
+class PeerNetwork;
 }
 
 namespace node {
@@ -23,7 +23,7 @@ class LeaderClock
 public:
     qint64 nowNs() const;
     // Copies the leader's measured offset (0 when this member leads or has no leader).
-    void track(const transport::PeerTransport *transport, quint64 leaderId, bool isLeader);
+    void track(const transport::PeerNetwork *transport, quint64 leaderId, bool isLeader);
 
 private:
     std::atomic<qint64> m_offsetNs{0};

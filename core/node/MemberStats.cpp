@@ -5,7 +5,7 @@
 #include "node/RaftLoop.h"
 #include "node/StateMachine.h"
 #include "node/WallClock.h"
-#include "transport/PeerTransport.h"
+#include "transport/PeerNetwork.h"
 
 namespace node {
 
@@ -38,7 +38,7 @@ SelfStats MemberStats::self() const
     s.leaderUptimeNs = m_loop.leaderId() ? wallClockNs() - m_loop.leaderSinceNs() : 0;
     s.recvAppendRequestCnt = m_loop.recvAppends();
     s.sendAppendRequestCnt = m_loop.sendAppends();
-    if (const transport::PeerTransport *transport = m_peers.transport()) {
+    if (const transport::PeerNetwork *transport = m_peers.network()) {
         const transport::TrafficStats t = transport->trafficStats();
         // etcd reports receive rates on followers and send rates on the leader.
         if (m_loop.isLeader()) {
@@ -58,7 +58,7 @@ std::optional<LeaderStats> MemberStats::leader() const
         return std::nullopt;
     LeaderStats s;
     s.leaderId = m_loop.id();
-    const transport::PeerTransport *transport = m_peers.transport();
+    const transport::PeerNetwork *transport = m_peers.network();
     if (!transport)
         return s;
     for (const MemberInfo &m : m_state.membership().members()) {
@@ -83,7 +83,7 @@ std::optional<LeaderStats> MemberStats::leader() const
 QList<PeerClock> MemberStats::peerClocks() const
 {
     QList<PeerClock> clocks;
-    const transport::PeerTransport *transport = m_peers.transport();
+    const transport::PeerNetwork *transport = m_peers.network();
     if (!transport)
         return clocks;
     for (const MemberInfo &m : m_state.membership().members()) {

@@ -7,6 +7,10 @@
 #include <QString>
 #include <QStringList>
 
+namespace transport {
+class PeerNetwork;
+}
+
 // Everything one member needs to start, already validated by the daemon
 // (flags -> Config -> NodeOptions). Plain value.
 struct NodeOptions
@@ -31,4 +35,7 @@ struct NodeOptions
     int proposalTimeoutMs = 5000;
     bool forceNewCluster = false;
     quint64 seed = 0; // 0: derived from the clock at start
+    // Tests: the network to the other members, instead of listening on
+    // listenPeerUrls (several members in one process). Not owned.
+    transport::PeerNetwork *network = nullptr;
 };

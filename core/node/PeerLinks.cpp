@@ -45,20 +45,25 @@ transport::TransportOptions PeerLinks::transportOptions() const
 bool PeerLinks::start(quint64 selfId, quint64 clusterId, QString *error)
 {
     m_selfId = selfId;
-    if (m_options.listenPeerUrls.isEmpty())
+    if (m_options.network) {
+        m_network = m_options.network;
+    } else if (!m_options.listenPeerUrls.isEmpty()) {
+        m_transport = std::make_unique<transport::PeerTransport>(selfId, clusterId);
+        m_transport->setOptions(transportOptions());
+        if (!m_transport->listen(toUrls(m_options.listenPeerUrls), error))
+            return false;
+        m_transport->setClusterInfoProvider([this] { return m_state.membership().toJson(); });
+        m_network = m_transport.get();
+    } else {
         return true;
-    m_transport = std::make_unique<transport::PeerTransport>(selfId, clusterId);
-    m_transport->setOptions(transportOptions());
-    if (!m_transport->listen(toUrls(m_options.listenPeerUrls), error))
-        return false;
+    }
     for (const MemberInfo &m : m_state.membership().members()) {
         if (m.id != selfId)
-            m_transport->addPeer(m.id, toUrls(m.peerUrls));
+            m_network->addPeer(m.id, toUrls(m.peerUrls));
     }
-    m_transport->setClusterInfoProvider([this] { return m_state.membership().toJson(); });
-    connect(m_transport.get(), &transport::PeerTransport::refusedAsUnknown, this,
+    connect(m_network, &transport::PeerNetwork::refusedAsUnknown, this,
             &PeerLinks::onRefusedAsUnknown);
-    connect(m_transport.get(), &transport::PeerTransport::peerConnected, this,
+    connect(m_network, &transport::PeerNetwork::peerConnected, this,
             [this](quint64 peer) { m_refusedBy.remove(peer); });
     return true;
 }
@@ -76,37 +81,37 @@ QList<quint16> PeerLinks::ports() const
 
 void PeerLinks::add(const MemberInfo &member)
 {
-    if (m_transport)
-        m_transport->addPeer(member.id, toUrls(member.peerUrls));
+    if (m_network)
+        m_network->addPeer(member.id, toUrls(member.peerUrls));
 }
 
 void PeerLinks::updateUrls(quint64 id, const QStringList &peerUrls)
 {
-    if (m_transport)
-        m_transport->updatePeer(id, toUrls(peerUrls));
+    if (m_network)
+        m_network->updatePeer(id, toUrls(peerUrls));
 }
 
 void PeerLinks::removeSoon(quint64 id)
 {
-    if (!m_transport)
+    if (!m_network)
         return;
     QTimer::singleShot(kRemovedGraceMs, this, [this, id] {
-        if (m_transport && !m_state.membership().contains(id))
-            m_transport->removePeer(id);
+        if (m_network && !m_state.membership().contains(id))
+            m_network->removePeer(id);
     });
 }
 
 void PeerLinks::reconcile()
 {
-    if (!m_transport)
+    if (!m_network)
         return;
-    for (quint64 id : m_transport->peers()) {
+    for (quint64 id : m_network->peers()) {
         if (!m_state.membership().contains(id))
-            m_transport->removePeer(id);
+            m_network->removePeer(id);
     }
     for (const MemberInfo &m : m_state.membership().members()) {
-        if (m.id != m_selfId && !m_transport->hasPeer(m.id))
-            m_transport->addPeer(m.id, toUrls(m.peerUrls));
+        if (m.id != m_selfId && !m_network->hasPeer(m.id))
+            m_network->addPeer(m.id, toUrls(m.peerUrls));
     }
 }
 

@@ -10,23 +10,25 @@
 
 struct NodeOptions;
 namespace transport {
+class PeerNetwork;
 class PeerTransport;
-}
+} // namespace transport
 
 namespace node {
 
 class StateMachine;
 
 // This member's links to the others: owns the PeerTransport (listening on
-// --listen-peer-urls) and keeps its peer list in step with the replicated
+// --listen-peer-urls), or uses the PeerNetwork NodeOptions::network gives
+// (tests: several members in one process), and keeps its peer list in step with the replicated
 // membership as entries and snapshots change it. It also notices when this
 // member is no longer part of the cluster: its own removal applied, or a
 // quorum of the members refusing its connections as unknown (a removed
 // member stops hearing from the leader before it may apply its own removal;
 // etcd's peers answer 410 Gone likewise); then removedFromCluster() fires, once.
 //
-// Without --listen-peer-urls (a single member in memory) there is no
-// transport and every call is a no-op. Member's thread only.
+// Without either (a single member in memory) there is no network and every
+// call is a no-op. Member's thread only.
 class PeerLinks : public QObject
 {
     Q_OBJECT
@@ -39,7 +41,8 @@ public:
     // Listens and connects to every other member; false with *error if it cannot listen.
     bool start(quint64 selfId, quint64 clusterId, QString *error);
     void stop();
-    transport::PeerTransport *transport() const { return m_transport.get(); }
+    // The network the member sends on; null when it has none.
+    transport::PeerNetwork *network() const { return m_network; }
     QList<quint16> ports() const;
 
     // Effects of applied membership changes.
@@ -66,7 +69,8 @@ private:
     const StateMachine &m_state;
     const NodeOptions &m_options;
     quint64 m_selfId = 0;
-    std::unique_ptr<transport::PeerTransport> m_transport;
+    std::unique_ptr<transport::PeerTransport> m_transport; // when listening itself
+    transport::PeerNetwork *m_network = nullptr;
     QSet<quint64> m_refusedBy; // peers that refused our handshake as unknown
     bool m_removedReported = false;
 };

@@ -9,7 +9,7 @@
 #include "storage/Snapshotter.h"
 #include "storage/Wal.h"
 #include "storage/WalWriter.h"
-#include "transport/PeerTransport.h"
+#include "transport/PeerNetwork.h"
 
 namespace node {
 
@@ -73,13 +73,13 @@ void RaftLoop::forceNewCluster(const QList<quint64> &others, storage::Wal &wal)
     wal.save(m_hardState, removals);
 }
 
-void RaftLoop::setTransport(transport::PeerTransport *transport)
+void RaftLoop::setNetwork(transport::PeerNetwork *transport)
 {
     m_transport = transport;
-    connect(transport, &transport::PeerTransport::messageReceived, this, &RaftLoop::onMessage);
-    connect(transport, &transport::PeerTransport::peerUnreachable, this,
+    connect(transport, &transport::PeerNetwork::messageReceived, this, &RaftLoop::onMessage);
+    connect(transport, &transport::PeerNetwork::peerUnreachable, this,
             [this](quint64 id) { m_raft->reportUnreachable(id); });
-    connect(transport, &transport::PeerTransport::bulkSendFinished, this,
+    connect(transport, &transport::PeerNetwork::bulkSendFinished, this,
             [this](quint64 id, bool ok) {
                 m_raft->reportSnapshot(id, ok);
                 scheduleReady();

@@ -22,7 +22,7 @@ class Wal;
 class WalWriter;
 } // namespace storage
 namespace transport {
-class PeerTransport;
+class PeerNetwork;
 }
 
 namespace node {
@@ -41,7 +41,7 @@ namespace node {
 // (EtcdNode) routes them to the StateMachine and the ProposalQueue.
 //
 // Owns the RawNode, its MemoryStorage, the member's data dir, snapshotter and
-// WAL writer; sends through a PeerTransport it does not own (none: a single
+// WAL writer; sends through a PeerNetwork it does not own (none: a single
 // member in memory). One thread; term and commit are also published through
 // atomics for readers on other threads (viewTerm/viewCommit).
 class RaftLoop : public QObject
@@ -66,7 +66,7 @@ public:
     // committed and the `others` are removed from the membership through
     // ConfChange entries, written to `wal` before the writer takes it.
     void forceNewCluster(const QList<quint64> &others, storage::Wal &wal);
-    void setTransport(transport::PeerTransport *transport);
+    void setNetwork(transport::PeerNetwork *network);
 
     // Creates the core; false with *error when the configuration is invalid.
     bool create(const raft::Config &config, QString *error);
@@ -134,7 +134,7 @@ private:
     std::unique_ptr<storage::DataDir> m_dataDir;
     std::unique_ptr<storage::Snapshotter> m_snapshotter;
     std::unique_ptr<storage::WalWriter> m_walWriter;
-    transport::PeerTransport *m_transport = nullptr;
+    transport::PeerNetwork *m_transport = nullptr;
     QTimer m_tickTimer;
     bool m_readyScheduled = false;
     bool m_readyInFlight = false;

@@ -24,7 +24,7 @@ QString hexId(quint64 id)
 } // namespace
 
 PeerTransport::PeerTransport(quint64 selfId, quint64 clusterId, QObject *parent)
-    : QObject(parent), m_selfId(selfId), m_clusterId(clusterId)
+    : PeerNetwork(parent), m_selfId(selfId), m_clusterId(clusterId)
 {
     m_clock.start();
 }

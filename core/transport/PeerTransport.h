@@ -1,6 +1,7 @@
 #pragma once
 
 #include "transport/Hello.h"
+#include "transport/PeerNetwork.h"
 #include "transport/PeerStats.h"
 #include "transport/RateMeter.h"
 #include "transport/TrafficStats.h"
@@ -48,10 +49,12 @@ class OutboundPeer;
 // Statistics: per-peer round trips (Ping/Pong) and success/fail counts for
 // /v2/stats/leader; payload counts and rates for /v2/stats/self.
 //
+// The PeerNetwork a member runs on in production.
+//
 // Ownership: owns its servers, connections and fetchers (QObject children).
 // Threading: everything on the thread that owns it; signals are direct. Do not delete
 // the transport from inside one of its signals or callbacks (use deleteLater()).
-class PeerTransport : public QObject
+class PeerTransport : public PeerNetwork
 {
     Q_OBJECT
 
@@ -83,25 +86,25 @@ public:
 
     // Peers: the other members. Adding an existing id updates its URLs; selfId and 0 are
     // ignored. Dialing starts at once when the cluster id is known.
-    void addPeer(quint64 id, const QList<QUrl> &peerUrls);
-    void updatePeer(quint64 id, const QList<QUrl> &peerUrls);
+    void addPeer(quint64 id, const QList<QUrl> &peerUrls) override;
+    void updatePeer(quint64 id, const QList<QUrl> &peerUrls) override;
     // Drops its queue and both directions of traffic; it can no longer connect to us.
-    void removePeer(quint64 id);
-    bool hasPeer(quint64 id) const { return m_peers.contains(id); }
-    QList<quint64> peers() const; // ascending
+    void removePeer(quint64 id) override;
+    bool hasPeer(quint64 id) const override { return m_peers.contains(id); }
+    QList<quint64> peers() const override; // ascending
     QList<QUrl> peerUrls(quint64 id) const;
     // Outgoing connection to it established (handshake accepted).
     bool isConnected(quint64 id) const;
 
     // Queues payload for `to`; never blocks. Anything but Queued is counted as a failure
     // and (except UnknownPeer) reported through peerUnreachable from the event loop.
-    SendResult send(quint64 to, const QByteArray &payload, Priority priority = Priority::Normal);
+    SendResult send(quint64 to, const QByteArray &payload,
+                    Priority priority = Priority::Normal) override;
 
     // A peer not known gives zeroed stats with that id.
-    PeerStats stats(quint64 id) const;
-    TrafficStats trafficStats() const;
-    // Restarts every peer's latency and success/fail counts (etcd does on becoming leader).
-    void resetPeerStats();
+    PeerStats stats(quint64 id) const override;
+    TrafficStats trafficStats() const override;
+    void resetPeerStats() override;
 
     // The bytes answered to fetchClusterInfo() (e.g. JSON of the cluster id and members).
     // Called for each request; without a provider requests get "unavailable".
@@ -110,21 +113,6 @@ public:
     // once from the event loop: the bytes, or nullopt on any failure or timeout.
     void fetchClusterInfo(const QUrl &peerUrl,
                           std::function<void(std::optional<QByteArray>)> callback);
-
-signals:
-    void messageReceived(quint64 from, const QByteArray &payload);
-    // A payload for it was dropped or its connection failed: feed to Raft's
-    // reportUnreachable. Coalesced; emitted from the event loop.
-    void peerUnreachable(quint64 id);
-    void peerConnected(quint64 id);
-    void peerDisconnected(quint64 id);
-    // A payload sent with Priority::Bulk reached the peer (acknowledged) or failed
-    // (dropped, or its connection broke first): feed to RawNode::reportSnapshot. One
-    // signal per Bulk payload that send() queued or dropped, unless the peer is removed.
-    void bulkSendFinished(quint64 id, bool succeeded);
-    // Peer `id` refused our handshake because it does not know this member:
-    // when most of the cluster does so, this member was removed.
-    void refusedAsUnknown(quint64 id);
 
 private:
     void onNewConnection(QTcpServer *server);
