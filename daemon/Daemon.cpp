@@ -163,12 +163,19 @@ bool Daemon::start()
                 urlTls = tls;
             }
             QString listenError;
-            if (!m_clients->listen(address, quint16(url.port()), urlTls, &listenError)) {
+            const quint16 port =
+                m_clients->listen(address, quint16(url.port()), urlTls, &listenError);
+            if (port == 0) {
                 qCCritical(lcMain).noquote() << "cannot listen for client requests on"
                                              << url.toString() << ":" << listenError;
                 return false;
             }
-            qCInfo(lcMain).noquote() << "listening for client requests on" << url.toString();
+            // With port 0 the system picks the port: the line names the one it got (a test
+            // member started on :0 learns its port here). Any other URL is logged as given.
+            QUrl listening = url;
+            if (url.port() == 0)
+                listening.setPort(port);
+            qCInfo(lcMain).noquote() << "listening for client requests on" << listening.toString();
         }
     }
 

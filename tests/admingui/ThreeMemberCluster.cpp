@@ -15,7 +15,7 @@ ThreeMemberCluster::~ThreeMemberCluster()
 
 QUrl ThreeMemberCluster::endpoint(int i) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_client[i]));
+    return TestLoopback::url(m_client[i]);
 }
 
 int ThreeMemberCluster::indexOf(const QUrl &url) const
@@ -39,13 +39,14 @@ QString ThreeMemberCluster::start()
     for (int i = 0; i < 3; ++i) {
         m_client[i] = DaemonProcess::freePort();
         m_peer[i] = DaemonProcess::freePort();
-        cluster.append(QStringLiteral("m%1=http://127.0.0.1:%2").arg(i).arg(m_peer[i]));
+        cluster.append(
+            QStringLiteral("m%1=%2").arg(i).arg(TestLoopback::url(m_peer[i]).toString()));
     }
     for (int i = 0; i < 3; ++i) {
         auto p = std::make_unique<QProcess>();
         p->setProcessChannelMode(QProcess::MergedChannels);
         const QString client = endpoint(i).toString();
-        const QString peer = QStringLiteral("http://127.0.0.1:%1").arg(m_peer[i]);
+        const QString peer = TestLoopback::url(m_peer[i]).toString();
         p->start(DaemonProcess::binary(QStringLiteral("qetcd")),
                  {QStringLiteral("--name"), name(i), QStringLiteral("--data-dir"),
                   m_dir.filePath(name(i)), QStringLiteral("--listen-client-urls"), client,

@@ -133,7 +133,7 @@ void TestClusterPages::reportsAddAndRemoveMemberAnswers()
     QCOMPARE(messages.count(), 1);
     QCOMPARE(messages.first().first().value<Severity>(), Severity::Error);
 
-    const QString peer = QStringLiteral("http://127.0.0.1:%1").arg(DaemonProcess::freePort());
+    const QString peer = TestLoopback::url(DaemonProcess::freePort()).toString();
     page.addMemberWithUrls({peer});
     QTRY_COMPARE_WITH_TIMEOUT(messages.count(), 2, 10000);
     client::Reply *r = m_cluster.wait(m_cluster.other()->listMembers());

@@ -23,7 +23,8 @@ namespace {
 
 QString deadEndpoint()
 {
-    return QStringLiteral("http://127.0.0.1:%1").arg(DaemonProcess::freePort());
+    // On this process's own loopback address: no other suite can start listening there.
+    return TestLoopback::url(DaemonProcess::freePort()).toString();
 }
 
 } // namespace

@@ -1,12 +1,12 @@
 // Client and Watcher against a scripted HTTP server: request encoding, typed
 // results and errors, failover, timeouts, and the watch's resume rules.
 #include "FakeServer.h"
+#include "TestLoopback.h"
 
 #include "client/Client.h"
 #include "client/Watcher.h"
 
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace client;
@@ -15,9 +15,8 @@ namespace {
 
 QUrl closedEndpoint()
 {
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort()));
+    // On this process's own loopback address: no other suite can start listening there.
+    return TestLoopback::url(TestLoopback::freePort());
 }
 
 bool wait(Reply *r)

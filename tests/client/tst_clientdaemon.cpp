@@ -292,7 +292,7 @@ void tst_ClientDaemon::membersStatsVersionHealth()
 void tst_ClientDaemon::syncUsesAdvertisedUrls()
 {
     ClientConfig config;
-    config.endpoints = {QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_daemon.clientPort()))};
+    config.endpoints = {QUrl(m_daemon.clientUrl().toString() + QLatin1Char('/'))};
     Client c(config);
     Reply *r = done(c.sync());
     QVERIFY2(!r->error(), qPrintable(r->error().toString()));

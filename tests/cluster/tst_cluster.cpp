@@ -129,10 +129,12 @@ private Q_SLOTS:
                     .toString(),
                 QStringLiteral("yes"));
 
-        const quint16 clientPort = DaemonProcess::freePort();
-        const quint16 peerPort = DaemonProcess::freePort();
+        // On 127.0.0.1 like the members (ClusterHttp::newCluster): the certificate names it.
+        const quint16 clientPort = TestLoopback::freePort(QHostAddress::LocalHost);
+        const quint16 peerPort = TestLoopback::freePort(QHostAddress::LocalHost);
         auto joiner = [&](const QStringList &tlsFlags) {
             auto d = std::make_unique<DaemonProcess>(QStringLiteral("d"));
+            d->setHost(QStringLiteral("127.0.0.1"));
             d->setPeerScheme(QStringLiteral("https"));
             d->setPorts(clientPort, peerPort);
             QStringList initial;

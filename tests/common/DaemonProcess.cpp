@@ -7,8 +7,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSet>
-#include <QTcpServer>
 #include <QTest>
 
 DaemonProcess::DaemonProcess(const QString &name) : m_name(name)
@@ -33,26 +31,9 @@ QString DaemonProcess::binary(const QString &program)
     return QDir(dir).absoluteFilePath(program);
 }
 
-quint16 DaemonProcess::freePort()
-{
-    // Members of one cluster take their ports up front, one probe after another:
-    // never hand out the same port twice, even if the kernel offers it again.
-    static QSet<quint16> handedOut;
-    for (int attempt = 0; attempt < 100; ++attempt) {
-        QTcpServer probe;
-        if (!probe.listen(QHostAddress::LocalHost, 0))
-            return 0;
-        if (!handedOut.contains(probe.serverPort())) {
-            handedOut.insert(probe.serverPort());
-            return probe.serverPort();
-        }
-    }
-    return 0;
-}
-
 QUrl DaemonProcess::clientUrl() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_clientPort));
+    return QUrl(QStringLiteral("http://%1:%2").arg(m_host).arg(m_clientPort));
 }
 
 bool DaemonProcess::start(int timeoutMs)
@@ -61,11 +42,12 @@ bool DaemonProcess::start(int timeoutMs)
         m_tmp = std::make_unique<QTemporaryDir>();
         m_dataDir = m_tmp->path() + QStringLiteral("/") + m_name + QStringLiteral(".etcd");
     }
+    const QHostAddress on(m_host);
     if (m_clientPort == 0)
-        m_clientPort = freePort();
+        m_clientPort = TestLoopback::freePort(on);
     if (m_peerPort == 0)
-        m_peerPort = freePort();
-    const QString client = QStringLiteral("http://127.0.0.1:%1").arg(m_clientPort);
+        m_peerPort = TestLoopback::freePort(on);
+    const QString client = clientUrl().toString();
     const QString peer = peerUrl();
     QStringList args{QStringLiteral("--name"),
                      m_name,
@@ -97,8 +79,8 @@ bool DaemonProcess::waitUntilServing(int timeoutMs)
     QNetworkAccessManager nam;
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
-        // /v2/stats/self names the member: a port taken meanwhile by another test's
-        // member (freePort() is only a hint) is not mistaken for ours.
+        // /v2/stats/self names the member: on 127.0.0.1 (setHost) a port taken meanwhile by
+        // another test's member is not mistaken for ours.
         QNetworkRequest req(QUrl(clientUrl().toString() + QStringLiteral("/v2/stats/self")));
         std::unique_ptr<QNetworkReply> reply(nam.get(req));
         (void)QTest::qWaitFor([&] { return reply->isFinished(); }, 2000);

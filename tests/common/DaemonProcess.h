@@ -5,9 +5,12 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include "TestLoopback.h"
+
 #include <memory>
 
-// Starts one real `qetcd` member for a test: free loopback ports, a private
+// Starts one real `qetcd` member for a test: free ports on this test process's own loopback
+// address (TestLoopback, so no other suite running at the same time can take them), a private
 // temporary data directory, and a wait until the member answers /v2/stats/self under its name.
 // The process is stopped (SIGTERM, then SIGKILL if it lingers) when the object goes away, so a
 // failing test never leaves a member behind. Not thread-safe; use from the test's thread.
@@ -33,11 +36,16 @@ public:
         m_initialCluster = initialCluster;
         m_existing = existing;
     }
+    // The address the member listens on and advertises (TestLoopback::host() unless set):
+    // "127.0.0.1" for members presenting tests/common/tls/server.crt, whose IP SAN is only
+    // that. Set it before setPorts(), taking the ports from TestLoopback::freePort() on it.
+    void setHost(const QString &host) { m_host = host; }
+    QString host() const { return m_host; }
     // "https" for TLS between members (pass the --peer-* flags as extra arguments).
     void setPeerScheme(const QString &scheme) { m_peerScheme = scheme; }
     QString peerUrl() const
     {
-        return QStringLiteral("%1://127.0.0.1:%2").arg(m_peerScheme).arg(m_peerPort);
+        return QStringLiteral("%1://%2:%3").arg(m_peerScheme, m_host).arg(m_peerPort);
     }
     bool isRunning() const { return m_process.state() == QProcess::Running; }
 
@@ -56,8 +64,9 @@ public:
 
     // Absolute path of a program in build/bin (QETCD_BIN_DIR set by CTest).
     static QString binary(const QString &program);
-    // A loopback TCP port that was free a moment ago.
-    static quint16 freePort();
+    // A port on TestLoopback::host() that was free a moment ago (and that no other process
+    // can take meanwhile): TestLoopback::freePort().
+    static quint16 freePort() { return TestLoopback::freePort(); }
 
 private:
     bool waitUntilServing(int timeoutMs);
@@ -68,6 +77,7 @@ private:
     QString m_initialCluster;
     bool m_existing = false;
     QString m_peerScheme = QStringLiteral("http");
+    QString m_host = TestLoopback::host();
     std::unique_ptr<QTemporaryDir> m_tmp;
     quint16 m_clientPort = 0;
     quint16 m_peerPort = 0;

@@ -5,6 +5,8 @@
 #include <QHostAddress>
 #include <QTcpSocket>
 
+#include "TestLoopback.h"
+
 #include <functional>
 
 // A raw HTTP client for tests: what curl and friends put on the wire, byte by
@@ -13,9 +15,11 @@
 class RawHttpClient
 {
 public:
-    explicit RawHttpClient(quint16 port)
+    // Connects to `port` on `host`: by default this test process's loopback address, where
+    // DaemonProcess members listen.
+    explicit RawHttpClient(quint16 port, const QHostAddress &host = TestLoopback::address())
     {
-        socket.connectToHost(QHostAddress::LocalHost, port);
+        socket.connectToHost(host, port);
         socket.waitForConnected(5000);
     }
     void send(const QByteArray &bytes)

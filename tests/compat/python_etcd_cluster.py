@@ -27,9 +27,16 @@ def check(name, condition, detail=""):
         print("FAIL", name, detail)
 
 
+# This process's own loopback address, derived from its pid as tests/common/TestLoopback.h
+# does (Linux routes all of 127.0.0.0/8 to lo): a port found free on it cannot be taken by
+# another suite that `ctest -j` runs meanwhile, since none of them binds this address.
+_PID = os.getpid() & 0x3FFFFF
+HOST = "127.%d.%d.%d" % (1 + (_PID >> 16), (_PID >> 8) & 0xFF, _PID & 0xFF)
+
+
 def free_port():
     s = socket.socket()
-    s.bind(("127.0.0.1", 0))
+    s.bind((HOST, 0))
     port = s.getsockname()[1]
     s.close()
     return port
@@ -37,17 +44,17 @@ def free_port():
 
 def start_cluster(tmp, names):
     ports = {n: (free_port(), free_port()) for n in names}
-    initial = ",".join("%s=http://127.0.0.1:%d" % (n, ports[n][1]) for n in names)
+    initial = ",".join("%s=http://%s:%d" % (n, HOST, ports[n][1]) for n in names)
     procs = {}
     for n in names:
         client, peer = ports[n]
         log = open(os.path.join(tmp, n + ".log"), "w")
         procs[n] = subprocess.Popen([
             QETCD, "--name", n, "--data-dir", os.path.join(tmp, n),
-            "--listen-client-urls", "http://127.0.0.1:%d" % client,
-            "--advertise-client-urls", "http://127.0.0.1:%d" % client,
-            "--listen-peer-urls", "http://127.0.0.1:%d" % peer,
-            "--initial-advertise-peer-urls", "http://127.0.0.1:%d" % peer,
+            "--listen-client-urls", "http://%s:%d" % (HOST, client),
+            "--advertise-client-urls", "http://%s:%d" % (HOST, client),
+            "--listen-peer-urls", "http://%s:%d" % (HOST, peer),
+            "--initial-advertise-peer-urls", "http://%s:%d" % (HOST, peer),
             "--initial-cluster", initial,
             "--heartbeat-interval", "50", "--election-timeout", "500"],
             stdout=log, stderr=subprocess.STDOUT)
@@ -58,7 +65,7 @@ def wait_healthy(port, timeout=20):
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:
-            c = etcd.Client(host="127.0.0.1", port=port, read_timeout=2)
+            c = etcd.Client(host=HOST, port=port, read_timeout=2)
             c.write("/probe", "x")
             return True
         except Exception:
@@ -71,14 +78,14 @@ def main():
     ports, procs = start_cluster(tmp, ["a", "b", "c"])
     try:
         check("cluster healthy", all(wait_healthy(ports[n][0]) for n in ports))
-        hosts = tuple(("127.0.0.1", ports[n][0]) for n in ["a", "b", "c"])
+        hosts = tuple((HOST, ports[n][0]) for n in ["a", "b", "c"])
         client = etcd.Client(host=hosts, allow_reconnect=True, read_timeout=5)
         check("machines lists every member", len(client.machines) == 3, str(client.machines))
 
         client.write("/py/key", "hello")
         check("read back", client.read("/py/key").value == "hello")
         for n in ["a", "b", "c"]:
-            other = etcd.Client(host="127.0.0.1", port=ports[n][0])
+            other = etcd.Client(host=HOST, port=ports[n][0])
             check("quorum read on " + n, other.read("/py/key", quorum=True).value == "hello")
 
         first = client.write("/py/queue", "job1", append=True)
@@ -117,7 +124,7 @@ def main():
 
         t = threading.Thread(target=watcher)
         t.start()
-        etcd.Client(host="127.0.0.1", port=ports["b"][0]).write("/py/watched", "changed")
+        etcd.Client(host=HOST, port=ports["b"][0]).write("/py/watched", "changed")
         t.join(12)
         check("watch sees a write made on another member", got.get("value") == "changed", str(got))
 

@@ -445,15 +445,13 @@ void tst_Qetcdctl::usageErrors()
 
 void tst_Qetcdctl::unreachableEndpoint()
 {
-    quint16 port;
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        port = probe.serverPort();
-    }
-    const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(port);
-    const QByteArray line =
-        QStringLiteral("dial tcp 127.0.0.1:%1: connect: connection refused").arg(port).toUtf8();
+    // On this process's own loopback address: no other suite can start listening there.
+    const quint16 port = TestLoopback::freePort();
+    const QString dead = TestLoopback::url(port).toString();
+    const QByteArray line = QStringLiteral("dial tcp %1:%2: connect: connection refused")
+                                .arg(TestLoopback::host())
+                                .arg(port)
+                                .toUtf8();
     Result r = runCtl({"--endpoints", dead, "get", "/k"});
     QCOMPARE(r.code, 2);
     QCOMPARE(r.err, "Error:  client: etcd cluster is unavailable or misconfigured; error #0: " +
@@ -667,12 +665,13 @@ void tst_Qetcdctl::members()
 {
     Result r = ctl({"member", "list"});
     QCOMPARE(r.code, 0);
-    const auto m = QRegularExpression(
-                       QStringLiteral("^([0-9a-f]+): name=ctl-test peerURLs=http://127.0.0.1:%1 "
-                                      "clientURLs=%2 isLeader=true\\n$")
-                           .arg(m_daemon.peerPort())
-                           .arg(QRegularExpression::escape(m_url)))
-                       .match(QString::fromUtf8(r.out));
+    const auto m =
+        QRegularExpression(QStringLiteral("^([0-9a-f]+): name=ctl-test peerURLs=http://%1:%2 "
+                                          "clientURLs=%3 isLeader=true\\n$")
+                               .arg(m_daemon.host())
+                               .arg(m_daemon.peerPort())
+                               .arg(QRegularExpression::escape(m_url)))
+            .match(QString::fromUtf8(r.out));
     QVERIFY2(m.hasMatch(), r.out.constData());
     const QString id = m.captured(1);
     QCOMPARE(ctl({"-o", "json", "member", "list"}).out, r.out); // etcdctl ignores -o here
@@ -682,8 +681,7 @@ void tst_Qetcdctl::members()
                                             "please use its ID, eg:\n\tqetcdctl member remove %1\n")
                                  .arg(id)
                                  .toUtf8()));
-    r = ctl(
-        {"member", "update", id, QStringLiteral("http://127.0.0.1:%1").arg(m_daemon.peerPort())});
+    r = ctl({"member", "update", id, m_daemon.peerUrl()});
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out, QStringLiteral("Updated member with ID %1 in cluster\n").arg(id).toUtf8());
     r = ctl({"member", "update", "deadbeef", "http://127.0.0.1:1"});
@@ -708,7 +706,7 @@ void tst_Qetcdctl::memberAddPrintsEnvironment()
     QVERIFY2(m.hasMatch(), r.out.constData());
     QStringList cluster = m.captured(2).split(QLatin1Char(','));
     cluster.sort();
-    QCOMPARE(cluster, (QStringList{QStringLiteral("lone=http://127.0.0.1:%1").arg(lone.peerPort()),
+    QCOMPARE(cluster, (QStringList{QStringLiteral("lone=") + lone.peerUrl(),
                                    QStringLiteral("n2=http://127.0.0.1:1")}));
     lone.kill();
 }

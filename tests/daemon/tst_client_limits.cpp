@@ -138,7 +138,7 @@ void tst_ClientLimits::memberSurvivesIdleSocketsUnderLowFdLimit()
     std::vector<std::unique_ptr<QTcpSocket>> idle;
     for (int i = 0; i < 300; ++i) {
         idle.push_back(std::make_unique<QTcpSocket>());
-        idle.back()->connectToHost(QHostAddress::LocalHost, member.clientPort());
+        idle.back()->connectToHost(TestLoopback::address(), member.clientPort());
     }
     // The member has taken what it will take: it has no descriptor left (before the fix), or
     // it closes what is over its connection limit.
@@ -198,7 +198,7 @@ void tst_ClientLimits::connectionsOverTheLimitAreClosed()
     // One more while they are open: closed without an answer.
     QTcpSocket third;
     QSignalSpy closed(&third, &QTcpSocket::disconnected);
-    third.connectToHost(QHostAddress::LocalHost, member.clientPort());
+    third.connectToHost(TestLoopback::address(), member.clientPort());
     QVERIFY(third.waitForConnected(5000));
     third.write(kHealth);
     QVERIFY(closed.wait(10000));

@@ -31,7 +31,7 @@ bool closedAfterSending(quint16 port, const QByteArray &bytes, QByteArray *recei
 {
     QTcpSocket socket;
     QSignalSpy closed(&socket, &QTcpSocket::disconnected);
-    socket.connectToHost(QHostAddress::LocalHost, port);
+    socket.connectToHost(TestLoopback::address(), port);
     if (!socket.waitForConnected(5000))
         return false;
     socket.write(bytes);
@@ -98,7 +98,9 @@ bool tst_ClientTls::makeCertificate(const QString &name, const QString &keyKind,
     QFile ext(path(name + ".ext"));
     if (!ext.open(QIODevice::WriteOnly))
         return false;
-    ext.write("subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n"
+    // The members listen on this process's own loopback address (TestLoopback).
+    ext.write("subjectAltName=IP:127.0.0.1,IP:" + TestLoopback::host().toLatin1() +
+              "\nextendedKeyUsage=serverAuth,clientAuth\n"
               "keyUsage=digitalSignature,keyEncipherment\n");
     ext.close();
     QStringList newKey{"-newkey", keyKind};
@@ -134,9 +136,8 @@ std::unique_ptr<DaemonProcess> tst_ClientTls::member(const QString &certName, qu
     *tlsPort = DaemonProcess::freePort();
     m->setPorts(clientPort, DaemonProcess::freePort());
     m->setExtraArguments(QStringList{"--listen-client-urls",
-                                     QStringLiteral("http://127.0.0.1:%1,https://127.0.0.1:%2")
-                                         .arg(clientPort)
-                                         .arg(*tlsPort),
+                                     TestLoopback::url(clientPort).toString() + QLatin1Char(',') +
+                                         TestLoopback::url(*tlsPort, "https").toString(),
                                      "--cert-file", path(certName + ".crt"), "--key-file",
                                      path(certName + ".key")} +
                          extra);
@@ -175,7 +176,8 @@ void tst_ClientTls::certificateKinds()
     }
     QVERIFY2(started, m->output().constData());
     QNetworkAccessManager nam;
-    QNetworkRequest request(QUrl(QStringLiteral("https://127.0.0.1:%1/version").arg(tlsPort)));
+    QNetworkRequest request(
+        QUrl(TestLoopback::url(tlsPort, "https").toString() + QStringLiteral("/version")));
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setCaCertificates(QSslCertificate::fromPath(path("ca.crt")));
     request.setSslConfiguration(tls);
@@ -209,6 +211,7 @@ void tst_ClientTls::plainHttpOnHttpsPort()
     QByteArray received;
     QVERIFY(closedAfterSending(tlsPort, request, &received, 10000));
     QCOMPARE(received, answer);
+    // The connection leaves from 127.0.0.1, lo's own address, whatever 127.x it goes to.
     QTRY_VERIFY(m->output().contains("rejected connection from 127.0.0.1"));
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 
 // Shared by the PeerTransport suites: loopback URLs, fast test options, and a member's
-// transport that records what it receives. Only 127.0.0.1 and ephemeral ports.
+// transport that records what it receives. Members listen on port 0 and report the port they
+// got; plain members on this process's own loopback address (TestLoopback), TLS members on
+// 127.0.0.1, the only address tests/common/tls/server.crt names.
+#include "TestLoopback.h"
 #include "transport/PeerTransport.h"
 
 #include <QObject>
@@ -17,18 +20,28 @@ namespace transport {
 inline constexpr quint64 kCluster = 0xc1u;
 inline constexpr int kWaitMs = 15000; // generous: CI machines are shared
 
-inline QUrl loopbackUrl(quint16 port, const QString &scheme = QStringLiteral("http"))
+// Where a member with `scheme` listens: https on 127.0.0.1 (the test certificate's IP SAN),
+// http on TestLoopback::address().
+inline QHostAddress loopbackAddress(const QString &scheme = QStringLiteral("http"))
 {
-    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(port));
+    return scheme == QLatin1String("https") ? QHostAddress(QHostAddress::LocalHost)
+                                            : TestLoopback::address();
 }
 
-// A port that nothing listens on right now.
-inline quint16 unusedPort()
+inline QUrl loopbackUrl(quint16 port, const QString &scheme = QStringLiteral("http"))
 {
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
+    return QUrl(
+        QStringLiteral("%1://%2:%3").arg(scheme, loopbackAddress(scheme).toString()).arg(port));
+}
+
+// A port that nothing listens on right now at loopbackAddress(scheme). For http nothing
+// outside this process can take it later (TestLoopback); for https another suite can.
+inline quint16 unusedPort(const QString &scheme = QStringLiteral("http"))
+{
+    const quint16 port = TestLoopback::freePort(loopbackAddress(scheme));
+    if (port == 0)
         qFatal("cannot find a free loopback port");
-    return probe.serverPort();
+    return port;
 }
 
 inline TransportOptions fastOptions()
@@ -66,6 +79,7 @@ struct Member
                          });
     }
     QUrl url() const { return loopbackUrl(port, scheme); }
+    QHostAddress address() const { return loopbackAddress(scheme); }
     QList<QByteArray> from(quint64 id) const
     {
         QList<QByteArray> out;
@@ -79,10 +93,10 @@ struct Member
 // Connects a raw socket to a member's peer port, writes `bytes` (maybe none), and says
 // whether the member closed the connection within kWaitMs: what a handshake timeout does
 // to a dialer that never completes its side.
-inline bool closedWithoutHandshake(quint16 port, const QByteArray &bytes)
+inline bool closedWithoutHandshake(const Member &member, const QByteArray &bytes)
 {
     QTcpSocket raw;
-    raw.connectToHost(QHostAddress::LocalHost, port);
+    raw.connectToHost(member.address(), member.port);
     if (!raw.waitForConnected(kWaitMs))
         return false;
     raw.write(bytes);

@@ -4,7 +4,8 @@
 // peer URLs, and a refused impostor leaves X's link alone; on plain text a forged Hello cannot
 // close a member's link that is in use, only one that went quiet, and the number of such
 // parallel links is bounded. Certificates from tests/common/tls: server.crt (CN 127.0.0.1,
-// SAN 127.0.0.1 and localhost) and client.crt (CN client, no SAN), one CA. Only 127.0.0.1.
+// SAN 127.0.0.1 and localhost) and client.crt (CN client, no SAN), one CA. TLS members on
+// 127.0.0.1, plain ones on TestLoopback's address (TransportTestUtil.h).
 #include "TlsTestUtil.h"
 #include "TransportTestUtil.h"
 #include "transport/Frame.h"
@@ -56,7 +57,7 @@ public:
                 !tls->isEncrypted())
                 return std::nullopt;
         } else {
-            m_socket->connectToHost(QHostAddress::LocalHost, port);
+            m_socket->connectToHost(loopbackAddress(), port); // where plain members listen
             if (!m_socket->waitForConnected(kWaitMs))
                 return std::nullopt;
         }
@@ -133,7 +134,7 @@ void tst_PeerAuth::allowedCommonName()
     QFETCH(QString, allowedCn);
     QFETCH(bool, admitted);
     Member b(2, kCluster, memberWith("server", allowedCn));
-    b.transport->addPeer(1, {loopbackUrl(unusedPort(), "https")});
+    b.transport->addPeer(1, {loopbackUrl(unusedPort("https"), "https")});
     if (!admitted)
         QTest::ignoreMessage(QtWarningMsg,
                              QRegularExpression("refused member 1 .*--peer-cert-allowed-cn is " +

@@ -127,7 +127,7 @@ void tst_PeerTls::plainTextDialerGetsNothing()
     QTest::ignoreMessage(QtWarningMsg,
                          QRegularExpression("peer connection from 127\\.0\\.0\\.1:\\d+ failed"));
     QTcpSocket raw;
-    raw.connectToHost(QHostAddress::LocalHost, b.port);
+    raw.connectToHost(b.address(), b.port);
     QVERIFY(raw.waitForConnected(kWaitMs));
     raw.write(Frame::encode(FrameType::Hello, Hello{kCluster, 1, 2}.encode()));
     raw.write(Frame::encode(FrameType::Message, "plain text"));
@@ -145,7 +145,7 @@ void tst_PeerTls::unfinishedTlsHandshakeTimesOut()
     options.handshakeTimeoutMs = 200;
     Member b(2, kCluster, options);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression("no handshake within 200 ms"));
-    QVERIFY(closedWithoutHandshake(b.port, {}));
+    QVERIFY(closedWithoutHandshake(b, {}));
 }
 
 void tst_PeerTls::dialerRefusedByTheListener_data()

@@ -1,7 +1,7 @@
 // PeerTransport over real loopback sockets: delivery and order, chunked payloads, the
 // handshake's refusals, bounded queues while a peer is down and recovery after it comes
 // back, hostile bytes on the listener, latency probes, cluster discovery, removal.
-// Only 127.0.0.1 and ephemeral ports.
+// Only loopback addresses and ephemeral ports (TransportTestUtil.h).
 #include "RawFrame.h"
 #include "TransportTestUtil.h"
 #include "transport/Chunk.h"
@@ -49,7 +49,7 @@ public:
 
     FakeListener()
     {
-        if (!m_server.listen(QHostAddress::LocalHost, 0))
+        if (!m_server.listen(loopbackAddress(), 0)) // where loopbackUrl() points
             qFatal("cannot listen");
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
@@ -432,7 +432,7 @@ void tst_PeerTransport::hostileBytesCloseOnlyThatConnection()
 
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(log));
     QTcpSocket raw;
-    raw.connectToHost(QHostAddress::LocalHost, b.port);
+    raw.connectToHost(b.address(), b.port);
     QVERIFY(raw.waitForConnected(kWaitMs));
     raw.write(bytes);
     QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, kWaitMs);
@@ -453,7 +453,7 @@ void tst_PeerTransport::silentConnectionTimesOut()
     Member b(2, kCluster, options);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression("no handshake within 200 ms"));
     QVERIFY(closedWithoutHandshake(
-        b.port, Frame::encode(FrameType::Hello, Hello{kCluster, 1, 2}.encode()).left(10)));
+        b, Frame::encode(FrameType::Hello, Hello{kCluster, 1, 2}.encode()).left(10)));
 }
 
 void tst_PeerTransport::silentEstablishedConnectionIsClosed()
@@ -465,7 +465,7 @@ void tst_PeerTransport::silentEstablishedConnectionIsClosed()
     b.transport->addPeer(3, {});
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression("member 3.*silent for 200 ms"));
     QTcpSocket raw;
-    raw.connectToHost(QHostAddress::LocalHost, b.port);
+    raw.connectToHost(b.address(), b.port);
     QVERIFY(raw.waitForConnected(kWaitMs));
     raw.write(Frame::encode(FrameType::Hello, Hello{kCluster, 3, 2}.encode()));
     QTRY_VERIFY_WITH_TIMEOUT(raw.bytesAvailable() > 0, kWaitMs); // accepted
@@ -481,10 +481,10 @@ void tst_PeerTransport::handshakeBacklogIsBounded()
                                                           "handshake"));
     QTcpSocket first, second, third;
     for (QTcpSocket *s : {&first, &second}) {
-        s->connectToHost(QHostAddress::LocalHost, b.port);
+        s->connectToHost(b.address(), b.port);
         QVERIFY(s->waitForConnected(kWaitMs)); // in the kernel's backlog, accepted in order
     }
-    third.connectToHost(QHostAddress::LocalHost, b.port);
+    third.connectToHost(b.address(), b.port);
     QVERIFY(third.waitForConnected(kWaitMs));
     QTRY_COMPARE_WITH_TIMEOUT(third.state(), QAbstractSocket::UnconnectedState, kWaitMs);
     QCOMPARE(first.state(), QAbstractSocket::ConnectedState);
@@ -521,7 +521,7 @@ void tst_PeerTransport::updatePeerRedirectsTraffic()
     QCOMPARE(a.transport->send(2, "queued for the right address"), SendResult::Queued);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression("cannot reach peer 2"));
     QTRY_VERIFY_WITH_TIMEOUT(a.transport->stats(2).fail >= 1, kWaitMs);
-    a.transport->updatePeer(2, {QUrl("http://localhost:" + QString::number(b.port))});
+    a.transport->updatePeer(2, {b.url()});
     QCOMPARE(a.transport->peerUrls(2).size(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(b.received.size(), 1, kWaitMs);
     QCOMPARE(b.received.first().second, QByteArray("queued for the right address"));
@@ -582,7 +582,7 @@ void tst_PeerTransport::listenerAnswersOldAndNewPings()
     Member b(2, kCluster);
     b.transport->addPeer(3, {}); // the raw socket poses as member 3
     QTcpSocket raw;
-    raw.connectToHost(QHostAddress::LocalHost, b.port);
+    raw.connectToHost(b.address(), b.port);
     QVERIFY(raw.waitForConnected(kWaitMs));
     const quint64 oldSeq = 5, newSeq = 6 | kPingWantsClock;
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
