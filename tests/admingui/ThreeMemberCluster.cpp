@@ -72,7 +72,7 @@ QString ThreeMemberCluster::start()
                       r->json().value(QStringLiteral("health")).toString() == QLatin1String("true");
             r->deleteLater();
             if (!serving)
-                QTest::qWait(200);
+                QTest::qWait(200); // pacing between probes; asserts nothing
         }
         if (!serving)
             return QStringLiteral("member m%1 did not become healthy").arg(i);

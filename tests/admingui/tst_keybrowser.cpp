@@ -274,7 +274,11 @@ void TestKeyBrowser::deletesRecursivelyAfterConfirmation()
 
     answerMessageBox(QMessageBox::No);
     action("deleteAction")->trigger();
-    QTest::qWait(300);
+    // A marker: the page lists a key written after the refusal (its watch delivers in index
+    // order); a delete sent on "No" would have been sent before it and been applied by then.
+    QVERIFY(m_cluster.set(QStringLiteral("/del/marker"), QStringLiteral("m")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->indexForKey(QStringLiteral("/del/marker")).isValid(),
+                             10000);
     QVERIFY(m_cluster.get(QStringLiteral("/del/a/b")));
 
     answerMessageBox(QMessageBox::Yes);

@@ -77,11 +77,13 @@ void TestWatchPanel::listsChangesOfOtherClients()
     QVERIFY(m_cluster.set(QStringLiteral("/w/sub/b"), QStringLiteral("x")));
     QVERIFY(m_cluster.remove(QStringLiteral("/w/a")));
     QVERIFY(m_cluster.set(QStringLiteral("/elsewhere"), QStringLiteral("not watched")));
+    // A marker written last: events arrive in index order, so once it is listed, an event
+    // for /elsewhere would have been listed before it.
+    QVERIFY(m_cluster.set(QStringLiteral("/w/marker"), QStringLiteral("m")));
 
     WatchEventModel *model = m_panel->model();
-    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 10000);
-    QTest::qWait(200);
-    QCOMPARE(model->rowCount(), 4); // nothing from /elsewhere
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 5, 10000);
+    QCOMPARE(model->event(4).key, QStringLiteral("/w/marker")); // nothing from /elsewhere
     QCOMPARE(model->event(0).action, QStringLiteral("set"));
     QCOMPARE(model->event(0).value, QStringLiteral("1"));
     QCOMPARE(model->event(1).previousValue, QStringLiteral("1"));
@@ -99,8 +101,12 @@ void TestWatchPanel::listsChangesOfOtherClients()
     m_panel->findChild<QPushButton *>(QStringLiteral("startButton"))->click(); // stop
     QVERIFY(!m_panel->isWatching());
     QVERIFY(m_cluster.set(QStringLiteral("/w/after-stop"), QStringLiteral("x")));
-    QTest::qWait(300);
-    QCOMPARE(model->rowCount(), 0);
+    // A marker: a new watch, started after that write, lists the next one; the stopped watch,
+    // had it still been listening, would have listed /w/after-stop by then.
+    QVERIFY(startWatch(QStringLiteral("/w"), true));
+    QVERIFY(m_cluster.set(QStringLiteral("/w/marker2"), QStringLiteral("m")));
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
+    QCOMPARE(model->event(0).key, QStringLiteral("/w/marker2"));
 }
 
 void TestWatchPanel::singleKeyWatchIgnoresChildren()

@@ -123,7 +123,7 @@ class TestAuthCluster : public QObject
             r = http(method, member, path, body, credentials);
             if (r.status != 0 && r.status != 500)
                 return r;
-            QTest::qWait(200);
+            QTest::qWait(200); // pacing between retries during an election; asserts nothing
         }
         return r;
     }

@@ -380,8 +380,12 @@ void tst_ClientDaemon::watchSurvivesRestart()
     QVERIFY(!done(c.set(QStringLiteral("/r/k"), QStringLiteral("2")))->error());
     QVERIFY(!done(c.set(QStringLiteral("/r/k"), QStringLiteral("3")))->error());
     QVERIFY(QTest::qWaitFor([&events] { return events.size() >= 3; }, 15000));
-    QTest::qWait(300);
-    QCOMPARE(values(events), (QStringList{"1", "2", "3"}));
+    // A marker written last: events arrive in index order, so once it is seen a repeat of 1, 2
+    // or 3 would have been seen too.
+    QVERIFY(!done(c.set(QStringLiteral("/r/k"), QStringLiteral("marker")))->error());
+    QVERIFY(
+        QTest::qWaitFor([&] { return values(events).endsWith(QStringLiteral("marker")); }, 15000));
+    QCOMPARE(values(events), (QStringList{"1", "2", "3", "marker"}));
     delete w;
     member.terminate();
 }
@@ -423,8 +427,11 @@ void tst_ClientDaemon::watchFailsOverWithoutLossOrRepeat()
     QVERIFY(!done(cb.set(QStringLiteral("/f/k"), QStringLiteral("3")))->error());
     QVERIFY(!done(cb.set(QStringLiteral("/f/k"), QStringLiteral("4")))->error());
     QVERIFY(QTest::qWaitFor([&events] { return events.size() >= 4; }, 15000));
-    QTest::qWait(300);
-    QCOMPARE(values(events), (QStringList{"1", "2", "3", "4"}));
+    // A marker written last: once it is seen, a repeat of 1 to 4 would have been seen too.
+    QVERIFY(!done(cb.set(QStringLiteral("/f/marker"), QStringLiteral("marker")))->error());
+    QVERIFY(
+        QTest::qWaitFor([&] { return values(events).endsWith(QStringLiteral("marker")); }, 15000));
+    QCOMPARE(values(events), (QStringList{"1", "2", "3", "4", "marker"}));
     QCOMPARE(connected.last()[0].toUrl(), b.clientUrl());
 
     // Plain requests fail over too.
@@ -470,7 +477,7 @@ void tst_ClientDaemon::watchAcrossClusterFailoverAndRestart()
                 ++written;
                 return true;
             }
-            QTest::qWait(100);
+            QTest::qWait(100); // pacing between retries; nothing is asserted about the wait
         }
         return false;
     };
@@ -508,12 +515,19 @@ void tst_ClientDaemon::watchAcrossClusterFailoverAndRestart()
     for (int i = 0; i < 3; ++i)
         QVERIFY(write());
     QVERIFY(QTest::qWaitFor([&] { return events.size() >= written - 1; }, 20000));
-    QTest::qWait(500);
 
     // The reference: the store's own history from the start index on.
     QList<quint64> history;
     const quint64 last =
         done(c.get(QStringLiteral("/cl/k"), {false, false, true}))->keys().node.modifiedIndex;
+    // The watch has caught up with the store's last write (events come in index order): what
+    // it has seen is all it will ever see of the history up to `last`.
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return !events.isEmpty() &&
+                   events.last()[0].value<Response>().node.modifiedIndex >= last;
+        },
+        20000));
     for (quint64 next = start; next <= last;) {
         WatchOptions once;
         once.recursive = true;

@@ -169,7 +169,7 @@ void TestClockSkew::ttlsFollowTheLeaderNotASkewedFollower()
             w.answeredMs = testNowMs();
             if (r.status == 201)
                 break;
-            QTest::qWait(200);
+            QTest::qWait(200); // pacing between retries during an election; asserts nothing
         }
         QVERIFY2(r.status == 201, r.body.constData());
         const QJsonObject node = r.json().value(QLatin1String("node")).toObject();

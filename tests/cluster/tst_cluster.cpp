@@ -455,7 +455,11 @@ private Q_SLOTS:
         }
         QTRY_VERIFY_WITH_TIMEOUT(acknowledged.size() >= 100, 20000);
         solo.kill();
-        QTest::qWait(200);
+        // Every write in flight has its answer or its error now that the member is gone: the
+        // acknowledgements that were on the wire at the kill are counted.
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(inflight.cbegin(), inflight.cend(),
+                                             [](QNetworkReply *r) { return r->isFinished(); }),
+                                 20000);
         const QSet<int> before = acknowledged;
         qDeleteAll(inflight);
         qInfo("%lld writes acknowledged before SIGKILL", qlonglong(before.size()));
@@ -490,7 +494,9 @@ private Q_SLOTS:
             ClusterHttp::kFastTimers +
             QStringList{QStringLiteral("--initial-cluster-token"), QStringLiteral("other")});
         QVERIFY(stranger.start());
-        QTest::qWait(1500);
+        // The event that decides it: x refuses y's connections (another cluster), the first
+        // and a redial; only through them could y have won x's vote.
+        QTRY_VERIFY_WITH_TIMEOUT(one[0]->output().count("refused member ") >= 2, 15000);
         // y can never get a quorum from x: no leader, no health, and x is untouched.
         QCOMPARE(client.http("GET", stranger.clientUrl(), QStringLiteral("/health")).status, 503);
         QCOMPARE(client.http("GET", one[0]->clientUrl(), QStringLiteral("/v2/members"))

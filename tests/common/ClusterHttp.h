@@ -120,7 +120,7 @@ public:
                      "value=" + QUrl::toPercentEncoding(value));
             if (r.status == 200 || r.status == 201)
                 return r;
-            QTest::qWait(200);
+            QTest::qWait(200); // pacing between retries during an election; asserts nothing
         }
         return r;
     }
@@ -154,7 +154,7 @@ public:
             }
             if (all && leaders.size() == 1 && leaderCount == 1)
                 return leaders.values().first().toULongLong(nullptr, 16);
-            QTest::qWait(100);
+            QTest::qWait(100); // pacing between polls; asserts nothing
         }
         return 0;
     }

@@ -88,7 +88,7 @@ bool DaemonProcess::waitUntilServing(int timeoutMs)
             QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("name")) ==
                 m_name)
             return true;
-        QTest::qWait(50);
+        QTest::qWait(50); // pacing between probes; asserts nothing
     }
     return false;
 }

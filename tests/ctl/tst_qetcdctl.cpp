@@ -578,11 +578,14 @@ void tst_Qetcdctl::watchForeverRecursive()
     ctl({"mkdir", "/wr/sub"}); // directory events are not printed
     ctl({"set", "/wr/sub/b", "2"});
     ctl({"rm", "/wr/a"});
+    // A marker written last: events arrive in index order, so once its lines are out, anything
+    // the watch would print about the writes above (a directory event, a repeat) is out too.
+    ctl({"set", "/wr/marker", "m"});
     const QByteArray expected =
-        "[set] /wr/a\n1\n[set] /wr/sub/b\n2\n[delete] /wr/a\nPrevNode.Value: 1\n";
-    QVERIFY(
-        QTest::qWaitFor([&p, &expected] { return p.bytesAvailable() >= expected.size(); }, 15000));
-    QTest::qWait(200);
+        "[set] /wr/a\n1\n[set] /wr/sub/b\n2\n[delete] /wr/a\nPrevNode.Value: "
+        "1\n[set] /wr/marker\nm\n";
+    QVERIFY(QTest::qWaitFor(
+        [&p] { return p.peek(p.bytesAvailable()).contains("[set] /wr/marker\nm\n"); }, 15000));
     p.kill();
     QVERIFY(p.waitForFinished());
     QCOMPARE(p.readAllStandardOutput(), expected);
@@ -622,9 +625,15 @@ void tst_Qetcdctl::watchSurvivesMemberRestart()
             return out.count('\n') >= 3;
         },
         20000));
-    QTest::qWait(300);
-    out += p.readAllStandardOutput();
-    QCOMPARE(out, QByteArray("1\n2\n3\n"));
+    // A marker written last: once it is printed, a repeat of 1, 2 or 3 would have been too.
+    QCOMPARE(set("4"), 0);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            out += p.readAllStandardOutput();
+            return out.endsWith("4\n");
+        },
+        20000));
+    QCOMPARE(out, QByteArray("1\n2\n3\n4\n"));
     QCOMPARE(p.state(), QProcess::Running);
     p.kill();
     p.waitForFinished();

@@ -426,7 +426,11 @@ private Q_SLOTS:
         c.send("GET /v2/keys/behind?wait=true HTTP/1.1\r\nHost: x\r\n\r\n"
                "GET /v2/keys/behind HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(c.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
-        QTest::qWait(200);
+        // A marker: the same read on a second connection, sent after the pipelined one, is
+        // answered; the pipelined read, had it not waited, would have been answered by then.
+        RawHttpClient marker(daemon.clientPort());
+        marker.send("GET /v2/keys/behind HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(marker.readUntil([](const QByteArray &b) { return b.contains("Key not found"); }));
         QVERIFY(!c.buffer.contains("Key not found")); // the read waits behind the watch
         request("PUT", QStringLiteral("/v2/keys/behind"), "value=now");
         QVERIFY(c.readUntil([](const QByteArray &b) { return b.count("\"value\":\"now\"") == 2; }));

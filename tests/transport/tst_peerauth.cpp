@@ -285,7 +285,9 @@ void tst_PeerAuth::quietPlainTextLinkIsReplaced()
     l.transport->addPeer(3, {});
     RawDialer gone;
     QCOMPARE(statusOf(gone.hello(l.port, Hello{kCluster, 3, 1})), HelloStatus::Accepted);
-    QTest::qWait(300); // the first connection goes quiet: it sends nothing from now on
+    // Not a negative check: the first connection must be quiet for longer than
+    // pingTimeoutMs (100) before a new Hello may replace it, and only time makes it so.
+    QTest::qWait(300);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression("closing peer connection from "
                                                           "127\\.0\\.0\\.1:\\d+ \\(member 3\\): "
                                                           "quiet for \\d+ ms and replaced"));

@@ -327,11 +327,17 @@ void tst_PeerTransport::clusterIdLearnedLater()
     Member a(1, 0), b(2, kCluster);
     meet(a, 1, b, 2);
     QCOMPARE(a.transport->send(2, "queued while the cluster id is unknown"), SendResult::Queued);
-    QTest::qWait(100);
+    // A marker: member 3 dials b after a's send, and its message arrives; a, had it dialed,
+    // would have been connected by then.
+    Member c(3, kCluster);
+    meet(c, 3, b, 2);
+    c.transport->send(2, "marker");
+    QTRY_COMPARE_WITH_TIMEOUT(b.from(3).size(), 1, kWaitMs);
     QVERIFY(!a.transport->isConnected(2));
+    QVERIFY(b.from(1).isEmpty());
     a.transport->setClusterId(kCluster);
-    QTRY_COMPARE_WITH_TIMEOUT(b.received.size(), 1, kWaitMs);
-    QCOMPARE(b.received.first().second, QByteArray("queued while the cluster id is unknown"));
+    QTRY_COMPARE_WITH_TIMEOUT(b.from(1).size(), 1, kWaitMs);
+    QCOMPARE(b.from(1).first(), QByteArray("queued while the cluster id is unknown"));
 }
 
 void tst_PeerTransport::downPeerQueueIsBoundedAndDrainsOnReconnect()
@@ -712,8 +718,12 @@ void tst_PeerTransport::fetchClusterInfoFailures()
     QTRY_COMPARE_WITH_TIMEOUT(calls, 3, kWaitMs);
     for (const auto &a : answers)
         QVERIFY(!a.has_value());
-    QTest::qWait(50);
-    QCOMPARE(calls, 3); // exactly once each
+    // A marker: a fourth fetch, asked after the three answered, goes through a whole dial and
+    // failure; once it has answered, a second answer to any of the first three (a late error
+    // signal, a timer) would have come too.
+    asker.transport->fetchClusterInfo(loopbackUrl(unusedPort()), collect);
+    QTRY_COMPARE_WITH_TIMEOUT(calls, 4, kWaitMs);
+    QCOMPARE(answers.size(), 4); // exactly once each
 }
 
 void tst_PeerTransport::removePeerStopsTraffic()
@@ -739,8 +749,13 @@ void tst_PeerTransport::removePeerStopsTraffic()
     a.transport->removePeer(2);
     QCOMPARE(a.transport->send(2, "x"), SendResult::UnknownPeer);
     QCOMPARE(a.transport->stats(2).queuedMessages, 0);
-    QTest::qWait(100);
-    QCOMPARE(b.received.size(), 1);
+    // A marker: member 3 dials b now and its message arrives; anything a still sent would
+    // have been there by then.
+    Member c(3, kCluster);
+    meet(c, 3, b, 2);
+    c.transport->send(2, "marker");
+    QTRY_COMPARE_WITH_TIMEOUT(b.from(3).size(), 1, kWaitMs);
+    QCOMPARE(b.from(1).size(), 1);
 }
 
 void tst_PeerTransport::listenRejectsBadUrls_data()
