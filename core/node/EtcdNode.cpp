@@ -172,16 +172,14 @@ void EtcdNode::onTick()
     m_proposals.onTick();
     m_loop.campaignIfAlone();
     m_changes.promoteCaughtUpLearners();
-    if (m_loop.leaderId() != 0 && !m_state.attributesPublished())
-        publishAttributes();
+    publishAttributes();
     m_leaderClock.track(m_peers.network(), m_loop.leaderId(), m_loop.isLeader());
 }
 
 void EtcdNode::onReadyFinished()
 {
     maybeTakeSnapshot();
-    if (m_loop.leaderId() != 0 && !m_state.attributesPublished())
-        publishAttributes();
+    publishAttributes();
 }
 
 void EtcdNode::maybeTakeSnapshot()

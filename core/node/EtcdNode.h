@@ -99,7 +99,8 @@ private:
     void onReadyFinished();
     void maybeTakeSnapshot();
     // Like etcd, a member publishes its name and client URLs through the log
-    // so every member lists them; retried every second until applied.
+    // so every member lists them; retried every second until applied, and a
+    // no-op once applied or while no leader is known (so callers need not check).
     void publishAttributes();
 
     NodeOptions m_options;
