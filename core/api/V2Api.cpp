@@ -15,6 +15,8 @@
 #include <QLoggingCategory>
 #include <QUrl>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcApi, "qetcd.api")
 
 namespace responses = api::responses;
@@ -71,7 +73,11 @@ bool isCreated(const Event &e)
 
 // The state a watch shares between its store sink and its HTTP channel:
 // events that arrive before the response head went out wait in `pending`.
-struct WatchState
+} // namespace
+
+// One watch answer in progress. Owned by its channel's onClosed callback (and so by the channel
+// it owns in turn) until the client leaves or the watch ends; the store's sink holds it weakly.
+struct V2Api::WatchState
 {
     std::shared_ptr<ResponseChannel> channel;
     bool started = false;
@@ -81,9 +87,18 @@ struct WatchState
     quint64 watcherId = 0;
 };
 
-} // namespace
-
 V2Api::V2Api(ApiBackend &backend) : m_backend(backend), m_auth(backend) {}
+
+V2Api::~V2Api()
+{
+    // Nothing will report these clients gone any more: dropping the channel breaks the cycle.
+    for (const std::weak_ptr<WatchState> &weak : m_watches) {
+        if (std::shared_ptr<WatchState> state = weak.lock()) {
+            state->finished = true;
+            state->channel.reset();
+        }
+    }
+}
 
 std::optional<HttpResponse> V2Api::redirectToCleanPath(const HttpRequest &request)
 {
@@ -357,6 +372,14 @@ std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursiv
     }
     // The state lives as long as the channel's close callback or the sink
     // may need it: the callback below owns it.
+    if (m_watches.size() >= m_sweepWatchesAt) {
+        m_watches.erase(
+            std::remove_if(m_watches.begin(), m_watches.end(),
+                           [](const std::weak_ptr<WatchState> &w) { return w.expired(); }),
+            m_watches.end());
+        m_sweepWatchesAt = std::max<size_t>(2 * m_watches.size(), 64);
+    }
+    m_watches.push_back(state);
     state->channel->onClosed([state, backend] {
         state->finished = true;
         if (state->watcherId)

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class ApiBackend;
 struct Event;
@@ -22,13 +23,19 @@ struct StoreResult;
 // return value); writes, quorum reads and watches are answered later through
 // a ResponseChannel obtained from `defer`. Owns no sockets and no timers;
 // lives on the backend's thread (handleConcurrently() excepted) and borrows
-// the backend, which must outlive it.
+// the backend, which must outlive it. A watch and its channel own each other
+// until the client leaves or the watch ends; the watches still open when the
+// V2Api goes (the daemon stopping with clients watching) are ended then, or
+// they would never be freed.
 class V2Api
 {
 public:
     using ChannelFactory = std::function<std::shared_ptr<ResponseChannel>()>;
 
     explicit V2Api(ApiBackend &backend);
+    ~V2Api();
+    V2Api(const V2Api &) = delete;
+    V2Api &operator=(const V2Api &) = delete;
 
     std::optional<HttpResponse> handle(const HttpRequest &request, const ChannelFactory &defer);
     // Thread-safe: answers a plain key read on the calling thread when the
@@ -49,6 +56,8 @@ public:
     static std::optional<HttpResponse> redirectToCleanPath(const HttpRequest &request);
 
 private:
+    struct WatchState;
+
     std::optional<HttpResponse> handleKeys(const HttpRequest &request, const QByteArray &keyPath,
                                            const ChannelFactory &defer);
     std::optional<HttpResponse> startWatch(const QString &path, bool recursive, bool stream,
@@ -72,4 +81,8 @@ private:
 
     ApiBackend &m_backend;
     AuthApi m_auth;
+    // The watches started, to end those still open at destruction; the expired ones are
+    // swept whenever the list reaches twice what the last sweep left (amortised O(1)).
+    std::vector<std::weak_ptr<WatchState>> m_watches;
+    size_t m_sweepWatchesAt = 64;
 };

@@ -175,7 +175,7 @@ void SocketChannel::onClosed(std::function<void()> callback)
     m_onClosed = std::move(callback);
     // Watching the socket is the socket thread's business; if it is already
     // gone by the time that thread looks, the callback still runs.
-    m_socketThread->post([self = shared_from_this()] {
+    const bool posted = m_socketThread->post([self = shared_from_this()] {
         QTcpSocket *socket = self->m_socket.data();
         if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
             self->clientGone();
@@ -188,13 +188,22 @@ void SocketChannel::onClosed(std::function<void()> callback)
                 channel->clientGone();
         });
     });
+    // The client threads have stopped: nothing will ever report the client gone.
+    if (!posted)
+        m_onClosed = nullptr;
 }
 
 void SocketChannel::clientGone()
 {
     m_connected.store(false, std::memory_order_relaxed);
     QObject::disconnect(m_disconnected);
-    m_apiThread->post([self = shared_from_this()] { self->runOnClosed(); });
+    if (m_apiThread->post([self = shared_from_this()] { self->runOnClosed(); }))
+        return;
+    // The api side has shut down (the daemon is stopping: it closes the api's mailbox, then
+    // stops the client threads and waits for them, so the api thread runs none of this
+    // channel's code any more). The callback will never run; it is dropped here, or the watch
+    // it owns, which owns this channel, would never be freed.
+    m_onClosed = nullptr;
 }
 
 void SocketChannel::runOnClosed()

@@ -75,7 +75,7 @@ private:
     // only bypass the mailbox when none is (call order is kept).
     std::atomic<int> m_queued{0};
     bool m_done = false;              // api thread
-    std::function<void()> m_onClosed; // api thread
+    std::function<void()> m_onClosed; // api thread (the socket thread once the api has shut down)
     const HttpHeaders m_extraHeaders; // added to every answer (CORS)
     const bool m_head;
     const bool m_close;

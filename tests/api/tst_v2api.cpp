@@ -397,6 +397,24 @@ private Q_SLOTS:
         QCOMPARE(watch->chunks.size(), 3);
     }
 
+    // A watch and its channel own each other until the client leaves; a member that stops
+    // with clients still watching must free them (LeakSanitizer caught the daemon leaking them).
+    void openWatchesAreFreedWithTheApi()
+    {
+        testsupport::StoreBackend backend(options());
+        std::weak_ptr<FakeChannel> channelAlive;
+        {
+            V2Api api(backend);
+            std::shared_ptr<FakeChannel> watch;
+            send(api, "GET", "/v2/keys/dir?wait=true&recursive=true&stream=true", {}, &watch);
+            QVERIFY(watch->head);
+            channelAlive = watch;
+            watch.reset();
+            QVERIFY(!channelAlive.expired()); // the client has not left: the watch keeps it
+        }
+        QVERIFY(channelAlive.expired());
+    }
+
     void waitIndexReplayAndCleared()
     {
         testsupport::StoreBackend backend(options());

@@ -136,6 +136,7 @@ class TestSocketChannel : public QObject
 private slots:
     void postedChunksCountAgainstTheBound();
     void aReaderThatKeepsUpIsNeverCut();
+    void aWatchOwningItsChannelIsFreedOnceTheApiHasStopped();
 };
 
 void TestSocketChannel::postedChunksCountAgainstTheBound()
@@ -194,6 +195,35 @@ void TestSocketChannel::aReaderThatKeepsUpIsNeverCut()
     QTRY_VERIFY_WITH_TIMEOUT(received >= 24 * event.size(), 20000);
     QVERIFY(!c.closedReported);
     QVERIFY(!c.socketThread.serverSawClose);
+}
+
+// A watch stream and its channel own each other through the channel's onClosed callback (the
+// watch keeps the channel to write events to; the callback keeps the watch to cancel it). When the
+// daemon stops with a watch open, the api's mailbox is closed before the client threads end, so
+// the callback can no longer run: the channel must drop it, or both are never freed (a leak
+// LeakSanitizer caught at a daemon's exit with a client watching).
+void TestSocketChannel::aWatchOwningItsChannelIsFreedOnceTheApiHasStopped()
+{
+    Connection c;
+    QVERIFY(c.open());
+    struct Watch
+    {
+        std::shared_ptr<http::SocketChannel> channel;
+    };
+    auto watch = std::make_shared<Watch>();
+    watch->channel = c.channel;
+    std::weak_ptr<Watch> watchAlive = watch;
+    bool ran = false;
+    c.channel->onClosed([watch, &ran] { ran = true; });
+    watch.reset();
+    c.channel.reset();
+    QVERIFY(!watchAlive.expired()); // only the cycle holds it now
+
+    c.apiThread->close(); // the daemon stops: the api runs nothing more
+    c.client.abort();
+    QTRY_VERIFY_WITH_TIMEOUT(c.socketThread.serverSawClose, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(watchAlive.expired(), 10000);
+    QVERIFY(!ran);
 }
 
 QTEST_GUILESS_MAIN(TestSocketChannel)
