@@ -6,6 +6,7 @@
 // acknowledged write.
 #include "ClusterHttp.h"
 #include "DaemonProcess.h"
+#include "TestCertificates.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -102,15 +103,15 @@ private Q_SLOTS:
     // trusted one it can.
     void membersTalkOverTlsAndRefuseUntrustedCertificates()
     {
-        const QString trusted = QStringLiteral(QETCD_TEST_TLS_DIR);
-        const QString stranger = QStringLiteral(QETCD_TEST_OTHER_CA_DIR);
-        auto peerTls = [&](const QString &cert, const QString &key) {
-            return QStringList{QStringLiteral("--peer-cert-file"),       cert,
-                               QStringLiteral("--peer-key-file"),        key,
-                               QStringLiteral("--peer-trusted-ca-file"), trusted + "/ca.crt",
-                               QStringLiteral("--peer-client-cert-auth")};
+        const testsupport::TestCertificates &certs = testsupport::TestCertificates::standard();
+        auto peerTls = [&](const QString &name) {
+            return QStringList{
+                QStringLiteral("--peer-cert-file"),       certs.path(name + ".crt"),
+                QStringLiteral("--peer-key-file"),        certs.path(name + ".key"),
+                QStringLiteral("--peer-trusted-ca-file"), certs.path(QStringLiteral("ca.crt")),
+                QStringLiteral("--peer-client-cert-auth")};
         };
-        const QStringList good = peerTls(trusted + "/server.crt", trusted + "/server.key");
+        const QStringList good = peerTls(QStringLiteral("server"));
         auto members = startCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
                                     good, QStringLiteral("https"));
         QVERIFY2(client.waitForLeader(members) != 0, logsOf(members).constData());
@@ -129,12 +130,10 @@ private Q_SLOTS:
                     .toString(),
                 QStringLiteral("yes"));
 
-        // On 127.0.0.1 like the members (ClusterHttp::newCluster): the certificate names it.
-        const quint16 clientPort = TestLoopback::freePort(QHostAddress::LocalHost);
-        const quint16 peerPort = TestLoopback::freePort(QHostAddress::LocalHost);
+        const quint16 clientPort = DaemonProcess::freePort();
+        const quint16 peerPort = DaemonProcess::freePort();
         auto joiner = [&](const QStringList &tlsFlags) {
             auto d = std::make_unique<DaemonProcess>(QStringLiteral("d"));
-            d->setHost(QStringLiteral("127.0.0.1"));
             d->setPeerScheme(QStringLiteral("https"));
             d->setPorts(clientPort, peerPort);
             QStringList initial;
@@ -145,7 +144,7 @@ private Q_SLOTS:
             d->setExtraArguments(ClusterHttp::kFastTimers + tlsFlags);
             return d;
         };
-        auto intruder = joiner(peerTls(stranger + "/server.pem", stranger + "/server.key"));
+        auto intruder = joiner(peerTls(QStringLiteral("stranger")));
         QCOMPARE(client
                      .http("POST", members[0]->clientUrl(), QStringLiteral("/v2/members"),
                            "{\"peerURLs\":[\"" + intruder->peerUrl().toUtf8() + "\"]}",

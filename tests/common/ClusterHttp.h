@@ -44,10 +44,9 @@ public:
         QStringLiteral("--election-timeout"), QStringLiteral("500")};
     static inline const QByteArray kForm = "application/x-www-form-urlencoded";
 
-    // The members of one new cluster, one per name, on ports chosen now (on TestLoopback's
-    // address; on 127.0.0.1 for https peers), each
-    // naming all of them in --initial-cluster and given kFastTimers + `extra` (later flags
-    // win). None is started: the caller starts them (and may set more up first).
+    // The members of one new cluster, one per name, on ports chosen now on TestLoopback's
+    // address, each naming all of them in --initial-cluster and given kFastTimers + `extra`
+    // (later flags win). None is started: the caller starts them (and may set more up first).
     static Members newCluster(const QStringList &names, const QStringList &extra = {},
                               const QString &peerScheme = QStringLiteral("http"))
     {
@@ -56,12 +55,7 @@ public:
         for (const QString &name : names) {
             auto d = std::make_unique<DaemonProcess>(name);
             d->setPeerScheme(peerScheme);
-            // https members present tests/common/tls/server.crt, which names only 127.0.0.1:
-            // they stay there, where another suite can still take a port chosen now.
-            if (peerScheme == QLatin1String("https"))
-                d->setHost(QStringLiteral("127.0.0.1"));
-            const QHostAddress on(d->host());
-            d->setPorts(TestLoopback::freePort(on), TestLoopback::freePort(on));
+            d->setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
             initial << name + QLatin1Char('=') + d->peerUrl();
             members.push_back(std::move(d));
         }

@@ -79,8 +79,8 @@ bool DaemonProcess::waitUntilServing(int timeoutMs)
     QNetworkAccessManager nam;
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
-        // /v2/stats/self names the member: on 127.0.0.1 (setHost) a port taken meanwhile by
-        // another test's member is not mistaken for ours.
+        // /v2/stats/self names the member: another member of this test still on the port (one
+        // stopped a moment ago, say) is not mistaken for this one.
         QNetworkRequest req(QUrl(clientUrl().toString() + QStringLiteral("/v2/stats/self")));
         std::unique_ptr<QNetworkReply> reply(nam.get(req));
         (void)QTest::qWaitFor([&] { return reply->isFinished(); }, 2000);

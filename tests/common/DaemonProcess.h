@@ -36,12 +36,10 @@ public:
         m_initialCluster = initialCluster;
         m_existing = existing;
     }
-    // The address the member listens on and advertises (TestLoopback::host() unless set):
-    // "127.0.0.1" for members presenting tests/common/tls/server.crt, whose IP SAN is only
-    // that. Set it before setPorts(), taking the ports from TestLoopback::freePort() on it.
-    void setHost(const QString &host) { m_host = host; }
+    // The address the member listens on and advertises: TestLoopback::host().
     QString host() const { return m_host; }
-    // "https" for TLS between members (pass the --peer-* flags as extra arguments).
+    // "https" for TLS between members (pass the --peer-* flags as extra arguments; the
+    // certificates of testsupport::TestCertificates name host()).
     void setPeerScheme(const QString &scheme) { m_peerScheme = scheme; }
     QString peerUrl() const
     {
@@ -77,7 +75,7 @@ private:
     QString m_initialCluster;
     bool m_existing = false;
     QString m_peerScheme = QStringLiteral("http");
-    QString m_host = TestLoopback::host();
+    const QString m_host = TestLoopback::host();
     std::unique_ptr<QTemporaryDir> m_tmp;
     quint16 m_clientPort = 0;
     quint16 m_peerPort = 0;

@@ -15,11 +15,9 @@
 // Everything a test binds or starts a member on uses host()/address(), and ports come from
 // freePort() below, which probes on that address.
 //
-// What cannot use it: servers presenting tests/common/tls/server.crt (its IP SAN is 127.0.0.1
-// only) and code that tests the name "localhost". Those stay on 127.0.0.1, and their ports
-// either come from the OS (listen on port 0, ask the server what it got) or, for a cluster
-// whose members must name each other's peer ports before they start, from
-// freePort(QHostAddress::LocalHost), which another suite can still take in between.
+// TLS members too: the test certificates are made per process and name this address
+// (TestCertificates.h). What listens on 127.0.0.1 (in-process servers of a few suites) takes
+// port 0 and asks the server what it got.
 //
 // Connections to host() leave from 127.0.0.1 (lo's primary address), so what a member logs
 // as the remote address of a test's connection is still 127.0.0.1.
@@ -53,7 +51,7 @@ inline QUrl url(quint16 port, const QString &scheme = QStringLiteral("http"))
 // A port free on `on` a moment ago, never the same one twice in this process (members of one
 // cluster take their ports up front, one probe after another, and the kernel may offer a port
 // again once its probe has closed). On address() nothing outside this process can take it
-// meanwhile; on 127.0.0.1 another process can.
+// meanwhile.
 inline quint16 freePort(const QHostAddress &on = address())
 {
     static QSet<QPair<QString, quint16>> handedOut;

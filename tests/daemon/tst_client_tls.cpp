@@ -6,15 +6,14 @@
 // is closed.
 
 #include "DaemonProcess.h"
+#include "TestCertificates.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -57,74 +56,41 @@ private slots:
     void failedHandshakeIsLoggedAndClosed();
 
 private:
-    bool openssl(const QStringList &args);
     // Makes <name>.crt/.key: a key of `keyKind` ("rsa:2048", "rsa:4096", "ec:P-256", ...) for
-    // 127.0.0.1, signed by the CA `ca` with `digest`.
+    // this process's loopback address and 127.0.0.1, signed by the CA `ca` with `digest`.
     bool makeCertificate(const QString &name, const QString &keyKind, const QString &ca,
                          const QString &digest);
-    bool makeCa(const QString &name, const QString &keyKind, const QString &digest);
-    QString path(const QString &file) const { return m_dir.filePath(file); }
+    QString path(const QString &file) const { return m_certificates.path(file); }
     // A member serving http on its client port (for DaemonProcess) and https on `tlsPort`.
     std::unique_ptr<DaemonProcess> member(const QString &certName, quint16 *tlsPort,
                                           const QStringList &extra = {});
 
-    QTemporaryDir m_dir;
+    testsupport::TestCertificates m_certificates;
 };
-
-bool tst_ClientTls::openssl(const QStringList &args)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.setWorkingDirectory(m_dir.path());
-    p.start(QStringLiteral("openssl"), args);
-    if (!p.waitForFinished(120000) || p.exitCode() != 0) {
-        qWarning() << "openssl" << args << "failed:" << p.readAll();
-        return false;
-    }
-    return true;
-}
-
-bool tst_ClientTls::makeCa(const QString &name, const QString &keyKind, const QString &digest)
-{
-    return openssl({"req", "-x509", "-newkey", keyKind, "-nodes", "-" + digest, "-days", "30",
-                    "-subj", "/CN=" + name, "-keyout", name + ".key", "-out", name + ".crt",
-                    "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
-                    "keyUsage=keyCertSign,cRLSign"});
-}
 
 bool tst_ClientTls::makeCertificate(const QString &name, const QString &keyKind, const QString &ca,
                                     const QString &digest)
 {
-    QFile ext(path(name + ".ext"));
-    if (!ext.open(QIODevice::WriteOnly))
-        return false;
-    // The members listen on this process's own loopback address (TestLoopback).
-    ext.write("subjectAltName=IP:127.0.0.1,IP:" + TestLoopback::host().toLatin1() +
-              "\nextendedKeyUsage=serverAuth,clientAuth\n"
-              "keyUsage=digitalSignature,keyEncipherment\n");
-    ext.close();
-    QStringList newKey{"-newkey", keyKind};
-    if (keyKind.startsWith("ec:")) // "ec:P-256": openssl wants a parameter file for EC
-        newKey = {"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:" + keyKind.mid(3)};
-    return openssl(QStringList{"req", "-new", "-nodes"} + newKey +
-                   QStringList{"-subj", "/CN=127.0.0.1", "-keyout", name + ".key", "-out",
-                               name + ".csr"}) &&
-           openssl({"x509", "-req", "-in", name + ".csr", "-CA", ca + ".crt", "-CAkey", ca + ".key",
-                    "-set_serial", "7", "-days", "30", "-" + digest, "-extfile", name + ".ext",
-                    "-out", name + ".crt"});
+    testsupport::TestCertificates::Leaf leaf =
+        testsupport::TestCertificates::serverLeaf(QStringLiteral("127.0.0.1"));
+    leaf.extendedKeyUsage = QStringLiteral("serverAuth,clientAuth");
+    leaf.keyUsage = QStringLiteral("digitalSignature,keyEncipherment");
+    leaf.keyKind = keyKind;
+    leaf.digest = digest;
+    return m_certificates.makeCertificate(name, ca, leaf);
 }
 
 void tst_ClientTls::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QVERIFY(makeCa("ca", "rsa:2048", "sha256"));
+    QVERIFY(m_certificates.isValid());
+    QVERIFY(m_certificates.makeCa("ca", "rsa:2048", "sha256"));
     QVERIFY(makeCertificate("rsa2048-sha256", "rsa:2048", "ca", "sha256"));
     QVERIFY(makeCertificate("rsa4096-sha256", "rsa:4096", "ca", "sha256"));
     QVERIFY(makeCertificate("ec256-sha256", "ec:P-256", "ca", "sha256"));
     QVERIFY(makeCertificate("ec384-sha384", "ec:P-384", "ca", "sha384"));
     QVERIFY(makeCertificate("rsa2048-sha1", "rsa:2048", "ca", "sha1"));
     // python-etcd's test suite: a 4096-bit CA signed with SHA-1 signs a 4096-bit leaf with SHA-1.
-    QVERIFY(makeCa("ca-sha1", "rsa:4096", "sha1"));
+    QVERIFY(m_certificates.makeCa("ca-sha1", "rsa:4096", "sha1"));
     QVERIFY(makeCertificate("python-etcd", "rsa:4096", "ca-sha1", "sha1"));
 }
 

@@ -5,6 +5,7 @@
 // SIGTERM).
 #include "DaemonProcess.h"
 #include "RawHttpClient.h"
+#include "TestCertificates.h"
 
 #include <algorithm>
 
@@ -602,28 +603,28 @@ private Q_SLOTS:
 
     void tlsWithClientCertificates()
     {
-        const QString dir = QStringLiteral(QETCD_TEST_TLS_DIR);
+        const testsupport::TestCertificates &certs = testsupport::TestCertificates::standard();
         DaemonProcess secure(QStringLiteral("secure"));
-        // server.crt names only 127.0.0.1, so the member listens there, on a port the system
-        // picks (:0) and the start-up log names: no other suite can be handed it meanwhile.
-        const QString any = QStringLiteral("https://127.0.0.1:0");
+        // On a port the system picks (:0) and the start-up log names.
+        const QString any = TestLoopback::url(0, QStringLiteral("https")).toString();
         secure.setExtraArguments(
             {QStringLiteral("--listen-client-urls"), any, QStringLiteral("--advertise-client-urls"),
-             any, QStringLiteral("--cert-file"), dir + QStringLiteral("/server.crt"),
-             QStringLiteral("--key-file"), dir + QStringLiteral("/server.key"),
+             any, QStringLiteral("--cert-file"), certs.path(QStringLiteral("server.crt")),
+             QStringLiteral("--key-file"), certs.path(QStringLiteral("server.key")),
              QStringLiteral("--client-cert-auth"), QStringLiteral("--trusted-ca-file"),
-             dir + QStringLiteral("/ca.crt")});
+             certs.path(QStringLiteral("ca.crt"))});
         secure.start(3000); // waits on plain http, which this member does not serve
         const QRegularExpression listening(
-            QStringLiteral("listening for client requests on https://127\\.0\\.0\\.1:([0-9]+)"));
+            QStringLiteral("listening for client requests on https://%1:([0-9]+)")
+                .arg(QRegularExpression::escape(TestLoopback::host())));
         QTRY_VERIFY_WITH_TIMEOUT(listening.match(QString::fromUtf8(secure.output())).hasMatch(),
                                  10000);
         const QString port = listening.match(QString::fromUtf8(secure.output())).captured(1);
         QVERIFY2(port != QLatin1String("0"), secure.output().constData());
-        const QString url = QStringLiteral("https://127.0.0.1:") + port;
+        const QString url = TestLoopback::url(port.toUShort(), QStringLiteral("https")).toString();
 
         auto readPem = [&](const QString &name) {
-            QFile f(dir + QLatin1Char('/') + name);
+            QFile f(certs.path(name));
             f.open(QIODevice::ReadOnly);
             return f.readAll();
         };

@@ -1,8 +1,9 @@
 #pragma once
 
-// Shared by the suites that run PeerTransport over TLS: the test certificates of
-// tests/common (QETCD_TEST_TLS_DIR) turned into the configurations the daemon builds from
-// the --peer-* flags.
+// Shared by the suites that run PeerTransport over TLS: this process's test certificates
+// (testsupport::TestCertificates) turned into the configurations the daemon builds from the
+// --peer-* flags.
+#include "TestCertificates.h"
 #include "TransportTestUtil.h"
 #include "transport/PeerTls.h"
 
@@ -13,6 +14,12 @@
 #include <QSslSocket>
 
 namespace transport {
+
+// A file of the standard set: certificate("server.crt").
+inline QString certificate(const QString &file)
+{
+    return testsupport::TestCertificates::standard().path(file);
+}
 
 inline QByteArray readTestFile(const QString &path)
 {

@@ -1,9 +1,9 @@
 #pragma once
 
 // Shared by the PeerTransport suites: loopback URLs, fast test options, and a member's
-// transport that records what it receives. Members listen on port 0 and report the port they
-// got; plain members on this process's own loopback address (TestLoopback), TLS members on
-// 127.0.0.1, the only address tests/common/tls/server.crt names.
+// transport that records what it receives. Members listen on port 0, on this process's own
+// loopback address (TestLoopback; TLS members too: the test certificates name it), and
+// report the port they got.
 #include "TestLoopback.h"
 #include "transport/PeerTransport.h"
 
@@ -20,25 +20,22 @@ namespace transport {
 inline constexpr quint64 kCluster = 0xc1u;
 inline constexpr int kWaitMs = 15000; // generous: CI machines are shared
 
-// Where a member with `scheme` listens: https on 127.0.0.1 (the test certificate's IP SAN),
-// http on TestLoopback::address().
-inline QHostAddress loopbackAddress(const QString &scheme = QStringLiteral("http"))
+// Where members listen: TestLoopback::address().
+inline QHostAddress loopbackAddress()
 {
-    return scheme == QLatin1String("https") ? QHostAddress(QHostAddress::LocalHost)
-                                            : TestLoopback::address();
+    return TestLoopback::address();
 }
 
 inline QUrl loopbackUrl(quint16 port, const QString &scheme = QStringLiteral("http"))
 {
-    return QUrl(
-        QStringLiteral("%1://%2:%3").arg(scheme, loopbackAddress(scheme).toString()).arg(port));
+    return TestLoopback::url(port, scheme);
 }
 
-// A port that nothing listens on right now at loopbackAddress(scheme). For http nothing
-// outside this process can take it later (TestLoopback); for https another suite can.
-inline quint16 unusedPort(const QString &scheme = QStringLiteral("http"))
+// A port that nothing listens on right now at loopbackAddress(), and that nothing outside
+// this process can take later (TestLoopback).
+inline quint16 unusedPort()
 {
-    const quint16 port = TestLoopback::freePort(loopbackAddress(scheme));
+    const quint16 port = TestLoopback::freePort(loopbackAddress());
     if (port == 0)
         qFatal("cannot find a free loopback port");
     return port;
@@ -79,7 +76,7 @@ struct Member
                          });
     }
     QUrl url() const { return loopbackUrl(port, scheme); }
-    QHostAddress address() const { return loopbackAddress(scheme); }
+    QHostAddress address() const { return loopbackAddress(); }
     QList<QByteArray> from(quint64 id) const
     {
         QList<QByteArray> out;

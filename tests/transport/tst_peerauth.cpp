@@ -3,9 +3,10 @@
 // certificates a Hello claiming member X needs a certificate naming the host of one of X's
 // peer URLs, and a refused impostor leaves X's link alone; on plain text a forged Hello cannot
 // close a member's link that is in use, only one that went quiet, and the number of such
-// parallel links is bounded. Certificates from tests/common/tls: server.crt (CN 127.0.0.1,
-// SAN 127.0.0.1 and localhost) and client.crt (CN client, no SAN), one CA. TLS members on
-// 127.0.0.1, plain ones on TestLoopback's address (TransportTestUtil.h).
+// parallel links is bounded. Certificates made for this process (TlsTestUtil.h): server.crt
+// (CN this process's loopback address; SAN that address, 127.0.0.1 and localhost) and
+// client.crt (CN client, no SAN), one CA. Members listen on TestLoopback's address; what
+// they log as a dialer's address is 127.0.0.1, where connections on lo leave from.
 #include "TlsTestUtil.h"
 #include "TransportTestUtil.h"
 #include "transport/Frame.h"
@@ -24,12 +25,23 @@ using namespace transport;
 
 namespace {
 
-const QString kTls = QStringLiteral(QETCD_TEST_TLS_DIR);
-
 TransportOptions memberWith(const QString &cert, const QString &allowedCn = {})
 {
-    return tlsMemberOptions(kTls + "/" + cert + ".crt", kTls + "/" + cert + ".key",
-                            kTls + "/ca.crt", allowedCn);
+    return tlsMemberOptions(certificate(cert + ".crt"), certificate(cert + ".key"),
+                            certificate("ca.crt"), allowedCn);
+}
+
+// A dialer's TLS identity with the standard set's `cert` ("server", "client").
+QSslConfiguration identityOf(const QString &cert)
+{
+    return tlsIdentity(certificate(cert + ".crt"), certificate(cert + ".key"),
+                       certificate("ca.crt"));
+}
+
+// The loopback address as a regular expression, for log lines naming it.
+QString hostPattern()
+{
+    return QRegularExpression::escape(TestLoopback::host());
 }
 
 // A hand-made dialer that says whatever Hello it is told to, over plain TCP or over TLS with
@@ -52,12 +64,12 @@ public:
     std::optional<HelloAck> hello(quint16 port, const Hello &hello)
     {
         if (auto *tls = qobject_cast<QSslSocket *>(m_socket.get())) {
-            tls->connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+            tls->connectToHostEncrypted(TestLoopback::host(), port);
             if (!QTest::qWaitFor([&] { return tls->isEncrypted() || !isOpen(); }, kWaitMs) ||
                 !tls->isEncrypted())
                 return std::nullopt;
         } else {
-            m_socket->connectToHost(loopbackAddress(), port); // where plain members listen
+            m_socket->connectToHost(loopbackAddress(), port);
             if (!m_socket->waitForConnected(kWaitMs))
                 return std::nullopt;
         }
@@ -122,9 +134,10 @@ void tst_PeerAuth::allowedCommonName_data()
     QTest::addColumn<QString>("allowedCn");
     QTest::addColumn<bool>("admitted");
     QTest::newRow("no allowed CN") << QString() << true;
-    QTest::newRow("the certificate's CN") << QStringLiteral("127.0.0.1") << true;
+    QTest::newRow("the certificate's CN") << TestLoopback::host() << true;
     QTest::newRow("another CN") << QStringLiteral("qetcd-peer") << false;
-    QTest::newRow("CN prefix only") << QStringLiteral("127.0.0") << false;
+    QTest::newRow("CN prefix only")
+        << TestLoopback::host().section(QLatin1Char('.'), 0, 2) << false;
 }
 
 // etcd 3.4's --peer-cert-allowed-cn: a verified certificate with another Common Name is
@@ -134,13 +147,14 @@ void tst_PeerAuth::allowedCommonName()
     QFETCH(QString, allowedCn);
     QFETCH(bool, admitted);
     Member b(2, kCluster, memberWith("server", allowedCn));
-    b.transport->addPeer(1, {loopbackUrl(unusedPort("https"), "https")});
+    b.transport->addPeer(1, {loopbackUrl(unusedPort(), "https")});
     if (!admitted)
         QTest::ignoreMessage(QtWarningMsg,
                              QRegularExpression("refused member 1 .*--peer-cert-allowed-cn is " +
                                                 QRegularExpression::escape(allowedCn) +
-                                                " but its certificate's common name is 127.0.0.1"));
-    RawDialer dialer(tlsIdentity(kTls + "/server.crt", kTls + "/server.key", kTls + "/ca.crt"));
+                                                " but its certificate's common name is " +
+                                                hostPattern()));
+    RawDialer dialer(identityOf("server"));
     QCOMPARE(statusOf(dialer.hello(b.port, Hello{kCluster, 1, 2})),
              admitted ? HelloStatus::Accepted : HelloStatus::CertificateRefused);
 }
@@ -165,7 +179,7 @@ void tst_PeerAuth::dialerChecksTheListenersCommonName_data()
 {
     QTest::addColumn<QString>("allowedCn");
     QTest::addColumn<bool>("talks");
-    QTest::newRow("the listener's CN") << QStringLiteral("127.0.0.1") << true;
+    QTest::newRow("the listener's CN") << TestLoopback::host() << true;
     QTest::newRow("another CN") << QStringLiteral("qetcd-peer") << false;
 }
 
@@ -179,9 +193,10 @@ void tst_PeerAuth::dialerChecksTheListenersCommonName()
     b.transport->addPeer(1, {a.url()});
     if (!talks)
         QTest::ignoreMessage(QtWarningMsg,
-                             QRegularExpression("refusing peer 127\\.0\\.0\\.1:\\d+: its "
-                                                "certificate's common name is 127\\.0\\.0\\.1 "
-                                                "but --peer-cert-allowed-cn is qetcd-peer"));
+                             QRegularExpression("refusing peer " + hostPattern() +
+                                                ":\\d+: its certificate's common name is " +
+                                                hostPattern() +
+                                                " but --peer-cert-allowed-cn is qetcd-peer"));
     a.transport->addPeer(2, {b.url()});
     a.transport->send(2, "from a");
     if (talks) {
@@ -194,7 +209,7 @@ void tst_PeerAuth::dialerChecksTheListenersCommonName()
 }
 
 // A certificate the CA signed for another host ("client") cannot speak for member 2, whose
-// peer URL is on 127.0.0.1, and trying does not disturb member 2's own link.
+// peer URL is on this process's loopback address, and trying does not disturb member 2's own link.
 void tst_PeerAuth::certificateMustNameTheClaimedMembersHost()
 {
     Member l(1, kCluster, memberWith("server")), b(2, kCluster, memberWith("server"));
@@ -207,8 +222,9 @@ void tst_PeerAuth::certificateMustNameTheClaimedMembersHost()
     QTest::ignoreMessage(QtWarningMsg,
                          QRegularExpression("refused member 2 \\(127\\.0\\.0\\.1:\\d+\\): its "
                                             "certificate names client, none of them the host of "
-                                            "its peer URLs \\(https://127\\.0\\.0\\.1:\\d+\\)"));
-    RawDialer impostor(tlsIdentity(kTls + "/client.crt", kTls + "/client.key", kTls + "/ca.crt"));
+                                            "its peer URLs \\(https://" +
+                                            hostPattern() + ":\\d+\\)"));
+    RawDialer impostor(identityOf("client"));
     QCOMPARE(statusOf(impostor.hello(l.port, Hello{kCluster, 2, 1})),
              HelloStatus::CertificateRefused);
     QTRY_VERIFY_WITH_TIMEOUT(!impostor.isOpen(), kWaitMs);
@@ -234,7 +250,7 @@ void tst_PeerAuth::joiningMemberIsCheckedAgainstItsAddedUrls()
     l.transport->addPeer(4, {loopbackUrl(stranger.port, "https")});
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression("refused member 4 .*certificate names "
                                                           "client"));
-    RawDialer dialer(tlsIdentity(kTls + "/client.crt", kTls + "/client.key", kTls + "/ca.crt"));
+    RawDialer dialer(identityOf("client"));
     QCOMPARE(statusOf(dialer.hello(l.port, Hello{kCluster, 4, 1})),
              HelloStatus::CertificateRefused);
 }
@@ -247,7 +263,7 @@ void tst_PeerAuth::authenticatedRedialReplacesTheOldLink()
     meet(l, 1, b, 2);
     linkWorks(b, l, 2, 1, "first");
     QSignalSpy bLostItsLink(b.transport.get(), &PeerTransport::peerDisconnected);
-    RawDialer redial(tlsIdentity(kTls + "/server.crt", kTls + "/server.key", kTls + "/ca.crt"));
+    RawDialer redial(identityOf("server"));
     QCOMPARE(statusOf(redial.hello(l.port, Hello{kCluster, 2, 1})), HelloStatus::Accepted);
     QTRY_VERIFY_WITH_TIMEOUT(bLostItsLink.count() >= 1, kWaitMs);
     QVERIFY(redial.isOpen());

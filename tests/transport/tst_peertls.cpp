@@ -2,8 +2,9 @@
 // certificates required; a plain-text dialer, a dialer with no or an untrusted
 // certificate, and a listener whose certificate the dialer does not trust all get
 // nothing through, and each refusal is logged; an unfinished TLS handshake times out;
-// https without a TLS configuration is refused up front. Test certificates from
-// tests/common; only 127.0.0.1.
+// https without a TLS configuration is refused up front. Certificates made for this process
+// (TlsTestUtil.h): the members' CA and a stranger's from another CA.
+#include "TlsTestUtil.h"
 #include "TransportTestUtil.h"
 #include "transport/Frame.h"
 #include "transport/Hello.h"
@@ -20,9 +21,6 @@
 using namespace transport;
 
 namespace {
-
-const QString kTrusted = QStringLiteral(QETCD_TEST_TLS_DIR);
-const QString kStranger = QStringLiteral(QETCD_TEST_OTHER_CA_DIR);
 
 QByteArray readFile(const QString &path)
 {
@@ -73,7 +71,7 @@ TransportOptions withTls(const PeerTls &tls)
 TransportOptions trustedMember()
 {
     return withTls(
-        peerTls(kTrusted + "/server.crt", kTrusted + "/server.key", kTrusted + "/ca.crt"));
+        peerTls(certificate("server.crt"), certificate("server.key"), certificate("ca.crt")));
 }
 
 } // namespace
@@ -154,7 +152,7 @@ void tst_PeerTls::dialerRefusedByTheListener_data()
     QTest::addColumn<QString>("key");
     QTest::newRow("no certificate") << QString() << QString();
     QTest::newRow("certificate from another CA")
-        << kStranger + "/server.pem" << kStranger + "/server.key";
+        << certificate("stranger.crt") << certificate("stranger.key");
 }
 
 // --peer-client-cert-auth: the listener wants a certificate signed by its trusted CA.
@@ -166,7 +164,7 @@ void tst_PeerTls::dialerRefusedByTheListener()
     b.transport->addPeer(1, {});
     // The dialer itself trusts b's certificate; only b can refuse.
     PeerTransport c(1, kCluster);
-    c.setOptions(withTls(peerTls(cert, key, kTrusted + "/ca.crt")));
+    c.setOptions(withTls(peerTls(cert, key, certificate("ca.crt"))));
     QTest::ignoreMessage(QtWarningMsg,
                          QRegularExpression("peer connection from 127\\.0\\.0\\.1:\\d+ failed"));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression("cannot reach peer 2 at https://"));
@@ -182,8 +180,8 @@ void tst_PeerTls::dialerRefusedByTheListener()
 void tst_PeerTls::untrustedListenerIsNotTalkedTo()
 {
     Member b(2, kCluster,
-             withTls(peerTls(kStranger + "/server.pem", kStranger + "/server.key",
-                             kTrusted + "/ca.crt")));
+             withTls(peerTls(certificate("stranger.crt"), certificate("stranger.key"),
+                             certificate("ca.crt"))));
     b.transport->addPeer(1, {});
     PeerTransport c(1, kCluster);
     c.setOptions(trustedMember());
