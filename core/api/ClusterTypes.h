@@ -54,6 +54,14 @@ struct PeerClock
     ClockOffsetStats clock;
 };
 
+// Connections refused on the peer port for one reason (transport::PeerRefusals): the
+// reason's label in /metrics and the count since the member started.
+struct PeerRefusalCount
+{
+    QString reason;
+    quint64 count = 0;
+};
+
 struct FollowerStats
 {
     quint64 id = 0;

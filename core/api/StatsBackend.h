@@ -19,4 +19,7 @@ public:
     // The clock offset of every peer measured so far (all members measure, not only the
     // leader); for /metrics.
     virtual QList<PeerClock> peerClocks() const { return {}; }
+    // Connections refused on the peer port, one entry per reason (empty without a peer
+    // network); for /metrics.
+    virtual QList<PeerRefusalCount> peerRefusals() const { return {}; }
 };

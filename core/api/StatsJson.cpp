@@ -265,5 +265,15 @@ QByteArray StatsJson::prometheus(const ApiBackend &backend)
     peerGauge("qetcd_network_peer_clock_offset_error_seconds",
               "Bound on the error of qetcd_network_peer_clock_offset_seconds (half a round trip).",
               &ClockOffsetStats::maxErrorSeconds);
+    // Every reason, 0 included, so that a rate over the counter starts at the first scrape.
+    const QList<PeerRefusalCount> refusals = backend.peerRefusals();
+    if (!refusals.isEmpty()) {
+        out += "# HELP qetcd_network_peer_refused_total Connections this member refused on its "
+               "peer port, by reason.\n"
+               "# TYPE qetcd_network_peer_refused_total counter\n";
+        for (const PeerRefusalCount &r : refusals)
+            out += "qetcd_network_peer_refused_total{reason=\"" + r.reason.toLatin1() + "\"} " +
+                   QByteArray::number(r.count) + '\n';
+    }
     return out;
 }

@@ -74,6 +74,7 @@ public:
     SelfStats selfStats() const override { return m_stats.self(); }
     std::optional<LeaderStats> leaderStats() const override { return m_stats.leader(); }
     QList<PeerClock> peerClocks() const override { return m_stats.peerClocks(); }
+    QList<PeerRefusalCount> peerRefusals() const override { return m_stats.peerRefusals(); }
 
     const Store &store() const { return m_state.store(); }
     QList<quint16> peerPorts() const { return m_peers.ports(); }

@@ -95,4 +95,18 @@ QList<PeerClock> MemberStats::peerClocks() const
     return clocks;
 }
 
+QList<PeerRefusalCount> MemberStats::peerRefusals() const
+{
+    QList<PeerRefusalCount> counts;
+    const transport::PeerNetwork *transport = m_peers.network();
+    if (!transport)
+        return counts;
+    const transport::PeerRefusals refusals = transport->refusals();
+    for (int i = 0; i < transport::kRefusalReasonCount; ++i) {
+        const auto reason = transport::RefusalReason(i);
+        counts.append({QString::fromLatin1(transport::label(reason)), refusals.count(reason)});
+    }
+    return counts;
+}
+
 } // namespace node

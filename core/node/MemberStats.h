@@ -15,9 +15,10 @@ class RaftLoop;
 class StateMachine;
 
 // etcd's /v2/stats/self and /v2/stats/leader for this member, and the peer
-// clock offsets /metrics shows: read from the RaftLoop (leadership, append
-// counters), the PeerLinks (latencies, traffic rates, clock offsets) and the
-// membership. Holds no state of its own but the start time. Member's thread.
+// clock offsets and refused peer connections /metrics shows: read from the
+// RaftLoop (leadership, append counters), the PeerLinks (latencies, traffic
+// rates, clock offsets, refusals) and the membership. Holds no state of its own but the start time.
+// Member's thread.
 class MemberStats
 {
 public:
@@ -29,6 +30,8 @@ public:
     std::optional<LeaderStats> leader() const;
     // The clock offset of every peer measured so far (all members measure).
     QList<PeerClock> peerClocks() const;
+    // Connections the peer port refused, per reason (empty without a network).
+    QList<PeerRefusalCount> peerRefusals() const;
 
 private:
     const RaftLoop &m_loop;

@@ -33,14 +33,14 @@ InboundConnection::InboundConnection(QTcpSocket *socket, const TransportOptions 
     connect(m_socket, &QTcpSocket::disconnected, this, &InboundConnection::finish);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
         // A refused certificate (--peer-client-cert-auth) shows up here, as a handshake error.
+        const bool handshake = e == QAbstractSocket::SslHandshakeFailedError;
         if (e != QAbstractSocket::RemoteHostClosedError && m_state != State::Closing)
             qCWarning(lcTransport).noquote()
                 << QStringLiteral("peer connection from %1 failed: %2%3")
-                       .arg(m_remote,
-                            e == QAbstractSocket::SslHandshakeFailedError
-                                ? QStringLiteral("TLS handshake: ")
-                                : QString(),
+                       .arg(m_remote, handshake ? QStringLiteral("TLS handshake: ") : QString(),
                             m_socket->errorString());
+        if (handshake && m_state == State::AwaitingHello)
+            emit tlsHandshakeFailed(this);
         finish();
     });
 

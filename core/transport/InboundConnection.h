@@ -64,6 +64,8 @@ signals:
     void clusterInfoRequested(transport::InboundConnection *connection);
     void messageReceived(quint64 from, const QByteArray &payload);
     void closed(transport::InboundConnection *connection);
+    // The TLS handshake failed (a refused certificate, or no TLS at all); closed() follows.
+    void tlsHandshakeFailed(transport::InboundConnection *connection);
 
 private:
     void onReadyRead();

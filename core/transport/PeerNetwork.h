@@ -1,5 +1,6 @@
 #pragma once
 
+#include "transport/PeerRefusals.h"
 #include "transport/PeerStats.h"
 #include "transport/TrafficStats.h"
 #include "transport/TransportTypes.h"
@@ -40,6 +41,8 @@ public:
     // A peer not known gives zeroed stats with that id.
     virtual PeerStats stats(quint64 id) const = 0;
     virtual TrafficStats trafficStats() const = 0;
+    // Connections refused on this member's peer port, by reason (none without a port).
+    virtual PeerRefusals refusals() const { return {}; }
     // Restarts every peer's latency and success/fail counts (etcd does on becoming leader).
     virtual void resetPeerStats() = 0;
 

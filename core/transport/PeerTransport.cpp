@@ -257,12 +257,15 @@ void PeerTransport::onNewConnection(QTcpServer *server)
                 << QStringLiteral("refusing peer connection from %1: too many connections "
                                   "without a handshake")
                        .arg(socket->peerAddress().toString());
+            m_refusals.add(RefusalReason::TooManyPending);
             socket->abort();
             socket->deleteLater();
             continue;
         }
         auto *connection = new InboundConnection(socket, m_options, this);
         connect(connection, &InboundConnection::helloReceived, this, &PeerTransport::onHello);
+        connect(connection, &InboundConnection::tlsHandshakeFailed, this,
+                [this] { m_refusals.add(RefusalReason::TlsHandshake); });
         connect(
             connection, &InboundConnection::clusterInfoRequested, this,
             [this](InboundConnection *c) {
@@ -280,7 +283,7 @@ void PeerTransport::onNewConnection(QTcpServer *server)
     }
 }
 
-bool PeerTransport::commonNameAllowed(InboundConnection *connection, const QString &who) const
+bool PeerTransport::commonNameAllowed(InboundConnection *connection, const QString &who)
 {
     const QString &allowed = m_options.tls.allowedCommonName;
     if (allowed.isEmpty())
@@ -295,7 +298,14 @@ bool PeerTransport::commonNameAllowed(InboundConnection *connection, const QStri
                     certificate.isNull()
                         ? QStringLiteral("(no verified certificate)")
                         : PeerIdentity::commonNames(certificate).join(QLatin1Char(',')));
+    m_refusals.add(RefusalReason::AllowedCommonName);
     return false;
+}
+
+void PeerTransport::refuse(InboundConnection *connection, HelloStatus status, RefusalReason reason)
+{
+    m_refusals.add(reason);
+    connection->refuse(status, m_clusterId);
 }
 
 void PeerTransport::onHello(InboundConnection *connection, const Hello &hello)
@@ -303,26 +313,26 @@ void PeerTransport::onHello(InboundConnection *connection, const Hello &hello)
     const QString who =
         QStringLiteral("member %1 (%2)").arg(hexId(hello.from), connection->remoteAddress());
     if (!commonNameAllowed(connection, who)) {
-        connection->refuse(HelloStatus::CertificateRefused, m_clusterId);
+        connection->refuse(HelloStatus::CertificateRefused, m_clusterId); // counted there
     } else if (hello.to != m_selfId) {
         qCWarning(lcTransport).noquote()
             << QStringLiteral("refused %1: it wants member %2 but this is %3")
                    .arg(who, hexId(hello.to), hexId(m_selfId));
-        connection->refuse(HelloStatus::WrongMember, m_clusterId);
+        refuse(connection, HelloStatus::WrongMember, RefusalReason::WrongMember);
     } else if (m_clusterId == 0) {
         qCInfo(lcTransport).noquote()
             << QStringLiteral("refused %1: cluster id not known yet").arg(who);
-        connection->refuse(HelloStatus::NotReady, m_clusterId);
+        refuse(connection, HelloStatus::NotReady, RefusalReason::ClusterIdNotKnown);
     } else if (hello.clusterId != m_clusterId) {
         qCCritical(lcTransport).noquote()
             << QStringLiteral("refused %1: it belongs to cluster %2 but this member belongs to "
                               "cluster %3")
                    .arg(who, hexId(hello.clusterId), hexId(m_clusterId));
-        connection->refuse(HelloStatus::ClusterMismatch, m_clusterId);
+        refuse(connection, HelloStatus::ClusterMismatch, RefusalReason::OtherCluster);
     } else if (!m_peers.contains(hello.from)) {
         qCWarning(lcTransport).noquote()
             << QStringLiteral("refused %1: not a member of this cluster").arg(who);
-        connection->refuse(HelloStatus::UnknownMember, m_clusterId);
+        refuse(connection, HelloStatus::UnknownMember, RefusalReason::NotAMember);
     } else {
         admit(connection, hello.from, who);
     }
@@ -345,7 +355,7 @@ void PeerTransport::admit(InboundConnection *connection, quint64 from, const QSt
                               "its peer URLs (%3)")
                    .arg(who, PeerIdentity::hostNames(certificate).join(QLatin1Char(',')),
                         urls.join(QLatin1Char(',')));
-        connection->refuse(HelloStatus::CertificateRefused, m_clusterId);
+        refuse(connection, HelloStatus::CertificateRefused, RefusalReason::CertificateHost);
         return;
     }
 
@@ -377,7 +387,7 @@ void PeerTransport::admit(InboundConnection *connection, quint64 from, const QSt
             << QStringLiteral("refused %1: it already has %2 connections in use")
                    .arg(who)
                    .arg(kept);
-        connection->refuse(HelloStatus::TooManyConnections, m_clusterId);
+        refuse(connection, HelloStatus::TooManyConnections, RefusalReason::TooManyConnections);
         return;
     }
     if (kept > 0)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "transport/Hello.h"
+#include "transport/HelloAck.h"
 #include "transport/PeerNetwork.h"
 #include "transport/PeerStats.h"
 #include "transport/RateMeter.h"
@@ -47,7 +48,8 @@ class OutboundPeer;
 // with loss.
 //
 // Statistics: per-peer round trips (Ping/Pong) and success/fail counts for
-// /v2/stats/leader; payload counts and rates for /v2/stats/self.
+// /v2/stats/leader; payload counts and rates for /v2/stats/self; connections refused on the
+// peer port, by reason, for /metrics.
 //
 // The PeerNetwork a member runs on in production.
 //
@@ -104,6 +106,7 @@ public:
     // A peer not known gives zeroed stats with that id.
     PeerStats stats(quint64 id) const override;
     TrafficStats trafficStats() const override;
+    PeerRefusals refusals() const override { return m_refusals; }
     void resetPeerStats() override;
 
     // The bytes answered to fetchClusterInfo() (e.g. JSON of the cluster id and members).
@@ -117,8 +120,10 @@ public:
 private:
     void onNewConnection(QTcpServer *server);
     void onHello(InboundConnection *connection, const Hello &hello);
-    // --peer-cert-allowed-cn; logs a refusal (`who` names the connection).
-    bool commonNameAllowed(InboundConnection *connection, const QString &who) const;
+    // --peer-cert-allowed-cn; logs and counts a refusal (`who` names the connection).
+    bool commonNameAllowed(InboundConnection *connection, const QString &who);
+    // Answers a Hello with `status` and counts the refusal.
+    void refuse(InboundConnection *connection, HelloStatus status, RefusalReason reason);
     // Accepts a Hello from known member `from`, or refuses it (see the .cpp for the rules).
     void admit(InboundConnection *connection, quint64 from, const QString &who);
     void onInboundClosed(InboundConnection *connection);
@@ -136,6 +141,7 @@ private:
     QElapsedTimer m_clock;
     RateMeter m_sendRate;
     RateMeter m_receiveRate;
+    PeerRefusals m_refusals;
     bool m_stopped = false;
 };
 

@@ -101,6 +101,28 @@ inline bool closedWithoutHandshake(const Member &member, const QByteArray &bytes
                            kWaitMs);
 }
 
+// Whether `transport` has refused connections on its port for `reason` at least `atLeast`
+// times and for no other reason (what its /metrics would show).
+inline bool refusedOnlyFor(const PeerTransport &transport, RefusalReason reason,
+                           quint64 atLeast = 1)
+{
+    const PeerRefusals refusals = transport.refusals();
+    for (int i = 0; i < kRefusalReasonCount; ++i) {
+        const auto r = RefusalReason(i);
+        if (r == reason ? refusals.count(r) < atLeast : refusals.count(r) != 0)
+            return false;
+    }
+    return true;
+}
+
+inline quint64 refusalsInAll(const PeerTransport &transport)
+{
+    quint64 all = 0;
+    for (const quint64 n : transport.refusals().counts)
+        all += n;
+    return all;
+}
+
 inline void meet(Member &a, quint64 aId, Member &b, quint64 bId)
 {
     a.transport->addPeer(bId, {b.url()});

@@ -157,6 +157,10 @@ void tst_PeerAuth::allowedCommonName()
     RawDialer dialer(identityOf("server"));
     QCOMPARE(statusOf(dialer.hello(b.port, Hello{kCluster, 1, 2})),
              admitted ? HelloStatus::Accepted : HelloStatus::CertificateRefused);
+    if (admitted)
+        QCOMPARE(refusalsInAll(*b.transport), 0u);
+    else
+        QVERIFY(refusedOnlyFor(*b.transport, RefusalReason::AllowedCommonName, 1));
 }
 
 // The check covers the whole peer port, as etcd's (made in the TLS handshake) does.
@@ -173,6 +177,7 @@ void tst_PeerAuth::allowedCommonNameGuardsClusterInfo()
     joining.fetchClusterInfo(b.url(), [&](std::optional<QByteArray> info) { answer = info; });
     QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), kWaitMs);
     QVERIFY(!answer->has_value());
+    QVERIFY(refusedOnlyFor(*b.transport, RefusalReason::AllowedCommonName, 1));
 }
 
 void tst_PeerAuth::dialerChecksTheListenersCommonName_data()
@@ -228,6 +233,8 @@ void tst_PeerAuth::certificateMustNameTheClaimedMembersHost()
     QCOMPARE(statusOf(impostor.hello(l.port, Hello{kCluster, 2, 1})),
              HelloStatus::CertificateRefused);
     QTRY_VERIFY_WITH_TIMEOUT(!impostor.isOpen(), kWaitMs);
+    QCOMPARE(l.transport->refusals().count(RefusalReason::CertificateHost), 1u);
+    QVERIFY(refusedOnlyFor(*l.transport, RefusalReason::CertificateHost, 1));
 
     // Member 2's link carried on: more round trips on it and a payload, and it never dropped.
     QTRY_VERIFY_WITH_TIMEOUT(b.transport->stats(1).success >= pongsBefore + 3, kWaitMs);
@@ -328,6 +335,8 @@ void tst_PeerAuth::unauthenticatedLinksPerMemberAreBounded()
     QTest::ignoreMessage(QtWarningMsg,
                          QRegularExpression("refused member 3 .*already has 2 connections"));
     QCOMPARE(statusOf(third.hello(l.port, Hello{kCluster, 3, 1})), HelloStatus::TooManyConnections);
+    QCOMPARE(l.transport->refusals().count(RefusalReason::TooManyConnections), 1u);
+    QVERIFY(refusedOnlyFor(*l.transport, RefusalReason::TooManyConnections, 1));
     QVERIFY(first.isOpen());
     QVERIFY(second.isOpen());
 }

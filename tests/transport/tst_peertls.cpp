@@ -133,6 +133,7 @@ void tst_PeerTls::plainTextDialerGetsNothing()
     // Whatever came back is a TLS alert, not a HelloAck frame.
     QVERIFY(!raw.readAll().startsWith(char(kProtocolVersion)));
     QVERIFY(b.received.isEmpty());
+    QVERIFY(refusedOnlyFor(*b.transport, RefusalReason::TlsHandshake, 1));
 }
 
 // A socket that never completes TLS is held no longer than one that never says Hello:
@@ -174,6 +175,8 @@ void tst_PeerTls::dialerRefusedByTheListener()
     QVERIFY(!c.isConnected(2));
     QCOMPARE(c.stats(2).queuedMessages, 1);
     QVERIFY(b.received.isEmpty());
+    // b counted each refused handshake (/metrics), the first and a redial.
+    QVERIFY(refusedOnlyFor(*b.transport, RefusalReason::TlsHandshake, 2));
 }
 
 // The dialer checks the listener's certificate against its own trusted CA.

@@ -280,14 +280,17 @@ void tst_PeerTransport::refusedHandshakeDeliversNothing_data()
     QTest::addColumn<bool>("listenerKnowsDialer");
     QTest::addColumn<int>("logLevel");
     QTest::addColumn<QString>("log");
+    QTest::addColumn<int>("reason"); // RefusalReason: what the listener counts
     QTest::newRow("other cluster") << quint64(0xbad) << quint64(2) << true << int(QtCriticalMsg)
                                    << "refused member 1 .*: it belongs to cluster bad but this "
-                                      "member belongs to cluster c1";
-    QTest::newRow("wrong member at that URL") << kCluster << quint64(9) << true << int(QtWarningMsg)
-                                              << "member 1 .* wants member 9 but this is 2";
+                                      "member belongs to cluster c1"
+                                   << int(RefusalReason::OtherCluster);
+    QTest::newRow("wrong member at that URL")
+        << kCluster << quint64(9) << true << int(QtWarningMsg)
+        << "member 1 .* wants member 9 but this is 2" << int(RefusalReason::WrongMember);
     QTest::newRow("dialer not a member of the listener's cluster")
         << kCluster << quint64(2) << false << int(QtWarningMsg)
-        << "member 1 .* not a member of this cluster";
+        << "member 1 .* not a member of this cluster" << int(RefusalReason::NotAMember);
 }
 
 void tst_PeerTransport::refusedHandshakeDeliversNothing()
@@ -297,6 +300,7 @@ void tst_PeerTransport::refusedHandshakeDeliversNothing()
     QFETCH(bool, listenerKnowsDialer);
     QFETCH(int, logLevel);
     QFETCH(QString, log);
+    QFETCH(int, reason);
 
     Member a(1, dialerCluster), b(2, kCluster);
     if (listenerKnowsDialer)
@@ -320,6 +324,10 @@ void tst_PeerTransport::refusedHandshakeDeliversNothing()
     QVERIFY(!a.transport->isConnected(targetIdAsDialed));
     QCOMPARE(a.transport->stats(targetIdAsDialed).queuedMessages, 1); // never written
     QVERIFY(b.received.isEmpty());
+    // The listener counted each refusal under its reason (/metrics), the first and a redial.
+    QVERIFY2(refusedOnlyFor(*b.transport, RefusalReason(reason), 2),
+             qPrintable(QStringLiteral("%1 refusals").arg(refusalsInAll(*b.transport))));
+    QCOMPARE(refusalsInAll(*a.transport), 0u);
 }
 
 void tst_PeerTransport::clusterIdLearnedLater()
@@ -495,6 +503,8 @@ void tst_PeerTransport::handshakeBacklogIsBounded()
     QTRY_COMPARE_WITH_TIMEOUT(third.state(), QAbstractSocket::UnconnectedState, kWaitMs);
     QCOMPARE(first.state(), QAbstractSocket::ConnectedState);
     QCOMPARE(second.state(), QAbstractSocket::ConnectedState);
+    QVERIFY(refusedOnlyFor(*b.transport, RefusalReason::TooManyPending, 1));
+    QCOMPARE(b.transport->refusals().count(RefusalReason::TooManyPending), 1u);
 }
 
 void tst_PeerTransport::unansweredPingsFailAndDropTheConnection()
