@@ -1,4 +1,5 @@
 #include "Daemon.h"
+#include "SystemdNotifier.h"
 
 #include "SignalWatcher.h"
 #include "TlsFiles.h"
@@ -179,10 +180,21 @@ bool Daemon::start()
         }
     }
 
+    // systemd (Type=notify) hears that clients are served now, and READY=1 once a leader is
+    // known; a member started on its own (not by systemd) sends nothing.
+    m_systemd = std::make_unique<SystemdNotifier>();
+    m_systemd->started(SystemdNotifier::tr("serving clients; waiting for a leader"));
+    QObject::connect(
+        m_node.get(), &EtcdNode::leaderChanged, m_systemd.get(),
+        [this](quint64 leaderId) { m_systemd->leaderChanged(leaderId, m_node->memberId()); });
+    if (m_node->leaderId() != 0)
+        m_systemd->leaderChanged(m_node->leaderId(), m_node->memberId());
+
     m_signalWatcher = std::make_unique<SignalWatcher>();
     QObject::connect(m_signalWatcher.get(), &SignalWatcher::terminationRequested, qApp,
                      [this](int sig) {
                          qCInfo(lcMain, "received signal %d, shutting down", sig);
+                         m_systemd->stopping();
                          m_node->shutdown([] { QCoreApplication::quit(); });
                      });
     return true;

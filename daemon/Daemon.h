@@ -10,6 +10,7 @@
 class EtcdNode;
 class Mailbox;
 class SignalWatcher;
+class SystemdNotifier;
 class V2Api;
 namespace http {
 class Server;
@@ -17,10 +18,9 @@ class Server;
 
 // One qetcd member as a process: wires the parsed flags (Config) to an
 // EtcdNode, the v2 API over it and the client port (http::Server), and ends
-// them in order on SIGTERM/SIGINT. Owns all of them; the main thread, whose
-// event loop it needs. start() logs why it failed (the exit status is then 1);
-// the destructor stops the client threads before the api and the node they
-// use go.
+// them in order on SIGTERM/SIGINT, telling systemd (SystemdNotifier) as it goes. Owns all of them;
+// the main thread, whose event loop it needs. start() logs why it failed (the exit status is then
+// 1); the destructor stops the client threads before the api and the node they use go.
 class Daemon
 {
 public:
@@ -45,4 +45,5 @@ private:
     std::shared_ptr<Mailbox> m_apiThread;
     std::unique_ptr<http::Server> m_clients;
     std::unique_ptr<SignalWatcher> m_signalWatcher;
+    std::unique_ptr<SystemdNotifier> m_systemd;
 };
