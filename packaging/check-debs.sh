@@ -10,8 +10,10 @@
 #
 # The root is the one ../shared/tools/fresh-check makes (mmdebstrap --variant=minbase, from this
 # machine's apt sources), kept as a tarball in $FRESH_ROOT.tar and unpacked anew for each run.
-# systemd does not run in a chroot: the unit is checked with systemd-analyze (verify, security)
-# and the member is started by hand with the unit's user, environment and working directory.
+# systemd does not run in a chroot: there the unit is checked with systemd-analyze (verify,
+# security) and the member is started by hand with the unit's user, environment and working
+# directory; then the root is booted with systemd-nspawn (systemd-container) and systemd starts
+# the member from the installed unit.
 set -euo pipefail
 debs=$(cd "${1:-build/packages}" && pwd)
 root=${FRESH_ROOT:-/var/tmp/fresh-bookworm}
@@ -73,8 +75,8 @@ step dpkg-query -W -f='${Conffiles}\n' qetcd
 step ls -l /lib/systemd/system/qetcd.service /etc/systemd/system/multi-user.target.wants/qetcd.service
 step cat /etc/default/qetcd
 step ls -l /usr/share/man/man1/qetcd.1.gz /usr/share/man/man1/qetcdctl.1.gz
-echo; echo '$ apt-get install -y man-db systemd   (for man, systemctl and systemd-analyze; qetcd does not need them)'
-apt-get install -y --no-install-recommends man-db systemd >/dev/null 2>&1
+echo; echo '$ apt-get install -y man-db systemd systemd-sysv dbus   (for man, systemd-analyze and the boot below; qetcd does not need them)'
+apt-get install -y --no-install-recommends man-db systemd systemd-sysv dbus >/dev/null 2>&1
 step systemctl is-enabled qetcd.service
 step man -w qetcd
 step man -w qetcdctl
@@ -140,7 +142,54 @@ step getent passwd qetcd
 step ls -ld /var/lib/qetcd/default.etcd
 PHASE
 
+# The root booted with systemd (systemd-nspawn, only a loopback network): qetcd.service as
+# installed, hardened sandbox and all, started by systemd at boot; a oneshot unit after it checks
+# the member and powers the container off.
+boot_check() {
+  command -v systemd-nspawn >/dev/null || {
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends systemd-container >/dev/null
+  }
+  cat >"$work/check/boot.sh" <<'PHASE'
+#!/bin/sh
+{
+  set -e
+  echo "# booted: $(systemctl --version | head -n 1), qetcd.service started by systemd"
+  for i in $(seq 1 50); do qetcdctl cluster-health >/dev/null 2>&1 && break; sleep 0.2; done
+  echo '$ systemctl is-active qetcd'; systemctl is-active qetcd
+  echo '$ systemctl show -p Type,User,NRestarts qetcd'; systemctl show -p Type,User,NRestarts qetcd
+  echo '$ qetcdctl get /a   (written by the member above)'; qetcdctl get /a
+  echo '$ qetcdctl set /b 2'; qetcdctl set /b 2
+  echo '$ qetcdctl cluster-health'; qetcdctl cluster-health
+  pid=$(systemctl show -p MainPID --value qetcd)
+  echo '$ grep -E "^(Uid|CapEff|CapBnd|NoNewPrivs|Seccomp):" /proc/$MAINPID/status'
+  grep -E '^(Uid|CapEff|CapBnd|NoNewPrivs|Seccomp):' /proc/$pid/status
+  echo '$ systemd-analyze security qetcd | tail -n 1'; systemd-analyze security qetcd | tail -n 1
+  echo '$ systemctl restart qetcd; qetcdctl get /b'
+  systemctl restart qetcd
+  for i in $(seq 1 50); do qetcdctl cluster-health >/dev/null 2>&1 && break; sleep 0.2; done
+  qetcdctl get /b
+  echo '$ journalctl -u qetcd -o cat | tail -n 4'; journalctl -u qetcd --no-pager -o cat | tail -n 4
+  echo "boot check: ok"
+} >/check/boot.out 2>&1
+systemctl poweroff
+PHASE
+  chmod 0755 "$work/check/boot.sh"
+  printf '[Unit]\nDescription=check qetcd.service (check-debs.sh)\nAfter=qetcd.service\n[Service]\nType=oneshot\nExecStart=/check/boot.sh\n' \
+    >"$work/etc/systemd/system/qetcd-check.service"
+  ln -s /etc/systemd/system/qetcd-check.service "$work/etc/systemd/system/multi-user.target.wants/"
+  for m in dev/pts dev proc sys; do umount -l "$work/$m" 2>/dev/null || true; done
+  echo; echo '$ systemd-nspawn --boot --private-network -D <root>   (output of the check unit inside)'
+  timeout 300 systemd-nspawn -q -D "$work" --boot --private-network --register=no --keep-unit \
+    >"$work/check/nspawn.log" 2>&1 || true
+  rm -f "$work/etc/systemd/system/multi-user.target.wants/qetcd-check.service" \
+    "$work/etc/systemd/system/qetcd-check.service"
+  mount -t proc proc "$work/proc"; mount --rbind /sys "$work/sys"; mount --rbind /dev "$work/dev"
+  cat "$work/check/boot.out" 2>/dev/null || tail -n 30 "$work/check/nspawn.log"
+  grep -q '^boot check: ok$' "$work/check/boot.out" 2>/dev/null
+}
+
 run_phase install
 run_phase member isolated
+boot_check
 run_phase admin-purge
 echo; echo "check-debs: all checks passed"
