@@ -542,6 +542,9 @@ HttpResponse V2Api::machines() const
     QStringList urls;
     for (const MemberInfo &m : m_backend.members())
         urls += m.clientUrls;
+    // etcd sorts them (RaftCluster.ClientURLs, Go's sort.Strings: byte order; URLs are ASCII);
+    // python-etcd's test_machines compares the list as etcd gives it.
+    urls.sort(Qt::CaseSensitive);
     return responses::text(200, urls.join(QStringLiteral(", ")).toUtf8());
 }
 
