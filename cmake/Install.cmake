@@ -69,6 +69,28 @@ install(FILES ${CMAKE_SOURCE_DIR}/LICENSE ${CMAKE_SOURCE_DIR}/NOTICE
         ${CMAKE_SOURCE_DIR}/packaging/debian/copyright
         DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/qetcd-admin COMPONENT admin)
 
+# ---- Debian changelogs (the packages' doc directories; dated at configure time, or from
+# SOURCE_DATE_EPOCH for a reproducible build) ------------------------------------------------
+set(QETCD_PACKAGE_MAINTAINER "qetcd maintainers <maintainers@qetcd.invalid>" CACHE STRING
+    "The packages' Maintainer: field (whoever builds and ships them)")
+string(TIMESTAMP QETCD_CHANGELOG_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
+find_program(GZIP_EXECUTABLE gzip)
+foreach(component server admin)
+  if(component STREQUAL "server")
+    set(QETCD_CHANGELOG_PACKAGE qetcd)
+  else()
+    set(QETCD_CHANGELOG_PACKAGE qetcd-admin)
+  endif()
+  set(changelog ${QETCD_GENERATED_DIR}/${QETCD_CHANGELOG_PACKAGE}/changelog.Debian)
+  configure_file(${CMAKE_SOURCE_DIR}/packaging/debian/changelog.in ${changelog} @ONLY)
+  if(GZIP_EXECUTABLE)
+    execute_process(COMMAND ${GZIP_EXECUTABLE} -9nf ${changelog})
+    install(FILES ${changelog}.gz
+            DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${QETCD_CHANGELOG_PACKAGE}
+            COMPONENT ${component})
+  endif()
+endforeach()
+
 # ---- man pages ------------------------------------------------------------------------------
 # help2man runs each freshly built program with --help (qetcd-admin on the offscreen platform,
 # so no display is needed) and adds the sections of packaging/man/<program>.h2m.in (name,
@@ -83,7 +105,6 @@ endif()
 option(QETCD_MAN_PAGES "Generate the man pages from --help with help2man (and install them)"
        ${_qetcd_man_pages_default})
 find_program(HELP2MAN_EXECUTABLE help2man)
-find_program(GZIP_EXECUTABLE gzip)
 if(NOT QETCD_MAN_PAGES)
   message(STATUS "qetcd: man pages not built (QETCD_MAN_PAGES=OFF)")
 elseif(HELP2MAN_EXECUTABLE AND GZIP_EXECUTABLE)

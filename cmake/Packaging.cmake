@@ -10,7 +10,8 @@
 set(CPACK_PACKAGE_NAME "qetcd")
 set(CPACK_PACKAGE_VENDOR "The qetcd Authors")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
-set(CPACK_PACKAGE_CONTACT "The qetcd Authors <qetcd@localhost>")
+# QETCD_PACKAGE_MAINTAINER: cache variable of cmake/Install.cmake (the changelogs name it too).
+set(CPACK_PACKAGE_CONTACT "${QETCD_PACKAGE_MAINTAINER}")
 set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_SOURCE_DIR}/LICENSE")
 set(CPACK_PACKAGE_FILE_NAME "qetcd-${PROJECT_VERSION}")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
@@ -24,13 +25,15 @@ set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_PACKAGE_SECTION "database")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Debug symbols stay in the build tree.
+set(CPACK_STRIP_FILES ON)
 # Maintainer scripts 0755, conffiles 0644, whatever their mode in the tree.
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME "qetcd")
 set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION "database")
 # adduser for postinst; init-system-helpers for deb-systemd-helper/-invoke.
-set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser, init-system-helpers")
+set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser, init-system-helpers (>= 1.54~)")
 # The first line of each description is the package's summary.
 set(CPACK_COMPONENT_SERVER_DESCRIPTION
     "etcd v2 API compatible key-value store (server and command-line client)\n\
