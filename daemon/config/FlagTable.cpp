@@ -157,6 +157,26 @@ QList<FlagDefinition> buildTable()
                                      "minus a reserve for storage and peers; 0 is that many "
                                      "(qetcd only)."),
                    &Config::maxClientConnections),
+        // etcd 3.4 serves v2 only with --enable-v2=true, so v2 deployments carry the flag (or
+        // ETCD_ENABLE_V2): accepted with a note; false would leave qetcd nothing to serve.
+        flag(
+            "enable-v2", "true", Section::Member,
+            QT_TRANSLATE_NOOP("FlagTable", "accept etcd V2 client requests (qetcd serves only the "
+                                           "v2 API: false is refused)."),
+            [](Config &c, const QString &t) {
+                bool enabled = true;
+                if (const QString error = applyBool(&enabled, t); !error.isEmpty())
+                    return error;
+                if (!enabled)
+                    return QCoreApplication::translate(
+                        "FlagTable", "qetcd serves only the v2 API; with it turned off there is "
+                                     "nothing left to serve (use etcd for the v3 API)");
+                c.warnings.append(QCoreApplication::translate(
+                    "FlagTable", "--enable-v2 is accepted for etcd compatibility; qetcd always "
+                                 "serves the v2 API"));
+                return QString();
+            },
+            true),
         // clustering
         urlsFlag("initial-advertise-peer-urls", "http://localhost:2380,http://localhost:7001",
                  Section::Clustering,
@@ -192,6 +212,22 @@ QList<FlagDefinition> buildTable()
                                    "list of this member's client URLs to advertise to clients; "
                                    "required when --listen-client-urls is set."),
                  &Config::advertiseClientUrls),
+        // etcd 2's proxy: deployments pass --proxy=off for a member.
+        flag("proxy", "off", Section::Clustering,
+             QT_TRANSLATE_NOOP("FlagTable", "proxy mode setting ('off' only: qetcd runs as a "
+                                            "member)."),
+             [](Config &c, const QString &t) {
+                 if (t != QLatin1String("off"))
+                     return QCoreApplication::translate(
+                                "FlagTable",
+                                "proxy mode '%1' is not supported: qetcd runs only as a member "
+                                "('off'); valid etcd values are 'off', 'readonly' and 'on'")
+                         .arg(t);
+                 c.warnings.append(QCoreApplication::translate(
+                     "FlagTable", "--proxy=off is accepted for etcd compatibility; qetcd runs as "
+                                  "a member"));
+                 return QString();
+             }),
         // security
         stringFlag("cert-file", "", Section::Security,
                    QT_TRANSLATE_NOOP("FlagTable", "path to the client server TLS cert file."),

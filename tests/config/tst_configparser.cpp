@@ -416,6 +416,15 @@ void tst_ConfigParser::errors_data()
         << QStringList{"--max-wals=4294967296"} << QStringList{} << 2 << "--max-wals";
     QTest::newRow("bool bad value")
         << QStringList{"--debug=yes"} << QStringList{} << 2 << "--debug";
+    QTest::newRow("v2 turned off")
+        << QStringList{"--enable-v2=false"} << QStringList{} << 2 << "qetcd serves only the v2 API";
+    // A bad value in the environment is exit 1, as with every ETCD_ variable (etcd's own rule).
+    QTest::newRow("v2 turned off from env") << QStringList{} << QStringList{"ETCD_ENABLE_V2=false"}
+                                            << 1 << "qetcd serves only the v2 API";
+    QTest::newRow("proxy on") << QStringList{"--proxy", "on"} << QStringList{} << 2
+                              << "proxy mode 'on' is not supported";
+    QTest::newRow("proxy readonly")
+        << QStringList{"--proxy=readonly"} << QStringList{} << 2 << "--proxy";
     QTest::newRow("bad cluster state") << QStringList{"--initial-cluster-state", "old"}
                                        << QStringList{} << 2 << "--initial-cluster-state";
     QTest::newRow("url without port") << QStringList{"--listen-client-urls", "http://127.0.0.1"}
@@ -712,6 +721,9 @@ void tst_ConfigParser::everyFlag_data()
                                               "--peer-trusted-ca-file", "ca.pem"}}},
         {"debug", {"true", {}}},
         {"force-new-cluster", {"true", {}}},
+        // Accepted for etcd compatibility (kForCompatibility): the only valid value is etcd's.
+        {"enable-v2", {"true", {}}},
+        {"proxy", {"off", {}}},
     };
     for (const FlagDefinition &f : FlagTable::all()) {
         // A flag added to the table without a sample here fails instead of going untested.
@@ -734,6 +746,19 @@ void tst_ConfigParser::everyFlag()
     QVERIFY(definition);
     QVERIFY(definition->environmentName().startsWith("ETCD_"));
     QVERIFY(!definition->environmentName().contains('-'));
+    // Flags that etcd v2 deployments carry and that change nothing in qetcd: accepted, with a
+    // note in the log saying so.
+    static const QStringList kForCompatibility{"enable-v2", "proxy"};
+    if (kForCompatibility.contains(flag)) {
+        const ConfigParser::Result r =
+            viaEnvironment ? run(otherArgs, {definition->environmentName() + '=' + value})
+                           : run(otherArgs + QStringList{"--" + flag + '=' + value});
+        QVERIFY2(r.outcome == ConfigParser::Outcome::Run, qPrintable(r.text));
+        const QString notes = r.config.warnings.join('\n');
+        QVERIFY2(notes.contains("--" + flag + (flag == "proxy" ? "=off" : "") + " is accepted"),
+                 qPrintable(notes));
+        return;
+    }
     QVERIFY2(field(Config{}, flag) != value, "the sample must differ from the default");
 
     const ConfigParser::Result r =
