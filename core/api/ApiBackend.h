@@ -5,6 +5,8 @@
 #include "api/KeysBackend.h"
 #include "api/StatsBackend.h"
 
+namespace api {
+
 // Everything the v2 HTTP contract needs from the member it runs on, one
 // interface per API: keys, cluster (members), auth and stats. The member
 // (EtcdNode) implements them all; tests implement them over a bare Store.
@@ -17,3 +19,5 @@ class ApiBackend : public KeysBackend,
 public:
     using KeysBackend::ResultCallback;
 };
+
+} // namespace api

@@ -5,6 +5,8 @@
 #include "api/AuthJson.h"
 #include "auth/AuthStore.h"
 
+namespace api {
+
 namespace {
 
 const QByteArray kPrefix = QByteArrayLiteral("/v2/auth");
@@ -31,9 +33,9 @@ bool isRead(const HttpRequest &request)
     return request.method == "GET" || request.method == "HEAD";
 }
 
-int httpStatus(AuthResult::Status status)
+int httpStatus(auth::AuthResult::Status status)
 {
-    using S = AuthResult::Status;
+    using S = auth::AuthResult::Status;
     switch (status) {
     case S::Ok:
         return 200;
@@ -94,9 +96,9 @@ struct AuthApi::Credentials
     }
 };
 
-AuthApi::AuthApi(ApiBackend &backend) : AuthApi(backend, CredentialVerifier::Limits{}) {}
+AuthApi::AuthApi(ApiBackend &backend) : AuthApi(backend, auth::CredentialVerifier::Limits{}) {}
 
-AuthApi::AuthApi(ApiBackend &backend, const CredentialVerifier::Limits &limits)
+AuthApi::AuthApi(ApiBackend &backend, const auth::CredentialVerifier::Limits &limits)
     : m_backend(backend), m_verifier([&backend] { return backend.nowNs(); }, limits)
 {
 }
@@ -125,10 +127,10 @@ HttpResponse AuthApi::error(int status, const QString &message) const
     return r;
 }
 
-HttpResponse AuthApi::failure(const AuthResult &result) const
+HttpResponse AuthApi::failure(const auth::AuthResult &result) const
 {
     // A change that never took effect is etcd's unexpected-error answer.
-    if (result.status == AuthResult::Status::NotApplied)
+    if (result.status == auth::AuthResult::Status::NotApplied)
         return error(500, QStringLiteral("Internal Server Error"));
     return error(httpStatus(result.status), result.message);
 }
@@ -145,20 +147,20 @@ bool AuthApi::hasValidCredentials(const Credentials &c) const
 {
     if (c.kind != Credentials::Kind::Given)
         return false;
-    const std::optional<AuthUser> user = m_backend.auth().user(c.user);
+    const std::optional<auth::AuthUser> user = m_backend.auth().user(c.user);
     if (!user)
         return false;
     if (m_resumed && m_resumed->user == c.user && m_resumed->password == c.password &&
         m_resumed->storedKey == user->password.key)
         return m_resumed->valid;
     return m_verifier.known(c.user, c.password, user->password) ==
-           CredentialVerifier::Verdict::Valid;
+           auth::CredentialVerifier::Verdict::Valid;
 }
 
 std::optional<AuthApi::TakenOver>
 AuthApi::verifyFirst(const HttpRequest &request, const ChannelFactory &defer, const Resume &resume)
 {
-    const AuthStore &store = m_backend.auth();
+    const auth::AuthStore &store = m_backend.auth();
     if (!store.isEnabled())
         return std::nullopt;
     // Only these answers depend on credentials (GET /v2/auth/enable does not).
@@ -171,7 +173,7 @@ AuthApi::verifyFirst(const HttpRequest &request, const ChannelFactory &defer, co
     const Credentials c = Credentials::of(request);
     if (c.kind != Credentials::Kind::Given)
         return std::nullopt;
-    const std::optional<AuthUser> user = store.user(c.user);
+    const std::optional<auth::AuthUser> user = store.user(c.user);
     if (!user || m_verifier.known(c.user, c.password, user->password))
         return std::nullopt; // the checks below answer without a hash
     if (m_resumed && m_resumed->user == c.user && m_resumed->password == c.password)
@@ -182,12 +184,12 @@ AuthApi::verifyFirst(const HttpRequest &request, const ChannelFactory &defer, co
     const QByteArray storedKey = user->password.key;
     const bool started = m_verifier.verify(
         c.user, c.password, user->password,
-        [this, request, held, resume, c, storedKey](CredentialVerifier::Verdict verdict) {
+        [this, request, held, resume, c, storedKey](auth::CredentialVerifier::Verdict verdict) {
             const std::shared_ptr<ResponseChannel> channel = *held;
             if (!channel || !channel->isOpen())
                 return;
             m_resumed = Resumed{c.user, c.password, storedKey,
-                                verdict == CredentialVerifier::Verdict::Valid};
+                                verdict == auth::CredentialVerifier::Verdict::Valid};
             const std::optional<HttpResponse> now = resume(request, [channel] { return channel; });
             m_resumed.reset();
             if (now)
@@ -202,7 +204,7 @@ AuthApi::verifyFirst(const HttpRequest &request, const ChannelFactory &defer, co
 
 bool AuthApi::allowsRootAccess(const HttpRequest &request) const
 {
-    const AuthStore &store = m_backend.auth();
+    const auth::AuthStore &store = m_backend.auth();
     if (!store.isEnabled())
         return true;
     const Credentials c = Credentials::of(request);
@@ -211,7 +213,7 @@ bool AuthApi::allowsRootAccess(const HttpRequest &request) const
 
 bool AuthApi::allowsKeyAccess(const HttpRequest &request, const QString &key, bool recursive) const
 {
-    const AuthStore &store = m_backend.auth();
+    const auth::AuthStore &store = m_backend.auth();
     if (!store.isEnabled())
         return true;
     const bool write = !isRead(request);
@@ -237,8 +239,9 @@ std::optional<HttpResponse> AuthApi::handle(const HttpRequest &request, const Ch
             return refused;
         if (method == "GET")
             return json(200, AuthJson::enabled(m_backend.auth().isEnabled()));
-        AuthCommand command;
-        command.op = method == "PUT" ? AuthCommand::Op::EnableAuth : AuthCommand::Op::DisableAuth;
+        auth::AuthCommand command;
+        command.op = method == "PUT" ? auth::AuthCommand::Op::EnableAuth
+                                     : auth::AuthCommand::Op::DisableAuth;
         proposeForEmptyAnswer(command, defer);
         return std::nullopt;
     }
@@ -263,8 +266,8 @@ std::optional<HttpResponse> AuthApi::handle(const HttpRequest &request, const Ch
             return users ? getUser(name) : getRole(name);
         if (method == "PUT")
             return users ? putUser(request, name, defer) : putRole(request, name, defer);
-        AuthCommand command;
-        command.op = users ? AuthCommand::Op::DeleteUser : AuthCommand::Op::DeleteRole;
+        auth::AuthCommand command;
+        command.op = users ? auth::AuthCommand::Op::DeleteUser : auth::AuthCommand::Op::DeleteRole;
         command.name = name;
         proposeForEmptyAnswer(command, defer);
         return std::nullopt;
@@ -285,12 +288,12 @@ std::optional<HttpResponse> AuthApi::refuse(const HttpRequest &request, const QB
 QByteArray AuthApi::userList() const
 {
     // Each user with the roles that exist (etcd skips the others here).
-    const AuthStore &store = m_backend.auth();
-    QList<QPair<QString, QList<AuthRole>>> list;
+    const auth::AuthStore &store = m_backend.auth();
+    QList<QPair<QString, QList<auth::AuthRole>>> list;
     for (const QString &userName : store.userNames()) {
-        QList<AuthRole> roles;
+        QList<auth::AuthRole> roles;
         for (const QString &roleName : store.user(userName)->roles.value_or(QStringList())) {
-            if (const std::optional<AuthRole> role = store.role(roleName))
+            if (const std::optional<auth::AuthRole> role = store.role(roleName))
                 roles.append(*role);
         }
         list.append({userName, roles});
@@ -300,8 +303,8 @@ QByteArray AuthApi::userList() const
 
 QByteArray AuthApi::roleList() const
 {
-    const AuthStore &store = m_backend.auth();
-    QList<AuthRole> list;
+    const auth::AuthStore &store = m_backend.auth();
+    QList<auth::AuthRole> list;
     for (const QString &roleName : store.roleNames())
         list.append(*store.role(roleName));
     return AuthJson::roleList(list);
@@ -309,14 +312,14 @@ QByteArray AuthApi::roleList() const
 
 HttpResponse AuthApi::getUser(const QString &name) const
 {
-    const AuthStore &store = m_backend.auth();
-    const std::optional<AuthUser> user = store.user(name);
+    const auth::AuthStore &store = m_backend.auth();
+    const std::optional<auth::AuthUser> user = store.user(name);
     if (!user)
         return error(404, QStringLiteral("auth: User %1 does not exist.").arg(name));
     // Here etcd fails on a role that does not exist.
-    QList<AuthRole> roles;
+    QList<auth::AuthRole> roles;
     for (const QString &roleName : user->roles.value_or(QStringList())) {
-        const std::optional<AuthRole> role = store.role(roleName);
+        const std::optional<auth::AuthRole> role = store.role(roleName);
         if (!role)
             return error(404, QStringLiteral("auth: Role %1 does not exist.").arg(roleName));
         roles.append(*role);
@@ -326,7 +329,7 @@ HttpResponse AuthApi::getUser(const QString &name) const
 
 HttpResponse AuthApi::getRole(const QString &name) const
 {
-    const std::optional<AuthRole> role = m_backend.auth().role(name);
+    const std::optional<auth::AuthRole> role = m_backend.auth().role(name);
     if (!role)
         return error(404, QStringLiteral("auth: Role %1 does not exist.").arg(name));
     return json(200, AuthJson::role(*role));
@@ -340,44 +343,46 @@ std::optional<HttpResponse> AuthApi::putUser(const HttpRequest &request, const Q
         return error(400, QStringLiteral("Invalid JSON in request body."));
     if (in->user != name)
         return error(400, QStringLiteral("User JSON name does not match the name in the URL"));
-    AuthCommand command;
+    auth::AuthCommand command;
     command.name = name;
     if (in->grant.isEmpty() && in->revoke.isEmpty()) {
         // With roles etcd creates; with a password only, it creates or
         // changes the password.
         const bool withRoles = in->roles && !in->roles->isEmpty();
-        command.op = withRoles ? AuthCommand::Op::CreateUser : AuthCommand::Op::CreateOrUpdateUser;
+        command.op = withRoles ? auth::AuthCommand::Op::CreateUser
+                               : auth::AuthCommand::Op::CreateOrUpdateUser;
         command.roles = in->roles;
     } else {
         if (in->roles && !in->roles->isEmpty())
             return error(400, QStringLiteral("User JSON contains both roles and grant/revoke"));
-        command.op = AuthCommand::Op::UpdateUser;
+        command.op = auth::AuthCommand::Op::UpdateUser;
         command.grantRoles = in->grant;
         command.revokeRoles = in->revoke;
     }
-    auto success = [this](const AuthResult &result) {
-        return json(result.status == AuthResult::Status::Created ? 201 : 200,
+    auto success = [this](const auth::AuthResult &result) {
+        return json(result.status == auth::AuthResult::Status::Created ? 201 : 200,
                     AuthJson::user(*result.user));
     };
     if (in->password.isEmpty()) {
         propose(command, defer(), success);
         return std::nullopt;
     }
-    if (!PasswordHash::canHash(in->password))
+    if (!auth::PasswordHash::canHash(in->password))
         return error(400, QStringLiteral("auth: a password must not contain a NUL character"));
     // bcrypt on the verifier's pool, then the proposal from this thread.
     std::shared_ptr<ResponseChannel> channel = defer();
-    m_verifier.hash(in->password, [this, command, channel, success](const PasswordHash &hash) {
-        if (!channel->isOpen())
-            return;
-        if (hash.isEmpty()) {
-            channel->respond(error(500, QStringLiteral("Internal Server Error")));
-            return;
-        }
-        AuthCommand hashed = command;
-        hashed.password = hash;
-        propose(hashed, channel, success);
-    });
+    m_verifier.hash(in->password,
+                    [this, command, channel, success](const auth::PasswordHash &hash) {
+                        if (!channel->isOpen())
+                            return;
+                        if (hash.isEmpty()) {
+                            channel->respond(error(500, QStringLiteral("Internal Server Error")));
+                            return;
+                        }
+                        auth::AuthCommand hashed = command;
+                        hashed.password = hash;
+                        propose(hashed, channel, success);
+                    });
     return std::nullopt;
 }
 
@@ -391,40 +396,44 @@ std::optional<HttpResponse> AuthApi::putRole(const HttpRequest &request, const Q
         return error(400, QStringLiteral("Role JSON name does not match the name in the URL"));
     const bool grantEmpty = !in->grant || in->grant->isEmpty();
     const bool revokeEmpty = !in->revoke || in->revoke->isEmpty();
-    AuthCommand command;
+    auth::AuthCommand command;
     command.name = name;
     if (grantEmpty && revokeEmpty) {
-        command.op = AuthCommand::Op::CreateRole;
+        command.op = auth::AuthCommand::Op::CreateRole;
         command.permissions = in->permissions;
         // etcd echoes the request as it came, empty grant/revoke objects included.
         const auto grant = in->grant;
         const auto revoke = in->revoke;
-        propose(command, defer(), [this, grant, revoke](const AuthResult &result) {
+        propose(command, defer(), [this, grant, revoke](const auth::AuthResult &result) {
             return json(201, AuthJson::role(*result.role, grant, revoke));
         });
         return std::nullopt;
     }
     if (!in->permissions.isEmpty())
         return error(400, QStringLiteral("Role JSON contains both permissions and grant/revoke"));
-    command.op = AuthCommand::Op::UpdateRole;
+    command.op = auth::AuthCommand::Op::UpdateRole;
     command.grant = in->grant;
     command.revoke = in->revoke;
-    propose(command, defer(),
-            [this](const AuthResult &result) { return json(200, AuthJson::role(*result.role)); });
+    propose(command, defer(), [this](const auth::AuthResult &result) {
+        return json(200, AuthJson::role(*result.role));
+    });
     return std::nullopt;
 }
 
-void AuthApi::proposeForEmptyAnswer(const AuthCommand &command, const ChannelFactory &defer)
+void AuthApi::proposeForEmptyAnswer(const auth::AuthCommand &command, const ChannelFactory &defer)
 {
-    propose(command, defer(), [this](const AuthResult &) { return json(200, {}); });
+    propose(command, defer(), [this](const auth::AuthResult &) { return json(200, {}); });
 }
 
-void AuthApi::propose(const AuthCommand &command, const std::shared_ptr<ResponseChannel> &channel,
-                      std::function<HttpResponse(const AuthResult &)> success)
+void AuthApi::propose(const auth::AuthCommand &command,
+                      const std::shared_ptr<ResponseChannel> &channel,
+                      std::function<HttpResponse(const auth::AuthResult &)> success)
 {
-    m_backend.proposeAuth(command, [this, channel, success](const AuthResult &result) {
+    m_backend.proposeAuth(command, [this, channel, success](const auth::AuthResult &result) {
         if (!channel->isOpen())
             return;
         channel->respond(result.ok() ? success(result) : failure(result));
     });
 }
+
+} // namespace api

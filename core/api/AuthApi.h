@@ -8,9 +8,14 @@
 #include <memory>
 #include <optional>
 
-class ApiBackend;
+namespace auth {
 struct AuthCommand;
 struct AuthResult;
+} // namespace auth
+
+namespace api {
+
+class ApiBackend;
 
 // etcd's v2 auth contract as values: /v2/auth/enable (GET, PUT, DELETE),
 // /v2/auth/users[/name] and /v2/auth/roles[/name] with etcd's statuses,
@@ -37,7 +42,7 @@ public:
     };
 
     explicit AuthApi(ApiBackend &backend);
-    AuthApi(ApiBackend &backend, const CredentialVerifier::Limits &limits);
+    AuthApi(ApiBackend &backend, const auth::CredentialVerifier::Limits &limits);
 
     static bool handles(const QByteArray &path); // /v2/auth and below
     std::optional<HttpResponse> handle(const HttpRequest &request, const ChannelFactory &defer);
@@ -50,7 +55,7 @@ public:
     // refuse is answered at once: 429 {"message":...} with Retry-After.
     std::optional<TakenOver> verifyFirst(const HttpRequest &request, const ChannelFactory &defer,
                                          const Resume &resume);
-    const CredentialVerifier &verifier() const { return m_verifier; }
+    const auth::CredentialVerifier &verifier() const { return m_verifier; }
 
     // etcd's hasKeyPrefixAccess for a /v2/keys request on `key` (the path
     // after /v2/keys, as sent): always true while auth is disabled; without
@@ -85,17 +90,17 @@ private:
                                         const ChannelFactory &defer);
     // Proposes `command`; the answer is `success(result)` once applied, or
     // etcd's error for the result.
-    void propose(const AuthCommand &command, const std::shared_ptr<ResponseChannel> &channel,
-                 std::function<HttpResponse(const AuthResult &)> success);
+    void propose(const auth::AuthCommand &command, const std::shared_ptr<ResponseChannel> &channel,
+                 std::function<HttpResponse(const auth::AuthResult &)> success);
     // Success is an empty 200 (deletes, enable, disable).
-    void proposeForEmptyAnswer(const AuthCommand &command, const ChannelFactory &defer);
+    void proposeForEmptyAnswer(const auth::AuthCommand &command, const ChannelFactory &defer);
 
     HttpResponse json(int status, const QByteArray &body) const;
     HttpResponse error(int status, const QString &message) const;
-    HttpResponse failure(const AuthResult &result) const;
+    HttpResponse failure(const auth::AuthResult &result) const;
 
     ApiBackend &m_backend;
-    CredentialVerifier m_verifier;
+    auth::CredentialVerifier m_verifier;
     // The verdict of the request resume() is handling again, for exactly
     // that user, password and stored hash; set only during that call.
     struct Resumed
@@ -107,3 +112,5 @@ private:
     };
     std::optional<Resumed> m_resumed;
 };
+
+} // namespace api

@@ -5,7 +5,11 @@
 
 #include <functional>
 
+namespace auth {
 class AuthStore;
+} // namespace auth
+
+namespace api {
 
 // What v2 authentication (/v2/auth and every permission check) needs from the
 // member it runs on: the replicated users and roles, read locally, and changes
@@ -15,7 +19,9 @@ class AuthBackend
 public:
     virtual ~AuthBackend() = default;
 
-    virtual const AuthStore &auth() const = 0;
-    using AuthCallback = std::function<void(const AuthResult &)>;
-    virtual void proposeAuth(const AuthCommand &command, AuthCallback done) = 0;
+    virtual const auth::AuthStore &auth() const = 0;
+    using AuthCallback = std::function<void(const auth::AuthResult &)>;
+    virtual void proposeAuth(const auth::AuthCommand &command, AuthCallback done) = 0;
 };
+
+} // namespace api

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+namespace api {
+
 namespace {
 
 // The first JSON value of `body` as an object; `null` reads as an empty
@@ -77,13 +79,13 @@ bool readList(const QJsonValue &v, QStringList *out)
 }
 
 // {"kv":{"read":[...],"write":[...]}}
-bool readPermissions(const QJsonValue &v, std::optional<AuthPermissions> *out)
+bool readPermissions(const QJsonValue &v, std::optional<auth::AuthPermissions> *out)
 {
     if (v.isUndefined() || v.isNull())
         return true;
     if (!v.isObject())
         return false;
-    AuthPermissions p;
+    auth::AuthPermissions p;
     const QJsonValue kv = field(v.toObject(), QLatin1String("kv"));
     if (!kv.isUndefined() && !kv.isNull()) {
         if (!kv.isObject())
@@ -112,7 +114,7 @@ void appendList(QByteArray &out, const std::optional<QStringList> &list)
     out.append(']');
 }
 
-void appendPermissions(QByteArray &out, const AuthPermissions &p)
+void appendPermissions(QByteArray &out, const auth::AuthPermissions &p)
 {
     out.append("{\"kv\":{\"read\":");
     appendList(out, p.read);
@@ -121,9 +123,9 @@ void appendPermissions(QByteArray &out, const AuthPermissions &p)
     out.append("}}");
 }
 
-void appendRoleObject(QByteArray &out, const AuthRole &role,
-                      const std::optional<AuthPermissions> &grant = std::nullopt,
-                      const std::optional<AuthPermissions> &revoke = std::nullopt)
+void appendRoleObject(QByteArray &out, const auth::AuthRole &role,
+                      const std::optional<auth::AuthPermissions> &grant = std::nullopt,
+                      const std::optional<auth::AuthPermissions> &revoke = std::nullopt)
 {
     out.append("{\"role\":");
     JsonWriter::appendString(out, role.name);
@@ -140,7 +142,7 @@ void appendRoleObject(QByteArray &out, const AuthRole &role,
     out.append('}');
 }
 
-void appendUserWithRoles(QByteArray &out, const QString &name, const QList<AuthRole> &roles)
+void appendUserWithRoles(QByteArray &out, const QString &name, const QList<auth::AuthRole> &roles)
 {
     out.append("{\"user\":");
     JsonWriter::appendString(out, name);
@@ -179,17 +181,17 @@ std::optional<AuthJson::RoleRequest> AuthJson::parseRole(const QByteArray &body)
     if (!o)
         return std::nullopt;
     RoleRequest r;
-    std::optional<AuthPermissions> permissions;
+    std::optional<auth::AuthPermissions> permissions;
     if (!readString(field(*o, QLatin1String("role")), &r.role) ||
         !readPermissions(field(*o, QLatin1String("permissions")), &permissions) ||
         !readPermissions(field(*o, QLatin1String("grant")), &r.grant) ||
         !readPermissions(field(*o, QLatin1String("revoke")), &r.revoke))
         return std::nullopt;
-    r.permissions = permissions.value_or(AuthPermissions());
+    r.permissions = permissions.value_or(auth::AuthPermissions());
     return r;
 }
 
-QByteArray AuthJson::user(const AuthUser &user)
+QByteArray AuthJson::user(const auth::AuthUser &user)
 {
     QByteArray out("{\"user\":");
     JsonWriter::appendString(out, user.name);
@@ -199,8 +201,9 @@ QByteArray AuthJson::user(const AuthUser &user)
     return out;
 }
 
-QByteArray AuthJson::role(const AuthRole &role, const std::optional<AuthPermissions> &grant,
-                          const std::optional<AuthPermissions> &revoke)
+QByteArray AuthJson::role(const auth::AuthRole &role,
+                          const std::optional<auth::AuthPermissions> &grant,
+                          const std::optional<auth::AuthPermissions> &revoke)
 {
     QByteArray out;
     appendRoleObject(out, role, grant, revoke);
@@ -208,7 +211,7 @@ QByteArray AuthJson::role(const AuthRole &role, const std::optional<AuthPermissi
     return out;
 }
 
-QByteArray AuthJson::userWithRoles(const QString &name, const QList<AuthRole> &roles)
+QByteArray AuthJson::userWithRoles(const QString &name, const QList<auth::AuthRole> &roles)
 {
     QByteArray out;
     appendUserWithRoles(out, name, roles);
@@ -216,7 +219,7 @@ QByteArray AuthJson::userWithRoles(const QString &name, const QList<AuthRole> &r
     return out;
 }
 
-QByteArray AuthJson::userList(const QList<QPair<QString, QList<AuthRole>>> &users)
+QByteArray AuthJson::userList(const QList<QPair<QString, QList<auth::AuthRole>>> &users)
 {
     if (users.isEmpty())
         return QByteArrayLiteral("{\"users\":null}\n");
@@ -230,7 +233,7 @@ QByteArray AuthJson::userList(const QList<QPair<QString, QList<AuthRole>>> &user
     return out;
 }
 
-QByteArray AuthJson::roleList(const QList<AuthRole> &roles)
+QByteArray AuthJson::roleList(const QList<auth::AuthRole> &roles)
 {
     QByteArray out("{\"roles\":[");
     for (qsizetype i = 0; i < roles.size(); ++i) {
@@ -247,3 +250,5 @@ QByteArray AuthJson::enabled(bool enabled)
     return enabled ? QByteArrayLiteral("{\"enabled\":true}\n")
                    : QByteArrayLiteral("{\"enabled\":false}\n");
 }
+
+} // namespace api

@@ -9,8 +9,12 @@
 
 #include <optional>
 
+namespace auth {
 struct AuthRole;
 struct AuthUser;
+} // namespace auth
+
+namespace api {
 
 // The JSON of etcd's v2 /v2/auth endpoints, both ways, in the shapes etcd
 // 2.3 to 3.4 use (lists and GET of a user carry role objects, which is what
@@ -37,27 +41,29 @@ public:
     struct RoleRequest
     {
         QString role;
-        AuthPermissions permissions;
-        std::optional<AuthPermissions> grant; // nullopt: null or absent
-        std::optional<AuthPermissions> revoke;
+        auth::AuthPermissions permissions;
+        std::optional<auth::AuthPermissions> grant; // nullopt: null or absent
+        std::optional<auth::AuthPermissions> revoke;
     };
 
     static std::optional<UserRequest> parseUser(const QByteArray &body);
     static std::optional<RoleRequest> parseRole(const QByteArray &body);
 
     // {"user":"alice","roles":["reader"]}: what a PUT answers (role names).
-    static QByteArray user(const AuthUser &user);
+    static QByteArray user(const auth::AuthUser &user);
     // {"user":"alice","roles":[<role>...]}: what GET answers ("roles"
     // left out when there are none).
-    static QByteArray userWithRoles(const QString &name, const QList<AuthRole> &roles);
+    static QByteArray userWithRoles(const QString &name, const QList<auth::AuthRole> &roles);
     // {"users":[<userWithRoles>...]}, or {"users":null} without users.
-    static QByteArray userList(const QList<QPair<QString, QList<AuthRole>>> &users);
+    static QByteArray userList(const QList<QPair<QString, QList<auth::AuthRole>>> &users);
     // {"roles":[<role>...]}.
-    static QByteArray roleList(const QList<AuthRole> &roles);
+    static QByteArray roleList(const QList<auth::AuthRole> &roles);
     // {"role":..,"permissions":{"kv":{"read":..,"write":..}}} and, when
     // given (a create echoes them), "grant" and "revoke" objects.
-    static QByteArray role(const AuthRole &role,
-                           const std::optional<AuthPermissions> &grant = std::nullopt,
-                           const std::optional<AuthPermissions> &revoke = std::nullopt);
+    static QByteArray role(const auth::AuthRole &role,
+                           const std::optional<auth::AuthPermissions> &grant = std::nullopt,
+                           const std::optional<auth::AuthPermissions> &revoke = std::nullopt);
     static QByteArray enabled(bool enabled);
 };
+
+} // namespace api

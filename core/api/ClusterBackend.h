@@ -7,6 +7,8 @@
 
 #include <functional>
 
+namespace api {
+
 // What the members API (/v2/members, /v2/machines, /health and the cluster
 // headers) needs from the member it runs on. Owner's thread; callbacks are
 // called exactly once, possibly before the call returns.
@@ -27,3 +29,5 @@ public:
     virtual void removeMember(quint64 id, MemberCallback done) = 0;
     virtual void updateMember(quint64 id, const QStringList &peerUrls, MemberCallback done) = 0;
 };
+
+} // namespace api

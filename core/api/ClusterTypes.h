@@ -10,6 +10,8 @@
 // are, who leads, and the counters behind /v2/stats. Times are nanoseconds
 // since the Unix epoch so that nothing here reads a clock.
 
+namespace api {
+
 struct MemberInfo
 {
     quint64 id = 0;
@@ -89,3 +91,5 @@ struct MemberChangeResult
     QString message;
     MemberInfo member; // the added member for POST
 };
+
+} // namespace api

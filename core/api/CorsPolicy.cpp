@@ -1,5 +1,7 @@
 #include "api/CorsPolicy.h"
 
+namespace api {
+
 CorsPolicy::CorsPolicy(const QStringList &origins)
 {
     for (const QString &origin : origins) {
@@ -37,3 +39,5 @@ void CorsPolicy::decorate(const HttpRequest &request, HttpResponse &response) co
     response.addHeader("Access-Control-Allow-Methods", "POST, GET, OPTIONS, PUT, DELETE");
     response.addHeader("Access-Control-Allow-Origin", granted);
 }
+
+} // namespace api

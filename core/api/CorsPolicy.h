@@ -8,6 +8,8 @@
 
 #include <optional>
 
+namespace api {
+
 // etcd's --cors: the origins whose browser pages may use the answers. When a
 // request's Origin is listed, its answer carries the Access-Control-Allow-
 // Headers/-Methods/-Origin headers etcd's CORS handler adds; with "*" every
@@ -30,3 +32,5 @@ private:
     bool m_any = false;
     QSet<QByteArray> m_origins;
 };
+
+} // namespace api

@@ -1,5 +1,7 @@
 #include "api/Form.h"
 
+namespace api {
+
 namespace {
 
 bool isHex(char c)
@@ -76,3 +78,5 @@ QString Form::value(QStringView key) const
     }
     return {};
 }
+
+} // namespace api

@@ -7,6 +7,8 @@
 
 #include <optional>
 
+namespace api {
+
 // The parameters of a request, decoded the way Go's net/http does for etcd:
 // values from an application/x-www-form-urlencoded body come first, then the
 // query string, so FormValue-style lookups see the body's value. '+' is a
@@ -29,3 +31,5 @@ private:
 
     QList<QPair<QString, QString>> m_items;
 };
+
+} // namespace api

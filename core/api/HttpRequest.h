@@ -4,6 +4,8 @@
 #include <QList>
 #include <QPair>
 
+namespace api {
+
 // One HTTP request as plain values, copied out of the server's parser so it
 // can outlive the connection's request object (QHttpServerRequest is reused
 // per connection in Qt 6.4). The api layer never sees a socket.
@@ -26,3 +28,5 @@ struct HttpRequest
         return {};
     }
 };
+
+} // namespace api

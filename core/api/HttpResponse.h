@@ -4,6 +4,8 @@
 #include <QList>
 #include <QPair>
 
+namespace api {
+
 // One complete HTTP response as plain values. The daemon adds the transport
 // headers (Date, Content-Length, Connection) and drops the body for HEAD.
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
@@ -45,3 +47,5 @@ public:
     // `callback` runs once when the client disconnects (never after endStream()).
     virtual void onClosed(std::function<void()> callback) = 0;
 };
+
+} // namespace api

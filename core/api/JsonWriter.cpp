@@ -9,6 +9,8 @@
 
 #include <vector>
 
+namespace api {
+
 namespace {
 
 void appendUInt(QByteArray &out, quint64 v)
@@ -37,7 +39,7 @@ void appendInt(QByteArray &out, qint64 v)
 
 void JsonWriter::appendString(QByteArray &out, QByteArrayView utf8)
 {
-    GoJson::appendString(out, utf8);
+    go::GoJson::appendString(out, utf8);
 }
 
 void JsonWriter::appendFieldName(QByteArray &out, bool &first, const char *name)
@@ -52,7 +54,7 @@ void JsonWriter::appendFieldName(QByteArray &out, bool &first, const char *name)
 
 void JsonWriter::appendString(QByteArray &out, QStringView s)
 {
-    GoJson::appendString(out, QByteArrayView(s.toUtf8()));
+    go::GoJson::appendString(out, QByteArrayView(s.toUtf8()));
 }
 
 QByteArray JsonWriter::rfc3339Nano(qint64 ns)
@@ -86,7 +88,7 @@ void appendField(QByteArray &out, bool &first, const char *name)
 // Writes '{' and the fields before "nodes"; with children also "nodes":[ (true then,
 // and the caller writes them and closeNode's "]"). Returns whether "nodes" was opened;
 // `first` tells closeNode whether a field was written already.
-bool openNode(QByteArray &out, const NodeValue &node, bool &first)
+bool openNode(QByteArray &out, const store::NodeValue &node, bool &first)
 {
     out.append('{');
     first = true;
@@ -121,7 +123,7 @@ bool openNode(QByteArray &out, const NodeValue &node, bool &first)
 }
 
 // The fields after "nodes" and '}'.
-void closeNode(QByteArray &out, const NodeValue &node, bool first)
+void closeNode(QByteArray &out, const store::NodeValue &node, bool first)
 {
     if (node.modifiedIndex) {
         appendField(out, first, "modifiedIndex");
@@ -138,11 +140,11 @@ void closeNode(QByteArray &out, const NodeValue &node, bool first)
 
 // Depth first from an explicit stack: a listing as deep as the store allows must not
 // overflow the thread's stack.
-void JsonWriter::appendNode(QByteArray &out, const NodeValue &node)
+void JsonWriter::appendNode(QByteArray &out, const store::NodeValue &node)
 {
     struct Open
     {
-        const NodeValue *node;
+        const store::NodeValue *node;
         qsizetype next; // index of the next child to write
     };
     bool first = true;
@@ -153,30 +155,30 @@ void JsonWriter::appendNode(QByteArray &out, const NodeValue &node)
     std::vector<Open> stack{{&node, 0}};
     while (!stack.empty()) {
         Open &top = stack.back();
-        const QList<NodeValue> &children = top.node->nodes;
+        const QList<store::NodeValue> &children = top.node->nodes;
         if (top.next < children.size()) {
             if (top.next > 0)
                 out.append(',');
-            const NodeValue &child = children.at(top.next++);
+            const store::NodeValue &child = children.at(top.next++);
             if (openNode(out, child, first))
                 stack.push_back({&child, 0}); // `top` is not used after this
             else
                 closeNode(out, child, first);
             continue;
         }
-        const NodeValue *done = top.node;
+        const store::NodeValue *done = top.node;
         stack.pop_back();
         out.append(']');
         closeNode(out, *done, false); // "nodes" was written
     }
 }
 
-QByteArray JsonWriter::event(const Event &event, bool withNodes)
+QByteArray JsonWriter::event(const store::Event &event, bool withNodes)
 {
     QByteArray out;
     out.reserve(256);
     out.append("{\"action\":");
-    appendString(out, actionName(event.action));
+    appendString(out, store::actionName(event.action));
     if (withNodes) {
         out.append(",\"node\":");
         appendNode(out, event.node);
@@ -189,13 +191,13 @@ QByteArray JsonWriter::event(const Event &event, bool withNodes)
     return out;
 }
 
-QByteArray JsonWriter::error(const EtcdError &error)
+QByteArray JsonWriter::error(const store::EtcdError &error)
 {
     QByteArray out;
     out.append("{\"errorCode\":");
     appendInt(out, int(error.code));
     out.append(",\"message\":");
-    GoJson::appendString(out, etcd::errorMessage(error.code)); // ASCII, from the one table
+    go::GoJson::appendString(out, etcd::errorMessage(error.code)); // ASCII, from the one table
     if (!error.cause.isEmpty()) {
         out.append(",\"cause\":");
         appendString(out, error.cause);
@@ -205,3 +207,5 @@ QByteArray JsonWriter::error(const EtcdError &error)
     out.append("}\n");
     return out;
 }
+
+} // namespace api

@@ -3,9 +3,13 @@
 #include <QByteArray>
 #include <QString>
 
+namespace store {
 struct NodeValue;
 struct Event;
 struct EtcdError;
+} // namespace store
+
+namespace api {
 
 // Writes compact JSON byte-compatible with what etcd (Go's encoding/json)
 // sends: same field order, the same omitted empty fields, Go's string escaping
@@ -20,9 +24,11 @@ public:
     static void appendString(QByteArray &out, QByteArrayView utf8);
     // `"name":` of an object's next field, after a ',' unless it is the first.
     static void appendFieldName(QByteArray &out, bool &first, const char *name);
-    static void appendNode(QByteArray &out, const NodeValue &node);
+    static void appendNode(QByteArray &out, const store::NodeValue &node);
     // `withNodes` false drops node/prevNode (noValueOnSuccess).
-    static QByteArray event(const Event &event, bool withNodes = true);
-    static QByteArray error(const EtcdError &error);
+    static QByteArray event(const store::Event &event, bool withNodes = true);
+    static QByteArray error(const store::EtcdError &error);
     static QByteArray rfc3339Nano(qint64 ns);
 };
+
+} // namespace api

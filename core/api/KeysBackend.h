@@ -8,11 +8,13 @@
 #include <functional>
 #include <optional>
 
+namespace api {
+
 // A plain read answered off the owner's thread, with what its headers need,
 // all taken at one moment.
 struct ConcurrentRead
 {
-    StoreResult result;
+    store::StoreResult result;
     RaftPosition raft;
     quint64 clusterId = 0;
 };
@@ -24,14 +26,14 @@ struct ConcurrentRead
 class KeysBackend
 {
 public:
-    using ResultCallback = std::function<void(const StoreResult &)>;
+    using ResultCallback = std::function<void(const store::StoreResult &)>;
 
     virtual ~KeysBackend() = default;
 
     // This member's clock (ns since epoch); TTLs become absolute with it.
     virtual qint64 nowNs() const = 0;
 
-    virtual StoreResult get(const QString &path, bool recursive, bool sorted) = 0;
+    virtual store::StoreResult get(const QString &path, bool recursive, bool sorted) = 0;
     // The one call that may come from any thread: a plain read served on the
     // calling thread while the owner goes on applying writes. nullopt when
     // the backend cannot answer it there (auth enabled: the permission check
@@ -49,9 +51,11 @@ public:
     virtual void quorumGet(const QString &path, bool recursive, bool sorted,
                            ResultCallback done) = 0;
     // A replicated write; answered when applied, or with error 300 on timeout.
-    virtual void propose(const Command &command, ResultCallback done) = 0;
+    virtual void propose(const store::Command &command, ResultCallback done) = 0;
 
-    virtual WatchResult watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
-                              WatchSink sink) = 0;
+    virtual store::WatchResult watch(const QString &key, bool recursive, bool stream,
+                                     quint64 sinceIndex, store::WatchSink sink) = 0;
     virtual void cancelWatch(quint64 watcherId) = 0;
 };
+
+} // namespace api

@@ -6,6 +6,8 @@
 #include "go/GoStrconv.h"
 #include "store/KeyLimits.h"
 
+namespace api {
+
 namespace {
 
 // Go's strconv.ParseUint(s, 10, 64): digits only, no sign, no blanks.
@@ -24,22 +26,22 @@ std::optional<quint64> parseUint(const QString &s)
     return v;
 }
 
-EtcdError requestError(ErrorCode code, const QString &cause)
+store::EtcdError requestError(store::ErrorCode code, const QString &cause)
 {
-    return EtcdError::make(code, cause, 0);
+    return store::EtcdError::make(code, cause, 0);
 }
 
 // Bounded keys (README "Limits"), checked before anything is proposed; a POST creates
 // one level more than it names.
-std::optional<EtcdError> keyLimitError(const QString &cleanKey, const QByteArray &method)
+std::optional<store::EtcdError> keyLimitError(const QString &cleanKey, const QByteArray &method)
 {
-    return KeyLimits::checkRequest(cleanKey, method == "POST");
+    return store::KeyLimits::checkRequest(cleanKey, method == "POST");
 }
 
 } // namespace
 
-std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &request,
-                                                        const QByteArray &keyPath, qint64 nowNs)
+std::variant<KeysRequest, store::EtcdError>
+KeysRequest::parse(const HttpRequest &request, const QByteArray &keyPath, qint64 nowNs)
 {
     const QByteArray &method = request.method;
     const bool bodyCarriesForm = (method == "PUT" || method == "POST" || method == "PATCH") &&
@@ -51,14 +53,14 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
     const std::optional<Form> parsed =
         Form::parse(request.query, request.body, bodyCarriesForm, &formError);
     if (!parsed)
-        return requestError(ErrorCode::InvalidForm, formError);
+        return requestError(store::ErrorCode::InvalidForm, formError);
     const Form &form = *parsed;
 
     KeysRequest r;
     // The one canonical spelling of the key: what the permission check and the
     // store both use ("/a/" and "/a" name the same key, as in etcd's store).
-    r.path = GoPath::clean(QString::fromUtf8(keyPath));
-    if (std::optional<EtcdError> e = keyLimitError(r.path, method))
+    r.path = go::GoPath::clean(QString::fromUtf8(keyPath));
+    if (std::optional<store::EtcdError> e = keyLimitError(r.path, method))
         return *e;
 
     auto uintField = [&](const char *name, quint64 *out) -> bool {
@@ -75,7 +77,7 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
         const QString key = QLatin1String(name);
         if (!form.has(key))
             return true;
-        auto v = GoStrconv::parseBool(form.value(key));
+        auto v = go::GoStrconv::parseBool(form.value(key));
         if (!v)
             return false;
         *out = *v;
@@ -87,9 +89,9 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
 
     quint64 prevIndex = 0;
     if (!uintField("prevIndex", &prevIndex))
-        return requestError(ErrorCode::IndexNaN, invalidValue("prevIndex"));
+        return requestError(store::ErrorCode::IndexNaN, invalidValue("prevIndex"));
     if (!uintField("waitIndex", &r.waitIndex))
-        return requestError(ErrorCode::IndexNaN, invalidValue("waitIndex"));
+        return requestError(store::ErrorCode::IndexNaN, invalidValue("waitIndex"));
 
     bool wait = false, dir = false, quorum = false;
     const std::pair<const char *, bool *> bools[] = {
@@ -97,53 +99,53 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
         {"quorum", &quorum},         {"stream", &r.stream}};
     for (const auto &[name, target] : bools) {
         if (!boolField(name, target))
-            return requestError(ErrorCode::InvalidField, invalidValue(name));
+            return requestError(store::ErrorCode::InvalidField, invalidValue(name));
     }
     if (wait && method != "GET")
-        return requestError(ErrorCode::InvalidField,
+        return requestError(store::ErrorCode::InvalidField,
                             QStringLiteral("\"wait\" can only be used with GET requests"));
 
     const QString prevValue = form.value(u"prevValue");
     if (form.has(u"prevValue") && prevValue.isEmpty())
-        return requestError(ErrorCode::PrevValueRequired,
+        return requestError(store::ErrorCode::PrevValueRequired,
                             QStringLiteral("\"prevValue\" cannot be empty"));
     if (!boolField("noValueOnSuccess", &r.noValueOnSuccess))
-        return requestError(ErrorCode::InvalidField, invalidValue("noValueOnSuccess"));
+        return requestError(store::ErrorCode::InvalidField, invalidValue("noValueOnSuccess"));
 
     // An empty ttl means "no TTL" (how a TTL is removed with prevExist=true).
     std::optional<quint64> ttl;
     if (!form.value(u"ttl").isEmpty()) {
         ttl = parseUint(form.value(u"ttl"));
         if (!ttl)
-            return requestError(ErrorCode::TtlNaN, invalidValue("ttl"));
+            return requestError(store::ErrorCode::TtlNaN, invalidValue("ttl"));
     }
 
     std::optional<bool> prevExist;
     if (form.has(u"prevExist")) {
-        prevExist = GoStrconv::parseBool(form.value(u"prevExist"));
+        prevExist = go::GoStrconv::parseBool(form.value(u"prevExist"));
         if (!prevExist)
-            return requestError(ErrorCode::InvalidField,
+            return requestError(store::ErrorCode::InvalidField,
                                 QStringLiteral("invalid value for prevExist"));
     }
 
     bool refresh = false;
     if (form.has(u"refresh")) {
-        auto v = GoStrconv::parseBool(form.value(u"refresh"));
+        auto v = go::GoStrconv::parseBool(form.value(u"refresh"));
         if (!v)
-            return requestError(ErrorCode::InvalidField,
+            return requestError(store::ErrorCode::InvalidField,
                                 QStringLiteral("invalid value for refresh"));
         refresh = *v;
         if (refresh) {
             if (form.has(u"value") && !form.value(u"value").isEmpty())
-                return requestError(ErrorCode::RefreshValue,
+                return requestError(store::ErrorCode::RefreshValue,
                                     QStringLiteral("A value was provided on a refresh"));
             if (!ttl)
-                return requestError(ErrorCode::RefreshTtlRequired,
+                return requestError(store::ErrorCode::RefreshTtlRequired,
                                     QStringLiteral("No TTL value set"));
         }
     }
 
-    Command &c = r.command;
+    store::Command &c = r.command;
     c.path = r.path;
     c.value = form.value(u"value");
     c.dir = dir;
@@ -155,7 +157,7 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
     // the log (Command::restamp), keeping the TTL.
     c.timeNs = nowNs;
     if (ttl)
-        c.expirationNs = Command::expiryAfter(nowNs, *ttl);
+        c.expirationNs = store::Command::expiryAfter(nowNs, *ttl);
 
     if (method == "GET" || method == "HEAD") {
         r.head = method == "HEAD";
@@ -170,25 +172,27 @@ std::variant<KeysRequest, EtcdError> KeysRequest::parse(const HttpRequest &reque
 
     r.kind = Kind::Write;
     if (method == "POST") {
-        c.op = Command::Op::Create;
+        c.op = store::Command::Op::Create;
         c.unique = true;
     } else if (method == "PUT") {
         if (prevExist) {
             if (*prevExist)
-                c.op = (prevIndex == 0 && prevValue.isEmpty()) ? Command::Op::Update
-                                                               : Command::Op::CompareAndSwap;
+                c.op = (prevIndex == 0 && prevValue.isEmpty()) ? store::Command::Op::Update
+                                                               : store::Command::Op::CompareAndSwap;
             else
-                c.op = Command::Op::Create;
+                c.op = store::Command::Op::Create;
         } else if (prevIndex > 0 || !prevValue.isEmpty()) {
-            c.op = Command::Op::CompareAndSwap;
+            c.op = store::Command::Op::CompareAndSwap;
         } else {
-            c.op = Command::Op::Set;
+            c.op = store::Command::Op::Set;
         }
     } else { // DELETE (the router lets no other method through)
-        c.op = (prevIndex > 0 || !prevValue.isEmpty()) ? Command::Op::CompareAndDelete
-                                                       : Command::Op::Delete;
+        c.op = (prevIndex > 0 || !prevValue.isEmpty()) ? store::Command::Op::CompareAndDelete
+                                                       : store::Command::Op::Delete;
         if (c.recursive)
             c.dir = true;
     }
     return r;
 }
+
+} // namespace api

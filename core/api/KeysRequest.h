@@ -7,6 +7,8 @@
 
 #include <variant>
 
+namespace api {
+
 struct HttpRequest;
 
 // A /v2/keys request decoded into what the member must do: a local read, a
@@ -25,10 +27,12 @@ struct KeysRequest
     bool stream = false;   // Watch: keep sending events
     quint64 waitIndex = 0; // Watch: first index of interest (0 = next)
     bool noValueOnSuccess = false;
-    Command command; // Write
+    store::Command command; // Write
 
     // `keyPath` is the decoded path below /v2/keys ("" or "/a/b").
     // `nowNs` is this member's clock: a TTL becomes an absolute expiration.
-    static std::variant<KeysRequest, EtcdError> parse(const HttpRequest &request,
-                                                      const QByteArray &keyPath, qint64 nowNs);
+    static std::variant<KeysRequest, store::EtcdError>
+    parse(const HttpRequest &request, const QByteArray &keyPath, qint64 nowNs);
 };
+
+} // namespace api

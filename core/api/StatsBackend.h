@@ -7,13 +7,15 @@
 
 #include <optional>
 
+namespace api {
+
 // What /v2/stats and /metrics need from the member they run on. Owner's thread.
 class StatsBackend
 {
 public:
     virtual ~StatsBackend() = default;
 
-    virtual StoreStats storeStats() const = 0;
+    virtual store::StoreStats storeStats() const = 0;
     virtual SelfStats selfStats() const = 0;
     virtual std::optional<LeaderStats> leaderStats() const = 0; // nullopt unless leader
     // The clock offset of every peer measured so far (all members measure, not only the
@@ -23,3 +25,5 @@ public:
     // network); for /metrics.
     virtual QList<PeerRefusalCount> peerRefusals() const { return {}; }
 };
+
+} // namespace api

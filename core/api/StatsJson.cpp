@@ -8,6 +8,8 @@
 
 #include <cmath>
 
+namespace api {
+
 namespace {
 
 void key(QByteArray &out, const char *name, bool &first)
@@ -87,7 +89,7 @@ QByteArray StatsJson::goDuration(qint64 ns)
     return out;
 }
 
-QByteArray StatsJson::store(const StoreStats &s)
+QByteArray StatsJson::store(const store::StoreStats &s)
 {
     QByteArray out("{");
     bool first = true;
@@ -209,7 +211,7 @@ QByteArray StatsJson::members(const QList<MemberInfo> &members)
 
 QByteArray StatsJson::prometheus(const ApiBackend &backend)
 {
-    const StoreStats s = backend.storeStats();
+    const store::StoreStats s = backend.storeStats();
     const RaftPosition raft = backend.raftPosition();
     QByteArray out;
     auto metric = [&out](const char *name, const char *help, const char *type, const QByteArray &v,
@@ -277,3 +279,5 @@ QByteArray StatsJson::prometheus(const ApiBackend &backend)
     }
     return out;
 }
+
+} // namespace api

@@ -4,7 +4,12 @@
 
 #include <QByteArray>
 
+namespace store {
 struct StoreStats;
+} // namespace store
+
+namespace api {
+
 class ApiBackend;
 
 // JSON (and Prometheus text) for the cluster endpoints, with etcd's field
@@ -12,7 +17,7 @@ class ApiBackend;
 class StatsJson
 {
 public:
-    static QByteArray store(const StoreStats &stats);
+    static QByteArray store(const store::StoreStats &stats);
     static QByteArray self(const SelfStats &stats);
     static QByteArray leader(const LeaderStats &stats);
     static QByteArray member(const MemberInfo &member);
@@ -23,3 +28,5 @@ public:
     // Go's encoding of a float64 (shortest representation).
     static QByteArray goFloat(double v);
 };
+
+} // namespace api

@@ -17,9 +17,9 @@
 
 #include <algorithm>
 
-Q_LOGGING_CATEGORY(lcApi, "qetcd.api")
+namespace api {
 
-namespace responses = api::responses;
+Q_LOGGING_CATEGORY(lcApi, "qetcd.api")
 
 namespace {
 
@@ -66,9 +66,9 @@ QByteArray hexId(quint64 id)
     return QByteArray::number(id, 16);
 }
 
-bool isCreated(const Event &e)
+bool isCreated(const store::Event &e)
 {
-    return e.action == Action::Create || (e.action == Action::Set && !e.prevNode);
+    return e.action == store::Action::Create || (e.action == store::Action::Set && !e.prevNode);
 }
 
 // The state a watch shares between its store sink and its HTTP channel:
@@ -102,9 +102,9 @@ V2Api::~V2Api()
 
 std::optional<HttpResponse> V2Api::redirectToCleanPath(const HttpRequest &request)
 {
-    if (GoPath::isCleanKeepingSlash(request.path))
+    if (go::GoPath::isCleanKeepingSlash(request.path))
         return std::nullopt;
-    QByteArray location = GoUrl::escapePath(GoPath::cleanKeepingSlash(request.path));
+    QByteArray location = go::GoUrl::escapePath(go::GoPath::cleanKeepingSlash(request.path));
     if (!request.query.isEmpty())
         location += '?' + request.query;
     HttpResponse r;
@@ -118,12 +118,12 @@ std::optional<HttpResponse> V2Api::redirectToCleanPath(const HttpRequest &reques
     return r;
 }
 
-HttpResponse V2Api::errorResponse(const EtcdError &error) const
+HttpResponse V2Api::errorResponse(const store::EtcdError &error) const
 {
     return errorResponse(error, m_backend.clusterId());
 }
 
-HttpResponse V2Api::errorResponse(const EtcdError &error, quint64 clusterId)
+HttpResponse V2Api::errorResponse(const store::EtcdError &error, quint64 clusterId)
 {
     HttpResponse r = responses::json(error.httpStatus(), JsonWriter::error(error));
     r.addHeader("X-Etcd-Cluster-Id", hexId(clusterId));
@@ -145,13 +145,13 @@ void V2Api::addKeysHeaders(HttpResponse &response, quint64 etcdIndex, const Raft
     response.addHeader("X-Raft-Term", QByteArray::number(raft.term));
 }
 
-HttpResponse V2Api::keysResult(const StoreResult &result, bool withNodes) const
+HttpResponse V2Api::keysResult(const store::StoreResult &result, bool withNodes) const
 {
     return keysResult(result, withNodes, m_backend.raftPosition(), m_backend.clusterId());
 }
 
-HttpResponse V2Api::keysResult(const StoreResult &result, bool withNodes, const RaftPosition &raft,
-                               quint64 clusterId)
+HttpResponse V2Api::keysResult(const store::StoreResult &result, bool withNodes,
+                               const RaftPosition &raft, quint64 clusterId)
 {
     if (!result.ok())
         return errorResponse(*result.error, clusterId);
@@ -238,17 +238,18 @@ std::optional<HttpResponse> V2Api::handleConcurrently(const HttpRequest &request
     return keysResult(read->result, true, read->raft, read->clusterId);
 }
 
-StoreResult V2Api::readableOnly(const HttpRequest &request, StoreResult result) const
+store::StoreResult V2Api::readableOnly(const HttpRequest &request, store::StoreResult result) const
 {
     // A reader with a prefix grant over the directory may read every child; one
     // without (an exact "/dir" grant) sees only the children it may read one by
     // one. etcd lists them all, values included.
-    NodeValue &dir = result.event.node;
+    store::NodeValue &dir = result.event.node;
     if (!result.ok() || !dir.hasNodes || !m_backend.auth().isEnabled() ||
         m_auth.allowsKeyAccess(request, dir.key, true))
         return result;
-    dir.nodes.removeIf(
-        [&](const NodeValue &child) { return !m_auth.allowsKeyAccess(request, child.key, false); });
+    dir.nodes.removeIf([&](const store::NodeValue &child) {
+        return !m_auth.allowsKeyAccess(request, child.key, false);
+    });
     dir.hasNodes = !dir.nodes.isEmpty();
     return result;
 }
@@ -257,14 +258,14 @@ std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request, const 
                                               const ChannelFactory &defer)
 {
     auto parsed = KeysRequest::parse(request, keyPath, m_backend.nowNs());
-    if (auto *error = std::get_if<EtcdError>(&parsed))
+    if (auto *error = std::get_if<store::EtcdError>(&parsed))
         return errorResponse(*error);
     const KeysRequest &r = std::get<KeysRequest>(parsed);
     // Access is checked on the very key the store acts on (r.path, clean by
     // construction), never on a second spelling of it.
     if (!m_auth.allowsKeyAccess(request, r.path, r.recursive))
-        return errorResponse(EtcdError::make(ErrorCode::Unauthorized,
-                                             QStringLiteral("Insufficient credentials"), 0));
+        return errorResponse(store::EtcdError::make(store::ErrorCode::Unauthorized,
+                                                    QStringLiteral("Insufficient credentials"), 0));
     const bool withNodes = !r.noValueOnSuccess;
 
     switch (r.kind) {
@@ -275,22 +276,24 @@ std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request, const 
         return startWatch(r.path, r.recursive, r.stream, r.waitIndex, defer);
     case KeysRequest::Kind::QuorumGet: {
         std::shared_ptr<ResponseChannel> channel = defer();
-        m_backend.quorumGet(
-            r.path, r.recursive, r.sorted, [this, channel, request](const StoreResult &result) {
-                if (channel->isOpen())
-                    channel->respond(keysResult(readableOnly(request, result), true));
-            });
+        m_backend.quorumGet(r.path, r.recursive, r.sorted,
+                            [this, channel, request](const store::StoreResult &result) {
+                                if (channel->isOpen())
+                                    channel->respond(
+                                        keysResult(readableOnly(request, result), true));
+                            });
         return std::nullopt;
     }
     case KeysRequest::Kind::Write: {
         std::shared_ptr<ResponseChannel> channel = defer();
-        m_backend.propose(r.command, [this, channel, withNodes](const StoreResult &result) {
+        m_backend.propose(r.command, [this, channel, withNodes](const store::StoreResult &result) {
             if (!channel->isOpen())
                 return;
             // noValueOnSuccess only trims the answers of value-setting actions.
-            const Action a = result.event.action;
-            const bool trim = !withNodes && (a == Action::Set || a == Action::CompareAndSwap ||
-                                             a == Action::Create || a == Action::Update);
+            const store::Action a = result.event.action;
+            const bool trim =
+                !withNodes && (a == store::Action::Set || a == store::Action::CompareAndSwap ||
+                               a == store::Action::Create || a == store::Action::Update);
             channel->respond(keysResult(result, !trim));
         });
         return std::nullopt;
@@ -307,7 +310,7 @@ std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursiv
     std::weak_ptr<WatchState> weak = state;
     ApiBackend *backend = &m_backend;
 
-    auto onEvent = [weak, backend](const Event &event) {
+    auto onEvent = [weak, backend](const store::Event &event) {
         auto s = weak.lock();
         if (!s || s->finished)
             return;
@@ -327,7 +330,7 @@ std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursiv
     // The store dropped the watch (401 after a snapshot install): the head is out (only
     // Store::recover fails a watch, never watch() itself), so the error goes as the last
     // chunk of the body and ends a stream as well.
-    auto onError = [weak](const EtcdError &error) {
+    auto onError = [weak](const store::EtcdError &error) {
         auto s = weak.lock();
         if (!s || s->finished || !s->started)
             return;
@@ -337,9 +340,9 @@ std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursiv
         s->channel->writeChunk(JsonWriter::error(error));
         s->channel->endStream();
     };
-    WatchSink sink(onEvent, onError);
+    store::WatchSink sink(onEvent, onError);
 
-    WatchResult result = m_backend.watch(path, recursive, stream, waitIndex, sink);
+    store::WatchResult result = m_backend.watch(path, recursive, stream, waitIndex, sink);
     if (result.error)
         return errorResponse(*result.error);
 
@@ -554,3 +557,5 @@ HttpResponse V2Api::metrics() const
     r.headers.first().second = "text/plain; version=0.0.4";
     return r;
 }
+
+} // namespace api

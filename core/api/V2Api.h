@@ -9,11 +9,16 @@
 #include <optional>
 #include <vector>
 
-class ApiBackend;
+namespace store {
 struct Event;
-struct RaftPosition;
 struct EtcdError;
 struct StoreResult;
+} // namespace store
+
+namespace api {
+
+class ApiBackend;
+struct RaftPosition;
 
 // The etcd v2 HTTP contract as values: routes a request to /v2/keys,
 // /v2/members, /v2/auth (AuthApi), /v2/machines, /v2/stats/*, /version,
@@ -48,8 +53,8 @@ public:
 
     // etcd's error body with the cluster and index headers (plain answers:
     // api/ApiResponses.h).
-    HttpResponse errorResponse(const EtcdError &error) const;
-    static HttpResponse errorResponse(const EtcdError &error, quint64 clusterId);
+    HttpResponse errorResponse(const store::EtcdError &error) const;
+    static HttpResponse errorResponse(const store::EtcdError &error, quint64 clusterId);
     // Go's ServeMux answer to a path that is not clean (dot segments, doubled
     // slashes, their %-encoded spellings): 301 to the clean path with the
     // query kept, before anything looks at the path. Nothing when it is clean.
@@ -71,9 +76,9 @@ private:
     HttpResponse metrics() const;
 
     // `result` without the listed children the request's user may not read.
-    StoreResult readableOnly(const HttpRequest &request, StoreResult result) const;
-    HttpResponse keysResult(const StoreResult &result, bool withNodes) const;
-    static HttpResponse keysResult(const StoreResult &result, bool withNodes,
+    store::StoreResult readableOnly(const HttpRequest &request, store::StoreResult result) const;
+    HttpResponse keysResult(const store::StoreResult &result, bool withNodes) const;
+    static HttpResponse keysResult(const store::StoreResult &result, bool withNodes,
                                    const RaftPosition &raft, quint64 clusterId);
     void addKeysHeaders(HttpResponse &response, quint64 etcdIndex) const;
     static void addKeysHeaders(HttpResponse &response, quint64 etcdIndex, const RaftPosition &raft,
@@ -86,3 +91,5 @@ private:
     std::vector<std::weak_ptr<WatchState>> m_watches;
     size_t m_sweepWatchesAt = 64;
 };
+
+} // namespace api

@@ -4,6 +4,8 @@
 
 #include <QIODevice>
 
+namespace auth {
+
 namespace {
 constexpr quint8 kVersion = 1;
 }
@@ -47,3 +49,5 @@ std::optional<AuthCommand> AuthCommand::decode(const QByteArray &bytes)
         return std::nullopt;
     return c;
 }
+
+} // namespace auth

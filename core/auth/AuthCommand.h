@@ -8,6 +8,8 @@
 
 #include <optional>
 
+namespace auth {
+
 // One replicated change of the auth state: the api builds it from a request
 // (hashing any password first, so the command carries salt and key and
 // every member stores the same bytes), consensus orders it, and every
@@ -58,3 +60,5 @@ struct AuthCommand
     }
     bool operator!=(const AuthCommand &o) const { return !(*this == o); }
 };
+
+} // namespace auth

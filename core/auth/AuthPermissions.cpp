@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+namespace auth {
+
 namespace {
 
 const QStringList &listOf(const AuthPermissions &p, bool write)
@@ -103,3 +105,5 @@ void AuthPermissions::sortLikeGo(QStringList &list)
     std::sort(list.begin(), list.end(),
               [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
 }
+
+} // namespace auth

@@ -4,6 +4,8 @@
 
 #include <optional>
 
+namespace auth {
+
 // The key-value permissions of one v2 auth role: key paths it may read and
 // write, each either an exact key or a prefix ending in '*'. Lists keep
 // etcd's distinction between JSON null (nullopt: as a role was created
@@ -32,3 +34,5 @@ struct AuthPermissions
     // Sorts by UTF-8 bytes, as Go's sort.Strings does.
     static void sortLikeGo(QStringList &list);
 };
+
+} // namespace auth

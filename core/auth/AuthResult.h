@@ -7,6 +7,8 @@
 
 #include <optional>
 
+namespace auth {
+
 // What applying one AuthCommand did: success (Created when a user or role
 // came into being where etcd answers 201), or why not, with etcd's own
 // message ("auth: User alice already exists."). NotApplied means the command
@@ -39,3 +41,5 @@ struct AuthResult
         return r;
     }
 };
+
+} // namespace auth

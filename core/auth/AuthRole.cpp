@@ -1,5 +1,7 @@
 #include "auth/AuthRole.h"
 
+namespace auth {
+
 const QString AuthRole::kRootName = QStringLiteral("root");
 const QString AuthRole::kGuestName = QStringLiteral("guest");
 
@@ -33,3 +35,5 @@ bool AuthRole::hasRecursiveAccess(const QString &key, bool write) const
 {
     return name == kRootName || permissions.hasRecursiveAccess(key, write);
 }
+
+} // namespace auth

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+namespace auth {
+
 // One v2 auth role: a name and its key-value permissions. The `root` role is
 // built in (all keys, read and write, and the right to manage auth and
 // membership); `guest` is an ordinary role that covers anonymous requests.
@@ -31,3 +33,5 @@ struct AuthRole
     }
     bool operator!=(const AuthRole &o) const { return !(*this == o); }
 };
+
+} // namespace auth

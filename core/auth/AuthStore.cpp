@@ -4,6 +4,8 @@
 
 #include <QIODevice>
 
+namespace auth {
+
 namespace {
 
 constexpr quint32 kMagic = 0x51455441; // "QETA"
@@ -341,3 +343,5 @@ bool AuthStore::recover(const QByteArray &image)
     m_enabled = enabled == 1;
     return true;
 }
+
+} // namespace auth

@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QMap>
 
+namespace auth {
+
 // The v2 authentication state of the cluster: users, roles and whether auth
 // is enabled, changed only through replicated AuthCommands so that every
 // member holds the same state. The rules are etcd 2.2's v2 auth: the `root`
@@ -66,3 +68,5 @@ private:
     QMap<QString, AuthRole> m_roles; // never holds "root"
     bool m_enabled = false;
 };
+
+} // namespace auth

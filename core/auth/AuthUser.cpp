@@ -1,3 +1,7 @@
 #include "auth/AuthUser.h"
 
+namespace auth {
+
 const QString AuthUser::kRootName = QStringLiteral("root");
+
+} // namespace auth

@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace auth {
+
 // One v2 auth user: a name, a password hash and the names of its roles.
 // `roles` keeps etcd's distinction between JSON null (nullopt) and an empty
 // list, because the JSON etcd answers shows it. Role names need not name an
@@ -27,3 +29,5 @@ struct AuthUser
     }
     bool operator!=(const AuthUser &o) const { return !(*this == o); }
 };
+
+} // namespace auth

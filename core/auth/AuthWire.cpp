@@ -2,6 +2,8 @@
 
 #include <QIODevice>
 
+namespace auth {
+
 namespace AuthWire {
 
 namespace {
@@ -121,3 +123,5 @@ void read(QDataStream &s, PasswordHash &hash)
 }
 
 } // namespace AuthWire
+
+} // namespace auth

@@ -5,6 +5,8 @@
 
 #include <QDataStream>
 
+namespace auth {
+
 // The binary pieces shared by AuthCommand and AuthStore's snapshot image:
 // QDataStream (Qt 6.4 format, little endian) with every count checked
 // against the bytes left, so garbage can fail a read but never make it
@@ -30,3 +32,5 @@ void read(QDataStream &s, PasswordHash &hash);
 quint32 readCount(QDataStream &s, int minItemBytes);
 
 } // namespace AuthWire
+
+} // namespace auth

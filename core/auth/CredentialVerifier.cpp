@@ -8,6 +8,8 @@
 #include <sys/resource.h>
 #endif
 
+namespace auth {
+
 Q_LOGGING_CATEGORY(lcCredentials, "qetcd.auth.credentials")
 
 namespace {
@@ -170,3 +172,5 @@ void CredentialVerifier::remember(const QString &user, const QByteArray &passwor
     m_failures.insert(passwordDigest,
                       Remembered{passwordDigest, stored.key, now + m_limits.failureTtlNs});
 }
+
+} // namespace auth

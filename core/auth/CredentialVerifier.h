@@ -9,6 +9,8 @@
 #include <memory>
 #include <optional>
 
+namespace auth {
+
 // Checks passwords against stored hashes away from the member's thread, so
 // that a flood of wrong passwords cannot delay Raft ticks and heartbeats:
 // every hash (bcrypt, or PBKDF2 for old records) runs on a small pool of its
@@ -104,3 +106,5 @@ private:
     std::unique_ptr<QObject> m_context;
     QThreadPool m_pool;
 };
+
+} // namespace auth

@@ -8,6 +8,8 @@
 
 #include <memory>
 
+namespace auth {
+
 namespace {
 
 // Bytes of randomness bcrypt's salt holds.
@@ -127,3 +129,5 @@ bool PasswordHash::matches(const QString &password) const
     }
     return sameBytes(derive(password, salt, iterations).key, key);
 }
+
+} // namespace auth

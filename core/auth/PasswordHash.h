@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+namespace auth {
+
 // One user's stored password hash, as the user record keeps it. Two forms:
 //  - bcrypt, what every new or changed password gets: `key` holds the whole
 //    crypt(3) string, "$2b$10$<22 salt chars><31 hash chars>", as etcd
@@ -58,3 +60,5 @@ struct PasswordHash
     }
     bool operator!=(const PasswordHash &o) const { return !(*this == o); }
 };
+
+} // namespace auth

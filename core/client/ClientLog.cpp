@@ -1,3 +1,7 @@
 #include "client/ClientLog.h"
 
+namespace client {
+
 Q_LOGGING_CATEGORY(lcClient, "qetcd.client", QtWarningMsg)
+
+} // namespace client

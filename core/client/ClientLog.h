@@ -2,5 +2,9 @@
 
 #include <QLoggingCategory>
 
+namespace client {
+
 // Logging category of the v2 client library ("qetcd.client").
 Q_DECLARE_LOGGING_CATEGORY(lcClient)
+
+} // namespace client

@@ -59,7 +59,7 @@ QByteArray quote(const QByteArray &utf8)
     out += '"';
     for (qsizetype i = 0; i < utf8.size();) {
         qsizetype len = 1;
-        const int cp = GoUtf8::decodeRune(utf8, i, &len);
+        const int cp = ::go::GoUtf8::decodeRune(utf8, i, &len);
         if (cp < 0) {
             out += "\\x";
             appendHex(out, static_cast<unsigned char>(utf8[i]), 2);
@@ -116,22 +116,22 @@ QByteArray quote(const QByteArray &utf8)
 
 QByteArray jsonString(const QByteArray &utf8)
 {
-    return GoJson::string(utf8);
+    return ::go::GoJson::string(utf8);
 }
 
 QByteArray escapePath(const QString &path)
 {
-    return GoUrl::escapePath(path.toUtf8());
+    return ::go::GoUrl::escapePath(path.toUtf8());
 }
 
 QByteArray escapeQuery(const QString &component)
 {
-    return GoUrl::escapeQuery(component.toUtf8());
+    return ::go::GoUrl::escapeQuery(component.toUtf8());
 }
 
 QString canonicalPath(const QString &path)
 {
-    return GoPath::cleanKeepingSlash(path);
+    return ::go::GoPath::cleanKeepingSlash(path);
 }
 
 namespace {

@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+namespace go {
+
 namespace {
 
 using Definition = GoFlags::Definition;
@@ -137,3 +139,5 @@ GoFlags::Result GoFlags::parse(const QList<Definition> &flags, const QStringList
         result.arguments += args.mid(i);
     return result;
 }
+
+} // namespace go

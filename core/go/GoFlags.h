@@ -6,6 +6,8 @@
 
 #include <functional>
 
+namespace go {
+
 // Go's flag package grammar (FlagSet.parseOne), the one tokenizer of command
 // lines for qetcdctl (etcdctl's urfave/cli v1 over Go's flag) and the daemon
 // (etcd 2.2's flag.FlagSet). Table-driven over the flags' names; what a value
@@ -104,3 +106,5 @@ public:
     // urfave/cli v1.22 reorderArgs (see Interspersed::Reorder); public for tests.
     static QStringList reorder(const QList<Definition> &flags, const QStringList &arguments);
 };
+
+} // namespace go

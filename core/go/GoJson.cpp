@@ -2,6 +2,8 @@
 
 #include "go/GoUtf8.h"
 
+namespace go {
+
 namespace {
 
 const char hexDigits[] = "0123456789abcdef";
@@ -83,3 +85,5 @@ QByteArray GoJson::string(QByteArrayView utf8)
     appendString(out, utf8);
     return out;
 }
+
+} // namespace go

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+namespace go {
+
 // Go's encoding/json string literal, exactly as json.Marshal and json.Encoder
 // (with their default HTML escaping) write it, as built by the Go 1.19 of
 // etcd 3.4.x: the one implementation behind the server's answers
@@ -30,3 +32,5 @@ public:
     // The quoted literal of `utf8`.
     static QByteArray string(QByteArrayView utf8);
 };
+
+} // namespace go

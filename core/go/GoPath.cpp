@@ -2,6 +2,8 @@
 
 #include <QList>
 
+namespace go {
+
 namespace {
 
 template <typename View> bool isDot(View seg)
@@ -112,3 +114,5 @@ bool GoPath::isCleanKeepingSlash(QByteArrayView p)
     // A trailing slash is kept, so only the segments before it count.
     return segmentsClean(p, 1, p.at(n - 1) == '/' ? n - 1 : n);
 }
+
+} // namespace go

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+namespace go {
+
 // Go's rules for slash-separated paths where etcd's behaviour depends on
 // them: path.Clean (the store's key names) and net/http's ServeMux cleanPath
 // (which paths a request may name before a handler runs; anything else is
@@ -29,3 +31,5 @@ public:
     // True when cleanKeepingSlash(path) == path.
     static bool isCleanKeepingSlash(QByteArrayView path);
 };
+
+} // namespace go

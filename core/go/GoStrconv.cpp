@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+namespace go {
+
 std::optional<bool> GoStrconv::parseBool(const QString &text)
 {
     static const QStringList yes{QStringLiteral("1"),    QStringLiteral("t"),
@@ -16,3 +18,5 @@ std::optional<bool> GoStrconv::parseBool(const QString &text)
         return false;
     return std::nullopt;
 }
+
+} // namespace go

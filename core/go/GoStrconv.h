@@ -4,6 +4,8 @@
 
 #include <optional>
 
+namespace go {
+
 // Go's strconv parsing rules where etcd's behaviour depends on them: the
 // daemon's flags, etcdctl's flags and the v2 API's boolean parameters all
 // accept exactly what Go accepts. Pure functions; thread-safe.
@@ -13,3 +15,5 @@ public:
     // strconv.ParseBool: 1 t T TRUE true True / 0 f F FALSE false False.
     static std::optional<bool> parseBool(const QString &text);
 };
+
+} // namespace go

@@ -1,5 +1,7 @@
 #include "go/GoUrl.h"
 
+namespace go {
+
 namespace {
 
 bool isUnreserved(char c)
@@ -60,3 +62,5 @@ QByteArray GoUrl::escapeQuery(const QByteArray &utf8)
 {
     return percentEscape(utf8, false);
 }
+
+} // namespace go

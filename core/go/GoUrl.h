@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 
+namespace go {
+
 // net/url's percent-escaping, byte for byte as Go writes it (uppercase hex),
 // for the places where etcd or its client put a URL on the wire: the
 // Location of a redirect, the paths and queries etcdctl sends. Pure
@@ -15,3 +17,5 @@ public:
     // url.QueryEscape: space becomes '+', only [A-Za-z0-9-_.~] stay.
     static QByteArray escapeQuery(const QByteArray &utf8);
 };
+
+} // namespace go

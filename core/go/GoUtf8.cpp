@@ -1,5 +1,7 @@
 #include "go/GoUtf8.h"
 
+namespace go {
+
 int GoUtf8::decodeRune(QByteArrayView s, qsizetype i, qsizetype *len)
 {
     const uchar b0 = uchar(s[i]);
@@ -47,3 +49,5 @@ int GoUtf8::decodeRune(QByteArrayView s, qsizetype i, qsizetype *len)
     *len = need;
     return cp;
 }
+
+} // namespace go

@@ -2,6 +2,8 @@
 
 #include <QByteArrayView>
 
+namespace go {
+
 // Go's unicode/utf8.DecodeRune: which bytes Go's encoders (encoding/json,
 // strconv.Quote) accept as one UTF-8 sequence. Everything they replace or
 // escape byte by byte is what this rejects. Pure; thread-safe.
@@ -14,3 +16,5 @@ public:
     // sequence cut short. `i` must be < s.size().
     static int decodeRune(QByteArrayView s, qsizetype i, qsizetype *len);
 };
+
+} // namespace go

@@ -5,6 +5,8 @@
 #include <QLoggingCategory>
 #include <QTranslator>
 
+namespace i18n {
+
 Q_LOGGING_CATEGORY(lcI18n, "qetcd.i18n", QtInfoMsg)
 
 bool Localization::install(QCoreApplication *app, const QLocale &locale, const QString &catalogue)
@@ -25,3 +27,5 @@ bool Localization::install(QCoreApplication *app, const QLocale &locale, const Q
     delete own;
     return false;
 }
+
+} // namespace i18n

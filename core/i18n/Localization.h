@@ -5,6 +5,8 @@
 
 class QCoreApplication;
 
+namespace i18n {
+
 // Puts a program in the user's language: Qt's own strings (standard buttons,
 // dialogs, command-line parser) from the system's Qt translations, and the
 // program's from the catalogue compiled into it by qt_add_translations
@@ -18,3 +20,5 @@ public:
     // `locale` (English returns false).
     static bool install(QCoreApplication *app, const QLocale &locale, const QString &catalogue);
 };
+
+} // namespace i18n

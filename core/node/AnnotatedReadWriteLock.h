@@ -14,6 +14,8 @@
 #include <sanitizer/tsan_interface.h>
 #endif
 
+namespace node {
+
 // A QReadWriteLock that ThreadSanitizer understands.
 //
 // QReadWriteLock does its work inside QtCore, which Debian does not build with TSan, so a
@@ -114,3 +116,5 @@ public:
 private:
     QReadWriteLock m_lock;
 };
+
+} // namespace node

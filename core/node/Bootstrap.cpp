@@ -30,7 +30,7 @@ Bootstrap::Initial Bootstrap::initial(NodeOptions &options)
     for (const auto &entry : options.initialCluster)
         urlsByName[entry.first].append(entry.second);
     for (auto it = urlsByName.cbegin(); it != urlsByName.cend(); ++it) {
-        MemberInfo m;
+        api::MemberInfo m;
         m.id = ClusterIdentity::memberId(it.value(), options.clusterToken);
         m.name = it.key();
         m.peerUrls = it.value();

@@ -5,9 +5,9 @@
 #include <QCoreApplication>
 #include <QList>
 
-struct NodeOptions;
-
 namespace node {
+
+struct NodeOptions;
 
 class RaftLoop;
 class StateMachine;

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+namespace node {
+
 namespace {
 
 quint64 first8BigEndian(const QByteArray &hash)
@@ -35,3 +37,5 @@ quint64 ClusterIdentity::clusterId(QList<quint64> memberIds)
         qToBigEndian<quint64>(memberIds.at(i), data.data() + 8 * i);
     return first8BigEndian(QCryptographicHash::hash(data, QCryptographicHash::Sha1));
 }
+
+} // namespace node

@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace node {
+
 // Member and cluster ids derived exactly like etcd, so that the same flags give
 // the same ids as etcd would (and a restarted member keeps its identity):
 // member id = first 8 bytes (big endian) of SHA-1 over the sorted peer URLs,
@@ -18,3 +20,5 @@ public:
                             std::optional<qint64> unixSeconds = std::nullopt);
     static quint64 clusterId(QList<quint64> memberIds);
 };
+
+} // namespace node

@@ -4,9 +4,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+namespace node {
+
 namespace {
 
-QJsonObject toObject(const MemberInfo &m)
+QJsonObject toObject(const api::MemberInfo &m)
 {
     return QJsonObject{{QStringLiteral("id"), QString::number(m.id, 16)},
                        {QStringLiteral("name"), m.name},
@@ -27,10 +29,10 @@ std::optional<QStringList> stringList(const QJsonValue &v)
     return out;
 }
 
-std::optional<MemberInfo> fromObject(const QJsonObject &o)
+std::optional<api::MemberInfo> fromObject(const QJsonObject &o)
 {
     bool ok = false;
-    MemberInfo m;
+    api::MemberInfo m;
     m.id = o.value(QLatin1String("id")).toString().toULongLong(&ok, 16);
     if (!ok || m.id == 0)
         return std::nullopt;
@@ -46,12 +48,12 @@ std::optional<MemberInfo> fromObject(const QJsonObject &o)
 
 } // namespace
 
-QList<MemberInfo> ClusterMembership::members() const
+QList<api::MemberInfo> ClusterMembership::members() const
 {
     return m_members.values();
 }
 
-std::optional<MemberInfo> ClusterMembership::member(quint64 id) const
+std::optional<api::MemberInfo> ClusterMembership::member(quint64 id) const
 {
     auto it = m_members.constFind(id);
     if (it == m_members.constEnd())
@@ -62,7 +64,7 @@ std::optional<MemberInfo> ClusterMembership::member(quint64 id) const
 std::optional<quint64> ClusterMembership::findByPeerUrls(const QStringList &urls,
                                                          quint64 except) const
 {
-    for (const MemberInfo &m : m_members) {
+    for (const api::MemberInfo &m : m_members) {
         if (m.id == except)
             continue;
         for (const QString &u : urls) {
@@ -73,7 +75,7 @@ std::optional<quint64> ClusterMembership::findByPeerUrls(const QStringList &urls
     return std::nullopt;
 }
 
-ClusterMembership::Change ClusterMembership::add(const MemberInfo &member)
+ClusterMembership::Change ClusterMembership::add(const api::MemberInfo &member)
 {
     if (m_removed.contains(member.id))
         return Change::IdRemoved;
@@ -120,7 +122,7 @@ ClusterMembership::Change ClusterMembership::setAttributes(quint64 id, const QSt
 QByteArray ClusterMembership::toJson() const
 {
     QJsonArray members, removed;
-    for (const MemberInfo &m : m_members)
+    for (const api::MemberInfo &m : m_members)
         members.append(toObject(m));
     for (quint64 id : m_removed)
         removed.append(QString::number(id, 16));
@@ -156,15 +158,17 @@ std::optional<ClusterMembership> ClusterMembership::fromJson(const QByteArray &j
     return c;
 }
 
-QByteArray ClusterMembership::memberToJson(const MemberInfo &member)
+QByteArray ClusterMembership::memberToJson(const api::MemberInfo &member)
 {
     return QJsonDocument(toObject(member)).toJson(QJsonDocument::Compact);
 }
 
-std::optional<MemberInfo> ClusterMembership::memberFromJson(const QByteArray &json)
+std::optional<api::MemberInfo> ClusterMembership::memberFromJson(const QByteArray &json)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(json);
     if (!doc.isObject())
         return std::nullopt;
     return fromObject(doc.object());
 }
+
+} // namespace node

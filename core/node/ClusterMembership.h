@@ -9,6 +9,8 @@
 
 #include <optional>
 
+namespace node {
+
 // Who is in the cluster: every member's id, name, peer and client URLs, plus
 // the ids removed for good (a removed id may never come back, as in etcd).
 // Changed only by applying committed Raft entries, so every member holds the
@@ -20,8 +22,8 @@ public:
     quint64 clusterId() const { return m_clusterId; }
     void setClusterId(quint64 id) { m_clusterId = id; }
 
-    QList<MemberInfo> members() const; // ordered by id
-    std::optional<MemberInfo> member(quint64 id) const;
+    QList<api::MemberInfo> members() const; // ordered by id
+    std::optional<api::MemberInfo> member(quint64 id) const;
     bool contains(quint64 id) const { return m_members.contains(id); }
     bool isRemoved(quint64 id) const { return m_removed.contains(id); }
     QList<quint64> ids() const { return m_members.keys(); }
@@ -29,7 +31,7 @@ public:
     std::optional<quint64> findByPeerUrls(const QStringList &urls, quint64 except = 0) const;
 
     enum class Change { Ok, IdExists, IdRemoved, NotFound, PeerUrlExists };
-    Change add(const MemberInfo &member);
+    Change add(const api::MemberInfo &member);
     Change remove(quint64 id);
     Change updatePeerUrls(quint64 id, const QStringList &peerUrls);
     Change setAttributes(quint64 id, const QString &name, const QStringList &clientUrls);
@@ -37,11 +39,13 @@ public:
     QByteArray toJson() const;
     static std::optional<ClusterMembership> fromJson(const QByteArray &json);
 
-    static QByteArray memberToJson(const MemberInfo &member);
-    static std::optional<MemberInfo> memberFromJson(const QByteArray &json);
+    static QByteArray memberToJson(const api::MemberInfo &member);
+    static std::optional<api::MemberInfo> memberFromJson(const QByteArray &json);
 
 private:
     quint64 m_clusterId = 0;
-    QMap<quint64, MemberInfo> m_members;
+    QMap<quint64, api::MemberInfo> m_members;
     QSet<quint64> m_removed;
 };
+
+} // namespace node

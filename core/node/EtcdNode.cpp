@@ -13,6 +13,8 @@
 
 #include <QRandomGenerator>
 
+namespace node {
+
 Q_LOGGING_CATEGORY(lcNode, "qetcd.node")
 
 EtcdNode::EtcdNode(const NodeOptions &options, QObject *parent)
@@ -217,28 +219,28 @@ bool EtcdNode::healthy() const
     return m_loop.leaderId() != 0 && m_started && !m_proposals.diskFull();
 }
 
-RaftPosition EtcdNode::raftPosition() const
+api::RaftPosition EtcdNode::raftPosition() const
 {
-    RaftPosition p;
+    api::RaftPosition p;
     p.commitIndex = qMax(m_state.applied(), m_loop.hardState().commit);
     p.term = m_loop.hardState().term;
     return p;
 }
 
-StoreResult EtcdNode::get(const QString &path, bool recursive, bool sorted)
+store::StoreResult EtcdNode::get(const QString &path, bool recursive, bool sorted)
 {
     return m_state.store().get(path, recursive, sorted, m_leaderClock.nowNs());
 }
 
-std::optional<ConcurrentRead> EtcdNode::readConcurrently(const QString &path, bool recursive,
-                                                         bool sorted) const
+std::optional<api::ConcurrentRead> EtcdNode::readConcurrently(const QString &path, bool recursive,
+                                                              bool sorted) const
 {
     return m_state.readConcurrently(path, recursive, sorted, m_leaderClock);
 }
 
 void EtcdNode::quorumGet(const QString &path, bool recursive, bool sorted, ResultCallback done)
 {
-    m_proposals.readIndex([this, path, recursive, sorted, done](const StoreResult &r) {
+    m_proposals.readIndex([this, path, recursive, sorted, done](const store::StoreResult &r) {
         if (r.error)
             done(r);
         else
@@ -246,7 +248,7 @@ void EtcdNode::quorumGet(const QString &path, bool recursive, bool sorted, Resul
     });
 }
 
-void EtcdNode::propose(const Command &command, ResultCallback done)
+void EtcdNode::propose(const store::Command &command, ResultCallback done)
 {
     RaftRequest request;
     request.kind = RaftRequest::Kind::Store;
@@ -254,8 +256,8 @@ void EtcdNode::propose(const Command &command, ResultCallback done)
     m_proposals.propose(request, std::move(done));
 }
 
-WatchResult EtcdNode::watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
-                            WatchSink sink)
+store::WatchResult EtcdNode::watch(const QString &key, bool recursive, bool stream,
+                                   quint64 sinceIndex, store::WatchSink sink)
 {
     return m_state.store().watch(key, recursive, stream, sinceIndex, std::move(sink));
 }
@@ -265,7 +267,7 @@ void EtcdNode::cancelWatch(quint64 watcherId)
     m_state.store().cancelWatch(watcherId);
 }
 
-void EtcdNode::proposeAuth(const AuthCommand &command, AuthCallback done)
+void EtcdNode::proposeAuth(const auth::AuthCommand &command, AuthCallback done)
 {
     m_proposals.proposeAuth(command, std::move(done));
 }
@@ -289,3 +291,5 @@ void EtcdNode::shutdown(std::function<void()> done)
 {
     m_changes.handOverLeadership(std::move(done));
 }
+
+} // namespace node

@@ -16,6 +16,8 @@
 
 #include <functional>
 
+namespace node {
+
 // One member of a cluster: the façade the v2 API (ApiBackend) and the daemon
 // see, and the wiring of the parts that do the work, one job each:
 //   node::Bootstrap / ClusterJoin   where the member starts from (data dir, or an existing cluster)
@@ -32,7 +34,7 @@
 //
 // Lives on the server thread and owns every part; not thread-safe, but for
 // readConcurrently(), which any thread may call (StateMachine's read lock).
-class EtcdNode : public QObject, public ApiBackend
+class EtcdNode : public QObject, public api::ApiBackend
 {
     Q_OBJECT
 public:
@@ -48,35 +50,35 @@ public:
 
     // KeysBackend
     qint64 nowNs() const override;
-    StoreResult get(const QString &path, bool recursive, bool sorted) override;
-    std::optional<ConcurrentRead> readConcurrently(const QString &path, bool recursive,
-                                                   bool sorted) const override;
+    store::StoreResult get(const QString &path, bool recursive, bool sorted) override;
+    std::optional<api::ConcurrentRead> readConcurrently(const QString &path, bool recursive,
+                                                        bool sorted) const override;
     void quorumGet(const QString &path, bool recursive, bool sorted, ResultCallback done) override;
-    void propose(const Command &command, ResultCallback done) override;
-    WatchResult watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
-                      WatchSink sink) override;
+    void propose(const store::Command &command, ResultCallback done) override;
+    store::WatchResult watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
+                             store::WatchSink sink) override;
     void cancelWatch(quint64 watcherId) override;
     // ClusterBackend
     quint64 clusterId() const override { return m_state.membership().clusterId(); }
     quint64 memberId() const override { return m_loop.id(); }
     quint64 leaderId() const override { return m_loop.leaderId(); }
-    RaftPosition raftPosition() const override;
-    QList<MemberInfo> members() const override { return m_state.membership().members(); }
+    api::RaftPosition raftPosition() const override;
+    QList<api::MemberInfo> members() const override { return m_state.membership().members(); }
     bool healthy() const override;
     void addMember(const QStringList &peerUrls, MemberCallback done) override;
     void removeMember(quint64 id, MemberCallback done) override;
     void updateMember(quint64 id, const QStringList &peerUrls, MemberCallback done) override;
     // AuthBackend
-    const AuthStore &auth() const override { return m_state.auth(); }
-    void proposeAuth(const AuthCommand &command, AuthCallback done) override;
+    const auth::AuthStore &auth() const override { return m_state.auth(); }
+    void proposeAuth(const auth::AuthCommand &command, AuthCallback done) override;
     // StatsBackend
-    StoreStats storeStats() const override { return m_state.storeStats(); }
-    SelfStats selfStats() const override { return m_stats.self(); }
-    std::optional<LeaderStats> leaderStats() const override { return m_stats.leader(); }
-    QList<PeerClock> peerClocks() const override { return m_stats.peerClocks(); }
-    QList<PeerRefusalCount> peerRefusals() const override { return m_stats.peerRefusals(); }
+    store::StoreStats storeStats() const override { return m_state.storeStats(); }
+    api::SelfStats selfStats() const override { return m_stats.self(); }
+    std::optional<api::LeaderStats> leaderStats() const override { return m_stats.leader(); }
+    QList<api::PeerClock> peerClocks() const override { return m_stats.peerClocks(); }
+    QList<api::PeerRefusalCount> peerRefusals() const override { return m_stats.peerRefusals(); }
 
-    const Store &store() const { return m_state.store(); }
+    const store::Store &store() const { return m_state.store(); }
     QList<quint16> peerPorts() const { return m_peers.ports(); }
     bool isLeader() const { return m_loop.isLeader(); }
     // The index of the newest snapshot this member took or installed (tests).
@@ -120,3 +122,5 @@ private:
     qint64 m_publishAttemptMs = -1;
     bool m_started = false;
 };
+
+} // namespace node

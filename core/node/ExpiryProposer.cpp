@@ -8,8 +8,8 @@
 
 namespace node {
 
-ExpiryProposer::ExpiryProposer(const RaftLoop &loop, const Store &store, ProposalQueue &proposals,
-                               QObject *parent)
+ExpiryProposer::ExpiryProposer(const RaftLoop &loop, const store::Store &store,
+                               ProposalQueue &proposals, QObject *parent)
     : QObject(parent), m_loop(loop), m_store(store), m_proposals(proposals)
 {
     m_timer.setSingleShot(true);
@@ -40,7 +40,7 @@ void ExpiryProposer::proposeExpiry()
         return;
     RaftRequest request;
     request.kind = RaftRequest::Kind::Store;
-    request.command.op = Command::Op::Expire;
+    request.command.op = store::Command::Op::Expire;
     request.command.timeNs = wallClockNs();
     m_proposals.propose(request, {});
     // If this proposal is lost (leadership moves), try again shortly; applying

@@ -3,7 +3,9 @@
 #include <QObject>
 #include <QTimer>
 
+namespace store {
 class Store;
+} // namespace store
 
 namespace node {
 
@@ -23,7 +25,7 @@ class ExpiryProposer : public QObject
 {
     Q_OBJECT
 public:
-    ExpiryProposer(const RaftLoop &loop, const Store &store, ProposalQueue &proposals,
+    ExpiryProposer(const RaftLoop &loop, const store::Store &store, ProposalQueue &proposals,
                    QObject *parent = nullptr);
 
     // (Re)arms the timer for the next key due, or stops it if this member
@@ -35,7 +37,7 @@ private:
     void proposeExpiry();
 
     const RaftLoop &m_loop;
-    const Store &m_store;
+    const store::Store &m_store;
     ProposalQueue &m_proposals;
     QTimer m_timer;
 };

@@ -11,11 +11,11 @@ namespace node {
 
 namespace {
 
-std::optional<ClockOffsetStats> clockOffsetOf(const transport::PeerStats &p)
+std::optional<api::ClockOffsetStats> clockOffsetOf(const transport::PeerStats &p)
 {
     if (!p.clockOffsetKnown)
         return std::nullopt;
-    return ClockOffsetStats{double(p.clockOffsetNs) / 1e9, double(p.clockOffsetErrorNs) / 1e9};
+    return api::ClockOffsetStats{double(p.clockOffsetNs) / 1e9, double(p.clockOffsetErrorNs) / 1e9};
 }
 
 } // namespace
@@ -26,9 +26,9 @@ MemberStats::MemberStats(const RaftLoop &loop, const PeerLinks &peers, const Sta
 {
 }
 
-SelfStats MemberStats::self() const
+api::SelfStats MemberStats::self() const
 {
-    SelfStats s;
+    api::SelfStats s;
     s.name = m_options.name;
     s.id = m_loop.id();
     s.leader = m_loop.isLeader();
@@ -52,20 +52,20 @@ SelfStats MemberStats::self() const
     return s;
 }
 
-std::optional<LeaderStats> MemberStats::leader() const
+std::optional<api::LeaderStats> MemberStats::leader() const
 {
     if (!m_loop.isLeader())
         return std::nullopt;
-    LeaderStats s;
+    api::LeaderStats s;
     s.leaderId = m_loop.id();
     const transport::PeerNetwork *transport = m_peers.network();
     if (!transport)
         return s;
-    for (const MemberInfo &m : m_state.membership().members()) {
+    for (const api::MemberInfo &m : m_state.membership().members()) {
         if (m.id == m_loop.id())
             continue;
         const transport::PeerStats p = transport->stats(m.id);
-        FollowerStats f;
+        api::FollowerStats f;
         f.id = m.id;
         f.currentMs = p.currentMs;
         f.averageMs = p.averageMs;
@@ -80,24 +80,24 @@ std::optional<LeaderStats> MemberStats::leader() const
     return s;
 }
 
-QList<PeerClock> MemberStats::peerClocks() const
+QList<api::PeerClock> MemberStats::peerClocks() const
 {
-    QList<PeerClock> clocks;
+    QList<api::PeerClock> clocks;
     const transport::PeerNetwork *transport = m_peers.network();
     if (!transport)
         return clocks;
-    for (const MemberInfo &m : m_state.membership().members()) {
+    for (const api::MemberInfo &m : m_state.membership().members()) {
         if (m.id == m_loop.id())
             continue;
-        if (const std::optional<ClockOffsetStats> c = clockOffsetOf(transport->stats(m.id)))
+        if (const std::optional<api::ClockOffsetStats> c = clockOffsetOf(transport->stats(m.id)))
             clocks.append({m.id, *c});
     }
     return clocks;
 }
 
-QList<PeerRefusalCount> MemberStats::peerRefusals() const
+QList<api::PeerRefusalCount> MemberStats::peerRefusals() const
 {
-    QList<PeerRefusalCount> counts;
+    QList<api::PeerRefusalCount> counts;
     const transport::PeerNetwork *transport = m_peers.network();
     if (!transport)
         return counts;

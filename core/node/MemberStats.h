@@ -6,9 +6,9 @@
 
 #include <optional>
 
-struct NodeOptions;
-
 namespace node {
+
+struct NodeOptions;
 
 class PeerLinks;
 class RaftLoop;
@@ -25,13 +25,13 @@ public:
     MemberStats(const RaftLoop &loop, const PeerLinks &peers, const StateMachine &state,
                 const NodeOptions &options, qint64 startTimeNs);
 
-    SelfStats self() const;
+    api::SelfStats self() const;
     // nullopt unless this member leads.
-    std::optional<LeaderStats> leader() const;
+    std::optional<api::LeaderStats> leader() const;
     // The clock offset of every peer measured so far (all members measure).
-    QList<PeerClock> peerClocks() const;
+    QList<api::PeerClock> peerClocks() const;
     // Connections the peer port refused, per reason (empty without a network).
-    QList<PeerRefusalCount> peerRefusals() const;
+    QList<api::PeerRefusalCount> peerRefusals() const;
 
 private:
     const RaftLoop &m_loop;

@@ -22,7 +22,7 @@ namespace node {
 namespace {
 
 // The ConfChange context: which client request asked for it and the member's details.
-QByteArray confChangeContext(quint64 requestId, const MemberInfo &member)
+QByteArray confChangeContext(quint64 requestId, const api::MemberInfo &member)
 {
     QJsonObject o{{QStringLiteral("requestId"), QString::number(requestId, 16)},
                   {QStringLiteral("member"),
@@ -40,7 +40,7 @@ MembershipChanges::MembershipChanges(RaftLoop &loop, StateMachine &state, Propos
 
 void MembershipChanges::addMember(const QStringList &peerUrls, MemberCallback done)
 {
-    MemberInfo member;
+    api::MemberInfo member;
     member.peerUrls = peerUrls;
     member.id =
         ClusterIdentity::memberId(peerUrls, m_options.clusterToken, wallClockNs() / 1000000000);
@@ -54,7 +54,8 @@ void MembershipChanges::addMember(const QStringList &peerUrls, MemberCallback do
 void MembershipChanges::removeMember(quint64 id, MemberCallback done)
 {
     // Decided when applied; the member as known here only goes into the entry's context.
-    const MemberInfo member = m_state.membership().member(id).value_or(MemberInfo{id, {}, {}, {}});
+    const api::MemberInfo member =
+        m_state.membership().member(id).value_or(api::MemberInfo{id, {}, {}, {}});
     const quint64 requestId = m_proposals.nextRequestId();
     m_proposals.waitForMemberChange(requestId, std::move(done));
     const raft::ConfChange cc{raft::ConfChangeType::RemoveNode, id,

@@ -6,12 +6,13 @@
 
 #include <functional>
 
-struct NodeOptions;
 namespace raft {
 struct ConfChange;
 }
 
 namespace node {
+
+struct NodeOptions;
 
 class ProposalQueue;
 class RaftLoop;
@@ -35,7 +36,7 @@ class MembershipChanges : public QObject
 {
     Q_OBJECT
 public:
-    using MemberCallback = ApiBackend::MemberCallback;
+    using MemberCallback = api::ApiBackend::MemberCallback;
 
     MembershipChanges(RaftLoop &loop, StateMachine &state, ProposalQueue &proposals,
                       const NodeOptions &options, QObject *parent = nullptr);

@@ -11,6 +11,8 @@ namespace transport {
 class PeerNetwork;
 }
 
+namespace node {
+
 // Everything one member needs to start, already validated by the daemon
 // (flags -> Config -> NodeOptions). Plain value.
 struct NodeOptions
@@ -39,3 +41,5 @@ struct NodeOptions
     // listenPeerUrls (several members in one process). Not owned.
     transport::PeerNetwork *network = nullptr;
 };
+
+} // namespace node

@@ -3,6 +3,8 @@
 #include <QDataStream>
 #include <QIODevice>
 
+namespace node {
+
 namespace {
 constexpr quint32 kMagic = 0x51455453; // "QETS"
 constexpr quint8 kVersion = 2;
@@ -36,3 +38,5 @@ std::optional<NodeSnapshot> NodeSnapshot::decode(const QByteArray &bytes)
         return std::nullopt;
     return snap;
 }
+
+} // namespace node

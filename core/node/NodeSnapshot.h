@@ -4,6 +4,8 @@
 
 #include <optional>
 
+namespace node {
+
 // The state-machine image a Raft snapshot carries: the key store (with its
 // event history and stats), the cluster membership and the auth state, so
 // that a member restored from it answers exactly like the others.
@@ -19,3 +21,5 @@ struct NodeSnapshot
     QByteArray encode() const;
     static std::optional<NodeSnapshot> decode(const QByteArray &bytes);
 };
+
+} // namespace node

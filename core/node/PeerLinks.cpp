@@ -57,7 +57,7 @@ bool PeerLinks::start(quint64 selfId, quint64 clusterId, QString *error)
     } else {
         return true;
     }
-    for (const MemberInfo &m : m_state.membership().members()) {
+    for (const api::MemberInfo &m : m_state.membership().members()) {
         if (m.id != selfId)
             m_network->addPeer(m.id, toUrls(m.peerUrls));
     }
@@ -79,7 +79,7 @@ QList<quint16> PeerLinks::ports() const
     return m_transport ? m_transport->listeningPorts() : QList<quint16>{};
 }
 
-void PeerLinks::add(const MemberInfo &member)
+void PeerLinks::add(const api::MemberInfo &member)
 {
     if (m_network)
         m_network->addPeer(member.id, toUrls(member.peerUrls));
@@ -109,7 +109,7 @@ void PeerLinks::reconcile()
         if (!m_state.membership().contains(id))
             m_network->removePeer(id);
     }
-    for (const MemberInfo &m : m_state.membership().members()) {
+    for (const api::MemberInfo &m : m_state.membership().members()) {
         if (m.id != m_selfId && !m_network->hasPeer(m.id))
             m_network->addPeer(m.id, toUrls(m.peerUrls));
     }

@@ -8,13 +8,14 @@
 
 #include <memory>
 
-struct NodeOptions;
 namespace transport {
 class PeerNetwork;
 class PeerTransport;
 } // namespace transport
 
 namespace node {
+
+struct NodeOptions;
 
 class StateMachine;
 
@@ -46,7 +47,7 @@ public:
     QList<quint16> ports() const;
 
     // Effects of applied membership changes.
-    void add(const MemberInfo &member);
+    void add(const api::MemberInfo &member);
     void updateUrls(quint64 id, const QStringList &peerUrls);
     // Not at once: what is already queued for the removed member (a leader's
     // last append, carrying the commit of this very change) still goes out,

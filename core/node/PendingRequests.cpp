@@ -1,5 +1,7 @@
 #include "node/PendingRequests.h"
 
+namespace node {
+
 void PendingRequests::addWrite(quint64 requestId, qint64 deadlineMs, Callback done)
 {
     m_writes.insert(requestId, Waiter{deadlineMs, std::move(done), 0});
@@ -72,3 +74,5 @@ QList<PendingRequests::Callback> PendingRequests::expire(qint64 nowMs)
     }
     return out;
 }
+
+} // namespace node

@@ -10,6 +10,8 @@
 #include <functional>
 #include <map>
 
+namespace node {
+
 // Clients waiting for the cluster: writes waiting for their entry to be
 // applied (by request id), linearizable reads waiting for a read index to be
 // confirmed and then applied, auth and membership changes waiting for theirs
@@ -21,9 +23,9 @@
 class PendingRequests
 {
 public:
-    using Callback = std::function<void(const StoreResult &)>;
-    using AuthCallback = std::function<void(const AuthResult &)>;
-    using MemberCallback = std::function<void(const MemberChangeResult &)>;
+    using Callback = std::function<void(const store::StoreResult &)>;
+    using AuthCallback = std::function<void(const auth::AuthResult &)>;
+    using MemberCallback = std::function<void(const api::MemberChangeResult &)>;
 
     void addWrite(quint64 requestId, qint64 deadlineMs, Callback done);
     // The callback of a write whose entry was applied, if it was proposed here.
@@ -69,3 +71,5 @@ private:
     QHash<quint64, AuthCallback> m_auth;
     QHash<quint64, MemberCallback> m_members;
 };
+
+} // namespace node

@@ -27,10 +27,10 @@ const QString kProposalDropped = QStringLiteral("raft proposal dropped");
 // would put there (writeKeyError wraps any other error as 300 with err.Error()).
 const QString kNoSpace = QStringLiteral("no space left on device");
 
-StoreResult timeoutResult(quint64 index, const QString &cause)
+store::StoreResult timeoutResult(quint64 index, const QString &cause)
 {
-    StoreResult r;
-    r.error = EtcdError::make(ErrorCode::RaftInternal, cause, index);
+    store::StoreResult r;
+    r.error = store::EtcdError::make(store::ErrorCode::RaftInternal, cause, index);
     return r;
 }
 
@@ -48,7 +48,7 @@ bool isRefused(raft::ProposeResult r)
 
 } // namespace
 
-ProposalQueue::ProposalQueue(RaftLoop &loop, PendingRequests &waiters, const Store &store,
+ProposalQueue::ProposalQueue(RaftLoop &loop, PendingRequests &waiters, const store::Store &store,
                              const NodeOptions &options, QObject *parent)
     : QObject(parent), m_loop(loop), m_store(store), m_options(options), m_pending(waiters)
 {
@@ -67,7 +67,7 @@ void ProposalQueue::propose(RaftRequest &request, ResultCallback done)
     proposeRequest(request, std::move(done));
 }
 
-void ProposalQueue::proposeAuth(const AuthCommand &command, AuthCallback done)
+void ProposalQueue::proposeAuth(const auth::AuthCommand &command, AuthCallback done)
 {
     RaftRequest request;
     request.kind = RaftRequest::Kind::Auth;
@@ -79,7 +79,7 @@ void ProposalQueue::proposeAuth(const AuthCommand &command, AuthCallback done)
     m_pending.addAuth(requestId, std::move(done));
     QTimer::singleShot(m_options.proposalTimeoutMs, this, [this, requestId] {
         if (auto late = m_pending.takeAuth(requestId))
-            late(AuthResult::failure(AuthResult::Status::NotApplied, kTimedOut));
+            late(auth::AuthResult::failure(auth::AuthResult::Status::NotApplied, kTimedOut));
     });
     proposeRequest(request, {}, Unsent::Waiter::Auth);
 }
@@ -96,7 +96,7 @@ void ProposalQueue::waitForMemberChange(quint64 requestId, MemberCallback done)
     m_pending.addMember(requestId, std::move(done));
     QTimer::singleShot(m_options.proposalTimeoutMs, this, [this, requestId] {
         if (auto late = m_pending.takeMember(requestId))
-            late({MemberChangeResult::Status::Failed, kTimedOut, {}});
+            late({api::MemberChangeResult::Status::Failed, kTimedOut, {}});
     });
 }
 
@@ -108,7 +108,7 @@ void ProposalQueue::proposeConfChange(quint64 requestId, const raft::ConfChange 
         sendOrQueue({cc.encode(), Unsent::Kind::ConfChange, Unsent::Waiter::Member, requestId, 0});
     if (isRefused(r)) {
         if (auto refused = m_pending.takeMember(requestId))
-            refused({MemberChangeResult::Status::Failed,
+            refused({api::MemberChangeResult::Status::Failed,
                      r == raft::ProposeResult::ConfChangePending
                          ? QStringLiteral("etcdserver: another membership change is in progress")
                          : QStringLiteral("etcdserver: membership change refused"),
@@ -132,7 +132,7 @@ void ProposalQueue::readsConfirmed(const QList<raft::ReadState> &states, quint64
     for (const raft::ReadState &rs : states)
         m_pending.readIndexConfirmed(rs.context, rs.index);
     for (const PendingRequests::Callback &read : m_pending.readyReads(applied))
-        read(StoreResult{});
+        read(store::StoreResult{});
 }
 
 void ProposalQueue::onTick()
@@ -272,11 +272,11 @@ void ProposalQueue::answerUnsent(const Unsent &u, const QString &cause)
         break;
     case Unsent::Waiter::Auth:
         if (auto done = m_pending.takeAuth(u.requestId))
-            done(AuthResult::failure(AuthResult::Status::NotApplied, cause));
+            done(auth::AuthResult::failure(auth::AuthResult::Status::NotApplied, cause));
         break;
     case Unsent::Waiter::Member:
         if (auto done = m_pending.takeMember(u.requestId))
-            done({MemberChangeResult::Status::Failed, cause, {}});
+            done({api::MemberChangeResult::Status::Failed, cause, {}});
         break;
     }
 }

@@ -7,15 +7,20 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+namespace auth {
 class AuthCommand;
+} // namespace auth
+namespace store {
 class Store;
-struct NodeOptions;
-struct RaftRequest;
+} // namespace store
 namespace raft {
 struct ConfChange;
 }
 
 namespace node {
+
+struct NodeOptions;
+struct RaftRequest;
 
 class RaftLoop;
 
@@ -41,7 +46,7 @@ public:
     using AuthCallback = PendingRequests::AuthCallback;
     using MemberCallback = PendingRequests::MemberCallback;
 
-    ProposalQueue(RaftLoop &loop, PendingRequests &waiters, const Store &store,
+    ProposalQueue(RaftLoop &loop, PendingRequests &waiters, const store::Store &store,
                   const NodeOptions &options, QObject *parent = nullptr);
 
     // Bound of the unsent queue: about a minute of a busy member's writes,
@@ -54,7 +59,7 @@ public:
 
     // A replicated request; `done` (if any) is answered once it is applied.
     void propose(RaftRequest &request, ResultCallback done);
-    void proposeAuth(const AuthCommand &command, AuthCallback done);
+    void proposeAuth(const auth::AuthCommand &command, AuthCallback done);
     // A request that changes peer URLs: answered by the applier through the member waiter.
     void proposeMemberRequest(RaftRequest &request, MemberCallback done);
     // Registers `done` for a membership change `requestId`, timed out after the proposal timeout.
@@ -117,7 +122,7 @@ private:
     void dropExpiredUnsent();
 
     RaftLoop &m_loop;
-    const Store &m_store;
+    const store::Store &m_store;
     const NodeOptions &m_options;
     QElapsedTimer m_clock;
     quint64 m_requestCounter = 0;

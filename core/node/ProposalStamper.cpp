@@ -3,6 +3,8 @@
 #include "node/RaftRequest.h"
 #include "raft/Message.h"
 
+namespace node {
+
 QByteArray ProposalStamper::stamp(const QByteArray &request, qint64 nowNs)
 {
     std::optional<RaftRequest> decoded = RaftRequest::decode(request);
@@ -21,3 +23,5 @@ void ProposalStamper::stamp(raft::Message &message, qint64 nowNs)
             entry.data = stamp(entry.data, nowNs);
     }
 }
+
+} // namespace node

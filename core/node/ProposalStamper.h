@@ -6,6 +6,8 @@ namespace raft {
 struct Message;
 }
 
+namespace node {
+
 // Stamps store writes with the clock of the leader whose log they enter.
 //
 // A member that takes a client's write stamps it with its own clock (KeysRequest); if that
@@ -29,3 +31,5 @@ public:
     // Every Normal entry of a MsgProp; other messages are left alone.
     static void stamp(raft::Message &message, qint64 nowNs);
 };
+
+} // namespace node

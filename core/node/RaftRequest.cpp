@@ -5,6 +5,8 @@
 #include <QDataStream>
 #include <QIODevice>
 
+namespace node {
+
 namespace {
 constexpr quint8 kVersion = 1;
 
@@ -15,7 +17,7 @@ constexpr quint8 kVersion = 1;
 void readStringList(QDataStream &s, QStringList &list)
 {
     list.clear();
-    const quint32 n = AuthWire::readCount(s, 4);
+    const quint32 n = auth::AuthWire::readCount(s, 4);
     for (quint32 i = 0; i < n && s.status() == QDataStream::Ok; ++i) {
         QString item;
         s >> item; // strings are read in bounded steps
@@ -65,7 +67,7 @@ std::optional<RaftRequest> RaftRequest::decode(const QByteArray &bytes)
         s >> payload;
         if (s.status() != QDataStream::Ok)
             return std::nullopt;
-        auto command = Command::decode(payload);
+        auto command = store::Command::decode(payload);
         if (!command)
             return std::nullopt;
         r.command = *command;
@@ -91,3 +93,5 @@ std::optional<RaftRequest> RaftRequest::decode(const QByteArray &bytes)
         return std::nullopt;
     return r;
 }
+
+} // namespace node

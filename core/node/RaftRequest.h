@@ -7,6 +7,8 @@
 
 #include <optional>
 
+namespace node {
+
 // What one Normal Raft log entry carries: a store command, a member's
 // published attributes (name and client URLs, as etcd publishes them after
 // start), a member's new peer URLs, an auth change (an encoded AuthCommand,
@@ -20,7 +22,7 @@ struct RaftRequest
 
     Kind kind = Kind::Noop;
     quint64 id = 0;
-    Command command;        // Store
+    store::Command command; // Store
     quint64 memberId = 0;   // Attributes, PeerUrls
     QString name;           // Attributes
     QStringList clientUrls; // Attributes
@@ -30,3 +32,5 @@ struct RaftRequest
     QByteArray encode() const;
     static std::optional<RaftRequest> decode(const QByteArray &bytes);
 };
+
+} // namespace node

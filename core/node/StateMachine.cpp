@@ -67,7 +67,7 @@ void StateMachine::applyRequest(const RaftRequest &request)
 {
     switch (request.kind) {
     case RaftRequest::Kind::Store: {
-        StoreResult result = m_store.apply(request.command);
+        store::StoreResult result = m_store.apply(request.command);
         if (auto done = m_waiters.takeWrite(request.id))
             m_answers.append(
                 [done = std::move(done), result = std::move(result)] { done(result); });
@@ -78,7 +78,7 @@ void StateMachine::applyRequest(const RaftRequest &request)
         if (request.memberId == m_loop.id())
             m_attributesPublished = true;
         if (auto done = m_waiters.takeWrite(request.id))
-            done(StoreResult{});
+            done(store::StoreResult{});
         break;
     }
     case RaftRequest::Kind::PeerUrls: {
@@ -86,13 +86,13 @@ void StateMachine::applyRequest(const RaftRequest &request)
         if (change == ClusterMembership::Change::Ok && request.memberId != m_loop.id())
             Q_EMIT peerUrlsChanged(request.memberId, request.peerUrls);
         if (auto done = m_waiters.takeMember(request.id)) {
-            MemberChangeResult r;
+            api::MemberChangeResult r;
             if (change == ClusterMembership::Change::PeerUrlExists)
-                r = {MemberChangeResult::Status::Conflict,
+                r = {api::MemberChangeResult::Status::Conflict,
                      QStringLiteral("etcdserver: peerURL exists"),
                      {}};
             else if (change != ClusterMembership::Change::Ok)
-                r = {MemberChangeResult::Status::NotFound,
+                r = {api::MemberChangeResult::Status::NotFound,
                      QStringLiteral("No such member: %1").arg(request.memberId, 0, 16),
                      {}};
             done(r);
@@ -102,14 +102,14 @@ void StateMachine::applyRequest(const RaftRequest &request)
     case RaftRequest::Kind::Auth: {
         // Every member decodes the same bytes: an undecodable entry is
         // skipped by all of them alike.
-        const std::optional<AuthCommand> command = AuthCommand::decode(request.auth);
-        AuthResult result;
+        const std::optional<auth::AuthCommand> command = auth::AuthCommand::decode(request.auth);
+        auth::AuthResult result;
         if (command) {
             result = m_auth.apply(*command);
         } else {
             qCCritical(lcNode, "skipping an undecodable auth change");
-            result = AuthResult::failure(AuthResult::Status::NotApplied,
-                                         QStringLiteral("undecodable auth change"));
+            result = auth::AuthResult::failure(auth::AuthResult::Status::NotApplied,
+                                               QStringLiteral("undecodable auth change"));
         }
         if (auto done = m_waiters.takeAuth(request.id))
             done(result);
@@ -131,16 +131,16 @@ void StateMachine::applyConfChange(const raft::Entry &entry)
     const QJsonObject ctx = QJsonDocument::fromJson(cc->context).object();
     bool ok = false;
     const quint64 requestId = ctx.value(QLatin1String("requestId")).toString().toULongLong(&ok, 16);
-    MemberChangeResult result;
+    api::MemberChangeResult result;
     ClusterMembership::Change change = ClusterMembership::Change::Ok;
     switch (cc->type) {
     case raft::ConfChangeType::AddNode:
     case raft::ConfChangeType::AddLearner:
         if (!m_membership.contains(cc->nodeId)) {
-            std::optional<MemberInfo> m = ClusterMembership::memberFromJson(
+            std::optional<api::MemberInfo> m = ClusterMembership::memberFromJson(
                 QJsonDocument(ctx.value(QLatin1String("member")).toObject()).toJson());
             if (!m || m->id != cc->nodeId)
-                m = MemberInfo{cc->nodeId, {}, {}, {}};
+                m = api::MemberInfo{cc->nodeId, {}, {}, {}};
             change = m_membership.add(*m);
             if (change == ClusterMembership::Change::Ok && m->id != m_loop.id())
                 Q_EMIT peerAdded(*m);
@@ -160,16 +160,17 @@ void StateMachine::applyConfChange(const raft::Entry &entry)
         break;
     case ClusterMembership::Change::IdExists:
     case ClusterMembership::Change::PeerUrlExists:
-        result = {
-            MemberChangeResult::Status::Conflict, QStringLiteral("etcdserver: peerURL exists"), {}};
+        result = {api::MemberChangeResult::Status::Conflict,
+                  QStringLiteral("etcdserver: peerURL exists"),
+                  {}};
         break;
     case ClusterMembership::Change::IdRemoved:
-        result = {MemberChangeResult::Status::Removed,
+        result = {api::MemberChangeResult::Status::Removed,
                   QStringLiteral("Member permanently removed: %1").arg(cc->nodeId, 0, 16),
                   {}};
         break;
     case ClusterMembership::Change::NotFound:
-        result = {MemberChangeResult::Status::NotFound,
+        result = {api::MemberChangeResult::Status::NotFound,
                   QStringLiteral("No such member: %1").arg(cc->nodeId, 0, 16),
                   {}};
         break;
@@ -197,7 +198,7 @@ bool StateMachine::install(const raft::Snapshot &snapshot)
         std::optional<ClusterMembership> membership;
         if (image)
             membership = ClusterMembership::fromJson(image->membership);
-        AuthStore auth;
+        auth::AuthStore auth;
         if (!image || !membership || !m_store.recover(image->store) ||
             (!image->auth.isEmpty() && !auth.recover(image->auth))) {
             const QString message =
@@ -230,9 +231,9 @@ QByteArray StateMachine::image() const
     return NodeSnapshot{m_store.save(), m_membership.toJson(), m_auth.save()}.encode();
 }
 
-std::optional<ConcurrentRead> StateMachine::readConcurrently(const QString &path, bool recursive,
-                                                             bool sorted,
-                                                             const LeaderClock &clock) const
+std::optional<api::ConcurrentRead> StateMachine::readConcurrently(const QString &path,
+                                                                  bool recursive, bool sorted,
+                                                                  const LeaderClock &clock) const
 {
     // Everything read here changes only under the write lock (apply, install)
     // or is atomic; the owner thread never takes this lock for its own reads,
@@ -240,7 +241,7 @@ std::optional<ConcurrentRead> StateMachine::readConcurrently(const QString &path
     AnnotatedReadWriteLock::ReadLocker lock(&m_readLock);
     if (m_auth.isEnabled())
         return std::nullopt;
-    ConcurrentRead read;
+    api::ConcurrentRead read;
     read.result = m_store.read(path, recursive, sorted, clock.nowNs());
     read.raft.commitIndex = qMax(m_applied, m_loop.viewCommit());
     read.raft.term = m_loop.viewTerm();
@@ -250,9 +251,9 @@ std::optional<ConcurrentRead> StateMachine::readConcurrently(const QString &path
     return read;
 }
 
-StoreStats StateMachine::storeStats() const
+store::StoreStats StateMachine::storeStats() const
 {
-    StoreStats stats = m_store.stats();
+    store::StoreStats stats = m_store.stats();
     stats.getsSuccess += m_concurrentGets.load(std::memory_order_relaxed);
     stats.getsFail += m_concurrentGetsFailed.load(std::memory_order_relaxed);
     return stats;

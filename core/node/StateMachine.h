@@ -13,10 +13,10 @@
 #include <atomic>
 #include <functional>
 
+namespace node {
+
 class PendingRequests;
 struct RaftRequest;
-
-namespace node {
 
 class LeaderClock;
 class RaftLoop;
@@ -45,9 +45,9 @@ class StateMachine : public QObject
 public:
     StateMachine(RaftLoop &loop, PendingRequests &waiters, QObject *parent = nullptr);
 
-    const Store &store() const { return m_store; }
-    Store &store() { return m_store; }
-    const AuthStore &auth() const { return m_auth; }
+    const store::Store &store() const { return m_store; }
+    store::Store &store() { return m_store; }
+    const auth::AuthStore &auth() const { return m_auth; }
     const ClusterMembership &membership() const { return m_membership; }
     void setMembership(const ClusterMembership &membership);
     void setClusterId(quint64 id);
@@ -69,12 +69,13 @@ public:
 
     // Any thread: a plain read, nullopt when auth is enabled (the permission
     // check belongs to the owner thread).
-    std::optional<ConcurrentRead> readConcurrently(const QString &path, bool recursive, bool sorted,
-                                                   const LeaderClock &clock) const;
-    StoreStats storeStats() const;
+    std::optional<api::ConcurrentRead> readConcurrently(const QString &path, bool recursive,
+                                                        bool sorted,
+                                                        const LeaderClock &clock) const;
+    store::StoreStats storeStats() const;
 
 Q_SIGNALS:
-    void peerAdded(const MemberInfo &member);
+    void peerAdded(const api::MemberInfo &member);
     void peerUrlsChanged(quint64 id, const QStringList &peerUrls);
     void peerRemoved(quint64 id);
     void selfRemoved();
@@ -90,8 +91,8 @@ private:
 
     RaftLoop &m_loop;
     PendingRequests &m_waiters;
-    Store m_store;
-    AuthStore m_auth;
+    store::Store m_store;
+    auth::AuthStore m_auth;
     ClusterMembership m_membership;
     quint64 m_applied = 0;
     quint64 m_appliedTerm = 0;

@@ -1,4 +1,8 @@
 // The logging category of the Raft core; debug output off unless enabled by rules.
 #include "raft/RaftLogging.h"
 
+namespace raft {
+
 Q_LOGGING_CATEGORY(lcRaft, "qetcd.raft", QtInfoMsg)
+
+} // namespace raft

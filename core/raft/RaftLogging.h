@@ -5,4 +5,8 @@
 
 #include <QLoggingCategory>
 
+namespace raft {
+
 Q_DECLARE_LOGGING_CATEGORY(lcRaft)
+
+} // namespace raft

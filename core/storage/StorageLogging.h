@@ -4,4 +4,8 @@
 
 #include <QLoggingCategory>
 
+namespace storage {
+
 Q_DECLARE_LOGGING_CATEGORY(lcStorage)
+
+} // namespace storage

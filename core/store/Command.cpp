@@ -6,6 +6,8 @@
 
 #include <limits>
 
+namespace store {
+
 namespace {
 constexpr qint64 kMaxNs = std::numeric_limits<qint64>::max();
 constexpr qint64 kNsPerSecond = 1000000000;
@@ -96,3 +98,5 @@ std::optional<Command> Command::decode(const QByteArray &data)
     c.prevValue = QString::fromUtf8(prevValue);
     return c;
 }
+
+} // namespace store

@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace store {
+
 // Command: one replicated mutation of the store. The proposer fills it in (including the
 // absolute expiry and its clock), consensus orders it, and every member applies it with
 // Store::apply, so all members reach the same state and emit the same events.
@@ -67,3 +69,5 @@ struct Command
     }
     bool operator!=(const Command &o) const { return !(*this == o); }
 };
+
+} // namespace store

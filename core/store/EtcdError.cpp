@@ -1,5 +1,7 @@
 #include "store/EtcdError.h"
 
+namespace store {
+
 QString EtcdError::messageFor(ErrorCode c)
 {
     return QString::fromLatin1(etcd::errorMessage(c));
@@ -28,3 +30,5 @@ EtcdError EtcdError::make(ErrorCode c, const QString &cause, quint64 index)
     e.index = index;
     return e;
 }
+
+} // namespace store

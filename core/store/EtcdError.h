@@ -4,6 +4,8 @@
 
 #include <QString>
 
+namespace store {
+
 // The server's name for etcd's v2 error codes (etcd/ErrorCode.h holds the one
 // table of codes, messages and HTTP statuses, shared with the client).
 using ErrorCode = etcd::ErrorCode;
@@ -25,3 +27,5 @@ struct EtcdError
     static QString messageFor(ErrorCode c);
     static int httpStatusFor(ErrorCode c);
 };
+
+} // namespace store

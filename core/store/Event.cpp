@@ -1,5 +1,7 @@
 #include "store/Event.h"
 
+namespace store {
+
 QString actionName(Action a)
 {
     switch (a) {
@@ -22,3 +24,5 @@ QString actionName(Action a)
     }
     return QString();
 }
+
+} // namespace store

@@ -4,6 +4,8 @@
 
 #include <optional>
 
+namespace store {
+
 // The actions of etcd v2 events; their names are the wire strings of "action".
 enum class Action { Get, Create, Set, Update, Delete, CompareAndSwap, CompareAndDelete, Expire };
 
@@ -28,3 +30,5 @@ struct Event
     }
     bool operator!=(const Event &o) const { return !(*this == o); }
 };
+
+} // namespace store

@@ -1,5 +1,7 @@
 #include "store/EventHistory.h"
 
+namespace store {
+
 // The ring grows as events come instead of being allocated (and zeroed) whole at once: a store
 // that sees few writes pays for few events. The raft_message and node_snapshot fuzz harnesses,
 // which make a store per input, spent a quarter of their time zeroing unused events.
@@ -134,3 +136,5 @@ void EventHistory::clear()
     m_startIndex = 0;
     m_lastIndex = 0;
 }
+
+} // namespace store

@@ -8,6 +8,8 @@
 #include <optional>
 #include <vector>
 
+namespace store {
+
 // EventHistory: a ring of the last `capacity` (1000, like etcd) store events, oldest
 // first, so watchers can catch up from a waitIndex. Invariant (kept by the store): the
 // events are consecutive in index, so the event of index i sits at startIndex()..i.
@@ -60,3 +62,5 @@ private:
     quint64 m_startIndex = 0;
     quint64 m_lastIndex = 0;
 };
+
+} // namespace store

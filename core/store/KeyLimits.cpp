@@ -1,5 +1,7 @@
 #include "store/KeyLimits.h"
 
+namespace store {
+
 namespace {
 // An in-order key's last segment: "/" and 20 digits (Store's unique names).
 constexpr qsizetype kUniqueSegmentBytes = 21;
@@ -55,3 +57,5 @@ std::optional<EtcdError> KeyLimits::checkApplied(const QString &key, quint64 ind
                                .arg(maxAppliedKeyUnits),
                            index);
 }
+
+} // namespace store

@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace store {
+
 // KeyLimits: how long and how deep a key may be (etcd has no such limit; issue 12).
 // Without them one small request could make every member build a huge tree and answer a
 // recursive GET with a reply quadratic in the depth.
@@ -37,3 +39,5 @@ public:
     static qsizetype utf8Size(QStringView s);
     static qsizetype depth(QStringView cleanKey); // segments; 0 for "/"
 };
+
+} // namespace store

@@ -6,6 +6,8 @@
 #include <limits>
 #include <vector>
 
+namespace store {
+
 namespace {
 // Maps a UTF-16 code unit so that comparing mapped units orders strings by code point:
 // surrogates (U+D800..U+DFFF, i.e. code points >= U+10000) go above U+E000..U+FFFF.
@@ -189,3 +191,5 @@ NodeValue Node::load(const QString &key, bool recursive, bool sorted, qint64 now
     Q_ASSERT(key == path());
     return build(key, true, recursive, nowNs);
 }
+
+} // namespace store

@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 
+namespace store {
+
 // Orders child names like Go orders strings (byte order of UTF-8 = code point order), so
 // sorted listings match etcd even for characters outside the BMP. Transparent, so a
 // QStringView segment can be looked up without building a QString.
@@ -68,3 +70,5 @@ private:
     void fillBasics(NodeValue &v, const QString &key, qint64 nowNs) const;
     NodeValue build(const QString &key, bool listSelf, bool recursive, qint64 nowNs) const;
 };
+
+} // namespace store

@@ -3,6 +3,8 @@
 #include <utility>
 #include <vector>
 
+namespace store {
+
 void NodeValue::releaseNodes()
 {
     // Only a list this value alone holds is taken apart: a shared one just loses a
@@ -43,3 +45,5 @@ bool NodeValue::operator==(const NodeValue &o) const
     }
     return true;
 }
+
+} // namespace store

@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace store {
+
 // NodeValue: a node as handed to clients (etcd's NodeExtern). A detached copy: it never
 // points into the store, so it can outlive any later mutation.
 //
@@ -45,3 +47,5 @@ struct NodeValue
 private:
     void releaseNodes(); // the iterative part of the destructor
 };
+
+} // namespace store

@@ -11,6 +11,8 @@
 
 #include <vector>
 
+namespace store {
+
 Q_LOGGING_CATEGORY(lcStore, "qetcd.store")
 
 namespace {
@@ -133,7 +135,7 @@ StoreResult Store::get(const QString &path, bool recursive, bool sorted, qint64 
 StoreResult Store::read(const QString &path, bool recursive, bool sorted, qint64 nowNs) const
 {
     StoreResult r;
-    const QString p = GoPath::clean(path);
+    const QString p = go::GoPath::clean(path);
     Node *n = d->find(p, m_index, r.error);
     if (!n)
         return r;
@@ -170,7 +172,7 @@ StoreResult Store::apply(const Command &cmd)
     // Whatever the command came from (a client, a peer, the WAL), a key beyond what any
     // member could ever have accepted is refused here, the same way on every member.
     StoreResult r;
-    if (std::optional<EtcdError> e = KeyLimits::checkApplied(GoPath::clean(cmd.path), m_index))
+    if (std::optional<EtcdError> e = KeyLimits::checkApplied(go::GoPath::clean(cmd.path), m_index))
         r.error = std::move(e);
     else
         r = (this->*ops[i].run)(cmd);
@@ -195,7 +197,7 @@ bool Store::internalCreate(const QString &rawPath, bool dir, const QString &valu
     QString p = rawPath;
     if (unique)
         p += QStringLiteral("/%1").arg(next, 20, 10, QLatin1Char('0'));
-    p = GoPath::clean(p);
+    p = go::GoPath::clean(p);
     if (p.size() == 1) {
         r.error = EtcdError::make(ErrorCode::RootReadOnly, QStringLiteral("/"), curr);
         return false;
@@ -313,7 +315,7 @@ Event Store::removeNode(Action action, Node *n, const QString &path, qint64 nowN
 StoreResult Store::doSet(const Command &cmd)
 {
     StoreResult r;
-    const QString p = GoPath::clean(cmd.path);
+    const QString p = go::GoPath::clean(cmd.path);
     std::optional<EtcdError> getErr;
     Node *n = d->find(p, m_index, getErr);
     // A path through a key fails here already; a missing key is fine unless refreshing.
@@ -376,7 +378,7 @@ Event Store::modify(Action action, Node *n, const QString &path, const Command &
 StoreResult Store::doUpdate(const Command &cmd)
 {
     StoreResult r;
-    const QString p = GoPath::clean(cmd.path);
+    const QString p = go::GoPath::clean(cmd.path);
     Node *n = target(p, r);
     if (!n)
         return r;
@@ -408,7 +410,7 @@ QString compareFailure(const Node &n, const QString &prevValue, quint64 prevInde
 StoreResult Store::doCompareAndSwap(const Command &cmd)
 {
     StoreResult r;
-    const QString p = GoPath::clean(cmd.path);
+    const QString p = go::GoPath::clean(cmd.path);
     Node *n = target(p, r);
     if (!n)
         return r;
@@ -424,7 +426,7 @@ StoreResult Store::doCompareAndSwap(const Command &cmd)
 StoreResult Store::doDelete(const Command &cmd)
 {
     StoreResult r;
-    const QString p = GoPath::clean(cmd.path);
+    const QString p = go::GoPath::clean(cmd.path);
     Node *n = target(p, r);
     if (!n)
         return r;
@@ -441,7 +443,7 @@ StoreResult Store::doDelete(const Command &cmd)
 StoreResult Store::doCompareAndDelete(const Command &cmd)
 {
     StoreResult r;
-    const QString p = GoPath::clean(cmd.path);
+    const QString p = go::GoPath::clean(cmd.path);
     Node *n = d->find(p, m_index, r.error);
     if (!n)
         return r;
@@ -481,7 +483,7 @@ qint64 Store::nextExpirationNs() const
 WatchResult Store::watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
                          WatchSink sink)
 {
-    const QString k = GoPath::clean(key);
+    const QString k = go::GoPath::clean(key);
     if (sinceIndex == 0)
         sinceIndex = m_index + 1;
     return m_hub.watch(k, recursive, stream, sinceIndex, m_index, std::move(sink));
@@ -547,3 +549,5 @@ bool Store::recover(const QByteArray &snapshot)
     m_hub.historyReplaced(oldIndex, m_index);
     return true;
 }
+
+} // namespace store

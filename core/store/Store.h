@@ -10,6 +10,8 @@
 
 #include <memory>
 
+namespace store {
+
 class Node;
 class TtlIndex;
 
@@ -86,3 +88,5 @@ private:
     StoreStats m_stats;
     quint64 m_index = 0;
 };
+
+} // namespace store

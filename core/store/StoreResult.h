@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace store {
+
 // StoreResult: either an error (nothing changed) or the event of a successful operation.
 struct StoreResult
 {
@@ -12,3 +14,5 @@ struct StoreResult
     Event event;
     bool ok() const { return !error; }
 };
+
+} // namespace store

@@ -5,6 +5,8 @@
 #include <QDataStream>
 #include <QIODevice>
 
+namespace store {
+
 namespace {
 constexpr quint32 kMagic = 0x514e5350; // "QNSP" little endian on disk: P S N Q
 constexpr quint8 kVersion = 1;
@@ -210,3 +212,5 @@ std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(const QByteArray &da
         return std::nullopt;
     return d;
 }
+
+} // namespace store

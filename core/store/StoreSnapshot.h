@@ -10,6 +10,8 @@
 #include <optional>
 #include <vector>
 
+namespace store {
+
 class Node;
 
 // StoreSnapshot: the binary form of Store::save()/recover(). Stateless helpers.
@@ -42,3 +44,5 @@ public:
                              const QList<Event> &history);
     static std::optional<Decoded> decode(const QByteArray &data);
 };
+
+} // namespace store

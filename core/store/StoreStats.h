@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace store {
+
 // StoreStats: the counters of /v2/stats/store, counted like etcd's v2 store stats.
 // (etcd quirk kept: a set/create whose parent walk fails also counts one setsFail.)
 struct StoreStats
@@ -30,3 +32,5 @@ struct StoreStats
                watchers == o.watchers;
     }
 };
+
+} // namespace store

@@ -2,6 +2,8 @@
 
 #include "store/Node.h"
 
+namespace store {
+
 void TtlIndex::add(Node *n, const QString &path)
 {
     Q_ASSERT(path == n->path());
@@ -13,3 +15,5 @@ void TtlIndex::remove(Node *n, const QString &path)
     Q_ASSERT(path == n->path());
     m_nodes.erase({n->expirationNs, path});
 }
+
+} // namespace store

@@ -5,6 +5,8 @@
 #include <map>
 #include <utility>
 
+namespace store {
+
 class Node;
 
 // TtlIndex: the nodes that expire, ordered by (expiration, path). Ties are broken by the
@@ -28,3 +30,5 @@ public:
 private:
     std::map<std::pair<qint64, QString>, Node *> m_nodes;
 };
+
+} // namespace store

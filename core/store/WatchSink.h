@@ -7,6 +7,8 @@
 #include <type_traits>
 #include <utility>
 
+namespace store {
+
 // WatchSink: where a registered watch's answers go. Called synchronously from
 // Store::apply, Store::recover and (stream replays) Store::watch; a sink must not mutate
 // the store but may call watch()/cancel().
@@ -51,3 +53,5 @@ private:
     EventFn m_onEvent;
     ErrorFn m_onError;
 };
+
+} // namespace store

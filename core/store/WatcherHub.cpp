@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+namespace store {
+
 // One registered watch. Shared between the path list and the id index so a sink that is
 // about to be called can be recognised as cancelled (alive == false).
 struct WatcherHub::Watcher
@@ -216,3 +218,5 @@ void WatcherHub::historyReplaced(quint64 oldIndex, quint64 newIndex)
         }
     }
 }
+
+} // namespace store

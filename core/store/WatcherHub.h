@@ -13,6 +13,8 @@
 #include <optional>
 #include <unordered_map>
 
+namespace store {
+
 // WatchResult: what a watch request gets right away.
 //  - error: 401 EventIndexCleared (index = store index) when sinceIndex is older than the
 //    history; nothing registered then.
@@ -91,3 +93,5 @@ private:
     quint64 m_nextId = 1;
     int m_count = 0;
 };
+
+} // namespace store

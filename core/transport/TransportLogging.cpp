@@ -1,3 +1,7 @@
 #include "transport/TransportLogging.h"
 
+namespace transport {
+
 Q_LOGGING_CATEGORY(lcTransport, "qetcd.transport", QtInfoMsg)
+
+} // namespace transport

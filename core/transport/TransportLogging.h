@@ -5,4 +5,8 @@
 
 #include <QLoggingCategory>
 
+namespace transport {
+
 Q_DECLARE_LOGGING_CATEGORY(lcTransport)
+
+} // namespace transport

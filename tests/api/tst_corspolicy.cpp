@@ -6,9 +6,9 @@
 
 namespace {
 
-HttpRequest requestFrom(const QByteArray &method, const QByteArray &origin)
+api::HttpRequest requestFrom(const QByteArray &method, const QByteArray &origin)
 {
-    HttpRequest r;
+    api::HttpRequest r;
     r.method = method;
     r.path = "/v2/keys/a";
     if (!origin.isEmpty())
@@ -16,7 +16,7 @@ HttpRequest requestFrom(const QByteArray &method, const QByteArray &origin)
     return r;
 }
 
-QByteArray headerOf(const HttpResponse &r, const QByteArray &name)
+QByteArray headerOf(const api::HttpResponse &r, const QByteArray &name)
 {
     for (const auto &h : r.headers) {
         if (h.first == name)
@@ -54,8 +54,8 @@ private Q_SLOTS:
         QFETCH(QStringList, configured);
         QFETCH(QByteArray, origin);
         QFETCH(bool, granted);
-        const CorsPolicy cors(configured);
-        HttpResponse r;
+        const api::CorsPolicy cors(configured);
+        api::HttpResponse r;
         r.addHeader("Content-Type", "application/json");
         cors.decorate(requestFrom("GET", origin), r);
         if (!granted) {
@@ -73,13 +73,13 @@ private Q_SLOTS:
     void preflight()
     {
         // etcd answers every OPTIONS request; without --cors it grants nothing.
-        const CorsPolicy off;
+        const api::CorsPolicy off;
         const auto plain = off.preflight(requestFrom("OPTIONS", "http://a.example"));
         QVERIFY(plain);
         QCOMPARE(plain->status, 200);
         QVERIFY(plain->headers.isEmpty());
 
-        const CorsPolicy cors(QStringList{"http://a.example"});
+        const api::CorsPolicy cors(QStringList{"http://a.example"});
         QVERIFY(!cors.preflight(requestFrom("GET", "http://a.example")));
         const auto granted = cors.preflight(requestFrom("OPTIONS", "http://a.example"));
         QVERIFY(granted);

@@ -40,7 +40,7 @@ private Q_SLOTS:
         QFETCH(QString, input);
         QFETCH(QByteArray, json);
         QByteArray out;
-        JsonWriter::appendString(out, input);
+        api::JsonWriter::appendString(out, input);
         QCOMPARE(out, json);
     }
 
@@ -59,92 +59,95 @@ private Q_SLOTS:
     {
         QFETCH(qint64, ns);
         QFETCH(QByteArray, text);
-        QCOMPARE(JsonWriter::rfc3339Nano(ns), text);
+        QCOMPARE(api::JsonWriter::rfc3339Nano(ns), text);
     }
 
     void seedEventShapes()
     {
-        Event e;
-        e.action = Action::Set;
+        store::Event e;
+        e.action = store::Action::Set;
         e.node.key = QStringLiteral("/message");
         e.node.value = QStringLiteral("Hello world");
         e.node.modifiedIndex = 9;
         e.node.createdIndex = 9;
-        NodeValue prev = e.node;
+        store::NodeValue prev = e.node;
         prev.modifiedIndex = prev.createdIndex = 8;
         e.prevNode = prev;
-        QCOMPARE(JsonWriter::event(e),
+        QCOMPARE(api::JsonWriter::event(e),
                  QByteArray(
                      "{\"action\":\"set\",\"node\":{\"key\":\"/message\",\"value\":\"Hello world\","
                      "\"modifiedIndex\":9,\"createdIndex\":9},\"prevNode\":{\"key\":\"/message\","
                      "\"value\":\"Hello world\",\"modifiedIndex\":8,\"createdIndex\":8}}\n"));
 
-        Event ttl;
-        ttl.action = Action::Set;
+        store::Event ttl;
+        ttl.action = store::Action::Set;
         ttl.node.key = QStringLiteral("/foo");
         ttl.node.value = QStringLiteral("bar");
         ttl.node.expirationNs = 1454340618084936032LL;
         ttl.node.ttl = 6;
         ttl.node.modifiedIndex = ttl.node.createdIndex = 21;
         QCOMPARE(
-            JsonWriter::event(ttl),
+            api::JsonWriter::event(ttl),
             QByteArray(
                 "{\"action\":\"set\",\"node\":{\"key\":\"/foo\",\"value\":\"bar\",\"expiration\":"
                 "\"2016-02-01T15:30:18.084936032Z\",\"ttl\":6,\"modifiedIndex\":21,"
                 "\"createdIndex\":21}}\n"));
 
-        Event root;
-        root.action = Action::Get;
+        store::Event root;
+        root.action = store::Action::Get;
         root.node.key = QStringLiteral("/");
         root.node.dir = true;
-        NodeValue child;
+        store::NodeValue child;
         child.key = QStringLiteral("/testdir");
         child.dir = true;
         child.modifiedIndex = child.createdIndex = 98;
         root.node.nodes = {child};
         root.node.hasNodes = true;
-        QCOMPARE(JsonWriter::event(root),
+        QCOMPARE(api::JsonWriter::event(root),
                  QByteArray(
                      "{\"action\":\"get\",\"node\":{\"dir\":true,\"nodes\":[{\"key\":\"/testdir\","
                      "\"dir\":true,\"modifiedIndex\":98,\"createdIndex\":98}]}}\n"));
 
-        Event deleted;
-        deleted.action = Action::Delete;
+        store::Event deleted;
+        deleted.action = store::Action::Delete;
         deleted.node.key = QStringLiteral("/message");
         deleted.node.modifiedIndex = 18;
         deleted.node.createdIndex = 17;
         QCOMPARE(
-            JsonWriter::event(deleted),
+            api::JsonWriter::event(deleted),
             QByteArray("{\"action\":\"delete\",\"node\":{\"key\":\"/message\",\"modifiedIndex\":18,"
                        "\"createdIndex\":17}}\n"));
-        QCOMPARE(JsonWriter::event(deleted, false), QByteArray("{\"action\":\"delete\"}\n"));
+        QCOMPARE(api::JsonWriter::event(deleted, false), QByteArray("{\"action\":\"delete\"}\n"));
     }
 
     void errors()
     {
-        const EtcdError e = EtcdError::make(ErrorCode::KeyNotFound, QStringLiteral("/foo"), 22);
-        QCOMPARE(JsonWriter::error(e), QByteArray("{\"errorCode\":100,\"message\":\"Key not "
-                                                  "found\",\"cause\":\"/foo\",\"index\":22}\n"));
-        const EtcdError noCause = EtcdError::make(ErrorCode::RaftInternal, QString(), 3);
+        const store::EtcdError e =
+            store::EtcdError::make(store::ErrorCode::KeyNotFound, QStringLiteral("/foo"), 22);
+        QCOMPARE(api::JsonWriter::error(e),
+                 QByteArray("{\"errorCode\":100,\"message\":\"Key not "
+                            "found\",\"cause\":\"/foo\",\"index\":22}\n"));
+        const store::EtcdError noCause =
+            store::EtcdError::make(store::ErrorCode::RaftInternal, QString(), 3);
         QCOMPARE(
-            JsonWriter::error(noCause),
+            api::JsonWriter::error(noCause),
             QByteArray("{\"errorCode\":300,\"message\":\"Raft Internal Error\",\"index\":3}\n"));
     }
 
     void leaderStatsWithClockOffsets()
     {
         // etcd's fields first; clockOffset (not in etcd) only once measured.
-        LeaderStats stats;
+        api::LeaderStats stats;
         stats.leaderId = 0xa;
-        FollowerStats measured;
+        api::FollowerStats measured;
         measured.id = 0xb;
         measured.currentMs = 0.5;
         measured.success = 3;
-        measured.clockOffset = ClockOffsetStats{-30.25, 0.0005};
-        FollowerStats unmeasured;
+        measured.clockOffset = api::ClockOffsetStats{-30.25, 0.0005};
+        api::FollowerStats unmeasured;
         unmeasured.id = 0xc;
         stats.followers = {measured, unmeasured};
-        QCOMPARE(StatsJson::leader(stats),
+        QCOMPARE(api::StatsJson::leader(stats),
                  QByteArray("{\"leader\":\"a\",\"followers\":{"
                             "\"b\":{\"latency\":{\"current\":0.5,\"average\":0,"
                             "\"standardDeviation\":0,\"minimum\":0,\"maximum\":0},"
@@ -169,7 +172,7 @@ private Q_SLOTS:
     {
         QFETCH(qint64, ns);
         QFETCH(QByteArray, text);
-        QCOMPARE(StatsJson::goDuration(ns), text);
+        QCOMPARE(api::StatsJson::goDuration(ns), text);
     }
 };
 

@@ -5,12 +5,13 @@
 
 #include <QTest>
 
-Q_DECLARE_METATYPE(Command::Op)
+Q_DECLARE_METATYPE(store::Command::Op)
 
 namespace {
-HttpRequest make(const QByteArray &method, const QByteArray &query, const QByteArray &form = {})
+api::HttpRequest make(const QByteArray &method, const QByteArray &query,
+                      const QByteArray &form = {})
 {
-    HttpRequest r;
+    api::HttpRequest r;
     r.method = method;
     r.path = "/v2/keys/foo";
     r.query = query;
@@ -88,9 +89,9 @@ private Q_SLOTS:
         QFETCH(QByteArray, form);
         QFETCH(int, code);
         QFETCH(QString, cause);
-        auto parsed = KeysRequest::parse(make(method, query, form), "/foo", kNow);
-        QVERIFY(std::holds_alternative<EtcdError>(parsed));
-        const EtcdError &e = std::get<EtcdError>(parsed);
+        auto parsed = api::KeysRequest::parse(make(method, query, form), "/foo", kNow);
+        QVERIFY(std::holds_alternative<store::EtcdError>(parsed));
+        const store::EtcdError &e = std::get<store::EtcdError>(parsed);
         QCOMPARE(int(e.code), code);
         QCOMPARE(e.cause, cause);
         QCOMPARE(e.index, quint64(0));
@@ -102,59 +103,59 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QByteArray>("query");
         QTest::addColumn<QByteArray>("form");
-        QTest::addColumn<Command::Op>("op");
+        QTest::addColumn<store::Command::Op>("op");
         QTest::addColumn<bool>("unique");
         QTest::addColumn<bool>("dir");
         QTest::newRow("plain PUT is set")
-            << QByteArray("PUT") << QByteArray() << QByteArray("value=a") << Command::Op::Set
+            << QByteArray("PUT") << QByteArray() << QByteArray("value=a") << store::Command::Op::Set
             << false << false;
         QTest::newRow("PUT dir") << QByteArray("PUT") << QByteArray("dir=true") << QByteArray()
-                                 << Command::Op::Set << false << true;
+                                 << store::Command::Op::Set << false << true;
         QTest::newRow("prevExist=true is update")
             << QByteArray("PUT") << QByteArray("prevExist=true") << QByteArray("value=a")
-            << Command::Op::Update << false << false;
+            << store::Command::Op::Update << false << false;
         QTest::newRow("prevExist=false is create")
             << QByteArray("PUT") << QByteArray("prevExist=false") << QByteArray("value=a")
-            << Command::Op::Create << false << false;
+            << store::Command::Op::Create << false << false;
         QTest::newRow("prevValue is CAS")
             << QByteArray("PUT") << QByteArray("prevValue=one") << QByteArray("value=a")
-            << Command::Op::CompareAndSwap << false << false;
+            << store::Command::Op::CompareAndSwap << false << false;
         QTest::newRow("prevIndex is CAS")
             << QByteArray("PUT") << QByteArray("prevIndex=3") << QByteArray("value=a")
-            << Command::Op::CompareAndSwap << false << false;
+            << store::Command::Op::CompareAndSwap << false << false;
         QTest::newRow("prevIndex=0 is set")
             << QByteArray("PUT") << QByteArray("prevIndex=0") << QByteArray("value=a")
-            << Command::Op::Set << false << false;
+            << store::Command::Op::Set << false << false;
         QTest::newRow("prevExist=true with prevValue is CAS")
             << QByteArray("PUT") << QByteArray("prevExist=true&prevValue=x")
-            << QByteArray("value=a") << Command::Op::CompareAndSwap << false << false;
+            << QByteArray("value=a") << store::Command::Op::CompareAndSwap << false << false;
         QTest::newRow("POST is in-order create")
-            << QByteArray("POST") << QByteArray() << QByteArray("value=Job1") << Command::Op::Create
-            << true << false;
+            << QByteArray("POST") << QByteArray() << QByteArray("value=Job1")
+            << store::Command::Op::Create << true << false;
         QTest::newRow("DELETE") << QByteArray("DELETE") << QByteArray() << QByteArray()
-                                << Command::Op::Delete << false << false;
+                                << store::Command::Op::Delete << false << false;
         QTest::newRow("DELETE recursive implies dir")
             << QByteArray("DELETE") << QByteArray("recursive=true") << QByteArray()
-            << Command::Op::Delete << false << true;
+            << store::Command::Op::Delete << false << true;
         QTest::newRow("DELETE prevValue is CAD")
             << QByteArray("DELETE") << QByteArray("prevValue=one") << QByteArray()
-            << Command::Op::CompareAndDelete << false << false;
+            << store::Command::Op::CompareAndDelete << false << false;
         QTest::newRow("DELETE prevIndex is CAD")
             << QByteArray("DELETE") << QByteArray("prevIndex=9") << QByteArray()
-            << Command::Op::CompareAndDelete << false << false;
+            << store::Command::Op::CompareAndDelete << false << false;
     }
     void operations()
     {
         QFETCH(QByteArray, method);
         QFETCH(QByteArray, query);
         QFETCH(QByteArray, form);
-        QFETCH(Command::Op, op);
+        QFETCH(store::Command::Op, op);
         QFETCH(bool, unique);
         QFETCH(bool, dir);
-        auto parsed = KeysRequest::parse(make(method, query, form), "/foo", kNow);
-        QVERIFY(std::holds_alternative<KeysRequest>(parsed));
-        const KeysRequest &r = std::get<KeysRequest>(parsed);
-        QCOMPARE(r.kind, KeysRequest::Kind::Write);
+        auto parsed = api::KeysRequest::parse(make(method, query, form), "/foo", kNow);
+        QVERIFY(std::holds_alternative<api::KeysRequest>(parsed));
+        const api::KeysRequest &r = std::get<api::KeysRequest>(parsed);
+        QCOMPARE(r.kind, api::KeysRequest::Kind::Write);
         QCOMPARE(r.command.op, op);
         QCOMPARE(r.command.unique, unique);
         QCOMPARE(r.command.dir, dir);
@@ -164,49 +165,50 @@ private Q_SLOTS:
 
     void reads()
     {
-        auto get = std::get<KeysRequest>(
-            KeysRequest::parse(make("GET", "recursive=true&sorted=1"), "/foo", kNow));
-        QCOMPARE(get.kind, KeysRequest::Kind::Get);
+        auto get = std::get<api::KeysRequest>(
+            api::KeysRequest::parse(make("GET", "recursive=true&sorted=1"), "/foo", kNow));
+        QCOMPARE(get.kind, api::KeysRequest::Kind::Get);
         QVERIFY(get.recursive);
         QVERIFY(get.sorted);
-        auto watch = std::get<KeysRequest>(
-            KeysRequest::parse(make("GET", "wait=true&waitIndex=7&stream=true"), "/foo", kNow));
-        QCOMPARE(watch.kind, KeysRequest::Kind::Watch);
+        auto watch = std::get<api::KeysRequest>(api::KeysRequest::parse(
+            make("GET", "wait=true&waitIndex=7&stream=true"), "/foo", kNow));
+        QCOMPARE(watch.kind, api::KeysRequest::Kind::Watch);
         QCOMPARE(watch.waitIndex, quint64(7));
         QVERIFY(watch.stream);
-        auto quorum =
-            std::get<KeysRequest>(KeysRequest::parse(make("GET", "quorum=true"), "/foo", kNow));
-        QCOMPARE(quorum.kind, KeysRequest::Kind::QuorumGet);
-        auto head = std::get<KeysRequest>(KeysRequest::parse(make("HEAD", ""), "/foo", kNow));
-        QCOMPARE(head.kind, KeysRequest::Kind::Get);
+        auto quorum = std::get<api::KeysRequest>(
+            api::KeysRequest::parse(make("GET", "quorum=true"), "/foo", kNow));
+        QCOMPARE(quorum.kind, api::KeysRequest::Kind::QuorumGet);
+        auto head =
+            std::get<api::KeysRequest>(api::KeysRequest::parse(make("HEAD", ""), "/foo", kNow));
+        QCOMPARE(head.kind, api::KeysRequest::Kind::Get);
         QVERIFY(head.head);
     }
 
     void ttlBecomesExpiration()
     {
-        auto r = std::get<KeysRequest>(
-            KeysRequest::parse(make("PUT", "", "value=bar&ttl=6"), "/foo", kNow));
+        auto r = std::get<api::KeysRequest>(
+            api::KeysRequest::parse(make("PUT", "", "value=bar&ttl=6"), "/foo", kNow));
         QCOMPARE(r.command.expirationNs, kNow + 6LL * 1000000000LL);
         // An empty ttl removes the TTL (with prevExist=true), it is no error.
-        auto unset = std::get<KeysRequest>(
-            KeysRequest::parse(make("PUT", "", "value=bar&ttl=&prevExist=true"), "/foo", kNow));
+        auto unset = std::get<api::KeysRequest>(api::KeysRequest::parse(
+            make("PUT", "", "value=bar&ttl=&prevExist=true"), "/foo", kNow));
         QCOMPARE(unset.command.expirationNs, qint64(0));
-        QCOMPARE(unset.command.op, Command::Op::Update);
+        QCOMPARE(unset.command.op, store::Command::Op::Update);
         // A TTL of centuries saturates instead of overflowing into the past.
-        auto huge = std::get<KeysRequest>(
-            KeysRequest::parse(make("PUT", "", "value=a&ttl=18446744073709551615"), "/foo", kNow));
+        auto huge = std::get<api::KeysRequest>(api::KeysRequest::parse(
+            make("PUT", "", "value=a&ttl=18446744073709551615"), "/foo", kNow));
         QVERIFY(huge.command.expirationNs > kNow);
     }
 
     void bodyWinsOverQueryAndPlusIsSpace()
     {
-        auto r = std::get<KeysRequest>(KeysRequest::parse(
+        auto r = std::get<api::KeysRequest>(api::KeysRequest::parse(
             make("PUT", "value=fromquery", "value=Hello+world%21"), "/foo", kNow));
         QCOMPARE(r.command.value, QStringLiteral("Hello world!"));
         // Without a form content type the body is not parameters (Go's ParseForm).
-        HttpRequest raw = make("PUT", "value=q");
+        api::HttpRequest raw = make("PUT", "value=q");
         raw.body = "value=b";
-        auto q = std::get<KeysRequest>(KeysRequest::parse(raw, "/foo", kNow));
+        auto q = std::get<api::KeysRequest>(api::KeysRequest::parse(raw, "/foo", kNow));
         QCOMPARE(q.command.value, QStringLiteral("q"));
     }
 };

@@ -19,18 +19,18 @@
 
 namespace {
 
-struct FakeChannel : ResponseChannel
+struct FakeChannel : api::ResponseChannel
 {
     bool open = true;
-    std::optional<HttpResponse> response;
-    std::optional<HttpResponse> head;
+    std::optional<api::HttpResponse> response;
+    std::optional<api::HttpResponse> head;
     QList<QByteArray> chunks;
     bool ended = false;
     std::function<void()> closed;
 
     bool isOpen() const override { return open && !ended && !response; }
-    void respond(const HttpResponse &r) override { response = r; }
-    void beginStream(const HttpResponse &h) override { head = h; }
+    void respond(const api::HttpResponse &r) override { response = r; }
+    void beginStream(const api::HttpResponse &h) override { head = h; }
     void writeChunk(const QByteArray &d) override { chunks.append(d); }
     void endStream() override
     {
@@ -48,7 +48,7 @@ struct FakeChannel : ResponseChannel
     }
 };
 
-QByteArray headerOf(const HttpResponse &r, const QByteArray &name)
+QByteArray headerOf(const api::HttpResponse &r, const QByteArray &name)
 {
     for (const auto &h : r.headers)
         if (h.first.compare(name, Qt::CaseInsensitive) == 0)
@@ -62,9 +62,9 @@ class TestV2Api : public QObject
 {
     Q_OBJECT
 
-    NodeOptions options()
+    node::NodeOptions options()
     {
-        NodeOptions o;
+        node::NodeOptions o;
         o.peerUrls = {QStringLiteral("http://localhost:2380"),
                       QStringLiteral("http://localhost:7001")};
         o.clientUrls = {QStringLiteral("http://localhost:2379"),
@@ -73,10 +73,11 @@ class TestV2Api : public QObject
     }
 
     // Sends one request; returns the response whether answered now or through a channel.
-    HttpResponse send(V2Api &api, const QByteArray &method, const QByteArray &target,
-                      const QByteArray &form = {}, std::shared_ptr<FakeChannel> *keep = nullptr)
+    api::HttpResponse send(api::V2Api &api, const QByteArray &method, const QByteArray &target,
+                           const QByteArray &form = {},
+                           std::shared_ptr<FakeChannel> *keep = nullptr)
     {
-        HttpRequest r;
+        api::HttpRequest r;
         r.method = method;
         const qsizetype q = target.indexOf('?');
         r.path = QByteArray::fromPercentEncoding(q < 0 ? target : target.left(q));
@@ -98,14 +99,14 @@ class TestV2Api : public QObject
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
         if (channel->response)
             return *channel->response;
-        HttpResponse streamed = channel->head.value_or(HttpResponse{});
+        api::HttpResponse streamed = channel->head.value_or(api::HttpResponse{});
         streamed.body = channel->chunks.join();
         return streamed;
     }
 
     // What a leader with no followers answers on the cluster and stats endpoints
     // (the member once elected, the bare-store backend at once).
-    void checkLeaderEndpoints(V2Api &api)
+    void checkLeaderEndpoints(api::V2Api &api)
     {
         QCOMPARE(send(api, "GET", "/health").body, QByteArray("{\"health\":\"true\"}"));
         QCOMPARE(send(api, "GET", "/v2/machines").body,
@@ -268,12 +269,12 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QByteArray, body);
         static testsupport::StoreBackend *backend = nullptr;
-        static V2Api *api = nullptr;
+        static api::V2Api *api = nullptr;
         if (!backend) {
             backend = new testsupport::StoreBackend(options());
-            api = new V2Api(*backend);
+            api = new api::V2Api(*backend);
         }
-        const HttpResponse r = send(*api, method, target, form);
+        const api::HttpResponse r = send(*api, method, target, form);
         QCOMPARE(r.body, body);
         QCOMPARE(r.status, status);
         QCOMPARE(headerOf(r, "Content-Type"), QByteArray("application/json"));
@@ -282,16 +283,16 @@ private Q_SLOTS:
     void headers()
     {
         testsupport::StoreBackend backend(options());
-        V2Api api(backend);
+        api::V2Api api(backend);
         send(api, "PUT", "/v2/keys/a", "value=1");
-        const HttpResponse r = send(api, "GET", "/v2/keys/a");
+        const api::HttpResponse r = send(api, "GET", "/v2/keys/a");
         QCOMPARE(headerOf(r, "X-Etcd-Cluster-Id"), QByteArray("7e27652122e8b2ae")); // the seed's id
         QCOMPARE(headerOf(r, "X-Etcd-Index"), QByteArray("1"));
         QVERIFY(!headerOf(r, "X-Raft-Index").isEmpty());
         QVERIFY(!headerOf(r, "X-Raft-Term").isEmpty());
-        const HttpResponse e = send(api, "GET", "/v2/keys/missing");
+        const api::HttpResponse e = send(api, "GET", "/v2/keys/missing");
         QCOMPARE(headerOf(e, "X-Etcd-Index"), QByteArray("1"));
-        const HttpResponse bad = send(api, "PUT", "/v2/keys/a?prevIndex=x", "value=1");
+        const api::HttpResponse bad = send(api, "PUT", "/v2/keys/a?prevIndex=x", "value=1");
         QCOMPARE(headerOf(bad, "X-Etcd-Index"), QByteArray("0"));
     }
 
@@ -299,13 +300,13 @@ private Q_SLOTS:
     {
         testsupport::StoreBackend backend(options());
         backend.setClock(1700000000123456789); // a fixed clock: the ttl is exactly 10
-        V2Api api(backend);
-        const HttpResponse set = send(api, "PUT", "/v2/keys/foo", "value=bar&ttl=10");
+        api::V2Api api(backend);
+        const api::HttpResponse set = send(api, "PUT", "/v2/keys/foo", "value=bar&ttl=10");
         const QJsonObject n =
             QJsonDocument::fromJson(set.body).object().value(QLatin1String("node")).toObject();
         QCOMPARE(n.value(QLatin1String("ttl")).toInt(), 10);
         QVERIFY(n.value(QLatin1String("expiration")).toString().endsWith(QLatin1Char('Z')));
-        const HttpResponse unset =
+        const api::HttpResponse unset =
             send(api, "PUT", "/v2/keys/foo", "value=bar&ttl=&prevExist=true");
         QCOMPARE(unset.body,
                  QByteArray("{\"action\":\"update\",\"node\":{\"key\":\"/"
@@ -317,10 +318,10 @@ private Q_SLOTS:
 
     void expiryIsDrivenByTheNodeTimer()
     {
-        EtcdNode node(options());
+        node::EtcdNode node(options());
         QString error;
         QVERIFY(node.start(&error));
-        V2Api api(node);
+        api::V2Api api(node);
         send(api, "PUT", "/v2/keys/short", "value=x&ttl=1");
         std::shared_ptr<FakeChannel> watch;
         send(api, "GET", "/v2/keys/short?wait=true", {}, &watch);
@@ -339,7 +340,7 @@ private Q_SLOTS:
         // The same expiry with a clock the test moves: the key goes exactly at its ttl.
         testsupport::StoreBackend backend(options());
         backend.setClock(1700000000000000000);
-        V2Api api(backend);
+        api::V2Api api(backend);
         send(api, "PUT", "/v2/keys/short", "value=x&ttl=1");
         std::shared_ptr<FakeChannel> watch;
         send(api, "GET", "/v2/keys/short?wait=true", {}, &watch);
@@ -362,7 +363,7 @@ private Q_SLOTS:
     void longPollWatch()
     {
         testsupport::StoreBackend backend(options());
-        V2Api api(backend);
+        api::V2Api api(backend);
         std::shared_ptr<FakeChannel> watch;
         send(api, "GET", "/v2/keys/foo?wait=true", {}, &watch);
         QVERIFY(watch->head);
@@ -383,7 +384,7 @@ private Q_SLOTS:
     void streamWatchAndDisconnect()
     {
         testsupport::StoreBackend backend(options());
-        V2Api api(backend);
+        api::V2Api api(backend);
         std::shared_ptr<FakeChannel> watch;
         send(api, "GET", "/v2/keys/dir?wait=true&recursive=true&stream=true", {}, &watch);
         for (int i = 0; i < 3; ++i)
@@ -404,7 +405,7 @@ private Q_SLOTS:
         testsupport::StoreBackend backend(options());
         std::weak_ptr<FakeChannel> channelAlive;
         {
-            V2Api api(backend);
+            api::V2Api api(backend);
             std::shared_ptr<FakeChannel> watch;
             send(api, "GET", "/v2/keys/dir?wait=true&recursive=true&stream=true", {}, &watch);
             QVERIFY(watch->head);
@@ -430,16 +431,17 @@ private Q_SLOTS:
     void waitIndexReplayAndCleared()
     {
         testsupport::StoreBackend backend(options());
-        V2Api api(backend);
+        api::V2Api api(backend);
         send(api, "PUT", "/v2/keys/foo", "value=1");
         send(api, "PUT", "/v2/keys/foo", "value=2");
         std::shared_ptr<FakeChannel> watch;
-        const HttpResponse r = send(api, "GET", "/v2/keys/foo?wait=true&waitIndex=1", {}, &watch);
+        const api::HttpResponse r =
+            send(api, "GET", "/v2/keys/foo?wait=true&waitIndex=1", {}, &watch);
         QVERIFY(watch->ended);
         QVERIFY(r.body.contains("\"value\":\"1\",\"modifiedIndex\":1"));
         for (int i = 0; i < 1100; ++i)
             send(api, "PUT", "/v2/keys/bar", "value=x");
-        const HttpResponse cleared = send(api, "GET", "/v2/keys/foo?wait=true&waitIndex=1");
+        const api::HttpResponse cleared = send(api, "GET", "/v2/keys/foo?wait=true&waitIndex=1");
         QCOMPARE(cleared.status, 400);
         const QJsonObject e = QJsonDocument::fromJson(cleared.body).object();
         QCOMPARE(e.value(QLatin1String("errorCode")).toInt(), 401);
@@ -453,7 +455,7 @@ private Q_SLOTS:
     void otherEndpoints()
     {
         testsupport::StoreBackend backend(options());
-        V2Api api(backend);
+        api::V2Api api(backend);
         QCOMPARE(send(api, "GET", "/version").body,
                  QByteArray("{\"etcdserver\":\"2.2.4\",\"etcdcluster\":\"2.2.0\"}"));
         QVERIFY(backend.healthy());
@@ -485,10 +487,10 @@ private Q_SLOTS:
     // Raft has elected it, and reports so in its stats and metrics.
     void memberEndpoints()
     {
-        EtcdNode node(options());
+        node::EtcdNode node(options());
         QString error;
         QVERIFY(node.start(&error));
-        V2Api api(node);
+        api::V2Api api(node);
         QTRY_VERIFY(node.healthy());
         checkLeaderEndpoints(api);
     }
@@ -498,12 +500,12 @@ private Q_SLOTS:
     // values, which depend on when the member's Raft wrote its own entries).
     void storeBackendAnswersAsTheMember()
     {
-        EtcdNode node(options());
+        node::EtcdNode node(options());
         QString error;
         QVERIFY(node.start(&error));
-        V2Api member(node);
+        api::V2Api member(node);
         testsupport::StoreBackend backend(options());
-        V2Api bare(backend);
+        api::V2Api bare(backend);
         const QList<std::array<QByteArray, 3>> requests = {
             {"PUT", "/v2/keys/a", "value=1"},
             {"GET", "/v2/keys/a", ""},
@@ -530,8 +532,8 @@ private Q_SLOTS:
         };
         for (const auto &[method, target, form] : requests) {
             const QByteArray what = method + ' ' + target;
-            const HttpResponse m = send(member, method, target, form);
-            const HttpResponse b = send(bare, method, target, form);
+            const api::HttpResponse m = send(member, method, target, form);
+            const api::HttpResponse b = send(bare, method, target, form);
             QVERIFY2(m.status != 0, what.constData());
             QCOMPARE(b.status, m.status);
             QCOMPARE(b.body, m.body);

@@ -21,19 +21,19 @@
 
 namespace {
 
-struct FakeChannel : ResponseChannel
+struct FakeChannel : api::ResponseChannel
 {
-    std::optional<HttpResponse> response;
+    std::optional<api::HttpResponse> response;
 
     bool isOpen() const override { return !response; }
-    void respond(const HttpResponse &r) override { response = r; }
-    void beginStream(const HttpResponse &) override {}
+    void respond(const api::HttpResponse &r) override { response = r; }
+    void beginStream(const api::HttpResponse &) override {}
     void writeChunk(const QByteArray &) override {}
     void endStream() override {}
     void onClosed(std::function<void()>) override {}
 };
 
-QByteArray headerOf(const HttpResponse &r, const QByteArray &name)
+QByteArray headerOf(const api::HttpResponse &r, const QByteArray &name)
 {
     for (const auto &h : r.headers)
         if (h.first.compare(name, Qt::CaseInsensitive) == 0)
@@ -41,9 +41,9 @@ QByteArray headerOf(const HttpResponse &r, const QByteArray &name)
     return {};
 }
 
-NodeOptions options()
+node::NodeOptions options()
 {
-    NodeOptions o;
+    node::NodeOptions o;
     o.peerUrls = {QStringLiteral("http://localhost:2380")};
     o.clientUrls = {QStringLiteral("http://localhost:2379")};
     return o;
@@ -51,10 +51,10 @@ NodeOptions options()
 
 // `credentials` is "user:password" for a Basic header, or a whole
 // Authorization value when it starts with '!'.
-HttpRequest makeRequest(const QByteArray &method, const QByteArray &target,
-                        const QByteArray &body = {}, const QByteArray &credentials = {})
+api::HttpRequest makeRequest(const QByteArray &method, const QByteArray &target,
+                             const QByteArray &body = {}, const QByteArray &credentials = {})
 {
-    HttpRequest r;
+    api::HttpRequest r;
     r.method = method;
     const qsizetype q = target.indexOf('?');
     r.path = QByteArray::fromPercentEncoding(q < 0 ? target : target.left(q));
@@ -73,11 +73,11 @@ HttpRequest makeRequest(const QByteArray &method, const QByteArray &target,
 }
 
 // One request, answered at once or through the event loop.
-HttpResponse send(V2Api &api, const QByteArray &method, const QByteArray &target,
-                  const QByteArray &body = {}, const QByteArray &credentials = {},
-                  int waitMs = 5000)
+api::HttpResponse send(api::V2Api &api, const QByteArray &method, const QByteArray &target,
+                       const QByteArray &body = {}, const QByteArray &credentials = {},
+                       int waitMs = 5000)
 {
-    const HttpRequest r = makeRequest(method, target, body, credentials);
+    const api::HttpRequest r = makeRequest(method, target, body, credentials);
     auto channel = std::make_shared<FakeChannel>();
     if (auto now = api.handle(r, [&] { return channel; }))
         return *now;
@@ -85,7 +85,7 @@ HttpResponse send(V2Api &api, const QByteArray &method, const QByteArray &target
     waited.start();
     while (!channel->response && waited.elapsed() < waitMs)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    return channel->response.value_or(HttpResponse{0, {}, "no answer"});
+    return channel->response.value_or(api::HttpResponse{0, {}, "no answer"});
 }
 
 } // namespace
@@ -95,13 +95,13 @@ class TestAuthApi : public QObject
     Q_OBJECT
 
     std::unique_ptr<testsupport::StoreBackend> m_backend;
-    std::unique_ptr<V2Api> m_api;
+    std::unique_ptr<api::V2Api> m_api;
 
 private Q_SLOTS:
     void initTestCase()
     {
         m_backend = std::make_unique<testsupport::StoreBackend>(options());
-        m_api = std::make_unique<V2Api>(*m_backend);
+        m_api = std::make_unique<api::V2Api>(*m_backend);
     }
     void cleanupTestCase()
     {
@@ -132,11 +132,11 @@ namespace {
 struct AuthedMember
 {
     testsupport::StoreBackend backend{options()};
-    std::unique_ptr<V2Api> api;
+    std::unique_ptr<api::V2Api> api;
 
     bool start()
     {
-        api = std::make_unique<V2Api>(backend);
+        api = std::make_unique<api::V2Api>(backend);
         return send(*api, "PUT", "/v2/auth/users/root", R"({"user":"root","password":"pw"})")
                        .status == 201 &&
                send(*api, "PUT", "/v2/auth/enable").status == 200;
@@ -155,15 +155,15 @@ struct AuthedMember
 struct Pending
 {
     std::shared_ptr<FakeChannel> channel = std::make_shared<FakeChannel>();
-    std::optional<HttpResponse> now;
+    std::optional<api::HttpResponse> now;
 };
 
-Pending dispatch(V2Api &api, const QByteArray &method, const QByteArray &target,
+Pending dispatch(api::V2Api &api, const QByteArray &method, const QByteArray &target,
                  const QByteArray &credentials, const QByteArray &peer = {})
 {
     Pending p;
     auto channel = p.channel;
-    HttpRequest request = makeRequest(method, target, {}, credentials);
+    api::HttpRequest request = makeRequest(method, target, {}, credentials);
     request.peer = peer;
     p.now = api.handle(request, [channel] { return channel; });
     return p;
@@ -176,14 +176,14 @@ void TestAuthApi::passwordsAreBcrypt()
     // Stored as etcd stores them: bcrypt, cost 10, one crypt(3) string.
     AuthedMember m;
     QVERIFY(m.start());
-    const std::optional<AuthUser> root = m.backend.auth().user(QStringLiteral("root"));
+    const std::optional<auth::AuthUser> root = m.backend.auth().user(QStringLiteral("root"));
     QVERIFY(root);
     QVERIFY2(root->password.key.startsWith("$2b$10$"), root->password.key.toHex().constData());
     QCOMPARE(root->password.key.size(), 60);
     QVERIFY(root->password.salt.isEmpty());
     // A password with a NUL cannot be a bcrypt password: refused, nothing stored.
     const QByteArray nul = R"({"user":"nul","password":"a\u0000b"})";
-    const HttpResponse refused = send(*m.api, "PUT", "/v2/auth/users/nul", nul, "root:pw");
+    const api::HttpResponse refused = send(*m.api, "PUT", "/v2/auth/users/nul", nul, "root:pw");
     QCOMPARE(refused.status, 400);
     QVERIFY(!m.backend.auth().user(QStringLiteral("nul")));
 }
@@ -251,7 +251,7 @@ void TestAuthApi::checksBoundedPerUser()
     QVERIFY(m.start());
     QVERIFY(m.addAlice());
     const quint64 hashes = m.hashes();
-    const int bound = CredentialVerifier::Limits{}.maxPendingPerUser;
+    const int bound = auth::CredentialVerifier::Limits{}.maxPendingPerUser;
     QList<Pending> inFlight;
     for (int i = 0; i < bound; ++i) {
         inFlight.append(dispatch(*m.api, "GET", "/v2/keys/a", "root:x" + QByteArray::number(i)));
@@ -277,7 +277,7 @@ void TestAuthApi::checksBoundedPerUser()
     const auto aliceVerdict =
         m.api->auth().verifier().known(QStringLiteral("alice"), QStringLiteral("apw"),
                                        m.backend.auth().user(QStringLiteral("alice"))->password);
-    QVERIFY(aliceVerdict == CredentialVerifier::Verdict::Valid);
+    QVERIFY(aliceVerdict == auth::CredentialVerifier::Verdict::Valid);
     for (const Pending &p : std::as_const(inFlight)) {
         QTRY_VERIFY(p.channel->response);
         QCOMPARE(p.channel->response->status, 401);
@@ -297,8 +297,8 @@ void TestAuthApi::checksBoundedPerClient()
     AuthedMember m;
     QVERIFY(m.start());
     QVERIFY(m.addAlice());
-    const int bound = CredentialVerifier::Limits{}.maxPendingPerClient;
-    QVERIFY(bound < CredentialVerifier::Limits{}.maxPendingPerUser * 2);
+    const int bound = auth::CredentialVerifier::Limits{}.maxPendingPerClient;
+    QVERIFY(bound < auth::CredentialVerifier::Limits{}.maxPendingPerUser * 2);
     QList<Pending> inFlight;
     for (int i = 0; i < bound; ++i) { // spread over two users, under each user's bound
         const QByteArray who = i % 2 ? "alice:y" : "root:x";
@@ -527,7 +527,7 @@ void TestAuthApi::session()
     QFETCH(int, status);
     QFETCH(QByteArray, expected);
 
-    const HttpResponse r = send(*m_api, method, target, body, credentials);
+    const api::HttpResponse r = send(*m_api, method, target, body, credentials);
     QVERIFY2(
         r.status == status,
         qPrintable(
@@ -539,21 +539,21 @@ void TestAuthApi::session()
 void TestAuthApi::headers()
 {
     // Answers past the access check carry the cluster id; refusals do not.
-    const HttpResponse ok = send(*m_api, "GET", "/v2/auth/enable");
+    const api::HttpResponse ok = send(*m_api, "GET", "/v2/auth/enable");
     QCOMPARE(headerOf(ok, "Content-Type"), QByteArray("application/json"));
     QVERIFY(!headerOf(ok, "X-Etcd-Cluster-Id").isEmpty());
-    const HttpResponse bad = send(*m_api, "GET", "/v2/auth/users/nobody");
+    const api::HttpResponse bad = send(*m_api, "GET", "/v2/auth/users/nobody");
     QCOMPARE(bad.status, 404);
     QVERIFY(!headerOf(bad, "X-Etcd-Cluster-Id").isEmpty());
 
     send(*m_api, "PUT", "/v2/auth/users/root", R"({"user":"root","password":"pw"})");
     QCOMPARE(send(*m_api, "PUT", "/v2/auth/enable").status, 200);
-    const HttpResponse refused = send(*m_api, "GET", "/v2/auth/users");
+    const api::HttpResponse refused = send(*m_api, "GET", "/v2/auth/users");
     QCOMPARE(refused.status, 401);
     QCOMPARE(headerOf(refused, "Content-Type"), QByteArray("application/json"));
     QVERIFY(headerOf(refused, "X-Etcd-Cluster-Id").isEmpty());
     // A refused key request is a v2 error with index 0.
-    const HttpResponse key = send(*m_api, "GET", "/v2/keys/a", {}, "root:nope");
+    const api::HttpResponse key = send(*m_api, "GET", "/v2/keys/a", {}, "root:nope");
     QCOMPARE(key.status, 401);
     QCOMPARE(headerOf(key, "X-Etcd-Index"), QByteArray("0"));
     QVERIFY(!headerOf(key, "X-Etcd-Cluster-Id").isEmpty());
@@ -586,7 +586,7 @@ void TestAuthApi::methodNotAllowed()
     QFETCH(QByteArray, method);
     QFETCH(QByteArray, target);
     QFETCH(QByteArray, allow);
-    const HttpResponse r = send(*m_api, method, target);
+    const api::HttpResponse r = send(*m_api, method, target);
     QCOMPARE(r.status, 405);
     QCOMPARE(headerOf(r, "Allow"), allow);
     QCOMPARE(r.body, QByteArray("Method Not Allowed\n"));
@@ -596,11 +596,11 @@ void TestAuthApi::unappliedChangeIs500()
 {
     // A member that never started has no Raft: the change cannot apply and
     // the client gets etcd's answer for a failed proposal after the timeout.
-    NodeOptions o = options();
+    node::NodeOptions o = options();
     o.proposalTimeoutMs = 100;
-    EtcdNode idle(o);
-    V2Api api(idle);
-    const HttpResponse r =
+    node::EtcdNode idle(o);
+    api::V2Api api(idle);
+    const api::HttpResponse r =
         send(api, "PUT", "/v2/auth/users/root", R"({"user":"root","password":"pw"})");
     QCOMPARE(r.status, 500);
     QCOMPARE(r.body, QByteArray(R"({"message":"Internal Server Error"})"));
@@ -609,8 +609,8 @@ void TestAuthApi::unappliedChangeIs500()
     // The same answer for every change that fails, at once over the bare store.
     testsupport::StoreBackend backend(options());
     backend.failProposals(QStringLiteral("etcdserver: request timed out"));
-    V2Api bare(backend);
-    const HttpResponse failed =
+    api::V2Api bare(backend);
+    const api::HttpResponse failed =
         send(bare, "PUT", "/v2/auth/users/root", R"({"user":"root","password":"pw"})");
     QCOMPARE(failed.status, r.status);
     QCOMPARE(failed.body, r.body);
@@ -619,33 +619,33 @@ void TestAuthApi::unappliedChangeIs500()
 
 void TestAuthApi::raftRequestCarriesAuth()
 {
-    AuthCommand c;
-    c.op = AuthCommand::Op::CreateRole;
+    auth::AuthCommand c;
+    c.op = auth::AuthCommand::Op::CreateRole;
     c.name = QStringLiteral("r");
-    RaftRequest request;
-    request.kind = RaftRequest::Kind::Auth;
+    node::RaftRequest request;
+    request.kind = node::RaftRequest::Kind::Auth;
     request.id = 77;
     request.auth = c.encode();
-    const std::optional<RaftRequest> back = RaftRequest::decode(request.encode());
+    const std::optional<node::RaftRequest> back = node::RaftRequest::decode(request.encode());
     QVERIFY(back);
-    QCOMPARE(back->kind, RaftRequest::Kind::Auth);
+    QCOMPARE(back->kind, node::RaftRequest::Kind::Auth);
     QCOMPARE(back->id, quint64(77));
-    QCOMPARE(AuthCommand::decode(back->auth), std::optional<AuthCommand>(c));
+    QCOMPARE(auth::AuthCommand::decode(back->auth), std::optional<auth::AuthCommand>(c));
     const QByteArray bytes = request.encode();
     for (qsizetype n = 0; n < bytes.size(); ++n)
-        QVERIFY(!RaftRequest::decode(bytes.left(n)));
+        QVERIFY(!node::RaftRequest::decode(bytes.left(n)));
 }
 
 void TestAuthApi::snapshotVersions()
 {
-    AuthStore auth;
-    AuthCommand root;
-    root.op = AuthCommand::Op::CreateOrUpdateUser;
+    auth::AuthStore auth;
+    auth::AuthCommand root;
+    root.op = auth::AuthCommand::Op::CreateOrUpdateUser;
     root.name = QStringLiteral("root");
-    root.password = PasswordHash::derive(QStringLiteral("pw"), "salt", 1);
+    root.password = auth::PasswordHash::derive(QStringLiteral("pw"), "salt", 1);
     QVERIFY(auth.apply(root).ok());
-    const NodeSnapshot image{"store-bytes", "membership-bytes", auth.save()};
-    const std::optional<NodeSnapshot> back = NodeSnapshot::decode(image.encode());
+    const node::NodeSnapshot image{"store-bytes", "membership-bytes", auth.save()};
+    const std::optional<node::NodeSnapshot> back = node::NodeSnapshot::decode(image.encode());
     QVERIFY(back);
     QCOMPARE(back->store, QByteArray("store-bytes"));
     QCOMPARE(back->membership, QByteArray("membership-bytes"));
@@ -658,28 +658,28 @@ void TestAuthApi::snapshotVersions()
         s.setVersion(QDataStream::Qt_6_4);
         s << quint32(0x51455453) << quint8(1) << QByteArray("st") << QByteArray("mb");
     }
-    const std::optional<NodeSnapshot> old = NodeSnapshot::decode(v1);
+    const std::optional<node::NodeSnapshot> old = node::NodeSnapshot::decode(v1);
     QVERIFY(old);
     QCOMPARE(old->store, QByteArray("st"));
     QVERIFY(old->auth.isEmpty());
-    QVERIFY(!NodeSnapshot::decode(v1 + QByteArray(4, '\0')));
+    QVERIFY(!node::NodeSnapshot::decode(v1 + QByteArray(4, '\0')));
     QByteArray v3 = image.encode();
     v3[4] = 3;
-    QVERIFY(!NodeSnapshot::decode(v3));
+    QVERIFY(!node::NodeSnapshot::decode(v3));
 }
 
 void TestAuthApi::restartKeepsAuth()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    NodeOptions o = options();
+    node::NodeOptions o = options();
     o.dataDir = dir.path();
     o.snapshotCount = 2; // snapshots all along: early changes live only in one
     {
-        EtcdNode node(o);
+        node::EtcdNode node(o);
         QString error;
         QVERIFY2(node.start(&error), qPrintable(error));
-        V2Api api(node);
+        api::V2Api api(node);
         QCOMPARE(send(api, "PUT", "/v2/auth/users/root", R"({"user":"root","password":"rootpw"})")
                      .status,
                  201);
@@ -695,10 +695,10 @@ void TestAuthApi::restartKeepsAuth()
     QVERIFY(!QDir(dir.filePath(QStringLiteral("member/snap")))
                  .entryList({QStringLiteral("*.snap")}, QDir::Files)
                  .isEmpty());
-    EtcdNode again(o);
+    node::EtcdNode again(o);
     QString error;
     QVERIFY2(again.start(&error), qPrintable(error));
-    V2Api api(again);
+    api::V2Api api(again);
     QVERIFY(again.auth().isEnabled());
     QVERIFY(again.auth().check(QStringLiteral("root"), QStringLiteral("rootpw")));
     QCOMPARE(send(api, "GET", "/v2/keys/pub/k0").status, 200);

@@ -7,21 +7,21 @@
 #include <QRandomGenerator>
 #include <QTest>
 
-using Op = AuthCommand::Op;
-using Status = AuthResult::Status;
+using Op = auth::AuthCommand::Op;
+using Status = auth::AuthResult::Status;
 
 namespace {
 
 // One iteration keeps the tests fast; the iteration count is part of the hash.
-PasswordHash hashOf(const QString &password)
+auth::PasswordHash hashOf(const QString &password)
 {
-    return PasswordHash::derive(password, QByteArrayLiteral("salt-") + password.toUtf8(), 1);
+    return auth::PasswordHash::derive(password, QByteArrayLiteral("salt-") + password.toUtf8(), 1);
 }
 
-AuthCommand userCommand(Op op, const QString &name, const QString &password = {},
-                        std::optional<QStringList> roles = std::nullopt)
+auth::AuthCommand userCommand(Op op, const QString &name, const QString &password = {},
+                              std::optional<QStringList> roles = std::nullopt)
 {
-    AuthCommand c;
+    auth::AuthCommand c;
     c.op = op;
     c.name = name;
     if (!password.isEmpty())
@@ -30,10 +30,10 @@ AuthCommand userCommand(Op op, const QString &name, const QString &password = {}
     return c;
 }
 
-AuthCommand grantRoles(const QString &name, const QStringList &grant,
-                       const QStringList &revoke = {})
+auth::AuthCommand grantRoles(const QString &name, const QStringList &grant,
+                             const QStringList &revoke = {})
 {
-    AuthCommand c;
+    auth::AuthCommand c;
     c.op = Op::UpdateUser;
     c.name = name;
     c.grantRoles = grant;
@@ -41,42 +41,42 @@ AuthCommand grantRoles(const QString &name, const QStringList &grant,
     return c;
 }
 
-AuthCommand roleCommand(Op op, const QString &name)
+auth::AuthCommand roleCommand(Op op, const QString &name)
 {
-    AuthCommand c;
+    auth::AuthCommand c;
     c.op = op;
     c.name = name;
     return c;
 }
 
-AuthPermissions perms(std::optional<QStringList> read, std::optional<QStringList> write)
+auth::AuthPermissions perms(std::optional<QStringList> read, std::optional<QStringList> write)
 {
-    AuthPermissions p;
+    auth::AuthPermissions p;
     p.read = std::move(read);
     p.write = std::move(write);
     return p;
 }
 
-AuthCommand grantPerms(const QString &name, std::optional<AuthPermissions> grant,
-                       std::optional<AuthPermissions> revoke = std::nullopt)
+auth::AuthCommand grantPerms(const QString &name, std::optional<auth::AuthPermissions> grant,
+                             std::optional<auth::AuthPermissions> revoke = std::nullopt)
 {
-    AuthCommand c = roleCommand(Op::UpdateRole, name);
+    auth::AuthCommand c = roleCommand(Op::UpdateRole, name);
     c.grant = std::move(grant);
     c.revoke = std::move(revoke);
     return c;
 }
 
-AuthCommand simple(Op op)
+auth::AuthCommand simple(Op op)
 {
-    AuthCommand c;
+    auth::AuthCommand c;
     c.op = op;
     return c;
 }
 
 // A store with root (password "rootpw") and alice ("pw", role reader).
-AuthStore populated()
+auth::AuthStore populated()
 {
-    AuthStore s;
+    auth::AuthStore s;
     s.apply(userCommand(Op::CreateOrUpdateUser, QStringLiteral("root"), QStringLiteral("rootpw")));
     s.apply(userCommand(Op::CreateOrUpdateUser, QStringLiteral("alice"), QStringLiteral("pw")));
     s.apply(roleCommand(Op::CreateRole, QStringLiteral("reader")));
@@ -158,7 +158,7 @@ void TestAuthStore::patternMatching()
     QFETCH(bool, plain);
     QFETCH(bool, recursive);
     for (bool write : {false, true}) {
-        AuthPermissions p;
+        auth::AuthPermissions p;
         (write ? p.write : p.read) = QStringList{pattern};
         QCOMPARE(p.hasAccess(key, write), plain);
         QCOMPARE(p.hasRecursiveAccess(key, write), recursive);
@@ -170,29 +170,31 @@ void TestAuthStore::patternMatching()
 
 void TestAuthStore::passwordHash()
 {
-    const PasswordHash h =
-        PasswordHash::derive(QStringLiteral("s3cret"), QByteArrayLiteral("salt"), 3);
-    QCOMPARE(h.key.size(), PasswordHash::kKeyLength);
+    const auth::PasswordHash h =
+        auth::PasswordHash::derive(QStringLiteral("s3cret"), QByteArrayLiteral("salt"), 3);
+    QCOMPARE(h.key.size(), auth::PasswordHash::kKeyLength);
     QVERIFY(h.matches(QStringLiteral("s3cret")));
     QVERIFY(!h.matches(QStringLiteral("s3cre")));
     QVERIFY(!h.matches(QString()));
     // Salt and iterations change the key.
-    QVERIFY(PasswordHash::derive(QStringLiteral("s3cret"), QByteArrayLiteral("salu"), 3).key !=
-            h.key);
-    QVERIFY(PasswordHash::derive(QStringLiteral("s3cret"), QByteArrayLiteral("salt"), 4).key !=
-            h.key);
-    QVERIFY(!PasswordHash().matches(QString()));
-    PasswordHash absurd = h;
-    absurd.iterations = PasswordHash::kMaxIterations + 1;
+    QVERIFY(
+        auth::PasswordHash::derive(QStringLiteral("s3cret"), QByteArrayLiteral("salu"), 3).key !=
+        h.key);
+    QVERIFY(
+        auth::PasswordHash::derive(QStringLiteral("s3cret"), QByteArrayLiteral("salt"), 4).key !=
+        h.key);
+    QVERIFY(!auth::PasswordHash().matches(QString()));
+    auth::PasswordHash absurd = h;
+    absurd.iterations = auth::PasswordHash::kMaxIterations + 1;
     QVERIFY(!absurd.isWellFormed());
     QVERIFY(!absurd.matches(QStringLiteral("s3cret")));
 }
 
 void TestAuthStore::createUsers()
 {
-    AuthStore s;
+    auth::AuthStore s;
     // PUT without roles creates (201)...
-    AuthResult r =
+    auth::AuthResult r =
         s.apply(userCommand(Op::CreateOrUpdateUser, QStringLiteral("alice"), QStringLiteral("pw")));
     QCOMPARE(r.status, Status::Created);
     QCOMPARE(r.user->name, QStringLiteral("alice"));
@@ -220,8 +222,8 @@ void TestAuthStore::createUsers()
 
 void TestAuthStore::rootUserAlwaysHasRootRole()
 {
-    AuthStore s;
-    AuthResult r =
+    auth::AuthStore s;
+    auth::AuthResult r =
         s.apply(userCommand(Op::CreateOrUpdateUser, QStringLiteral("root"), QStringLiteral("pw")));
     QCOMPARE(r.status, Status::Created);
     QCOMPARE(*r.user->roles, QStringList{QStringLiteral("root")});
@@ -277,8 +279,8 @@ void TestAuthStore::updateUsers()
     QFETCH(QString, message);
     QFETCH(QStringList, roles);
 
-    AuthStore s = populated();
-    const AuthResult r = s.apply(grantRoles(QStringLiteral("alice"), grant, revoke));
+    auth::AuthStore s = populated();
+    const auth::AuthResult r = s.apply(grantRoles(QStringLiteral("alice"), grant, revoke));
     QCOMPARE(int(r.status), status);
     QCOMPARE(r.message, message);
     if (r.ok())
@@ -286,18 +288,18 @@ void TestAuthStore::updateUsers()
     QCOMPARE(*s.user(QStringLiteral("alice"))->roles, roles);
     QVERIFY(s.check(QStringLiteral("alice"), QStringLiteral("pw")));
 
-    const AuthResult missing = s.apply(grantRoles(QStringLiteral("nobody"), grant, revoke));
+    const auth::AuthResult missing = s.apply(grantRoles(QStringLiteral("nobody"), grant, revoke));
     QCOMPARE(missing.status, Status::NotFound);
     QCOMPARE(missing.message, QStringLiteral("auth: User nobody does not exist."));
 }
 
 void TestAuthStore::passwordChange()
 {
-    AuthStore s;
+    auth::AuthStore s;
     s.apply(userCommand(Op::CreateOrUpdateUser, QStringLiteral("alice"), QStringLiteral("pw")));
     // A password-less PUT of a user created with "roles": null turns the
     // roles into [] (etcd's merge), so it counts as an update once...
-    AuthResult r = s.apply(userCommand(Op::CreateOrUpdateUser, QStringLiteral("alice")));
+    auth::AuthResult r = s.apply(userCommand(Op::CreateOrUpdateUser, QStringLiteral("alice")));
     QCOMPARE(r.status, Status::Ok);
     QCOMPARE(r.user->roles, std::optional<QStringList>(QStringList()));
     // ...and then changes nothing.
@@ -313,7 +315,7 @@ void TestAuthStore::passwordChange()
     QVERIFY(s.check(QStringLiteral("alice"), QStringLiteral("pw2")));
     QVERIFY(!s.check(QStringLiteral("alice"), QStringLiteral("pw")));
     // Grant/revoke may carry a password too.
-    AuthCommand both = grantRoles(QStringLiteral("alice"), {QStringLiteral("r")});
+    auth::AuthCommand both = grantRoles(QStringLiteral("alice"), {QStringLiteral("r")});
     both.password = hashOf(QStringLiteral("pw3"));
     QCOMPARE(s.apply(both).status, Status::Ok);
     QVERIFY(s.check(QStringLiteral("alice"), QStringLiteral("pw3")));
@@ -321,8 +323,8 @@ void TestAuthStore::passwordChange()
 
 void TestAuthStore::deleteUsers()
 {
-    AuthStore s = populated();
-    AuthResult r = s.apply(userCommand(Op::DeleteUser, QStringLiteral("nobody")));
+    auth::AuthStore s = populated();
+    auth::AuthResult r = s.apply(userCommand(Op::DeleteUser, QStringLiteral("nobody")));
     QCOMPARE(r.status, Status::NotFound);
     QCOMPARE(r.message, QStringLiteral("auth: User nobody does not exist"));
     QCOMPARE(s.apply(simple(Op::EnableAuth)).status, Status::Ok);
@@ -337,7 +339,7 @@ void TestAuthStore::deleteUsers()
 
 void TestAuthStore::roles_data()
 {
-    QTest::addColumn<AuthCommand>("command");
+    QTest::addColumn<auth::AuthCommand>("command");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("message");
     QTest::addColumn<QStringList>("read"); // reader's lists afterwards
@@ -382,34 +384,34 @@ void TestAuthStore::roles_data()
 
 void TestAuthStore::roles()
 {
-    QFETCH(AuthCommand, command);
+    QFETCH(auth::AuthCommand, command);
     QFETCH(int, status);
     QFETCH(QString, message);
     QFETCH(QStringList, read);
     QFETCH(QStringList, write);
 
-    AuthStore s = populated();
-    const AuthResult r = s.apply(command);
+    auth::AuthStore s = populated();
+    const auth::AuthResult r = s.apply(command);
     QCOMPARE(int(r.status), status);
     QCOMPARE(r.message, message);
-    const AuthRole reader = *s.role(QStringLiteral("reader"));
+    const auth::AuthRole reader = *s.role(QStringLiteral("reader"));
     QCOMPARE(reader.permissions.read.value_or(QStringList()), read);
     QCOMPARE(reader.permissions.write.value_or(QStringList()), write);
     if (command.op == Op::UpdateRole && r.ok())
         QCOMPARE(*r.role, reader);
     // root is built in and never changes.
-    QCOMPARE(*s.role(QStringLiteral("root")), AuthRole::root());
+    QCOMPARE(*s.role(QStringLiteral("root")), auth::AuthRole::root());
     QVERIFY(s.roleNames().contains(QStringLiteral("root")));
 }
 
 void TestAuthStore::roleListsKeepNullUntilChanged()
 {
-    AuthStore s;
-    AuthResult r = s.apply(roleCommand(Op::CreateRole, QStringLiteral("r")));
+    auth::AuthStore s;
+    auth::AuthResult r = s.apply(roleCommand(Op::CreateRole, QStringLiteral("r")));
     QCOMPARE(r.status, Status::Created);
     QVERIFY(!r.role->permissions.read && !r.role->permissions.write);
     // Given lists are kept as sent, order and all.
-    AuthCommand rw = roleCommand(Op::CreateRole, QStringLiteral("rw"));
+    auth::AuthCommand rw = roleCommand(Op::CreateRole, QStringLiteral("rw"));
     rw.permissions = perms(QStringList{QStringLiteral("/b"), QStringLiteral("/a")}, QStringList());
     QCOMPARE(s.apply(rw).status, Status::Created);
     QCOMPARE(*s.role(QStringLiteral("rw"))->permissions.read,
@@ -427,9 +429,9 @@ void TestAuthStore::roleListsKeepNullUntilChanged()
 
 void TestAuthStore::enableDisable()
 {
-    AuthStore s;
+    auth::AuthStore s;
     QVERIFY(!s.isEnabled());
-    AuthResult r = s.apply(simple(Op::DisableAuth));
+    auth::AuthResult r = s.apply(simple(Op::DisableAuth));
     QCOMPARE(r.status, Status::Conflict);
     QCOMPARE(r.message, QStringLiteral("auth: already disabled"));
     r = s.apply(simple(Op::EnableAuth));
@@ -442,7 +444,7 @@ void TestAuthStore::enableDisable()
     QCOMPARE(s.apply(simple(Op::EnableAuth)).status, Status::Ok);
     QVERIFY(s.isEnabled());
     // The guest role appears with full access, and stays after disabling.
-    QCOMPARE(*s.role(QStringLiteral("guest")), AuthRole::defaultGuest());
+    QCOMPARE(*s.role(QStringLiteral("guest")), auth::AuthRole::defaultGuest());
     r = s.apply(simple(Op::EnableAuth));
     QCOMPARE(r.status, Status::Conflict);
     QCOMPARE(r.message, QStringLiteral("auth: already enabled"));
@@ -453,9 +455,9 @@ void TestAuthStore::enableDisable()
 
 void TestAuthStore::guestRoleKeptIfPresent()
 {
-    AuthStore s;
+    auth::AuthStore s;
     s.apply(userCommand(Op::CreateOrUpdateUser, QStringLiteral("root"), QStringLiteral("pw")));
-    AuthCommand guest = roleCommand(Op::CreateRole, QStringLiteral("guest"));
+    auth::AuthCommand guest = roleCommand(Op::CreateRole, QStringLiteral("guest"));
     guest.permissions = perms(QStringList{QStringLiteral("/pub/*")}, std::nullopt);
     s.apply(guest);
     s.apply(simple(Op::EnableAuth));
@@ -516,9 +518,9 @@ void TestAuthStore::access()
     QFETCH(bool, write);
     QFETCH(bool, allowed);
 
-    AuthStore s = populated();
+    auth::AuthStore s = populated();
     s.apply(grantRoles(QStringLiteral("alice"), {QStringLiteral("ghost")}));
-    AuthCommand guest = roleCommand(Op::CreateRole, QStringLiteral("guest"));
+    auth::AuthCommand guest = roleCommand(Op::CreateRole, QStringLiteral("guest"));
     guest.permissions = perms(QStringList{QStringLiteral("/pub/*")}, std::nullopt);
     s.apply(guest);
     const std::optional<QString> who = user.isEmpty() ? std::nullopt : std::optional<QString>(user);
@@ -529,8 +531,8 @@ void TestAuthStore::guestRecursiveNeedsPrefixGrant()
 {
     // etcd lets an exact guest grant cover the whole subtree of a recursive
     // request; guests follow the users' rule here.
-    AuthStore s = populated();
-    AuthCommand guest = roleCommand(Op::CreateRole, QStringLiteral("guest"));
+    auth::AuthStore s = populated();
+    auth::AuthCommand guest = roleCommand(Op::CreateRole, QStringLiteral("guest"));
     guest.permissions =
         perms(QStringList{QStringLiteral("/dir")}, QStringList{QStringLiteral("/dir")});
     s.apply(guest);
@@ -542,13 +544,14 @@ void TestAuthStore::guestRecursiveNeedsPrefixGrant()
 
 void TestAuthStore::commandRoundTrip()
 {
-    AuthCommand c = userCommand(Op::CreateUser, QStringLiteral("al\u00efce"), QStringLiteral("pw"),
-                                QStringList{QStringLiteral("a"), QString()});
+    auth::AuthCommand c =
+        userCommand(Op::CreateUser, QStringLiteral("al\u00efce"), QStringLiteral("pw"),
+                    QStringList{QStringLiteral("a"), QString()});
     c.grantRoles = {QStringLiteral("g")};
     c.revokeRoles = {QStringLiteral("r1"), QStringLiteral("r2")};
     c.permissions = perms(QStringList(), std::nullopt);
     c.grant = perms(QStringList{QStringLiteral("/x/*")}, QStringList{QStringLiteral("/y")});
-    const std::optional<AuthCommand> back = AuthCommand::decode(c.encode());
+    const std::optional<auth::AuthCommand> back = auth::AuthCommand::decode(c.encode());
     QVERIFY(back);
     QCOMPARE(*back, c);
     QVERIFY(!back->revoke);
@@ -556,30 +559,30 @@ void TestAuthStore::commandRoundTrip()
     QVERIFY(!back->permissions.write);
     // Every op survives.
     for (quint8 op = quint8(Op::CreateUser); op <= quint8(Op::DisableAuth); ++op) {
-        AuthCommand o = simple(Op(op));
-        QCOMPARE(AuthCommand::decode(o.encode()), std::optional<AuthCommand>(o));
+        auth::AuthCommand o = simple(Op(op));
+        QCOMPARE(auth::AuthCommand::decode(o.encode()), std::optional<auth::AuthCommand>(o));
     }
 }
 
 void TestAuthStore::commandGarbage()
 {
-    AuthCommand c = userCommand(Op::CreateUser, QStringLiteral("alice"), QStringLiteral("pw"),
-                                QStringList{QStringLiteral("a")});
+    auth::AuthCommand c = userCommand(Op::CreateUser, QStringLiteral("alice"), QStringLiteral("pw"),
+                                      QStringList{QStringLiteral("a")});
     c.grant = perms(QStringList{QStringLiteral("/x")}, QStringList());
     const QByteArray good = c.encode();
     // Every truncation and an extra byte are refused.
     for (qsizetype n = 0; n < good.size(); ++n)
-        QVERIFY2(!AuthCommand::decode(good.left(n)), qPrintable(QString::number(n)));
-    QVERIFY(!AuthCommand::decode(good + '\0'));
+        QVERIFY2(!auth::AuthCommand::decode(good.left(n)), qPrintable(QString::number(n)));
+    QVERIFY(!auth::AuthCommand::decode(good + '\0'));
     // Unknown version and op.
     QByteArray bad = good;
     bad[0] = 2;
-    QVERIFY(!AuthCommand::decode(bad));
+    QVERIFY(!auth::AuthCommand::decode(bad));
     bad = good;
     bad[1] = 0;
-    QVERIFY(!AuthCommand::decode(bad));
+    QVERIFY(!auth::AuthCommand::decode(bad));
     bad[1] = 10;
-    QVERIFY(!AuthCommand::decode(bad));
+    QVERIFY(!auth::AuthCommand::decode(bad));
     // A list claiming four billion entries fails without trying to hold them.
     QByteArray huge;
     {
@@ -588,41 +591,41 @@ void TestAuthStore::commandGarbage()
         s << quint8(1) << quint8(Op::CreateUser) << QByteArray("x") << QByteArray() << quint32(0)
           << QByteArray() << quint8(1) << quint32(0xffffffff);
     }
-    QVERIFY(!AuthCommand::decode(huge));
+    QVERIFY(!auth::AuthCommand::decode(huge));
     // A password hash with absurd iterations would make checks hang: refused.
-    AuthCommand slow = c;
-    slow.password.iterations = PasswordHash::kMaxIterations + 1;
-    QVERIFY(!AuthCommand::decode(slow.encode()));
+    auth::AuthCommand slow = c;
+    slow.password.iterations = auth::PasswordHash::kMaxIterations + 1;
+    QVERIFY(!auth::AuthCommand::decode(slow.encode()));
     // Random bytes and random flips never crash.
     QRandomGenerator rng(42);
     for (int i = 0; i < 2000; ++i) {
         QByteArray noise = good;
         for (int k = 0; k < 1 + i % 4; ++k)
             noise[rng.bounded(int(noise.size()))] = char(rng.generate());
-        (void)AuthCommand::decode(noise);
+        (void)auth::AuthCommand::decode(noise);
         QByteArray random(rng.bounded(64), Qt::Uninitialized);
         for (char &ch : random)
             ch = char(rng.generate());
-        (void)AuthCommand::decode(random);
+        (void)auth::AuthCommand::decode(random);
     }
 }
 
 void TestAuthStore::snapshotRoundTrip()
 {
-    AuthStore s = populated();
+    auth::AuthStore s = populated();
     s.apply(simple(Op::EnableAuth));
-    AuthStore copy;
+    auth::AuthStore copy;
     QVERIFY(copy.recover(s.save()));
     QVERIFY(copy.isEnabled());
     QCOMPARE(copy.userNames(), s.userNames());
     QCOMPARE(copy.roleNames(), s.roleNames());
     QCOMPARE(*copy.user(QStringLiteral("alice")), *s.user(QStringLiteral("alice")));
     QCOMPARE(*copy.role(QStringLiteral("reader")), *s.role(QStringLiteral("reader")));
-    QCOMPARE(*copy.role(QStringLiteral("guest")), AuthRole::defaultGuest());
+    QCOMPARE(*copy.role(QStringLiteral("guest")), auth::AuthRole::defaultGuest());
     QVERIFY(copy.check(QStringLiteral("root"), QStringLiteral("rootpw")));
     QCOMPARE(copy.save(), s.save());
     // An empty store round-trips too.
-    AuthStore empty;
+    auth::AuthStore empty;
     QVERIFY(copy.recover(empty.save()));
     QVERIFY(!copy.isEnabled());
     QVERIFY(copy.userNames().isEmpty());
@@ -630,9 +633,9 @@ void TestAuthStore::snapshotRoundTrip()
 
 void TestAuthStore::snapshotGarbage()
 {
-    AuthStore s = populated();
+    auth::AuthStore s = populated();
     const QByteArray good = s.save();
-    AuthStore target = populated();
+    auth::AuthStore target = populated();
     target.apply(simple(Op::EnableAuth));
     const QByteArray before = target.save();
     for (qsizetype n = 0; n < good.size(); ++n)
@@ -642,7 +645,7 @@ void TestAuthStore::snapshotGarbage()
     for (int i = 0; i < 2000; ++i) {
         QByteArray noise = good;
         noise[8 + rng.bounded(int(noise.size()) - 8)] = char(rng.generate());
-        AuthStore scratch;
+        auth::AuthStore scratch;
         (void)scratch.recover(noise);
     }
     // Failed recoveries left the state alone.

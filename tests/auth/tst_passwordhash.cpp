@@ -18,10 +18,10 @@ const QByteArray kEtcdRoot =
 const QByteArray kEtcdAlice =
     "$2a$10$I8u6JBOF178TWiHnvaPR0eRsOilLDzFxml9me7lufCGjZQphanR/S"; // "s3cr3t pass"
 
-AuthCommand createUser(const QString &name, const PasswordHash &password)
+auth::AuthCommand createUser(const QString &name, const auth::PasswordHash &password)
 {
-    AuthCommand c;
-    c.op = AuthCommand::Op::CreateOrUpdateUser;
+    auth::AuthCommand c;
+    c.op = auth::AuthCommand::Op::CreateOrUpdateUser;
     c.name = name;
     c.password = password;
     return c;
@@ -44,7 +44,7 @@ private Q_SLOTS:
 
 void TestPasswordHash::newHashesAreBcryptCost10()
 {
-    const PasswordHash h = PasswordHash::bcrypt(QStringLiteral("s3cret"));
+    const auth::PasswordHash h = auth::PasswordHash::bcrypt(QStringLiteral("s3cret"));
     QVERIFY2(h.key.startsWith("$2b$10$"), h.key.constData());
     QCOMPARE(h.key.size(), 60);
     QVERIFY(h.salt.isEmpty());
@@ -55,28 +55,28 @@ void TestPasswordHash::newHashesAreBcryptCost10()
     QVERIFY(!h.matches(QStringLiteral("s3cret ")));
     QVERIFY(!h.matches(QString()));
     // A fresh salt every time.
-    QVERIFY(PasswordHash::bcrypt(QStringLiteral("s3cret")).key != h.key);
-    QVERIFY(PasswordHash::bcrypt(QString()).isEmpty());
+    QVERIFY(auth::PasswordHash::bcrypt(QStringLiteral("s3cret")).key != h.key);
+    QVERIFY(auth::PasswordHash::bcrypt(QString()).isEmpty());
     // The record survives the wire as it is.
-    const std::optional<AuthCommand> back =
-        AuthCommand::decode(createUser(QStringLiteral("u"), h).encode());
+    const std::optional<auth::AuthCommand> back =
+        auth::AuthCommand::decode(createUser(QStringLiteral("u"), h).encode());
     QVERIFY(back);
     QCOMPARE(back->password, h);
 }
 
 void TestPasswordHash::etcdHashesVerify()
 {
-    const PasswordHash root = PasswordHash::fromCrypt(kEtcdRoot);
+    const auth::PasswordHash root = auth::PasswordHash::fromCrypt(kEtcdRoot);
     QVERIFY(root.isWellFormed());
     QVERIFY(root.matches(QStringLiteral("etcdpw")));
     QVERIFY(!root.matches(QStringLiteral("etcdpx")));
-    const PasswordHash alice = PasswordHash::fromCrypt(kEtcdAlice);
+    const auth::PasswordHash alice = auth::PasswordHash::fromCrypt(kEtcdAlice);
     QVERIFY(alice.matches(QStringLiteral("s3cr3t pass")));
     QVERIFY(!alice.matches(QStringLiteral("s3cr3t")));
     // Held by a store, replicated and snapshotted like any other record.
-    AuthStore s;
+    auth::AuthStore s;
     QVERIFY(s.apply(createUser(QStringLiteral("root"), root)).ok());
-    AuthStore copy;
+    auth::AuthStore copy;
     QVERIFY(copy.recover(s.save()));
     QVERIFY(copy.check(QStringLiteral("root"), QStringLiteral("etcdpw")));
     QVERIFY(!copy.check(QStringLiteral("root"), QStringLiteral("wrong")));
@@ -85,17 +85,17 @@ void TestPasswordHash::etcdHashesVerify()
 void TestPasswordHash::bcryptVariants()
 {
     // $2a$, $2b$ and $2y$ name the same algorithm for passwords like these.
-    const PasswordHash b = PasswordHash::bcrypt(QStringLiteral("pw"), 4);
+    const auth::PasswordHash b = auth::PasswordHash::bcrypt(QStringLiteral("pw"), 4);
     QVERIFY(b.key.startsWith("$2b$04$"));
     for (const char variant : {'a', 'y'}) {
         QByteArray other = b.key;
         other[2] = variant;
-        QVERIFY(PasswordHash::fromCrypt(other).matches(QStringLiteral("pw")));
+        QVERIFY(auth::PasswordHash::fromCrypt(other).matches(QStringLiteral("pw")));
     }
     QByteArray unknown = b.key;
     unknown[2] = 'x';
-    QVERIFY(!PasswordHash::fromCrypt(unknown).isWellFormed());
-    QVERIFY(!PasswordHash::fromCrypt(unknown).matches(QStringLiteral("pw")));
+    QVERIFY(!auth::PasswordHash::fromCrypt(unknown).isWellFormed());
+    QVERIFY(!auth::PasswordHash::fromCrypt(unknown).matches(QStringLiteral("pw")));
 }
 
 void TestPasswordHash::hostileRecordsAreCorrupt()
@@ -103,30 +103,30 @@ void TestPasswordHash::hostileRecordsAreCorrupt()
     // Cost 31 would take days per check: such a record does not decode.
     QByteArray slow = kEtcdRoot;
     slow.replace(4, 2, "31");
-    QVERIFY(!PasswordHash::fromCrypt(slow).isWellFormed());
-    QVERIFY(!PasswordHash::fromCrypt(slow).matches(QStringLiteral("etcdpw")));
-    QVERIFY(!AuthCommand::decode(
-        createUser(QStringLiteral("u"), PasswordHash::fromCrypt(slow)).encode()));
+    QVERIFY(!auth::PasswordHash::fromCrypt(slow).isWellFormed());
+    QVERIFY(!auth::PasswordHash::fromCrypt(slow).matches(QStringLiteral("etcdpw")));
+    QVERIFY(!auth::AuthCommand::decode(
+        createUser(QStringLiteral("u"), auth::PasswordHash::fromCrypt(slow)).encode()));
     QByteArray limit = kEtcdRoot;
-    limit.replace(4, 2, QByteArray::number(PasswordHash::kMaxBcryptCost + 1));
-    QVERIFY(!PasswordHash::fromCrypt(limit).isWellFormed());
-    limit.replace(4, 2, QByteArray::number(PasswordHash::kMaxBcryptCost));
-    QVERIFY(PasswordHash::fromCrypt(limit).isWellFormed());
+    limit.replace(4, 2, QByteArray::number(auth::PasswordHash::kMaxBcryptCost + 1));
+    QVERIFY(!auth::PasswordHash::fromCrypt(limit).isWellFormed());
+    limit.replace(4, 2, QByteArray::number(auth::PasswordHash::kMaxBcryptCost));
+    QVERIFY(auth::PasswordHash::fromCrypt(limit).isWellFormed());
     // Truncated, overlong or foreign strings are corrupt too.
-    QVERIFY(!PasswordHash::fromCrypt(kEtcdRoot.left(59)).isWellFormed());
-    QVERIFY(!PasswordHash::fromCrypt(kEtcdRoot + "A").isWellFormed());
-    QVERIFY(!PasswordHash::fromCrypt("$6$salt$abc").isWellFormed());
+    QVERIFY(!auth::PasswordHash::fromCrypt(kEtcdRoot.left(59)).isWellFormed());
+    QVERIFY(!auth::PasswordHash::fromCrypt(kEtcdRoot + "A").isWellFormed());
+    QVERIFY(!auth::PasswordHash::fromCrypt("$6$salt$abc").isWellFormed());
     QByteArray badChar = kEtcdRoot;
     badChar[20] = '!';
-    QVERIFY(!PasswordHash::fromCrypt(badChar).isWellFormed());
+    QVERIFY(!auth::PasswordHash::fromCrypt(badChar).isWellFormed());
 }
 
 void TestPasswordHash::pbkdf2RecordsStillLoad()
 {
     // A snapshot image as members wrote it before bcrypt: "QETA", version 1,
     // auth enabled, one user whose hash is salt | iterations | PBKDF2 key.
-    const PasswordHash old =
-        PasswordHash::derive(QStringLiteral("rootpw"), QByteArray(16, 's'), 4096);
+    const auth::PasswordHash old =
+        auth::PasswordHash::derive(QStringLiteral("rootpw"), QByteArray(16, 's'), 4096);
     QCOMPARE(old.key.size(), 32);
     QByteArray image;
     {
@@ -138,7 +138,7 @@ void TestPasswordHash::pbkdf2RecordsStillLoad()
         s << quint8(1) << quint32(1) << QByteArray("root"); // roles
         s << quint32(0);                                    // no roles defined
     }
-    AuthStore s;
+    auth::AuthStore s;
     QVERIFY(s.recover(image));
     QVERIFY(s.isEnabled());
     QVERIFY(s.check(QStringLiteral("root"), QStringLiteral("rootpw")));
@@ -150,9 +150,9 @@ void TestPasswordHash::nulInPassword()
 {
     // bcrypt keys are C strings: "a\0b" would be hashed as "a".
     const QString withNul = QStringLiteral("a") + QChar(0) + QStringLiteral("b");
-    QVERIFY(!PasswordHash::canHash(withNul));
-    QVERIFY(PasswordHash::bcrypt(withNul, 4).isEmpty());
-    const PasswordHash a = PasswordHash::bcrypt(QStringLiteral("a"), 4);
+    QVERIFY(!auth::PasswordHash::canHash(withNul));
+    QVERIFY(auth::PasswordHash::bcrypt(withNul, 4).isEmpty());
+    const auth::PasswordHash a = auth::PasswordHash::bcrypt(QStringLiteral("a"), 4);
     QVERIFY(a.matches(QStringLiteral("a")));
     QVERIFY(!a.matches(withNul));
 }

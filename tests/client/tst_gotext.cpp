@@ -51,7 +51,7 @@ void tst_GoText::jsonString()
 {
     QFETCH(QByteArray, in);
     QFETCH(QByteArray, out);
-    QCOMPARE(go::jsonString(in), out);
+    QCOMPARE(client::go::jsonString(in), out);
 }
 
 void tst_GoText::quote_data()
@@ -69,7 +69,7 @@ void tst_GoText::quote()
 {
     QFETCH(QByteArray, in);
     QFETCH(QByteArray, out);
-    QCOMPARE(go::quote(in), out);
+    QCOMPARE(client::go::quote(in), out);
 }
 
 void tst_GoText::escapes_data()
@@ -92,14 +92,14 @@ void tst_GoText::escapes()
     QFETCH(QString, in);
     QFETCH(QByteArray, path);
     QFETCH(QByteArray, query);
-    QCOMPARE(go::escapePath(in), path);
-    QCOMPARE(go::escapeQuery(in), query);
+    QCOMPARE(client::go::escapePath(in), path);
+    QCOMPARE(client::go::escapeQuery(in), query);
 }
 
 // The rules themselves are tested in tests/go/tst_gopath (GoPath::cleanKeepingSlash).
 void tst_GoText::canonicalPathIsGoPath()
 {
-    QCOMPARE(go::canonicalPath(QStringLiteral("/v2/keys//a/./b/")),
+    QCOMPARE(client::go::canonicalPath(QStringLiteral("/v2/keys//a/./b/")),
              QStringLiteral("/v2/keys/a/b/"));
 }
 
@@ -124,7 +124,7 @@ void tst_GoText::normalizeRfc3339()
 {
     QFETCH(QString, in);
     QFETCH(QString, out);
-    QCOMPARE(go::normalizeRfc3339(in), out);
+    QCOMPARE(client::go::normalizeRfc3339(in), out);
 }
 
 void tst_GoText::jsonDecodeError_data()
@@ -157,7 +157,7 @@ void tst_GoText::jsonDecodeError()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, error);
-    QCOMPARE(go::jsonDecodeError(body, QStringLiteral("T")), error);
+    QCOMPARE(client::go::jsonDecodeError(body, QStringLiteral("T")), error);
 }
 
 void tst_GoText::requestUrlAndCurl()

@@ -19,7 +19,7 @@ constexpr quint64 kFreshTerm = 2;
 
 } // namespace
 
-StoreBackend::StoreBackend(NodeOptions options)
+StoreBackend::StoreBackend(node::NodeOptions options)
     : m_options(std::move(options)), m_startTimeNs(node::wallClockNs())
 {
     // The member's own ids and membership, computed as the member computes them.
@@ -46,18 +46,18 @@ bool StoreBackend::expireDue()
     const qint64 next = m_store.nextExpirationNs();
     if (next == 0 || next > nowNs())
         return false;
-    Command expire;
-    expire.op = Command::Op::Expire;
+    store::Command expire;
+    expire.op = store::Command::Op::Expire;
     expire.timeNs = nowNs();
     propose(expire, {});
     return true;
 }
 
-StoreResult StoreBackend::failure() const
+store::StoreResult StoreBackend::failure() const
 {
     // ProposalQueue's answer to a write or read it gives up on: error 300 at the store's index.
-    StoreResult r;
-    r.error = EtcdError::make(ErrorCode::RaftInternal, *m_failure, m_store.index());
+    store::StoreResult r;
+    r.error = store::EtcdError::make(store::ErrorCode::RaftInternal, *m_failure, m_store.index());
     return r;
 }
 
@@ -67,18 +67,18 @@ void StoreBackend::appended()
     ++m_proposals;
 }
 
-StoreResult StoreBackend::get(const QString &path, bool recursive, bool sorted)
+store::StoreResult StoreBackend::get(const QString &path, bool recursive, bool sorted)
 {
     return m_store.get(path, recursive, sorted, nowNs());
 }
 
-std::optional<ConcurrentRead> StoreBackend::readConcurrently(const QString &path, bool recursive,
-                                                             bool sorted) const
+std::optional<api::ConcurrentRead> StoreBackend::readConcurrently(const QString &path,
+                                                                  bool recursive, bool sorted) const
 {
     // As StateMachine::readConcurrently, on the caller's (the only) thread.
     if (m_auth.isEnabled())
         return std::nullopt;
-    ConcurrentRead read;
+    api::ConcurrentRead read;
     read.result = m_store.read(path, recursive, sorted, nowNs());
     read.raft = m_raft;
     read.clusterId = m_membership.clusterId();
@@ -95,7 +95,7 @@ void StoreBackend::quorumGet(const QString &path, bool recursive, bool sorted, R
     done(get(path, recursive, sorted));
 }
 
-void StoreBackend::propose(const Command &command, ResultCallback done)
+void StoreBackend::propose(const store::Command &command, ResultCallback done)
 {
     if (m_failure) {
         if (done)
@@ -104,20 +104,20 @@ void StoreBackend::propose(const Command &command, ResultCallback done)
     }
     // What the member's log carries and applies: the encoded request, stamped
     // with the (leader's) clock as it enters the log.
-    RaftRequest request;
-    request.kind = RaftRequest::Kind::Store;
+    node::RaftRequest request;
+    request.kind = node::RaftRequest::Kind::Store;
     request.command = command;
-    const std::optional<RaftRequest> applied =
-        RaftRequest::decode(ProposalStamper::stamp(request.encode(), nowNs()));
+    const std::optional<node::RaftRequest> applied =
+        node::RaftRequest::decode(node::ProposalStamper::stamp(request.encode(), nowNs()));
     Q_ASSERT(applied);
     appended();
-    const StoreResult result = m_store.apply(applied->command);
+    const store::StoreResult result = m_store.apply(applied->command);
     if (done)
         done(result);
 }
 
-WatchResult StoreBackend::watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
-                                WatchSink sink)
+store::WatchResult StoreBackend::watch(const QString &key, bool recursive, bool stream,
+                                       quint64 sinceIndex, store::WatchSink sink)
 {
     return m_store.watch(key, recursive, stream, sinceIndex, std::move(sink));
 }
@@ -127,13 +127,13 @@ void StoreBackend::cancelWatch(quint64 watcherId)
     m_store.cancelWatch(watcherId);
 }
 
-void StoreBackend::proposeAuth(const AuthCommand &command, AuthCallback done)
+void StoreBackend::proposeAuth(const auth::AuthCommand &command, AuthCallback done)
 {
     if (m_failure) {
-        done(AuthResult::failure(AuthResult::Status::NotApplied, *m_failure));
+        done(auth::AuthResult::failure(auth::AuthResult::Status::NotApplied, *m_failure));
         return;
     }
-    const std::optional<AuthCommand> applied = AuthCommand::decode(command.encode());
+    const std::optional<auth::AuthCommand> applied = auth::AuthCommand::decode(command.encode());
     Q_ASSERT(applied);
     appended();
     done(m_auth.apply(*applied));
@@ -142,26 +142,28 @@ void StoreBackend::proposeAuth(const AuthCommand &command, AuthCallback done)
 void StoreBackend::addMember(const QStringList &peerUrls, MemberCallback done)
 {
     if (m_failure) {
-        done({MemberChangeResult::Status::Failed, *m_failure, {}});
+        done({api::MemberChangeResult::Status::Failed, *m_failure, {}});
         return;
     }
     // MembershipChanges' id, StateMachine's answers.
-    MemberInfo member;
+    api::MemberInfo member;
     member.peerUrls = peerUrls;
-    member.id = ClusterIdentity::memberId(peerUrls, m_options.clusterToken, nowNs() / 1000000000);
+    member.id =
+        node::ClusterIdentity::memberId(peerUrls, m_options.clusterToken, nowNs() / 1000000000);
     appended();
-    MemberChangeResult result;
-    ClusterMembership::Change change = ClusterMembership::Change::Ok;
+    api::MemberChangeResult result;
+    node::ClusterMembership::Change change = node::ClusterMembership::Change::Ok;
     if (!m_membership.contains(member.id))
         change = m_membership.add(member);
     if (auto m = m_membership.member(member.id))
         result.member = *m;
-    if (change == ClusterMembership::Change::IdExists ||
-        change == ClusterMembership::Change::PeerUrlExists)
-        result = {
-            MemberChangeResult::Status::Conflict, QStringLiteral("etcdserver: peerURL exists"), {}};
-    else if (change == ClusterMembership::Change::IdRemoved)
-        result = {MemberChangeResult::Status::Removed,
+    if (change == node::ClusterMembership::Change::IdExists ||
+        change == node::ClusterMembership::Change::PeerUrlExists)
+        result = {api::MemberChangeResult::Status::Conflict,
+                  QStringLiteral("etcdserver: peerURL exists"),
+                  {}};
+    else if (change == node::ClusterMembership::Change::IdRemoved)
+        result = {api::MemberChangeResult::Status::Removed,
                   QStringLiteral("Member permanently removed: %1").arg(member.id, 0, 16),
                   {}};
     done(result);
@@ -170,22 +172,22 @@ void StoreBackend::addMember(const QStringList &peerUrls, MemberCallback done)
 void StoreBackend::removeMember(quint64 id, MemberCallback done)
 {
     if (m_failure) {
-        done({MemberChangeResult::Status::Failed, *m_failure, {}});
+        done({api::MemberChangeResult::Status::Failed, *m_failure, {}});
         return;
     }
     appended();
-    MemberChangeResult result;
+    api::MemberChangeResult result;
     switch (m_membership.remove(id)) {
-    case ClusterMembership::Change::Ok:
+    case node::ClusterMembership::Change::Ok:
         break;
-    case ClusterMembership::Change::IdRemoved:
-        result = {MemberChangeResult::Status::Removed,
+    case node::ClusterMembership::Change::IdRemoved:
+        result = {api::MemberChangeResult::Status::Removed,
                   QStringLiteral("Member permanently removed: %1").arg(id, 0, 16),
                   {}};
         break;
-    case ClusterMembership::Change::NotFound:
+    case node::ClusterMembership::Change::NotFound:
     default:
-        result = {MemberChangeResult::Status::NotFound,
+        result = {api::MemberChangeResult::Status::NotFound,
                   QStringLiteral("No such member: %1").arg(id, 0, 16),
                   {}};
         break;
@@ -196,34 +198,35 @@ void StoreBackend::removeMember(quint64 id, MemberCallback done)
 void StoreBackend::updateMember(quint64 id, const QStringList &peerUrls, MemberCallback done)
 {
     if (m_failure) {
-        done({MemberChangeResult::Status::Failed, *m_failure, {}});
+        done({api::MemberChangeResult::Status::Failed, *m_failure, {}});
         return;
     }
     appended();
-    MemberChangeResult result;
-    const ClusterMembership::Change change = m_membership.updatePeerUrls(id, peerUrls);
-    if (change == ClusterMembership::Change::PeerUrlExists)
-        result = {
-            MemberChangeResult::Status::Conflict, QStringLiteral("etcdserver: peerURL exists"), {}};
-    else if (change != ClusterMembership::Change::Ok)
-        result = {MemberChangeResult::Status::NotFound,
+    api::MemberChangeResult result;
+    const node::ClusterMembership::Change change = m_membership.updatePeerUrls(id, peerUrls);
+    if (change == node::ClusterMembership::Change::PeerUrlExists)
+        result = {api::MemberChangeResult::Status::Conflict,
+                  QStringLiteral("etcdserver: peerURL exists"),
+                  {}};
+    else if (change != node::ClusterMembership::Change::Ok)
+        result = {api::MemberChangeResult::Status::NotFound,
                   QStringLiteral("No such member: %1").arg(id, 0, 16),
                   {}};
     done(result);
 }
 
-StoreStats StoreBackend::storeStats() const
+store::StoreStats StoreBackend::storeStats() const
 {
-    StoreStats stats = m_store.stats();
+    store::StoreStats stats = m_store.stats();
     stats.getsSuccess += m_concurrentGets;
     stats.getsFail += m_concurrentGetsFailed;
     return stats;
 }
 
-SelfStats StoreBackend::selfStats() const
+api::SelfStats StoreBackend::selfStats() const
 {
     // MemberStats::self() of a leader without peers: no traffic to report.
-    SelfStats s;
+    api::SelfStats s;
     s.name = m_options.name;
     s.id = m_id;
     s.leader = true;
@@ -234,9 +237,9 @@ SelfStats StoreBackend::selfStats() const
     return s;
 }
 
-std::optional<LeaderStats> StoreBackend::leaderStats() const
+std::optional<api::LeaderStats> StoreBackend::leaderStats() const
 {
-    LeaderStats s;
+    api::LeaderStats s;
     s.leaderId = m_id;
     return s;
 }

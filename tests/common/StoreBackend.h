@@ -36,12 +36,12 @@ namespace testsupport {
 // as the member's ProposalQueue fails them on timeout.
 //
 // Not thread-safe: every call, readConcurrently() included, on the test's thread.
-class StoreBackend : public ApiBackend
+class StoreBackend : public api::ApiBackend
 {
 public:
     // The options a member would be started with: only the identity and URL
     // fields (name, peer and client URLs, initial cluster, token) matter.
-    explicit StoreBackend(NodeOptions options = {});
+    explicit StoreBackend(node::NodeOptions options = {});
 
     // The clock: the wall clock (as the member's) until setClock(); then a
     // fixed reading that only advanceClock() moves.
@@ -57,49 +57,49 @@ public:
     // consensus fail, with `cause` (e.g. "etcdserver: request timed out").
     void failProposals(std::optional<QString> cause) { m_failure = std::move(cause); }
 
-    const Store &store() const { return m_store; }
+    const store::Store &store() const { return m_store; }
     // The number of proposals applied (store, auth and member changes).
     quint64 proposalsApplied() const { return m_proposals; }
 
     // KeysBackend
     qint64 nowNs() const override;
-    StoreResult get(const QString &path, bool recursive, bool sorted) override;
-    std::optional<ConcurrentRead> readConcurrently(const QString &path, bool recursive,
-                                                   bool sorted) const override;
+    store::StoreResult get(const QString &path, bool recursive, bool sorted) override;
+    std::optional<api::ConcurrentRead> readConcurrently(const QString &path, bool recursive,
+                                                        bool sorted) const override;
     void quorumGet(const QString &path, bool recursive, bool sorted, ResultCallback done) override;
-    void propose(const Command &command, ResultCallback done) override;
-    WatchResult watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
-                      WatchSink sink) override;
+    void propose(const store::Command &command, ResultCallback done) override;
+    store::WatchResult watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
+                             store::WatchSink sink) override;
     void cancelWatch(quint64 watcherId) override;
     // ClusterBackend
     quint64 clusterId() const override { return m_membership.clusterId(); }
     quint64 memberId() const override { return m_id; }
     quint64 leaderId() const override { return m_id; }
-    RaftPosition raftPosition() const override { return m_raft; }
-    QList<MemberInfo> members() const override { return m_membership.members(); }
+    api::RaftPosition raftPosition() const override { return m_raft; }
+    QList<api::MemberInfo> members() const override { return m_membership.members(); }
     bool healthy() const override { return true; }
     void addMember(const QStringList &peerUrls, MemberCallback done) override;
     void removeMember(quint64 id, MemberCallback done) override;
     void updateMember(quint64 id, const QStringList &peerUrls, MemberCallback done) override;
     // AuthBackend
-    const AuthStore &auth() const override { return m_auth; }
-    void proposeAuth(const AuthCommand &command, AuthCallback done) override;
+    const auth::AuthStore &auth() const override { return m_auth; }
+    void proposeAuth(const auth::AuthCommand &command, AuthCallback done) override;
     // StatsBackend
-    StoreStats storeStats() const override;
-    SelfStats selfStats() const override;
-    std::optional<LeaderStats> leaderStats() const override;
+    store::StoreStats storeStats() const override;
+    api::SelfStats selfStats() const override;
+    std::optional<api::LeaderStats> leaderStats() const override;
 
 private:
-    StoreResult failure() const;
+    store::StoreResult failure() const;
     // One more entry in the (counted) Raft log.
     void appended();
 
-    NodeOptions m_options;
+    node::NodeOptions m_options;
     quint64 m_id = 0;
-    ClusterMembership m_membership;
-    Store m_store;
-    AuthStore m_auth;
-    RaftPosition m_raft;
+    node::ClusterMembership m_membership;
+    store::Store m_store;
+    auth::AuthStore m_auth;
+    api::RaftPosition m_raft;
     quint64 m_proposals = 0;
     qint64 m_startTimeNs = 0;
     std::optional<qint64> m_fixedNowNs;

@@ -5,8 +5,8 @@
 
 #include <QTest>
 
-using Kind = GoFlags::Error::Kind;
-using Mode = GoFlags::Interspersed;
+using Kind = go::GoFlags::Error::Kind;
+using Mode = go::GoFlags::Interspersed;
 
 class tst_GoFlags : public QObject
 {
@@ -22,7 +22,7 @@ namespace {
 
 // "n" and "name" take a value, "b" and "debug" are bools; "num" accepts only digits and
 // "strict" only Go's bool spellings "true"/"false" (here), to show where checks run.
-QList<GoFlags::Definition> table()
+QList<go::GoFlags::Definition> table()
 {
     auto digits = [](const QString &v) {
         bool ok = false;
@@ -40,10 +40,10 @@ QList<GoFlags::Definition> table()
 }
 
 // A setting as "name=value", with a '!' before '=' when the value was written with '='.
-QStringList settingsText(const QList<GoFlags::Setting> &settings)
+QStringList settingsText(const QList<go::GoFlags::Setting> &settings)
 {
     QStringList out;
-    for (const GoFlags::Setting &s : settings)
+    for (const go::GoFlags::Setting &s : settings)
         out.append(s.name + (s.explicitValue ? QStringLiteral("!=") : QStringLiteral("=")) +
                    s.value);
     return out;
@@ -67,10 +67,10 @@ QString kindText(Kind k)
 }
 
 // An error as "kind argument name value reason" (empty fields stay empty).
-QStringList errorsText(const QList<GoFlags::Error> &errors)
+QStringList errorsText(const QList<go::GoFlags::Error> &errors)
 {
     QStringList out;
-    for (const GoFlags::Error &e : errors)
+    for (const go::GoFlags::Error &e : errors)
         out.append(QStringList{kindText(e.kind), e.argument, e.name, e.value, e.reason}.join(' '));
     return out;
 }
@@ -163,10 +163,10 @@ void tst_GoFlags::parse()
     QFETCH(QStringList, settings);
     QFETCH(QStringList, positional);
     QFETCH(QStringList, errors);
-    GoFlags::Options options;
+    go::GoFlags::Options options;
     options.interspersed = Mode(mode);
     options.keepGoing = keepGoing;
-    const GoFlags::Result r = GoFlags::parse(table(), args, options);
+    const go::GoFlags::Result r = go::GoFlags::parse(table(), args, options);
     QCOMPARE(errorsText(r.errors), errors);
     QCOMPARE(r.ok(), errors.isEmpty());
     QCOMPARE(settingsText(r.settings), settings);
@@ -201,7 +201,7 @@ void tst_GoFlags::reorder()
 {
     QFETCH(QStringList, in);
     QFETCH(QStringList, out);
-    QCOMPARE(GoFlags::reorder(table(), in), out);
+    QCOMPARE(go::GoFlags::reorder(table(), in), out);
 }
 
 QTEST_APPLESS_MAIN(tst_GoFlags)

@@ -83,13 +83,13 @@ void tst_GoJson::strings()
 {
     QFETCH(QByteArray, in);
     QFETCH(QByteArray, out);
-    QCOMPARE(GoJson::string(in), out);
+    QCOMPARE(go::GoJson::string(in), out);
 }
 
 void tst_GoJson::appendsAfterExistingBytes()
 {
     QByteArray out("{\"value\":");
-    GoJson::appendString(out, "a<b");
+    go::GoJson::appendString(out, "a<b");
     QCOMPARE(out, QByteArray("{\"value\":\"a\\u003cb\""));
 }
 
@@ -125,7 +125,7 @@ void tst_GoJson::decodeRune()
     QFETCH(int, rune);
     QFETCH(int, length);
     qsizetype len = 0;
-    QCOMPARE(GoUtf8::decodeRune(in, 0, &len), rune);
+    QCOMPARE(go::GoUtf8::decodeRune(in, 0, &len), rune);
     QCOMPARE(len, qsizetype(length));
 }
 

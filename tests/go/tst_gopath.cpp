@@ -55,9 +55,9 @@ void tst_GoPath::clean()
 {
     QFETCH(QString, in);
     QFETCH(QString, out);
-    QCOMPARE(GoPath::clean(in), out);
-    QCOMPARE(GoPath::isClean(in), in == out);
-    QVERIFY(GoPath::isClean(out));
+    QCOMPARE(go::GoPath::clean(in), out);
+    QCOMPARE(go::GoPath::isClean(in), in == out);
+    QVERIFY(go::GoPath::isClean(out));
 }
 
 void tst_GoPath::cleanKeepingSlash_data()
@@ -83,9 +83,9 @@ void tst_GoPath::cleanKeepingSlash()
 {
     QFETCH(QString, in);
     QFETCH(QString, out);
-    QCOMPARE(GoPath::cleanKeepingSlash(in), out);
-    QCOMPARE(GoPath::cleanKeepingSlash(in.toUtf8()), out.toUtf8());
-    QCOMPARE(GoPath::isCleanKeepingSlash(in.toUtf8()), in == out);
+    QCOMPARE(go::GoPath::cleanKeepingSlash(in), out);
+    QCOMPARE(go::GoPath::cleanKeepingSlash(in.toUtf8()), out.toUtf8());
+    QCOMPARE(go::GoPath::isCleanKeepingSlash(in.toUtf8()), in == out);
 }
 
 QTEST_APPLESS_MAIN(tst_GoPath)

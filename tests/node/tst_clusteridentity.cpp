@@ -15,74 +15,75 @@ class TestClusterIdentity : public QObject
 private Q_SLOTS:
     void seedIds()
     {
-        const quint64 member = ClusterIdentity::memberId(
+        const quint64 member = node::ClusterIdentity::memberId(
             {QStringLiteral("http://localhost:7001"), QStringLiteral("http://localhost:2380")},
             QStringLiteral("etcd-cluster"));
         QCOMPARE(QString::number(member, 16), QStringLiteral("ce2a822cea30bfca"));
-        QCOMPARE(QString::number(ClusterIdentity::clusterId({member}), 16),
+        QCOMPARE(QString::number(node::ClusterIdentity::clusterId({member}), 16),
                  QStringLiteral("7e27652122e8b2ae"));
     }
 
     void idsDependOnTokenAndTime()
     {
         const QStringList urls{QStringLiteral("http://10.0.0.1:2380")};
-        const quint64 a = ClusterIdentity::memberId(urls, QStringLiteral("a"));
-        QVERIFY(a != ClusterIdentity::memberId(urls, QStringLiteral("b")));
-        QVERIFY(a != ClusterIdentity::memberId(urls, QStringLiteral("a"), 1700000000));
-        QCOMPARE(ClusterIdentity::clusterId({1, 2, 3}), ClusterIdentity::clusterId({3, 1, 2}));
+        const quint64 a = node::ClusterIdentity::memberId(urls, QStringLiteral("a"));
+        QVERIFY(a != node::ClusterIdentity::memberId(urls, QStringLiteral("b")));
+        QVERIFY(a != node::ClusterIdentity::memberId(urls, QStringLiteral("a"), 1700000000));
+        QCOMPARE(node::ClusterIdentity::clusterId({1, 2, 3}),
+                 node::ClusterIdentity::clusterId({3, 1, 2}));
     }
 
     void membershipRules()
     {
-        ClusterMembership m;
-        MemberInfo a{1, QStringLiteral("a"), {QStringLiteral("http://h:1")}, {}};
-        MemberInfo b{2, QString(), {QStringLiteral("http://h:2")}, {}};
-        QCOMPARE(m.add(a), ClusterMembership::Change::Ok);
-        QCOMPARE(m.add(a), ClusterMembership::Change::IdExists);
-        MemberInfo clash{3, QString(), {QStringLiteral("http://h:1")}, {}};
-        QCOMPARE(m.add(clash), ClusterMembership::Change::PeerUrlExists);
-        QCOMPARE(m.add(b), ClusterMembership::Change::Ok);
+        node::ClusterMembership m;
+        api::MemberInfo a{1, QStringLiteral("a"), {QStringLiteral("http://h:1")}, {}};
+        api::MemberInfo b{2, QString(), {QStringLiteral("http://h:2")}, {}};
+        QCOMPARE(m.add(a), node::ClusterMembership::Change::Ok);
+        QCOMPARE(m.add(a), node::ClusterMembership::Change::IdExists);
+        api::MemberInfo clash{3, QString(), {QStringLiteral("http://h:1")}, {}};
+        QCOMPARE(m.add(clash), node::ClusterMembership::Change::PeerUrlExists);
+        QCOMPARE(m.add(b), node::ClusterMembership::Change::Ok);
         QCOMPARE(m.updatePeerUrls(2, {QStringLiteral("http://h:1")}),
-                 ClusterMembership::Change::PeerUrlExists);
+                 node::ClusterMembership::Change::PeerUrlExists);
         QCOMPARE(m.updatePeerUrls(2, {QStringLiteral("http://h:22")}),
-                 ClusterMembership::Change::Ok);
+                 node::ClusterMembership::Change::Ok);
         QCOMPARE(m.setAttributes(2, QStringLiteral("b"), {QStringLiteral("http://c:2")}),
-                 ClusterMembership::Change::Ok);
-        QCOMPARE(m.remove(2), ClusterMembership::Change::Ok);
-        QCOMPARE(m.remove(2), ClusterMembership::Change::IdRemoved);
-        QCOMPARE(m.add(b), ClusterMembership::Change::IdRemoved);
-        QCOMPARE(m.remove(9), ClusterMembership::Change::NotFound);
+                 node::ClusterMembership::Change::Ok);
+        QCOMPARE(m.remove(2), node::ClusterMembership::Change::Ok);
+        QCOMPARE(m.remove(2), node::ClusterMembership::Change::IdRemoved);
+        QCOMPARE(m.add(b), node::ClusterMembership::Change::IdRemoved);
+        QCOMPARE(m.remove(9), node::ClusterMembership::Change::NotFound);
 
         m.setClusterId(0xabc);
-        auto copy = ClusterMembership::fromJson(m.toJson());
+        auto copy = node::ClusterMembership::fromJson(m.toJson());
         QVERIFY(copy);
         QCOMPARE(copy->clusterId(), quint64(0xabc));
         QCOMPARE(copy->members().size(), 1);
         QVERIFY(copy->isRemoved(2));
-        QVERIFY(!ClusterMembership::fromJson("{nonsense"));
+        QVERIFY(!node::ClusterMembership::fromJson("{nonsense"));
     }
 
     void raftRequestRoundTrip()
     {
-        RaftRequest r;
-        r.kind = RaftRequest::Kind::Store;
+        node::RaftRequest r;
+        r.kind = node::RaftRequest::Kind::Store;
         r.id = 0x1234;
-        r.command.op = Command::Op::CompareAndSwap;
+        r.command.op = store::Command::Op::CompareAndSwap;
         r.command.path = QStringLiteral("/a");
         r.command.value = QStringLiteral("v");
         r.command.prevIndex = 7;
-        auto back = RaftRequest::decode(r.encode());
+        auto back = node::RaftRequest::decode(r.encode());
         QVERIFY(back);
         QCOMPARE(back->id, r.id);
         QCOMPARE(back->command.path, r.command.path);
         QCOMPARE(back->command.prevIndex, quint64(7));
 
-        RaftRequest attrs;
-        attrs.kind = RaftRequest::Kind::Attributes;
+        node::RaftRequest attrs;
+        attrs.kind = node::RaftRequest::Kind::Attributes;
         attrs.memberId = 5;
         attrs.name = QStringLiteral("n");
         attrs.clientUrls = {QStringLiteral("http://x:1")};
-        auto a = RaftRequest::decode(attrs.encode());
+        auto a = node::RaftRequest::decode(attrs.encode());
         QVERIFY(a);
         QCOMPARE(a->clientUrls, attrs.clientUrls);
     }
@@ -90,17 +91,17 @@ private Q_SLOTS:
     void raftRequestGarbage()
     {
         QRandomGenerator rng(42);
-        RaftRequest noop;
+        node::RaftRequest noop;
         noop.id = 1;
         const QByteArray good = noop.encode();
         for (int i = 0; i < 2000; ++i) {
             QByteArray junk(rng.bounded(64), Qt::Uninitialized);
             for (char &c : junk)
                 c = char(rng.bounded(256));
-            RaftRequest::decode(junk); // must not crash
-            RaftRequest::decode(good.left(rng.bounded(good.size() + 1)));
+            node::RaftRequest::decode(junk); // must not crash
+            node::RaftRequest::decode(good.left(rng.bounded(good.size() + 1)));
         }
-        QVERIFY(!RaftRequest::decode(QByteArray()));
+        QVERIFY(!node::RaftRequest::decode(QByteArray()));
     }
 };
 

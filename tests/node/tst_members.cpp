@@ -22,7 +22,7 @@ class Members
 public:
     explicit Members(int n, quint64 snapshotCount = 10000)
     {
-        NodeOptions base;
+        node::NodeOptions base;
         base.heartbeatMs = 10;
         base.electionMs = 100;
         base.proposalTimeoutMs = 3000;
@@ -30,13 +30,13 @@ public:
         for (int i = 1; i <= n; ++i)
             base.initialCluster.append({name(i), peerUrl(i)});
         for (int i = 1; i <= n; ++i) {
-            NodeOptions o = base;
+            node::NodeOptions o = base;
             o.name = name(i);
             o.peerUrls = {peerUrl(i)};
             o.clientUrls = {QStringLiteral("http://127.0.0.1:%1").arg(22000 + i)};
             auto network = std::make_unique<MemoryNetwork>(hub);
             o.network = network.get();
-            auto node = std::make_unique<EtcdNode>(o);
+            auto node = std::make_unique<node::EtcdNode>(o);
             network->attach(node->memberId());
             networks.push_back(std::move(network));
             nodes.push_back(std::move(node));
@@ -59,7 +59,7 @@ public:
         }
         return true;
     }
-    EtcdNode &operator[](int i) { return *nodes.at(i); }
+    node::EtcdNode &operator[](int i) { return *nodes.at(i); }
     int size() const { return int(nodes.size()); }
 
     // The leader every member in `among` (default: all) agrees on, 0 if none yet.
@@ -87,26 +87,27 @@ public:
 
     MemoryHub hub;
     std::vector<std::unique_ptr<MemoryNetwork>> networks;
-    std::vector<std::unique_ptr<EtcdNode>> nodes;
+    std::vector<std::unique_ptr<node::EtcdNode>> nodes;
 };
 
-Command set(const QString &path, const QString &value, quint64 ttlSeconds = 0, qint64 nowNs = 0)
+store::Command set(const QString &path, const QString &value, quint64 ttlSeconds = 0,
+                   qint64 nowNs = 0)
 {
-    Command c;
-    c.op = Command::Op::Set;
+    store::Command c;
+    c.op = store::Command::Op::Set;
     c.path = path;
     c.value = value;
     c.timeNs = nowNs;
     if (ttlSeconds != 0)
-        c.expirationNs = Command::expiryAfter(nowNs, ttlSeconds);
+        c.expirationNs = store::Command::expiryAfter(nowNs, ttlSeconds);
     return c;
 }
 
 // Proposes through `node` and waits for the answer.
-std::optional<StoreResult> write(EtcdNode &node, const Command &command)
+std::optional<store::StoreResult> write(node::EtcdNode &node, const store::Command &command)
 {
-    auto answer = std::make_shared<std::optional<StoreResult>>();
-    node.propose(command, [answer](const StoreResult &r) { *answer = r; });
+    auto answer = std::make_shared<std::optional<store::StoreResult>>();
+    node.propose(command, [answer](const store::StoreResult &r) { *answer = r; });
     QTest::qWaitFor([&] { return answer->has_value(); }, kWaitMs);
     return *answer;
 }
@@ -119,7 +120,7 @@ bool sameState(Members &m, const QList<int> &among)
         return m[i].get(QStringLiteral("/"), true, true).event.node;
     };
     const quint64 index = m[among.first()].store().index();
-    const NodeValue first = listing(among.first());
+    const store::NodeValue first = listing(among.first());
     for (int i : among) {
         if (m[i].store().index() != index || !(listing(i) == first))
             return false;
@@ -152,7 +153,7 @@ void TestMembers::writesThroughAnyMemberApplyInOneOrder()
     for (int i = 0; i < 60; ++i) {
         m[i % 3].propose(
             set(QStringLiteral("/k%1").arg(i % 5), QString::number(i), 0, m[i % 3].nowNs()),
-            [&](const StoreResult &r) { ++(r.ok() ? answered : failed); });
+            [&](const store::StoreResult &r) { ++(r.ok() ? answered : failed); });
     }
     QTRY_COMPARE_WITH_TIMEOUT(answered + failed, 60, kWaitMs);
     QCOMPARE(failed, 0);
@@ -177,7 +178,7 @@ void TestMembers::anIsolatedLeaderIsReplacedAndCatchesUpAfter()
     QTRY_VERIFY_WITH_TIMEOUT(m.agreedLeader(rest) != 0 && m.agreedLeader(rest) != m[old].memberId(),
                              kWaitMs);
     const int fresh = m.indexOf(m.agreedLeader(rest));
-    const std::optional<StoreResult> r =
+    const std::optional<store::StoreResult> r =
         write(m[fresh], set(QStringLiteral("/after"), QStringLiteral("2")));
     QVERIFY(r && r->ok());
     // The old leader saw none of it and cannot commit anything alone.
@@ -251,20 +252,21 @@ void TestMembers::membershipChangesReachEveryMember()
 
     // Added through a follower: every member lists it (as a learner, it
     // never catches up here, so the quorum stays two of three).
-    std::optional<MemberChangeResult> added;
+    std::optional<api::MemberChangeResult> added;
     m[follower].addMember({QStringLiteral("http://127.0.0.1:12999")},
-                          [&](const MemberChangeResult &r) { added = r; });
+                          [&](const api::MemberChangeResult &r) { added = r; });
     QTRY_VERIFY_WITH_TIMEOUT(added.has_value(), kWaitMs);
-    QCOMPARE(added->status, MemberChangeResult::Status::Ok);
+    QCOMPARE(added->status, api::MemberChangeResult::Status::Ok);
     for (int i = 0; i < 3; ++i)
         QTRY_COMPARE_WITH_TIMEOUT(m[i].members().size(), 4, kWaitMs);
 
     // Removing a follower: it learns it and stops; the others go on.
-    QSignalSpy stopped(&m[other], &EtcdNode::fatalError);
-    std::optional<MemberChangeResult> removed;
-    m[leader].removeMember(m[other].memberId(), [&](const MemberChangeResult &r) { removed = r; });
+    QSignalSpy stopped(&m[other], &node::EtcdNode::fatalError);
+    std::optional<api::MemberChangeResult> removed;
+    m[leader].removeMember(m[other].memberId(),
+                           [&](const api::MemberChangeResult &r) { removed = r; });
     QTRY_VERIFY_WITH_TIMEOUT(removed.has_value(), kWaitMs);
-    QCOMPARE(removed->status, MemberChangeResult::Status::Ok);
+    QCOMPARE(removed->status, api::MemberChangeResult::Status::Ok);
     QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(m[follower].members().size(), 3, kWaitMs);
     QVERIFY(write(m[follower], set(QStringLiteral("/still"), QStringLiteral("ok")))->ok());

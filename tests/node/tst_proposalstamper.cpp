@@ -14,21 +14,21 @@ constexpr qint64 kSkewedNow = kLeaderNow + 30 * kSec; // a follower 30 s ahead
 
 QByteArray storeWrite(qint64 nowNs, qint64 ttlSeconds)
 {
-    RaftRequest r;
-    r.kind = RaftRequest::Kind::Store;
+    node::RaftRequest r;
+    r.kind = node::RaftRequest::Kind::Store;
     r.id = 0x1234;
-    r.command.op = Command::Op::Set;
+    r.command.op = store::Command::Op::Set;
     r.command.path = QStringLiteral("/k");
     r.command.value = QStringLiteral("v");
     r.command.timeNs = nowNs;
-    r.command.expirationNs = Command::expiryAfter(nowNs, quint64(ttlSeconds));
+    r.command.expirationNs = store::Command::expiryAfter(nowNs, quint64(ttlSeconds));
     return r.encode();
 }
 
 QByteArray attributes()
 {
-    RaftRequest r;
-    r.kind = RaftRequest::Kind::Attributes;
+    node::RaftRequest r;
+    r.kind = node::RaftRequest::Kind::Attributes;
     r.id = 7;
     r.memberId = 42;
     r.name = QStringLiteral("m");
@@ -57,8 +57,8 @@ private slots:
 
 void tst_ProposalStamper::ownProposalTakesTheGivenClock()
 {
-    const QByteArray stamped = ProposalStamper::stamp(storeWrite(kSkewedNow, 5), kLeaderNow);
-    const std::optional<RaftRequest> r = RaftRequest::decode(stamped);
+    const QByteArray stamped = node::ProposalStamper::stamp(storeWrite(kSkewedNow, 5), kLeaderNow);
+    const std::optional<node::RaftRequest> r = node::RaftRequest::decode(stamped);
     QVERIFY(r);
     QCOMPARE(r->id, quint64(0x1234));
     QCOMPARE(r->command.path, QStringLiteral("/k"));
@@ -66,8 +66,8 @@ void tst_ProposalStamper::ownProposalTakesTheGivenClock()
     QCOMPARE(r->command.expirationNs, kLeaderNow + 5 * kSec);
 
     // Not store writes: unchanged, as are bytes that do not decode.
-    QCOMPARE(ProposalStamper::stamp(attributes(), kLeaderNow), attributes());
-    QCOMPARE(ProposalStamper::stamp("garbage", kLeaderNow), QByteArray("garbage"));
+    QCOMPARE(node::ProposalStamper::stamp(attributes(), kLeaderNow), attributes());
+    QCOMPARE(node::ProposalStamper::stamp("garbage", kLeaderNow), QByteArray("garbage"));
 }
 
 void tst_ProposalStamper::forwardedProposalsTakeTheLeadersClock()
@@ -78,10 +78,10 @@ void tst_ProposalStamper::forwardedProposalsTakeTheLeadersClock()
     m.to = 1;
     m.entries = {entry(storeWrite(kSkewedNow, 3)), entry(attributes()),
                  entry(storeWrite(kLeaderNow - 30 * kSec, 4)), entry({})};
-    ProposalStamper::stamp(m, kLeaderNow);
+    node::ProposalStamper::stamp(m, kLeaderNow);
     QCOMPARE(m.entries.size(), 4);
-    const std::optional<RaftRequest> first = RaftRequest::decode(m.entries[0].data);
-    const std::optional<RaftRequest> third = RaftRequest::decode(m.entries[2].data);
+    const std::optional<node::RaftRequest> first = node::RaftRequest::decode(m.entries[0].data);
+    const std::optional<node::RaftRequest> third = node::RaftRequest::decode(m.entries[2].data);
     QVERIFY(first && third);
     QCOMPARE(first->command.timeNs, kLeaderNow);
     QCOMPARE(first->command.expirationNs, kLeaderNow + 3 * kSec);
@@ -99,14 +99,14 @@ void tst_ProposalStamper::onlyProposalsAreTouched()
     app.type = raft::MessageType::MsgApp;
     app.entries = {entry(storeWrite(kSkewedNow, 3))};
     const raft::Message appBefore = app;
-    ProposalStamper::stamp(app, kLeaderNow);
+    node::ProposalStamper::stamp(app, kLeaderNow);
     QCOMPARE(app, appBefore);
 
     raft::Message prop;
     prop.type = raft::MessageType::MsgProp;
     prop.entries = {entry(storeWrite(kSkewedNow, 3), raft::EntryType::ConfChange)};
     const raft::Message propBefore = prop;
-    ProposalStamper::stamp(prop, kLeaderNow);
+    node::ProposalStamper::stamp(prop, kLeaderNow);
     QCOMPARE(prop, propBefore);
 }
 

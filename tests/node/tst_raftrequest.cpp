@@ -15,13 +15,13 @@ class TestRaftRequest : public QObject
 
 private:
     // An Attributes or PeerUrls entry whose URL list claims `count` items and then ends.
-    static QByteArray withListCount(RaftRequest::Kind kind, quint32 count)
+    static QByteArray withListCount(node::RaftRequest::Kind kind, quint32 count)
     {
         QByteArray out;
         QDataStream s(&out, QIODevice::WriteOnly);
         s.setVersion(QDataStream::Qt_6_4);
         s << quint8(1) << quint8(kind) << quint64(7) << quint64(0x1234);
-        if (kind == RaftRequest::Kind::Attributes)
+        if (kind == node::RaftRequest::Kind::Attributes)
             s << QStringLiteral("infra0");
         s << count;
         return out;
@@ -44,23 +44,23 @@ private:
 private slots:
     void urlListsRoundTrip()
     {
-        RaftRequest attributes;
-        attributes.kind = RaftRequest::Kind::Attributes;
+        node::RaftRequest attributes;
+        attributes.kind = node::RaftRequest::Kind::Attributes;
         attributes.id = 42;
         attributes.memberId = 0xabc;
         attributes.name = QStringLiteral("infra1");
         attributes.clientUrls = {QStringLiteral("http://10.0.0.1:2379"),
                                  QStringLiteral("http://10.0.0.1:4001")};
-        const auto decoded = RaftRequest::decode(attributes.encode());
+        const auto decoded = node::RaftRequest::decode(attributes.encode());
         QVERIFY(decoded);
         QCOMPARE(decoded->name, attributes.name);
         QCOMPARE(decoded->clientUrls, attributes.clientUrls);
 
-        RaftRequest peers;
-        peers.kind = RaftRequest::Kind::PeerUrls;
+        node::RaftRequest peers;
+        peers.kind = node::RaftRequest::Kind::PeerUrls;
         peers.memberId = 0xdef;
         peers.peerUrls = {QStringLiteral("https://10.0.0.2:2380")};
-        const auto decodedPeers = RaftRequest::decode(peers.encode());
+        const auto decodedPeers = node::RaftRequest::decode(peers.encode());
         QVERIFY(decodedPeers);
         QCOMPARE(decodedPeers->peerUrls, peers.peerUrls);
     }
@@ -69,22 +69,24 @@ private slots:
     {
         QTest::addColumn<int>("kind");
         QTest::addColumn<quint32>("count");
-        QTest::newRow("attributes, 4G urls") << int(RaftRequest::Kind::Attributes) << 0xfffffffeu;
-        QTest::newRow("peer urls, 4G urls") << int(RaftRequest::Kind::PeerUrls) << 0xfffffffeu;
-        QTest::newRow("peer urls, 2 of 0") << int(RaftRequest::Kind::PeerUrls) << 2u;
+        QTest::newRow("attributes, 4G urls")
+            << int(node::RaftRequest::Kind::Attributes) << 0xfffffffeu;
+        QTest::newRow("peer urls, 4G urls")
+            << int(node::RaftRequest::Kind::PeerUrls) << 0xfffffffeu;
+        QTest::newRow("peer urls, 2 of 0") << int(node::RaftRequest::Kind::PeerUrls) << 2u;
         // 256 Mi strings: a reservation of 6 GiB that the machine would grant.
         QTest::newRow("attributes, 256Mi urls")
-            << int(RaftRequest::Kind::Attributes) << 0x10000000u;
+            << int(node::RaftRequest::Kind::Attributes) << 0x10000000u;
     }
     void hostileListCountIsRefused()
     {
         QFETCH(int, kind);
         QFETCH(quint32, count);
         // Qt's own QStringList reader would reserve `count` strings (up to 96 GiB) first.
-        const QByteArray entry = withListCount(RaftRequest::Kind(kind), count);
+        const QByteArray entry = withListCount(node::RaftRequest::Kind(kind), count);
         const qint64 before = vmPeakKiB();
         QVERIFY(before > 0);
-        QVERIFY(!RaftRequest::decode(entry));
+        QVERIFY(!node::RaftRequest::decode(entry));
         const qint64 grownMiB = (vmPeakKiB() - before) / 1024;
         QVERIFY2(grownMiB < 64,
                  qPrintable(QStringLiteral("address space grew by %1 MiB").arg(grownMiB)));

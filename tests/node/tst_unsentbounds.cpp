@@ -15,9 +15,9 @@ namespace {
 
 const QString kTimedOut = QStringLiteral("etcdserver: request timed out");
 
-NodeOptions options(int proposalTimeoutMs)
+node::NodeOptions options(int proposalTimeoutMs)
 {
-    NodeOptions o;
+    node::NodeOptions o;
     o.name = QStringLiteral("a");
     o.peerUrls = {QStringLiteral("http://127.0.0.1:2380")};
     o.clientUrls = {QStringLiteral("http://127.0.0.1:2379")};
@@ -25,10 +25,10 @@ NodeOptions options(int proposalTimeoutMs)
     return o;
 }
 
-AuthCommand createRole(const QString &name)
+auth::AuthCommand createRole(const QString &name)
 {
-    AuthCommand c;
-    c.op = AuthCommand::Op::CreateRole;
+    auth::AuthCommand c;
+    c.op = auth::AuthCommand::Op::CreateRole;
     c.name = name;
     return c;
 }
@@ -48,16 +48,17 @@ private slots:
 void TestUnsentBounds::leaderlessReadTimesOutAndIsDropped()
 {
     // Three members, the other two never started: no quorum, no leader.
-    NodeOptions o = options(200);
+    node::NodeOptions o = options(200);
     o.initialCluster = {{QStringLiteral("a"), QStringLiteral("http://127.0.0.1:2380")},
                         {QStringLiteral("b"), QStringLiteral("http://127.0.0.1:2381")},
                         {QStringLiteral("c"), QStringLiteral("http://127.0.0.1:2382")}};
-    EtcdNode node(o);
+    node::EtcdNode node(o);
     QString error;
     QVERIFY2(node.start(&error), qPrintable(error));
 
-    std::optional<StoreResult> answer;
-    node.quorumGet(QStringLiteral("/k"), false, false, [&](const StoreResult &r) { answer = r; });
+    std::optional<store::StoreResult> answer;
+    node.quorumGet(QStringLiteral("/k"), false, false,
+                   [&](const store::StoreResult &r) { answer = r; });
     QCOMPARE(node.unsentCount(), 1);
     QTRY_VERIFY(answer.has_value());
     QVERIFY(answer->error);
@@ -72,19 +73,19 @@ void TestUnsentBounds::leaderlessReadTimesOutAndIsDropped()
 void TestUnsentBounds::changesAnsweredBeforeALeaderAreNeverProposed()
 {
     // No Raft yet: nothing can be proposed until start().
-    EtcdNode node(options(200));
-    std::optional<AuthResult> authAnswer;
+    node::EtcdNode node(options(200));
+    std::optional<auth::AuthResult> authAnswer;
     node.proposeAuth(createRole(QStringLiteral("late")),
-                     [&](const AuthResult &r) { authAnswer = r; });
-    std::optional<MemberChangeResult> memberAnswer;
+                     [&](const auth::AuthResult &r) { authAnswer = r; });
+    std::optional<api::MemberChangeResult> memberAnswer;
     node.addMember({QStringLiteral("http://127.0.0.1:2390")},
-                   [&](const MemberChangeResult &r) { memberAnswer = r; });
+                   [&](const api::MemberChangeResult &r) { memberAnswer = r; });
     QCOMPARE(node.unsentCount(), 2);
 
     QTRY_VERIFY(authAnswer.has_value() && memberAnswer.has_value());
-    QCOMPARE(authAnswer->status, AuthResult::Status::NotApplied);
+    QCOMPARE(authAnswer->status, auth::AuthResult::Status::NotApplied);
     QCOMPARE(authAnswer->message, kTimedOut);
-    QCOMPARE(memberAnswer->status, MemberChangeResult::Status::Failed);
+    QCOMPARE(memberAnswer->status, api::MemberChangeResult::Status::Failed);
     QCOMPARE(memberAnswer->message, kTimedOut);
 
     // Now a leader appears (a single member elects itself at once).
@@ -94,12 +95,12 @@ void TestUnsentBounds::changesAnsweredBeforeALeaderAreNeverProposed()
     QTRY_COMPARE(node.unsentCount(), 0);
     // A write proposed now is applied after anything sent before it: once it
     // is, the two answered changes would have taken effect had they been sent.
-    std::optional<StoreResult> written;
-    Command set;
-    set.op = Command::Op::Set;
+    std::optional<store::StoreResult> written;
+    store::Command set;
+    set.op = store::Command::Op::Set;
     set.path = QStringLiteral("/after");
     set.value = QStringLiteral("1");
-    node.propose(set, [&](const StoreResult &r) { written = r; });
+    node.propose(set, [&](const store::StoreResult &r) { written = r; });
     QTRY_VERIFY(written.has_value());
     QVERIFY(written->ok());
     QVERIFY(!node.auth().role(QStringLiteral("late")));
@@ -110,25 +111,25 @@ void TestUnsentBounds::queueIsBounded()
 {
     // Long timeout: everything the bound admits keeps waiting meanwhile.
     int answered = 0;
-    std::optional<StoreResult> refusedRead;
-    std::optional<AuthResult> refusedAuth;
-    EtcdNode node(options(60000));
-    for (int i = 0; i < EtcdNode::kMaxUnsent; ++i)
+    std::optional<store::StoreResult> refusedRead;
+    std::optional<auth::AuthResult> refusedAuth;
+    node::EtcdNode node(options(60000));
+    for (int i = 0; i < node::EtcdNode::kMaxUnsent; ++i)
         node.quorumGet(QStringLiteral("/k"), false, false,
-                       [&](const StoreResult &) { ++answered; });
-    QCOMPARE(node.unsentCount(), EtcdNode::kMaxUnsent);
+                       [&](const store::StoreResult &) { ++answered; });
+    QCOMPARE(node.unsentCount(), node::EtcdNode::kMaxUnsent);
 
     node.quorumGet(QStringLiteral("/k"), false, false,
-                   [&](const StoreResult &r) { refusedRead = r; });
+                   [&](const store::StoreResult &r) { refusedRead = r; });
     node.proposeAuth(createRole(QStringLiteral("excess")),
-                     [&](const AuthResult &r) { refusedAuth = r; });
-    QCOMPARE(node.unsentCount(), EtcdNode::kMaxUnsent);
+                     [&](const auth::AuthResult &r) { refusedAuth = r; });
+    QCOMPARE(node.unsentCount(), node::EtcdNode::kMaxUnsent);
     // Refused at once (long before the minute's timeout), from the event loop.
     QTRY_VERIFY(refusedRead.has_value() && refusedAuth.has_value());
     QVERIFY(refusedRead->error);
     QCOMPARE(refusedRead->error->errorCode(), 300);
     QCOMPARE(refusedRead->error->cause, QStringLiteral("raft proposal dropped"));
-    QCOMPARE(refusedAuth->status, AuthResult::Status::NotApplied);
+    QCOMPARE(refusedAuth->status, auth::AuthResult::Status::NotApplied);
     QCOMPARE(answered, 0);
 }
 

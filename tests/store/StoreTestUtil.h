@@ -20,90 +20,94 @@ namespace st {
 constexpr qint64 kSec = 1000000000LL;
 constexpr qint64 T0 = 1700000000LL * kSec; // the tests' "now"
 
-inline Command cmd(Command::Op op, const QString &path, qint64 now = T0)
+inline store::Command cmd(store::Command::Op op, const QString &path, qint64 now = T0)
 {
-    Command c;
+    store::Command c;
     c.op = op;
     c.path = path;
     c.timeNs = now;
     return c;
 }
-inline Command set(const QString &path, const QString &value, qint64 expNs = 0, qint64 now = T0)
+inline store::Command set(const QString &path, const QString &value, qint64 expNs = 0,
+                          qint64 now = T0)
 {
-    Command c = cmd(Command::Op::Set, path, now);
+    store::Command c = cmd(store::Command::Op::Set, path, now);
     c.value = value;
     c.expirationNs = expNs;
     return c;
 }
-inline Command mkdir(const QString &path, qint64 expNs = 0, qint64 now = T0)
+inline store::Command mkdir(const QString &path, qint64 expNs = 0, qint64 now = T0)
 {
-    Command c = cmd(Command::Op::Set, path, now);
+    store::Command c = cmd(store::Command::Op::Set, path, now);
     c.dir = true;
     c.expirationNs = expNs;
     return c;
 }
-inline Command create(const QString &path, const QString &value, qint64 expNs = 0, qint64 now = T0)
+inline store::Command create(const QString &path, const QString &value, qint64 expNs = 0,
+                             qint64 now = T0)
 {
-    Command c = cmd(Command::Op::Create, path, now);
+    store::Command c = cmd(store::Command::Op::Create, path, now);
     c.value = value;
     c.expirationNs = expNs;
     return c;
 }
-inline Command createDir(const QString &path, qint64 now = T0)
+inline store::Command createDir(const QString &path, qint64 now = T0)
 {
-    Command c = cmd(Command::Op::Create, path, now);
+    store::Command c = cmd(store::Command::Op::Create, path, now);
     c.dir = true;
     return c;
 }
-inline Command createUnique(const QString &path, const QString &value, qint64 now = T0)
+inline store::Command createUnique(const QString &path, const QString &value, qint64 now = T0)
 {
-    Command c = create(path, value, 0, now);
+    store::Command c = create(path, value, 0, now);
     c.unique = true;
     return c;
 }
-inline Command update(const QString &path, const QString &value, qint64 expNs = 0, qint64 now = T0)
+inline store::Command update(const QString &path, const QString &value, qint64 expNs = 0,
+                             qint64 now = T0)
 {
-    Command c = cmd(Command::Op::Update, path, now);
+    store::Command c = cmd(store::Command::Op::Update, path, now);
     c.value = value;
     c.expirationNs = expNs;
     return c;
 }
-inline Command cas(const QString &path, const QString &value, const QString &prevValue,
-                   quint64 prevIndex, qint64 expNs = 0, qint64 now = T0)
+inline store::Command cas(const QString &path, const QString &value, const QString &prevValue,
+                          quint64 prevIndex, qint64 expNs = 0, qint64 now = T0)
 {
-    Command c = cmd(Command::Op::CompareAndSwap, path, now);
+    store::Command c = cmd(store::Command::Op::CompareAndSwap, path, now);
     c.value = value;
     c.prevValue = prevValue;
     c.prevIndex = prevIndex;
     c.expirationNs = expNs;
     return c;
 }
-inline Command del(const QString &path, bool dir = false, bool recursive = false, qint64 now = T0)
+inline store::Command del(const QString &path, bool dir = false, bool recursive = false,
+                          qint64 now = T0)
 {
-    Command c = cmd(Command::Op::Delete, path, now);
+    store::Command c = cmd(store::Command::Op::Delete, path, now);
     c.dir = dir;
     c.recursive = recursive;
     return c;
 }
-inline Command cad(const QString &path, const QString &prevValue, quint64 prevIndex,
-                   qint64 now = T0)
+inline store::Command cad(const QString &path, const QString &prevValue, quint64 prevIndex,
+                          qint64 now = T0)
 {
-    Command c = cmd(Command::Op::CompareAndDelete, path, now);
+    store::Command c = cmd(store::Command::Op::CompareAndDelete, path, now);
     c.prevValue = prevValue;
     c.prevIndex = prevIndex;
     return c;
 }
-inline Command expire(qint64 now)
+inline store::Command expire(qint64 now)
 {
-    return cmd(Command::Op::Expire, QString(), now);
+    return cmd(store::Command::Op::Expire, QString(), now);
 }
-inline Command refreshed(Command c)
+inline store::Command refreshed(store::Command c)
 {
     c.refresh = true;
     return c;
 }
 
-inline QString nodeText(const NodeValue &n)
+inline QString nodeText(const store::NodeValue &n)
 {
     QString s = n.key;
     if (n.dir)
@@ -117,14 +121,14 @@ inline QString nodeText(const NodeValue &n)
         s += QLatin1String(" !!hasNodes-mismatch");
     if (!n.nodes.isEmpty()) {
         QStringList children;
-        for (const NodeValue &c : n.nodes)
+        for (const store::NodeValue &c : n.nodes)
             children << nodeText(c);
         s += QLatin1String(" [") + children.join(QLatin1String(", ")) + QLatin1Char(']');
     }
     return s;
 }
 
-inline QString errorText(const EtcdError &e)
+inline QString errorText(const store::EtcdError &e)
 {
     return QStringLiteral("error %1 \"%2\" cause=%3 index=%4 http=%5")
         .arg(e.errorCode())
@@ -133,9 +137,9 @@ inline QString errorText(const EtcdError &e)
         .arg(e.httpStatus());
 }
 
-inline QString eventText(const Event &e)
+inline QString eventText(const store::Event &e)
 {
-    QString s = actionName(e.action) + QLatin1Char(' ') + nodeText(e.node);
+    QString s = store::actionName(e.action) + QLatin1Char(' ') + nodeText(e.node);
     if (e.prevNode)
         s += QLatin1String(" prev{") + nodeText(*e.prevNode) + QLatin1Char('}');
     s += QStringLiteral(" @%1").arg(e.etcdIndex);
@@ -144,16 +148,16 @@ inline QString eventText(const Event &e)
     return s;
 }
 
-inline QString resultText(const StoreResult &r)
+inline QString resultText(const store::StoreResult &r)
 {
     return r.error ? errorText(*r.error) : eventText(r.event);
 }
 
 // Applies every command; returns the first failure as text (empty when all succeeded).
-inline QString applyAll(Store &s, const QList<Command> &cmds)
+inline QString applyAll(store::Store &s, const QList<store::Command> &cmds)
 {
-    for (const Command &c : cmds) {
-        const StoreResult r = s.apply(c);
+    for (const store::Command &c : cmds) {
+        const store::StoreResult r = s.apply(c);
         if (!r.ok())
             return resultText(r);
     }
@@ -163,7 +167,7 @@ inline QString applyAll(Store &s, const QList<Command> &cmds)
 // The standard tree of the tables, store index 6 afterwards:
 //   /a = "1" (1)   /d/ (2)   /d/x = "x" (3)   /d/_h = "h" (4)   /e/ (5)
 //   /t = "t" (6), expiring at T0 + 10 s
-inline QList<Command> baseTree()
+inline QList<store::Command> baseTree()
 {
     return {set(QStringLiteral("/a"), QStringLiteral("1")),
             mkdir(QStringLiteral("/d")),
@@ -174,7 +178,7 @@ inline QList<Command> baseTree()
 }
 
 // Everything a client could observe of the tree at `now`.
-inline QString dump(Store &s, qint64 now = T0)
+inline QString dump(store::Store &s, qint64 now = T0)
 {
     return resultText(s.get(QStringLiteral("/"), true, true, now));
 }

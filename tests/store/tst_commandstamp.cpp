@@ -11,7 +11,7 @@
 
 using namespace st;
 
-Q_DECLARE_METATYPE(Command)
+Q_DECLARE_METATYPE(store::Command)
 
 namespace {
 constexpr qint64 kMax = std::numeric_limits<qint64>::max();
@@ -46,13 +46,13 @@ void tst_CommandStamp::versionOneBytesDecodeUnchanged()
                                               "0000000000000000"
                                               "00f22f60ff9c9717"   // T0 + 5 s
                                               "00002a36fe9c9717"); // T0
-    const std::optional<Command> c = Command::decode(v1);
+    const std::optional<store::Command> c = store::Command::decode(v1);
     QVERIFY(c);
     QCOMPARE(*c, set(A, QStringLiteral("v"), T0 + 5 * kSec));
     QCOMPARE(c->ttlNs(), std::optional<qint64>(5 * kSec));
     QCOMPARE(c->encode(), v1); // the format itself is unchanged
 
-    Command stamped = *c;
+    store::Command stamped = *c;
     stamped.restamp(T0 + 30 * kSec);
     QCOMPARE(stamped.timeNs, T0 + 30 * kSec);
     QCOMPARE(stamped.expirationNs, T0 + 35 * kSec);
@@ -60,7 +60,7 @@ void tst_CommandStamp::versionOneBytesDecodeUnchanged()
 
 void tst_CommandStamp::restampKeepsTheTtl_data()
 {
-    QTest::addColumn<Command>("command");
+    QTest::addColumn<store::Command>("command");
     QTest::addColumn<qint64>("ttlNs");
     // The member that took the write was 30 s ahead, or behind, of the leader.
     QTest::newRow("set, proposer ahead")
@@ -68,19 +68,19 @@ void tst_CommandStamp::restampKeepsTheTtl_data()
     QTest::newRow("set, proposer behind")
         << set(A, "v", T0 - 30 * kSec + 5 * kSec, T0 - 30 * kSec) << 5 * kSec;
     QTest::newRow("ttl 0") << set(A, "v", T0, T0) << qint64(0);
-    Command refresh = set(A, "", T0 + 60 * kSec);
-    refresh.op = Command::Op::Update;
+    store::Command refresh = set(A, "", T0 + 60 * kSec);
+    refresh.op = store::Command::Op::Update;
     refresh.refresh = true;
     QTest::newRow("refresh") << refresh << 60 * kSec;
 }
 
 void tst_CommandStamp::restampKeepsTheTtl()
 {
-    QFETCH(Command, command);
+    QFETCH(store::Command, command);
     QFETCH(qint64, ttlNs);
     QCOMPARE(command.ttlNs(), std::optional<qint64>(ttlNs));
     const qint64 leaderNow = T0 + 123456789;
-    Command stamped = command;
+    store::Command stamped = command;
     stamped.restamp(leaderNow);
     QCOMPARE(stamped.timeNs, leaderNow);
     QCOMPARE(stamped.expirationNs, leaderNow + ttlNs);
@@ -93,13 +93,13 @@ void tst_CommandStamp::restampKeepsTheTtl()
 
 void tst_CommandStamp::restampLeavesPermanentNodesPermanent()
 {
-    Command permanent = set(A, "v", 0, T0 - 30 * kSec);
+    store::Command permanent = set(A, "v", 0, T0 - 30 * kSec);
     QCOMPARE(permanent.ttlNs(), std::nullopt);
     permanent.restamp(T0);
     QCOMPARE(permanent.expirationNs, qint64(0));
     QCOMPARE(permanent.timeNs, T0);
 
-    Command expire = cmd(Command::Op::Expire, QString(), T0 - 30 * kSec);
+    store::Command expire = cmd(store::Command::Op::Expire, QString(), T0 - 30 * kSec);
     expire.restamp(T0);
     QCOMPARE(expire.timeNs, T0);
     QCOMPARE(expire.expirationNs, qint64(0));
@@ -108,16 +108,16 @@ void tst_CommandStamp::restampLeavesPermanentNodesPermanent()
 void tst_CommandStamp::stampsFromTheWireSaturate()
 {
     // A TTL of centuries stays "never" after a later stamp instead of wrapping around.
-    Command far = set(A, "v", kMax - 1, T0);
+    store::Command far = set(A, "v", kMax - 1, T0);
     far.restamp(T0 + 3600 * kSec);
     QCOMPARE(far.expirationNs, kMax);
     // An expiry before its own stamp is a TTL of 0, not a negative one.
-    Command past = set(A, "v", T0 - kSec, T0);
+    store::Command past = set(A, "v", T0 - kSec, T0);
     QCOMPARE(past.ttlNs(), std::optional<qint64>(0));
     past.restamp(T0 + kSec);
     QCOMPARE(past.expirationNs, T0 + kSec);
     // A difference beyond the range saturates.
-    Command wide = set(A, "v", kMax - 1, -kMax);
+    store::Command wide = set(A, "v", kMax - 1, -kMax);
     QCOMPARE(wide.ttlNs(), std::optional<qint64>(kMax));
     wide.restamp(T0);
     QCOMPARE(wide.expirationNs, kMax);
@@ -125,10 +125,10 @@ void tst_CommandStamp::stampsFromTheWireSaturate()
 
 void tst_CommandStamp::expiryAfterSaturates()
 {
-    QCOMPARE(Command::expiryAfter(T0, 5), T0 + 5 * kSec);
-    QCOMPARE(Command::expiryAfter(T0, 0), T0);
-    QCOMPARE(Command::expiryAfter(T0, std::numeric_limits<quint64>::max()), kMax);
-    QCOMPARE(Command::expiryAfter(T0, quint64(kMax / kSec)), kMax);
+    QCOMPARE(store::Command::expiryAfter(T0, 5), T0 + 5 * kSec);
+    QCOMPARE(store::Command::expiryAfter(T0, 0), T0);
+    QCOMPARE(store::Command::expiryAfter(T0, std::numeric_limits<quint64>::max()), kMax);
+    QCOMPARE(store::Command::expiryAfter(T0, quint64(kMax / kSec)), kMax);
 }
 
 QTEST_APPLESS_MAIN(tst_CommandStamp)

@@ -41,9 +41,9 @@ void onSmallStack(const std::function<void()> &f)
     t->wait();
 }
 
-std::variant<KeysRequest, EtcdError> parse(const QByteArray &method, const QString &key)
+std::variant<api::KeysRequest, store::EtcdError> parse(const QByteArray &method, const QString &key)
 {
-    HttpRequest r;
+    api::HttpRequest r;
     r.method = method;
     r.path = "/v2/keys" + key.toUtf8();
     if (method != "GET" && method != "DELETE") {
@@ -51,7 +51,7 @@ std::variant<KeysRequest, EtcdError> parse(const QByteArray &method, const QStri
         r.headers.append(
             qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
     }
-    return KeysRequest::parse(r, key.toUtf8(), T0);
+    return api::KeysRequest::parse(r, key.toUtf8(), T0);
 }
 
 QString repeated(const char *utf8, int times)
@@ -127,12 +127,12 @@ void tst_DeepKeys::requestLimits()
 
     const auto parsed = parse(method, key);
     if (cause.isEmpty()) {
-        if (const auto *e = std::get_if<EtcdError>(&parsed))
+        if (const auto *e = std::get_if<store::EtcdError>(&parsed))
             QFAIL(qPrintable(errorText(*e)));
         return;
     }
-    QVERIFY(std::holds_alternative<EtcdError>(parsed));
-    QCOMPARE(errorText(std::get<EtcdError>(parsed)),
+    QVERIFY(std::holds_alternative<store::EtcdError>(parsed));
+    QCOMPARE(errorText(std::get<store::EtcdError>(parsed)),
              QStringLiteral("error 209 \"Invalid field\" cause=%1 index=0 http=400").arg(cause));
 }
 
@@ -141,10 +141,10 @@ void tst_DeepKeys::requestLimits()
 // accepted (the API refuses it today) and that the WAL replays.
 void tst_DeepKeys::chainCostsItsNamesOnly()
 {
-    for (int levels : {int(KeyLimits::maxKeyDepth), 20000}) {
-        Store s;
+    for (int levels : {int(store::KeyLimits::maxKeyDepth), 20000}) {
+        store::Store s;
         const QString key = chain(levels);
-        const StoreResult r = s.apply(set(key, QStringLiteral("v")));
+        const store::StoreResult r = s.apply(set(key, QStringLiteral("v")));
         if (!r.ok())
             QFAIL(qPrintable(errorText(*r.error)));
         QCOMPARE(r.event.node.key, key);
@@ -153,30 +153,31 @@ void tst_DeepKeys::chainCostsItsNamesOnly()
         // "deep" + one "a" per level below it.
         QCOMPARE(s.nameChars(), qint64(4 + (levels - 1)));
 
-        const StoreResult leaf = s.get(key, false, false, T0);
+        const store::StoreResult leaf = s.get(key, false, false, T0);
         QVERIFY(leaf.ok());
         QCOMPARE(leaf.event.node.value, std::optional<QString>(QStringLiteral("v")));
         QCOMPARE(leaf.event.node.key, key);
         // Errors name keys of the chain: the first missing one, the file in the way.
         const QString lastDir = chain(levels - 1);
-        const StoreResult missing = s.get(lastDir + QStringLiteral("/x/y"), false, false, T0);
+        const store::StoreResult missing =
+            s.get(lastDir + QStringLiteral("/x/y"), false, false, T0);
         QVERIFY(!missing.ok());
-        QCOMPARE(missing.error->code, ErrorCode::KeyNotFound);
+        QCOMPARE(missing.error->code, store::ErrorCode::KeyNotFound);
         QCOMPARE(missing.error->cause, lastDir + QStringLiteral("/x"));
-        const StoreResult notDir = s.get(key + QStringLiteral("/x/y"), false, false, T0);
+        const store::StoreResult notDir = s.get(key + QStringLiteral("/x/y"), false, false, T0);
         QVERIFY(!notDir.ok());
-        QCOMPARE(notDir.error->code, ErrorCode::NotDir);
+        QCOMPARE(notDir.error->code, store::ErrorCode::NotDir);
         QCOMPARE(notDir.error->cause, key);
 
         // A snapshot of the chain restores the same tree, at the same cost.
-        Store restored;
+        store::Store restored;
         QVERIFY(restored.recover(s.save()));
         QCOMPARE(restored.nodeCount(), levels + 1);
         QCOMPARE(restored.nameChars(), s.nameChars());
         QCOMPARE(restored.get(key, false, false, T0).event.node.value, leaf.event.node.value);
 
         // A recursive delete of the top removes it all.
-        const StoreResult gone = s.apply(del(QStringLiteral("/deep"), true, true));
+        const store::StoreResult gone = s.apply(del(QStringLiteral("/deep"), true, true));
         QVERIFY(gone.ok());
         QCOMPARE(s.nodeCount(), 1);
         QCOMPARE(s.nameChars(), qint64(0));
@@ -188,17 +189,17 @@ void tst_DeepKeys::chainCostsItsNamesOnly()
 // the top, and a TTL on a deep key expires under its full key.
 void tst_DeepKeys::chainAtTheDepthLimitListsRecursively()
 {
-    Store s;
-    const int levels = int(KeyLimits::maxKeyDepth);
+    store::Store s;
+    const int levels = int(store::KeyLimits::maxKeyDepth);
     const QString key = chain(levels);
     QVERIFY(s.apply(set(key, QStringLiteral("v"))).ok());
     QVERIFY(
         s.apply(set(chain(levels - 1) + QStringLiteral("/ttl"), QStringLiteral("t"), T0 + 5 * kSec))
             .ok());
 
-    const StoreResult all = s.get(QStringLiteral("/deep"), true, true, T0);
+    const store::StoreResult all = s.get(QStringLiteral("/deep"), true, true, T0);
     QVERIFY(all.ok());
-    const NodeValue *n = &all.event.node;
+    const store::NodeValue *n = &all.event.node;
     QString expected = QStringLiteral("/deep");
     for (int level = 1; level < levels - 1; ++level) {
         QCOMPARE(n->key, expected);
@@ -213,17 +214,18 @@ void tst_DeepKeys::chainAtTheDepthLimitListsRecursively()
     QCOMPARE(nodeText(n->nodes.at(0)), key + QStringLiteral("=v m1 c1"));
     QCOMPARE(nodeText(n->nodes.at(1)), expected + QStringLiteral("/ttl=t m2 c2 exp=5000ms ttl=5"));
 
-    const StoreResult expired = s.apply(expire(T0 + 5 * kSec));
+    const store::StoreResult expired = s.apply(expire(T0 + 5 * kSec));
     QCOMPARE(eventText(expired.event),
              QStringLiteral("expire %1/ttl m3 c2 prev{%1/ttl=t m2 c2 exp=5000ms ttl=0} @3")
                  .arg(expected));
 
-    QList<Event> heard;
-    const WatchResult w = s.watch(key, false, false, 0, [&](const Event &e) { heard.append(e); });
+    QList<store::Event> heard;
+    const store::WatchResult w =
+        s.watch(key, false, false, 0, [&](const store::Event &e) { heard.append(e); });
     QVERIFY(w.watcherId != 0);
     QVERIFY(s.apply(del(QStringLiteral("/deep"), true, true)).ok());
     QCOMPARE(heard.size(), 1);
-    QCOMPARE(heard.at(0).action, Action::Delete);
+    QCOMPARE(heard.at(0).action, store::Action::Delete);
     QCOMPARE(heard.at(0).node.key, QStringLiteral("/deep"));
 }
 
@@ -238,18 +240,18 @@ void tst_DeepKeys::deepChainWalksUseNoStackPerLevel()
     qsizetype keys = -1;
     QByteArray head, tail;
     onSmallStack([&] {
-        Store s;
+        store::Store s;
         if (!s.apply(set(key, QStringLiteral("v"))).ok())
             return;
-        StoreResult all = s.get(QStringLiteral("/"), true, true, T0);
+        store::StoreResult all = s.get(QStringLiteral("/"), true, true, T0);
         listed = all.ok();
-        const StoreResult again = s.get(QStringLiteral("/"), true, true, T0);
+        const store::StoreResult again = s.get(QStringLiteral("/"), true, true, T0);
         equal = all.event == again.event;
-        const QByteArray json = JsonWriter::event(all.event);
+        const QByteArray json = api::JsonWriter::event(all.event);
         keys = json.count("\"key\":");
         head = json.left(96);
         tail = json.right(40);
-        Store copy;
+        store::Store copy;
         restored = copy.recover(s.save()) && copy.nodeCount() == levels + 1;
     }); // both stores and all answers are destroyed on the small stack too
     QVERIFY(listed);
@@ -268,13 +270,13 @@ void tst_DeepKeys::deepChainWalksUseNoStackPerLevel()
 // nothing; a key of exactly that length (what an older version may have logged) applies.
 void tst_DeepKeys::applyRefusesKeysNoMemberCouldHaveAccepted()
 {
-    Store s;
+    store::Store s;
     QVERIFY(s.apply(set(QStringLiteral("/seed"), QStringLiteral("1"))).ok());
     const QString hundredThousand = QStringLiteral("/a").repeated(100000);
-    for (const Command &c : {set(hundredThousand, QStringLiteral("v")),
-                             createUnique(hundredThousand, QStringLiteral("v")),
-                             mkdir(hundredThousand), del(hundredThousand, true, true)}) {
-        const StoreResult r = s.apply(c);
+    for (const store::Command &c : {set(hundredThousand, QStringLiteral("v")),
+                                    createUnique(hundredThousand, QStringLiteral("v")),
+                                    mkdir(hundredThousand), del(hundredThousand, true, true)}) {
+        const store::StoreResult r = s.apply(c);
         QVERIFY(!r.ok());
         QCOMPARE(errorText(*r.error),
                  QStringLiteral("error 209 \"Invalid field\" cause=key is too long (200000 UTF-16 "
@@ -284,14 +286,15 @@ void tst_DeepKeys::applyRefusesKeysNoMemberCouldHaveAccepted()
     QCOMPARE(s.nodeCount(), 2);
     QCOMPARE(s.stats().setsFail, quint64(2));
 
-    const QString atCeiling = QStringLiteral("/a").repeated(KeyLimits::maxAppliedKeyUnits / 2);
-    QCOMPARE(atCeiling.size(), KeyLimits::maxAppliedKeyUnits);
+    const QString atCeiling =
+        QStringLiteral("/a").repeated(store::KeyLimits::maxAppliedKeyUnits / 2);
+    QCOMPARE(atCeiling.size(), store::KeyLimits::maxAppliedKeyUnits);
     QVERIFY(!s.apply(set(atCeiling + QLatin1Char('b'), QStringLiteral("v"))).ok());
-    const StoreResult r = s.apply(set(atCeiling, QStringLiteral("v")));
+    const store::StoreResult r = s.apply(set(atCeiling, QStringLiteral("v")));
     QVERIFY(r.ok());
     QCOMPARE(r.event.node.key, atCeiling);
-    QCOMPARE(s.nodeCount(), 2 + int(KeyLimits::maxAppliedKeyUnits / 2));
-    QCOMPARE(s.nameChars(), qint64(4 + KeyLimits::maxAppliedKeyUnits / 2));
+    QCOMPARE(s.nodeCount(), 2 + int(store::KeyLimits::maxAppliedKeyUnits / 2));
+    QCOMPARE(s.nameChars(), qint64(4 + store::KeyLimits::maxAppliedKeyUnits / 2));
 }
 
 // JsonWriter and NodeValue (copy, compare, destroy) on a 100 000-level NodeValue.
@@ -302,27 +305,27 @@ void tst_DeepKeys::jsonOfAVeryDeepNodeValue()
     QByteArray head, tail;
     bool equal = false, unequal = true;
     onSmallStack([&] {
-        NodeValue v;
+        store::NodeValue v;
         v.key = QStringLiteral("/leaf");
         v.value = QStringLiteral("x");
         v.modifiedIndex = v.createdIndex = 7;
         for (int i = 1; i < levels; ++i) {
-            NodeValue parent;
+            store::NodeValue parent;
             parent.dir = true;
             parent.nodes.append(std::move(v));
             parent.hasNodes = true;
             v = std::move(parent);
         }
-        Event e;
-        e.action = Action::Get;
+        store::Event e;
+        e.action = store::Action::Get;
         e.node = v;
-        const QByteArray json = JsonWriter::event(e);
+        const QByteArray json = api::JsonWriter::event(e);
         size = json.size();
         head = json.left(40);
         tail = json.right(20);
-        NodeValue copy = v; // shares the children
+        store::NodeValue copy = v; // shares the children
         equal = copy == v;
-        NodeValue *deepest = &copy;
+        store::NodeValue *deepest = &copy;
         while (!deepest->nodes.isEmpty())
             deepest = &deepest->nodes[0]; // detaches level by level: a deep copy
         deepest->value = QStringLiteral("y");

@@ -15,7 +15,7 @@
 
 using namespace st;
 
-Q_DECLARE_METATYPE(Command)
+Q_DECLARE_METATYPE(store::Command)
 
 namespace {
 const QString A = QStringLiteral("/a");
@@ -100,7 +100,8 @@ void tst_Store::errorCodes()
     QFETCH(int, code);
     QFETCH(QString, message);
     QFETCH(int, http);
-    const EtcdError e = EtcdError::make(ErrorCode(code), QStringLiteral("/c"), 42);
+    const store::EtcdError e =
+        store::EtcdError::make(store::ErrorCode(code), QStringLiteral("/c"), 42);
     QCOMPARE(e.errorCode(), code);
     QCOMPARE(e.message(), message);
     QCOMPARE(e.httpStatus(), http);
@@ -110,15 +111,15 @@ void tst_Store::errorCodes()
 
 void tst_Store::mutation_data()
 {
-    QTest::addColumn<QList<Command>>("setup");
-    QTest::addColumn<Command>("command");
+    QTest::addColumn<QList<store::Command>>("setup");
+    QTest::addColumn<store::Command>("command");
     QTest::addColumn<QString>("expected");
     QTest::addColumn<quint64>("indexAfter");
 
-    const QList<Command> base = baseTree();
+    const QList<store::Command> base = baseTree();
     const QString tPrev = QStringLiteral("prev{/t=t m6 c6 exp=10000ms ttl=10}");
-    auto row = [&](const char *name, const Command &c, const QString &expected, quint64 index,
-                   const QList<Command> &setup = {}) {
+    auto row = [&](const char *name, const store::Command &c, const QString &expected,
+                   quint64 index, const QList<store::Command> &setup = {}) {
         QTest::newRow(name) << (setup.isEmpty() ? base : setup) << c << expected << index;
     };
     auto err = [](int code, const char *msg, const QString &cause, int http) {
@@ -184,7 +185,7 @@ void tst_Store::mutation_data()
     row("create in-order under key", createUnique(A, "j"), err(104, "Not a directory", "/a", 400),
         6);
     {
-        Command c = createUnique("/q", "");
+        store::Command c = createUnique("/q", "");
         c.dir = true;
         row("create in-order dir", c, "create /q/00000000000000000007 dir m7 c7 @7", 7);
     }
@@ -230,7 +231,7 @@ void tst_Store::mutation_data()
         err(101, "Compare failed", "[x != 1]", 412), 6);
     row("cas empty current value", cas("/b", "2", "x", 0),
         "error 101 \"Compare failed\" cause=[x != ] index=7 http=412", 7,
-        base + QList<Command>{set("/b", "")});
+        base + QList<store::Command>{set("/b", "")});
     row("cas dir", cas("/d", "2", "x", 0), err(102, "Not a file", "/d", 403), 6);
     row("cas missing", cas("/zz", "2", "x", 0), err(100, "Key not found", "/zz", 404), 6);
     row("cas through key", cas("/a/b", "2", "x", 0), err(104, "Not a directory", "/a", 400), 6);
@@ -287,17 +288,17 @@ void tst_Store::mutation_data()
 
 void tst_Store::mutation()
 {
-    QFETCH(QList<Command>, setup);
-    QFETCH(Command, command);
+    QFETCH(QList<store::Command>, setup);
+    QFETCH(store::Command, command);
     QFETCH(QString, expected);
     QFETCH(quint64, indexAfter);
 
-    Store s;
+    store::Store s;
     QCOMPARE(applyAll(s, setup), QString());
     const quint64 before = s.index();
     const QString treeBefore = dump(s);
 
-    const StoreResult r = s.apply(command);
+    const store::StoreResult r = s.apply(command);
     QCOMPARE(resultText(r), expected);
     QCOMPARE(s.index(), indexAfter);
     if (!r.ok()) {
@@ -365,7 +366,7 @@ void tst_Store::get()
     QFETCH(qint64, now);
     QFETCH(QString, expected);
 
-    Store s;
+    store::Store s;
     QCOMPARE(applyAll(s, baseTree()), QString());
     QCOMPARE(resultText(s.get(path, recursive, sorted, now)), expected);
     QCOMPARE(s.index(), quint64(6));
@@ -388,10 +389,10 @@ void tst_Store::ttlCeiling()
 {
     QFETCH(qint64, leftNs);
     QFETCH(qint64, ttl);
-    Store s;
+    store::Store s;
     const qint64 exp = T0 + 100 * kSec;
     QVERIFY(s.apply(set(A, "v", exp)).ok());
-    const StoreResult r = s.get(A, false, false, exp - leftNs);
+    const store::StoreResult r = s.get(A, false, false, exp - leftNs);
     QCOMPARE(r.event.node.ttl, ttl);
     QCOMPARE(r.event.node.expirationNs, exp);
 }
@@ -400,9 +401,9 @@ void tst_Store::ttlSaturatesLikeGo()
 {
     // Any i64 expiration decodes from a command; the ttl shown saturates like Go's
     // Time.Sub instead of overflowing (undefined behaviour, found by fuzz_raft_message).
-    Store s;
+    store::Store s;
     QVERIFY(s.apply(set(A, "v", std::numeric_limits<qint64>::max())).ok());
-    const StoreResult r = s.get(A, false, false, -kSec);
+    const store::StoreResult r = s.get(A, false, false, -kSec);
     QCOMPARE(r.event.node.ttl, qint64(9223372037)); // ceil((2^63 - 1) / 1e9)
 }
 
@@ -410,9 +411,9 @@ void tst_Store::dirUpdateKeepsModifiedIndex()
 {
     // etcd 3.4: the update event of a directory carries the new index, the stored
     // directory keeps its modifiedIndex (seed session: 86 in the event, 85 in the get).
-    Store s;
+    store::Store s;
     QVERIFY(s.apply(mkdir("/dir", T0 + 10 * kSec)).ok());
-    const StoreResult u = s.apply(update("/dir", "", T0 + 20 * kSec));
+    const store::StoreResult u = s.apply(update("/dir", "", T0 + 20 * kSec));
     QCOMPARE(resultText(u), "update /dir dir m2 c1 exp=20000ms ttl=20 "
                             "prev{/dir dir m1 c1 exp=10000ms ttl=10} @2");
     QCOMPARE(resultText(s.get("/dir", false, false, T0 + 2 * kSec)),
@@ -422,7 +423,7 @@ void tst_Store::dirUpdateKeepsModifiedIndex()
 
 void tst_Store::ttlSetUnsetRefresh()
 {
-    Store s;
+    store::Store s;
     QVERIFY(s.apply(set(A, "v", T0 + 10 * kSec)).ok());
     QCOMPARE(s.nextExpirationNs(), T0 + 10 * kSec);
     // `ttl=` with prevExist=true: update without expiry makes the key permanent.
@@ -432,7 +433,7 @@ void tst_Store::ttlSetUnsetRefresh()
     QCOMPARE(resultText(s.get(A, false, false, T0)), "get /a=v m2 c1 @2");
     // refresh: value kept, TTL reset, index moves, no watcher notified (tst_watcherhub).
     QVERIFY(s.apply(update(A, "v", T0 + 5 * kSec)).ok());
-    const StoreResult r = s.apply(refreshed(update(A, "", T0 + 60 * kSec, T0 + kSec)));
+    const store::StoreResult r = s.apply(refreshed(update(A, "", T0 + 60 * kSec, T0 + kSec)));
     QCOMPARE(resultText(r), "update /a=v m4 c1 exp=60000ms ttl=59 "
                             "prev{/a=v m3 c1 exp=5000ms ttl=4} @4 refresh");
     QCOMPARE(s.nextExpirationNs(), T0 + 60 * kSec);
@@ -447,7 +448,7 @@ void tst_Store::ttlSetUnsetRefresh()
 void tst_Store::setReplacesTtlKey()
 {
     // A replaced key leaves the TTL index: its old deadline must not expire the new key.
-    Store s;
+    store::Store s;
     QVERIFY(s.apply(set(A, "1", T0 + kSec)).ok());
     QVERIFY(s.apply(set(A, "2")).ok());
     QCOMPARE(s.nextExpirationNs(), qint64(0));
@@ -458,18 +459,18 @@ void tst_Store::setReplacesTtlKey()
 
 void tst_Store::expireRemovesDueNodesInOrder()
 {
-    Store s;
+    store::Store s;
     QVERIFY(s.apply(set("/k3", "3", T0 + 3 * kSec)).ok());
     QVERIFY(s.apply(set("/k1", "1", T0 + 1 * kSec)).ok());
     QVERIFY(s.apply(set("/k2b", "2", T0 + 2 * kSec)).ok());
     QVERIFY(s.apply(set("/k2a", "2", T0 + 2 * kSec)).ok());
     QVERIFY(s.apply(set("/keep", "k")).ok());
     QList<QString> seen;
-    const WatchResult w =
-        s.watch("/", true, true, 0, [&](const Event &e) { seen << eventText(e); });
+    const store::WatchResult w =
+        s.watch("/", true, true, 0, [&](const store::Event &e) { seen << eventText(e); });
     QVERIFY(w.watcherId != 0);
 
-    const StoreResult r = s.apply(expire(T0 + 2 * kSec + 1));
+    const store::StoreResult r = s.apply(expire(T0 + 2 * kSec + 1));
     QVERIFY(r.ok());
     // One index per expired node; earliest first, ties by key.
     QCOMPARE(seen, (QList<QString>{"expire /k1 m6 c2 prev{/k1=1 m2 c2 exp=1000ms ttl=-1} @6",
@@ -485,14 +486,14 @@ void tst_Store::expireRemovesDueNodesInOrder()
 
 void tst_Store::expireDirRemovesSubtree()
 {
-    Store s;
+    store::Store s;
     QVERIFY(s.apply(mkdir("/dt", T0 + 5 * kSec)).ok());        // 1
     QVERIFY(s.apply(set("/dt/a/b", "x")).ok());                // 2 (/dt/a created)
     QVERIFY(s.apply(set("/dt/k", "k", T0 + 100 * kSec)).ok()); // 3
     QVERIFY(s.apply(set("/dt/_h", "h")).ok());                 // 4
     QVERIFY(s.apply(set("/other", "o", T0 + 50 * kSec)).ok()); // 5
     QCOMPARE(s.nodeCount(), 7);
-    const StoreResult r = s.apply(expire(T0 + 5 * kSec));
+    const store::StoreResult r = s.apply(expire(T0 + 5 * kSec));
     QCOMPARE(resultText(r), "expire /dt dir m6 c1 prev{/dt dir m1 c1 exp=5000ms ttl=0} @6");
     QCOMPARE(s.index(), quint64(6));
     QCOMPARE(s.nodeCount(), 2);
@@ -507,7 +508,7 @@ void tst_Store::expireDirRemovesSubtree()
 
 void tst_Store::expireAtExactDeadline()
 {
-    Store s;
+    store::Store s;
     QVERIFY(s.apply(set(A, "v", T0 + kSec)).ok());
     QVERIFY(s.apply(expire(T0 + kSec - 1)).ok());
     QCOMPARE(s.index(), quint64(1));
@@ -517,7 +518,7 @@ void tst_Store::expireAtExactDeadline()
 
 void tst_Store::nextExpiration()
 {
-    Store s;
+    store::Store s;
     QCOMPARE(s.nextExpirationNs(), qint64(0));
     QVERIFY(s.apply(set("/x", "v", T0 + 9 * kSec)).ok());
     QVERIFY(s.apply(set("/y", "v", T0 + 4 * kSec)).ok());
@@ -532,7 +533,7 @@ void tst_Store::nextExpiration()
 
 void tst_Store::inOrderCreateAndSortedListing()
 {
-    Store s;
+    store::Store s;
     QVERIFY(s.apply(set("/other", "o")).ok());
     for (const char *job : {"Job1", "Job2", "Job3"})
         QVERIFY(s.apply(createUnique("/queue", job)).ok());
@@ -545,7 +546,7 @@ void tst_Store::sortOrderIsCodePointOrder()
 {
     // Go sorts keys as UTF-8 bytes, i.e. by code point: U+FFFD sorts before U+1F600
     // although its UTF-16 code unit is larger than the surrogate's.
-    Store s;
+    store::Store s;
     const QStringList names = {S("b"),
                                S("a"),
                                S("10"),
@@ -557,9 +558,9 @@ void tst_Store::sortOrderIsCodePointOrder()
                                S("_hidden")};
     for (const QString &n : names)
         QVERIFY(s.apply(set("/s/" + n, n)).ok());
-    const StoreResult r = s.get("/s", false, true, T0);
+    const store::StoreResult r = s.get("/s", false, true, T0);
     QStringList keys;
-    for (const NodeValue &n : r.event.node.nodes)
+    for (const store::NodeValue &n : r.event.node.nodes)
         keys << n.key.mid(3);
     QCOMPARE(keys, (QStringList{S("10"), S("9"), S("B"), S("a"), S("b"), S("\xc3\xa9"),
                                 S("\xef\xbf\xbd"), S("\xf0\x9f\x98\x80")}));
@@ -567,7 +568,7 @@ void tst_Store::sortOrderIsCodePointOrder()
 
 void tst_Store::createsMissingParents()
 {
-    Store s;
+    store::Store s;
     QCOMPARE(resultText(s.apply(set("/p/q/r", "1"))), "set /p/q/r=1 m1 c1 @1");
     QCOMPARE(resultText(s.get("/p", true, true, T0)),
              "get /p dir m1 c1 [/p/q dir m1 c1 [/p/q/r=1 m1 c1]] @1");
@@ -576,14 +577,14 @@ void tst_Store::createsMissingParents()
 
 void tst_Store::everyMutationMovesIndexByOne()
 {
-    Store s;
-    const QList<Command> cmds = {
+    store::Store s;
+    const QList<store::Command> cmds = {
         set("/a", "1"),    createDir("/d"),        createUnique("/d", "x"),
         update("/a", "2"), cas("/a", "3", "2", 0), refreshed(update("/a", "", T0 + kSec)),
         cad("/a", "3", 0), set("/d/y/z", "1"),     del("/d", true, true)};
     quint64 expected = 0;
-    for (const Command &c : cmds) {
-        const StoreResult r = s.apply(c);
+    for (const store::Command &c : cmds) {
+        const store::StoreResult r = s.apply(c);
         QVERIFY2(r.ok(), qPrintable(resultText(r)));
         ++expected;
         QCOMPARE(s.index(), expected);
@@ -593,7 +594,7 @@ void tst_Store::everyMutationMovesIndexByOne()
 
 void tst_Store::stats()
 {
-    Store s;
+    store::Store s;
     QVERIFY(s.apply(set(A, "1")).ok());
     QVERIFY(!s.apply(set("/a/b", "1")).ok());    // path through key: setsFail
     QVERIFY(!s.apply(create("/a/b", "1")).ok()); // walk fails: createFail and setsFail (etcd)
@@ -612,9 +613,9 @@ void tst_Store::stats()
     QVERIFY(s.get("/", false, false, T0).ok());
     QVERIFY(!s.get("/zz", false, false, T0).ok());
     QVERIFY(!s.get("/zz", false, false, T0).ok());
-    const WatchResult w = s.watch("/x", false, false, 0, [](const Event &) {});
+    const store::WatchResult w = s.watch("/x", false, false, 0, [](const store::Event &) {});
 
-    StoreStats e;
+    store::StoreStats e;
     e.setsSuccess = 2;
     e.setsFail = 2;
     e.createSuccess = 1;
@@ -631,7 +632,7 @@ void tst_Store::stats()
     e.getsSuccess = 1;
     e.getsFail = 2;
     e.watchers = 1;
-    const StoreStats got = s.stats();
+    const store::StoreStats got = s.stats();
     QCOMPARE(got.setsFail, e.setsFail);
     QCOMPARE(got.createFail, e.createFail);
     QVERIFY(got == e);
@@ -640,7 +641,7 @@ void tst_Store::stats()
 }
 
 namespace {
-void buildRichStore(Store &s)
+void buildRichStore(store::Store &s)
 {
     QCOMPARE(applyAll(s, baseTree()), QString());
     QVERIFY(s.apply(mkdir("/dt", T0 + 30 * kSec)).ok());
@@ -656,11 +657,11 @@ void buildRichStore(Store &s)
 
 void tst_Store::snapshotRoundTrip()
 {
-    Store a;
+    store::Store a;
     buildRichStore(a);
     const QByteArray snap = a.save();
 
-    Store b;
+    store::Store b;
     QVERIFY(b.apply(set("/junk", "j")).ok());
     QVERIFY(b.recover(snap));
     QCOMPARE(b.index(), a.index());
@@ -675,11 +676,11 @@ void tst_Store::snapshotRoundTrip()
     // Saving the restored store gives the same bytes: the format is canonical.
     QCOMPARE(b.save(), a.save());
     // Both continue identically.
-    const Command next = set("/d/new", "n");
+    const store::Command next = set("/d/new", "n");
     QCOMPARE(resultText(b.apply(next)), resultText(a.apply(next)));
     // A waitIndex answered from the restored history.
-    const WatchResult wa = a.watch("/t", false, false, 1, {});
-    const WatchResult wb = b.watch("/t", false, false, 1, {});
+    const store::WatchResult wa = a.watch("/t", false, false, 1, {});
+    const store::WatchResult wb = b.watch("/t", false, false, 1, {});
     QVERIFY(wa.immediate && wb.immediate);
     QCOMPARE(eventText(*wb.immediate), eventText(*wa.immediate));
 }
@@ -688,14 +689,14 @@ void tst_Store::snapshotKeepsExpiryDeterministic()
 {
     // Nodes expiring at the same instant get their indexes in the same order on a member
     // restored from a snapshot as on one that applied the log.
-    Store a;
+    store::Store a;
     for (const char *k : {"/z", "/m", "/b", "/q"})
         QVERIFY(a.apply(set(k, "v", T0 + kSec)).ok());
-    Store b;
+    store::Store b;
     QVERIFY(b.recover(a.save()));
     QStringList ea, eb;
-    a.watch("/", true, true, 0, [&](const Event &e) { ea << eventText(e); });
-    b.watch("/", true, true, 0, [&](const Event &e) { eb << eventText(e); });
+    a.watch("/", true, true, 0, [&](const store::Event &e) { ea << eventText(e); });
+    b.watch("/", true, true, 0, [&](const store::Event &e) { eb << eventText(e); });
     QVERIFY(a.apply(expire(T0 + kSec)).ok());
     QVERIFY(b.apply(expire(T0 + kSec)).ok());
     QCOMPARE(ea.size(), 4);
@@ -704,11 +705,11 @@ void tst_Store::snapshotKeepsExpiryDeterministic()
 
 void tst_Store::snapshotRejectsGarbage()
 {
-    Store a;
+    store::Store a;
     buildRichStore(a);
     const QByteArray snap = a.save();
 
-    Store b;
+    store::Store b;
     QVERIFY(b.apply(set("/keep", "me")).ok());
     const QString before = dump(b);
     const QByteArray beforeSnap = b.save();
@@ -732,7 +733,7 @@ void tst_Store::snapshotRejectsGarbage()
         // Random corruption of a valid snapshot must not crash (it may still parse).
         QByteArray flipped = snap;
         flipped[int(rng.bounded(snap.size()))] = char(rng.bounded(256));
-        Store c;
+        store::Store c;
         c.recover(flipped);
     }
     QCOMPARE(b.save(), beforeSnap); // before dump(), which counts a get
@@ -742,7 +743,7 @@ void tst_Store::snapshotRejectsGarbage()
 
 void tst_Store::commandRoundTrip_data()
 {
-    QTest::addColumn<Command>("command");
+    QTest::addColumn<store::Command>("command");
     QTest::newRow("set") << set(A, "v", T0 + kSec);
     QTest::newRow("dir") << mkdir("/d", 0, -5);
     QTest::newRow("create unique") << createUnique("/q", S("ünï\0code"));
@@ -751,16 +752,16 @@ void tst_Store::commandRoundTrip_data()
     QTest::newRow("delete recursive") << del("/d", true, true);
     QTest::newRow("cad") << cad(A, "x", quint64(-1));
     QTest::newRow("expire") << expire(std::numeric_limits<qint64>::max());
-    QTest::newRow("empty set") << Command();
-    Command big = set(QString(70000, QLatin1Char('k')), QString(200000, QLatin1Char('v')));
+    QTest::newRow("empty set") << store::Command();
+    store::Command big = set(QString(70000, QLatin1Char('k')), QString(200000, QLatin1Char('v')));
     QTest::newRow("big") << big;
 }
 
 void tst_Store::commandRoundTrip()
 {
-    QFETCH(Command, command);
+    QFETCH(store::Command, command);
     const QByteArray bytes = command.encode();
-    const std::optional<Command> back = Command::decode(bytes);
+    const std::optional<store::Command> back = store::Command::decode(bytes);
     QVERIFY(back.has_value());
     QVERIFY(*back == command);
     QCOMPARE(back->encode(), bytes);
@@ -770,28 +771,28 @@ void tst_Store::commandRejectsGarbage()
 {
     const QByteArray good = cas(A, "new", "old", 77, T0 + 9 * kSec).encode();
     for (int len = 0; len < good.size(); ++len)
-        QVERIFY(!Command::decode(good.left(len)));
-    QVERIFY(!Command::decode(good + "x"));
+        QVERIFY(!store::Command::decode(good.left(len)));
+    QVERIFY(!store::Command::decode(good + "x"));
     QByteArray badVersion = good;
     badVersion[0] = 2;
-    QVERIFY(!Command::decode(badVersion));
+    QVERIFY(!store::Command::decode(badVersion));
     QByteArray badOp = good;
     badOp[1] = 0;
-    QVERIFY(!Command::decode(badOp));
+    QVERIFY(!store::Command::decode(badOp));
     badOp[1] = 8;
-    QVERIFY(!Command::decode(badOp));
+    QVERIFY(!store::Command::decode(badOp));
     QByteArray badFlags = good;
     badFlags[2] = char(0x10);
-    QVERIFY(!Command::decode(badFlags));
+    QVERIFY(!store::Command::decode(badFlags));
     // A length field claiming 4 GB must fail without allocating it.
     QByteArray hugeLen = good.left(3) + QByteArray("\xfe\xff\xff\xff", 4) + "abc";
-    QVERIFY(!Command::decode(hugeLen));
+    QVERIFY(!store::Command::decode(hugeLen));
     QRandomGenerator rng(4242);
     for (int i = 0; i < 2000; ++i) {
         QByteArray junk(int(rng.bounded(64)), Qt::Uninitialized);
         for (char &c : junk)
             c = char(rng.bounded(256));
-        const auto c = Command::decode(junk);
+        const auto c = store::Command::decode(junk);
         if (c) // whatever parses must re-encode to the same bytes
             QCOMPARE(c->encode().size(), junk.size());
     }
@@ -801,13 +802,13 @@ void tst_Store::deepTree()
 {
     // Deep paths: creation, recursive delete and destruction work without recursion
     // limits getting in the way, and snapshots of them round-trip.
-    Store s;
+    store::Store s;
     QString path;
     for (int i = 0; i < 3000; ++i)
         path += QStringLiteral("/n");
     QVERIFY(s.apply(set(path, "leaf")).ok());
     QCOMPARE(s.nodeCount(), 3001);
-    Store t;
+    store::Store t;
     QVERIFY(t.recover(s.save()));
     QCOMPARE(t.nodeCount(), 3001);
     QCOMPARE(resultText(t.get(path, false, false, T0)), resultText(s.get(path, false, false, T0)));

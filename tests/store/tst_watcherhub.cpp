@@ -15,25 +15,25 @@
 
 using namespace st;
 
-Q_DECLARE_METATYPE(Command)
+Q_DECLARE_METATYPE(store::Command)
 
 namespace {
 // baseTree() plus a hidden dir and an expiring dir; store index 9.
 //   /_hd/x = "x" (7)   /dt/ (8, expires at T0 + 5 s)   /dt/k = "k" (9)
-QList<Command> watchTree()
+QList<store::Command> watchTree()
 {
-    return baseTree() +
-           QList<Command>{set("/_hd/x", "x"), mkdir("/dt", T0 + 5 * kSec), set("/dt/k", "k")};
+    return baseTree() + QList<store::Command>{set("/_hd/x", "x"), mkdir("/dt", T0 + 5 * kSec),
+                                              set("/dt/k", "k")};
 }
 
 struct Recorder
 {
     QStringList events;
     QStringList errors;
-    WatchSink sink()
+    store::WatchSink sink()
     {
-        return WatchSink([this](const Event &e) { events << eventText(e); },
-                         [this](const EtcdError &e) { errors << errorText(e); });
+        return store::WatchSink([this](const store::Event &e) { events << eventText(e); },
+                                [this](const store::EtcdError &e) { errors << errorText(e); });
     }
 };
 } // namespace
@@ -69,13 +69,13 @@ void tst_WatcherHub::notification_data()
 {
     QTest::addColumn<QString>("key");
     QTest::addColumn<bool>("recursive");
-    QTest::addColumn<Command>("mutation");
+    QTest::addColumn<store::Command>("mutation");
     QTest::addColumn<QStringList>("expected");
 
     const QString delD = QStringLiteral("delete /d dir m10 c2 prev{/d dir m2 c2} @10");
     const QString expDt =
         QStringLiteral("expire /dt dir m10 c8 prev{/dt dir m8 c8 exp=5000ms ttl=0} @10");
-    auto row = [](const char *name, const char *key, bool recursive, const Command &c,
+    auto row = [](const char *name, const char *key, bool recursive, const store::Command &c,
                   const QStringList &expected) {
         QTest::newRow(name) << QString::fromUtf8(key) << recursive << c << expected;
     };
@@ -139,13 +139,13 @@ void tst_WatcherHub::notification()
 {
     QFETCH(QString, key);
     QFETCH(bool, recursive);
-    QFETCH(Command, mutation);
+    QFETCH(store::Command, mutation);
     QFETCH(QStringList, expected);
 
-    Store s;
+    store::Store s;
     QCOMPARE(applyAll(s, watchTree()), QString());
     Recorder rec;
-    const WatchResult w = s.watch(key, recursive, false, 0, rec.sink());
+    const store::WatchResult w = s.watch(key, recursive, false, 0, rec.sink());
     QVERIFY(!w.error && !w.immediate);
     QVERIFY(w.watcherId != 0);
     QCOMPARE(s.stats().watchers, 1);
@@ -156,9 +156,9 @@ void tst_WatcherHub::notification()
 
 void tst_WatcherHub::oneShotWatcherIsRemovedAfterItsEvent()
 {
-    Store s;
+    store::Store s;
     Recorder rec;
-    const WatchResult w = s.watch("/a", false, false, 0, rec.sink());
+    const store::WatchResult w = s.watch("/a", false, false, 0, rec.sink());
     QVERIFY(w.watcherId);
     QVERIFY(s.apply(set("/a", "1")).ok());
     QVERIFY(s.apply(set("/a", "2")).ok());
@@ -168,9 +168,9 @@ void tst_WatcherHub::oneShotWatcherIsRemovedAfterItsEvent()
 
 void tst_WatcherHub::streamWatcherGetsEveryEventUntilCancelled()
 {
-    Store s;
+    store::Store s;
     Recorder rec;
-    const WatchResult w = s.watch("/d", true, true, 0, rec.sink());
+    const store::WatchResult w = s.watch("/d", true, true, 0, rec.sink());
     QVERIFY(w.watcherId);
     QVERIFY(s.apply(set("/d/a", "1")).ok());
     QVERIFY(s.apply(set("/x", "1")).ok());
@@ -190,7 +190,7 @@ void tst_WatcherHub::streamWatcherOfDeletedKeyGetsItTwice()
 {
     // etcd 3.4 (checked with 3.4.23): a stream watcher on the removed node itself is
     // offered the event once as "deleted" and once as the event's own path.
-    Store s;
+    store::Store s;
     QVERIFY(s.apply(set("/s", "1")).ok());
     QVERIFY(s.apply(set("/w/x", "1")).ok());
     Recorder key, dirRec, dir;
@@ -211,13 +211,13 @@ void tst_WatcherHub::streamWatcherOfDeletedKeyGetsItTwice()
 
 void tst_WatcherHub::watchResultCarriesStoreIndex()
 {
-    Store s;
+    store::Store s;
     QVERIFY(s.apply(set("/a", "1")).ok());
     QVERIFY(s.apply(set("/b", "1")).ok());
-    const WatchResult w = s.watch("/a", false, false, 0, [](const Event &) {});
+    const store::WatchResult w = s.watch("/a", false, false, 0, [](const store::Event &) {});
     QCOMPARE(w.etcdIndex, quint64(2));
     QVERIFY(w.watcherId);
-    const WatchResult h = s.watch("/a", false, false, 1, [](const Event &) {});
+    const store::WatchResult h = s.watch("/a", false, false, 1, [](const store::Event &) {});
     QCOMPARE(h.etcdIndex, quint64(2));
     QCOMPARE(h.watcherId, quint64(0));
     QVERIFY(h.immediate);
@@ -268,13 +268,13 @@ void tst_WatcherHub::waitIndex()
     QFETCH(quint64, since);
     QFETCH(QString, immediate);
 
-    Store s;
+    store::Store s;
     QCOMPARE(applyAll(s, {set("/a", "1"), set("/b", "1"), set("/d/x", "1"),
                           refreshed(update("/a", "", T0 + 100 * kSec)), set("/a", "2"),
                           del("/d", false, true), set("/_h", "1")}),
              QString());
     Recorder rec;
-    const WatchResult w = s.watch(key, recursive, false, since, rec.sink());
+    const store::WatchResult w = s.watch(key, recursive, false, since, rec.sink());
     QVERIFY(!w.error);
     QCOMPARE(w.etcdIndex, quint64(7));
     if (immediate.isEmpty()) {
@@ -292,24 +292,25 @@ void tst_WatcherHub::waitIndex()
 
 void tst_WatcherHub::historyClearedAfterThousandEvents()
 {
-    Store s;
+    store::Store s;
     for (int i = 1; i <= 1010; ++i)
         QVERIFY(s.apply(set("/k", QString::number(i))).ok());
     QCOMPARE(s.history().size(), 1000);
     QCOMPARE(s.history().startIndex(), quint64(11));
 
-    const WatchResult old = s.watch("/k", false, false, 10, [](const Event &) {});
+    const store::WatchResult old = s.watch("/k", false, false, 10, [](const store::Event &) {});
     QVERIFY(old.error);
     QCOMPARE(errorText(*old.error),
              "error 401 \"The event in requested index is outdated and cleared\" "
              "cause=the requested history has been cleared [11/10] index=1010 http=400");
     QCOMPARE(old.watcherId, quint64(0));
-    const WatchResult oldStream = s.watch("/other", true, true, 1, [](const Event &) {});
+    const store::WatchResult oldStream =
+        s.watch("/other", true, true, 1, [](const store::Event &) {});
     QVERIFY(oldStream.error);
     QCOMPARE(oldStream.error->cause, "the requested history has been cleared [11/1]");
     QCOMPARE(s.stats().watchers, 0);
 
-    const WatchResult first = s.watch("/k", false, false, 11, [](const Event &) {});
+    const store::WatchResult first = s.watch("/k", false, false, 11, [](const store::Event &) {});
     QVERIFY(first.immediate);
     QCOMPARE(eventText(*first.immediate), "set /k=11 m11 c11 prev{/k=10 m10 c10} @1010");
 }
@@ -318,12 +319,12 @@ void tst_WatcherHub::streamReplaysHistory()
 {
     // Project choice (etcd hands a stream watch only the first history match): the sink
     // gets every matching history event before watch() returns, then live events.
-    Store s;
+    store::Store s;
     QCOMPARE(applyAll(s, {set("/a", "1"), set("/b", "1"), set("/a", "2"),
                           refreshed(update("/a", "", T0 + kSec))}),
              QString());
     Recorder rec;
-    const WatchResult w = s.watch("/a", false, true, 1, rec.sink());
+    const store::WatchResult w = s.watch("/a", false, true, 1, rec.sink());
     QVERIFY(!w.error);
     QVERIFY(!w.immediate);
     QVERIFY(w.watcherId);
@@ -336,13 +337,13 @@ void tst_WatcherHub::streamReplaysHistory()
 
 void tst_WatcherHub::streamReplayCancelledBySink()
 {
-    Store s;
+    store::Store s;
     QCOMPARE(applyAll(s, {set("/a", "1"), set("/a", "2"), set("/a", "3")}), QString());
-    Store *store = &s;
+    store::Store *store = &s;
     QStringList got;
     quint64 id = 0;
     // The sink cancels on the first event; it learns its id from the event count.
-    const WatchResult w = s.watch("/a", false, true, 1, [&](const Event &e) {
+    const store::WatchResult w = s.watch("/a", false, true, 1, [&](const store::Event &e) {
         got << eventText(e);
         store->cancelWatch(id ? id : 1); // ids start at 1 in a fresh hub
     });
@@ -356,15 +357,16 @@ void tst_WatcherHub::streamReplayCancelledBySink()
 
 void tst_WatcherHub::sinkMayCancelOtherWatchers()
 {
-    Store s;
+    store::Store s;
     QStringList got;
     quint64 second = 0;
-    Store *store = &s;
-    s.watch("/a", false, false, 0, [&](const Event &) {
+    store::Store *store = &s;
+    s.watch("/a", false, false, 0, [&](const store::Event &) {
         got << "first";
         store->cancelWatch(second);
     });
-    second = s.watch("/a", false, false, 0, [&](const Event &) { got << "second"; }).watcherId;
+    second =
+        s.watch("/a", false, false, 0, [&](const store::Event &) { got << "second"; }).watcherId;
     QVERIFY(s.apply(set("/a", "1")).ok());
     QCOMPARE(got, QStringList{"first"});
     QCOMPARE(s.stats().watchers, 0);
@@ -373,10 +375,10 @@ void tst_WatcherHub::sinkMayCancelOtherWatchers()
 void tst_WatcherHub::sinkMayAddWatchers()
 {
     // A long-poll client re-arms its watch from inside the callback.
-    Store s;
-    Store *store = &s;
+    store::Store s;
+    store::Store *store = &s;
     QStringList got;
-    std::function<void(const Event &)> rearm = [&](const Event &e) {
+    std::function<void(const store::Event &)> rearm = [&](const store::Event &e) {
         got << eventText(e);
         store->watch("/a", false, false, 0, rearm);
     };
@@ -389,14 +391,14 @@ void tst_WatcherHub::sinkMayAddWatchers()
 
 void tst_WatcherHub::manyWatchers()
 {
-    Store s;
+    store::Store s;
     QList<int> hits(5000, 0);
     for (int i = 0; i < 5000; ++i)
         s.watch(QStringLiteral("/k/%1").arg(i), false, false, 0,
-                [&hits, i](const Event &) { ++hits[i]; });
+                [&hits, i](const store::Event &) { ++hits[i]; });
     int recursiveHits = 0;
     for (int i = 0; i < 1000; ++i)
-        s.watch("/k", true, true, 0, [&](const Event &) { ++recursiveHits; });
+        s.watch("/k", true, true, 0, [&](const store::Event &) { ++recursiveHits; });
     QCOMPARE(s.stats().watchers, 6000);
     QVERIFY(s.apply(set("/k/42", "v")).ok());
     QCOMPARE(hits[42], 1);
@@ -412,7 +414,7 @@ void tst_WatcherHub::manyWatchers()
 
 void tst_WatcherHub::cancelIsIdempotent()
 {
-    Store s;
+    store::Store s;
     Recorder rec;
     const quint64 id = s.watch("/a", false, false, 0, rec.sink()).watcherId;
     s.cancelWatch(id);
@@ -430,9 +432,9 @@ void tst_WatcherHub::cancelIsIdempotent()
 
 void tst_WatcherHub::emptySinkIsIgnored()
 {
-    Store s;
-    QVERIFY(s.watch("/a", false, false, 0, WatchSink()).watcherId);
-    QVERIFY(s.watch("/a", false, true, 0, WatchSink()).watcherId);
+    store::Store s;
+    QVERIFY(s.watch("/a", false, false, 0, store::WatchSink()).watcherId);
+    QVERIFY(s.watch("/a", false, true, 0, store::WatchSink()).watcherId);
     QVERIFY(s.apply(set("/a", "1")).ok()); // must not throw std::bad_function_call
     QCOMPARE(s.stats().watchers, 1);
 }
@@ -444,9 +446,9 @@ void tst_WatcherHub::emptySinkIsIgnored()
 // nothing, so they jumped silently over indexes 4..9.
 void tst_WatcherHub::recoverReplaysMissedEvents()
 {
-    const QList<Command> common{set("/k/0", "0"), set("/x", "x"), mkdir("/e")}; // 1..3
-    Store ahead;
-    Store lagging;
+    const QList<store::Command> common{set("/k/0", "0"), set("/x", "x"), mkdir("/e")}; // 1..3
+    store::Store ahead;
+    store::Store lagging;
     QCOMPARE(applyAll(ahead, common), QString());
     QCOMPARE(applyAll(lagging, common), QString());
 
@@ -500,8 +502,8 @@ void tst_WatcherHub::recoverReplaysMissedEvents()
 // registered and heard nothing about the 1100 skipped events.
 void tst_WatcherHub::recoverAnswers401WhenHistoryDoesNotReachBack()
 {
-    Store ahead;
-    Store lagging;
+    store::Store ahead;
+    store::Store lagging;
     QCOMPARE(applyAll(ahead, {set("/k/0", "0"), set("/x", "x")}), QString());
     QCOMPARE(applyAll(lagging, {set("/k/0", "0"), set("/x", "x")}), QString());
 
@@ -538,9 +540,9 @@ void tst_WatcherHub::recoverAnswers401WhenHistoryDoesNotReachBack()
 // store that never installs one keeps today's behaviour.
 void tst_WatcherHub::recoverLeavesWatchersThatMissedNothing()
 {
-    Store a;
+    store::Store a;
     QVERIFY(a.apply(set("/a", "1")).ok());
-    Store b;
+    store::Store b;
     Recorder waiting;
     b.watch("/a", false, false, 5, waiting.sink()); // waits for index 5 or later
     QVERIFY(b.recover(a.save()));
@@ -555,11 +557,11 @@ void tst_WatcherHub::recoverLeavesWatchersThatMissedNothing()
 
 void tst_WatcherHub::eventHistoryRing()
 {
-    EventHistory h(3);
+    store::EventHistory h(3);
     QCOMPARE(h.startIndex(), quint64(0));
     QVERIFY(!h.scan("/a", false, 1).event);
-    auto ev = [](quint64 i, const char *key, Action a = Action::Set) {
-        Event e;
+    auto ev = [](quint64 i, const char *key, store::Action a = store::Action::Set) {
+        store::Event e;
         e.action = a;
         e.node.key = QString::fromUtf8(key);
         e.node.modifiedIndex = e.node.createdIndex = e.etcdIndex = i;
@@ -574,9 +576,9 @@ void tst_WatcherHub::eventHistoryRing()
     QCOMPARE(h.startIndex(), quint64(3));
     QCOMPARE(h.lastIndex(), quint64(5));
 
-    const EventHistory::ScanResult cleared = h.scan("/a", false, 2);
+    const store::EventHistory::ScanResult cleared = h.scan("/a", false, 2);
     QVERIFY(cleared.error);
-    QCOMPARE(cleared.error->code, ErrorCode::EventIndexCleared);
+    QCOMPARE(cleared.error->code, store::ErrorCode::EventIndexCleared);
     QCOMPARE(cleared.error->cause, "the requested history has been cleared [3/2]");
     QCOMPARE(cleared.error->index, quint64(0));
 
