@@ -11,6 +11,8 @@
 #include "ctl/TransferCommands.h"
 #include "ctl/WatchCommands.h"
 
+namespace ctl {
+
 namespace {
 
 Flag helpFlag()
@@ -32,17 +34,17 @@ QString version()
 
 App::App(const QString &name) : m_name(name)
 {
-    m_commands.append(BackupCommand::command());
-    m_commands.append(MemberCommands::clusterHealth());
-    m_commands += KeyCommands::commands();
-    m_commands += WatchCommands::commands();
-    m_commands.append(MemberCommands::member());
-    m_commands.append(AuthCommands::user());
-    m_commands.append(AuthCommands::role());
-    m_commands.append(AuthCommands::auth());
-    m_commands += TransferCommands::commands();
+    m_commands.append(backupCommand());
+    m_commands.append(clusterHealthCommand());
+    m_commands += keyCommands();
+    m_commands += watchCommands();
+    m_commands.append(memberCommand());
+    m_commands.append(userCommand());
+    m_commands.append(roleCommand());
+    m_commands.append(authCommand());
+    m_commands += transferCommands();
     const QString appName = m_name;
-    m_commands.append(CompletionCommand::command(
+    m_commands.append(completionCommand(
         appName, [appName] { return App(appName).commands(); },
         [appName] { return App(appName).globalFlags(); }));
     Command help;
@@ -112,7 +114,7 @@ int App::helpFor(const QList<Command> &commands, const QString &name, const QStr
         Invocation::err(tr("No help topic for '%1'\n").arg(name));
         return 3;
     }
-    Invocation::out(HelpPrinter::commandHelp(prefix + QLatin1Char(' ') + c->name(), *c));
+    Invocation::out(commandHelp(prefix + QLatin1Char(' ') + c->name(), *c));
     return 0;
 }
 
@@ -121,8 +123,7 @@ int App::run(const QStringList &arguments)
     const QList<Flag> globals = globalFlags();
     FlagSet flags(globals);
     QString error;
-    const QByteArray appHelp =
-        HelpPrinter::appHelp(m_name, usageText(), version(), m_commands, globals);
+    const QByteArray appHelp = ctl::appHelp(m_name, usageText(), version(), m_commands, globals);
     if (!flags.parse(arguments, &error)) {
         Invocation::out(QStringLiteral("Incorrect Usage. %1\n\n").arg(error).toUtf8() + appHelp);
         Invocation::err(error + QLatin1Char('\n'));
@@ -163,7 +164,7 @@ int App::run(const QStringList &arguments)
 int App::runGroup(Invocation &inv, const Command &group, const QStringList &arguments)
 {
     const QString helpName = m_name + QLatin1Char(' ') + group.name();
-    const QByteArray help = HelpPrinter::groupHelp(helpName, group);
+    const QByteArray help = groupHelp(helpName, group);
     FlagSet flags({helpFlag()});
     QString error;
     if (!flags.parse(arguments, &error)) {
@@ -180,8 +181,8 @@ int App::runGroup(Invocation &inv, const Command &group, const QStringList &argu
     if (name == QLatin1String("help") || name == QLatin1String("h")) {
         if (rest.size() < 2) {
             // urfave/cli shows the group as an application of its own here.
-            Invocation::out(HelpPrinter::appHelp(helpName, group.usage, version(),
-                                                 group.subcommands, {helpFlag()}));
+            Invocation::out(
+                appHelp(helpName, group.usage, version(), group.subcommands, {helpFlag()}));
             return 0;
         }
         return helpFor(group.subcommands, rest[1], helpName);
@@ -205,14 +206,16 @@ int App::runCommand(Invocation &inv, const Command &command, const QStringList &
     QString error;
     if (!flags.parse(FlagSet::reorder(defs, arguments), &error)) {
         Invocation::out(QStringLiteral("Incorrect Usage: %1\n\n").arg(error).toUtf8() +
-                        HelpPrinter::commandHelp(helpName, command));
+                        commandHelp(helpName, command));
         Invocation::err(error + QLatin1Char('\n'));
         return 1;
     }
     if (flags.boolValue(QStringLiteral("help")) || !command.action) {
-        Invocation::out(HelpPrinter::commandHelp(helpName, command));
+        Invocation::out(commandHelp(helpName, command));
         return 0;
     }
     inv.setCommand(flags, helpName);
     return command.action(inv);
 }
+
+} // namespace ctl

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace ctl {
+
 class Invocation;
 
 // The qetcdctl program: etcdctl v2's global flags and command table, and the
@@ -17,7 +19,7 @@ class Invocation;
 // etcdctl's help texts exactly. Main thread only.
 class App
 {
-    Q_DECLARE_TR_FUNCTIONS(App)
+    Q_DECLARE_TR_FUNCTIONS(ctl::App)
 public:
     explicit App(const QString &name);
 
@@ -37,3 +39,5 @@ private:
     QString m_name;
     QList<Command> m_commands;
 };
+
+} // namespace ctl

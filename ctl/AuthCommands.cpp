@@ -5,7 +5,7 @@
 #include "client/Client.h"
 #include "client/GoText.h"
 
-namespace AuthCommands {
+namespace ctl {
 
 namespace {
 
@@ -265,7 +265,7 @@ QList<Flag> permissionFlags(bool grant)
 
 } // namespace
 
-Command user()
+Command userCommand()
 {
     const QList<Flag> roles{Flag::stringSlice({QStringLiteral("roles")},
                                               Invocation::tr("List of roles to grant or revoke"))};
@@ -295,7 +295,7 @@ Command user()
     return c;
 }
 
-Command role()
+Command roleCommand()
 {
     Command c;
     c.names = {QStringLiteral("role")};
@@ -321,7 +321,7 @@ Command role()
     return c;
 }
 
-Command auth()
+Command authCommand()
 {
     Command c;
     c.names = {QStringLiteral("auth")};
@@ -335,4 +335,4 @@ Command auth()
     return c;
 }
 
-} // namespace AuthCommands
+} // namespace ctl

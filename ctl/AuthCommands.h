@@ -2,9 +2,11 @@
 
 #include "ctl/Command.h"
 
+namespace ctl {
+
 // user, role and auth command groups of etcdctl v2 (/v2/auth).
-namespace AuthCommands {
-Command user();
-Command role();
-Command auth();
-} // namespace AuthCommands
+Command userCommand();
+Command roleCommand();
+Command authCommand();
+
+} // namespace ctl

@@ -6,7 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 
-namespace BackupCommand {
+namespace ctl {
 
 namespace {
 
@@ -63,7 +63,7 @@ int run(Invocation &inv)
 
 } // namespace
 
-Command command()
+Command backupCommand()
 {
     Command c;
     c.names = {QStringLiteral("backup")};
@@ -80,4 +80,4 @@ Command command()
     return c;
 }
 
-} // namespace BackupCommand
+} // namespace ctl

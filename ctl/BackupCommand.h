@@ -2,9 +2,11 @@
 
 #include "ctl/Command.h"
 
+namespace ctl {
+
 // backup: copies a stopped member's data directory (member/snap and the WAL)
 // to a backup directory. Unlike etcdctl it does not rewrite the WAL with new
 // member and cluster IDs; restore it with --force-new-cluster.
-namespace BackupCommand {
-Command command();
-}
+Command backupCommand();
+
+} // namespace ctl

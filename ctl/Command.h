@@ -8,6 +8,8 @@
 
 #include <functional>
 
+namespace ctl {
+
 class Invocation;
 
 // One command of the CLI as urfave/cli describes it: names (first is the
@@ -26,3 +28,5 @@ struct Command
 
     QString name() const { return names.value(0); }
 };
+
+} // namespace ctl

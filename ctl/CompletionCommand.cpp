@@ -2,7 +2,7 @@
 
 #include "ctl/Invocation.h"
 
-namespace CompletionCommand {
+namespace ctl {
 
 namespace {
 
@@ -30,8 +30,8 @@ QString functionName(const QString &appName)
 
 } // namespace
 
-QByteArray bashScript(const QString &appName, const QList<Command> &commands,
-                      const QList<Flag> &globalFlags)
+QByteArray bashCompletionScript(const QString &appName, const QList<Command> &commands,
+                                const QList<Flag> &globalFlags)
 {
     QStringList names;
     QString cases;
@@ -108,8 +108,8 @@ QByteArray bashScript(const QString &appName, const QList<Command> &commands,
     return s.toUtf8();
 }
 
-Command command(const QString &appName, std::function<QList<Command>()> commands,
-                std::function<QList<Flag>()> globalFlags)
+Command completionCommand(const QString &appName, std::function<QList<Command>()> commands,
+                          std::function<QList<Flag>()> globalFlags)
 {
     Command c;
     c.names = {QStringLiteral("completion")};
@@ -120,10 +120,10 @@ Command command(const QString &appName, std::function<QList<Command>()> commands
         if (shell != QLatin1String("bash"))
             inv.handleError(Invocation::BadArgs,
                             Invocation::tr("unsupported shell %1 (only bash)").arg(shell));
-        Invocation::out(bashScript(appName, commands(), globalFlags()));
+        Invocation::out(bashCompletionScript(appName, commands(), globalFlags()));
         return int(Invocation::Success);
     };
     return c;
 }
 
-} // namespace CompletionCommand
+} // namespace ctl

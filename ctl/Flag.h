@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace ctl {
+
 // One command-line flag as etcdctl (urfave/cli v1) declares it: all its
 // names ("recursive", "r"), its kind, help text and default. Value type.
 struct Flag
@@ -37,3 +39,5 @@ struct Flag
         return Flag{names, Type::StringSlice, usage, QString(), false};
     }
 };
+
+} // namespace ctl

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <limits>
 
+namespace ctl {
+
 FlagSet::FlagSet(QList<Flag> flags) : m_flags(std::move(flags))
 {
     for (int i = 0; i < m_flags.size(); ++i) {
@@ -23,12 +25,12 @@ int FlagSet::indexOf(const QString &name) const
 
 QStringList FlagSet::reorder(const QList<Flag> &flags, const QStringList &arguments)
 {
-    return GoFlags::reorder(definitions(flags), arguments);
+    return go::GoFlags::reorder(definitions(flags), arguments);
 }
 
-QList<GoFlags::Definition> FlagSet::definitions(const QList<Flag> &flags)
+QList<go::GoFlags::Definition> FlagSet::definitions(const QList<Flag> &flags)
 {
-    QList<GoFlags::Definition> out;
+    QList<go::GoFlags::Definition> out;
     for (const Flag &f : flags) {
         std::function<QString(const QString &)> check;
         switch (f.type) {
@@ -61,19 +63,19 @@ QList<GoFlags::Definition> FlagSet::definitions(const QList<Flag> &flags)
     return out;
 }
 
-QString FlagSet::goMessage(const GoFlags::Error &e)
+QString FlagSet::goMessage(const go::GoFlags::Error &e)
 {
     const QString quoted = QString::fromUtf8(client::go::quote(e.value));
     switch (e.kind) {
-    case GoFlags::Error::Kind::BadSyntax:
+    case go::GoFlags::Error::Kind::BadSyntax:
         return QStringLiteral("bad flag syntax: %1").arg(e.argument);
-    case GoFlags::Error::Kind::NotDefined:
+    case go::GoFlags::Error::Kind::NotDefined:
         return QStringLiteral("flag provided but not defined: -%1").arg(e.name);
-    case GoFlags::Error::Kind::NeedsArgument:
+    case go::GoFlags::Error::Kind::NeedsArgument:
         return QStringLiteral("flag needs an argument: -%1").arg(e.name);
-    case GoFlags::Error::Kind::InvalidBool:
+    case go::GoFlags::Error::Kind::InvalidBool:
         return QStringLiteral("invalid boolean value %1 for -%2: %3").arg(quoted, e.name, e.reason);
-    case GoFlags::Error::Kind::InvalidValue:
+    case go::GoFlags::Error::Kind::InvalidValue:
         return QStringLiteral("invalid value %1 for flag -%2: %3").arg(quoted, e.name, e.reason);
     }
     return {};
@@ -81,7 +83,7 @@ QString FlagSet::goMessage(const GoFlags::Error &e)
 
 bool FlagSet::parseGoBool(const QString &text, bool *value)
 {
-    const std::optional<bool> parsed = GoStrconv::parseBool(text);
+    const std::optional<bool> parsed = go::GoStrconv::parseBool(text);
     if (parsed)
         *value = *parsed;
     return parsed.has_value();
@@ -195,8 +197,8 @@ bool FlagSet::parse(const QStringList &arguments, QString *error)
 {
     m_values.clear();
     m_args.clear();
-    const GoFlags::Result parsed = GoFlags::parse(definitions(m_flags), arguments);
-    for (const GoFlags::Setting &s : parsed.settings) {
+    const go::GoFlags::Result parsed = go::GoFlags::parse(definitions(m_flags), arguments);
+    for (const go::GoFlags::Setting &s : parsed.settings) {
         const int index = indexOf(s.name);
         const Flag &flag = m_flags[index];
         if (flag.type == Flag::Type::Bool) {
@@ -257,3 +259,5 @@ QStringList FlagSet::sliceValue(const QString &name) const
 {
     return m_values.value(indexOf(name));
 }
+
+} // namespace ctl

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QStringList>
 
+namespace ctl {
+
 // etcdctl's flags of one command level: parses arguments exactly like Go's
 // flag package, which etcdctl uses through urfave/cli (the grammar is
 // go/GoFlags; this class adds the flag types' values, Go's value checks and
@@ -38,9 +40,9 @@ public:
 
     // The grammar's view of `flags`: one definition per name, with Go's value
     // check of the flag's type (strconv.ParseBool, ParseInt, time.ParseDuration).
-    static QList<GoFlags::Definition> definitions(const QList<Flag> &flags);
+    static QList<go::GoFlags::Definition> definitions(const QList<Flag> &flags);
     // Go's flag package text for a parse error.
-    static QString goMessage(const GoFlags::Error &error);
+    static QString goMessage(const go::GoFlags::Error &error);
 
     // Go syntax helpers, public for tests.
     static bool parseGoInt(const QString &text, qint64 *value, QString *why);
@@ -55,3 +57,5 @@ private:
     QHash<int, QStringList> m_values; // flag index -> values given (last wins, slices keep all)
     QStringList m_args;
 };
+
+} // namespace ctl

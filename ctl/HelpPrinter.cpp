@@ -2,7 +2,7 @@
 
 #include <QStringList>
 
-namespace HelpPrinter {
+namespace ctl {
 
 namespace {
 
@@ -152,4 +152,4 @@ QByteArray groupHelp(const QString &helpName, const Command &group)
     return tabulate(t);
 }
 
-} // namespace HelpPrinter
+} // namespace ctl

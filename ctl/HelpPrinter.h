@@ -9,7 +9,8 @@
 // Help screens in urfave/cli v1's layout (the one etcdctl v2 prints): the
 // application help, one command's help, and a command group's help. Columns
 // are aligned like Go's text/tabwriter (padding 2). Pure functions.
-namespace HelpPrinter {
+
+namespace ctl {
 
 // "--ttl value\tkey time-to-live in seconds (default: 0)"
 QString flagLine(const Flag &flag);
@@ -23,4 +24,4 @@ QByteArray groupHelp(const QString &helpName, const Command &group);
 // Aligns the text before the first tab of each run of lines that have one.
 QByteArray tabulate(const QString &text);
 
-} // namespace HelpPrinter
+} // namespace ctl

@@ -12,6 +12,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+namespace ctl {
+
 Invocation::Invocation(const QString &appName, const FlagSet &globals)
     : m_appName(appName), m_globals(globals)
 {
@@ -235,3 +237,5 @@ QString Invocation::askPassword(const QString &prompt)
         line.chop(1);
     return QString::fromUtf8(line);
 }
+
+} // namespace ctl

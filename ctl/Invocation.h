@@ -15,6 +15,8 @@ class Client;
 class Reply;
 } // namespace client
 
+namespace ctl {
+
 // Everything one run of a command needs: the parsed global and command flags,
 // the positional arguments, the client (made on first use the way etcdctl
 // makes it: sync first unless --no-sync, curl lines under --debug), output to
@@ -24,7 +26,7 @@ class Reply;
 // One per process run; main thread only.
 class Invocation
 {
-    Q_DECLARE_TR_FUNCTIONS(Invocation)
+    Q_DECLARE_TR_FUNCTIONS(ctl::Invocation)
 public:
     // etcdctl v2 exit codes.
     enum Exit {
@@ -85,3 +87,5 @@ private:
     QString m_helpName;
     client::Client *m_client = nullptr;
 };
+
+} // namespace ctl

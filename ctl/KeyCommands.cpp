@@ -5,9 +5,9 @@
 
 #include "client/Client.h"
 
-using client::SetOptions;
+namespace ctl {
 
-namespace KeyCommands {
+using client::SetOptions;
 
 namespace {
 
@@ -42,7 +42,7 @@ int setValue(Invocation &inv, SetOptions options, bool inOrder = false)
     options.ttl = ttl > 0 ? ttl : 0;
     const client::Response r =
         run(inv, inOrder ? c->createInOrder(key, value, options.ttl) : c->set(key, value, options));
-    ResponsePrinter::printResponseKey(r, inv.outputFormat());
+    printResponseKey(r, inv.outputFormat());
     return Invocation::Success;
 }
 
@@ -56,7 +56,7 @@ int setDir(Invocation &inv, SetOptions::PrevExist prevExist)
     options.ttl = ttl > 0 ? ttl : 0;
     const client::Response r = run(inv, c->setDir(key, options));
     if (inv.outputFormat() != QLatin1String("simple"))
-        ResponsePrinter::printResponseKey(r, inv.outputFormat());
+        printResponseKey(r, inv.outputFormat());
     return Invocation::Success;
 }
 
@@ -66,13 +66,13 @@ int removeKey(Invocation &inv, const client::DeleteOptions &options)
     const QString key = requireKey(inv);
     const client::Response r = run(inv, c->remove(key, options));
     if (!r.node.dir || inv.outputFormat() != QLatin1String("simple"))
-        ResponsePrinter::printResponseKey(r, inv.outputFormat());
+        printResponseKey(r, inv.outputFormat());
     return Invocation::Success;
 }
 
 } // namespace
 
-QList<Command> commands()
+QList<Command> keyCommands()
 {
     QList<Command> list;
 
@@ -145,7 +145,7 @@ QList<Command> commands()
         if (r.node.dir)
             Invocation::fail(Invocation::BadArgs,
                              Invocation::tr("%1: is a directory").arg(r.node.key));
-        ResponsePrinter::printResponseKey(r, inv.outputFormat());
+        printResponseKey(r, inv.outputFormat());
         return int(Invocation::Success);
     };
 
@@ -168,7 +168,7 @@ QList<Command> commands()
         o.recursive = inv.flags().boolValue(QStringLiteral("recursive"));
         o.quorum = inv.flags().boolValue(QStringLiteral("quorum"));
         const client::Response r = run(inv, c->get(key, o));
-        ResponsePrinter::printLs(r, inv.outputFormat(), inv.flags().boolValue(QStringLiteral("p")));
+        printLs(r, inv.outputFormat(), inv.flags().boolValue(QStringLiteral("p")));
         return int(Invocation::Success);
     };
 
@@ -224,4 +224,4 @@ QList<Command> commands()
     return list;
 }
 
-} // namespace KeyCommands
+} // namespace ctl

@@ -14,7 +14,7 @@
 #include <cstdio>
 #include <unistd.h>
 
-namespace MemberCommands {
+namespace ctl {
 
 namespace {
 
@@ -241,7 +241,7 @@ int runClusterHealth(Invocation &inv)
 
 } // namespace
 
-Command member()
+Command memberCommand()
 {
     Command l;
     l.names = {QStringLiteral("list")};
@@ -274,7 +274,7 @@ Command member()
     return m;
 }
 
-Command clusterHealth()
+Command clusterHealthCommand()
 {
     Command c;
     c.names = {QStringLiteral("cluster-health")};
@@ -287,4 +287,4 @@ Command clusterHealth()
     return c;
 }
 
-} // namespace MemberCommands
+} // namespace ctl

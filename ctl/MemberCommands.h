@@ -2,8 +2,10 @@
 
 #include "ctl/Command.h"
 
+namespace ctl {
+
 // member list|add|remove|update and cluster-health, worded like etcdctl v2.
-namespace MemberCommands {
-Command member();
-Command clusterHealth();
-} // namespace MemberCommands
+Command memberCommand();
+Command clusterHealthCommand();
+
+} // namespace ctl

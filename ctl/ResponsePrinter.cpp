@@ -4,9 +4,9 @@
 
 #include "client/GoText.h"
 
-using client::go::jsonString;
+namespace ctl {
 
-namespace ResponsePrinter {
+using client::go::jsonString;
 
 QByteArray nodeJson(const client::Node &n)
 {
@@ -109,4 +109,4 @@ void printLs(const client::Response &r, const QString &format, bool slashDirs)
         Invocation::out(formatLs(r, slashDirs));
 }
 
-} // namespace ResponsePrinter
+} // namespace ctl

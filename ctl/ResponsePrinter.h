@@ -6,13 +6,14 @@
 #include <QByteArray>
 #include <QString>
 
+namespace ctl {
+
 class Invocation;
 
 // etcdctl v2's output of key responses: "simple" (the value), "extended"
 // (RFC 822 style header block) and "json" (Go's json.Marshal of the client's
 // Response, key order and escaping included), plus `ls` listings.
 // Pure formatting; writes through Invocation's stdout/stderr.
-namespace ResponsePrinter {
 
 QByteArray nodeJson(const client::Node &node);
 QByteArray responseJson(const client::Response &response);
@@ -28,4 +29,4 @@ QByteArray formatLs(const client::Response &response, bool slashDirs);
 // format, printResponseKey otherwise.
 void printLs(const client::Response &response, const QString &format, bool slashDirs);
 
-} // namespace ResponsePrinter
+} // namespace ctl

@@ -10,7 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace TransferCommands {
+namespace ctl {
 
 namespace {
 
@@ -149,7 +149,7 @@ int runImport(Invocation &inv)
 
 } // namespace
 
-QList<Command> commands()
+QList<Command> transferCommands()
 {
     Command e;
     e.names = {QStringLiteral("export")};
@@ -169,4 +169,4 @@ QList<Command> commands()
     return {e, i};
 }
 
-} // namespace TransferCommands
+} // namespace ctl

@@ -2,6 +2,8 @@
 
 #include "ctl/Command.h"
 
+namespace ctl {
+
 // export / import (not in etcdctl): a subtree as one JSON document with
 // values, directories (empty ones too) and remaining TTLs, for backups and
 // for moving data between clusters. Format:
@@ -9,6 +11,6 @@
 //    "node":{"key":"/app","dir":true,"nodes":[{"key":"/app/a","value":"1","ttl":30}, ...]}}
 // Hidden keys (names starting with '_') are not listed by the server below
 // the exported key and so are not exported.
-namespace TransferCommands {
-QList<Command> commands();
-}
+QList<Command> transferCommands();
+
+} // namespace ctl

@@ -15,7 +15,7 @@
 #include <cstdio>
 #include <unistd.h>
 
-namespace WatchCommands {
+namespace ctl {
 
 namespace {
 
@@ -53,7 +53,7 @@ int watch(Invocation &inv)
                              return;
                          if (recursive)
                              Invocation::out(QStringLiteral("[%1] %2\n").arg(r.action, r.node.key));
-                         ResponsePrinter::printResponseKey(r, inv.outputFormat());
+                         printResponseKey(r, inv.outputFormat());
                          fflush(stdout);
                          if (!keepGoing)
                              Invocation::exit(Invocation::Success);
@@ -129,7 +129,7 @@ int execWatch(Invocation &inv)
 
 } // namespace
 
-QList<Command> commands()
+QList<Command> watchCommands()
 {
     Command w;
     w.names = {QStringLiteral("watch")};
@@ -155,4 +155,4 @@ QList<Command> commands()
     return {w, e};
 }
 
-} // namespace WatchCommands
+} // namespace ctl

@@ -2,10 +2,12 @@
 
 #include "ctl/Command.h"
 
+namespace ctl {
+
 // watch and exec-watch: a client::Watcher in long-poll mode (so the extended
 // output's Index: is each poll's X-Etcd-Index, like etcdctl). Unlike
 // etcdctl, a watch that was connected once survives member restarts and
 // fails over to other endpoints without losing or repeating events.
-namespace WatchCommands {
-QList<Command> commands();
-}
+QList<Command> watchCommands();
+
+} // namespace ctl

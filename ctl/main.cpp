@@ -10,6 +10,6 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QString name = QFileInfo(QString::fromLocal8Bit(argv[0])).fileName();
-    App cli(name.isEmpty() ? QStringLiteral("qetcdctl") : name);
-    Invocation::exit(cli.run(QCoreApplication::arguments().mid(1)));
+    ctl::App cli(name.isEmpty() ? QStringLiteral("qetcdctl") : name);
+    ctl::Invocation::exit(cli.run(QCoreApplication::arguments().mid(1)));
 }

@@ -16,6 +16,8 @@
 #include <QSslConfiguration>
 #include <QThread>
 
+namespace server {
+
 Q_DECLARE_LOGGING_CATEGORY(lcMain)
 
 namespace {
@@ -45,7 +47,7 @@ QList<QHostAddress> listenAddresses(const QUrl &url)
 
 } // namespace
 
-Daemon::Daemon(const Config &config, const FdLimit::Limits &fdLimits)
+Daemon::Daemon(const config::Config &config, const FdLimit::Limits &fdLimits)
     : m_config(config), m_fdLimits(fdLimits)
 {
 }
@@ -57,7 +59,7 @@ Daemon::~Daemon()
 
 bool Daemon::start()
 {
-    const Config &config = m_config;
+    const config::Config &config = m_config;
     // TLS for https client URLs: --cert-file/--key-file, and with
     // --client-cert-auth a client certificate signed by --trusted-ca-file.
     std::optional<QSslConfiguration> tls;
@@ -80,7 +82,7 @@ bool Daemon::start()
         return false;
     }
 
-    NodeOptions options;
+    node::NodeOptions options;
     options.name = config.name;
     options.dataDir = config.dataDir;
     options.walDir = config.walDir;
@@ -89,9 +91,9 @@ bool Daemon::start()
     options.listenPeerUrls = toStrings(config.listenPeerUrls);
     options.peerTls = *peerTls;
     options.peerTls.allowedCommonName = config.peerCertAllowedCn; // not a file: not TlsFiles' job
-    for (const Config::ClusterMember &m : config.initialClusterMembers)
+    for (const config::Config::ClusterMember &m : config.initialClusterMembers)
         options.initialCluster.append({m.name, m.peerUrl.toString()});
-    options.joinExisting = config.initialClusterState == Config::ClusterState::Existing;
+    options.joinExisting = config.initialClusterState == config::Config::ClusterState::Existing;
     options.clusterToken = config.initialClusterToken;
     options.snapshotCount = config.snapshotCount;
     options.maxSnapshots = int(config.maxSnapshots);
@@ -111,8 +113,8 @@ bool Daemon::start()
                              << options.peerUrls.join(QLatin1Char(','));
     qCInfo(lcMain).noquote() << "initial cluster =" << config.initialCluster;
 
-    m_node = std::make_unique<EtcdNode>(options);
-    QObject::connect(m_node.get(), &EtcdNode::fatalError, qApp, [](const QString &message) {
+    m_node = std::make_unique<node::EtcdNode>(options);
+    QObject::connect(m_node.get(), &node::EtcdNode::fatalError, qApp, [](const QString &message) {
         qCCritical(lcMain).noquote() << message;
         QCoreApplication::exit(1);
     });
@@ -121,19 +123,19 @@ bool Daemon::start()
         qCCritical(lcMain).noquote() << startError;
         return false;
     }
-    m_api = std::make_unique<V2Api>(*m_node);
+    m_api = std::make_unique<api::V2Api>(*m_node);
     // Client connections live on their own threads; plain reads are answered
     // there, everything else comes to this (the node's) thread through here.
-    m_apiThread = Mailbox::create(&m_apiContext);
+    m_apiThread = http::Mailbox::create(&m_apiContext);
     const int threadCount =
         config.clientThreads ? int(config.clientThreads) : qMax(1, QThread::idealThreadCount());
-    const CorsPolicy cors(config.cors);
+    const api::CorsPolicy cors(config.cors);
     http::Server::Limits limits;
     limits.maxBodyBytes = qint64(config.maxRequestBytes);
     limits.requestTimeoutMs = int(config.clientRequestTimeoutSeconds) * 1000;
     limits.firstByteTimeoutMs = int(config.clientHandshakeTimeoutSeconds) * 1000;
-    V2Api &api = *m_api;
-    const std::shared_ptr<Mailbox> apiThread = m_apiThread;
+    api::V2Api &api = *m_api;
+    const std::shared_ptr<http::Mailbox> apiThread = m_apiThread;
     m_clients = std::make_unique<http::Server>(
         [&api, &cors, apiThread] { return new http::Frontend(api, cors, apiThread); }, threadCount,
         limits);
@@ -185,7 +187,7 @@ bool Daemon::start()
     m_systemd = std::make_unique<SystemdNotifier>();
     m_systemd->started(SystemdNotifier::tr("serving clients; waiting for a leader"));
     QObject::connect(
-        m_node.get(), &EtcdNode::leaderChanged, m_systemd.get(),
+        m_node.get(), &node::EtcdNode::leaderChanged, m_systemd.get(),
         [this](quint64 leaderId) { m_systemd->leaderChanged(leaderId, m_node->memberId()); });
     if (m_node->leaderId() != 0)
         m_systemd->leaderChanged(m_node->leaderId(), m_node->memberId());
@@ -210,3 +212,5 @@ void Daemon::stop()
     if (m_clients)
         m_clients->stop();
 }
+
+} // namespace server

@@ -7,14 +7,23 @@
 
 #include <memory>
 
+namespace node {
 class EtcdNode;
+} // namespace node
+namespace http {
 class Mailbox;
-class SignalWatcher;
-class SystemdNotifier;
+} // namespace http
+namespace api {
 class V2Api;
+} // namespace api
 namespace http {
 class Server;
 }
+
+namespace server {
+
+class SignalWatcher;
+class SystemdNotifier;
 
 // One qetcd member as a process: wires the parsed flags (Config) to an
 // EtcdNode, the v2 API over it and the client port (http::Server), and ends
@@ -24,7 +33,7 @@ class Server;
 class Daemon
 {
 public:
-    Daemon(const Config &config, const FdLimit::Limits &fdLimits);
+    Daemon(const config::Config &config, const FdLimit::Limits &fdLimits);
     ~Daemon();
     Daemon(const Daemon &) = delete;
     Daemon &operator=(const Daemon &) = delete;
@@ -37,13 +46,15 @@ public:
 private:
     bool listenForClients();
 
-    const Config m_config;
+    const config::Config m_config;
     const FdLimit::Limits m_fdLimits;
-    std::unique_ptr<EtcdNode> m_node;
-    std::unique_ptr<V2Api> m_api;
+    std::unique_ptr<node::EtcdNode> m_node;
+    std::unique_ptr<api::V2Api> m_api;
     QObject m_apiContext; // the api thread's mailbox target
-    std::shared_ptr<Mailbox> m_apiThread;
+    std::shared_ptr<http::Mailbox> m_apiThread;
     std::unique_ptr<http::Server> m_clients;
     std::unique_ptr<SignalWatcher> m_signalWatcher;
     std::unique_ptr<SystemdNotifier> m_systemd;
 };
+
+} // namespace server

@@ -5,6 +5,8 @@
 
 #include <sys/resource.h>
 
+namespace server {
+
 namespace {
 
 constexpr quint64 kMinReserve = 64;
@@ -53,3 +55,5 @@ quint64 FdLimit::clientConnectionLimit(quint64 softLimit, quint64 flag)
     const quint64 fit = softLimit > reserved ? softLimit - reserved : 1;
     return flag == 0 ? fit : std::min(flag, fit);
 }
+
+} // namespace server

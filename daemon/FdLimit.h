@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace server {
+
 // The process's descriptor budget (RLIMIT_NOFILE).
 //
 // raiseToHard() lifts the soft limit to the hard one at start, as Go programs (etcd 3.4.23 is
@@ -30,3 +32,5 @@ public:
     // `flag`: --max-client-connections, 0 for "as many as the descriptors allow".
     static quint64 clientConnectionLimit(quint64 softLimit, quint64 flag);
 };
+
+} // namespace server

@@ -6,6 +6,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+namespace server {
+
 int SignalWatcher::s_fds[2] = {-1, -1};
 
 SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
@@ -40,3 +42,5 @@ void SignalWatcher::handler(int signalNumber)
     if (s_fds[0] >= 0) [[maybe_unused]]
         auto n = ::write(s_fds[0], &sig, 1);
 }
+
+} // namespace server

@@ -4,6 +4,8 @@
 
 class QSocketNotifier;
 
+namespace server {
+
 // Turns SIGTERM and SIGINT into a Qt signal, through the self-pipe pattern:
 // the handler only writes one byte (async-signal-safe), the event loop reads
 // it. One instance per process; main thread.
@@ -22,3 +24,5 @@ private:
     static int s_fds[2];
     QSocketNotifier *m_notifier = nullptr;
 };
+
+} // namespace server

@@ -6,6 +6,8 @@
 
 #include <cstring>
 
+namespace server {
+
 Q_LOGGING_CATEGORY(lcSystemd, "qetcd.systemd")
 
 SystemdNotifier::SystemdNotifier(QObject *parent) : QObject(parent)
@@ -64,3 +66,5 @@ void SystemdNotifier::notify(const QByteArray &state)
     if (r < 0)
         qCWarning(lcSystemd, "cannot notify systemd (%s): %s", state.constData(), strerror(-r));
 }
+
+} // namespace server

@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QTimer>
 
+namespace server {
+
 // Tells systemd how the member is doing, through sd_notify(3) (a service of Type=notify):
 //   STATUS=...   what the member waits for or does, as `systemctl status` shows it;
 //   READY=1      once, when it serves clients and knows a leader, as etcd does: a member of a
@@ -34,3 +36,5 @@ private:
     QTimer m_watchdog;
     bool m_ready = false;
 };
+
+} // namespace server

@@ -8,6 +8,8 @@
 #include <QSslKey>
 #include <QSslSocket>
 
+namespace server {
+
 namespace {
 
 // The messages keep the "main" context their translations were made under.
@@ -126,3 +128,5 @@ std::optional<transport::PeerTls> TlsFiles::peer(const QString &certFile, const 
         return std::nullopt;
     return tls;
 }
+
+} // namespace server

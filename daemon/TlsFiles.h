@@ -8,6 +8,8 @@
 
 #include <optional>
 
+namespace server {
+
 // Turns the daemon's TLS flags into Qt TLS configurations, for clients
 // (--cert-file, --key-file, --client-cert-auth, --trusted-ca-file) and for the
 // members' own connections (the --peer-* flags). Reads the PEM files once at
@@ -44,3 +46,5 @@ private:
                             QString *error);
     static bool addTrustedCas(QSslConfiguration &tls, const QString &trustedCaFile, QString *error);
 };
+
+} // namespace server

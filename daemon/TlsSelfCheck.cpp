@@ -2,6 +2,8 @@
 
 #include <QTcpServer>
 
+namespace server {
+
 QString TlsSelfCheck::problem(const QSslConfiguration &configuration, QSslSocket::SslMode mode)
 {
     QTcpServer listener;
@@ -26,3 +28,5 @@ QString TlsSelfCheck::problem(const QSslConfiguration &configuration, QSslSocket
     socket.abort();
     return error;
 }
+
+} // namespace server

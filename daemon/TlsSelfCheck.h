@@ -4,6 +4,8 @@
 #include <QSslSocket>
 #include <QString>
 
+namespace server {
+
 // Builds, once at start-up, the OpenSSL context a TLS configuration needs, so that a certificate
 // or key OpenSSL refuses stops the member with OpenSSL's reason instead of failing every
 // handshake later. The case that matters: OpenSSL 3 at its default security level refuses to
@@ -19,3 +21,5 @@ public:
     // tell), else the error Qt reports, which carries OpenSSL's reason.
     static QString problem(const QSslConfiguration &configuration, QSslSocket::SslMode mode);
 };
+
+} // namespace server

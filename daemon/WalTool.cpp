@@ -13,6 +13,8 @@
 
 #include <cstring>
 
+namespace server {
+
 using namespace storage;
 
 namespace {
@@ -44,22 +46,22 @@ QString shortValue(const QString &v)
     return u'"' + v.left(kMax) + QStringLiteral("\"...(%1 chars)").arg(v.size());
 }
 
-QString opName(Command::Op op)
+QString opName(store::Command::Op op)
 {
     switch (op) {
-    case Command::Op::Set:
+    case store::Command::Op::Set:
         return QStringLiteral("set");
-    case Command::Op::Create:
+    case store::Command::Op::Create:
         return QStringLiteral("create");
-    case Command::Op::Update:
+    case store::Command::Op::Update:
         return QStringLiteral("update");
-    case Command::Op::CompareAndSwap:
+    case store::Command::Op::CompareAndSwap:
         return QStringLiteral("compareAndSwap");
-    case Command::Op::Delete:
+    case store::Command::Op::Delete:
         return QStringLiteral("delete");
-    case Command::Op::CompareAndDelete:
+    case store::Command::Op::CompareAndDelete:
         return QStringLiteral("compareAndDelete");
-    case Command::Op::Expire:
+    case store::Command::Op::Expire:
         return QStringLiteral("expire");
     }
     return QStringLiteral("op%1").arg(int(op));
@@ -79,14 +81,14 @@ QString entrySummary(const raft::Entry &e)
     }
     if (e.data.isEmpty())
         return QStringLiteral("empty (a new leader's entry)");
-    const std::optional<RaftRequest> r = RaftRequest::decode(e.data);
+    const std::optional<node::RaftRequest> r = node::RaftRequest::decode(e.data);
     if (!r)
         return QStringLiteral("undecodable request");
     switch (r->kind) {
-    case RaftRequest::Kind::Store: {
-        const Command &c = r->command;
+    case node::RaftRequest::Kind::Store: {
+        const store::Command &c = r->command;
         QString s = opName(c.op);
-        if (c.op != Command::Op::Expire)
+        if (c.op != store::Command::Op::Expire)
             s += u' ' + c.path;
         if (c.dir)
             s += QStringLiteral(" dir");
@@ -106,15 +108,15 @@ QString entrySummary(const raft::Entry &e)
             s += QStringLiteral(" expires-ns=%1").arg(c.expirationNs);
         return s;
     }
-    case RaftRequest::Kind::Attributes:
+    case node::RaftRequest::Kind::Attributes:
         return QStringLiteral("attributes member=%1 name=%2 client-urls=%3")
             .arg(hex(r->memberId), r->name, r->clientUrls.join(u','));
-    case RaftRequest::Kind::Noop:
+    case node::RaftRequest::Kind::Noop:
         return QStringLiteral("noop");
-    case RaftRequest::Kind::PeerUrls:
+    case node::RaftRequest::Kind::PeerUrls:
         return QStringLiteral("peer-urls member=%1 %2")
             .arg(hex(r->memberId), r->peerUrls.join(u','));
-    case RaftRequest::Kind::Auth:
+    case node::RaftRequest::Kind::Auth:
         return QStringLiteral("auth (%1 bytes)").arg(r->auth.size());
     }
     return QStringLiteral("unknown request kind");
@@ -463,3 +465,5 @@ int WalTool::repair(bool truncate, bool dropLaterSegments)
           << '\n';
     return verify();
 }
+
+} // namespace server

@@ -4,6 +4,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+namespace server {
+
 // `qetcd wal verify|dump|repair --data-dir DIR [--wal-dir DIR]`: the operator's offline way
 // to look at and mend a member's write-ahead log (the reading half is what etcd ships as
 // etcd-dump-logs).
@@ -26,7 +28,7 @@
 // Runs on the main thread of a QCoreApplication; no event loop is needed.
 class WalTool
 {
-    Q_DECLARE_TR_FUNCTIONS(WalTool)
+    Q_DECLARE_TR_FUNCTIONS(server::WalTool)
 
 public:
     // True if the command line asks for this tool (`qetcd wal ...`).
@@ -44,3 +46,5 @@ private:
     QTextStream &m_out;
     QTextStream &m_err;
 };
+
+} // namespace server

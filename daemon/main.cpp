@@ -15,7 +15,9 @@
 #include <cstdio>
 #include <cstring>
 
+namespace server {
 Q_LOGGING_CATEGORY(lcMain, "qetcd.main")
+} // namespace server
 
 int main(int argc, char *argv[])
 {
@@ -29,42 +31,42 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(QETCD_VERSION));
     // Help, flag errors and storage errors in the user's language (zh_CN is
     // shipped); the log's own lines stay English, as etcd's, for grep.
-    Localization::install(&app, QLocale::system(), QStringLiteral("qetcd-daemon"));
+    i18n::Localization::install(&app, QLocale::system(), QStringLiteral("qetcd-daemon"));
     // `qetcd wal verify|dump|repair ...`: the offline WAL tool, not a member.
-    if (WalTool::wanted(argc, argv))
-        return WalTool::run(app.arguments());
+    if (server::WalTool::wanted(argc, argv))
+        return server::WalTool::run(app.arguments());
     qSetMessagePattern(
         QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-debug}D%{endif}%{if-info}I%{endif}"
                        "%{if-warning}W%{endif}%{if-critical}E%{endif}%{if-fatal}F%{endif} | "
                        "%{category}: %{message}"));
 
-    const ConfigParser::Result parsed =
-        ConfigParser::parse(app.arguments(), QProcessEnvironment::systemEnvironment());
+    const server::config::ConfigParser::Result parsed = server::config::ConfigParser::parse(
+        app.arguments(), QProcessEnvironment::systemEnvironment());
     switch (parsed.outcome) {
-    case ConfigParser::Outcome::ShowHelp:
-    case ConfigParser::Outcome::ShowVersion:
+    case server::config::ConfigParser::Outcome::ShowHelp:
+    case server::config::ConfigParser::Outcome::ShowVersion:
         QTextStream(stdout) << parsed.text;
         return 0;
-    case ConfigParser::Outcome::Error:
+    case server::config::ConfigParser::Outcome::Error:
         QTextStream(stderr) << parsed.text << Qt::endl;
         return parsed.exitCode ? parsed.exitCode : 1;
-    case ConfigParser::Outcome::Run:
+    case server::config::ConfigParser::Outcome::Run:
         break;
     }
-    const Config &config = parsed.config;
+    const server::config::Config &config = parsed.config;
     QLoggingCategory::setFilterRules(config.debug ? QStringLiteral("qetcd.*.debug=true")
                                                   : QStringLiteral("*.debug=false"));
 
     // Before anything opens files: storage must never be the one to run out.
-    const FdLimit::Limits fdLimits = FdLimit::raiseToHard();
-    qCInfo(lcMain, "qetcd Version: %s (etcd v2 API)", QETCD_VERSION);
+    const server::FdLimit::Limits fdLimits = server::FdLimit::raiseToHard();
+    qCInfo(server::lcMain, "qetcd Version: %s (etcd v2 API)", QETCD_VERSION);
     if (fdLimits.error != 0)
-        qCWarning(lcMain, "cannot raise the open-file limit: %s", strerror(fdLimits.error));
-    qCInfo(lcMain, "Qt Version: %s", qVersion());
+        qCWarning(server::lcMain, "cannot raise the open-file limit: %s", strerror(fdLimits.error));
+    qCInfo(server::lcMain, "Qt Version: %s", qVersion());
     for (const QString &warning : config.warnings)
-        qCWarning(lcMain).noquote() << warning;
+        qCWarning(server::lcMain).noquote() << warning;
 
-    Daemon daemon(config, fdLimits);
+    server::Daemon daemon(config, fdLimits);
     if (!daemon.start())
         return 1;
     const int status = app.exec();

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>ConfigParser</name>
+    <name>server::config::ConfigParser</name>
     <message>
         <source>qetcd: %1
 See &apos;qetcd --help&apos;.</source>
@@ -35,7 +35,7 @@ See &apos;qetcd --help&apos;.</source>
     </message>
 </context>
 <context>
-    <name>ConfigValidator</name>
+    <name>server::config::ConfigValidator</name>
     <message>
         <source>--name must not be empty</source>
         <translation>--name 不能为空</translation>
@@ -293,7 +293,7 @@ See &apos;qetcd --help&apos;.</source>
     </message>
 </context>
 <context>
-    <name>FlagValue</name>
+    <name>server::config::FlagValue</name>
     <message>
         <source>not a non-negative whole number</source>
         <translation>不是非负整数</translation>
@@ -344,7 +344,7 @@ See &apos;qetcd --help&apos;.</source>
     </message>
 </context>
 <context>
-    <name>UsageText</name>
+    <name>server::config::UsageText</name>
     <message>
         <source>member flags:</source>
         <translation>成员选项：</translation>
@@ -409,7 +409,7 @@ of the previous cluster are still alive. Use them with caution.
     </message>
 </context>
 <context>
-    <name>WalTool</name>
+    <name>server::WalTool</name>
     <message>
         <source>usage: qetcd wal verify|dump|repair --data-dir DIR [--wal-dir DIR] [--truncate] [--drop-later-segments]
   verify   check every WAL record as a starting member would; changes nothing

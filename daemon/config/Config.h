@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QUrl>
 
+namespace server::config {
+
 // Config: everything the daemon `qetcd` needs to start one member, as etcd 2.2 names it.
 //
 // A plain value filled by ConfigParser from flags and ETCD_* environment variables. The defaults
@@ -77,3 +79,5 @@ struct Config
     // The daemon logs them once its logging is set up.
     QStringList warnings;
 };
+
+} // namespace server::config

@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QSet>
 
+namespace server::config {
+
 namespace {
 
 // etcd's exit statuses: Go's flag package exits 2 on a command line it cannot parse; etcd
@@ -21,8 +23,9 @@ ConfigParser::Result failure(const QString &message, int exitCode)
     ConfigParser::Result result;
     result.outcome = ConfigParser::Outcome::Error;
     result.exitCode = exitCode;
-    result.text =
-        QCoreApplication::translate("ConfigParser", "qetcd: %1\nSee 'qetcd --help'.").arg(message);
+    result.text = QCoreApplication::translate("server::config::ConfigParser",
+                                              "qetcd: %1\nSee 'qetcd --help'.")
+                      .arg(message);
     return result;
 }
 
@@ -32,9 +35,9 @@ ConfigParser::Result failure(const QString &message, int exitCode)
 const QStringList kValuelessOptions{QStringLiteral("h"), QStringLiteral("help"),
                                     QStringLiteral("version")};
 
-QList<GoFlags::Definition> definitions()
+QList<go::GoFlags::Definition> definitions()
 {
-    QList<GoFlags::Definition> out;
+    QList<go::GoFlags::Definition> out;
     // Bool values are not checked here: FlagDefinition::apply reports them like other values.
     for (const FlagDefinition &f : FlagTable::all())
         out.append({f.name, f.isBool, {}});
@@ -45,28 +48,28 @@ QList<GoFlags::Definition> definitions()
 
 // QCommandLineParser's wording: a missing value (necessarily the last argument) or else the
 // last "=value" given to help or version wins over unknown options, which are listed together.
-QString errorText(const GoFlags::Result &parsed)
+QString errorText(const go::GoFlags::Result &parsed)
 {
     QStringList unknown;
-    for (const GoFlags::Error &e : parsed.errors) {
+    for (const go::GoFlags::Error &e : parsed.errors) {
         switch (e.kind) {
-        case GoFlags::Error::Kind::NeedsArgument:
+        case go::GoFlags::Error::Kind::NeedsArgument:
             return QCoreApplication::translate("QCommandLineParser", "Missing value after '%1'.")
                 .arg(e.argument);
-        case GoFlags::Error::Kind::BadSyntax: // "---x", "--=x": the name up to '='
+        case go::GoFlags::Error::Kind::BadSyntax: // "---x", "--=x": the name up to '='
             unknown.append(e.argument.mid(e.argument.startsWith(QLatin1String("--")) ? 2 : 1)
                                .section(QLatin1Char('='), 0, 0));
             break;
-        case GoFlags::Error::Kind::NotDefined:
+        case go::GoFlags::Error::Kind::NotDefined:
             unknown.append(e.name);
             break;
-        case GoFlags::Error::Kind::InvalidBool: // no definition has a check
-        case GoFlags::Error::Kind::InvalidValue:
+        case go::GoFlags::Error::Kind::InvalidBool: // no definition has a check
+        case go::GoFlags::Error::Kind::InvalidValue:
             break;
         }
     }
     for (qsizetype i = parsed.settings.size() - 1; i >= 0; --i) {
-        const GoFlags::Setting &s = parsed.settings.at(i);
+        const go::GoFlags::Setting &s = parsed.settings.at(i);
         if (s.explicitValue && kValuelessOptions.contains(s.name))
             return QCoreApplication::translate("QCommandLineParser", "Unexpected value after '%1'.")
                 .arg(s.argument.section(QLatin1Char('='), 0, 0));
@@ -84,16 +87,16 @@ QString errorText(const GoFlags::Result &parsed)
 
 ConfigParser::Result ConfigParser::parse(const QStringList &args, const QProcessEnvironment &env)
 {
-    GoFlags::Options options;
-    options.interspersed = GoFlags::Interspersed::Anywhere;
+    go::GoFlags::Options options;
+    options.interspersed = go::GoFlags::Interspersed::Anywhere;
     options.keepGoing = true;
-    const GoFlags::Result parsed = GoFlags::parse(definitions(), args.mid(1), options);
+    const go::GoFlags::Result parsed = go::GoFlags::parse(definitions(), args.mid(1), options);
     const QString parseError = errorText(parsed);
     if (!parsed.ok() || !parseError.isEmpty())
         return failure(parseError, kExitBadCommandLine);
 
     QHash<QString, QString> given; // flag name -> its last value
-    for (const GoFlags::Setting &s : parsed.settings)
+    for (const go::GoFlags::Setting &s : parsed.settings)
         given.insert(s.name, s.value);
 
     if (given.contains(QStringLiteral("h")) || given.contains(QStringLiteral("help"))) {
@@ -181,3 +184,5 @@ ConfigParser::Result ConfigParser::parse(const QStringList &args, const QProcess
     result.config = config;
     return result;
 }
+
+} // namespace server::config

@@ -6,6 +6,8 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 
+namespace server::config {
+
 // ConfigParser: turns the daemon's command line and ETCD_* environment into a Config.
 //
 // Accepts what etcd 2.2 accepts: flags with one dash or two, values as `--flag value` or
@@ -19,7 +21,7 @@
 // bad environment value, inconsistent flags), 0 for help and version. Stateless; any thread.
 class ConfigParser
 {
-    Q_DECLARE_TR_FUNCTIONS(ConfigParser)
+    Q_DECLARE_TR_FUNCTIONS(server::config::ConfigParser)
 
 public:
     enum class Outcome {
@@ -40,3 +42,5 @@ public:
     // `args` as QCoreApplication::arguments(): the first element is the program and is ignored.
     static Result parse(const QStringList &args, const QProcessEnvironment &env);
 };
+
+} // namespace server::config

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace server::config {
+
 namespace {
 
 // etcd 2.2 refuses longer election timeouts: a dead leader would go unnoticed for too long.
@@ -164,3 +166,5 @@ QString ConfigValidator::validateTls(Config &config)
             .arg(QLatin1String("--peer-cert-allowed-cn"), QLatin1String("--peer-client-cert-auth"));
     return {};
 }
+
+} // namespace server::config

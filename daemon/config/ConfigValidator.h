@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QString>
 
+namespace server::config {
+
 // ConfigValidator: checks that need more than one flag, after every flag and variable is applied.
 //
 // Mirrors what etcd 2.2 refuses before it starts a member: timing that cannot elect a leader,
@@ -17,7 +19,7 @@
 // config.warnings. Stateless; any thread.
 class ConfigValidator
 {
-    Q_DECLARE_TR_FUNCTIONS(ConfigValidator)
+    Q_DECLARE_TR_FUNCTIONS(server::config::ConfigValidator)
 
 public:
     // `explicitlySet` names (without dashes) the flags given on the command line or through the
@@ -29,3 +31,5 @@ private:
     static QString validateInitialCluster(const Config &config);
     static QString validateTls(Config &config);
 };
+
+} // namespace server::config

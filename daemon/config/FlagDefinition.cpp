@@ -1,8 +1,12 @@
 #include "FlagDefinition.h"
 
+namespace server::config {
+
 QString FlagDefinition::environmentName() const
 {
     QString key = name.toUpper();
     key.replace(QLatin1Char('-'), QLatin1Char('_'));
     return QStringLiteral("ETCD_") + key;
 }
+
+} // namespace server::config

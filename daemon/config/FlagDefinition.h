@@ -5,6 +5,8 @@
 #include <QString>
 #include <functional>
 
+namespace server::config {
+
 // FlagDefinition: one etcd-style command-line flag of the daemon.
 //
 // Knows the flag's name (without dashes), whether it takes a value, how the help shows its default,
@@ -26,3 +28,5 @@ struct FlagDefinition
     // "ETCD_" + upper-cased name with '-' replaced by '_'.
     QString environmentName() const;
 };
+
+} // namespace server::config

@@ -5,6 +5,8 @@
 
 #include <limits>
 
+namespace server::config {
+
 namespace {
 
 using Section = FlagDefinition::Section;
@@ -17,7 +19,7 @@ QString applyString(QString *field, const QString &text)
 
 QString applyBool(bool *field, const QString &text)
 {
-    const std::optional<bool> value = GoStrconv::parseBool(text);
+    const std::optional<bool> value = go::GoStrconv::parseBool(text);
     if (!value)
         return QCoreApplication::translate("FlagTable", "not a boolean (use true or false)");
     *field = *value;
@@ -287,3 +289,5 @@ const FlagDefinition *FlagTable::find(const QString &name)
     }
     return nullptr;
 }
+
+} // namespace server::config

@@ -4,6 +4,8 @@
 
 #include <QList>
 
+namespace server::config {
+
 // FlagTable: the daemon's flags, in the order --help lists them.
 //
 // The single place that says which flags exist, their defaults as shown to users, and which
@@ -15,3 +17,5 @@ public:
     // nullptr when no flag has that name (given without dashes).
     static const FlagDefinition *find(const QString &name);
 };
+
+} // namespace server::config

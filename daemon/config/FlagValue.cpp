@@ -1,5 +1,7 @@
 #include "FlagValue.h"
 
+namespace server::config {
+
 QString FlagValue::parseUnsigned(const QString &text, quint64 max, quint64 *out)
 {
     const QString trimmed = text.trimmed();
@@ -115,3 +117,5 @@ QString FlagValue::joinUrls(const QList<QUrl> &urls)
         texts.append(url.toString());
     return texts.join(QLatin1Char(','));
 }
+
+} // namespace server::config

@@ -8,6 +8,8 @@
 #include <QUrl>
 #include <optional>
 
+namespace server::config {
+
 // FlagValue: turns the text of one flag value into a typed value, with etcd 2.2's rules.
 //
 // Every function returns an empty string on success and otherwise a translated reason that does
@@ -15,7 +17,7 @@
 // written on success. Stateless; any thread.
 class FlagValue
 {
-    Q_DECLARE_TR_FUNCTIONS(FlagValue)
+    Q_DECLARE_TR_FUNCTIONS(server::config::FlagValue)
 
 public:
     // Decimal unsigned integer no larger than `max`.
@@ -35,3 +37,5 @@ public:
     // The comma-joined text form of a URL list, as etcd prints it.
     static QString joinUrls(const QList<QUrl> &urls);
 };
+
+} // namespace server::config

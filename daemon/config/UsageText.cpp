@@ -8,21 +8,23 @@
 #define QETCD_VERSION "unknown"
 #endif
 
+namespace server::config {
+
 namespace {
 
 QString sectionTitle(FlagDefinition::Section section)
 {
     switch (section) {
     case FlagDefinition::Section::Member:
-        return QCoreApplication::translate("UsageText", "member flags:");
+        return QCoreApplication::translate("server::config::UsageText", "member flags:");
     case FlagDefinition::Section::Clustering:
-        return QCoreApplication::translate("UsageText", "clustering flags:");
+        return QCoreApplication::translate("server::config::UsageText", "clustering flags:");
     case FlagDefinition::Section::Security:
-        return QCoreApplication::translate("UsageText", "security flags:");
+        return QCoreApplication::translate("server::config::UsageText", "security flags:");
     case FlagDefinition::Section::Logging:
-        return QCoreApplication::translate("UsageText", "logging flags:");
+        return QCoreApplication::translate("server::config::UsageText", "logging flags:");
     case FlagDefinition::Section::Unsafe:
-        return QCoreApplication::translate("UsageText", "unsafe flags:");
+        return QCoreApplication::translate("server::config::UsageText", "unsafe flags:");
     }
     return {};
 }
@@ -73,3 +75,5 @@ QString UsageText::version()
         .arg(QLatin1String(QETCD_VERSION), QLatin1String(qVersion()), QSysInfo::kernelType(),
              QSysInfo::currentCpuArchitecture());
 }
+
+} // namespace server::config

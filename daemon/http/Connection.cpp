@@ -7,9 +7,9 @@
 #include <QSslSocket>
 #include <QTimer>
 
-Q_DECLARE_LOGGING_CATEGORY(lcHttp)
-
 namespace http {
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 Connection::Connection(QTcpSocket *socket, qint64 maxBodyBytes, int firstByteTimeoutMs)
     : QObject(socket), m_socket(socket), m_tlsSocket(qobject_cast<QSslSocket *>(socket)),
@@ -150,7 +150,7 @@ void Connection::act(const RequestLimits::Verdict &verdict)
     }
     qCWarning(lcHttp) << "refusing request from" << m_socket->peerAddress().toString() << ":"
                       << verdict.message;
-    HttpResponse r;
+    api::HttpResponse r;
     r.status = verdict.status;
     r.addHeader("Content-Type", "application/json");
     r.body = "{\"message\":\"" + verdict.message + "\"}";

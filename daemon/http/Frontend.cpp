@@ -11,9 +11,9 @@
 #include <QLoggingCategory>
 #include <QTcpSocket>
 
-Q_LOGGING_CATEGORY(lcHttp, "qetcd.http")
-
 namespace http {
+
+Q_LOGGING_CATEGORY(lcHttp, "qetcd.http")
 
 namespace {
 
@@ -45,7 +45,7 @@ QByteArray methodName(QHttpServerRequest::Method m)
 
 } // namespace
 
-Frontend::Frontend(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
+Frontend::Frontend(api::V2Api &api, const api::CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
                    QObject *parent)
     : QAbstractHttpServer(parent), m_api(api), m_cors(cors), m_apiThread(std::move(apiThread)),
       m_ownThread(Mailbox::create(this))
@@ -67,7 +67,7 @@ bool Frontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *sock
     connection->requestDone();
 
     // Qt's request object is reused for the connection's next request: copy it out.
-    HttpRequest req;
+    api::HttpRequest req;
     req.method = methodName(request.method());
     const QUrl url = request.url();
     req.path = url.path(QUrl::FullyDecoded).toUtf8();
@@ -87,7 +87,7 @@ bool Frontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *sock
     return true;
 }
 
-void Frontend::serve(QTcpSocket *socket, Connection *connection, const HttpRequest &req,
+void Frontend::serve(QTcpSocket *socket, Connection *connection, const api::HttpRequest &req,
                      bool http10)
 {
     const bool head = req.method == "HEAD";
@@ -97,22 +97,23 @@ void Frontend::serve(QTcpSocket *socket, Connection *connection, const HttpReque
     const bool close =
         connectionHeader.contains("close") || (http10 && !connectionHeader.contains("keep-alive"));
 
-    if (const std::optional<HttpResponse> preflight = m_cors.preflight(req)) {
+    if (const std::optional<api::HttpResponse> preflight = m_cors.preflight(req)) {
         connection->writeAnswer(HttpWire::response(*preflight, head, close), true, close);
         return;
     }
-    if (std::optional<HttpResponse> now = m_api.handleConcurrently(req)) {
+    if (std::optional<api::HttpResponse> now = m_api.handleConcurrently(req)) {
         m_cors.decorate(req, *now);
         connection->writeAnswer(HttpWire::response(*now, head, close), true, close);
         return;
     }
-    HttpResponse cors;
+    api::HttpResponse cors;
     m_cors.decorate(req, cors);
     auto channel = std::make_shared<SocketChannel>(socket, connection, m_ownThread, m_apiThread,
                                                    head, close, http10, cors.headers);
-    V2Api *api = &m_api;
+    api::V2Api *api = &m_api;
     auto handle = [api, req, channel] {
-        const std::optional<HttpResponse> now = api->handle(req, [&channel] { return channel; });
+        const std::optional<api::HttpResponse> now =
+            api->handle(req, [&channel] { return channel; });
         if (now)
             channel->respond(*now);
     };

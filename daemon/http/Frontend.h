@@ -7,8 +7,10 @@
 
 #include <memory>
 
+namespace api {
 class V2Api;
 struct HttpRequest;
+} // namespace api
 
 namespace http {
 
@@ -29,7 +31,7 @@ class Frontend : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
-    Frontend(V2Api &api, const CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
+    Frontend(api::V2Api &api, const api::CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
              QObject *parent = nullptr);
     ~Frontend() override;
 
@@ -39,10 +41,11 @@ protected:
 
 private:
     // Answers one request; its connection calls it in turn.
-    void serve(QTcpSocket *socket, Connection *connection, const HttpRequest &req, bool http10);
+    void serve(QTcpSocket *socket, Connection *connection, const api::HttpRequest &req,
+               bool http10);
 
-    V2Api &m_api;
-    const CorsPolicy m_cors;
+    api::V2Api &m_api;
+    const api::CorsPolicy m_cors;
     std::shared_ptr<Mailbox> m_apiThread;
     std::shared_ptr<Mailbox> m_ownThread;
 };

@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QLocale>
 
+namespace http {
+
 const char *HttpWire::reason(int status)
 {
     switch (status) {
@@ -74,7 +76,7 @@ QByteArray HttpWire::date()
 namespace {
 
 // Sizes first, then one allocation and plain copies: this runs for every answer.
-qsizetype headSize(const HttpResponse &r)
+qsizetype headSize(const api::HttpResponse &r)
 {
     qsizetype n = 64 + 37; // status line and Date
     for (const auto &h : r.headers)
@@ -87,7 +89,7 @@ void put(QByteArray &out, QByteArrayView bytes)
     out.append(bytes.data(), bytes.size());
 }
 
-void appendHead(QByteArray &out, const HttpResponse &r)
+void appendHead(QByteArray &out, const api::HttpResponse &r)
 {
     put(out, "HTTP/1.1 ");
     char status[4] = {char('0' + r.status / 100 % 10), char('0' + r.status / 10 % 10),
@@ -108,7 +110,7 @@ void appendHead(QByteArray &out, const HttpResponse &r)
 
 } // namespace
 
-QByteArray HttpWire::response(const HttpResponse &r, bool head, bool close)
+QByteArray HttpWire::response(const api::HttpResponse &r, bool head, bool close)
 {
     const bool withBody = !head && r.status != 204;
     QByteArray out;
@@ -134,7 +136,7 @@ QByteArray HttpWire::response(const HttpResponse &r, bool head, bool close)
     return out;
 }
 
-QByteArray HttpWire::streamHead(const HttpResponse &r, bool chunked)
+QByteArray HttpWire::streamHead(const api::HttpResponse &r, bool chunked)
 {
     QByteArray out;
     out.reserve(headSize(r) + 32);
@@ -151,3 +153,5 @@ QByteArray HttpWire::chunk(const QByteArray &data)
 {
     return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
 }
+
+} // namespace http

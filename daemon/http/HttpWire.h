@@ -2,7 +2,11 @@
 
 #include <QByteArray>
 
+namespace api {
 struct HttpResponse;
+} // namespace api
+
+namespace http {
 
 // Turns response values into HTTP/1.1 bytes: status line, the response's
 // headers, Date, and either Content-Length or chunked framing. Adds
@@ -13,13 +17,15 @@ struct HttpResponse;
 class HttpWire
 {
 public:
-    static QByteArray response(const HttpResponse &r, bool head, bool close);
+    static QByteArray response(const api::HttpResponse &r, bool head, bool close);
     // Head of a response whose body follows in chunks (or, for HTTP/1.0
     // clients, as raw bytes until the connection closes).
-    static QByteArray streamHead(const HttpResponse &r, bool chunked);
+    static QByteArray streamHead(const api::HttpResponse &r, bool chunked);
     static QByteArray chunk(const QByteArray &data);
     static QByteArray lastChunk() { return QByteArrayLiteral("0\r\n\r\n"); }
     static const char *reason(int status);
     // RFC 7231 date of the current second, cached per second.
     static QByteArray date();
 };
+
+} // namespace http

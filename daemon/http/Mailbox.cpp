@@ -2,6 +2,8 @@
 
 #include <QThread>
 
+namespace http {
+
 Mailbox::Mailbox(QObject *target) : m_target(target), m_receiver(new MailboxReceiver(target))
 {
     Q_ASSERT_X(target->thread() == QThread::currentThread(), "Mailbox",
@@ -29,3 +31,5 @@ bool Mailbox::isCurrentThread()
     QMutexLocker lock(&m_mutex);
     return m_target && m_target->thread() == QThread::currentThread();
 }
+
+} // namespace http

@@ -8,6 +8,8 @@
 #include <functional>
 #include <memory>
 
+namespace http {
+
 // A way to run functions on one thread from any other: post() queues a call
 // on the thread of the target object, until close(). Shared (shared_ptr) by
 // everything that posts, so a poster never holds a pointer to an object that
@@ -38,3 +40,5 @@ private:
     QObject *m_target;           // nullptr once closed
     MailboxReceiver *m_receiver; // the target's child: valid while m_target is
 };
+
+} // namespace http

@@ -2,6 +2,8 @@
 
 #include <QMetaMethod>
 
+namespace http {
+
 namespace {
 
 const QMetaMethod &runOneMethod()
@@ -40,3 +42,5 @@ void MailboxReceiver::runOne()
     }
     call();
 }
+
+} // namespace http

@@ -6,6 +6,8 @@
 #include <deque>
 #include <functional>
 
+namespace http {
+
 // The target-thread end of a Mailbox: a child of the target object (so it
 // lives on the target's thread, follows it through moveToThread and dies with
 // it), holding the calls posted to it in its own queue under its own mutex.
@@ -39,3 +41,5 @@ private:
     QMutex m_mutex;
     std::deque<std::function<void()>> m_calls;
 };
+
+} // namespace http

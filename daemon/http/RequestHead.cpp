@@ -1,5 +1,7 @@
 #include "RequestHead.h"
 
+namespace http {
+
 namespace {
 
 // Case-insensitive search for a header line start such as "\r\ncontent-length:"
@@ -57,3 +59,5 @@ std::optional<RequestHead> RequestHead::parse(QByteArrayView bytes)
     r.expectContinue = findHeader(head, "\r\nexpect: 100-continue") >= 0;
     return r;
 }
+
+} // namespace http

@@ -4,6 +4,8 @@
 
 #include <optional>
 
+namespace http {
+
 // What ConnectionGuard needs to know about an HTTP/1.x request head, read
 // from the raw bytes of a connection before Qt's parser sees them: where the
 // head ends, the Content-Length it declares and whether it asks for
@@ -24,3 +26,5 @@ struct RequestHead
     // not arrived.
     static std::optional<RequestHead> parse(QByteArrayView bytes);
 };
+
+} // namespace http

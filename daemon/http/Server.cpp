@@ -18,10 +18,10 @@
 
 #include <unistd.h>
 
+namespace http {
+
 Q_LOGGING_CATEGORY(lcClients, "qetcd.clients")
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
-
-namespace http {
 
 namespace {
 // A request is refused after this many sweeps found it stuck: the timeout

@@ -5,14 +5,14 @@
 
 #include <QLoggingCategory>
 
-Q_DECLARE_LOGGING_CATEGORY(lcHttp)
-
 namespace http {
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 SocketChannel::SocketChannel(QTcpSocket *socket, Connection *connection,
                              std::shared_ptr<Mailbox> socketThread,
                              std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10,
-                             const HttpHeaders &extraHeaders)
+                             const api::HttpHeaders &extraHeaders)
     : m_socket(socket), m_connection(connection), m_socketThread(std::move(socketThread)),
       m_apiThread(std::move(apiThread)), m_extraHeaders(extraHeaders), m_head(head),
       m_close(close || http10), m_http10(http10)
@@ -109,7 +109,7 @@ void SocketChannel::write(const QByteArray &bytes, bool complete)
         socket->flush();
 }
 
-void SocketChannel::respond(const HttpResponse &response)
+void SocketChannel::respond(const api::HttpResponse &response)
 {
     if (!isOpen())
         return;
@@ -121,19 +121,19 @@ void SocketChannel::respond(const HttpResponse &response)
             write(HttpWire::response(response, m_head, m_close), true);
             return;
         }
-        HttpResponse decorated = response;
+        api::HttpResponse decorated = response;
         decorated.headers += m_extraHeaders;
         write(HttpWire::response(decorated, m_head, m_close), true);
     });
 }
 
-void SocketChannel::beginStream(const HttpResponse &head)
+void SocketChannel::beginStream(const api::HttpResponse &head)
 {
     if (!isOpen())
         return;
     onSocketThread([this, head](QTcpSocket *socket) {
         watchDrain(socket);
-        HttpResponse decorated = head;
+        api::HttpResponse decorated = head;
         decorated.headers += m_extraHeaders;
         write(HttpWire::streamHead(decorated, !m_http10), false);
     });

@@ -30,18 +30,19 @@ class Connection;
 // the kernel: the socket's write buffer plus the chunks still posted to its thread (a socket
 // thread that falls behind must not let posted chunks pile up where no bound looked at them).
 // Shared: every queued call holds it.
-class SocketChannel : public ResponseChannel, public std::enable_shared_from_this<SocketChannel>
+class SocketChannel : public api::ResponseChannel,
+                      public std::enable_shared_from_this<SocketChannel>
 {
 public:
     // `connection` is the socket's own (it dies with it).
     SocketChannel(QTcpSocket *socket, Connection *connection, std::shared_ptr<Mailbox> socketThread,
                   std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10,
-                  const HttpHeaders &extraHeaders = {});
+                  const api::HttpHeaders &extraHeaders = {});
     ~SocketChannel() override;
 
     bool isOpen() const override;
-    void respond(const HttpResponse &response) override;
-    void beginStream(const HttpResponse &head) override;
+    void respond(const api::HttpResponse &response) override;
+    void beginStream(const api::HttpResponse &head) override;
     void writeChunk(const QByteArray &data) override;
     void endStream() override;
     void onClosed(std::function<void()> callback) override;
@@ -76,7 +77,7 @@ private:
     std::atomic<int> m_queued{0};
     bool m_done = false;              // api thread
     std::function<void()> m_onClosed; // api thread (the socket thread once the api has shut down)
-    const HttpHeaders m_extraHeaders; // added to every answer (CORS)
+    const api::HttpHeaders m_extraHeaders; // added to every answer (CORS)
     const bool m_head;
     const bool m_close;
     const bool m_http10;

@@ -3,6 +3,8 @@
 #include <QLoggingCategory>
 #include <QSslSocket>
 
+namespace http {
+
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 namespace {
@@ -97,3 +99,5 @@ void TlsStart::look()
         m_socket->abort();
     }
 }
+
+} // namespace http

@@ -7,6 +7,8 @@
 
 class QSslSocket;
 
+namespace http {
+
 // Starts the server side of TLS on an accepted client connection once its first bytes show that
 // the client speaks TLS, and closes it, logged, when the handshake fails for any reason.
 //
@@ -43,3 +45,5 @@ private:
     State m_state = State::Waiting;
     bool m_failureLogged = false;
 };
+
+} // namespace http

@@ -20,9 +20,10 @@ QProcessEnvironment makeEnv(const QStringList &pairs)
     return env;
 }
 
-ConfigParser::Result run(const QStringList &args, const QStringList &env = {})
+server::config::ConfigParser::Result run(const QStringList &args, const QStringList &env = {})
 {
-    return ConfigParser::parse(QStringList{QStringLiteral("qetcd")} + args, makeEnv(env));
+    return server::config::ConfigParser::parse(QStringList{QStringLiteral("qetcd")} + args,
+                                               makeEnv(env));
 }
 
 QString boolText(bool b)
@@ -31,7 +32,7 @@ QString boolText(bool b)
 }
 
 // A Config field rendered as text, addressed by its flag name.
-QString field(const Config &c, const QString &flag)
+QString field(const server::config::Config &c, const QString &flag)
 {
     if (flag == "name")
         return c.name;
@@ -46,9 +47,9 @@ QString field(const Config &c, const QString &flag)
     if (flag == "election-timeout")
         return QString::number(c.electionTimeoutMs);
     if (flag == "listen-peer-urls")
-        return FlagValue::joinUrls(c.listenPeerUrls);
+        return server::config::FlagValue::joinUrls(c.listenPeerUrls);
     if (flag == "listen-client-urls")
-        return FlagValue::joinUrls(c.listenClientUrls);
+        return server::config::FlagValue::joinUrls(c.listenClientUrls);
     if (flag == "max-snapshots")
         return QString::number(c.maxSnapshots);
     if (flag == "max-wals")
@@ -66,19 +67,20 @@ QString field(const Config &c, const QString &flag)
     if (flag == "max-client-connections")
         return QString::number(c.maxClientConnections);
     if (flag == "initial-advertise-peer-urls")
-        return FlagValue::joinUrls(c.initialAdvertisePeerUrls);
+        return server::config::FlagValue::joinUrls(c.initialAdvertisePeerUrls);
     if (flag == "advertise-client-urls")
-        return FlagValue::joinUrls(c.advertiseClientUrls);
+        return server::config::FlagValue::joinUrls(c.advertiseClientUrls);
     if (flag == "initial-cluster")
         return c.initialCluster;
     if (flag == "initial-cluster-members") {
         QStringList out;
-        for (const Config::ClusterMember &m : c.initialClusterMembers)
+        for (const server::config::Config::ClusterMember &m : c.initialClusterMembers)
             out.append(m.name + '=' + m.peerUrl.toString());
         return out.join(';');
     }
     if (flag == "initial-cluster-state")
-        return c.initialClusterState == Config::ClusterState::New ? "new" : "existing";
+        return c.initialClusterState == server::config::Config::ClusterState::New ? "new"
+                                                                                  : "existing";
     if (flag == "initial-cluster-token")
         return c.initialClusterToken;
     if (flag == "cert-file")
@@ -220,8 +222,8 @@ void tst_ConfigParser::defaults()
 {
     QFETCH(QString, flag);
     QFETCH(QString, expected);
-    const ConfigParser::Result r = run({});
-    QCOMPARE(r.outcome, ConfigParser::Outcome::Run);
+    const server::config::ConfigParser::Result r = run({});
+    QCOMPARE(r.outcome, server::config::ConfigParser::Outcome::Run);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(field(r.config, flag), expected);
 }
@@ -390,8 +392,8 @@ void tst_ConfigParser::values()
     QFETCH(QStringList, env);
     QFETCH(QString, flag);
     QFETCH(QString, expected);
-    const ConfigParser::Result r = run(args, env);
-    QVERIFY2(r.outcome == ConfigParser::Outcome::Run, qPrintable(r.text));
+    const server::config::ConfigParser::Result r = run(args, env);
+    QVERIFY2(r.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(r.text));
     QCOMPARE(field(r.config, flag), expected);
 }
 
@@ -566,8 +568,8 @@ void tst_ConfigParser::errors()
     QFETCH(QStringList, env);
     QFETCH(int, exitCode);
     QFETCH(QString, mentions);
-    const ConfigParser::Result r = run(args, env);
-    QCOMPARE(r.outcome, ConfigParser::Outcome::Error);
+    const server::config::ConfigParser::Result r = run(args, env);
+    QCOMPARE(r.outcome, server::config::ConfigParser::Outcome::Error);
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.text.contains(mentions), qPrintable(r.text));
     QVERIFY2(r.text.contains("qetcd --help"), qPrintable(r.text));
@@ -613,17 +615,17 @@ void tst_ConfigParser::warnings()
     QFETCH(QStringList, args);
     QFETCH(QStringList, env);
     QFETCH(QString, warning);
-    const ConfigParser::Result r = run(args, env);
-    QVERIFY2(r.outcome == ConfigParser::Outcome::Run, qPrintable(r.text));
+    const server::config::ConfigParser::Result r = run(args, env);
+    QVERIFY2(r.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(r.text));
     const QString all = r.config.warnings.join('\n');
     QVERIFY2(all.contains(warning), qPrintable(all));
 }
 
 void tst_ConfigParser::noWarningsForAPlainExplicitConfig()
 {
-    const ConfigParser::Result r =
+    const server::config::ConfigParser::Result r =
         run(kLocalMember + QStringList{"--data-dir", "/d"}, {"ETCD_DEBUG=true", "PATH=/bin"});
-    QVERIFY2(r.outcome == ConfigParser::Outcome::Run, qPrintable(r.text));
+    QVERIFY2(r.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(r.text));
     QCOMPARE(r.config.warnings, QStringList{});
     QVERIFY(r.config.debug);
 }
@@ -640,8 +642,8 @@ void tst_ConfigParser::help_data()
 void tst_ConfigParser::help()
 {
     QFETCH(QStringList, args);
-    const ConfigParser::Result r = run(args);
-    QCOMPARE(r.outcome, ConfigParser::Outcome::ShowHelp);
+    const server::config::ConfigParser::Result r = run(args);
+    QCOMPARE(r.outcome, server::config::ConfigParser::Outcome::ShowHelp);
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.text.startsWith("usage: qetcd"));
 }
@@ -649,7 +651,7 @@ void tst_ConfigParser::help()
 void tst_ConfigParser::helpListsEveryFlagWithItsDefault()
 {
     const QString text = run({"--help"}).text;
-    for (const FlagDefinition &f : FlagTable::all()) {
+    for (const server::config::FlagDefinition &f : server::config::FlagTable::all()) {
         const QString line = QStringLiteral("--%1 '%2'\n").arg(f.name, f.defaultText);
         QVERIFY2(text.contains(line), qPrintable(line));
     }
@@ -661,8 +663,9 @@ void tst_ConfigParser::helpListsEveryFlagWithItsDefault()
 void tst_ConfigParser::version()
 {
     for (const QString &spelling : {QStringLiteral("--version"), QStringLiteral("-version")}) {
-        const ConfigParser::Result r = run({spelling}, {"ETCD_SNAPSHOT_COUNT=not checked"});
-        QCOMPARE(r.outcome, ConfigParser::Outcome::ShowVersion);
+        const server::config::ConfigParser::Result r =
+            run({spelling}, {"ETCD_SNAPSHOT_COUNT=not checked"});
+        QCOMPARE(r.outcome, server::config::ConfigParser::Outcome::ShowVersion);
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.text.startsWith(QStringLiteral("qetcd Version: ") + QETCD_VERSION + '\n'),
                  qPrintable(r.text));
@@ -725,7 +728,7 @@ void tst_ConfigParser::everyFlag_data()
         {"enable-v2", {"true", {}}},
         {"proxy", {"off", {}}},
     };
-    for (const FlagDefinition &f : FlagTable::all()) {
+    for (const server::config::FlagDefinition &f : server::config::FlagTable::all()) {
         // A flag added to the table without a sample here fails instead of going untested.
         QVERIFY2(samples.contains(f.name), qPrintable("no sample for --" + f.name));
         const Sample &sample = samples.value(f.name);
@@ -742,7 +745,7 @@ void tst_ConfigParser::everyFlag()
     QFETCH(QString, value);
     QFETCH(QStringList, otherArgs);
     QFETCH(bool, viaEnvironment);
-    const FlagDefinition *definition = FlagTable::find(flag);
+    const server::config::FlagDefinition *definition = server::config::FlagTable::find(flag);
     QVERIFY(definition);
     QVERIFY(definition->environmentName().startsWith("ETCD_"));
     QVERIFY(!definition->environmentName().contains('-'));
@@ -750,21 +753,22 @@ void tst_ConfigParser::everyFlag()
     // note in the log saying so.
     static const QStringList kForCompatibility{"enable-v2", "proxy"};
     if (kForCompatibility.contains(flag)) {
-        const ConfigParser::Result r =
+        const server::config::ConfigParser::Result r =
             viaEnvironment ? run(otherArgs, {definition->environmentName() + '=' + value})
                            : run(otherArgs + QStringList{"--" + flag + '=' + value});
-        QVERIFY2(r.outcome == ConfigParser::Outcome::Run, qPrintable(r.text));
+        QVERIFY2(r.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(r.text));
         const QString notes = r.config.warnings.join('\n');
         QVERIFY2(notes.contains("--" + flag + (flag == "proxy" ? "=off" : "") + " is accepted"),
                  qPrintable(notes));
         return;
     }
-    QVERIFY2(field(Config{}, flag) != value, "the sample must differ from the default");
+    QVERIFY2(field(server::config::Config{}, flag) != value,
+             "the sample must differ from the default");
 
-    const ConfigParser::Result r =
+    const server::config::ConfigParser::Result r =
         viaEnvironment ? run(otherArgs, {definition->environmentName() + '=' + value})
                        : run(otherArgs + QStringList{"--" + flag + '=' + value});
-    QVERIFY2(r.outcome == ConfigParser::Outcome::Run, qPrintable(r.text));
+    QVERIFY2(r.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(r.text));
     QCOMPARE(field(r.config, flag), value);
 }
 
@@ -792,8 +796,8 @@ void tst_ConfigParser::exampleEnvironmentFile()
         QVERIFY2(line.startsWith("ETCD_") && line.contains('='), qPrintable(line));
         pairs.append(line);
     }
-    const ConfigParser::Result r = run({}, pairs);
-    QVERIFY2(r.outcome == ConfigParser::Outcome::Run, qPrintable(r.text));
+    const server::config::ConfigParser::Result r = run({}, pairs);
+    QVERIFY2(r.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(r.text));
     QCOMPARE(r.config.name, QString("infra0"));
     QCOMPARE(field(r.config, "initial-cluster-members"),
              QString("infra0=http://192.0.2.10:2380;infra1=http://192.0.2.11:2380;"

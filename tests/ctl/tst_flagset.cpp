@@ -20,17 +20,17 @@ private slots:
     void defaults();
 
 private:
-    static QList<Flag> flags();
+    static QList<ctl::Flag> flags();
 };
 
-QList<Flag> tst_FlagSet::flags()
+QList<ctl::Flag> tst_FlagSet::flags()
 {
-    return {Flag::integer({QStringLiteral("ttl")}, QString()),
-            Flag::string({QStringLiteral("with-value")}, QString()),
-            Flag::boolean({QStringLiteral("recursive"), QStringLiteral("r")}, QString()),
-            Flag::boolean({QStringLiteral("p")}, QString()),
-            Flag::duration({QStringLiteral("timeout")}, QString(), QStringLiteral("2s")),
-            Flag::stringSlice({QStringLiteral("roles")}, QString())};
+    return {ctl::Flag::integer({QStringLiteral("ttl")}, QString()),
+            ctl::Flag::string({QStringLiteral("with-value")}, QString()),
+            ctl::Flag::boolean({QStringLiteral("recursive"), QStringLiteral("r")}, QString()),
+            ctl::Flag::boolean({QStringLiteral("p")}, QString()),
+            ctl::Flag::duration({QStringLiteral("timeout")}, QString(), QStringLiteral("2s")),
+            ctl::Flag::stringSlice({QStringLiteral("roles")}, QString())};
 }
 
 void tst_FlagSet::parse_data()
@@ -66,7 +66,7 @@ void tst_FlagSet::parse()
     QFETCH(QString, error);
     QFETCH(QStringList, rest);
     QFETCH(QString, ttl);
-    FlagSet f(flags());
+    ctl::FlagSet f(flags());
     QString why;
     QCOMPARE(f.parse(args, &why), error.isEmpty());
     QCOMPARE(why, error);
@@ -97,7 +97,7 @@ void tst_FlagSet::reorder()
 {
     QFETCH(QStringList, in);
     QFETCH(QStringList, out);
-    QCOMPARE(FlagSet::reorder(flags(), in), out);
+    QCOMPARE(ctl::FlagSet::reorder(flags(), in), out);
 }
 
 void tst_FlagSet::goInt_data()
@@ -122,7 +122,7 @@ void tst_FlagSet::goInt()
     QFETCH(qint64, value);
     qint64 v = 0;
     QString why;
-    QCOMPARE(FlagSet::parseGoInt(text, &v, &why), ok);
+    QCOMPARE(ctl::FlagSet::parseGoInt(text, &v, &why), ok);
     if (ok)
         QCOMPARE(v, value);
 }
@@ -147,14 +147,14 @@ void tst_FlagSet::duration()
     QFETCH(bool, ok);
     QFETCH(qint64, ms);
     qint64 v = -1;
-    QCOMPARE(FlagSet::parseGoDuration(text, &v), ok);
+    QCOMPARE(ctl::FlagSet::parseGoDuration(text, &v), ok);
     if (ok)
         QCOMPARE(v, ms);
 }
 
 void tst_FlagSet::sliceAccumulates()
 {
-    FlagSet f(flags());
+    ctl::FlagSet f(flags());
     QString why;
     QVERIFY(f.parse({"--roles", "a,b", "--roles=c", "u"}, &why));
     QCOMPARE(f.sliceValue(QStringLiteral("roles")), (QStringList{"a,b", "c"}));
@@ -162,7 +162,7 @@ void tst_FlagSet::sliceAccumulates()
 
 void tst_FlagSet::defaults()
 {
-    FlagSet f(flags());
+    ctl::FlagSet f(flags());
     QString why;
     QVERIFY(f.parse({"-r"}, &why));
     QVERIFY(f.boolValue(QStringLiteral("r")));

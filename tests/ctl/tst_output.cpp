@@ -10,7 +10,7 @@
 
 using client::Response;
 
-Q_DECLARE_METATYPE(Flag)
+Q_DECLARE_METATYPE(ctl::Flag)
 
 namespace {
 
@@ -22,9 +22,9 @@ Response parsed(const QByteArray &body, quint64 etcdIndex)
     return r;
 }
 
-const Command *find(const QList<Command> &list, const QString &name)
+const ctl::Command *find(const QList<ctl::Command> &list, const QString &name)
 {
-    for (const Command &c : list) {
+    for (const ctl::Command &c : list) {
         if (c.name() == name)
             return &c;
     }
@@ -109,7 +109,7 @@ void tst_Output::formats()
     QFETCH(QByteArray, body);
     QFETCH(QString, format);
     QFETCH(QByteArray, expected);
-    QCOMPARE(ResponsePrinter::formatResponseKey(parsed(body, 5), format), expected);
+    QCOMPARE(ctl::formatResponseKey(parsed(body, 5), format), expected);
 }
 
 void tst_Output::jsonKeepsGoShape()
@@ -123,7 +123,7 @@ void tst_Output::jsonKeepsGoShape()
                "e\",\"dir\":true,\"nodes\":[],\"modifiedIndex\":4,\"createdIndex\":4}]}}",
                4);
     QCOMPARE(
-        ResponsePrinter::responseJson(r),
+        ctl::responseJson(r),
         QByteArray(
             "{\"action\":\"get\",\"node\":{\"key\":\"\",\"dir\":true,\"value\":\"\",\"nodes\":["
             "{\"key\":\"/"
@@ -137,8 +137,8 @@ void tst_Output::jsonKeepsGoShape()
 void tst_Output::unsupportedFormat()
 {
     bool supported = true;
-    QVERIFY(ResponsePrinter::formatResponseKey(parsed("{\"action\":\"get\",\"node\":{}}", 1),
-                                               QStringLiteral("yaml"), &supported)
+    QVERIFY(ctl::formatResponseKey(parsed("{\"action\":\"get\",\"node\":{}}", 1),
+                                   QStringLiteral("yaml"), &supported)
                 .isEmpty());
     QVERIFY(!supported);
 }
@@ -150,19 +150,19 @@ void tst_Output::lsListing()
         "a\",\"value\":\"1\"},"
         "{\"key\":\"/d/e\",\"dir\":true,\"nodes\":[{\"key\":\"/d/e/x\",\"value\":\"2\"}]}]}}",
         1);
-    QCOMPARE(ResponsePrinter::formatLs(r, false), QByteArray("/d/a\n/d/e\n/d/e/x\n"));
-    QCOMPARE(ResponsePrinter::formatLs(r, true), QByteArray("/d/a\n/d/e/\n/d/e/x\n"));
+    QCOMPARE(ctl::formatLs(r, false), QByteArray("/d/a\n/d/e\n/d/e/x\n"));
+    QCOMPARE(ctl::formatLs(r, true), QByteArray("/d/a\n/d/e/\n/d/e/x\n"));
     const Response key =
         parsed("{\"action\":\"get\",\"node\":{\"key\":\"/k\",\"value\":\"1\"}}", 1);
-    QCOMPARE(ResponsePrinter::formatLs(key, true), QByteArray("/k\n"));
+    QCOMPARE(ctl::formatLs(key, true), QByteArray("/k\n"));
 }
 
 void tst_Output::commandHelp()
 {
-    App app(QStringLiteral("etcdctl"));
-    const Command *get = find(app.commands(), QStringLiteral("get"));
+    ctl::App app(QStringLiteral("etcdctl"));
+    const ctl::Command *get = find(app.commands(), QStringLiteral("get"));
     QVERIFY(get);
-    QCOMPARE(HelpPrinter::commandHelp(QStringLiteral("etcdctl get"), *get),
+    QCOMPARE(ctl::commandHelp(QStringLiteral("etcdctl get"), *get),
              QByteArray("NAME:\n   etcdctl get - retrieve the value of a key\n\nUSAGE:\n   etcdctl "
                         "get [command options] <key>\n\n"
                         "OPTIONS:\n   --sort        returns result in sorted order\n"
@@ -171,10 +171,10 @@ void tst_Output::commandHelp()
 
 void tst_Output::commandHelpWithDescription()
 {
-    App app(QStringLiteral("etcdctl"));
-    const Command *set = find(app.commands(), QStringLiteral("set"));
+    ctl::App app(QStringLiteral("etcdctl"));
+    const ctl::Command *set = find(app.commands(), QStringLiteral("set"));
     QVERIFY(set);
-    QCOMPARE(HelpPrinter::commandHelp(QStringLiteral("etcdctl set"), *set),
+    QCOMPARE(ctl::commandHelp(QStringLiteral("etcdctl set"), *set),
              QByteArray(
                  "NAME:\n   etcdctl set - set the value of a key\n\nUSAGE:\n   etcdctl set "
                  "[command options] <key> <value>\n\n"
@@ -188,10 +188,10 @@ void tst_Output::commandHelpWithDescription()
 
 void tst_Output::groupHelp()
 {
-    App app(QStringLiteral("etcdctl"));
-    const Command *member = find(app.commands(), QStringLiteral("member"));
+    ctl::App app(QStringLiteral("etcdctl"));
+    const ctl::Command *member = find(app.commands(), QStringLiteral("member"));
     QVERIFY(member);
-    QCOMPARE(HelpPrinter::groupHelp(QStringLiteral("etcdctl member"), *member),
+    QCOMPARE(ctl::groupHelp(QStringLiteral("etcdctl member"), *member),
              QByteArray("NAME:\n   etcdctl member - member add, remove and list subcommands\n\n"
                         "USAGE:\n   etcdctl member command [command options] [arguments...]\n\n"
                         "COMMANDS:\n   list    enumerate existing cluster members\n"
@@ -203,37 +203,37 @@ void tst_Output::groupHelp()
 
 void tst_Output::subcommandWithoutFlags()
 {
-    App app(QStringLiteral("etcdctl"));
-    const Command *member = find(app.commands(), QStringLiteral("member"));
-    const Command *list = find(member->subcommands, QStringLiteral("list"));
-    QCOMPARE(HelpPrinter::commandHelp(QStringLiteral("etcdctl member list"), *list),
+    ctl::App app(QStringLiteral("etcdctl"));
+    const ctl::Command *member = find(app.commands(), QStringLiteral("member"));
+    const ctl::Command *list = find(member->subcommands, QStringLiteral("list"));
+    QCOMPARE(ctl::commandHelp(QStringLiteral("etcdctl member list"), *list),
              QByteArray("NAME:\n   etcdctl member list - enumerate existing cluster "
                         "members\n\nUSAGE:\n   etcdctl member list  \n"));
 }
 
 void tst_Output::flagLines_data()
 {
-    QTest::addColumn<Flag>("flag");
+    QTest::addColumn<ctl::Flag>("flag");
     QTest::addColumn<QString>("line");
-    QTest::newRow("bool-alias") << Flag::boolean({"recursive", "r"}, "removes keys")
+    QTest::newRow("bool-alias") << ctl::Flag::boolean({"recursive", "r"}, "removes keys")
                                 << "--recursive, -r\tremoves keys";
-    QTest::newRow("short-only") << Flag::boolean({"p"}, "append slash") << "-p\tappend slash";
-    QTest::newRow("int") << Flag::integer({"ttl"}, "key time-to-live")
+    QTest::newRow("short-only") << ctl::Flag::boolean({"p"}, "append slash") << "-p\tappend slash";
+    QTest::newRow("int") << ctl::Flag::integer({"ttl"}, "key time-to-live")
                          << "--ttl value\tkey time-to-live (default: 0)";
     QTest::newRow("string-placeholder")
-        << Flag::string({"output", "o"}, "format (`simple`, `extended` or `json`)", "simple")
+        << ctl::Flag::string({"output", "o"}, "format (`simple`, `extended` or `json`)", "simple")
         << "--output simple, -o simple\tformat (simple, `extended` or `json`) (default: "
            "\"simple\")";
-    QTest::newRow("duration") << Flag::duration({"timeout"}, "per request", "2s")
+    QTest::newRow("duration") << ctl::Flag::duration({"timeout"}, "per request", "2s")
                               << "--timeout value\tper request (default: 2s)";
-    QTest::newRow("slice") << Flag::stringSlice({"roles"}, "roles") << "--roles value\troles";
+    QTest::newRow("slice") << ctl::Flag::stringSlice({"roles"}, "roles") << "--roles value\troles";
 }
 
 void tst_Output::flagLines()
 {
-    QFETCH(Flag, flag);
+    QFETCH(ctl::Flag, flag);
     QFETCH(QString, line);
-    QCOMPARE(HelpPrinter::flagLine(flag), line);
+    QCOMPARE(ctl::flagLine(flag), line);
 }
 
 QTEST_APPLESS_MAIN(tst_Output)

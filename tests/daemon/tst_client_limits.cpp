@@ -115,7 +115,7 @@ void tst_ClientLimits::connectionBudget()
     QFETCH(quint64, softLimit);
     QFETCH(quint64, flag);
     QFETCH(quint64, expected);
-    QCOMPARE(FdLimit::clientConnectionLimit(softLimit, flag), expected);
+    QCOMPARE(server::FdLimit::clientConnectionLimit(softLimit, flag), expected);
 }
 
 // The audit's experiment: `ulimit -n 256`, 300 idle sockets. A client connected before the

@@ -62,18 +62,19 @@ private slots:
 
 void TestHttpWire::headScan()
 {
-    QVERIFY(!RequestHead::parse("GET / HTTP/1.1\r\nHost: x\r\n"));
-    const auto head = RequestHead::parse("PUT /v2/keys/a HTTP/1.1\r\ncontent-LENGTH:  12 \r\n"
-                                         "Expect: 100-continue\r\n\r\nbody");
+    QVERIFY(!http::RequestHead::parse("GET / HTTP/1.1\r\nHost: x\r\n"));
+    const auto head = http::RequestHead::parse("PUT /v2/keys/a HTTP/1.1\r\ncontent-LENGTH:  12 \r\n"
+                                               "Expect: 100-continue\r\n\r\nbody");
     QVERIFY(head);
     QCOMPARE(head->contentLength, 12);
     QVERIFY(head->expectContinue);
     QCOMPARE(head->bytes, qsizetype(strlen("PUT /v2/keys/a HTTP/1.1\r\ncontent-LENGTH:  12 \r\n"
                                            "Expect: 100-continue\r\n\r\n")));
-    QCOMPARE(RequestHead::parse("GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n")->contentLength, 0);
-    QVERIFY(RequestHead::isHttp10("GET / HTTP/1.0\r\nHost"));
-    QVERIFY(RequestHead::isHttp10("GET / HTTP/1.0"));
-    QVERIFY(!RequestHead::isHttp10("GET / HTTP/1.1\r\n"));
+    QCOMPARE(http::RequestHead::parse("GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n")->contentLength,
+             0);
+    QVERIFY(http::RequestHead::isHttp10("GET / HTTP/1.0\r\nHost"));
+    QVERIFY(http::RequestHead::isHttp10("GET / HTTP/1.0"));
+    QVERIFY(!http::RequestHead::isHttp10("GET / HTTP/1.1\r\n"));
 }
 
 void TestHttpWire::smallRequestPasses()
@@ -203,39 +204,39 @@ void TestHttpWire::refusedStaysRefused()
 
 void TestHttpWire::responseBytes()
 {
-    QCOMPARE(withoutDate(HttpWire::response(json(200, "{}"), false, false)),
+    QCOMPARE(withoutDate(http::HttpWire::response(json(200, "{}"), false, false)),
              QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                         "Content-Length: 2\r\n\r\n{}"));
-    QCOMPARE(withoutDate(HttpWire::response(json(413, "{\"message\":\"x\"}"), false, true)),
+    QCOMPARE(withoutDate(http::HttpWire::response(json(413, "{\"message\":\"x\"}"), false, true)),
              QByteArray("HTTP/1.1 413 Request Entity Too Large\r\nContent-Type: "
                         "application/json\r\nContent-Length: 15\r\nConnection: close\r\n\r\n"
                         "{\"message\":\"x\"}"));
-    HttpResponse empty;
+    api::HttpResponse empty;
     empty.status = 204;
-    QCOMPARE(withoutDate(HttpWire::response(empty, false, false)),
+    QCOMPARE(withoutDate(http::HttpWire::response(empty, false, false)),
              QByteArray("HTTP/1.1 204 No Content\r\n\r\n"));
-    const QByteArray wire = HttpWire::response(json(200, "{}"), false, false);
+    const QByteArray wire = http::HttpWire::response(json(200, "{}"), false, false);
     QVERIFY(wire.contains("\r\nDate: "));
     QVERIFY(wire.contains(" GMT\r\n"));
 }
 
 void TestHttpWire::headAnswerKeepsLengthWithoutBody()
 {
-    QCOMPARE(withoutDate(HttpWire::response(json(200, "{\"a\":1}"), true, false)),
+    QCOMPARE(withoutDate(http::HttpWire::response(json(200, "{\"a\":1}"), true, false)),
              QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                         "Content-Length: 7\r\n\r\n"));
 }
 
 void TestHttpWire::streamFraming()
 {
-    QCOMPARE(withoutDate(HttpWire::streamHead(json(200, {}), true)),
+    QCOMPARE(withoutDate(http::HttpWire::streamHead(json(200, {}), true)),
              QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                         "Transfer-Encoding: chunked\r\n\r\n"));
-    QCOMPARE(withoutDate(HttpWire::streamHead(json(200, {}), false)),
+    QCOMPARE(withoutDate(http::HttpWire::streamHead(json(200, {}), false)),
              QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                         "Connection: close\r\n\r\n"));
-    QCOMPARE(HttpWire::chunk(QByteArray(26, 'x')), "1a\r\n" + QByteArray(26, 'x') + "\r\n");
-    QCOMPARE(HttpWire::lastChunk(), QByteArray("0\r\n\r\n"));
+    QCOMPARE(http::HttpWire::chunk(QByteArray(26, 'x')), "1a\r\n" + QByteArray(26, 'x') + "\r\n");
+    QCOMPARE(http::HttpWire::lastChunk(), QByteArray("0\r\n\r\n"));
 }
 
 void TestHttpWire::loneClientStaysOnTheMembersThread()

@@ -39,7 +39,7 @@ public:
     SocketThread()
     {
         m_host = new QObject;
-        mailbox = Mailbox::create(m_host); // on the host's thread, before it moves
+        mailbox = http::Mailbox::create(m_host); // on the host's thread, before it moves
         m_host->moveToThread(&m_thread);
         m_thread.start();
     }
@@ -74,7 +74,7 @@ public:
     }
     void unblock() { m_gate.release(); }
 
-    std::shared_ptr<Mailbox> mailbox;
+    std::shared_ptr<http::Mailbox> mailbox;
     http::Connection *connection = nullptr;
     std::atomic<bool> serverSawClose{false};
 
@@ -104,7 +104,7 @@ struct Connection
     QTcpSocket client;
     SocketThread socketThread;
     QObject apiHost; // the api (member) thread is the test's own
-    std::shared_ptr<Mailbox> apiThread = Mailbox::create(&apiHost);
+    std::shared_ptr<http::Mailbox> apiThread = http::Mailbox::create(&apiHost);
     std::shared_ptr<http::SocketChannel> channel;
     bool closedReported = false;
 
@@ -120,7 +120,7 @@ struct Connection
             socketThread.socket(), socketThread.connection, socketThread.mailbox, apiThread, false,
             false, false);
         channel->onClosed([this] { closedReported = true; });
-        HttpResponse head;
+        api::HttpResponse head;
         head.status = 200;
         channel->beginStream(head);
         return true;

@@ -48,10 +48,10 @@ QByteArray withSelector(quint8 selector, const QByteArray &bytes)
     return QByteArray(1, char(selector)) + bytes;
 }
 
-Command setCommand(const QString &path, const QString &value, qint64 expirationNs = 0)
+store::Command setCommand(const QString &path, const QString &value, qint64 expirationNs = 0)
 {
-    Command c;
-    c.op = Command::Op::Set;
+    store::Command c;
+    c.op = store::Command::Op::Set;
     c.path = path;
     c.value = value;
     c.expirationNs = expirationNs;
@@ -59,53 +59,53 @@ Command setCommand(const QString &path, const QString &value, qint64 expirationN
     return c;
 }
 
-QList<Command> someCommands()
+QList<store::Command> someCommands()
 {
-    QList<Command> out{setCommand("/a", "1"), setCommand("/dir/b", "two", 5'000'000'000),
-                       setCommand("/dir/c", "three")};
-    Command mkdir;
-    mkdir.op = Command::Op::Create;
+    QList<store::Command> out{setCommand("/a", "1"), setCommand("/dir/b", "two", 5'000'000'000),
+                              setCommand("/dir/c", "three")};
+    store::Command mkdir;
+    mkdir.op = store::Command::Op::Create;
     mkdir.path = "/queue";
     mkdir.dir = true;
     out.append(mkdir);
-    Command post;
-    post.op = Command::Op::Create;
+    store::Command post;
+    post.op = store::Command::Op::Create;
     post.path = "/queue";
     post.unique = true;
     post.value = "job";
     out.append(post);
-    Command cas;
-    cas.op = Command::Op::CompareAndSwap;
+    store::Command cas;
+    cas.op = store::Command::Op::CompareAndSwap;
     cas.path = "/a";
     cas.value = "2";
     cas.prevValue = "1";
     out.append(cas);
-    Command del;
-    del.op = Command::Op::Delete;
+    store::Command del;
+    del.op = store::Command::Op::Delete;
     del.path = "/dir";
     del.dir = del.recursive = true;
     out.append(del);
-    Command expire;
-    expire.op = Command::Op::Expire;
+    store::Command expire;
+    expire.op = store::Command::Op::Expire;
     expire.timeNs = 6'000'000'000;
     out.append(expire);
     return out;
 }
 
-AuthCommand createRole()
+auth::AuthCommand createRole()
 {
-    AuthCommand c;
-    c.op = AuthCommand::Op::CreateRole;
+    auth::AuthCommand c;
+    c.op = auth::AuthCommand::Op::CreateRole;
     c.name = "reader";
     c.permissions.read = QStringList{"/public/*"};
     c.permissions.write = QStringList{};
     return c;
 }
 
-AuthCommand createUser()
+auth::AuthCommand createUser()
 {
-    AuthCommand c;
-    c.op = AuthCommand::Op::CreateUser;
+    auth::AuthCommand c;
+    c.op = auth::AuthCommand::Op::CreateUser;
     c.name = "alice";
     c.password.key = "$2b$10$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234";
     c.roles = QStringList{"reader"};
@@ -114,15 +114,15 @@ AuthCommand createUser()
 
 QByteArray storeImage()
 {
-    Store store;
-    for (const Command &c : someCommands())
+    store::Store store;
+    for (const store::Command &c : someCommands())
         store.apply(c);
     return store.save();
 }
 
 QByteArray authImage()
 {
-    AuthStore auth;
+    auth::AuthStore auth;
     auth.apply(createRole());
     auth.apply(createUser());
     return auth.save();
@@ -130,17 +130,17 @@ QByteArray authImage()
 
 QByteArray membershipJson()
 {
-    ClusterMembership m;
+    node::ClusterMembership m;
     m.setClusterId(0x1234567890abcdefULL);
-    m.add(MemberInfo{
+    m.add(api::MemberInfo{
         0x8e9e05c52164694dULL, "infra1", {"http://127.0.0.1:2380"}, {"http://127.0.0.1:2379"}});
-    m.add(MemberInfo{0x91bc3c398fb3c146ULL, "infra2", {"http://127.0.0.1:2381"}, {}});
+    m.add(api::MemberInfo{0x91bc3c398fb3c146ULL, "infra2", {"http://127.0.0.1:2381"}, {}});
     return m.toJson();
 }
 
 QByteArray nodeSnapshot()
 {
-    NodeSnapshot s{storeImage(), membershipJson(), authImage()};
+    node::NodeSnapshot s{storeImage(), membershipJson(), authImage()};
     return s.encode();
 }
 
@@ -157,13 +157,13 @@ raft::SnapshotMetadata metadata()
 QList<raft::Entry> entries()
 {
     QList<raft::Entry> out;
-    RaftRequest store;
-    store.kind = RaftRequest::Kind::Store;
+    node::RaftRequest store;
+    store.kind = node::RaftRequest::Kind::Store;
     store.id = 7;
     store.command = setCommand("/a", "1");
     out.append(raft::Entry{2, 10, raft::EntryType::Normal, store.encode()});
-    RaftRequest auth;
-    auth.kind = RaftRequest::Kind::Auth;
+    node::RaftRequest auth;
+    auth.kind = node::RaftRequest::Kind::Auth;
     auth.id = 8;
     auth.auth = createRole().encode();
     out.append(raft::Entry{2, 11, raft::EntryType::Normal, auth.encode()});
@@ -209,8 +209,8 @@ void raftSeeds()
     write("raft_message", "snapshot_metadata", withSelector(5, metadata().encode()));
     write("raft_message", "raft_request_store", withSelector(6, entries()[0].data));
     write("raft_message", "raft_request_auth", withSelector(6, entries()[1].data));
-    RaftRequest attrs;
-    attrs.kind = RaftRequest::Kind::Attributes;
+    node::RaftRequest attrs;
+    attrs.kind = node::RaftRequest::Kind::Attributes;
     attrs.id = 9;
     attrs.memberId = 1;
     attrs.name = "infra1";
@@ -219,7 +219,7 @@ void raftSeeds()
     write("raft_message", "command", withSelector(7, someCommands()[5].encode()));
     write("raft_message", "auth_command", withSelector(8, createUser().encode()));
     QByteArray sequence(1, char(9));
-    for (const Command &c : someCommands()) {
+    for (const store::Command &c : someCommands()) {
         const QByteArray e = c.encode();
         sequence += char(e.size()) + e;
     }

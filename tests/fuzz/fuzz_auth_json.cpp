@@ -9,12 +9,12 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
-    AuthJson::parseUser(body);
-    const std::optional<AuthJson::RoleRequest> role = AuthJson::parseRole(body);
+    api::AuthJson::parseUser(body);
+    const std::optional<api::AuthJson::RoleRequest> role = api::AuthJson::parseRole(body);
     if (role) {
-        const QByteArray written =
-            AuthJson::role(AuthRole{role->role, role->permissions}, role->grant, role->revoke);
-        const std::optional<AuthJson::RoleRequest> back = AuthJson::parseRole(written);
+        const QByteArray written = api::AuthJson::role(
+            auth::AuthRole{role->role, role->permissions}, role->grant, role->revoke);
+        const std::optional<api::AuthJson::RoleRequest> back = api::AuthJson::parseRole(written);
         FUZZ_CHECK(back.has_value());
         FUZZ_CHECK(back->role == role->role);
         FUZZ_CHECK(back->permissions == role->permissions);

@@ -33,19 +33,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         }
         r.httpStatus = status;
-        const QByteArray json = ResponsePrinter::responseJson(r);
+        const QByteArray json = ctl::responseJson(r);
         QJsonParseError pe;
         QJsonDocument::fromJson(json, &pe);
         FUZZ_CHECK(pe.error == QJsonParseError::NoError);
         for (const char *format : {"simple", "extended", "json"})
-            ResponsePrinter::formatResponseKey(r, QLatin1String(format));
-        ResponsePrinter::formatLs(r, true);
+            ctl::formatResponseKey(r, QLatin1String(format));
+        ctl::formatLs(r, true);
         Node::fromJson(r.node.toJson());
         break;
     }
     case 1:
         Error::fromKeysBody(body, status);
-        go::jsonDecodeError(body, QStringLiteral("httptypes.HTTPError"));
+        client::go::jsonDecodeError(body, QStringLiteral("httptypes.HTTPError"));
         break;
     case 2: {
         const QJsonObject o = QJsonDocument::fromJson(body).object();

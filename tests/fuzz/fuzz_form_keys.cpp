@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     FuzzInput in(data, size);
     static const char *const methods[] = {"GET", "PUT", "POST", "DELETE", "HEAD", "PATCH"};
-    HttpRequest request;
+    api::HttpRequest request;
     request.method = methods[in.byte() % 6];
     if (in.flag())
         request.headers.append(
@@ -25,17 +25,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     request.path = "/v2/keys" + keyPath;
 
     QString error;
-    const std::optional<Form> form = Form::parse(request.query, request.body, true, &error);
+    const std::optional<api::Form> form =
+        api::Form::parse(request.query, request.body, true, &error);
     FUZZ_CHECK(form.has_value() == error.isEmpty());
 
     const qint64 nowNs = 1'700'000'000'000'000'000;
-    const auto parsed = KeysRequest::parse(request, keyPath, nowNs);
-    if (const KeysRequest *r = std::get_if<KeysRequest>(&parsed)) {
-        FUZZ_CHECK(GoPath::isClean(r->path));
-        FUZZ_CHECK(GoPath::clean(r->path) == r->path);
-        if (r->kind == KeysRequest::Kind::Write) {
+    const auto parsed = api::KeysRequest::parse(request, keyPath, nowNs);
+    if (const api::KeysRequest *r = std::get_if<api::KeysRequest>(&parsed)) {
+        FUZZ_CHECK(go::GoPath::isClean(r->path));
+        FUZZ_CHECK(go::GoPath::clean(r->path) == r->path);
+        if (r->kind == api::KeysRequest::Kind::Write) {
             // What is proposed must reach every member unchanged.
-            const std::optional<Command> back = Command::decode(r->command.encode());
+            const std::optional<store::Command> back = store::Command::decode(r->command.encode());
             FUZZ_CHECK(back && *back == r->command);
         }
     }

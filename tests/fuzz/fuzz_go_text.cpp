@@ -22,34 +22,36 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString text = QString::fromUtf8(bytes);
     const bool validUtf8 = text.toUtf8() == bytes;
 
-    const QByteArray quoted = go::quote(bytes);
+    const QByteArray quoted = client::go::quote(bytes);
     FUZZ_CHECK(quoted.size() >= 2 && quoted.startsWith('"') && quoted.endsWith('"'));
 
-    const QByteArray json = go::jsonString(bytes);
+    const QByteArray json = client::go::jsonString(bytes);
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson("[" + json + "]", &pe);
     FUZZ_CHECK(pe.error == QJsonParseError::NoError);
     if (validUtf8)
         FUZZ_CHECK(doc.array().at(0).toString() == text);
 
-    const QByteArray path = go::escapePath(text);
+    const QByteArray path = client::go::escapePath(text);
     FUZZ_CHECK(QByteArray::fromPercentEncoding(path) == text.toUtf8());
-    QByteArray query = go::escapeQuery(text);
+    QByteArray query = client::go::escapeQuery(text);
     FUZZ_CHECK(!query.contains(' '));
     FUZZ_CHECK(QByteArray::fromPercentEncoding(query.replace('+', ' ')) == text.toUtf8());
-    FUZZ_CHECK(GoUrl::escapePath(bytes) == go::escapePath(QString::fromUtf8(bytes)) || !validUtf8);
+    FUZZ_CHECK(::go::GoUrl::escapePath(bytes) == client::go::escapePath(QString::fromUtf8(bytes)) ||
+               !validUtf8);
 
-    const QString canonical = go::canonicalPath(text);
-    FUZZ_CHECK(go::canonicalPath(canonical) == canonical);
-    const QString clean = GoPath::clean(text);
-    FUZZ_CHECK(GoPath::clean(clean) == clean && GoPath::isClean(clean));
-    FUZZ_CHECK(GoPath::isClean(text) == (clean == text));
-    const QByteArray keep = GoPath::cleanKeepingSlash(bytes);
-    FUZZ_CHECK(GoPath::cleanKeepingSlash(keep) == keep && GoPath::isCleanKeepingSlash(keep));
-    FUZZ_CHECK(GoPath::isCleanKeepingSlash(bytes) == (keep == bytes));
+    const QString canonical = client::go::canonicalPath(text);
+    FUZZ_CHECK(client::go::canonicalPath(canonical) == canonical);
+    const QString clean = ::go::GoPath::clean(text);
+    FUZZ_CHECK(::go::GoPath::clean(clean) == clean && ::go::GoPath::isClean(clean));
+    FUZZ_CHECK(::go::GoPath::isClean(text) == (clean == text));
+    const QByteArray keep = ::go::GoPath::cleanKeepingSlash(bytes);
+    FUZZ_CHECK(::go::GoPath::cleanKeepingSlash(keep) == keep &&
+               ::go::GoPath::isCleanKeepingSlash(keep));
+    FUZZ_CHECK(::go::GoPath::isCleanKeepingSlash(bytes) == (keep == bytes));
 
-    GoStrconv::parseBool(text);
-    go::normalizeRfc3339(text);
-    go::jsonDecodeError(bytes, QStringLiteral("client.Response"));
+    ::go::GoStrconv::parseBool(text);
+    client::go::normalizeRfc3339(text);
+    client::go::jsonDecodeError(bytes, QStringLiteral("client.Response"));
     return 0;
 }

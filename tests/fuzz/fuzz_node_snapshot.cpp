@@ -15,33 +15,33 @@ namespace {
 
 void checkStore(const QByteArray &image)
 {
-    Store store;
+    store::Store store;
     if (!store.recover(image))
         return;
     const QByteArray saved = store.save();
-    Store again;
+    store::Store again;
     FUZZ_CHECK(again.recover(saved));
     FUZZ_CHECK(again.save() == saved);
 }
 
 void checkAuth(const QByteArray &image)
 {
-    AuthStore auth;
+    auth::AuthStore auth;
     if (!auth.recover(image))
         return;
     const QByteArray saved = auth.save();
-    AuthStore again;
+    auth::AuthStore again;
     FUZZ_CHECK(again.recover(saved));
     FUZZ_CHECK(again.save() == saved);
 }
 
 void checkMembership(const QByteArray &json)
 {
-    const std::optional<ClusterMembership> m = ClusterMembership::fromJson(json);
+    const std::optional<node::ClusterMembership> m = node::ClusterMembership::fromJson(json);
     if (!m)
         return;
     const QByteArray saved = m->toJson();
-    const std::optional<ClusterMembership> again = ClusterMembership::fromJson(saved);
+    const std::optional<node::ClusterMembership> again = node::ClusterMembership::fromJson(saved);
     FUZZ_CHECK(again.has_value());
     FUZZ_CHECK(again->toJson() == saved);
 }
@@ -55,8 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray image = in.rest();
     switch (selector) {
     case 0:
-        if (const std::optional<NodeSnapshot> snap = NodeSnapshot::decode(image)) {
-            FUZZ_CHECK(NodeSnapshot::decode(snap->encode()).has_value());
+        if (const std::optional<node::NodeSnapshot> snap = node::NodeSnapshot::decode(image)) {
+            FUZZ_CHECK(node::NodeSnapshot::decode(snap->encode()).has_value());
             checkStore(snap->store);
             checkMembership(snap->membership);
             if (!snap->auth.isEmpty())

@@ -135,7 +135,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
             case FrameType::ClusterInfoResponse:
                 if (!frame.body.isEmpty() && frame.body.at(0) == 0)
-                    ClusterMembership::fromJson(frame.body.mid(1));
+                    node::ClusterMembership::fromJson(frame.body.mid(1));
                 break;
             default:
                 break;

@@ -33,31 +33,31 @@ template <typename T> void roundTrip(const QByteArray &bytes)
 
 void raftRequest(const QByteArray &bytes)
 {
-    const std::optional<RaftRequest> r = RaftRequest::decode(bytes);
+    const std::optional<node::RaftRequest> r = node::RaftRequest::decode(bytes);
     if (!r)
         return;
     const QByteArray encoded = r->encode();
-    const std::optional<RaftRequest> back = RaftRequest::decode(encoded);
+    const std::optional<node::RaftRequest> back = node::RaftRequest::decode(encoded);
     FUZZ_CHECK(back.has_value());
     FUZZ_CHECK(back->encode() == encoded);
-    if (r->kind == RaftRequest::Kind::Auth)
-        roundTrip<AuthCommand>(r->auth);
-    if (r->kind == RaftRequest::Kind::Store) {
-        Store store;
+    if (r->kind == node::RaftRequest::Kind::Auth)
+        roundTrip<auth::AuthCommand>(r->auth);
+    if (r->kind == node::RaftRequest::Kind::Store) {
+        store::Store store;
         store.apply(r->command);
     }
 }
 
 void storeSequence(FuzzInput &in)
 {
-    Store store;
+    store::Store store;
     while (!in.atEnd()) {
-        const std::optional<Command> c = Command::decode(in.take(in.byte()));
+        const std::optional<store::Command> c = store::Command::decode(in.take(in.byte()));
         if (c)
             store.apply(*c);
     }
     const QByteArray saved = store.save();
-    Store again;
+    store::Store again;
     FUZZ_CHECK(again.recover(saved));
     FUZZ_CHECK(again.save() == saved);
 }
@@ -96,10 +96,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         raftRequest(bytes);
         break;
     case 7:
-        roundTrip<Command>(bytes);
+        roundTrip<store::Command>(bytes);
         break;
     case 8:
-        roundTrip<AuthCommand>(bytes);
+        roundTrip<auth::AuthCommand>(bytes);
         break;
     }
     return 0;
