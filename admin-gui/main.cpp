@@ -17,7 +17,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    AdminApplication::setUp(&app);
+    admin::AdminApplication::setUp(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -50,12 +50,12 @@ int main(int argc, char *argv[])
         parser.isSet(settingsOption)
             ? std::make_unique<QSettings>(parser.value(settingsOption), QSettings::IniFormat)
             : std::make_unique<QSettings>();
-    MainWindow window(settings.get());
+    admin::MainWindow window(settings.get());
 
-    ConnectionProfile commandLine;
+    admin::ConnectionProfile commandLine;
     if (parser.isSet(endpointsOption))
-        commandLine = AdminApplication::commandLineProfile(parser.value(endpointsOption),
-                                                           parser.value(userOption));
+        commandLine = admin::AdminApplication::commandLineProfile(parser.value(endpointsOption),
+                                                                  parser.value(userOption));
 
     window.show();
     if (!commandLine.endpoints.isEmpty()) {

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>ClientLeaderStatsSource</name>
+    <name>admin::ClientLeaderStatsSource</name>
     <message>
         <source>Looking for the leader…</source>
         <translation>正在查找领导者…</translation>
@@ -25,7 +25,7 @@
     </message>
 </context>
 <context>
-    <name>ClusterConnection</name>
+    <name>admin::ClusterConnection</name>
     <message>
         <source>Could not open &quot;%1&quot;. %2</source>
         <translation>无法打开“%1”。%2</translation>
@@ -48,7 +48,7 @@
     </message>
 </context>
 <context>
-    <name>ClusterPage</name>
+    <name>admin::ClusterPage</name>
     <message>
         <source>Members</source>
         <translation>成员</translation>
@@ -119,7 +119,7 @@
     </message>
 </context>
 <context>
-    <name>ClusterPoller</name>
+    <name>admin::ClusterPoller</name>
     <message>
         <source>Member %1 is down: %2</source>
         <translation>成员 %1 已宕机：%2</translation>
@@ -134,7 +134,7 @@
     </message>
 </context>
 <context>
-    <name>ConnectionDialog</name>
+    <name>admin::ConnectionDialog</name>
     <message>
         <source>Connect to a cluster</source>
         <translation>连接到集群</translation>
@@ -229,7 +229,7 @@
     </message>
 </context>
 <context>
-    <name>ConnectionProfile</name>
+    <name>admin::ConnectionProfile</name>
     <message>
         <source>Enter at least one endpoint, for example http://127.0.0.1:2379.</source>
         <translation>请至少输入一个端点，例如 http://127.0.0.1:2379。</translation>
@@ -256,7 +256,7 @@
     </message>
 </context>
 <context>
-    <name>ErrorText</name>
+    <name>admin::ErrorText</name>
     <message>
         <source>The cluster refused the credentials: the user name or password is wrong, or the user may not do this.</source>
         <translation>集群拒绝了凭据：用户名或密码错误，或者该用户无权执行此操作。</translation>
@@ -359,7 +359,7 @@
     </message>
 </context>
 <context>
-    <name>KeyBrowserPage</name>
+    <name>admin::KeyBrowserPage</name>
     <message>
         <source>New…</source>
         <translation>新建…</translation>
@@ -466,7 +466,7 @@
     </message>
 </context>
 <context>
-    <name>KeyDetailPane</name>
+    <name>admin::KeyDetailPane</name>
     <message>
         <source>Value</source>
         <translation>值</translation>
@@ -561,7 +561,7 @@
     </message>
 </context>
 <context>
-    <name>KeyOperations</name>
+    <name>admin::KeyOperations</name>
     <message>
         <source>%1 was changed by someone else (now at index %2); your change was not saved.</source>
         <translation>%1 已被他人修改（当前索引为 %2）；您的修改未保存。</translation>
@@ -620,7 +620,7 @@
     </message>
 </context>
 <context>
-    <name>KeyTreeModel</name>
+    <name>admin::KeyTreeModel</name>
     <message>
         <source>Key</source>
         <translation>键</translation>
@@ -635,7 +635,7 @@
     </message>
 </context>
 <context>
-    <name>LatencyChartPage</name>
+    <name>admin::LatencyChartPage</name>
     <message>
         <source>&lt;span style=&apos;color:%1&apos;&gt;●&lt;/span&gt; below 25 ms &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;●&lt;/span&gt; below 60 ms &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;●&lt;/span&gt; 60 ms and above</source>
         <translation>&lt;span style=&apos;color:%1&apos;&gt;●&lt;/span&gt; 低于 25 毫秒 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;●&lt;/span&gt; 低于 60 毫秒 &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;●&lt;/span&gt; 60 毫秒及以上</translation>
@@ -674,7 +674,7 @@
     </message>
 </context>
 <context>
-    <name>LatencySeriesModel</name>
+    <name>admin::LatencySeriesModel</name>
     <message>
         <source>Follower</source>
         <translation>跟随者</translation>
@@ -713,7 +713,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>admin::MainWindow</name>
     <message>
         <source>qetcd administration</source>
         <translation>qetcd 管理</translation>
@@ -836,7 +836,7 @@
     </message>
 </context>
 <context>
-    <name>MembersModel</name>
+    <name>admin::MembersModel</name>
     <message>
         <source>checking…</source>
         <translation>检查中…</translation>
@@ -919,14 +919,14 @@
     </message>
 </context>
 <context>
-    <name>MessageBanner</name>
+    <name>admin::MessageBanner</name>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
 </context>
 <context>
-    <name>NewKeyDialog</name>
+    <name>admin::NewKeyDialog</name>
     <message>
         <source>New key or directory</source>
         <translation>新建键或目录</translation>
@@ -989,7 +989,7 @@
     </message>
 </context>
 <context>
-    <name>StoreStatsModel</name>
+    <name>admin::StoreStatsModel</name>
     <message>
         <source>Gets</source>
         <translation>读取</translation>
@@ -1040,7 +1040,7 @@
     </message>
 </context>
 <context>
-    <name>SubtreeJson</name>
+    <name>admin::SubtreeJson</name>
     <message>
         <source>The file is not JSON: %1</source>
         <translation>该文件不是 JSON：%1</translation>
@@ -1055,7 +1055,7 @@
     </message>
 </context>
 <context>
-    <name>SubtreeTransfer</name>
+    <name>admin::SubtreeTransfer</name>
     <message>
         <source>Not connected, or another transfer is running.</source>
         <translation>未连接，或者另一个传输正在进行。</translation>
@@ -1096,7 +1096,7 @@
     </message>
 </context>
 <context>
-    <name>SyntheticLeaderStatsSource</name>
+    <name>admin::SyntheticLeaderStatsSource</name>
     <message numerus="yes">
         <source>Synthetic samples (no live cluster): leader %1 with %n follower(s)</source>
         <translation>
@@ -1105,7 +1105,7 @@
     </message>
 </context>
 <context>
-    <name>TimeText</name>
+    <name>admin::TimeText</name>
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
@@ -1124,7 +1124,7 @@
     </message>
 </context>
 <context>
-    <name>WatchEventModel</name>
+    <name>admin::WatchEventModel</name>
     <message>
         <source>Time</source>
         <translation>时间</translation>
@@ -1151,7 +1151,7 @@
     </message>
 </context>
 <context>
-    <name>WatchPanel</name>
+    <name>admin::WatchPanel</name>
     <message>
         <source>Key or prefix to watch</source>
         <translation>要监视的键或前缀</translation>

@@ -6,6 +6,8 @@
 #include <QIcon>
 #include <QLocale>
 
+namespace admin {
+
 namespace AdminApplication {
 
 void setUp(QApplication *app)
@@ -15,7 +17,7 @@ void setUp(QApplication *app)
     QApplication::setApplicationVersion(QStringLiteral(QETCD_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("qetcd-admin"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/qetcd-admin.png")));
-    Localization::install(app, QLocale::system(), QStringLiteral("qetcd"));
+    i18n::Localization::install(app, QLocale::system(), QStringLiteral("qetcd"));
 }
 
 ConnectionProfile commandLineProfile(const QString &endpointText, const QString &user)
@@ -30,3 +32,5 @@ ConnectionProfile commandLineProfile(const QString &endpointText, const QString 
 }
 
 } // namespace AdminApplication
+
+} // namespace admin

@@ -6,6 +6,8 @@
 
 class QApplication;
 
+namespace admin {
+
 // What qetcd-admin and its screenshot tool (tools/screenshots) share before
 // the first window opens, so both draw the same app: its names, version
 // and icon, and its translation catalogue picked by the system locale (the
@@ -20,3 +22,5 @@ void setUp(QApplication *app);
 ConnectionProfile commandLineProfile(const QString &endpointText, const QString &user);
 
 } // namespace AdminApplication
+
+} // namespace admin

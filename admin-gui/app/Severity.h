@@ -1,4 +1,8 @@
 #pragma once
 
+namespace admin {
+
 // How serious a message to the user is; picks the colour of a MessageBanner.
 enum class Severity { Info, Success, Warning, Error };
+
+} // namespace admin

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+namespace admin {
+
 QString TimeText::duration(qint64 seconds)
 {
     if (seconds < 0)
@@ -25,3 +27,5 @@ QDateTime TimeText::parseRfc3339(const QString &text)
     t.replace(fraction, QStringLiteral(".\\1"));
     return QDateTime::fromString(t, Qt::ISODateWithMs);
 }
+
+} // namespace admin

@@ -90,17 +90,17 @@ struct Result
 
 Result measure(const QUrl &endpoint)
 {
-    ClusterConnection connection;
-    ConnectionProfile profile;
+    admin::ClusterConnection connection;
+    admin::ConnectionProfile profile;
     profile.name = QStringLiteral("bench");
     profile.endpoints = {endpoint.toString()};
     bool opened = false;
-    QObject::connect(&connection, &ClusterConnection::opened, [&] { opened = true; });
+    QObject::connect(&connection, &admin::ClusterConnection::opened, [&] { opened = true; });
     connection.open(profile);
     if (!QTest::qWaitFor([&] { return opened; }, 10000))
         return Result();
 
-    KeyBrowserPage page(&connection);
+    admin::KeyBrowserPage page(&connection);
     page.resize(1100, 700);
     page.show();
     if (!QTest::qWaitFor([&] { return page.model()->isRootLoaded(); }, 120000)) // warm-up load
@@ -116,7 +116,7 @@ Result measure(const QUrl &endpoint)
         sinceTick.restart();
     });
     bool loaded = false;
-    QObject::connect(page.model(), &KeyTreeModel::rootLoaded, [&] {
+    QObject::connect(page.model(), &admin::KeyTreeModel::rootLoaded, [&] {
         result.loadedMs = clock.nsecsElapsed() / 1e6;
         loaded = true;
     });

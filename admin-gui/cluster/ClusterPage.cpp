@@ -17,6 +17,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+namespace admin {
+
 ClusterPage::ClusterPage(ClusterConnection *connection, QWidget *parent)
     : QWidget(parent), m_connection(connection)
 {
@@ -196,3 +198,5 @@ void ClusterPage::removeMemberById(const QString &id)
         m_poller->refresh();
     });
 }
+
+} // namespace admin

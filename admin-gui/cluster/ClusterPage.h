@@ -5,12 +5,15 @@
 #include <QPointer>
 #include <QWidget>
 
-class ClusterConnection;
-class ClusterPoller;
-class MembersModel;
 class QLabel;
 class QPushButton;
 class QTableView;
+
+namespace admin {
+
+class ClusterConnection;
+class ClusterPoller;
+class MembersModel;
 class StoreStatsModel;
 
 // The cluster page: the member table (id, name, peer and client URLs,
@@ -53,3 +56,5 @@ private:
     QPushButton *m_addButton;
     QPushButton *m_removeButton;
 };
+
+} // namespace admin

@@ -9,6 +9,8 @@
 
 #include <QDateTime>
 
+namespace admin {
+
 ClusterPoller::ClusterPoller(ClusterConnection *connection, MembersModel *members,
                              StoreStatsModel *store, QObject *parent)
     : QObject(parent), m_connection(connection), m_members(members), m_store(store)
@@ -126,3 +128,5 @@ void ClusterPoller::refresh()
         done();
     });
 }
+
+} // namespace admin

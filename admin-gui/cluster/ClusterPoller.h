@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QTimer>
 
+namespace admin {
+
 class ClusterConnection;
 class MembersModel;
 class StoreStatsModel;
@@ -51,3 +53,5 @@ private:
     int m_generation = 0;
     QHash<QString, MemberRow::Health> m_lastHealth;
 };
+
+} // namespace admin

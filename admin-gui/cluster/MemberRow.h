@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QString>
 
+namespace admin {
+
 // What the cluster page knows about one member: its entry in /v2/members,
 // the answer of its /health, and its /v2/stats/self. Plain value type.
 struct MemberRow
@@ -17,3 +19,5 @@ struct MemberRow
     QJsonObject selfStats; // empty until the member answered
     qint64 uptimeSeconds = -1;
 };
+
+} // namespace admin

@@ -7,6 +7,8 @@
 #include <QFont>
 #include <QLocale>
 
+namespace admin {
+
 namespace {
 
 QVariant number(const QJsonObject &o, const char *field, int decimals)
@@ -237,3 +239,5 @@ QVariant MembersModel::headerData(int section, Qt::Orientation orientation, int 
     }
     return QVariant();
 }
+
+} // namespace admin

@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QList>
 
+namespace admin {
+
 // The cluster page's member table: one row per member of /v2/members, with
 // leadership, health and the member's own statistics (/v2/stats/self:
 // state, uptime, append counts and rates). setMembers() keeps rows of
@@ -59,3 +61,5 @@ private:
     QList<MemberRow> m_rows;
     QString m_leaderId;
 };
+
+} // namespace admin

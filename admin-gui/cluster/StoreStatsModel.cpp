@@ -3,6 +3,8 @@
 
 #include <QLocale>
 
+namespace admin {
+
 namespace {
 
 struct CounterRow
@@ -13,17 +15,17 @@ struct CounterRow
 };
 
 const CounterRow kRows[] = {
-    {QT_TRANSLATE_NOOP("StoreStatsModel", "Gets"), "getsSuccess", "getsFail"},
-    {QT_TRANSLATE_NOOP("StoreStatsModel", "Sets"), "setsSuccess", "setsFail"},
-    {QT_TRANSLATE_NOOP("StoreStatsModel", "Creates"), "createSuccess", "createFail"},
-    {QT_TRANSLATE_NOOP("StoreStatsModel", "Updates"), "updateSuccess", "updateFail"},
-    {QT_TRANSLATE_NOOP("StoreStatsModel", "Deletes"), "deleteSuccess", "deleteFail"},
-    {QT_TRANSLATE_NOOP("StoreStatsModel", "Compare-and-swaps"), "compareAndSwapSuccess",
+    {QT_TRANSLATE_NOOP("admin::StoreStatsModel", "Gets"), "getsSuccess", "getsFail"},
+    {QT_TRANSLATE_NOOP("admin::StoreStatsModel", "Sets"), "setsSuccess", "setsFail"},
+    {QT_TRANSLATE_NOOP("admin::StoreStatsModel", "Creates"), "createSuccess", "createFail"},
+    {QT_TRANSLATE_NOOP("admin::StoreStatsModel", "Updates"), "updateSuccess", "updateFail"},
+    {QT_TRANSLATE_NOOP("admin::StoreStatsModel", "Deletes"), "deleteSuccess", "deleteFail"},
+    {QT_TRANSLATE_NOOP("admin::StoreStatsModel", "Compare-and-swaps"), "compareAndSwapSuccess",
      "compareAndSwapFail"},
-    {QT_TRANSLATE_NOOP("StoreStatsModel", "Compare-and-deletes"), "compareAndDeleteSuccess",
+    {QT_TRANSLATE_NOOP("admin::StoreStatsModel", "Compare-and-deletes"), "compareAndDeleteSuccess",
      "compareAndDeleteFail"},
-    {QT_TRANSLATE_NOOP("StoreStatsModel", "Expired keys"), "expireCount", nullptr},
-    {QT_TRANSLATE_NOOP("StoreStatsModel", "Watchers"), "watchers", nullptr},
+    {QT_TRANSLATE_NOOP("admin::StoreStatsModel", "Expired keys"), "expireCount", nullptr},
+    {QT_TRANSLATE_NOOP("admin::StoreStatsModel", "Watchers"), "watchers", nullptr},
 };
 constexpr int kRowCount = int(sizeof(kRows) / sizeof(kRows[0]));
 
@@ -97,3 +99,5 @@ QVariant StoreStatsModel::headerData(int section, Qt::Orientation orientation, i
     }
     return QVariant();
 }
+
+} // namespace admin

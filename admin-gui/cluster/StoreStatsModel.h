@@ -3,6 +3,8 @@
 #include <QAbstractTableModel>
 #include <QJsonObject>
 
+namespace admin {
+
 // /v2/stats/store as counters: one row per operation (gets, sets, creates,
 // updates, deletes, compare-and-swaps, compare-and-deletes) with its success
 // and failure counts, then expired keys and active watchers. Counters the
@@ -30,3 +32,5 @@ public:
 private:
     QJsonObject m_stats;
 };
+
+} // namespace admin

@@ -4,6 +4,8 @@
 #include "client/Client.h"
 #include "connection/ErrorText.h"
 
+namespace admin {
+
 namespace {
 
 // A hidden key nobody uses: GET of it is cheap whatever the size of the key
@@ -236,3 +238,5 @@ void ClusterConnection::emitStatus()
 {
     emit statusChanged(m_status);
 }
+
+} // namespace admin

@@ -15,6 +15,8 @@ class Reply;
 class Response;
 } // namespace client
 
+namespace admin {
+
 // The app's one link to a cluster: owns the client::Client for the open
 // profile and keeps ClusterStatus current, so pages never talk about
 // connection state themselves.
@@ -76,3 +78,5 @@ private:
     bool m_leaderInFlight = false;
     int m_generation = 0;
 };
+
+} // namespace admin

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QUrl>
 
+namespace admin {
+
 // What the status bar shows about the connection: the member that answered
 // last, the leader, the cluster id and the highest X-Etcd-Index seen.
 // Plain value type, published by ClusterConnection.
@@ -19,3 +21,5 @@ struct ClusterStatus
     quint64 etcdIndex = 0;
     QString lastError; // empty while the cluster answers
 };
+
+} // namespace admin

@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+namespace admin {
+
 QString ConnectionProfile::validate() const
 {
     if (endpoints.isEmpty())
@@ -55,3 +57,5 @@ bool ConnectionProfile::operator==(const ConnectionProfile &o) const
            certFile == o.certFile && keyFile == o.keyFile && username == o.username &&
            password == o.password && savePassword == o.savePassword;
 }
+
+} // namespace admin

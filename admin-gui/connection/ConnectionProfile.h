@@ -6,13 +6,15 @@
 #include <QString>
 #include <QStringList>
 
+namespace admin {
+
 // A named way to reach a cluster, as the connection dialog edits it and
 // ProfileStore keeps it: endpoints, optional TLS files and credentials.
 // Plain value type. The password is only persisted when savePassword is set
 // (QSettings stores it unencrypted, and the dialog says so).
 class ConnectionProfile
 {
-    Q_DECLARE_TR_FUNCTIONS(ConnectionProfile)
+    Q_DECLARE_TR_FUNCTIONS(admin::ConnectionProfile)
 public:
     QString name;
     QStringList endpoints; // "http://127.0.0.1:2379" or "127.0.0.1:2379"
@@ -32,3 +34,5 @@ public:
     bool operator==(const ConnectionProfile &o) const;
     bool operator!=(const ConnectionProfile &o) const { return !(*this == o); }
 };
+
+} // namespace admin

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+namespace admin {
+
 namespace {
 
 client::Reply *plainGet(client::Client *client, const QString &path, const QUrl &endpoint)
@@ -57,3 +59,5 @@ client::Error EndpointRequests::etcdError(const client::Reply *reply)
         o.value(QLatin1String("cause")).toString(),
         client::json::toUint64(o.value(QLatin1String("index"))).value_or(0), reply->httpStatus());
 }
+
+} // namespace admin

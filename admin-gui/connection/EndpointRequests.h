@@ -10,6 +10,8 @@ class Client;
 class Reply;
 } // namespace client
 
+namespace admin {
+
 // Adapter for what core/client does not offer yet, built from its public
 // Request and Client::send():
 // - the stats calls addressed to one chosen member (Client::leaderStats()/
@@ -35,3 +37,5 @@ public:
     // index), or the reply's own error when the body is not one.
     static client::Error etcdError(const client::Reply *reply);
 };
+
+} // namespace admin

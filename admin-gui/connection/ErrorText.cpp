@@ -1,5 +1,7 @@
 #include "connection/ErrorText.h"
 
+namespace admin {
+
 namespace {
 
 QString where(const client::Error &e)
@@ -110,3 +112,5 @@ QString ErrorText::describe(const client::Error &e)
     }
     return e.endpoint().isValid() ? tr("%1: %2").arg(where(e), e.toString()) : e.toString();
 }
+
+} // namespace admin

@@ -4,12 +4,14 @@
 
 #include <QCoreApplication>
 
+namespace admin {
+
 // Words client::Error values for administrators, in their language. The
 // client's own toString() keeps etcdctl's English wording for scripts; the
 // GUI says what happened and to which member instead. Stateless.
 class ErrorText
 {
-    Q_DECLARE_TR_FUNCTIONS(ErrorText)
+    Q_DECLARE_TR_FUNCTIONS(admin::ErrorText)
 public:
     static QString describe(const client::Error &error);
     // Wrong user/password, or a user without permission (401 / errorCode 110).
@@ -19,3 +21,5 @@ public:
     // etcd's message for an errorCode, translated when it is a common one.
     static QString etcdMessage(const client::Error &error);
 };
+
+} // namespace admin

@@ -3,6 +3,8 @@
 #include <QSettings>
 #include <QUrl>
 
+namespace admin {
+
 namespace {
 
 const QString kGroup = QStringLiteral("profiles");
@@ -81,3 +83,5 @@ void ProfileStore::setRecent(const QString &name)
     m_settings->setValue(QStringLiteral("recentProfile"), name);
     m_settings->sync();
 }
+
+} // namespace admin

@@ -8,6 +8,8 @@
 
 class QSettings;
 
+namespace admin {
+
 // Keeps named ConnectionProfiles in QSettings (group "profiles", one
 // subgroup per profile, names percent-encoded so any text is a valid name)
 // and remembers the most recently used one so the app reopens it at start.
@@ -30,3 +32,5 @@ public:
 private:
     QSettings *m_settings;
 };
+
+} // namespace admin

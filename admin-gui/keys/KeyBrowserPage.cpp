@@ -28,6 +28,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+namespace admin {
+
 KeyBrowserPage::KeyBrowserPage(ClusterConnection *connection, QWidget *parent)
     : QWidget(parent), m_connection(connection)
 {
@@ -460,3 +462,5 @@ void KeyBrowserPage::setShowHidden(bool show)
     m_proxy->setShowHidden(show);
     emit showHiddenChanged(show);
 }
+
+} // namespace admin

@@ -3,11 +3,17 @@
 #include <QPointer>
 #include <QWidget>
 
+class QCheckBox;
+class QLineEdit;
+class QToolBar;
+class QTreeView;
 namespace client {
 class Error;
 class Response;
 class Watcher;
 } // namespace client
+
+namespace admin {
 
 class ClusterConnection;
 class KeyDetailPane;
@@ -16,10 +22,6 @@ class KeyOperations;
 struct OperationResult;
 class KeyTreeModel;
 class MessageBanner;
-class QCheckBox;
-class QLineEdit;
-class QToolBar;
-class QTreeView;
 class SubtreeTransfer;
 
 // The key browser: a lazily loaded tree of the key space with a filter box,
@@ -96,3 +98,5 @@ private:
     QCheckBox *m_showHiddenCheck;
     QTreeView *m_tree;
 };
+
+} // namespace admin

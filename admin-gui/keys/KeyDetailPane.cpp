@@ -18,6 +18,8 @@
 
 #include <cmath>
 
+namespace admin {
+
 KeyDetailPane::KeyDetailPane(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
@@ -323,3 +325,5 @@ void KeyDetailPane::handleResult(const OperationResult &result)
         break;
     }
 }
+
+} // namespace admin

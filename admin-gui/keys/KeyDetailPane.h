@@ -9,14 +9,17 @@
 
 #include <optional>
 
-class KeyOperations;
 class QAction;
-class MessageBanner;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
+
+namespace admin {
+
+class KeyOperations;
+class MessageBanner;
 
 // Shows and edits the selected node: its value as text and, when it parses,
 // as pretty-printed JSON; created/modified index; TTL with a live countdown
@@ -98,3 +101,5 @@ private:
     QTimer m_countdown;
     QDateTime m_fixedNow;
 };
+
+} // namespace admin

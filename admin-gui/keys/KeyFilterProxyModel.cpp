@@ -2,6 +2,8 @@
 
 #include "keys/KeyTreeModel.h"
 
+namespace admin {
+
 KeyFilterProxyModel::KeyFilterProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setRecursiveFilteringEnabled(true);
@@ -34,3 +36,5 @@ bool KeyFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     }
     return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }
+
+} // namespace admin

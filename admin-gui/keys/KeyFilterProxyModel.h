@@ -2,6 +2,8 @@
 
 #include <QSortFilterProxyModel>
 
+namespace admin {
+
 // Sits between KeyTreeModel and the tree view: hides hidden keys (and
 // everything below a hidden directory) unless showHidden is set, and keeps
 // the rows whose name contains the filter text, with their ancestors
@@ -25,3 +27,5 @@ protected:
 private:
     bool m_showHidden = false;
 };
+
+} // namespace admin

@@ -5,6 +5,8 @@
 #include "connection/ErrorText.h"
 #include "keys/KeyTreeModel.h"
 
+namespace admin {
+
 KeyOperations::KeyOperations(ClusterConnection *connection, KeyTreeModel *model, QObject *parent)
     : QObject(parent), m_connection(connection), m_model(model)
 {
@@ -134,3 +136,5 @@ void KeyOperations::remove(const QString &key, bool dir, bool recursive, Callbac
     o.recursive = recursive;
     run(c->remove(key, o), key, tr("Deleted %1."), tr("Could not delete %1."), done);
 }
+
+} // namespace admin

@@ -8,12 +8,15 @@
 
 #include <functional>
 
-class ClusterConnection;
-class KeyTreeModel;
 namespace client {
 class Client;
 class Reply;
 } // namespace client
+
+namespace admin {
+
+class ClusterConnection;
+class KeyTreeModel;
 
 // The writes the key browser offers, each one client call: create a key, a
 // directory or an in-order key; save a value with compare-and-swap on the
@@ -61,3 +64,5 @@ private:
     QPointer<ClusterConnection> m_connection;
     QPointer<KeyTreeModel> m_model;
 };
+
+} // namespace admin

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+namespace admin {
+
 void KeyTreeItem::assign(const client::Node &node)
 {
     key = node.key.isEmpty() ? QStringLiteral("/") : node.key;
@@ -57,3 +59,5 @@ QString KeyTreeItem::nameOf(const QString &key)
     const qsizetype slash = k.lastIndexOf(QLatin1Char('/'));
     return slash < 0 ? k : k.mid(slash + 1);
 }
+
+} // namespace admin

@@ -7,6 +7,8 @@
 #include <memory>
 #include <vector>
 
+namespace admin {
+
 // One node of KeyTreeModel's mirror of the key space. A directory knows
 // whether its children were listed (LoadState) and at which X-Etcd-Index
 // the listing was taken, so watch events older than the listing are not
@@ -51,3 +53,5 @@ public:
     static QString nameOf(const QString &key);
     static bool isHiddenName(const QString &name) { return name.startsWith(QLatin1Char('_')); }
 };
+
+} // namespace admin

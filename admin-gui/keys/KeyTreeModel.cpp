@@ -17,6 +17,8 @@
 
 #include <algorithm>
 
+namespace admin {
+
 // What the worker thread hands back: the children of one listing, parsed
 // and sorted, not yet attached to the tree.
 struct KeyTreeModel::Listing
@@ -703,3 +705,5 @@ void KeyTreeModel::fetchDirect(const QString &key)
         continueReveal();
     });
 }
+
+} // namespace admin

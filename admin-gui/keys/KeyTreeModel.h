@@ -15,6 +15,8 @@
 #include <optional>
 #include <vector>
 
+namespace admin {
+
 class ClusterConnection;
 
 // The key space as a lazily loaded tree for QTreeView.
@@ -146,3 +148,5 @@ private:
     QIcon m_dirIcon;
     QIcon m_keyIcon;
 };
+
+} // namespace admin

@@ -9,6 +9,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 
+namespace admin {
+
 NewKeyDialog::NewKeyDialog(const QString &parentDir, QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("New key or directory"));
@@ -96,3 +98,5 @@ void NewKeyDialog::update()
         inOrder ? tr("%1/<next index>").arg(key() == QLatin1String("/") ? QString() : key())
                 : key());
 }
+
+} // namespace admin

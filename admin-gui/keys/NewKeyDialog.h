@@ -9,6 +9,8 @@ class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
 
+namespace admin {
+
 // Asks what to create below a directory: a key with a value, a directory,
 // or an in-order key (POST: the server names it after the next index), each
 // with an optional TTL. Names may contain '/' to create nested directories
@@ -38,3 +40,5 @@ private:
     QLabel *m_preview;
     QDialogButtonBox *m_buttons;
 };
+
+} // namespace admin

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+namespace admin {
+
 // How one write through KeyOperations ended: done (with the server's
 // response), refused because the key changed meanwhile (compare failed), or
 // failed otherwise. `message` is worded for the user. Plain value type.
@@ -20,3 +22,5 @@ struct OperationResult
 
     bool ok() const { return outcome == Outcome::Done; }
 };
+
+} // namespace admin

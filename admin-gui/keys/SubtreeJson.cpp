@@ -3,6 +3,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+namespace admin {
+
 namespace {
 
 const QString kFormat = QStringLiteral("qetcd-admin-export");
@@ -82,3 +84,5 @@ QList<SubtreeWrite> SubtreeJson::writesFor(const client::Node &root, const QStri
     collect(root, withoutTrailingSlash(root.key), withoutTrailingSlash(target), &out, true);
     return out;
 }
+
+} // namespace admin

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+namespace admin {
+
 // One write that recreates part of an exported subtree.
 struct SubtreeWrite
 {
@@ -24,7 +26,7 @@ struct SubtreeWrite
 // can be imported too. Pure functions; thread-safe.
 class SubtreeJson
 {
-    Q_DECLARE_TR_FUNCTIONS(SubtreeJson)
+    Q_DECLARE_TR_FUNCTIONS(admin::SubtreeJson)
 public:
     static QByteArray toDocument(const client::Node &root);
     static bool parse(const QByteArray &data, client::Node *root, QString *error);
@@ -33,3 +35,5 @@ public:
     // empty or has a TTL (others come into being with their keys).
     static QList<SubtreeWrite> writesFor(const client::Node &root, const QString &target);
 };
+
+} // namespace admin

@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QSaveFile>
 
+namespace admin {
+
 namespace {
 constexpr int kParallel = 8;
 }
@@ -126,3 +128,5 @@ void SubtreeTransfer::pump()
         });
     }
 }
+
+} // namespace admin

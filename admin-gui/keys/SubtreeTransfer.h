@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QPointer>
 
+namespace admin {
+
 class ClusterConnection;
 
 // Exports a subtree to a file (one recursive, sorted GET) and imports one
@@ -39,3 +41,5 @@ private:
     QStringList m_failures;
     QString m_target;
 };
+
+} // namespace admin

@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+namespace admin {
+
 bool ValueFormat::prettyJson(const QString &value, QString *pretty)
 {
     const QString trimmed = value.trimmed();
@@ -14,3 +16,5 @@ bool ValueFormat::prettyJson(const QString &value, QString *pretty)
     *pretty = QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
     return true;
 }
+
+} // namespace admin

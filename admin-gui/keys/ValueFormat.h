@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace admin {
+
 // How the detail pane shows a value: JSON objects and arrays pretty-printed
 // (indented; object keys come out sorted, as QJsonDocument writes them), everything else as plain
 // text. Stateless.
@@ -11,3 +13,5 @@ public:
     // True and the indented text when `value` is a JSON object or array.
     static bool prettyJson(const QString &value, QString *pretty);
 };
+
+} // namespace admin

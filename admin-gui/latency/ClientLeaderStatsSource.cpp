@@ -6,6 +6,8 @@
 #include "connection/EndpointRequests.h"
 #include "connection/ErrorText.h"
 
+namespace admin {
+
 ClientLeaderStatsSource::ClientLeaderStatsSource(ClusterConnection *connection, QObject *parent)
     : LeaderStatsSource(parent), m_connection(connection)
 {
@@ -146,3 +148,5 @@ void ClientLeaderStatsSource::fetchNames()
         emit memberNamesChanged(names);
     });
 }
+
+} // namespace admin

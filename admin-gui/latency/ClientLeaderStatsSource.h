@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QTimer>
 
+namespace admin {
+
 class ClusterConnection;
 struct ClusterStatus;
 
@@ -50,3 +52,5 @@ private:
     QUrl m_leaderUrl;
     QString m_lastFailure;
 };
+
+} // namespace admin

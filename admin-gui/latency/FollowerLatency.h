@@ -5,6 +5,8 @@
 
 #include <deque>
 
+namespace admin {
+
 // The leader's view of one follower (/v2/stats/leader "followers" entry):
 // the latest statistics the leader computed, plus the recent "current"
 // latencies as (time in ms, latency in ms) points for the chart.
@@ -22,3 +24,5 @@ struct FollowerLatency
     qint64 fail = 0;
     std::deque<QPointF> samples;
 };
+
+} // namespace admin

@@ -17,6 +17,8 @@
 
 #include <cmath>
 
+namespace admin {
+
 namespace {
 
 // A round upper bound for the latency axis just above `v`.
@@ -221,3 +223,5 @@ void LatencyChartPage::redraw()
     m_axisY->setRange(0, niceCeiling(maxY * 1.15));
     m_axisY->setLabelFormat(m_axisY->max() >= 10 ? QStringLiteral("%d") : QStringLiteral("%.1f"));
 }
+
+} // namespace admin

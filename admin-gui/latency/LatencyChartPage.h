@@ -6,14 +6,17 @@
 #include <QPointer>
 #include <QWidget>
 
-class ClusterConnection;
-class LatencySeriesModel;
 class QChart;
 class QChartView;
 class QLabel;
 class QLineSeries;
 class QTableView;
 class QValueAxis;
+
+namespace admin {
+
+class ClusterConnection;
+class LatencySeriesModel;
 
 // The leader latency page: one line per follower of the leader's current
 // latency to it over a sliding window (Qt Charts), each point coloured like
@@ -58,3 +61,5 @@ private:
     QLabel *m_emptyLabel;
     QTableView *m_table;
 };
+
+} // namespace admin

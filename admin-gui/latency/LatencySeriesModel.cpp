@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+namespace admin {
+
 namespace {
 
 QString ms(double v)
@@ -224,3 +226,5 @@ QVariant LatencySeriesModel::headerData(int section, Qt::Orientation orientation
     }
     return QVariant();
 }
+
+} // namespace admin

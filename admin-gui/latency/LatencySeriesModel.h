@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QList>
 
+namespace admin {
+
 // Turns successive /v2/stats/leader answers into what the latency page
 // draws: per follower, the "current" latency over a sliding window of
 // time (points older than windowMs() before the newest sample are dropped)
@@ -77,3 +79,5 @@ private:
     qint64 m_latestMs = 0;
     int m_sampleCount = 0;
 };
+
+} // namespace admin

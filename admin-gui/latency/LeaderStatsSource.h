@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QUrl>
 
+namespace admin {
+
 // Where the latency page gets /v2/stats/leader answers from. The real
 // source polls the cluster (ClientLeaderStatsSource); a synthetic one
 // (SyntheticLeaderStatsSource, in tools/screenshots: not shipped) feeds
@@ -30,3 +32,5 @@ signals:
     void memberNamesChanged(const QHash<QString, QString> &names);
     void failed(const QString &message);
 };
+
+} // namespace admin

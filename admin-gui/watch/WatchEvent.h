@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QString>
 
+namespace admin {
+
 // One row of the watch panel: when it arrived, what happened to which key,
 // the value after and before, and the index of the change. Plain value type.
 struct WatchEvent
@@ -15,3 +17,5 @@ struct WatchEvent
     quint64 index = 0;
     bool dir = false;
 };
+
+} // namespace admin

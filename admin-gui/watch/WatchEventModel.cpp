@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+namespace admin {
+
 namespace {
 
 QByteArray csvField(const QString &text)
@@ -186,3 +188,5 @@ QByteArray WatchEventModel::toJson(const QList<int> &rows) const
     }
     return QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
+
+} // namespace admin

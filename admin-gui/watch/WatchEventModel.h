@@ -7,6 +7,8 @@
 
 #include <deque>
 
+namespace admin {
+
 // The watch panel's table: one row per event, oldest first, at most
 // maxRows() (the oldest go first when it is full). Also writes rows out as
 // CSV (RFC 4180, a header line, UTF-8) or as a JSON array. GUI thread only.
@@ -51,3 +53,5 @@ private:
     std::deque<WatchEvent> m_events;
     int m_maxRows = 100000;
 };
+
+} // namespace admin

@@ -21,6 +21,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+namespace admin {
+
 WatchPanel::WatchPanel(ClusterConnection *connection, QWidget *parent)
     : QWidget(parent), m_connection(connection)
 {
@@ -362,3 +364,5 @@ void WatchPanel::updateControls()
     m_recursiveCheck->setEnabled(!watching);
     m_fromIndexSpin->setEnabled(!watching);
 }
+
+} // namespace admin

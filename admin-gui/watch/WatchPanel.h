@@ -6,14 +6,6 @@
 #include <QPointer>
 #include <QWidget>
 
-namespace client {
-class Error;
-class Response;
-class Watcher;
-} // namespace client
-
-class ClusterConnection;
-class MessageBanner;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -21,6 +13,16 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
 class QTableView;
+namespace client {
+class Error;
+class Response;
+class Watcher;
+} // namespace client
+
+namespace admin {
+
+class ClusterConnection;
+class MessageBanner;
 class WatchEventModel;
 
 // Watches a key or a prefix (recursively) and lists every event live: time,
@@ -100,3 +102,5 @@ private:
     QLabel *m_status;
     QTableView *m_table;
 };
+
+} // namespace admin

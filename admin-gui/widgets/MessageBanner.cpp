@@ -7,6 +7,8 @@
 #include <QStyle>
 #include <QToolButton>
 
+namespace admin {
+
 MessageBanner::MessageBanner(QWidget *parent) : QFrame(parent)
 {
     setObjectName(QStringLiteral("messageBanner"));
@@ -93,3 +95,5 @@ void MessageBanner::dismiss()
     m_autoHide.stop();
     hide();
 }
+
+} // namespace admin

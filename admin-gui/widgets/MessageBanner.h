@@ -11,6 +11,8 @@ class QHBoxLayout;
 class QLabel;
 class QToolButton;
 
+namespace admin {
+
 // A coloured strip above a page that tells the user what happened without
 // stopping them (the app's replacement for modal error boxes): a message,
 // optional buttons for what they can do about it (e.g. Reload, Retry), and
@@ -41,3 +43,5 @@ private:
     Severity m_severity = Severity::Info;
     bool m_autoHideEnabled = true;
 };
+
+} // namespace admin

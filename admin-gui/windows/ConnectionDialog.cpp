@@ -13,6 +13,8 @@
 #include <QPushButton>
 #include <QToolButton>
 
+namespace admin {
+
 ConnectionDialog::ConnectionDialog(ProfileStore *store, const QString &selected, QWidget *parent)
     : QDialog(parent), m_store(store)
 {
@@ -190,3 +192,5 @@ void ConnectionDialog::accept()
         m_store->save(p);
     QDialog::accept();
 }
+
+} // namespace admin

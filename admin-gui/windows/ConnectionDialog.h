@@ -4,11 +4,15 @@
 
 #include <QDialog>
 
-class ProfileStore;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QFormLayout;
+
+namespace admin {
+
+class ProfileStore;
 
 // Edits connection profiles and picks the one to open: several endpoints,
 // optional CA bundle, client certificate and key, optional user and
@@ -32,7 +36,7 @@ public slots:
 private:
     void loadSelected();
     void fillProfileList(const QString &select);
-    QLineEdit *fileRow(class QFormLayout *form, const QString &label, const char *name,
+    QLineEdit *fileRow(QFormLayout *form, const QString &label, const char *name,
                        const QString &filter);
 
     ProfileStore *m_store;
@@ -47,3 +51,5 @@ private:
     QCheckBox *m_savePasswordCheck;
     QLabel *m_error;
 };
+
+} // namespace admin

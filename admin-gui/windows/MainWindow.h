@@ -6,16 +6,19 @@
 
 #include <QMainWindow>
 
+class QAction;
+class QLabel;
+class QSettings;
+class QTabWidget;
+
+namespace admin {
+
 class ClusterConnection;
 class ClusterPage;
 class KeyBrowserPage;
 class LatencyChartPage;
 class MessageBanner;
-class QAction;
 class ProfileStore;
-class QLabel;
-class QSettings;
-class QTabWidget;
 class WatchPanel;
 
 // The application window: the four pages (keys, watch, cluster, latency)
@@ -77,3 +80,5 @@ private:
     QAction *m_retryAction;
     QAction *m_settingsAction;
 };
+
+} // namespace admin

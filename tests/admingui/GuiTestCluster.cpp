@@ -11,9 +11,9 @@ GuiTestCluster::~GuiTestCluster()
     m_other.reset();
 }
 
-ConnectionProfile GuiTestCluster::profile() const
+admin::ConnectionProfile GuiTestCluster::profile() const
 {
-    ConnectionProfile p;
+    admin::ConnectionProfile p;
     p.name = QStringLiteral("test");
     p.endpoints = {m_daemon.clientUrl().toString()};
     return p;
@@ -26,8 +26,8 @@ bool GuiTestCluster::start()
     client::ClientConfig config;
     config.endpoints = {m_daemon.clientUrl()};
     m_other = std::make_unique<client::Client>(config);
-    m_connection = std::make_unique<ClusterConnection>();
-    QSignalSpy opened(m_connection.get(), &ClusterConnection::opened);
+    m_connection = std::make_unique<admin::ClusterConnection>();
+    QSignalSpy opened(m_connection.get(), &admin::ClusterConnection::opened);
     m_connection->open(profile());
     return opened.wait(10000) || opened.count() > 0;
 }

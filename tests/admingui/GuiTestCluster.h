@@ -25,9 +25,9 @@ public:
     // Starts the member and opens the connection; false if either failed.
     bool start();
     DaemonProcess &daemon() { return m_daemon; }
-    ClusterConnection *connection() { return m_connection.get(); }
+    admin::ClusterConnection *connection() { return m_connection.get(); }
     client::Client *other() { return m_other.get(); }
-    ConnectionProfile profile() const;
+    admin::ConnectionProfile profile() const;
 
     // Synchronous calls through the other client.
     bool set(const QString &key, const QString &value, qint64 ttl = 0);
@@ -40,6 +40,6 @@ public:
 
 private:
     DaemonProcess m_daemon;
-    std::unique_ptr<ClusterConnection> m_connection;
+    std::unique_ptr<admin::ClusterConnection> m_connection;
     std::unique_ptr<client::Client> m_other;
 };

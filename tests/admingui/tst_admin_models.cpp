@@ -97,16 +97,16 @@ private slots:
 
 void TestAdminModels::latencyFromThreeMemberLeader()
 {
-    LatencySeriesModel model;
+    admin::LatencySeriesModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy followers(&model, &LatencySeriesModel::followersChanged);
+    QSignalSpy followers(&model, &admin::LatencySeriesModel::followersChanged);
     QVERIFY(model.addStats(1000, json(kThreeMemberStats)));
     QCOMPARE(model.leaderId(), QStringLiteral("924e2e83e93f2560"));
     QCOMPARE(model.followerIds(),
              QStringList({QStringLiteral("6e3bd23ae5f1eae0"), QStringLiteral("a8266ecf031671f3")}));
     QCOMPARE(followers.count(), 1);
     QCOMPARE(model.rowCount(), 2);
-    const FollowerLatency *f = model.follower(QStringLiteral("6e3bd23ae5f1eae0"));
+    const admin::FollowerLatency *f = model.follower(QStringLiteral("6e3bd23ae5f1eae0"));
     QVERIFY(f);
     QCOMPARE(f->success, 745);
     QCOMPARE(f->maximum, 1.007649);
@@ -118,23 +118,23 @@ void TestAdminModels::latencyFromThreeMemberLeader()
     QCOMPARE(model.samples(QStringLiteral("a8266ecf031671f3")).size(), 2);
 
     model.setMemberNames({{QStringLiteral("a8266ecf031671f3"), QStringLiteral("infra2")}});
-    QCOMPARE(model.index(1, LatencySeriesModel::FollowerColumn).data().toString(),
+    QCOMPARE(model.index(1, admin::LatencySeriesModel::FollowerColumn).data().toString(),
              QStringLiteral("infra2"));
-    QCOMPARE(model.index(0, LatencySeriesModel::FollowerColumn).data().toString(),
+    QCOMPARE(model.index(0, admin::LatencySeriesModel::FollowerColumn).data().toString(),
              QStringLiteral("6e3bd23ae5f1eae0"));
-    QCOMPARE(model.index(0, LatencySeriesModel::SuccessColumn).data().toString(),
+    QCOMPARE(model.index(0, admin::LatencySeriesModel::SuccessColumn).data().toString(),
              QLocale().toString(745));
     // Current latency 0.000138 ms: green like the etcd dashboard.
-    QCOMPARE(model.index(0, LatencySeriesModel::CurrentColumn)
+    QCOMPARE(model.index(0, admin::LatencySeriesModel::CurrentColumn)
                  .data(Qt::BackgroundRole)
                  .value<QBrush>()
                  .color(),
-             LatencySeriesModel::color(LatencySeriesModel::Level::Good));
+             admin::LatencySeriesModel::color(admin::LatencySeriesModel::Level::Good));
 }
 
 void TestAdminModels::latencyWindowSlides()
 {
-    LatencySeriesModel model;
+    admin::LatencySeriesModel model;
     model.setWindowMs(10000);
     QJsonObject stats{
         {QStringLiteral("leader"), QStringLiteral("l")},
@@ -150,7 +150,7 @@ void TestAdminModels::latencyWindowSlides()
 
 void TestAdminModels::latencyFollowerSetChanges()
 {
-    LatencySeriesModel model;
+    admin::LatencySeriesModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     auto stats = [](const QString &leader, const QStringList &followers) {
         QJsonObject f;
@@ -176,7 +176,7 @@ void TestAdminModels::latencyFollowerSetChanges()
 
 void TestAdminModels::latencyRejectsOtherJson()
 {
-    LatencySeriesModel model;
+    admin::LatencySeriesModel model;
     QVERIFY(!model.addStats(0, json(R"({"message":"not current leader"})")));
     QVERIFY(!model.addStats(0, json(R"({"leader":"a","followers":[1,2]})")));
     QCOMPARE(model.sampleCount(), 0);
@@ -186,7 +186,7 @@ void TestAdminModels::latencyLevels_data()
 {
     QTest::addColumn<double>("ms");
     QTest::addColumn<int>("level");
-    using L = LatencySeriesModel::Level;
+    using L = admin::LatencySeriesModel::Level;
     QTest::newRow("0") << 0.0 << int(L::Good);
     QTest::newRow("24.9") << 24.9 << int(L::Good);
     QTest::newRow("25") << 25.0 << int(L::Fair);
@@ -199,22 +199,23 @@ void TestAdminModels::latencyLevels()
 {
     QFETCH(double, ms);
     QFETCH(int, level);
-    QCOMPARE(int(LatencySeriesModel::level(ms)), level);
+    QCOMPARE(int(admin::LatencySeriesModel::level(ms)), level);
 }
 
 void TestAdminModels::syntheticSourceIsConsistent()
 {
-    SyntheticLeaderStatsSource source(QStringLiteral("l"), QStringLiteral("infra0"),
-                                      {{QStringLiteral("f1"), QStringLiteral("infra1"), 2},
-                                       {QStringLiteral("f2"), QStringLiteral("infra2"), 8}});
-    LatencySeriesModel model;
-    connect(&source, &LeaderStatsSource::statsReceived, &model, &LatencySeriesModel::addStats);
-    QSignalSpy names(&source, &LeaderStatsSource::memberNamesChanged);
+    admin::SyntheticLeaderStatsSource source(QStringLiteral("l"), QStringLiteral("infra0"),
+                                             {{QStringLiteral("f1"), QStringLiteral("infra1"), 2},
+                                              {QStringLiteral("f2"), QStringLiteral("infra2"), 8}});
+    admin::LatencySeriesModel model;
+    connect(&source, &admin::LeaderStatsSource::statsReceived, &model,
+            &admin::LatencySeriesModel::addStats);
+    QSignalSpy names(&source, &admin::LeaderStatsSource::memberNamesChanged);
     source.backfill(200);
     QCOMPARE(names.count(), 1);
     QCOMPARE(model.followerIds(), QStringList({QStringLiteral("f1"), QStringLiteral("f2")}));
     for (const QString &id : model.followerIds()) {
-        const FollowerLatency *f = model.follower(id);
+        const admin::FollowerLatency *f = model.follower(id);
         QCOMPARE(f->success + f->fail, 200);
         QVERIFY(f->minimum <= f->average && f->average <= f->maximum);
         QVERIFY(f->standardDeviation >= 0);
@@ -224,22 +225,22 @@ void TestAdminModels::syntheticSourceIsConsistent()
 
 void TestAdminModels::watchEventsCsvAndJson()
 {
-    WatchEventModel model;
+    admin::WatchEventModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    WatchEvent a;
+    admin::WatchEvent a;
     a.time = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC);
     a.action = QStringLiteral("set");
     a.key = QStringLiteral("/a");
     a.value = QStringLiteral("x, \"quoted\"\nsecond line");
     a.index = 7;
-    WatchEvent b = a;
+    admin::WatchEvent b = a;
     b.action = QStringLiteral("delete");
     b.value.clear();
     b.previousValue = QStringLiteral("x");
     b.index = 8;
     model.append({a, b});
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.index(0, WatchEventModel::ValueColumn).data().toString(),
+    QCOMPARE(model.index(0, admin::WatchEventModel::ValueColumn).data().toString(),
              QStringLiteral("x, \"quoted\"")); // first line in the table
 
     const QByteArray csv = model.toCsv();
@@ -259,11 +260,11 @@ void TestAdminModels::watchEventsCsvAndJson()
 
 void TestAdminModels::watchEventsTrimOldest()
 {
-    WatchEventModel model;
+    admin::WatchEventModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setMaxRows(3);
     for (int i = 1; i <= 5; ++i) {
-        WatchEvent e;
+        admin::WatchEvent e;
         e.index = quint64(i);
         model.append(e);
     }
@@ -275,23 +276,23 @@ void TestAdminModels::watchEventsTrimOldest()
 
 void TestAdminModels::storeStatsCounters()
 {
-    StoreStatsModel model;
+    admin::StoreStatsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setStats(json(R"({"getsSuccess":12,"getsFail":3,"setsSuccess":40,"setsFail":0,
         "compareAndSwapSuccess":2,"compareAndSwapFail":1,"expireCount":5,"watchers":4})"));
-    QCOMPARE(model.counter(0, StoreStatsModel::SuccessColumn), 12);
-    QCOMPARE(model.counter(0, StoreStatsModel::FailColumn), 3);
-    QCOMPARE(model.counter(5, StoreStatsModel::FailColumn), 1);     // compare-and-swap
-    QCOMPARE(model.counter(7, StoreStatsModel::SuccessColumn), 5);  // expired
-    QCOMPARE(model.counter(8, StoreStatsModel::SuccessColumn), 4);  // watchers
-    QCOMPARE(model.counter(2, StoreStatsModel::SuccessColumn), -1); // not sent
-    QCOMPARE(model.index(1, StoreStatsModel::SuccessColumn).data().toString(),
+    QCOMPARE(model.counter(0, admin::StoreStatsModel::SuccessColumn), 12);
+    QCOMPARE(model.counter(0, admin::StoreStatsModel::FailColumn), 3);
+    QCOMPARE(model.counter(5, admin::StoreStatsModel::FailColumn), 1);     // compare-and-swap
+    QCOMPARE(model.counter(7, admin::StoreStatsModel::SuccessColumn), 5);  // expired
+    QCOMPARE(model.counter(8, admin::StoreStatsModel::SuccessColumn), 4);  // watchers
+    QCOMPARE(model.counter(2, admin::StoreStatsModel::SuccessColumn), -1); // not sent
+    QCOMPARE(model.index(1, admin::StoreStatsModel::SuccessColumn).data().toString(),
              QLocale().toString(40));
 }
 
 void TestAdminModels::membersKeepRowsAcrossRefresh()
 {
-    MembersModel model;
+    admin::MembersModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     client::Member a{QStringLiteral("a1"),
                      QStringLiteral("infra0"),
@@ -303,7 +304,7 @@ void TestAdminModels::membersKeepRowsAcrossRefresh()
                      {QStringLiteral("http://c1")}};
     client::Member c{QStringLiteral("c3"), QString(), {QStringLiteral("http://p2")}, {}};
     model.setMembers({a, b});
-    model.setHealth(QStringLiteral("b2"), MemberRow::Health::Unreachable,
+    model.setHealth(QStringLiteral("b2"), admin::MemberRow::Health::Unreachable,
                     QStringLiteral("refused"));
     const QDateTime now = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
     model.setSelfStats(QStringLiteral("a1"),
@@ -313,8 +314,8 @@ void TestAdminModels::membersKeepRowsAcrossRefresh()
     model.setMembers({b, c}); // a leaves, c is added (not started yet)
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.row(0).member.id, QStringLiteral("b2"));
-    QCOMPARE(model.row(0).health, MemberRow::Health::Unreachable);
-    QCOMPARE(model.index(1, MembersModel::NameColumn).data().toString(),
+    QCOMPARE(model.row(0).health, admin::MemberRow::Health::Unreachable);
+    QCOMPARE(model.index(1, admin::MembersModel::NameColumn).data().toString(),
              QStringLiteral("(not started)"));
     QCOMPARE(model.leaderId(), QStringLiteral("a1"));
 
@@ -325,7 +326,7 @@ void TestAdminModels::membersKeepRowsAcrossRefresh()
                        now);
     const int row = model.rowOf(QStringLiteral("a1"));
     QCOMPARE(model.row(row).uptimeSeconds, 3659);
-    QCOMPARE(model.index(row, MembersModel::RoleColumn).data().toString(),
+    QCOMPARE(model.index(row, admin::MembersModel::RoleColumn).data().toString(),
              QStringLiteral("leader"));
 }
 
@@ -358,9 +359,9 @@ void TestAdminModels::subtreeWrites()
     QFETCH(QStringList, writes);
     client::Node root;
     QString error;
-    QVERIFY2(SubtreeJson::parse(document.toUtf8(), &root, &error), qPrintable(error));
+    QVERIFY2(admin::SubtreeJson::parse(document.toUtf8(), &root, &error), qPrintable(error));
     QStringList got;
-    for (const SubtreeWrite &w : SubtreeJson::writesFor(root, target)) {
+    for (const admin::SubtreeWrite &w : admin::SubtreeJson::writesFor(root, target)) {
         QString s = w.dir ? w.key + QLatin1Char('/') : w.key + QLatin1Char('=') + w.value;
         if (w.ttl)
             s += QLatin1Char('+') + QString::number(w.ttl);
@@ -379,15 +380,15 @@ void TestAdminModels::subtreeParseAcceptsResponses()
     node.nodes[0].value = QStringLiteral("c");
     client::Node back;
     QString error;
-    QVERIFY(SubtreeJson::parse(SubtreeJson::toDocument(node), &back, &error));
+    QVERIFY(admin::SubtreeJson::parse(admin::SubtreeJson::toDocument(node), &back, &error));
     QCOMPARE(back.nodes.size(), 1);
     QCOMPARE(back.nodes[0].value, QStringLiteral("c"));
-    QVERIFY(
-        SubtreeJson::parse(R"({"action":"get","node":{"key":"/k","value":"v"}})", &back, &error));
+    QVERIFY(admin::SubtreeJson::parse(R"({"action":"get","node":{"key":"/k","value":"v"}})", &back,
+                                      &error));
     QCOMPARE(back.value, QStringLiteral("v"));
-    QVERIFY(!SubtreeJson::parse("[1,2]", &back, &error));
-    QVERIFY(!SubtreeJson::parse(R"({"no":"key"})", &back, &error));
-    QVERIFY(!SubtreeJson::parse("not json", &back, &error));
+    QVERIFY(!admin::SubtreeJson::parse("[1,2]", &back, &error));
+    QVERIFY(!admin::SubtreeJson::parse(R"({"no":"key"})", &back, &error));
+    QVERIFY(!admin::SubtreeJson::parse("not json", &back, &error));
     QVERIFY(!error.isEmpty());
 }
 
@@ -412,34 +413,36 @@ void TestAdminModels::prettyJson()
     QFETCH(bool, isJson);
     QFETCH(QString, pretty);
     QString out;
-    QCOMPARE(ValueFormat::prettyJson(value, &out), isJson);
+    QCOMPARE(admin::ValueFormat::prettyJson(value, &out), isJson);
     if (isJson)
         QCOMPARE(out, pretty);
 }
 
 void TestAdminModels::rfc3339WithNanoseconds()
 {
-    const QDateTime t = TimeText::parseRfc3339(QStringLiteral("2026-11-24T00:01:02.123456789Z"));
+    const QDateTime t =
+        admin::TimeText::parseRfc3339(QStringLiteral("2026-11-24T00:01:02.123456789Z"));
     QVERIFY(t.isValid());
     QCOMPARE(t.toMSecsSinceEpoch(),
              QDateTime(QDate(2026, 11, 24), QTime(0, 1, 2, 123), Qt::UTC).toMSecsSinceEpoch());
-    const QDateTime offset = TimeText::parseRfc3339(QStringLiteral("2016-02-02T10:16:08.73+08:00"));
+    const QDateTime offset =
+        admin::TimeText::parseRfc3339(QStringLiteral("2016-02-02T10:16:08.73+08:00"));
     QCOMPARE(offset.toUTC().time(), QTime(2, 16, 8, 730));
-    QVERIFY(!TimeText::parseRfc3339(QStringLiteral("yesterday")).isValid());
+    QVERIFY(!admin::TimeText::parseRfc3339(QStringLiteral("yesterday")).isValid());
 }
 
 void TestAdminModels::profilesRoundTrip()
 {
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    ProfileStore store(&settings);
-    ConnectionProfile p;
+    admin::ProfileStore store(&settings);
+    admin::ConnectionProfile p;
     p.name = QStringLiteral("prod/eu west"); // any text is a valid name
     p.endpoints = {QStringLiteral("https://10.0.0.1:2379"), QStringLiteral("10.0.0.2:2379")};
     p.username = QStringLiteral("root");
     p.password = QStringLiteral("secret");
     store.save(p);
-    ConnectionProfile q = p;
+    admin::ConnectionProfile q = p;
     q.name = QStringLiteral("kept");
     q.savePassword = true;
     store.save(q);
@@ -491,8 +494,8 @@ void TestAdminModels::profileValidation()
     QFETCH(QString, certFile);
     QFETCH(QString, keyFile);
     QFETCH(bool, valid);
-    ConnectionProfile p;
-    p.endpoints = ConnectionProfile::parseEndpointText(endpoints);
+    admin::ConnectionProfile p;
+    p.endpoints = admin::ConnectionProfile::parseEndpointText(endpoints);
     p.certFile = certFile;
     p.keyFile = keyFile;
     QCOMPARE(p.validate().isEmpty(), valid);
@@ -503,18 +506,19 @@ void TestAdminModels::errorWording()
     const client::Error unauthorized =
         client::Error::etcd(110, QStringLiteral("The request requires user authentication"),
                             QStringLiteral("Insufficient credentials"), 0, 401);
-    QVERIFY(ErrorText::isCredentialsError(unauthorized));
-    QVERIFY(ErrorText::describe(unauthorized).contains(QStringLiteral("credentials")));
-    QVERIFY(ErrorText::isCredentialsError(
+    QVERIFY(admin::ErrorText::isCredentialsError(unauthorized));
+    QVERIFY(admin::ErrorText::describe(unauthorized).contains(QStringLiteral("credentials")));
+    QVERIFY(admin::ErrorText::isCredentialsError(
         client::Error::make(client::Error::Kind::Http, QStringLiteral("x"), {}, 401)));
     const client::Error refused =
         client::Error::make(client::Error::Kind::Connection, QStringLiteral("connection refused"),
                             QUrl(QStringLiteral("http://127.0.0.1:1")));
-    const QString down = ErrorText::describe(client::Error::clusterUnavailable({refused, refused}));
+    const QString down =
+        admin::ErrorText::describe(client::Error::clusterUnavailable({refused, refused}));
     QCOMPARE(down.count(QStringLiteral("http://127.0.0.1:1")), 2);
-    QVERIFY(!ErrorText::isCredentialsError(refused));
-    QVERIFY(ErrorText::isConflict(client::Error::etcd(101, QStringLiteral("Compare failed"),
-                                                      QStringLiteral("[1 != 2]"), 9, 412)));
+    QVERIFY(!admin::ErrorText::isCredentialsError(refused));
+    QVERIFY(admin::ErrorText::isConflict(client::Error::etcd(101, QStringLiteral("Compare failed"),
+                                                             QStringLiteral("[1 != 2]"), 9, 412)));
 }
 
 QTEST_MAIN(TestAdminModels)

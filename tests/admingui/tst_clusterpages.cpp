@@ -27,7 +27,7 @@ namespace {
 
 // Plays back /v2/stats/leader answers handed to it, like a leader would
 // send them every 500 ms.
-class RecordedStatsSource : public LeaderStatsSource
+class RecordedStatsSource : public admin::LeaderStatsSource
 {
 public:
     void start() override { m_running = true; }
@@ -97,28 +97,29 @@ void TestClusterPages::listsMembersWithHealthAndStats()
 {
     for (int i = 0; i < 5; ++i)
         QVERIFY(m_cluster.set(QStringLiteral("/stats/k%1").arg(i), QStringLiteral("v")));
-    ClusterPage page(m_cluster.connection());
+    admin::ClusterPage page(m_cluster.connection());
     QAbstractItemModelTester members(page.membersModel(),
                                      QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester store(page.storeModel(),
                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     page.show();
-    QSignalSpy refreshed(page.poller(), &ClusterPoller::refreshed);
+    QSignalSpy refreshed(page.poller(), &admin::ClusterPoller::refreshed);
     QVERIFY(refreshed.wait(10000));
-    MembersModel *model = page.membersModel();
+    admin::MembersModel *model = page.membersModel();
     QCOMPARE(model->rowCount(), 1);
-    const MemberRow &row = model->row(0);
+    const admin::MemberRow &row = model->row(0);
     QCOMPARE(row.member.id, m_memberId);
     QCOMPARE(row.member.name, QStringLiteral("infra0"));
     QCOMPARE(row.member.clientUrls, QStringList{m_cluster.daemon().clientUrl().toString()});
-    QCOMPARE(row.health, MemberRow::Health::Healthy);
+    QCOMPARE(row.health, admin::MemberRow::Health::Healthy);
     QCOMPARE(model->leaderId(), m_memberId);
-    QCOMPARE(model->index(0, MembersModel::RoleColumn).data().toString(), QStringLiteral("leader"));
+    QCOMPARE(model->index(0, admin::MembersModel::RoleColumn).data().toString(),
+             QStringLiteral("leader"));
     QCOMPARE(row.selfStats.value(QStringLiteral("state")).toString(),
              QStringLiteral("StateLeader"));
     QVERIFY(row.uptimeSeconds >= 0);
 
-    const qint64 sets = page.storeModel()->counter(1, StoreStatsModel::SuccessColumn);
+    const qint64 sets = page.storeModel()->counter(1, admin::StoreStatsModel::SuccessColumn);
     QVERIFY(sets >= 5);
     QCOMPARE(sets, qint64(m_cluster.storeStats().value(QStringLiteral("setsSuccess")).toDouble()));
     const QString summary = page.findChild<QLabel *>(QStringLiteral("clusterSummary"))->text();
@@ -127,11 +128,11 @@ void TestClusterPages::listsMembersWithHealthAndStats()
 
 void TestClusterPages::reportsAddAndRemoveMemberAnswers()
 {
-    ClusterPage page(m_cluster.connection());
-    QSignalSpy messages(&page, &ClusterPage::message);
+    admin::ClusterPage page(m_cluster.connection());
+    QSignalSpy messages(&page, &admin::ClusterPage::message);
     page.addMemberWithUrls({QStringLiteral("no scheme here")});
     QCOMPARE(messages.count(), 1);
-    QCOMPARE(messages.first().first().value<Severity>(), Severity::Error);
+    QCOMPARE(messages.first().first().value<admin::Severity>(), admin::Severity::Error);
 
     const QString peer = TestLoopback::url(DaemonProcess::freePort()).toString();
     page.addMemberWithUrls({peer});
@@ -141,30 +142,30 @@ void TestClusterPages::reportsAddAndRemoveMemberAnswers()
     r->deleteLater();
     if (now.size() == 2) {
         // The server added it: the page says so, and can remove it again.
-        QCOMPARE(messages.at(1).first().value<Severity>(), Severity::Success);
+        QCOMPARE(messages.at(1).first().value<admin::Severity>(), admin::Severity::Success);
         const QString added = now.first().id == m_memberId ? now.last().id : now.first().id;
         page.removeMemberById(added);
         QTRY_COMPARE_WITH_TIMEOUT(messages.count(), 3, 10000);
-        QCOMPARE(messages.at(2).first().value<Severity>(), Severity::Success);
+        QCOMPARE(messages.at(2).first().value<admin::Severity>(), admin::Severity::Success);
     } else {
         // The server refused (this build: no membership changes yet); the
         // user is told why, in the server's words.
         QCOMPARE(now.size(), 1);
-        QCOMPARE(messages.at(1).first().value<Severity>(), Severity::Error);
+        QCOMPARE(messages.at(1).first().value<admin::Severity>(), admin::Severity::Error);
         QVERIFY(messages.at(1).at(1).toString().contains(QStringLiteral("HTTP")));
     }
     page.removeMemberById(QStringLiteral("1234abcd"));
     QTRY_VERIFY_WITH_TIMEOUT(
-        messages.last().first().value<Severity>() == Severity::Error &&
+        messages.last().first().value<admin::Severity>() == admin::Severity::Error &&
             messages.last().at(1).toString().contains(QStringLiteral("1234abcd")),
         10000);
 }
 
 void TestClusterPages::latencyFromRealSingleMember()
 {
-    LatencyChartPage page(m_cluster.connection());
+    admin::LatencyChartPage page(m_cluster.connection());
     page.show();
-    auto *source = qobject_cast<ClientLeaderStatsSource *>(page.source());
+    auto *source = qobject_cast<admin::ClientLeaderStatsSource *>(page.source());
     QVERIFY(source);
     QVERIFY(source->isRunning());
     QCOMPARE(source->interval(), 500);
@@ -178,7 +179,7 @@ void TestClusterPages::latencyFromRealSingleMember()
 
 void TestClusterPages::chartDrawsOneLinePerFollower()
 {
-    LatencyChartPage page(nullptr);
+    admin::LatencyChartPage page(nullptr);
     auto *source = new RecordedStatsSource;
     page.setSource(source);
     for (int i = 0; i < 10; ++i) {
@@ -199,10 +200,10 @@ void TestClusterPages::chartDrawsOneLinePerFollower()
     // Points carry the dashboard colours: 30 ms is orange, 75 ms red.
     QCOMPARE(
         second->pointConfiguration(0).value(QXYSeries::PointConfiguration::Color).value<QColor>(),
-        LatencySeriesModel::color(LatencySeriesModel::Level::Fair));
+        admin::LatencySeriesModel::color(admin::LatencySeriesModel::Level::Fair));
     QCOMPARE(
         second->pointConfiguration(9).value(QXYSeries::PointConfiguration::Color).value<QColor>(),
-        LatencySeriesModel::color(LatencySeriesModel::Level::Poor));
+        admin::LatencySeriesModel::color(admin::LatencySeriesModel::Level::Poor));
     QCOMPARE(page.model()->rowCount(), 2);
 
     emit source->memberNamesChanged(
@@ -212,7 +213,7 @@ void TestClusterPages::chartDrawsOneLinePerFollower()
 
 void TestClusterPages::chartFollowsLeadershipChange()
 {
-    LatencyChartPage page(nullptr);
+    admin::LatencyChartPage page(nullptr);
     auto *source = new RecordedStatsSource;
     page.setSource(source);
     source->play(
@@ -231,11 +232,11 @@ void TestClusterPages::chartFollowsLeadershipChange()
 
 void TestClusterPages::syntheticSourceFeedsTwoFollowers()
 {
-    LatencyChartPage page(nullptr);
-    auto *source =
-        new SyntheticLeaderStatsSource(QStringLiteral("l"), QStringLiteral("infra0"),
-                                       {{QStringLiteral("f1"), QStringLiteral("infra1"), 2},
-                                        {QStringLiteral("f2"), QStringLiteral("infra2"), 8}});
+    admin::LatencyChartPage page(nullptr);
+    auto *source = new admin::SyntheticLeaderStatsSource(
+        QStringLiteral("l"), QStringLiteral("infra0"),
+        {{QStringLiteral("f1"), QStringLiteral("infra1"), 2},
+         {QStringLiteral("f2"), QStringLiteral("infra2"), 8}});
     page.setSource(source);
     source->backfill(30);
     QCOMPARE(page.seriesCount(), 2);
@@ -252,15 +253,15 @@ void TestClusterPages::liveThreeMemberCluster()
     const QString why = members.start();
     QVERIFY2(why.isEmpty(),
              qPrintable(QStringLiteral("the 3-member cluster did not form: ") + why));
-    ClusterConnection connection;
-    ConnectionProfile profile;
+    admin::ClusterConnection connection;
+    admin::ConnectionProfile profile;
     profile.name = QStringLiteral("three");
     for (int i = 0; i < 3; ++i)
         profile.endpoints.append(members.endpoint(i).toString());
-    QSignalSpy opened(&connection, &ClusterConnection::opened);
+    QSignalSpy opened(&connection, &admin::ClusterConnection::opened);
     connection.open(profile);
     QVERIFY(opened.wait(10000));
-    LatencyChartPage page(&connection);
+    admin::LatencyChartPage page(&connection);
     QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowCount() == 2 && page.seriesCount() == 2 &&
                                  page.series(page.model()->followerIds().first())->count() >= 3 &&
                                  page.series(page.model()->followerIds().last())->count() >= 3,
@@ -273,19 +274,19 @@ void TestClusterPages::reportsDownMemberOfLiveCluster()
     const QString why = members.start();
     QVERIFY2(why.isEmpty(),
              qPrintable(QStringLiteral("the 3-member cluster did not form: ") + why));
-    ClusterConnection connection;
+    admin::ClusterConnection connection;
     connection.setLeaderRefreshInterval(200);
-    ConnectionProfile profile;
+    admin::ConnectionProfile profile;
     profile.name = QStringLiteral("three");
     for (int i = 0; i < 3; ++i)
         profile.endpoints.append(members.endpoint(i).toString());
-    QSignalSpy opened(&connection, &ClusterConnection::opened);
-    QSignalSpy connectionMessages(&connection, &ClusterConnection::message);
+    QSignalSpy opened(&connection, &admin::ClusterConnection::opened);
+    QSignalSpy connectionMessages(&connection, &admin::ClusterConnection::message);
     connection.open(profile);
     QVERIFY(opened.wait(10000));
-    ClusterPage page(&connection);
-    QSignalSpy pageMessages(&page, &ClusterPage::message);
-    QSignalSpy refreshed(page.poller(), &ClusterPoller::refreshed);
+    admin::ClusterPage page(&connection);
+    QSignalSpy pageMessages(&page, &admin::ClusterPage::message);
+    QSignalSpy refreshed(page.poller(), &admin::ClusterPoller::refreshed);
     QVERIFY(refreshed.wait(10000));
     QCOMPARE(page.membersModel()->rowCount(), 3);
 
@@ -302,8 +303,8 @@ void TestClusterPages::reportsDownMemberOfLiveCluster()
         connection.status().member != inUse && connection.status().member.isValid(), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(connectionMessages.begin(), connectionMessages.end(),
                                          [&](const QList<QVariant> &m) {
-                                             return m.at(0).value<Severity>() ==
-                                                        Severity::Warning &&
+                                             return m.at(0).value<admin::Severity>() ==
+                                                        admin::Severity::Warning &&
                                                     m.at(1).toString().contains(inUse.toString());
                                          }),
                              5000);
@@ -315,8 +316,8 @@ void TestClusterPages::reportsDownMemberOfLiveCluster()
         return QString();
     }());
     QVERIFY(row >= 0);
-    QTRY_COMPARE_WITH_TIMEOUT(page.membersModel()->row(row).health, MemberRow::Health::Unreachable,
-                              20000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.membersModel()->row(row).health,
+                              admin::MemberRow::Health::Unreachable, 20000);
     QVERIFY(std::any_of(pageMessages.begin(), pageMessages.end(), [&](const QList<QVariant> &m) {
         return m.at(1).toString().contains(members.name(down));
     }));
@@ -324,24 +325,24 @@ void TestClusterPages::reportsDownMemberOfLiveCluster()
 
 void TestClusterPages::reportsMemberDownAndBack()
 {
-    ClusterPage page(m_cluster.connection());
-    QSignalSpy refreshed(page.poller(), &ClusterPoller::refreshed);
-    QSignalSpy messages(&page, &ClusterPage::message);
+    admin::ClusterPage page(m_cluster.connection());
+    QSignalSpy refreshed(page.poller(), &admin::ClusterPoller::refreshed);
+    QSignalSpy messages(&page, &admin::ClusterPage::message);
     QVERIFY(refreshed.wait(10000));
-    QCOMPARE(page.membersModel()->row(0).health, MemberRow::Health::Healthy);
+    QCOMPARE(page.membersModel()->row(0).health, admin::MemberRow::Health::Healthy);
 
     m_cluster.daemon().kill();
     page.poller()->refresh();
-    QTRY_COMPARE_WITH_TIMEOUT(page.membersModel()->row(0).health, MemberRow::Health::Unreachable,
-                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.membersModel()->row(0).health,
+                              admin::MemberRow::Health::Unreachable, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty(), 5000);
-    QCOMPARE(messages.last().first().value<Severity>(), Severity::Warning);
+    QCOMPARE(messages.last().first().value<admin::Severity>(), admin::Severity::Warning);
     QVERIFY(messages.last().at(1).toString().contains(QStringLiteral("infra0")));
 
     QVERIFY(m_cluster.daemon().start());
-    QTRY_COMPARE_WITH_TIMEOUT(page.membersModel()->row(0).health, MemberRow::Health::Healthy,
+    QTRY_COMPARE_WITH_TIMEOUT(page.membersModel()->row(0).health, admin::MemberRow::Health::Healthy,
                               15000);
-    QCOMPARE(messages.last().first().value<Severity>(), Severity::Success);
+    QCOMPARE(messages.last().first().value<admin::Severity>(), admin::Severity::Success);
 }
 
 QTEST_MAIN(TestClusterPages)

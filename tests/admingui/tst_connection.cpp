@@ -55,12 +55,12 @@ void TestConnection::initTestCase()
 
 void TestConnection::connectsAndFillsStatus()
 {
-    ClusterConnection c;
-    QSignalSpy opened(&c, &ClusterConnection::opened);
+    admin::ClusterConnection c;
+    QSignalSpy opened(&c, &admin::ClusterConnection::opened);
     c.open(m_cluster.profile());
-    QCOMPARE(c.status().state, ClusterStatus::State::Connecting);
+    QCOMPARE(c.status().state, admin::ClusterStatus::State::Connecting);
     QVERIFY(opened.wait(10000));
-    QCOMPARE(c.status().state, ClusterStatus::State::Connected);
+    QCOMPARE(c.status().state, admin::ClusterStatus::State::Connected);
     QCOMPARE(c.status().member, m_cluster.daemon().clientUrl());
     client::Reply *r = m_cluster.wait(m_cluster.other()->get(QStringLiteral("/status/k")));
     QCOMPARE(c.status().clusterId, r->keys().clusterId);
@@ -72,26 +72,26 @@ void TestConnection::connectsAndFillsStatus()
 
 void TestConnection::reportsDownMemberWithoutBlocking()
 {
-    ClusterConnection c;
-    QSignalSpy messages(&c, &ClusterConnection::message);
-    ConnectionProfile p;
+    admin::ClusterConnection c;
+    QSignalSpy messages(&c, &admin::ClusterConnection::message);
+    admin::ConnectionProfile p;
     p.name = QStringLiteral("down");
     p.endpoints = {deadEndpoint()};
     c.open(p);
     // open() came back before anything was known: it does not block.
-    QCOMPARE(c.status().state, ClusterStatus::State::Connecting);
+    QCOMPARE(c.status().state, admin::ClusterStatus::State::Connecting);
     QVERIFY(messages.wait(10000));
-    QCOMPARE(c.status().state, ClusterStatus::State::Failed);
-    QCOMPARE(messages.first().first().value<Severity>(), Severity::Error);
+    QCOMPARE(c.status().state, admin::ClusterStatus::State::Failed);
+    QCOMPARE(messages.first().first().value<admin::Severity>(), admin::Severity::Error);
     QVERIFY(messages.first().at(1).toString().contains(p.endpoints.first()));
     QVERIFY(c.status().lastError.contains(p.endpoints.first()));
 }
 
 void TestConnection::failsOverToMemberThatAnswers()
 {
-    ClusterConnection c;
-    QSignalSpy opened(&c, &ClusterConnection::opened);
-    ConnectionProfile p;
+    admin::ClusterConnection c;
+    QSignalSpy opened(&c, &admin::ClusterConnection::opened);
+    admin::ConnectionProfile p;
     p.name = QStringLiteral("two");
     p.endpoints = {deadEndpoint(), m_cluster.daemon().clientUrl().toString()};
     c.open(p);
@@ -113,28 +113,28 @@ void TestConnection::reportsWrongCredentials()
     client::Reply *enable = m_cluster.wait(admin.enableAuth());
     QVERIFY2(!enable->error(), qPrintable(enable->error().toString()));
 
-    ConnectionProfile p;
+    admin::ConnectionProfile p;
     p.name = QStringLiteral("auth");
     p.endpoints = {member.clientUrl().toString()};
     p.username = QStringLiteral("root");
     p.password = QStringLiteral("wrong");
     {
-        ClusterConnection c;
-        QSignalSpy messages(&c, &ClusterConnection::message);
-        QSignalSpy opened(&c, &ClusterConnection::opened);
+        admin::ClusterConnection c;
+        QSignalSpy messages(&c, &admin::ClusterConnection::message);
+        QSignalSpy opened(&c, &admin::ClusterConnection::opened);
         c.open(p);
         QVERIFY(messages.wait(10000));
-        QCOMPARE(c.status().state, ClusterStatus::State::Failed);
-        QCOMPARE(messages.first().first().value<Severity>(), Severity::Error);
+        QCOMPARE(c.status().state, admin::ClusterStatus::State::Failed);
+        QCOMPARE(messages.first().first().value<admin::Severity>(), admin::Severity::Error);
         QVERIFY(messages.first().at(1).toString().contains(QStringLiteral("credentials")));
         QCOMPARE(opened.count(), 0);
     }
     p.password = QStringLiteral("rootpw");
-    ClusterConnection c;
-    QSignalSpy opened(&c, &ClusterConnection::opened);
+    admin::ClusterConnection c;
+    QSignalSpy opened(&c, &admin::ClusterConnection::opened);
     c.open(p);
     QVERIFY(opened.wait(10000));
-    QCOMPARE(c.status().state, ClusterStatus::State::Connected);
+    QCOMPARE(c.status().state, admin::ClusterStatus::State::Connected);
 }
 
 void TestConnection::mainWindowReopensRecentProfile()
@@ -142,15 +142,15 @@ void TestConnection::mainWindowReopensRecentProfile()
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("admin.ini")), QSettings::IniFormat);
     {
-        ProfileStore store(&settings);
-        ConnectionProfile p = m_cluster.profile();
+        admin::ProfileStore store(&settings);
+        admin::ConnectionProfile p = m_cluster.profile();
         p.name = QStringLiteral("local");
         store.save(p);
         store.setRecent(p.name);
     }
-    MainWindow window(&settings);
+    admin::MainWindow window(&settings);
     window.show();
-    QSignalSpy opened(window.connection(), &ClusterConnection::opened);
+    QSignalSpy opened(window.connection(), &admin::ClusterConnection::opened);
     window.openRecentOrAsk();
     QVERIFY(opened.wait(10000));
     QCOMPARE(window.connection()->profile().name, QStringLiteral("local"));
@@ -167,21 +167,21 @@ void TestConnection::mainWindowAsksForProfileAtFirstStart()
 {
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("admin.ini")), QSettings::IniFormat);
-    MainWindow window(&settings);
+    admin::MainWindow window(&settings);
     window.show();
     window.openRecentOrAsk();
-    auto *dialog = window.findChild<ConnectionDialog *>();
+    auto *dialog = window.findChild<admin::ConnectionDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
     dialog->findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))
         ->setText(QStringLiteral("first"));
     dialog->findChild<QLineEdit *>(QStringLiteral("endpointsEdit"))
         ->setText(m_cluster.daemon().clientUrl().toString());
-    QSignalSpy opened(window.connection(), &ClusterConnection::opened);
+    QSignalSpy opened(window.connection(), &admin::ClusterConnection::opened);
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                       Qt::LeftButton);
     QVERIFY(opened.wait(10000));
-    ProfileStore store(&settings);
+    admin::ProfileStore store(&settings);
     QCOMPARE(store.names(), QStringList{QStringLiteral("first")});
     QCOMPARE(store.recent(), QStringLiteral("first"));
 }
@@ -190,8 +190,8 @@ void TestConnection::dialogShowsProblemsInPlace()
 {
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("admin.ini")), QSettings::IniFormat);
-    ProfileStore store(&settings);
-    ConnectionDialog dialog(&store, QString());
+    admin::ProfileStore store(&settings);
+    admin::ConnectionDialog dialog(&store, QString());
     dialog.show();
     dialog.findChild<QLineEdit *>(QStringLiteral("endpointsEdit"))
         ->setText(QStringLiteral("ftp://x:1"));

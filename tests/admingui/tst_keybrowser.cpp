@@ -96,7 +96,7 @@ private:
     bool open(const QString &key);
 
     GuiTestCluster m_cluster;
-    std::unique_ptr<KeyBrowserPage> m_page;
+    std::unique_ptr<admin::KeyBrowserPage> m_page;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
@@ -107,7 +107,7 @@ void TestKeyBrowser::initTestCase()
 
 void TestKeyBrowser::init()
 {
-    m_page = std::make_unique<KeyBrowserPage>(m_cluster.connection());
+    m_page = std::make_unique<admin::KeyBrowserPage>(m_cluster.connection());
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_page->resize(1000, 600);
@@ -164,7 +164,7 @@ void TestKeyBrowser::createsKeyThroughDialog()
     });
     action("newKeyAction")->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(m_page->banner()->isShowingMessage() &&
-                                 m_page->banner()->severity() == Severity::Error,
+                                 m_page->banner()->severity() == admin::Severity::Error,
                              10000);
     QVERIFY(m_page->banner()->text().contains(QStringLiteral("/created/key1")));
     QCOMPARE(m_cluster.get(QStringLiteral("/created/key1"))->value, QStringLiteral("hello"));
@@ -229,9 +229,9 @@ void TestKeyBrowser::reportsConcurrentChangeInsteadOfOverwriting()
     QVERIFY(m_cluster.set(QStringLiteral("/cas/k"), QStringLiteral("theirs")));
     QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
 
-    MessageBanner *banner = m_page->detailPane()->banner();
+    admin::MessageBanner *banner = m_page->detailPane()->banner();
     QTRY_VERIFY_WITH_TIMEOUT(
-        banner->isShowingMessage() && banner->severity() == Severity::Warning &&
+        banner->isShowingMessage() && banner->severity() == admin::Severity::Warning &&
             banner->findChild<QPushButton *>(QStringLiteral("overwriteAction")),
         10000);
     QVERIFY(banner->text().contains(QStringLiteral("/cas/k")));
@@ -297,7 +297,7 @@ void TestKeyBrowser::deletesRecursivelyAfterConfirmation()
 
 void TestKeyBrowser::showsChangesMadeByOthers()
 {
-    KeyTreeModel *model = m_page->model();
+    admin::KeyTreeModel *model = m_page->model();
     QVERIFY(m_cluster.set(QStringLiteral("/others-new"), QStringLiteral("n")));
     QTRY_VERIFY_WITH_TIMEOUT(model->indexForKey(QStringLiteral("/others-new")).isValid(), 10000);
     // ...and it is visible in the tree view itself.
@@ -336,10 +336,10 @@ void TestKeyBrowser::exportsAndImportsSubtree()
     const QString file = dir.filePath(QStringLiteral("app.json"));
     m_page->exportSubtreeTo(QStringLiteral("/app"), file);
     QTRY_VERIFY_WITH_TIMEOUT(
-        QFile::exists(file) && m_page->banner()->severity() == Severity::Success, 10000);
+        QFile::exists(file) && m_page->banner()->severity() == admin::Severity::Success, 10000);
     m_page->importSubtreeFrom(file, QStringLiteral("/restored"));
     QTRY_VERIFY_WITH_TIMEOUT(m_page->banner()->text().contains(QStringLiteral("/restored")), 10000);
-    QCOMPARE(m_page->banner()->severity(), Severity::Success);
+    QCOMPARE(m_page->banner()->severity(), admin::Severity::Success);
     QCOMPARE(m_cluster.get(QStringLiteral("/restored/a"))->value, QStringLiteral("1"));
     QCOMPARE(m_cluster.get(QStringLiteral("/restored/sub/b"))->value,
              QStringLiteral("{\"json\":true}"));

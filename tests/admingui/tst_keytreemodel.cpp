@@ -15,7 +15,7 @@ namespace {
 
 // Lists every directory the model knows of (the view would do this as the
 // user expands them). True once nothing is left to fetch or loading.
-bool fetchEverything(KeyTreeModel &model, const QModelIndex &parent = {})
+bool fetchEverything(admin::KeyTreeModel &model, const QModelIndex &parent = {})
 {
     bool done = true;
     if (model.canFetchMore(parent)) {
@@ -55,7 +55,7 @@ private slots:
 
 private:
     GuiTestCluster m_cluster;
-    std::unique_ptr<KeyTreeModel> m_model;
+    std::unique_ptr<admin::KeyTreeModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
@@ -79,11 +79,11 @@ void TestKeyTreeModel::initTestCase()
 
 void TestKeyTreeModel::init()
 {
-    m_model = std::make_unique<KeyTreeModel>();
+    m_model = std::make_unique<admin::KeyTreeModel>();
     m_model->setConnection(m_cluster.connection());
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy root(m_model.get(), &KeyTreeModel::rootLoaded);
+    QSignalSpy root(m_model.get(), &admin::KeyTreeModel::rootLoaded);
     m_model->reload();
     QVERIFY(root.wait(10000));
 }
@@ -96,7 +96,7 @@ void TestKeyTreeModel::cleanup()
 
 void TestKeyTreeModel::nestedTreePassesModelTester()
 {
-    KeyTreeModel &model = *m_model;
+    admin::KeyTreeModel &model = *m_model;
     QCOMPARE(childNames(model, {}),
              QStringList({"a", "big", "d", "e", "z"})); // "_secret" is never listed
     QTRY_VERIFY_WITH_TIMEOUT(fetchEverything(model), 15000);
@@ -108,10 +108,10 @@ void TestKeyTreeModel::nestedTreePassesModelTester()
              QStringList({"c", "k3"}));
     const QModelIndex k2 = model.indexForKey(QStringLiteral("/a/b/c/k2"));
     QCOMPARE(k2.parent(), c);
-    QCOMPARE(k2.data(KeyTreeModel::ValueRole).toString(), QStringLiteral("2"));
-    QCOMPARE(model.index(k2.row(), KeyTreeModel::ValueColumn, c).data().toString(),
+    QCOMPARE(k2.data(admin::KeyTreeModel::ValueRole).toString(), QStringLiteral("2"));
+    QCOMPARE(model.index(k2.row(), admin::KeyTreeModel::ValueColumn, c).data().toString(),
              QStringLiteral("2"));
-    QVERIFY(k2.data(KeyTreeModel::ModifiedIndexRole).toULongLong() > 0);
+    QVERIFY(k2.data(admin::KeyTreeModel::ModifiedIndexRole).toULongLong() > 0);
     QVERIFY(!model.hasChildren(k2));
 
     // Empty directories (and ones holding only hidden keys) have no expander.
@@ -120,8 +120,8 @@ void TestKeyTreeModel::nestedTreePassesModelTester()
     QCOMPARE(model.rowCount(model.indexForKey(QStringLiteral("/big"))), 50);
 
     const QModelIndex z = model.indexForKey(QStringLiteral("/z"));
-    QVERIFY(!z.data(KeyTreeModel::ExpirationRole).toString().isEmpty());
-    QVERIFY(z.data(KeyTreeModel::TtlRole).toLongLong() > 0);
+    QVERIFY(!z.data(admin::KeyTreeModel::ExpirationRole).toString().isEmpty());
+    QVERIFY(z.data(admin::KeyTreeModel::TtlRole).toLongLong() > 0);
     const auto node = model.node(QStringLiteral("/z"));
     QVERIFY(node);
     QCOMPARE(node->value, QStringLiteral("expiring"));
@@ -131,12 +131,12 @@ void TestKeyTreeModel::insertsBigDirectoriesInBatches()
 {
     // A model of its own with small batches; its tester lists /big itself
     // (QAbstractItemModelTester fetches every directory it checks).
-    KeyTreeModel model;
+    admin::KeyTreeModel model;
     model.setConnection(m_cluster.connection());
     model.setBatchSize(7);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-    QSignalSpy loaded(&model, &KeyTreeModel::directoryLoaded);
+    QSignalSpy loaded(&model, &admin::KeyTreeModel::directoryLoaded);
     model.reload();
     QVERIFY(model.isLoading());
     QCOMPARE(model.rowCount(), 0); // nothing happens synchronously
@@ -163,14 +163,14 @@ void TestKeyTreeModel::insertsBigDirectoriesInBatches()
 
 void TestKeyTreeModel::followsChangesFromWatch()
 {
-    KeyTreeModel &model = *m_model;
+    admin::KeyTreeModel &model = *m_model;
     QTRY_VERIFY_WITH_TIMEOUT(fetchEverything(model), 15000);
     client::WatchOptions o;
     o.recursive = true;
     client::Watcher *watcher = m_cluster.connection()->client()->watch(QStringLiteral("/"), o);
-    connect(watcher, &client::Watcher::event, &model, &KeyTreeModel::applyEvent);
+    connect(watcher, &client::Watcher::event, &model, &admin::KeyTreeModel::applyEvent);
     QSignalSpy listening(watcher, &client::Watcher::connected);
-    QVERIFY(listening.wait(10000));  // the member has the watch: nothing is missed from here
+    QVERIFY(listening.wait(10000)); // the member has the watch: nothing is missed from here
 
     QVERIFY(m_cluster.set(QStringLiteral("/a/b/new"), QStringLiteral("n")));
     QVERIFY(m_cluster.set(QStringLiteral("/fresh/deep/k"), QStringLiteral("v")));
@@ -184,7 +184,7 @@ void TestKeyTreeModel::followsChangesFromWatch()
     // Directories the write created on its way are shown, as loaded.
     const QModelIndex deep = model.indexForKey(QStringLiteral("/fresh/deep"));
     QVERIFY(deep.isValid());
-    QVERIFY(deep.data(KeyTreeModel::IsDirRole).toBool());
+    QVERIFY(deep.data(admin::KeyTreeModel::IsDirRole).toBool());
     QCOMPARE(childNames(model, deep), QStringList({"k"}));
     QVERIFY(!model.canFetchMore(deep));
 
@@ -198,7 +198,7 @@ void TestKeyTreeModel::followsChangesFromWatch()
 
 void TestKeyTreeModel::ignoresStaleEvents()
 {
-    KeyTreeModel &model = *m_model;
+    admin::KeyTreeModel &model = *m_model;
     model.fetchMore(model.indexForKey(QStringLiteral("/a")));
     // Wait for /a itself: the model tester may have other directories loading,
     // whose directoryLoaded would come first.
@@ -237,16 +237,16 @@ void TestKeyTreeModel::removesDirectoryThatVanishedBeforeListing()
 {
     // No tester here: it would list /gone before the test deletes it.
     QVERIFY(m_cluster.mkdir(QStringLiteral("/gone")));
-    KeyTreeModel model;
+    admin::KeyTreeModel model;
     model.setConnection(m_cluster.connection());
-    QSignalSpy root(&model, &KeyTreeModel::rootLoaded);
+    QSignalSpy root(&model, &admin::KeyTreeModel::rootLoaded);
     model.reload();
     QVERIFY(root.wait(10000));
     const QModelIndex gone = model.indexForKey(QStringLiteral("/gone"));
     QVERIFY(gone.isValid());
     QVERIFY(model.canFetchMore(gone));
     QVERIFY(m_cluster.remove(QStringLiteral("/gone"), true));
-    QSignalSpy removed(&model, &KeyTreeModel::nodeRemoved);
+    QSignalSpy removed(&model, &admin::KeyTreeModel::nodeRemoved);
     model.fetchMore(gone);
     QVERIFY(removed.wait(10000));
     QCOMPARE(removed.first().first().toString(), QStringLiteral("/gone"));
@@ -255,19 +255,19 @@ void TestKeyTreeModel::removesDirectoryThatVanishedBeforeListing()
 
 void TestKeyTreeModel::revealsHiddenKeys()
 {
-    KeyTreeModel &model = *m_model;
-    KeyFilterProxyModel proxy;
+    admin::KeyTreeModel &model = *m_model;
+    admin::KeyFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     QAbstractItemModelTester proxyTester(&proxy,
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy revealed(&model, &KeyTreeModel::keyRevealed);
+    QSignalSpy revealed(&model, &admin::KeyTreeModel::keyRevealed);
     model.revealKey(QStringLiteral("/_secret/token"));
     QVERIFY(revealed.wait(10000));
     QCOMPARE(revealed.first().first().toString(), QStringLiteral("/_secret/token"));
     const QModelIndex token = model.indexForKey(QStringLiteral("/_secret/token"));
     QVERIFY(token.isValid());
-    QVERIFY(token.parent().data(KeyTreeModel::IsHiddenRole).toBool());
-    QCOMPARE(token.data(KeyTreeModel::ValueRole).toString(), QStringLiteral("t"));
+    QVERIFY(token.parent().data(admin::KeyTreeModel::IsHiddenRole).toBool());
+    QCOMPARE(token.data(admin::KeyTreeModel::ValueRole).toString(), QStringLiteral("t"));
 
     QVERIFY(!proxy.mapFromSource(token).isValid());
     QVERIFY(!proxy.mapFromSource(token.parent()).isValid());
@@ -278,7 +278,7 @@ void TestKeyTreeModel::revealsHiddenKeys()
     model.revealKey(QStringLiteral("/e/_hid"));
     QTRY_COMPARE_WITH_TIMEOUT(revealed.count(), 2, 10000);
     QVERIFY(model.indexForKey(QStringLiteral("/e/_hid")).isValid());
-    QSignalSpy failed(&model, &KeyTreeModel::revealFailed);
+    QSignalSpy failed(&model, &admin::KeyTreeModel::revealFailed);
     model.revealKey(QStringLiteral("/a/nothing"));
     QVERIFY(failed.wait(10000));
     QCOMPARE(failed.first().at(1).value<client::Error>().errorCode(),
@@ -287,9 +287,9 @@ void TestKeyTreeModel::revealsHiddenKeys()
 
 void TestKeyTreeModel::filterKeepsAncestors()
 {
-    KeyTreeModel &model = *m_model;
+    admin::KeyTreeModel &model = *m_model;
     QTRY_VERIFY_WITH_TIMEOUT(fetchEverything(model), 15000);
-    KeyFilterProxyModel proxy;
+    admin::KeyFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     QAbstractItemModelTester proxyTester(&proxy,
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -39,7 +39,7 @@ private:
     bool startWatch(const QString &key, bool recursive, quint64 from = 0);
 
     GuiTestCluster m_cluster;
-    std::unique_ptr<WatchPanel> m_panel;
+    std::unique_ptr<admin::WatchPanel> m_panel;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
@@ -50,7 +50,7 @@ void TestWatchPanel::initTestCase()
 
 void TestWatchPanel::init()
 {
-    m_panel = std::make_unique<WatchPanel>(m_cluster.connection());
+    m_panel = std::make_unique<admin::WatchPanel>(m_cluster.connection());
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_panel->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_panel->resize(900, 500);
@@ -81,7 +81,7 @@ void TestWatchPanel::listsChangesOfOtherClients()
     // for /elsewhere would have been listed before it.
     QVERIFY(m_cluster.set(QStringLiteral("/w/marker"), QStringLiteral("m")));
 
-    WatchEventModel *model = m_panel->model();
+    admin::WatchEventModel *model = m_panel->model();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 5, 10000);
     QCOMPARE(model->event(4).key, QStringLiteral("/w/marker")); // nothing from /elsewhere
     QCOMPARE(model->event(0).action, QStringLiteral("set"));
@@ -93,7 +93,8 @@ void TestWatchPanel::listsChangesOfOtherClients()
     QCOMPARE(model->event(3).previousValue, QStringLiteral("2"));
     for (int r = 1; r < 4; ++r)
         QVERIFY(model->event(r).index > model->event(r - 1).index);
-    QCOMPARE(model->index(3, WatchEventModel::KeyColumn).data().toString(), QStringLiteral("/w/a"));
+    QCOMPARE(model->index(3, admin::WatchEventModel::KeyColumn).data().toString(),
+             QStringLiteral("/w/a"));
     QVERIFY(m_panel->statusText().contains(QStringLiteral("/w")));
 
     m_panel->findChild<QPushButton *>(QStringLiteral("clearButton"))->click();
@@ -171,9 +172,9 @@ void TestWatchPanel::saysWhenHistoryWasCleared()
     for (int i = 0; i < 1010; ++i)
         QVERIFY(m_cluster.set(QStringLiteral("/h/k"), QString::number(i)));
     m_panel->startWatch(QStringLiteral("/h"), true, 1);
-    MessageBanner *banner = m_panel->banner();
-    QTRY_VERIFY_WITH_TIMEOUT(banner->isShowingMessage() && banner->severity() == Severity::Warning,
-                             10000);
+    admin::MessageBanner *banner = m_panel->banner();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        banner->isShowingMessage() && banner->severity() == admin::Severity::Warning, 10000);
     QVERIFY(banner->text().contains(QStringLiteral("history")));
     QVERIFY(m_panel->isWatching());
     QCOMPARE(m_panel->model()->rowCount(), 0);
@@ -192,7 +193,7 @@ void TestWatchPanel::resumesWhenConnectionReopens()
     m_cluster.connection()->close();
     QVERIFY(!m_panel->isWatching());
     QVERIFY(m_cluster.set(QStringLiteral("/o/2"), QStringLiteral("while closed")));
-    QSignalSpy opened(m_cluster.connection(), &ClusterConnection::opened);
+    QSignalSpy opened(m_cluster.connection(), &admin::ClusterConnection::opened);
     m_cluster.connection()->open(m_cluster.profile());
     QVERIFY(opened.wait(10000));
     QVERIFY(m_panel->isWatching());
@@ -206,12 +207,12 @@ void TestWatchPanel::resumesAfterMemberRestart()
 {
     QVERIFY(startWatch(QStringLiteral("/r"), true));
     m_cluster.daemon().kill();
-    MessageBanner *banner = m_panel->banner();
-    QTRY_VERIFY_WITH_TIMEOUT(banner->isShowingMessage() && banner->severity() == Severity::Warning,
-                             10000);
+    admin::MessageBanner *banner = m_panel->banner();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        banner->isShowingMessage() && banner->severity() == admin::Severity::Warning, 10000);
     QVERIFY(m_panel->statusText().contains(QStringLiteral("reconnecting")));
     QVERIFY(m_cluster.daemon().start());
-    QTRY_VERIFY_WITH_TIMEOUT(banner->severity() == Severity::Success, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->severity() == admin::Severity::Success, 15000);
     QVERIFY(m_panel->isListening());
 }
 

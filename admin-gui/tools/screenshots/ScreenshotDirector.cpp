@@ -24,6 +24,8 @@
 
 #include <memory>
 
+namespace admin {
+
 namespace {
 
 struct SeedKey
@@ -279,3 +281,5 @@ void ScreenshotDirector::shootLatency()
         });
     });
 }
+
+} // namespace admin

@@ -8,6 +8,8 @@
 
 #include <functional>
 
+namespace admin {
+
 class MainWindow;
 
 // Renders the pages of a MainWindow into PNG files for the documentation
@@ -51,3 +53,5 @@ private:
     int m_step = 0;
     bool m_ok = true;
 };
+
+} // namespace admin

@@ -2,6 +2,8 @@
 
 #include <QtMath>
 
+namespace admin {
+
 SyntheticLeaderStatsSource::SyntheticLeaderStatsSource(const QString &leaderId,
                                                        const QString &leaderName,
                                                        const QList<Follower> &followers,
@@ -95,3 +97,5 @@ QJsonObject SyntheticLeaderStatsSource::next()
     return QJsonObject{{QStringLiteral("leader"), m_leaderId},
                        {QStringLiteral("followers"), followers}};
 }
+
+} // namespace admin

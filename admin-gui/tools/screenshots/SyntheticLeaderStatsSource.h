@@ -6,6 +6,8 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+namespace admin {
+
 // Invents /v2/stats/leader answers of a leader with the given followers:
 // each follower's latency wanders around its own base value with occasional
 // spikes (so all three colour levels show), and the average, minimum,
@@ -62,3 +64,5 @@ private:
     qint64 m_nowMs = 0;
     bool m_announced = false;
 };
+
+} // namespace admin

@@ -20,7 +20,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    AdminApplication::setUp(&app);
+    admin::AdminApplication::setUp(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -55,7 +55,7 @@ int main(int argc, char *argv[])
         qCritical("--screenshot-dir is required");
         return 2;
     }
-    const ConnectionProfile commandLine = AdminApplication::commandLineProfile(
+    const admin::ConnectionProfile commandLine = admin::AdminApplication::commandLineProfile(
         parser.value(endpointsOption), parser.value(userOption));
     if (commandLine.endpoints.isEmpty()) {
         qCritical("--screenshot-dir needs --endpoints of a throwaway member");
@@ -66,13 +66,13 @@ int main(int argc, char *argv[])
         parser.isSet(settingsOption)
             ? std::make_unique<QSettings>(parser.value(settingsOption), QSettings::IniFormat)
             : std::make_unique<QSettings>();
-    MainWindow window(settings.get());
+    admin::MainWindow window(settings.get());
 
-    auto *director = new ScreenshotDirector(
+    auto *director = new admin::ScreenshotDirector(
         &window, parser.value(shotDirOption), parser.value(shotPrefixOption),
         parser.value(shotPagesOption).split(QLatin1Char(','), Qt::SkipEmptyParts), &app);
     int status = 0;
-    QObject::connect(director, &ScreenshotDirector::finished, &app, [&status](bool ok) {
+    QObject::connect(director, &admin::ScreenshotDirector::finished, &app, [&status](bool ok) {
         status = ok ? 0 : 1;
         QCoreApplication::quit();
     });
