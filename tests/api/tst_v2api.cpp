@@ -419,11 +419,11 @@ private Q_SLOTS:
     // /v2/machines lists every client URL sorted, as etcd does (python-etcd's test_machines).
     void machinesAreSorted()
     {
-        NodeOptions o = options();
+        node::NodeOptions o = options();
         o.clientUrls = {QStringLiteral("http://localhost:4001"), QStringLiteral("http://b:2379"),
                         QStringLiteral("http://127.0.0.1:2379")};
         testsupport::StoreBackend backend(o);
-        V2Api api(backend);
+        api::V2Api api(backend);
         QCOMPARE(send(api, "GET", "/v2/machines").body,
                  QByteArray("http://127.0.0.1:2379, http://b:2379, http://localhost:4001"));
     }
