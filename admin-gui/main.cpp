@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // qetcd-admin: the Qt Widgets administration app for etcd v2 compatible
 // clusters. Everything but argument handling lives in qetcd_admin_lib; the
 // documentation's screenshots are made by a separate program

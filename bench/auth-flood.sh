@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
 # Wrong-password flood against a 3-member qetcd cluster with auth enabled: how many wrong-password
 # requests per second does it take to make the cluster change its leader?
 #

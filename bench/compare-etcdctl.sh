@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
 # Runs the same etcdctl (API v2) command lines through the reference etcdctl
 # and through qetcdctl against one server, and compares stdout, stderr and the
 # exit code of every pair. Prints the differences and "N passed, N failed".

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
 # Memory of one member after a single PUT of a very deep key (issue 12, item 3).
 #
 # For each depth in DEEP_KEY_DEPTHS: starts a fresh one-member qetcd on free 127.0.0.1 ports,

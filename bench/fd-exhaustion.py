@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
 """Descriptor exhaustion on the client port (issue 12, item 4).
 
 Starts one member on loopback under an open-file limit of 256 (soft and hard, as `ulimit -n 256`),

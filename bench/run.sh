@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
 # HTTP load on qetcd and, where installed, etcd (v2 API), side by side, with PASS/MISS against
 # the project's targets.
 #

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 #include "ctl/BackupCommand.h"
 
 #include "ctl/Invocation.h"

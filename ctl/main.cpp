@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // qetcdctl: an etcdctl (API v2) compatible command-line client for qetcd and
 // etcd. All logic lives in App and the command files; all HTTP in core/client.
 #include "ctl/App.h"

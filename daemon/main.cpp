@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // qetcd: the headless etcd-v2-compatible member. Flags and ETCD_* variables
 // -> Config -> Daemon (one EtcdNode served over HTTP on every
 // --listen-client-urls); `qetcd wal ...` runs the offline WAL tool instead.

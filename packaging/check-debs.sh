@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
 # check-debs.sh: installs the packages that `make package` built into a fresh, minimal Debian 12
 # root and checks what they promise: dependencies resolved from Debian's archive, no Qt GUI
 # library for the server package, the user qetcd and /var/lib/qetcd, the enabled (not started)

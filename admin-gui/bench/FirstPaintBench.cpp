@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // qetcd-admin-bench: how fast the key browser shows a big directory.
 //
 // For each scenario it starts a fresh qetcd member (tests/common

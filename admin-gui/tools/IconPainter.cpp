@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // qetcd-admin-icons: paints the app's icons (resources/icons/*.png) with
 // QPainter, so they have a reproducible source without an SVG toolchain
 // (Debian's Qt SVG module is not a build dependency). Run it by hand after

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
 # Renders docs/screenshots/*.png with qetcd-admin-screenshots (the app's
 # windows driven by tools/screenshots/ScreenshotDirector; built beside
 # qetcd-admin, not shipped), offscreen, against a throw-away 3-member qetcd

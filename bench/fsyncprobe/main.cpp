@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // qetcd-fsyncprobe: measures what one durable WAL append costs on a disk, without qetcd.
 // It appends fixed-size records to a fresh file in the given directory and calls fdatasync
 // after each one, exactly the I/O pattern of a 1-connection write on a member (one small

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 #pragma once
 
 // The error table of etcd's v2 API (etcd 3.4 etcdserver/api/v2error): code

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // ConfChange wire form: version, type byte, varint node id, length-prefixed context.
 // A decoded change always names a member (id != 0) and a known type.
 #include "raft/ConfChange.h"

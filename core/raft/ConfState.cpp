@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // ConfState wire form: two id lists (count, then varint ids). Decoding enforces the
 // invariant (sorted, unique, voters and learners disjoint) so a bad WAL record cannot
 // produce a membership Raft would misread.

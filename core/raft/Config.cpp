@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Validation of Config: the few combinations Raft cannot work with (an election timeout
 // not longer than the heartbeat, no storage, id 0).
 #include "raft/Config.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Text forms of Raft values (see Describe.h). Entry lists of more than one element are
 // written one per line, so a golden-file diff points at the entry that changed.
 #include "raft/Describe.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Entry wire form (see Entry.h). readFrom/writeTo are shared with Message, which carries
 // entries without a per-entry version byte.
 #include "raft/Entry.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // HardState wire form: version, then varints term, vote, commit.
 #include "raft/HardState.h"
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Flow-control window bookkeeping (see Inflights.h).
 #include "raft/Inflights.h"
 

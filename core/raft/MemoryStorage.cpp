@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // In-memory LogStorage. Index arithmetic relies on the placeholder entry m_entries[0]
 // (index and term of the snapshot's last entry): entry i lives at m_entries[i - offset].
 #include "raft/MemoryStorage.h"

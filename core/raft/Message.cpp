@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Message wire form and message-kind classification (local-only kinds never cross the
 // network; response kinds are only accepted from known members).
 #include "raft/Message.h"

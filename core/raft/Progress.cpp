@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // State transitions of the leader's per-follower progress (probe / replicate / snapshot)
 // and the flow-control rules that decide when the next append may go out.
 #include "raft/Progress.h"

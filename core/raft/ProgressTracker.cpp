@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Quorum arithmetic over the voters: commit index (the quorum-th highest match), vote
 // tallies, and the CheckQuorum activity test. Learners never count.
 #include "raft/ProgressTracker.h"

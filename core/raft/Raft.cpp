@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Raft.cpp: the rules of the algorithm. Reading guide:
 //   step()            term checks common to every role (paper 5.1, thesis 9.6 lease rules)
 //   handleVoteRequest election restriction and one vote per term (5.2, 5.4.1)

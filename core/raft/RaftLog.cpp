@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The log as Raft sees it: storage below the unstable offset, the Unstable tail above it.
 // Holds the follower side of the log-matching rules (maybeAppend, findConflict) and the
 // figure 8 commit rule (maybeCommit).

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // RawNode: packs Raft's outputs into Ready batches and splits outgoing messages into those
 // that may leave before the batch is persisted (pipelining) and those that must wait.
 #include "raft/RawNode.h"

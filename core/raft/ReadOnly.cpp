@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Bookkeeping of pending ReadIndex requests at the leader (see ReadOnly.h).
 #include "raft/ReadOnly.h"
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // SnapshotMetadata wire form: varints index, term, then the ConfState.
 #include "raft/SnapshotMetadata.h"
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The not-yet-durable tail of the log (see Unstable.h); every index here is >= offset
 // except the pending snapshot's own index.
 #include "raft/Unstable.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Bounds-checked decoding of the wire primitives: every read checks the remaining input
 // first, so truncated or hostile bytes end in ok() == false, never in a crash.
 #include "raft/WireReader.h"

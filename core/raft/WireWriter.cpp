@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Encoding of the wire primitives: unsigned LEB128 varints and length-prefixed bytes.
 #include "raft/WireWriter.h"
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 #pragma once
 
 // What Qt HttpServer 6.4 (Debian bookworm's 6.4.2; see the project's notes

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The built qetcd-admin follows the system locale: its Simplified Chinese
 // catalogue is compiled in (qt_add_translations) and picked from LANG.
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Models and value types of qetcd-admin that need no server: the latency
 // series, the watch event table and its CSV/JSON, the cluster tables, the
 // export format, value formatting, profiles and error wording.

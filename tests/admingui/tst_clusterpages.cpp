@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The cluster page and the leader latency page: members, health and store
 // counters from a real member; add/remove member answers reach the user; the
 // latency chart from the real single member (no followers), from recorded

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Connecting: status of a live member, a member that is down, failover to
 // the one that answers, wrong credentials (a member with v2 authentication
 // on), the main window reopening the recent profile, and the connection

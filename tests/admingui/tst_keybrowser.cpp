@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The key browser page driven like a user would (buttons, dialogs, the
 // detail pane's editor) against a real member; every write is checked on
 // the server with a second client, and changes made by that client must

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // KeyTreeModel against a real member: lazy listing of nested directories
 // under QAbstractItemModelTester, incremental insertion, live events from a
 // watch, stale events, hidden keys and the filter proxy.

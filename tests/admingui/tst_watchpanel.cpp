@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The watch panel against a real member: live rows for changes made by
 // another client, recursive and single-key watches, pause, filter, saving as
 // CSV and JSON, a cleared history, a reopened connection and a restarted

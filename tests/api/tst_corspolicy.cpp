@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // --cors as etcd's CORSHandler applies it: which origins get the
 // Access-Control-* headers, and preflight (OPTIONS) answers.
 #include "api/CorsPolicy.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // JsonWriter must produce what Go's encoding/json produces for etcd, byte for byte.
 #include "api/JsonWriter.h"
 #include "api/StatsJson.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // How /v2/keys requests map to operations, and every parameter error of the
 // contract (etcd's parseKeyRequest): code, cause and index 0.
 #include "api/HttpRequest.h"

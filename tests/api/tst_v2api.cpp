@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The v2 contract end to end without sockets: the seed session's requests
 // through V2Api, with etcd's exact JSON, statuses and index behaviour; watches
 // through an in-memory ResponseChannel. The contract runs over a bare Store

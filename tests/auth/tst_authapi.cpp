@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The v2 auth contract end to end without sockets: /v2/auth requests
 // through V2Api, with etcd 3.4.23's statuses and exact JSON; Basic
 // credentials on /v2/keys and /v2/members; password checks off the owner's

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Auth across real qetcd processes: users, roles and the enabled flag set
 // through different members of a 3-member cluster are enforced by all of
 // them, and a member that was down while auth changed gets the auth state

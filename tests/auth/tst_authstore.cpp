@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // AuthStore as a pure state machine: etcd 2.2's v2 auth rules for users,
 // roles, grants and revokes, prefix permissions, the guest and root rules,
 // enable/disable preconditions, and the binary forms (commands, snapshot

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // PasswordHash as etcd stores passwords: new hashes are bcrypt cost 10
 // crypt(3) strings ("$2b$10$"), hashes written by etcd 3.4.23 ("$2a$10$",
 // Go's bcrypt) verify, hostile costs are refused as corrupt records, and

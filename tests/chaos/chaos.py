@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
 """Jepsen-style chaos rounds against qetcd (and etcd 3.4 for comparison).
 
 Usage (root, or any user allowed to create user namespaces):

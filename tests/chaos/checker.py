@@ -1,3 +1,6 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
+
 """Checkers for the chaos suite: linearizable registers, lost writes, watch streams.
 
 Every checker takes a recorded history (plain data, no clocks or sockets) and

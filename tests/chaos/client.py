@@ -1,3 +1,6 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
+
 """Minimal etcd v2 HTTP client for the chaos suite (standard library only).
 
 One request per connection: a killed, paused or partitioned member then costs

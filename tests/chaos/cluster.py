@@ -1,3 +1,6 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
+
 """Members of one chaos round: processes, data directories, membership.
 
 Job: start qetcd or etcd members in their namespaces with etcd's flags, signal

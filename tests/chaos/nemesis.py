@@ -1,3 +1,6 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
+
 """Nemeses: the faults one chaos round injects while the workloads run.
 
 Job: each nemesis is a function nemesis(ctx) that runs in the nemesis thread

@@ -1,3 +1,6 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
+
 """Private network for one chaos run: a bridge, one namespace per member, one for clients.
 
 Job: build the topology, cut and heal links, and run commands inside a namespace.

@@ -1,3 +1,6 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
+
 """Unit tests of the chaos checkers: valid histories pass, and each kind of
 anomaly the suite exists to find is rejected (a checker that cannot fail proves
 nothing). Run: python3 -m unittest tests/chaos/test_checker.py"""

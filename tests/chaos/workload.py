@@ -1,3 +1,6 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
+
 """Client workloads of one chaos round, recording what they saw for the checkers.
 
 Job: while the nemesis runs, drive three workloads against random members:

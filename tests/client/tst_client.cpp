@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Client and Watcher against a scripted HTTP server: request encoding, typed
 // results and errors, failover, timeouts, and the watch's resume rules.
 #include "FakeServer.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The client library against a real qetcd member (tests/common/DaemonProcess):
 // every keys operation and option, members, stats, version, health, and
 // watches that survive a member restart and a failover without losing or

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Go-compatible text helpers: what etcdctl users see must match byte for byte.
 #include "client/Error.h"
 #include "client/GoText.h"

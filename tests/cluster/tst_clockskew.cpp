@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Real qetcd processes on loopback, one of them with a wall clock 30 s off (libfaketime,
 // LD_PRELOAD): issue 13 saw keys written through such a follower expire 30 s early or late,
 // because the member that took the write stamped the expiry with its own clock and the

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Real qetcd processes on loopback: a 3-member cluster elects a leader,
 // serves writes from any member and linearizable reads on all, survives
 // SIGKILL of its leader, lets a killed member catch up from its data dir (by

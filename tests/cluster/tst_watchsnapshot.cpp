@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Real qetcd processes on loopback: watchers connected to a follower that falls so far
 // behind (SIGSTOP) that it must install a snapshot never jump silently over the
 // installed range (issue 13): a recursive stream watch delivers every write's index in

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // A real, small file system for full-disk tests: a tmpfs of a chosen size mounted on a fresh
 // directory inside a mount namespace private to the test process (unshare(CLONE_NEWNS) and
 // MS_PRIVATE propagation), so no other process sees it and it goes away with the process.

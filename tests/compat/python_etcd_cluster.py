@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
 """python-etcd against a 3-member qetcd cluster on loopback: writes, reads,
 in-order keys, compare-and-swap, TTLs, watches with waitIndex, and a client
 that keeps working when the member it talks to is killed."""

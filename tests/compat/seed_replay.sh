@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
 # Replays every curl command of the seed etcd session (shared/seed/etcd-basic.txt)
 # against a running member and prints each command with its answer, so the
 # shapes, actions, statuses and index behaviour can be compared with the seed.

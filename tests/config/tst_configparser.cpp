@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Tests of ConfigParser: what `qetcd` accepts on its command line and in ETCD_* variables, what
 // it refuses and with which exit status, and what --help/--version print.
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Go flag package semantics and urfave/cli's argument reordering, which
 // decide what etcdctl accepts on its command line.
 #include "ctl/FlagSet.h"

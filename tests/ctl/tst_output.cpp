@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // qetcdctl's output formats and help screens, byte for byte as etcdctl v2
 // (3.4.23) prints them for the same response.
 #include "ctl/App.h"

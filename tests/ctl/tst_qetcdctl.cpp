@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // qetcdctl end to end: every command and output format against a live qetcd
 // member, the failures etcdctl users script against (messages and exit
 // codes), an export -> import round trip, and shell completion.

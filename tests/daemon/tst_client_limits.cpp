@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The client port when descriptors run short (issue 12, item 4): a member under an open-file
 // limit of 256 survives 300 idle sockets and answers afterwards; the connection cap closes
 // what is over it; accept() failing with EMFILE is retried with back-off and logged; the

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // TLS on the client port (issue 12, item 8) with certificates the test makes with the openssl
 // CLI: RSA 2048/4096 and EC keys signed with SHA-256/384 are served; a certificate signed with
 // SHA-1 (python-etcd's test certificate: RSA 4096, SHA-1 CA), which OpenSSL 3 refuses to use,

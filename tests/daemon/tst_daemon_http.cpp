@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The daemon over real sockets: the HTTP edge cases Qt HttpServer 6.4 leaves
 // to us (HEAD, keep-alive reuse, Connection: close, HTTP/1.0, Expect:
 // 100-continue, size limits, unknown methods, garbage), watches (long-poll,

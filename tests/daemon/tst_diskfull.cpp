@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // A real member whose data directory is on a small tmpfs (SmallFilesystem, a private mount
 // namespace that the qetcd child process inherits) that the test fills up: writes are answered
 // at once with etcd's error 300 and the cause "no space left on device", reads and a watch go

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // http::Server in one process, with a frontend that answers with the name of
 // the thread it runs on: which thread serves a connection (a lone client, even
 // one reconnecting for every request or beside one idle keep-alive

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The client port's pure wire code, without sockets: RequestLimits (size and
 // time limits, HTTP/1.0, 100-continue), RequestHead (the head scan), HttpWire
 // (response bytes) and Server::pickThread (which thread a connection goes to).

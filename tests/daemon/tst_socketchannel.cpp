@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The bound on a watch stream's backlog (issue 13, item 5): chunks posted from the member's
 // thread toward a client's socket thread count against the client's 16 MiB backlog limit even
 // while that thread has not run them yet, so a socket thread that falls behind cannot let posted

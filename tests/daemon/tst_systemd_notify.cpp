@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // systemd readiness (issue 16, part 2): a member started with $NOTIFY_SOCKET (as a Type=notify
 // unit starts it) says what it waits for, sends READY=1 only once it knows a leader (a member
 // whose quorum is not up is not ready, as with etcd), pings the watchdog when WatchdogSec is

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The main of a fuzz harness in builds without libFuzzer (g++, CI): feeds every
 // file named on the command line, or found in a directory named there, to
 // LLVMFuzzerTestOneInput once, in name order. A regression pass over the

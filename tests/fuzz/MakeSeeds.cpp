@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Writes the binary seed inputs of tests/fuzz/corpus (the text ones are
 // written by hand): valid values built with the project's own encoders, the
 // way the unit tests build them, wrapped in each harness's input layout.

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The JSON bodies of PUT /v2/auth/users/<name> and /v2/auth/roles/<name>
 // (AuthJson): Go encoding/json's rules as etcd applies them. A role that
 // parses must read back the same after AuthJson writes it (what GET shows is

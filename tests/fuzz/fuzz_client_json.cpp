@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // What qetcdctl and qetcd-admin read from a server, which may be hostile or
 // broken (core/client): keys responses (Response, Node, recursively), error
 // bodies (Error::fromKeysBody), member, user and role lists, and etcdctl's

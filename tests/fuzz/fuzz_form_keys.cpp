@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // What a client controls in a /v2/keys request, decoded by core/api: the
 // query string and an x-www-form-urlencoded body (Form), the key path and the
 // parameters (KeysRequest, GoStrconv, GoPath, KeyLimits).

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Go's text rules as the client and qetcdctl apply them to what a server
 // sends (core/client/GoText: strconv.Quote, JSON string escaping, URL
 // escaping, path cleaning, RFC 3339 normalization, encoding/json's error

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // A stream=true watch answer as the client reads it from a (possibly hostile)
 // server: JsonStreamSplitter cutting the byte stream into JSON objects as
 // pieces arrive, each parsed as a Response (as Watcher does).

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The state-machine image a Raft snapshot carries, as a member installs it
 // from its disk or from a leader (EtcdNode's snapshot install): the
 // NodeSnapshot envelope, the store image (StoreSnapshot via Store::recover),

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The peer protocol as a member reads it from a connection (core/transport):
 // FrameReader cutting frames out of a byte stream that arrives in arbitrary
 // pieces, then each frame's body decoded as InboundConnection, OutboundPeer

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // What a peer sends and the log replicates, decoded by the member: Raft
 // messages and their parts (Message, Entry, HardState, ConfChange,
 // ConfState, SnapshotMetadata; core/raft WireReader), the entry payloads

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The daemon's look at a request head before Qt's parser sees the bytes
 // (daemon/RequestHead, used by ConnectionGuard): HTTP/1.0 detection, the end
 // of the head, Content-Length and Expect: 100-continue. Also the response

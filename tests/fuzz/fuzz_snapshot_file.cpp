@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Reading a snapshot file back (storage::Snapshotter::decode, which
 // loadNewest() runs on every file): header, checksum, lengths and the Raft
 // snapshot metadata inside. A file that decodes must give back exactly the

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Reading a WAL segment back at start-up (core/storage): WalRecord::parse on
 // every record, WalSegmentScan's torn-tail/corruption rule, and the decoding
 // of each record's content into WalReplay, as Wal::open does. A disk is not

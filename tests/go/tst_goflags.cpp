@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // GoFlags is the one tokenizer of Go's flag grammar: qetcdctl's FlagSet (with
 // urfave/cli's reordering) and the daemon's ConfigParser (flags anywhere,
 // every error collected) both parse through it.

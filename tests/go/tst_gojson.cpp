@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // GoJson must write what Go's encoding/json writes for etcd 3.4 (Go 1.19), byte
 // for byte. The expected bytes of the "etcd 3.4.23" rows were read from a real
 // etcd --enable-v2 answering a PUT of the same value with curl.

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // GoPath is the one path.Clean of the project: the store's keys (Go's
 // path.Clean("/" + key)), the v2 API's redirects and the client's request
 // paths (net/http's cleanPath, which keeps a trailing slash).

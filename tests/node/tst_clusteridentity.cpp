@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Member and cluster ids must equal etcd's for the same flags (the seed
 // session's member ce2a822cea30bfca in cluster 7e27652122e8b2ae), membership
 // changes follow etcd's rules, and raft entries survive encode/decode and

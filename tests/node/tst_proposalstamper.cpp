@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // ProposalStamper (issue 13): a store write entering the leader's log takes the leader's
 // clock and keeps its TTL, whichever member's clock stamped it first; every other kind of
 // proposal, configuration change or message passes byte for byte.

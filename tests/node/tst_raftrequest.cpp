@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // RaftRequest::decode never trusts an entry's bytes (issue 13, item 5: decoding never reserves
 // memory from a count read off the wire): a hostile string-list count fails the decode instead of
 // making Qt reserve it, and valid requests still round-trip in the same format.

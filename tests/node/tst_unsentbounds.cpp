@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Requests that find no leader (issue 13, "bounded everything"): a
 // linearizable read, an auth change or a membership change waits at most the
 // proposal timeout, its client is then answered with etcd's timeout, and it

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
 """Checks that the pure cores (core/raft, core/store, core/watch) neither read the clock nor
 do I/O: time and data enter them as arguments (docs/architecture.md, "Habits"), which is
 what makes their tests deterministic and lets every member replay the same log to the same

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 #pragma once
 
 // Small helpers shared by the Raft test suites: message builders and filters, and QTest

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Golden-file interaction tests (etcd-io/raft's third test layer, its testdata/*.txt):
 // every file in tests/raft/testdata is a script of commands for InteractionEnv with the
 // expected output of each; the test runs the script and fails with a diff when any output

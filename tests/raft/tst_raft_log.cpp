@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The log layers under the algorithm: MemoryStorage (the application's durable mirror),
 // RaftLog (storage + unstable tail), and the leader's flow control (Progress, Inflights).
 #include "raft/Inflights.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Wire formats of the Raft values (Message, Entry, HardState, ConfChange, ConfState,
 // SnapshotMetadata): exact round trips, a version byte first, and decoders that survive
 // arbitrary, truncated and hostile bytes without crashing or allocating beyond the input.

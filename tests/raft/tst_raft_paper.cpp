@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // One test per rule of the Raft paper ("In Search of an Understandable Consensus
 // Algorithm", sections 5.1-5.4), named after its section. Each drives one member through
 // its public interface (RawNode via SimNode) by hand-made messages and inspects what it

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Seeded randomized fault injection over simulated clusters, checking Raft's safety
 // properties after every round:
 //   - election safety: at most one leader per term; a member never votes twice in a term

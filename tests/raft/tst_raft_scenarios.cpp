@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Whole-cluster scenarios over the simulated network (SimNetwork): elections under
 // contention, leaders cut off and returning, overwritten uncommitted entries, the figure 8
 // commit trap, partitions of every shape, snapshot catch-up, membership changes and

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // One test per rule of the extensions in Ongaro's thesis ("Consensus: Bridging Theory and
 // Practice") that qetcd relies on, named after the thesis section: leadership transfer
 // (3.10), membership changes (4.1-4.2), log compaction and snapshots (5), routing and check

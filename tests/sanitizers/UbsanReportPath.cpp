@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Linked into every program of the address,undefined build (cmake/QetcdSanitizers.cmake) so
 // that UBSan honours UBSAN_OPTIONS=log_path like ASan does, and tests/sanitizers/run.sh sees
 // its reports from child processes too.

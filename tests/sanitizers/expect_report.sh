@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
 # Usage: expect_report.sh <sanitizer_probe> <bug> <report pattern>
 #
 # Runs `sanitizer_probe <bug>` as the child of a shell that exits 0 whatever the child did,

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
 # Usage: run.sh <command> [args...]
 #
 # Runs one test of a sanitizer build (cmake -DQETCD_SANITIZE=...; see cmake/QetcdSanitizers.cmake)

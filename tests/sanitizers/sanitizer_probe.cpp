@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // sanitizer_probe <bug>: a program with one deliberate bug, chosen by its argument, for the
 // sanitizer builds to check their own harness (tests/sanitizers/CMakeLists.txt): a report
 // from a process that a test starts and whose exit status it ignores must still fail the test.

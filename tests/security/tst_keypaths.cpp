@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Key paths and permissions over real sockets, as an attacker sends them
 // (curl --path-as-is): every non-canonical spelling of a path (dot segments,
 // their %-encoded forms, encoded slashes, doubled slashes) is answered 301 to

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Small helpers shared by the storage tests: building entries and poking at files.
 #pragma once
 

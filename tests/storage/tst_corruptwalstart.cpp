@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // A member whose WAL ends in a complete but damaged record refuses to start: it exits with a
 // non-zero code and a message naming the segment file, the offset and the record kind, rather
 // than dropping the record (a vote or an acknowledged write) as a torn write. Runs the real

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // CRC-32C through ISA-L: the standard check value and the RFC 3720 (iSCSI) test vectors pin the
 // init/final-xor convention; extend() must equal one pass over the concatenation.
 #include "storage/Crc32c.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The data directory: etcd's layout, owner-only directories, the --wal-dir override, and the
 // lock that keeps a second member out (an flock on a lock file: refused to a second holder in
 // this or another process, never to a member restarted after a crash, whatever its PID).

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Snapshot files: round trip, newest wins, broken files are set aside as .broken and the next
 // newest is used, purge keeps the newest N, and a write is never visible half-done.
 #include "StorageTestUtil.h"

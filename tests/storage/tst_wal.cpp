@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The write-ahead log on disk: round trips, segment rotation, replay rules end to end, purge,
 // and above all recovery: a torn last record (cut short by the end of the file, or with a
 // sector that never reached the disk) is cut away with a warning; any other damage, including

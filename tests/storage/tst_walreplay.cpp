@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The replay rules, as a table: leader overwrites, snapshot markers moving the start, a fixed
 // start from the caller's snapshot, gaps and missing prefixes.
 #include "storage/WalReplay.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // `qetcd wal verify|dump|repair`, run as the real binary on data dirs damaged on purpose:
 // verify's verdict and exit code, dump's lines, repair's dry run (prints, changes nothing),
 // --truncate (cuts at the first bad record, keeps a .bak of every removed byte, prints it), the

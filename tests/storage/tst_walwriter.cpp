@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The writer thread: batches queued while a sync is in flight share the next sync (counted,
 // not timed), persisted ids arrive in order on the main thread, snapshots/markers/purges keep
 // queue order, failures are reported once and stop all writing, and destruction flushes.

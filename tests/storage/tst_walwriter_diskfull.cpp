@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The writer thread on a real full file system (a small tmpfs, SmallFilesystem): a batch that
 // finds no space is neither lost nor reported persisted, the segment is cut back to its last
 // synced byte before every retry (no half-written record, no duplicate after the retry), a

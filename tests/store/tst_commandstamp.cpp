@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Command's clock stamps (issue 13): the relative TTL a command carries is expirationNs -
 // timeNs, so the leader can restamp a write with its own clock and keep the TTL; entries in
 // the version-1 format written before this (WALs, snapshots, peers running older builds)

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Deep and long keys (issue 12, item 3): the limits a request and an applied command are
 // held to, a tree whose memory grows with the total length of the names (a node keeps
 // its own name, not its full key), and walks (listings, JSON, snapshots, destructors)

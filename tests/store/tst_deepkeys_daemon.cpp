@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Deep keys against a real member (issue 12, item 3): a PUT of a 5000-level key (10 KB,
 // well inside the request-size limits) is refused before it is proposed and changes
 // nothing; a key at the depth limit works, and so does a recursive GET of its ancestor.

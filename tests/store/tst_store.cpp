@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Tests of the v2 key store against etcd 3.4's v2store semantics (checked against a real
 // etcd 3.4.23 where the source was not conclusive). Tables state whole results in the
 // text form of StoreTestUtil.h.

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Tests of watches: which watcher gets which event (etcd 3.4's watcherHub.notify,
 // watcher.notify and isHidden), replay from the event history (EventHistory.scan,
 // with live notification's hidden-key rule and whole-segment directory matches),

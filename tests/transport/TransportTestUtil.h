@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 #pragma once
 
 // Shared by the PeerTransport suites: loopback URLs, fast test options, and a member's

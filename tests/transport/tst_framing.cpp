@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Frames, handshake bodies and chunk reassembly: what the receiver makes of well-formed,
 // malformed and hostile byte sequences (no sockets).
 #include "RawFrame.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Who may speak for a member on the peer port (issue 12, item 6): with
 // --peer-cert-allowed-cn only a certificate with that Common Name gets in; with client
 // certificates a Hello claiming member X needs a certificate naming the host of one of X's

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // PeerIdentity: which hosts a certificate names (the binding of a peer's certificate to the
 // member id its Hello claims) and its Common Name (--peer-cert-allowed-cn). The certificates
 // are made by openssl in a temporary directory: self-signed, since the chain is checked by TLS

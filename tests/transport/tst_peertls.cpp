@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // TLS between members (https peer URLs): payloads flow both ways over TLS with client
 // certificates required; a plain-text dialer, a dialer with no or an untrusted
 // certificate, and a listener whose certificate the dialer does not trust all get

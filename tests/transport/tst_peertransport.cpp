@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // PeerTransport over real loopback sockets: delivery and order, chunked payloads, the
 // handshake's refusals, bounded queues while a peer is down and recovery after it comes
 // back, hostile bytes on the listener, latency probes, cluster discovery, removal.

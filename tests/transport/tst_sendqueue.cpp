@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // The per-peer outbox: bounds by count and bytes, chunking of large payloads, lane
 // interleaving and restart after a broken connection (no sockets).
 #include "transport/Chunk.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // Latency statistics, peers' clock offsets, traffic rates and redial backoff: the
 // arithmetic behind /v2/stats/leader, /v2/stats/self and reconnects (no sockets, time
 // passed in).

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
 // qetcd-admin-screenshots: renders qetcd-admin's pages into the PNGs of
 // docs/screenshots (run by ../make-screenshots.sh, offscreen, against a
 // throw-away cluster). The same app as qetcd-admin (names, icon, catalogue,
