@@ -2,162 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>server::config::ConfigParser</name>
-    <message>
-        <source>qetcd: %1
-See &apos;qetcd --help&apos;.</source>
-        <translation>qetcd: %1
-参见 &apos;qetcd --help&apos;。</translation>
-    </message>
-    <message>
-        <source>invalid value &quot;%1&quot; for flag --%2: %3</source>
-        <translation>选项 --%2 的值“%1”无效：%3</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a valid flag</source>
-        <translation>“%1”不是有效的选项</translation>
-    </message>
-    <message>
-        <source>recognized environment variable %1, but unused: shadowed by corresponding flag --%2</source>
-        <translation>已识别环境变量 %1，但未使用：已被对应的选项 --%2 覆盖</translation>
-    </message>
-    <message>
-        <source>invalid value &quot;%1&quot; for %2: %3</source>
-        <translation>%2 的值“%1”无效：%3</translation>
-    </message>
-    <message>
-        <source>unrecognized environment variable %1</source>
-        <translation>无法识别的环境变量 %1</translation>
-    </message>
-    <message>
-        <source>no data-dir provided, using default data-dir ./%1</source>
-        <translation>未提供 data-dir，使用默认的 data-dir ./%1</translation>
-    </message>
-</context>
-<context>
-    <name>server::config::ConfigValidator</name>
-    <message>
-        <source>--name must not be empty</source>
-        <translation>--name 不能为空</translation>
-    </message>
-    <message>
-        <source>--data-dir must not be empty</source>
-        <translation>--data-dir 不能为空</translation>
-    </message>
-    <message>
-        <source>--snapshot-count must be positive</source>
-        <translation>--snapshot-count 必须为正数</translation>
-    </message>
-    <message>
-        <source>--max-request-bytes must be positive</source>
-        <translation>--max-request-bytes 必须为正数</translation>
-    </message>
-    <message>
-        <source>--client-threads must be at most 64</source>
-        <translation>--client-threads 不能超过 64</translation>
-    </message>
-    <message>
-        <source>--client-request-timeout must be at most 86400 seconds</source>
-        <translation>--client-request-timeout 不能超过 86400 秒</translation>
-    </message>
-    <message>
-        <source>--advertise-client-urls is required when --listen-client-urls is set explicitly</source>
-        <translation>显式设置 --listen-client-urls 时，必须指定 --advertise-client-urls</translation>
-    </message>
-    <message>
-        <source>--heartbeat-interval must be positive</source>
-        <translation>--heartbeat-interval 必须为正数</translation>
-    </message>
-    <message>
-        <source>--election-timeout must be positive</source>
-        <translation>--election-timeout 必须为正数</translation>
-    </message>
-    <message>
-        <source>--election-timeout[%1ms] should be at least 5 times --heartbeat-interval[%2ms]</source>
-        <translation>--election-timeout[%1ms] 应至少为 --heartbeat-interval[%2ms] 的 5 倍</translation>
-    </message>
-    <message>
-        <source>--election-timeout[%1ms] is too long, and should be set less than %2ms</source>
-        <translation>--election-timeout[%1ms] 过长，应设置为小于 %2ms</translation>
-    </message>
-    <message>
-        <source>--initial-cluster %1 has duplicate url %2</source>
-        <translation>--initial-cluster %1 中有重复的 URL %2</translation>
-    </message>
-    <message>
-        <source>couldn&apos;t find local name &quot;%1&quot; in the initial cluster configuration (--initial-cluster %2)</source>
-        <translation>在初始集群配置（--initial-cluster %2）中找不到本地名称“%1”</translation>
-    </message>
-    <message>
-        <source>--initial-cluster must include %1 (the entries for --name must equal --initial-advertise-peer-urls)</source>
-        <translation>--initial-cluster 必须包含 %1（--name 对应的条目必须与 --initial-advertise-peer-urls 一致）</translation>
-    </message>
-    <message>
-        <source>%1 and %2 must be given together</source>
-        <translation>%1 和 %2 必须同时指定</translation>
-    </message>
-    <message>
-        <source>%1 requires %2</source>
-        <translation>使用 %1 时必须指定 %2</translation>
-    </message>
-    <message>
-        <source>TLS key/cert (%1, %2) must be provided for %3 %4 with https scheme</source>
-        <translation>%3 中的 %4 使用 https 协议，必须提供 TLS 密钥/证书（%1、%2）</translation>
-    </message>
-    <message>
-        <source>the scheme of %1 %2 is http while %3 and %4 are given; they are ignored for that URL</source>
-        <translation>%1 中的 %2 使用 http 协议，但指定了 %3 和 %4；该 URL 将忽略这两项</translation>
-    </message>
-    <message>
-        <source>--client-handshake-timeout must be at most 86400 seconds</source>
-        <translation>--client-handshake-timeout 不能超过 86400 秒</translation>
-    </message>
-    <message>
-        <source>%1 has no effect: no URL of %2 is https (%3 requires TLS client certificates only on https URLs)</source>
-        <translation>%1 不起作用：%2 中没有 https URL（%3 只在 https URL 上要求 TLS 客户端证书）</translation>
-    </message>
-    <message>
-        <source>the scheme of %1 %2 is http while client cert auth (%3) is enabled; client certificates are not checked for that URL</source>
-        <translation>%1 中的 %2 使用 http 协议，但已启用客户端证书认证（%3）；该 URL 不检查客户端证书</translation>
-    </message>
-</context>
-<context>
-    <name>node::Bootstrap</name>
-    <message>
-        <source>the WAL in %1 does not belong to a qetcd member</source>
-        <translation>%1 中的 WAL 不属于 qetcd 成员</translation>
-    </message>
-</context>
-<context>
-    <name>node::ClusterJoin</name>
-    <message>
-        <source>--initial-cluster-state existing needs other members in --initial-cluster</source>
-        <translation>--initial-cluster-state existing 要求 --initial-cluster 中包含其他成员</translation>
-    </message>
-    <message>
-        <source>could not reach any member of the existing cluster (%1)</source>
-        <translation>无法连接到现有集群的任何成员（%1）</translation>
-    </message>
-    <message>
-        <source>this member&apos;s peer URLs %1 are not in the cluster: add it with `member add` first</source>
-        <translation>此成员的对等 URL %1 不在集群中：请先使用 `member add` 添加该成员</translation>
-    </message>
-</context>
-<context>
-    <name>node::PeerLinks</name>
-    <message>
-        <source>the member has been permanently removed from the cluster</source>
-        <translation>该成员已从集群中永久移除</translation>
-    </message>
-</context>
-<context>
-    <name>node::StateMachine</name>
-    <message>
-        <source>snapshot at index %1 cannot be read</source>
-        <translation>无法读取索引 %1 处的快照</translation>
-    </message>
-</context>
-<context>
     <name>FlagTable</name>
     <message>
         <source>not a boolean (use true or false)</source>
@@ -291,121 +135,130 @@ See &apos;qetcd --help&apos;.</source>
         <source>client connections open at once; more are closed as soon as they are accepted. Never more than the open-file limit minus a reserve for storage and peers; 0 is that many (qetcd only).</source>
         <translation>同时打开的客户端连接数；超出的连接在接受后立即关闭。不会超过打开文件数上限减去为存储和对等节点保留的数量；0 表示取该上限（仅 qetcd）。</translation>
     </message>
-</context>
-<context>
-    <name>server::config::FlagValue</name>
     <message>
-        <source>not a non-negative whole number</source>
-        <translation>不是非负整数</translation>
+        <source>accept etcd V2 client requests (qetcd serves only the v2 API: false is refused).</source>
+        <translation>接受 etcd V2 客户端请求（qetcd 只提供 v2 API：false 会被拒绝）。</translation>
     </message>
     <message>
-        <source>larger than %1</source>
-        <translation>大于 %1</translation>
+        <source>qetcd serves only the v2 API; with it turned off there is nothing left to serve (use etcd for the v3 API)</source>
+        <translation>qetcd 只提供 v2 API；关闭它就没有可提供的服务了（v3 API 请使用 etcd）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid URL</source>
-        <translation>“%1”不是有效的 URL</translation>
+        <source>--enable-v2 is accepted for etcd compatibility; qetcd always serves the v2 API</source>
+        <translation>为与 etcd 兼容而接受 --enable-v2；qetcd 总是提供 v2 API</translation>
     </message>
     <message>
-        <source>URL scheme must be http or https: %1</source>
-        <translation>URL 协议必须是 http 或 https：%1</translation>
+        <source>proxy mode setting (&apos;off&apos; only: qetcd runs as a member).</source>
+        <translation>代理模式设置（只能为 &apos;off&apos;：qetcd 作为成员运行）。</translation>
     </message>
     <message>
-        <source>URL address does not have the form &quot;host:port&quot;: %1</source>
-        <translation>URL 地址不符合 &quot;host:port&quot; 格式：%1</translation>
+        <source>proxy mode &apos;%1&apos; is not supported: qetcd runs only as a member (&apos;off&apos;); valid etcd values are &apos;off&apos;, &apos;readonly&apos; and &apos;on&apos;</source>
+        <translation>不支持代理模式 &apos;%1&apos;：qetcd 只作为成员运行（&apos;off&apos;）；etcd 的有效值为 &apos;off&apos;、&apos;readonly&apos; 和 &apos;on&apos;</translation>
     </message>
     <message>
-        <source>URL must not contain a path: %1</source>
-        <translation>URL 不能包含路径：%1</translation>
-    </message>
-    <message>
-        <source>URL must not contain user info, a query or a fragment: %1</source>
-        <translation>URL 不能包含用户信息、查询或片段：%1</translation>
-    </message>
-    <message>
-        <source>entry &quot;%1&quot; has no member name (expected name=url)</source>
-        <translation>条目“%1”缺少成员名称（应为 name=url）</translation>
-    </message>
-    <message>
-        <source>empty URL given for &quot;%1&quot; (expected name=url)</source>
-        <translation>为“%1”指定的 URL 为空（应为 name=url）</translation>
-    </message>
-    <message>
-        <source>no member given (expected name=url[,name=url...])</source>
-        <translation>未指定成员（应为 name=url[,name=url...]）</translation>
-    </message>
-    <message>
-        <source>invalid CORS origin &quot;%1&quot; (expected * or scheme://host[:port])</source>
-        <translation>无效的 CORS 来源“%1”（应为 * 或 scheme://host[:port]）</translation>
-    </message>
-    <message>
-        <source>valid values are &quot;new&quot; and &quot;existing&quot;</source>
-        <translation>有效值为 &quot;new&quot; 和 &quot;existing&quot;</translation>
+        <source>--proxy=off is accepted for etcd compatibility; qetcd runs as a member</source>
+        <translation>为与 etcd 兼容而接受 --proxy=off；qetcd 作为成员运行</translation>
     </message>
 </context>
 <context>
-    <name>server::config::UsageText</name>
+    <name>QCommandLineParser</name>
     <message>
-        <source>member flags:</source>
-        <translation>成员选项：</translation>
+        <source>Missing value after &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>clustering flags:</source>
-        <translation>集群选项：</translation>
+        <source>Unexpected value after &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>security flags:</source>
-        <translation>安全选项：</translation>
+        <source>Unknown option &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>logging flags:</source>
-        <translation>日志选项：</translation>
+        <source>Unknown options: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>unsafe flags:</source>
-        <translation>不安全选项：</translation>
+        <source>no usable certificate in %1 or key in %2</source>
+        <translation>%1 中没有可用的证书，或 %2 中没有可用的密钥</translation>
     </message>
     <message>
-        <source>usage: qetcd [flags]
-       start a qetcd member (speaks the etcd v2 API)
-
-       qetcd --version
-       show the version of qetcd
-
-       qetcd -h | --help
-       show the help information about qetcd
-
-Flags take one dash or two (-name x, --name x, --name=x). Boolean flags are
-set by their name alone or by --flag=true / --flag=false. Every flag can also
-be given as the environment variable ETCD_&lt;FLAG&gt; (upper case, &apos;-&apos; becomes
-&apos;_&apos;, e.g. ETCD_DATA_DIR); a flag on the command line wins over it.
-</source>
-        <translation>用法：qetcd [选项]
-       启动一个 qetcd 成员（提供 etcd v2 API）
-
-       qetcd --version
-       显示 qetcd 的版本
-
-       qetcd -h | --help
-       显示 qetcd 的帮助信息
-
-选项可以带一个或两个短横线（-name x、--name x、--name=x）。布尔选项只写
-选项名即可开启，也可写成 --flag=true / --flag=false。每个选项也都可以通过
-环境变量 ETCD_&lt;FLAG&gt; 指定（全部大写，&apos;-&apos; 替换为 &apos;_&apos;，例如 ETCD_DATA_DIR）；
-命令行上的选项优先于环境变量。
-</translation>
+        <source>%1 needs --cert-file and --key-file</source>
+        <translation>%1 需要 --cert-file 和 --key-file</translation>
     </message>
     <message>
-        <source>
-unsafe flags can break the guarantees given by the consensus protocol.
-For example, --force-new-cluster can lose acknowledged writes if other members
-of the previous cluster are still alive. Use them with caution.
-</source>
-        <translation>
-不安全选项可能破坏共识协议所提供的保证。
-例如，如果旧集群的其他成员仍在运行，--force-new-cluster 可能导致已确认的
-写入丢失。请谨慎使用。
-</translation>
+        <source>no usable certificate in %1</source>
+        <translation>%1 中没有可用的证书</translation>
+    </message>
+    <message>
+        <source>OpenSSL cannot use the certificate %1 with the key %2: %3 (at its default security level OpenSSL 3 refuses certificates signed with SHA-1 and RSA keys shorter than 2048 bits)</source>
+        <translation>OpenSSL 无法将证书 %1 与密钥 %2 一起使用：%3（在默认安全级别下，OpenSSL 3 拒绝使用 SHA-1 签名的证书和短于 2048 位的 RSA 密钥）</translation>
+    </message>
+</context>
+<context>
+    <name>node::Bootstrap</name>
+    <message>
+        <source>the WAL in %1 does not belong to a qetcd member</source>
+        <translation>%1 中的 WAL 不属于 qetcd 成员</translation>
+    </message>
+</context>
+<context>
+    <name>node::ClusterJoin</name>
+    <message>
+        <source>--initial-cluster-state existing needs other members in --initial-cluster</source>
+        <translation>--initial-cluster-state existing 要求 --initial-cluster 中包含其他成员</translation>
+    </message>
+    <message>
+        <source>could not reach any member of the existing cluster (%1)</source>
+        <translation>无法连接到现有集群的任何成员（%1）</translation>
+    </message>
+    <message>
+        <source>this member&apos;s peer URLs %1 are not in the cluster: add it with `member add` first</source>
+        <translation>此成员的对等 URL %1 不在集群中：请先使用 `member add` 添加该成员</translation>
+    </message>
+</context>
+<context>
+    <name>node::PeerLinks</name>
+    <message>
+        <source>the member has been permanently removed from the cluster</source>
+        <translation>该成员已从集群中永久移除</translation>
+    </message>
+</context>
+<context>
+    <name>node::StateMachine</name>
+    <message>
+        <source>snapshot at index %1 cannot be read</source>
+        <translation>无法读取索引 %1 处的快照</translation>
+    </message>
+</context>
+<context>
+    <name>server::SystemdNotifier</name>
+    <message>
+        <source>serving clients; waiting for a leader</source>
+        <translation>正在服务客户端；等待领导者</translation>
+    </message>
+    <message>
+        <source>no leader: waiting for a quorum of members to elect one</source>
+        <translation>没有领导者：等待法定数量的成员选出一个</translation>
+    </message>
+    <message>
+        <source>serving clients; this member (%1) leads</source>
+        <translation>正在服务客户端；本成员（%1）是领导者</translation>
+    </message>
+    <message>
+        <source>serving clients; leader %1</source>
+        <translation>正在服务客户端；领导者为 %1</translation>
+    </message>
+    <message>
+        <source>shutting down</source>
+        <translation>正在关闭</translation>
     </message>
 </context>
 <context>
@@ -528,26 +381,239 @@ of the previous cluster are still alive. Use them with caution.
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>server::config::ConfigParser</name>
     <message>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
+        <source>qetcd: %1
+See &apos;qetcd --help&apos;.</source>
+        <translation>qetcd: %1
+参见 &apos;qetcd --help&apos;。</translation>
     </message>
     <message>
-        <source>no usable certificate in %1 or key in %2</source>
-        <translation>%1 中没有可用的证书，或 %2 中没有可用的密钥</translation>
+        <source>invalid value &quot;%1&quot; for flag --%2: %3</source>
+        <translation>选项 --%2 的值“%1”无效：%3</translation>
     </message>
     <message>
-        <source>%1 needs --cert-file and --key-file</source>
-        <translation>%1 需要 --cert-file 和 --key-file</translation>
+        <source>&apos;%1&apos; is not a valid flag</source>
+        <translation>“%1”不是有效的选项</translation>
     </message>
     <message>
-        <source>no usable certificate in %1</source>
-        <translation>%1 中没有可用的证书</translation>
+        <source>recognized environment variable %1, but unused: shadowed by corresponding flag --%2</source>
+        <translation>已识别环境变量 %1，但未使用：已被对应的选项 --%2 覆盖</translation>
     </message>
     <message>
-        <source>OpenSSL cannot use the certificate %1 with the key %2: %3 (at its default security level OpenSSL 3 refuses certificates signed with SHA-1 and RSA keys shorter than 2048 bits)</source>
-        <translation>OpenSSL 无法将证书 %1 与密钥 %2 一起使用：%3（在默认安全级别下，OpenSSL 3 拒绝使用 SHA-1 签名的证书和短于 2048 位的 RSA 密钥）</translation>
+        <source>invalid value &quot;%1&quot; for %2: %3</source>
+        <translation>%2 的值“%1”无效：%3</translation>
+    </message>
+    <message>
+        <source>unrecognized environment variable %1</source>
+        <translation>无法识别的环境变量 %1</translation>
+    </message>
+    <message>
+        <source>no data-dir provided, using default data-dir ./%1</source>
+        <translation>未提供 data-dir，使用默认的 data-dir ./%1</translation>
+    </message>
+</context>
+<context>
+    <name>server::config::ConfigValidator</name>
+    <message>
+        <source>--name must not be empty</source>
+        <translation>--name 不能为空</translation>
+    </message>
+    <message>
+        <source>--data-dir must not be empty</source>
+        <translation>--data-dir 不能为空</translation>
+    </message>
+    <message>
+        <source>--snapshot-count must be positive</source>
+        <translation>--snapshot-count 必须为正数</translation>
+    </message>
+    <message>
+        <source>--max-request-bytes must be positive</source>
+        <translation>--max-request-bytes 必须为正数</translation>
+    </message>
+    <message>
+        <source>--client-threads must be at most 64</source>
+        <translation>--client-threads 不能超过 64</translation>
+    </message>
+    <message>
+        <source>--client-request-timeout must be at most 86400 seconds</source>
+        <translation>--client-request-timeout 不能超过 86400 秒</translation>
+    </message>
+    <message>
+        <source>--advertise-client-urls is required when --listen-client-urls is set explicitly</source>
+        <translation>显式设置 --listen-client-urls 时，必须指定 --advertise-client-urls</translation>
+    </message>
+    <message>
+        <source>--heartbeat-interval must be positive</source>
+        <translation>--heartbeat-interval 必须为正数</translation>
+    </message>
+    <message>
+        <source>--election-timeout must be positive</source>
+        <translation>--election-timeout 必须为正数</translation>
+    </message>
+    <message>
+        <source>--election-timeout[%1ms] should be at least 5 times --heartbeat-interval[%2ms]</source>
+        <translation>--election-timeout[%1ms] 应至少为 --heartbeat-interval[%2ms] 的 5 倍</translation>
+    </message>
+    <message>
+        <source>--election-timeout[%1ms] is too long, and should be set less than %2ms</source>
+        <translation>--election-timeout[%1ms] 过长，应设置为小于 %2ms</translation>
+    </message>
+    <message>
+        <source>--initial-cluster %1 has duplicate url %2</source>
+        <translation>--initial-cluster %1 中有重复的 URL %2</translation>
+    </message>
+    <message>
+        <source>couldn&apos;t find local name &quot;%1&quot; in the initial cluster configuration (--initial-cluster %2)</source>
+        <translation>在初始集群配置（--initial-cluster %2）中找不到本地名称“%1”</translation>
+    </message>
+    <message>
+        <source>--initial-cluster must include %1 (the entries for --name must equal --initial-advertise-peer-urls)</source>
+        <translation>--initial-cluster 必须包含 %1（--name 对应的条目必须与 --initial-advertise-peer-urls 一致）</translation>
+    </message>
+    <message>
+        <source>%1 and %2 must be given together</source>
+        <translation>%1 和 %2 必须同时指定</translation>
+    </message>
+    <message>
+        <source>%1 requires %2</source>
+        <translation>使用 %1 时必须指定 %2</translation>
+    </message>
+    <message>
+        <source>TLS key/cert (%1, %2) must be provided for %3 %4 with https scheme</source>
+        <translation>%3 中的 %4 使用 https 协议，必须提供 TLS 密钥/证书（%1、%2）</translation>
+    </message>
+    <message>
+        <source>the scheme of %1 %2 is http while %3 and %4 are given; they are ignored for that URL</source>
+        <translation>%1 中的 %2 使用 http 协议，但指定了 %3 和 %4；该 URL 将忽略这两项</translation>
+    </message>
+    <message>
+        <source>--client-handshake-timeout must be at most 86400 seconds</source>
+        <translation>--client-handshake-timeout 不能超过 86400 秒</translation>
+    </message>
+    <message>
+        <source>%1 has no effect: no URL of %2 is https (%3 requires TLS client certificates only on https URLs)</source>
+        <translation>%1 不起作用：%2 中没有 https URL（%3 只在 https URL 上要求 TLS 客户端证书）</translation>
+    </message>
+    <message>
+        <source>the scheme of %1 %2 is http while client cert auth (%3) is enabled; client certificates are not checked for that URL</source>
+        <translation>%1 中的 %2 使用 http 协议，但已启用客户端证书认证（%3）；该 URL 不检查客户端证书</translation>
+    </message>
+</context>
+<context>
+    <name>server::config::FlagValue</name>
+    <message>
+        <source>not a non-negative whole number</source>
+        <translation>不是非负整数</translation>
+    </message>
+    <message>
+        <source>larger than %1</source>
+        <translation>大于 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid URL</source>
+        <translation>“%1”不是有效的 URL</translation>
+    </message>
+    <message>
+        <source>URL scheme must be http or https: %1</source>
+        <translation>URL 协议必须是 http 或 https：%1</translation>
+    </message>
+    <message>
+        <source>URL address does not have the form &quot;host:port&quot;: %1</source>
+        <translation>URL 地址不符合 &quot;host:port&quot; 格式：%1</translation>
+    </message>
+    <message>
+        <source>URL must not contain a path: %1</source>
+        <translation>URL 不能包含路径：%1</translation>
+    </message>
+    <message>
+        <source>URL must not contain user info, a query or a fragment: %1</source>
+        <translation>URL 不能包含用户信息、查询或片段：%1</translation>
+    </message>
+    <message>
+        <source>entry &quot;%1&quot; has no member name (expected name=url)</source>
+        <translation>条目“%1”缺少成员名称（应为 name=url）</translation>
+    </message>
+    <message>
+        <source>empty URL given for &quot;%1&quot; (expected name=url)</source>
+        <translation>为“%1”指定的 URL 为空（应为 name=url）</translation>
+    </message>
+    <message>
+        <source>no member given (expected name=url[,name=url...])</source>
+        <translation>未指定成员（应为 name=url[,name=url...]）</translation>
+    </message>
+    <message>
+        <source>invalid CORS origin &quot;%1&quot; (expected * or scheme://host[:port])</source>
+        <translation>无效的 CORS 来源“%1”（应为 * 或 scheme://host[:port]）</translation>
+    </message>
+    <message>
+        <source>valid values are &quot;new&quot; and &quot;existing&quot;</source>
+        <translation>有效值为 &quot;new&quot; 和 &quot;existing&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>server::config::UsageText</name>
+    <message>
+        <source>member flags:</source>
+        <translation>成员选项：</translation>
+    </message>
+    <message>
+        <source>clustering flags:</source>
+        <translation>集群选项：</translation>
+    </message>
+    <message>
+        <source>security flags:</source>
+        <translation>安全选项：</translation>
+    </message>
+    <message>
+        <source>logging flags:</source>
+        <translation>日志选项：</translation>
+    </message>
+    <message>
+        <source>unsafe flags:</source>
+        <translation>不安全选项：</translation>
+    </message>
+    <message>
+        <source>usage: qetcd [flags]
+       start a qetcd member (speaks the etcd v2 API)
+
+       qetcd --version
+       show the version of qetcd
+
+       qetcd -h | --help
+       show the help information about qetcd
+
+Flags take one dash or two (-name x, --name x, --name=x). Boolean flags are
+set by their name alone or by --flag=true / --flag=false. Every flag can also
+be given as the environment variable ETCD_&lt;FLAG&gt; (upper case, &apos;-&apos; becomes
+&apos;_&apos;, e.g. ETCD_DATA_DIR); a flag on the command line wins over it.
+</source>
+        <translation>用法：qetcd [选项]
+       启动一个 qetcd 成员（提供 etcd v2 API）
+
+       qetcd --version
+       显示 qetcd 的版本
+
+       qetcd -h | --help
+       显示 qetcd 的帮助信息
+
+选项可以带一个或两个短横线（-name x、--name x、--name=x）。布尔选项只写
+选项名即可开启，也可写成 --flag=true / --flag=false。每个选项也都可以通过
+环境变量 ETCD_&lt;FLAG&gt; 指定（全部大写，&apos;-&apos; 替换为 &apos;_&apos;，例如 ETCD_DATA_DIR）；
+命令行上的选项优先于环境变量。
+</translation>
+    </message>
+    <message>
+        <source>
+unsafe flags can break the guarantees given by the consensus protocol.
+For example, --force-new-cluster can lose acknowledged writes if other members
+of the previous cluster are still alive. Use them with caution.
+</source>
+        <translation>
+不安全选项可能破坏共识协议所提供的保证。
+例如，如果旧集群的其他成员仍在运行，--force-new-cluster 可能导致已确认的
+写入丢失。请谨慎使用。
+</translation>
     </message>
 </context>
 <context>
