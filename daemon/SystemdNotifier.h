@@ -30,9 +30,6 @@ public:
     void leaderChanged(quint64 leaderId, quint64 memberId);
     void stopping();
 
-    // True when a service manager listens ($NOTIFY_SOCKET set).
-    static bool enabled();
-
 private:
     void notify(const QByteArray &state);
 
