@@ -8,6 +8,7 @@
 #include "ConfigParser.h"
 #include "Daemon.h"
 #include "FdLimit.h"
+#include "LogSetup.h"
 #include "WalTool.h"
 #include "i18n/Localization.h"
 
@@ -57,8 +58,14 @@ int main(int argc, char *argv[])
         break;
     }
     const server::config::Config &config = parsed.config;
-    QLoggingCategory::setFilterRules(config.debug ? QStringLiteral("qetcd.*.debug=true")
-                                                  : QStringLiteral("*.debug=false"));
+    // --log-outputs: a file that cannot be opened is a start error, before anything starts.
+    server::LogSetup logSetup;
+    if (const QString error = logSetup.open(config.logOutputs); !error.isEmpty()) {
+        QTextStream(stderr) << QStringLiteral("qetcd: %1").arg(error) << Qt::endl;
+        return 1;
+    }
+    logSetup.install();
+    QLoggingCategory::setFilterRules(server::LogSetup::filterRules(config.logLevel, config.debug));
 
     // Before anything opens files: storage must never be the one to run out.
     const server::FdLimit::Limits fdLimits = server::FdLimit::raiseToHard();

@@ -31,6 +31,8 @@ struct Config
     };
 
     enum class ClusterState { New, Existing };
+    // etcd 3.4's --log-level; Error lets only critical messages through.
+    enum class LogLevel { Debug, Info, Warn, Error };
 
     // member
     QString name = QStringLiteral("default");
@@ -73,8 +75,16 @@ struct Config
     QString peerTrustedCaFile;
     QString peerCertAllowedCn; // --peer-cert-allowed-cn; needs peerClientCertAuth
 
+    // --config-file: etcd 3.4's YAML configuration; when set, the file is the whole
+    // configuration (flags and ETCD_* variables are ignored, as etcd does).
+    QString configFile;
+
     // logging / unsafe
-    bool debug = false;
+    bool debug = false; // same as logLevel Debug (etcd 3.4 keeps --debug as that)
+    LogLevel logLevel = LogLevel::Info;
+    QString logger = QStringLiteral("capnslog"); // accepted for etcd compatibility: one format
+    // "stderr", "stdout", "systemd/journal" or a file path; "default" is stored as "stderr".
+    QStringList logOutputs{QStringLiteral("stderr")};
     bool forceNewCluster = false;
 
     // Things etcd would log at warning level while reading its flags (an ETCD_* variable shadowed

@@ -7,6 +7,7 @@
 #include "FlagTable.h"
 #include "FlagValue.h"
 #include "UsageText.h"
+#include "YamlConfig.h"
 #include "go/GoFlags.h"
 
 #include <QHash>
@@ -134,6 +135,43 @@ ConfigParser::Result ConfigParser::parse(const QStringList &args, const QProcess
         return result;
     }
 
+    // etcd 3.4 (etcdmain/config.go): --config-file, or else ETCD_CONFIG_FILE, makes the file the
+    // whole configuration; the other flags and variables are ignored, with a note.
+    QString configFile = config.configFile;
+    if (configFile.isEmpty())
+        configFile = env.value(QStringLiteral("ETCD_CONFIG_FILE"));
+    if (!configFile.isEmpty()) {
+        QStringList ignored;
+        for (const FlagDefinition &f : FlagTable::all()) {
+            if (f.name == QLatin1String("config-file"))
+                continue;
+            if (explicitlySet.contains(f.name))
+                ignored.append(QStringLiteral("--") + f.name);
+        }
+        QStringList variables;
+        for (const QString &key : env.keys()) {
+            if (key.startsWith(QLatin1String("ETCD_")) &&
+                key != QLatin1String("ETCD_CONFIG_FILE") && !env.value(key).isEmpty())
+                variables.append(key);
+        }
+        variables.sort();
+        ignored += variables;
+        Config fromFile;
+        fromFile.configFile = configFile;
+        fromFile.warnings.append(
+            tr("loaded server configuration from %1; other command-line flags and environment "
+               "variables are ignored")
+                .arg(configFile));
+        if (!ignored.isEmpty())
+            fromFile.warnings.append(tr("ignored because --config-file is given: %1")
+                                         .arg(ignored.join(QStringLiteral(", "))));
+        QSet<QString> setInFile;
+        if (const QString error = YamlConfig::apply(configFile, fromFile, setInFile);
+            !error.isEmpty())
+            return failure(error, kExitBadConfiguration);
+        return finish(fromFile, setInFile);
+    }
+
     QSet<QString> knownVariables;
     for (const FlagDefinition &f : FlagTable::all()) {
         const QString key = f.environmentName();
@@ -162,6 +200,11 @@ ConfigParser::Result ConfigParser::parse(const QStringList &args, const QProcess
     unknownVariables.sort();
     for (const QString &key : unknownVariables)
         config.warnings.append(tr("unrecognized environment variable %1").arg(key));
+    return finish(config, explicitlySet);
+}
+
+ConfigParser::Result ConfigParser::finish(Config config, const QSet<QString> &explicitlySet)
+{
 
     if (!explicitlySet.contains(QStringLiteral("data-dir"))) {
         config.dataDir = config.name + QLatin1String(".etcd");

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <QStringList>
 
 namespace server::config {
@@ -44,6 +45,10 @@ public:
 
     // `args` as QCoreApplication::arguments(): the first element is the program and is ignored.
     static Result parse(const QStringList &args, const QProcessEnvironment &env);
+
+private:
+    // Defaults that depend on other fields, then ConfigValidator: the same for flags and a file.
+    static Result finish(Config config, const QSet<QString> &explicitlySet);
 };
 
 } // namespace server::config

@@ -23,6 +23,8 @@ struct FlagDefinition
 
     QString name;
     bool isBool = false;
+    // Takes a comma-separated list: a configuration file may give it as a YAML sequence too.
+    bool isList = false;
     QString defaultText;     // shown in --help between quotes
     const char *description; // untranslated; translated with the "FlagTable" context
     Section section = Section::Member;

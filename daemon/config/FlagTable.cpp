@@ -71,9 +71,18 @@ FlagDefinition stringFlag(const char *name, const char *defaultText, Section sec
 FlagDefinition urlsFlag(const char *name, const char *defaultText, Section section,
                         const char *description, QList<QUrl> Config::*field)
 {
-    return flag(name, defaultText, section, description, [field](Config &c, const QString &t) {
-        return FlagValue::parseUrlList(t, &(c.*field));
-    });
+    FlagDefinition f =
+        flag(name, defaultText, section, description, [field](Config &c, const QString &t) {
+            return FlagValue::parseUrlList(t, &(c.*field));
+        });
+    f.isList = true;
+    return f;
+}
+
+FlagDefinition listFlag(FlagDefinition f)
+{
+    f.isList = true;
+    return f;
 }
 
 template <typename T>
@@ -88,6 +97,12 @@ QList<FlagDefinition> buildTable()
 {
     return {
         // member
+        stringFlag("config-file", "", Section::Member,
+                   QT_TRANSLATE_NOOP("FlagTable",
+                                     "path to a configuration file in etcd 3.4's YAML format. "
+                                     "When given, the file is the whole configuration: other "
+                                     "command-line flags and environment variables are ignored."),
+                   &Config::configFile),
         stringFlag("name", "default", Section::Member,
                    QT_TRANSLATE_NOOP("FlagTable", "human-readable name for this member."),
                    &Config::name),
@@ -127,11 +142,12 @@ QList<FlagDefinition> buildTable()
                                      "maximum number of write-ahead log files to keep (0 is "
                                      "unlimited)."),
                    &Config::maxWals),
-        flag("cors", "", Section::Member,
-             QT_TRANSLATE_NOOP("FlagTable",
-                               "comma-separated list of origins allowed for CORS (cross-origin "
-                               "resource sharing); * allows every origin."),
-             [](Config &c, const QString &t) { return FlagValue::parseCors(t, &c.cors); }),
+        listFlag(
+            flag("cors", "", Section::Member,
+                 QT_TRANSLATE_NOOP("FlagTable",
+                                   "comma-separated list of origins allowed for CORS (cross-origin "
+                                   "resource sharing); * allows every origin."),
+                 [](Config &c, const QString &t) { return FlagValue::parseCors(t, &c.cors); })),
         numberFlag(
             "max-request-bytes", "1572864", Section::Member,
             QT_TRANSLATE_NOOP("FlagTable", "maximum size in bytes of a client request body."),
@@ -266,7 +282,36 @@ QList<FlagDefinition> buildTable()
                    &Config::peerCertAllowedCn),
         // logging
         boolFlag("debug", Section::Logging,
-                 QT_TRANSLATE_NOOP("FlagTable", "enable debug-level logging."), &Config::debug),
+                 QT_TRANSLATE_NOOP("FlagTable", "enable debug-level logging (the same as "
+                                                "--log-level=debug)."),
+                 &Config::debug),
+        flag("log-level", "info", Section::Logging,
+             QT_TRANSLATE_NOOP("FlagTable",
+                               "least important messages logged: debug, info, warn or error."),
+             [](Config &c, const QString &t) { return FlagValue::parseLogLevel(t, &c.logLevel); }),
+        // etcd 3.4 has two log formats; qetcd has one, so either name is accepted with a note.
+        flag("logger", "capnslog", Section::Logging,
+             QT_TRANSLATE_NOOP("FlagTable", "logger name etcd users pass ('capnslog' or 'zap'); "
+                                            "qetcd has one log format for both."),
+             [](Config &c, const QString &t) {
+                 if (t != QLatin1String("capnslog") && t != QLatin1String("zap"))
+                     return QCoreApplication::translate(
+                         "FlagTable", "valid values are \"capnslog\" and \"zap\"");
+                 c.logger = t;
+                 c.warnings.append(QCoreApplication::translate(
+                                       "FlagTable", "--logger=%1 is accepted for etcd "
+                                                    "compatibility; qetcd has one log format")
+                                       .arg(t));
+                 return QString();
+             }),
+        listFlag(flag(
+            "log-outputs", "default", Section::Logging,
+            QT_TRANSLATE_NOOP("FlagTable",
+                              "comma-separated list of where logs go: stderr (also 'default'), "
+                              "stdout, systemd/journal, or a file path (appended to)."),
+            [](Config &c, const QString &t) {
+                return FlagValue::parseLogOutputs(t, &c.logOutputs);
+            })),
         // unsafe
         boolFlag("force-new-cluster", Section::Unsafe,
                  QT_TRANSLATE_NOOP("FlagTable",

@@ -113,6 +113,40 @@ QString FlagValue::parseClusterState(const QString &text, Config::ClusterState *
     return tr("valid values are \"new\" and \"existing\"");
 }
 
+QString FlagValue::parseLogLevel(const QString &text, Config::LogLevel *out)
+{
+    static const QList<std::pair<QLatin1String, Config::LogLevel>> kLevels{
+        {QLatin1String("debug"), Config::LogLevel::Debug},
+        {QLatin1String("info"), Config::LogLevel::Info},
+        {QLatin1String("warn"), Config::LogLevel::Warn},
+        {QLatin1String("error"), Config::LogLevel::Error},
+    };
+    for (const auto &[name, level] : kLevels) {
+        if (text == name) {
+            *out = level;
+            return {};
+        }
+    }
+    return tr("valid values are \"debug\", \"info\", \"warn\" and \"error\"");
+}
+
+QString FlagValue::parseLogOutputs(const QString &text, QStringList *out)
+{
+    QStringList outputs;
+    for (const QString &piece : text.split(QLatin1Char(','))) {
+        QString output = piece.trimmed();
+        if (output.isEmpty())
+            return tr("empty output in the list (expected stderr, stdout, systemd/journal or a "
+                      "file path)");
+        if (output == QLatin1String("default"))
+            output = QStringLiteral("stderr");
+        if (!outputs.contains(output))
+            outputs.append(output);
+    }
+    *out = outputs;
+    return {};
+}
+
 QString FlagValue::joinUrls(const QList<QUrl> &urls)
 {
     QStringList texts;

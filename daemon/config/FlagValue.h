@@ -37,6 +37,12 @@ public:
     // "new" or "existing".
     static QString parseClusterState(const QString &text, Config::ClusterState *out);
 
+    // etcd 3.4's --log-level: debug, info, warn or error.
+    static QString parseLogLevel(const QString &text, Config::LogLevel *out);
+    // etcd 3.4's --log-outputs: comma-separated stderr, stdout, default (= stderr),
+    // systemd/journal or file paths; at least one, duplicates dropped, order kept.
+    static QString parseLogOutputs(const QString &text, QStringList *out);
+
     // The comma-joined text form of a URL list, as etcd prints it.
     static QString joinUrls(const QList<QUrl> &urls);
 };

@@ -106,6 +106,16 @@ QString field(const server::config::Config &c, const QString &flag)
         return c.peerCertAllowedCn;
     if (flag == "debug")
         return boolText(c.debug);
+    if (flag == "config-file")
+        return c.configFile;
+    if (flag == "log-level") {
+        static const QStringList kLevels{"debug", "info", "warn", "error"};
+        return kLevels.at(int(c.logLevel));
+    }
+    if (flag == "logger")
+        return c.logger;
+    if (flag == "log-outputs")
+        return c.logOutputs.join(',');
     if (flag == "force-new-cluster")
         return boolText(c.forceNewCluster);
     qFatal("unknown field %s", qPrintable(flag));
@@ -136,6 +146,110 @@ const QStringList kHttpsPeers{"--peer-cert-file",
                               "--initial-advertise-peer-urls",
                               "https://127.0.0.1:32380"};
 
+// Writes `text` to `name` in `dir` and returns the file's path.
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+// etcd 3.4's etcd.conf.yml.sample, key for key, with a non-default value wherever qetcd has the
+// setting (and etcd's own values for what it does not have).
+const QByteArray kEtcdSample = R"(# This is the configuration file for the etcd server.
+name: 'm1'
+data-dir: /var/lib/m1
+wal-dir: /var/lib/m1-wal
+snapshot-count: 5000
+heartbeat-interval: 50
+election-timeout: 500
+quota-backend-bytes: 0
+listen-peer-urls: https://127.0.0.1:32380
+listen-client-urls: https://127.0.0.1:32379,http://127.0.0.1:34001
+max-snapshots: 3
+max-wals: 0
+cors: 'https://a.example,https://b.example'
+initial-advertise-peer-urls: https://127.0.0.1:32380
+advertise-client-urls: https://127.0.0.1:32379
+discovery:
+discovery-fallback: 'proxy'
+discovery-proxy:
+discovery-srv:
+initial-cluster: m1=https://127.0.0.1:32380,m2=https://127.0.0.1:32480
+initial-cluster-token: 'tok'
+initial-cluster-state: 'existing'
+strict-reconfig-check: false
+enable-v2: true
+enable-pprof: true
+proxy: 'off'
+proxy-failure-wait: 5000
+proxy-refresh-interval: 30000
+proxy-dial-timeout: 1000
+proxy-write-timeout: 5000
+proxy-read-timeout: 0
+client-transport-security:
+  # Path to the client server TLS cert file.
+  cert-file: c.pem
+  key-file: k.pem
+  client-cert-auth: true
+  trusted-ca-file: ca.pem
+  auto-tls: false
+peer-transport-security:
+  cert-file: pc.pem
+  key-file: pk.pem
+  client-cert-auth: true
+  trusted-ca-file: pca.pem
+  auto-tls: false
+  allowed-cn: member
+debug: false
+log-level: warn
+logger: zap
+log-outputs: [stdout, /var/log/m1.log]
+force-new-cluster: true
+max-request-bytes: 100
+auto-compaction-mode: periodic
+auto-compaction-retention: "1"
+)";
+
+// The same configuration as command-line flags.
+const QStringList kEtcdSampleFlags{
+    "--name=m1",
+    "--data-dir=/var/lib/m1",
+    "--wal-dir=/var/lib/m1-wal",
+    "--snapshot-count=5000",
+    "--heartbeat-interval=50",
+    "--election-timeout=500",
+    "--listen-peer-urls=https://127.0.0.1:32380",
+    "--listen-client-urls=https://127.0.0.1:32379,http://127.0.0.1:34001",
+    "--max-snapshots=3",
+    "--max-wals=0",
+    "--cors=https://a.example,https://b.example",
+    "--initial-advertise-peer-urls=https://127.0.0.1:32380",
+    "--advertise-client-urls=https://127.0.0.1:32379",
+    "--initial-cluster=m1=https://127.0.0.1:32380,m2=https://127.0.0.1:32480",
+    "--initial-cluster-token=tok",
+    "--initial-cluster-state=existing",
+    "--enable-v2=true",
+    "--proxy=off",
+    "--cert-file=c.pem",
+    "--key-file=k.pem",
+    "--client-cert-auth=true",
+    "--trusted-ca-file=ca.pem",
+    "--peer-cert-file=pc.pem",
+    "--peer-key-file=pk.pem",
+    "--peer-client-cert-auth=true",
+    "--peer-trusted-ca-file=pca.pem",
+    "--peer-cert-allowed-cn=member",
+    "--debug=false",
+    "--log-level=warn",
+    "--logger=zap",
+    "--log-outputs=stdout,/var/log/m1.log",
+    "--force-new-cluster=true",
+    "--max-request-bytes=100",
+};
+
 } // namespace
 
 class tst_ConfigParser : public QObject
@@ -160,6 +274,16 @@ private slots:
     void everyFlag();
     void exampleEnvironmentFile_data();
     void exampleEnvironmentFile();
+    void logFlagErrors_data();
+    void logFlagErrors();
+    void configFileMatchesFlags();
+    void configFileIgnoresFlagsAndEnvironment_data();
+    void configFileIgnoresFlagsAndEnvironment();
+    void configFileYamlForms_data();
+    void configFileYamlForms();
+    void configFileUnknownKeyWarns();
+    void configFileErrors_data();
+    void configFileErrors();
 };
 
 void tst_ConfigParser::defaults_data()
@@ -730,6 +854,11 @@ void tst_ConfigParser::everyFlag_data()
         // Accepted for etcd compatibility (kForCompatibility): the only valid value is etcd's.
         {"enable-v2", {"true", {}}},
         {"proxy", {"off", {}}},
+        {"logger", {"zap", {}}},
+        // Tested by the configFile* functions: the file replaces every other flag.
+        {"config-file", {"", {}}},
+        {"log-level", {"warn", {}}},
+        {"log-outputs", {"stdout,/var/log/qetcd.log", {}}},
     };
     for (const server::config::FlagDefinition &f : server::config::FlagTable::all()) {
         // A flag added to the table without a sample here fails instead of going untested.
@@ -754,15 +883,17 @@ void tst_ConfigParser::everyFlag()
     QVERIFY(!definition->environmentName().contains('-'));
     // Flags that etcd v2 deployments carry and that change nothing in qetcd: accepted, with a
     // note in the log saying so.
-    static const QStringList kForCompatibility{"enable-v2", "proxy"};
+    static const QStringList kForCompatibility{"enable-v2", "proxy", "logger"};
+    if (flag == "config-file")
+        return;
     if (kForCompatibility.contains(flag)) {
         const server::config::ConfigParser::Result r =
             viaEnvironment ? run(otherArgs, {definition->environmentName() + '=' + value})
                            : run(otherArgs + QStringList{"--" + flag + '=' + value});
         QVERIFY2(r.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(r.text));
         const QString notes = r.config.warnings.join('\n');
-        QVERIFY2(notes.contains("--" + flag + (flag == "proxy" ? "=off" : "") + " is accepted"),
-                 qPrintable(notes));
+        const QString given = flag == "enable-v2" ? QString() : '=' + value;
+        QVERIFY2(notes.contains("--" + flag + given + " is accepted"), qPrintable(notes));
         return;
     }
     QVERIFY2(field(server::config::Config{}, flag) != value,
@@ -808,6 +939,242 @@ void tst_ConfigParser::exampleEnvironmentFile()
     QCOMPARE(field(r.config, "advertise-client-urls"), QString("http://192.0.2.10:2379"));
     for (const QString &warning : r.config.warnings) // only the expected "certs on http" notes
         QVERIFY2(withCommentedSettings && warning.contains("is http"), qPrintable(warning));
+}
+
+void tst_ConfigParser::logFlagErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("log-level") << QStringList{"--log-level=verbose"} << "\"debug\", \"info\"";
+    QTest::newRow("log-level upper case") << QStringList{"--log-level=INFO"} << "--log-level";
+    QTest::newRow("logger") << QStringList{"--logger=json"} << "\"capnslog\" and \"zap\"";
+    QTest::newRow("log-outputs empty entry")
+        << QStringList{"--log-outputs=stderr,,stdout"} << "empty output";
+}
+
+void tst_ConfigParser::logFlagErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    const server::config::ConfigParser::Result r = run(args);
+    QCOMPARE(r.outcome, server::config::ConfigParser::Outcome::Error);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.text.contains(mentions), qPrintable(r.text));
+}
+
+// etcd 3.4's sample file fills Config exactly as the equivalent flags do.
+void tst_ConfigParser::configFileMatchesFlags()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, "etcd.conf.yml", kEtcdSample);
+    const server::config::ConfigParser::Result fromFile = run({"--config-file", path});
+    QVERIFY2(fromFile.outcome == server::config::ConfigParser::Outcome::Run,
+             qPrintable(fromFile.text));
+    const server::config::ConfigParser::Result fromFlags = run(kEtcdSampleFlags);
+    QVERIFY2(fromFlags.outcome == server::config::ConfigParser::Outcome::Run,
+             qPrintable(fromFlags.text));
+    QCOMPARE(fromFile.config.configFile, path);
+    for (const QString &flag : kEtcdSampleFlags) {
+        const QString name = flag.mid(2).section('=', 0, 0);
+        if (name == "enable-v2" || name == "proxy")
+            continue; // no field: their notes are compared below
+        QCOMPARE(field(fromFile.config, name), field(fromFlags.config, name));
+        QVERIFY2(field(fromFile.config, name) != field(server::config::Config{}, name) ||
+                     name == "debug",
+                 qPrintable(name + " keeps its default: the sample does not test it"));
+    }
+    QCOMPARE(field(fromFile.config, "initial-cluster-members"),
+             field(fromFlags.config, "initial-cluster-members"));
+    // The notes the flags give (--enable-v2, --proxy, --logger) and the file's own.
+    const QString notes = fromFile.config.warnings.join('\n');
+    for (const QString &note : fromFlags.config.warnings)
+        QVERIFY2(notes.contains(note), qPrintable(note));
+    QVERIFY2(notes.contains("loaded server configuration from " + path), qPrintable(notes));
+    // etcd keys qetcd has nothing for are named, with their line.
+    QVERIFY2(notes.contains(path + ":8: unknown configuration key \"quota-backend-bytes\""),
+             qPrintable(notes));
+    QVERIFY2(notes.contains("\"auto-compaction-retention\""), qPrintable(notes));
+}
+
+void tst_ConfigParser::configFileIgnoresFlagsAndEnvironment_data()
+{
+    QTest::addColumn<bool>("fileFromEnvironment");
+    QTest::newRow("--config-file") << false;
+    QTest::newRow("ETCD_CONFIG_FILE") << true;
+}
+
+// As etcd: with a configuration file, other flags and ETCD_* variables are ignored (with a note),
+// even ones that would be errors on their own.
+void tst_ConfigParser::configFileIgnoresFlagsAndEnvironment()
+{
+    QFETCH(bool, fileFromEnvironment);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, "c.yml", "name: fromfile\ndata-dir: /file\n");
+    QStringList args{"--name",
+                     "fromflag",
+                     "--snapshot-count",
+                     "7",
+                     "--listen-client-urls",
+                     "http://127.0.0.1:1"}; // lacks --advertise-client-urls: an error alone
+    QStringList env{"ETCD_DATA_DIR=/env", "ETCD_MAX_WALS=9", "ETCD_NOT_A_FLAG=1"};
+    if (fileFromEnvironment)
+        env.append("ETCD_CONFIG_FILE=" + path);
+    else
+        args += QStringList{"--config-file", path};
+    const server::config::ConfigParser::Result r = run(args, env);
+    QVERIFY2(r.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(r.text));
+    QCOMPARE(r.config.name, QString("fromfile"));
+    QCOMPARE(r.config.dataDir, QString("/file"));
+    QCOMPARE(r.config.snapshotCount, server::config::Config{}.snapshotCount);
+    QCOMPARE(r.config.maxWals, server::config::Config{}.maxWals);
+    QCOMPARE(field(r.config, "listen-client-urls"),
+             field(server::config::Config{}, "listen-client-urls"));
+    const QString notes = r.config.warnings.join('\n');
+    QVERIFY2(notes.contains("other command-line flags and environment variables are ignored"),
+             qPrintable(notes));
+    QVERIFY2(notes.contains("--listen-client-urls, --name, --snapshot-count") ||
+                 notes.contains("--name, --snapshot-count, --listen-client-urls"),
+             qPrintable(notes));
+    QVERIFY2(notes.contains("ETCD_DATA_DIR, ETCD_MAX_WALS, ETCD_NOT_A_FLAG"), qPrintable(notes));
+    // A flag whose value cannot even be parsed is still refused, as Go's flag package does.
+    const server::config::ConfigParser::Result bad =
+        run({"--config-file", path, "--snapshot-count", "x"});
+    QCOMPARE(bad.outcome, server::config::ConfigParser::Outcome::Error);
+}
+
+void tst_ConfigParser::configFileYamlForms_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("flag");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("url list as a sequence")
+        << QByteArray("listen-peer-urls: [http://127.0.0.1:5, 'http://127.0.0.1:6']\n")
+        << "listen-peer-urls"
+        << "http://127.0.0.1:5,http://127.0.0.1:6";
+    QTest::newRow("url list as a block sequence")
+        << QByteArray("cors:\n  - https://a.example\n  - '*'\n") << "cors"
+        << "https://a.example,*";
+    QTest::newRow("log-outputs as a string")
+        << QByteArray("log-outputs: stderr,default\n") << "log-outputs"
+        << "stderr";
+    QTest::newRow("YAML 1.1 boolean yes")
+        << QByteArray("force-new-cluster: yes\n") << "force-new-cluster"
+        << "true";
+    QTest::newRow("Go boolean spelling t")
+        << QByteArray("force-new-cluster: t\n") << "force-new-cluster"
+        << "true";
+    QTest::newRow("null leaves the default") << QByteArray("name:\nwal-dir: ~\n") << "name"
+                                             << "default";
+    QTest::newRow("empty string leaves the default") << QByteArray("name: ''\n") << "name"
+                                                     << "default";
+    QTest::newRow("empty file") << QByteArray() << "snapshot-count"
+                                << "10000";
+    QTest::newRow("only comments") << QByteArray("# nothing\n") << "max-wals"
+                                   << "5";
+    QTest::newRow("quoted number") << QByteArray("snapshot-count: '42'\n") << "snapshot-count"
+                                   << "42";
+    QTest::newRow("null security section")
+        << QByteArray("client-transport-security:\n") << "cert-file"
+        << "";
+}
+
+void tst_ConfigParser::configFileYamlForms()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, flag);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const server::config::ConfigParser::Result r =
+        run({"--config-file", writeFile(dir, "c.yml", yaml)});
+    QVERIFY2(r.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(r.text));
+    QCOMPARE(field(r.config, flag), expected);
+}
+
+void tst_ConfigParser::configFileUnknownKeyWarns()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, "c.yml",
+                                   "name: n\nnot-a-key: 1\ncert-file: top-level.pem\n"
+                                   "peer-transport-security:\n  bogus: x\n");
+    const server::config::ConfigParser::Result r = run({"--config-file", path});
+    QVERIFY2(r.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(r.text));
+    const QString notes = r.config.warnings.join('\n');
+    QVERIFY2(notes.contains(path + ":2: unknown configuration key \"not-a-key\" ignored"),
+             qPrintable(notes));
+    // etcd reads TLS files only inside client-transport-security.
+    QVERIFY2(notes.contains(path + ":3: unknown configuration key \"cert-file\""),
+             qPrintable(notes));
+    QCOMPARE(r.config.certFile, QString());
+    QVERIFY2(notes.contains(path + ":5: unknown configuration key "
+                                   "\"peer-transport-security.bogus\""),
+             qPrintable(notes));
+    QCOMPARE(r.config.name, QString("n"));
+}
+
+void tst_ConfigParser::configFileErrors_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("mentions");
+
+    QTest::newRow("malformed YAML") << QByteArray("name: a\ncors: [x\n") << ":3:";
+    QTest::newRow("not a mapping")
+        << QByteArray("- name\n- a\n") << ":1: expected a mapping of configuration keys";
+    QTest::newRow("list for a single value")
+        << QByteArray("name: a\nsnapshot-count: [1, 2]\n")
+        << ":2: key \"snapshot-count\": expected a single value";
+    QTest::newRow("mapping for a list")
+        << QByteArray("listen-peer-urls:\n  a: b\n")
+        << ":1: key \"listen-peer-urls\": expected a value or a list of values";
+    QTest::newRow("nested list item")
+        << QByteArray("cors: [[a]]\n") << "key \"cors\": a list item must be a single value";
+    QTest::newRow("security section not a mapping")
+        << QByteArray("client-transport-security: yes\n")
+        << ":1: key \"client-transport-security\": expected a mapping";
+    QTest::newRow("bad number")
+        << QByteArray("name: a\n\nsnapshot-count: -1\n")
+        << ":3: invalid value \"-1\" for key \"snapshot-count\": not a non-negative whole number";
+    QTest::newRow("bad url") << QByteArray("listen-client-urls: ftp://x:1\n")
+                             << "for key \"listen-client-urls\": URL scheme must be http or https";
+    QTest::newRow("bad nested bool")
+        << QByteArray("peer-transport-security:\n  client-cert-auth: maybe\n")
+        << ":2: invalid value \"maybe\" for key \"peer-transport-security.client-cert-auth\"";
+    QTest::newRow("enable-v2 false")
+        << QByteArray("enable-v2: false\n") << "qetcd serves only the v2 API";
+    QTest::newRow("proxy on") << QByteArray("proxy: on\n") << "proxy mode 'on' is not supported";
+    QTest::newRow("bad log level") << QByteArray("log-level: loud\n") << "for key \"log-level\"";
+    QTest::newRow("inconsistent values")
+        << QByteArray("heartbeat-interval: 500\nelection-timeout: 100\n") << "--election-timeout";
+    // Bounded before parsing: a comment line is enough to make it big.
+    QTest::newRow("larger than 1 MiB") << "name: a\n#" + QByteArray(1024 * 1024, 'x') + '\n'
+                                       << "larger than 1048576 bytes";
+}
+
+void tst_ConfigParser::configFileErrors()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, mentions);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, "bad.yml", yaml);
+    const server::config::ConfigParser::Result r = run({"--config-file", path});
+    QCOMPARE(r.outcome, server::config::ConfigParser::Outcome::Error);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.text.contains(mentions), qPrintable(r.text));
+    if (!mentions.startsWith("--"))
+        QVERIFY2(r.text.contains(path), qPrintable(r.text));
+    QVERIFY2(r.text.contains("qetcd --help"), qPrintable(r.text));
+
+    // Missing and unreadable files name the file and the reason.
+    const QString missing = dir.filePath("missing.yml");
+    const server::config::ConfigParser::Result m = run({"--config-file", missing});
+    QCOMPARE(m.outcome, server::config::ConfigParser::Outcome::Error);
+    QCOMPARE(m.exitCode, 1);
+    QVERIFY2(m.text.contains("cannot read configuration file " + missing), qPrintable(m.text));
 }
 
 QTEST_APPLESS_MAIN(tst_ConfigParser)
