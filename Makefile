@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc)
 # Debian packages needed to build and test (Qt 6.4 from bookworm); help2man makes the man pages.
 DEB_PACKAGES := cmake make g++ pkg-config qt6-base-dev qt6-httpserver-dev qt6-charts-dev libisal-dev \
                 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-websockets-dev libgl-dev \
-                libqt6opengl6-dev libcrypt-dev libsystemd-dev libyaml-cpp-dev openssl python3-etcd \
+                libqt6opengl6-dev libcrypt-dev libsystemd-dev libyaml-cpp-dev libssl-dev openssl python3-etcd \
                 faketime iproute2 help2man
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_ARGS ?=

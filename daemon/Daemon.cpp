@@ -4,6 +4,7 @@
 #include "Daemon.h"
 #include "SystemdNotifier.h"
 
+#include "SelfSignedCertificate.h"
 #include "SignalWatcher.h"
 #include "TlsFiles.h"
 #include "api/CorsPolicy.h"
@@ -14,10 +15,13 @@
 #include "node/EtcdNode.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QSslConfiguration>
 #include <QThread>
+
+#include <algorithm>
 
 namespace server {
 
@@ -63,27 +67,29 @@ Daemon::~Daemon()
 bool Daemon::start()
 {
     const config::Config &config = m_config;
-    // TLS for https client URLs: --cert-file/--key-file, and with
+    if (!prepareTlsSides())
+        return false;
+    // TLS for https client URLs: --cert-file/--key-file (or --auto-tls), and with
     // --client-cert-auth a client certificate signed by --trusted-ca-file.
-    std::optional<QSslConfiguration> tls;
-    if (!config.certFile.isEmpty() && !config.keyFile.isEmpty()) {
+    if (!m_clientSide.certFile.isEmpty() && !m_clientSide.keyFile.isEmpty()) {
         QString tlsError;
-        tls = TlsFiles::server(config.certFile, config.keyFile, config.clientCertAuth,
-                               config.trustedCaFile, &tlsError);
-        if (!tls) {
+        const std::optional<QSslConfiguration> tls = TlsFiles::server(m_clientSide, &tlsError);
+        const std::optional<QSet<QByteArray>> revoked =
+            tls ? TlsFiles::revokedSerials(m_clientSide, &tlsError) : std::nullopt;
+        if (!tls || !revoked) {
             qCCritical(lcMain).noquote() << tlsError;
             return false;
         }
+        m_clientTls = std::make_shared<transport::LiveTls>(*tls, *revoked);
     }
     // TLS between members, for https peer URLs (the --peer-* flags).
     QString peerTlsError;
-    const std::optional<transport::PeerTls> peerTls =
-        TlsFiles::peer(config.peerCertFile, config.peerKeyFile, config.peerClientCertAuth,
-                       config.peerTrustedCaFile, &peerTlsError);
+    const std::optional<transport::PeerTls> peerTls = TlsFiles::peer(m_peerSide, &peerTlsError);
     if (!peerTls) {
         qCCritical(lcMain).noquote() << peerTlsError;
         return false;
     }
+    m_peerTls = *peerTls;
 
     node::NodeOptions options;
     options.name = config.name;
@@ -92,7 +98,7 @@ bool Daemon::start()
     options.peerUrls = toStrings(config.initialAdvertisePeerUrls);
     options.clientUrls = toStrings(config.advertiseClientUrls);
     options.listenPeerUrls = toStrings(config.listenPeerUrls);
-    options.peerTls = *peerTls;
+    options.peerTls = m_peerTls;
     options.peerTls.allowedCommonName = config.peerCertAllowedCn; // not a file: not TlsFiles' job
     for (const config::Config::ClusterMember &m : config.initialClusterMembers)
         options.initialCluster.append({m.name, m.peerUrl.toString()});
@@ -157,16 +163,16 @@ bool Daemon::start()
             return false;
         }
         for (const QHostAddress &address : addresses) {
-            std::optional<QSslConfiguration> urlTls;
+            std::shared_ptr<transport::LiveTls> urlTls;
             if (url.scheme() == QLatin1String("https")) {
-                if (!tls) {
+                if (!m_clientTls) {
                     qCCritical(lcMain).noquote()
                         << QCoreApplication::translate("main",
                                                        "%1 needs --cert-file and --key-file")
                                .arg(url.toString());
                     return false;
                 }
-                urlTls = tls;
+                urlTls = m_clientTls;
             }
             QString listenError;
             const quint16 port =
@@ -202,7 +208,101 @@ bool Daemon::start()
                          m_systemd->stopping();
                          m_node->shutdown([] { QCoreApplication::quit(); });
                      });
+    QObject::connect(m_signalWatcher.get(), &SignalWatcher::reloadRequested, qApp,
+                     [this] { reloadTls(); });
     return true;
+}
+
+bool Daemon::prepareTlsSides()
+{
+    const config::Config &config = m_config;
+    m_clientSide = {config.certFile,      config.keyFile,       config.clientCertAuth,
+                    config.trustedCaFile, config.clientCrlFile, config.cipherSuites};
+    m_peerSide = {config.peerCertFile,      config.peerKeyFile, config.peerClientCertAuth,
+                  config.peerTrustedCaFile, config.peerCrlFile, config.cipherSuites};
+    auto anyHttps = [](const QList<QUrl> &urls) {
+        return std::any_of(urls.cbegin(), urls.cend(),
+                           [](const QUrl &u) { return u.scheme() == QLatin1String("https"); });
+    };
+    // etcd 3.4's ClientSelfCert/PeerSelfCert: only when no certificate is given (the validator
+    // has noted an --auto-tls that certificate files override); here also only for https URLs,
+    // since nothing else would use it.
+    auto selfSigned =
+        [&](TlsFiles::Side &side, const char *fixture, const QList<QUrl> &urls) {
+            const QString dir =
+                QDir(config.dataDir).filePath(QStringLiteral("fixtures/") + QLatin1String(fixture));
+            QString error;
+            if (!SelfSignedCertificate::make(dir, urls, &error)) {
+                qCCritical(lcMain).noquote() << error;
+                return false;
+            }
+            side.certFile = QDir(dir).filePath(QStringLiteral("cert.pem"));
+            side.keyFile = QDir(dir).filePath(QStringLiteral("key.pem"));
+            qCInfo(lcMain).noquote()
+                << QCoreApplication::translate("main", "made a self-signed certificate %1 (%2)")
+                       .arg(side.certFile, QLatin1String(fixture) == QLatin1String("client")
+                                               ? QStringLiteral("--auto-tls")
+                                               : QStringLiteral("--peer-auto-tls"));
+            return true;
+        };
+    if (config.autoTls && config.certFile.isEmpty() && anyHttps(config.listenClientUrls)) {
+        if (!selfSigned(m_clientSide, "client",
+                        config.listenClientUrls + config.advertiseClientUrls))
+            return false;
+        m_clientAutoTls = true;
+    }
+    if (config.peerAutoTls && config.peerCertFile.isEmpty() &&
+        (anyHttps(config.listenPeerUrls) || anyHttps(config.initialAdvertisePeerUrls))) {
+        if (!selfSigned(m_peerSide, "peer",
+                        config.listenPeerUrls + config.initialAdvertisePeerUrls))
+            return false;
+        m_peerSide.verifyServer = false;
+        m_peerAutoTls = true;
+        qCWarning(lcMain).noquote() << QCoreApplication::translate(
+            "main", "--peer-auto-tls: members do not verify each other's certificates (they are "
+                    "self-signed); the connections are encrypted but not authenticated");
+    }
+    return true;
+}
+
+void Daemon::reloadTls()
+{
+    qCInfo(lcMain, "received SIGHUP: reloading TLS certificates");
+    bool anything = false;
+    if (m_clientTls && !m_clientAutoTls) {
+        anything = true;
+        QString error;
+        const std::optional<QSslConfiguration> tls = TlsFiles::server(m_clientSide, &error);
+        const std::optional<QSet<QByteArray>> revoked =
+            tls ? TlsFiles::revokedSerials(m_clientSide, &error) : std::nullopt;
+        if (tls && revoked) {
+            m_clientTls->replace(*tls, *revoked);
+            qCInfo(lcMain).noquote()
+                << QCoreApplication::translate("main", "reloaded TLS certificates for clients "
+                                                       "(new connections use them)");
+        } else {
+            qCCritical(lcMain).noquote()
+                << QCoreApplication::translate("main", "cannot reload TLS certificates for "
+                                                       "clients, keeping the old ones: %1")
+                       .arg(error);
+        }
+    }
+    if ((m_peerTls.liveServer || m_peerTls.liveClient) && !m_peerAutoTls) {
+        anything = true;
+        QString error;
+        if (TlsFiles::reload(m_peerSide, m_peerTls, &error))
+            qCInfo(lcMain).noquote()
+                << QCoreApplication::translate("main", "reloaded TLS certificates for members "
+                                                       "(new connections use them)");
+        else
+            qCCritical(lcMain).noquote()
+                << QCoreApplication::translate("main", "cannot reload TLS certificates for "
+                                                       "members, keeping the old ones: %1")
+                       .arg(error);
+    }
+    if (!anything)
+        qCInfo(lcMain).noquote() << QCoreApplication::translate(
+            "main", "no TLS certificate files to reload (self-signed ones are kept)");
 }
 
 void Daemon::stop()

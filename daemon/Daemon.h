@@ -5,6 +5,8 @@
 
 #include "Config.h"
 #include "FdLimit.h"
+#include "TlsFiles.h"
+#include "transport/PeerTls.h"
 
 #include <QObject>
 
@@ -30,7 +32,8 @@ class SystemdNotifier;
 
 // One qetcd member as a process: wires the parsed flags (Config) to an
 // EtcdNode, the v2 API over it and the client port (http::Server), and ends
-// them in order on SIGTERM/SIGINT, telling systemd (SystemdNotifier) as it goes. Owns all of them;
+// them in order on SIGTERM/SIGINT, telling systemd (SystemdNotifier) as it goes; on SIGHUP it
+// reloads the TLS files for new connections (TlsFiles, transport::LiveTls). Owns all of them;
 // the main thread, whose event loop it needs. start() logs why it failed (the exit status is then
 // 1); the destructor stops the client threads before the api and the node they use go.
 class Daemon
@@ -48,6 +51,12 @@ public:
 
 private:
     bool listenForClients();
+    // --auto-tls / --peer-auto-tls and the TLS flags -> m_clientSide, m_peerSide; false (logged)
+    // when a self-signed certificate cannot be made.
+    bool prepareTlsSides();
+    // SIGHUP: every side with certificate files (not self-signed ones) read again; a side whose
+    // new files are unusable keeps its old configuration, with an error in the log.
+    void reloadTls();
 
     const config::Config m_config;
     const FdLimit::Limits m_fdLimits;
@@ -58,6 +67,12 @@ private:
     std::unique_ptr<http::Server> m_clients;
     std::unique_ptr<SignalWatcher> m_signalWatcher;
     std::unique_ptr<SystemdNotifier> m_systemd;
+    TlsFiles::Side m_clientSide;
+    TlsFiles::Side m_peerSide;
+    bool m_clientAutoTls = false; // m_clientSide names a self-signed certificate: not reloaded
+    bool m_peerAutoTls = false;
+    std::shared_ptr<transport::LiveTls> m_clientTls; // null: no https client URL
+    transport::PeerTls m_peerTls;                    // shares its live parts with the transport
 };
 
 } // namespace server

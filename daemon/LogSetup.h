@@ -44,8 +44,8 @@ public:
     QString open(const QStringList &outputs);
     void install();
 
-    // QLoggingCategory::setFilterRules() text for the level: debug enables qetcd's own debug
-    // categories (not Qt's internals, as before --log-level existed), warn drops info and debug,
+    // QLoggingCategory::setFilterRules() text for the level: debug turns on qetcd's debug
+    // categories (Qt's own qt.* stay off, as --debug always did), warn drops info and debug,
     // error keeps only critical messages. --debug counts as --log-level=debug.
     static QString filterRules(config::Config::LogLevel level, bool debug);
 

@@ -20,7 +20,11 @@ SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
     m_notifier = new QSocketNotifier(s_fds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         unsigned char sig = 0;
-        if (::read(s_fds[1], &sig, 1) == 1)
+        if (::read(s_fds[1], &sig, 1) != 1)
+            return;
+        if (sig == SIGHUP)
+            Q_EMIT reloadRequested();
+        else
             Q_EMIT terminationRequested(sig);
     });
     struct sigaction action = {};
@@ -29,6 +33,7 @@ SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
     action.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);
     // A client vanishing mid-write must not kill the member.
     std::signal(SIGPIPE, SIG_IGN);
 }
@@ -37,6 +42,7 @@ SignalWatcher::~SignalWatcher()
 {
     std::signal(SIGTERM, SIG_DFL);
     std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGHUP, SIG_DFL);
 }
 
 void SignalWatcher::handler(int signalNumber)

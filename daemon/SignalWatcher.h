@@ -9,9 +9,10 @@ class QSocketNotifier;
 
 namespace server {
 
-// Turns SIGTERM and SIGINT into a Qt signal, through the self-pipe pattern:
-// the handler only writes one byte (async-signal-safe), the event loop reads
-// it. One instance per process; main thread.
+// Turns SIGTERM and SIGINT (terminationRequested) and SIGHUP (reloadRequested: reload the TLS
+// files, instead of the default action, which ended the process without a word) into Qt
+// signals, through the self-pipe pattern: the handler only writes one byte (async-signal-safe),
+// the event loop reads it. One instance per process; main thread.
 class SignalWatcher : public QObject
 {
     Q_OBJECT
@@ -21,6 +22,7 @@ public:
 
 Q_SIGNALS:
     void terminationRequested(int signalNumber);
+    void reloadRequested();
 
 private:
     static void handler(int signalNumber);

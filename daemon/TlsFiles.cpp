@@ -3,11 +3,14 @@
 
 #include "TlsFiles.h"
 
+#include "CipherSuites.h"
+#include "RevocationList.h"
 #include "TlsSelfCheck.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QSslCertificate>
+#include <QSslCipher>
 #include <QSslKey>
 #include <QSslSocket>
 
@@ -67,21 +70,41 @@ bool TlsFiles::addTrustedCas(QSslConfiguration &tls, const QString &trustedCaFil
     return true;
 }
 
-std::optional<QSslConfiguration> TlsFiles::server(const QString &certFile, const QString &keyFile,
-                                                  bool clientCertAuth, const QString &trustedCaFile,
-                                                  QString *error)
+bool TlsFiles::addCiphers(QSslConfiguration &tls, const QStringList &cipherSuites, QString *error)
+{
+    if (cipherSuites.isEmpty())
+        return true;
+    QList<QSslCipher> ciphers;
+    for (const QString &name : cipherSuites) {
+        const QSslCipher cipher(config::CipherSuites::openSslName(name));
+        if (cipher.isNull()) {
+            *error = QCoreApplication::translate(
+                         "main", "TLS cipher suite %1 (OpenSSL: %2) is not offered by this "
+                                 "OpenSSL library")
+                         .arg(name, config::CipherSuites::openSslName(name));
+            return false;
+        }
+        ciphers.append(cipher);
+    }
+    // TLS 1.2 and older; TLS 1.3 suites stay OpenSSL's, as Go's stay Go's.
+    tls.setCiphers(ciphers);
+    return true;
+}
+
+std::optional<QSslConfiguration> TlsFiles::server(const Side &side, QString *error)
 {
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    if (!addIdentity(tls, certFile, keyFile, error))
+    if (!addIdentity(tls, side.certFile, side.keyFile, error) ||
+        !addCiphers(tls, side.cipherSuites, error))
         return std::nullopt;
-    if (clientCertAuth) {
-        if (!addTrustedCas(tls, trustedCaFile, error))
+    if (side.clientCertAuth) {
+        if (!addTrustedCas(tls, side.trustedCaFile, error))
             return std::nullopt;
         tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
     } else {
         tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     }
-    if (!usable(tls, QSslSocket::SslServerMode, certFile, keyFile, error))
+    if (!usable(tls, QSslSocket::SslServerMode, side.certFile, side.keyFile, error))
         return std::nullopt;
     return tls;
 }
@@ -100,36 +123,60 @@ bool TlsFiles::usable(const QSslConfiguration &tls, QSslSocket::SslMode mode,
     return false;
 }
 
-std::optional<QSslConfiguration> TlsFiles::client(const QString &certFile, const QString &keyFile,
-                                                  const QString &trustedCaFile, QString *error)
+std::optional<QSslConfiguration> TlsFiles::client(const Side &side, QString *error)
 {
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    if (!certFile.isEmpty() && !addIdentity(tls, certFile, keyFile, error))
+    if (!side.certFile.isEmpty() && !addIdentity(tls, side.certFile, side.keyFile, error))
         return std::nullopt;
-    if (!trustedCaFile.isEmpty() && !addTrustedCas(tls, trustedCaFile, error))
+    if (!side.trustedCaFile.isEmpty() && !addTrustedCas(tls, side.trustedCaFile, error))
         return std::nullopt;
-    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    if (!certFile.isEmpty() && !usable(tls, QSslSocket::SslClientMode, certFile, keyFile, error))
+    if (!addCiphers(tls, side.cipherSuites, error))
+        return std::nullopt;
+    tls.setPeerVerifyMode(side.verifyServer ? QSslSocket::VerifyPeer : QSslSocket::VerifyNone);
+    if (!side.certFile.isEmpty() &&
+        !usable(tls, QSslSocket::SslClientMode, side.certFile, side.keyFile, error))
         return std::nullopt;
     return tls;
 }
 
-std::optional<transport::PeerTls> TlsFiles::peer(const QString &certFile, const QString &keyFile,
-                                                 bool clientCertAuth, const QString &trustedCaFile,
-                                                 QString *error)
+std::optional<QSet<QByteArray>> TlsFiles::revokedSerials(const Side &side, QString *error)
+{
+    if (side.crlFile.isEmpty())
+        return QSet<QByteArray>();
+    return RevocationList::revokedSerials(side.crlFile, error);
+}
+
+std::optional<transport::PeerTls> TlsFiles::peer(const Side &side, QString *error)
 {
     transport::PeerTls tls;
-    if (certFile.isEmpty() && trustedCaFile.isEmpty())
+    if (side.certFile.isEmpty() && side.trustedCaFile.isEmpty())
         return tls;
-    if (!certFile.isEmpty()) {
-        tls.server = server(certFile, keyFile, clientCertAuth, trustedCaFile, error);
+    std::optional<QSet<QByteArray>> revoked = revokedSerials(side, error);
+    if (!revoked)
+        return std::nullopt;
+    if (!side.certFile.isEmpty()) {
+        tls.server = server(side, error);
         if (!tls.server)
             return std::nullopt;
+        tls.liveServer = std::make_shared<transport::LiveTls>(*tls.server, *revoked);
     }
-    tls.client = client(certFile, keyFile, trustedCaFile, error);
+    tls.client = client(side, error);
     if (!tls.client)
         return std::nullopt;
+    tls.liveClient = std::make_shared<transport::LiveTls>(*tls.client);
     return tls;
+}
+
+bool TlsFiles::reload(const Side &side, const transport::PeerTls &tls, QString *error)
+{
+    const std::optional<transport::PeerTls> fresh = peer(side, error);
+    if (!fresh)
+        return false;
+    if (tls.liveServer && fresh->liveServer)
+        tls.liveServer->replace(*fresh->server, fresh->liveServer->revokedSerials());
+    if (tls.liveClient && fresh->liveClient)
+        tls.liveClient->replace(*fresh->client, {});
+    return true;
 }
 
 } // namespace server

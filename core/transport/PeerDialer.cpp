@@ -32,7 +32,7 @@ QTcpSocket *PeerDialer::create(const PeerAddress &address, const PeerTls &tls, Q
         return socket;
     }
     auto *socket = new QSslSocket(parent);
-    socket->setSslConfiguration(*tls.client);
+    socket->setSslConfiguration(tls.clientConfiguration());
     // etcd applies --peer-cert-allowed-cn to both ends of a peer connection: the dialer also
     // wants it as the listener's Common Name. Qt has no hook to fail the handshake itself, so
     // the connection is dropped right after it, before anything is sent on it.

@@ -10,7 +10,7 @@
 
 namespace transport {
 
-PeerServer::PeerServer(std::optional<QSslConfiguration> tls, QObject *parent)
+PeerServer::PeerServer(std::optional<PeerTls> tls, QObject *parent)
     : QTcpServer(parent), m_tls(std::move(tls)),
       m_acceptLoop(
           new AcceptLoop(this, lcTransport, QStringLiteral("peer"), [this](qintptr descriptor) {
@@ -53,7 +53,22 @@ void PeerServer::incomingConnection(qintptr descriptor)
         return;
     }
     if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
-        ssl->setSslConfiguration(*m_tls);
+        ssl->setSslConfiguration(m_tls->serverConfiguration());
+        if (const std::shared_ptr<LiveTls> live = m_tls->liveServer) {
+            // Connected first, so it runs before InboundConnection reads anything.
+            connect(ssl, &QSslSocket::encrypted, ssl, [ssl, live] {
+                const QSslCertificate revoked = live->revoked(ssl->peerCertificateChain());
+                if (revoked.isNull())
+                    return;
+                qCWarning(lcTransport).noquote()
+                    << QStringLiteral("refusing peer connection from %1: its certificate (serial "
+                                      "%2, %3) is revoked by --peer-crl-file")
+                           .arg(ssl->peerAddress().toString(),
+                                QString::fromLatin1(revoked.serialNumber()),
+                                revoked.subjectDisplayName());
+                ssl->abort();
+            });
+        }
         ssl->startServerEncryption();
     }
     m_pending.append(socket);

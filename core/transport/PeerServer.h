@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "transport/PeerTls.h"
+
 #include <QList>
 #include <QSslConfiguration>
 #include <QTcpServer>
@@ -20,14 +22,16 @@ class AcceptLoop;
 // never finish TLS. A failed handshake (no or untrusted client certificate under
 // --peer-client-cert-auth) surfaces as the socket's errorOccurred. Connections are accepted by
 // an AcceptLoop, which backs off when accept() fails (no descriptors left) where Qt's own loop
-// retries at once, without end. Owner's thread.
+// retries at once, without end. A peer whose certificate PeerTls::liveServer revokes (a CRL) is
+// disconnected right after the handshake, before anything it sends is read. Owner's thread.
 class PeerServer : public QTcpServer
 {
     Q_OBJECT
 
 public:
-    // nullopt: plain TCP (http).
-    explicit PeerServer(std::optional<QSslConfiguration> tls, QObject *parent = nullptr);
+    // nullopt: plain TCP (http); else TLS with tls->serverConfiguration() as it is when each
+    // connection is accepted (tls->server must be set).
+    explicit PeerServer(std::optional<PeerTls> tls, QObject *parent = nullptr);
 
     bool isTls() const { return m_tls.has_value(); }
 
@@ -42,7 +46,7 @@ protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
-    const std::optional<QSslConfiguration> m_tls;
+    const std::optional<PeerTls> m_tls;
     AcceptLoop *m_acceptLoop; // a child
     QList<QTcpSocket *> m_pending;
 };

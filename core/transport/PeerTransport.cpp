@@ -92,7 +92,8 @@ bool PeerTransport::listen(const QList<QUrl> &peerUrls, QString *error)
             return failWith(QStringLiteral("peer URL %1: https needs a certificate and key "
                                            "(--peer-cert-file, --peer-key-file)")
                                 .arg(url.toString()));
-        auto *server = new PeerServer(address->tls ? m_options.tls.server : std::nullopt, this);
+        auto *server =
+            new PeerServer(address->tls ? std::optional(m_options.tls) : std::nullopt, this);
         if (!server->listen(*bind, address->port)) {
             const QString reason = server->errorString();
             delete server;

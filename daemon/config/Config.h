@@ -74,6 +74,11 @@ struct Config
     bool peerClientCertAuth = false;
     QString peerTrustedCaFile;
     QString peerCertAllowedCn; // --peer-cert-allowed-cn; needs peerClientCertAuth
+    QString clientCrlFile;    // --client-crl-file: PEM CRL; revoked client certificates are refused
+    QString peerCrlFile;      // --peer-crl-file: the same for members
+    bool autoTls = false;     // --auto-tls: self-signed client certificate when none is given
+    bool peerAutoTls = false; // --peer-auto-tls: the same between members (peers not verified)
+    QStringList cipherSuites; // --cipher-suites: IANA/Go names, as given; empty: OpenSSL's
 
     // --config-file: etcd 3.4's YAML configuration; when set, the file is the whole
     // configuration (flags and ETCD_* variables are ignored, as etcd does).

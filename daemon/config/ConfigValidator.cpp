@@ -108,19 +108,25 @@ QString ConfigValidator::validateTls(Config &config)
         const char *authFlag;
         const char *caFlag;
         const char *urlsFlag;
+        const char *autoFlag;
+        const char *crlFlag;
         const QString &cert;
         const QString &key;
         bool auth;
         const QString &ca;
         const QList<QUrl> &urls;
+        bool autoTls;
+        const QString &crl;
     };
     const Side sides[] = {
         {"--cert-file", "--key-file", "--client-cert-auth", "--trusted-ca-file",
-         "--listen-client-urls", config.certFile, config.keyFile, config.clientCertAuth,
-         config.trustedCaFile, config.listenClientUrls},
+         "--listen-client-urls", "--auto-tls", "--client-crl-file", config.certFile,
+         config.keyFile, config.clientCertAuth, config.trustedCaFile, config.listenClientUrls,
+         config.autoTls, config.clientCrlFile},
         {"--peer-cert-file", "--peer-key-file", "--peer-client-cert-auth", "--peer-trusted-ca-file",
-         "--listen-peer-urls", config.peerCertFile, config.peerKeyFile, config.peerClientCertAuth,
-         config.peerTrustedCaFile, config.listenPeerUrls},
+         "--listen-peer-urls", "--peer-auto-tls", "--peer-crl-file", config.peerCertFile,
+         config.peerKeyFile, config.peerClientCertAuth, config.peerTrustedCaFile,
+         config.listenPeerUrls, config.peerAutoTls, config.peerCrlFile},
     };
     for (const Side &side : sides) {
         if (side.cert.isEmpty() != side.key.isEmpty())
@@ -129,15 +135,27 @@ QString ConfigValidator::validateTls(Config &config)
         if (side.auth && side.ca.isEmpty())
             return tr("%1 requires %2")
                 .arg(QLatin1String(side.authFlag), QLatin1String(side.caFlag));
-        const bool hasTls = !side.cert.isEmpty();
+        // etcd's rule: certificate files win over auto TLS, with a note.
+        if (side.autoTls && !side.cert.isEmpty())
+            config.warnings.append(tr("ignoring %1 since %2 and %3 are given")
+                                       .arg(QLatin1String(side.autoFlag),
+                                            QLatin1String(side.certFlag),
+                                            QLatin1String(side.keyFlag)));
+        if (!side.crl.isEmpty() && !side.auth)
+            config.warnings.append(
+                tr("%1 has no effect without %2: no certificate is asked for")
+                    .arg(QLatin1String(side.crlFlag), QLatin1String(side.authFlag)));
+        const bool hasTls = !side.cert.isEmpty() || side.autoTls;
         bool anyHttps = false;
         for (const QUrl &url : side.urls) {
             anyHttps = anyHttps || url.scheme() == QLatin1String("https");
             if (url.scheme() == QLatin1String("https") && !hasTls)
-                return tr("TLS key/cert (%1, %2) must be provided for %3 %4 with https scheme")
+                return tr("TLS key/cert (%1, %2) or %5 must be provided for %3 %4 with https "
+                          "scheme")
                     .arg(QLatin1String(side.certFlag), QLatin1String(side.keyFlag),
-                         QLatin1String(side.urlsFlag), url.toString());
-            if (url.scheme() == QLatin1String("http") && hasTls)
+                         QLatin1String(side.urlsFlag), url.toString(),
+                         QLatin1String(side.autoFlag));
+            if (url.scheme() == QLatin1String("http") && !side.cert.isEmpty())
                 config.warnings.append(
                     tr("the scheme of %1 %2 is http while %3 and %4 are given; they are ignored "
                        "for that URL")

@@ -36,7 +36,7 @@ constexpr int kStuckSweeps = 4;
 class Server::Listener : public QTcpServer
 {
 public:
-    Listener(Server &server, std::optional<QSslConfiguration> tls)
+    Listener(Server &server, std::shared_ptr<transport::LiveTls> tls)
         : m_tls(std::move(tls)),
           m_acceptLoop(new transport::AcceptLoop(
               this, lcClients, QStringLiteral("client"),
@@ -52,8 +52,8 @@ public:
     }
 
 private:
-    const std::optional<QSslConfiguration> m_tls;
-    transport::AcceptLoop *m_acceptLoop; // a child
+    const std::shared_ptr<transport::LiveTls> m_tls; // null: plain TCP
+    transport::AcceptLoop *m_acceptLoop;             // a child
 };
 
 // A client thread's end of accepted connections: adopt() turns a descriptor
@@ -90,7 +90,7 @@ public:
     }
 
     // Client thread only; takes ownership of the descriptor.
-    void adopt(qintptr descriptor, const std::optional<QSslConfiguration> &tls)
+    void adopt(qintptr descriptor, const std::shared_ptr<transport::LiveTls> &tls)
     {
         QSslSocket *tlsSocket = tls ? new QSslSocket(this) : nullptr;
         QTcpSocket *socket = tlsSocket ? tlsSocket : new QTcpSocket(this);
@@ -119,7 +119,21 @@ public:
             offer(socket);
             return;
         }
-        tlsSocket->setSslConfiguration(*tls);
+        tlsSocket->setSslConfiguration(tls->configuration());
+        // --client-crl-file: checked as the handshake ends, before a request is read (etcd
+        // checks the serials the same way, after the handshake).
+        connect(tlsSocket, &QSslSocket::encrypted, tlsSocket, [tlsSocket, tls] {
+            const QSslCertificate revoked = tls->revoked(tlsSocket->peerCertificateChain());
+            if (revoked.isNull())
+                return;
+            qCWarning(lcHttp).noquote()
+                << QStringLiteral("rejected connection from %1: its certificate (serial %2, %3) "
+                                  "is revoked by --client-crl-file")
+                       .arg(tlsSocket->peerAddress().toString(),
+                            QString::fromLatin1(revoked.serialNumber()),
+                            revoked.subjectDisplayName());
+            tlsSocket->abort();
+        });
         new TlsStart(tlsSocket, [this, tlsSocket] { offer(tlsSocket); });
     }
 
@@ -169,6 +183,12 @@ Server::~Server()
 quint16 Server::listen(const QHostAddress &address, quint16 port,
                        const std::optional<QSslConfiguration> &tls, QString *error)
 {
+    return listen(address, port, tls ? std::make_shared<transport::LiveTls>(*tls) : nullptr, error);
+}
+
+quint16 Server::listen(const QHostAddress &address, quint16 port,
+                       const std::shared_ptr<transport::LiveTls> &tls, QString *error)
+{
     auto listener = std::make_unique<Listener>(*this, tls);
     if (!listener->start(address, port)) {
         if (error)
@@ -201,7 +221,7 @@ qsizetype Server::pickThread(const QList<int> &openPerThread)
     return openPerThread.value(0) <= openPerThread.value(least) + 1 ? 0 : least;
 }
 
-void Server::dispatch(qintptr descriptor, const std::optional<QSslConfiguration> &tls)
+void Server::dispatch(qintptr descriptor, const std::shared_ptr<transport::LiveTls> &tls)
 {
     if (m_stopped || m_workers.isEmpty()) {
         ::close(int(descriptor));

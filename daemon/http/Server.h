@@ -9,6 +9,8 @@
 #include <QList>
 #include <QSslConfiguration>
 
+#include "transport/LiveTls.h"
+
 #include <atomic>
 #include <functional>
 #include <limits>
@@ -75,6 +77,10 @@ public:
     // given. The port, or 0 with `*error` set.
     quint16 listen(const QHostAddress &address, quint16 port,
                    const std::optional<QSslConfiguration> &tls, QString *error);
+    // The same with TLS as `tls` holds it when each connection is accepted (replaced on SIGHUP),
+    // refusing clients whose certificate it revokes (--client-crl-file); null: plain TCP.
+    quint16 listen(const QHostAddress &address, quint16 port,
+                   const std::shared_ptr<transport::LiveTls> &tls, QString *error);
     // Stops accepting; open connections stay.
     void closeListeners();
     void stop();
@@ -96,7 +102,7 @@ private:
     };
 
     // Takes ownership of an accepted descriptor.
-    void dispatch(qintptr descriptor, const std::optional<QSslConfiguration> &tls);
+    void dispatch(qintptr descriptor, const std::shared_ptr<transport::LiveTls> &tls);
 
     QList<Worker> m_workers;
     std::vector<std::unique_ptr<Listener>> m_listeners;
