@@ -3,6 +3,7 @@
 
 #include "FlagTable.h"
 
+#include "CipherSuites.h"
 #include "FlagValue.h"
 #include "go/GoStrconv.h"
 
@@ -280,6 +281,38 @@ QList<FlagDefinition> buildTable()
                    QT_TRANSLATE_NOOP("FlagTable", "allowed CN for inter peer authentication (needs "
                                                   "--peer-client-cert-auth)."),
                    &Config::peerCertAllowedCn),
+        stringFlag("client-crl-file", "", Section::Security,
+                   QT_TRANSLATE_NOOP("FlagTable",
+                                     "path to the client certificate revocation list file (PEM); "
+                                     "clients presenting a revoked certificate are refused."),
+                   &Config::clientCrlFile),
+        stringFlag("peer-crl-file", "", Section::Security,
+                   QT_TRANSLATE_NOOP("FlagTable",
+                                     "path to the peer certificate revocation list file (PEM); "
+                                     "members presenting a revoked certificate are refused."),
+                   &Config::peerCrlFile),
+        boolFlag("auto-tls", Section::Security,
+                 QT_TRANSLATE_NOOP("FlagTable",
+                                   "client TLS using a generated, self-signed certificate "
+                                   "(written to <data-dir>/fixtures/client; ignored when "
+                                   "--cert-file is given)."),
+                 &Config::autoTls),
+        boolFlag("peer-auto-tls", Section::Security,
+                 QT_TRANSLATE_NOOP("FlagTable",
+                                   "peer TLS using a generated, self-signed certificate (written "
+                                   "to <data-dir>/fixtures/peer; members then do not verify each "
+                                   "other's certificates; ignored when --peer-cert-file is "
+                                   "given)."),
+                 &Config::peerAutoTls),
+        // A YAML configuration file may give the list as a sequence, as etcd's does.
+        listFlag(flag(
+            "cipher-suites", "", Section::Security,
+            QT_TRANSLATE_NOOP("FlagTable",
+                              "comma-separated list of supported TLS cipher suites between "
+                              "client/server and peers, by their IANA names (e.g. "
+                              "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256); applies to TLS 1.2 (empty "
+                              "means OpenSSL's default list)."),
+            [](Config &c, const QString &t) { return CipherSuites::parse(t, &c.cipherSuites); })),
         // logging
         boolFlag("debug", Section::Logging,
                  QT_TRANSLATE_NOOP("FlagTable", "enable debug-level logging (the same as "
