@@ -104,6 +104,16 @@ QString field(const server::config::Config &c, const QString &flag)
         return c.peerTrustedCaFile;
     if (flag == "peer-cert-allowed-cn")
         return c.peerCertAllowedCn;
+    if (flag == "client-crl-file")
+        return c.clientCrlFile;
+    if (flag == "peer-crl-file")
+        return c.peerCrlFile;
+    if (flag == "auto-tls")
+        return boolText(c.autoTls);
+    if (flag == "peer-auto-tls")
+        return boolText(c.peerAutoTls);
+    if (flag == "cipher-suites")
+        return c.cipherSuites.join(',');
     if (flag == "debug")
         return boolText(c.debug);
     if (flag == "config-file")
@@ -550,6 +560,15 @@ void tst_ConfigParser::errors_data()
     // A bad value in the environment is exit 1, as with every ETCD_ variable (etcd's own rule).
     QTest::newRow("v2 turned off from env") << QStringList{} << QStringList{"ETCD_ENABLE_V2=false"}
                                             << 1 << "qetcd serves only the v2 API";
+    // etcd refuses a cipher suite it does not know, naming it.
+    QTest::newRow("unknown cipher suite")
+        << QStringList{"--cipher-suites=TLS_RSA_WITH_AES_128_GCM_SHA256,TLS_NO_SUCH_SUITE"}
+        << QStringList{} << 2 << "unexpected TLS cipher suite TLS_NO_SUCH_SUITE";
+    // https without certificate files needs --auto-tls (--peer-auto-tls).
+    QTest::newRow("https client URL without cert or auto-tls")
+        << QStringList{"--listen-client-urls", "https://127.0.0.1:1", "--advertise-client-urls",
+                       "https://127.0.0.1:1"}
+        << QStringList{} << 1 << "--auto-tls";
     QTest::newRow("proxy on") << QStringList{"--proxy", "on"} << QStringList{} << 2
                               << "proxy mode 'on' is not supported";
     QTest::newRow("proxy readonly")
@@ -718,6 +737,13 @@ void tst_ConfigParser::warnings_data()
     QTest::newRow("default data dir") << QStringList{} << QStringList{}
                                       << "no data-dir provided, using default data-dir "
                                          "./default.etcd";
+    QTest::newRow("auto-tls beside certificate files")
+        << kLocalMember +
+               QStringList{"--data-dir", "/d", "--cert-file", "c", "--key-file", "k", "--auto-tls"}
+        << QStringList{} << "ignoring --auto-tls since --cert-file and --key-file are given";
+    QTest::newRow("crl file without client-cert-auth")
+        << kLocalMember + QStringList{"--data-dir", "/d", "--peer-crl-file", "crl.pem"}
+        << QStringList{} << "--peer-crl-file has no effect without --peer-client-cert-auth";
     QTest::newRow("cert given for http url")
         << kLocalMember + QStringList{"--data-dir", "/d", "--cert-file", "c", "--key-file", "k"}
         << QStringList{} << "http://127.0.0.1:32379 is http";
@@ -849,6 +875,12 @@ void tst_ConfigParser::everyFlag_data()
         {"peer-cert-allowed-cn",
          {"member", kHttpsPeers + QStringList{"--peer-client-cert-auth=true",
                                               "--peer-trusted-ca-file", "ca.pem"}}},
+        {"client-crl-file", {"crl.pem", {}}},
+        {"peer-crl-file", {"crl.pem", {}}},
+        {"auto-tls", {"true", {}}},
+        {"peer-auto-tls", {"true", {}}},
+        {"cipher-suites",
+         {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305", {}}},
         {"debug", {"true", {}}},
         {"force-new-cluster", {"true", {}}},
         // Accepted for etcd compatibility (kForCompatibility): the only valid value is etcd's.
