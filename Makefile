@@ -10,7 +10,7 @@ JOBS ?= $(shell nproc)
 DEB_PACKAGES := cmake make g++ pkg-config qt6-base-dev qt6-httpserver-dev qt6-charts-dev libisal-dev \
                 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-websockets-dev libgl-dev \
                 libqt6opengl6-dev libcrypt-dev libsystemd-dev libyaml-cpp-dev libssl-dev openssl python3-etcd \
-                faketime iproute2 help2man
+                prometheus-cpp-dev faketime iproute2 help2man
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_ARGS ?=
 
@@ -31,7 +31,18 @@ if [ -n "$$missing" ]; then \
 fi
 endef
 
-deps:
+# promtool, Prometheus' own checker (tst_metrics runs `promtool check metrics`), taken out of
+# Debian's prometheus package without installing it: installing would also start a Prometheus
+# server on port 9090. Kept in .tools/ (ignored by git), for every build directory.
+PROMTOOL := $(CURDIR)/.tools/promtool
+$(PROMTOOL):
+	@mkdir -p .tools/deb
+	cd .tools/deb && { apt-get download prometheus 2>/dev/null || \
+	  { $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get download prometheus; }; } && \
+	  dpkg-deb -x prometheus_*.deb root && cp root/usr/bin/promtool $(PROMTOOL)
+	rm -rf .tools/deb
+
+deps: $(PROMTOOL)
 	$(call apt_install_missing,$(DEB_PACKAGES))
 
 configure: deps

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <prometheus/client_metric.h>
+
 #include <optional>
 
 // Plain values the node hands to the HTTP contract layer: who the members
@@ -51,6 +53,29 @@ struct ClockOffsetStats
 {
     double offsetSeconds = 0;   // positive: the peer's clock is ahead
     double maxErrorSeconds = 0; // the offset is off by at most this (half a round trip)
+};
+
+// One peer's traffic since this member started (etcd_network_peer_* in /metrics).
+struct PeerTraffic
+{
+    quint64 id = 0;
+    quint64 sentBytes = 0;
+    quint64 receivedBytes = 0;
+    quint64 sentFailures = 0;            // messages dropped for it, pings it never answered
+    prometheus::ClientMetric roundTrips; // histogram of ping round trips, seconds
+};
+
+// What /metrics shows of the member besides its store, under etcd's names: leadership,
+// proposals, disk latencies (histograms in etcd's buckets) and peer traffic.
+struct ServerMetrics
+{
+    quint64 leaderChanges = 0; // times a (new) leader became known
+    quint64 appliedIndex = 0;
+    quint64 pendingProposals = 0; // writes and reads waiting to be committed or answered
+    quint64 failedProposals = 0;  // answered with an error: timed out, dropped, disk full
+    prometheus::ClientMetric walFsyncs;
+    prometheus::ClientMetric snapshotSaves;
+    QList<PeerTraffic> peers;
 };
 
 struct PeerClock

@@ -27,6 +27,8 @@ public:
     // Connections refused on the peer port, one entry per reason (empty without a peer
     // network); for /metrics.
     virtual QList<PeerRefusalCount> peerRefusals() const { return {}; }
+    // Leadership, proposals, disk and peer figures for /metrics (zeros without a member).
+    virtual ServerMetrics serverMetrics() const { return {}; }
 };
 
 } // namespace api

@@ -15,7 +15,7 @@ namespace api {
 
 class ApiBackend;
 
-// JSON (and Prometheus text) for the cluster endpoints, with etcd's field
+// JSON for the cluster endpoints, with etcd's field
 // order so byte-comparing tools and eyes see the same thing as with etcd.
 class StatsJson
 {
@@ -25,7 +25,6 @@ public:
     static QByteArray leader(const LeaderStats &stats);
     static QByteArray member(const MemberInfo &member);
     static QByteArray members(const QList<MemberInfo> &members); // with trailing newline
-    static QByteArray prometheus(const ApiBackend &backend);
     // Go's time.Duration.String(), e.g. "7h10m25.17655575s".
     static QByteArray goDuration(qint64 ns);
     // Go's encoding of a float64 (shortest representation).

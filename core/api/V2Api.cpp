@@ -7,6 +7,7 @@
 #include "api/ApiResponses.h"
 #include "api/JsonWriter.h"
 #include "api/KeysRequest.h"
+#include "api/MetricsText.h"
 #include "api/StatsJson.h"
 #include "auth/AuthStore.h"
 #include "go/GoPath.h"
@@ -234,11 +235,25 @@ std::optional<HttpResponse> V2Api::handleConcurrently(const HttpRequest &request
     const KeysRequest *r = std::get_if<KeysRequest>(&parsed);
     if (!r || r->kind != KeysRequest::Kind::Get)
         return std::nullopt;
+    const Clock::time_point started = Clock::now();
     const std::optional<ConcurrentRead> read =
         m_backend.readConcurrently(r->path, r->recursive, r->sorted);
     if (!read)
         return std::nullopt;
-    return keysResult(read->result, true, read->raft, read->clusterId);
+    m_httpMetrics.received(request.method);
+    return counted(request.method, started,
+                   keysResult(read->result, true, read->raft, read->clusterId));
+}
+
+HttpResponse V2Api::counted(const QByteArray &method, Clock::time_point started,
+                            HttpResponse response) const
+{
+    if (response.status >= 400)
+        m_httpMetrics.failed(method, response.status);
+    else
+        m_httpMetrics.succeeded(method,
+                                std::chrono::duration<double>(Clock::now() - started).count());
+    return response;
 }
 
 store::StoreResult V2Api::readableOnly(const HttpRequest &request, store::StoreResult result) const
@@ -270,34 +285,50 @@ std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request, const 
         return errorResponse(store::EtcdError::make(store::ErrorCode::Unauthorized,
                                                     QStringLiteral("Insufficient credentials"), 0));
     const bool withNodes = !r.noValueOnSuccess;
+    // etcd counts a request once it parsed and passed the permission check, and labels a
+    // quorum read QGET.
+    const Clock::time_point started = Clock::now();
+    const QByteArray method =
+        r.kind == KeysRequest::Kind::QuorumGet ? QByteArrayLiteral("QGET") : request.method;
+    m_httpMetrics.received(method);
 
     switch (r.kind) {
     case KeysRequest::Kind::Get:
-        return keysResult(readableOnly(request, m_backend.get(r.path, r.recursive, r.sorted)),
-                          true);
-    case KeysRequest::Kind::Watch:
-        return startWatch(r.path, r.recursive, r.stream, r.waitIndex, defer);
+        return counted(
+            method, started,
+            keysResult(readableOnly(request, m_backend.get(r.path, r.recursive, r.sorted)), true));
+    case KeysRequest::Kind::Watch: {
+        // Only a watch refused at once is counted (failed); an open one is never timed.
+        std::optional<HttpResponse> refused =
+            startWatch(r.path, r.recursive, r.stream, r.waitIndex, defer);
+        if (refused && refused->status >= 400)
+            m_httpMetrics.failed(method, refused->status);
+        return refused;
+    }
     case KeysRequest::Kind::QuorumGet: {
         std::shared_ptr<ResponseChannel> channel = defer();
-        m_backend.quorumGet(r.path, r.recursive, r.sorted,
-                            [this, channel, request](const store::StoreResult &result) {
-                                if (channel->isOpen())
-                                    channel->respond(
-                                        keysResult(readableOnly(request, result), true));
-                            });
+        m_backend.quorumGet(
+            r.path, r.recursive, r.sorted,
+            [this, channel, request, method, started](const store::StoreResult &result) {
+                HttpResponse answer =
+                    counted(method, started, keysResult(readableOnly(request, result), true));
+                if (channel->isOpen())
+                    channel->respond(std::move(answer));
+            });
         return std::nullopt;
     }
     case KeysRequest::Kind::Write: {
         std::shared_ptr<ResponseChannel> channel = defer();
-        m_backend.propose(r.command, [this, channel, withNodes](const store::StoreResult &result) {
-            if (!channel->isOpen())
-                return;
+        m_backend.propose(r.command, [this, channel, withNodes, method,
+                                      started](const store::StoreResult &result) {
             // noValueOnSuccess only trims the answers of value-setting actions.
             const store::Action a = result.event.action;
             const bool trim =
                 !withNodes && (a == store::Action::Set || a == store::Action::CompareAndSwap ||
                                a == store::Action::Create || a == store::Action::Update);
-            channel->respond(keysResult(result, !trim));
+            HttpResponse answer = counted(method, started, keysResult(result, !trim));
+            if (channel->isOpen())
+                channel->respond(std::move(answer));
         });
         return std::nullopt;
     }
@@ -556,7 +587,7 @@ HttpResponse V2Api::machines() const
 
 HttpResponse V2Api::metrics() const
 {
-    HttpResponse r = responses::text(200, StatsJson::prometheus(m_backend));
+    HttpResponse r = responses::text(200, MetricsText::render(m_backend, m_httpMetrics));
     r.headers.first().second = "text/plain; version=0.0.4";
     return r;
 }

@@ -4,9 +4,11 @@
 #pragma once
 
 #include "api/AuthApi.h"
+#include "api/HttpMetrics.h"
 #include "api/HttpRequest.h"
 #include "api/HttpResponse.h"
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -64,6 +66,11 @@ public:
     static std::optional<HttpResponse> redirectToCleanPath(const HttpRequest &request);
 
 private:
+    using Clock = std::chrono::steady_clock;
+    // Counts a /v2/keys answer in m_httpMetrics (failed with its status, or succeeded with the
+    // time since `started`) and passes it on.
+    HttpResponse counted(const QByteArray &method, Clock::time_point started,
+                         HttpResponse response) const;
     struct WatchState;
 
     std::optional<HttpResponse> handleKeys(const HttpRequest &request, const QByteArray &keyPath,
@@ -89,6 +96,7 @@ private:
 
     ApiBackend &m_backend;
     AuthApi m_auth;
+    mutable HttpMetrics m_httpMetrics; // counted from const reads too (thread-safe)
     // The watches started, to end those still open at destruction; the expired ones are
     // swept whenever the list reaches twice what the last sweep left (amortised O(1)).
     std::vector<std::weak_ptr<WatchState>> m_watches;

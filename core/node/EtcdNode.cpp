@@ -295,4 +295,12 @@ void EtcdNode::shutdown(std::function<void()> done)
     m_changes.handOverLeadership(std::move(done));
 }
 
+api::ServerMetrics EtcdNode::serverMetrics() const
+{
+    api::ServerMetrics m = m_stats.serverMetrics();
+    m.pendingProposals = quint64(m_waiters.size()); // unsent proposals have their waiter there too
+    m.failedProposals = m_proposals.failedCount();
+    return m;
+}
+
 } // namespace node

@@ -80,6 +80,7 @@ public:
     std::optional<api::LeaderStats> leaderStats() const override { return m_stats.leader(); }
     QList<api::PeerClock> peerClocks() const override { return m_stats.peerClocks(); }
     QList<api::PeerRefusalCount> peerRefusals() const override { return m_stats.peerRefusals(); }
+    api::ServerMetrics serverMetrics() const override;
 
     const store::Store &store() const { return m_state.store(); }
     QList<quint16> peerPorts() const { return m_peers.ports(); }

@@ -83,6 +83,25 @@ std::optional<api::LeaderStats> MemberStats::leader() const
     return s;
 }
 
+api::ServerMetrics MemberStats::serverMetrics() const
+{
+    api::ServerMetrics m;
+    m.leaderChanges = m_loop.leaderChanges();
+    m.appliedIndex = m_state.applied();
+    m.walFsyncs = m_loop.walFsyncDurations();
+    m.snapshotSaves = m_loop.snapshotSaveDurations();
+    const transport::PeerNetwork *transport = m_peers.network();
+    if (!transport)
+        return m;
+    for (const api::MemberInfo &member : m_state.membership().members()) {
+        if (member.id == m_loop.id())
+            continue;
+        const transport::PeerStats p = transport->stats(member.id);
+        m.peers.append({member.id, p.sentBytes, p.receivedBytes, p.fail, p.roundTrips});
+    }
+    return m;
+}
+
 QList<api::PeerClock> MemberStats::peerClocks() const
 {
     QList<api::PeerClock> clocks;

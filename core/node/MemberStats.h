@@ -35,6 +35,9 @@ public:
     QList<api::PeerClock> peerClocks() const;
     // Connections the peer port refused, per reason (empty without a network).
     QList<api::PeerRefusalCount> peerRefusals() const;
+    // Leadership, applied index, disk histograms and peer traffic for /metrics; the proposal
+    // counts are the ProposalQueue's, which the caller fills in.
+    api::ServerMetrics serverMetrics() const;
 
 private:
     const RaftLoop &m_loop;

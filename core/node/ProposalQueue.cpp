@@ -30,13 +30,6 @@ const QString kProposalDropped = QStringLiteral("raft proposal dropped");
 // would put there (writeKeyError wraps any other error as 300 with err.Error()).
 const QString kNoSpace = QStringLiteral("no space left on device");
 
-store::StoreResult timeoutResult(quint64 index, const QString &cause)
-{
-    store::StoreResult r;
-    r.error = store::EtcdError::make(store::ErrorCode::RaftInternal, cause, index);
-    return r;
-}
-
 // Raft could not take it now but may once a leader is known: it waits in the unsent queue.
 bool waitsForLeader(raft::ProposeResult r)
 {
@@ -81,8 +74,10 @@ void ProposalQueue::proposeAuth(const auth::AuthCommand &command, AuthCallback d
     const quint64 requestId = request.id;
     m_pending.addAuth(requestId, std::move(done));
     QTimer::singleShot(m_options.proposalTimeoutMs, this, [this, requestId] {
-        if (auto late = m_pending.takeAuth(requestId))
+        if (auto late = m_pending.takeAuth(requestId)) {
+            ++m_failedProposals;
             late(auth::AuthResult::failure(auth::AuthResult::Status::NotApplied, kTimedOut));
+        }
     });
     proposeRequest(request, {}, Unsent::Waiter::Auth);
 }
@@ -98,8 +93,10 @@ void ProposalQueue::waitForMemberChange(quint64 requestId, MemberCallback done)
 {
     m_pending.addMember(requestId, std::move(done));
     QTimer::singleShot(m_options.proposalTimeoutMs, this, [this, requestId] {
-        if (auto late = m_pending.takeMember(requestId))
+        if (auto late = m_pending.takeMember(requestId)) {
+            ++m_failedProposals;
             late({api::MemberChangeResult::Status::Failed, kTimedOut, {}});
+        }
     });
 }
 
@@ -141,7 +138,7 @@ void ProposalQueue::readsConfirmed(const QList<raft::ReadState> &states, quint64
 void ProposalQueue::onTick()
 {
     for (const PendingRequests::Callback &late : m_pending.expire(monotonicMs()))
-        late(timeoutResult(m_store.index(), kTimedOut));
+        late(failedResult(kTimedOut));
     retryUnsent();
 }
 
@@ -164,7 +161,7 @@ void ProposalQueue::failAll(const QString &cause)
 {
     for (const PendingRequests::Callback &waiter :
          m_pending.expire(std::numeric_limits<qint64>::max()))
-        waiter(timeoutResult(m_store.index(), cause));
+        waiter(failedResult(cause));
 }
 
 void ProposalQueue::retryUnsent()
@@ -260,6 +257,14 @@ bool ProposalQueue::clientWaiting(const Unsent &u) const
     return false;
 }
 
+store::StoreResult ProposalQueue::failedResult(const QString &cause)
+{
+    ++m_failedProposals;
+    store::StoreResult r;
+    r.error = store::EtcdError::make(store::ErrorCode::RaftInternal, cause, m_store.index());
+    return r;
+}
+
 void ProposalQueue::answerUnsent(const Unsent &u, const QString &cause)
 {
     switch (u.waiter) {
@@ -267,19 +272,23 @@ void ProposalQueue::answerUnsent(const Unsent &u, const QString &cause)
         break;
     case Unsent::Waiter::Write:
         if (auto done = m_pending.takeWrite(u.requestId))
-            done(timeoutResult(m_store.index(), cause));
+            done(failedResult(cause));
         break;
     case Unsent::Waiter::Read:
         if (auto done = m_pending.takeRead(u.data))
-            done(timeoutResult(m_store.index(), cause));
+            done(failedResult(cause));
         break;
     case Unsent::Waiter::Auth:
-        if (auto done = m_pending.takeAuth(u.requestId))
+        if (auto done = m_pending.takeAuth(u.requestId)) {
+            ++m_failedProposals;
             done(auth::AuthResult::failure(auth::AuthResult::Status::NotApplied, cause));
+        }
         break;
     case Unsent::Waiter::Member:
-        if (auto done = m_pending.takeMember(u.requestId))
+        if (auto done = m_pending.takeMember(u.requestId)) {
+            ++m_failedProposals;
             done({api::MemberChangeResult::Status::Failed, cause, {}});
+        }
         break;
     }
 }

@@ -88,8 +88,13 @@ public:
     void failAll(const QString &cause);
     // Requests waiting for a leader (tests).
     int unsentCount() const { return int(m_unsent.size()); }
+    // Proposals and reads answered with an error (timed out, dropped, disk full) since start:
+    // etcd_server_proposals_failed_total.
+    quint64 failedCount() const { return m_failedProposals; }
 
 private:
+    // Error 300 with this cause, counted as a failed proposal.
+    store::StoreResult failedResult(const QString &cause);
     // A proposal, linearizable read or membership change that found no
     // leader. It is sent when one appears, but only while its client still
     // waits: at `deadlineMs` (the client's own timeout) it is dropped and the
@@ -130,6 +135,7 @@ private:
     QElapsedTimer m_clock;
     quint64 m_requestCounter = 0;
     PendingRequests &m_pending;
+    quint64 m_failedProposals = 0;
     QList<Unsent> m_unsent;
     bool m_unsentFull = false;          // logged once per stretch of refusals
     bool m_refusingUncommitted = false; // logged once per stretch of refusals

@@ -12,6 +12,8 @@
 #include "storage/Snapshotter.h"
 #include "storage/Wal.h"
 #include "storage/WalWriter.h"
+
+#include "metrics/EtcdBuckets.h"
 #include "transport/PeerNetwork.h"
 
 namespace node {
@@ -124,6 +126,18 @@ void RaftLoop::processReady()
         startReady();
 }
 
+prometheus::ClientMetric RaftLoop::walFsyncDurations() const
+{
+    return m_walWriter ? m_walWriter->fsyncDurations()
+                       : prometheus::Histogram(metrics::buckets::diskSeconds()).Collect();
+}
+
+prometheus::ClientMetric RaftLoop::snapshotSaveDurations() const
+{
+    return m_walWriter ? m_walWriter->snapshotSaveDurations()
+                       : prometheus::Histogram(metrics::buckets::diskSeconds()).Collect();
+}
+
 void RaftLoop::startReady()
 {
     m_ready = m_raft->ready();
@@ -133,6 +147,8 @@ void RaftLoop::startReady()
         const bool wasLeader = isLeader();
         m_leaderId = m_ready.softState->lead;
         m_leaderSinceNs = wallClockNs();
+        if (m_leaderId != 0)
+            ++m_leaderChanges;
         qCInfo(lcNode, "member %llx: leader is now %llx", qulonglong(m_id), qulonglong(m_leaderId));
         Q_EMIT leaderChanged(m_leaderId, wasLeader);
     }

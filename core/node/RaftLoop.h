@@ -7,6 +7,8 @@
 #include "raft/MemoryStorage.h"
 #include "raft/Ready.h"
 
+#include <prometheus/client_metric.h>
+
 #include <QObject>
 #include <QTimer>
 
@@ -84,6 +86,12 @@ public:
     quint64 leaderId() const { return m_leaderId; }
     bool isLeader() const { return m_leaderId == m_id && m_id != 0; }
     qint64 leaderSinceNs() const { return m_leaderSinceNs; }
+    // Times a leader became known that was not the one known before (etcd's
+    // etcd_server_leader_changes_seen_total: losing the leader alone is no change).
+    quint64 leaderChanges() const { return m_leaderChanges; }
+    // Disk latency histograms of the storage writer (no samples before start()).
+    prometheus::ClientMetric walFsyncDurations() const;
+    prometheus::ClientMetric snapshotSaveDurations() const;
     const raft::HardState &hardState() const { return m_hardState; }
     const raft::ConfState &confState() const { return m_confState; }
     void setConfState(const raft::ConfState &state) { m_confState = state; }
@@ -145,6 +153,7 @@ private:
     quint64 m_batchId = 0;
     quint64 m_leaderId = 0;
     qint64 m_leaderSinceNs = 0;
+    quint64 m_leaderChanges = 0;
     quint64 m_sendAppends = 0;
     quint64 m_recvAppends = 0;
     std::atomic<quint64> m_viewTerm{0};

@@ -9,7 +9,10 @@
 #include "storage/WalReplay.h"
 #include "storage/WalSegmentScan.h"
 
+#include "metrics/EtcdBuckets.h"
+
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -47,7 +50,10 @@ QString Wal::Segment::fileName() const
     return HexPairName::format(sequence, firstIndex, kSuffix);
 }
 
-Wal::Wal(const QString &dir, const Options &options) : m_dir(dir), m_options(options) {}
+Wal::Wal(const QString &dir, const Options &options)
+    : m_dir(dir), m_options(options), m_fsyncSeconds(metrics::buckets::diskSeconds())
+{
+}
 
 Wal::~Wal() = default;
 
@@ -418,7 +424,10 @@ StorageResult Wal::sync()
     if (!r.ok())
         return fail(r);
     // Whatever fdatasync says (ENOSPC included) is final: see fail().
+    QElapsedTimer fsyncClock;
+    fsyncClock.start();
     r = DiskOps::dataSync(m_file);
+    m_fsyncSeconds.Observe(double(fsyncClock.nsecsElapsed()) / 1e9);
     if (r.ok() && newSegment)
         r = DiskOps::syncDirectory(m_dir);
     if (!r.ok())

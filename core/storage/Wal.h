@@ -80,6 +80,8 @@
 #include "storage/StorageResult.h"
 #include "storage/WalRecord.h"
 
+#include <prometheus/histogram.h>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QList>
@@ -179,6 +181,9 @@ public:
     quint64 lastIndex() const { return m_durable.lastIndex; }
     // Number of fdatasync calls on segment data so far: group commit is observable in tests.
     quint64 syncCount() const { return m_syncCount.load(std::memory_order_relaxed); }
+    // How long each fdatasync of WAL data took (etcd_disk_wal_fsync_duration_seconds, etcd's
+    // buckets). Any thread, like syncCount().
+    prometheus::ClientMetric fsyncDurations() const { return m_fsyncSeconds.Collect(); }
 
 private:
     struct Segment
@@ -214,6 +219,7 @@ private:
     QList<WalRecord> m_pending;
     std::optional<StorageResult> m_failure;
     std::atomic<quint64> m_syncCount{0};
+    prometheus::Histogram m_fsyncSeconds;
 };
 
 } // namespace storage

@@ -5,6 +5,8 @@
 
 #include "storage/StorageLogging.h"
 
+#include "metrics/EtcdBuckets.h"
+
 #include <QElapsedTimer>
 #include <QThread>
 
@@ -13,7 +15,8 @@
 namespace storage {
 
 WalWriter::WalWriter(std::unique_ptr<Wal> wal, const Snapshotter &snapshotter, QObject *parent)
-    : QObject(parent), m_wal(std::move(wal)), m_snapshotter(snapshotter)
+    : QObject(parent), m_wal(std::move(wal)), m_snapshotSeconds(metrics::buckets::diskSeconds()),
+      m_snapshotter(snapshotter)
 {
 }
 
@@ -114,7 +117,11 @@ bool WalWriter::process()
             m_wal->append(b->hardState, b->entries);
         } else if (auto *s = std::get_if<SnapshotOp>(&op)) {
             const raft::SnapshotMetadata &meta = s->snapshot.metadata;
+            QElapsedTimer saveClock;
+            saveClock.start();
             const StorageResult r = m_snapshotter.save(s->snapshot);
+            if (r.ok())
+                m_snapshotSeconds.Observe(double(saveClock.nsecsElapsed()) / 1e9);
             if (!r.ok()) {
                 handleError(r);
                 return false;

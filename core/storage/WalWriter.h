@@ -80,6 +80,12 @@ public:
 
     // fdatasyncs of WAL data done so far (test hook for group commit). Any thread.
     quint64 syncCount() const { return m_wal->syncCount(); }
+    // etcd_disk_wal_fsync_duration_seconds. Any thread.
+    prometheus::ClientMetric fsyncDurations() const { return m_wal->fsyncDurations(); }
+    // How long each snapshot took to write and sync (the store image is qetcd's only write
+    // besides the WAL: what etcd's etcd_disk_backend_commit_duration_seconds measures for its
+    // database). Any thread.
+    prometheus::ClientMetric snapshotSaveDurations() const { return m_snapshotSeconds.Collect(); }
     // Test seam: runs on the writer thread just before each WAL sync. Set before start().
     void setBeforeSyncHook(std::function<void()> hook) { m_beforeSync = std::move(hook); }
     // How long a group that found the disk full waits before it is tried again. Set before
@@ -128,6 +134,7 @@ private:
     void reportFailure(const QString &error);
 
     std::unique_ptr<Wal> m_wal;
+    prometheus::Histogram m_snapshotSeconds;
     Snapshotter m_snapshotter;
     std::function<void()> m_beforeSync;
     std::unique_ptr<QThread> m_thread;

@@ -5,6 +5,8 @@
 
 #include "transport/Hello.h"
 #include "transport/HelloAck.h"
+
+#include "metrics/EtcdBuckets.h"
 #include "transport/PeerAddress.h"
 #include "transport/PeerDialer.h"
 #include "transport/TransportLogging.h"
@@ -46,7 +48,8 @@ OutboundPeer::OutboundPeer(quint64 selfId, quint64 peerId, const TransportOption
       m_queue(SendQueue::Limits{options.maxQueueMessages, options.maxQueueBytes,
                                 options.maxMessageBytes}),
       m_backoff(options.backoffInitialMs, options.backoffMaxMs,
-                options.randomSeed ? options.randomSeed ^ quint32(peerId) : 0)
+                options.randomSeed ? options.randomSeed ^ quint32(peerId) : 0),
+      m_roundTrips(metrics::buckets::peerRoundTripSeconds())
 {
     m_clock.start();
     m_redialTimer.setSingleShot(true);
@@ -149,6 +152,7 @@ PeerStats OutboundPeer::stats() const
     s.droppedMessages = m_dropped;
     s.sentMessages = m_sentMessages;
     s.sentBytes = m_sentBytes;
+    s.roundTrips = m_roundTrips.Collect();
     return s;
 }
 
@@ -271,6 +275,7 @@ void OutboundPeer::handleFrame(const Frame &frame)
         m_pingsInFlight.erase(it);
         m_pingTimeoutsInARow = 0;
         m_latency.recordSuccess(double(rttNs) / 1e6);
+        m_roundTrips.Observe(double(rttNs) / 1e9);
         if (pong->wallNs) // a listener that predates the clock bit sends none
             recordClock(sent.wallNs, rttNs, *pong->wallNs);
         return;

@@ -12,6 +12,8 @@
 #include "transport/TransportOptions.h"
 #include "transport/TransportTypes.h"
 
+#include <prometheus/histogram.h>
+
 #include <QElapsedTimer>
 #include <QList>
 #include <QMap>
@@ -118,6 +120,8 @@ private:
     qint64 m_establishedAtNs = 0;
     int m_bulkAwaitingAck = 0; // Bulk payloads written on this connection, not yet acked
     LatencyStats m_latency;
+    // Every ping round trip, for etcd_network_peer_round_trip_time_seconds (never reset).
+    prometheus::Histogram m_roundTrips;
     ClockOffset m_clockOffset;     // kept across connections and resetLatency()
     qint64 m_clockWarnedAtNs = -1; // m_clock time of the last clock warning
     bool m_clockTooFar = false;

@@ -5,6 +5,8 @@
 
 #include <QtGlobal>
 
+#include <prometheus/client_metric.h>
+
 namespace transport {
 
 // Snapshot of one peer's health as seen by this member: the round-trip figures and
@@ -35,6 +37,8 @@ struct PeerStats
     quint64 droppedMessages = 0; // refused by send(): queue full or too large
     quint64 sentMessages = 0;    // handed whole to the socket
     quint64 sentBytes = 0;       // payload bytes of those
+    quint64 receivedBytes = 0;   // payload bytes received from this peer (all its connections)
+    prometheus::ClientMetric roundTrips; // histogram of ping round trips, in seconds
 };
 
 } // namespace transport

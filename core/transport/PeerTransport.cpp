@@ -167,6 +167,7 @@ void PeerTransport::updatePeer(quint64 id, const QList<QUrl> &peerUrls)
 
 void PeerTransport::removePeer(quint64 id)
 {
+    m_receivedBytesFrom.remove(id);
     OutboundPeer *peer = m_peers.take(id);
     if (!peer)
         return;
@@ -209,11 +210,13 @@ SendResult PeerTransport::send(quint64 to, const QByteArray &payload, Priority p
 
 PeerStats PeerTransport::stats(quint64 id) const
 {
+    PeerStats s;
     if (const OutboundPeer *peer = m_peers.value(id))
-        return peer->stats();
-    PeerStats none;
-    none.id = id;
-    return none;
+        s = peer->stats();
+    else
+        s.id = id;
+    s.receivedBytes = m_receivedBytesFrom.value(id);
+    return s;
 }
 
 TrafficStats PeerTransport::trafficStats() const
@@ -413,6 +416,7 @@ void PeerTransport::onInboundClosed(InboundConnection *connection)
 void PeerTransport::onInboundMessage(quint64 from, const QByteArray &payload)
 {
     m_receiveRate.record(nowMs(), payload.size());
+    m_receivedBytesFrom[from] += quint64(payload.size());
     emit messageReceived(from, payload);
 }
 

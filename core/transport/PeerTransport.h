@@ -144,6 +144,9 @@ private:
     QElapsedTimer m_clock;
     RateMeter m_sendRate;
     RateMeter m_receiveRate;
+    // Payload bytes received per admitted peer (ids come from authenticated Hellos, so the
+    // table is as large as the membership); dropped with the peer.
+    QHash<quint64, quint64> m_receivedBytesFrom;
     PeerRefusals m_refusals;
     bool m_stopped = false;
 };
