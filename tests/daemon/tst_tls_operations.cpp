@@ -273,12 +273,13 @@ void tst_TlsOperations::revokedClientCertificateIsRefused()
     QVERIFY(good.connect(tlsPort));
     QVERIFY(good.get("/version").contains("etcdserver"));
 
+    // Signed by the trusted CA, but revoked: the request gets no answer, the connection is closed
+    // (under TLS 1.3 the client may see the handshake finish before the member checks).
     TlsClient revoked(
         TlsClient::withIdentity(path("client-revoked.crt"), path("client-revoked.key")));
-    QSignalSpy closed(&revoked.socket(), &QAbstractSocket::disconnected);
-    revoked.connect(tlsPort); // TLS 1.3: the client may finish before the server checks
-    QVERIFY(closed.count() > 0 || closed.wait(10000));
-    QVERIFY(revoked.get("/version").isEmpty());
+    revoked.connect(tlsPort);
+    QCOMPARE(revoked.get("/version"), QByteArray());
+    QCOMPARE(revoked.socket().state(), QAbstractSocket::UnconnectedState);
     QVERIFY(waitForOutput(*m, "is revoked by --client-crl-file"));
 }
 
