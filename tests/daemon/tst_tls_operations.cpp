@@ -112,6 +112,7 @@ private slots:
     void cipherSuitesRestrictNegotiation();
     void sighupReloadsCertificates();
     void sighupWithBrokenFilesKeepsTheOldOnes();
+    void sighupReloadsPeerCertificates();
 
 private:
     QString path(const QString &file) const { return m_certs.path(file); }
@@ -428,6 +429,41 @@ void tst_TlsOperations::sighupWithBrokenFilesKeepsTheOldOnes()
     QVERIFY(after.connect(tlsPort));
     QCOMPARE(after.socket().peerCertificate().serialNumber(), serial);
     QVERIFY(after.get("/version").contains("etcdserver"));
+}
+
+void tst_TlsOperations::sighupReloadsPeerCertificates()
+{
+    const QString cert = path("peer-live.crt");
+    const QString key = path("peer-live.key");
+    QFile::remove(cert);
+    QFile::remove(key);
+    QVERIFY(QFile::copy(path("server.crt"), cert));
+    QVERIFY(QFile::copy(path("server.key"), key));
+    DaemonProcess m;
+    m.setPeerScheme(QStringLiteral("https"));
+    m.setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
+    m.setExtraArguments({"--peer-cert-file", cert, "--peer-key-file", key, "--peer-trusted-ca-file",
+                         path("ca.crt")});
+    QVERIFY2(m.start(), m.output().constData());
+    TlsClient before;
+    QVERIFY(before.connect(m.peerPort()));
+    const QByteArray oldSerial = before.socket().peerCertificate().serialNumber();
+
+    QFile::remove(cert);
+    QFile::remove(key);
+    QVERIFY(QFile::copy(path("server2.crt"), cert));
+    QVERIFY(QFile::copy(path("server2.key"), key));
+    ::kill(pid_t(m.process().processId()), SIGHUP);
+    QVERIFY2(waitForOutput(m, "reloaded TLS certificates for members"), m.output().constData());
+    QVERIFY(m.isRunning());
+
+    TlsClient after;
+    QVERIFY(after.connect(m.peerPort()));
+    const QByteArray newSerial = after.socket().peerCertificate().serialNumber();
+    QVERIFY(newSerial != oldSerial);
+    QFile newCert(path("server2.crt"));
+    QVERIFY(newCert.open(QIODevice::ReadOnly));
+    QCOMPARE(newSerial, QSslCertificate(newCert.readAll()).serialNumber());
 }
 
 QTEST_GUILESS_MAIN(tst_TlsOperations)
