@@ -420,6 +420,47 @@ private Q_SLOTS:
     }
 
     // /v2/machines lists every client URL sorted, as etcd does (python-etcd's test_machines).
+    // etcd's v2 request counters: received once parsed and permitted, then failed under the
+    // error's status or timed on success; watches received but not timed; QGET for quorum reads.
+    void requestCountersFollowEtcd()
+    {
+        testsupport::StoreBackend backend(options());
+        api::V2Api api(backend);
+        send(api, "PUT", "/v2/keys/a", "value=1");
+        send(api, "PUT", "/v2/keys/a?prevValue=other", "value=2"); // 412
+        send(api, "PUT", "/v2/keys/a?prevIndex=x", "value=1");     // 400 before parsing ends
+        send(api, "GET", "/v2/keys/a");
+        send(api, "GET", "/v2/keys/a?quorum=true");
+        send(api, "GET", "/v2/keys/missing"); // 404
+        std::shared_ptr<FakeChannel> watch;
+        send(api, "GET", "/v2/keys/a?wait=true", {}, &watch);
+        const QByteArray m = send(api, "GET", "/metrics").body;
+        auto has = [&m](const char *line) {
+            if (!m.contains(QByteArray(line) + '\n'))
+                qWarning().noquote() << "missing:" << line << "\n" << m;
+            return m.contains(QByteArray(line) + '\n');
+        };
+        QVERIFY(has("etcd_http_received_total{method=\"PUT\"} 2"));
+        QVERIFY(has("etcd_http_received_total{method=\"GET\"} 3")); // read, 404, watch
+        QVERIFY(has("etcd_http_received_total{method=\"QGET\"} 1"));
+        QVERIFY(has("etcd_http_failed_total{code=\"412\",method=\"PUT\"} 1"));
+        QVERIFY(has("etcd_http_failed_total{code=\"404\",method=\"GET\"} 1"));
+        QVERIFY(!m.contains("code=\"400\""));
+        QVERIFY(has("etcd_http_successful_duration_seconds_count{method=\"PUT\"} 1"));
+        QVERIFY(has("etcd_http_successful_duration_seconds_count{method=\"GET\"} 1"));
+        QVERIFY(has("etcd_http_successful_duration_seconds_count{method=\"QGET\"} 1"));
+        // etcd's buckets: 0.5 ms doubling 13 times, then +Inf.
+        QVERIFY(m.contains(
+            "etcd_http_successful_duration_seconds_bucket{method=\"GET\",le=\"0.0005\"}"));
+        QVERIFY(m.contains(
+            "etcd_http_successful_duration_seconds_bucket{method=\"GET\",le=\"2.048\"}"));
+        QVERIFY(
+            m.contains("etcd_http_successful_duration_seconds_bucket{method=\"GET\",le=\"+Inf\"}"));
+        QVERIFY(has("etcd_debugging_store_writes_total{action=\"compareAndSwap\"} 1"));
+        QVERIFY(has("etcd_debugging_store_writes_failed_total{action=\"compareAndSwap\"} 1"));
+        QVERIFY(has("# TYPE etcd_server_proposals_failed_total counter"));
+    }
+
     void machinesAreSorted()
     {
         node::NodeOptions o = options();
