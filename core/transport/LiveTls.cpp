@@ -3,7 +3,9 @@
 
 #include "transport/LiveTls.h"
 
+#include <QLoggingCategory>
 #include <QMutexLocker>
+#include <QSslSocket>
 
 namespace transport {
 
@@ -42,6 +44,23 @@ QSslCertificate LiveTls::revoked(const QList<QSslCertificate> &chain) const
             return certificate;
     }
     return {};
+}
+
+void LiveTls::refuseRevoked(QSslSocket *socket, const std::shared_ptr<const LiveTls> &tls,
+                            const QLoggingCategory &(*category)(), const char *crlFlag)
+{
+    QObject::connect(socket, &QSslSocket::encrypted, socket, [socket, tls, category, crlFlag] {
+        const QSslCertificate revoked = tls->revoked(socket->peerCertificateChain());
+        if (revoked.isNull())
+            return;
+        qCWarning(category).noquote()
+            << QStringLiteral("refused connection from %1: its certificate (serial %2, %3) is "
+                              "revoked by %4")
+                   .arg(socket->peerAddress().toString(),
+                        QString::fromLatin1(revoked.serialNumber()), revoked.subjectDisplayName(),
+                        QLatin1String(crlFlag));
+        socket->abort();
+    });
 }
 
 QByteArray LiveTls::normalSerial(QByteArrayView hex)

@@ -10,6 +10,11 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 
+#include <memory>
+
+class QLoggingCategory;
+class QSslSocket;
+
 namespace transport {
 
 // The TLS configuration for the next connection a listener accepts or a dialer makes, which the
@@ -32,6 +37,12 @@ public:
     QSet<QByteArray> revokedSerials() const;
     // The first certificate of `chain` whose serial number is revoked; a null one if none is.
     QSslCertificate revoked(const QList<QSslCertificate> &chain) const;
+
+    // Once `socket` (an accepted connection) is encrypted, aborts it when the certificate its
+    // other end presented is revoked, logging why under `category`, naming the flag `crlFlag`.
+    // Connect it before anything else reads the socket.
+    static void refuseRevoked(QSslSocket *socket, const std::shared_ptr<const LiveTls> &tls,
+                              const QLoggingCategory &(*category)(), const char *crlFlag);
 
     // Serial numbers compare in one form: lower-case hex digits without separators or leading
     // zeros ("01:0a" as QSslCertificate::serialNumber() writes it and "10A" are both "10a").

@@ -54,21 +54,9 @@ void PeerServer::incomingConnection(qintptr descriptor)
     }
     if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
         ssl->setSslConfiguration(m_tls->serverConfiguration());
-        if (const std::shared_ptr<LiveTls> live = m_tls->liveServer) {
-            // Connected first, so it runs before InboundConnection reads anything.
-            connect(ssl, &QSslSocket::encrypted, ssl, [ssl, live] {
-                const QSslCertificate revoked = live->revoked(ssl->peerCertificateChain());
-                if (revoked.isNull())
-                    return;
-                qCWarning(lcTransport).noquote()
-                    << QStringLiteral("refusing peer connection from %1: its certificate (serial "
-                                      "%2, %3) is revoked by --peer-crl-file")
-                           .arg(ssl->peerAddress().toString(),
-                                QString::fromLatin1(revoked.serialNumber()),
-                                revoked.subjectDisplayName());
-                ssl->abort();
-            });
-        }
+        // Connected first, so it runs before InboundConnection reads anything.
+        if (m_tls->liveServer)
+            LiveTls::refuseRevoked(ssl, m_tls->liveServer, lcTransport, "--peer-crl-file");
         ssl->startServerEncryption();
     }
     m_pending.append(socket);

@@ -122,18 +122,7 @@ public:
         tlsSocket->setSslConfiguration(tls->configuration());
         // --client-crl-file: checked as the handshake ends, before a request is read (etcd
         // checks the serials the same way, after the handshake).
-        connect(tlsSocket, &QSslSocket::encrypted, tlsSocket, [tlsSocket, tls] {
-            const QSslCertificate revoked = tls->revoked(tlsSocket->peerCertificateChain());
-            if (revoked.isNull())
-                return;
-            qCWarning(lcHttp).noquote()
-                << QStringLiteral("rejected connection from %1: its certificate (serial %2, %3) "
-                                  "is revoked by --client-crl-file")
-                       .arg(tlsSocket->peerAddress().toString(),
-                            QString::fromLatin1(revoked.serialNumber()),
-                            revoked.subjectDisplayName());
-            tlsSocket->abort();
-        });
+        transport::LiveTls::refuseRevoked(tlsSocket, tls, lcHttp, "--client-crl-file");
         new TlsStart(tlsSocket, [this, tlsSocket] { offer(tlsSocket); });
     }
 

@@ -121,6 +121,11 @@ private:
     bool makeCrl(const QString &crl, const QString &ca, const QStringList &revoked);
     // A member with http on its client port (for DaemonProcess) and https on `*tlsPort`.
     std::unique_ptr<DaemonProcess> httpsMember(quint16 *tlsPort, const QStringList &extra);
+    // <copy>.crt and <copy>.key become copies of <from>.crt and <from>.key (the member reads the
+    // copies, which a test then overwrites).
+    bool copyIdentity(const QString &from, const QString &copy);
+    // The serial number of the certificate <name>.crt.
+    QByteArray serialOf(const QString &name) const;
     static bool waitForOutput(DaemonProcess &m, const QByteArray &text, int timeoutMs = 10000)
     {
         return QTest::qWaitFor([&] { return m.output().contains(text); }, timeoutMs);
@@ -147,11 +152,7 @@ bool tst_TlsOperations::makeCrl(const QString &crl, const QString &ca, const QSt
     // openssl ca reads the revoked serials from its database (index.txt).
     QByteArray index;
     for (const QString &name : revoked) {
-        QFile f(path(name + ".crt"));
-        if (!f.open(QIODevice::ReadOnly))
-            return false;
-        const QSslCertificate cert(f.readAll());
-        QByteArray serial = cert.serialNumber();
+        QByteArray serial = serialOf(name);
         serial.replace(':', "");
         if (serial.size() % 2)
             serial.prepend('0');
@@ -169,6 +170,22 @@ bool tst_TlsOperations::makeCrl(const QString &crl, const QString &ca, const QSt
     config.close();
     return openssl({"ca", "-gencrl", "-config", crl + ".cnf", "-keyfile", ca + ".key", "-cert",
                     ca + ".crt", "-out", crl});
+}
+
+bool tst_TlsOperations::copyIdentity(const QString &from, const QString &copy)
+{
+    for (const char *suffix : {".crt", ".key"}) {
+        QFile::remove(path(copy + suffix));
+        if (!QFile::copy(path(from + suffix), path(copy + suffix)))
+            return false;
+    }
+    return true;
+}
+
+QByteArray tst_TlsOperations::serialOf(const QString &name) const
+{
+    QFile f(path(name + ".crt"));
+    return f.open(QIODevice::ReadOnly) ? QSslCertificate(f.readAll()).serialNumber() : QByteArray();
 }
 
 void tst_TlsOperations::initTestCase()
@@ -354,13 +371,9 @@ void tst_TlsOperations::cipherSuitesRestrictNegotiation()
 
 void tst_TlsOperations::sighupReloadsCertificates()
 {
-    // The member reads copies, which the test then overwrites.
     const QString cert = path("live.crt");
     const QString key = path("live.key");
-    QFile::remove(cert);
-    QFile::remove(key);
-    QVERIFY(QFile::copy(path("server.crt"), cert));
-    QVERIFY(QFile::copy(path("server.key"), key));
+    QVERIFY(copyIdentity("server", "live"));
     quint16 tlsPort = 0;
     const auto m = httpsMember(&tlsPort, {"--cert-file", cert, "--key-file", key});
     QVERIFY2(m->start(), m->output().constData());
@@ -370,13 +383,8 @@ void tst_TlsOperations::sighupReloadsCertificates()
     const QByteArray oldSerial = old.socket().peerCertificate().serialNumber();
     QVERIFY(old.get("/version").contains("etcdserver"));
 
-    QFile::remove(cert);
-    QFile::remove(key);
-    QVERIFY(QFile::copy(path("server2.crt"), cert));
-    QVERIFY(QFile::copy(path("server2.key"), key));
-    QFile newCert(path("server2.crt"));
-    QVERIFY(newCert.open(QIODevice::ReadOnly));
-    const QByteArray newSerial = QSslCertificate(newCert.readAll()).serialNumber();
+    QVERIFY(copyIdentity("server2", "live"));
+    const QByteArray newSerial = serialOf("server2");
     QVERIFY(newSerial != oldSerial);
 
     ::kill(pid_t(m->process().processId()), SIGHUP);
@@ -396,10 +404,7 @@ void tst_TlsOperations::sighupWithBrokenFilesKeepsTheOldOnes()
 {
     const QString cert = path("broken.crt");
     const QString key = path("broken.key");
-    QFile::remove(cert);
-    QFile::remove(key);
-    QVERIFY(QFile::copy(path("server.crt"), cert));
-    QVERIFY(QFile::copy(path("server.key"), key));
+    QVERIFY(copyIdentity("server", "broken"));
     quint16 tlsPort = 0;
     const auto m = httpsMember(&tlsPort, {"--cert-file", cert, "--key-file", key});
     QVERIFY2(m->start(), m->output().constData());
@@ -433,12 +438,9 @@ void tst_TlsOperations::sighupWithBrokenFilesKeepsTheOldOnes()
 
 void tst_TlsOperations::sighupReloadsPeerCertificates()
 {
+    QVERIFY(copyIdentity("server", "peer-live"));
     const QString cert = path("peer-live.crt");
     const QString key = path("peer-live.key");
-    QFile::remove(cert);
-    QFile::remove(key);
-    QVERIFY(QFile::copy(path("server.crt"), cert));
-    QVERIFY(QFile::copy(path("server.key"), key));
     DaemonProcess m;
     m.setPeerScheme(QStringLiteral("https"));
     m.setPorts(DaemonProcess::freePort(), DaemonProcess::freePort());
@@ -449,10 +451,7 @@ void tst_TlsOperations::sighupReloadsPeerCertificates()
     QVERIFY(before.connect(m.peerPort()));
     const QByteArray oldSerial = before.socket().peerCertificate().serialNumber();
 
-    QFile::remove(cert);
-    QFile::remove(key);
-    QVERIFY(QFile::copy(path("server2.crt"), cert));
-    QVERIFY(QFile::copy(path("server2.key"), key));
+    QVERIFY(copyIdentity("server2", "peer-live"));
     ::kill(pid_t(m.process().processId()), SIGHUP);
     QVERIFY2(waitForOutput(m, "reloaded TLS certificates for members"), m.output().constData());
     QVERIFY(m.isRunning());
@@ -461,9 +460,7 @@ void tst_TlsOperations::sighupReloadsPeerCertificates()
     QVERIFY(after.connect(m.peerPort()));
     const QByteArray newSerial = after.socket().peerCertificate().serialNumber();
     QVERIFY(newSerial != oldSerial);
-    QFile newCert(path("server2.crt"));
-    QVERIFY(newCert.open(QIODevice::ReadOnly));
-    QCOMPARE(newSerial, QSslCertificate(newCert.readAll()).serialNumber());
+    QCOMPARE(newSerial, serialOf("server2"));
 }
 
 QTEST_GUILESS_MAIN(tst_TlsOperations)
