@@ -156,39 +156,18 @@ bool Daemon::start()
     qCInfo(lcMain, "open-file limit %llu (was %llu, hard %llu): at most %llu client connections",
            m_fdLimits.soft, m_fdLimits.softBefore, m_fdLimits.hard, maxConnections);
 
-    for (const QUrl &url : config.listenClientUrls) {
-        const QList<QHostAddress> addresses = listenAddresses(url);
-        if (addresses.isEmpty()) {
-            qCCritical(lcMain).noquote() << "cannot resolve" << url.host();
+    if (!listenOn(*m_clients, config.listenClientUrls, "client requests"))
+        return false;
+    // etcd's --listen-metrics-urls: /metrics and /health only, on the member's thread (a scrape
+    // is rare), https with the client certificate.
+    if (!config.listenMetricsUrls.isEmpty()) {
+        m_metrics = std::make_unique<http::Server>(
+            [&api, &cors, apiThread] {
+                return new http::Frontend(api, cors, apiThread, http::Frontend::Scope::MetricsOnly);
+            },
+            0, limits);
+        if (!listenOn(*m_metrics, config.listenMetricsUrls, "metrics requests"))
             return false;
-        }
-        for (const QHostAddress &address : addresses) {
-            std::shared_ptr<transport::LiveTls> urlTls;
-            if (url.scheme() == QLatin1String("https")) {
-                if (!m_clientTls) {
-                    qCCritical(lcMain).noquote()
-                        << QCoreApplication::translate("main",
-                                                       "%1 needs --cert-file and --key-file")
-                               .arg(url.toString());
-                    return false;
-                }
-                urlTls = m_clientTls;
-            }
-            QString listenError;
-            const quint16 port =
-                m_clients->listen(address, quint16(url.port()), urlTls, &listenError);
-            if (port == 0) {
-                qCCritical(lcMain).noquote() << "cannot listen for client requests on"
-                                             << url.toString() << ":" << listenError;
-                return false;
-            }
-            // With port 0 the system picks the port: the line names the one it got (a test
-            // member started on :0 learns its port here). Any other URL is logged as given.
-            QUrl listening = url;
-            if (url.port() == 0)
-                listening.setPort(port);
-            qCInfo(lcMain).noquote() << "listening for client requests on" << listening.toString();
-        }
     }
 
     // systemd (Type=notify) hears that clients are served now, and READY=1 once a leader is
@@ -245,9 +224,12 @@ bool Daemon::prepareTlsSides()
                                                : QStringLiteral("--peer-auto-tls"));
             return true;
         };
-    if (config.autoTls && config.certFile.isEmpty() && anyHttps(config.listenClientUrls)) {
+    // https metrics URLs use the client certificate, as in etcd.
+    if (config.autoTls && config.certFile.isEmpty() &&
+        anyHttps(config.listenClientUrls + config.listenMetricsUrls)) {
         if (!selfSigned(m_clientSide, "client",
-                        config.listenClientUrls + config.advertiseClientUrls))
+                        config.listenClientUrls + config.advertiseClientUrls +
+                            config.listenMetricsUrls))
             return false;
         m_clientAutoTls = true;
     }
@@ -308,12 +290,55 @@ void Daemon::reloadTls()
 void Daemon::stop()
 {
     // The client threads use the api and the node: they end first.
-    if (m_clients)
-        m_clients->closeListeners();
+    for (http::Server *server : {m_clients.get(), m_metrics.get()}) {
+        if (server)
+            server->closeListeners();
+    }
     if (m_apiThread)
         m_apiThread->close();
-    if (m_clients)
-        m_clients->stop();
+    for (http::Server *server : {m_clients.get(), m_metrics.get()}) {
+        if (server)
+            server->stop();
+    }
+}
+
+bool Daemon::listenOn(http::Server &server, const QList<QUrl> &urls, const char *what)
+{
+    for (const QUrl &url : urls) {
+        const QList<QHostAddress> addresses = listenAddresses(url);
+        if (addresses.isEmpty()) {
+            qCCritical(lcMain).noquote() << "cannot resolve" << url.host();
+            return false;
+        }
+        for (const QHostAddress &address : addresses) {
+            std::shared_ptr<transport::LiveTls> urlTls;
+            if (url.scheme() == QLatin1String("https")) {
+                if (!m_clientTls) {
+                    qCCritical(lcMain).noquote()
+                        << QCoreApplication::translate("main",
+                                                       "%1 needs --cert-file and --key-file")
+                               .arg(url.toString());
+                    return false;
+                }
+                urlTls = m_clientTls;
+            }
+            QString listenError;
+            const quint16 port = server.listen(address, quint16(url.port()), urlTls, &listenError);
+            if (port == 0) {
+                qCCritical(lcMain).noquote()
+                    << "cannot listen for" << what << "on" << url.toString() << ":" << listenError;
+                return false;
+            }
+            // With port 0 the system picks the port: the line names the one it got (a test
+            // member started on :0 learns its port here). Any other URL is logged as given.
+            QUrl listening = url;
+            if (url.port() == 0)
+                listening.setPort(port);
+            qCInfo(lcMain).noquote() << "listening for" << what << "on" << listening.toString();
+        }
+    }
+
+    return true;
 }
 
 } // namespace server

@@ -50,6 +50,9 @@ public:
     void stop();
 
 private:
+    // Listens on every address of every URL (https ones with m_clientTls), logging each as
+    // "listening for <what> on <url>"; false (logged) at the first that fails.
+    bool listenOn(http::Server &server, const QList<QUrl> &urls, const char *what);
     bool listenForClients();
     // --auto-tls / --peer-auto-tls and the TLS flags -> m_clientSide, m_peerSide; false (logged)
     // when a self-signed certificate cannot be made.
@@ -65,6 +68,7 @@ private:
     QObject m_apiContext; // the api thread's mailbox target
     std::shared_ptr<http::Mailbox> m_apiThread;
     std::unique_ptr<http::Server> m_clients;
+    std::unique_ptr<http::Server> m_metrics; // --listen-metrics-urls; null without
     std::unique_ptr<SignalWatcher> m_signalWatcher;
     std::unique_ptr<SystemdNotifier> m_systemd;
     TlsFiles::Side m_clientSide;

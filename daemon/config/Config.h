@@ -45,6 +45,7 @@ struct Config
                                QUrl(QStringLiteral("http://localhost:7001"))};
     QList<QUrl> listenClientUrls{QUrl(QStringLiteral("http://localhost:2379")),
                                  QUrl(QStringLiteral("http://localhost:4001"))};
+    QList<QUrl> listenMetricsUrls;           // more listeners serving only /metrics and /health
     uint maxSnapshots = 5;                   // 0: keep all
     uint maxWals = 5;                        // 0: keep all
     QStringList cors;                        // allowed origins; "*" allows all, empty allows none

@@ -134,6 +134,19 @@ QList<FlagDefinition> buildTable()
                  Section::Member,
                  QT_TRANSLATE_NOOP("FlagTable", "list of URLs to listen on for client traffic."),
                  &Config::listenClientUrls),
+        // etcd 3.4: empty (the default) means none, unlike the other URL lists.
+        listFlag(flag("listen-metrics-urls", "", Section::Member,
+                      QT_TRANSLATE_NOOP("FlagTable",
+                                        "list of additional URLs to listen on that answer only "
+                                        "/metrics and /health (https ones with the client "
+                                        "certificate)."),
+                      [](Config &c, const QString &t) {
+                          if (t.isEmpty()) {
+                              c.listenMetricsUrls.clear();
+                              return QString();
+                          }
+                          return FlagValue::parseUrlList(t, &c.listenMetricsUrls);
+                      })),
         numberFlag("max-snapshots", "5", Section::Member,
                    QT_TRANSLATE_NOOP("FlagTable",
                                      "maximum number of snapshot files to keep (0 is unlimited)."),

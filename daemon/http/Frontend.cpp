@@ -49,9 +49,9 @@ QByteArray methodName(QHttpServerRequest::Method m)
 } // namespace
 
 Frontend::Frontend(api::V2Api &api, const api::CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
-                   QObject *parent)
-    : QAbstractHttpServer(parent), m_api(api), m_cors(cors), m_apiThread(std::move(apiThread)),
-      m_ownThread(Mailbox::create(this))
+                   Scope scope, QObject *parent)
+    : QAbstractHttpServer(parent), m_api(api), m_cors(cors), m_scope(scope),
+      m_apiThread(std::move(apiThread)), m_ownThread(Mailbox::create(this))
 {
 }
 
@@ -100,6 +100,12 @@ void Frontend::serve(QTcpSocket *socket, Connection *connection, const api::Http
     const bool close =
         connectionHeader.contains("close") || (http10 && !connectionHeader.contains("keep-alive"));
 
+    if (m_scope == Scope::MetricsOnly && req.path != "/metrics" && req.path != "/health") {
+        connection->writeAnswer(
+            HttpWire::response(api::responses::text(404, "404 page not found\n"), head, close),
+            true, close);
+        return;
+    }
     if (const std::optional<api::HttpResponse> preflight = m_cors.preflight(req)) {
         connection->writeAnswer(HttpWire::response(*preflight, head, close), true, close);
         return;

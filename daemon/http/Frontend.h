@@ -29,13 +29,16 @@ class Connection;
 // Connection (compact JSON, one write per response, HEAD without body,
 // Connection: close and HTTP/1.0 honoured: see Qt64.h). Its sockets come from
 // Server, which made their Connection. Lives on its client thread, like its
-// sockets; borrows the api.
+// sockets; borrows the api. With Scope::MetricsOnly (--listen-metrics-urls, as etcd) it
+// answers /metrics and /health and 404 to everything else, so a monitoring port opened to a
+// scraper gives no access to keys.
 class Frontend : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
+    enum class Scope { All, MetricsOnly };
     Frontend(api::V2Api &api, const api::CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
-             QObject *parent = nullptr);
+             Scope scope = Scope::All, QObject *parent = nullptr);
     ~Frontend() override;
 
 protected:
@@ -49,6 +52,7 @@ private:
 
     api::V2Api &m_api;
     const api::CorsPolicy m_cors;
+    const Scope m_scope;
     std::shared_ptr<Mailbox> m_apiThread;
     std::shared_ptr<Mailbox> m_ownThread;
 };

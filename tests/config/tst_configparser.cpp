@@ -53,6 +53,8 @@ QString field(const server::config::Config &c, const QString &flag)
         return server::config::FlagValue::joinUrls(c.listenPeerUrls);
     if (flag == "listen-client-urls")
         return server::config::FlagValue::joinUrls(c.listenClientUrls);
+    if (flag == "listen-metrics-urls")
+        return server::config::FlagValue::joinUrls(c.listenMetricsUrls);
     if (flag == "max-snapshots")
         return QString::number(c.maxSnapshots);
     if (flag == "max-wals")
@@ -849,6 +851,7 @@ void tst_ConfigParser::everyFlag_data()
         {"listen-peer-urls", {"http://127.0.0.1:5", {}}},
         {"listen-client-urls",
          {"http://127.0.0.1:6", {"--advertise-client-urls", "http://127.0.0.1:6"}}},
+        {"listen-metrics-urls", {"http://127.0.0.1:7,http://127.0.0.1:8", {}}},
         {"max-snapshots", {"0", {}}},
         {"max-wals", {"9", {}}},
         {"cors", {"*", {}}},

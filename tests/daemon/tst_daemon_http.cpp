@@ -48,6 +48,7 @@ class TestDaemonHttp : public QObject
 
     DaemonProcess daemon;
     QNetworkAccessManager nam;
+    const quint16 metricsPort = DaemonProcess::freePort();
 
     QByteArray request(const QByteArray &method, const QString &path, const QByteArray &form = {},
                        int *status = nullptr)
@@ -67,8 +68,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         // Three client threads whatever the machine: connections land on different ones.
-        daemon.setExtraArguments({QStringLiteral("--max-request-bytes"), QStringLiteral("4096"),
-                                  QStringLiteral("--client-threads"), QStringLiteral("3")});
+        daemon.setExtraArguments(
+            {QStringLiteral("--max-request-bytes"), QStringLiteral("4096"),
+             QStringLiteral("--client-threads"), QStringLiteral("3"),
+             QStringLiteral("--listen-metrics-urls"),
+             QStringLiteral("http://%1:%2").arg(daemon.host()).arg(metricsPort)});
         QVERIFY2(daemon.start(), daemon.output().constData());
     }
 
@@ -76,6 +80,35 @@ private Q_SLOTS:
     {
         QVERIFY(daemon.output().contains("listening for client requests on " +
                                          daemon.clientUrl().toString().toUtf8()));
+    }
+
+    // --listen-metrics-urls (etcd 3.4): a port for scrapers with /metrics and /health and
+    // nothing else, so opening it to monitoring opens no key.
+    void metricsUrlsServeOnlyMetricsAndHealth()
+    {
+        QVERIFY(daemon.output().contains(
+            QStringLiteral("listening for metrics requests on http://%1:%2")
+                .arg(daemon.host())
+                .arg(metricsPort)
+                .toUtf8()));
+        auto ask = [this](const QByteArray &request) {
+            RawHttpClient c(metricsPort);
+            c.send(request);
+            return c.readResponse();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(bodyOf(ask("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"))
+                                     .contains("\netcd_server_has_leader 1\n"),
+                                 10000);
+        QVERIFY(ask("GET /health HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 200"));
+        QVERIFY(ask("GET /v2/keys/ HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 404"));
+        QVERIFY(ask("GET /v2/members HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 404"));
+        const QByteArray put = ask("PUT /v2/keys/viaMetrics HTTP/1.1\r\nHost: x\r\n"
+                                   "Content-Type: application/x-www-form-urlencoded\r\n"
+                                   "Content-Length: 7\r\n\r\nvalue=1");
+        QVERIFY(put.startsWith("HTTP/1.1 404"));
+        int status = 0;
+        request("GET", QStringLiteral("/v2/keys/viaMetrics"), {}, &status);
+        QCOMPARE(status, 404); // nothing was written
     }
 
     void connectionsLeaveNoLogLines()
