@@ -42,7 +42,7 @@ SignalWatcher::~SignalWatcher()
 {
     std::signal(SIGTERM, SIG_DFL);
     std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGHUP, SIG_DFL);
+    std::signal(SIGHUP, SIG_IGN); // as main() has it before the watcher: never fatal
 }
 
 void SignalWatcher::handler(int signalNumber)

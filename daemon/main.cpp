@@ -16,6 +16,7 @@
 #include <QLoggingCategory>
 #include <QTextStream>
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 
@@ -25,6 +26,10 @@ Q_LOGGING_CATEGORY(lcMain, "qetcd.main")
 
 int main(int argc, char *argv[])
 {
+    // A SIGHUP (`systemctl reload`, a certificate renewal hook) that comes while the member is
+    // still starting would end it (the default action) before SignalWatcher takes the signal
+    // over: ignored until then.
+    std::signal(SIGHUP, SIG_IGN);
     // Qt's own event dispatcher rather than GLib's: it coalesces the wake-ups
     // of a thread that other threads post to (one eventfd write per burst
     // instead of one per request handed between client and node threads).

@@ -22,6 +22,7 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -113,6 +114,7 @@ private slots:
     void sighupReloadsCertificates();
     void sighupWithBrokenFilesKeepsTheOldOnes();
     void sighupReloadsPeerCertificates();
+    void sighupWhileStartingDoesNotEndTheMember();
 
 private:
     QString path(const QString &file) const { return m_certs.path(file); }
@@ -461,6 +463,44 @@ void tst_TlsOperations::sighupReloadsPeerCertificates()
     const QByteArray newSerial = after.socket().peerCertificate().serialNumber();
     QVERIFY(newSerial != oldSerial);
     QCOMPARE(newSerial, serialOf("server2"));
+}
+
+// A SIGHUP that comes before the member has installed its handler (right after its first log
+// line, while it opens its data directory and listens) is ignored: the member starts anyway.
+void tst_TlsOperations::sighupWhileStartingDoesNotEndTheMember()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const quint16 clientPort = DaemonProcess::freePort();
+    const quint16 peerPort = DaemonProcess::freePort();
+    const QString host = TestLoopback::host();
+    const QString client = QStringLiteral("http://%1:%2").arg(host).arg(clientPort);
+    const QString peer = QStringLiteral("http://%1:%2").arg(host).arg(peerPort);
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(DaemonProcess::binary(QStringLiteral("qetcd")),
+            {"--data-dir", dir.path() + "/m", "--listen-client-urls", client,
+             "--advertise-client-urls", client, "--listen-peer-urls", peer,
+             "--initial-advertise-peer-urls", peer, "--initial-cluster", "default=" + peer});
+    QVERIFY(p.waitForStarted());
+    QByteArray out;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            out += p.readAll();
+            return out.contains("qetcd Version") || p.state() != QProcess::Running;
+        },
+        10000));
+    ::kill(pid_t(p.processId()), SIGHUP);
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     out += p.readAll();
+                     return out.contains("leader is now") || p.state() != QProcess::Running;
+                 },
+                 15000),
+             out.constData());
+    QVERIFY2(p.state() == QProcess::Running, out.constData());
+    p.terminate();
+    QVERIFY(p.waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(tst_TlsOperations)
