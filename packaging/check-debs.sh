@@ -166,6 +166,12 @@ boot_check() {
   echo '$ grep -E "^(Uid|CapEff|CapBnd|NoNewPrivs|Seccomp):" /proc/$MAINPID/status'
   grep -E '^(Uid|CapEff|CapBnd|NoNewPrivs|Seccomp):' /proc/$pid/status
   echo '$ systemd-analyze security qetcd | tail -n 1'; systemd-analyze security qetcd | tail -n 1
+  echo '$ systemctl reload qetcd; systemctl show -p MainPID,NRestarts qetcd (same member, SIGHUP)'
+  systemctl reload qetcd
+  for i in $(seq 1 50); do journalctl -u qetcd --no-pager -o cat | grep -q 'received SIGHUP' && break; sleep 0.2; done
+  journalctl -u qetcd --no-pager -o cat | grep 'received SIGHUP'
+  test "$(systemctl show -p MainPID --value qetcd)" = "$pid"
+  systemctl show -p NRestarts qetcd
   echo '$ systemctl restart qetcd; qetcdctl get /b'
   systemctl restart qetcd
   for i in $(seq 1 50); do qetcdctl cluster-health >/dev/null 2>&1 && break; sleep 0.2; done
