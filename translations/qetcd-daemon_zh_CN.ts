@@ -120,10 +120,6 @@
         <translation>对等节点间认证所允许的证书 CN（需要 --peer-client-cert-auth）。</translation>
     </message>
     <message>
-        <source>enable debug-level logging.</source>
-        <translation>启用调试级别日志。</translation>
-    </message>
-    <message>
         <source>force to create a new one-member cluster from the data directory.</source>
         <translation>基于数据目录强制创建新的单成员集群。</translation>
     </message>
@@ -159,24 +155,80 @@
         <source>--proxy=off is accepted for etcd compatibility; qetcd runs as a member</source>
         <translation>为与 etcd 兼容而接受 --proxy=off；qetcd 作为成员运行</translation>
     </message>
+    <message>
+        <source>unexpected TLS cipher suite %1</source>
+        <translation>意外的 TLS 密码套件 %1</translation>
+    </message>
+    <message>
+        <source>path to a configuration file in etcd 3.4&apos;s YAML format. When given, the file is the whole configuration: other command-line flags and environment variables are ignored.</source>
+        <translation>etcd 3.4 YAML 格式的配置文件路径。给出时，该文件即为全部配置：其他命令行参数和环境变量都会被忽略。</translation>
+    </message>
+    <message>
+        <source>list of additional URLs to listen on that answer only /metrics and /health (https ones with the client certificate).</source>
+        <translation>额外监听的 URL 列表，这些地址只响应 /metrics 和 /health（https 地址使用客户端证书）。</translation>
+    </message>
+    <message>
+        <source>path to the client certificate revocation list file (PEM); clients presenting a revoked certificate are refused.</source>
+        <translation>客户端证书吊销列表文件路径（PEM）；出示已吊销证书的客户端会被拒绝。</translation>
+    </message>
+    <message>
+        <source>path to the peer certificate revocation list file (PEM); members presenting a revoked certificate are refused.</source>
+        <translation>成员证书吊销列表文件路径（PEM）；出示已吊销证书的成员会被拒绝。</translation>
+    </message>
+    <message>
+        <source>client TLS using a generated, self-signed certificate (written to &lt;data-dir&gt;/fixtures/client; ignored when --cert-file is given).</source>
+        <translation>客户端 TLS 使用自动生成的自签名证书（写入 &lt;data-dir&gt;/fixtures/client；给出 --cert-file 时忽略）。</translation>
+    </message>
+    <message>
+        <source>peer TLS using a generated, self-signed certificate (written to &lt;data-dir&gt;/fixtures/peer; members then do not verify each other&apos;s certificates; ignored when --peer-cert-file is given).</source>
+        <translation>成员间 TLS 使用自动生成的自签名证书（写入 &lt;data-dir&gt;/fixtures/peer；成员之间不再验证彼此的证书；给出 --peer-cert-file 时忽略）。</translation>
+    </message>
+    <message>
+        <source>comma-separated list of supported TLS cipher suites between client/server and peers, by their IANA names (e.g. TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256); applies to TLS 1.2 (empty means OpenSSL&apos;s default list).</source>
+        <translation>客户端/服务器与成员之间支持的 TLS 密码套件列表，以逗号分隔，使用 IANA 名称（例如 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256）；适用于 TLS 1.2（为空表示使用 OpenSSL 的默认列表）。</translation>
+    </message>
+    <message>
+        <source>enable debug-level logging (the same as --log-level=debug).</source>
+        <translation>启用 debug 级别日志（等同于 --log-level=debug）。</translation>
+    </message>
+    <message>
+        <source>least important messages logged: debug, info, warn or error.</source>
+        <translation>记录的最低日志级别：debug、info、warn 或 error。</translation>
+    </message>
+    <message>
+        <source>logger name etcd users pass (&apos;capnslog&apos; or &apos;zap&apos;); qetcd has one log format for both.</source>
+        <translation>etcd 用户传入的日志器名称（&apos;capnslog&apos; 或 &apos;zap&apos;）；qetcd 对两者使用同一种日志格式。</translation>
+    </message>
+    <message>
+        <source>valid values are &quot;capnslog&quot; and &quot;zap&quot;</source>
+        <translation>有效值为 &quot;capnslog&quot; 和 &quot;zap&quot;</translation>
+    </message>
+    <message>
+        <source>--logger=%1 is accepted for etcd compatibility; qetcd has one log format</source>
+        <translation>为兼容 etcd 接受 --logger=%1；qetcd 只有一种日志格式</translation>
+    </message>
+    <message>
+        <source>comma-separated list of where logs go: stderr (also &apos;default&apos;), stdout, systemd/journal, or a file path (appended to).</source>
+        <translation>日志输出位置的逗号分隔列表：stderr（也可写作 &apos;default&apos;）、stdout、systemd/journal，或一个文件路径（追加写入）。</translation>
+    </message>
 </context>
 <context>
     <name>QCommandLineParser</name>
     <message>
         <source>Missing value after &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 之后缺少值。</translation>
     </message>
     <message>
         <source>Unexpected value after &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 之后出现了意外的值。</translation>
     </message>
     <message>
         <source>Unknown option &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知选项 &apos;%1&apos;。</translation>
     </message>
     <message>
         <source>Unknown options: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知选项：%1。</translation>
     </message>
 </context>
 <context>
@@ -200,6 +252,54 @@
     <message>
         <source>OpenSSL cannot use the certificate %1 with the key %2: %3 (at its default security level OpenSSL 3 refuses certificates signed with SHA-1 and RSA keys shorter than 2048 bits)</source>
         <translation>OpenSSL 无法将证书 %1 与密钥 %2 一起使用：%3（在默认安全级别下，OpenSSL 3 拒绝使用 SHA-1 签名的证书和短于 2048 位的 RSA 密钥）</translation>
+    </message>
+    <message>
+        <source>made a self-signed certificate %1 (%2)</source>
+        <translation>已生成自签名证书 %1（%2）</translation>
+    </message>
+    <message>
+        <source>--peer-auto-tls: members do not verify each other&apos;s certificates (they are self-signed); the connections are encrypted but not authenticated</source>
+        <translation>--peer-auto-tls：成员之间不验证彼此的证书（它们是自签名的）；连接已加密但未经认证</translation>
+    </message>
+    <message>
+        <source>reloaded TLS certificates for clients (new connections use them)</source>
+        <translation>已为客户端重新加载 TLS 证书（新连接将使用它们）</translation>
+    </message>
+    <message>
+        <source>cannot reload TLS certificates for clients, keeping the old ones: %1</source>
+        <translation>无法为客户端重新加载 TLS 证书，继续使用旧证书：%1</translation>
+    </message>
+    <message>
+        <source>reloaded TLS certificates for members (new connections use them)</source>
+        <translation>已为成员重新加载 TLS 证书（新连接将使用它们）</translation>
+    </message>
+    <message>
+        <source>cannot reload TLS certificates for members, keeping the old ones: %1</source>
+        <translation>无法为成员重新加载 TLS 证书，继续使用旧证书：%1</translation>
+    </message>
+    <message>
+        <source>no TLS certificate files to reload (self-signed ones are kept)</source>
+        <translation>没有需要重新加载的 TLS 证书文件（自签名证书保持不变）</translation>
+    </message>
+    <message>
+        <source>%1 is not a certificate revocation list (PEM or DER)</source>
+        <translation>%1 不是证书吊销列表（PEM 或 DER）</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot make a self-signed certificate: %1: %2</source>
+        <translation>无法生成自签名证书：%1：%2</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>TLS cipher suite %1 (OpenSSL: %2) is not offered by this OpenSSL library</source>
+        <translation>此 OpenSSL 库不提供 TLS 密码套件 %1（OpenSSL：%2）</translation>
     </message>
 </context>
 <context>
@@ -236,6 +336,13 @@
     <message>
         <source>snapshot at index %1 cannot be read</source>
         <translation>无法读取索引 %1 处的快照</translation>
+    </message>
+</context>
+<context>
+    <name>server::LogSetup</name>
+    <message>
+        <source>cannot open log output %1: %2</source>
+        <translation>无法打开日志输出 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -412,6 +519,14 @@ See &apos;qetcd --help&apos;.</source>
         <source>no data-dir provided, using default data-dir ./%1</source>
         <translation>未提供 data-dir，使用默认的 data-dir ./%1</translation>
     </message>
+    <message>
+        <source>loaded server configuration from %1; other command-line flags and environment variables are ignored</source>
+        <translation>已从 %1 加载服务器配置；其他命令行参数和环境变量都被忽略</translation>
+    </message>
+    <message>
+        <source>ignored because --config-file is given: %1</source>
+        <translation>因为给出了 --config-file 而被忽略：%1</translation>
+    </message>
 </context>
 <context>
     <name>server::config::ConfigValidator</name>
@@ -480,10 +595,6 @@ See &apos;qetcd --help&apos;.</source>
         <translation>使用 %1 时必须指定 %2</translation>
     </message>
     <message>
-        <source>TLS key/cert (%1, %2) must be provided for %3 %4 with https scheme</source>
-        <translation>%3 中的 %4 使用 https 协议，必须提供 TLS 密钥/证书（%1、%2）</translation>
-    </message>
-    <message>
         <source>the scheme of %1 %2 is http while %3 and %4 are given; they are ignored for that URL</source>
         <translation>%1 中的 %2 使用 http 协议，但指定了 %3 和 %4；该 URL 将忽略这两项</translation>
     </message>
@@ -498,6 +609,18 @@ See &apos;qetcd --help&apos;.</source>
     <message>
         <source>the scheme of %1 %2 is http while client cert auth (%3) is enabled; client certificates are not checked for that URL</source>
         <translation>%1 中的 %2 使用 http 协议，但已启用客户端证书认证（%3）；该 URL 不检查客户端证书</translation>
+    </message>
+    <message>
+        <source>ignoring %1 since %2 and %3 are given</source>
+        <translation>由于给出了 %2 和 %3，忽略 %1</translation>
+    </message>
+    <message>
+        <source>%1 has no effect without %2: no certificate is asked for</source>
+        <translation>没有 %2 时 %1 不起作用：不会要求对方出示证书</translation>
+    </message>
+    <message>
+        <source>TLS key/cert (%1, %2) or %5 must be provided for %3 %4 with https scheme</source>
+        <translation>%3 %4 使用 https 协议，必须提供 TLS 密钥/证书（%1、%2）或 %5</translation>
     </message>
 </context>
 <context>
@@ -549,6 +672,14 @@ See &apos;qetcd --help&apos;.</source>
     <message>
         <source>valid values are &quot;new&quot; and &quot;existing&quot;</source>
         <translation>有效值为 &quot;new&quot; 和 &quot;existing&quot;</translation>
+    </message>
+    <message>
+        <source>valid values are &quot;debug&quot;, &quot;info&quot;, &quot;warn&quot; and &quot;error&quot;</source>
+        <translation>有效值为 &quot;debug&quot;、&quot;info&quot;、&quot;warn&quot; 和 &quot;error&quot;</translation>
+    </message>
+    <message>
+        <source>empty output in the list (expected stderr, stdout, systemd/journal or a file path)</source>
+        <translation>列表中有空的输出项（应为 stderr、stdout、systemd/journal 或文件路径）</translation>
     </message>
 </context>
 <context>
@@ -614,6 +745,57 @@ of the previous cluster are still alive. Use them with caution.
 例如，如果旧集群的其他成员仍在运行，--force-new-cluster 可能导致已确认的
 写入丢失。请谨慎使用。
 </translation>
+    </message>
+</context>
+<context>
+    <name>server::config::YamlConfig</name>
+    <message>
+        <source>a key must be a plain name</source>
+        <translation>键必须是一个普通名称</translation>
+    </message>
+    <message>
+        <source>key &quot;%1&quot;: expected a mapping of keys (cert-file, key-file, ...)</source>
+        <translation>键 &quot;%1&quot;：应为键的映射（cert-file、key-file、……）</translation>
+    </message>
+    <message>
+        <source>%1:%2: unknown configuration key &quot;%3&quot; ignored</source>
+        <translation>%1:%2：未知的配置键 &quot;%3&quot;，已忽略</translation>
+    </message>
+    <message>
+        <source>key &quot;%1&quot;: a list item must be a single value</source>
+        <translation>键 &quot;%1&quot;：列表项必须是单个值</translation>
+    </message>
+    <message>
+        <source>key &quot;%1&quot;: expected a value or a list of values</source>
+        <translation>键 &quot;%1&quot;：应为一个值或值的列表</translation>
+    </message>
+    <message>
+        <source>key &quot;%1&quot;: expected a single value, not a list or mapping</source>
+        <translation>键 &quot;%1&quot;：应为单个值，而不是列表或映射</translation>
+    </message>
+    <message>
+        <source>invalid value &quot;%1&quot; for key &quot;%2&quot;: %3</source>
+        <translation>键 &quot;%2&quot; 的值 &quot;%1&quot; 无效：%3</translation>
+    </message>
+    <message>
+        <source>cannot read configuration file %1: %2</source>
+        <translation>无法读取配置文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>configuration file %1 is larger than %2 bytes; refused</source>
+        <translation>配置文件 %1 大于 %2 字节；已拒绝</translation>
+    </message>
+    <message>
+        <source>%1:%2: not a valid YAML file: %3</source>
+        <translation>%1:%2：不是有效的 YAML 文件：%3</translation>
+    </message>
+    <message>
+        <source>%1:%2: expected a mapping of configuration keys to values</source>
+        <translation>%1:%2：应为配置键到值的映射</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2：%3</translation>
     </message>
 </context>
 <context>
