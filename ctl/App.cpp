@@ -11,6 +11,7 @@
 #include "ctl/Invocation.h"
 #include "ctl/KeyCommands.h"
 #include "ctl/MemberCommands.h"
+#include "ctl/MirrorCommand.h"
 #include "ctl/TransferCommands.h"
 #include "ctl/WatchCommands.h"
 
@@ -46,6 +47,7 @@ App::App(const QString &name) : m_name(name)
     m_commands.append(roleCommand());
     m_commands.append(authCommand());
     m_commands += transferCommands();
+    m_commands.append(mirrorCommand());
     const QString appName = m_name;
     m_commands.append(completionCommand(
         appName, [appName] { return App(appName).commands(); },
