@@ -67,10 +67,11 @@ public:
                 const QString &digest = QStringLiteral("sha256"));
     // <name>.crt and <name>.key: `leaf` signed by the CA <ca>.crt/<ca>.key with leaf.digest.
     bool makeCertificate(const QString &name, const QString &ca, const Leaf &leaf);
-
-private:
+    // Runs `openssl args...` in the directory (for material the makers above do not make, such
+    // as revocation lists). False (and a warning with openssl's output) on failure.
     bool openssl(const QStringList &args);
 
+private:
     QTemporaryDir m_dir;
     int m_serial = 1;
 };

@@ -118,7 +118,7 @@ private slots:
 
 private:
     QString path(const QString &file) const { return m_certs.path(file); }
-    bool openssl(const QStringList &args);
+    bool openssl(const QStringList &args) { return m_certs.openssl(args); }
     // crl.pem of the CA `ca`, revoking the certificates <name>.crt of `revoked`.
     bool makeCrl(const QString &crl, const QString &ca, const QStringList &revoked);
     // A member with http on its client port (for DaemonProcess) and https on `*tlsPort`.
@@ -135,19 +135,6 @@ private:
 
     TestCertificates m_certs;
 };
-
-bool tst_TlsOperations::openssl(const QStringList &args)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.setWorkingDirectory(m_certs.dir());
-    p.start(QStringLiteral("openssl"), args);
-    if (!p.waitForFinished(60000) || p.exitCode() != 0) {
-        qWarning() << "openssl" << args << p.readAll();
-        return false;
-    }
-    return true;
-}
 
 bool tst_TlsOperations::makeCrl(const QString &crl, const QString &ca, const QStringList &revoked)
 {
