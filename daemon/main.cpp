@@ -11,6 +11,7 @@
 #include "LogSetup.h"
 #include "WalTool.h"
 #include "i18n/Localization.h"
+#include "import/EtcdImport.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -44,6 +45,9 @@ int main(int argc, char *argv[])
     // `qetcd wal verify|dump|repair ...`: the offline WAL tool, not a member.
     if (server::WalTool::wanted(argc, argv))
         return server::WalTool::run(app.arguments());
+    // `qetcd import-etcd ...`: the offline import of a stopped etcd's data dir, not a member.
+    if (etcdimport::EtcdImport::wanted(argc, argv))
+        return etcdimport::EtcdImport::run(app.arguments());
     qSetMessagePattern(
         QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-debug}D%{endif}%{if-info}I%{endif}"
                        "%{if-warning}W%{endif}%{if-critical}E%{endif}%{if-fatal}F%{endif} | "
