@@ -90,6 +90,7 @@ int runMirror(Invocation &inv)
     o.once = inv.flags().boolValue(QStringLiteral("once"));
     o.verifyOnly = inv.flags().boolValue(QStringLiteral("verify-only"));
     o.verify = o.verifyOnly || inv.flags().boolValue(QStringLiteral("verify"));
+    o.longPoll = inv.flags().boolValue(QStringLiteral("long-poll"));
     o.progressMs = int(inv.flags().durationMs(QStringLiteral("progress-interval")));
     o.window =
         int(std::clamp<qint64>(inv.flags().intValue(QStringLiteral("max-in-flight")), 1, 1000));
@@ -155,6 +156,9 @@ Command mirrorCommand()
                       Invocation::tr("compare both sides when stopping and list differences")),
         Flag::boolean({QStringLiteral("verify-only")},
                       Invocation::tr("only compare both sides (write nothing)")),
+        Flag::boolean({QStringLiteral("long-poll")},
+                      Invocation::tr("watch the source with one long poll per event instead of "
+                                     "one stream (for proxies that buffer streams)")),
         Flag::duration({QStringLiteral("progress-interval")},
                        Invocation::tr("how often to print progress on stderr (0: never)"),
                        QStringLiteral("5s")),

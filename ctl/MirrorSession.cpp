@@ -253,7 +253,7 @@ void MirrorSession::startWatch(Root &root)
 {
     client::WatchOptions o;
     o.recursive = true;
-    o.stream = true;
+    o.stream = !m_options.longPoll;
     o.waitIndex = root.index + 1;
     client::Watcher *w = m_source->watch(root.key, o, this);
     const QString key = root.key;

@@ -59,6 +59,7 @@ public:
         bool verifyOnly = false; // compare only; write nothing
         int progressMs = 5000;
         int window = 32;
+        bool longPoll = false; // one long poll per event instead of a stream
     };
     // Exit code when --verify finds differences (etcdctl's codes end at 5).
     static constexpr int DifferencesFound = 6;
