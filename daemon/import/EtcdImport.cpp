@@ -172,13 +172,16 @@ bool EtcdImport::importDataDir(const ImportOptions &options, ImportReport *repor
                "the log, which etcd allows after a crash")
                 .arg(wal->entries.last().index)
                 .arg(from));
+    report->notes += replay.notes();
     report->counts = replay.counts();
     report->v2Index = replay.index();
 
     // 3. qetcd's images: the keys at the root, the auth state.
     const QByteArray keys = replay.keysImage();
-    if (auto decoded = store::StoreSnapshot::decode(keys))
+    if (auto decoded = store::StoreSnapshot::decode(keys)) {
         report->keys = decoded->nodeCount - 1;
+        report->historyEvents = int(decoded->history.size());
+    }
     const QByteArray auth = replay.authImage(&report->notes);
     report->authImported = !auth.isEmpty();
 
@@ -215,8 +218,9 @@ int EtcdImport::run(const QStringList &arguments)
         "  creates the qetcd data dir OUT holding the same v2 keys, values, TTLs, createdIndex,\n"
         "  modifiedIndex and current index, and the v2 auth users, roles and enabled flag.\n"
         "  OUT is a new single-member cluster (new member and cluster ids, from --name and the\n"
-        "  URL flags, which `qetcd --data-dir OUT` then reads from OUT); etcd's v3 data, member\n"
-        "  and cluster ids and v2 event history are not carried over.\n");
+        "  URL flags, which `qetcd --data-dir OUT` then reads from OUT); etcd's v3 data and\n"
+        "  member and cluster ids are not carried over, its v2 event history (for waitIndex)\n"
+        "  only from its newest cluster or auth change on.\n");
     ImportOptions options;
     for (qsizetype i = 2; i < arguments.size(); ++i) {
         const QString a = arguments[i];
@@ -286,9 +290,11 @@ int EtcdImport::run(const QStringList &arguments)
                .arg(c.v3Requests)
                .arg(c.emptyEntries)
                .arg(report.uncommittedSkipped);
-    out << tr("  v2 store: %1 nodes, index %2 (X-Etcd-Index); auth data: %3\n")
+    out << tr("  v2 store: %1 nodes, index %2 (X-Etcd-Index), %3 events of history; auth "
+              "data: %4\n")
                .arg(report.keys)
                .arg(report.v2Index)
+               .arg(report.historyEvents)
                .arg(report.authImported ? tr("imported") : tr("none"));
     for (const QString &note : std::as_const(report.notes))
         out << tr("  note: %1\n").arg(note);

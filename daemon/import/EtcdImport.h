@@ -33,7 +33,8 @@ struct ImportReport
     quint64 etcdClusterId = 0;
     quint64 memberId = 0; // the new qetcd member
     quint64 clusterId = 0;
-    int keys = 0; // nodes under the imported root, dirs included
+    int keys = 0;          // nodes under the imported root, dirs included
+    int historyEvents = 0; // of etcd's v2 event history carried over (waitIndex)
     bool authImported = false;
     QStringList notes;
     ReplayCounts counts;
@@ -47,7 +48,8 @@ struct ImportReport
 // clients continue with the indexes they hold. The v2 auth data (users with their bcrypt
 // hashes, roles, the enabled flag) comes along. Not carried over: etcd's member and cluster
 // ids (OUT is a new single-member cluster, ids computed from --name and the URL flags as
-// `qetcd` computes them), the v2 event history (older waitIndex values get 401), v3 data.
+// `qetcd` computes them), v3 data, and the part of etcd's v2 event history (its last 1000
+// events) older than its newest cluster or auth event (see EtcdV2Replay::keysImage).
 //
 // How: the newest etcd snapshot gives the whole v2 store at its Raft index, the WAL's
 // committed entries after it are replayed through qetcd's own store (EtcdV2Replay), and the

@@ -10,6 +10,7 @@
 #include "store/StoreSnapshot.h"
 
 #include <QDate>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -107,6 +108,75 @@ bool buildTree(const QJsonObject &rootObj, std::unique_ptr<store::Node> *out, QS
     return true;
 }
 
+std::optional<store::NodeValue> nodeExtern(const QJsonObject &o)
+{
+    store::NodeValue v;
+    v.key = o.value(QLatin1String("key")).toString();
+    if (!v.key.startsWith(QLatin1Char('/')))
+        return std::nullopt;
+    if (o.contains(QLatin1String("value")))
+        v.value = o.value(QLatin1String("value")).toString();
+    v.dir = o.value(QLatin1String("dir")).toBool();
+    if (o.contains(QLatin1String("expiration"))) {
+        const auto exp = parseGoTime(o.value(QLatin1String("expiration")).toString());
+        if (!exp)
+            return std::nullopt;
+        v.expirationNs = *exp;
+    }
+    v.ttl = qint64(o.value(QLatin1String("ttl")).toDouble());
+    v.modifiedIndex = jsonIndex(o.value(QLatin1String("modifiedIndex")));
+    v.createdIndex = jsonIndex(o.value(QLatin1String("createdIndex")));
+    return v;
+}
+
+// etcd's event history as store.Save() writes it (WatcherHub.EventHistory.Queue: a ring of
+// Capacity slots, Size events from Front), oldest first. nullopt if it cannot be read or its
+// indexes are not consecutive (then no history is carried over).
+std::optional<QList<store::Event>> eventHistory(const QJsonObject &top)
+{
+    const QJsonObject queue = top.value(QLatin1String("WatcherHub"))
+                                  .toObject()
+                                  .value(QLatin1String("EventHistory"))
+                                  .toObject()
+                                  .value(QLatin1String("Queue"))
+                                  .toObject();
+    const QJsonArray ring = queue.value(QLatin1String("Events")).toArray();
+    const int size = queue.value(QLatin1String("Size")).toInt();
+    const int front = queue.value(QLatin1String("Front")).toInt();
+    QList<store::Event> out;
+    if (size <= 0 || ring.isEmpty())
+        return out;
+    static const QHash<QString, store::Action> actions = {
+        {QStringLiteral("create"), store::Action::Create},
+        {QStringLiteral("set"), store::Action::Set},
+        {QStringLiteral("update"), store::Action::Update},
+        {QStringLiteral("delete"), store::Action::Delete},
+        {QStringLiteral("compareAndSwap"), store::Action::CompareAndSwap},
+        {QStringLiteral("compareAndDelete"), store::Action::CompareAndDelete},
+        {QStringLiteral("expire"), store::Action::Expire}};
+    for (int i = 0; i < size; ++i) {
+        const QJsonObject e = ring.at((front + i) % ring.size()).toObject();
+        const auto action = actions.constFind(e.value(QLatin1String("action")).toString());
+        const auto node = nodeExtern(e.value(QLatin1String("node")).toObject());
+        if (action == actions.constEnd() || !node)
+            return std::nullopt;
+        store::Event ev;
+        ev.action = *action;
+        ev.node = *node;
+        ev.etcdIndex = node->modifiedIndex;
+        ev.refresh = e.value(QLatin1String("refresh")).toBool();
+        if (e.value(QLatin1String("prevNode")).isObject()) {
+            ev.prevNode = nodeExtern(e.value(QLatin1String("prevNode")).toObject());
+            if (!ev.prevNode)
+                return std::nullopt;
+        }
+        if (!out.isEmpty() && out.last().index() + 1 != ev.index())
+            return std::nullopt;
+        out.append(ev);
+    }
+    return out;
+}
+
 QString idHex(quint64 id)
 {
     return QString::number(id, 16); // types.ID.String()
@@ -139,8 +209,16 @@ bool EtcdV2Replay::load(const QByteArray &json, const QString &file, QString *er
         *error = tr("%1: the v2 store image cannot be read: %2").arg(file, problem);
         return false;
     }
-    const QByteArray image = store::StoreSnapshot::encode(
-        *root, jsonIndex(top.value(QLatin1String("CurrentIndex"))), store::StoreStats{}, {});
+    const quint64 index = jsonIndex(top.value(QLatin1String("CurrentIndex")));
+    std::optional<QList<store::Event>> history = eventHistory(top);
+    if (!history || (!history->isEmpty() && history->last().index() != index)) {
+        m_notes.append(tr("%1: the v2 event history could not be read; it starts after the "
+                          "snapshot instead")
+                           .arg(file));
+        history = QList<store::Event>();
+    }
+    const QByteArray image =
+        store::StoreSnapshot::encode(*root, index, store::StoreStats{}, *history);
     if (!m_store.recover(image)) {
         *error = tr("%1: the v2 store image was refused by qetcd's store").arg(file);
         return false;
@@ -362,7 +440,20 @@ QByteArray EtcdV2Replay::keysImage() const
             root->adopt(std::move(child));
         }
     }
-    return store::StoreSnapshot::encode(*root, all->index, all->stats, {});
+    // The newest events that all touched /1 (the history must stay consecutive).
+    QList<store::Event> history;
+    for (auto e = all->history.crbegin(); e != all->history.crend(); ++e) {
+        const QString prefix = QStringLiteral("/1/");
+        if (!e->node.key.startsWith(prefix) ||
+            (e->prevNode && !e->prevNode->key.startsWith(prefix)))
+            break;
+        store::Event moved = *e;
+        moved.node.key = moved.node.key.mid(2);
+        if (moved.prevNode)
+            moved.prevNode->key = moved.prevNode->key.mid(2);
+        history.prepend(moved);
+    }
+    return store::StoreSnapshot::encode(*root, all->index, all->stats, history);
 }
 
 QByteArray EtcdV2Replay::authImage(QStringList *notes) const

@@ -60,10 +60,14 @@ public:
     const ReplayCounts &counts() const { return m_counts; }
 
     // The keys qetcd serves: etcd's /1 subtree moved to the root (keys "/1/a" -> "/a"),
-    // every index and expiration kept, at the store's current index; no event history
-    // (etcd's history is not carried over: waitIndex below the import's index is answered
-    // with 401 "event index cleared", as after 1000 newer events). Store::save() format.
+    // every index and expiration kept, at the store's current index, with the newest part of
+    // etcd's v2 event history (its last 1000 events, from the snapshot and the replay) that
+    // touches only /1: qetcd's history must be consecutive, so it starts after the newest
+    // event of etcd's cluster (/0) or auth (/2) data. A waitIndex inside it is answered with
+    // etcd's events; an older one gets 401 "event index cleared". Store::save() format.
     QByteArray keysImage() const;
+    // Things the replay could not carry over exactly (printed by the import).
+    const QStringList &notes() const { return m_notes; }
     // The v2 auth data under /2 (users, roles, enabled) as auth::AuthStore::save() bytes;
     // *notes lists what could not be brought over. Empty QByteArray: no auth data.
     QByteArray authImage(QStringList *notes) const;
@@ -76,6 +80,7 @@ private:
 
     store::Store m_store;
     ReplayCounts m_counts;
+    QStringList m_notes;
 };
 
 } // namespace etcdimport

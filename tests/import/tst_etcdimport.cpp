@@ -381,6 +381,11 @@ private slots:
         QCOMPARE(queue.event.node.nodes.size(), 1);
         QCOMPARE(queue.event.node.nodes.first().key, QStringLiteral("/q/00000000000000000012"));
 
+        // The history carried over starts after the newest event outside /1 (the ConfChange).
+        QCOMPARE(s.history().size(), 1);
+        QCOMPARE(s.history().startIndex(), 18u);
+        QCOMPARE(s.history().events().first().node.key, QStringLiteral("/a"));
+
         QVERIFY(back->auth.isEnabled());
         QVERIFY(back->auth.user(QStringLiteral("root")));
         QVERIFY(back->auth.check(QStringLiteral("root"), QStringLiteral("rootpw")));
