@@ -80,10 +80,10 @@ done >"$OUT/load.cfg"
 t=$(now)
 curl -sS --parallel --parallel-max 32 -K "$OUT/load.cfg" -X PUT --data "value=$VALUE" \
     -w '%{http_code}\n' >"$OUT/load.codes" 2>&1 || true
-loaded=$(grep -c '^20[01]$' "$OUT/load.codes" || true)
-log "loaded $loaded/$KEYS keys into etcd in $(awk -v a="$t" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }') s"
+took=$(awk -v a="$t" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
 SRC_INDEX=$(etcd_index "$URL")
 SRC_KEYS=$(key_count "$URL")
+log "loaded $SRC_KEYS/$KEYS keys into etcd in $took s"
 kill "$ETCD_PID"; wait "$ETCD_PID" 2>/dev/null || true
 log "etcd stopped: X-Etcd-Index $SRC_INDEX, $SRC_KEYS keys; data dir $(du -sh "$OUT/etcd.data" | cut -f1)" \
     "($(ls "$OUT/etcd.data/member/snap" | grep -c '\.snap$') snapshot files)"
