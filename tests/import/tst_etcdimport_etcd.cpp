@@ -27,6 +27,10 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <csignal>
+
+#include <sys/prctl.h>
+
 namespace {
 
 const QString kEtcd = QStringLiteral("/usr/bin/etcd");
@@ -179,6 +183,8 @@ private slots:
         const QString etcdDir = tmp.filePath(QStringLiteral("etcd"));
         QProcess etcd;
         etcd.setProcessChannelMode(QProcess::MergedChannels);
+        // Gone with this process even when a timeout aborts the test (no destructor runs then).
+        etcd.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
         etcd.setStandardOutputFile(tmp.filePath(QStringLiteral("etcd.log")));
         etcd.start(kEtcd, {QStringLiteral("--name=default"), QStringLiteral("--enable-v2=true"),
                            QStringLiteral("--data-dir=") + etcdDir,
