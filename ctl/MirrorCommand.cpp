@@ -29,7 +29,7 @@ extern "C" void requestStop(int)
 
 // One end's client: --<side>-cert-file etc., the destination falling back to the
 // global flags (and ETCDCTL_* variables) every other command uses.
-client::Client *makeClient(Invocation &inv, const QString &side, const QStringList &endpoints)
+client::ClientConfig makeConfig(Invocation &inv, const QString &side, const QStringList &endpoints)
 {
     const bool dest = side == QLatin1String("dest");
     auto pick = [&](const char *flag, const char *env) {
@@ -63,6 +63,11 @@ client::Client *makeClient(Invocation &inv, const QString &side, const QStringLi
             config.password = user.mid(colon + 1);
         }
     }
+    return config;
+}
+
+client::Client *makeClient(Invocation &inv, const QString &side, const client::ClientConfig &config)
+{
     auto *c = new client::Client(config, QCoreApplication::instance());
     if (const client::Error e = c->configurationError())
         Invocation::fail(Invocation::BadArgs, QStringLiteral("%1: %2").arg(side, e.toString()));
@@ -95,9 +100,18 @@ int runMirror(Invocation &inv)
     o.window =
         int(std::clamp<qint64>(inv.flags().intValue(QStringLiteral("max-in-flight")), 1, 1000));
 
-    client::Client *src = makeClient(inv, QStringLiteral("source"), source.split(QLatin1Char(',')));
-    client::Client *dst = makeClient(inv, QStringLiteral("dest"), destEndpoints);
-    auto *session = new MirrorSession(src, dst, o, QCoreApplication::instance());
+    const QString sourceSide = QStringLiteral("source");
+    const QString destSide = QStringLiteral("dest");
+    client::Client *src =
+        makeClient(inv, sourceSide, makeConfig(inv, sourceSide, source.split(QLatin1Char(','))));
+    const client::ClientConfig destConfig = makeConfig(inv, destSide, destEndpoints);
+    client::Client *dst = makeClient(inv, destSide, destConfig);
+    // Qt opens at most six connections per host and client: one more client per six writes
+    // in flight lets the window fill.
+    QList<client::Client *> writers;
+    for (int i = 6; i < o.window && writers.size() < 15; i += 6)
+        writers.append(makeClient(inv, destSide, destConfig));
+    auto *session = new MirrorSession(src, dst, o, QCoreApplication::instance(), writers);
     QObject::connect(session, &MirrorSession::finished, [](int code) { Invocation::exit(code); });
 
     // SIGINT/SIGTERM: stop watching, finish the writes under way, verify if asked.

@@ -42,15 +42,22 @@ int exitCodeFor(const client::Error &e)
 } // namespace
 
 MirrorSession::MirrorSession(client::Client *source, client::Client *dest, const Options &options,
-                             QObject *parent)
-    : QObject(parent), m_source(source), m_dest(dest), m_options(options)
+                             QObject *parent, const QList<client::Client *> &writers)
+    : QObject(parent), m_source(source), m_dest(dest), m_writers{dest}, m_options(options)
 {
+    m_writers += writers;
     m_clock.start();
     m_progress.setInterval(options.progressMs);
     connect(&m_progress, &QTimer::timeout, this, &MirrorSession::report);
 }
 
 MirrorSession::~MirrorSession() = default;
+
+client::Client *MirrorSession::writer()
+{
+    m_nextWriter = (m_nextWriter + 1) % int(m_writers.size());
+    return m_writers[m_nextWriter];
+}
 
 bool MirrorSession::refused(const client::Error &e)
 {
@@ -345,7 +352,7 @@ void MirrorSession::run(const Item &item)
     if (op.kind == mirror::Op::Kind::Delete) {
         client::DeleteOptions o;
         o.recursive = true;
-        m_dest->remove(op.key, o)->then(this, [this, item](client::Reply *r) {
+        writer()->remove(op.key, o)->then(this, [this, item](client::Reply *r) {
             const client::Error e = r->error();
             if (e && e.errorCode() != client::Error::KeyNotFound)
                 failWrite(item, e);
@@ -360,7 +367,7 @@ void MirrorSession::run(const Item &item)
     }
     client::SetOptions o;
     o.ttl = op.ttl;
-    m_dest->set(op.key, op.value, o)->then(this, [this, item](client::Reply *r) {
+    writer()->set(op.key, op.value, o)->then(this, [this, item](client::Reply *r) {
         if (r->error())
             failWrite(item, r->error());
         else
@@ -374,7 +381,7 @@ void MirrorSession::putDir(const Item &item)
 {
     client::SetOptions o;
     o.ttl = item.op.ttl;
-    m_dest->setDir(item.op.key, o)->then(this, [this, item](client::Reply *r) {
+    writer()->setDir(item.op.key, o)->then(this, [this, item](client::Reply *r) {
         const client::Error e = r->error();
         if (!e) {
             done(item);
@@ -388,7 +395,7 @@ void MirrorSession::putDir(const Item &item)
         u.prevExist = client::SetOptions::PrevExist::MustExist;
         u.ttl = item.op.ttl;
         u.clearTtl = item.op.ttl == 0;
-        m_dest->setDir(item.op.key, u)->then(this, [this, item](client::Reply *r2) {
+        writer()->setDir(item.op.key, u)->then(this, [this, item](client::Reply *r2) {
             if (r2->error())
                 failWrite(item, r2->error());
             else

@@ -64,8 +64,10 @@ public:
     // Exit code when --verify finds differences (etcdctl's codes end at 5).
     static constexpr int DifferencesFound = 6;
 
+    // `writers`: more clients of the destination, each with its own connections (Qt opens
+    // at most six per host and client), that share the writes with `dest`.
     MirrorSession(client::Client *source, client::Client *dest, const Options &options,
-                  QObject *parent = nullptr);
+                  QObject *parent = nullptr, const QList<client::Client *> &writers = {});
     ~MirrorSession() override;
 
     void start();
@@ -117,6 +119,9 @@ private:
 
     client::Client *m_source;
     client::Client *m_dest;
+    QList<client::Client *> m_writers; // m_dest first
+    int m_nextWriter = 0;
+    client::Client *writer();
     Options m_options;
     QList<Root> m_roots;
     QStringList m_refused;
