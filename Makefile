@@ -32,18 +32,27 @@ if [ -n "$$missing" ]; then \
 fi
 endef
 
-# promtool, Prometheus' own checker (tst_metrics runs `promtool check metrics`), taken out of
-# Debian's prometheus package without installing it: installing would also start a Prometheus
-# server on port 9090. Kept in .tools/ (ignored by git), for every build directory.
+# Programs the tests run that Debian ships in packages which, once installed, also start a
+# server (prometheus on port 9090, etcd-server on 2379): taken out of the package into .tools/
+# (ignored by git) instead of installed, for every build directory. promtool is Prometheus' own
+# checker (tst_metrics: `promtool check metrics`); etcd 3.4.23 is the reference server the
+# migration tests import from and mirror (tst_etcdimport_etcd, tst_mirror).
 PROMTOOL := $(CURDIR)/.tools/promtool
+ETCD_TOOL := $(CURDIR)/.tools/etcd
+# $(call extract_from_deb,PACKAGE,PATH IN THE PACKAGE,DESTINATION)
+define extract_from_deb
+@mkdir -p .tools/deb-$(1)
+cd .tools/deb-$(1) && { apt-get download $(1) 2>/dev/null || \
+  { $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get download $(1); }; } && \
+  dpkg-deb -x $(1)_*.deb root && cp root/$(2) $(3)
+rm -rf .tools/deb-$(1)
+endef
 $(PROMTOOL):
-	@mkdir -p .tools/deb
-	cd .tools/deb && { apt-get download prometheus 2>/dev/null || \
-	  { $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get download prometheus; }; } && \
-	  dpkg-deb -x prometheus_*.deb root && cp root/usr/bin/promtool $(PROMTOOL)
-	rm -rf .tools/deb
+	$(call extract_from_deb,prometheus,usr/bin/promtool,$(PROMTOOL))
+$(ETCD_TOOL):
+	$(call extract_from_deb,etcd-server,usr/bin/etcd,$(ETCD_TOOL))
 
-deps: $(PROMTOOL)
+deps: $(PROMTOOL) $(ETCD_TOOL)
 	$(call apt_install_missing,$(DEB_PACKAGES))
 
 configure: deps

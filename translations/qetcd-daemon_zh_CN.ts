@@ -232,6 +232,270 @@
     </message>
 </context>
 <context>
+    <name>etcdimport::EtcdImport</name>
+    <message>
+        <source>%1: no such directory (is %2 an etcd data dir?)</source>
+        <translation>%1：目录不存在（%2 是 etcd 数据目录吗？）</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not empty: the import creates a new data dir</source>
+        <translation>%1 已存在且不为空：导入会创建一个新的数据目录</translation>
+    </message>
+    <message>
+        <source>%1 exists (left by an import that failed?): remove it first</source>
+        <translation>%1 已存在（是一次失败的导入留下的吗？）：请先删除它</translation>
+    </message>
+    <message>
+        <source>%1: offset %2: the WAL starts at entry %3 but the snapshot %4 ends at %5: entries are missing</source>
+        <translation>%1：偏移量 %2：WAL 从条目 %3 开始，但快照 %4 结束于 %5：缺少条目</translation>
+    </message>
+    <message>
+        <source>the WAL ends at entry %1, before the snapshot (%2): the snapshot is newer than the log, which etcd allows after a crash</source>
+        <translation>WAL 结束于条目 %1，早于快照（%2）：快照比日志新，etcd 在崩溃后允许这种情况</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>无法将 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>usage: qetcd import-etcd --etcd-data-dir DIR --data-dir OUT [--etcd-wal-dir DIR]
+       [--name NAME] [--initial-advertise-peer-urls URLS] [--advertise-client-urls URLS]
+       [--initial-cluster-token TOKEN]
+  Reads a stopped etcd member&apos;s data dir (etcd 2.2 to 3.5, started with v2 data) and
+  creates the qetcd data dir OUT holding the same v2 keys, values, TTLs, createdIndex,
+  modifiedIndex and current index, and the v2 auth users, roles and enabled flag.
+  OUT is a new single-member cluster (new member and cluster ids, from --name and the
+  URL flags, which `qetcd --data-dir OUT` then reads from OUT); etcd&apos;s v3 data and
+  member and cluster ids are not carried over, its v2 event history (for waitIndex)
+  only from its newest cluster or auth change on.
+</source>
+        <translation>用法：qetcd import-etcd --etcd-data-dir DIR --data-dir OUT [--etcd-wal-dir DIR]
+       [--name NAME] [--initial-advertise-peer-urls URLS] [--advertise-client-urls URLS]
+       [--initial-cluster-token TOKEN]
+  读取一个已停止的 etcd 成员的数据目录（etcd 2.2 至 3.5，含 v2 数据），
+  创建 qetcd 数据目录 OUT，其中包含相同的 v2 键、值、TTL、createdIndex、
+  modifiedIndex 和当前索引，以及 v2 认证的用户、角色和启用标志。
+  OUT 是一个新的单成员集群（新的成员 ID 和集群 ID，由 --name 和 URL 参数决定，
+  之后 `qetcd --data-dir OUT` 从 OUT 读取它们）；etcd 的 v3 数据以及成员 ID 和
+  集群 ID 不会带过来，其 v2 事件历史（供 waitIndex 使用）只从最近一次集群或
+  认证变更开始保留。
+</translation>
+    </message>
+    <message>
+        <source>unknown argument: %1</source>
+        <translation>未知参数：%1</translation>
+    </message>
+    <message>
+        <source>--etcd-data-dir and --data-dir are required</source>
+        <translation>必须给出 --etcd-data-dir 和 --data-dir</translation>
+    </message>
+    <message>
+        <source>import-etcd: %1</source>
+        <translation>import-etcd：%1</translation>
+    </message>
+    <message>
+        <source>import-etcd: nothing was imported (%1 not created)</source>
+        <translation>import-etcd：没有导入任何内容（未创建 %1）</translation>
+    </message>
+    <message>
+        <source>imported etcd member %1 of cluster %2 from %3
+</source>
+        <translation>已从 %3 导入集群 %2 的 etcd 成员 %1
+</translation>
+    </message>
+    <message>
+        <source>  snapshot: %1 (raft index %2)
+</source>
+        <translation>  快照：%1（raft 索引 %2）
+</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>  WAL replayed to raft index %1: %2 v2 writes (%3 refused by the store, as by etcd), %4 SYNCs, %5 reads, %6 membership changes, %7 v3 requests skipped, %8 empty entries, %9 uncommitted entries left out
+</source>
+        <translation>  WAL 已重放到 raft 索引 %1：%2 次 v2 写入（其中 %3 次被存储拒绝，与 etcd 相同），%4 次 SYNC，%5 次读取，%6 次成员变更，跳过 %7 个 v3 请求，%8 个空条目，未计入 %9 个未提交条目
+</translation>
+    </message>
+    <message>
+        <source>  v2 store: %1 nodes, index %2 (X-Etcd-Index), %3 events of history; auth data: %4
+</source>
+        <translation>  v2 存储：%1 个节点，索引 %2（X-Etcd-Index），%3 个历史事件；认证数据：%4
+</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>  note: %1
+</source>
+        <translation>  注意：%1
+</translation>
+    </message>
+    <message>
+        <source>created %1: new single-member cluster %2, member %3 (%4); took %5 ms
+</source>
+        <translation>已创建 %1：新的单成员集群 %2，成员 %3（%4）；耗时 %5 毫秒
+</translation>
+    </message>
+</context>
+<context>
+    <name>etcdimport::EtcdSnapshotReader</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: offset 0: empty snapshot file</source>
+        <translation>%1：偏移量 0：快照文件为空</translation>
+    </message>
+    <message>
+        <source>%1: offset 0: undecodable snappb.Snapshot</source>
+        <translation>%1：偏移量 0：无法解码的 snappb.Snapshot</translation>
+    </message>
+    <message>
+        <source>%1: offset 0: CRC mismatch: computed %2, recorded %3</source>
+        <translation>%1：偏移量 0：CRC 不匹配：计算值 %2，记录值 %3</translation>
+    </message>
+    <message>
+        <source>%1: undecodable raftpb.Snapshot inside the envelope</source>
+        <translation>%1：封装内的 raftpb.Snapshot 无法解码</translation>
+    </message>
+</context>
+<context>
+    <name>etcdimport::EtcdV2Replay</name>
+    <message>
+        <source>%1: the snapshot&apos;s data is not a v2 store image (JSON error at byte %2 of the data: %3)</source>
+        <translation>%1：快照数据不是 v2 存储映像（数据第 %2 字节处 JSON 错误：%3）</translation>
+    </message>
+    <message>
+        <source>%1: the snapshot&apos;s data has no Root and CurrentIndex (not a v2 store image)</source>
+        <translation>%1：快照数据缺少 Root 和 CurrentIndex（不是 v2 存储映像）</translation>
+    </message>
+    <message>
+        <source>%1: the v2 store image cannot be read: %2</source>
+        <translation>%1：无法读取 v2 存储映像：%2</translation>
+    </message>
+    <message>
+        <source>%1: the v2 event history could not be read; it starts after the snapshot instead</source>
+        <translation>%1：无法读取 v2 事件历史；历史改为从快照之后开始</translation>
+    </message>
+    <message>
+        <source>%1: the v2 store image was refused by qetcd&apos;s store</source>
+        <translation>%1：qetcd 的存储拒绝了该 v2 存储映像</translation>
+    </message>
+    <message>
+        <source>undecodable raftpb.ConfChange</source>
+        <translation>无法解码的 raftpb.ConfChange</translation>
+    </message>
+    <message>
+        <source>unknown ConfChange type %1</source>
+        <translation>未知的 ConfChange 类型 %1</translation>
+    </message>
+    <message>
+        <source>unknown entry type %1</source>
+        <translation>未知的条目类型 %1</translation>
+    </message>
+    <message>
+        <source>undecodable request (neither etcdserverpb.Request nor InternalRaftRequest)</source>
+        <translation>无法解码的请求（既不是 etcdserverpb.Request 也不是 InternalRaftRequest）</translation>
+    </message>
+    <message>
+        <source>%1 not imported: %2</source>
+        <translation>%1 未导入：%2</translation>
+    </message>
+    <message>
+        <source>role record %1 not understood, skipped</source>
+        <translation>无法理解角色记录 %1，已跳过</translation>
+    </message>
+    <message>
+        <source>role %1</source>
+        <translation>角色 %1</translation>
+    </message>
+    <message>
+        <source>user record %1 not understood, skipped</source>
+        <translation>无法理解用户记录 %1，已跳过</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>the enabled flag</source>
+        <translation>启用标志</translation>
+    </message>
+</context>
+<context>
+    <name>etcdimport::EtcdWalReader</name>
+    <message>
+        <source>%1: no etcd WAL files (*.wal)</source>
+        <translation>%1：没有 etcd WAL 文件（*.wal）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>truncated record length (%1 bytes left)</source>
+        <translation>记录长度被截断（剩余 %1 字节）</translation>
+    </message>
+    <message>
+        <source>record length %1 exceeds etcd&apos;s limit (not an etcd WAL, or corrupt)</source>
+        <translation>记录长度 %1 超过 etcd 的上限（不是 etcd WAL，或已损坏）</translation>
+    </message>
+    <message>
+        <source>truncated record: %1 bytes announced, %2 present</source>
+        <translation>记录被截断：声明 %1 字节，实际 %2 字节</translation>
+    </message>
+    <message>
+        <source>undecodable walpb.Record</source>
+        <translation>无法解码的 walpb.Record</translation>
+    </message>
+    <message>
+        <source>CRC mismatch at segment head: expected %1, recorded %2</source>
+        <translation>段首 CRC 不匹配：期望 %1，记录值 %2</translation>
+    </message>
+    <message>
+        <source>CRC mismatch: computed %1, recorded %2</source>
+        <translation>CRC 不匹配：计算值 %1，记录值 %2</translation>
+    </message>
+    <message>
+        <source>undecodable metadata record</source>
+        <translation>无法解码的元数据记录</translation>
+    </message>
+    <message>
+        <source>metadata conflicts with the first segment&apos;s</source>
+        <translation>元数据与第一个段的不一致</translation>
+    </message>
+    <message>
+        <source>undecodable hard state record</source>
+        <translation>无法解码的硬状态记录</translation>
+    </message>
+    <message>
+        <source>undecodable snapshot record</source>
+        <translation>无法解码的快照记录</translation>
+    </message>
+    <message>
+        <source>undecodable raftpb.Entry</source>
+        <translation>无法解码的 raftpb.Entry</translation>
+    </message>
+    <message>
+        <source>entry %1 follows entry %2: entries are missing</source>
+        <translation>条目 %1 跟在条目 %2 之后：缺少条目</translation>
+    </message>
+    <message>
+        <source>unknown record type %1</source>
+        <translation>未知的记录类型 %1</translation>
+    </message>
+    <message>
+        <source>%1: the WAL has no metadata record (not an etcd WAL)</source>
+        <translation>%1：WAL 没有元数据记录（不是 etcd WAL）</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -705,6 +969,18 @@ See &apos;qetcd --help&apos;.</source>
         <translation>不安全选项：</translation>
     </message>
     <message>
+        <source>
+unsafe flags can break the guarantees given by the consensus protocol.
+For example, --force-new-cluster can lose acknowledged writes if other members
+of the previous cluster are still alive. Use them with caution.
+</source>
+        <translation>
+不安全选项可能破坏共识协议所提供的保证。
+例如，如果旧集群的其他成员仍在运行，--force-new-cluster 可能导致已确认的
+写入丢失。请谨慎使用。
+</translation>
+    </message>
+    <message>
         <source>usage: qetcd [flags]
        start a qetcd member (speaks the etcd v2 API)
 
@@ -713,6 +989,15 @@ See &apos;qetcd --help&apos;.</source>
 
        qetcd -h | --help
        show the help information about qetcd
+
+       qetcd wal verify|dump|repair --data-dir DIR
+       check, print or repair a stopped member&apos;s write-ahead log
+
+       qetcd import-etcd --etcd-data-dir DIR --data-dir OUT
+       make a qetcd data dir from a stopped etcd&apos;s, v2 indexes intact
+
+       qetcd --config-file FILE
+       start a member configured by etcd 3.4&apos;s YAML file
 
 Flags take one dash or two (-name x, --name x, --name=x). Boolean flags are
 set by their name alone or by --flag=true / --flag=false. Every flag can also
@@ -728,22 +1013,19 @@ be given as the environment variable ETCD_&lt;FLAG&gt; (upper case, &apos;-&apos
        qetcd -h | --help
        显示 qetcd 的帮助信息
 
+       qetcd wal verify|dump|repair --data-dir DIR
+       检查、打印或修复已停止成员的预写日志
+
+       qetcd import-etcd --etcd-data-dir DIR --data-dir OUT
+       由已停止的 etcd 的数据目录生成 qetcd 数据目录，v2 索引保持不变
+
+       qetcd --config-file FILE
+       按 etcd 3.4 的 YAML 配置文件启动成员
+
 选项可以带一个或两个短横线（-name x、--name x、--name=x）。布尔选项只写
 选项名即可开启，也可写成 --flag=true / --flag=false。每个选项也都可以通过
 环境变量 ETCD_&lt;FLAG&gt; 指定（全部大写，&apos;-&apos; 替换为 &apos;_&apos;，例如 ETCD_DATA_DIR）；
 命令行上的选项优先于环境变量。
-</translation>
-    </message>
-    <message>
-        <source>
-unsafe flags can break the guarantees given by the consensus protocol.
-For example, --force-new-cluster can lose acknowledged writes if other members
-of the previous cluster are still alive. Use them with caution.
-</source>
-        <translation>
-不安全选项可能破坏共识协议所提供的保证。
-例如，如果旧集群的其他成员仍在运行，--force-new-cluster 可能导致已确认的
-写入丢失。请谨慎使用。
 </translation>
     </message>
 </context>
