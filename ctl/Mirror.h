@@ -46,10 +46,14 @@ struct Op
     QString value;
     bool dir = false;
     qint64 ttl = 0;
+    // Only reset the TTL of an existing node (refresh=true; an update for a directory): the
+    // source refreshed it, which no watch reports. A node that is gone stays gone.
+    bool refresh = false;
 
     bool operator==(const Op &o) const
     {
-        return kind == o.kind && key == o.key && value == o.value && dir == o.dir && ttl == o.ttl;
+        return kind == o.kind && key == o.key && value == o.value && dir == o.dir && ttl == o.ttl &&
+               refresh == o.refresh;
     }
 };
 

@@ -154,7 +154,8 @@ Command mirrorCommand()
         "   a TTL is set; not indexes) when the mirror stops (after the copy with --once), prints\n"
         "   every difference on stdout and exits with 6 when there is one; --verify-only only\n"
         "   compares. A write the destination refuses ends the mirror with an error (exit 4).\n"
-        "   TTL refreshes (refresh=true) are not visible to a watch and so are not mirrored.");
+        "   TTL refreshes (refresh=true) reach no watcher: shortly before a node expires at the\n"
+        "   destination, its TTL at the source is read and, if longer, given to it.");
     m.flags = {
         Flag::string({QStringLiteral("source")},
                      Invocation::tr("comma-separated client URLs of the cluster to copy from")),

@@ -49,6 +49,8 @@ MirrorSession::MirrorSession(client::Client *source, client::Client *dest, const
     m_clock.start();
     m_progress.setInterval(options.progressMs);
     connect(&m_progress, &QTimer::timeout, this, &MirrorSession::report);
+    m_ttlTimer.setInterval(250);
+    connect(&m_ttlTimer, &QTimer::timeout, this, &MirrorSession::checkTtls);
 }
 
 MirrorSession::~MirrorSession() = default;
@@ -74,6 +76,8 @@ void MirrorSession::start()
     }
     if (m_options.progressMs > 0)
         m_progress.start();
+    if (!m_options.once)
+        m_ttlTimer.start();
     snapshot();
 }
 
@@ -289,6 +293,12 @@ void MirrorSession::onEvent(const QString &root, const client::Response &event)
     const std::optional<mirror::Op> op = mirror::opForEvent(event, root);
     if (!op)
         return;
+    if (m_touched.size() > 200000) {
+        // Only events newer than a TTL check under way matter; those are recent.
+        for (auto it = m_touched.begin(); it != m_touched.end();)
+            it = it.value() + 10000 < m_lastReceived ? m_touched.erase(it) : std::next(it);
+    }
+    m_touched.insert(op->key, index);
     const Item item{*op, true, false, index, m_clock.elapsed()};
     if (m_copying)
         m_held.append(item);
@@ -361,6 +371,22 @@ void MirrorSession::run(const Item &item)
         });
         return;
     }
+    if (op.refresh) {
+        client::SetOptions o;
+        o.prevExist = client::SetOptions::PrevExist::MustExist;
+        o.ttl = op.ttl;
+        o.refresh = !op.dir; // a directory: an update with the TTL (no value to keep)
+        client::Client *c = writer();
+        client::Reply *r = op.dir ? c->setDir(op.key, o) : c->set(op.key, QString(), o);
+        r->then(this, [this, item](client::Reply *reply) {
+            const client::Error e = reply->error();
+            if (e && e.errorCode() != client::Error::KeyNotFound)
+                failWrite(item, e);
+            else
+                done(item);
+        });
+        return;
+    }
     if (op.dir) {
         putDir(item);
         return;
@@ -424,7 +450,11 @@ void MirrorSession::done(const Item &item)
             break;
         }
     }
-    if (item.copy) {
+    if (!m_options.once)
+        scheduleTtl(item.op);
+    if (item.op.refresh) {
+        ++m_ttlRefreshes;
+    } else if (item.copy) {
         if (item.op.kind == mirror::Op::Kind::Delete)
             ++m_deletedStale;
         else if (item.op.dir)
@@ -599,9 +629,9 @@ void MirrorSession::report()
         const QString last = m_anyApplied ? QStringLiteral("%1 s").arg(seconds(
                                                 m_clock.elapsed() - qint64(m_lastAppliedArrival)))
                                           : QStringLiteral("-");
-        note(QStringLiteral("%1 keys copied, %2 events applied, %3 restarts; source index %4, "
-                            "applied through %5: lag %6 indexes, %7 s; last applied event "
-                            "arrived %8 ago")
+        note(QStringLiteral("%1 keys copied, %2 events applied, %9 TTL refreshes, %3 restarts; "
+                            "source index %4, applied through %5: lag %6 indexes, %7 s; last "
+                            "applied event arrived %8 ago")
                  .arg(m_keysCopied)
                  .arg(m_eventsApplied)
                  .arg(m_restarts)
@@ -609,8 +639,57 @@ void MirrorSession::report()
                  .arg(through)
                  .arg(lag)
                  .arg(seconds(waiting))
-                 .arg(last));
+                 .arg(last)
+                 .arg(m_ttlRefreshes));
     });
+}
+
+// --- TTL refreshes -------------------------------------------------------------------
+
+void MirrorSession::scheduleTtl(const mirror::Op &op)
+{
+    if (op.kind == mirror::Op::Kind::Delete || op.ttl <= 0) {
+        m_ttlDeadline.remove(op.key);
+        return;
+    }
+    const qint64 deadline = m_clock.elapsed() + op.ttl * 1000;
+    // Ask the source a little before the destination's node expires: a third of the TTL,
+    // between half a second and two seconds ahead.
+    const qint64 ahead = std::clamp<qint64>(op.ttl * 1000 / 3, 500, 2000);
+    m_ttlDeadline.insert(op.key, deadline);
+    m_ttlDue.insert(deadline - ahead, {op.key, deadline});
+}
+
+void MirrorSession::checkTtls()
+{
+    if (!m_live || m_restarting || m_stopping)
+        return;
+    const qint64 now = m_clock.elapsed();
+    while (!m_ttlDue.isEmpty() && m_ttlDue.firstKey() <= now) {
+        const QPair<QString, qint64> due = m_ttlDue.first();
+        m_ttlDue.erase(m_ttlDue.begin());
+        const QString key = due.first;
+        const qint64 deadline = due.second;
+        if (m_ttlDeadline.value(key, -1) != deadline)
+            continue; // written again since, or deleted
+        const int gen = m_generation;
+        m_source->get(key)->then(this, [this, key, deadline, gen](client::Reply *r) {
+            if (gen != m_generation || m_stopping || m_ttlDeadline.value(key, -1) != deadline)
+                return;
+            if (r->error())
+                return; // gone at the source: its delete or expire event does the rest
+            const client::Response resp = r->keys();
+            const qint64 ttl = mirror::remainingTtl(resp.node);
+            // An event for the key after this answer carries the newer state itself.
+            if (ttl == 0 || m_touched.value(key) > resp.etcdIndex)
+                return;
+            if (m_clock.elapsed() + ttl * 1000 <= deadline + 1000)
+                return; // not refreshed: both sides expire it at about the same time
+            mirror::Op op{mirror::Op::Kind::Put, key, QString(), resp.node.dir, ttl};
+            op.refresh = true;
+            enqueue(Item{op, false, false, 0, m_clock.elapsed()});
+        });
+    }
 }
 
 void MirrorSession::finish(int code)
@@ -619,6 +698,7 @@ void MirrorSession::finish(int code)
         return;
     m_finished = true;
     m_progress.stop();
+    m_ttlTimer.stop();
     for (Root &r : m_roots) {
         if (r.watcher)
             r.watcher->stop();

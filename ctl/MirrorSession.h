@@ -12,7 +12,9 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
+#include <QMultiMap>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
 #include <QStringList>
 #include <QTimer>
@@ -113,6 +115,8 @@ private:
     void verify();
     void verifyRoot(int i);
     void report();
+    void scheduleTtl(const mirror::Op &op);
+    void checkTtls();
     void finish(int code);
     quint64 appliedThrough() const;
     static bool refused(const client::Error &error);
@@ -152,6 +156,15 @@ private:
     QElapsedTimer m_clock;
     qint64 m_copyStarted = 0;
     QTimer m_progress;
+
+    // TTL refreshes at the source (refresh=true) reach no watcher: shortly before a node
+    // written with a TTL expires at the destination, the source is asked for its TTL and a
+    // longer one is given to the destination node (refresh, so nothing else changes).
+    QHash<QString, qint64> m_ttlDeadline; // key -> when the destination expires it (m_clock)
+    QMultiMap<qint64, QPair<QString, qint64>> m_ttlDue; // check time -> (key, deadline)
+    QHash<QString, quint64> m_touched; // key -> index of the last source event for it
+    QTimer m_ttlTimer;
+    qint64 m_ttlRefreshes = 0;
 
     QList<QStringList> m_differences;
     int m_pendingVerifies = 0;

@@ -11,9 +11,11 @@
 #include "ClusterHttp.h"
 #include "DaemonProcess.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -174,6 +176,7 @@ private slots:
     void liveMirrorWhileWriting();
     void verifyFindsPlantedDifference();
     void outrunHistoryCopiesAgain();
+    void ttlRefreshKeepsTheKey();
     void sourceWithAuthCopiesWhatItMayRead();
     void etcdSource();
 
@@ -379,6 +382,48 @@ void tst_Mirror::outrunHistoryCopiesAgain()
     const Result r = mirror.stop();
     QVERIFY2(r.code == 0, r.err.constData());
     QVERIFY2(r.err.contains("stale nodes deleted"), r.err.constData());
+}
+
+// refresh=true resets a TTL without telling any watcher (leases: flannel, SkyDNS, locks); the
+// mirror still keeps the destination's copy alive while the source keeps refreshing it.
+void tst_Mirror::ttlRefreshKeepsTheKey()
+{
+    const QUrl src = m_source.clientUrl();
+    const QUrl dst = m_dest.clientUrl();
+    QCOMPARE(put(src, QStringLiteral("/lease/k"), "value=held&ttl=2").status, 201);
+    QCOMPARE(put(src, QStringLiteral("/lease/dropped"), "value=gone&ttl=2").status, 201);
+    MirrorProcess mirror(QStringList{QStringLiteral("mirror")} + ends(src, dst) +
+                         QStringList{QStringLiteral("--prefix"), QStringLiteral("/lease"),
+                                     QStringLiteral("--progress-interval"), QStringLiteral("1s")});
+    QTRY_VERIFY_WITH_TIMEOUT(mirror.err().contains("copy written"), 20000);
+    QCOMPARE(value(dst, QStringLiteral("/lease/k")), QByteArray("held"));
+
+    QTimer refresher;
+    int refreshFailures = 0;
+    QObject::connect(&refresher, &QTimer::timeout, [&] {
+        if (put(src, QStringLiteral("/lease/k?prevExist=true"), "refresh=true&ttl=2").status != 200)
+            ++refreshFailures;
+    });
+    refresher.start(600);
+    // 6 s: three times the TTL. The key must be at the destination throughout.
+    QElapsedTimer t;
+    t.start();
+    bool lost = false;
+    QTest::qWaitFor(
+        [&] {
+            lost = lost || value(dst, QStringLiteral("/lease/k")) != "held";
+            return lost || t.elapsed() > 6000;
+        },
+        10000);
+    refresher.stop();
+    QCOMPARE(refreshFailures, 0);
+    QVERIFY2(!lost, mirror.err().constData());
+    // The key nobody refreshed expired on both sides.
+    QCOMPARE(m_http.http("GET", dst, QStringLiteral("/v2/keys/lease/dropped")).status, 404);
+    static const QRegularExpression refreshed(QStringLiteral(" [1-9][0-9]* TTL refreshes"));
+    QTRY_VERIFY_WITH_TIMEOUT(QString::fromUtf8(mirror.err()).contains(refreshed), 5000);
+    const Result r = mirror.stop();
+    QVERIFY2(r.code == 0, r.err.constData());
 }
 
 void tst_Mirror::sourceWithAuthCopiesWhatItMayRead()
