@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The qetcd Authors
 
-// `qetcdctl mirror` end to end with real processes: a qetcd member as the source (and, where
-// /usr/bin/etcd is installed, etcd 3.4 with --enable-v2), another as the destination. A
+// `qetcdctl mirror` end to end with real processes: a qetcd member as the source (and etcd 3.4
+// with --enable-v2, the reference etcd of `make deps` or /usr/bin/etcd), another as the
+// destination. A
 // realistic keyspace is mirrored while a writer keeps changing it; after the writer stops and
 // the mirror has caught up, both sides agree. --verify finds a planted difference; a mirror
 // paused while more than 1000 events happen (SIGSTOP) outruns the source's history, copies
 // again from a new snapshot and still ends with no difference; a source with auth gives what
-// the user may read and names what it may not.
+// the user may read and names what it may not; a lease kept alive with refresh=true stays at
+// the destination.
 #include "ClusterHttp.h"
 #include "DaemonProcess.h"
 
@@ -478,10 +480,13 @@ void tst_Mirror::sourceWithAuthCopiesWhatItMayRead()
 
 void tst_Mirror::etcdSource()
 {
-    const QString etcd = QStringLiteral("/usr/bin/etcd");
+    // The reference etcd `make deps` unpacks into .tools/ (found by CMake), else Debian's.
+    QString etcd = QStringLiteral(QETCD_TEST_ETCD);
+    if (etcd.isEmpty())
+        etcd = QStringLiteral("/usr/bin/etcd");
     if (!QFileInfo(etcd).isExecutable())
-        QSKIP("etcd 3.4 (/usr/bin/etcd, Debian etcd-server) is not installed; the qetcd source "
-              "cases above cover the mirror");
+        QSKIP("etcd 3.4 is not installed (run `make deps`, or install Debian's etcd-server); the "
+              "qetcd source cases above cover the mirror");
     QTemporaryDir dir;
     const quint16 client = DaemonProcess::freePort();
     const quint16 peer = DaemonProcess::freePort();
