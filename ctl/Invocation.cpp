@@ -128,17 +128,7 @@ client::Client *Invocation::makeClient(bool sync)
     config.keyFile = pick("key-file", "ETCDCTL_KEY_FILE");
     config.headerTimeoutMs = int(m_globals.durationMs(QStringLiteral("timeout")));
     config.totalTimeoutMs = int(m_globals.durationMs(QStringLiteral("total-timeout")));
-    const QString user = pick("username", "ETCDCTL_USERNAME");
-    if (!user.isEmpty()) {
-        const int colon = user.indexOf(QLatin1Char(':'));
-        if (colon < 0) {
-            config.username = user;
-            config.password = askPassword(tr("Password: "));
-        } else {
-            config.username = user.left(colon);
-            config.password = user.mid(colon + 1);
-        }
-    }
+    setCredentials(config, pick("username", "ETCDCTL_USERNAME"), tr("Password: "));
     m_client = new client::Client(config, QCoreApplication::instance());
     if (const client::Error e = m_client->configurationError())
         fail(BadArgs, e.toString());
@@ -184,6 +174,22 @@ client::Client *Invocation::makeClient(bool sync)
 client::Client *Invocation::client()
 {
     return makeClient(true);
+}
+
+void Invocation::setCredentials(client::ClientConfig &config, const QString &user,
+                                const QString &prompt)
+{
+    if (user.isEmpty())
+        return;
+    const qsizetype colon = user.indexOf(QLatin1Char(':'));
+    if (colon < 0) {
+        config.username = user;
+        config.password =
+            askPassword(prompt.contains(QLatin1String("%1")) ? prompt.arg(user) : prompt);
+    } else {
+        config.username = user.left(colon);
+        config.password = user.mid(colon + 1);
+    }
 }
 
 client::Client *Invocation::clientNoSync()

@@ -15,6 +15,7 @@
 
 namespace client {
 class Client;
+struct ClientConfig;
 class Reply;
 } // namespace client
 
@@ -80,6 +81,10 @@ public:
     bool argOrStdin(int i, QString *value) const;
     // Reads a password without echo (speakeasy.Ask).
     static QString askPassword(const QString &prompt);
+    // etcdctl's --username USER[:PASSWORD] into `config`; without a password, asks for one with
+    // `prompt` (%1 is the user). Nothing for an empty `user`.
+    static void setCredentials(client::ClientConfig &config, const QString &user,
+                               const QString &prompt);
 
 private:
     client::Client *makeClient(bool sync);

@@ -51,18 +51,9 @@ client::ClientConfig makeConfig(Invocation &inv, const QString &side, const QStr
     config.headerTimeoutMs =
         int(std::max<qint64>(inv.globals().durationMs(QStringLiteral("timeout")), 30000));
     config.totalTimeoutMs = 0;
-    const QString user = pick("username", "ETCDCTL_USERNAME");
-    if (!user.isEmpty()) {
-        const int colon = user.indexOf(QLatin1Char(':'));
-        if (colon < 0) {
-            config.username = user;
-            config.password =
-                Invocation::askPassword(Invocation::tr("Password (%1 %2): ").arg(side, user));
-        } else {
-            config.username = user.left(colon);
-            config.password = user.mid(colon + 1);
-        }
-    }
+    Invocation::setCredentials(
+        config, pick("username", "ETCDCTL_USERNAME"),
+        Invocation::tr("Password (%1 %2): ").arg(side, QStringLiteral("%1")));
     return config;
 }
 
