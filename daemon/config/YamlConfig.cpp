@@ -78,8 +78,9 @@ public:
     QString readMapping(const YAML::Node &mapping, const QString &prefix)
     {
         for (auto it = mapping.begin(); it != mapping.end(); ++it) {
-            const YAML::Node &keyNode = it->first;
-            const YAML::Node &value = it->second;
+            // Copies (handles): `it->` yields a temporary pair, references into it would dangle.
+            const YAML::Node keyNode = it->first;
+            const YAML::Node value = it->second;
             if (!keyNode.IsScalar())
                 return at(keyNode, YamlConfig::tr("a key must be a plain name"));
             const QString key = prefix + text(keyNode.Scalar());
