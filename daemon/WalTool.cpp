@@ -2,6 +2,7 @@
 // Copyright 2026 The qetcd Authors
 
 #include "WalTool.h"
+#include "SubcommandFlag.h"
 
 #include "node/RaftRequest.h"
 #include "raft/ConfChange.h"
@@ -228,15 +229,7 @@ int WalTool::run(const QStringList &arguments)
     for (qsizetype i = 3; i < arguments.size(); ++i) {
         const QString a = arguments[i];
         auto value = [&](const QString &flag, QString *into) {
-            if (a == flag && i + 1 < arguments.size()) {
-                *into = arguments[++i];
-                return true;
-            }
-            if (a.startsWith(flag + u'=')) {
-                *into = a.mid(flag.size() + 1);
-                return true;
-            }
-            return false;
+            return server::takeFlagValue(arguments, i, flag, into);
         };
         if (value(QStringLiteral("--data-dir"), &dataDir) ||
             value(QStringLiteral("--wal-dir"), &walDir))

@@ -2,6 +2,7 @@
 // Copyright 2026 The qetcd Authors
 
 #include "EtcdImport.h"
+#include "../SubcommandFlag.h"
 
 #include "EtcdSnapshotReader.h"
 #include "EtcdWalReader.h"
@@ -225,15 +226,7 @@ int EtcdImport::run(const QStringList &arguments)
     for (qsizetype i = 2; i < arguments.size(); ++i) {
         const QString a = arguments[i];
         auto value = [&](const QString &flag, QString *into) {
-            if (a == flag && i + 1 < arguments.size()) {
-                *into = arguments[++i];
-                return true;
-            }
-            if (a.startsWith(flag + u'=')) {
-                *into = a.mid(flag.size() + 1);
-                return true;
-            }
-            return false;
+            return server::takeFlagValue(arguments, i, flag, into);
         };
         QString peers, clients;
         if (value(QStringLiteral("--etcd-data-dir"), &options.etcdDataDir) ||

@@ -11,6 +11,7 @@
 // the user may read and names what it may not; a lease kept alive with refresh=true stays at
 // the destination.
 #include "ClusterHttp.h"
+#include "CtlProcess.h"
 #include "DaemonProcess.h"
 
 #include <QElapsedTimer>
@@ -27,27 +28,12 @@
 
 namespace {
 
-struct Result
-{
-    QByteArray out;
-    QByteArray err;
-    int code = -1;
-};
-
-QString ctlBinary()
-{
-    return DaemonProcess::binary(QStringLiteral("qetcdctl"));
-}
+using Result = testsupport::CtlResult;
+using testsupport::ctlBinary;
 
 Result runCtl(const QStringList &args)
 {
-    QProcess p;
-    p.start(ctlBinary(), args);
-    p.waitForStarted();
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000))
-        p.kill();
-    return {p.readAllStandardOutput(), p.readAllStandardError(), p.exitCode()};
+    return testsupport::runCtl(args, {}, QProcessEnvironment::systemEnvironment(), 60000);
 }
 
 // A long-running mirror process; its stderr is collected as it comes.
@@ -411,12 +397,12 @@ void tst_Mirror::ttlRefreshKeepsTheKey()
     QElapsedTimer t;
     t.start();
     bool lost = false;
-    QTest::qWaitFor(
+    QVERIFY(QTest::qWaitFor(
         [&] {
             lost = lost || value(dst, QStringLiteral("/lease/k")) != "held";
             return lost || t.elapsed() > 6000;
         },
-        10000);
+        10000));
     refresher.stop();
     QCOMPARE(refreshFailures, 0);
     QVERIFY2(!lost, mirror.err().constData());

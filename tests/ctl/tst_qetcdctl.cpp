@@ -4,6 +4,7 @@
 // qetcdctl end to end: every command and output format against a live qetcd
 // member, the failures etcdctl users script against (messages and exit
 // codes), an export -> import round trip, and shell completion.
+#include "CtlProcess.h"
 #include "DaemonProcess.h"
 
 #include <QFileInfo>
@@ -18,31 +19,9 @@
 
 namespace {
 
-struct Result
-{
-    QByteArray out;
-    QByteArray err;
-    int code = -1;
-};
-
-QString ctlBinary()
-{
-    return DaemonProcess::binary(QStringLiteral("qetcdctl"));
-}
-
-Result runCtl(const QStringList &args, const QByteArray &input = {},
-              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(ctlBinary(), args);
-    p.waitForStarted();
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(30000))
-        p.kill();
-    return {p.readAllStandardOutput(), p.readAllStandardError(), p.exitCode()};
-}
+using Result = testsupport::CtlResult;
+using testsupport::ctlBinary;
+using testsupport::runCtl;
 
 QJsonObject json(const QByteArray &out)
 {
