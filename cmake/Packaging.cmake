@@ -32,8 +32,9 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME "qetcd")
 set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION "database")
-# adduser for postinst; init-system-helpers for deb-systemd-helper/-invoke.
-set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser, init-system-helpers (>= 1.54~)")
+# adduser for postinst; init-system-helpers for deb-systemd-helper/-invoke; procps for the
+# unit's ExecReload (/bin/kill -HUP).
+set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser, init-system-helpers (>= 1.54~), procps")
 # The first line of each description is the package's summary.
 set(CPACK_COMPONENT_SERVER_DESCRIPTION
     "etcd v2 API compatible key-value store (server and command-line client)\n\
