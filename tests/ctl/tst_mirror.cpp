@@ -2,18 +2,18 @@
 // Copyright 2026 The qetcd Authors
 
 // `qetcdctl mirror` end to end with real processes: a qetcd member as the source (and etcd 3.4
-// with --enable-v2, the reference etcd of `make deps` or /usr/bin/etcd), another as the
-// destination. A
-// realistic keyspace is mirrored while a writer keeps changing it; after the writer stops and
-// the mirror has caught up, both sides agree. --verify finds a planted difference; a mirror
-// paused while more than 1000 events happen (SIGSTOP) outruns the source's history, copies
-// again from a new snapshot and still ends with no difference; a source with auth gives what
-// the user may read and names what it may not; a lease kept alive with refresh=true stays at
-// the destination.
+// with --enable-v2, the reference etcd of `make deps` or /usr/bin/etcd, with 2,500 writes and
+// snapshots behind it), another as the destination. A realistic keyspace is mirrored while a writer
+// keeps changing it; after the writer stops and the mirror has caught up, both sides agree.
+// --verify finds a planted difference; a mirror paused while more than 1000 events happen (SIGSTOP)
+// outruns the source's history, copies again from a new snapshot and still ends with no difference;
+// a source with auth gives what the user may read and names what it may not; a lease kept alive
+// with refresh=true stays at the destination.
 #include "ClusterHttp.h"
 #include "CtlProcess.h"
 #include "DaemonProcess.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QNetworkReply>
@@ -486,10 +486,32 @@ void tst_Mirror::etcdSource()
                    QStringLiteral("--advertise-client-urls"), clientUrl.toString(),
                    QStringLiteral("--listen-peer-urls"), peerUrl,
                    QStringLiteral("--initial-advertise-peer-urls"), peerUrl,
-                   QStringLiteral("--initial-cluster"), QStringLiteral("src=") + peerUrl});
+                   QStringLiteral("--initial-cluster"), QStringLiteral("src=") + peerUrl,
+                   QStringLiteral("--snapshot-count"), QStringLiteral("1000")});
     QVERIFY(p.waitForStarted());
     QTRY_COMPARE_WITH_TIMEOUT(m_http.http("GET", clientUrl, QStringLiteral("/health")).status, 200,
                               20000);
+    // A source with a history: 2,500 writes before the mirror starts (sent 6 at a time, Qt's
+    // connections per host), so etcd has taken snapshots (every 1,000) and its event history has
+    // long moved past the first keys' indexes.
+    int done = 0, failed = 0;
+    for (int i = 0; i < 2500; ++i) {
+        QNetworkRequest req(QUrl(clientUrl.toString() +
+                                 QStringLiteral("/v2/keys/fromEtcd/history/k%1").arg(i % 700)));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+        QNetworkReply *reply = m_http.nam().put(req, "value=" + QByteArray::number(i));
+        QObject::connect(reply, &QNetworkReply::finished, [reply, &done, &failed] {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            failed += status != 200 && status != 201;
+            ++done;
+            reply->deleteLater();
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(done, 2500, 120000);
+    QCOMPARE(failed, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !QDir(dir.filePath("etcd/member/snap")).entryList({QStringLiteral("*.snap")}).isEmpty(),
+        10000);
     liveScenario(clientUrl, QStringLiteral("/fromEtcd"));
     p.terminate();
     p.waitForFinished(10000);
