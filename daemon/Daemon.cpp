@@ -73,14 +73,11 @@ bool Daemon::start()
     // --client-cert-auth a client certificate signed by --trusted-ca-file.
     if (!m_clientSide.certFile.isEmpty() && !m_clientSide.keyFile.isEmpty()) {
         QString tlsError;
-        const std::optional<QSslConfiguration> tls = TlsFiles::server(m_clientSide, &tlsError);
-        const std::optional<QSet<QByteArray>> revoked =
-            tls ? TlsFiles::revokedSerials(m_clientSide, &tlsError) : std::nullopt;
-        if (!tls || !revoked) {
+        m_clientTls = TlsFiles::clientPort(m_clientSide, &tlsError);
+        if (!m_clientTls) {
             qCCritical(lcMain).noquote() << tlsError;
             return false;
         }
-        m_clientTls = std::make_shared<transport::LiveTls>(*tls, *revoked);
     }
     // TLS between members, for https peer URLs (the --peer-* flags).
     QString peerTlsError;
@@ -250,37 +247,32 @@ bool Daemon::prepareTlsSides()
 void Daemon::reloadTls()
 {
     qCInfo(lcMain, "received SIGHUP: reloading TLS certificates");
+    // Either the new files are in use, or the old ones stay (they still work).
+    auto report = [](bool reloaded, const char *done, const char *kept, const QString &error) {
+        if (reloaded)
+            qCInfo(lcMain).noquote() << QCoreApplication::translate("main", done);
+        else
+            qCCritical(lcMain).noquote() << QCoreApplication::translate("main", kept).arg(error);
+    };
     bool anything = false;
+    QString error;
     if (m_clientTls && !m_clientAutoTls) {
         anything = true;
-        QString error;
-        const std::optional<QSslConfiguration> tls = TlsFiles::server(m_clientSide, &error);
-        const std::optional<QSet<QByteArray>> revoked =
-            tls ? TlsFiles::revokedSerials(m_clientSide, &error) : std::nullopt;
-        if (tls && revoked) {
-            m_clientTls->replace(*tls, *revoked);
-            qCInfo(lcMain).noquote()
-                << QCoreApplication::translate("main", "reloaded TLS certificates for clients "
-                                                       "(new connections use them)");
-        } else {
-            qCCritical(lcMain).noquote()
-                << QCoreApplication::translate("main", "cannot reload TLS certificates for "
-                                                       "clients, keeping the old ones: %1")
-                       .arg(error);
-        }
+        report(TlsFiles::reload(m_clientSide, *m_clientTls, &error),
+               QT_TRANSLATE_NOOP(
+                   "main", "reloaded TLS certificates for clients (new connections use them)"),
+               QT_TRANSLATE_NOOP("main", "cannot reload TLS certificates for clients, keeping the "
+                                         "old ones: %1"),
+               error);
     }
     if ((m_peerTls.liveServer || m_peerTls.liveClient) && !m_peerAutoTls) {
         anything = true;
-        QString error;
-        if (TlsFiles::reload(m_peerSide, m_peerTls, &error))
-            qCInfo(lcMain).noquote()
-                << QCoreApplication::translate("main", "reloaded TLS certificates for members "
-                                                       "(new connections use them)");
-        else
-            qCCritical(lcMain).noquote()
-                << QCoreApplication::translate("main", "cannot reload TLS certificates for "
-                                                       "members, keeping the old ones: %1")
-                       .arg(error);
+        report(TlsFiles::reload(m_peerSide, m_peerTls, &error),
+               QT_TRANSLATE_NOOP(
+                   "main", "reloaded TLS certificates for members (new connections use them)"),
+               QT_TRANSLATE_NOOP("main", "cannot reload TLS certificates for members, keeping the "
+                                         "old ones: %1"),
+               error);
     }
     if (!anything)
         qCInfo(lcMain).noquote() << QCoreApplication::translate(

@@ -167,6 +167,25 @@ std::optional<transport::PeerTls> TlsFiles::peer(const Side &side, QString *erro
     return tls;
 }
 
+std::shared_ptr<transport::LiveTls> TlsFiles::clientPort(const Side &side, QString *error)
+{
+    const std::optional<QSslConfiguration> tls = server(side, error);
+    const std::optional<QSet<QByteArray>> revoked =
+        tls ? revokedSerials(side, error) : std::nullopt;
+    if (!tls || !revoked)
+        return nullptr;
+    return std::make_shared<transport::LiveTls>(*tls, *revoked);
+}
+
+bool TlsFiles::reload(const Side &side, transport::LiveTls &tls, QString *error)
+{
+    const std::shared_ptr<transport::LiveTls> fresh = clientPort(side, error);
+    if (!fresh)
+        return false;
+    tls.replace(fresh->configuration(), fresh->revokedSerials());
+    return true;
+}
+
 bool TlsFiles::reload(const Side &side, const transport::PeerTls &tls, QString *error)
 {
     const std::optional<transport::PeerTls> fresh = peer(side, error);

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace server {
@@ -48,6 +49,9 @@ public:
     // certificate when given, and checks the peer's against trustedCaFile (the
     // system's CAs when empty) and the URL's host, as etcd does (unless verifyServer is false).
     static std::optional<QSslConfiguration> client(const Side &side, QString *error);
+    // The client port's TLS: server() with the serials side.crlFile revokes, as a live
+    // configuration a SIGHUP can replace (reload()); null with the error when a file is unusable.
+    static std::shared_ptr<transport::LiveTls> clientPort(const Side &side, QString *error);
     // The serials side.crlFile revokes; empty without a CRL file.
     static std::optional<QSet<QByteArray>> revokedSerials(const Side &side, QString *error);
 
@@ -59,6 +63,8 @@ public:
     // Reads side's files again and, if all of them are usable, puts them in `tls`'s live
     // configurations (new connections use them); else false with the error and nothing changed.
     static bool reload(const Side &side, const transport::PeerTls &tls, QString *error);
+    // The same for the client port's configuration (clientPort()).
+    static bool reload(const Side &side, transport::LiveTls &tls, QString *error);
 
 private:
     // False, with the error naming both files, when OpenSSL refuses the configuration.
