@@ -22,31 +22,15 @@ ROUNDS=${IMPORT_ROUNDS:-3}
 SNAPSHOT_COUNT=${IMPORT_SNAPSHOT_COUNT:-10000}
 OUT=${IMPORT_OUT:-$(mktemp -d "${TMPDIR:-/tmp}/qetcd-import-bench.XXXXXX")}
 mkdir -p "$OUT"
-PIDS=()
 
-log() { printf '[import-bench] %s\n' "$*"; }
-die() { log "error: $*"; exit 1; }
-cleanup() {
-    local p
-    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-    for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
-}
-trap cleanup EXIT INT TERM
+LOG_TAG=import-bench
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 for tool in curl awk; do command -v "$tool" >/dev/null || die "$tool is needed"; done
 [ -x "$QETCD_BIN" ] || die "no qetcd at $QETCD_BIN (build the qetcd target)"
 [ -n "$ETCD_BIN" ] && [ -x "$ETCD_BIN" ] || die "no etcd (Debian: apt-get install etcd-server)"
 
-USED=" "
-pick_port() {
-    local p
-    for _ in $(seq 1 500); do
-        p=$(( 20000 + RANDOM % 12000 ))
-        case "$USED" in *" $p "*) continue ;; esac
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then USED+="$p "; echo "$p"; return 0; fi
-    done
-    die "no free port"
-}
 wait_ready() {
     local deadline=$(( SECONDS + 30 ))
     while (( SECONDS < deadline )); do
@@ -55,7 +39,6 @@ wait_ready() {
     done
     die "server at $1 not ready"
 }
-now() { date +%s.%N; }
 etcd_index() { curl -sfI "$1/v2/keys/" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-etcd-index" { print $2 }'; }
 key_count() { curl -sf "$1/v2/keys/imp?recursive=true" | grep -o '"key":"/imp/d[0-9]*/k[0-9]*"' | wc -l; }
 

@@ -23,33 +23,16 @@ RATE=${MIRROR_RATE:-1000}
 SECS=${MIRROR_SECONDS:-30}
 OUT=${MIRROR_OUT:-$(mktemp -d "${TMPDIR:-/tmp}/qetcd-mirror-bench.XXXXXX")}
 mkdir -p "$OUT"
-PIDS=()
 
-log() { printf '[mirror-bench] %s\n' "$*"; }
-die() { log "error: $*"; exit 1; }
-cleanup() {
-    local p
-    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-    for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
-}
-trap cleanup EXIT INT TERM
+LOG_TAG=mirror-bench
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 for tool in curl awk; do command -v "$tool" >/dev/null || die "$tool is needed"; done
 [ -x "$QETCD_BIN" ] || die "no qetcd at $QETCD_BIN (build the qetcd target)"
 [ -x "$QETCDCTL_BIN" ] || die "no qetcdctl at $QETCDCTL_BIN (build the qetcdctl target)"
 
-USED=" "
-pick_port() {
-    local p
-    for _ in $(seq 1 500); do
-        p=$(( 20000 + RANDOM % 12000 ))
-        case "$USED" in *" $p "*) continue ;; esac
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then USED+="$p "; echo "$p"; return 0; fi
-    done
-    die "no free port"
-}
-
-start_member() { # <name> -> prints the client URL
+start_member() { # <name> -> sets MEMBER_URL (not in a $(...) subshell: PIDS must get the pid)
     local name=$1 c p
     c=$(pick_port); p=$(pick_port)
     "$QETCD_BIN" --name "$name" --data-dir "$OUT/$name.data" \
@@ -57,7 +40,7 @@ start_member() { # <name> -> prints the client URL
         --listen-peer-urls "http://127.0.0.1:$p" --initial-advertise-peer-urls "http://127.0.0.1:$p" \
         --initial-cluster "$name=http://127.0.0.1:$p" >"$OUT/$name.log" 2>&1 &
     PIDS+=($!)
-    echo "http://127.0.0.1:$c"
+    MEMBER_URL="http://127.0.0.1:$c"
 }
 
 wait_ready() {
@@ -69,11 +52,12 @@ wait_ready() {
     die "member at $1 not ready"
 }
 
-now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
-SRC=$(start_member src)
-DST=$(start_member dst)
+start_member src
+SRC=$MEMBER_URL
+start_member dst
+DST=$MEMBER_URL
 wait_ready "$SRC"
 wait_ready "$DST"
 log "source $SRC, destination $DST, raw output in $OUT"

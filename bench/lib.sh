@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
+# Helpers shared by the bench scripts that start their own servers (mirror.sh, import-etcd.sh):
+# sourced after the script sets LOG_TAG. Every pid added to PIDS is killed and reaped on exit.
+# Loopback only.
+
+PIDS=()
+
+log() { printf '[%s] %s\n' "$LOG_TAG" "$*"; }
+die() { log "error: $*"; exit 1; }
+bench_cleanup() {
+    local p
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+}
+trap bench_cleanup EXIT INT TERM
+
+# A 127.0.0.1 port nothing answers on and this script has not handed out yet.
+USED=" "
+pick_port() {
+    local p
+    for _ in $(seq 1 500); do
+        p=$(( 20000 + RANDOM % 12000 ))
+        case "$USED" in *" $p "*) continue ;; esac
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then USED+="$p "; echo "$p"; return 0; fi
+    done
+    die "no free port"
+}
+
+now() { date +%s.%N; }
