@@ -8,6 +8,7 @@
 #include "go/GoPath.h"
 #include "go/GoStrconv.h"
 #include "store/KeyLimits.h"
+#include "store/WriteOp.h"
 
 namespace api {
 
@@ -174,27 +175,14 @@ KeysRequest::parse(const HttpRequest &request, const QByteArray &keyPath, qint64
     }
 
     r.kind = Kind::Write;
-    if (method == "POST") {
-        c.op = store::Command::Op::Create;
-        c.unique = true;
-    } else if (method == "PUT") {
-        if (prevExist) {
-            if (*prevExist)
-                c.op = (prevIndex == 0 && prevValue.isEmpty()) ? store::Command::Op::Update
-                                                               : store::Command::Op::CompareAndSwap;
-            else
-                c.op = store::Command::Op::Create;
-        } else if (prevIndex > 0 || !prevValue.isEmpty()) {
-            c.op = store::Command::Op::CompareAndSwap;
-        } else {
-            c.op = store::Command::Op::Set;
-        }
-    } else { // DELETE (the router lets no other method through)
-        c.op = (prevIndex > 0 || !prevValue.isEmpty()) ? store::Command::Op::CompareAndDelete
-                                                       : store::Command::Op::Delete;
-        if (c.recursive)
-            c.dir = true;
-    }
+    // DELETE otherwise: the router lets no other method through.
+    const store::WriteOp::Method writeMethod = method == "POST"  ? store::WriteOp::Method::Post
+                                               : method == "PUT" ? store::WriteOp::Method::Put
+                                                                 : store::WriteOp::Method::Delete;
+    c.op = store::WriteOp::of(writeMethod, prevExist, prevIndex > 0 || !prevValue.isEmpty());
+    c.unique = writeMethod == store::WriteOp::Method::Post;
+    if (writeMethod == store::WriteOp::Method::Delete && c.recursive)
+        c.dir = true;
     return r;
 }
 

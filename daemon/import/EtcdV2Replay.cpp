@@ -8,6 +8,7 @@
 #include "etcd_import.pb.h"
 #include "store/Node.h"
 #include "store/StoreSnapshot.h"
+#include "store/WriteOp.h"
 
 #include <QDate>
 #include <QHash>
@@ -251,28 +252,24 @@ bool EtcdV2Replay::applyRequest(const Request &r)
     c.timeNs = r.time();
     c.recursive = r.recursive();
     const bool compare = r.previndex() > 0 || !r.prevvalue().empty();
+    const std::optional<bool> prevExist =
+        r.has_prevexist() ? std::optional<bool>(r.prevexist()) : std::nullopt;
     if (method == QLatin1String("POST")) {
-        c.op = store::Command::Op::Create;
+        c.op = store::WriteOp::of(store::WriteOp::Method::Post, prevExist, compare);
         c.unique = true;
     } else if (method == QLatin1String("PUT")) {
         c.refresh = r.refresh();
-        if (r.has_prevexist()) {
-            c.op = !r.prevexist() ? store::Command::Op::Create
-                   : compare      ? store::Command::Op::CompareAndSwap
-                                  : store::Command::Op::Update;
-        } else if (compare) {
-            c.op = store::Command::Op::CompareAndSwap;
-        } else {
+        c.op = store::WriteOp::of(store::WriteOp::Method::Put, prevExist, compare);
+        if (c.op == store::Command::Op::Set) {
             static const QRegularExpression attributes(
                 QStringLiteral("^/0/members/([0-9a-fA-F]{1,16})/attributes$"));
             const QRegularExpressionMatch m = attributes.match(c.path);
             // etcd's RaftCluster.UpdateAttributes skips a removed member.
             if (m.hasMatch() && exists(kRemoved + m.captured(1)))
                 return true;
-            c.op = store::Command::Op::Set;
         }
     } else if (method == QLatin1String("DELETE")) {
-        c.op = compare ? store::Command::Op::CompareAndDelete : store::Command::Op::Delete;
+        c.op = store::WriteOp::of(store::WriteOp::Method::Delete, prevExist, compare);
     } else if (method == QLatin1String("SYNC")) {
         ++m_counts.syncs;
         c.op = store::Command::Op::Expire;
