@@ -65,6 +65,22 @@ struct Config
     ClusterState initialClusterState = ClusterState::New;
     QString initialClusterToken = QStringLiteral("etcd-cluster");
 
+    // discovery (etcd 2.2's clustering.md and discovery_protocol.md)
+    enum class DiscoveryFallback { Exit, Proxy };
+    QString discovery;    // --discovery: a token URL on a v2 keys API (an etcd or a qetcd)
+    QString discoverySrv; // --discovery-srv: a DNS domain with _etcd-server(-ssl)._tcp records
+    DiscoveryFallback discoveryFallback = DiscoveryFallback::Proxy; // etcd's default: proxy
+    QString discoveryProxy; // --discovery-proxy: an HTTP proxy for reaching the service
+
+    // proxy (etcd 2.2's proxy.md): a process that stores nothing and forwards to members
+    enum class ProxyMode { Off, ReadOnly, On };
+    ProxyMode proxy = ProxyMode::Off;
+    uint proxyFailureWaitMs = 5000;      // a member that failed is skipped this long
+    uint proxyRefreshIntervalMs = 30000; // how often /v2/members is read again
+    uint proxyDialTimeoutMs = 1000;      // connecting to a member; 0: no limit
+    uint proxyWriteTimeoutMs = 5000;     // sending a request to a member; 0: no limit
+    uint proxyReadTimeoutMs = 0;         // waiting for an answer; 0: no limit (watches wait)
+
     // security
     QString certFile;
     QString keyFile;

@@ -19,7 +19,7 @@ namespace server::config {
 // is applied with "true". Value type; the table of all flags is FlagTable.
 struct FlagDefinition
 {
-    enum class Section { Member, Clustering, Security, Logging, Unsafe };
+    enum class Section { Member, Clustering, Proxy, Security, Logging, Unsafe };
 
     QString name;
     bool isBool = false;

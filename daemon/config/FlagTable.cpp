@@ -247,22 +247,70 @@ QList<FlagDefinition> buildTable()
                                    "list of this member's client URLs to advertise to clients; "
                                    "required when --listen-client-urls is set."),
                  &Config::advertiseClientUrls),
-        // etcd 2's proxy: deployments pass --proxy=off for a member.
-        flag("proxy", "off", Section::Clustering,
-             QT_TRANSLATE_NOOP("FlagTable", "proxy mode setting ('off' only: qetcd runs as a "
-                                            "member)."),
+        // discovery (etcd 2.2's clustering.md)
+        stringFlag("discovery", "", Section::Clustering,
+                   QT_TRANSLATE_NOOP("FlagTable", "discovery URL used to bootstrap the cluster."),
+                   &Config::discovery),
+        flag("discovery-fallback", "proxy", Section::Clustering,
+             QT_TRANSLATE_NOOP("FlagTable", "expected behavior ('exit' or 'proxy') when "
+                                            "discovery services fails."),
              [](Config &c, const QString &t) {
-                 if (t != QLatin1String("off"))
-                     return QCoreApplication::translate(
-                                "FlagTable",
-                                "proxy mode '%1' is not supported: qetcd runs only as a member "
-                                "('off'); valid etcd values are 'off', 'readonly' and 'on'")
+                 if (t == QLatin1String("exit"))
+                     c.discoveryFallback = Config::DiscoveryFallback::Exit;
+                 else if (t == QLatin1String("proxy"))
+                     c.discoveryFallback = Config::DiscoveryFallback::Proxy;
+                 else
+                     return QCoreApplication::translate("FlagTable",
+                                                        "unrecognized value '%1': valid values are "
+                                                        "'exit' and 'proxy'")
                          .arg(t);
-                 c.warnings.append(QCoreApplication::translate(
-                     "FlagTable", "--proxy=off is accepted for etcd compatibility; qetcd runs as "
-                                  "a member"));
                  return QString();
              }),
+        stringFlag(
+            "discovery-proxy", "", Section::Clustering,
+            QT_TRANSLATE_NOOP("FlagTable", "HTTP proxy to use for traffic to discovery service."),
+            &Config::discoveryProxy),
+        stringFlag("discovery-srv", "", Section::Clustering,
+                   QT_TRANSLATE_NOOP("FlagTable", "DNS domain used to bootstrap initial "
+                                                  "cluster."),
+                   &Config::discoverySrv),
+        // proxy (etcd 2.2's proxy.md)
+        flag("proxy", "off", Section::Proxy,
+             QT_TRANSLATE_NOOP("FlagTable", "proxy mode setting ('off', 'readonly' or 'on')."),
+             [](Config &c, const QString &t) {
+                 if (t == QLatin1String("off"))
+                     c.proxy = Config::ProxyMode::Off;
+                 else if (t == QLatin1String("readonly"))
+                     c.proxy = Config::ProxyMode::ReadOnly;
+                 else if (t == QLatin1String("on"))
+                     c.proxy = Config::ProxyMode::On;
+                 else
+                     return QCoreApplication::translate(
+                                "FlagTable", "unrecognized value '%1': valid values are 'off', "
+                                             "'readonly' and 'on'")
+                         .arg(t);
+                 return QString();
+             }),
+        numberFlag("proxy-failure-wait", "5000", Section::Proxy,
+                   QT_TRANSLATE_NOOP("FlagTable", "time (in milliseconds) an endpoint will be "
+                                                  "held in a failed state."),
+                   &Config::proxyFailureWaitMs),
+        numberFlag("proxy-refresh-interval", "30000", Section::Proxy,
+                   QT_TRANSLATE_NOOP("FlagTable",
+                                     "time (in milliseconds) of the endpoints refresh interval."),
+                   &Config::proxyRefreshIntervalMs),
+        numberFlag("proxy-dial-timeout", "1000", Section::Proxy,
+                   QT_TRANSLATE_NOOP("FlagTable", "time (in milliseconds) for a dial to timeout "
+                                                  "or 0 to disable the timeout."),
+                   &Config::proxyDialTimeoutMs),
+        numberFlag("proxy-write-timeout", "5000", Section::Proxy,
+                   QT_TRANSLATE_NOOP("FlagTable", "time (in milliseconds) for a write to "
+                                                  "timeout or 0 to disable the timeout."),
+                   &Config::proxyWriteTimeoutMs),
+        numberFlag("proxy-read-timeout", "0", Section::Proxy,
+                   QT_TRANSLATE_NOOP("FlagTable", "time (in milliseconds) for a read to timeout "
+                                                  "or 0 to disable the timeout."),
+                   &Config::proxyReadTimeoutMs),
         // security
         stringFlag("cert-file", "", Section::Security,
                    QT_TRANSLATE_NOOP("FlagTable", "path to the client server TLS cert file."),

@@ -22,6 +22,8 @@ QString sectionTitle(FlagDefinition::Section section)
         return QCoreApplication::translate("server::config::UsageText", "member flags:");
     case FlagDefinition::Section::Clustering:
         return QCoreApplication::translate("server::config::UsageText", "clustering flags:");
+    case FlagDefinition::Section::Proxy:
+        return QCoreApplication::translate("server::config::UsageText", "proxy flags:");
     case FlagDefinition::Section::Security:
         return QCoreApplication::translate("server::config::UsageText", "security flags:");
     case FlagDefinition::Section::Logging:
