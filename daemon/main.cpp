@@ -12,6 +12,7 @@
 #include "WalTool.h"
 #include "i18n/Localization.h"
 #include "import/EtcdImport.h"
+#include "proxy/ProxyDaemon.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -84,6 +85,16 @@ int main(int argc, char *argv[])
     qCInfo(server::lcMain, "Qt Version: %s", qVersion());
     for (const QString &warning : config.warnings)
         qCWarning(server::lcMain).noquote() << warning;
+
+    // --proxy on|readonly: a proxy that stores nothing and forwards to the members (issue 17).
+    if (config.proxy != server::config::Config::ProxyMode::Off) {
+        server::proxy::ProxyDaemon proxy(config, fdLimits);
+        if (!proxy.start())
+            return 1;
+        const int status = app.exec();
+        proxy.stop();
+        return status;
+    }
 
     server::Daemon daemon(config, fdLimits);
     if (!daemon.start())
