@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The qetcd Authors
+# Issue 15's scale phases, qetcd and etcd 3.4 (v2) side by side, one server at a time, each on a
+# fresh single member (fsync on, --snapshot-count SCALE_SNAPSHOT_COUNT for both), loopback only.
+#
+#   fill      wrk -t2 -c64 -d SCALE_DURATION PUTting 256-byte values to unique keys bench/k0,
+#             k1 ... (fill.lua; the store grows by one key per write, up to SCALE_KEYS). Every
+#             second: writes applied in that second (setsSuccess from /v2/stats/store), the keys so
+#             far and VmRSS -> <out>/<server>-series.csv. Throughout, stallprobe.py reads one key
+#             back to back on its own connection (the snapshot-stall probe: its slowest answers are
+#             the member's longest pauses, e.g. while a snapshot is taken). At the end: RSS and
+#             peak RSS (VmHWM), the data dir's size; then SIGTERM and a restart on the same data
+#             dir, timed from exec to the first answer of GET /v2/keys/bench/k0.
+#   watchers  a fresh member with SCALE_PRELOAD keys: wrk PUT c1 for SCALE_WATCH_DURATION (p99);
+#             then watchers.py opens SCALE_LONG_POLL idle long-poll watchers and SCALE_STREAMS
+#             recursive stream watchers on bench/ (each sees every write); RSS before/after gives
+#             memory per watcher; the same wrk PUT c1 again with them attached.
+# Prints one table per phase and keeps everything under bench/results/scale-<stamp>/.
+#
+# Environment (defaults in brackets):
+#   SCALE_PHASES [fill watchers]   SCALE_SERVERS [qetcd etcd]
+#   SCALE_DURATION [140s]  SCALE_KEYS [1000000]  SCALE_SNAPSHOT_COUNT [10000]
+#   SCALE_PRELOAD [1000]  SCALE_WATCH_DURATION [30s]  SCALE_LONG_POLL [10000]  SCALE_STREAMS [1000]
+#   QETCD_BIN [build/bin/qetcd]  ETCD_BIN [etcd on PATH, or .tools/etcd from make deps]
+# Needs wrk, curl, /usr/bin/python3 (and gnuplot, if installed, for <out>/<server>-series.png).
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+LOG_TAG=scale
+# shellcheck source=lib.sh
+. "$BENCH_DIR/lib.sh"
+
+QETCD_BIN=${QETCD_BIN:-$ROOT/build/bin/qetcd}
+ETCD_BIN=${ETCD_BIN:-$(command -v etcd || echo "$ROOT/.tools/etcd")}
+PHASES=${SCALE_PHASES:-fill watchers}
+SERVERS=${SCALE_SERVERS:-qetcd etcd}
+DURATION=${SCALE_DURATION:-140s}
+KEYS=${SCALE_KEYS:-1000000}
+SNAPSHOT_COUNT=${SCALE_SNAPSHOT_COUNT:-10000}
+PRELOAD=${SCALE_PRELOAD:-1000}
+WATCH_DURATION=${SCALE_WATCH_DURATION:-30s}
+LONG_POLL=${SCALE_LONG_POLL:-10000}
+STREAMS=${SCALE_STREAMS:-1000}
+OUT=${SCALE_OUT:-$BENCH_DIR/results/scale-$(date +%Y%m%d-%H%M%S)}
+WORK=$(mktemp -d /tmp/qetcd-scale.XXXXXX)
+mkdir -p "$OUT"
+trap 'bench_cleanup; rm -rf "$WORK"' EXIT
+
+command -v wrk >/dev/null || die "wrk is missing (apt-get install wrk)"
+[ -x "$QETCD_BIN" ] || die "no qetcd at $QETCD_BIN (make build)"
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+SERVER_PID=""
+# start <server> <data dir> <client port> <peer port> <log>: sets SERVER_PID, STARTED (epoch s)
+start() {
+    local url="http://127.0.0.1:$3" peer="http://127.0.0.1:$4"
+    local args=(--name scale --data-dir "$2" --listen-client-urls "$url" --advertise-client-urls "$url"
+        --listen-peer-urls "$peer" --initial-advertise-peer-urls "$peer"
+        --initial-cluster "scale=$peer" --initial-cluster-state new --snapshot-count "$SNAPSHOT_COUNT")
+    STARTED=$(now)
+    case "$1" in
+        qetcd) "$QETCD_BIN" "${args[@]}" >>"$5" 2>&1 & ;;
+        etcd) "$ETCD_BIN" "${args[@]}" --enable-v2=true >>"$5" 2>&1 & ;;
+    esac
+    SERVER_PID=$!
+    PIDS+=("$SERVER_PID")
+    echo "$1: ${args[*]}" >>"$OUT/commands.txt"
+}
+# Seconds from STARTED until GET <url> answers 200 (polled every 10 ms).
+first_answer() {
+    for _ in $(seq 1 12000); do
+        kill -0 "$SERVER_PID" 2>/dev/null || die "server exited, see its log"
+        if curl -sf --max-time 1 -o /dev/null "$1"; then
+            awk -v a="$STARTED" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'
+            return 0
+        fi
+        sleep 0.01
+    done
+    die "no answer from $1 after 120 s"
+}
+stop_server() {
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+}
+status_kb() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+sets() { curl -sf --max-time 2 "$1/v2/stats/store" | sed -n 's/.*"setsSuccess":\([0-9]*\).*/\1/p'; }
+wrk_field() { sed -n "s/.*BENCH_RESULT.* $2=\([0-9.]*\).*/\1/p" "$1"; }
+mb() { awk -v kb="$1" 'BEGIN { printf "%.0f", kb / 1024 }'; }
+
+declare -A R
+
+phase_fill() { # <server>
+    local s=$1 cport pport url data="$WORK/$1-fill"
+    cport=$(pick_port); pport=$(pick_port); url="http://127.0.0.1:$cport"
+    start "$s" "$data" "$cport" "$pport" "$OUT/$s-fill.log"
+    first_answer "$url/v2/stats/store" >/dev/null
+    curl -sf -X PUT "$url/v2/keys/probe" -d value=p -o /dev/null
+    /usr/bin/python3 "$BENCH_DIR/stallprobe.py" "$url/v2/keys/probe" >"$OUT/$s-stall.txt" &
+    local probe=$!
+    PIDS+=("$probe")
+    echo "second,writes,keys,rss_mb" >"$OUT/$s-series.csv"
+    log "$s: fill for $DURATION (wrk -t2 -c64, unique keys up to $KEYS)"
+    echo "$s fill: SCALE_KEYS=$KEYS SCALE_THREADS=2 wrk -t2 -c64 -d$DURATION --latency -s bench/fill.lua $url" >>"$OUT/commands.txt"
+    BENCH_LUA_DIR="$BENCH_DIR" SCALE_KEYS=$KEYS SCALE_THREADS=2 \
+        wrk -t2 -c64 -d"$DURATION" --timeout 10s -s "$BENCH_DIR/fill.lua" "$url" >"$OUT/$s-fill.wrk" 2>&1 &
+    local wrkpid=$! base prev cur sec=0
+    PIDS+=("$wrkpid")
+    base=$(sets "$url"); prev=$base
+    while kill -0 "$wrkpid" 2>/dev/null; do
+        sleep 1
+        cur=$(sets "$url" || echo "$prev"); [ -n "$cur" ] || cur=$prev
+        sec=$((sec + 1))
+        echo "$sec,$((cur - prev)),$((cur - base)),$(mb "$(status_kb "$SERVER_PID" VmRSS)")" >>"$OUT/$s-series.csv"
+        prev=$cur
+    done
+    wait "$wrkpid" || true
+    kill -TERM "$probe"; wait "$probe" || true
+    R[$s,rps]=$(wrk_field "$OUT/$s-fill.wrk" rps)
+    R[$s,p99]=$(wrk_field "$OUT/$s-fill.wrk" p99_us)
+    R[$s,writes]=$(( $(sets "$url") - base ))
+    R[$s,keys]=$(( R[$s,writes] < KEYS ? R[$s,writes] : KEYS ))
+    R[$s,rss]=$(mb "$(status_kb "$SERVER_PID" VmRSS)")
+    R[$s,hwm]=$(mb "$(status_kb "$SERVER_PID" VmHWM)")
+    # Per-second series: median, slowest second, seconds below half the median (the first and
+    # last seconds are partial and left out).
+    local sorted
+    sorted=$(awk -F, 'NR > 2 { print $2 }' "$OUT/$s-series.csv" | sed '$d' | sort -n)
+    if [ -n "$sorted" ]; then
+        local n
+        n=$(wc -l <<<"$sorted")
+        R[$s,median]=$(sed -n "$(( (n + 1) / 2 ))p" <<<"$sorted")
+        R[$s,min]=$(head -n1 <<<"$sorted")
+        R[$s,below]=$(awk -v m="${R[$s,median]}" '$1 < m / 2 { b++ } END { print b + 0 }' <<<"$sorted")
+    fi
+    R[$s,stall]=$(sed -n 's/.*max_ms=\([0-9.]*\).*/\1/p' "$OUT/$s-stall.txt")
+    R[$s,stall99]=$(sed -n 's/.*p999_ms=\([0-9.]*\).*/\1/p' "$OUT/$s-stall.txt")
+    stop_server
+    R[$s,disk]=$(du -sm "$data" | cut -f1)
+    start "$s" "$data" "$cport" "$pport" "$OUT/$s-restart.log"
+    R[$s,restart]=$(first_answer "$url/v2/keys/bench/k0")
+    stop_server
+    rm -rf "$data"
+    log "$s: ${R[$s,keys]} keys, ${R[$s,rps]} w/s, p99 ${R[$s,p99]} us, RSS ${R[$s,rss]}/${R[$s,hwm]} MB, restart ${R[$s,restart]} s"
+    if command -v gnuplot >/dev/null; then
+        gnuplot -e "set terminal png size 900,400; set output '$OUT/$s-series.png'; set datafile separator ',';
+            set xlabel 'second'; set ylabel 'writes/s'; set y2label 'RSS MB'; set y2tics;
+            plot '$OUT/$s-series.csv' every ::1 using 1:2 with lines title '$s writes/s',
+                 '' every ::1 using 1:4 axes x1y2 with lines title 'RSS MB'" 2>/dev/null || true
+    fi
+}
+
+phase_watchers() { # <server>
+    local s=$1 cport pport url data="$WORK/$1-watch"
+    cport=$(pick_port); pport=$(pick_port); url="http://127.0.0.1:$cport"
+    start "$s" "$data" "$cport" "$pport" "$OUT/$s-watch.log"
+    first_answer "$url/v2/stats/store" >/dev/null
+    for i in $(seq 0 $((PRELOAD - 1))); do printf 'url = "%s"\noutput = "/dev/null"\n' "$url/v2/keys/bench/k$i"; done >"$WORK/preload.cfg"
+    curl -sS --no-progress-meter --parallel --parallel-max 32 -K "$WORK/preload.cfg" -X PUT -d value=v || die "$s: preload failed"
+    local w="BENCH_LUA_DIR=$BENCH_DIR BENCH_PRELOAD=$PRELOAD wrk -t1 -c1 -d$WATCH_DURATION -s bench/put.lua"
+    echo "$s watchers: $w $url (without, then with watchers.py --long-poll $LONG_POLL --streams $STREAMS)" >>"$OUT/commands.txt"
+    BENCH_LUA_DIR="$BENCH_DIR" BENCH_PRELOAD=$PRELOAD wrk -t1 -c1 -d"$WATCH_DURATION" -s "$BENCH_DIR/put.lua" "$url" >"$OUT/$s-put-bare.wrk" 2>&1
+    local before after
+    before=$(status_kb "$SERVER_PID" VmRSS)
+    /usr/bin/python3 "$BENCH_DIR/watchers.py" "$url" --long-poll "$LONG_POLL" --streams "$STREAMS" >"$OUT/$s-watchers.txt" 2>&1 &
+    local wp=$!
+    PIDS+=("$wp")
+    for _ in $(seq 1 600); do grep -q WATCHERS_READY "$OUT/$s-watchers.txt" && break; sleep 0.2; done
+    grep -q WATCHERS_READY "$OUT/$s-watchers.txt" || die "$s: watchers not ready after 120 s"
+    sleep 2 # let the server settle its bookkeeping before reading RSS
+    after=$(status_kb "$SERVER_PID" VmRSS)
+    BENCH_LUA_DIR="$BENCH_DIR" BENCH_PRELOAD=$PRELOAD wrk -t1 -c1 -d"$WATCH_DURATION" -s "$BENCH_DIR/put.lua" "$url" >"$OUT/$s-put-watched.wrk" 2>&1
+    kill -TERM "$wp"; wait "$wp" || true
+    R[$s,bare99]=$(wrk_field "$OUT/$s-put-bare.wrk" p99_us)
+    R[$s,bareRps]=$(wrk_field "$OUT/$s-put-bare.wrk" rps)
+    R[$s,w99]=$(wrk_field "$OUT/$s-put-watched.wrk" p99_us)
+    R[$s,wRps]=$(wrk_field "$OUT/$s-put-watched.wrk" rps)
+    R[$s,perWatcher]=$(awk -v a="$before" -v b="$after" -v n=$((LONG_POLL + STREAMS)) 'BEGIN { printf "%.1f", (b - a) / n }')
+    R[$s,ready]=$(sed -n 's/WATCHERS_READY //p' "$OUT/$s-watchers.txt")
+    stop_server
+    rm -rf "$data"
+    log "$s: PUT c1 p99 ${R[$s,bare99]} us bare, ${R[$s,w99]} us with watchers (${R[$s,ready]}); ${R[$s,perWatcher]} KiB per watcher"
+}
+
+for phase in $PHASES; do
+    for s in $SERVERS; do
+        [ "$s" = etcd ] && { [ -x "$ETCD_BIN" ] || { log "no etcd ($ETCD_BIN): skipped"; continue; }; }
+        "phase_$phase" "$s"
+    done
+done
+
+{
+    echo "# scale run $(date -u +%FT%TZ), $(nproc) cores; commands in commands.txt"
+    if [[ " $PHASES " == *" fill "* ]]; then
+        echo
+        echo "fill: wrk -t2 -c64 -d$DURATION, unique keys up to $KEYS, 256-byte values, --snapshot-count $SNAPSHOT_COUNT"
+        printf '%-6s %9s %9s %8s %9s %8s %8s %6s %10s %12s %9s %8s\n' server writes keys "w/s" "p99 ms" "med w/s" "min w/s" "<med/2" "RSS/peak" "stall max ms" "restart s" "disk MB"
+        for s in $SERVERS; do
+            [ -n "${R[$s,keys]:-}" ] || continue
+            printf '%-6s %9s %9s %8s %9s %8s %8s %6s %10s %12s %9s %8s\n' "$s" "${R[$s,writes]}" "${R[$s,keys]}" "${R[$s,rps]}" \
+                "$(awk -v u="${R[$s,p99]}" 'BEGIN { printf "%.1f", u / 1000 }')" "${R[$s,median]}" "${R[$s,min]}" \
+                "${R[$s,below]}" "${R[$s,rss]}/${R[$s,hwm]}" "${R[$s,stall]}" "${R[$s,restart]}" "${R[$s,disk]}"
+        done
+    fi
+    if [[ " $PHASES " == *" watchers "* ]]; then
+        echo
+        echo "watchers: wrk PUT c1 -d$WATCH_DURATION, without and with $LONG_POLL idle long-poll + $STREAMS recursive stream watchers"
+        printf '%-6s %12s %12s %12s %12s %14s  %s\n' server "w/s bare" "p99 ms bare" "w/s watched" "p99 watched" "KiB/watcher" watchers
+        for s in $SERVERS; do
+            [ -n "${R[$s,bare99]:-}" ] || continue
+            printf '%-6s %12s %12s %12s %12s %14s  %s\n' "$s" "${R[$s,bareRps]}" \
+                "$(awk -v u="${R[$s,bare99]}" 'BEGIN { printf "%.2f", u / 1000 }')" "${R[$s,wRps]}" \
+                "$(awk -v u="${R[$s,w99]}" 'BEGIN { printf "%.2f", u / 1000 }')" "${R[$s,perWatcher]}" "${R[$s,ready]}"
+        done
+    fi
+} | tee "$OUT/summary.txt"
