@@ -14,6 +14,7 @@
 #include "keys/KeyTreeModel.h"
 #include "keys/NewKeyDialog.h"
 #include "keys/SubtreeTransfer.h"
+#include "search/KeySearchDialog.h"
 #include "widgets/MessageBanner.h"
 
 #include <QAction>
@@ -84,6 +85,23 @@ KeyBrowserPage::KeyBrowserPage(ClusterConnection *connection, QWidget *parent)
               &KeyBrowserPage::exportSubtree);
     addAction(s->standardIcon(QStyle::SP_DialogOpenButton), tr("Import…"), "importAction",
               &KeyBrowserPage::importSubtree);
+    QAction *searchAction = m_toolBar->addAction(s->standardIcon(QStyle::SP_FileDialogContentsView),
+                                                 tr("Search on server…"));
+    searchAction->setObjectName(QStringLiteral("serverSearchAction"));
+    searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    searchAction->setToolTip(tr("Search keys and values below a directory on the server, "
+                                "including directories never opened here"));
+    connect(searchAction, &QAction::triggered, this, [this] {
+        auto *dialog = findChild<KeySearchDialog *>();
+        if (!dialog) {
+            dialog = new KeySearchDialog(m_connection, this);
+            connect(dialog, &KeySearchDialog::keyActivated, this, &KeyBrowserPage::goToKey);
+        }
+        dialog->setRoot(selectedDirectory());
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
     m_toolBar->addSeparator();
     QAction *refreshAction = addAction(s->standardIcon(QStyle::SP_BrowserReload), tr("Refresh"),
                                        "refreshAction", &KeyBrowserPage::refresh);
