@@ -9,10 +9,12 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -59,7 +61,8 @@ LatencyChartPage::LatencyChartPage(ClusterConnection *connection, QWidget *paren
     auto *legend = new QLabel(this);
     legend->setText(
         tr("<span style='color:%1'>●</span> below 25 ms &nbsp; <span style='color:%2'>●</span> "
-           "below 60 ms &nbsp; <span style='color:%3'>●</span> 60 ms and above")
+           "below 60 ms &nbsp; <span style='color:%3'>●</span> 60 ms and above &nbsp; "
+           "<span style='color:%3'><b>⬤</b></span> no answer")
             .arg(LatencySeriesModel::color(LatencySeriesModel::Level::Good).name(),
                  LatencySeriesModel::color(LatencySeriesModel::Level::Fair).name(),
                  LatencySeriesModel::color(LatencySeriesModel::Level::Poor).name()));
@@ -75,6 +78,20 @@ LatencyChartPage::LatencyChartPage(ClusterConnection *connection, QWidget *paren
                              "nobody to replicate to, so there is no latency to draw."));
     m_emptyLabel->hide();
     layout->addWidget(m_emptyLabel);
+    m_troubleLabel = new QLabel(this);
+    m_troubleLabel->setObjectName(QStringLiteral("latencyTrouble"));
+    m_troubleLabel->setWordWrap(true);
+    m_troubleLabel->setTextFormat(Qt::PlainText);
+    m_troubleLabel->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; "
+                                                 "padding: 4px; font-weight: bold; }")
+                                      .arg(LatencySeriesModel::troubleColor().name()));
+    // Keeps its line when hidden, so the chart does not jump under the
+    // mouse when a follower stops or starts answering.
+    QSizePolicy keep = m_troubleLabel->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_troubleLabel->setSizePolicy(keep);
+    m_troubleLabel->hide();
+    layout->addWidget(m_troubleLabel);
 
     m_chart = new QChart;
     m_chart->setTitle(tr("Leader → follower latency (ms)"));
@@ -146,6 +163,7 @@ void LatencyChartPage::setSource(LeaderStatsSource *source)
             [this](qint64 atMs, const QJsonObject &stats) {
                 m_model->addStats(atMs, stats);
                 updateSourceLabel();
+                updateTrouble();
             });
     connect(source, &LeaderStatsSource::memberNamesChanged, m_model,
             &LatencySeriesModel::setMemberNames);
@@ -159,6 +177,32 @@ void LatencyChartPage::setSource(LeaderStatsSource *source)
             [this](const QString &why) { m_sourceLabel->setText(why); });
     m_leaderLabel->setText(tr("Leader: unknown"));
     updateSourceLabel();
+    updateTrouble();
+}
+
+QString LatencyChartPage::troubleText() const
+{
+    return m_troubleLabel->isHidden() ? QString() : m_troubleLabel->text();
+}
+
+void LatencyChartPage::updateTrouble()
+{
+    QStringList lines;
+    const QDateTime now = QDateTime::currentDateTime();
+    for (const QString &id : m_model->troubledFollowers()) {
+        const FollowerLatency *f = m_model->follower(id);
+        // Source-clock times, placed on the wall clock from the latest sample.
+        const QDateTime since = now.addMSecs(f->lastAnswerMs - m_model->latestMs());
+        const QString at = QLocale().toString(since.time(), QStringLiteral("HH:mm:ss"));
+        lines.append(
+            f->everAnswered
+                ? tr("follower %1 not answering since %2").arg(m_model->displayName(id), at)
+                : tr("follower %1 not answering since %2 (no answer from it since this "
+                     "leader took over)")
+                      .arg(m_model->displayName(id), at));
+    }
+    m_troubleLabel->setText(lines.join(QLatin1Char('\n')));
+    m_troubleLabel->setVisible(!lines.isEmpty());
 }
 
 void LatencyChartPage::updateSourceLabel()
@@ -198,6 +242,7 @@ void LatencyChartPage::rebuildSeries()
         series->setName(m_model->displayName(id));
     }
     updateSourceLabel();
+    updateTrouble();
     redraw();
 }
 
@@ -207,16 +252,24 @@ void LatencyChartPage::redraw()
     double maxY = 0;
     for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
         const QList<QPointF> samples = m_model->samples(it.key());
+        const QList<bool> answered = m_model->answered(it.key());
         QList<QPointF> points;
         points.reserve(samples.size());
         QHash<int, QHash<QXYSeries::PointConfiguration, QVariant>> colors;
-        for (const QPointF &p : samples) {
-            // Good samples small, the slow ones stand out.
+        for (qsizetype i = 0; i < samples.size(); ++i) {
+            const QPointF &p = samples[i];
+            // Good samples small, the slow ones stand out, silent ones most:
+            // the leader repeats the last latency it measured, so only the
+            // marker can say the follower did not answer.
             const LatencySeriesModel::Level level = LatencySeriesModel::level(p.y());
+            const bool silent = i < answered.size() && !answered[i];
             auto &config = colors[int(points.size())];
-            config[QXYSeries::PointConfiguration::Color] = LatencySeriesModel::color(level);
-            config[QXYSeries::PointConfiguration::Size] =
-                level == LatencySeriesModel::Level::Good ? 2.5 : 5.0;
+            config[QXYSeries::PointConfiguration::Color] =
+                silent ? LatencySeriesModel::troubleColor() : LatencySeriesModel::color(level);
+            config[QXYSeries::PointConfiguration::Size] = silent ? 8.0
+                                                          : level == LatencySeriesModel::Level::Good
+                                                              ? 2.5
+                                                              : 5.0;
             points.append(QPointF((p.x() - latest) / 1000.0, p.y()));
             maxY = qMax(maxY, p.y());
         }

@@ -26,6 +26,10 @@ class LatencySeriesModel;
 // the etcd 0.4 dashboard (green < 25 ms, orange < 60 ms, red above), and
 // beside it a table of average/min/max/standard deviation and success/fail
 // counts per follower.
+// A follower that stops answering (LatencySeriesModel's trouble rule) is
+// flagged three ways: its points turn into large red markers, its table row
+// turns red with "no answer" for the latency, and a line above the chart
+// says "follower X not answering since HH:MM:SS".
 //
 // The numbers come from a LeaderStatsSource: by default a
 // ClientLeaderStatsSource polling the current leader every 500 ms while
@@ -45,11 +49,14 @@ public:
     QChart *chart() const { return m_chart; }
     QLineSeries *series(const QString &followerId) const { return m_series.value(followerId); }
     int seriesCount() const { return int(m_series.size()); }
+    // The words above the chart; empty while every follower answers.
+    QString troubleText() const;
 
 private:
     void rebuildSeries();
     void redraw();
     void updateSourceLabel();
+    void updateTrouble();
 
     QPointer<ClusterConnection> m_connection;
     LatencySeriesModel *m_model;
@@ -62,6 +69,7 @@ private:
     QLabel *m_sourceLabel;
     QLabel *m_leaderLabel;
     QLabel *m_emptyLabel;
+    QLabel *m_troubleLabel;
     QTableView *m_table;
 };
 

@@ -83,11 +83,25 @@ bool LatencySeriesModel::addStats(qint64 atMs, const QJsonObject &stats)
         f.minimum = latency.value(QLatin1String("minimum")).toDouble();
         f.maximum = latency.value(QLatin1String("maximum")).toDouble();
         f.standardDeviation = latency.value(QLatin1String("standardDeviation")).toDouble();
-        f.success = client::json::toInt64(counts.value(QLatin1String("success"))).value_or(0);
+        const qint64 success =
+            client::json::toInt64(counts.value(QLatin1String("success"))).value_or(0);
+        // Any change counts as an answer: a new leader starts its own counts.
+        const bool first = f.lastAnswerMs < 0;
+        if (success > 0 && (first || success != f.success)) {
+            f.lastAnswerMs = atMs;
+            f.everAnswered = true;
+        } else if (first) {
+            f.lastAnswerMs = atMs;
+        }
+        f.success = success;
         f.fail = client::json::toInt64(counts.value(QLatin1String("fail"))).value_or(0);
+        f.answering = f.everAnswered && atMs - f.lastAnswerMs < m_staleAfterMs;
         f.samples.emplace_back(double(atMs), f.current);
-        while (!f.samples.empty() && f.samples.front().x() < double(atMs - m_windowMs))
+        f.answered.push_back(f.answering);
+        while (!f.samples.empty() && f.samples.front().x() < double(atMs - m_windowMs)) {
             f.samples.pop_front();
+            f.answered.pop_front();
+        }
     }
     m_latestMs = atMs;
     ++m_sampleCount;
@@ -148,6 +162,22 @@ QList<QPointF> LatencySeriesModel::samples(const QString &id) const
     return f ? QList<QPointF>(f->samples.begin(), f->samples.end()) : QList<QPointF>();
 }
 
+QList<bool> LatencySeriesModel::answered(const QString &id) const
+{
+    const FollowerLatency *f = follower(id);
+    return f ? QList<bool>(f->answered.begin(), f->answered.end()) : QList<bool>();
+}
+
+QStringList LatencySeriesModel::troubledFollowers() const
+{
+    QStringList ids;
+    for (const FollowerLatency &f : m_followers) {
+        if (!f.answering)
+            ids.append(f.id);
+    }
+    return ids;
+}
+
 int LatencySeriesModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_followers.size());
@@ -168,6 +198,10 @@ QVariant LatencySeriesModel::data(const QModelIndex &index, int role) const
         case FollowerColumn:
             return f.name.isEmpty() ? f.id : f.name;
         case CurrentColumn:
+            // The leader keeps its last figure (or 0 when it never had one):
+            // showing it would pass a silent follower off as fast.
+            if (!f.answering)
+                return tr("no answer");
             return ms(f.current);
         case AverageColumn:
             return ms(f.average);
@@ -186,6 +220,17 @@ QVariant LatencySeriesModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == FollowerColumn)
         return f.id;
+    if (role == Qt::ToolTipRole && !f.answering)
+        return f.everAnswered ? tr("The leader's count of answered pings has stopped growing: "
+                                   "the follower is paused, down or cut off.")
+                              : tr("The leader has never had an answer from this follower.");
+    if (!f.answering) {
+        // The whole row says it, not only the latency cells.
+        if (role == Qt::BackgroundRole)
+            return QBrush(troubleColor());
+        if (role == Qt::ForegroundRole)
+            return QBrush(Qt::white);
+    }
     if (role == Qt::BackgroundRole) {
         if (index.column() == CurrentColumn)
             return QBrush(colorFor(f.current));

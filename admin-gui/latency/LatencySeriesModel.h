@@ -23,6 +23,11 @@ namespace admin {
 // and followers that stay keep their history.
 // Latency levels follow the etcd 0.4 dashboard: below 25 ms good (green),
 // below 60 ms fair (orange), otherwise poor (red).
+// Trouble: a follower whose success count has not moved for staleAfterMs()
+// (two polls at the default 500 ms, while the leader pings every 100 ms),
+// or never moved, is "not answering": its samples and row are drawn in the
+// trouble colour whatever latency the leader still reports, and
+// troubledFollowers() lists it with the time of its last answer.
 // Time is passed in by the caller. GUI thread only.
 class LatencySeriesModel : public QAbstractTableModel
 {
@@ -49,6 +54,9 @@ public:
 
     qint64 windowMs() const { return m_windowMs; }
     void setWindowMs(qint64 ms);
+    qint64 staleAfterMs() const { return m_staleAfterMs; }
+    void setStaleAfterMs(qint64 ms) { m_staleAfterMs = qMax<qint64>(1, ms); }
+    static QColor troubleColor() { return color(Level::Poor); }
 
     // Returns false (and changes nothing) when `stats` is not shaped like
     // a leader's statistics.
@@ -61,6 +69,10 @@ public:
     const FollowerLatency *follower(const QString &id) const;
     QString displayName(const QString &id) const;
     QList<QPointF> samples(const QString &id) const;
+    // Parallel to samples(): whether the follower had answered at that sample.
+    QList<bool> answered(const QString &id) const;
+    // Followers not answering at the latest sample, by row order.
+    QStringList troubledFollowers() const;
     qint64 latestMs() const { return m_latestMs; }
     int sampleCount() const { return m_sampleCount; }
 
@@ -79,6 +91,7 @@ private:
     QHash<QString, QString> m_names;
     QString m_leaderId;
     qint64 m_windowMs = 60000;
+    qint64 m_staleAfterMs = 450;
     qint64 m_latestMs = 0;
     int m_sampleCount = 0;
 };

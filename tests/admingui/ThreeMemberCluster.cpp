@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <signal.h>
+
 ThreeMemberCluster::~ThreeMemberCluster()
 {
     for (auto &p : m_processes) {
@@ -34,6 +36,16 @@ void ThreeMemberCluster::kill(int i)
 {
     m_processes[size_t(i)]->kill();
     m_processes[size_t(i)]->waitForFinished(5000);
+}
+
+void ThreeMemberCluster::pause(int i)
+{
+    ::kill(pid_t(m_processes[size_t(i)]->processId()), SIGSTOP);
+}
+
+void ThreeMemberCluster::resume(int i)
+{
+    ::kill(pid_t(m_processes[size_t(i)]->processId()), SIGCONT);
 }
 
 QString ThreeMemberCluster::start()

@@ -26,6 +26,9 @@ public:
     QString name(int i) const { return QStringLiteral("m%1").arg(i); }
     int indexOf(const QUrl &endpoint) const;
     void kill(int i);
+    // SIGSTOP / SIGCONT: the member keeps its sockets but answers nothing.
+    void pause(int i);
+    void resume(int i);
 
 private:
     QTemporaryDir m_dir;

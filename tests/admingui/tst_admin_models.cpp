@@ -74,6 +74,7 @@ private slots:
     void latencyWindowSlides();
     void latencyFollowerSetChanges();
     void latencyRejectsOtherJson();
+    void latencyFlagsSilentFollower();
     void latencyLevels_data();
     void latencyLevels();
     void syntheticSourceIsConsistent();
@@ -103,6 +104,9 @@ void TestAdminModels::latencyFromThreeMemberLeader()
     admin::LatencySeriesModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy followers(&model, &admin::LatencySeriesModel::followersChanged);
+    // The same recording is played twice, 500 ms apart: counts that did not
+    // move would mean "not answering" after the default 450 ms.
+    model.setStaleAfterMs(1000);
     QVERIFY(model.addStats(1000, json(kThreeMemberStats)));
     QCOMPARE(model.leaderId(), QStringLiteral("924e2e83e93f2560"));
     QCOMPARE(model.followerIds(),
@@ -175,6 +179,39 @@ void TestAdminModels::latencyFollowerSetChanges()
     // A single member: no followers at all.
     QVERIFY(model.addStats(1500, json(R"({"leader":"c","followers":{}})")));
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestAdminModels::latencyFlagsSilentFollower()
+{
+    admin::LatencySeriesModel model;
+    auto stats = [](qint64 successB, qint64 successC) {
+        return QJsonObject{{QStringLiteral("leader"), QStringLiteral("a")},
+                           {QStringLiteral("followers"),
+                            QJsonObject{{QStringLiteral("b"), followerStats(0.2, successB)},
+                                        {QStringLiteral("c"), followerStats(0.3, successC)}}}};
+    };
+    QVERIFY(model.addStats(0, stats(10, 0)));
+    // c never answered: flagged at once, its 0.3 ms (or 0) is not shown.
+    QCOMPARE(model.troubledFollowers(), QStringList{QStringLiteral("c")});
+    QCOMPARE(model.index(1, admin::LatencySeriesModel::CurrentColumn).data().toString(),
+             QStringLiteral("no answer"));
+    QVERIFY(model.addStats(500, stats(15, 5)));
+    QVERIFY(model.troubledFollowers().isEmpty());
+    // b stops answering: one poll of 200 ms is not enough, 450 ms is.
+    QVERIFY(model.addStats(700, stats(15, 7)));
+    QVERIFY(model.troubledFollowers().isEmpty());
+    QVERIFY(model.addStats(1000, stats(15, 10)));
+    QCOMPARE(model.troubledFollowers(), QStringList{QStringLiteral("b")});
+    QCOMPARE(model.follower(QStringLiteral("b"))->lastAnswerMs, 500);
+    QCOMPARE(model.answered(QStringLiteral("b")), QList<bool>({true, true, true, false}));
+    QCOMPARE(model.index(0, admin::LatencySeriesModel::FollowerColumn)
+                 .data(Qt::BackgroundRole)
+                 .value<QBrush>()
+                 .color(),
+             admin::LatencySeriesModel::troubleColor());
+    // Back: a new leader's smaller count is an answer too.
+    QVERIFY(model.addStats(1500, stats(3, 12)));
+    QVERIFY(model.troubledFollowers().isEmpty());
 }
 
 void TestAdminModels::latencyRejectsOtherJson()
