@@ -342,6 +342,11 @@ void KeyBrowserPage::selectionChanged()
     if (m_holdPane)
         return;
     const QString key = currentKey();
+    if (key != m_detail->key() && !m_detail->confirmLeave()) {
+        // Cancel: back to the key being edited (showNode() keeps the edit).
+        selectKey(m_detail->key());
+        return;
+    }
     m_detail->showNode(key.isEmpty() ? std::nullopt : m_model->node(key));
 }
 

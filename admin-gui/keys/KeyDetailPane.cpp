@@ -13,6 +13,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -105,6 +106,15 @@ KeyDetailPane::KeyDetailPane(QWidget *parent) : QWidget(parent)
     connect(m_removeTtlButton, &QPushButton::clicked, this, &KeyDetailPane::removeTtl);
     connect(m_valueEdit, &QPlainTextEdit::textChanged, this, &KeyDetailPane::updateButtons);
 
+    // Ctrl+S anywhere in the window while the key page is shown (a hidden
+    // pane's shortcut does not fire).
+    m_saveAction = new QAction(tr("Save"), this);
+    m_saveAction->setObjectName(QStringLiteral("saveValueAction"));
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_saveAction);
+    connect(m_saveAction, &QAction::triggered, this, &KeyDetailPane::save);
+
     m_reloadAction = new QAction(tr("Load server version"), this);
     m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
     connect(m_reloadAction, &QAction::triggered, this, &KeyDetailPane::reloadFromServer);
@@ -132,8 +142,56 @@ bool KeyDetailPane::isDirty() const
     return m_node && !m_node->dir && m_valueEdit->toPlainText() != m_node->value;
 }
 
+bool KeyDetailPane::confirmLeave()
+{
+    if (!m_node || m_removed || !isDirty())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Unsaved changes"),
+                    tr("%1 has changes that are not saved.").arg(m_node->key),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("unsavedChangesBox"));
+    box.setInformativeText(
+        tr("Save them now, discard them, or keep them as a draft that comes back "
+           "when you open the key again?"));
+    QAbstractButton *saveButton = box.addButton(QMessageBox::Save);
+    QAbstractButton *discardButton = box.addButton(QMessageBox::Discard);
+    QPushButton *keepButton = box.addButton(tr("Keep as draft"), QMessageBox::AcceptRole);
+    keepButton->setObjectName(QStringLiteral("keepDraftButton"));
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(keepButton);
+    box.exec();
+    QAbstractButton *clicked = box.clickedButton();
+    if (clicked == saveButton) {
+        // Kept as a draft until the server says it is saved: a refused save
+        // must not lose the edit once another key is shown.
+        m_drafts.keep(*m_node, m_valueEdit->toPlainText());
+        save();
+        return true;
+    }
+    if (clicked == discardButton) {
+        m_drafts.drop(m_node->key);
+        const QSignalBlocker block(m_valueEdit);
+        m_valueEdit->setPlainText(m_node->value);
+        return true;
+    }
+    if (clicked == keepButton) {
+        m_drafts.keep(*m_node, m_valueEdit->toPlainText());
+        return true;
+    }
+    return false;
+}
+
 void KeyDetailPane::showNode(const std::optional<client::Node> &node)
 {
+    if (m_node && isDirty()) {
+        if (node && node->key == m_node->key && !m_removed) {
+            // The same key again (a re-selection): the edit stays, the
+            // server's version is news about it.
+            serverChanged(*node);
+            return;
+        }
+        m_drafts.keep(*m_node, m_valueEdit->toPlainText());
+    }
     m_banner->dismiss();
     m_serverNode.reset();
     m_removed = false;
@@ -150,6 +208,31 @@ void KeyDetailPane::showNode(const std::optional<client::Node> &node)
         return;
     }
     load(*node);
+    restoreDraft(*node);
+}
+
+void KeyDetailPane::restoreDraft(const client::Node &server)
+{
+    const auto draft = m_drafts.draft(server.key);
+    if (!draft || server.dir)
+        return;
+    m_drafts.drop(server.key); // in the editor now; leaving again asks again
+    if (draft->base.modifiedIndex != server.modifiedIndex)
+        load(draft->base); // the edit's base: a save compares against it
+    m_valueEdit->setPlainText(draft->text);
+    if (draft->base.modifiedIndex != server.modifiedIndex) {
+        m_serverNode = server;
+        m_banner->showMessage(Severity::Warning,
+                              tr("Restored your unsaved edit of %1 (based on index %2); the key "
+                                 "changed on the server since (index %3).")
+                                  .arg(server.key)
+                                  .arg(draft->base.modifiedIndex)
+                                  .arg(server.modifiedIndex),
+                              {m_reloadAction, m_overwriteAction});
+    } else {
+        m_banner->showMessage(Severity::Info,
+                              tr("Restored your unsaved edit of %1.").arg(server.key));
+    }
 }
 
 void KeyDetailPane::load(const client::Node &node)
@@ -216,6 +299,7 @@ void KeyDetailPane::updateButtons()
     const bool haveNode = m_node.has_value() && !m_removed;
     const bool dirty = isDirty();
     m_saveButton->setEnabled(haveNode && dirty && m_operations);
+    m_saveAction->setEnabled(m_saveButton->isEnabled());
     m_revertButton->setEnabled(haveNode && dirty);
     m_ttlSpin->setEnabled(haveNode);
     m_setTtlButton->setEnabled(haveNode && m_operations);
@@ -259,35 +343,58 @@ void KeyDetailPane::serverRemoved()
 
 void KeyDetailPane::save()
 {
-    if (!m_node || !m_operations || m_node->dir)
+    if (!m_node || !m_operations || m_node->dir || !isDirty())
         return;
     m_saveButton->setEnabled(false);
-    m_operations->saveValue(m_node->key, m_valueEdit->toPlainText(), m_node->modifiedIndex,
-                            remainingTtl(), [this](const OperationResult &r) { handleResult(r); });
+    sendSave(m_node->modifiedIndex);
 }
 
 void KeyDetailPane::overwrite()
 {
     if (!m_node || !m_operations || m_node->dir)
         return;
-    m_operations->saveValue(m_node->key, m_valueEdit->toPlainText(), 0, remainingTtl(),
-                            [this](const OperationResult &r) { handleResult(r); });
+    sendSave(0);
+}
+
+void KeyDetailPane::sendSave(quint64 expectedIndex)
+{
+    const QString key = m_node->key;
+    const QString text = m_valueEdit->toPlainText();
+    m_operations->saveValue(key, text, expectedIndex, remainingTtl(),
+                            [this, key, text](const OperationResult &r) {
+                                if (r.ok()) {
+                                    const auto draft = m_drafts.draft(key);
+                                    if (draft && draft->text == text)
+                                        m_drafts.drop(key);
+                                }
+                                handleResult(r);
+                            });
 }
 
 void KeyDetailPane::revert()
 {
-    if (m_node)
+    if (m_node) {
+        m_drafts.drop(m_node->key);
         load(m_serverNode ? *m_serverNode : *m_node);
+    }
     m_banner->dismiss();
 }
 
 void KeyDetailPane::reloadFromServer()
 {
     m_banner->dismiss();
-    if (m_serverNode)
+    if (m_serverNode) {
         load(*m_serverNode);
-    else if (m_node)
+    } else if (m_node) {
+        // The user chose the server's version: the edit goes (the answer
+        // comes back through showNode(), which would keep a dirty edit).
+        {
+            const QSignalBlocker block(m_valueEdit);
+            m_valueEdit->setPlainText(m_node->value);
+        }
+        updateButtons();
         emit reloadRequested(m_node->key);
+    }
 }
 
 void KeyDetailPane::applyTtl()
@@ -309,6 +416,13 @@ void KeyDetailPane::removeTtl()
 void KeyDetailPane::handleResult(const OperationResult &result)
 {
     if (!m_node || result.key != m_node->key) {
+        // A save sent on the way to another key ("Save" in confirmLeave).
+        if (!result.ok() && m_drafts.contains(result.key))
+            m_banner->showMessage(Severity::Warning,
+                                  result.message + QLatin1Char(' ') +
+                                      tr("Your edit is kept as a draft; open %1 again to "
+                                         "resolve it.")
+                                          .arg(result.key));
         updateButtons();
         return;
     }

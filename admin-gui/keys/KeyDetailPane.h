@@ -4,6 +4,7 @@
 #pragma once
 
 #include "client/Node.h"
+#include "editor/DraftStore.h"
 #include "keys/OperationResult.h"
 
 #include <QPointer>
@@ -31,6 +32,12 @@ class MessageBanner;
 // someone else is reported (with Reload and Overwrite offered), never
 // silently overwritten. TTL can be set or removed.
 //
+// An unsaved edit is never dropped silently: before another node is shown
+// the page asks confirmLeave() (save / discard / keep as draft / cancel),
+// and whatever is still unsaved when the pane moves on (a refresh, a
+// reconnect) is kept as that key's draft, restored when the key is shown
+// again, still based on the index it started from.
+//
 // The pane tracks the server: when the node changes while the user has no
 // unsaved edit, the new version is shown; with an unsaved edit the pane
 // keeps the edit (and its base index) and says that the server moved on.
@@ -50,7 +57,13 @@ public:
     void serverChanged(const client::Node &node);
     void serverRemoved();
 
+    // Called before another node (or none) is shown while this one may hold
+    // an unsaved edit: asks the user. False: stay on this node.
+    bool confirmLeave();
+
     QString key() const { return m_node ? m_node->key : QString(); }
+    const editor::DraftStore &drafts() const { return m_drafts; }
+    QAction *saveAction() const { return m_saveAction; }
     bool isDirty() const;
     // The modifiedIndex the current edit is based on.
     quint64 baseIndex() const { return m_node ? m_node->modifiedIndex : 0; }
@@ -73,6 +86,8 @@ public slots:
 
 private:
     void load(const client::Node &node);
+    void restoreDraft(const client::Node &server);
+    void sendSave(quint64 expectedIndex);
     void updateCountdown();
     void updateButtons();
     void handleResult(const OperationResult &result);
@@ -99,10 +114,12 @@ private:
     QSpinBox *m_ttlSpin;
     QPushButton *m_setTtlButton;
     QPushButton *m_removeTtlButton;
+    QAction *m_saveAction;
     QAction *m_reloadAction;
     QAction *m_overwriteAction;
     QTimer m_countdown;
     QDateTime m_fixedNow;
+    editor::DraftStore m_drafts;
 };
 
 } // namespace admin
