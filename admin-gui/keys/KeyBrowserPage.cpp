@@ -15,6 +15,7 @@
 #include "keys/NewKeyDialog.h"
 #include "keys/SubtreeTransfer.h"
 #include "search/KeySearchDialog.h"
+#include "transfer/ImportPreviewDialog.h"
 #include "widgets/MessageBanner.h"
 
 #include <QAction>
@@ -23,6 +24,7 @@
 #include <QClipboard>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -32,7 +34,35 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <functional>
+#include <memory>
+
 namespace admin {
+
+namespace {
+
+// The hidden keys below `root` the tree has met (opened by name, created
+// here): the server lists none of them, so an export must name them.
+QStringList knownHiddenKeys(const KeyTreeModel *model, const QString &root)
+{
+    QStringList out;
+    const QString prefix = root == QLatin1String("/") ? root : root + QLatin1Char('/');
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int r = 0; r < model->rowCount(parent); ++r) {
+            const QModelIndex index = model->index(r, 0, parent);
+            const QString key = index.data(KeyTreeModel::KeyRole).toString();
+            if (index.data(KeyTreeModel::IsHiddenRole).toBool() && key.startsWith(prefix)) {
+                out.append(key); // its subtree comes with it
+                continue;
+            }
+            walk(index);
+        }
+    };
+    walk({});
+    return out;
+}
+
+} // namespace
 
 KeyBrowserPage::KeyBrowserPage(ClusterConnection *connection, QWidget *parent)
     : QWidget(parent), m_connection(connection)
@@ -448,8 +478,24 @@ void KeyBrowserPage::exportSubtree()
     const QString fileName = QFileDialog::getSaveFileName(this, tr("Export %1").arg(key),
                                                           suggested + QStringLiteral(".json"),
                                                           tr("JSON files (*.json)"));
-    if (!fileName.isEmpty())
-        exportSubtreeTo(key, fileName);
+    if (fileName.isEmpty())
+        return;
+    // The server never lists hidden keys: offer those the tree knows and
+    // let the user name more, so the export says what it holds.
+    bool ok = false;
+    const QString named = QInputDialog::getMultiLineText(
+        this, tr("Export %1").arg(key),
+        tr("Hidden keys (names starting with '_') are never listed by the server. Hidden keys "
+           "or directories to include, one per line:"),
+        knownHiddenKeys(m_model, key).join(QLatin1Char('\n')), &ok);
+    if (!ok)
+        return;
+    QStringList hidden;
+    for (const QString &line : named.split(QLatin1Char('\n'))) {
+        if (!line.trimmed().isEmpty())
+            hidden.append(line.trimmed());
+    }
+    m_transfer->exportTo(key, fileName, hidden);
 }
 
 void KeyBrowserPage::importSubtree()
@@ -458,13 +504,26 @@ void KeyBrowserPage::importSubtree()
     const QString fileName =
         QFileDialog::getOpenFileName(this, tr("Import below %1").arg(target), QString(),
                                      tr("JSON files (*.json);;All files (*)"));
-    if (!fileName.isEmpty())
-        importSubtreeFrom(fileName, target);
+    if (fileName.isEmpty())
+        return;
+    // Dry run first; nothing is written unless the preview is accepted.
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(m_transfer, &SubtreeTransfer::previewReady, this,
+                    [this, once](const ImportPlan &plan) {
+                        disconnect(*once);
+                        ImportPreviewDialog dialog(plan, this);
+                        if (dialog.exec() == QDialog::Accepted)
+                            m_transfer->apply(dialog.plan());
+                    });
+    connect(
+        m_transfer, &SubtreeTransfer::finished, this, [once] { QObject::disconnect(*once); },
+        Qt::SingleShotConnection);
+    m_transfer->preview(fileName, target);
 }
 
 void KeyBrowserPage::exportSubtreeTo(const QString &key, const QString &fileName)
 {
-    m_transfer->exportTo(key, fileName);
+    m_transfer->exportTo(key, fileName, knownHiddenKeys(m_model, key));
 }
 
 void KeyBrowserPage::importSubtreeFrom(const QString &fileName, const QString &targetKey)

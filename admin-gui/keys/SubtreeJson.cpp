@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace admin {
 
 namespace {
@@ -40,7 +42,63 @@ void collect(const client::Node &node, const QString &rootKey, const QString &ta
         collect(child, rootKey, target, out, false);
 }
 
+QString normalKey(const QString &key)
+{
+    return key == QLatin1String("/") ? QString() : key;
+}
+
+client::Node *ensureDirectory(client::Node *root, const QString &key)
+{
+    // A key not below root (callers' mistake) ends at root instead of looping.
+    if (normalKey(key) == normalKey(root->key) || key.size() <= normalKey(root->key).size())
+        return root;
+    client::Node *parent = ensureDirectory(root, key.left(key.lastIndexOf(QLatin1Char('/'))));
+    for (client::Node &child : parent->nodes) {
+        if (child.key == key)
+            return &child;
+    }
+    client::Node dir;
+    dir.key = key;
+    dir.dir = true;
+    dir.nodesPresent = true;
+    parent->nodesPresent = true;
+    parent->nodes.append(dir);
+    return &parent->nodes.last();
+}
+
 } // namespace
+
+void SubtreeJson::graft(client::Node *root, const client::Node &node)
+{
+    if (normalKey(node.key) == normalKey(root->key)) {
+        *root = node;
+        return;
+    }
+    client::Node *parent =
+        ensureDirectory(root, node.key.left(node.key.lastIndexOf(QLatin1Char('/'))));
+    parent->dir = true;
+    parent->nodesPresent = true;
+    for (client::Node &child : parent->nodes) {
+        if (child.key == node.key) {
+            child = node;
+            return;
+        }
+    }
+    // Keep the children sorted, as a sorted listing has them.
+    auto at = std::lower_bound(parent->nodes.begin(), parent->nodes.end(), node.key,
+                               [](const client::Node &n, const QString &k) { return n.key < k; });
+    parent->nodes.insert(at, node);
+}
+
+int SubtreeJson::countKeys(const client::Node &root)
+{
+    if (!root.dir)
+        return 1;
+    int n = 0;
+    for (const client::Node &child : root.nodes)
+        n += countKeys(child);
+    return n;
+}
 
 QByteArray SubtreeJson::toDocument(const client::Node &root)
 {

@@ -37,6 +37,13 @@ public:
     // key with its value (and remaining TTL), and every directory that is
     // empty or has a TTL (others come into being with their keys).
     static QList<SubtreeWrite> writesFor(const client::Node &root, const QString &target);
+    // Puts `node` (a subtree fetched by name, e.g. a hidden one the server
+    // never lists) into root's tree at its key, replacing a node of the
+    // same key and creating missing directories on the way. `node` must
+    // lie below root.
+    static void graft(client::Node *root, const client::Node &node);
+    // Keys (not directories) in the subtree, root included.
+    static int countKeys(const client::Node &root);
 };
 
 } // namespace admin

@@ -13,8 +13,55 @@
 namespace admin {
 
 namespace {
+
 constexpr int kParallel = 8;
+
+bool isNotFound(const client::Error &e)
+{
+    return e.kind() == client::Error::Kind::Etcd && e.errorCode() == client::Error::KeyNotFound;
 }
+
+// The guard failed: the key is not (or no longer) as the preview saw it.
+bool isRefusal(const client::Error &e)
+{
+    if (e.kind() != client::Error::Kind::Etcd)
+        return false;
+    switch (e.errorCode()) {
+    case client::Error::TestFailed:
+    case client::Error::NodeExist:
+    case client::Error::KeyNotFound:
+    case client::Error::DirNotEmpty:
+    case client::Error::NotFile:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString cleanKey(QString key)
+{
+    key = key.trimmed();
+    if (!key.startsWith(QLatin1Char('/')))
+        key.prepend(QLatin1Char('/'));
+    while (key.size() > 1 && key.endsWith(QLatin1Char('/')))
+        key.chop(1);
+    return key;
+}
+
+bool isBelow(const QString &key, const QString &root)
+{
+    return root == QLatin1String("/") ? key.size() > 1 : key.startsWith(root + QLatin1Char('/'));
+}
+
+QString shortList(const QStringList &keys)
+{
+    QString text = keys.mid(0, 10).join(QStringLiteral(", "));
+    if (keys.size() > 10)
+        text += QStringLiteral(", …");
+    return text;
+}
+
+} // namespace
 
 SubtreeTransfer::SubtreeTransfer(ClusterConnection *connection, QObject *parent)
     : QObject(parent), m_connection(connection)
@@ -24,10 +71,12 @@ SubtreeTransfer::SubtreeTransfer(ClusterConnection *connection, QObject *parent)
 void SubtreeTransfer::end(bool ok, const QString &message)
 {
     m_busy = false;
+    m_applyAfterPreview = false;
     emit finished(ok, message);
 }
 
-void SubtreeTransfer::exportTo(const QString &key, const QString &fileName)
+void SubtreeTransfer::exportTo(const QString &key, const QString &fileName,
+                               const QStringList &hiddenKeys)
 {
     client::Client *c = m_connection ? m_connection->client() : nullptr;
     if (m_busy || !c) {
@@ -35,28 +84,89 @@ void SubtreeTransfer::exportTo(const QString &key, const QString &fileName)
         return;
     }
     m_busy = true;
+    const QString root = cleanKey(key);
+    QStringList hidden;
+    for (const QString &h : hiddenKeys) {
+        const QString k = cleanKey(h);
+        if (isBelow(k, root) && !hidden.contains(k))
+            hidden.append(k);
+    }
+    // Parents first, so a hidden directory's fetch does not replace a
+    // hidden key below it that was grafted before.
+    std::sort(hidden.begin(), hidden.end());
     client::GetOptions o;
     o.recursive = true;
     o.sorted = true;
-    c->get(key, o)->then(this, [this, key, fileName](client::Reply *r) {
+    c->get(root, o)->then(this, [this, root, fileName, hidden](client::Reply *r) {
         if (m_connection)
             m_connection->observe(r);
         if (r->error()) {
-            end(false, tr("Could not read %1.").arg(key) + QLatin1Char(' ') +
+            end(false, tr("Could not read %1.").arg(root) + QLatin1Char(' ') +
                            ErrorText::describe(r->error()));
             return;
         }
-        QSaveFile file(fileName);
-        if (!file.open(QIODevice::WriteOnly) ||
-            file.write(SubtreeJson::toDocument(r->keys().node)) < 0 || !file.commit()) {
-            end(false, tr("Could not write %1: %2").arg(fileName, file.errorString()));
-            return;
-        }
-        end(true, tr("Exported %1 to %2.").arg(key, fileName));
+        exportHidden(root, fileName, r->keys().node, hidden, {}, {});
     });
 }
 
+void SubtreeTransfer::exportHidden(const QString &root, const QString &fileName, client::Node tree,
+                                   QStringList hidden, QStringList included, QStringList missing)
+{
+    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    if (!c) {
+        end(false, tr("The connection closed during the export."));
+        return;
+    }
+    if (!hidden.isEmpty()) {
+        const QString key = hidden.takeFirst();
+        client::GetOptions o;
+        o.recursive = true;
+        o.sorted = true;
+        c->get(key, o)->then(this, [=, this](client::Reply *r) mutable {
+            if (r->error() && !isNotFound(r->error())) {
+                end(false, tr("Could not read %1.").arg(key) + QLatin1Char(' ') +
+                               ErrorText::describe(r->error()));
+                return;
+            }
+            if (r->error()) {
+                missing.append(key);
+            } else {
+                SubtreeJson::graft(&tree, r->keys().node);
+                included.append(key);
+            }
+            exportHidden(root, fileName, tree, hidden, included, missing);
+        });
+        return;
+    }
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(SubtreeJson::toDocument(tree)) < 0 ||
+        !file.commit()) {
+        end(false, tr("Could not write %1: %2").arg(fileName, file.errorString()));
+        return;
+    }
+    QString text = tr("Exported %n keys below %1 to %2.", nullptr, SubtreeJson::countKeys(tree))
+                       .arg(root, fileName);
+    if (!included.isEmpty())
+        text += QLatin1Char(' ') + tr("Hidden keys included: %1.").arg(shortList(included));
+    if (!missing.isEmpty())
+        text += QLatin1Char(' ') + tr("Hidden keys not found: %1.").arg(shortList(missing));
+    text += QLatin1Char(' ') +
+            (included.isEmpty()
+                 ? tr("Hidden keys ('_') are never listed by the server and none were named, "
+                      "so none are in the file.")
+                 : tr("Other hidden keys ('_') are never listed by the server and are not in "
+                      "the file."));
+    end(true, text);
+}
+
 void SubtreeTransfer::importFrom(const QString &fileName, const QString &targetKey)
+{
+    preview(fileName, targetKey);
+    if (m_busy)
+        m_applyAfterPreview = true;
+}
+
+void SubtreeTransfer::preview(const QString &fileName, const QString &targetKey)
 {
     client::Client *c = m_connection ? m_connection->client() : nullptr;
     if (m_busy || !c) {
@@ -75,16 +185,101 @@ void SubtreeTransfer::importFrom(const QString &fileName, const QString &targetK
         return;
     }
     m_busy = true;
-    m_target = targetKey;
-    m_writes = SubtreeJson::writesFor(root, targetKey);
+    m_target = cleanKey(targetKey);
+    client::GetOptions o;
+    o.recursive = true;
+    o.sorted = true;
+    c->get(m_target, o)->then(this, [this, root](client::Reply *r) {
+        if (m_connection)
+            m_connection->observe(r);
+        if (r->error() && !isNotFound(r->error())) {
+            end(false, tr("Could not read %1.").arg(m_target) + QLatin1Char(' ') +
+                           ErrorText::describe(r->error()));
+            return;
+        }
+        const bool exists = !r->error();
+        client::Node current = exists ? r->keys().node : client::Node{};
+        if (!exists) {
+            current.key = m_target;
+            current.dir = true;
+        }
+        previewHidden(root, current, exists, ImportPlan::hiddenRoots(root, m_target));
+    });
+}
+
+void SubtreeTransfer::previewHidden(client::Node file, client::Node current, bool exists,
+                                    QStringList hidden)
+{
+    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    if (!c) {
+        end(false, tr("The connection closed during the import."));
+        return;
+    }
+    if (!hidden.isEmpty()) {
+        const QString key = hidden.takeFirst();
+        client::GetOptions o;
+        o.recursive = true;
+        o.sorted = true;
+        c->get(key, o)->then(this, [=, this](client::Reply *r) mutable {
+            if (r->error() && !isNotFound(r->error())) {
+                end(false, tr("Could not read %1.").arg(key) + QLatin1Char(' ') +
+                               ErrorText::describe(r->error()));
+                return;
+            }
+            if (!r->error()) {
+                SubtreeJson::graft(&current, r->keys().node);
+                exists = true;
+            }
+            previewHidden(file, current, exists, hidden);
+        });
+        return;
+    }
+    m_plan = ImportPlan::build(file, m_target, exists ? &current : nullptr);
+    const bool applyNow = m_applyAfterPreview;
+    m_applyAfterPreview = false;
+    m_busy = false;
+    emit previewReady(m_plan);
+    if (applyNow)
+        apply(m_plan);
+}
+
+void SubtreeTransfer::apply(const ImportPlan &plan)
+{
+    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    if (m_busy || !c) {
+        emit finished(false, tr("Not connected, or another transfer is running."));
+        return;
+    }
+    m_plan = plan;
+    m_target = plan.target;
+    Phase dirs, keys, extraKeys, extraDirs;
+    keys.parallel = kParallel;
+    extraKeys.parallel = kParallel;
+    for (const ImportPlan::Entry &e : plan.entries) {
+        switch (e.action) {
+        case ImportPlan::Action::Add:
+            (e.dir ? dirs : keys).entries.append(e);
+            break;
+        case ImportPlan::Action::Change:
+            keys.entries.append(e);
+            break;
+        case ImportPlan::Action::Extra:
+            if (plan.deleteExtras)
+                (e.dir ? extraDirs : extraKeys).entries.append(e);
+            break;
+        case ImportPlan::Action::Unchanged:
+        case ImportPlan::Action::Conflict:
+            break;
+        }
+    }
+    m_phases = {dirs, keys, extraKeys, extraDirs};
+    m_total = int(dirs.entries.size() + keys.entries.size() + extraKeys.entries.size() +
+                  extraDirs.entries.size());
     m_next = 0;
     m_inFlight = 0;
     m_done = 0;
-    m_failures.clear();
-    if (m_writes.isEmpty()) {
-        end(true, tr("Nothing to import."));
-        return;
-    }
+    m_outcome = Outcome{};
+    m_busy = true;
     pump();
 }
 
@@ -95,41 +290,66 @@ void SubtreeTransfer::pump()
         end(false, tr("The connection closed during the import."));
         return;
     }
-    while (m_inFlight < kParallel && m_next < m_writes.size()) {
-        const SubtreeWrite w = m_writes.at(m_next++);
-        client::Reply *reply;
-        if (w.dir) {
-            client::SetOptions o;
-            o.prevExist = client::SetOptions::PrevExist::MustNotExist;
-            o.ttl = w.ttl;
-            reply = c->setDir(w.key, o);
+    while (!m_phases.isEmpty() && m_next >= m_phases.first().entries.size() && m_inFlight == 0) {
+        m_phases.removeFirst();
+        m_next = 0;
+    }
+    if (m_phases.isEmpty()) {
+        const int conflicts = m_plan.count(ImportPlan::Action::Conflict);
+        QString text = tr("Imported below %1: %2.").arg(m_target, m_plan.summary());
+        const bool ok = m_outcome.refused.isEmpty() && m_outcome.failed.isEmpty();
+        if (!m_outcome.refused.isEmpty())
+            text += QLatin1Char('\n') +
+                    tr("%n not written because they changed on the server since the preview: %1",
+                       nullptr, int(m_outcome.refused.size()))
+                        .arg(shortList(m_outcome.refused));
+        if (!m_outcome.failed.isEmpty())
+            text += QLatin1Char('\n') + tr("%n failed: %1", nullptr, int(m_outcome.failed.size()))
+                                            .arg(shortList(m_outcome.failed));
+        if (conflicts > 0)
+            text += QLatin1Char('\n') +
+                    tr("%n skipped: a key in the file is a directory on the server or the other "
+                       "way round.",
+                       nullptr, conflicts);
+        end(ok, text);
+        return;
+    }
+    Phase &phase = m_phases.first();
+    while (m_inFlight < phase.parallel && m_next < phase.entries.size()) {
+        const ImportPlan::Entry e = phase.entries.at(m_next++);
+        client::Reply *reply = nullptr;
+        if (e.action == ImportPlan::Action::Extra) {
+            client::DeleteOptions o;
+            o.dir = e.dir;
+            if (!e.dir)
+                o.prevIndex = e.prevIndex;
+            reply = c->remove(e.key, o);
         } else {
             client::SetOptions o;
-            o.ttl = w.ttl;
-            reply = c->set(w.key, w.value, o);
+            o.ttl = e.ttl;
+            if (e.action == ImportPlan::Action::Add)
+                o.prevExist = client::SetOptions::PrevExist::MustNotExist;
+            else
+                o.prevIndex = e.prevIndex;
+            reply = e.dir ? c->setDir(e.key, o) : c->set(e.key, e.value, o);
         }
         ++m_inFlight;
-        reply->then(this, [this, w](client::Reply *r) {
-            --m_inFlight;
-            ++m_done;
-            const client::Error &e = r->error();
-            const bool existingDir = w.dir && e.kind() == client::Error::Kind::Etcd &&
-                                     e.errorCode() == client::Error::NodeExist;
-            if (e && !existingDir)
-                m_failures.append(w.key + QStringLiteral(": ") + ErrorText::describe(e));
-            emit progress(m_done, int(m_writes.size()));
-            if (m_done == m_writes.size()) {
-                if (m_failures.isEmpty())
-                    end(true, tr("Imported %1 entries below %2.").arg(m_done).arg(m_target));
-                else
-                    end(false, tr("Imported with %1 failures:\n%2")
-                                   .arg(m_failures.size())
-                                   .arg(m_failures.mid(0, 10).join(QLatin1Char('\n'))));
-                return;
-            }
-            pump();
-        });
+        reply->then(this, [this, e](client::Reply *r) { written(e, r->error()); });
     }
+}
+
+void SubtreeTransfer::written(const ImportPlan::Entry &entry, const client::Error &error)
+{
+    --m_inFlight;
+    ++m_done;
+    if (!error)
+        m_outcome.written.append(entry.key);
+    else if (isRefusal(error))
+        m_outcome.refused.append(entry.key);
+    else
+        m_outcome.failed.append(entry.key + QStringLiteral(": ") + ErrorText::describe(error));
+    emit progress(m_done, m_total);
+    pump();
 }
 
 } // namespace admin
