@@ -39,6 +39,9 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 0);
     m_banner = new MessageBanner(central);
     m_banner->setObjectName(QStringLiteral("mainBanner"));
+    // Connection news often comes while the user works in a page: a line is
+    // kept for it so the tabs below are never covered by a short message.
+    m_banner->setReserveOneLine();
     layout->addWidget(m_banner);
     m_tabs = new QTabWidget(central);
     m_tabs->setObjectName(QStringLiteral("pages"));

@@ -13,13 +13,23 @@
 #include "latency/ClientLeaderStatsSource.h"
 #include "latency/LatencyChartPage.h"
 #include "latency/LatencySeriesModel.h"
+#include "widgets/MessageBanner.h"
+#include "windows/MainWindow.h"
 
+#include <QAction>
 #include <QBrush>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineSeries>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
+#include <QVBoxLayout>
 
 class TestClusterAccess : public QObject
 {
@@ -27,6 +37,8 @@ class TestClusterAccess : public QObject
 
 private slots:
     void latencyFlagsPausedAndKilledFollower();
+    void bannersDoNotMoveThePage();
+    void mainBannerKeepsTheTabsInPlace();
 };
 
 namespace {
@@ -137,6 +149,79 @@ void TestClusterAccess::latencyFlagsPausedAndKilledFollower()
     QVERIFY(current.data(Qt::BackgroundRole).value<QBrush>().color() !=
             admin::LatencySeriesModel::color(admin::LatencySeriesModel::Level::Good));
     QCOMPARE(lastPointColor(page, victimId), admin::LatencySeriesModel::troubleColor());
+}
+
+void TestClusterAccess::bannersDoNotMoveThePage()
+{
+    // The shape of the key browser: a filter row, the banner, the tree.
+    QWidget page;
+    auto *layout = new QVBoxLayout(&page);
+    layout->addWidget(new QLabel(QStringLiteral("filter row"), &page));
+    auto *banner = new admin::MessageBanner(&page);
+    banner->setObjectName(QStringLiteral("keysBanner"));
+    banner->setAutoHide(false);
+    layout->addWidget(banner);
+    auto *tree = new QTreeWidget(&page);
+    for (int i = 0; i < 50; ++i)
+        new QTreeWidgetItem(tree, {QStringLiteral("key%1").arg(i)});
+    layout->addWidget(tree);
+    page.resize(500, 400);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const QRect before = tree->geometry();
+    const QRect rowBefore = tree->visualItemRect(tree->topLevelItem(3));
+
+    QAction reload(QStringLiteral("Reload"));
+    reload.setObjectName(QStringLiteral("reloadAction"));
+    banner->showMessage(admin::Severity::Error,
+                        QStringLiteral("Could not list /a. A long explanation that wraps onto a "
+                                       "second line in a window this narrow, and a third."),
+                        {&reload});
+    QTest::qWait(50); // lets a layout request, if any, run
+    QVERIFY(banner->isShowingMessage());
+    QCOMPARE(tree->geometry(), before);
+    QCOMPARE(tree->visualItemRect(tree->topLevelItem(3)), rowBefore);
+    // The message is drawn over the tree, whole, and its buttons work.
+    QVERIFY(banner->height() > 20);
+    QVERIFY(banner->geometry().intersects(before));
+    auto *button = banner->findChild<QPushButton *>(QStringLiteral("reloadAction"));
+    QVERIFY(button && button->isVisible());
+    QCOMPARE(page.childAt(banner->geometry().center()) == tree->viewport(), false);
+    QSignalSpy triggered(&reload, &QAction::triggered);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(triggered.count(), 1);
+    QVERIFY(!banner->isShowingMessage());
+    QCOMPARE(tree->geometry(), before);
+    QCOMPARE(banner->height(), 0);
+
+    // Resizing the page while a message shows keeps it fitted.
+    banner->showMessage(admin::Severity::Warning, QStringLiteral("short"));
+    page.resize(700, 400);
+    QTRY_COMPARE(tree->geometry().top(), before.top());
+    QCOMPARE(banner->width(), tree->width());
+}
+
+void TestClusterAccess::mainBannerKeepsTheTabsInPlace()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("admin.ini")), QSettings::IniFormat);
+    admin::MainWindow window(&settings);
+    window.resize(900, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("pages"));
+    QVERIFY(tabs);
+    const QRect before = tabs->geometry();
+    window.banner()->setAutoHide(false);
+    window.banner()->showMessage(admin::Severity::Warning,
+                                 QStringLiteral("Lost contact with http://127.0.0.1:1"));
+    QTest::qWait(50);
+    QCOMPARE(tabs->geometry(), before);
+    // A one-line message fits in the reserved line: the tabs stay uncovered.
+    QVERIFY(!window.banner()->geometry().intersects(tabs->geometry()));
+    window.banner()->dismiss();
+    QTest::qWait(50);
+    QCOMPARE(tabs->geometry(), before);
 }
 
 QTEST_MAIN(TestClusterAccess)
