@@ -10,6 +10,7 @@
 #include "FdLimit.h"
 #include "LogSetup.h"
 #include "WalTool.h"
+#include "discovery/DiscoveryBootstrap.h"
 #include "i18n/Localization.h"
 #include "import/EtcdImport.h"
 #include "proxy/ProxyDaemon.h"
@@ -67,7 +68,7 @@ int main(int argc, char *argv[])
     case server::config::ConfigParser::Outcome::Run:
         break;
     }
-    const server::config::Config &config = parsed.config;
+    server::config::Config config = parsed.config;
     // --log-outputs: a file that cannot be opened is a start error, before anything starts.
     server::LogSetup logSetup;
     if (const QString error = logSetup.open(config.logOutputs); !error.isEmpty()) {
@@ -85,6 +86,17 @@ int main(int argc, char *argv[])
     qCInfo(server::lcMain, "Qt Version: %s", qVersion());
     for (const QString &warning : config.warnings)
         qCWarning(server::lcMain).noquote() << warning;
+
+    // --discovery / --discovery-srv: a new member's initial cluster comes from the discovery
+    // service or DNS (waiting, on the event loop, until the cluster is complete); a full cluster
+    // may turn this process into a proxy (--discovery-fallback proxy).
+    if (server::discovery::DiscoveryBootstrap::needed(config)) {
+        server::discovery::DiscoveryBootstrap::Result discovered =
+            server::discovery::DiscoveryBootstrap::run(config);
+        if (discovered.exitCode != 0)
+            return discovered.exitCode;
+        config = discovered.config;
+    }
 
     // --proxy on|readonly: a proxy that stores nothing and forwards to the members (issue 17).
     if (config.proxy != server::config::Config::ProxyMode::Off) {

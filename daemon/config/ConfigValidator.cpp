@@ -23,6 +23,37 @@ QStringList sortedTexts(const QList<QUrl> &urls)
     return texts;
 }
 
+// --discovery, --discovery-proxy and --discovery-srv must be usable before anything starts.
+QString validateDiscovery(const Config &config)
+{
+    if (!config.discovery.isEmpty()) {
+        const QUrl url(config.discovery, QUrl::StrictMode);
+        const QString path = url.path();
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+            path.isEmpty() || path == QLatin1String("/"))
+            return ConfigValidator::tr(
+                       "--discovery %1 is not a discovery URL (expected http[s]://host[:port]/"
+                       "path-of-the-token, e.g. https://discovery.etcd.io/<token>)")
+                .arg(config.discovery);
+    }
+    if (!config.discoveryProxy.isEmpty()) {
+        // etcd's sanitization: a value without an http(s) scheme is taken as host:port.
+        QUrl url(config.discoveryProxy, QUrl::StrictMode);
+        if (!url.isValid() || !url.scheme().startsWith(QLatin1String("http")) ||
+            url.host().isEmpty())
+            url = QUrl(QStringLiteral("http://") + config.discoveryProxy, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty())
+            return ConfigValidator::tr("invalid proxy address \"%1\" given for --discovery-proxy")
+                .arg(config.discoveryProxy);
+    }
+    if (!config.discoverySrv.isEmpty() && (config.discoverySrv.contains(QLatin1Char('/')) ||
+                                           config.discoverySrv.contains(QLatin1Char(' '))))
+        return ConfigValidator::tr("--discovery-srv %1 is not a DNS domain")
+            .arg(config.discoverySrv);
+    return {};
+}
+
 } // namespace
 
 QString ConfigValidator::validate(Config &config, const QSet<QString> &explicitlySet)
@@ -47,6 +78,15 @@ QString ConfigValidator::validate(Config &config, const QSet<QString> &explicitl
         !explicitlySet.contains(QStringLiteral("advertise-client-urls")))
         return tr("--advertise-client-urls is required when --listen-client-urls is set "
                   "explicitly");
+    // etcd 3.4's embed.Config.Validate: one way to bootstrap (ErrConflictBootstrapFlags).
+    int bootstrapFlags = 0;
+    for (const char *flag : {"initial-cluster", "discovery", "discovery-srv"})
+        bootstrapFlags += explicitlySet.contains(QLatin1String(flag)) ? 1 : 0;
+    if (bootstrapFlags > 1)
+        return tr("multiple discovery or bootstrap flags are set. Choose one of "
+                  "\"initial-cluster\", \"discovery\" or \"discovery-srv\"");
+    if (QString error = validateDiscovery(config); !error.isEmpty())
+        return error;
     if (QString error = validateInitialCluster(config); !error.isEmpty())
         return error;
     return validateTls(config);
@@ -120,9 +160,9 @@ QString ConfigValidator::validateTls(Config &config)
     };
     const Side sides[] = {
         {"--cert-file", "--key-file", "--client-cert-auth", "--trusted-ca-file",
-         "--listen-client-urls", "--auto-tls", "--client-crl-file", config.certFile,
-         config.keyFile, config.clientCertAuth, config.trustedCaFile, config.listenClientUrls,
-         config.autoTls, config.clientCrlFile},
+         "--listen-client-urls", "--auto-tls", "--client-crl-file", config.certFile, config.keyFile,
+         config.clientCertAuth, config.trustedCaFile, config.listenClientUrls, config.autoTls,
+         config.clientCrlFile},
         {"--peer-cert-file", "--peer-key-file", "--peer-client-cert-auth", "--peer-trusted-ca-file",
          "--listen-peer-urls", "--peer-auto-tls", "--peer-crl-file", config.peerCertFile,
          config.peerKeyFile, config.peerClientCertAuth, config.peerTrustedCaFile,

@@ -88,6 +88,29 @@ QString field(const server::config::Config &c, const QString &flag)
                                                                                   : "existing";
     if (flag == "initial-cluster-token")
         return c.initialClusterToken;
+    if (flag == "discovery")
+        return c.discovery;
+    if (flag == "discovery-srv")
+        return c.discoverySrv;
+    if (flag == "discovery-proxy")
+        return c.discoveryProxy;
+    if (flag == "discovery-fallback")
+        return c.discoveryFallback == server::config::Config::DiscoveryFallback::Exit ? "exit"
+                                                                                      : "proxy";
+    if (flag == "proxy")
+        return c.proxy == server::config::Config::ProxyMode::Off
+                   ? "off"
+                   : (c.proxy == server::config::Config::ProxyMode::On ? "on" : "readonly");
+    if (flag == "proxy-failure-wait")
+        return QString::number(c.proxyFailureWaitMs);
+    if (flag == "proxy-refresh-interval")
+        return QString::number(c.proxyRefreshIntervalMs);
+    if (flag == "proxy-dial-timeout")
+        return QString::number(c.proxyDialTimeoutMs);
+    if (flag == "proxy-write-timeout")
+        return QString::number(c.proxyWriteTimeoutMs);
+    if (flag == "proxy-read-timeout")
+        return QString::number(c.proxyReadTimeoutMs);
     if (flag == "cert-file")
         return c.certFile;
     if (flag == "key-file")
@@ -186,8 +209,8 @@ cors: 'https://a.example,https://b.example'
 initial-advertise-peer-urls: https://127.0.0.1:32380
 advertise-client-urls: https://127.0.0.1:32379
 discovery:
-discovery-fallback: 'proxy'
-discovery-proxy:
+discovery-fallback: 'exit'
+discovery-proxy: http://proxy.example:3128
 discovery-srv:
 initial-cluster: m1=https://127.0.0.1:32380,m2=https://127.0.0.1:32480
 initial-cluster-token: 'tok'
@@ -195,12 +218,12 @@ initial-cluster-state: 'existing'
 strict-reconfig-check: false
 enable-v2: true
 enable-pprof: true
-proxy: 'off'
-proxy-failure-wait: 5000
-proxy-refresh-interval: 30000
-proxy-dial-timeout: 1000
-proxy-write-timeout: 5000
-proxy-read-timeout: 0
+proxy: 'readonly'
+proxy-failure-wait: 6000
+proxy-refresh-interval: 20000
+proxy-dial-timeout: 2000
+proxy-write-timeout: 4000
+proxy-read-timeout: 1000
 client-transport-security:
   # Path to the client server TLS cert file.
   cert-file: c.pem
@@ -244,7 +267,14 @@ const QStringList kEtcdSampleFlags{
     "--initial-cluster-token=tok",
     "--initial-cluster-state=existing",
     "--enable-v2=true",
-    "--proxy=off",
+    "--proxy=readonly",
+    "--proxy-failure-wait=6000",
+    "--proxy-refresh-interval=20000",
+    "--proxy-dial-timeout=2000",
+    "--proxy-write-timeout=4000",
+    "--proxy-read-timeout=1000",
+    "--discovery-fallback=exit",
+    "--discovery-proxy=http://proxy.example:3128",
     "--cert-file=c.pem",
     "--key-file=k.pem",
     "--client-cert-auth=true",
@@ -284,6 +314,7 @@ private slots:
     void version();
     void everyFlag_data();
     void everyFlag();
+    void proxyAndDiscoveryFlags();
     void exampleEnvironmentFile_data();
     void exampleEnvironmentFile();
     void logFlagErrors_data();
@@ -571,10 +602,31 @@ void tst_ConfigParser::errors_data()
         << QStringList{"--listen-client-urls", "https://127.0.0.1:1", "--advertise-client-urls",
                        "https://127.0.0.1:1"}
         << QStringList{} << 1 << "--auto-tls";
-    QTest::newRow("proxy on") << QStringList{"--proxy", "on"} << QStringList{} << 2
-                              << "proxy mode 'on' is not supported";
-    QTest::newRow("proxy readonly")
-        << QStringList{"--proxy=readonly"} << QStringList{} << 2 << "--proxy";
+    // --proxy on|readonly parse (proxyAndDiscoveryFlags); other values do not.
+    QTest::newRow("proxy bad value") << QStringList{"--proxy", "yes"} << QStringList{} << 2
+                                     << "valid values are 'off', 'readonly' and 'on'";
+    QTest::newRow("discovery-fallback bad value")
+        << QStringList{"--discovery-fallback=retry"} << QStringList{} << 2
+        << "valid values are 'exit' and 'proxy'";
+    // etcd's ErrConflictBootstrapFlags: one way to bootstrap, however the flags are given.
+    QTest::newRow("initial-cluster and discovery")
+        << QStringList{"--initial-cluster",
+                       "default=http://localhost:2380,default=http://"
+                       "localhost:7001",
+                       "--discovery", "https://discovery.etcd.io/3e86b59982e49066c5d813af1c2e2579"}
+        << QStringList{} << 1 << "multiple discovery or bootstrap flags are set";
+    QTest::newRow("discovery and discovery-srv from env")
+        << QStringList{}
+        << QStringList{"ETCD_DISCOVERY=http://127.0.0.1:2379/v2/keys/_etcd/registry/t",
+                       "ETCD_DISCOVERY_SRV=example.com"}
+        << 1 << "Choose one of \"initial-cluster\", \"discovery\" or \"discovery-srv\"";
+    QTest::newRow("discovery without token path")
+        << QStringList{"--discovery", "http://127.0.0.1:2379"} << QStringList{} << 1
+        << "is not a discovery URL";
+    QTest::newRow("discovery not http")
+        << QStringList{"--discovery", "ftp://h/t"} << QStringList{} << 1 << "--discovery";
+    QTest::newRow("discovery-proxy not a URL") << QStringList{"--discovery-proxy", "http://a b"}
+                                               << QStringList{} << 1 << "invalid proxy address";
     QTest::newRow("bad cluster state") << QStringList{"--initial-cluster-state", "old"}
                                        << QStringList{} << 2 << "--initial-cluster-state";
     QTest::newRow("url without port") << QStringList{"--listen-client-urls", "http://127.0.0.1"}
@@ -888,8 +940,17 @@ void tst_ConfigParser::everyFlag_data()
         {"force-new-cluster", {"true", {}}},
         // Accepted for etcd compatibility (kForCompatibility): the only valid value is etcd's.
         {"enable-v2", {"true", {}}},
-        {"proxy", {"off", {}}},
         {"logger", {"zap", {}}},
+        {"discovery", {"https://discovery.etcd.io/3e86b59982e49066c5d813af1c2e2579", {}}},
+        {"discovery-srv", {"example.com", {}}},
+        {"discovery-proxy", {"http://proxy.example:3128", {}}},
+        {"discovery-fallback", {"exit", {}}},
+        {"proxy", {"readonly", {}}},
+        {"proxy-failure-wait", {"1000", {}}},
+        {"proxy-refresh-interval", {"5000", {}}},
+        {"proxy-dial-timeout", {"200", {}}},
+        {"proxy-write-timeout", {"0", {}}},
+        {"proxy-read-timeout", {"3000", {}}},
         // Tested by the configFile* functions: the file replaces every other flag.
         {"config-file", {"", {}}},
         {"log-level", {"warn", {}}},
@@ -918,7 +979,7 @@ void tst_ConfigParser::everyFlag()
     QVERIFY(!definition->environmentName().contains('-'));
     // Flags that etcd v2 deployments carry and that change nothing in qetcd: accepted, with a
     // note in the log saying so.
-    static const QStringList kForCompatibility{"enable-v2", "proxy", "logger"};
+    static const QStringList kForCompatibility{"enable-v2", "logger"};
     if (flag == "config-file")
         return;
     if (kForCompatibility.contains(flag)) {
@@ -939,6 +1000,50 @@ void tst_ConfigParser::everyFlag()
                        : run(otherArgs + QStringList{"--" + flag + '=' + value});
     QVERIFY2(r.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(r.text));
     QCOMPARE(field(r.config, flag), value);
+}
+
+// Issue 17: --proxy on|readonly and the discovery flags parse from flags, ETCD_* variables and
+// the YAML file alike (YAML's bare `on` is the text "on" here, not a boolean).
+void tst_ConfigParser::proxyAndDiscoveryFlags()
+{
+    using server::config::Config;
+    QCOMPARE(run({"--proxy", "on"}).config.proxy, Config::ProxyMode::On);
+    QCOMPARE(run({"--proxy=readonly"}).config.proxy, Config::ProxyMode::ReadOnly);
+    QCOMPARE(run({}, {"ETCD_PROXY=on"}).config.proxy, Config::ProxyMode::On);
+    QCOMPARE(run({}).config.proxy, Config::ProxyMode::Off);
+    QCOMPARE(run({}).config.discoveryFallback, Config::DiscoveryFallback::Proxy);
+
+    const QString token = "http://127.0.0.1:2379/v2/keys/_etcd/registry/abc";
+    const server::config::ConfigParser::Result env =
+        run({}, {"ETCD_DISCOVERY=" + token, "ETCD_DISCOVERY_FALLBACK=exit",
+                 "ETCD_DISCOVERY_PROXY=proxy.example:3128"});
+    QVERIFY2(env.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(env.text));
+    QCOMPARE(env.config.discovery, token);
+    QCOMPARE(env.config.discoveryFallback, Config::DiscoveryFallback::Exit);
+    QCOMPARE(env.config.discoveryProxy, QString("proxy.example:3128"));
+    const server::config::ConfigParser::Result srv = run({"--discovery-srv", "example.com"});
+    QVERIFY2(srv.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(srv.text));
+    QCOMPARE(srv.config.discoverySrv, QString("example.com"));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, "proxy.yml",
+                                   "proxy: on\nproxy-failure-wait: 100\n"
+                                   "discovery: " +
+                                       token.toUtf8() + "\ndiscovery-fallback: exit\n");
+    const server::config::ConfigParser::Result file = run({"--config-file", path});
+    QVERIFY2(file.outcome == server::config::ConfigParser::Outcome::Run, qPrintable(file.text));
+    QCOMPARE(file.config.proxy, Config::ProxyMode::On);
+    QCOMPARE(file.config.proxyFailureWaitMs, 100u);
+    QCOMPARE(file.config.discovery, token);
+    QCOMPARE(file.config.discoveryFallback, Config::DiscoveryFallback::Exit);
+    const QString conflict = writeFile(dir, "conflict.yml",
+                                       "initial-cluster: default=http://localhost:2380\n"
+                                       "discovery: " +
+                                           token.toUtf8() + "\n");
+    const server::config::ConfigParser::Result c = run({"--config-file", conflict});
+    QCOMPARE(c.outcome, server::config::ConfigParser::Outcome::Error);
+    QVERIFY2(c.text.contains("multiple discovery or bootstrap flags are set"), qPrintable(c.text));
 }
 
 // resources/qetcd.conf.example must start the member it describes, and its commented-out
@@ -1019,8 +1124,8 @@ void tst_ConfigParser::configFileMatchesFlags()
     QCOMPARE(fromFile.config.configFile, path);
     for (const QString &flag : kEtcdSampleFlags) {
         const QString name = flag.mid(2).section('=', 0, 0);
-        if (name == "enable-v2" || name == "proxy")
-            continue; // no field: their notes are compared below
+        if (name == "enable-v2")
+            continue; // no field: its note is compared below
         QCOMPARE(field(fromFile.config, name), field(fromFlags.config, name));
         QVERIFY2(field(fromFile.config, name) != field(server::config::Config{}, name) ||
                      name == "debug",
@@ -1028,7 +1133,7 @@ void tst_ConfigParser::configFileMatchesFlags()
     }
     QCOMPARE(field(fromFile.config, "initial-cluster-members"),
              field(fromFlags.config, "initial-cluster-members"));
-    // The notes the flags give (--enable-v2, --proxy, --logger) and the file's own.
+    // The notes the flags give (--enable-v2, --logger) and the file's own.
     const QString notes = fromFile.config.warnings.join('\n');
     for (const QString &note : fromFlags.config.warnings)
         QVERIFY2(notes.contains(note), qPrintable(note));
@@ -1187,7 +1292,9 @@ void tst_ConfigParser::configFileErrors_data()
         << ":2: invalid value \"maybe\" for key \"peer-transport-security.client-cert-auth\"";
     QTest::newRow("enable-v2 false")
         << QByteArray("enable-v2: false\n") << "qetcd serves only the v2 API";
-    QTest::newRow("proxy on") << QByteArray("proxy: on\n") << "proxy mode 'on' is not supported";
+    QTest::newRow("proxy bad value")
+        << QByteArray("proxy: maybe\n") << "invalid value \"maybe\" for key \"proxy\"";
+
     QTest::newRow("bad log level") << QByteArray("log-level: loud\n") << "for key \"log-level\"";
     QTest::newRow("inconsistent values")
         << QByteArray("heartbeat-interval: 500\nelection-timeout: 100\n") << "--election-timeout";
