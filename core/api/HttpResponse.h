@@ -7,7 +7,11 @@
 #include <QList>
 #include <QPair>
 
+#include <memory>
+
 namespace api {
+
+class EncodedEvent;
 
 // One complete HTTP response as plain values. The daemon adds the transport
 // headers (Date, Content-Length, Connection) and drops the body for HEAD.
@@ -46,6 +50,10 @@ public:
     // `head.body` is ignored.
     virtual void beginStream(const HttpResponse &head) = 0;
     virtual void writeChunk(const QByteArray &data) = 0;
+    // One watch event as the next chunk. The default builds its JSON here and now; a channel
+    // that writes on another thread overrides it so the bytes are built there, once for all the
+    // event's watchers (EncodedEvent), and not on the thread holding the store's lock.
+    virtual void writeEvent(const std::shared_ptr<const EncodedEvent> &event);
     virtual void endStream() = 0;
     // `callback` runs once when the client disconnects (never after endStream()).
     virtual void onClosed(std::function<void()> callback) = 0;

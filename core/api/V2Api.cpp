@@ -87,7 +87,7 @@ struct V2Api::WatchState
     bool started = false;
     bool finished = false;
     bool stream = false;
-    QList<QByteArray> pending;
+    QList<std::shared_ptr<const EncodedEvent>> pending; // events before the head went out
     quint64 watcherId = 0;
 };
 
@@ -344,18 +344,21 @@ std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursiv
     std::weak_ptr<WatchState> weak = state;
     ApiBackend *backend = &m_backend;
 
-    auto onEvent = [weak, backend](const store::Event &event) {
+    // Runs with the store's lock held, once per watcher of each event: it only hands the
+    // event's shared EncodedEvent to the channel, which builds the bytes (once for all
+    // watchers) on the client's thread.
+    auto onEvent = [weak, encodings = m_encodings](const store::Event &event) {
         auto s = weak.lock();
         if (!s || s->finished)
             return;
-        QByteArray chunk = JsonWriter::event(event);
+        std::shared_ptr<const EncodedEvent> encoded = encodings->get(event);
         if (!s->started) {
-            s->pending.append(chunk);
+            s->pending.append(std::move(encoded));
             return;
         }
         if (!s->channel->isOpen())
             return;
-        s->channel->writeChunk(chunk);
+        s->channel->writeEvent(encoded);
         if (!s->stream) {
             s->finished = true;
             s->channel->endStream();
@@ -390,11 +393,11 @@ std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursiv
     state->started = true;
 
     if (result.immediate)
-        state->pending.prepend(JsonWriter::event(*result.immediate));
-    for (const QByteArray &chunk : std::as_const(state->pending)) {
+        state->pending.prepend(std::make_shared<const EncodedEvent>(*result.immediate));
+    for (const std::shared_ptr<const EncodedEvent> &event : std::as_const(state->pending)) {
         if (state->finished)
             break;
-        state->channel->writeChunk(chunk);
+        state->channel->writeEvent(event);
         if (!stream) {
             state->finished = true;
             state->channel->endStream();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "api/AuthApi.h"
+#include "api/EncodedEvent.h"
 #include "api/HttpMetrics.h"
 #include "api/HttpRequest.h"
 #include "api/HttpResponse.h"
@@ -100,6 +101,9 @@ private:
     // The watches started, to end those still open at destruction; the expired ones are
     // swept whenever the list reaches twice what the last sweep left (amortised O(1)).
     std::vector<std::weak_ptr<WatchState>> m_watches;
+    // One encoding per event for all its watchers; shared with their sinks, which may outlive
+    // nothing here but are safest holding it.
+    std::shared_ptr<EventEncodingCache> m_encodings = std::make_shared<EventEncodingCache>();
     size_t m_sweepWatchesAt = 64;
 };
 

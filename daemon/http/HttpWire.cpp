@@ -3,6 +3,8 @@
 
 #include "HttpWire.h"
 
+#include "api/EncodedEvent.h"
+
 #include "api/HttpResponse.h"
 
 #include <QDateTime>
@@ -154,7 +156,7 @@ QByteArray HttpWire::streamHead(const api::HttpResponse &r, bool chunked)
 
 QByteArray HttpWire::chunk(const QByteArray &data)
 {
-    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
+    return api::EncodedEvent::frameChunk(data);
 }
 
 } // namespace http

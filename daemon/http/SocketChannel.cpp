@@ -3,6 +3,8 @@
 
 #include "SocketChannel.h"
 
+#include "api/EncodedEvent.h"
+
 #include "Connection.h"
 #include "HttpWire.h"
 
@@ -159,6 +161,26 @@ void SocketChannel::writeChunk(const QByteArray &data)
             m_socketBacklog.store(socket->bytesToWrite(), std::memory_order_relaxed);
         },
         data.size());
+}
+
+void SocketChannel::writeEvent(const std::shared_ptr<const api::EncodedEvent> &event)
+{
+    if (!isOpen())
+        return;
+    // Counted at its estimated size until written: its bytes do not exist yet.
+    const qint64 size = event->estimatedSize();
+    if (backlogBytes() + size > maxBacklogBytes) {
+        overflow();
+        return;
+    }
+    onSocketThread(
+        [this, event](QTcpSocket *socket) {
+            if (!m_connected.load(std::memory_order_relaxed))
+                return;
+            write(m_http10 ? event->json() : event->chunk(), false);
+            m_socketBacklog.store(socket->bytesToWrite(), std::memory_order_relaxed);
+        },
+        size);
 }
 
 void SocketChannel::endStream()

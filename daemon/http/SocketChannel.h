@@ -47,6 +47,8 @@ public:
     void respond(const api::HttpResponse &response) override;
     void beginStream(const api::HttpResponse &head) override;
     void writeChunk(const QByteArray &data) override;
+    // Built on the socket's thread, once for all the event's watchers (api::EncodedEvent).
+    void writeEvent(const std::shared_ptr<const api::EncodedEvent> &event) override;
     void endStream() override;
     void onClosed(std::function<void()> callback) override;
 

@@ -401,6 +401,30 @@ private Q_SLOTS:
         QCOMPARE(watch->chunks.size(), 3);
     }
 
+    // W watchers of one write cost one JSON encoding (issue 15): every watcher gets the same
+    // bytes, and the same buffer, not a copy encoded for it; the next write gets a new one.
+    void watchersOfOneEventShareOneEncoding()
+    {
+        testsupport::StoreBackend backend(options());
+        api::V2Api api(backend);
+        std::array<std::shared_ptr<FakeChannel>, 3> watches;
+        send(api, "GET", "/v2/keys/dir?wait=true&recursive=true&stream=true", {}, &watches[0]);
+        send(api, "GET", "/v2/keys/dir?wait=true&recursive=true&stream=true", {}, &watches[1]);
+        send(api, "GET", "/v2/keys/dir/k?wait=true", {}, &watches[2]);
+        send(api, "PUT", "/v2/keys/dir/k", "value=v1");
+        send(api, "PUT", "/v2/keys/dir/k", "value=v2");
+        QCOMPARE(watches[0]->chunks.size(), 2);
+        QCOMPARE(watches[1]->chunks.size(), 2);
+        QCOMPARE(watches[2]->chunks.size(), 1);
+        QVERIFY(watches[0]->chunks[0].contains("\"value\":\"v1\""));
+        QVERIFY(watches[0]->chunks[1].contains("\"value\":\"v2\""));
+        for (const auto &w : watches) {
+            QCOMPARE(w->chunks[0], watches[0]->chunks[0]);
+            QVERIFY(w->chunks[0].constData() == watches[0]->chunks[0].constData()); // one buffer
+        }
+        QVERIFY(watches[1]->chunks[1].constData() == watches[0]->chunks[1].constData());
+    }
+
     // A watch and its channel own each other until the client leaves; a member that stops
     // with clients still watching must free them (LeakSanitizer caught the daemon leaking them).
     void openWatchesAreFreedWithTheApi()
