@@ -4,16 +4,19 @@
 #include "cluster/ClusterPage.h"
 
 #include "client/Client.h"
+#include "cluster/AddMemberDialog.h"
 #include "cluster/ClusterPoller.h"
 #include "cluster/MembersModel.h"
 #include "cluster/StoreStatsModel.h"
 #include "connection/ClusterConnection.h"
 #include "connection/ErrorText.h"
+#include "transfer/SafetyExport.h"
+
+#include <QAction>
 
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -55,6 +58,23 @@ ClusterPage::ClusterPage(ClusterConnection *connection, QWidget *parent)
     refreshButton->setObjectName(QStringLiteral("refreshClusterButton"));
     buttons->addWidget(m_addButton);
     buttons->addWidget(m_removeButton);
+    // Removing a member risks the quorum: the keys are exported first, and
+    // this button puts them back with one click.
+    auto *safety = new SafetyExport(connection, this);
+    auto *restoreButton = new QPushButton(tr("Restore keys from the safety export"), membersBox);
+    restoreButton->setObjectName(QStringLiteral("restoreSafetyButton"));
+    restoreButton->setEnabled(false);
+    connect(restoreButton, &QPushButton::clicked, safety->restoreAction(), &QAction::trigger);
+    connect(safety->restoreAction(), &QAction::changed, restoreButton, [restoreButton, safety] {
+        restoreButton->setEnabled(safety->restoreAction()->isEnabled());
+        restoreButton->setToolTip(safety->restoreAction()->toolTip());
+    });
+    connect(safety, &SafetyExport::failed, this,
+            [this](const QString &text) { report(Severity::Error, text); });
+    connect(safety, &SafetyExport::restored, this, [this](bool ok, const QString &text) {
+        report(ok ? Severity::Success : Severity::Error, text);
+    });
+    buttons->addWidget(restoreButton);
     buttons->addStretch();
     buttons->addWidget(refreshButton);
     membersLayout->addLayout(buttons);
@@ -137,14 +157,19 @@ void ClusterPage::updateButtons()
 
 void ClusterPage::addMember()
 {
-    bool ok = false;
-    const QString text = QInputDialog::getText(
-        this, tr("Add member"),
-        tr("Peer URLs of the new member (comma separated), e.g. http://10.0.0.4:2380:"),
-        QLineEdit::Normal, QString(), &ok);
-    if (!ok || text.trimmed().isEmpty())
-        return;
-    addMemberWithUrls(text.split(QLatin1Char(','), Qt::SkipEmptyParts));
+    if (!m_addDialog) {
+        m_addDialog = new AddMemberDialog(m_connection, this);
+        m_addDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_addDialog, &AddMemberDialog::memberAdded, this,
+                [this](const QString &id, const QString &name, const QStringList &urls) {
+                    report(Severity::Success, tr("Added member %1 (%2, %3); it is not started yet.")
+                                                  .arg(name, id, urls.join(QStringLiteral(", "))));
+                    m_poller->refresh();
+                });
+    }
+    m_addDialog->show();
+    m_addDialog->raise();
+    m_addDialog->activateWindow();
 }
 
 void ClusterPage::addMemberWithUrls(const QStringList &peerUrls)
@@ -191,15 +216,27 @@ void ClusterPage::removeMemberById(const QString &id)
     client::Client *c = m_connection ? m_connection->client() : nullptr;
     if (!c)
         return;
-    c->removeMember(id)->then(this, [this, id](client::Reply *r) {
-        if (r->error()) {
-            report((Severity::Error), tr("Could not remove member %1.").arg(id) + QLatin1Char(' ') +
-                                          ErrorText::describe(r->error()));
-            return;
-        }
-        report((Severity::Success), tr("Removed member %1.").arg(id));
-        m_poller->refresh();
-    });
+    SafetyExport *safety = findChild<SafetyExport *>();
+    safety->protect(
+        QStringLiteral("/"), tr("removing member %1").arg(id), {}, false, [this, id, safety] {
+            client::Client *c = m_connection ? m_connection->client() : nullptr;
+            if (!c)
+                return;
+            c->removeMember(id)->then(this, [this, id, safety](client::Reply *r) {
+                if (r->error()) {
+                    report((Severity::Error), tr("Could not remove member %1.").arg(id) +
+                                                  QLatin1Char(' ') +
+                                                  ErrorText::describe(r->error()));
+                    return;
+                }
+                report(
+                    (Severity::Success),
+                    tr("Removed member %1. The keys were exported first (%2): \"Restore keys from "
+                       "the safety export\" puts them back.")
+                        .arg(id, safety->lastFile()));
+                m_poller->refresh();
+            });
+        });
 }
 
 } // namespace admin

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/Severity.h"
+#include "cluster/AddMemberDialog.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -21,7 +22,8 @@ class StoreStatsModel;
 
 // The cluster page: the member table (id, name, peer and client URLs,
 // leader, health, /v2/stats/self), the store's counters (/v2/stats/store),
-// and the member actions add (peer URLs) and remove (with confirmation).
+// and the member actions add (AddMemberDialog: name, peer URLs, then the
+// start lines) and remove (with confirmation).
 // Refreshed by a ClusterPoller every 2 s while connected.
 // Owns its models and poller; not the connection. GUI thread only.
 class ClusterPage : public QWidget
@@ -34,6 +36,8 @@ public:
     StoreStatsModel *storeModel() const { return m_store; }
     ClusterPoller *poller() const { return m_poller; }
     QTableView *membersTable() const { return m_membersTable; }
+    // The add-member dialog while it is open (not modal), else null.
+    AddMemberDialog *addMemberDialog() const { return m_addDialog; }
 
 public slots:
     void addMember();
@@ -58,6 +62,7 @@ private:
     QTableView *m_storeTable;
     QPushButton *m_addButton;
     QPushButton *m_removeButton;
+    QPointer<AddMemberDialog> m_addDialog;
 };
 
 } // namespace admin

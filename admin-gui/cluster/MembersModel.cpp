@@ -166,6 +166,9 @@ QVariant MembersModel::data(const QModelIndex &index, int role) const
                        ? QStringLiteral("—")
                        : tr("follower");
         case HealthColumn:
+            // Nothing to ask until it runs: "checking…" would never end.
+            if (!row.member.isStarted() && row.member.clientUrls.isEmpty())
+                return tr("added, not started yet");
             return healthText(row.health);
         case UptimeColumn:
             return TimeText::duration(row.uptimeSeconds);
@@ -184,6 +187,11 @@ QVariant MembersModel::data(const QModelIndex &index, int role) const
         }
         return QVariant();
     }
+    if (role == Qt::ToolTipRole && index.column() == HealthColumn && !row.member.isStarted() &&
+        row.member.clientUrls.isEmpty())
+        return tr("The cluster knows this member's peer URLs, but no qetcd has joined with them "
+                  "yet. Start it with the ETCD_* lines shown when it was added "
+                  "(ETCD_INITIAL_CLUSTER_STATE=existing); until then it counts in the quorum.");
     if (role == Qt::ToolTipRole && index.column() == HealthColumn)
         return row.healthDetail;
     if (role == Qt::ForegroundRole && index.column() == HealthColumn) {

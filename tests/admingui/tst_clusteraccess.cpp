@@ -8,6 +8,11 @@
 
 #include "ThreeMemberCluster.h"
 
+#include "DaemonProcess.h"
+#include "cluster/AddMemberDialog.h"
+#include "cluster/ClusterPage.h"
+#include "cluster/ClusterPoller.h"
+#include "cluster/MembersModel.h"
 #include "connection/ClusterConnection.h"
 #include "connection/ConnectionProfile.h"
 #include "latency/ClientLeaderStatsSource.h"
@@ -20,7 +25,9 @@
 #include <QBrush>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -39,6 +46,7 @@ private slots:
     void latencyFlagsPausedAndKilledFollower();
     void bannersDoNotMoveThePage();
     void mainBannerKeepsTheTabsInPlace();
+    void addMemberShowsStartLines();
 };
 
 namespace {
@@ -222,6 +230,70 @@ void TestClusterAccess::mainBannerKeepsTheTabsInPlace()
     window.banner()->dismiss();
     QTest::qWait(50);
     QCOMPARE(tabs->geometry(), before);
+}
+
+void TestClusterAccess::addMemberShowsStartLines()
+{
+    ThreeMemberCluster members;
+    const QString why = members.start();
+    QVERIFY2(why.isEmpty(), qPrintable(QStringLiteral("the cluster did not form: ") + why));
+    admin::ClusterConnection connection;
+    QSignalSpy opened(&connection, &admin::ClusterConnection::opened);
+    connection.open(profileOf(members));
+    QVERIFY(opened.wait(10000));
+    admin::ClusterPage page(&connection);
+    page.show();
+    QSignalSpy refreshed(page.poller(), &admin::ClusterPoller::refreshed);
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(page.membersModel()->rowCount(), 3);
+
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("addMemberButton")),
+                      Qt::LeftButton);
+    admin::AddMemberDialog *dialog = page.addMemberDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("memberNameEdit"));
+    auto *urls = dialog->findChild<QLineEdit *>(QStringLiteral("peerUrlsEdit"));
+    auto *add = dialog->findChild<QPushButton *>(QStringLiteral("addButton"));
+    auto *status = dialog->findChild<QLabel *>(QStringLiteral("addMemberStatus"));
+    QVERIFY(name && urls && add && status);
+
+    // A name is required, as for qetcdctl member add.
+    const QString peer = TestLoopback::url(DaemonProcess::freePort()).toString();
+    urls->setText(peer);
+    QTest::mouseClick(add, Qt::LeftButton);
+    QVERIFY(status->text().contains(QStringLiteral("name")));
+    QVERIFY(dialog->startLines().isEmpty());
+
+    name->setText(QStringLiteral("m3"));
+    QTest::mouseClick(add, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->startLines().isEmpty(), 10000);
+    // The lines qetcdctl member add prints: the new member under its name,
+    // the others under theirs, every peer URL.
+    const QString lines = dialog->startLines();
+    QVERIFY2(lines.startsWith(QStringLiteral("ETCD_NAME=\"m3\"\nETCD_INITIAL_CLUSTER=\"")),
+             qPrintable(lines));
+    QVERIFY(lines.endsWith(QStringLiteral("\"\nETCD_INITIAL_CLUSTER_STATE=\"existing\"\n")));
+    QVERIFY(lines.contains(QStringLiteral("m3=") + peer));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(lines.contains(members.name(i) + QLatin1Char('=')));
+    QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("copyStartLinesButton"))->isEnabled());
+    QVERIFY(dialog->findChild<QPlainTextEdit *>(QStringLiteral("startLinesEdit"))
+                ->toPlainText()
+                .contains(lines));
+
+    // The table says what the member is waiting for, not "checking…".
+    page.poller()->refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(page.membersModel()->rowCount(), 4, 10000);
+    int unstarted = -1;
+    for (int r = 0; r < 4; ++r) {
+        if (!page.membersModel()->row(r).member.isStarted())
+            unstarted = r;
+    }
+    QVERIFY(unstarted >= 0);
+    QTest::qWait(2500); // one more poll: it must not turn into "checking…" or unreachable
+    QCOMPARE(
+        page.membersModel()->index(unstarted, admin::MembersModel::HealthColumn).data().toString(),
+        QStringLiteral("added, not started yet"));
 }
 
 QTEST_MAIN(TestClusterAccess)
