@@ -76,7 +76,7 @@ void SubtreeTransfer::end(bool ok, const QString &message)
 }
 
 void SubtreeTransfer::exportTo(const QString &key, const QString &fileName,
-                               const QStringList &hiddenKeys)
+                               const QStringList &hiddenKeys, bool allowMissing)
 {
     client::Client *c = m_connection ? m_connection->client() : nullptr;
     if (m_busy || !c) {
@@ -97,9 +97,17 @@ void SubtreeTransfer::exportTo(const QString &key, const QString &fileName,
     client::GetOptions o;
     o.recursive = true;
     o.sorted = true;
-    c->get(root, o)->then(this, [this, root, fileName, hidden](client::Reply *r) {
+    c->get(root, o)->then(this, [this, root, fileName, hidden, allowMissing](client::Reply *r) {
         if (m_connection)
             m_connection->observe(r);
+        if (allowMissing && isNotFound(r->error())) {
+            client::Node empty;
+            empty.key = root;
+            empty.dir = true;
+            empty.nodesPresent = true;
+            exportHidden(root, fileName, empty, hidden, {}, {});
+            return;
+        }
         if (r->error()) {
             end(false, tr("Could not read %1.").arg(root) + QLatin1Char(' ') +
                            ErrorText::describe(r->error()));

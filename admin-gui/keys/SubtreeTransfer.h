@@ -50,7 +50,10 @@ public:
     explicit SubtreeTransfer(ClusterConnection *connection, QObject *parent = nullptr);
 
     bool isBusy() const { return m_busy; }
-    void exportTo(const QString &key, const QString &fileName, const QStringList &hiddenKeys = {});
+    // With allowMissing, a key that does not exist exports as an empty
+    // directory (a safety export before an import into a new place).
+    void exportTo(const QString &key, const QString &fileName, const QStringList &hiddenKeys = {},
+                  bool allowMissing = false);
     void preview(const QString &fileName, const QString &targetKey);
     void apply(const ImportPlan &plan);
     void importFrom(const QString &fileName, const QString &targetKey);
