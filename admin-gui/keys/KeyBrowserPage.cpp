@@ -215,8 +215,7 @@ KeyBrowserPage::KeyBrowserPage(ClusterConnection *connection, QWidget *parent)
     m_showHiddenCheck = new QCheckBox(tr("Show hidden keys"), this);
     m_showHiddenCheck->setObjectName(QStringLiteral("showHiddenCheck"));
     m_showHiddenCheck->setToolTip(
-        tr("Keys whose name starts with '_' are never listed by the server; the "
-           "tree shows "
+        tr("Keys whose name starts with '_' are never listed by the server; the tree shows "
            "those you opened with \"Go to key\" or created here."));
     filterRow->addWidget(m_filterEdit, 2);
     filterRow->addWidget(m_gotoEdit, 2);
@@ -296,8 +295,7 @@ KeyBrowserPage::KeyBrowserPage(ClusterConnection *connection, QWidget *parent)
     connect(m_transfer, &SubtreeTransfer::finished, this, [this](bool ok, const QString &text) {
         m_banner->showMessage(ok ? Severity::Success : Severity::Error, text);
         if (ok)
-            m_model->reload(); // imports may touch hidden keys the watch does
-                               // not report
+            m_model->reload(); // imports may touch hidden keys the watch does not report
     });
     connect(m_transfer, &SubtreeTransfer::progress, this, [this](int done, int total) {
         m_banner->showMessage(Severity::Info, tr("Importing… %1 of %2").arg(done).arg(total));
@@ -343,8 +341,7 @@ void KeyBrowserPage::refresh()
     }
 }
 
-// --- live updates
-// -------------------------------------------------------------------------
+// --- live updates -------------------------------------------------------------------------
 
 void KeyBrowserPage::startWatch(quint64 fromIndex)
 {
@@ -407,8 +404,7 @@ void KeyBrowserPage::watchHistoryCleared(const client::Error &error)
     refresh();
 }
 
-// --- selection
-// ------------------------------------------------------------------------------
+// --- selection ------------------------------------------------------------------------------
 
 QString KeyBrowserPage::currentKey() const
 {
@@ -484,8 +480,7 @@ void KeyBrowserPage::reloadKey(const QString &key)
     });
 }
 
-// --- actions
-// ----------------------------------------------------------------------------------
+// --- actions ----------------------------------------------------------------------------------
 
 void KeyBrowserPage::newKey()
 {
@@ -535,8 +530,7 @@ void KeyBrowserPage::deleteSelected()
                                       {safety->restoreAction()});
             }
             if (r.ok())
-                selectionChanged(); // our own deletion: show where the view moved
-                                    // to
+                selectionChanged(); // our own deletion: show where the view moved to
         });
     };
     if (!dir) {
@@ -574,8 +568,7 @@ void KeyBrowserPage::exportSubtree()
     bool ok = false;
     const QString named = QInputDialog::getMultiLineText(
         this, tr("Export %1").arg(key),
-        tr("Hidden keys (names starting with '_') are never listed by the "
-           "server. Hidden keys "
+        tr("Hidden keys (names starting with '_') are never listed by the server. Hidden keys "
            "or directories to include, one per line:"),
         knownHiddenKeys(m_model, key).join(QLatin1Char('\n')), &ok);
     if (!ok)
