@@ -5,6 +5,7 @@
 
 #include "client/Client.h"
 #include "client/Reply.h"
+#include "ctl/SrvEndpoints.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -63,6 +64,36 @@ extern "C" void exitZero(int)
     fflush(stdout);
     _exit(0);
 }
+
+// --discovery-srv / ETCDCTL_DISCOVERY_SRV: the endpoints DNS SRV records name (empty: none asked
+// for, or none usable); a failed lookup ends the process, as etcdctl.
+QStringList discoveredEndpoints(const FlagSet &globals)
+{
+    // etcdctl's getDomainDiscoveryFlagValue: the flag, else ETCDCTL_DISCOVERY_SRV; http://
+    // endpoints only with --insecure-discovery (or ETCDCTL_INSECURE_DISCOVERY set).
+    QString domain = globals.stringValue(QStringLiteral("discovery-srv"));
+    if (domain.isEmpty())
+        domain = qEnvironmentVariable("ETCDCTL_DISCOVERY_SRV");
+    if (domain.isEmpty())
+        return {};
+    const bool insecure = globals.boolValue(QStringLiteral("insecure-discovery")) ||
+                          !qEnvironmentVariable("ETCDCTL_INSECURE_DISCOVERY").isEmpty();
+    QString error;
+    const QStringList found = SrvEndpoints::lookup(domain, &error);
+    if (!error.isEmpty())
+        Invocation::fail(Invocation::BadArgs, error);
+    QStringList endpoints;
+    for (const QString &endpoint : found) {
+        if (!insecure && endpoint.startsWith(QLatin1String("http://"))) {
+            Invocation::err(
+                Invocation::tr("ignoring discovered insecure endpoint \"%1\"\n").arg(endpoint));
+            continue;
+        }
+        endpoints.append(endpoint);
+    }
+    return endpoints;
+}
+
 } // namespace
 
 void Invocation::exitZeroOnInterrupt()
@@ -112,13 +143,10 @@ client::Client *Invocation::makeClient(bool sync)
 {
     if (m_client)
         return m_client;
-    if (!m_globals.stringValue(QStringLiteral("discovery-srv")).isEmpty() ||
-        !qEnvironmentVariable("ETCDCTL_DISCOVERY_SRV").isEmpty()) {
-        fail(BadArgs, tr("discovery-srv: DNS SRV discovery is not supported by this client; use "
-                         "--endpoints"));
-    }
     client::ClientConfig config;
-    config.endpoints = client::Client::parseEndpoints(endpointArguments());
+    config.endpoints = client::Client::parseEndpoints(discoveredEndpoints(m_globals));
+    if (config.endpoints.isEmpty())
+        config.endpoints = client::Client::parseEndpoints(endpointArguments());
     auto pick = [this](const char *flag, const char *env) {
         QString v = m_globals.stringValue(QLatin1String(flag));
         return v.isEmpty() ? qEnvironmentVariable(env) : v;

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
+// --discovery with real processes (issue 17): three qetcd members bootstrap from a token on a
+// fourth qetcd (and on etcd 3.4.23 when there is one), the way discovery.etcd.io's tokens work
+// (PUT <token>/_config/size); a fourth registration is refused with etcd's error, or, with
+// --discovery-fallback proxy, the process becomes a proxy of the cluster; a member registered
+// twice, a missing or malformed size and an unreachable service end the process with etcd's
+// messages and exit status 1; a restarted member skips discovery.
+
+#include "ClusterHttp.h"
+#include "DaemonProcess.h"
+#include "DiscoveryMember.h"
+#include "TestLoopback.h"
+#include "node/ClusterIdentity.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+namespace {
+
+const QString kEtcd = QStringLiteral(QETCD_TEST_ETCD);
+
+using Members = std::vector<std::unique_ptr<DiscoveryMember>>;
+
+QString newToken()
+{
+    return QString::number(QRandomGenerator::global()->generate64(), 16);
+}
+
+} // namespace
+
+class tst_discovery : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void threeMembersFromQetcdToken();
+    void fullClusterFallsBackToProxy();
+    void threeMembersFromEtcdToken();
+    void errors_data();
+    void errors();
+
+private:
+    // <service>/v2/keys/_etcd/registry/<new token>, with _config/size = `size` when given.
+    QString makeToken(const QUrl &service, const QString &size);
+    // Starts m1..m3 on `tokenUrl` and checks the cluster they form.
+    void bootstrapThree(const QString &tokenUrl, Members &members);
+
+    ClusterHttp m_http;
+    std::unique_ptr<DaemonProcess> m_service; // the qetcd serving the tokens
+    QString m_fullToken;                      // a token with a complete 3-member cluster
+    Members m_fullCluster;
+};
+
+void tst_discovery::initTestCase()
+{
+    m_service = std::make_unique<DaemonProcess>(QStringLiteral("disc"));
+    QVERIFY2(m_service->start(), m_service->output().constData());
+}
+
+QString tst_discovery::makeToken(const QUrl &service, const QString &size)
+{
+    const QString url =
+        service.toString() + QStringLiteral("/v2/keys/_etcd/registry/") + newToken();
+    if (!size.isNull()) {
+        const ClusterHttp::Reply r = m_http.http("PUT", QUrl(url + QStringLiteral("/_config/size")),
+                                                 QString(), "value=" + size.toUtf8());
+        if (r.status != 201)
+            qWarning("creating the token: %d %s", r.status, r.body.constData());
+    }
+    return url;
+}
+
+void tst_discovery::bootstrapThree(const QString &tokenUrl, Members &members)
+{
+    for (const char *name : {"m1", "m2", "m3"})
+        members.push_back(std::make_unique<DiscoveryMember>(QLatin1String(name)));
+    for (auto &m : members)
+        m->start({QStringLiteral("--discovery"), tokenUrl});
+    for (auto &m : members)
+        QVERIFY2(m->waitServing(m_http), m->output().constData());
+
+    // Each member knows all three, under the ids etcd gives them: the token URL is the cluster
+    // token (so the ids match the keys they registered under).
+    QStringList expected;
+    for (auto &m : members)
+        expected.append(
+            m->name() + QLatin1Char('=') +
+            QString::number(node::ClusterIdentity::memberId({m->peerUrl()}, tokenUrl), 16));
+    expected.sort();
+    for (auto &m : members)
+        QCOMPARE(memberList(m_http, m->clientUrl()), expected);
+    const QJsonArray registered = m_http.http("GET", QUrl(tokenUrl), QString())
+                                      .json()
+                                      .value("node")
+                                      .toObject()
+                                      .value("nodes")
+                                      .toArray();
+    QStringList keys;
+    for (const QJsonValue &n : registered)
+        keys.append(n.toObject().value("key").toString().section('/', -1) + '=' +
+                    n.toObject().value("value").toString().section('=', 0, 0));
+    keys.sort();
+    QStringList expectedKeys; // _config is a hidden key: not listed
+    for (auto &m : members)
+        expectedKeys.append(
+            QString::number(node::ClusterIdentity::memberId({m->peerUrl()}, tokenUrl), 16) + '=' +
+            m->name());
+    expectedKeys.sort();
+    QVERIFY2(keys == expectedKeys, qPrintable(keys.join(' ') + " / " + expectedKeys.join(' ')));
+
+    // And it works as one cluster: a write through m1 is read back through m3.
+    QCOMPARE(m_http.put(members[0]->clientUrl(), "/discovered", "yes").status, 201);
+    const ClusterHttp::Reply read =
+        m_http.http("GET", members[2]->clientUrl(), "/v2/keys/discovered?quorum=true");
+    QCOMPARE(read.json().value("node").toObject().value("value").toString(), QString("yes"));
+}
+
+void tst_discovery::threeMembersFromQetcdToken()
+{
+    m_fullToken = makeToken(m_service->clientUrl(), QStringLiteral("3"));
+    bootstrapThree(m_fullToken, m_fullCluster);
+    if (QTest::currentTestFailed())
+        return;
+
+    // A fourth member: the cluster is full; --discovery-fallback exit ends it with etcd's error.
+    DiscoveryMember fourth(QStringLiteral("m4"));
+    fourth.start({QStringLiteral("--discovery"), m_fullToken,
+                  QStringLiteral("--discovery-fallback"), QStringLiteral("exit")});
+    QCOMPARE(fourth.waitExit(), 1);
+    QVERIFY2(
+        fourth.output().contains("failed to join discovery cluster (discovery: cluster is full)"),
+        fourth.output().constData());
+    QVERIFY2(fourth.output().contains("please generate a new discovery token"),
+             fourth.output().constData());
+
+    // m1 again, from an empty data dir: its id is registered already (etcd's ErrDuplicateID).
+    DiscoveryMember again(QStringLiteral("m1"));
+    again.start({QStringLiteral("--discovery"), m_fullToken,
+                 QStringLiteral("--initial-advertise-peer-urls"), m_fullCluster[0]->peerUrl()});
+    QCOMPARE(again.waitExit(), 1);
+    QVERIFY2(again.output().contains(
+                 "member \"m1\" has previously registered with discovery service token (" +
+                 m_fullToken.toUtf8() + ")"),
+             again.output().constData());
+    QVERIFY2(again.output().contains("or use a new discovery token if the previous bootstrap "
+                                     "failed."),
+             again.output().constData());
+
+    // m1 restarted with its data dir: a member already, discovery is skipped (as etcd).
+    const QStringList before = memberList(m_http, m_fullCluster[1]->clientUrl());
+    m_fullCluster[0]->stop();
+    m_fullCluster[0]->start({QStringLiteral("--discovery"), m_fullToken});
+    QVERIFY2(m_fullCluster[0]->waitServing(m_http), m_fullCluster[0]->output().constData());
+    QVERIFY2(m_fullCluster[0]->output().contains("discovery skipped"),
+             m_fullCluster[0]->output().constData());
+    QCOMPARE(memberList(m_http, m_fullCluster[0]->clientUrl()), before);
+}
+
+void tst_discovery::fullClusterFallsBackToProxy()
+{
+    if (m_fullCluster.empty())
+        QSKIP("needs the cluster of threeMembersFromQetcdToken");
+    // etcd's default --discovery-fallback is proxy: a fourth member of a full cluster becomes
+    // a proxy of it, on its client URL.
+    DiscoveryMember fourth(QStringLiteral("m4"));
+    fourth.start({QStringLiteral("--discovery"), m_fullToken});
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     return fourth.output().contains(
+                                "discovery cluster full, falling back to proxy") ||
+                            !fourth.isRunning();
+                 },
+                 20000),
+             fourth.output().constData());
+    QVERIFY2(fourth.output().contains("discovery cluster full, falling back to proxy"),
+             fourth.output().constData());
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     return !fourth.isRunning() || m_http.http("GET", fourth.clientUrl(),
+                                                               "/v2/keys/discovered", {}, {}, 1000)
+                                                           .status == 200;
+                 },
+                 20000) &&
+                 fourth.isRunning(),
+             fourth.output().constData());
+    // Reads and writes go through it to the cluster.
+    const ClusterHttp::Reply read = m_http.http("GET", fourth.clientUrl(), "/v2/keys/discovered");
+    QCOMPARE(read.json().value("node").toObject().value("value").toString(), QString("yes"));
+    QCOMPARE(m_http.put(fourth.clientUrl(), "/via-proxy", "p").status, 201);
+    const ClusterHttp::Reply back =
+        m_http.http("GET", m_fullCluster[1]->clientUrl(), "/v2/keys/via-proxy?quorum=true");
+    QCOMPARE(back.json().value("node").toObject().value("value").toString(), QString("p"));
+    // The proxy registered nothing: the token still lists three members.
+    const QJsonArray registered = m_http.http("GET", QUrl(m_fullToken), QString())
+                                      .json()
+                                      .value("node")
+                                      .toObject()
+                                      .value("nodes")
+                                      .toArray();
+    QCOMPARE(registered.size(), 3); // the three members (_config is hidden)
+}
+
+void tst_discovery::threeMembersFromEtcdToken()
+{
+    if (kEtcd.isEmpty() || !QFileInfo(kEtcd).isExecutable())
+        QSKIP("no etcd 3.4 (`make deps` takes it out of Debian's etcd-server into .tools/): "
+              "this test uses a real etcd as the discovery service");
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString host = TestLoopback::host();
+    const QString client = QStringLiteral("http://%1:%2").arg(host).arg(TestLoopback::freePort());
+    const QString peer = QStringLiteral("http://%1:%2").arg(host).arg(TestLoopback::freePort());
+    QProcess etcd;
+    etcd.setProcessChannelMode(QProcess::MergedChannels);
+    etcd.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    etcd.setStandardOutputFile(tmp.filePath(QStringLiteral("etcd.log")));
+    etcd.start(kEtcd, {QStringLiteral("--name=disc"), QStringLiteral("--enable-v2=true"),
+                       QStringLiteral("--data-dir=") + tmp.filePath(QStringLiteral("etcd")),
+                       QStringLiteral("--listen-client-urls=") + client,
+                       QStringLiteral("--advertise-client-urls=") + client,
+                       QStringLiteral("--listen-peer-urls=") + peer,
+                       QStringLiteral("--initial-advertise-peer-urls=") + peer,
+                       QStringLiteral("--initial-cluster=disc=") + peer});
+    QVERIFY(etcd.waitForStarted());
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     return m_http.http("GET", QUrl(client), "/v2/keys/", {}, {}, 1000).status ==
+                            200;
+                 },
+                 20000),
+             "etcd 3.4 did not start");
+    const QString token = makeToken(QUrl(client), QStringLiteral("3"));
+    Members members;
+    bootstrapThree(token, members);
+    if (QTest::currentTestFailed())
+        return;
+    DiscoveryMember fourth(QStringLiteral("m4"));
+    fourth.start({QStringLiteral("--discovery"), token, QStringLiteral("--discovery-fallback"),
+                  QStringLiteral("exit")});
+    QCOMPARE(fourth.waitExit(), 1);
+    QVERIFY2(fourth.output().contains("discovery: cluster is full"), fourth.output().constData());
+    members.clear();
+    etcd.terminate();
+    etcd.waitForFinished(10000);
+}
+
+void tst_discovery::errors_data()
+{
+    QTest::addColumn<QString>("size"); // null: no _config/size at all
+    QTest::addColumn<bool>("unreachable");
+    QTest::addColumn<QStringList>("mentions");
+    QTest::newRow("size missing") << QString() << false
+                                  << QStringList{"failed to join discovery cluster (discovery: "
+                                                 "size key not found)"};
+    QTest::newRow("size malformed")
+        << QStringLiteral("three") << false << QStringList{"(discovery: size key is bad)"};
+    QTest::newRow("size zero") << QStringLiteral("0") << false
+                               << QStringList{"(discovery: size key is bad)"};
+    // etcd retries forever (2, 4, ... 256 s); QETCD_DISCOVERY_RETRIES=1 ends it after one.
+    QTest::newRow("service unreachable")
+        << QStringLiteral("3") << true
+        << QStringList{"cluster status check: error connecting to", "retrying in 2s",
+                       "failed to join discovery cluster (discovery: too many retries)"};
+}
+
+void tst_discovery::errors()
+{
+    QFETCH(QString, size);
+    QFETCH(bool, unreachable);
+    QFETCH(QStringList, mentions);
+    QString token;
+    if (unreachable) {
+        // A port nothing listens on (free a moment ago, on this test's own address).
+        const QUrl closed(
+            QStringLiteral("http://%1:%2").arg(TestLoopback::host()).arg(TestLoopback::freePort()));
+        token = closed.toString() + QStringLiteral("/v2/keys/_etcd/registry/") + newToken();
+    } else {
+        token = makeToken(m_service->clientUrl(), size);
+    }
+    DiscoveryMember member(QStringLiteral("x"));
+    member.start({QStringLiteral("--discovery"), token},
+                 {QStringLiteral("QETCD_DISCOVERY_RETRIES=1")});
+    QCOMPARE(member.waitExit(), 1);
+    for (const QString &m : mentions)
+        QVERIFY2(member.output().contains(m.toUtf8()), member.output().constData());
+    // Nothing was registered where the service answered.
+    if (!unreachable) {
+        const QJsonArray nodes = m_http.http("GET", QUrl(token), QString())
+                                     .json()
+                                     .value("node")
+                                     .toObject()
+                                     .value("nodes")
+                                     .toArray();
+        for (const QJsonValue &n : nodes)
+            QCOMPARE(n.toObject().value("key").toString().section('/', -1), QString("_config"));
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_discovery)
+#include "tst_discovery.moc"
