@@ -3,6 +3,7 @@
 
 #include "windows/MainWindow.h"
 
+#include "auth/AuthPage.h"
 #include "cluster/ClusterPage.h"
 #include "connection/ClusterConnection.h"
 #include "connection/ProfileStore.h"
@@ -54,6 +55,9 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_tabs->addTab(m_watch, QIcon(QStringLiteral(":/icons/watch.png")), tr("Watch"));
     m_tabs->addTab(m_cluster, QIcon(QStringLiteral(":/icons/cluster.png")), tr("Cluster"));
     m_tabs->addTab(m_latency, QIcon(QStringLiteral(":/icons/latency.png")), tr("Leader latency"));
+    auto *access = new AuthPage(m_connection, m_tabs);
+    m_tabs->addTab(access, style()->standardIcon(QStyle::SP_DialogApplyButton), tr("Access"));
+    connect(access, &AuthPage::message, this, &MainWindow::showMessage);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 

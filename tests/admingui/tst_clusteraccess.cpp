@@ -8,7 +8,10 @@
 
 #include "ThreeMemberCluster.h"
 
+#include "CtlProcess.h"
 #include "DaemonProcess.h"
+#include "GuiTestCluster.h"
+#include "auth/AuthPage.h"
 #include "cluster/AddMemberDialog.h"
 #include "cluster/ClusterPage.h"
 #include "cluster/ClusterPoller.h"
@@ -23,10 +26,13 @@
 
 #include <QAction>
 #include <QBrush>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -47,6 +53,7 @@ private slots:
     void bannersDoNotMoveThePage();
     void mainBannerKeepsTheTabsInPlace();
     void addMemberShowsStartLines();
+    void authPagesCreateUserAndRoleForQetcdctl();
 };
 
 namespace {
@@ -294,6 +301,98 @@ void TestClusterAccess::addMemberShowsStartLines()
     QCOMPARE(
         page.membersModel()->index(unstarted, admin::MembersModel::HealthColumn).data().toString(),
         QStringLiteral("added, not started yet"));
+}
+
+void TestClusterAccess::authPagesCreateUserAndRoleForQetcdctl()
+{
+    GuiTestCluster cluster;
+    QVERIFY2(cluster.start(), cluster.daemon().output().constData());
+    admin::AuthPage page(cluster.connection());
+    page.show();
+    QSignalSpy refreshed(&page, &admin::AuthPage::refreshed);
+    QSignalSpy messages(&page, &admin::AuthPage::message);
+    page.refresh();
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY(!page.authEnabled());
+    auto child = [&](const char *name) {
+        QWidget *w = page.findChild<QWidget *>(QLatin1String(name));
+        if (!w)
+            qFatal("no %s", name);
+        return w;
+    };
+    auto click = [&](const char *name) {
+        refreshed.clear();
+        QTest::mouseClick(static_cast<QPushButton *>(child(name)), Qt::LeftButton);
+        return refreshed.wait(10000);
+    };
+
+    // Through the page's own fields and buttons.
+    static_cast<QLineEdit *>(child("roleNameEdit"))->setText(QStringLiteral("app-writer"));
+    QVERIFY(click("addRoleButton"));
+    QCOMPARE(page.roles().size() >= 1, true);
+    auto *roles = static_cast<QListWidget *>(child("roleList"));
+    roles->setCurrentItem(
+        roles->findItems(QStringLiteral("app-writer"), Qt::MatchExactly).value(0));
+    static_cast<QLineEdit *>(child("permissionEdit"))->setText(QStringLiteral("/app/*"));
+    static_cast<QCheckBox *>(child("writeCheck"))->setChecked(true);
+    QVERIFY(click("grantPermissionButton"));
+    for (const char *user : {"root", "alice"}) {
+        static_cast<QLineEdit *>(child("userNameEdit"))->setText(QLatin1String(user));
+        static_cast<QLineEdit *>(child("userPasswordEdit"))
+            ->setText(QLatin1String(user) + QStringLiteral("-pw"));
+        QVERIFY(click("addUserButton"));
+    }
+    auto *users = static_cast<QListWidget *>(child("userList"));
+    users->setCurrentItem(users->findItems(QStringLiteral("alice"), Qt::MatchExactly).value(0));
+    static_cast<QComboBox *>(child("userRoleCombo"))->setCurrentText(QStringLiteral("app-writer"));
+    QVERIFY(click("grantRoleButton"));
+    for (const QList<QVariant> &m : messages)
+        QVERIFY2(m.at(0).value<admin::Severity>() == admin::Severity::Success,
+                 qPrintable(m.at(1).toString()));
+
+    // What the page now shows.
+    const auto alice = std::find_if(page.users().begin(), page.users().end(),
+                                    [](const auto &u) { return u.name == QLatin1String("alice"); });
+    QVERIFY(alice != page.users().end());
+    QCOMPARE(alice->roles, QStringList{QStringLiteral("app-writer")});
+    QVERIFY(
+        static_cast<QLabel *>(child("userDetail"))->text().contains(QStringLiteral("app-writer")));
+    const auto role = std::find_if(page.roles().begin(), page.roles().end(), [](const auto &r) {
+        return r.name == QLatin1String("app-writer");
+    });
+    QVERIFY(role != page.roles().end());
+    QCOMPARE(role->read, QStringList{QStringLiteral("/app/*")});
+    QCOMPARE(role->write, QStringList{QStringLiteral("/app/*")});
+
+    refreshed.clear();
+    page.setAuthEnabled(true);
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY2(page.authEnabled(), qPrintable(messages.last().at(1).toString()));
+
+    // qetcdctl, as alice: her role lets her write /app, nothing else.
+    const QString endpoint = cluster.daemon().clientUrl().toString();
+    auto ctl = [&](const QStringList &args) {
+        return testsupport::runCtl(QStringList{QStringLiteral("--endpoints"), endpoint,
+                                               QStringLiteral("--username"),
+                                               QStringLiteral("alice:alice-pw")} +
+                                   args);
+    };
+    testsupport::CtlResult r =
+        ctl({QStringLiteral("set"), QStringLiteral("/app/x"), QStringLiteral("1")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    r = ctl({QStringLiteral("get"), QStringLiteral("/app/x")});
+    QCOMPARE(r.out.trimmed(), QByteArray("1"));
+    r = ctl({QStringLiteral("set"), QStringLiteral("/other"), QStringLiteral("1")});
+    QVERIFY2(r.code != 0, r.out.constData());
+    // And root can turn authentication off again, from qetcdctl.
+    r = testsupport::runCtl({QStringLiteral("--endpoints"), endpoint, QStringLiteral("--username"),
+                             QStringLiteral("root:root-pw"), QStringLiteral("auth"),
+                             QStringLiteral("disable")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    refreshed.clear();
+    page.refresh();
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY(!page.authEnabled());
 }
 
 QTEST_MAIN(TestClusterAccess)
