@@ -14,6 +14,7 @@
 #include "keys/KeyTreeModel.h"
 #include "keys/NewKeyDialog.h"
 #include "keys/SubtreeTransfer.h"
+#include "compare/CompareDialog.h"
 #include "search/KeySearchDialog.h"
 #include "transfer/ImportPreviewDialog.h"
 #include "transfer/SafetyExport.h"
@@ -194,6 +195,21 @@ KeyBrowserPage::KeyBrowserPage(ClusterConnection *connection, QWidget *parent)
             connect(dialog, &KeySearchDialog::keyActivated, this, &KeyBrowserPage::goToKey);
         }
         dialog->setRoot(selectedDirectory());
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
+    QAction *compareAction =
+        m_toolBar->addAction(s->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Compare…"));
+    compareAction->setObjectName(QStringLiteral("compareAction"));
+    compareAction->setToolTip(tr("Compare two subtrees, on this cluster or another one, and copy "
+                                 "differences across"));
+    connect(compareAction, &QAction::triggered, this, [this] {
+        auto *dialog = findChild<CompareDialog *>();
+        if (!dialog)
+            dialog = new CompareDialog(m_connection, this);
+        dialog->setLeftKey(selectedDirectory());
+        dialog->setRightKey(selectedDirectory());
         dialog->show();
         dialog->raise();
         dialog->activateWindow();
