@@ -11,12 +11,14 @@
 #include "ClusterHttp.h"
 #include "DaemonProcess.h"
 #include "DiscoveryMember.h"
+#include "ForwardProxy.h"
 #include "TestLoopback.h"
 #include "node/ClusterIdentity.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <memory>
@@ -44,6 +46,7 @@ private slots:
     void threeMembersFromQetcdToken();
     void fullClusterFallsBackToProxy();
     void threeMembersFromEtcdToken();
+    void throughDiscoveryProxy();
     void errors_data();
     void errors();
 
@@ -206,6 +209,31 @@ void tst_discovery::fullClusterFallsBackToProxy()
                                       .value("nodes")
                                       .toArray();
     QCOMPARE(registered.size(), 3); // the three members (_config is hidden)
+
+    // --proxy on with --discovery: the proxy only reads the cluster from the token (etcd's
+    // GetCluster), the full cluster being the answer, and registers nothing.
+    DiscoveryMember proxy(QStringLiteral("px"));
+    proxy.start({QStringLiteral("--proxy"), QStringLiteral("on")},
+                {QStringLiteral("ETCD_DISCOVERY=") + m_fullToken});
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     return !proxy.isRunning() || m_http.http("GET", proxy.clientUrl(),
+                                                              "/v2/keys/via-proxy", {}, {}, 1000)
+                                                          .status == 200;
+                 },
+                 20000) &&
+                 proxy.isRunning(),
+             proxy.output().constData());
+    QVERIFY2(proxy.output().contains("initial cluster from discovery: m"),
+             proxy.output().constData());
+    QCOMPARE(m_http.http("GET", QUrl(m_fullToken), QString())
+                 .json()
+                 .value("node")
+                 .toObject()
+                 .value("nodes")
+                 .toArray()
+                 .size(),
+             3);
 }
 
 void tst_discovery::threeMembersFromEtcdToken()
@@ -252,23 +280,56 @@ void tst_discovery::threeMembersFromEtcdToken()
     etcd.waitForFinished(10000);
 }
 
+// --discovery-proxy: every request to the service goes through the HTTP proxy. The token URL
+// names a host that does not resolve (.invalid): only the proxy can reach the service.
+// ETCD_DISCOVERY_PROXY is given for one member, the flag for the others.
+void tst_discovery::throughDiscoveryProxy()
+{
+    ForwardProxy proxy(TestLoopback::address(), m_service->clientPort());
+    QVERIFY(proxy.isListening());
+    const QString real = makeToken(m_service->clientUrl(), QStringLiteral("2"));
+    const QString token = QStringLiteral("http://discovery.invalid:%1%2")
+                              .arg(m_service->clientPort())
+                              .arg(QUrl(real).path());
+    Members members;
+    for (const char *name : {"p1", "p2"})
+        members.push_back(std::make_unique<DiscoveryMember>(QLatin1String(name)));
+    members[0]->start({QStringLiteral("--discovery"), token},
+                      {QStringLiteral("ETCD_DISCOVERY_PROXY=") + proxy.url()});
+    members[1]->start(
+        {QStringLiteral("--discovery"), token, QStringLiteral("--discovery-proxy"), proxy.url()});
+    for (auto &m : members)
+        QVERIFY2(m->waitServing(m_http), m->output().constData());
+    QCOMPARE(memberList(m_http, members[0]->clientUrl()).size(), 2);
+    QVERIFY2(members[0]->output().contains("using proxy \"" + proxy.url().toUtf8() + "\""),
+             members[0]->output().constData());
+    // Both members' size reads, listings, registrations and watches went through it.
+    const QString seen = proxy.seen().join('\n');
+    QCOMPARE(proxy.seen().filter("_config/size").size(), 4); // each member checks twice
+    QCOMPARE(proxy.seen().filter(QRegularExpression("^PUT .*prevExist=false")).size(), 2);
+    QVERIFY2(seen.contains("http://discovery.invalid:"), qPrintable(seen));
+}
+
 void tst_discovery::errors_data()
 {
     QTest::addColumn<QString>("size"); // null: no _config/size at all
     QTest::addColumn<bool>("unreachable");
     QTest::addColumn<QStringList>("mentions");
+    QTest::addColumn<bool>("viaEnvironment"); // ETCD_DISCOVERY instead of --discovery
     QTest::newRow("size missing") << QString() << false
                                   << QStringList{"failed to join discovery cluster (discovery: "
-                                                 "size key not found)"};
+                                                 "size key not found)"}
+                                  << true;
     QTest::newRow("size malformed")
-        << QStringLiteral("three") << false << QStringList{"(discovery: size key is bad)"};
+        << QStringLiteral("three") << false << QStringList{"(discovery: size key is bad)"} << false;
     QTest::newRow("size zero") << QStringLiteral("0") << false
-                               << QStringList{"(discovery: size key is bad)"};
+                               << QStringList{"(discovery: size key is bad)"} << true;
     // etcd retries forever (2, 4, ... 256 s); QETCD_DISCOVERY_RETRIES=1 ends it after one.
     QTest::newRow("service unreachable")
         << QStringLiteral("3") << true
         << QStringList{"cluster status check: error connecting to", "retrying in 2s",
-                       "failed to join discovery cluster (discovery: too many retries)"};
+                       "failed to join discovery cluster (discovery: too many retries)"}
+        << false;
 }
 
 void tst_discovery::errors()
@@ -276,6 +337,7 @@ void tst_discovery::errors()
     QFETCH(QString, size);
     QFETCH(bool, unreachable);
     QFETCH(QStringList, mentions);
+    QFETCH(bool, viaEnvironment);
     QString token;
     if (unreachable) {
         // A port nothing listens on (free a moment ago, on this test's own address).
@@ -286,8 +348,12 @@ void tst_discovery::errors()
         token = makeToken(m_service->clientUrl(), size);
     }
     DiscoveryMember member(QStringLiteral("x"));
-    member.start({QStringLiteral("--discovery"), token},
-                 {QStringLiteral("QETCD_DISCOVERY_RETRIES=1")});
+    if (viaEnvironment)
+        member.start({}, {QStringLiteral("QETCD_DISCOVERY_RETRIES=1"),
+                          QStringLiteral("ETCD_DISCOVERY=") + token});
+    else
+        member.start({QStringLiteral("--discovery"), token},
+                     {QStringLiteral("QETCD_DISCOVERY_RETRIES=1")});
     QCOMPARE(member.waitExit(), 1);
     for (const QString &m : mentions)
         QVERIFY2(member.output().contains(m.toUtf8()), member.output().constData());
