@@ -126,7 +126,8 @@ DiscoveryBootstrap::Result runToken(const Config &config)
 DiscoveryBootstrap::Result runSrv(const Config &config)
 {
     SrvDiscovery discovery(config.discoverySrv, config.name, config.initialAdvertisePeerUrls,
-                           DiscoveryLogic::nameserverFromEnvironment());
+                           DiscoveryLogic::nameserverFromEnvironment(),
+                           config.proxy == Config::ProxyMode::Off);
     SrvDiscovery::Outcome outcome;
     QEventLoop loop;
     QObject::connect(&discovery, &SrvDiscovery::finished, &loop,
@@ -167,10 +168,9 @@ bool DiscoveryBootstrap::needed(const Config &config)
     if (config.discovery.isEmpty() && config.discoverySrv.isEmpty())
         return false;
     if (config.proxy != Config::ProxyMode::Off)
-        // A proxy learns its cluster from the token once; afterwards from its cluster file.
-        return !config.discovery.isEmpty() &&
-               !QFile::exists(QDir(config.dataDir).filePath(QStringLiteral("proxy/cluster")));
-    if (config.initialClusterState == Config::ClusterState::Existing)
+        // A proxy learns its cluster once; afterwards from its cluster file.
+        return !QFile::exists(QDir(config.dataDir).filePath(QStringLiteral("proxy/cluster")));
+    if (!config.discovery.isEmpty() && config.initialClusterState == Config::ClusterState::Existing)
         return false;
     if (hasWal(config)) {
         qCInfo(lcDiscovery, "the data dir %s holds a member already: discovery skipped",

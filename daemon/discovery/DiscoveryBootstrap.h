@@ -5,8 +5,6 @@
 
 #include "Config.h"
 
-#include <QCoreApplication>
-
 namespace server::discovery {
 
 // Where a new member's initial cluster comes from when --discovery or --discovery-srv is given
@@ -19,15 +17,17 @@ namespace server::discovery {
 //   with etcd's messages and exit status 1. In proxy mode (--proxy on|readonly) the cluster is
 //   only read (etcd's GetCluster).
 // - --discovery-srv: the initial cluster from DNS SRV records (SrvDiscovery); the token stays
-//   --initial-cluster-token.
-// Nothing happens for a member whose WAL exists (a restart: etcd skips discovery then), for
-// --initial-cluster-state existing, or for a proxy that already has a cluster file.
+//   --initial-cluster-token. Also for --initial-cluster-state existing (the records name the
+//   cluster to join, as etcd's getPeerURLsMapAndToken) and for a proxy (which need not be among
+//   the records).
+// Nothing happens for a member whose WAL exists (a restart: etcd skips token discovery then;
+// the SRV records are not asked again either), for --discovery with --initial-cluster-state
+// existing (etcd only discovers new clusters), or for a proxy that already has a cluster file.
 //
 // run() blocks, running the calling thread's event loop until discovery has ended (it waits on
 // watches); main thread, before the member starts. Stateless between calls.
 class DiscoveryBootstrap
 {
-    Q_DECLARE_TR_FUNCTIONS(server::discovery::DiscoveryBootstrap)
 public:
     struct Result
     {

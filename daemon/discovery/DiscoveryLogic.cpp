@@ -161,7 +161,7 @@ std::optional<QUrl> DiscoveryLogic::proxyUrl(const QString &text, QString *error
     if (!url.isValid() || !url.scheme().startsWith(QLatin1String("http")) || url.host().isEmpty())
         url = QUrl(QStringLiteral("http://") + text, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty()) {
-        *error = tr("invalid proxy address \"%1\"").arg(text);
+        *error = QStringLiteral("invalid proxy address \"%1\"").arg(text);
         return std::nullopt;
     }
     return url;
@@ -183,7 +183,8 @@ DiscoveryLogic::SrvCluster DiscoveryLogic::clusterFromSrv(const QList<SrvRecord>
             QLatin1Char(':') + QString::number(record.port);
         const QString url = record.scheme + QLatin1String("://") + urlHost;
         if (record.addresses.isEmpty()) {
-            result.notes.append(tr("couldn't resolve host %1 during SRV discovery").arg(urlHost));
+            result.notes.append(
+                QStringLiteral("couldn't resolve host %1 during SRV discovery").arg(urlHost));
             continue;
         }
         const OwnUrl *mine = nullptr;
@@ -195,8 +196,9 @@ DiscoveryLogic::SrvCluster DiscoveryLogic::clusterFromSrv(const QList<SrvRecord>
                     mine = &o;
         }
         if (mine && mine->url.scheme() != record.scheme) {
-            result.error = tr("bootstrap at %1 from DNS has scheme mismatch with expected peer %2")
-                               .arg(url, mine->url.toString());
+            result.error =
+                QStringLiteral("bootstrap at %1 from DNS has scheme mismatch with expected peer %2")
+                    .arg(url, mine->url.toString());
             continue;
         }
         const QString n = mine ? name : QString::number(tempName++);

@@ -5,7 +5,6 @@
 
 #include "Config.h"
 
-#include <QCoreApplication>
 #include <QHostAddress>
 #include <QList>
 #include <QString>
@@ -18,10 +17,10 @@ namespace server::discovery {
 // The decisions of etcd 2.2's discovery (discovery/discovery.go, discovery/srv.go) as pure
 // functions, so they are tested without a network: where the token lives, what this member
 // registers, whether the cluster is full, which registrations make the initial cluster, how long
-// to back off, and how SRV records become an initial cluster. No I/O, no clock; any thread.
+// to back off, and how SRV records become an initial cluster. Its texts are log lines and stay
+// English, as etcd's. No I/O, no clock; any thread.
 class DiscoveryLogic
 {
-    Q_DECLARE_TR_FUNCTIONS(server::discovery::DiscoveryLogic)
 public:
     // etcd's discovery errors; text() gives etcd's own wording ("discovery: cluster is full").
     enum class Failure {

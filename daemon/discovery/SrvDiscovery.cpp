@@ -14,9 +14,9 @@ namespace server::discovery {
 Q_DECLARE_LOGGING_CATEGORY(lcDiscovery)
 
 SrvDiscovery::SrvDiscovery(const QString &domain, const QString &name, const QList<QUrl> &peerUrls,
-                           const QHostAddress &nameserver, QObject *parent)
+                           const QHostAddress &nameserver, bool requireSelf, QObject *parent)
     : QObject(parent), m_domain(domain), m_name(name), m_peerUrls(peerUrls),
-      m_nameserver(nameserver)
+      m_nameserver(nameserver), m_requireSelf(requireSelf)
 {
     qRegisterMetaType<Outcome>();
     m_services = {{QStringLiteral("etcd-server-ssl"), QStringLiteral("https"), {}, {}},
@@ -131,7 +131,7 @@ void SrvDiscovery::complete()
         bool found = false;
         for (const config::Config::ClusterMember &m : std::as_const(outcome.members))
             found = found || m.name == m_name;
-        if (!found)
+        if (!found && m_requireSelf)
             outcome.error = cluster.error.isEmpty()
                                 ? QStringLiteral("cannot find local etcd member \"%1\" in SRV "
                                                  "records")

@@ -30,8 +30,10 @@ public:
         QString clusterText;
         QList<config::Config::ClusterMember> members;
     };
+    // `requireSelf`: a member must find itself among the records; a proxy need not.
     SrvDiscovery(const QString &domain, const QString &name, const QList<QUrl> &peerUrls,
-                 const QHostAddress &nameserver, QObject *parent = nullptr);
+                 const QHostAddress &nameserver, bool requireSelf = true,
+                 QObject *parent = nullptr);
     void start();
 
 signals:
@@ -54,6 +56,7 @@ private:
     QString m_name;
     QList<QUrl> m_peerUrls;
     QHostAddress m_nameserver;
+    bool m_requireSelf;
     QList<Service> m_services;
     QList<DiscoveryLogic::OwnUrl> m_own;
     int m_pending = 0;

@@ -41,6 +41,7 @@ private slots:
     void cleanupTestCase();
     void threeMembersFromSrvRecords();
     void ctlFindsEndpoints();
+    void proxyFromSrvRecords();
     void noRecords();
 
 private:
@@ -197,6 +198,30 @@ void tst_discoverysrv::ctlFindsEndpoints()
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains("dns lookup errors: lookup _etcd-client-ssl._tcp.none.disc.test"),
              r.err.constData());
+}
+
+// A proxy takes its cluster from the same records (etcd 2.2's proxy with -discovery-srv); it
+// is not among them itself.
+void tst_discoverysrv::proxyFromSrvRecords()
+{
+    if (m_members.empty() || !m_members[0]->isRunning())
+        QSKIP("needs the cluster of threeMembersFromSrvRecords");
+    DiscoveryMember proxy(QStringLiteral("px"));
+    proxy.start({QStringLiteral("--proxy"), QStringLiteral("on"), QStringLiteral("--discovery-srv"),
+                 kDomain},
+                env());
+    QVERIFY2(
+        QTest::qWaitFor(
+            [&] {
+                return !proxy.isRunning() ||
+                       m_http.http("GET", proxy.clientUrl(), "/v2/keys/srv", {}, {}, 1000).status ==
+                           200;
+            },
+            20000) &&
+            proxy.isRunning(),
+        proxy.output().constData());
+    QVERIFY2(proxy.output().contains("initial cluster from DNS SRV records of disc.test: 0="),
+             proxy.output().constData());
 }
 
 void tst_discoverysrv::noRecords()
