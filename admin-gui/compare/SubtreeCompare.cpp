@@ -6,21 +6,12 @@
 #include "client/Client.h"
 #include "connection/ClusterConnection.h"
 #include "connection/ErrorText.h"
+#include "keys/SubtreeJson.h"
 #include "keys/SubtreeTransfer.h"
 
 namespace admin {
 
 namespace {
-
-QString cleanKey(QString key)
-{
-    key = key.trimmed();
-    if (!key.startsWith(QLatin1Char('/')))
-        key.prepend(QLatin1Char('/'));
-    while (key.size() > 1 && key.endsWith(QLatin1Char('/')))
-        key.chop(1);
-    return key;
-}
 
 QString relativeTo(const QString &key, const QString &root)
 {
@@ -34,13 +25,13 @@ SubtreeCompare::SubtreeCompare(QObject *parent) : QObject(parent) {}
 void SubtreeCompare::setLeft(ClusterConnection *connection, const QString &key)
 {
     m_left = connection;
-    m_leftKey = cleanKey(key);
+    m_leftKey = SubtreeJson::cleanKey(key);
 }
 
 void SubtreeCompare::setRight(ClusterConnection *connection, const QString &key)
 {
     m_right = connection;
-    m_rightKey = cleanKey(key);
+    m_rightKey = SubtreeJson::cleanKey(key);
 }
 
 QString SubtreeCompare::relativeKey(const ImportPlan::Entry &entry) const

@@ -90,6 +90,16 @@ void SubtreeJson::graft(client::Node *root, const client::Node &node)
     parent->nodes.insert(at, node);
 }
 
+QString SubtreeJson::cleanKey(QString key)
+{
+    key = key.trimmed();
+    if (!key.startsWith(QLatin1Char('/')))
+        key.prepend(QLatin1Char('/'));
+    while (key.size() > 1 && key.endsWith(QLatin1Char('/')))
+        key.chop(1);
+    return key;
+}
+
 int SubtreeJson::countKeys(const client::Node &root)
 {
     if (!root.dir)

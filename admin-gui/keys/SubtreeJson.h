@@ -42,6 +42,9 @@ public:
     // same key and creating missing directories on the way. `node` must
     // lie below root.
     static void graft(client::Node *root, const client::Node &node);
+    // A key as the server names it: a leading '/', no trailing one ("/"
+    // for the root), surrounding blanks dropped.
+    static QString cleanKey(QString key);
     // Keys (not directories) in the subtree, root included.
     static int countKeys(const client::Node &root);
 };

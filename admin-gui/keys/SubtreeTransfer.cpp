@@ -38,16 +38,6 @@ bool isRefusal(const client::Error &e)
     }
 }
 
-QString cleanKey(QString key)
-{
-    key = key.trimmed();
-    if (!key.startsWith(QLatin1Char('/')))
-        key.prepend(QLatin1Char('/'));
-    while (key.size() > 1 && key.endsWith(QLatin1Char('/')))
-        key.chop(1);
-    return key;
-}
-
 bool isBelow(const QString &key, const QString &root)
 {
     return root == QLatin1String("/") ? key.size() > 1 : key.startsWith(root + QLatin1Char('/'));
@@ -84,68 +74,90 @@ void SubtreeTransfer::exportTo(const QString &key, const QString &fileName,
         return;
     }
     m_busy = true;
-    const QString root = cleanKey(key);
+    const QString root = SubtreeJson::cleanKey(key);
     QStringList hidden;
     for (const QString &h : hiddenKeys) {
-        const QString k = cleanKey(h);
+        const QString k = SubtreeJson::cleanKey(h);
         if (isBelow(k, root) && !hidden.contains(k))
             hidden.append(k);
     }
     // Parents first, so a hidden directory's fetch does not replace a
     // hidden key below it that was grafted before.
     std::sort(hidden.begin(), hidden.end());
+    listWithNamed(root, hidden,
+                  [this, root, fileName, allowMissing](const client::Node &tree, bool exists,
+                                                       const QStringList &included,
+                                                       const QStringList &missing) {
+                      if (!exists && !allowMissing) {
+                          end(false, tr("Could not read %1: it does not exist.").arg(root));
+                          return;
+                      }
+                      writeExport(root, fileName, tree, included, missing);
+                  });
+}
+
+void SubtreeTransfer::listWithNamed(const QString &root, const QStringList &named, Listed done)
+{
+    client::Client *c = m_connection ? m_connection->client() : nullptr;
     client::GetOptions o;
     o.recursive = true;
     o.sorted = true;
-    c->get(root, o)->then(this, [this, root, fileName, hidden, allowMissing](client::Reply *r) {
+    c->get(root, o)->then(this, [this, root, named, done](client::Reply *r) {
         if (m_connection)
             m_connection->observe(r);
-        if (allowMissing && isNotFound(r->error())) {
-            client::Node empty;
-            empty.key = root;
-            empty.dir = true;
-            empty.nodesPresent = true;
-            exportHidden(root, fileName, empty, hidden, {}, {});
-            return;
-        }
-        if (r->error()) {
+        if (r->error() && !isNotFound(r->error())) {
             end(false, tr("Could not read %1.").arg(root) + QLatin1Char(' ') +
                            ErrorText::describe(r->error()));
             return;
         }
-        exportHidden(root, fileName, r->keys().node, hidden, {}, {});
+        const bool exists = !r->error();
+        client::Node tree = exists ? r->keys().node : client::Node{};
+        if (!exists) {
+            tree.key = root;
+            tree.dir = true;
+            tree.nodesPresent = true;
+        }
+        graftNamed(tree, exists, named, {}, {}, done);
     });
 }
 
-void SubtreeTransfer::exportHidden(const QString &root, const QString &fileName, client::Node tree,
-                                   QStringList hidden, QStringList included, QStringList missing)
+void SubtreeTransfer::graftNamed(client::Node tree, bool exists, QStringList named,
+                                 QStringList found, QStringList missing, Listed done)
 {
     client::Client *c = m_connection ? m_connection->client() : nullptr;
     if (!c) {
-        end(false, tr("The connection closed during the export."));
+        end(false, tr("The connection closed during the transfer."));
         return;
     }
-    if (!hidden.isEmpty()) {
-        const QString key = hidden.takeFirst();
-        client::GetOptions o;
-        o.recursive = true;
-        o.sorted = true;
-        c->get(key, o)->then(this, [=, this](client::Reply *r) mutable {
-            if (r->error() && !isNotFound(r->error())) {
-                end(false, tr("Could not read %1.").arg(key) + QLatin1Char(' ') +
-                               ErrorText::describe(r->error()));
-                return;
-            }
-            if (r->error()) {
-                missing.append(key);
-            } else {
-                SubtreeJson::graft(&tree, r->keys().node);
-                included.append(key);
-            }
-            exportHidden(root, fileName, tree, hidden, included, missing);
-        });
+    if (named.isEmpty()) {
+        done(tree, exists, found, missing);
         return;
     }
+    const QString key = named.takeFirst();
+    client::GetOptions o;
+    o.recursive = true;
+    o.sorted = true;
+    c->get(key, o)->then(this, [=, this](client::Reply *r) mutable {
+        if (r->error() && !isNotFound(r->error())) {
+            end(false, tr("Could not read %1.").arg(key) + QLatin1Char(' ') +
+                           ErrorText::describe(r->error()));
+            return;
+        }
+        if (r->error()) {
+            missing.append(key);
+        } else {
+            SubtreeJson::graft(&tree, r->keys().node);
+            found.append(key);
+            exists = true;
+        }
+        graftNamed(tree, exists, named, found, missing, done);
+    });
+}
+
+void SubtreeTransfer::writeExport(const QString &root, const QString &fileName,
+                                  const client::Node &tree, const QStringList &included,
+                                  const QStringList &missing)
+{
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly) || file.write(SubtreeJson::toDocument(tree)) < 0 ||
         !file.commit()) {
@@ -193,62 +205,18 @@ void SubtreeTransfer::preview(const QString &fileName, const QString &targetKey)
         return;
     }
     m_busy = true;
-    m_target = cleanKey(targetKey);
-    client::GetOptions o;
-    o.recursive = true;
-    o.sorted = true;
-    c->get(m_target, o)->then(this, [this, root](client::Reply *r) {
-        if (m_connection)
-            m_connection->observe(r);
-        if (r->error() && !isNotFound(r->error())) {
-            end(false, tr("Could not read %1.").arg(m_target) + QLatin1Char(' ') +
-                           ErrorText::describe(r->error()));
-            return;
-        }
-        const bool exists = !r->error();
-        client::Node current = exists ? r->keys().node : client::Node{};
-        if (!exists) {
-            current.key = m_target;
-            current.dir = true;
-        }
-        previewHidden(root, current, exists, ImportPlan::hiddenRoots(root, m_target));
-    });
-}
-
-void SubtreeTransfer::previewHidden(client::Node file, client::Node current, bool exists,
-                                    QStringList hidden)
-{
-    client::Client *c = m_connection ? m_connection->client() : nullptr;
-    if (!c) {
-        end(false, tr("The connection closed during the import."));
-        return;
-    }
-    if (!hidden.isEmpty()) {
-        const QString key = hidden.takeFirst();
-        client::GetOptions o;
-        o.recursive = true;
-        o.sorted = true;
-        c->get(key, o)->then(this, [=, this](client::Reply *r) mutable {
-            if (r->error() && !isNotFound(r->error())) {
-                end(false, tr("Could not read %1.").arg(key) + QLatin1Char(' ') +
-                               ErrorText::describe(r->error()));
-                return;
-            }
-            if (!r->error()) {
-                SubtreeJson::graft(&current, r->keys().node);
-                exists = true;
-            }
-            previewHidden(file, current, exists, hidden);
-        });
-        return;
-    }
-    m_plan = ImportPlan::build(file, m_target, exists ? &current : nullptr);
-    const bool applyNow = m_applyAfterPreview;
-    m_applyAfterPreview = false;
-    m_busy = false;
-    emit previewReady(m_plan);
-    if (applyNow)
-        apply(m_plan);
+    m_target = SubtreeJson::cleanKey(targetKey);
+    listWithNamed(m_target, ImportPlan::hiddenRoots(root, m_target),
+                  [this, root](const client::Node &current, bool exists, const QStringList &,
+                               const QStringList &) {
+                      m_plan = ImportPlan::build(root, m_target, exists ? &current : nullptr);
+                      const bool applyNow = m_applyAfterPreview;
+                      m_applyAfterPreview = false;
+                      m_busy = false;
+                      emit previewReady(m_plan);
+                      if (applyNow)
+                          apply(m_plan);
+                  });
 }
 
 void SubtreeTransfer::apply(const ImportPlan &plan)

@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
+
 namespace admin {
 
 class ClusterConnection;
@@ -65,9 +67,17 @@ signals:
     void finished(bool ok, const QString &message);
 
 private:
-    void exportHidden(const QString &root, const QString &fileName, client::Node tree,
-                      QStringList hidden, QStringList included, QStringList missing);
-    void previewHidden(client::Node file, client::Node current, bool exists, QStringList hidden);
+    // What a recursive listing of `root` plus a listing of each of `named`
+    // (hidden subtrees, which the server never lists) grafted into it
+    // hold; `exists` tells whether any of them was there. A failed read
+    // ends the transfer instead.
+    using Listed = std::function<void(const client::Node &tree, bool exists,
+                                      const QStringList &found, const QStringList &missing)>;
+    void listWithNamed(const QString &root, const QStringList &named, Listed done);
+    void graftNamed(client::Node tree, bool exists, QStringList named, QStringList found,
+                    QStringList missing, Listed done);
+    void writeExport(const QString &root, const QString &fileName, const client::Node &tree,
+                     const QStringList &included, const QStringList &missing);
     void pump();
     void written(const ImportPlan::Entry &entry, const client::Error &error);
     void end(bool ok, const QString &message);

@@ -5,21 +5,13 @@
 
 #include "client/Client.h"
 #include "connection/ClusterConnection.h"
+#include "keys/SubtreeJson.h"
 
 namespace admin {
 
 namespace {
 constexpr int kParallel = 4;
 
-QString cleanRoot(QString key)
-{
-    key = key.trimmed();
-    if (!key.startsWith(QLatin1Char('/')))
-        key.prepend(QLatin1Char('/'));
-    while (key.size() > 1 && key.endsWith(QLatin1Char('/')))
-        key.chop(1);
-    return key;
-}
 } // namespace
 
 KeySearch::KeySearch(ClusterConnection *connection, QObject *parent)
@@ -42,7 +34,7 @@ void KeySearch::start(const QString &root, const KeySearchQuery &query)
         cancel();
     ++m_generation;
     m_query = query;
-    m_root = cleanRoot(root);
+    m_root = SubtreeJson::cleanKey(root);
     m_summary = Summary{};
     m_pending = {m_root};
     m_inFlight.clear();

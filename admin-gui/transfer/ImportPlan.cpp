@@ -23,18 +23,11 @@ void flatten(const client::Node &node, QHash<QString, client::Node> *out)
         flatten(child, out);
 }
 
-QString clean(QString key)
-{
-    while (key.size() > 1 && key.endsWith(QLatin1Char('/')))
-        key.chop(1);
-    return key.isEmpty() ? QStringLiteral("/") : key;
-}
-
 } // namespace
 
 QStringList ImportPlan::hiddenRoots(const client::Node &file, const QString &target)
 {
-    const QString base = clean(target);
+    const QString base = SubtreeJson::cleanKey(target);
     QStringList roots;
     for (const SubtreeWrite &w : SubtreeJson::writesFor(file, base)) {
         const QString rel = w.key.mid(base == QLatin1String("/") ? 0 : base.size());
@@ -54,7 +47,7 @@ ImportPlan ImportPlan::build(const client::Node &file, const QString &target,
                              const client::Node *current)
 {
     ImportPlan plan;
-    plan.target = clean(target);
+    plan.target = SubtreeJson::cleanKey(target);
     QHash<QString, client::Node> server;
     if (current)
         flatten(*current, &server);
