@@ -36,6 +36,21 @@ QStringList texts(const QList<QUrl> &urls)
     return list;
 }
 
+// Runs `discovery` on a local event loop until it reports its outcome.
+template <typename Discovery> typename Discovery::Outcome await(Discovery &discovery)
+{
+    typename Discovery::Outcome outcome;
+    QEventLoop loop;
+    QObject::connect(&discovery, &Discovery::finished, &loop,
+                     [&](const typename Discovery::Outcome &o) {
+                         outcome = o;
+                         loop.quit();
+                     });
+    discovery.start();
+    loop.exec();
+    return outcome;
+}
+
 DiscoveryBootstrap::Result failed(const Config &config)
 {
     return {1, config};
@@ -55,15 +70,7 @@ DiscoveryBootstrap::Result runToken(const Config &config)
     options.maxRetries = DiscoveryBootstrap::maxRetries();
 
     TokenDiscovery discovery(options);
-    TokenDiscovery::Outcome outcome;
-    QEventLoop loop;
-    QObject::connect(&discovery, &TokenDiscovery::finished, &loop,
-                     [&](const TokenDiscovery::Outcome &o) {
-                         outcome = o;
-                         loop.quit();
-                     });
-    discovery.start();
-    loop.exec();
+    const TokenDiscovery::Outcome outcome = await(discovery);
 
     Config result = config;
     using Failure = DiscoveryLogic::Failure;
@@ -128,15 +135,7 @@ DiscoveryBootstrap::Result runSrv(const Config &config)
     SrvDiscovery discovery(config.discoverySrv, config.name, config.initialAdvertisePeerUrls,
                            DiscoveryLogic::nameserverFromEnvironment(),
                            config.proxy == Config::ProxyMode::Off);
-    SrvDiscovery::Outcome outcome;
-    QEventLoop loop;
-    QObject::connect(&discovery, &SrvDiscovery::finished, &loop,
-                     [&](const SrvDiscovery::Outcome &o) {
-                         outcome = o;
-                         loop.quit();
-                     });
-    discovery.start();
-    loop.exec();
+    const SrvDiscovery::Outcome outcome = await(discovery);
     if (!outcome.error.isEmpty()) {
         qCCritical(lcDiscovery).noquote() << outcome.error;
         return failed(config);

@@ -141,27 +141,34 @@ void TokenDiscovery::send(const QByteArray &method, const QString &path, const Q
     });
 }
 
+bool TokenDiscovery::checkFailed(Next next, const Answer &answer, bool sizeKey)
+{
+    switch (answer.kind) {
+    case Answer::Kind::Ok:
+        return false;
+    case Answer::Kind::Unreachable:
+        retry(QStringLiteral("cluster status check"), answer.text,
+              [this, next] { checkCluster(next); });
+        break;
+    case Answer::Kind::InvalidJson:
+        finish(DiscoveryLogic::Failure::BadDiscoveryEndpoint);
+        break;
+    case Answer::Kind::EtcdError:
+        if (sizeKey && answer.errorCode == 100) // Key not found
+            finish(DiscoveryLogic::Failure::SizeNotFound);
+        else
+            finish(DiscoveryLogic::Failure::Other, answer.text);
+        break;
+    }
+    return true;
+}
+
 void TokenDiscovery::checkCluster(Next next)
 {
     const QString sizeKey = m_url.token + QLatin1String("/_config/size");
-    send("GET", sizeKey, {}, {}, false, [this, next, sizeKey](const Answer &answer) {
-        switch (answer.kind) {
-        case Answer::Kind::Unreachable:
-            retry(QStringLiteral("cluster status check"), answer.text,
-                  [this, next] { checkCluster(next); });
+    send("GET", sizeKey, {}, {}, false, [this, next](const Answer &answer) {
+        if (checkFailed(next, answer, true))
             return;
-        case Answer::Kind::InvalidJson:
-            finish(DiscoveryLogic::Failure::BadDiscoveryEndpoint);
-            return;
-        case Answer::Kind::EtcdError:
-            if (answer.errorCode == 100)
-                finish(DiscoveryLogic::Failure::SizeNotFound);
-            else
-                finish(DiscoveryLogic::Failure::Other, answer.text);
-            return;
-        case Answer::Kind::Ok:
-            break;
-        }
         const QString value = answer.json.value(QLatin1String("node"))
                                   .toObject()
                                   .value(QLatin1String("value"))
@@ -178,20 +185,8 @@ void TokenDiscovery::checkCluster(Next next)
 
 void TokenDiscovery::listed(Next next, int size, const Answer &answer)
 {
-    switch (answer.kind) {
-    case Answer::Kind::Unreachable:
-        retry(QStringLiteral("cluster status check"), answer.text,
-              [this, next] { checkCluster(next); });
+    if (checkFailed(next, answer, false))
         return;
-    case Answer::Kind::InvalidJson:
-        finish(DiscoveryLogic::Failure::BadDiscoveryEndpoint);
-        return;
-    case Answer::Kind::EtcdError:
-        finish(DiscoveryLogic::Failure::Other, answer.text);
-        return;
-    case Answer::Kind::Ok:
-        break;
-    }
     QList<DiscoveryLogic::Registration> children;
     const QJsonArray nodes =
         answer.json.value(QLatin1String("node")).toObject().value(QLatin1String("nodes")).toArray();

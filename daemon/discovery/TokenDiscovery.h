@@ -72,6 +72,9 @@ private:
     void send(const QByteArray &method, const QString &path, const QString &query,
               const QByteArray &body, bool longPoll, Handler handler);
     void checkCluster(Next next);
+    // A failed answer while checking: retried (unreachable) or the end (etcd's error); true
+    // when it was one.
+    bool checkFailed(Next next, const Answer &answer, bool sizeKey);
     void listed(Next next, int size, const Answer &answer);
     void createSelf();
     void waitNodes(QList<DiscoveryLogic::Registration> nodes, int size, quint64 index);

@@ -37,6 +37,29 @@ QString newToken()
 
 } // namespace
 
+// What the token lists (hidden keys such as _config are not listed).
+QJsonArray registrations(ClusterHttp &http, const QString &token)
+{
+    return http.http("GET", QUrl(token), QString())
+        .json()
+        .value("node")
+        .toObject()
+        .value("nodes")
+        .toArray();
+}
+
+// Until `proxy` answers 200 for GET <path> (false if it ended instead).
+bool waitProxyServing(ClusterHttp &http, DiscoveryMember &proxy, const QString &path)
+{
+    return QTest::qWaitFor(
+               [&] {
+                   return !proxy.isRunning() ||
+                          http.http("GET", proxy.clientUrl(), path, {}, {}, 1000).status == 200;
+               },
+               20000) &&
+           proxy.isRunning();
+}
+
 class tst_discovery : public QObject
 {
     Q_OBJECT
@@ -100,12 +123,7 @@ void tst_discovery::bootstrapThree(const QString &tokenUrl, Members &members)
     expected.sort();
     for (auto &m : members)
         QCOMPARE(memberList(m_http, m->clientUrl()), expected);
-    const QJsonArray registered = m_http.http("GET", QUrl(tokenUrl), QString())
-                                      .json()
-                                      .value("node")
-                                      .toObject()
-                                      .value("nodes")
-                                      .toArray();
+    const QJsonArray registered = registrations(m_http, tokenUrl);
     QStringList keys;
     for (const QJsonValue &n : registered)
         keys.append(n.toObject().value("key").toString().section('/', -1) + '=' +
@@ -185,15 +203,7 @@ void tst_discovery::fullClusterFallsBackToProxy()
              fourth.output().constData());
     QVERIFY2(fourth.output().contains("discovery cluster full, falling back to proxy"),
              fourth.output().constData());
-    QVERIFY2(QTest::qWaitFor(
-                 [&] {
-                     return !fourth.isRunning() || m_http.http("GET", fourth.clientUrl(),
-                                                               "/v2/keys/discovered", {}, {}, 1000)
-                                                           .status == 200;
-                 },
-                 20000) &&
-                 fourth.isRunning(),
-             fourth.output().constData());
+    QVERIFY2(waitProxyServing(m_http, fourth, "/v2/keys/discovered"), fourth.output().constData());
     // Reads and writes go through it to the cluster.
     const ClusterHttp::Reply read = m_http.http("GET", fourth.clientUrl(), "/v2/keys/discovered");
     QCOMPARE(read.json().value("node").toObject().value("value").toString(), QString("yes"));
@@ -202,12 +212,7 @@ void tst_discovery::fullClusterFallsBackToProxy()
         m_http.http("GET", m_fullCluster[1]->clientUrl(), "/v2/keys/via-proxy?quorum=true");
     QCOMPARE(back.json().value("node").toObject().value("value").toString(), QString("p"));
     // The proxy registered nothing: the token still lists three members.
-    const QJsonArray registered = m_http.http("GET", QUrl(m_fullToken), QString())
-                                      .json()
-                                      .value("node")
-                                      .toObject()
-                                      .value("nodes")
-                                      .toArray();
+    const QJsonArray registered = registrations(m_http, m_fullToken);
     QCOMPARE(registered.size(), 3); // the three members (_config is hidden)
 
     // --proxy on with --discovery: the proxy only reads the cluster from the token (etcd's
@@ -215,25 +220,10 @@ void tst_discovery::fullClusterFallsBackToProxy()
     DiscoveryMember proxy(QStringLiteral("px"));
     proxy.start({QStringLiteral("--proxy"), QStringLiteral("on")},
                 {QStringLiteral("ETCD_DISCOVERY=") + m_fullToken});
-    QVERIFY2(QTest::qWaitFor(
-                 [&] {
-                     return !proxy.isRunning() || m_http.http("GET", proxy.clientUrl(),
-                                                              "/v2/keys/via-proxy", {}, {}, 1000)
-                                                          .status == 200;
-                 },
-                 20000) &&
-                 proxy.isRunning(),
-             proxy.output().constData());
+    QVERIFY2(waitProxyServing(m_http, proxy, "/v2/keys/via-proxy"), proxy.output().constData());
     QVERIFY2(proxy.output().contains("initial cluster from discovery: m"),
              proxy.output().constData());
-    QCOMPARE(m_http.http("GET", QUrl(m_fullToken), QString())
-                 .json()
-                 .value("node")
-                 .toObject()
-                 .value("nodes")
-                 .toArray()
-                 .size(),
-             3);
+    QCOMPARE(registrations(m_http, m_fullToken).size(), 3);
 }
 
 void tst_discovery::threeMembersFromEtcdToken()
@@ -359,12 +349,7 @@ void tst_discovery::errors()
         QVERIFY2(member.output().contains(m.toUtf8()), member.output().constData());
     // Nothing was registered where the service answered.
     if (!unreachable) {
-        const QJsonArray nodes = m_http.http("GET", QUrl(token), QString())
-                                     .json()
-                                     .value("node")
-                                     .toObject()
-                                     .value("nodes")
-                                     .toArray();
+        const QJsonArray nodes = registrations(m_http, token);
         for (const QJsonValue &n : nodes)
             QCOMPARE(n.toObject().value("key").toString().section('/', -1), QString("_config"));
     }
