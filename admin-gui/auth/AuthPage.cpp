@@ -331,6 +331,17 @@ void AuthPage::showSelection()
     }
 }
 
+client::Client *AuthPage::writer()
+{
+    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    if (c && !m_connection->confirmWrite(tr("Change users, roles or authentication."))) {
+        emit message(Severity::Warning,
+                     tr("Not written: the change to this production cluster was not confirmed."));
+        return nullptr;
+    }
+    return c;
+}
+
 void AuthPage::done(client::Reply *reply, const QString &success, const QString &failure)
 {
     reply->then(this, [this, success, failure](client::Reply *r) {
@@ -345,7 +356,7 @@ void AuthPage::done(client::Reply *reply, const QString &success, const QString 
 
 void AuthPage::addUser(const QString &name, const QString &password)
 {
-    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    client::Client *c = writer();
     if (!c)
         return;
     if (name.isEmpty() || password.isEmpty()) {
@@ -359,14 +370,14 @@ void AuthPage::addUser(const QString &name, const QString &password)
 
 void AuthPage::removeUser(const QString &name)
 {
-    if (client::Client *c = m_connection ? m_connection->client() : nullptr)
+    if (client::Client *c = writer())
         done(c->removeUser(name), tr("Removed the user %1.").arg(name),
              tr("Could not remove the user %1.").arg(name));
 }
 
 void AuthPage::changePassword(const QString &name, const QString &password)
 {
-    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    client::Client *c = writer();
     if (!c)
         return;
     if (name.isEmpty() || password.isEmpty()) {
@@ -380,7 +391,7 @@ void AuthPage::changePassword(const QString &name, const QString &password)
 
 void AuthPage::grantRole(const QString &user, const QString &role)
 {
-    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    client::Client *c = writer();
     if (!c || user.isEmpty() || role.isEmpty())
         return;
     done(c->grantUserRoles(user, {role}), tr("Granted the role %1 to %2.").arg(role, user),
@@ -389,7 +400,7 @@ void AuthPage::grantRole(const QString &user, const QString &role)
 
 void AuthPage::revokeRole(const QString &user, const QString &role)
 {
-    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    client::Client *c = writer();
     if (!c || user.isEmpty() || role.isEmpty())
         return;
     done(c->revokeUserRoles(user, {role}), tr("Revoked the role %1 from %2.").arg(role, user),
@@ -398,7 +409,7 @@ void AuthPage::revokeRole(const QString &user, const QString &role)
 
 void AuthPage::addRole(const QString &name)
 {
-    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    client::Client *c = writer();
     if (!c)
         return;
     if (name.isEmpty()) {
@@ -411,14 +422,14 @@ void AuthPage::addRole(const QString &name)
 
 void AuthPage::removeRole(const QString &name)
 {
-    if (client::Client *c = m_connection ? m_connection->client() : nullptr)
+    if (client::Client *c = writer())
         done(c->removeRole(name), tr("Removed the role %1.").arg(name),
              tr("Could not remove the role %1.").arg(name));
 }
 
 void AuthPage::grantPermission(const QString &role, const QString &pattern, bool read, bool write)
 {
-    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    client::Client *c = writer();
     if (!c)
         return;
     if (role.isEmpty() || pattern.isEmpty() || (!read && !write)) {
@@ -438,7 +449,7 @@ void AuthPage::grantPermission(const QString &role, const QString &pattern, bool
 
 void AuthPage::revokePermission(const QString &role, const QString &pattern, bool read, bool write)
 {
-    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    client::Client *c = writer();
     if (!c)
         return;
     if (role.isEmpty() || pattern.isEmpty() || (!read && !write)) {
@@ -458,7 +469,7 @@ void AuthPage::revokePermission(const QString &role, const QString &pattern, boo
 
 void AuthPage::setAuthEnabled(bool on)
 {
-    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    client::Client *c = writer();
     if (!c)
         return;
     done(on ? c->enableAuth() : c->disableAuth(),

@@ -17,8 +17,9 @@ class QListWidget;
 class QPushButton;
 
 namespace client {
+class Client;
 class Reply;
-}
+} // namespace client
 
 namespace admin {
 
@@ -62,6 +63,8 @@ signals:
     void refreshed();
 
 private:
+    // The client for a write, once a production profile's user agreed.
+    client::Client *writer();
     void done(client::Reply *reply, const QString &success, const QString &failure);
     void listFailed(const QString &what, client::Reply *reply);
     void showUsers();

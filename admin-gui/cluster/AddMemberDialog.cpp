@@ -107,6 +107,11 @@ void AddMemberDialog::add()
         m_peerUrls->setFocus();
         return;
     }
+    if (!m_connection->confirmWrite(
+            tr("Add the member %1 (%2).").arg(name, urls.join(QStringLiteral(", "))))) {
+        setProblem(tr("Not added: the change to this production cluster was not confirmed."));
+        return;
+    }
     m_add->setEnabled(false);
     m_status->setStyleSheet(QString());
     m_status->setText(tr("Adding %1…").arg(name));

@@ -175,7 +175,9 @@ void ClusterPage::addMember()
 void ClusterPage::addMemberWithUrls(const QStringList &peerUrls)
 {
     client::Client *c = m_connection ? m_connection->client() : nullptr;
-    if (!c)
+    if (!c ||
+        !m_connection->confirmWrite(
+            tr("Add a member with the peer URLs %1.").arg(peerUrls.join(QStringLiteral(", ")))))
         return;
     QStringList urls;
     QString problem;
@@ -214,7 +216,7 @@ void ClusterPage::removeSelectedMember()
 void ClusterPage::removeMemberById(const QString &id)
 {
     client::Client *c = m_connection ? m_connection->client() : nullptr;
-    if (!c)
+    if (!c || !m_connection->confirmWrite(tr("Remove the member %1.").arg(id)))
         return;
     SafetyExport *safety = findChild<SafetyExport *>();
     safety->protect(

@@ -7,6 +7,9 @@
 #include "client/Client.h"
 #include "connection/ErrorText.h"
 
+#include <QApplication>
+#include <QMessageBox>
+
 namespace admin {
 
 namespace {
@@ -240,6 +243,20 @@ void ClusterConnection::setState(ClusterStatus::State state)
 void ClusterConnection::emitStatus()
 {
     emit statusChanged(m_status);
+}
+
+bool ClusterConnection::confirmWrite(const QString &what)
+{
+    if (!m_profile.production)
+        return true;
+    if (m_confirmer)
+        return m_confirmer(m_profile.name, what);
+    return QMessageBox::warning(QApplication::activeWindow(), tr("Production cluster"),
+                                tr("%1 is a production profile: writes need a confirmation.\n\n"
+                                   "%2\n\nWrite to the cluster?")
+                                    .arg(m_profile.name, what),
+                                QMessageBox::Yes | QMessageBox::Cancel,
+                                QMessageBox::Cancel) == QMessageBox::Yes;
 }
 
 } // namespace admin

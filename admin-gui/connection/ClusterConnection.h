@@ -12,6 +12,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 namespace client {
 class Error;
 class Reply;
@@ -34,6 +36,10 @@ namespace admin {
 // Pages feed every keys reply and watch event they get to observe(), which
 // keeps the member in use, the cluster id and X-Etcd-Index current and
 // warns when the client had to fail over to another member.
+//
+// A production profile makes the connection read-only by default: every
+// write path asks confirmWrite() first, which asks the user (a warning box
+// naming the profile) and refuses the write when they decline.
 //
 // Owns the Client (recreated per open()); pointers from client() are valid
 // until closing() is emitted. GUI thread only.
@@ -60,6 +66,14 @@ public:
 
     void setLeaderRefreshInterval(int ms) { m_leaderTimer.setInterval(ms); }
 
+    // True when `what` (e.g. "Delete /app") may be written: always for an
+    // ordinary profile; for a production one, when the confirmer agrees.
+    bool confirmWrite(const QString &what);
+    // Who answers confirmWrite() for production profiles (default: a
+    // warning box over the active window). Tests answer by themselves.
+    using WriteConfirmer = std::function<bool(const QString &profile, const QString &what)>;
+    void setWriteConfirmer(WriteConfirmer confirmer) { m_confirmer = std::move(confirmer); }
+
 signals:
     void opened();
     void closing();
@@ -74,6 +88,7 @@ private:
     void emitStatus();
 
     ConnectionProfile m_profile;
+    WriteConfirmer m_confirmer;
     QPointer<client::Client> m_client;
     ClusterStatus m_status;
     QTimer m_leaderTimer;

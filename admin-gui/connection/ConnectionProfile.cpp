@@ -58,7 +58,7 @@ bool ConnectionProfile::operator==(const ConnectionProfile &o) const
 {
     return name == o.name && endpoints == o.endpoints && caFile == o.caFile &&
            certFile == o.certFile && keyFile == o.keyFile && username == o.username &&
-           password == o.password && savePassword == o.savePassword;
+           password == o.password && savePassword == o.savePassword && production == o.production;
 }
 
 } // namespace admin

@@ -13,8 +13,10 @@ namespace admin {
 
 // A named way to reach a cluster, as the connection dialog edits it and
 // ProfileStore keeps it: endpoints, optional TLS files and credentials.
-// Plain value type. The password is only persisted when savePassword is set
-// (QSettings stores it unencrypted, and the dialog says so).
+// Plain value type. The password is only persisted when savePassword is set,
+// and then in the desktop keyring (PasswordVault), never in the settings.
+// A production profile is read-only by default: every write through the
+// connection asks for confirmation first (ClusterConnection::confirmWrite).
 class ConnectionProfile
 {
     Q_DECLARE_TR_FUNCTIONS(admin::ConnectionProfile)
@@ -27,6 +29,7 @@ public:
     QString username;
     QString password;
     bool savePassword = false;
+    bool production = false;
 
     // Empty when usable; otherwise why not, in the user's language.
     QString validate() const;

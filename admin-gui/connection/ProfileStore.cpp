@@ -3,6 +3,8 @@
 
 #include "connection/ProfileStore.h"
 
+#include "connection/PasswordVault.h"
+
 #include <QSettings>
 #include <QUrl>
 
@@ -46,15 +48,25 @@ std::optional<ConnectionProfile> ProfileStore::load(const QString &name) const
     p.keyFile = m_settings->value(QStringLiteral("keyFile")).toString();
     p.username = m_settings->value(QStringLiteral("username")).toString();
     p.savePassword = m_settings->value(QStringLiteral("savePassword"), false).toBool();
-    if (p.savePassword)
-        p.password = m_settings->value(QStringLiteral("password")).toString();
+    p.production = m_settings->value(QStringLiteral("production"), false).toBool();
+    const QString legacy = m_settings->value(QStringLiteral("password")).toString();
     m_settings->endGroup();
+    if (p.savePassword)
+        p.password =
+            legacy.isEmpty() ? PasswordVault(scope(), name).read().value_or(QString()) : legacy;
     return p;
 }
 
-void ProfileStore::save(const ConnectionProfile &profile)
+QString ProfileStore::scope() const
+{
+    return m_settings->fileName();
+}
+
+QString ProfileStore::save(const ConnectionProfile &profile)
 {
     m_settings->beginGroup(kGroup + QLatin1Char('/') + groupKey(profile.name));
+    // The keyring is only asked when there is something for it to do.
+    const bool hadPassword = m_settings->value(QStringLiteral("savePassword"), false).toBool();
     m_settings->remove(QString()); // drop stale fields (e.g. a password no longer saved)
     m_settings->setValue(QStringLiteral("endpoints"), profile.endpoints);
     m_settings->setValue(QStringLiteral("caFile"), profile.caFile);
@@ -62,15 +74,28 @@ void ProfileStore::save(const ConnectionProfile &profile)
     m_settings->setValue(QStringLiteral("keyFile"), profile.keyFile);
     m_settings->setValue(QStringLiteral("username"), profile.username);
     m_settings->setValue(QStringLiteral("savePassword"), profile.savePassword);
-    if (profile.savePassword)
-        m_settings->setValue(QStringLiteral("password"), profile.password);
+    m_settings->setValue(QStringLiteral("production"), profile.production);
     m_settings->endGroup();
     m_settings->sync();
+    const PasswordVault vault(scope(), profile.name);
+    if (!profile.savePassword || profile.password.isEmpty()) {
+        if (hadPassword)
+            vault.remove();
+        return QString();
+    }
+    return vault.store(profile.password);
 }
 
 void ProfileStore::remove(const QString &name)
 {
+    const bool hadPassword =
+        m_settings
+            ->value(kGroup + QLatin1Char('/') + groupKey(name) + QStringLiteral("/savePassword"),
+                    false)
+            .toBool();
     m_settings->remove(kGroup + QLatin1Char('/') + groupKey(name));
+    if (hadPassword)
+        PasswordVault(scope(), name).remove();
     if (recent() == name)
         m_settings->remove(QStringLiteral("recentProfile"));
     m_settings->sync();

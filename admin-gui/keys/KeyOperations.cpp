@@ -54,12 +54,17 @@ void KeyOperations::run(client::Reply *reply, const QString &key, const QString 
 client::Client *KeyOperations::requireClient(const Callback &done)
 {
     client::Client *c = m_connection ? m_connection->client() : nullptr;
-    if (!c) {
+    // Production profiles ask before every key write (and refuse it when
+    // the user declines).
+    const bool allowed = !c || m_connection->confirmWrite(tr("Change keys on the cluster."));
+    if (!c || !allowed) {
         OperationResult r;
-        r.message = tr("Not connected.");
+        r.message = c ? tr("Not written: the write to this production cluster was not confirmed.")
+                      : tr("Not connected.");
         if (done)
             done(r);
         emit finished(r);
+        return nullptr;
     }
     return c;
 }

@@ -3,6 +3,8 @@
 
 #include "windows/ConnectionDialog.h"
 
+#include "client/Client.h"
+#include "connection/ErrorText.h"
 #include "connection/ProfileStore.h"
 
 #include <QCheckBox>
@@ -55,9 +57,16 @@ ConnectionDialog::ConnectionDialog(ProfileStore *store, const QString &selected,
     m_passwordEdit->setObjectName(QStringLiteral("passwordEdit"));
     m_passwordEdit->setEchoMode(QLineEdit::Password);
     form->addRow(tr("Password:"), m_passwordEdit);
-    m_savePasswordCheck = new QCheckBox(tr("Remember the password (stored unencrypted)"), this);
+    m_savePasswordCheck = new QCheckBox(tr("Remember the password in the desktop keyring"), this);
     m_savePasswordCheck->setObjectName(QStringLiteral("savePasswordCheck"));
+    m_savePasswordCheck->setToolTip(
+        tr("Kept by the desktop's keyring (Secret Service, KWallet…), never in the settings "
+           "file. Without a keyring the password is not remembered."));
     form->addRow(QString(), m_savePasswordCheck);
+    m_productionCheck =
+        new QCheckBox(tr("Production: read-only, every write asks for confirmation"), this);
+    m_productionCheck->setObjectName(QStringLiteral("productionCheck"));
+    form->addRow(QString(), m_productionCheck);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("dialogError"));
@@ -65,11 +74,20 @@ ConnectionDialog::ConnectionDialog(ProfileStore *store, const QString &selected,
     m_error->setWordWrap(true);
     m_error->hide();
     form->addRow(m_error);
+    m_testResult = new QLabel(this);
+    m_testResult->setObjectName(QStringLiteral("testResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->hide();
+    form->addRow(m_testResult);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Connect"));
     auto *saveButton = buttons->addButton(tr("Save profile"), QDialogButtonBox::ActionRole);
     saveButton->setObjectName(QStringLiteral("saveProfileButton"));
+    auto *testButton = buttons->addButton(tr("Test connection"), QDialogButtonBox::ActionRole);
+    testButton->setObjectName(QStringLiteral("testConnectionButton"));
+    connect(testButton, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     form->addRow(buttons);
 
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
@@ -142,6 +160,7 @@ ConnectionProfile ConnectionDialog::profile() const
     p.username = m_userEdit->text().trimmed();
     p.password = m_passwordEdit->text();
     p.savePassword = m_savePasswordCheck->isChecked();
+    p.production = m_productionCheck->isChecked();
     return p;
 }
 
@@ -155,7 +174,9 @@ void ConnectionDialog::setProfile(const ConnectionProfile &p)
     m_userEdit->setText(p.username);
     m_passwordEdit->setText(p.password);
     m_savePasswordCheck->setChecked(p.savePassword);
+    m_productionCheck->setChecked(p.production);
     m_error->hide();
+    m_keyringWarned = false;
 }
 
 void ConnectionDialog::saveProfile()
@@ -167,9 +188,74 @@ void ConnectionDialog::saveProfile()
         m_error->show();
         return;
     }
-    m_store->save(p);
+    if (!storeProfile(p))
+        return;
     fillProfileList(p.name);
     m_error->hide();
+}
+
+bool ConnectionDialog::storeProfile(const ConnectionProfile &p)
+{
+    const QString keyring = m_store->save(p);
+    if (keyring.isEmpty() || m_keyringWarned)
+        return true;
+    // Said once; the next Connect goes on without remembering it.
+    m_keyringWarned = true;
+    m_savePasswordCheck->setChecked(false);
+    m_error->setText(tr("%1 The password was not remembered (it is never written in plain "
+                        "text); you will be asked for it next time.")
+                         .arg(keyring));
+    m_error->show();
+    return false;
+}
+
+void ConnectionDialog::showTestResult(bool ok, const QString &text)
+{
+    m_testResult->setStyleSheet(ok ? QStringLiteral("color:#1e7b34;")
+                                   : QStringLiteral("color:#b00020;"));
+    m_testResult->setText(text);
+    m_testResult->show();
+    emit tested(ok, text);
+}
+
+void ConnectionDialog::testConnection()
+{
+    const ConnectionProfile p = profile();
+    const QString problem = p.validate();
+    if (!problem.isEmpty()) {
+        showTestResult(false, problem);
+        return;
+    }
+    delete m_testClient;
+    client::ClientConfig config = p.toClientConfig();
+    config.totalTimeoutMs = 10000;
+    m_testClient = new client::Client(config, this);
+    m_testResult->setStyleSheet(QString());
+    m_testResult->setText(tr("Testing…"));
+    m_testResult->show();
+    client::Client *c = m_testClient;
+    // A keys read checks the credentials too; the version names the server.
+    c->get(QStringLiteral("/"))->then(this, [this, c](client::Reply *r) {
+        if (c != m_testClient)
+            return;
+        if (r->error()) {
+            showTestResult(false, ErrorText::describe(r->error()));
+            return;
+        }
+        const QString member = r->endpoint().toString();
+        c->version(r->endpoint())->then(this, [this, c, member](client::Reply *v) {
+            if (c != m_testClient)
+                return;
+            const QString server = v->error()
+                                       ? tr("unknown version")
+                                       : v->json().value(QLatin1String("etcdserver")).toString();
+            showTestResult(true, m_userEdit->text().trimmed().isEmpty()
+                                     ? tr("Connected to %1 (etcd %2).").arg(member, server)
+                                     : tr("Connected to %1 (etcd %2); the credentials are "
+                                          "accepted.")
+                                           .arg(member, server));
+        });
+    });
 }
 
 void ConnectionDialog::deleteProfile()
@@ -191,8 +277,8 @@ void ConnectionDialog::accept()
         m_error->show();
         return;
     }
-    if (!p.name.isEmpty())
-        m_store->save(p);
+    if (!p.name.isEmpty() && !storeProfile(p))
+        return;
     QDialog::accept();
 }
 

@@ -19,6 +19,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QFile>
 #include <QJsonDocument>
 #include <QSettings>
 #include <QSignalSpy>
@@ -485,7 +486,12 @@ void TestAdminModels::profilesRoundTrip()
     admin::ConnectionProfile q = p;
     q.name = QStringLiteral("kept");
     q.savePassword = true;
-    store.save(q);
+    q.production = true;
+    // No keyring here: the store says so instead of writing the password
+    // into the settings file.
+    qputenv("QETCD_ADMIN_KEYRING", "off");
+    QVERIFY(store.save(q).contains(QStringLiteral("keyring")));
+    qunsetenv("QETCD_ADMIN_KEYRING");
     store.setRecent(q.name);
 
     QCOMPARE(store.names(), QStringList({QStringLiteral("kept"), QStringLiteral("prod/eu west")}));
@@ -493,7 +499,16 @@ void TestAdminModels::profilesRoundTrip()
     QVERIFY(loaded);
     QCOMPARE(loaded->endpoints, p.endpoints);
     QCOMPARE(loaded->password, QString()); // not asked to remember it
-    QCOMPARE(store.load(q.name)->password, QStringLiteral("secret"));
+    qputenv("QETCD_ADMIN_KEYRING", "off");
+    QCOMPARE(store.load(q.name)->password, QString());
+    qunsetenv("QETCD_ADMIN_KEYRING");
+    QVERIFY(store.load(q.name)->savePassword);
+    QVERIFY(store.load(q.name)->production);
+    QVERIFY(!loaded->production);
+    settings.sync();
+    QFile ini(settings.fileName());
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    QVERIFY(!ini.readAll().contains("secret"));
     QCOMPARE(store.recent(), QStringLiteral("kept"));
     store.remove(QStringLiteral("kept"));
     QCOMPARE(store.recent(), QString());

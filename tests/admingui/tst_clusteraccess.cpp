@@ -18,17 +18,22 @@
 #include "cluster/MembersModel.h"
 #include "connection/ClusterConnection.h"
 #include "connection/ConnectionProfile.h"
+#include "connection/ProfileStore.h"
+#include "keys/KeyOperations.h"
 #include "latency/ClientLeaderStatsSource.h"
 #include "latency/LatencyChartPage.h"
 #include "latency/LatencySeriesModel.h"
 #include "widgets/MessageBanner.h"
+#include "windows/ConnectionDialog.h"
 #include "windows/MainWindow.h"
 
 #include <QAction>
 #include <QBrush>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -54,6 +59,8 @@ private slots:
     void mainBannerKeepsTheTabsInPlace();
     void addMemberShowsStartLines();
     void authPagesCreateUserAndRoleForQetcdctl();
+    void connectionDialogTestsAndKeepsNoPlainPassword();
+    void productionProfileAsksBeforeWrites();
 };
 
 namespace {
@@ -393,6 +400,116 @@ void TestClusterAccess::authPagesCreateUserAndRoleForQetcdctl()
     page.refresh();
     QVERIFY(refreshed.wait(10000));
     QVERIFY(!page.authEnabled());
+}
+
+void TestClusterAccess::connectionDialogTestsAndKeepsNoPlainPassword()
+{
+    GuiTestCluster cluster;
+    QVERIFY2(cluster.start(), cluster.daemon().output().constData());
+    // No keyring service in the test environment (no session bus); where
+    // one runs, the vault is told to behave as if there were none.
+    const bool forced = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
+    if (forced)
+        qputenv("QETCD_ADMIN_KEYRING", "off");
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("admin.ini")), QSettings::IniFormat);
+    admin::ProfileStore store(&settings);
+    admin::ConnectionDialog dialog(&store, QString());
+    dialog.show();
+    auto edit = [&](const char *name) {
+        return dialog.findChild<QLineEdit *>(QLatin1String(name));
+    };
+    edit("profileNameEdit")->setText(QStringLiteral("prod"));
+    edit("userEdit")->setText(QStringLiteral("admin"));
+    edit("passwordEdit")->setText(QStringLiteral("hunter2-secret"));
+    auto *result = dialog.findChild<QLabel *>(QStringLiteral("testResult"));
+    auto *test = dialog.findChild<QPushButton *>(QStringLiteral("testConnectionButton"));
+    QVERIFY(result && test);
+    QSignalSpy tested(&dialog, &admin::ConnectionDialog::tested);
+
+    // Test connection: nobody there, then the member.
+    edit("endpointsEdit")->setText(TestLoopback::url(DaemonProcess::freePort()).toString());
+    QTest::mouseClick(test, Qt::LeftButton);
+    QVERIFY(tested.wait(15000));
+    QCOMPARE(tested.last().at(0).toBool(), false);
+    QVERIFY(result->isVisible());
+    edit("endpointsEdit")->setText(cluster.daemon().clientUrl().toString());
+    QTest::mouseClick(test, Qt::LeftButton);
+    QVERIFY(tested.wait(15000));
+    QVERIFY2(tested.last().at(0).toBool(), qPrintable(tested.last().at(1).toString()));
+    QVERIFY(result->text().contains(cluster.daemon().clientUrl().toString()));
+
+    // Remember the password: no keyring, so the dialog says so and stays.
+    dialog.findChild<QCheckBox *>(QStringLiteral("savePasswordCheck"))->setChecked(true);
+    dialog.findChild<QCheckBox *>(QStringLiteral("productionCheck"))->setChecked(true);
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    QPushButton *connectButton =
+        dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QCOMPARE(accepted.count(), 0);
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("dialogError"));
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("keyring")) &&
+                 error->text().contains(QStringLiteral("not remembered")),
+             qPrintable(error->text()));
+    QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("savePasswordCheck"))->isChecked());
+    // The second Connect goes on without it.
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QCOMPARE(accepted.count(), 1);
+    QVERIFY(dialog.profile().production);
+    QCOMPARE(dialog.profile().password, QStringLiteral("hunter2-secret")); // for this session
+    settings.sync();
+    QFile ini(settings.fileName());
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    const QByteArray stored = ini.readAll();
+    QVERIFY(!stored.contains("hunter2"));
+    QVERIFY(store.load(QStringLiteral("prod"))->production);
+    if (forced)
+        qunsetenv("QETCD_ADMIN_KEYRING");
+}
+
+void TestClusterAccess::productionProfileAsksBeforeWrites()
+{
+    GuiTestCluster cluster;
+    QVERIFY2(cluster.start(), cluster.daemon().output().constData());
+    admin::ClusterConnection connection;
+    admin::ConnectionProfile profile = cluster.profile();
+    profile.production = true;
+    QStringList asked;
+    bool answer = false;
+    connection.setWriteConfirmer([&](const QString &name, const QString &what) {
+        asked.append(name + QStringLiteral(": ") + what);
+        return answer;
+    });
+    QSignalSpy opened(&connection, &admin::ClusterConnection::opened);
+    connection.open(profile);
+    QVERIFY(opened.wait(10000));
+    QVERIFY(asked.isEmpty()); // reading needs no confirmation
+
+    admin::KeyOperations ops(&connection, nullptr);
+    std::optional<admin::OperationResult> result;
+    ops.createKey(QStringLiteral("/prod/k"), QStringLiteral("v"), 0,
+                  [&](const admin::OperationResult &r) { result = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(result->message.contains(QStringLiteral("not confirmed")));
+    QVERIFY(!cluster.get(QStringLiteral("/prod/k")));
+
+    answer = true;
+    result.reset();
+    ops.createKey(QStringLiteral("/prod/k"), QStringLiteral("v"), 0,
+                  [&](const admin::OperationResult &r) { result = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
+    QCOMPARE(asked.size(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(cluster.get(QStringLiteral("/prod/k")).has_value(), 10000);
+
+    // The access page asks too.
+    answer = false;
+    admin::AuthPage page(&connection);
+    QSignalSpy messages(&page, &admin::AuthPage::message);
+    page.addRole(QStringLiteral("ops"));
+    QCOMPARE(asked.size(), 3);
+    QVERIFY(messages.last().at(1).toString().contains(QStringLiteral("not confirmed")));
 }
 
 QTEST_MAIN(TestClusterAccess)
