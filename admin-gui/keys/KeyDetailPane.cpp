@@ -4,6 +4,8 @@
 #include "keys/KeyDetailPane.h"
 
 #include "app/TimeText.h"
+#include "editor/JsonHighlighter.h"
+#include "editor/JsonText.h"
 #include "keys/KeyOperations.h"
 #include "keys/ValueFormat.h"
 #include "widgets/MessageBanner.h"
@@ -58,6 +60,26 @@ KeyDetailPane::KeyDetailPane(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(m_valueEdit, tr("Value"));
     m_tabs->addTab(m_jsonView, tr("JSON"));
     layout->addWidget(m_tabs, 1);
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    m_valueHighlighter = new editor::JsonHighlighter(m_valueEdit->document(), dark);
+    m_viewHighlighter = new editor::JsonHighlighter(m_jsonView->document(), dark);
+
+    auto *jsonRow = new QHBoxLayout;
+    m_jsonStatus = new QLabel(this);
+    m_jsonStatus->setObjectName(QStringLiteral("jsonStatus"));
+    m_jsonStatus->setWordWrap(true);
+    m_jsonStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_formatButton = new QPushButton(tr("Format"), this);
+    m_formatButton->setObjectName(QStringLiteral("formatButton"));
+    m_formatButton->setToolTip(tr("Indent the JSON (member order, numbers and strings stay as "
+                                  "they are)"));
+    m_minifyButton = new QPushButton(tr("Minify"), this);
+    m_minifyButton->setObjectName(QStringLiteral("minifyButton"));
+    m_minifyButton->setToolTip(tr("Remove the whitespace between JSON tokens"));
+    jsonRow->addWidget(m_jsonStatus, 1);
+    jsonRow->addWidget(m_formatButton);
+    jsonRow->addWidget(m_minifyButton);
+    layout->addLayout(jsonRow);
 
     auto *buttons = new QHBoxLayout;
     m_saveButton = new QPushButton(tr("Save"), this);
@@ -105,6 +127,9 @@ KeyDetailPane::KeyDetailPane(QWidget *parent) : QWidget(parent)
     connect(m_setTtlButton, &QPushButton::clicked, this, &KeyDetailPane::applyTtl);
     connect(m_removeTtlButton, &QPushButton::clicked, this, &KeyDetailPane::removeTtl);
     connect(m_valueEdit, &QPlainTextEdit::textChanged, this, &KeyDetailPane::updateButtons);
+    connect(m_valueEdit, &QPlainTextEdit::textChanged, this, &KeyDetailPane::updateJsonState);
+    connect(m_formatButton, &QPushButton::clicked, this, &KeyDetailPane::formatValue);
+    connect(m_minifyButton, &QPushButton::clicked, this, &KeyDetailPane::minifyValue);
 
     // Ctrl+S anywhere in the window while the key page is shown (a hidden
     // pane's shortcut does not fire).
@@ -162,6 +187,8 @@ bool KeyDetailPane::confirmLeave()
     box.exec();
     QAbstractButton *clicked = box.clickedButton();
     if (clicked == saveButton) {
+        if (!confirmJson())
+            return false;
         // Kept as a draft until the server says it is saved: a refused save
         // must not lose the edit once another key is shown.
         m_drafts.keep(*m_node, m_valueEdit->toPlainText());
@@ -201,6 +228,7 @@ void KeyDetailPane::showNode(const std::optional<client::Node> &node)
         m_typeLabel->clear();
         m_valueEdit->clear();
         m_jsonView->clear();
+        updateJsonState();
         for (QLabel *l : {m_createdLabel, m_modifiedLabel, m_ttlLabel, m_expirationLabel})
             l->clear();
         m_countdown.stop();
@@ -247,6 +275,7 @@ void KeyDetailPane::load(const client::Node &node)
         m_valueEdit->setPlainText(node.dir ? QString() : node.value);
     }
     m_valueEdit->setEnabled(!node.dir);
+    updateJsonState();
     QString pretty;
     const bool json = !node.dir && ValueFormat::prettyJson(node.value, &pretty);
     m_jsonView->setPlainText(json ? pretty : QString());
@@ -345,15 +374,110 @@ void KeyDetailPane::save()
 {
     if (!m_node || !m_operations || m_node->dir || !isDirty())
         return;
+    if (!confirmJson())
+        return;
     m_saveButton->setEnabled(false);
     sendSave(m_node->modifiedIndex);
 }
 
 void KeyDetailPane::overwrite()
 {
-    if (!m_node || !m_operations || m_node->dir)
+    if (!m_node || !m_operations || m_node->dir || !confirmJson())
         return;
     sendSave(0);
+}
+
+bool KeyDetailPane::confirmJson()
+{
+    const QString text = m_valueEdit->toPlainText();
+    const bool wasJson = m_node && editor::JsonText::isStructured(m_node->value);
+    if (!wasJson && !editor::JsonText::looksStructured(text))
+        return true;
+    const editor::JsonText::Check check = editor::JsonText::check(text);
+    if (check.valid)
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Not valid JSON"),
+                    wasJson ? tr("The value of %1 was valid JSON and is not any more.").arg(key())
+                            : tr("The value of %1 is not valid JSON.").arg(key()),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("invalidJsonBox"));
+    box.setInformativeText(check.describe() + QStringLiteral("\n\n") +
+                           tr("Programs reading this key may fail to parse it. Save it anyway?"));
+    QPushButton *anyway = box.addButton(tr("Save anyway"), QMessageBox::AcceptRole);
+    anyway->setObjectName(QStringLiteral("saveInvalidJsonButton"));
+    QAbstractButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(qobject_cast<QPushButton *>(cancel));
+    box.exec();
+    if (box.clickedButton() == anyway)
+        return true;
+    // Back to the editor, at the error.
+    QTextCursor cursor = m_valueEdit->textCursor();
+    cursor.setPosition(int(check.offset));
+    m_valueEdit->setTextCursor(cursor);
+    m_tabs->setCurrentIndex(0);
+    m_valueEdit->setFocus();
+    return false;
+}
+
+void KeyDetailPane::updateJsonState()
+{
+    const QString text = m_valueEdit->toPlainText();
+    const bool wasJson = m_node && !m_node->dir && editor::JsonText::isStructured(m_node->value);
+    const bool meant = wasJson || editor::JsonText::looksStructured(text);
+    m_valueHighlighter->setActive(meant);
+    QList<QTextEdit::ExtraSelection> marks;
+    if (!meant) {
+        m_jsonStatus->clear();
+        m_jsonStatus->setToolTip(QString());
+    } else {
+        const editor::JsonText::Check check = editor::JsonText::check(text);
+        if (check.valid) {
+            m_jsonStatus->setText(tr("Valid JSON"));
+            m_jsonStatus->setStyleSheet(QStringLiteral("color: #2e7d32;"));
+        } else {
+            m_jsonStatus->setText(tr("Not valid JSON: %1").arg(check.describe()));
+            m_jsonStatus->setStyleSheet(QStringLiteral("color: #c62828;"));
+            QTextEdit::ExtraSelection mark;
+            mark.cursor = QTextCursor(m_valueEdit->document());
+            mark.cursor.setPosition(int(qMin<qsizetype>(check.offset, text.size())));
+            if (check.offset < text.size())
+                mark.cursor.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor);
+            else
+                mark.cursor.movePosition(QTextCursor::PreviousCharacter, QTextCursor::KeepAnchor);
+            mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+            mark.format.setUnderlineColor(QColor(0xc6, 0x28, 0x28));
+            mark.format.setBackground(QColor(0xff, 0xcd, 0xd2));
+            marks << mark;
+        }
+    }
+    m_valueEdit->setExtraSelections(marks);
+    const bool valid = meant && editor::JsonText::check(text).valid;
+    m_formatButton->setVisible(meant);
+    m_minifyButton->setVisible(meant);
+    m_formatButton->setEnabled(valid && m_valueEdit->isEnabled());
+    m_minifyButton->setEnabled(valid && m_valueEdit->isEnabled());
+}
+
+void KeyDetailPane::replaceText(const QString &text)
+{
+    if (text == m_valueEdit->toPlainText())
+        return;
+    // Through a cursor, so Ctrl+Z brings the previous layout back.
+    QTextCursor cursor(m_valueEdit->document());
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);
+}
+
+void KeyDetailPane::formatValue()
+{
+    if (const auto formatted = editor::JsonText::format(m_valueEdit->toPlainText()))
+        replaceText(*formatted);
+}
+
+void KeyDetailPane::minifyValue()
+{
+    if (const auto minified = editor::JsonText::minify(m_valueEdit->toPlainText()))
+        replaceText(*minified);
 }
 
 void KeyDetailPane::sendSave(quint64 expectedIndex)

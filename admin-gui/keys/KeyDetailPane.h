@@ -21,6 +21,9 @@ class QSpinBox;
 class QTabWidget;
 
 namespace admin {
+namespace editor {
+class JsonHighlighter;
+}
 
 class KeyOperations;
 class MessageBanner;
@@ -37,6 +40,12 @@ class MessageBanner;
 // and whatever is still unsaved when the pane moves on (a refresh, a
 // reconnect) is kept as that key's draft, restored when the key is shown
 // again, still based on the index it started from.
+//
+// Values meant as JSON (objects and arrays) are highlighted and checked as
+// they are typed (the first error's line and column shown and underlined),
+// can be formatted or minified, and a save or overwrite of a value that was
+// valid JSON and no longer is (or is meant to be JSON and is not) asks
+// first. The JSON tab shows the stored text indented, never a re-sorted copy.
 //
 // The pane tracks the server: when the node changes while the user has no
 // unsaved edit, the new version is shown; with an unsaved edit the pane
@@ -78,6 +87,8 @@ signals:
 
 public slots:
     void save();
+    void formatValue();
+    void minifyValue();
     void revert();
     void overwrite();
     void reloadFromServer();
@@ -88,6 +99,9 @@ private:
     void load(const client::Node &node);
     void restoreDraft(const client::Node &server);
     void sendSave(quint64 expectedIndex);
+    bool confirmJson();
+    void updateJsonState();
+    void replaceText(const QString &text);
     void updateCountdown();
     void updateButtons();
     void handleResult(const OperationResult &result);
@@ -105,6 +119,11 @@ private:
     QTabWidget *m_tabs;
     QPlainTextEdit *m_valueEdit;
     QPlainTextEdit *m_jsonView;
+    editor::JsonHighlighter *m_valueHighlighter;
+    editor::JsonHighlighter *m_viewHighlighter;
+    QLabel *m_jsonStatus;
+    QPushButton *m_formatButton;
+    QPushButton *m_minifyButton;
     QLabel *m_createdLabel;
     QLabel *m_modifiedLabel;
     QLabel *m_ttlLabel;

@@ -3,20 +3,18 @@
 
 #include "keys/ValueFormat.h"
 
-#include <QJsonDocument>
+#include "editor/JsonText.h"
 
 namespace admin {
 
 bool ValueFormat::prettyJson(const QString &value, QString *pretty)
 {
-    const QString trimmed = value.trimmed();
-    if (!trimmed.startsWith(QLatin1Char('{')) && !trimmed.startsWith(QLatin1Char('[')))
+    if (!editor::JsonText::looksStructured(value))
         return false;
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(trimmed.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || doc.isNull())
+    const std::optional<QString> formatted = editor::JsonText::format(value, 4);
+    if (!formatted)
         return false;
-    *pretty = QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+    *pretty = *formatted;
     return true;
 }
 

@@ -7,9 +7,10 @@
 
 namespace admin {
 
-// How the detail pane shows a value: JSON objects and arrays pretty-printed
-// (indented; object keys come out sorted, as QJsonDocument writes them), everything else as plain
-// text. Stateless.
+// How the detail pane shows a value: JSON objects and arrays indented,
+// exactly as stored otherwise (member order, numbers and escapes kept: see
+// editor::JsonText; a re-sorted copy would not be the value), everything
+// else as plain text. Stateless.
 class ValueFormat
 {
 public:

@@ -438,9 +438,11 @@ void TestAdminModels::prettyJson_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<bool>("isJson");
     QTest::addColumn<QString>("pretty");
+    // Members in their stored order, numbers as written (QJsonDocument
+    // would sort the members and print 1.50 as 1.5).
     QTest::newRow("object")
-        << R"({"b":1,"a":[true,null]})" << true
-        << "{\n    \"a\": [\n        true,\n        null\n    ],\n    \"b\": 1\n}";
+        << R"({"b":1.50,"a":[true,null]})" << true
+        << "{\n    \"b\": 1.50,\n    \"a\": [\n        true,\n        null\n    ]\n}";
     QTest::newRow("array with spaces") << "  [1, 2] " << true << "[\n    1,\n    2\n]";
     QTest::newRow("number") << "42" << false << "";
     QTest::newRow("string") << R"("text")" << false << "";

@@ -16,9 +16,13 @@
 #include "widgets/MessageBanner.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTreeView>
 
 using namespace modaldialogs;
@@ -33,6 +37,9 @@ private slots:
 
     void askingBeforeLeavingAnUnsavedEdit();
     void savesWithCtrlS();
+    void jsonViewKeepsStoredOrder();
+    void warnsBeforeSavingInvalidJson();
+    void formatsAndMinifies();
 
 private:
     template <typename T> T *child(const char *name) const
@@ -157,6 +164,100 @@ void TestKeyEditing::savesWithCtrlS()
     QTRY_COMPARE_WITH_TIMEOUT(m_cluster.get(QStringLiteral("/ctrl-s"))->value,
                               QStringLiteral("after"), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!m_page->detailPane()->isDirty(), 10000);
+}
+
+void TestKeyEditing::jsonViewKeepsStoredOrder()
+{
+    QVERIFY(m_cluster.set(QStringLiteral("/json/order"),
+                          QStringLiteral(R"({"zeta":1.50,"alpha":[true,null],"mid":"x"})")));
+    QVERIFY(open(QStringLiteral("/json/order")));
+    QCOMPARE(child<QPlainTextEdit>("jsonView")->toPlainText(),
+             QStringLiteral("{\n    \"zeta\": 1.50,\n    \"alpha\": [\n        true,\n        "
+                            "null\n    ],\n    \"mid\": \"x\"\n}"));
+    QCOMPARE(child<QLabel>("jsonStatus")->text(), QStringLiteral("Valid JSON"));
+    // Highlighted: the member name has a format of its own.
+    const QTextLayout *layout = editor()->document()->firstBlock().layout();
+    QVERIFY(!layout->formats().isEmpty());
+}
+
+void TestKeyEditing::warnsBeforeSavingInvalidJson()
+{
+    const QString valid = QStringLiteral(R"({"replicas":3,"name":"web"})");
+    QVERIFY(m_cluster.set(QStringLiteral("/json/cfg"), valid));
+    QVERIFY(open(QStringLiteral("/json/cfg")));
+    type(QStringLiteral(R"({"replicas":3,"name":})"));
+    QVERIFY(child<QLabel>("jsonStatus")->text().contains(QStringLiteral("column 22")));
+    QVERIFY(!child<QPushButton>("formatButton")->isEnabled());
+
+    // Save: a warning; Cancel keeps the server's value and the edit.
+    auto seen = std::make_shared<QString>();
+    answerMessageBox(QMessageBox::Cancel, seen);
+    QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
+    QVERIFY(seen->contains(QStringLiteral("was valid JSON")));
+    QVERIFY(seen->contains(QStringLiteral("line 1, column 22")));
+    QCOMPARE(editor()->textCursor().position(), 21); // at the error
+    // A marker write: a save sent on Cancel would have reached the server first.
+    QVERIFY(m_cluster.set(QStringLiteral("/json/marker"), QStringLiteral("m")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->indexForKey(QStringLiteral("/json/marker")).isValid(),
+                             10000);
+    QCOMPARE(m_cluster.get(QStringLiteral("/json/cfg"))->value, valid);
+    QVERIFY(m_page->detailPane()->isDirty());
+
+    // Ctrl+S asks too; "Save anyway" writes it.
+    m_page->activateWindow(); // shortcuts need the active window
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    clickInNextModal(QStringLiteral("saveInvalidJsonButton"));
+    QTest::keyClick(editor(), Qt::Key_S, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(m_cluster.get(QStringLiteral("/json/cfg"))->value,
+                              QStringLiteral(R"({"replicas":3,"name":})"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->detailPane()->isDirty(), 10000);
+
+    // Through Overwrite as well: a refused save, then Overwrite asks again.
+    QVERIFY(m_cluster.set(QStringLiteral("/json/cfg2"), valid));
+    QVERIFY(open(QStringLiteral("/json/cfg2")));
+    type(QStringLiteral(R"({"replicas":4,)"));
+    QVERIFY(m_cluster.set(QStringLiteral("/json/cfg2"), QStringLiteral(R"({"replicas":5})")));
+    clickInNextModal(QStringLiteral("saveInvalidJsonButton"));
+    QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
+    admin::MessageBanner *banner = m_page->detailPane()->banner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isShowingMessage() && banner->findChild<QPushButton *>(
+                                                               QStringLiteral("overwriteAction")),
+                             10000);
+    answerMessageBox(QMessageBox::Cancel);
+    QTest::mouseClick(banner->findChild<QPushButton *>(QStringLiteral("overwriteAction")),
+                      Qt::LeftButton);
+    QVERIFY(m_cluster.set(QStringLiteral("/json/marker"), QStringLiteral("m2")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->model()->node(QStringLiteral("/json/marker"))->value,
+                              QStringLiteral("m2"), 10000);
+    QCOMPARE(m_cluster.get(QStringLiteral("/json/cfg2"))->value,
+             QStringLiteral(R"({"replicas":5})"));
+    QCOMPARE(editor()->toPlainText(), QStringLiteral(R"({"replicas":4,)"));
+
+    // A plain value is no JSON and saves without a word.
+    QVERIFY(m_cluster.set(QStringLiteral("/json/plain"), QStringLiteral("hello")));
+    answerMessageBox(QMessageBox::Discard); // cfg2's edit
+    QVERIFY(open(QStringLiteral("/json/plain")));
+    type(QStringLiteral("hello: world"));
+    QVERIFY(child<QLabel>("jsonStatus")->text().isEmpty());
+    QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_cluster.get(QStringLiteral("/json/plain"))->value,
+                              QStringLiteral("hello: world"), 10000);
+}
+
+void TestKeyEditing::formatsAndMinifies()
+{
+    QVERIFY(m_cluster.set(QStringLiteral("/json/fmt"), QStringLiteral(R"({"b":[1,2],"a":{}})")));
+    QVERIFY(open(QStringLiteral("/json/fmt")));
+    QTest::mouseClick(child<QPushButton>("formatButton"), Qt::LeftButton);
+    QCOMPARE(editor()->toPlainText(),
+             QStringLiteral("{\n    \"b\": [\n        1,\n        2\n    ],\n    \"a\": {}\n}"));
+    QVERIFY(m_page->detailPane()->isDirty());
+    QTest::mouseClick(child<QPushButton>("minifyButton"), Qt::LeftButton);
+    QCOMPARE(editor()->toPlainText(), QStringLiteral(R"({"b":[1,2],"a":{}})"));
+    QVERIFY(!m_page->detailPane()->isDirty());
+    // Undo brings the formatted text back.
+    editor()->undo();
+    QVERIFY(editor()->toPlainText().startsWith(QStringLiteral("{\n")));
 }
 
 QTEST_MAIN(TestKeyEditing)
