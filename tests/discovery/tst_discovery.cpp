@@ -15,6 +15,7 @@
 #include "TestLoopback.h"
 #include "node/ClusterIdentity.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -69,6 +70,7 @@ private slots:
     void threeMembersFromQetcdToken();
     void fullClusterFallsBackToProxy();
     void threeMembersFromEtcdToken();
+    void etcdMembersFromQetcdToken();
     void throughDiscoveryProxy();
     void errors_data();
     void errors();
@@ -268,6 +270,78 @@ void tst_discovery::threeMembersFromEtcdToken()
     members.clear();
     etcd.terminate();
     etcd.waitForFinished(10000);
+}
+
+// The other way round: etcd 3.4.23 members bootstrap from a token a qetcd serves. They register
+// under the ids etcd computes, which must be the ids qetcd computes for the same URLs and token
+// (node::ClusterIdentity): the cross-check that a mixed discovery run agrees on identities.
+void tst_discovery::etcdMembersFromQetcdToken()
+{
+    if (kEtcd.isEmpty() || !QFileInfo(kEtcd).isExecutable())
+        QSKIP("no etcd 3.4 (`make deps` takes it out of Debian's etcd-server into .tools/): "
+              "this test bootstraps real etcd members from a qetcd token");
+    const QString token = makeToken(m_service->clientUrl(), QStringLiteral("3"));
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString host = TestLoopback::host();
+    std::vector<std::unique_ptr<QProcess>> etcds;
+    QStringList clients;
+    QStringList expected;
+    for (int i = 1; i <= 3; ++i) {
+        const QString name = QStringLiteral("e%1").arg(i);
+        const QString client =
+            QStringLiteral("http://%1:%2").arg(host).arg(TestLoopback::freePort());
+        const QString peer = QStringLiteral("http://%1:%2").arg(host).arg(TestLoopback::freePort());
+        clients.append(client);
+        expected.append(QString::number(node::ClusterIdentity::memberId({peer}, token), 16) + '=' +
+                        name);
+        auto etcd = std::make_unique<QProcess>();
+        etcd->setProcessChannelMode(QProcess::MergedChannels);
+        etcd->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+        etcd->setStandardOutputFile(tmp.filePath(name + QStringLiteral(".log")));
+        etcd->start(kEtcd, {QStringLiteral("--name=") + name, QStringLiteral("--enable-v2=true"),
+                            QStringLiteral("--data-dir=") + tmp.filePath(name),
+                            QStringLiteral("--listen-client-urls=") + client,
+                            QStringLiteral("--advertise-client-urls=") + client,
+                            QStringLiteral("--listen-peer-urls=") + peer,
+                            QStringLiteral("--initial-advertise-peer-urls=") + peer,
+                            QStringLiteral("--discovery=") + token});
+        QVERIFY(etcd->waitForStarted());
+        etcds.push_back(std::move(etcd));
+    }
+    expected.sort();
+    auto log = [&] {
+        QFile f(tmp.filePath(QStringLiteral("e1.log")));
+        f.open(QIODevice::ReadOnly);
+        return f.readAll().right(3000);
+    };
+    // All three serve the same three members.
+    for (const QString &client : clients)
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         return m_http.http("GET", QUrl(client), "/v2/members", {}, {}, 1000)
+                                    .json()
+                                    .value("members")
+                                    .toArray()
+                                    .size() == 3;
+                     },
+                     30000),
+                 log().constData());
+    QStringList registered;
+    for (const QJsonValue &n : registrations(m_http, token))
+        registered.append(n.toObject().value("key").toString().section('/', -1) + '=' +
+                          n.toObject().value("value").toString().section('=', 0, 0));
+    registered.sort();
+    QCOMPARE(registered, expected);
+    QStringList ids;
+    for (const QString &entry : expected)
+        ids.append(entry.section('=', 1) + '=' + entry.section('=', 0, 0));
+    ids.sort();
+    QCOMPARE(memberList(m_http, QUrl(clients.first())), ids);
+    for (auto &etcd : etcds) {
+        etcd->terminate();
+        etcd->waitForFinished(10000);
+    }
 }
 
 // --discovery-proxy: every request to the service goes through the HTTP proxy. The token URL
