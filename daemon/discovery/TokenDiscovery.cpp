@@ -113,7 +113,12 @@ void TokenDiscovery::send(const QByteArray &method, const QString &path, const Q
             return;
         }
         if (bytes.trimmed().isEmpty()) {
-            answer.kind = Answer::Kind::Ok; // a long poll the server ended without an event
+            // A long poll the server ended without an event; for any other request an answer
+            // without content, which the step reports with this text.
+            answer.kind = Answer::Kind::Ok;
+            answer.text = QStringLiteral("%1 \"%2\": empty response (HTTP %3)")
+                              .arg(verb, url.toString())
+                              .arg(answer.status);
             handler(answer);
             return;
         }
