@@ -74,7 +74,9 @@ QString ConfigValidator::validate(Config &config, const QSet<QString> &explicitl
         return tr("--client-handshake-timeout must be at most 86400 seconds");
     if (QString error = validateTiming(config); !error.isEmpty())
         return error;
-    if (explicitlySet.contains(QStringLiteral("listen-client-urls")) &&
+    // A proxy advertises nothing (etcdmain's validate() forgives this error when shouldBeProxy()).
+    if (config.proxy == Config::ProxyMode::Off &&
+        explicitlySet.contains(QStringLiteral("listen-client-urls")) &&
         !explicitlySet.contains(QStringLiteral("advertise-client-urls")))
         return tr("--advertise-client-urls is required when --listen-client-urls is set "
                   "explicitly");
@@ -121,6 +123,10 @@ QString ConfigValidator::validateInitialCluster(const Config &config)
         if (member.name == config.name)
             ownUrls.append(member.peerUrl);
     }
+    // A proxy is not a member: the list only says where the cluster is (etcd's
+    // PeerURLsMapAndToken("proxy") checks nothing more).
+    if (config.proxy != Config::ProxyMode::Off)
+        return {};
     if (ownUrls.isEmpty())
         return tr("couldn't find local name \"%1\" in the initial cluster configuration "
                   "(--initial-cluster %2)")
