@@ -90,6 +90,8 @@ private:
 void tst_discovery::initTestCase()
 {
     m_service = std::make_unique<DaemonProcess>(QStringLiteral("disc"));
+    // Gone with the test process even when a failure aborts it (no destructor runs then).
+    m_service->process().setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     QVERIFY2(m_service->start(), m_service->output().constData());
 }
 
