@@ -50,6 +50,8 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
 
 set(CPACK_DEBIAN_ADMIN_PACKAGE_NAME "qetcd-admin")
 set(CPACK_DEBIAN_ADMIN_PACKAGE_SECTION "admin")
+# Qt's own buttons and dialogs in the user's language (qtbase_*.qm).
+set(CPACK_DEBIAN_ADMIN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 set(CPACK_COMPONENT_ADMIN_DESCRIPTION
     "administration app for etcd v2 API compatible clusters\n\
 qetcd-admin is a Qt Widgets application to browse and edit keys, watch changes,\n\

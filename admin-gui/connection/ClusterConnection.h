@@ -65,6 +65,10 @@ public:
     void reportError(const QString &what, const client::Error &error);
 
     void setLeaderRefreshInterval(int ms) { m_leaderTimer.setInterval(ms); }
+    // Asks for the leader now rather than at the next refresh: the latency
+    // page calls it when it sees leadership move, so the status bar follows
+    // a failover as quickly as the chart does.
+    void refreshLeaderNow() { refreshLeader(); }
 
     // True when `what` (e.g. "Delete /app") may be written: always for an
     // ordinary profile; for a production one, when the confirmer agrees.

@@ -61,6 +61,9 @@ void ClientLeaderStatsSource::forgetLeader(const QString &why)
     m_leaderName.clear();
     ++m_generation;
     m_inFlight = false;
+    // The status bar asks the cluster too, without waiting for its timer.
+    if (m_connection)
+        m_connection->refreshLeaderNow();
     if (!why.isEmpty() && why != m_lastFailure) {
         m_lastFailure = why;
         emit failed(why);
@@ -131,6 +134,8 @@ void ClientLeaderStatsSource::discover()
         m_leaderName = leader.name;
         m_leaderUrl = QUrl(leader.clientUrls.first());
         qCDebug(lcAdmin) << "latency: leader is" << m_leaderName << m_leaderUrl;
+        if (m_connection && m_connection->status().leaderId != m_leaderId)
+            m_connection->refreshLeaderNow();
         emit leaderChanged(m_leaderId, m_leaderName, m_leaderUrl);
         fetchNames();
         tick();

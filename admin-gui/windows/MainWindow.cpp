@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -89,8 +90,14 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     updateStatus(m_connection->status());
 
     const QByteArray geometry = m_settings->value(QStringLiteral("window/geometry")).toByteArray();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1100, 720);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // 1100x720, but never more than the screen offers: a 2x scaled
+        // 1920x1080 screen has 960x540 logical pixels.
+        QSize size(1100, 720);
+        if (const QScreen *s = screen())
+            size = size.boundedTo(s->availableGeometry().size() * 0.9);
+        resize(size);
+    }
 }
 
 MainWindow::~MainWindow()

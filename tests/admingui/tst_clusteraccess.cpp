@@ -19,6 +19,7 @@
 #include "connection/ClusterConnection.h"
 #include "connection/ConnectionProfile.h"
 #include "connection/ProfileStore.h"
+#include "i18n/Localization.h"
 #include "keys/KeyOperations.h"
 #include "latency/ClientLeaderStatsSource.h"
 #include "latency/LatencyChartPage.h"
@@ -35,17 +36,20 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -61,6 +65,9 @@ private slots:
     void authPagesCreateUserAndRoleForQetcdctl();
     void connectionDialogTestsAndKeepsNoPlainPassword();
     void productionProfileAsksBeforeWrites();
+    void statusBarLeaderFollowsFailover();
+    void defaultWindowFitsTheScreen();
+    void qtButtonsFollowTheLocale(); // last: installs translators
 };
 
 namespace {
@@ -510,6 +517,75 @@ void TestClusterAccess::productionProfileAsksBeforeWrites()
     page.addRole(QStringLiteral("ops"));
     QCOMPARE(asked.size(), 3);
     QVERIFY(messages.last().at(1).toString().contains(QStringLiteral("not confirmed")));
+}
+
+void TestClusterAccess::statusBarLeaderFollowsFailover()
+{
+    ThreeMemberCluster members;
+    const QString why = members.start();
+    QVERIFY2(why.isEmpty(), qPrintable(QStringLiteral("the cluster did not form: ") + why));
+    admin::ClusterConnection connection; // its own leader refresh: every 5 s
+    QSignalSpy opened(&connection, &admin::ClusterConnection::opened);
+    connection.open(profileOf(members));
+    QVERIFY(opened.wait(10000));
+    admin::LatencyChartPage page(&connection);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.model()->leaderId().isEmpty() &&
+                                 connection.status().leaderId == page.model()->leaderId(),
+                             15000);
+    const QString oldLeader = connection.status().leaderId;
+    int leader = -1;
+    for (int i = 0; i < 3; ++i) {
+        if (connection.status().leaderName == members.name(i))
+            leader = i;
+    }
+    QVERIFY(leader >= 0);
+    members.kill(leader);
+    // The chart finds the new leader; the status bar follows within a
+    // second of it, not at its next 5 s refresh.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !page.model()->leaderId().isEmpty() && page.model()->leaderId() != oldLeader, 20000);
+    QElapsedTimer sinceChart;
+    sinceChart.start();
+    const QString newLeader = page.model()->leaderId();
+    QTRY_COMPARE_WITH_TIMEOUT(connection.status().leaderId, newLeader, 1500);
+    QVERIFY2(sinceChart.elapsed() < 1500, qPrintable(QString::number(sinceChart.elapsed())));
+}
+
+void TestClusterAccess::defaultWindowFitsTheScreen()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("admin.ini")), QSettings::IniFormat);
+    admin::MainWindow window(&settings);
+    const QRect screen = window.screen()->availableGeometry();
+    QVERIFY2(window.width() <= screen.width() && window.height() <= screen.height(),
+             qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                            .arg(window.width())
+                            .arg(window.height())
+                            .arg(screen.width())
+                            .arg(screen.height())));
+    // Its layout does not insist on more either.
+    QVERIFY(window.minimumSizeHint().width() <= screen.width());
+    QVERIFY(window.minimumSizeHint().height() <= screen.height());
+}
+
+void TestClusterAccess::qtButtonsFollowTheLocale()
+{
+    // Qt's own strings come from qtbase's catalogue (Debian:
+    // qt6-translations-l10n, installed by make deps).
+    const QString dirPath = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    QVERIFY2(QFile::exists(dirPath + QStringLiteral("/qtbase_zh_CN.qm")),
+             qPrintable(QStringLiteral("no qtbase_zh_CN.qm in %1: install qt6-translations-l10n")
+                            .arg(dirPath)));
+    const QLocale before;
+    i18n::Localization::install(qApp, QLocale(QLocale::Chinese, QLocale::China),
+                                QStringLiteral("qetcd"));
+    QDialogButtonBox box(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("取消"));
+    for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    QLocale::setDefault(before);
 }
 
 QTEST_MAIN(TestClusterAccess)
