@@ -6,8 +6,9 @@
 # qetcd-admin, not shipped), offscreen, against a throw-away 3-member qetcd
 # cluster on free loopback ports (the tool fills it with example keys).
 #   admin-gui/tools/make-screenshots.sh [build-dir] [output-dir]
-# The latency page is drawn from synthetic samples (SyntheticLeaderStatsSource)
-# so that the picture does not depend on this machine's loopback latency.
+# The latency page draws the live cluster: after ~25 s of samples the tool
+# pauses one follower (SIGSTOP, --member-pids) for six seconds, grabs the page
+# showing it not answering, and resumes it (SIGCONT).
 # The zh_CN shots need a CJK font (Debian: fonts-wqy-microhei or
 # fonts-noto-cjk); without one, Chinese text renders as boxes.
 set -eu
@@ -24,6 +25,7 @@ free_port() {
 start_cluster() {
     CLUSTER=""
     ENDPOINTS=""
+    MEMBER_PIDS=""
     for i in 0 1 2; do
         eval "C$i=$(free_port)"
         eval "P$i=$(free_port)"
@@ -37,6 +39,7 @@ start_cluster() {
             --listen-peer-urls "http://127.0.0.1:$p" --initial-advertise-peer-urls "http://127.0.0.1:$p" \
             --initial-cluster "$CLUSTER" --initial-cluster-state new >"$TMP/infra$i.log" 2>&1 &
         PIDS="$PIDS $!"
+        MEMBER_PIDS="${MEMBER_PIDS:+$MEMBER_PIDS,}infra$i=$!"
     done
     for i in 0 1 2; do
         eval "c=\$C$i"
@@ -49,7 +52,7 @@ start_cluster() {
     done
 }
 stop_cluster() {
-    for p in $PIDS; do kill "$p" 2>/dev/null || true; done
+    for p in $PIDS; do kill -CONT "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done
     for p in $PIDS; do wait "$p" 2>/dev/null || true; done
     PIDS=""
     rm -rf "$TMP"/infra*.etcd
@@ -64,13 +67,14 @@ export QT_QPA_PLATFORM=offscreen
 # English (C locale): every page.
 start_cluster
 LC_ALL=C LANG=C LANGUAGE= "$BIN/qetcd-admin-screenshots" --settings "$TMP/en.ini" \
-    --endpoints "$ENDPOINTS" \
+    --endpoints "$ENDPOINTS" --member-pids "$MEMBER_PIDS" \
     --screenshot-dir "$OUT" --screenshot-pages keys,watch,cluster,latency
 stop_cluster
 # The same app in Simplified Chinese: it follows the system locale.
 start_cluster
 LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 LANGUAGE=zh_CN "$BIN/qetcd-admin-screenshots" \
     --settings "$TMP/zh.ini" \
-    --endpoints "$ENDPOINTS" --screenshot-dir "$OUT" --screenshot-prefix zh_CN- \
+    --endpoints "$ENDPOINTS" --member-pids "$MEMBER_PIDS" --screenshot-dir "$OUT" \
+    --screenshot-prefix zh_CN- \
     --screenshot-pages keys,cluster,latency
 ls -l "$OUT"

@@ -7,12 +7,14 @@
 #include "client/Client.h"
 #include "cluster/ClusterPage.h"
 #include "cluster/ClusterPoller.h"
+#include "cluster/MembersModel.h"
 #include "connection/ClusterConnection.h"
 #include "keys/KeyBrowserPage.h"
 #include "keys/KeyDetailPane.h"
 #include "keys/KeyFilterProxyModel.h"
 #include "keys/KeyTreeModel.h"
 #include "latency/LatencyChartPage.h"
+#include "latency/LatencySeriesModel.h"
 #include "tools/screenshots/SyntheticLeaderStatsSource.h"
 #include "watch/WatchEventModel.h"
 #include "watch/WatchPanel.h"
@@ -26,6 +28,8 @@
 #include <QTreeView>
 
 #include <memory>
+
+#include <signal.h>
 
 namespace admin {
 
@@ -250,10 +254,59 @@ void ScreenshotDirector::shootCluster()
             });
 }
 
+void ScreenshotDirector::shootLiveLatency()
+{
+    LatencyChartPage *latency = m_window->latencyPage();
+    LatencySeriesModel *model = latency->model();
+    // About 25 s of healthy samples first, so the chart has a history.
+    QElapsedTimer *clock = new QElapsedTimer;
+    clock->start();
+    waitFor([model, clock] { return model->rowCount() >= 2 && clock->elapsed() > 25000; }, 60000,
+            [this, latency, model, clock] {
+                delete clock;
+                // The follower to pause: one we have a pid for, and not the
+                // member the app talks to (its own requests would hang).
+                QString inUse;
+                const MembersModel *members = m_window->clusterPage()->membersModel();
+                for (int r = 0; r < members->rowCount(); ++r) {
+                    if (members->row(r).member.clientUrls.contains(
+                            m_window->connection()->status().member.toString()))
+                        inUse = members->row(r).member.name;
+                }
+                qint64 pid = 0;
+                QString name;
+                for (const QString &id : model->followerIds()) {
+                    const QString n = model->displayName(id);
+                    if (m_pids.contains(n) && n != inUse) {
+                        pid = m_pids.value(n);
+                        name = n;
+                    }
+                }
+                if (!pid) {
+                    fail(QStringLiteral("no pid for any follower"));
+                    return;
+                }
+                qCInfo(lcAdmin) << "screenshots: pausing follower" << name << pid;
+                ::kill(pid_t(pid), SIGSTOP);
+                // Six seconds of silence: a dozen polls in red.
+                QTimer::singleShot(6000, this, [this, latency, pid] {
+                    if (latency->troubleText().isEmpty())
+                        qCWarning(lcAdmin) << "screenshots: the paused follower is not flagged";
+                    grab(QStringLiteral("latency"));
+                    ::kill(pid_t(pid), SIGCONT);
+                    next();
+                });
+            });
+}
+
 void ScreenshotDirector::shootLatency()
 {
     LatencyChartPage *latency = m_window->latencyPage();
     m_window->tabs()->setCurrentWidget(latency);
+    if (!m_pids.isEmpty()) {
+        shootLiveLatency();
+        return;
+    }
     // Synthetic samples, shaped like the cluster we are connected to: its
     // leader and its followers, so the page agrees with the status bar.
     m_window->connection()->client()->listMembers()->then(this, [this, latency](client::Reply *r) {

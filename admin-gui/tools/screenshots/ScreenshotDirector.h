@@ -5,6 +5,7 @@
 
 #include "connection/ConnectionProfile.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -21,9 +22,12 @@ class MainWindow;
 // throwaway cluster). Not part of the shipped qetcd-admin. It fills the cluster with
 // example keys, drives each page the way a user would (expands the tree,
 // starts a watch and makes changes, refreshes the cluster page) and grabs
-// the window. The latency page is fed by a SyntheticLeaderStatsSource
-// with two followers, because the shots must not depend on a live
-// multi-member cluster; the caption says so.
+// the window. With the members' process ids (setMemberPids, from
+// make-screenshots.sh) the latency page draws the live cluster and one
+// follower is paused (SIGSTOP) for the shot, so the picture shows a real
+// follower not answering; it is resumed (SIGCONT) right after. Without
+// them the page is fed by a SyntheticLeaderStatsSource with two followers,
+// and the caption says so.
 // Writes keys to the cluster it is given: never point it at real data.
 // GUI thread only.
 class ScreenshotDirector : public QObject
@@ -34,6 +38,8 @@ public:
                        const QStringList &pages, QObject *parent = nullptr);
 
     void run(const ConnectionProfile &profile);
+    // Member name -> process id of the throw-away cluster's members.
+    void setMemberPids(const QHash<QString, qint64> &pids) { m_pids = pids; }
 
 signals:
     void finished(bool ok);
@@ -44,6 +50,7 @@ private:
     void shootWatch();
     void shootCluster();
     void shootLatency();
+    void shootLiveLatency();
     void next();
     bool grab(const QString &name);
     void waitFor(std::function<bool()> condition, int timeoutMs, std::function<void()> then);
@@ -53,6 +60,7 @@ private:
     QString m_dir;
     QString m_prefix;
     QStringList m_pages;
+    QHash<QString, qint64> m_pids;
     int m_step = 0;
     bool m_ok = true;
 };

@@ -7,7 +7,7 @@
 // windows) driven by a ScreenshotDirector; kept out of the shipped binary.
 //   qetcd-admin-screenshots --endpoints URLS --screenshot-dir DIR
 //       [--screenshot-prefix P] [--screenshot-pages keys,watch,cluster,latency]
-//       [--settings FILE] [--user NAME]
+//       [--settings FILE] [--user NAME] [--member-pids infra0=PID,...]
 
 #include "app/AdminApplication.h"
 #include "connection/ConnectionProfile.h"
@@ -50,8 +50,13 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot-pages"),
         QStringLiteral("Pages to render: keys,watch,cluster,latency."), QStringLiteral("list"),
         QStringLiteral("keys,watch,cluster,latency"));
+    QCommandLineOption pidsOption(
+        QStringLiteral("member-pids"),
+        QStringLiteral("name=pid,... of the throw-away members: the latency shot pauses a real "
+                       "follower (SIGSTOP, then SIGCONT) instead of drawing synthetic samples."),
+        QStringLiteral("list"));
     parser.addOptions({endpointsOption, userOption, settingsOption, shotDirOption, shotPrefixOption,
-                       shotPagesOption});
+                       shotPagesOption, pidsOption});
     parser.process(app);
 
     if (!parser.isSet(shotDirOption)) {
@@ -74,6 +79,11 @@ int main(int argc, char *argv[])
     auto *director = new admin::ScreenshotDirector(
         &window, parser.value(shotDirOption), parser.value(shotPrefixOption),
         parser.value(shotPagesOption).split(QLatin1Char(','), Qt::SkipEmptyParts), &app);
+    QHash<QString, qint64> pids;
+    for (const QString &pair : parser.value(pidsOption).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        pids.insert(pair.section(QLatin1Char('='), 0, 0),
+                    pair.section(QLatin1Char('='), 1).toLongLong());
+    director->setMemberPids(pids);
     int status = 0;
     QObject::connect(director, &admin::ScreenshotDirector::finished, &app, [&status](bool ok) {
         status = ok ? 0 : 1;
