@@ -39,6 +39,8 @@ endef
 # migration tests import from and mirror (tst_etcdimport_etcd, tst_mirror).
 PROMTOOL := $(CURDIR)/.tools/promtool
 ETCD_TOOL := $(CURDIR)/.tools/etcd
+# etcd's etcdctl (v2 API), which tst_proxy runs through a qetcd proxy; etcd-client only ships it.
+ETCDCTL_TOOL := $(CURDIR)/.tools/etcdctl
 # $(call extract_from_deb,PACKAGE,PATH IN THE PACKAGE,DESTINATION)
 define extract_from_deb
 @mkdir -p .tools/deb-$(1)
@@ -51,8 +53,10 @@ $(PROMTOOL):
 	$(call extract_from_deb,prometheus,usr/bin/promtool,$(PROMTOOL))
 $(ETCD_TOOL):
 	$(call extract_from_deb,etcd-server,usr/bin/etcd,$(ETCD_TOOL))
+$(ETCDCTL_TOOL):
+	$(call extract_from_deb,etcd-client,usr/bin/etcdctl,$(ETCDCTL_TOOL))
 
-deps: $(PROMTOOL) $(ETCD_TOOL)
+deps: $(PROMTOOL) $(ETCD_TOOL) $(ETCDCTL_TOOL)
 	$(call apt_install_missing,$(DEB_PACKAGES))
 
 configure: deps

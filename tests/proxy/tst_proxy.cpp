@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
+// qetcd --proxy against real processes: a proxy in front of a 3-member cluster serves reads and
+// writes, python-etcd and etcd's own etcdctl (v2 API) work through it, a readonly proxy refuses
+// writes with etcd's 501, a stream watch survives a leader kill (or, when the member it was on
+// is the one killed, ends cleanly, as etcd's proxy ends it), and a member that failed is left
+// out of the proxy's endpoints while the others serve.
+
+#include "ClusterHttp.h"
+#include "DaemonProcess.h"
+#include "TestLoopback.h"
+
+#include <QJsonArray>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+// One `qetcd --proxy ...` process on a free port of the test's loopback address.
+struct ProxyProcess
+{
+    QProcess process;
+    QTemporaryDir dir;
+    QUrl url;
+    QByteArray output;
+
+    bool start(const QString &initialCluster, const QString &mode, const QStringList &extra = {})
+    {
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        QObject::connect(&process, &QProcess::readyRead, [this] { output += process.readAll(); });
+        const quint16 port = DaemonProcess::freePort();
+        url = QUrl(QStringLiteral("http://%1:%2").arg(TestLoopback::host()).arg(port));
+        process.start(DaemonProcess::binary(QStringLiteral("qetcd")),
+                      QStringList{QStringLiteral("--proxy"), mode, QStringLiteral("--data-dir"),
+                                  dir.path() + QStringLiteral("/p"),
+                                  QStringLiteral("--listen-client-urls"), url.toString(),
+                                  QStringLiteral("--initial-cluster"), initialCluster} +
+                          extra);
+        return process.waitForStarted(10000);
+    }
+    ~ProxyProcess()
+    {
+        process.terminate();
+        if (!process.waitForFinished(5000)) {
+            process.kill();
+            process.waitForFinished(5000);
+        }
+    }
+};
+
+} // namespace
+
+class TestProxy : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void readsAndWrites();
+    void clientsThroughProxy();
+    void readonlyRefusesWrites();
+    void streamWatchThroughLeaderKill();
+    void failedMemberSkipped();
+
+private:
+    QStringList endpoints(const QUrl &proxy);
+    bool waitForEndpoints(const QUrl &proxy, int count);
+    DaemonProcess *memberWithClientUrl(const QString &url);
+    QString initialCluster() const;
+
+    ClusterHttp m_http;
+    ClusterHttp::Members m_members;
+    std::unique_ptr<ProxyProcess> m_proxy;
+};
+
+QString TestProxy::initialCluster() const
+{
+    QStringList parts;
+    for (const auto &d : m_members)
+        parts << d->name() + QLatin1Char('=') + d->peerUrl();
+    return parts.join(QLatin1Char(','));
+}
+
+QStringList TestProxy::endpoints(const QUrl &proxy)
+{
+    const ClusterHttp::Reply r =
+        m_http.http("GET", proxy, QStringLiteral("/v2/config/local/proxy"), {}, {}, 2000);
+    QStringList out;
+    for (const QJsonValue &v : r.json().value(QLatin1String("endpoints")).toArray())
+        out << v.toString();
+    return out;
+}
+
+bool TestProxy::waitForEndpoints(const QUrl &proxy, int count)
+{
+    return QTest::qWaitFor([&] { return endpoints(proxy).size() == count; }, 15000);
+}
+
+DaemonProcess *TestProxy::memberWithClientUrl(const QString &url)
+{
+    for (const auto &d : m_members) {
+        if (d->clientUrl() == QUrl(url))
+            return d.get();
+    }
+    return nullptr;
+}
+
+void TestProxy::initTestCase()
+{
+    m_members =
+        ClusterHttp::newCluster({QStringLiteral("p1"), QStringLiteral("p2"), QStringLiteral("p3")});
+    for (auto &d : m_members)
+        QVERIFY2(d->start(), d->output().constData());
+    QVERIFY(m_http.waitForLeader(m_members) != 0);
+    m_proxy = std::make_unique<ProxyProcess>();
+    // A failed member stays out for the whole test (the default 5 s could end mid-check).
+    QVERIFY(m_proxy->start(initialCluster(), QStringLiteral("on"),
+                           {QStringLiteral("--proxy-failure-wait"), QStringLiteral("600000")}));
+    QVERIFY2(waitForEndpoints(m_proxy->url, 3), m_proxy->output.constData());
+}
+
+void TestProxy::readsAndWrites()
+{
+    const QUrl proxy = m_proxy->url;
+    ClusterHttp::Reply r = m_http.http("PUT", proxy, QStringLiteral("/v2/keys/dir/a"), "value=1");
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json().value(QLatin1String("action")).toString(), QStringLiteral("set"));
+    r = m_http.http("POST", proxy, QStringLiteral("/v2/keys/queue"), "value=job");
+    QCOMPARE(r.status, 201);
+    // The write is the cluster's: every member has it.
+    for (const auto &d : m_members) {
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_http.http("GET", d->clientUrl(), QStringLiteral("/v2/keys/dir/a"))
+                           .json()
+                           .value(QLatin1String("node"))
+                           .toObject()
+                           .value(QLatin1String("value"))
+                           .toString() == QLatin1String("1");
+            },
+            5000));
+    }
+    r = m_http.http("GET", proxy, QStringLiteral("/v2/keys/dir?recursive=true"));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.body.contains("\"key\":\"/dir/a\""));
+    // The member's errors pass through unchanged.
+    r = m_http.http("GET", proxy, QStringLiteral("/v2/keys/missing"));
+    QCOMPARE(r.status, 404);
+    QCOMPARE(r.json().value(QLatin1String("errorCode")).toInt(), 100);
+    r = m_http.http("PUT", proxy, QStringLiteral("/v2/keys/dir/a?prevValue=2"), "value=3");
+    QCOMPARE(r.status, 412);
+    r = m_http.http("DELETE", proxy, QStringLiteral("/v2/keys/dir/a"));
+    QCOMPARE(r.status, 200);
+    // HEAD: the member's head, no body; the kept-alive connection stays usable after it.
+    QNetworkRequest head(QUrl(proxy.toString() + QStringLiteral("/v2/keys/queue")));
+    std::unique_ptr<QNetworkReply> reply(m_http.nam().head(head));
+    QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 5000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QVERIFY(reply->hasRawHeader("X-Etcd-Index"));
+    QVERIFY(reply->readAll().isEmpty());
+    QCOMPARE(m_http.http("GET", proxy, QStringLiteral("/v2/keys/queue")).status, 200);
+    // A value larger than the proxy's read buffer goes through whole.
+    const QByteArray big(600 * 1024, 'v');
+    r = m_http.http("PUT", proxy, QStringLiteral("/v2/keys/big"), "value=" + big);
+    QCOMPARE(r.status, 201);
+    r = m_http.http("GET", proxy, QStringLiteral("/v2/keys/big"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()
+                 .value(QLatin1String("node"))
+                 .toObject()
+                 .value(QLatin1String("value"))
+                 .toString()
+                 .size(),
+             big.size());
+}
+
+void TestProxy::clientsThroughProxy()
+{
+    const QUrl proxy = m_proxy->url;
+    // python-etcd (Debian's python3-etcd, installed by make deps).
+    QProcess python;
+    python.setProcessChannelMode(QProcess::MergedChannels);
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import etcd\n"
+                                 "c = etcd.Client(host='%1', port=%2)\n"
+                                 "c.write('/py/k', 'from-python')\n"
+                                 "print(c.read('/py/k').value)\n"
+                                 "print(len(list(c.read('/py', recursive=True).leaves)))\n")
+                      .arg(proxy.host())
+                      .arg(proxy.port())});
+    QVERIFY(python.waitForFinished(30000));
+    const QByteArray pyOut = python.readAll();
+    QVERIFY2(python.exitCode() == 0, pyOut.constData());
+    QCOMPARE(pyOut, QByteArray("from-python\n1\n"));
+
+    // etcd's etcdctl speaking the v2 API.
+    const QString etcdctl = QStringLiteral(QETCD_TEST_ETCDCTL);
+    if (etcdctl.isEmpty())
+        QFAIL("etcdctl not found: `make deps` puts etcd's into .tools/ (Debian's etcd-client)");
+    auto ctl = [&](const QStringList &args) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ETCDCTL_API"), QStringLiteral("2"));
+        p.setProcessEnvironment(env);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(etcdctl, QStringList{QStringLiteral("--endpoints"), proxy.toString()} + args);
+        p.waitForFinished(30000);
+        return qMakePair(p.exitCode(), p.readAll());
+    };
+    auto out =
+        ctl({QStringLiteral("set"), QStringLiteral("/ctl/k"), QStringLiteral("from-etcdctl")});
+    QVERIFY2(out.first == 0, out.second.constData());
+    QCOMPARE(out.second, QByteArray("from-etcdctl\n"));
+    out = ctl({QStringLiteral("get"), QStringLiteral("/py/k")});
+    QVERIFY2(out.first == 0, out.second.constData());
+    QCOMPARE(out.second, QByteArray("from-python\n"));
+    out = ctl({QStringLiteral("ls"), QStringLiteral("/ctl")});
+    QCOMPARE(out.second, QByteArray("/ctl/k\n"));
+    out = ctl({QStringLiteral("member"), QStringLiteral("list")});
+    QVERIFY2(out.first == 0, out.second.constData());
+    QCOMPARE(out.second.count('\n'), 3);
+}
+
+void TestProxy::readonlyRefusesWrites()
+{
+    ProxyProcess readonly;
+    QVERIFY(readonly.start(initialCluster(), QStringLiteral("readonly")));
+    QVERIFY2(waitForEndpoints(readonly.url, 3), readonly.output.constData());
+    // etcd's readonly handler: anything but GET is 501 with an empty body.
+    for (const QByteArray method : {"PUT", "POST", "DELETE"}) {
+        const ClusterHttp::Reply r =
+            m_http.http(method, readonly.url, QStringLiteral("/v2/keys/ro"), "value=x");
+        QCOMPARE(r.status, 501);
+        QVERIFY(r.body.isEmpty());
+    }
+    QCOMPARE(
+        m_http.http("GET", m_members.front()->clientUrl(), QStringLiteral("/v2/keys/ro")).status,
+        404);
+    const ClusterHttp::Reply r = m_http.http("GET", readonly.url, QStringLiteral("/v2/keys/queue"));
+    QCOMPARE(r.status, 200);
+}
+
+void TestProxy::streamWatchThroughLeaderKill()
+{
+    const QUrl proxy = m_proxy->url;
+    // The proxy sends everything to the first of its endpoints: the watch is on that member.
+    const QStringList before = endpoints(proxy);
+    QCOMPARE(before.size(), 3);
+    DaemonProcess *watched = memberWithClientUrl(before.first());
+    QVERIFY(watched);
+
+    QNetworkRequest req(
+        QUrl(proxy.toString() + QStringLiteral("/v2/keys/w?wait=true&stream=true&recursive=true")));
+    std::unique_ptr<QNetworkReply> watch(m_http.nam().get(req));
+    QByteArray events;
+    connect(watch.get(), &QNetworkReply::readyRead, this, [&] { events += watch->readAll(); });
+    QTest::qWait(200); // the watch reaches the member before the write; asserts nothing
+    QCOMPARE(m_http.put(proxy, QStringLiteral("/w/a"), QStringLiteral("one")).status, 201);
+    QVERIFY2(QTest::qWaitFor([&] { return events.contains("\"value\":\"one\""); }, 5000),
+             events.constData());
+    QVERIFY(!watch->isFinished());
+
+    const quint64 leaderId = m_http.waitForLeader(m_members);
+    QVERIFY(leaderId != 0);
+    DaemonProcess *leader = nullptr;
+    for (const auto &d : m_members) {
+        if (m_http.idOf(*d) == leaderId)
+            leader = d.get();
+    }
+    QVERIFY(leader);
+    leader->kill();
+    QVERIFY(m_http.waitForLeader(m_members) != 0);
+    // Writes go on through the proxy (a request that met the dead member went to another).
+    QCOMPARE(m_http.put(proxy, QStringLiteral("/w/b"), QStringLiteral("two")).status, 201);
+    QCOMPARE(m_http.http("GET", proxy, QStringLiteral("/v2/keys/w/b")).status, 200);
+    qInfo("the watch was on %s, the killed leader was %s", qPrintable(watched->name()),
+          qPrintable(leader->name()));
+    if (leader == watched) {
+        // etcd's proxy ends the answer when its member goes: a clean end of the chunked stream.
+        QVERIFY(QTest::qWaitFor([&] { return watch->isFinished(); }, 10000));
+        QCOMPARE(watch->error(), QNetworkReply::NoError);
+        QVERIFY(!endpoints(proxy).contains(leader->clientUrl().toString()));
+    } else {
+        // The watch's member lives: the stream goes on.
+        QVERIFY2(QTest::qWaitFor([&] { return events.contains("\"value\":\"two\""); }, 10000),
+                 events.constData());
+        QVERIFY(!watch->isFinished());
+    }
+    watch->abort();
+}
+
+void TestProxy::failedMemberSkipped()
+{
+    const QUrl proxy = m_proxy->url;
+    // Kill the member the proxy uses now; the next request finds it gone and is served by
+    // another, and the proxy leaves it out from then on (--proxy-failure-wait).
+    const QStringList before = endpoints(proxy);
+    QVERIFY(!before.isEmpty());
+    DaemonProcess *first = memberWithClientUrl(before.first());
+    QVERIFY(first && first->isRunning());
+    first->kill();
+    QString survivor;
+    for (const auto &d : m_members) {
+        if (d->isRunning())
+            survivor = d->clientUrl().toString();
+    }
+    // A plain read is served by a lone member (no quorum needed).
+    const ClusterHttp::Reply r = m_http.http("GET", proxy, QStringLiteral("/v2/keys/queue"));
+    QCOMPARE(r.status, 200);
+    // (The member killed in the previous test is left out too if a request met it.)
+    const QStringList after = endpoints(proxy);
+    QVERIFY(!after.contains(first->clientUrl().toString()));
+    QVERIFY(after.contains(survivor));
+    QVERIFY(m_proxy->output.contains("marked endpoint"));
+}
+
+QTEST_GUILESS_MAIN(TestProxy)
+#include "tst_proxy.moc"
