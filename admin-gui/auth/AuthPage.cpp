@@ -429,42 +429,36 @@ void AuthPage::removeRole(const QString &name)
 
 void AuthPage::grantPermission(const QString &role, const QString &pattern, bool read, bool write)
 {
-    client::Client *c = writer();
-    if (!c)
-        return;
-    if (role.isEmpty() || pattern.isEmpty() || (!read && !write)) {
-        emit message(Severity::Error,
-                     tr("Choose a role, type a key or pattern and tick read and/or write."));
-        return;
-    }
-    done(c->grantRolePermissions(role, read ? QStringList{pattern} : QStringList(),
-                                 write ? QStringList{pattern} : QStringList()),
-         tr("Granted %1 on %2 to the role %3.")
-             .arg(read && write ? tr("read and write")
-                  : read        ? tr("read")
-                                : tr("write"),
-                  pattern, role),
-         tr("Could not grant permissions to the role %1.").arg(role));
+    changePermission(true, role, pattern, read, write);
 }
 
 void AuthPage::revokePermission(const QString &role, const QString &pattern, bool read, bool write)
 {
-    client::Client *c = writer();
-    if (!c)
-        return;
+    changePermission(false, role, pattern, read, write);
+}
+
+void AuthPage::changePermission(bool grant, const QString &role, const QString &pattern, bool read,
+                                bool write)
+{
     if (role.isEmpty() || pattern.isEmpty() || (!read && !write)) {
         emit message(Severity::Error,
                      tr("Choose a role, type a key or pattern and tick read and/or write."));
         return;
     }
-    done(c->revokeRolePermissions(role, read ? QStringList{pattern} : QStringList(),
-                                  write ? QStringList{pattern} : QStringList()),
-         tr("Revoked %1 on %2 from the role %3.")
-             .arg(read && write ? tr("read and write")
-                  : read        ? tr("read")
-                                : tr("write"),
-                  pattern, role),
-         tr("Could not revoke permissions from the role %1.").arg(role));
+    client::Client *c = writer();
+    if (!c)
+        return;
+    const QStringList readList = read ? QStringList{pattern} : QStringList();
+    const QStringList writeList = write ? QStringList{pattern} : QStringList();
+    const QString what = read && write ? tr("read and write") : read ? tr("read") : tr("write");
+    if (grant)
+        done(c->grantRolePermissions(role, readList, writeList),
+             tr("Granted %1 on %2 to the role %3.").arg(what, pattern, role),
+             tr("Could not grant permissions to the role %1.").arg(role));
+    else
+        done(c->revokeRolePermissions(role, readList, writeList),
+             tr("Revoked %1 on %2 from the role %3.").arg(what, pattern, role),
+             tr("Could not revoke permissions from the role %1.").arg(role));
 }
 
 void AuthPage::setAuthEnabled(bool on)

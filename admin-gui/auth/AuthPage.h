@@ -67,6 +67,8 @@ private:
     client::Client *writer();
     void done(client::Reply *reply, const QString &success, const QString &failure);
     void listFailed(const QString &what, client::Reply *reply);
+    void changePermission(bool grant, const QString &role, const QString &pattern, bool read,
+                          bool write);
     void showUsers();
     void showRoles();
     void showSelection();
