@@ -68,7 +68,7 @@ export QT_QPA_PLATFORM=offscreen
 start_cluster
 LC_ALL=C LANG=C LANGUAGE= "$BIN/qetcd-admin-screenshots" --settings "$TMP/en.ini" \
     --endpoints "$ENDPOINTS" --member-pids "$MEMBER_PIDS" \
-    --screenshot-dir "$OUT" --screenshot-pages keys,watch,cluster,latency
+    --screenshot-dir "$OUT" --screenshot-pages keys,watch,cluster,latency,access
 stop_cluster
 # The same app in Simplified Chinese: it follows the system locale.
 start_cluster
@@ -76,5 +76,5 @@ LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 LANGUAGE=zh_CN "$BIN/qetcd-admin-screenshots
     --settings "$TMP/zh.ini" \
     --endpoints "$ENDPOINTS" --member-pids "$MEMBER_PIDS" --screenshot-dir "$OUT" \
     --screenshot-prefix zh_CN- \
-    --screenshot-pages keys,cluster,latency
+    --screenshot-pages keys,cluster,latency,access
 ls -l "$OUT"

@@ -4,6 +4,7 @@
 #include "tools/screenshots/ScreenshotDirector.h"
 
 #include "app/AdminLog.h"
+#include "auth/AuthPage.h"
 #include "client/Client.h"
 #include "cluster/ClusterPage.h"
 #include "cluster/ClusterPoller.h"
@@ -22,6 +23,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QListWidget>
 #include <QPixmap>
 #include <QTabWidget>
 #include <QTimer>
@@ -161,6 +163,8 @@ void ScreenshotDirector::next()
         shootCluster();
     else if (page == QLatin1String("latency"))
         shootLatency();
+    else if (page == QLatin1String("access"))
+        shootAccess();
     else
         fail(QStringLiteral("unknown page ") + page);
 }
@@ -334,6 +338,42 @@ void ScreenshotDirector::shootLatency()
         QTimer::singleShot(500, this, [this] {
             grab(QStringLiteral("latency"));
             next();
+        });
+    });
+}
+
+void ScreenshotDirector::shootAccess()
+{
+    // The page is found among the tabs (MainWindow keeps no pointer to it).
+    AuthPage *access = m_window->tabs()->findChild<AuthPage *>();
+    if (!access) {
+        fail(QStringLiteral("no access page"));
+        return;
+    }
+    m_window->tabs()->setCurrentWidget(access);
+    // A role and two users, as an administrator would set them up (auth
+    // stays disabled: the throw-away cluster is shared by the other shots).
+    access->addRole(QStringLiteral("app-reader"));
+    access->addRole(QStringLiteral("app-writer"));
+    access->grantPermission(QStringLiteral("app-reader"), QStringLiteral("/app/*"), true, false);
+    access->grantPermission(QStringLiteral("app-writer"), QStringLiteral("/app/*"), true, true);
+    access->addUser(QStringLiteral("root"), QStringLiteral("screenshot-root"));
+    access->addUser(QStringLiteral("alice"), QStringLiteral("screenshot-alice"));
+    QTimer::singleShot(1500, this, [this, access] {
+        access->grantRole(QStringLiteral("alice"), QStringLiteral("app-writer"));
+        QTimer::singleShot(1500, this, [this, access] {
+            auto select = [access](const char *list, const QString &name) {
+                auto *w = access->findChild<QListWidget *>(QLatin1String(list));
+                if (const QList<QListWidgetItem *> items = w->findItems(name, Qt::MatchExactly);
+                    !items.isEmpty())
+                    w->setCurrentItem(items.first());
+            };
+            select("userList", QStringLiteral("alice"));
+            select("roleList", QStringLiteral("app-writer"));
+            QTimer::singleShot(300, this, [this] {
+                grab(QStringLiteral("access"));
+                next();
+            });
         });
     });
 }

@@ -51,6 +51,7 @@ private:
     void shootCluster();
     void shootLatency();
     void shootLiveLatency();
+    void shootAccess();
     void next();
     bool grab(const QString &name);
     void waitFor(std::function<bool()> condition, int timeoutMs, std::function<void()> then);

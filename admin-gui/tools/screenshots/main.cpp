@@ -6,7 +6,7 @@
 // throw-away cluster). The same app as qetcd-admin (names, icon, catalogue,
 // windows) driven by a ScreenshotDirector; kept out of the shipped binary.
 //   qetcd-admin-screenshots --endpoints URLS --screenshot-dir DIR
-//       [--screenshot-prefix P] [--screenshot-pages keys,watch,cluster,latency]
+//       [--screenshot-prefix P] [--screenshot-pages keys,watch,cluster,latency,access]
 //       [--settings FILE] [--user NAME] [--member-pids infra0=PID,...]
 
 #include "app/AdminApplication.h"
@@ -48,8 +48,8 @@ int main(int argc, char *argv[])
                                         QStringLiteral("prefix"));
     QCommandLineOption shotPagesOption(
         QStringLiteral("screenshot-pages"),
-        QStringLiteral("Pages to render: keys,watch,cluster,latency."), QStringLiteral("list"),
-        QStringLiteral("keys,watch,cluster,latency"));
+        QStringLiteral("Pages to render: keys,watch,cluster,latency,access."),
+        QStringLiteral("list"), QStringLiteral("keys,watch,cluster,latency"));
     QCommandLineOption pidsOption(
         QStringLiteral("member-pids"),
         QStringLiteral("name=pid,... of the throw-away members: the latency shot pauses a real "
