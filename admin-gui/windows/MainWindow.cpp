@@ -215,7 +215,14 @@ void MainWindow::updateStatus(const ClusterStatus &s)
         state = tr("Connection failed");
         break;
     }
+    // A production profile asks before every write: the status bar says so.
+    const bool production =
+        s.state != ClusterStatus::State::Disconnected && m_connection->profile().production;
+    if (production)
+        state += QLatin1Char(' ') + tr("[production: read-only, writes ask]");
     m_stateLabel->setText(state);
+    m_stateLabel->setStyleSheet(production ? QStringLiteral("color:#b00020; font-weight:bold;")
+                                           : QString());
     m_stateLabel->setToolTip(s.lastError);
     const QString none = QStringLiteral("—");
     m_memberLabel->setText(tr("Member: %1").arg(s.member.isValid() ? s.member.toString() : none));

@@ -510,6 +510,18 @@ void TestClusterAccess::productionProfileAsksBeforeWrites()
     QCOMPARE(asked.size(), 2);
     QTRY_VERIFY_WITH_TIMEOUT(cluster.get(QStringLiteral("/prod/k")).has_value(), 10000);
 
+    // The main window says the profile is a production one.
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("admin.ini")), QSettings::IniFormat);
+        admin::MainWindow window(&settings);
+        QSignalSpy windowOpened(window.connection(), &admin::ClusterConnection::opened);
+        window.openProfile(profile);
+        QVERIFY(windowOpened.wait(10000));
+        QVERIFY2(window.statusFields().at(0).contains(QStringLiteral("production")),
+                 qPrintable(window.statusFields().at(0)));
+    }
+
     // The access page asks too.
     answer = false;
     admin::AuthPage page(&connection);
