@@ -204,8 +204,12 @@ void Forwarding::finish(const QByteArray &bytes, bool closeAfter)
     if (m_finished)
         return;
     m_finished = true;
-    if (m_connection && m_client && m_client->state() == QAbstractSocket::ConnectedState)
+    if (m_connection && m_client && m_client->state() == QAbstractSocket::ConnectedState) {
         m_connection->writeAnswer(bytes, true, closeAfter);
+        // The answer leaves now rather than at the event loop's next turn.
+        if (m_client && m_client->state() == QAbstractSocket::ConnectedState)
+            m_client->flush();
+    }
     deleteLater();
 }
 

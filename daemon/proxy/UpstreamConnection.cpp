@@ -77,6 +77,8 @@ void UpstreamConnection::send(const QByteArray &request, bool headRequest, Sink 
         return;
     }
     m_socket->write(request);
+    // Out now, not when the event loop next polls for writability: one wake-up less per request.
+    m_socket->flush();
     bytesWritten();
 }
 
@@ -89,6 +91,7 @@ void UpstreamConnection::connected()
     if (!m_sink)
         return;
     m_socket->write(m_pendingRequest);
+    m_socket->flush();
     m_pendingRequest.clear();
     bytesWritten();
 }
