@@ -4,6 +4,9 @@
 #include "keys/KeyDetailPane.h"
 
 #include "app/TimeText.h"
+#include "client/Error.h"
+#include "connection/ErrorText.h"
+#include "editor/ConflictDialog.h"
 #include "editor/JsonHighlighter.h"
 #include "editor/JsonText.h"
 #include "keys/KeyOperations.h"
@@ -145,7 +148,12 @@ KeyDetailPane::KeyDetailPane(QWidget *parent) : QWidget(parent)
     connect(m_reloadAction, &QAction::triggered, this, &KeyDetailPane::reloadFromServer);
     m_overwriteAction = new QAction(tr("Overwrite"), this);
     m_overwriteAction->setObjectName(QStringLiteral("overwriteAction"));
+    m_overwriteAction->setToolTip(
+        tr("Write your value over the server's version you were shown (compare-and-swap)"));
     connect(m_overwriteAction, &QAction::triggered, this, &KeyDetailPane::overwrite);
+    m_mergeAction = new QAction(tr("Compare and merge…"), this);
+    m_mergeAction->setObjectName(QStringLiteral("mergeAction"));
+    connect(m_mergeAction, &QAction::triggered, this, &KeyDetailPane::openConflictDialog);
 
     m_countdown.setInterval(250);
     connect(&m_countdown, &QTimer::timeout, this, &KeyDetailPane::updateCountdown);
@@ -256,7 +264,7 @@ void KeyDetailPane::restoreDraft(const client::Node &server)
                                   .arg(server.key)
                                   .arg(draft->base.modifiedIndex)
                                   .arg(server.modifiedIndex),
-                              {m_reloadAction, m_overwriteAction});
+                              {m_mergeAction, m_reloadAction, m_overwriteAction});
     } else {
         m_banner->showMessage(Severity::Info,
                               tr("Restored your unsaved edit of %1.").arg(server.key));
@@ -355,7 +363,7 @@ void KeyDetailPane::serverChanged(const client::Node &node)
                               .arg(node.modifiedIndex),
                           // The same choice a refused save offers: this banner may
                           // replace that one when the change's event arrives later.
-                          {m_reloadAction, m_overwriteAction});
+                          {m_mergeAction, m_reloadAction, m_overwriteAction});
 }
 
 void KeyDetailPane::serverRemoved()
@@ -384,7 +392,101 @@ void KeyDetailPane::overwrite()
 {
     if (!m_node || !m_operations || m_node->dir || !confirmJson())
         return;
-    sendSave(0);
+    if (m_serverNode && m_serverNode->modifiedIndex != 0) {
+        sendSave(m_serverNode->modifiedIndex);
+        return;
+    }
+    // No newer version seen (yet): compare against what the server has
+    // now, so a deleted key is refused, not recreated.
+    const QString key = m_node->key;
+    m_operations->fetch(
+        key, [this, key](const std::optional<client::Node> &node, const client::Error &error) {
+            if (!m_node || m_node->key != key)
+                return;
+            if (!node) {
+                if (error.errorCode() == client::Error::KeyNotFound)
+                    reportDeleted(key);
+                else
+                    m_banner->showMessage(Severity::Error, tr("Cannot read %1.").arg(key) +
+                                                               QLatin1Char(' ') +
+                                                               ErrorText::describe(error));
+                return;
+            }
+            m_serverNode = *node;
+            sendSave(node->modifiedIndex);
+        });
+}
+
+void KeyDetailPane::reportDeleted(const QString &key)
+{
+    m_removed = true;
+    m_serverNode.reset();
+    m_banner->showMessage(Severity::Warning,
+                          tr("%1 was deleted on the server meanwhile; your change was not saved "
+                             "and the key was not recreated (use New… to create it again).")
+                              .arg(key));
+    updateButtons();
+}
+
+void KeyDetailPane::readServerVersion(const QString &key)
+{
+    if (!m_operations)
+        return;
+    m_operations->fetch(key, [this, key](const std::optional<client::Node> &node,
+                                         const client::Error &error) {
+        if (!m_node || m_node->key != key || !isDirty())
+            return;
+        if (!node) {
+            if (error.errorCode() == client::Error::KeyNotFound)
+                reportDeleted(key);
+            return;
+        }
+        if (m_serverNode && m_serverNode->modifiedIndex > node->modifiedIndex)
+            return; // the watch was quicker
+        m_serverNode = *node;
+        m_banner->showMessage(Severity::Warning,
+                              tr("%1 was changed by someone else (it is now at modifiedIndex %2, "
+                                 "your edit started from %3); your change was not saved.")
+                                  .arg(key)
+                                  .arg(node->modifiedIndex)
+                                  .arg(m_node->modifiedIndex),
+                              {m_mergeAction, m_reloadAction, m_overwriteAction});
+    });
+}
+
+void KeyDetailPane::openConflictDialog()
+{
+    if (!m_node || m_node->dir || !m_operations)
+        return;
+    if (!m_serverNode) {
+        // Read theirs first, then come back here.
+        const QString key = m_node->key;
+        m_operations->fetch(
+            key, [this, key](const std::optional<client::Node> &node, const client::Error &error) {
+                if (!m_node || m_node->key != key)
+                    return;
+                if (node) {
+                    m_serverNode = *node;
+                    openConflictDialog();
+                } else if (error.errorCode() == client::Error::KeyNotFound) {
+                    reportDeleted(key);
+                }
+            });
+        return;
+    }
+    const client::Node theirs = *m_serverNode;
+    editor::ConflictDialog dialog(*m_node, m_valueEdit->toPlainText(), theirs, this);
+    if (dialog.exec() != QDialog::Accepted || !m_node || m_node->key != theirs.key)
+        return;
+    const QString merged = dialog.mergedText();
+    // The merge is based on theirs: the save compares against it.
+    load(theirs);
+    replaceText(merged);
+    m_banner->dismiss();
+    if (!isDirty() || !confirmJson())
+        return;
+    m_saveButton->setEnabled(false);
+    sendSave(theirs.modifiedIndex);
 }
 
 bool KeyDetailPane::confirmJson()
@@ -557,10 +659,15 @@ void KeyDetailPane::handleResult(const OperationResult &result)
         break;
     case OperationResult::Outcome::Conflict:
         m_banner->showMessage(Severity::Warning, result.message,
-                              {m_reloadAction, m_overwriteAction});
+                              {m_mergeAction, m_reloadAction, m_overwriteAction});
         updateButtons();
+        readServerVersion(result.key); // quote the key's own modifiedIndex
         break;
     case OperationResult::Outcome::Failed:
+        if (result.error.errorCode() == client::Error::KeyNotFound && !m_node->dir) {
+            reportDeleted(result.key);
+            break;
+        }
         m_banner->showMessage(Severity::Error, result.message);
         updateButtons();
         break;

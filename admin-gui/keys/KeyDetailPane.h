@@ -33,7 +33,13 @@ class MessageBanner;
 // and the expiration time. Save writes with compare-and-swap on the
 // modifiedIndex the edit started from, so a change made meanwhile by
 // someone else is reported (with Reload and Overwrite offered), never
-// silently overwritten. TTL can be set or removed.
+// silently overwritten. After a refusal the pane reads the key's current
+// version and quotes its modifiedIndex; "Compare and merge…" shows mine,
+// theirs and the base (editor::ConflictDialog), and the merge is saved with
+// compare-and-swap against theirs. Overwrite is a compare-and-swap too,
+// against the version just seen: it never recreates a key deleted
+// meanwhile (a plain set would, with a new createdIndex). TTL can be set
+// or removed.
 //
 // An unsaved edit is never dropped silently: before another node is shown
 // the page asks confirmLeave() (save / discard / keep as draft / cancel),
@@ -91,6 +97,7 @@ public slots:
     void minifyValue();
     void revert();
     void overwrite();
+    void openConflictDialog();
     void reloadFromServer();
     void applyTtl();
     void removeTtl();
@@ -105,6 +112,8 @@ private:
     void updateCountdown();
     void updateButtons();
     void handleResult(const OperationResult &result);
+    void readServerVersion(const QString &key);
+    void reportDeleted(const QString &key);
     qint64 remainingTtl() const;
     QDateTime now() const;
 
@@ -136,6 +145,7 @@ private:
     QAction *m_saveAction;
     QAction *m_reloadAction;
     QAction *m_overwriteAction;
+    QAction *m_mergeAction;
     QTimer m_countdown;
     QDateTime m_fixedNow;
     editor::DraftStore m_drafts;

@@ -34,11 +34,10 @@ void KeyOperations::run(client::Reply *reply, const QString &key, const QString 
             result.error = r->error();
             if (ErrorText::isConflict(r->error())) {
                 result.outcome = OperationResult::Outcome::Conflict;
+                // Not r->error().index(): that is the cluster's index
+                // (X-Etcd-Index), not the key's; the caller reads the key.
                 result.message =
-                    tr("%1 was changed by someone else (now at index %2); your change was not "
-                       "saved.")
-                        .arg(key)
-                        .arg(r->error().index());
+                    tr("%1 was changed by someone else; your change was not saved.").arg(key);
             } else {
                 result.outcome = OperationResult::Outcome::Failed;
                 result.message =
@@ -134,7 +133,8 @@ void KeyOperations::setTtl(const QString &key, bool dir, const QString &value,
     }
 }
 
-void KeyOperations::remove(const QString &key, bool dir, bool recursive, Callback done)
+void KeyOperations::remove(const QString &key, bool dir, bool recursive, Callback done,
+                           quint64 expectedIndex)
 {
     client::Client *c = requireClient(done);
     if (!c)
@@ -142,7 +142,26 @@ void KeyOperations::remove(const QString &key, bool dir, bool recursive, Callbac
     client::DeleteOptions o;
     o.dir = dir;
     o.recursive = recursive;
+    o.prevIndex = expectedIndex;
     run(c->remove(key, o), key, tr("Deleted %1."), tr("Could not delete %1."), done);
+}
+
+void KeyOperations::fetch(const QString &key, FetchCallback done)
+{
+    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    if (!c) {
+        done(std::nullopt,
+             client::Error::make(client::Error::Kind::NoEndpoints, tr("Not connected.")));
+        return;
+    }
+    c->get(key)->then(this, [this, done](client::Reply *r) {
+        if (m_connection)
+            m_connection->observe(r);
+        if (r->error())
+            done(std::nullopt, r->error());
+        else
+            done(r->keys().node, client::Error());
+    });
 }
 
 } // namespace admin

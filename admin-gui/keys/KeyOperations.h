@@ -10,9 +10,12 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 namespace client {
 class Client;
+class Error;
+class Node;
 class Reply;
 } // namespace client
 
@@ -39,6 +42,9 @@ class KeyOperations : public QObject
     Q_OBJECT
 public:
     using Callback = std::function<void(const OperationResult &)>;
+    // The node, or nullopt with the error (KeyNotFound: it does not exist).
+    using FetchCallback =
+        std::function<void(const std::optional<client::Node> &, const client::Error &)>;
 
     KeyOperations(ClusterConnection *connection, KeyTreeModel *model, QObject *parent = nullptr);
 
@@ -54,7 +60,12 @@ public:
     // compare-and-swap on `expectedIndex`; directories have no value to guard.
     void setTtl(const QString &key, bool dir, const QString &value, quint64 expectedIndex,
                 qint64 ttl, Callback done = {});
-    void remove(const QString &key, bool dir, bool recursive, Callback done = {});
+    // Compare-and-delete when `expectedIndex` is not 0 (keys and, on qetcd
+    // and etcd, directories): a node changed since it was shown is not deleted.
+    void remove(const QString &key, bool dir, bool recursive, Callback done = {},
+                quint64 expectedIndex = 0);
+    // Reads one node as it is on the server now (not recursive).
+    void fetch(const QString &key, FetchCallback done);
 
 signals:
     void finished(const OperationResult &result);

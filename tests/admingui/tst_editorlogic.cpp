@@ -6,11 +6,13 @@
 
 #include "editor/DraftStore.h"
 #include "editor/JsonText.h"
+#include "editor/LineDiff.h"
 
 #include <QTest>
 
 using admin::editor::DraftStore;
 using admin::editor::JsonText;
+using admin::editor::LineDiff;
 
 class TestEditorLogic : public QObject
 {
@@ -22,6 +24,9 @@ private slots:
     void minifyKeepsStrings();
     void refusesDeepNesting();
     void draftsPerKey();
+    void marksChangedLines();
+    void mergesThreeWays_data();
+    void mergesThreeWays();
 };
 
 void TestEditorLogic::checksJson_data()
@@ -118,6 +123,61 @@ void TestEditorLogic::draftsPerKey()
     QVERIFY(!drafts.contains(QStringLiteral("/a")));
     drafts.drop(QStringLiteral("/b"));
     QCOMPARE(drafts.size(), 0);
+}
+
+void TestEditorLogic::marksChangedLines()
+{
+    const LineDiff::Marks m =
+        LineDiff::compare(QStringLiteral("a\nb\nc\nd"), QStringLiteral("a\nB\nc\nd\ne"));
+    QCOMPARE(m.a, (QList<bool>{false, true, false, false}));
+    QCOMPARE(m.b, (QList<bool>{false, true, false, false, true}));
+}
+
+void TestEditorLogic::mergesThreeWays_data()
+{
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<QString>("mine");
+    QTest::addColumn<QString>("theirs");
+    QTest::addColumn<QString>("merged");
+    QTest::addColumn<int>("conflicts");
+    QTest::newRow("different lines") << "a\nb\nc\nd"
+                                     << "A\nb\nc\nd"
+                                     << "a\nb\nc\nD"
+                                     << "A\nb\nc\nD" << 0;
+    QTest::newRow("insert and delete") << "a\nb\nc"
+                                       << "a\nx\nb\nc"
+                                       << "a\nb"
+                                       << "a\nx\nb" << 0;
+    QTest::newRow("neighbouring lines") << "{\n  a: 1,\n  b: 2\n}"
+                                        << "{\n  a: 5,\n  b: 2\n}"
+                                        << "{\n  a: 1,\n  b: 7\n}"
+                                        << "{\n  a: 5,\n  b: 7\n}" << 0;
+    QTest::newRow("same change") << "a\nb"
+                                 << "a\nB"
+                                 << "a\nB"
+                                 << "a\nB" << 0;
+    QTest::newRow("only theirs") << "a"
+                                 << "a"
+                                 << "t"
+                                 << "t" << 0;
+    QTest::newRow("conflict")
+        << "a\nb\nc"
+        << "a\nmine\nc"
+        << "a\ntheirs\nc"
+        << "a\n<<<<<<< mine\nmine\n||||||| base\nb\n=======\ntheirs\n>>>>>>> theirs\nc" << 1;
+}
+
+void TestEditorLogic::mergesThreeWays()
+{
+    QFETCH(QString, base);
+    QFETCH(QString, mine);
+    QFETCH(QString, theirs);
+    QFETCH(QString, merged);
+    QFETCH(int, conflicts);
+    const LineDiff::Merge m = LineDiff::merge(base, mine, theirs);
+    QCOMPARE(m.text, merged);
+    QCOMPARE(m.conflicts, conflicts);
+    QCOMPARE(LineDiff::hasConflictMarkers(m.text), conflicts > 0);
 }
 
 QTEST_APPLESS_MAIN(TestEditorLogic)

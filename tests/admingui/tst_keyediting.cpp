@@ -10,6 +10,8 @@
 
 #include "GuiTestCluster.h"
 #include "ModalDialogs.h"
+#include "editor/ConflictDialog.h"
+#include "editor/JsonText.h"
 #include "keys/KeyBrowserPage.h"
 #include "keys/KeyDetailPane.h"
 #include "keys/KeyTreeModel.h"
@@ -19,6 +21,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTabWidget>
 #include <QTest>
 #include <QTextBlock>
@@ -26,6 +29,11 @@
 #include <QTreeView>
 
 using namespace modaldialogs;
+
+static bool JsonCheck(const QString &text)
+{
+    return admin::editor::JsonText::check(text).valid;
+}
 
 class TestKeyEditing : public QObject
 {
@@ -40,6 +48,9 @@ private slots:
     void jsonViewKeepsStoredOrder();
     void warnsBeforeSavingInvalidJson();
     void formatsAndMinifies();
+    void conflictDialogMergesBothSides();
+    void conflictDialogMarksClashes();
+    void overwriteIsCompareAndSwap();
 
 private:
     template <typename T> T *child(const char *name) const
@@ -258,6 +269,152 @@ void TestKeyEditing::formatsAndMinifies()
     // Undo brings the formatted text back.
     editor()->undo();
     QVERIFY(editor()->toPlainText().startsWith(QStringLiteral("{\n")));
+}
+
+// Edits /conflict key to `mine`, lets the other client write `theirs`,
+// saves, and waits for the refusal's banner.
+static void makeConflict(GuiTestCluster &cluster, admin::KeyBrowserPage *page, const QString &key,
+                         const QString &mine, const QString &theirs)
+{
+    auto *editor = page->findChild<QPlainTextEdit *>(QStringLiteral("valueEdit"));
+    editor->setPlainText(mine);
+    QVERIFY(cluster.set(key, theirs));
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    admin::MessageBanner *banner = page->detailPane()->banner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isShowingMessage() &&
+                                 banner->findChild<QPushButton *>(QStringLiteral("mergeAction")),
+                             10000);
+}
+
+void TestKeyEditing::conflictDialogMergesBothSides()
+{
+    const QString key = QStringLiteral("/merge/cfg");
+    QVERIFY(m_cluster.set(key, QStringLiteral(R"({"replicas":3,"image":"web:1","debug":false})")));
+    QVERIFY(open(key));
+    makeConflict(m_cluster, m_page.get(), key,
+                 QStringLiteral(R"({"replicas":4,"image":"web:1","debug":false})"),
+                 QStringLiteral(R"({"replicas":3,"image":"web:2","debug":false})"));
+    if (QTest::currentTestFailed())
+        return;
+    // (a plain set, as the other client made, gives the key a new createdIndex; a
+    // compare-and-swap keeps it)
+    const quint64 created = m_cluster.get(key)->createdIndex;
+    QCOMPARE(m_cluster.get(key)->value,
+             QStringLiteral(R"({"replicas":3,"image":"web:2","debug":false})"));
+
+    auto checked = std::make_shared<bool>(false);
+    onNextModal([checked](QWidget *w) {
+        auto *dialog = qobject_cast<admin::editor::ConflictDialog *>(w);
+        // A failed check returns early: the dialog must not stay open.
+        const auto closer = qScopeGuard([w] {
+            if (auto *d = qobject_cast<QDialog *>(w); d && d->isVisible())
+                d->reject();
+        });
+        QVERIFY(dialog);
+        QVERIFY(dialog->comparedAsJson());
+        QVERIFY(dialog->mineView()->toPlainText().contains(QStringLiteral("\"replicas\": 4")));
+        QVERIFY(dialog->baseView()->toPlainText().contains(QStringLiteral("web:1")));
+        QVERIFY(dialog->theirsView()->toPlainText().contains(QStringLiteral("web:2")));
+        // One changed line marked on each side, two in the base.
+        QCOMPARE(dialog->mineView()->extraSelections().size(), 1);
+        QCOMPARE(dialog->theirsView()->extraSelections().size(), 1);
+        QCOMPARE(dialog->baseView()->extraSelections().size(), 2);
+        QCOMPARE(dialog->conflictCount(), 0);
+        const QString merged = dialog->mergedText();
+        QVERIFY(merged.contains(QStringLiteral("\"replicas\": 4")));
+        QVERIFY(merged.contains(QStringLiteral("web:2")));
+        *checked = true;
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveMergedButton")),
+                          Qt::LeftButton);
+    });
+    m_page->detailPane()->findChild<QAction *>(QStringLiteral("mergeAction"))->trigger();
+    QVERIFY(*checked);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_cluster.get(key)->value.contains(QStringLiteral("web:2")) &&
+            m_cluster.get(key)->value.contains(QStringLiteral("\"replicas\": 4")),
+        10000);
+    QCOMPARE(m_cluster.get(key)->createdIndex, created);
+    QVERIFY(JsonCheck(m_cluster.get(key)->value));
+}
+
+void TestKeyEditing::conflictDialogMarksClashes()
+{
+    const QString key = QStringLiteral("/merge/clash");
+    QVERIFY(m_cluster.set(key, QStringLiteral("host=a\nport=1\nmode=x")));
+    QVERIFY(open(key));
+    makeConflict(m_cluster, m_page.get(), key, QStringLiteral("host=a\nport=2\nmode=x"),
+                 QStringLiteral("host=a\nport=3\nmode=x"));
+    if (QTest::currentTestFailed())
+        return;
+    auto checked = std::make_shared<bool>(false);
+    onNextModal([checked](QWidget *w) {
+        auto *dialog = qobject_cast<admin::editor::ConflictDialog *>(w);
+        // A failed check returns early: the dialog must not stay open.
+        const auto closer = qScopeGuard([w] {
+            if (auto *d = qobject_cast<QDialog *>(w); d && d->isVisible())
+                d->reject();
+        });
+        QVERIFY(dialog);
+        QCOMPARE(dialog->conflictCount(), 1);
+        auto *save = dialog->findChild<QPushButton *>(QStringLiteral("saveMergedButton"));
+        QVERIFY(!save->isEnabled()); // markers left
+        QVERIFY(dialog->mergedText().contains(QStringLiteral("<<<<<<< mine")));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("useTheirsButton")),
+                          Qt::LeftButton);
+        QVERIFY(save->isEnabled());
+        dialog->mergedEdit()->setPlainText(QStringLiteral("host=a\nport=23\nmode=x"));
+        *checked = true;
+        QTest::mouseClick(save, Qt::LeftButton);
+    });
+    m_page->detailPane()->findChild<QAction *>(QStringLiteral("mergeAction"))->trigger();
+    QVERIFY(*checked);
+    QTRY_COMPARE_WITH_TIMEOUT(m_cluster.get(key)->value, QStringLiteral("host=a\nport=23\nmode=x"),
+                              10000);
+}
+
+void TestKeyEditing::overwriteIsCompareAndSwap()
+{
+    const QString key = QStringLiteral("/ow/k");
+    QVERIFY(m_cluster.set(key, QStringLiteral("base")));
+    QVERIFY(open(key));
+    makeConflict(m_cluster, m_page.get(), key, QStringLiteral("mine"), QStringLiteral("theirs"));
+    if (QTest::currentTestFailed())
+        return;
+    const quint64 created = m_cluster.get(key)->createdIndex;
+    const quint64 theirsIndex = m_cluster.get(key)->modifiedIndex;
+    // Other writes move the cluster's index (X-Etcd-Index) past the key's.
+    QVERIFY(m_cluster.set(QStringLiteral("/ow/other1"), QStringLiteral("x")));
+    QVERIFY(m_cluster.set(QStringLiteral("/ow/other2"), QStringLiteral("x")));
+    admin::MessageBanner *banner = m_page->detailPane()->banner();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        banner->text().contains(QStringLiteral("modifiedIndex %1").arg(theirsIndex)), 10000);
+
+    // Overwrite after having seen theirs: written, createdIndex kept.
+    m_page->detailPane()->findChild<QAction *>(QStringLiteral("overwriteAction"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_cluster.get(key)->value, QStringLiteral("mine"), 10000);
+    QCOMPARE(m_cluster.get(key)->createdIndex, created);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->detailPane()->isDirty(), 10000);
+
+    // A key deleted meanwhile is not brought back by Overwrite.
+    makeConflict(m_cluster, m_page.get(), key, QStringLiteral("mine again"),
+                 QStringLiteral("theirs again"));
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(m_cluster.remove(key));
+    m_page->detailPane()->findChild<QAction *>(QStringLiteral("overwriteAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(QStringLiteral("not recreated")), 10000);
+    QVERIFY(!m_cluster.get(key));
+    // Even when the pane had not heard of the deletion: a fresh pane state.
+    QVERIFY(m_cluster.set(key, QStringLiteral("v1")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->indexForKey(key).isValid(), 10000);
+    // (the pane knows its key was deleted: leaving it does not ask)
+    QVERIFY(open(QStringLiteral("/ow/other1")));
+    QVERIFY(open(key));
+    type(QStringLiteral("late"));
+    QVERIFY(m_cluster.remove(key));
+    m_page->detailPane()->overwrite();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(QStringLiteral("not recreated")), 10000);
+    QVERIFY(!m_cluster.get(key));
 }
 
 QTEST_MAIN(TestKeyEditing)
