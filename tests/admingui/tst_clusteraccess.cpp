@@ -553,14 +553,14 @@ void TestClusterAccess::statusBarLeaderFollowsFailover()
     QVERIFY(leader >= 0);
     members.kill(leader);
     // The chart finds the new leader; the status bar follows within a
-    // second of it, not at its next 5 s refresh.
+    // moment of it (2 s, for a loaded machine), not at its next 5 s refresh.
     QTRY_VERIFY_WITH_TIMEOUT(
         !page.model()->leaderId().isEmpty() && page.model()->leaderId() != oldLeader, 20000);
     QElapsedTimer sinceChart;
     sinceChart.start();
     const QString newLeader = page.model()->leaderId();
-    QTRY_COMPARE_WITH_TIMEOUT(connection.status().leaderId, newLeader, 1500);
-    QVERIFY2(sinceChart.elapsed() < 1500, qPrintable(QString::number(sinceChart.elapsed())));
+    QTRY_COMPARE_WITH_TIMEOUT(connection.status().leaderId, newLeader, 2000);
+    QVERIFY2(sinceChart.elapsed() < 2000, qPrintable(QString::number(sinceChart.elapsed())));
 }
 
 void TestClusterAccess::defaultWindowFitsTheScreen()
