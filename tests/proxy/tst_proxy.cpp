@@ -11,9 +11,11 @@
 #include "DaemonProcess.h"
 #include "TestLoopback.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void readsAndWrites();
     void clientsThroughProxy();
     void readonlyRefusesWrites();
+    void slowWatcherCostsBoundedMemory();
     void streamWatchThroughLeaderKill();
     void failedMemberSkipped();
 
@@ -243,6 +246,49 @@ void TestProxy::readonlyRefusesWrites()
         404);
     const ClusterHttp::Reply r = m_http.http("GET", readonly.url, QStringLiteral("/v2/keys/queue"));
     QCOMPARE(r.status, 200);
+}
+
+// Resident memory of a process in KiB (Linux), 0 if unknown.
+static qint64 residentKib(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return 0;
+}
+
+void TestProxy::slowWatcherCostsBoundedMemory()
+{
+    // A stream watcher that reads nothing while ~20 MB of events flow: the proxy stops taking
+    // the member's bytes once the client's buffer is full (TCP holds the rest back), so its own
+    // memory hardly grows.
+    QTcpSocket slow;
+    slow.setReadBufferSize(4096);
+    slow.connectToHost(m_proxy->url.host(), quint16(m_proxy->url.port()));
+    QVERIFY(slow.waitForConnected(5000));
+    slow.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    slow.write("GET /v2/keys/slow?wait=true&stream=true HTTP/1.1\r\nHost: x\r\n\r\n");
+    QVERIFY(slow.waitForBytesWritten(5000));
+    QTest::qWait(300); // the watch reaches the member before the writes; asserts nothing
+    const qint64 pid = m_proxy->process.processId();
+    const qint64 before = residentKib(pid);
+    QVERIFY(before > 0);
+    const QByteArray value(100 * 1000, 'x');
+    const QUrl member = m_members.front()->clientUrl();
+    for (int i = 0; i < 100; ++i)
+        QCOMPARE(
+            m_http.http("PUT", member, QStringLiteral("/v2/keys/slow"), "value=" + value).status /
+                100,
+            2);
+    QTest::qWait(500); // what would be buffered has arrived; asserts nothing
+    const qint64 after = residentKib(pid);
+    QVERIFY2(after - before < 8 * 1024,
+             qPrintable(QStringLiteral("proxy RSS %1 -> %2 KiB").arg(before).arg(after)));
+    slow.abort();
 }
 
 void TestProxy::streamWatchThroughLeaderKill()
