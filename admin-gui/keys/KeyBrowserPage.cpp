@@ -6,15 +6,16 @@
 #include "app/AdminLog.h"
 #include "client/Client.h"
 #include "client/Watcher.h"
+#include "compare/CompareDialog.h"
 #include "connection/ClusterConnection.h"
 #include "connection/ErrorText.h"
+#include "keys/KeyBrowserShortcuts.h"
 #include "keys/KeyDetailPane.h"
 #include "keys/KeyFilterProxyModel.h"
 #include "keys/KeyOperations.h"
 #include "keys/KeyTreeModel.h"
 #include "keys/NewKeyDialog.h"
 #include "keys/SubtreeTransfer.h"
-#include "compare/CompareDialog.h"
 #include "search/KeySearchDialog.h"
 #include "transfer/ImportPreviewDialog.h"
 #include "transfer/SafetyExport.h"
@@ -267,6 +268,7 @@ KeyBrowserPage::KeyBrowserPage(ClusterConnection *connection, QWidget *parent)
     connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &KeyFilterProxyModel::setFilterText);
     connect(m_gotoEdit, &QLineEdit::returnPressed, this,
             [this] { goToKey(m_gotoEdit->text().trimmed()); });
+    KeyBrowserShortcuts::install(this, m_tree, m_filterEdit, m_gotoEdit, m_toolBar);
     connect(m_showHiddenCheck, &QCheckBox::toggled, this, &KeyBrowserPage::setShowHidden);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &KeyBrowserPage::selectionChanged);
@@ -506,8 +508,18 @@ void KeyBrowserPage::newKey()
     const QString key = dialog.key();
     auto select = [this](const OperationResult &r) {
         report(r);
-        if (r.ok())
-            selectKey(r.response.node.key);
+        if (!r.ok())
+            return;
+        // Revealed even where the tree never listed (or the filter hides) it.
+        const QString created = r.response.node.key;
+        if (selectKey(created))
+            return;
+        if (m_model->indexForKey(created).isValid() && !m_filterEdit->text().isEmpty()) {
+            m_filterEdit->clear();
+            if (selectKey(created))
+                return;
+        }
+        m_model->revealKey(created);
     };
     switch (dialog.kind()) {
     case NewKeyDialog::Kind::Key:
@@ -529,25 +541,45 @@ void KeyBrowserPage::deleteSelected()
         return;
     const QString key = index.data(KeyTreeModel::KeyRole).toString();
     const bool dir = index.data(KeyTreeModel::IsDirRole).toBool();
-    const QString question = dir ? tr("Delete the directory %1 and everything below it?").arg(key)
-                                 : tr("Delete the key %1?").arg(key);
+    // The version shown: a key changed since is not deleted (compare-and-delete).
+    const auto shown = m_model->node(key);
+    const quint64 shownIndex = shown && !dir ? shown->modifiedIndex : 0;
+    // Count first, so the question says what goes.
+    m_operations->countBelow(key, [this, key, dir, shownIndex](const KeyOperations::Count &count,
+                                                               const client::Error &error) {
+        if (error) {
+            m_banner->showMessage(Severity::Error, tr("Cannot read %1.").arg(key) +
+                                                       QLatin1Char(' ') +
+                                                       ErrorText::describe(error));
+            return;
+        }
+        confirmDelete(key, dir, shownIndex, KeyOperations::deleteQuestion(key, dir, count));
+    });
+}
+
+void KeyBrowserPage::confirmDelete(const QString &key, bool dir, quint64 shownIndex,
+                                   const QString &question)
+{
     const auto answer = QMessageBox::question(this, tr("Delete"), question,
                                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
-    auto remove = [this, key, dir] {
-        m_operations->remove(key, dir, dir, [this, key, dir](const OperationResult &r) {
-            report(r);
-            if (r.ok() && dir) {
-                SafetyExport *safety = safetyNet(this, m_connection, m_banner, m_model);
-                m_banner->showMessage(Severity::Success,
-                                      tr("Deleted %1. A safety export was taken first: %2")
-                                          .arg(key, safety->lastFile()),
-                                      {safety->restoreAction()});
-            }
-            if (r.ok())
-                selectionChanged(); // our own deletion: show where the view moved to
-        });
+    auto remove = [this, key, dir, shownIndex] {
+        m_operations->remove(
+            key, dir, dir,
+            [this, key, dir](const OperationResult &r) {
+                report(r);
+                if (r.ok() && dir) {
+                    SafetyExport *safety = safetyNet(this, m_connection, m_banner, m_model);
+                    m_banner->showMessage(Severity::Success,
+                                          tr("Deleted %1. A safety export was taken first: %2")
+                                              .arg(key, safety->lastFile()),
+                                          {safety->restoreAction()});
+                }
+                if (r.ok())
+                    selectionChanged(); // our own deletion: show where the view moved to
+            },
+            shownIndex);
     };
     if (!dir) {
         remove();

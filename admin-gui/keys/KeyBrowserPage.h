@@ -80,6 +80,7 @@ private:
     void watchEvent(const client::Response &event);
     void watchHistoryCleared(const client::Error &error);
     void selectionChanged();
+    void confirmDelete(const QString &key, bool dir, quint64 shownIndex, const QString &question);
     void reloadKey(const QString &key);
     QString selectedDirectory() const;
     void report(const OperationResult &result);

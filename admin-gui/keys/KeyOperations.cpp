@@ -8,6 +8,8 @@
 #include "connection/ErrorText.h"
 #include "keys/KeyTreeModel.h"
 
+#include <functional>
+
 namespace admin {
 
 KeyOperations::KeyOperations(ClusterConnection *connection, KeyTreeModel *model, QObject *parent)
@@ -143,7 +145,15 @@ void KeyOperations::remove(const QString &key, bool dir, bool recursive, Callbac
     o.dir = dir;
     o.recursive = recursive;
     o.prevIndex = expectedIndex;
-    run(c->remove(key, o), key, tr("Deleted %1."), tr("Could not delete %1."), done);
+    auto reworded = [key, done](OperationResult r) {
+        if (r.outcome == OperationResult::Outcome::Conflict)
+            r.message = tr("%1 was changed by someone else since it was shown; it was not "
+                           "deleted.")
+                            .arg(key);
+        if (done)
+            done(r);
+    };
+    run(c->remove(key, o), key, tr("Deleted %1."), tr("Could not delete %1."), reworded);
 }
 
 void KeyOperations::fetch(const QString &key, FetchCallback done)
@@ -162,6 +172,53 @@ void KeyOperations::fetch(const QString &key, FetchCallback done)
         else
             done(r->keys().node, client::Error());
     });
+}
+
+static void countNodes(const client::Node &node, KeyOperations::Count *count)
+{
+    for (const client::Node &child : node.nodes) {
+        if (child.dir) {
+            ++count->dirs;
+            countNodes(child, count);
+        } else {
+            ++count->keys;
+        }
+    }
+}
+
+void KeyOperations::countBelow(const QString &key, CountCallback done)
+{
+    client::Client *c = m_connection ? m_connection->client() : nullptr;
+    if (!c) {
+        done({}, client::Error::make(client::Error::Kind::NoEndpoints, tr("Not connected.")));
+        return;
+    }
+    client::GetOptions o;
+    o.recursive = true;
+    c->get(key, o)->then(this, [this, done](client::Reply *r) {
+        if (m_connection)
+            m_connection->observe(r);
+        Count count;
+        if (!r->error()) {
+            const client::Node node = r->keys().node;
+            count.modifiedIndex = node.modifiedIndex;
+            countNodes(node, &count);
+        }
+        done(count, r->error());
+    });
+}
+
+QString KeyOperations::deleteQuestion(const QString &key, bool dir, const Count &count)
+{
+    if (!dir)
+        return tr("Delete the key %1?").arg(key);
+    if (count.keys == 0 && count.dirs == 0)
+        return tr("Delete the empty directory %1?").arg(key);
+    const QString keys = tr("%n key(s)", nullptr, int(count.keys));
+    const QString dirs = tr("%n subdirectory(ies)", nullptr, int(count.dirs));
+    return tr("Delete the directory %1 and everything below it: %2 in %3 (hidden keys, whose "
+              "names start with '_', are not listed by the server and are deleted too)?")
+        .arg(key, keys, count.dirs > 0 ? dirs : tr("no subdirectory"));
 }
 
 } // namespace admin

@@ -60,12 +60,26 @@ public:
     // compare-and-swap on `expectedIndex`; directories have no value to guard.
     void setTtl(const QString &key, bool dir, const QString &value, quint64 expectedIndex,
                 qint64 ttl, Callback done = {});
-    // Compare-and-delete when `expectedIndex` is not 0 (keys and, on qetcd
-    // and etcd, directories): a node changed since it was shown is not deleted.
+    // Compare-and-delete when `expectedIndex` is not 0: a key changed since
+    // it was shown is not deleted. Keys only: the v2 API refuses prevIndex
+    // on directories (etcd's "Not a file"), so a directory is deleted as is.
     void remove(const QString &key, bool dir, bool recursive, Callback done = {},
                 quint64 expectedIndex = 0);
     // Reads one node as it is on the server now (not recursive).
     void fetch(const QString &key, FetchCallback done);
+
+    // What a delete of `key` removes, from a recursive listing: the keys
+    // and directories below it (the server never lists hidden '_' names).
+    struct Count
+    {
+        qsizetype keys = 0;
+        qsizetype dirs = 0;
+        quint64 modifiedIndex = 0; // of the node itself
+    };
+    using CountCallback = std::function<void(const Count &, const client::Error &)>;
+    void countBelow(const QString &key, CountCallback done);
+    // The confirmation question for deleting `key` with `count` below it.
+    static QString deleteQuestion(const QString &key, bool dir, const Count &count);
 
 signals:
     void finished(const OperationResult &result);

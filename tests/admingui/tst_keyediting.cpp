@@ -14,11 +14,16 @@
 #include "editor/JsonText.h"
 #include "keys/KeyBrowserPage.h"
 #include "keys/KeyDetailPane.h"
+#include "keys/KeyFilterProxyModel.h"
 #include "keys/KeyTreeModel.h"
 #include "widgets/MessageBanner.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -51,6 +56,9 @@ private slots:
     void conflictDialogMergesBothSides();
     void conflictDialogMarksClashes();
     void overwriteIsCompareAndSwap();
+    void deleteSaysWhatGoesAndComparesFirst();
+    void contextMenuAndShortcuts();
+    void revealsNewlyCreatedKey();
 
 private:
     template <typename T> T *child(const char *name) const
@@ -415,6 +423,97 @@ void TestKeyEditing::overwriteIsCompareAndSwap()
     m_page->detailPane()->overwrite();
     QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(QStringLiteral("not recreated")), 10000);
     QVERIFY(!m_cluster.get(key));
+}
+
+void TestKeyEditing::deleteSaysWhatGoesAndComparesFirst()
+{
+    QVERIFY(m_cluster.set(QStringLiteral("/count/a"), QStringLiteral("1")));
+    QVERIFY(m_cluster.set(QStringLiteral("/count/b/c"), QStringLiteral("2")));
+    QVERIFY(m_cluster.set(QStringLiteral("/count/b/d"), QStringLiteral("3")));
+    QVERIFY(open(QStringLiteral("/count")));
+    auto seen = std::make_shared<QString>();
+    answerMessageBox(QMessageBox::No, seen);
+    m_page->findChild<QAction *>(QStringLiteral("deleteAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!seen->isEmpty(), 10000);
+    QVERIFY2(seen->contains(QStringLiteral("3 key")), qPrintable(*seen));
+    QVERIFY2(seen->contains(QStringLiteral("1 subdirector")), qPrintable(*seen));
+    QVERIFY(m_cluster.get(QStringLiteral("/count/a")));
+
+    // A key changed while the question was open is not deleted.
+    QVERIFY(open(QStringLiteral("/count/a")));
+    auto asked = std::make_shared<bool>(false);
+    onNextModal([this, asked](QWidget *w) {
+        auto *box = qobject_cast<QMessageBox *>(w);
+        QVERIFY(box);
+        QVERIFY(box->text().contains(QStringLiteral("/count/a")));
+        *asked = true;
+        QVERIFY(m_cluster.set(QStringLiteral("/count/a"), QStringLiteral("changed")));
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    });
+    m_page->findChild<QAction *>(QStringLiteral("deleteAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(*asked, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->banner()->text().contains(QStringLiteral("not deleted")),
+                             10000);
+    QCOMPARE(m_cluster.get(QStringLiteral("/count/a"))->value, QStringLiteral("changed"));
+
+    // Unchanged: deleted.
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->model()->node(QStringLiteral("/count/a"))->value,
+                              QStringLiteral("changed"), 10000);
+    answerMessageBox(QMessageBox::Yes);
+    m_page->findChild<QAction *>(QStringLiteral("deleteAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_cluster.get(QStringLiteral("/count/a")), 10000);
+}
+
+void TestKeyEditing::contextMenuAndShortcuts()
+{
+    QVERIFY(m_cluster.set(QStringLiteral("/menu/one"), QStringLiteral("1")));
+    QVERIFY(m_cluster.set(QStringLiteral("/menu/two"), QStringLiteral("2")));
+    QVERIFY(open(QStringLiteral("/menu/one")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->indexForKey(QStringLiteral("/menu/two")).isValid(),
+                             10000);
+    QTreeView *tree = m_page->treeView();
+    const QModelIndex two =
+        m_page->proxy()->mapFromSource(m_page->model()->indexForKey(QStringLiteral("/menu/two")));
+    QVERIFY(two.isValid());
+    emit tree->customContextMenuRequested(tree->visualRect(two).center());
+    QCOMPARE(m_page->currentKey(), QStringLiteral("/menu/two")); // the row clicked
+    QMenu *menu = tree->findChild<QMenu *>(QStringLiteral("keyContextMenu"));
+    QVERIFY(menu);
+    QStringList names;
+    for (QAction *a : menu->actions())
+        names << a->objectName();
+    for (const char *name : {"newKeyAction", "deleteAction", "copyPathAction", "exportAction"})
+        QVERIFY2(names.contains(QLatin1String(name)), name);
+    menu->close();
+
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_F, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), child<QLineEdit>("filterEdit"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_L, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), child<QLineEdit>("gotoEdit"));
+}
+
+void TestKeyEditing::revealsNewlyCreatedKey()
+{
+    // /reveal/deep was never opened in the tree, and the filter hides it.
+    QVERIFY(m_cluster.set(QStringLiteral("/reveal/deep/old"), QStringLiteral("o")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->indexForKey(QStringLiteral("/reveal")).isValid(),
+                             10000);
+    child<QLineEdit>("filterEdit")->setText(QStringLiteral("zzz"));
+    onNextModal([](QWidget *dialog) {
+        dialog->findChild<QLineEdit *>(QStringLiteral("parentEdit"))
+            ->setText(QStringLiteral("/reveal/deep"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("new"));
+        auto *box = dialog->findChild<QDialogButtonBox *>();
+        QTest::mouseClick(box->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    m_page->findChild<QAction *>(QStringLiteral("newKeyAction"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->currentKey(), QStringLiteral("/reveal/deep/new"), 10000);
+    const QModelIndex shown = m_page->treeView()->currentIndex();
+    QVERIFY(m_page->treeView()->visualRect(shown).isValid());
+    QCOMPARE(m_page->detailPane()->key(), QStringLiteral("/reveal/deep/new"));
 }
 
 QTEST_MAIN(TestKeyEditing)
