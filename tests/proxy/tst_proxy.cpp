@@ -11,6 +11,7 @@
 #include "DaemonProcess.h"
 #include "TestLoopback.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QNetworkReply>
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void readsAndWrites();
     void clientsThroughProxy();
     void readonlyRefusesWrites();
+    void clusterFileWinsOverFlags();
     void slowWatcherCostsBoundedMemory();
     void streamWatchThroughLeaderKill();
     void failedMemberSkipped();
@@ -259,6 +261,28 @@ static qint64 residentKib(qint64 pid)
             return line.mid(6).trimmed().split(' ').first().toLongLong();
     }
     return 0;
+}
+
+void TestProxy::clusterFileWinsOverFlags()
+{
+    // The proxy wrote <data-dir>/proxy/cluster with the members' peer URLs (etcd's file).
+    QFile written(m_proxy->dir.path() + QStringLiteral("/p/proxy/cluster"));
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray file = written.readAll();
+    for (const auto &d : m_members)
+        QVERIFY2(file.contains(d->peerUrl().toUtf8()), file.constData());
+    QVERIFY(file.startsWith("{\"PeerURLs\":["));
+    // A proxy restarted on such a data dir asks those members, whatever --initial-cluster says.
+    ProxyProcess restarted;
+    QVERIFY(QDir().mkpath(restarted.dir.path() + QStringLiteral("/p/proxy")));
+    QFile copy(restarted.dir.path() + QStringLiteral("/p/proxy/cluster"));
+    QVERIFY(copy.open(QIODevice::WriteOnly));
+    copy.write(file);
+    copy.close();
+    QVERIFY(restarted.start(QStringLiteral("gone=http://%1:1").arg(TestLoopback::host()),
+                            QStringLiteral("on")));
+    QVERIFY2(waitForEndpoints(restarted.url, 3), restarted.output.constData());
+    QCOMPARE(m_http.http("GET", restarted.url, QStringLiteral("/v2/keys/queue")).status, 200);
 }
 
 void TestProxy::slowWatcherCostsBoundedMemory()
