@@ -17,6 +17,9 @@ constexpr quint8 kVersionWithoutAuth = 1;
 QByteArray NodeSnapshot::encode() const
 {
     QByteArray out;
+    // Exactly what is written (three length-prefixed arrays): the image is as large as the
+    // store, so growing by doubling would hold up to twice that (issue 15).
+    out.reserve(5 + 3 * 4 + store.size() + membership.size() + auth.size());
     QDataStream s(&out, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
     s << kMagic << kVersion << store << membership << auth;

@@ -265,7 +265,7 @@ bool Store::internalCreate(const QString &rawPath, bool dir, const QString &valu
 
     auto n = std::make_unique<Node>(nodeName.toString(), parent, dir, next, expirationNs);
     if (!dir)
-        n->value = value;
+        n->setValue(value);
     Node *node = parent->adopt(std::move(n));
     ++d->nodeCount;
     if (!node->isPermanent())
@@ -326,7 +326,7 @@ StoreResult Store::doSet(const Command &cmd)
         r.error = getErr;
         return r;
     }
-    const QString value = cmd.refresh ? n->value : cmd.value; // a copy: n gets replaced
+    const QString value = cmd.refresh ? QString::fromUtf8(n->value) : cmd.value; // n gets replaced
     if (!internalCreate(p, cmd.dir, value, false, true, cmd.expirationNs, cmd.timeNs, Action::Set,
                         r))
         return r;
@@ -366,7 +366,7 @@ Event Store::modify(Action action, Node *n, const QString &path, const Command &
     // modifiedIndex although the event reports the new one.
     if (!n->dir) {
         if (!cmd.refresh)
-            n->value = cmd.value;
+            n->setValue(cmd.value);
         n->modifiedIndex = next;
     }
     d->setExpiration(n, path, cmd.expirationNs);
@@ -396,15 +396,15 @@ namespace {
 QString compareFailure(const Node &n, const QString &prevValue, quint64 prevIndex)
 {
     const bool indexMatch = prevIndex == 0 || n.modifiedIndex == prevIndex;
-    const bool valueMatch = prevValue.isEmpty() || n.value == prevValue;
+    const bool valueMatch = prevValue.isEmpty() || n.value == prevValue.toUtf8();
     if (indexMatch && valueMatch)
         return QString();
     if (indexMatch)
-        return QStringLiteral("[%1 != %2]").arg(prevValue, n.value);
+        return QStringLiteral("[%1 != %2]").arg(prevValue, QString::fromUtf8(n.value));
     if (valueMatch)
         return QStringLiteral("[%1 != %2]").arg(prevIndex).arg(n.modifiedIndex);
     return QStringLiteral("[%1 != %2] [%3 != %4]")
-        .arg(prevValue, n.value)
+        .arg(prevValue, QString::fromUtf8(n.value))
         .arg(prevIndex)
         .arg(n.modifiedIndex);
 }

@@ -94,7 +94,7 @@ QByteArray StoreSnapshot::encode(const Node &root, quint64 index, const StoreSta
         s << quint8(n->dir ? 1 : 0) << (n == &root ? QByteArray() : n->name.toUtf8())
           << n->createdIndex << n->modifiedIndex << n->expirationNs;
         if (!n->dir) {
-            s << n->value.toUtf8();
+            s << n->value;
             continue;
         }
         s << quint32(n->children.size());
@@ -161,9 +161,7 @@ std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(const QByteArray &da
         if (dir) {
             s >> childCount;
         } else {
-            QByteArray value;
-            s >> value;
-            raw->value = QString::fromUtf8(value);
+            s >> raw->value;
         }
         if (s.status() != QDataStream::Ok)
             return std::nullopt;

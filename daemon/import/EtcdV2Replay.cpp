@@ -89,7 +89,7 @@ bool buildTree(const QJsonObject &rootObj, std::unique_ptr<store::Node> *out, QS
         node->modifiedIndex = jsonIndex(p.obj.value(QLatin1String("ModifiedIndex")));
         store::Node *raw = node.get();
         if (!dir)
-            raw->value = p.obj.value(QLatin1String("Value")).toString();
+            raw->setValue(p.obj.value(QLatin1String("Value")).toString());
         if (p.parent)
             p.parent->adopt(std::move(node));
         else

@@ -331,7 +331,7 @@ void tst_DeepKeys::jsonOfAVeryDeepNodeValue()
         store::NodeValue *deepest = &copy;
         while (!deepest->nodes.isEmpty())
             deepest = &deepest->nodes[0]; // detaches level by level: a deep copy
-        deepest->value = QStringLiteral("y");
+        deepest->value = QByteArrayLiteral("y");
         unequal = copy == v;
     });
     const QByteArray level = "{\"dir\":true,\"nodes\":[";
