@@ -95,6 +95,8 @@ bool Bootstrap::open(const NodeOptions &options, RaftLoop &loop, StateMachine &s
         if (snap) {
             loop.storage().applySnapshot(*snap);
             state.install(*snap);
+            // Read from its file, so memory need not keep the image (RaftLoop reads it back).
+            loop.storage().releaseSnapshotData(snap->metadata.index);
         }
         loop.restore(out.hardState, out.entries);
         qCInfo(lcNode,

@@ -45,6 +45,9 @@ void RaftLoop::attachStorage(std::unique_ptr<storage::DataDir> dataDir,
             processReady();
         }
     });
+    // A snapshot's image is on disk now: memory keeps only its metadata (see sendMessages).
+    connect(m_walWriter.get(), &storage::WalWriter::snapshotSaved, this,
+            [this](quint64 index, quint64) { m_storage.releaseSnapshotData(index); });
     connect(m_walWriter.get(), &storage::WalWriter::failed, this, &RaftLoop::storageFailed);
     connect(m_walWriter.get(), &storage::WalWriter::diskFull, this, &RaftLoop::diskFull);
     connect(m_walWriter.get(), &storage::WalWriter::diskSpaceAvailable, this,
@@ -220,9 +223,17 @@ void RaftLoop::sendMessages(const QList<raft::Message> &messages)
 {
     if (!m_transport)
         return;
-    for (const raft::Message &m : messages) {
-        if (m.type == raft::MessageType::MsgApp)
+    for (const raft::Message &stored : messages) {
+        if (stored.type == raft::MessageType::MsgApp)
             ++m_sendAppends;
+        // A snapshot whose image memory let go of (it is on disk: MemoryStorage::
+        // releaseSnapshotData) is read back for the follower that needs it.
+        const std::optional<raft::Message> loaded = withSnapshotData(stored);
+        if (!loaded) {
+            m_raft->reportSnapshot(stored.to, false);
+            continue;
+        }
+        const raft::Message &m = *loaded;
         const auto priority = m.type == raft::MessageType::MsgSnap ? transport::Priority::Bulk
                                                                    : transport::Priority::Normal;
         const transport::SendResult r = m_transport->send(m.to, m.encode(), priority);
@@ -232,6 +243,25 @@ void RaftLoop::sendMessages(const QList<raft::Message> &messages)
                 m_raft->reportSnapshot(m.to, false);
         }
     }
+}
+
+std::optional<raft::Message> RaftLoop::withSnapshotData(const raft::Message &m) const
+{
+    if (m.type != raft::MessageType::MsgSnap || !m.snapshot.data.isEmpty() || !m_snapshotter)
+        return m;
+    QString problem;
+    std::optional<raft::Snapshot> snap =
+        m_snapshotter->load(m.snapshot.metadata.term, m.snapshot.metadata.index, &problem);
+    if (!snap || snap->metadata.index != m.snapshot.metadata.index) {
+        qCWarning(lcNode).noquote() << tr("cannot send the snapshot at index %1 to %2: %3")
+                                           .arg(m.snapshot.metadata.index)
+                                           .arg(m.to, 0, 16)
+                                           .arg(problem);
+        return std::nullopt;
+    }
+    raft::Message out = m;
+    out.snapshot.data = std::move(snap->data);
+    return out;
 }
 
 void RaftLoop::onMessage(quint64 from, const QByteArray &payload)

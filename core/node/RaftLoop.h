@@ -133,6 +133,9 @@ private:
     void applyDurableCommitted();
     void onPersisted();
     void sendMessages(const QList<raft::Message> &messages);
+    // `m`, with its snapshot's image read back from disk when memory no longer holds it;
+    // nullopt (logged) when the file cannot be read.
+    std::optional<raft::Message> withSnapshotData(const raft::Message &m) const;
     void onMessage(quint64 from, const QByteArray &payload);
     void onTick();
     void publishView();

@@ -65,6 +65,12 @@ StorageError MemoryStorage::snapshot(Snapshot *out) const
     return StorageError::Ok;
 }
 
+void MemoryStorage::releaseSnapshotData(quint64 index)
+{
+    if (m_snapshot.metadata.index == index)
+        m_snapshot.data = QByteArray();
+}
+
 StorageError MemoryStorage::append(const QList<Entry> &entries)
 {
     if (entries.isEmpty())

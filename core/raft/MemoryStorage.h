@@ -36,6 +36,11 @@ public:
     // Drops entries up to compactIndex, which becomes firstIndex()-1. compactIndex must not
     // exceed the snapshot's index (take a snapshot first).
     StorageError compact(quint64 compactIndex);
+    // Forgets the image of the snapshot at `index` (if it is still the current one) once it is
+    // safe on disk, keeping its metadata: snapshot() then gives an empty `data`, which whoever
+    // sends it fills from the file (node::RaftLoop). A store-sized image no longer stays in
+    // memory for the rare follower that needs it (issue 15).
+    void releaseSnapshotData(quint64 index);
 
 private:
     HardState m_hardState;

@@ -55,6 +55,12 @@ public:
     std::optional<raft::Snapshot> loadNewest(QString *warning = nullptr) const;
     // Removes all but the maxSnapshots newest snapshot files (0 keeps everything).
     StorageResult purge(int maxSnapshots, QStringList *removed = nullptr) const;
+    // The snapshot file written for `term` and `index`, read back and checked; nullopt (and
+    // *problem) if it is gone or damaged. Only reads: safe beside the writer thread.
+    std::optional<raft::Snapshot> load(quint64 term, quint64 index, QString *problem) const
+    {
+        return read(fileName(term, index), problem);
+    }
     // Snapshot file names, newest first.
     QStringList snapshotFiles() const;
 
