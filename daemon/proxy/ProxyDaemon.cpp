@@ -5,37 +5,19 @@
 
 #include "ClusterRefresher.h"
 #include "Director.h"
+#include "ListenUrls.h"
 #include "ProxyFrontend.h"
 #include "SignalWatcher.h"
 #include "http/Server.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QHostInfo>
 #include <QLoggingCategory>
 #include <QThread>
 
 namespace server::proxy {
 
 Q_LOGGING_CATEGORY(lcProxy, "qetcd.proxy")
-
-namespace {
-
-// The addresses a listen URL names, as the member's client port takes them (Daemon).
-QList<QHostAddress> listenAddresses(const QUrl &url)
-{
-    const QString host = url.host();
-    if (host == QLatin1String("localhost"))
-        return {QHostAddress(QHostAddress::LocalHost)};
-    QHostAddress literal;
-    if (literal.setAddress(host))
-        return {literal};
-    const QHostInfo info = QHostInfo::fromName(host);
-    return info.addresses().isEmpty() ? QList<QHostAddress>{}
-                                      : QList<QHostAddress>{info.addresses().first()};
-}
-
-} // namespace
 
 ProxyDaemon::ProxyDaemon(const config::Config &config, const FdLimit::Limits &fdLimits)
     : m_config(config), m_fdLimits(fdLimits)
@@ -154,38 +136,7 @@ bool ProxyDaemon::start()
 
 bool ProxyDaemon::listen()
 {
-    for (const QUrl &url : m_config.listenClientUrls) {
-        const QList<QHostAddress> addresses = listenAddresses(url);
-        if (addresses.isEmpty()) {
-            qCCritical(lcProxy).noquote() << "cannot resolve" << url.host();
-            return false;
-        }
-        for (const QHostAddress &address : addresses) {
-            std::shared_ptr<transport::LiveTls> urlTls;
-            if (url.scheme() == QLatin1String("https")) {
-                if (!m_clientTls) {
-                    qCCritical(lcProxy).noquote()
-                        << QCoreApplication::translate("main",
-                                                       "%1 needs --cert-file and --key-file")
-                               .arg(url.toString());
-                    return false;
-                }
-                urlTls = m_clientTls;
-            }
-            QString error;
-            const quint16 port = m_clients->listen(address, quint16(url.port()), urlTls, &error);
-            if (port == 0) {
-                qCCritical(lcProxy).noquote()
-                    << "cannot listen for client requests on" << url.toString() << ":" << error;
-                return false;
-            }
-            QUrl listening = url;
-            if (url.port() == 0)
-                listening.setPort(port);
-            qCInfo(lcProxy).noquote() << "listening for client requests on" << listening.toString();
-        }
-    }
-    return true;
+    return listenOnUrls(*m_clients, m_config.listenClientUrls, m_clientTls, "client requests");
 }
 
 void ProxyDaemon::stop()

@@ -6,6 +6,7 @@
 #include "Forwarding.h"
 #include "http/Connection.h"
 #include "http/HttpWire.h"
+#include "http/MethodName.h"
 
 #include <QHttpServerRequest>
 #include <QJsonArray>
@@ -19,32 +20,6 @@ namespace server::proxy {
 Q_DECLARE_LOGGING_CATEGORY(lcProxy)
 
 namespace {
-
-QByteArray methodName(QHttpServerRequest::Method m)
-{
-    switch (m) {
-    case QHttpServerRequest::Method::Get:
-        return QByteArrayLiteral("GET");
-    case QHttpServerRequest::Method::Put:
-        return QByteArrayLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
-        return QByteArrayLiteral("DELETE");
-    case QHttpServerRequest::Method::Post:
-        return QByteArrayLiteral("POST");
-    case QHttpServerRequest::Method::Head:
-        return QByteArrayLiteral("HEAD");
-    case QHttpServerRequest::Method::Options:
-        return QByteArrayLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch:
-        return QByteArrayLiteral("PATCH");
-    case QHttpServerRequest::Method::Connect:
-        return QByteArrayLiteral("CONNECT");
-    case QHttpServerRequest::Method::Trace:
-        return QByteArrayLiteral("TRACE");
-    default:
-        return QByteArrayLiteral("UNKNOWN");
-    }
-}
 
 // Request headers not passed to the member: hop-by-hop ones (etcd's list), the framing (the
 // proxy sets Content-Length), Expect (the client's 100-continue was answered here) and
@@ -130,7 +105,7 @@ bool ProxyFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket 
 
     // Qt's request object is reused for the connection's next request: everything the answer
     // needs is taken out now.
-    const QByteArray method = methodName(request.method());
+    const QByteArray method = http::methodName(request.method());
     const QByteArray connectionHeader = request.value("Connection").toLower();
     const bool http10 = connection->http10();
     Forwarding::Request out;
