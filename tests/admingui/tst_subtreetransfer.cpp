@@ -8,6 +8,7 @@
 // keys changed after the preview are refused and reported.
 
 #include "GuiTestCluster.h"
+#include "ModalDialogs.h"
 #include "keys/KeyBrowserPage.h"
 #include "keys/KeyTreeModel.h"
 #include "keys/SubtreeJson.h"
@@ -17,10 +18,16 @@
 #include "widgets/MessageBanner.h"
 
 #include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 namespace {
@@ -62,6 +69,7 @@ private slots:
     void importWritesWhatTheDryRunShowed();
     void importRefusesKeysChangedSincePreview();
     void previewDialogShowsTheDryRun();
+    void importFromTheToolbarAsksFirst();
 
 private:
     admin::ImportPlan previewOf(admin::SubtreeTransfer &t, const QString &file,
@@ -286,6 +294,69 @@ void TestSubtreeTransfer::previewDialogShowsTheDryRun()
     QVERIFY(dialog.plan().deleteExtras);
     QVERIFY(dialog.summaryText().contains(QStringLiteral("1 deleted")));
     QCOMPARE(entries->topLevelItem(1)->text(1), QStringLiteral("delete"));
+}
+
+void TestSubtreeTransfer::importFromTheToolbarAsksFirst()
+{
+    QVERIFY(m_cluster.set(QStringLiteral("/ui/a"), QStringLiteral("1")));
+    const QString file = m_dir.filePath(QStringLiteral("ui.json"));
+    QVERIFY(writeFile(
+        file, dir(QStringLiteral("/src"), {key(QStringLiteral("/src/a"), QStringLiteral("2")),
+                                           key(QStringLiteral("/src/b"), QStringLiteral("new"))})));
+    admin::KeyBrowserPage page(m_cluster.connection());
+    page.banner()->setAutoHide(false);
+    page.resize(1000, 600);
+    page.show();
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->isRootLoaded(), 10000);
+    QVERIFY(page.selectKey(QStringLiteral("/ui")));
+
+    // The file dialog, then the dry run: what it says, and that nothing
+    // was written while it is open. `accept` answers the dry run.
+    auto answer = [&](bool accept, QString *seen) {
+        modaldialogs::onNextModal([=, this](QWidget *w) {
+            auto *files = qobject_cast<QFileDialog *>(w);
+            QVERIFY(files);
+            files->selectFile(file);
+            // Typed in, as a user would: selectFile() alone is not always
+            // taken up by the dialog's asynchronous file model.
+            if (auto *edit = files->findChild<QLineEdit *>(QStringLiteral("fileNameEdit")))
+                edit->setText(file);
+            QCOMPARE(files->selectedFiles(), QStringList{file});
+            // The file dialog may still be the modal widget for a moment.
+            auto *timer = new QTimer;
+            QObject::connect(timer, &QTimer::timeout, [=, this] {
+                auto *preview =
+                    qobject_cast<admin::ImportPreviewDialog *>(QApplication::activeModalWidget());
+                if (!preview)
+                    return;
+                timer->stop();
+                timer->deleteLater();
+                *seen = preview->summaryText();
+                QCOMPARE(m_cluster.get(QStringLiteral("/ui/a"))->value, QStringLiteral("1"));
+                auto *box = preview->findChild<QDialogButtonBox *>();
+                QTest::mouseClick(
+                    box->button(accept ? QDialogButtonBox::Ok : QDialogButtonBox::Cancel),
+                    Qt::LeftButton);
+            });
+            timer->start(20);
+            static_cast<QDialog *>(files)->done(QDialog::Accepted);
+        });
+    };
+    QString seen;
+    answer(false, &seen);
+    page.findChild<QAction *>(QStringLiteral("importAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!seen.isEmpty(), 10000);
+    QVERIFY2(seen.startsWith(QStringLiteral("1 added, 1 changed")), qPrintable(seen));
+    QTest::qWait(200);
+    QVERIFY(!m_cluster.get(QStringLiteral("/ui/b")).has_value()); // cancelled: nothing written
+
+    seen.clear();
+    answer(true, &seen);
+    page.findChild<QAction *>(QStringLiteral("importAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_cluster.get(QStringLiteral("/ui/b")).has_value(), 10000);
+    QCOMPARE(m_cluster.get(QStringLiteral("/ui/a"))->value, QStringLiteral("2"));
+    QTRY_VERIFY_WITH_TIMEOUT(page.banner()->text().contains(QStringLiteral("safety export")),
+                             10000);
 }
 
 QTEST_MAIN(TestSubtreeTransfer)
