@@ -571,10 +571,11 @@ void KeyBrowserPage::confirmDelete(const QString &key, bool dir, quint64 shownIn
                 report(r);
                 if (r.ok() && dir) {
                     SafetyExport *safety = safetyNet(this, m_connection, m_banner, m_model);
-                    m_banner->showMessage(Severity::Success,
-                                          tr("Deleted %1. A safety export was taken first: %2")
-                                              .arg(key, safety->lastFile()),
-                                          {safety->restoreAction()});
+                    m_banner->showMessage(
+                        Severity::Success,
+                        r.message + QLatin1Char(' ') +
+                            tr("A safety export was taken first: %1").arg(safety->lastFile()),
+                        {safety->restoreAction()});
                 }
                 if (r.ok())
                     selectionChanged(); // our own deletion: show where the view moved to
