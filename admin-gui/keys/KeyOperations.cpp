@@ -8,6 +8,8 @@
 #include "connection/ErrorText.h"
 #include "keys/KeyTreeModel.h"
 
+#include <QLocale>
+
 #include <functional>
 
 namespace admin {
@@ -214,8 +216,13 @@ QString KeyOperations::deleteQuestion(const QString &key, bool dir, const Count 
         return tr("Delete the key %1?").arg(key);
     if (count.keys == 0 && count.dirs == 0)
         return tr("Delete the empty directory %1?").arg(key);
-    const QString keys = tr("%n key(s)", nullptr, int(count.keys));
-    const QString dirs = tr("%n subdirectory(ies)", nullptr, int(count.dirs));
+    // Singular and plural spelled out: the app ships no English catalogue
+    // for %n forms.
+    const QString keys =
+        count.keys == 1 ? tr("1 key") : tr("%1 keys").arg(QLocale().toString(count.keys));
+    const QString dirs = count.dirs == 1
+                             ? tr("1 subdirectory")
+                             : tr("%1 subdirectories").arg(QLocale().toString(count.dirs));
     return tr("Delete the directory %1 and everything below it: %2 in %3 (hidden keys, whose "
               "names start with '_', are not listed by the server and are deleted too)?")
         .arg(key, keys, count.dirs > 0 ? dirs : tr("no subdirectory"));

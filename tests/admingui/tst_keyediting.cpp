@@ -435,8 +435,8 @@ void TestKeyEditing::deleteSaysWhatGoesAndComparesFirst()
     answerMessageBox(QMessageBox::No, seen);
     m_page->findChild<QAction *>(QStringLiteral("deleteAction"))->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!seen->isEmpty(), 10000);
-    QVERIFY2(seen->contains(QStringLiteral("3 key")), qPrintable(*seen));
-    QVERIFY2(seen->contains(QStringLiteral("1 subdirector")), qPrintable(*seen));
+    QVERIFY2(seen->contains(QStringLiteral("3 keys")), qPrintable(*seen));
+    QVERIFY2(seen->contains(QStringLiteral("in 1 subdirectory")), qPrintable(*seen));
     QVERIFY(m_cluster.get(QStringLiteral("/count/a")));
 
     // A key changed while the question was open is not deleted.
