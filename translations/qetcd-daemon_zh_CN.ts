@@ -144,18 +144,6 @@
         <translation>为与 etcd 兼容而接受 --enable-v2；qetcd 总是提供 v2 API</translation>
     </message>
     <message>
-        <source>proxy mode setting (&apos;off&apos; only: qetcd runs as a member).</source>
-        <translation>代理模式设置（只能为 &apos;off&apos;：qetcd 作为成员运行）。</translation>
-    </message>
-    <message>
-        <source>proxy mode &apos;%1&apos; is not supported: qetcd runs only as a member (&apos;off&apos;); valid etcd values are &apos;off&apos;, &apos;readonly&apos; and &apos;on&apos;</source>
-        <translation>不支持代理模式 &apos;%1&apos;：qetcd 只作为成员运行（&apos;off&apos;）；etcd 的有效值为 &apos;off&apos;、&apos;readonly&apos; 和 &apos;on&apos;</translation>
-    </message>
-    <message>
-        <source>--proxy=off is accepted for etcd compatibility; qetcd runs as a member</source>
-        <translation>为与 etcd 兼容而接受 --proxy=off；qetcd 作为成员运行</translation>
-    </message>
-    <message>
         <source>unexpected TLS cipher suite %1</source>
         <translation>意外的 TLS 密码套件 %1</translation>
     </message>
@@ -210,6 +198,54 @@
     <message>
         <source>comma-separated list of where logs go: stderr (also &apos;default&apos;), stdout, systemd/journal, or a file path (appended to).</source>
         <translation>日志输出位置的逗号分隔列表：stderr（也可写作 &apos;default&apos;）、stdout、systemd/journal，或一个文件路径（追加写入）。</translation>
+    </message>
+    <message>
+        <source>discovery URL used to bootstrap the cluster.</source>
+        <translation>用于引导启动集群的发现 URL。</translation>
+    </message>
+    <message>
+        <source>expected behavior (&apos;exit&apos; or &apos;proxy&apos;) when discovery services fails.</source>
+        <translation>发现服务失败时的预期行为（&apos;exit&apos; 或 &apos;proxy&apos;）。</translation>
+    </message>
+    <message>
+        <source>unrecognized value &apos;%1&apos;: valid values are &apos;exit&apos; and &apos;proxy&apos;</source>
+        <translation>无法识别的值 &apos;%1&apos;：有效值为 &apos;exit&apos; 和 &apos;proxy&apos;</translation>
+    </message>
+    <message>
+        <source>HTTP proxy to use for traffic to discovery service.</source>
+        <translation>访问发现服务时使用的 HTTP 代理。</translation>
+    </message>
+    <message>
+        <source>DNS domain used to bootstrap initial cluster.</source>
+        <translation>用于引导启动初始集群的 DNS 域名。</translation>
+    </message>
+    <message>
+        <source>proxy mode setting (&apos;off&apos;, &apos;readonly&apos; or &apos;on&apos;).</source>
+        <translation>代理模式设置（&apos;off&apos;、&apos;readonly&apos; 或 &apos;on&apos;）。</translation>
+    </message>
+    <message>
+        <source>unrecognized value &apos;%1&apos;: valid values are &apos;off&apos;, &apos;readonly&apos; and &apos;on&apos;</source>
+        <translation>无法识别的值 &apos;%1&apos;：有效值为 &apos;off&apos;、&apos;readonly&apos; 和 &apos;on&apos;</translation>
+    </message>
+    <message>
+        <source>time (in milliseconds) an endpoint will be held in a failed state.</source>
+        <translation>端点保持失败状态的时间（毫秒）。</translation>
+    </message>
+    <message>
+        <source>time (in milliseconds) of the endpoints refresh interval.</source>
+        <translation>端点刷新间隔时间（毫秒）。</translation>
+    </message>
+    <message>
+        <source>time (in milliseconds) for a dial to timeout or 0 to disable the timeout.</source>
+        <translation>建立连接的超时时间（毫秒），0 表示禁用超时。</translation>
+    </message>
+    <message>
+        <source>time (in milliseconds) for a write to timeout or 0 to disable the timeout.</source>
+        <translation>写入的超时时间（毫秒），0 表示禁用超时。</translation>
+    </message>
+    <message>
+        <source>time (in milliseconds) for a read to timeout or 0 to disable the timeout.</source>
+        <translation>读取的超时时间（毫秒），0 表示禁用超时。</translation>
     </message>
 </context>
 <context>
@@ -596,10 +632,24 @@
     </message>
 </context>
 <context>
+    <name>node::RaftLoop</name>
+    <message>
+        <source>cannot send the snapshot at index %1 to %2: %3</source>
+        <translation>无法将索引 %1 处的快照发送给 %2：%3</translation>
+    </message>
+</context>
+<context>
     <name>node::StateMachine</name>
     <message>
         <source>snapshot at index %1 cannot be read</source>
         <translation>无法读取索引 %1 处的快照</translation>
+    </message>
+</context>
+<context>
+    <name>proxy</name>
+    <message>
+        <source>proxy mode needs --initial-cluster (or --discovery) to find the cluster</source>
+        <translation>代理模式需要 --initial-cluster（或 --discovery）来找到集群</translation>
     </message>
 </context>
 <context>
@@ -886,6 +936,22 @@ See &apos;qetcd --help&apos;.</source>
         <source>TLS key/cert (%1, %2) or %5 must be provided for %3 %4 with https scheme</source>
         <translation>%3 %4 使用 https 协议，必须提供 TLS 密钥/证书（%1、%2）或 %5</translation>
     </message>
+    <message>
+        <source>--discovery %1 is not a discovery URL (expected http[s]://host[:port]/path-of-the-token, e.g. https://discovery.etcd.io/&lt;token&gt;)</source>
+        <translation>--discovery %1 不是发现 URL（应为 http[s]://host[:port]/path-of-the-token，例如 https://discovery.etcd.io/&lt;token&gt;）</translation>
+    </message>
+    <message>
+        <source>invalid proxy address &quot;%1&quot; given for --discovery-proxy</source>
+        <translation>为 --discovery-proxy 给出的代理地址 &quot;%1&quot; 无效</translation>
+    </message>
+    <message>
+        <source>--discovery-srv %1 is not a DNS domain</source>
+        <translation>--discovery-srv %1 不是 DNS 域名</translation>
+    </message>
+    <message>
+        <source>multiple discovery or bootstrap flags are set. Choose one of &quot;initial-cluster&quot;, &quot;discovery&quot; or &quot;discovery-srv&quot;</source>
+        <translation>设置了多个发现或引导选项。请在 &quot;initial-cluster&quot;、&quot;discovery&quot; 和 &quot;discovery-srv&quot; 中选择一个</translation>
+    </message>
 </context>
 <context>
     <name>server::config::FlagValue</name>
@@ -1027,6 +1093,10 @@ be given as the environment variable ETCD_&lt;FLAG&gt; (upper case, &apos;-&apos
 环境变量 ETCD_&lt;FLAG&gt; 指定（全部大写，&apos;-&apos; 替换为 &apos;_&apos;，例如 ETCD_DATA_DIR）；
 命令行上的选项优先于环境变量。
 </translation>
+    </message>
+    <message>
+        <source>proxy flags:</source>
+        <translation>代理选项：</translation>
     </message>
 </context>
 <context>
