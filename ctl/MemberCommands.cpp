@@ -7,6 +7,7 @@
 
 #include "client/Client.h"
 #include "client/GoText.h"
+#include "client/MemberStartLines.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -84,15 +85,8 @@ int add(Invocation &inv)
     client::Reply *members = await(inv, c->listMembers());
     if (members->error())
         failWith(members->error());
-    QStringList conf;
-    for (const client::Member &m : members->members()) {
-        for (const QString &u : m.peerUrls)
-            conf.append((m.id == newId ? newName : m.name) + QLatin1Char('=') + u);
-    }
-    QByteArray o = "\nETCD_NAME=" + client::go::quote(newName) + '\n';
-    o += "ETCD_INITIAL_CLUSTER=" + client::go::quote(conf.join(QLatin1Char(','))) + '\n';
-    o += "ETCD_INITIAL_CLUSTER_STATE=\"existing\"\n";
-    Invocation::out(o);
+    Invocation::out('\n' +
+                    client::MemberStartLines::environment(newName, newId, members->members()));
     return Invocation::Success;
 }
 

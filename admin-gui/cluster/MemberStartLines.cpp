@@ -3,35 +3,16 @@
 
 #include "cluster/MemberStartLines.h"
 
-#include "client/GoText.h"
+#include "client/MemberStartLines.h"
 
 #include <QStringList>
 
 namespace admin {
 
-namespace {
-
-QString initialCluster(const QString &newName, const QString &newId,
-                       const QList<client::Member> &members)
-{
-    QStringList conf;
-    for (const client::Member &m : members) {
-        for (const QString &u : m.peerUrls)
-            conf.append((m.id == newId ? newName : m.name) + QLatin1Char('=') + u);
-    }
-    return conf.join(QLatin1Char(','));
-}
-
-} // namespace
-
 QString MemberStartLines::text(const QString &newName, const QString &newId,
                                const QList<client::Member> &members)
 {
-    QByteArray o = "ETCD_NAME=" + client::go::quote(newName) + '\n';
-    o +=
-        "ETCD_INITIAL_CLUSTER=" + client::go::quote(initialCluster(newName, newId, members)) + '\n';
-    o += "ETCD_INITIAL_CLUSTER_STATE=\"existing\"\n";
-    return QString::fromUtf8(o);
+    return QString::fromUtf8(client::MemberStartLines::environment(newName, newId, members));
 }
 
 QString MemberStartLines::flags(const QString &newName, const QString &newId,
@@ -48,7 +29,7 @@ QString MemberStartLines::flags(const QString &newName, const QString &newId,
                           "--listen-peer-urls %2 --initial-cluster %3 "
                           "--initial-cluster-state existing")
         .arg(q(newName), q(peerUrls.join(QLatin1Char(','))),
-             q(initialCluster(newName, newId, members)));
+             q(client::MemberStartLines::initialCluster(newName, newId, members)));
 }
 
 } // namespace admin

@@ -7,6 +7,7 @@
 // show up in the page by themselves.
 
 #include "GuiTestCluster.h"
+#include "ModalDialogs.h"
 #include "keys/KeyBrowserPage.h"
 #include "keys/KeyDetailPane.h"
 #include "keys/KeyFilterProxyModel.h"
@@ -36,24 +37,8 @@
 
 namespace {
 
-// Calls `handle` with the next modal dialog once it is open (the page's
-// exec() blocks in a nested event loop until the dialog is closed).
-void onNextModal(std::function<void(QWidget *)> handle)
-{
-    auto *timer = new QTimer;
-    auto tries = std::make_shared<int>(0);
-    QObject::connect(timer, &QTimer::timeout, [timer, tries, handle] {
-        if (QWidget *w = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            handle(w);
-        } else if (++*tries > 250) {
-            timer->stop();
-            timer->deleteLater();
-        }
-    });
-    timer->start(20);
-}
+using modaldialogs::answerMessageBox;
+using modaldialogs::onNextModal;
 
 void clickDialogButton(QWidget *dialog, QDialogButtonBox::StandardButton which)
 {
@@ -61,15 +46,6 @@ void clickDialogButton(QWidget *dialog, QDialogButtonBox::StandardButton which)
     QVERIFY(box);
     QVERIFY(box->button(which)->isEnabled());
     QTest::mouseClick(box->button(which), Qt::LeftButton);
-}
-
-void answerMessageBox(QMessageBox::StandardButton answer)
-{
-    onNextModal([answer](QWidget *w) {
-        auto *box = qobject_cast<QMessageBox *>(w);
-        QVERIFY(box);
-        QTest::mouseClick(box->button(answer), Qt::LeftButton);
-    });
 }
 
 } // namespace
