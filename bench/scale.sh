@@ -11,7 +11,7 @@
 #             back to back on its own connection (the snapshot-stall probe: its slowest answers are
 #             the member's longest pauses, e.g. while a snapshot is taken). At the end: RSS and
 #             peak RSS (VmHWM), the data dir's size; then SIGTERM and a restart on the same data
-#             dir, timed from exec to the first answer of GET /v2/keys/bench/k0.
+#             dir, timed from exec to the first answer of GET /v2/keys/probe (a key written before the fill).
 #   watchers  a fresh member with SCALE_PRELOAD keys: wrk PUT c1 for SCALE_WATCH_DURATION (p99);
 #             then watchers.py opens SCALE_LONG_POLL idle long-poll watchers and SCALE_STREAMS
 #             recursive stream watchers on bench/ (each sees every write); RSS before/after gives
@@ -139,7 +139,7 @@ phase_fill() { # <server>
     stop_server
     R[$s,disk]=$(du -sm "$data" | cut -f1)
     start "$s" "$data" "$cport" "$pport" "$OUT/$s-restart.log"
-    R[$s,restart]=$(first_answer "$url/v2/keys/bench/k0")
+    R[$s,restart]=$(first_answer "$url/v2/keys/probe")
     stop_server
     rm -rf "$data"
     log "$s: ${R[$s,keys]} keys, ${R[$s,rps]} w/s, p99 ${R[$s,p99]} us, RSS ${R[$s,rss]}/${R[$s,hwm]} MB, restart ${R[$s,restart]} s"
