@@ -311,7 +311,10 @@ void TestClusterAccess::addMemberShowsStartLines()
             unstarted = r;
     }
     QVERIFY(unstarted >= 0);
-    QTest::qWait(2500); // one more poll: it must not turn into "checking…" or unreachable
+    // One more poll after the one that listed it: it must not turn into "checking…" or
+    // unreachable.
+    refreshed.clear();
+    QVERIFY(refreshed.wait(10000));
     QCOMPARE(
         page.membersModel()->index(unstarted, admin::MembersModel::HealthColumn).data().toString(),
         QStringLiteral("added, not started yet"));
