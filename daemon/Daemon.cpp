@@ -92,6 +92,7 @@ bool Daemon::start()
     options.maxWals = int(config.maxWals);
     options.heartbeatMs = int(config.heartbeatIntervalMs);
     options.electionMs = int(config.electionTimeoutMs);
+    options.proposalTimeoutMs = node::NodeOptions::requestTimeoutFor(options.electionMs);
     options.forceNewCluster = config.forceNewCluster;
 
     qCInfo(lcMain).noquote() << "name =" << config.name;

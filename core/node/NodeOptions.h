@@ -20,6 +20,8 @@ namespace node {
 // (flags -> Config -> NodeOptions). Plain value.
 struct NodeOptions
 {
+    static constexpr int requestTimeoutFor(int electionMs) { return 5000 + 2 * electionMs; }
+
     QString name = QStringLiteral("default");
     // Empty data dir: nothing is persisted (tests of the HTTP contract).
     QString dataDir;
@@ -37,7 +39,10 @@ struct NodeOptions
     int maxWals = 5;
     int heartbeatMs = 100;
     int electionMs = 1000;
-    int proposalTimeoutMs = 5000;
+    // How long a request waits for its proposal to apply before "request timed out". etcd's
+    // ReqTimeout: 5 s for queueing, computation and disk, plus two election timeouts for a
+    // leader election on the way (Daemon sets it from the configured election timeout).
+    int proposalTimeoutMs = requestTimeoutFor(1000);
     bool forceNewCluster = false;
     quint64 seed = 0; // 0: derived from the clock at start
     // Tests: the network to the other members, instead of listening on

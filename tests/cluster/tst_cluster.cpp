@@ -376,8 +376,15 @@ private Q_SLOTS:
 
         QVERIFY(QTest::qWaitFor([&] { return add->isFinished(); }, 25000));
         const QByteArray body = add->readAll();
-        QVERIFY2(add->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201,
-                 body.constData());
+        // A decision from the stale view is an immediate 409 ("peerURL exists"). The add goes
+        // through the log instead; on a loaded machine (the sanitizer run) the re-election after
+        // SIGCONT and the catch-up can outlast the request timeout, and then the answer is
+        // etcd's "request timed out" while the entry still commits: the member list below says.
+        const int status = add->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status != 201) {
+            QVERIFY2(body.contains("etcdserver: request timed out"), body.constData());
+            qInfo("the add timed out at the member before it applied; its commit is checked");
+        }
         QTRY_VERIFY_WITH_TIMEOUT(
             client.http("GET", leader->clientUrl(), QStringLiteral("/v2/members"))
                 .body.contains(removed->peerUrl().toUtf8()),
