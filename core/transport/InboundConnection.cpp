@@ -87,6 +87,9 @@ void InboundConnection::accept(quint64 peerId, quint64 ownClusterId)
         return;
     m_peerId = peerId;
     m_state = State::Established;
+    if (!m_options.bulkSpoolDir.isEmpty())
+        m_spool = std::make_unique<BulkSpooler>(m_options.bulkSpoolDir, m_options.maxBulkBytes,
+                                                QStringLiteral("bulk-%1").arg(peerId, 0, 16));
     m_handshakeTimer.stop();
     m_socket->write(
         Frame::encode(FrameType::HelloAck, HelloAck{HelloStatus::Accepted, ownClusterId}.encode()));
@@ -148,6 +151,15 @@ void InboundConnection::finish()
     if (m_state == State::Closed)
         return;
     m_state = State::Closed;
+    if (m_spool) {
+        if (m_spool->inProgress())
+            qCWarning(lcTransport).noquote()
+                << QStringLiteral("peer connection from %1 (member %2) closed in the middle of a "
+                                  "bulk payload; dropped what had arrived")
+                       .arg(m_remote)
+                       .arg(m_peerId, 0, 16);
+        m_spool->abandon();
+    }
     m_handshakeTimer.stop();
     m_idleTimer.stop();
     m_socket->disconnect(this);
@@ -230,6 +242,10 @@ void InboundConnection::handleChunk(const Frame &frame)
         close(QStringLiteral("malformed Chunk"));
         return;
     }
+    if (chunk->lane == 1 && m_spool) {
+        spoolChunk(*chunk);
+        return;
+    }
     ChunkAssembler &lane = m_lanes[chunk->lane];
     switch (lane.add(*chunk)) {
     case ChunkAssembler::Result::Incomplete:
@@ -241,6 +257,23 @@ void InboundConnection::handleChunk(const Frame &frame)
         return;
     case ChunkAssembler::Result::Error:
         close(lane.error());
+        return;
+    }
+}
+
+void InboundConnection::spoolChunk(const Chunk &chunk)
+{
+    switch (m_spool->add(chunk)) {
+    case BulkSpooler::Result::Incomplete:
+        return;
+    case BulkSpooler::Result::Complete: {
+        const QString path = m_spool->takePath();
+        m_socket->write(Frame::encode(FrameType::BulkAck));
+        emit bulkReceived(m_peerId, path, qint64(chunk.total));
+        return;
+    }
+    case BulkSpooler::Result::Error:
+        close(m_spool->error());
         return;
     }
 }

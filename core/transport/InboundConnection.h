@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "transport/BulkSpooler.h"
 #include "transport/ChunkAssembler.h"
 #include "transport/FrameReader.h"
 #include "transport/Hello.h"
@@ -14,6 +15,7 @@
 #include <QSslCertificate>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 class QTcpSocket;
@@ -26,9 +28,13 @@ namespace transport {
 // closed). Once accepted it turns Message/Chunk frames into messageReceived(), echoes
 // Pings as Pongs and acknowledges each complete Bulk payload with BulkAck; anything else (bad
 // framing, an unexpected frame type, a malformed body, silence past the timeouts) closes the socket
-// with a warning. Invariants: nothing is delivered before accept(); closed() is emitted exactly
-// once, after which the object does nothing and its owner should deleteLater() it. Ownership: owns
-// its socket; owned (QObject parent) by PeerTransport. Owner's thread.
+// with a warning. With TransportOptions::bulkSpoolDir set, Bulk payloads (lane 1) go to files
+// there as they arrive (BulkSpooler, bounded by maxBulkBytes instead of maxMessageBytes) and are
+// announced by bulkReceived() after their BulkAck; a payload cut short by the connection closing,
+// a framing error or a write error leaves no file behind. Invariants: nothing is delivered before
+// accept(); closed() is emitted exactly once, after which the object does nothing and its owner
+// should deleteLater() it. Ownership: owns its socket; owned (QObject parent) by PeerTransport.
+// Owner's thread.
 class InboundConnection : public QObject
 {
     Q_OBJECT
@@ -66,6 +72,9 @@ signals:
     void helloReceived(transport::InboundConnection *connection, const transport::Hello &hello);
     void clusterInfoRequested(transport::InboundConnection *connection);
     void messageReceived(quint64 from, const QByteArray &payload);
+    // A spooled Bulk payload of `size` bytes is complete in the file `path` (the receiver's to
+    // remove).
+    void bulkReceived(quint64 from, const QString &path, qint64 size);
     void closed(transport::InboundConnection *connection);
     // The TLS handshake failed (a refused certificate, or no TLS at all); closed() follows.
     void tlsHandshakeFailed(transport::InboundConnection *connection);
@@ -74,6 +83,7 @@ private:
     void onReadyRead();
     void handleFrame(const Frame &frame);
     void handleChunk(const Frame &frame);
+    void spoolChunk(const Chunk &chunk);
     void closeAfterWrite(const QByteArray &lastFrame);
     void finish();
 
@@ -84,6 +94,7 @@ private:
     QString m_remote;
     FrameReader m_reader;
     ChunkAssembler m_lanes[2];
+    std::unique_ptr<BulkSpooler> m_spool; // lane 1 with a spool directory, once accepted
     QTimer m_handshakeTimer;
     QTimer m_idleTimer;
     QElapsedTimer m_lastFrame;

@@ -7,6 +7,7 @@
 #include "transport/HelloAck.h"
 
 #include "metrics/EtcdBuckets.h"
+#include "transport/FileBulkReader.h"
 #include "transport/PeerAddress.h"
 #include "transport/PeerDialer.h"
 #include "transport/TransportLogging.h"
@@ -33,7 +34,7 @@ QString dropReason(SendResult result)
     case SendResult::TooLarge:
         return QStringLiteral("message too large");
     case SendResult::Invalid:
-        return QStringLiteral("empty bulk payload");
+        return QStringLiteral("empty or malformed bulk payload");
     case SendResult::UnknownPeer:
         return QStringLiteral("peer removed");
     default:
@@ -46,7 +47,8 @@ OutboundPeer::OutboundPeer(quint64 selfId, quint64 peerId, const TransportOption
                            QObject *parent)
     : QObject(parent), m_selfId(selfId), m_peerId(peerId), m_options(options),
       m_queue(SendQueue::Limits{options.maxQueueMessages, options.maxQueueBytes,
-                                options.maxMessageBytes}),
+                                options.maxMessageBytes},
+              std::make_unique<FileBulkReader>()),
       m_backoff(options.backoffInitialMs, options.backoffMaxMs,
                 options.randomSeed ? options.randomSeed ^ quint32(peerId) : 0),
       m_roundTrips(metrics::buckets::peerRoundTripSeconds())
@@ -112,24 +114,38 @@ SendResult OutboundPeer::send(const QByteArray &payload, Priority priority)
 {
     const SendResult result =
         m_state == State::Shutdown ? SendResult::UnknownPeer : m_queue.enqueue(payload, priority);
-    if (result != SendResult::Queued) {
-        ++m_dropped;
-        m_latency.recordFailure();
-        if (!m_dropLogged) {
-            m_dropLogged = true;
-            qCWarning(lcTransport).noquote()
-                << QStringLiteral("dropping messages for peer %1 (%2: %3 bytes, %4 queued)")
-                       .arg(hexId(m_peerId), dropReason(result))
-                       .arg(payload.size())
-                       .arg(m_queue.messageCount());
-        }
-        reportUnreachableLater();
-        if (priority == Priority::Bulk)
-            reportBulkFailuresLater(1);
-        return result;
-    }
+    if (result != SendResult::Queued)
+        return refused(result, payload.size(), priority == Priority::Bulk);
     pump();
     return SendResult::Queued;
+}
+
+SendResult OutboundPeer::sendBulk(const BulkPayload &payload)
+{
+    const SendResult result =
+        m_state == State::Shutdown ? SendResult::UnknownPeer : m_queue.enqueueBulk(payload);
+    if (result != SendResult::Queued)
+        return refused(result, payload.size(), true);
+    pump();
+    return SendResult::Queued;
+}
+
+SendResult OutboundPeer::refused(SendResult result, qint64 size, bool bulk)
+{
+    ++m_dropped;
+    m_latency.recordFailure();
+    if (!m_dropLogged) {
+        m_dropLogged = true;
+        qCWarning(lcTransport).noquote()
+            << QStringLiteral("dropping messages for peer %1 (%2: %3 bytes, %4 queued)")
+                   .arg(hexId(m_peerId), dropReason(result))
+                   .arg(size)
+                   .arg(m_queue.messageCount());
+    }
+    reportUnreachableLater();
+    if (bulk)
+        reportBulkFailuresLater(1);
+    return result;
 }
 
 PeerStats OutboundPeer::stats() const
@@ -317,9 +333,19 @@ void OutboundPeer::pump()
     if (m_pumping)
         return;
     m_pumping = true;
-    while (m_state == State::Established && !m_queue.isEmpty() &&
+    while (m_state == State::Established && !m_dropPending && !m_queue.isEmpty() &&
            m_socket->bytesToWrite() < m_options.writeHighWaterBytes) {
         const SendQueue::Output out = m_queue.next();
+        if (!out.failure.isEmpty()) {
+            // A local fault (the snapshot file), not the peer's: no failure counted for it.
+            qCWarning(lcTransport).noquote()
+                << QStringLiteral("cannot send a bulk payload to peer %1: %2")
+                       .arg(hexId(m_peerId), out.failure);
+            reportBulkFailuresLater(1);
+            if (out.failedMidway)
+                dropForBrokenPayload(out.failure);
+            continue;
+        }
         m_socket->write(out.frame);
         if (out.completedPayloadBytes >= 0) {
             ++m_sentMessages;
@@ -331,6 +357,20 @@ void OutboundPeer::pump()
         }
     }
     m_pumping = false;
+}
+
+void OutboundPeer::dropForBrokenPayload(const QString &why)
+{
+    // Deferred: pump() runs inside send(), which must not emit disconnected().
+    m_dropPending = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this, socket = m_socket, why] {
+            if (!m_dropPending || socket != m_socket)
+                return;
+            dropConnection(QStringLiteral("bulk payload cut short: %1").arg(why), false);
+        },
+        Qt::QueuedConnection);
 }
 
 void OutboundPeer::onPingTick()
@@ -400,10 +440,11 @@ void OutboundPeer::dropConnection(const QString &why, bool failure)
     m_pingTimer.stop();
     m_pingsInFlight.clear();
     m_pingTimeoutsInARow = 0;
-    m_queue.rewindPartial();
+    m_dropPending = false;
+    const int abandoned = m_queue.rewindPartial();
     if (failure)
         m_latency.recordFailure();
-    if (const int unacked = std::exchange(m_bulkAwaitingAck, 0))
+    if (const int unacked = std::exchange(m_bulkAwaitingAck, 0) + abandoned)
         reportBulkFailuresLater(unacked);
 
     if (wasEstablished) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "transport/Backoff.h"
+#include "transport/BulkPayload.h"
 #include "transport/ClockOffset.h"
 #include "transport/FrameReader.h"
 #include "transport/LatencyStats.h"
@@ -32,8 +33,12 @@ namespace transport {
 // Ping/Pong while connected (LatencyStats); Pongs carry the peer's wall clock, which gives
 // the peer's clock offset (ClockOffset; a warning is logged, at most every 30 s, while it is
 // surely above 1 s, as etcd does). A payload cut half-way by a broken connection
-// is sent again from its start on the next one; Bulk payloads already written but not
-// acknowledged are reported failed (Raft sends a new snapshot).
+// is sent again from its start on the next one (a Bulk payload once: cut again, it fails, so that
+// a peer that refuses it cannot make us resend it forever); Bulk payloads already written but not
+// acknowledged are reported failed (Raft sends a new snapshot). File-backed Bulk payloads
+// (sendBulk) are read from disk a chunk at a time as the socket drains (SendQueue, FileBulkReader);
+// a file that cannot be read fails its payload, and when part of it was already written the
+// connection is dropped (from the event loop) so that the peer discards what it holds.
 // Invariants: at most one socket at a time; the socket is fed only while it holds fewer
 // than writeHighWaterBytes unwritten bytes; no dialing while the cluster id is unknown
 // (0) or after shutdown(); unreachable() is emitted from the event loop, never from
@@ -61,6 +66,7 @@ public:
     // dropped.
     void setUrls(const QList<QUrl> &urls);
     SendResult send(const QByteArray &payload, Priority priority);
+    SendResult sendBulk(const BulkPayload &payload);
     PeerStats stats() const;
     void resetLatency() { m_latency = LatencyStats(); }
     // Stops for good: closes the socket, drops the queue, never dials again.
@@ -91,6 +97,10 @@ private:
     void scheduleRedial();
     void reportUnreachableLater();
     void reportBulkFailuresLater(int count);
+    // Counts and reports a payload refused by the queue.
+    SendResult refused(SendResult result, qint64 size, bool bulk);
+    // A file-backed payload failed after some of it was written: drop the connection.
+    void dropForBrokenPayload(const QString &why);
     void closeSocket();
 
     const quint64 m_selfId;
@@ -129,6 +139,7 @@ private:
     quint64 m_sentMessages = 0;
     quint64 m_sentBytes = 0;
     bool m_pumping = false;
+    bool m_dropPending = false; // dropForBrokenPayload() scheduled: write nothing more
     bool m_unreachablePending = false;
     bool m_failureLogged = false; // quiet repeated dial failures until the next success
     bool m_dropLogged = false;    // quiet repeated drops until something is sent

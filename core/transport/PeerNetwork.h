@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "transport/BulkPayload.h"
 #include "transport/PeerRefusals.h"
 #include "transport/PeerStats.h"
 #include "transport/TrafficStats.h"
@@ -40,6 +41,14 @@ public:
 
     virtual SendResult send(quint64 to, const QByteArray &payload,
                             Priority priority = Priority::Normal) = 0;
+    // Queues a Bulk payload whose body is read from disk as the socket drains (never whole in
+    // memory). Same contract as send(..., Priority::Bulk): one bulkSendFinished() per payload
+    // queued or dropped. The default implementation reads the file into memory and calls send()
+    // (for in-memory networks); a file that cannot be read (or holds fewer bytes than announced)
+    // gives SendResult::Invalid, with bulkSendFinished(to, false) from the event loop. A network
+    // that reads the file later (PeerTransport) answers Queued and reports an unreadable file
+    // through bulkSendFinished(to, false).
+    virtual SendResult sendBulk(quint64 to, const BulkPayload &payload);
 
     // A peer not known gives zeroed stats with that id.
     virtual PeerStats stats(quint64 id) const = 0;
@@ -59,6 +68,11 @@ Q_SIGNALS:
     // A payload sent with Priority::Bulk reached the peer (acknowledged) or failed
     // (dropped, or its connection broke first): feed to RawNode::reportSnapshot.
     void bulkSendFinished(quint64 id, bool succeeded);
+    // With TransportOptions::bulkSpoolDir set, a Bulk payload is written to a file in that
+    // directory as it arrives, instead of memory, and announced here once complete (after its
+    // BulkAck). The receiver owns the file from then on and must remove it. Without a spool
+    // directory Bulk payloads arrive through messageReceived as before.
+    void bulkReceived(quint64 from, const QString &path);
     // Peer `id` refused our handshake because it does not know this member:
     // when most of the cluster does so, this member was removed.
     void refusedAsUnknown(quint64 id);

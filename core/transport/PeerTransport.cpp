@@ -208,6 +208,16 @@ SendResult PeerTransport::send(quint64 to, const QByteArray &payload, Priority p
     return peer->send(payload, priority);
 }
 
+SendResult PeerTransport::sendBulk(quint64 to, const BulkPayload &payload)
+{
+    OutboundPeer *peer = m_peers.value(to);
+    if (!peer) {
+        qCDebug(lcTransport).noquote() << QStringLiteral("no peer %1 to send to").arg(hexId(to));
+        return SendResult::UnknownPeer;
+    }
+    return peer->sendBulk(payload);
+}
+
 PeerStats PeerTransport::stats(quint64 id) const
 {
     PeerStats s;
@@ -285,6 +295,7 @@ void PeerTransport::onNewConnection(QTcpServer *server)
             });
         connect(connection, &InboundConnection::messageReceived, this,
                 &PeerTransport::onInboundMessage);
+        connect(connection, &InboundConnection::bulkReceived, this, &PeerTransport::onInboundBulk);
         connect(connection, &InboundConnection::closed, this, &PeerTransport::onInboundClosed);
         m_inbound.insert(connection);
     }
@@ -418,6 +429,13 @@ void PeerTransport::onInboundMessage(quint64 from, const QByteArray &payload)
     m_receiveRate.record(nowMs(), payload.size());
     m_receivedBytesFrom[from] += quint64(payload.size());
     emit messageReceived(from, payload);
+}
+
+void PeerTransport::onInboundBulk(quint64 from, const QString &path, qint64 size)
+{
+    m_receiveRate.record(nowMs(), size);
+    m_receivedBytesFrom[from] += quint64(size);
+    emit bulkReceived(from, path);
 }
 
 void PeerTransport::closeInbound(const std::function<bool(InboundConnection *)> &which,

@@ -50,6 +50,10 @@ class OutboundPeer;
 // Not guaranteed: delivery. A payload is "sent" once handed to the socket; Raft copes
 // with loss.
 //
+// Bulk payloads may be read from files as they are sent (sendBulk) and, with
+// TransportOptions::bulkSpoolDir, written to files as they arrive (bulkReceived), so that a
+// snapshot of any size crosses with a chunk of memory on each side.
+//
 // Statistics: per-peer round trips (Ping/Pong) and success/fail counts for
 // /v2/stats/leader; payload counts and rates for /v2/stats/self; connections refused on the
 // peer port, by reason, for /metrics.
@@ -105,6 +109,11 @@ public:
     // and (except UnknownPeer) reported through peerUnreachable from the event loop.
     SendResult send(quint64 to, const QByteArray &payload,
                     Priority priority = Priority::Normal) override;
+    // The file is opened when the payload's first frame is cut and read a chunk at a time as the
+    // socket drains; only `head` counts against the Bulk lane's byte bound. Queued unless the
+    // peer is unknown, the lane is full or the payload is empty or malformed; an unreadable file
+    // is reported later, as bulkSendFinished(to, false).
+    SendResult sendBulk(quint64 to, const BulkPayload &payload) override;
 
     // A peer not known gives zeroed stats with that id.
     PeerStats stats(quint64 id) const override;
@@ -131,6 +140,7 @@ private:
     void admit(InboundConnection *connection, quint64 from, const QString &who);
     void onInboundClosed(InboundConnection *connection);
     void onInboundMessage(quint64 from, const QByteArray &payload);
+    void onInboundBulk(quint64 from, const QString &path, qint64 size);
     void closeInbound(const std::function<bool(InboundConnection *)> &which, const QString &why);
     qint64 nowMs() const { return m_clock.elapsed(); }
 

@@ -5,6 +5,7 @@
 
 #include "transport/PeerTls.h"
 
+#include <QString>
 #include <QtGlobal>
 
 namespace transport {
@@ -39,6 +40,11 @@ struct TransportOptions
     // Largest payload accepted in either direction; also the byte bound of the Bulk lane
     // (which holds at most maxQueueMessages payloads as well).
     qsizetype maxMessageBytes = qsizetype(256) * 1024 * 1024;
+    // Where Bulk payloads (snapshots) arriving from peers are written as they arrive, instead of
+    // memory (PeerNetwork::bulkReceived); empty: in memory as before, bounded by maxMessageBytes.
+    QString bulkSpoolDir;
+    // Largest Bulk payload accepted into bulkSpoolDir; 0: no limit but the disk.
+    qint64 maxBulkBytes = 0;
     // Stop feeding a socket while it holds this many unwritten bytes.
     qsizetype writeHighWaterBytes = qsizetype(1) * 1024 * 1024;
     // Accepted sockets that have not completed their handshake; further ones are closed.

@@ -20,7 +20,7 @@ enum class SendResult {
     UnknownPeer, // no such peer (not added, or removed)
     QueueFull,   // the peer's lane is at its message or byte bound: dropped
     TooLarge,    // larger than maxMessageBytes (or, in the Normal lane, maxQueueBytes)
-    Invalid,     // an empty Bulk payload (nothing to chunk)
+    Invalid,     // an empty or malformed Bulk payload; an unreadable file (sendBulk)
 };
 
 } // namespace transport
