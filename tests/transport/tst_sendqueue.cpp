@@ -5,11 +5,13 @@
 // interleaving and restart after a broken connection (no sockets).
 #include "transport/Chunk.h"
 #include "transport/ChunkAssembler.h"
+#include "transport/FileBulkReader.h"
 #include "transport/Frame.h"
 #include "transport/FrameReader.h"
 #include "transport/SendQueue.h"
 
 #include <QBuffer>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace transport;
@@ -60,6 +62,41 @@ QList<QByteArray> drain(SendQueue &queue, QList<int> *lanesOut = nullptr)
     return payloads;
 }
 
+// Files in memory, for file-backed Bulk payloads: counts what the queue asks of the disk.
+class FakeReader : public BulkReader
+{
+public:
+    QHash<QString, QByteArray> files;
+    int opens = 0;
+    bool isOpen = false;
+    qint64 largestRead = 0;
+
+    bool open(const QString &path, qint64 offset, qint64 length) override
+    {
+        ++opens;
+        if (!files.contains(path) || files[path].size() < offset + length)
+            return false;
+        m_path = path;
+        m_position = offset;
+        isOpen = true;
+        return true;
+    }
+    std::optional<QByteArray> read(qint64 size) override
+    {
+        if (!isOpen || files[m_path].size() < m_position + size)
+            return std::nullopt;
+        largestRead = std::max(largestRead, size);
+        m_position += size;
+        return files[m_path].mid(m_position - size, size);
+    }
+    void close() override { isOpen = false; }
+    QString error() const override { return QStringLiteral("fake failure"); }
+
+private:
+    QString m_path;
+    qint64 m_position = 0;
+};
+
 } // namespace
 
 class tst_SendQueue : public QObject
@@ -77,6 +114,12 @@ private slots:
     void bulkPayloadsAlwaysTravelAsChunks();
     void rewindRestartsPartialPayload();
     void clearDropsEverything();
+    void fileBackedBulkCountsOnlyItsHead();
+    void fileBackedBulkIsReadChunkByChunk();
+    void fileBackedBulkRestartsOnceThenFails();
+    void unreadableFileFailsOnlyItsPayload();
+    void fileCutShortMidwayFails();
+    void fileBackedBulkNeedsAReader();
 };
 
 void tst_SendQueue::boundsByCount()
@@ -219,6 +262,137 @@ void tst_SendQueue::clearDropsEverything()
     QCOMPARE(queue.clear(), 2);
     QVERIFY(queue.isEmpty());
     QCOMPARE(queue.byteCount(), 0);
+}
+
+void tst_SendQueue::fileBackedBulkCountsOnlyItsHead()
+{
+    auto reader = std::make_unique<FakeReader>();
+    reader->files.insert("snap", pattern(10 * kChunkSize, 'f'));
+    FakeReader *files = reader.get();
+    SendQueue queue({100, 1000, 5000}, std::move(reader));
+    // Far beyond maxMessageBytes, but only the head is in memory.
+    QCOMPARE(queue.enqueueBulk({QByteArray(100, 'h'), "snap", 0, 10 * kChunkSize}),
+             SendResult::Queued);
+    QCOMPARE(queue.byteCount(), 100);
+    QCOMPARE(files->opens, 0); // opened when its first frame is cut, not before
+    QCOMPARE(queue.enqueueBulk({QByteArray(4900, 'h'), "snap", 0, 1}), SendResult::Queued);
+    QCOMPARE(queue.enqueueBulk({QByteArray(1, 'h'), "snap", 0, 1}), SendResult::QueueFull);
+    QCOMPARE(queue.enqueueBulk({QByteArray(5001, 'h'), "snap", 0, 1}), SendResult::TooLarge);
+    QCOMPARE(queue.byteCount(), 5000);
+    QCOMPARE(queue.messageCount(), 2);
+}
+
+void tst_SendQueue::fileBackedBulkIsReadChunkByChunk()
+{
+    auto reader = std::make_unique<FakeReader>();
+    const QByteArray file = pattern(3 * kChunkSize + 100, 'f');
+    reader->files.insert("snap", file);
+    FakeReader *files = reader.get();
+    SendQueue queue({}, std::move(reader));
+    const QByteArray head(1000, 'h');
+    const qint64 offset = 17, length = 3 * kChunkSize;
+    QCOMPARE(queue.enqueueBulk({head, "snap", offset, length}), SendResult::Queued);
+    QCOMPARE(queue.enqueue("heartbeat", Priority::Normal), SendResult::Queued);
+    QCOMPARE(queue.enqueueBulk({{}, "snap", 0, 5}), SendResult::Queued); // no head at all
+    QList<int> lanes;
+    const QList<QByteArray> payloads = drain(queue, &lanes);
+    QCOMPARE(payloads,
+             (QList<QByteArray>{"heartbeat", head + file.mid(offset, length), file.left(5)}));
+    QCOMPARE(lanes, (QList<int>{-1, 1, 1, 1, 1, 1}));
+    QCOMPARE(files->opens, 2);
+    QVERIFY(files->largestRead <= kChunkSize);
+    QVERIFY(!files->isOpen);
+    QCOMPARE(queue.byteCount(), 0);
+}
+
+void tst_SendQueue::fileBackedBulkRestartsOnceThenFails()
+{
+    auto reader = std::make_unique<FakeReader>();
+    const QByteArray file = pattern(2 * kChunkSize + 1, 'r');
+    reader->files.insert("snap", file);
+    FakeReader *files = reader.get();
+    SendQueue queue({}, std::move(reader));
+    QCOMPARE(queue.enqueueBulk({"head", "snap", 0, file.size()}), SendResult::Queued);
+    queue.next(); // the first chunk went to a connection that then broke
+    QCOMPARE(queue.rewindPartial(), 0);
+    QVERIFY(!files->isOpen);
+    QCOMPARE(drain(queue), QList<QByteArray>{"head" + file}); // from its start, reopened
+    QCOMPARE(files->opens, 2);
+
+    // Broken twice in the middle: dropped (the caller reports it failed).
+    QCOMPARE(queue.enqueueBulk({"head", "snap", 0, file.size()}), SendResult::Queued);
+    queue.next();
+    QCOMPARE(queue.rewindPartial(), 0);
+    QCOMPARE(queue.rewindPartial(), 0); // nothing written since: nothing to count
+    queue.next();
+    QCOMPARE(queue.rewindPartial(), 1);
+    QVERIFY(queue.isEmpty());
+    QVERIFY(!files->isOpen);
+    QCOMPARE(queue.byteCount(), 0);
+
+    // An in-memory Bulk payload follows the same rule.
+    QCOMPARE(queue.enqueue(file, Priority::Bulk), SendResult::Queued);
+    queue.next();
+    QCOMPARE(queue.rewindPartial(), 0);
+    queue.next();
+    QCOMPARE(queue.rewindPartial(), 1);
+    QVERIFY(queue.isEmpty());
+}
+
+void tst_SendQueue::unreadableFileFailsOnlyItsPayload()
+{
+    auto reader = std::make_unique<FakeReader>();
+    reader->files.insert("short", QByteArray(10, 's'));
+    SendQueue queue({}, std::move(reader));
+    QCOMPARE(queue.enqueueBulk({"h", "missing", 0, 10}), SendResult::Queued);
+    QCOMPARE(queue.enqueueBulk({"h", "short", 5, 10}), SendResult::Queued); // 5 bytes past its end
+    QCOMPARE(queue.enqueue("after", Priority::Bulk), SendResult::Queued);
+    for (int i = 0; i < 2; ++i) {
+        const SendQueue::Output failed = queue.next();
+        QVERIFY(!failed.failure.isEmpty());
+        QVERIFY(!failed.failedMidway); // nothing of it was handed out
+        QVERIFY(failed.frame.isEmpty());
+        QCOMPARE(failed.completedPayloadBytes, -1);
+    }
+    QCOMPARE(queue.messageCount(), 1);
+    QCOMPARE(drain(queue), QList<QByteArray>{"after"});
+}
+
+void tst_SendQueue::fileCutShortMidwayFails()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath("snap"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(pattern(3 * kChunkSize, 'c'));
+    file.close();
+    SendQueue queue({}, std::make_unique<FileBulkReader>());
+    QCOMPARE(queue.enqueueBulk({{}, file.fileName(), 0, 3 * kChunkSize}), SendResult::Queued);
+    const SendQueue::Output first = queue.next();
+    QVERIFY(first.failure.isEmpty());
+    QCOMPARE(Chunk::decode(parse(first.frame).body)->total, quint64(3 * kChunkSize));
+    QVERIFY(file.resize(kChunkSize + 10)); // someone truncated it under us
+    const SendQueue::Output failed = queue.next();
+    QVERIFY2(failed.failure.contains("ended before"), qPrintable(failed.failure));
+    QVERIFY(failed.failedMidway); // the peer holds the first chunk: the caller drops it
+    QVERIFY(queue.isEmpty());
+
+    QCOMPARE(queue.enqueueBulk({{}, dir.filePath("gone"), 0, 1}), SendResult::Queued);
+    const SendQueue::Output missing = queue.next();
+    QVERIFY2(missing.failure.contains("cannot open"), qPrintable(missing.failure));
+    QVERIFY(!missing.failedMidway);
+}
+
+void tst_SendQueue::fileBackedBulkNeedsAReader()
+{
+    SendQueue queue({});
+    QCOMPARE(queue.enqueueBulk({"h", "snap", 0, 10}), SendResult::Invalid);
+    QCOMPARE(queue.enqueueBulk({{}, {}, 0, 10}), SendResult::Invalid); // no head, no file
+    SendQueue withReader({}, std::make_unique<FakeReader>());
+    QCOMPARE(withReader.enqueueBulk({"h", "snap", -1, 10}), SendResult::Invalid);
+    QCOMPARE(withReader.enqueueBulk({"h", "snap", 0, -1}), SendResult::Invalid);
+    QCOMPARE(withReader.enqueueBulk({{}, "snap", 0, 0}), SendResult::Invalid);
+    QVERIFY(withReader.isEmpty());
 }
 
 QTEST_APPLESS_MAIN(tst_SendQueue)
