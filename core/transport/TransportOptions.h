@@ -37,8 +37,10 @@ struct TransportOptions
     // Per-peer bound of the Normal lane: when either is reached, new payloads are dropped.
     qsizetype maxQueueMessages = 4096;
     qsizetype maxQueueBytes = qsizetype(64) * 1024 * 1024;
-    // Largest payload accepted in either direction; also the byte bound of the Bulk lane
-    // (which holds at most maxQueueMessages payloads as well).
+    // Largest payload accepted in either direction, except file-backed Bulk payloads sent
+    // (sendBulk) and Bulk payloads received into bulkSpoolDir (maxBulkBytes); also the bound of
+    // the bytes the Bulk lane holds in memory (which holds at most maxQueueMessages payloads as
+    // well).
     qsizetype maxMessageBytes = qsizetype(256) * 1024 * 1024;
     // Where Bulk payloads (snapshots) arriving from peers are written as they arrive, instead of
     // memory (PeerNetwork::bulkReceived); empty: in memory as before, bounded by maxMessageBytes.
