@@ -23,6 +23,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <unistd.h>
 
 namespace server {
 
@@ -94,6 +95,16 @@ bool Daemon::start()
     options.electionMs = int(config.electionTimeoutMs);
     options.proposalTimeoutMs = node::NodeOptions::requestTimeoutFor(options.electionMs);
     options.forceNewCluster = config.forceNewCluster;
+    // A snapshot is installed in memory: one larger than this machine's memory could only
+    // end the member, so a leader's (or an impostor's) bigger one is refused as it arrives.
+    options.maxSnapshotBytes = qint64(::sysconf(_SC_PHYS_PAGES)) * ::sysconf(_SC_PAGESIZE);
+    // Testing and diagnostics: a lower peer message limit, to show that snapshots do not
+    // depend on it (they stream through the disk). Unset: the transport's 256 MiB.
+    bool limitSet = false;
+    const qsizetype messageLimit =
+        qEnvironmentVariable("QETCD_PEER_MAX_MESSAGE_BYTES").toLongLong(&limitSet);
+    if (limitSet && messageLimit >= 1024 * 1024)
+        options.maxPeerMessageBytes = messageLimit;
 
     qCInfo(lcMain).noquote() << "name =" << config.name;
     qCInfo(lcMain).noquote() << "data dir =" << config.dataDir;

@@ -11,6 +11,7 @@
 #include "raft/Config.h"
 #include "raft/RawNode.h"
 #include "storage/DataDir.h"
+#include "storage/Snapshotter.h"
 #include "storage/Wal.h"
 #include "transport/PeerNetwork.h"
 
@@ -46,6 +47,8 @@ EtcdNode::~EtcdNode()
 void EtcdNode::wireParts()
 {
     using namespace node;
+    connect(&m_background, &BackgroundSnapshot::finished, this,
+            &EtcdNode::onBackgroundSnapshotFinished);
     // The Ready's output, in the order RaftLoop emits it.
     connect(&m_loop, &RaftLoop::leaderChanged, this, &EtcdNode::onLeaderChanged);
     connect(&m_loop, &RaftLoop::committed, &m_state, &StateMachine::apply);
@@ -151,6 +154,7 @@ bool EtcdNode::startRaft(QString *error)
         return false;
     if (!m_peers.start(m_loop.id(), clusterId(), error))
         return false;
+    m_loop.setMaxSnapshotBytes(m_options.maxSnapshotBytes);
     if (m_peers.network())
         m_loop.setNetwork(m_peers.network());
     m_loop.run(qMax(1, m_options.heartbeatMs));
@@ -190,14 +194,56 @@ void EtcdNode::onReadyFinished()
 void EtcdNode::maybeTakeSnapshot()
 {
     const quint64 applied = m_state.applied();
-    if (m_options.snapshotCount == 0 || applied < m_state.snapshotIndex() + m_options.snapshotCount)
+    if (m_options.snapshotCount == 0 ||
+        applied < m_state.snapshotIndex() + m_options.snapshotCount ||
+        applied < m_snapshotRetryAt || m_background.running())
         return;
     // Keep some entries behind the snapshot so a slightly slow follower
     // catches up from the log instead of needing the whole snapshot.
     const quint64 keep = qMin<quint64>(5000, qMax<quint64>(1, m_options.snapshotCount / 2));
-    if (m_loop.saveSnapshot(applied, m_state.image(), keep, m_options.maxWals,
-                            m_options.maxSnapshots))
-        m_state.setSnapshotIndex(applied);
+    storage::Snapshotter *snapshotter = m_loop.snapshotter();
+    if (!snapshotter) {
+        // Only in memory (no data dir): the image is all there is.
+        if (m_loop.saveSnapshot(applied, m_state.image(), keep, m_options.maxWals,
+                                m_options.maxSnapshots))
+            m_state.setSnapshotIndex(applied);
+        return;
+    }
+    const std::optional<raft::SnapshotMetadata> meta = m_loop.snapshotMetadata(applied);
+    if (!meta)
+        return;
+    // The image is built and written by a child process from this instant's memory, while
+    // this member goes on (BackgroundSnapshot); the state machine is consistent here, between
+    // two applied entries.
+    QString error;
+    if (!m_background.start(
+            *meta, snapshotter->path(meta->term, meta->index), [this] { return m_state.image(); },
+            &error)) {
+        qCWarning(lcNode).noquote()
+            << tr("cannot take a snapshot at index %1: %2").arg(applied).arg(error);
+        m_snapshotRetryAt = applied + qMax<quint64>(1, m_options.snapshotCount / 10);
+        return;
+    }
+    m_backgroundMetadata = *meta;
+}
+
+void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint64 bytes,
+                                            double seconds)
+{
+    const raft::SnapshotMetadata meta = m_backgroundMetadata;
+    if (!ok) {
+        qCWarning(lcNode).noquote()
+            << tr("snapshot at index %1 failed: %2").arg(meta.index).arg(error);
+        // Not again at once: a full disk, say, would fail every attempt.
+        m_snapshotRetryAt = m_state.applied() + qMax<quint64>(1, m_options.snapshotCount / 10);
+        return;
+    }
+    qCInfo(lcNode, "snapshot at index %llu written in the background (%lld bytes, %.3f s)",
+           qulonglong(meta.index), qlonglong(bytes), seconds);
+    const quint64 keep = qMin<quint64>(5000, qMax<quint64>(1, m_options.snapshotCount / 2));
+    if (m_loop.snapshotWritten(meta, seconds, keep, m_options.maxWals, m_options.maxSnapshots))
+        m_state.setSnapshotIndex(qMax(m_state.snapshotIndex(), meta.index));
+    maybeTakeSnapshot();
 }
 
 void EtcdNode::publishAttributes()

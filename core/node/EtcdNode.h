@@ -4,6 +4,7 @@
 #pragma once
 
 #include "api/ApiBackend.h"
+#include "node/BackgroundSnapshot.h"
 #include "node/ExpiryProposer.h"
 #include "node/LeaderClock.h"
 #include "node/MemberStats.h"
@@ -105,6 +106,7 @@ private:
     void onTick();
     void onReadyFinished();
     void maybeTakeSnapshot();
+    void onBackgroundSnapshotFinished(bool ok, const QString &error, qint64 bytes, double seconds);
     // Like etcd, a member publishes its name and client URLs through the log
     // so every member lists them; retried every second until applied, and a
     // no-op once applied or while no leader is known (so callers need not check).
@@ -122,6 +124,9 @@ private:
     node::MembershipChanges m_changes;
     node::MemberStats m_stats;
     node::LeaderClock m_leaderClock;
+    node::BackgroundSnapshot m_background;
+    raft::SnapshotMetadata m_backgroundMetadata; // what m_background is writing
+    quint64 m_snapshotRetryAt = 0;               // applied index before which a failed one waits
     QElapsedTimer m_clock;
     qint64 m_publishAttemptMs = -1;
     bool m_started = false;

@@ -44,6 +44,12 @@ struct NodeOptions
     // leader election on the way (Daemon sets it from the configured election timeout).
     int proposalTimeoutMs = requestTimeoutFor(1000);
     bool forceNewCluster = false;
+    // The transport's largest peer message (transport::TransportOptions::maxMessageBytes); 0: its
+    // default. Snapshots do not count: they stream through <snap dir>/incoming on disk.
+    qsizetype maxPeerMessageBytes = 0;
+    // Largest snapshot this member takes in from a leader (it is spooled to disk, then installed
+    // in memory); 0: no bound but the disk.
+    qint64 maxSnapshotBytes = 0;
     quint64 seed = 0; // 0: derived from the clock at start
     // Tests: the network to the other members, instead of listening on
     // listenPeerUrls (several members in one process). Not owned.

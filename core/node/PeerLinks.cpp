@@ -6,8 +6,10 @@
 #include "node/NodeLogging.h"
 #include "node/NodeOptions.h"
 #include "node/StateMachine.h"
+#include "storage/DataDir.h"
 #include "transport/PeerTransport.h"
 
+#include <QDir>
 #include <QTimer>
 
 namespace node {
@@ -42,7 +44,19 @@ transport::TransportOptions PeerLinks::transportOptions() const
 {
     transport::TransportOptions options;
     options.tls = m_options.peerTls;
+    if (m_options.maxPeerMessageBytes > 0)
+        options.maxMessageBytes = m_options.maxPeerMessageBytes;
+    options.bulkSpoolDir = spoolDir();
+    options.maxBulkBytes = m_options.maxSnapshotBytes;
     return options;
+}
+
+QString PeerLinks::spoolDir() const
+{
+    if (m_options.dataDir.isEmpty())
+        return QString();
+    return storage::DataDir(m_options.dataDir, m_options.walDir).snapDir() +
+           QStringLiteral("/incoming");
 }
 
 bool PeerLinks::start(quint64 selfId, quint64 clusterId, QString *error)
@@ -51,6 +65,10 @@ bool PeerLinks::start(quint64 selfId, quint64 clusterId, QString *error)
     if (m_options.network) {
         m_network = m_options.network;
     } else if (!m_options.listenPeerUrls.isEmpty()) {
+        // A snapshot half received when the member stopped is of no use: the leader sends
+        // a whole one again.
+        if (const QString spool = spoolDir(); !spool.isEmpty())
+            QDir(spool).removeRecursively();
         m_transport = std::make_unique<transport::PeerTransport>(selfId, clusterId);
         m_transport->setOptions(transportOptions());
         if (!m_transport->listen(toUrls(m_options.listenPeerUrls), error))

@@ -42,6 +42,8 @@ public:
 
     // The transport options both the member and a join probe use.
     transport::TransportOptions transportOptions() const;
+    // Where the transport spools incoming snapshots (empty without a data dir).
+    QString spoolDir() const;
     // Listens and connects to every other member; false with *error if it cannot listen.
     bool start(quint64 selfId, quint64 clusterId, QString *error);
     void stop();

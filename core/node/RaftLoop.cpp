@@ -5,6 +5,7 @@
 
 #include "node/NodeLogging.h"
 #include "node/ProposalStamper.h"
+#include "node/SnapshotTransfer.h"
 #include "node/WallClock.h"
 #include "raft/ConfChange.h"
 #include "raft/RawNode.h"
@@ -14,7 +15,11 @@
 #include "storage/WalWriter.h"
 
 #include "metrics/EtcdBuckets.h"
+#include "transport/BulkPayload.h"
 #include "transport/PeerNetwork.h"
+
+#include <QFile>
+#include <QFileInfo>
 
 namespace node {
 
@@ -85,6 +90,7 @@ void RaftLoop::setNetwork(transport::PeerNetwork *transport)
 {
     m_transport = transport;
     connect(transport, &transport::PeerNetwork::messageReceived, this, &RaftLoop::onMessage);
+    connect(transport, &transport::PeerNetwork::bulkReceived, this, &RaftLoop::onBulkReceived);
     connect(transport, &transport::PeerNetwork::peerUnreachable, this,
             [this](quint64 id) { m_raft->reportUnreachable(id); });
     connect(transport, &transport::PeerNetwork::bulkSendFinished, this,
@@ -226,62 +232,93 @@ void RaftLoop::sendMessages(const QList<raft::Message> &messages)
     for (const raft::Message &stored : messages) {
         if (stored.type == raft::MessageType::MsgApp)
             ++m_sendAppends;
-        // A snapshot whose image memory let go of (it is on disk: MemoryStorage::
-        // releaseSnapshotData) is read back for the follower that needs it.
-        const std::optional<raft::Message> loaded = withSnapshotData(stored);
-        if (!loaded) {
-            m_raft->reportSnapshot(stored.to, false);
+        if (stored.type == raft::MessageType::MsgSnap) {
+            if (!sendSnapshot(stored)) {
+                m_raft->reportUnreachable(stored.to);
+                m_raft->reportSnapshot(stored.to, false);
+            }
             continue;
         }
-        const raft::Message &m = *loaded;
-        const auto priority = m.type == raft::MessageType::MsgSnap ? transport::Priority::Bulk
-                                                                   : transport::Priority::Normal;
-        const transport::SendResult r = m_transport->send(m.to, m.encode(), priority);
-        if (r != transport::SendResult::Queued) {
-            m_raft->reportUnreachable(m.to);
-            if (m.type == raft::MessageType::MsgSnap)
-                m_raft->reportSnapshot(m.to, false);
-        }
+        if (m_transport->send(stored.to, stored.encode()) != transport::SendResult::Queued)
+            m_raft->reportUnreachable(stored.to);
     }
 }
 
-std::optional<raft::Message> RaftLoop::withSnapshotData(const raft::Message &m) const
+bool RaftLoop::sendSnapshot(const raft::Message &m)
 {
-    if (m.type != raft::MessageType::MsgSnap || !m.snapshot.data.isEmpty() || !m_snapshotter)
-        return m;
-    QString problem;
-    std::optional<raft::Snapshot> snap =
-        m_snapshotter->load(m.snapshot.metadata.term, m.snapshot.metadata.index, &problem);
-    if (!snap || snap->metadata.index != m.snapshot.metadata.index) {
-        qCWarning(lcNode).noquote() << tr("cannot send the snapshot at index %1 to %2: %3")
-                                           .arg(m.snapshot.metadata.index)
-                                           .arg(m.to, 0, 16)
-                                           .arg(problem);
-        return std::nullopt;
+    transport::BulkPayload payload;
+    payload.head = SnapshotTransfer::head(m);
+    const raft::SnapshotMetadata &meta = m.snapshot.metadata;
+    if (!m.snapshot.data.isEmpty() || !m_snapshotter) {
+        // Not on disk yet (or no disk at all): the image is still in memory.
+        payload.head += storage::Snapshotter::encode(m.snapshot);
+    } else {
+        payload.path = m_snapshotter->path(meta.term, meta.index);
+        payload.length = QFileInfo(payload.path).size();
+        if (payload.length <= 0) {
+            qCWarning(lcNode).noquote()
+                << tr("cannot send the snapshot at index %1 to %2: %3 is missing")
+                       .arg(meta.index)
+                       .arg(m.to, 0, 16)
+                       .arg(payload.path);
+            return false;
+        }
     }
-    raft::Message out = m;
-    out.snapshot.data = std::move(snap->data);
-    return out;
+    qCInfo(lcNode, "sending the snapshot at index %llu (%lld bytes) to %llx",
+           qulonglong(meta.index), qlonglong(payload.size()), qulonglong(m.to));
+    return m_transport->sendBulk(m.to, payload) == transport::SendResult::Queued;
 }
 
 void RaftLoop::onMessage(quint64 from, const QByteArray &payload)
 {
+    if (SnapshotTransfer::isTransfer(payload)) {
+        QString problem;
+        std::optional<raft::Message> m = SnapshotTransfer::decode(payload, &problem);
+        if (!m) {
+            qCWarning(lcNode).noquote()
+                << tr("dropping a snapshot from %1: %2").arg(from, 0, 16).arg(problem);
+            return;
+        }
+        step(from, std::move(*m));
+        return;
+    }
     std::optional<raft::Message> m = raft::Message::decode(payload);
     if (!m) {
         qCWarning(lcNode, "dropping an undecodable message from %llx (%lld bytes)",
                   qulonglong(from), qlonglong(payload.size()));
         return;
     }
-    if (m->from != from) {
-        qCWarning(lcNode, "dropping a message from %llx claiming to be from %llx", qulonglong(from),
-                  qulonglong(m->from));
+    step(from, std::move(*m));
+}
+
+void RaftLoop::onBulkReceived(quint64 from, const QString &path)
+{
+    QString problem;
+    std::optional<raft::Message> m = SnapshotTransfer::readFile(path, m_maxSnapshotBytes, &problem);
+    QFile::remove(path);
+    if (!m) {
+        qCWarning(lcNode).noquote()
+            << tr("dropping a snapshot from %1: %2").arg(from, 0, 16).arg(problem);
         return;
     }
-    if (m->type == raft::MessageType::MsgApp)
+    qCInfo(lcNode, "received the snapshot at index %llu (%lld bytes of data) from %llx",
+           qulonglong(m->snapshot.metadata.index), qlonglong(m->snapshot.data.size()),
+           qulonglong(from));
+    step(from, std::move(*m));
+}
+
+void RaftLoop::step(quint64 from, raft::Message m)
+{
+    if (m.from != from) {
+        qCWarning(lcNode, "dropping a message from %llx claiming to be from %llx", qulonglong(from),
+                  qulonglong(m.from));
+        return;
+    }
+    if (m.type == raft::MessageType::MsgApp)
         ++m_recvAppends;
     // A forwarded proposal takes this member's clock: see ProposalStamper.
-    ProposalStamper::stamp(*m, wallClockNs());
-    m_raft->step(*m);
+    ProposalStamper::stamp(m, wallClockNs());
+    m_raft->step(m);
     scheduleReady();
 }
 
@@ -314,12 +351,50 @@ bool RaftLoop::saveSnapshot(quint64 applied, const QByteArray &image, quint64 ke
     m_storage.snapshot(&snap);
     if (m_walWriter)
         m_walWriter->enqueueSnapshot(snap);
+    compactBehind(applied, keep, maxWals, maxSnapshots);
+    return true;
+}
+
+std::optional<raft::SnapshotMetadata> RaftLoop::snapshotMetadata(quint64 applied) const
+{
+    raft::Snapshot current; // shares the image, if memory still holds one: no copy
+    m_storage.snapshot(&current);
+    quint64 term = 0;
+    if (applied <= current.metadata.index ||
+        m_storage.term(applied, &term) != raft::StorageError::Ok)
+        return std::nullopt;
+    return raft::SnapshotMetadata{applied, term, m_confState};
+}
+
+bool RaftLoop::snapshotWritten(const raft::SnapshotMetadata &metadata, double seconds, quint64 keep,
+                               int maxWals, int maxSnapshots)
+{
+    // The file was written from the state at metadata.index while this member went on;
+    // the log still has that entry unless a newer snapshot (the leader's) replaced it.
+    if (m_storage.createSnapshot(metadata.index, metadata.confState, QByteArray()) !=
+        raft::StorageError::Ok)
+        return false;
+    raft::Snapshot snap;
+    m_storage.snapshot(&snap);
+    if (snap.metadata.term != metadata.term)
+        qCWarning(lcNode, "snapshot at %llu: term %llu on file, %llu in the log",
+                  qulonglong(metadata.index), qulonglong(metadata.term),
+                  qulonglong(snap.metadata.term));
+    if (m_walWriter) {
+        m_walWriter->recordSnapshotSave(seconds);
+        m_walWriter->enqueueSnapshotMarker(metadata);
+    }
+    compactBehind(metadata.index, keep, maxWals, maxSnapshots);
+    return true;
+}
+
+void RaftLoop::compactBehind(quint64 applied, quint64 keep, int maxWals, int maxSnapshots)
+{
     if (applied > keep)
         m_storage.compact(applied - keep);
     if (m_walWriter)
         m_walWriter->enqueuePurge(maxWals, maxSnapshots, applied);
     qCInfo(lcNode, "saved snapshot at index %llu", qulonglong(applied));
-    return true;
 }
 
 void RaftLoop::publishView()

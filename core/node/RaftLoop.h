@@ -72,6 +72,8 @@ public:
     // ConfChange entries, written to `wal` before the writer takes it.
     void forceNewCluster(const QList<quint64> &others, storage::Wal &wal);
     void setNetwork(transport::PeerNetwork *network);
+    // Largest snapshot transfer this member takes in (0: no bound but the disk).
+    void setMaxSnapshotBytes(qint64 bytes) { m_maxSnapshotBytes = bytes; }
 
     // Creates the core; false with *error when the configuration is invalid.
     bool create(const raft::Config &config, QString *error);
@@ -105,6 +107,15 @@ public:
     // False when the storage refuses it (an older index than its newest).
     bool saveSnapshot(quint64 applied, const QByteArray &image, quint64 keep, int maxWals,
                       int maxSnapshots);
+    // What a snapshot at `applied` records (its term, the membership now); nullopt when the
+    // log no longer has that entry or a snapshot covers it already.
+    std::optional<raft::SnapshotMetadata> snapshotMetadata(quint64 applied) const;
+    // A snapshot file for `metadata` was written and synced elsewhere (BackgroundSnapshot, in
+    // `seconds`): the same as saveSnapshot from there on, memory keeping no image. False when
+    // a newer snapshot came meanwhile.
+    bool snapshotWritten(const raft::SnapshotMetadata &metadata, double seconds, quint64 keep,
+                         int maxWals, int maxSnapshots);
+    storage::Snapshotter *snapshotter() const { return m_snapshotter.get(); }
 
     // Any thread: the term and commit index as last persisted or learned.
     quint64 viewTerm() const { return m_viewTerm.load(std::memory_order_relaxed); }
@@ -133,12 +144,17 @@ private:
     void applyDurableCommitted();
     void onPersisted();
     void sendMessages(const QList<raft::Message> &messages);
-    // `m`, with its snapshot's image read back from disk when memory no longer holds it;
-    // nullopt (logged) when the file cannot be read.
-    std::optional<raft::Message> withSnapshotData(const raft::Message &m) const;
+    // Queues a MsgSnap as a SnapshotTransfer: streamed from its snapshot file when memory no
+    // longer holds the image (MemoryStorage::releaseSnapshotData), so the image is never read
+    // whole into memory to be sent. False (logged) when it cannot be queued.
+    bool sendSnapshot(const raft::Message &m);
     void onMessage(quint64 from, const QByteArray &payload);
+    // A snapshot transfer the transport spooled to `path` (this member removes the file).
+    void onBulkReceived(quint64 from, const QString &path);
+    void step(quint64 from, raft::Message m);
     void onTick();
     void publishView();
+    void compactBehind(quint64 applied, quint64 keep, int maxWals, int maxSnapshots);
 
     quint64 m_id = 0;
     raft::MemoryStorage m_storage;
@@ -159,6 +175,7 @@ private:
     quint64 m_leaderChanges = 0;
     quint64 m_sendAppends = 0;
     quint64 m_recvAppends = 0;
+    qint64 m_maxSnapshotBytes = 0;
     std::atomic<quint64> m_viewTerm{0};
     std::atomic<quint64> m_viewCommit{0};
 };

@@ -45,29 +45,38 @@ StorageResult Snapshotter::save(const raft::Snapshot &snapshot) const
     if (!r.ok())
         return r;
 
-    const QByteArray meta = snapshot.metadata.encode();
-    QByteArray body;
-    body.reserve(4 + meta.size() + 8 + snapshot.data.size());
-    char len4[4];
-    qToLittleEndian<quint32>(quint32(meta.size()), len4);
-    body.append(len4, 4);
-    body.append(meta);
-    char len8[8];
-    qToLittleEndian<quint64>(quint64(snapshot.data.size()), len8);
-    body.append(len8, 8);
-    body.append(snapshot.data);
-    char header[kHeaderBytes];
-    std::copy(std::begin(kMagic), std::end(kMagic), header);
-    qToLittleEndian<quint32>(kVersion, header + 8);
-    qToLittleEndian<quint32>(Crc32c::compute(body), header + 12);
-
-    const QString path = m_dir + u'/' + fileName(snapshot.metadata.term, snapshot.metadata.index);
+    const QString path = this->path(snapshot.metadata.term, snapshot.metadata.index);
     // Not QSaveFile: its commit() ignores sync errors and a short write on a full disk leaves
     // it with no error text ("Unknown error"); DiskOps also removes the half-written file.
-    r = DiskOps::writeFileAtomically(path, QByteArray(header, kHeaderBytes) + body, m_beforeCommit);
+    r = DiskOps::writeFileAtomically(path, encode(snapshot), m_beforeCommit);
     if (r.ok())
         qCInfo(lcStorage) << "saved snapshot" << path;
     return r;
+}
+
+QByteArray Snapshotter::encode(const raft::Snapshot &snapshot)
+{
+    return fileHeader(snapshot.metadata, snapshot.data) + snapshot.data;
+}
+
+QByteArray Snapshotter::fileHeader(const raft::SnapshotMetadata &metadata, const QByteArray &data)
+{
+    const QByteArray meta = metadata.encode();
+    QByteArray head(kHeaderBytes, Qt::Uninitialized);
+    char len4[4];
+    qToLittleEndian<quint32>(quint32(meta.size()), len4);
+    head.append(len4, 4);
+    head.append(meta);
+    char len8[8];
+    qToLittleEndian<quint64>(quint64(data.size()), len8);
+    head.append(len8, 8);
+    char *header = head.data();
+    std::copy(std::begin(kMagic), std::end(kMagic), header);
+    qToLittleEndian<quint32>(kVersion, header + 8);
+    const quint32 crc =
+        Crc32c::compute(head.constData() + kHeaderBytes, head.size() - kHeaderBytes);
+    qToLittleEndian<quint32>(Crc32c::compute(data, crc), header + 12);
+    return head;
 }
 
 QStringList Snapshotter::snapshotFiles() const
@@ -101,15 +110,15 @@ std::optional<raft::Snapshot> Snapshotter::read(const QString &name, QString *pr
         *problem = tr("cannot open: %1").arg(f.errorString());
         return std::nullopt;
     }
-    const QByteArray bytes = f.readAll();
+    QByteArray bytes = f.readAll();
     if (f.error() != QFileDevice::NoError) {
         *problem = tr("cannot read: %1").arg(f.errorString());
         return std::nullopt;
     }
-    return decode(name, bytes, problem);
+    return decode(name, std::move(bytes), problem);
 }
 
-std::optional<raft::Snapshot> Snapshotter::decode(const QString &name, const QByteArray &bytes,
+std::optional<raft::Snapshot> Snapshotter::decode(const QString &name, QByteArray bytes,
                                                   QString *problem)
 {
     const char *d = bytes.constData();
@@ -150,7 +159,9 @@ std::optional<raft::Snapshot> Snapshotter::decode(const QString &name, const QBy
                        .arg(meta->index);
         return std::nullopt;
     }
-    return raft::Snapshot{*meta, bytes.mid(dataAt)};
+    // Dropping the front moves the array's start (no copy): the data stays where it was read.
+    bytes.remove(0, dataAt);
+    return raft::Snapshot{*meta, std::move(bytes)};
 }
 
 std::optional<raft::Snapshot> Snapshotter::loadNewest(QString *warning) const

@@ -71,8 +71,17 @@ public:
     // Parses the content of the snapshot file called `name` (the format above); on failure
     // returns nullopt and sets *problem. The bytes are untrusted: lengths are checked against
     // the size before anything is read or copied. Pure (no I/O).
-    static std::optional<raft::Snapshot> decode(const QString &name, const QByteArray &bytes,
+    // The snapshot's data is taken out of `bytes` without a copy (a large image is in memory
+    // once, not twice).
+    static std::optional<raft::Snapshot> decode(const QString &name, QByteArray bytes,
                                                 QString *problem);
+    // The whole content of the file save() writes for `snapshot` (the format above). Pure.
+    static QByteArray encode(const raft::Snapshot &snapshot);
+    // What precedes `data` in that file (encode() is this followed by the data), for a writer
+    // that writes the data from where it lies, without copying it behind the header.
+    static QByteArray fileHeader(const raft::SnapshotMetadata &metadata, const QByteArray &data);
+    // Where save() puts the snapshot of `term` and `index`.
+    QString path(quint64 term, quint64 index) const { return m_dir + u'/' + fileName(term, index); }
 
 private:
     // Reads and parses one file; on failure returns nullopt and sets *problem.

@@ -51,6 +51,11 @@ void WalWriter::enqueueSnapshot(const raft::Snapshot &snapshot)
     push(SnapshotOp{snapshot});
 }
 
+void WalWriter::enqueueSnapshotMarker(const raft::SnapshotMetadata &metadata)
+{
+    push(SnapshotOp{raft::Snapshot{metadata, {}}, true});
+}
+
 void WalWriter::enqueuePurge(int maxWals, int maxSnapshots, quint64 snapshotIndex)
 {
     push(PurgeOp{maxWals, maxSnapshots, snapshotIndex});
@@ -117,14 +122,16 @@ bool WalWriter::process()
             m_wal->append(b->hardState, b->entries);
         } else if (auto *s = std::get_if<SnapshotOp>(&op)) {
             const raft::SnapshotMetadata &meta = s->snapshot.metadata;
-            QElapsedTimer saveClock;
-            saveClock.start();
-            const StorageResult r = m_snapshotter.save(s->snapshot);
-            if (r.ok())
-                m_snapshotSeconds.Observe(double(saveClock.nsecsElapsed()) / 1e9);
-            if (!r.ok()) {
-                handleError(r);
-                return false;
+            if (!s->fileWritten) {
+                QElapsedTimer saveClock;
+                saveClock.start();
+                const StorageResult r = m_snapshotter.save(s->snapshot);
+                if (r.ok())
+                    m_snapshotSeconds.Observe(double(saveClock.nsecsElapsed()) / 1e9);
+                if (!r.ok()) {
+                    handleError(r);
+                    return false;
+                }
             }
             m_wal->appendSnapshotMarker({meta.index, meta.term});
         }

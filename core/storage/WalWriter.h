@@ -74,6 +74,11 @@ public:
     void enqueue(quint64 batchId, const raft::HardState &hardState,
                  const QList<raft::Entry> &entries);
     void enqueueSnapshot(const raft::Snapshot &snapshot);
+    // The same for a snapshot whose file somebody else already wrote and synced (a background
+    // snapshot): only its marker goes to the WAL, in queue order, and snapshotSaved follows.
+    void enqueueSnapshotMarker(const raft::SnapshotMetadata &metadata);
+    // A snapshot file written elsewhere, for snapshotSaveDurations(). Any thread.
+    void recordSnapshotSave(double seconds) { m_snapshotSeconds.Observe(seconds); }
     // Purges WAL segments covered by snapshotIndex beyond maxWals, and snapshot files beyond
     // maxSnapshots (0 keeps all of that kind).
     void enqueuePurge(int maxWals, int maxSnapshots, quint64 snapshotIndex);
@@ -115,6 +120,7 @@ private:
     struct SnapshotOp
     {
         raft::Snapshot snapshot;
+        bool fileWritten = false; // only the marker is left to write
     };
     struct PurgeOp
     {

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
+#include "node/BackgroundSnapshot.h"
+
+#include "node/NodeLogging.h"
+#include "raft/Snapshot.h"
+#include "storage/Snapshotter.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSocketNotifier>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace node {
+
+namespace {
+
+// What the child writes to the pipe before it exits.
+struct Report
+{
+    qint32 stage = 0; // 0: done; else the step that failed (see kStages)
+    qint32 error = 0; // errno of that step
+    qint64 bytes = 0;
+};
+
+// Steps of the child's write, for the parent's message.
+const char *const kStages[] = {"",          "open",   "write",
+                               "fdatasync", "rename", "fsync of the directory"};
+
+bool writeAll(int fd, const char *data, qint64 size)
+{
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, size_t(qMin<qint64>(size, qint64(1) << 30)));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        data += n;
+        size -= n;
+    }
+    return true;
+}
+
+// The child's whole job. Only async-signal-safe calls besides the serializer and memcpy-like
+// work on memory; never returns.
+[[noreturn]] void runChild(pid_t parent, int reportFd, const raft::SnapshotMetadata &metadata,
+                           const QByteArray &path, const QByteArray &tmp, const QByteArray &dir,
+                           const std::function<QByteArray()> &image)
+{
+    // Not a minute longer than the member: a member killed meanwhile must be restartable at
+    // once, and this process shares its open files (the data dir's lock among them).
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // A report nobody reads any more is no reason to die before _exit.
+    ::signal(SIGPIPE, SIG_IGN);
+    if (::getppid() != parent)
+        ::_exit(1);
+    // Nothing but the report pipe stays open here: not the listening sockets, not the WAL.
+    // (The data dir's lock is on the open file, which the member keeps: closing this
+    // process's descriptor does not release it.)
+    if (reportFd > 3)
+        ::close_range(3, unsigned(reportFd) - 1, 0);
+    ::close_range(unsigned(reportFd) + 1, ~0U, 0);
+    Report report;
+    const auto fail = [&](int stage) {
+        report.stage = stage;
+        report.error = errno;
+    };
+    const QByteArray data = image();
+    const QByteArray header = storage::Snapshotter::fileHeader(metadata, data);
+    report.bytes = header.size() + data.size();
+    const int fd = ::open(tmp.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        fail(1);
+    } else {
+        if (!writeAll(fd, header.constData(), header.size()) ||
+            !writeAll(fd, data.constData(), data.size()))
+            fail(2);
+        else if (::fdatasync(fd) != 0)
+            fail(3);
+        ::close(fd);
+        if (report.stage == 0 && ::rename(tmp.constData(), path.constData()) != 0)
+            fail(4);
+        if (report.stage != 0) {
+            ::unlink(tmp.constData());
+        } else {
+            const int dfd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (dfd < 0 || ::fsync(dfd) != 0)
+                fail(5);
+            if (dfd >= 0)
+                ::close(dfd);
+        }
+    }
+    writeAll(reportFd, reinterpret_cast<const char *>(&report), sizeof report);
+    ::_exit(report.stage == 0 ? 0 : 1);
+}
+
+} // namespace
+
+BackgroundSnapshot::BackgroundSnapshot(QObject *parent) : QObject(parent) {}
+
+BackgroundSnapshot::~BackgroundSnapshot()
+{
+    // A snapshot being written is let finish (it is consistent, and the next start then
+    // replays less of the WAL); a member killed outright takes its child along (PDEATHSIG).
+    if (m_pid > 0)
+        reap();
+}
+
+bool BackgroundSnapshot::start(const raft::SnapshotMetadata &metadata, const QString &path,
+                               const std::function<QByteArray()> &image, QString *error)
+{
+    if (m_pid > 0) {
+        *error = tr("a snapshot is being written already");
+        return false;
+    }
+    // Everything the child needs is prepared here: it should allocate as little as it can.
+    const QByteArray target = QFile::encodeName(path);
+    const QByteArray tmp = QFile::encodeName(path + QStringLiteral(".tmp"));
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).path());
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) {
+        *error = tr("cannot create a pipe: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+    m_clock.start();
+    const pid_t parentPid = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        *error = tr("cannot fork: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return false;
+    }
+    if (pid == 0) {
+        ::close(fds[0]);
+        runChild(parentPid, fds[1], metadata, target, tmp, dir, image);
+    }
+    ::close(fds[1]);
+    m_pid = pid;
+    m_readFd = fds[0];
+    m_path = path;
+    m_notifier = std::make_unique<QSocketNotifier>(m_readFd, QSocketNotifier::Read);
+    connect(m_notifier.get(), &QSocketNotifier::activated, this,
+            &BackgroundSnapshot::onChildReported);
+    return true;
+}
+
+void BackgroundSnapshot::onChildReported()
+{
+    // The report is written in one call just before the child exits (or the pipe just
+    // closes, when the child died): one read takes it.
+    Report report;
+    ssize_t n;
+    do {
+        n = ::read(m_readFd, &report, sizeof report);
+    } while (n < 0 && errno == EINTR);
+    reap();
+    const double seconds = double(m_clock.nsecsElapsed()) / 1e9;
+    QString error;
+    if (n != ssize_t(sizeof report)) {
+        error = tr("the snapshot process ended without writing %1").arg(m_path);
+        QFile::remove(m_path + QStringLiteral(".tmp"));
+    } else if (report.stage != 0) {
+        const int stage = qBound(1, int(report.stage), int(std::size(kStages)) - 1);
+        error = tr("cannot write %1 (%2): %3")
+                    .arg(m_path, QString::fromLatin1(kStages[stage]),
+                         QString::fromLocal8Bit(std::strerror(report.error)));
+    }
+    Q_EMIT finished(error.isEmpty(), error, report.bytes, seconds);
+}
+
+void BackgroundSnapshot::reap()
+{
+    // The child is waited for before its pipe closes: a child still writing its report
+    // must not find the pipe gone.
+    if (m_pid > 0) {
+        int status = 0;
+        while (::waitpid(pid_t(m_pid), &status, 0) < 0 && errno == EINTR) {
+        }
+    }
+    m_pid = 0;
+    m_notifier.reset();
+    if (m_readFd >= 0)
+        ::close(m_readFd);
+    m_readFd = -1;
+}
+
+} // namespace node

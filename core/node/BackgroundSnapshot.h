@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
+#pragma once
+
+#include "raft/SnapshotMetadata.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QSocketNotifier;
+
+namespace node {
+
+// Takes a snapshot without stopping the member: fork() gives a child process the member's
+// memory as it is at that instant (copy-on-write, the kernel's job), and the child serializes
+// the state machine from it and writes the snapshot file, while the member goes on applying,
+// serving reads, watches and heartbeats. The member's pause is the fork itself (copying page
+// tables: milliseconds for a store of a million keys) instead of serializing the whole store,
+// and no image of the store is ever built in the member's own memory. Redis' BGSAVE works the
+// same way.
+//
+// The child only runs the serializer handed to start() (pure code: reads memory, allocates)
+// and plain POSIX calls (open, write, fdatasync, rename, fsync), then _exit()s: no Qt event
+// loop, no logging, no locks another thread could have held at the fork. It writes
+// <path>.tmp, syncs it, renames it over <path> and syncs the directory (the atomic write
+// storage::DiskOps does), then reports the outcome through a pipe the parent watches.
+//
+// Invariant: at most one child at a time. Ownership: owns the child; destroying this object
+// waits for a running one to finish its file (the member's files stay consistent either way: a
+// snapshot file is only ever used once complete, and the WAL keeps every entry it covers). Thread:
+// the owner's (the member's), which must be the thread that holds the state being serialized still.
+class BackgroundSnapshot : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit BackgroundSnapshot(QObject *parent = nullptr);
+    ~BackgroundSnapshot() override;
+
+    // Starts a child that writes the snapshot file at `path` for `metadata`, with the data
+    // `image()` returns in the child. False (and *error) when no child could be started.
+    bool start(const raft::SnapshotMetadata &metadata, const QString &path,
+               const std::function<QByteArray()> &image, QString *error);
+    bool running() const { return m_pid > 0; }
+
+Q_SIGNALS:
+    // The child is gone: the file is complete and durable (ok), or it is not there and
+    // `error` says why. `bytes` is the file's size; `seconds` from start() to now.
+    void finished(bool ok, const QString &error, qint64 bytes, double seconds);
+
+private:
+    void onChildReported();
+    void reap();
+
+    qint64 m_pid = 0;
+    int m_readFd = -1;
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    QString m_path;
+    QElapsedTimer m_clock;
+};
+
+} // namespace node
