@@ -48,6 +48,8 @@ public:
     bool start(const raft::SnapshotMetadata &metadata, const QString &path,
                const std::function<QByteArray()> &image, QString *error);
     bool running() const { return m_pid > 0; }
+    // How long the last fork() held the member (copying its page tables), in ns.
+    qint64 lastForkNs() const { return m_forkNs; }
 
 Q_SIGNALS:
     // The child is gone: the file is complete and durable (ok), or it is not there and
@@ -63,6 +65,7 @@ private:
     std::unique_ptr<QSocketNotifier> m_notifier;
     QString m_path;
     QElapsedTimer m_clock;
+    qint64 m_forkNs = 0;
 };
 
 } // namespace node

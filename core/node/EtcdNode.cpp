@@ -238,8 +238,11 @@ void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint6
         m_snapshotRetryAt = m_state.applied() + qMax<quint64>(1, m_options.snapshotCount / 10);
         return;
     }
-    qCInfo(lcNode, "snapshot at index %llu written in the background (%lld bytes, %.3f s)",
-           qulonglong(meta.index), qlonglong(bytes), seconds);
+    qCInfo(lcNode,
+           "snapshot at index %llu written in the background (%lld bytes, %.3f s; the member "
+           "paused %.1f ms for the fork)",
+           qulonglong(meta.index), qlonglong(bytes), seconds,
+           double(m_background.lastForkNs()) / 1e6);
     const quint64 keep = qMin<quint64>(5000, qMax<quint64>(1, m_options.snapshotCount / 2));
     if (m_loop.snapshotWritten(meta, seconds, keep, m_options.maxWals, m_options.maxSnapshots))
         m_state.setSnapshotIndex(qMax(m_state.snapshotIndex(), meta.index));
