@@ -348,7 +348,7 @@ load_keys() { # <url> <prefix below /v2/keys/bench/> <count> <label>
     [ "$ok" -eq "$count" ] || log "$SERVER_NAME: WARNING: $(( count - ok )) of $count PUTs failed, see $codes"
 }
 
-declare -A RPS P50 P99 ERRS OTHER CPU_US ROUND_OF MEM FSYNC LOADED
+declare -A RPS=() P50=() P99=() ERRS=() OTHER=() CPU_US=() ROUND_OF=() MEM=() FSYNC=() LOADED=()
 round_suffix() { (( ROUNDS > 1 )) && echo "-r$ROUND" || true; }
 # Keeps, per server and scenario, the round in which other processes took the least CPU: their
 # interference only slows a scenario down, and choosing by interference, not by result, does not

@@ -125,7 +125,12 @@ bool writeAll(int fd, const char *data, qint64 size)
 
 } // namespace
 
-BackgroundSnapshot::BackgroundSnapshot(QObject *parent) : QObject(parent) {}
+BackgroundSnapshot::BackgroundSnapshot(QObject *parent) : QObject(parent)
+{
+    m_timeout.setSingleShot(true);
+    m_timeout.setInterval(kChildTimeoutMs);
+    connect(&m_timeout, &QTimer::timeout, this, &BackgroundSnapshot::onTimeout);
+}
 
 BackgroundSnapshot::~BackgroundSnapshot()
 {
@@ -172,6 +177,7 @@ bool BackgroundSnapshot::start(const raft::SnapshotMetadata &metadata, const QSt
     m_notifier = std::make_unique<QSocketNotifier>(m_readFd, QSocketNotifier::Read);
     connect(m_notifier.get(), &QSocketNotifier::activated, this,
             &BackgroundSnapshot::onChildReported);
+    m_timeout.start();
     return true;
 }
 
@@ -199,8 +205,23 @@ void BackgroundSnapshot::onChildReported()
     Q_EMIT finished(error.isEmpty(), error, report.bytes, seconds);
 }
 
+void BackgroundSnapshot::onTimeout()
+{
+    if (m_pid <= 0)
+        return;
+    ::kill(pid_t(m_pid), SIGKILL);
+    reap();
+    QFile::remove(m_path + QStringLiteral(".tmp"));
+    Q_EMIT finished(false,
+                    tr("the snapshot process writing %1 did not finish in %2 ms and was killed")
+                        .arg(m_path)
+                        .arg(m_timeout.interval()),
+                    0, double(m_clock.nsecsElapsed()) / 1e9);
+}
+
 void BackgroundSnapshot::reap()
 {
+    m_timeout.stop();
     // The child is waited for before its pipe closes: a child still writing its report
     // must not find the pipe gone.
     if (m_pid > 0) {

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -51,6 +52,13 @@ public:
     // How long the last fork() held the member (copying its page tables), in ns.
     qint64 lastForkNs() const { return m_forkNs; }
 
+    // A child that has not reported after this long is killed and counted failed: it could
+    // only be stuck (a lock some other thread of the member held at the fork, say), and
+    // the member must not go without snapshots for good. Ten minutes is a hundred times
+    // what a million keys take.
+    static constexpr int kChildTimeoutMs = 10 * 60 * 1000;
+    void setTimeoutMs(int ms) { m_timeout.setInterval(ms); } // tests shorten it
+
 Q_SIGNALS:
     // The child is gone: the file is complete and durable (ok), or it is not there and
     // `error` says why. `bytes` is the file's size; `seconds` from start() to now.
@@ -58,11 +66,13 @@ Q_SIGNALS:
 
 private:
     void onChildReported();
+    void onTimeout();
     void reap();
 
     qint64 m_pid = 0;
     int m_readFd = -1;
     std::unique_ptr<QSocketNotifier> m_notifier;
+    QTimer m_timeout;
     QString m_path;
     QElapsedTimer m_clock;
     qint64 m_forkNs = 0;
