@@ -198,9 +198,7 @@ void EtcdNode::maybeTakeSnapshot()
         applied < m_state.snapshotIndex() + m_options.snapshotCount ||
         applied < m_snapshotRetryAt || m_background.running())
         return;
-    // Keep some entries behind the snapshot so a slightly slow follower
-    // catches up from the log instead of needing the whole snapshot.
-    const quint64 keep = qMin<quint64>(5000, qMax<quint64>(1, m_options.snapshotCount / 2));
+    const quint64 keep = snapshotKeep();
     storage::Snapshotter *snapshotter = m_loop.snapshotter();
     if (!snapshotter) {
         // Only in memory (no data dir): the image is all there is.
@@ -221,10 +219,23 @@ void EtcdNode::maybeTakeSnapshot()
             &error)) {
         qCWarning(lcNode).noquote()
             << tr("cannot take a snapshot at index %1: %2").arg(applied).arg(error);
-        m_snapshotRetryAt = applied + qMax<quint64>(1, m_options.snapshotCount / 10);
+        deferSnapshot();
         return;
     }
     m_backgroundMetadata = *meta;
+}
+
+quint64 EtcdNode::snapshotKeep() const
+{
+    // Keep some entries behind the snapshot so a slightly slow follower
+    // catches up from the log instead of needing the whole snapshot.
+    return qMin<quint64>(5000, qMax<quint64>(1, m_options.snapshotCount / 2));
+}
+
+void EtcdNode::deferSnapshot()
+{
+    // Not again at once: a full disk, say, would fail every attempt.
+    m_snapshotRetryAt = m_state.applied() + qMax<quint64>(1, m_options.snapshotCount / 10);
 }
 
 void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint64 bytes,
@@ -234,8 +245,7 @@ void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint6
     if (!ok) {
         qCWarning(lcNode).noquote()
             << tr("snapshot at index %1 failed: %2").arg(meta.index).arg(error);
-        // Not again at once: a full disk, say, would fail every attempt.
-        m_snapshotRetryAt = m_state.applied() + qMax<quint64>(1, m_options.snapshotCount / 10);
+        deferSnapshot();
         return;
     }
     qCInfo(lcNode,
@@ -243,8 +253,8 @@ void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint6
            "paused %.1f ms for the fork)",
            qulonglong(meta.index), qlonglong(bytes), seconds,
            double(m_background.lastForkNs()) / 1e6);
-    const quint64 keep = qMin<quint64>(5000, qMax<quint64>(1, m_options.snapshotCount / 2));
-    if (m_loop.snapshotWritten(meta, seconds, keep, m_options.maxWals, m_options.maxSnapshots))
+    if (m_loop.snapshotWritten(meta, seconds, snapshotKeep(), m_options.maxWals,
+                               m_options.maxSnapshots))
         m_state.setSnapshotIndex(qMax(m_state.snapshotIndex(), meta.index));
     maybeTakeSnapshot();
 }

@@ -106,6 +106,8 @@ private:
     void onTick();
     void onReadyFinished();
     void maybeTakeSnapshot();
+    quint64 snapshotKeep() const; // log entries kept behind a snapshot
+    void deferSnapshot();         // after a failed snapshot: wait before the next
     void onBackgroundSnapshotFinished(bool ok, const QString &error, qint64 bytes, double seconds);
     // Like etcd, a member publishes its name and client URLs through the log
     // so every member lists them; retried every second until applied, and a

@@ -38,20 +38,13 @@ bool SnapshotTransfer::isTransfer(const QByteArray &payload)
 
 std::optional<raft::Message> SnapshotTransfer::decode(QByteArray payload, QString *problem)
 {
-    if (!isTransfer(payload)) {
-        *problem = tr("not a snapshot transfer");
+    const std::optional<qsizetype> headBytes = headLength(payload, payload.size(), problem);
+    if (!headBytes)
         return std::nullopt;
-    }
-    const quint32 headBytes = qFromBigEndian<quint32>(payload.constData() + 8);
-    if (headBytes > kMaxHeadBytes || headBytes > quint64(payload.size() - kPrefixBytes)) {
-        *problem = tr("snapshot transfer header of %1 bytes does not fit").arg(headBytes);
-        return std::nullopt;
-    }
-    std::optional<raft::Message> m =
-        decodeHead(payload.mid(kPrefixBytes, qsizetype(headBytes)), problem);
+    std::optional<raft::Message> m = decodeHead(payload.mid(kPrefixBytes, *headBytes), problem);
     if (!m)
         return std::nullopt;
-    payload.remove(0, kPrefixBytes + qsizetype(headBytes));
+    payload.remove(0, kPrefixBytes + *headBytes);
     return withImage(std::move(*m), std::move(payload), problem);
 }
 
@@ -69,17 +62,10 @@ std::optional<raft::Message> SnapshotTransfer::readFile(const QString &path, qin
                        .arg(maxBytes);
         return std::nullopt;
     }
-    const QByteArray prefix = f.read(kPrefixBytes);
-    if (!isTransfer(prefix)) {
-        *problem = tr("not a snapshot transfer");
+    const std::optional<qsizetype> headBytes = headLength(f.read(kPrefixBytes), f.size(), problem);
+    if (!headBytes)
         return std::nullopt;
-    }
-    const quint32 headBytes = qFromBigEndian<quint32>(prefix.constData() + 8);
-    if (headBytes > kMaxHeadBytes || headBytes > f.size() - kPrefixBytes) {
-        *problem = tr("snapshot transfer header of %1 bytes does not fit").arg(headBytes);
-        return std::nullopt;
-    }
-    std::optional<raft::Message> m = decodeHead(f.read(headBytes), problem);
+    std::optional<raft::Message> m = decodeHead(f.read(*headBytes), problem);
     if (!m)
         return std::nullopt;
     QByteArray image = f.readAll();
@@ -88,6 +74,21 @@ std::optional<raft::Message> SnapshotTransfer::readFile(const QString &path, qin
         return std::nullopt;
     }
     return withImage(std::move(*m), std::move(image), problem);
+}
+
+std::optional<qsizetype> SnapshotTransfer::headLength(const QByteArray &prefix, qint64 total,
+                                                      QString *problem)
+{
+    if (!isTransfer(prefix)) {
+        *problem = tr("not a snapshot transfer");
+        return std::nullopt;
+    }
+    const quint32 headBytes = qFromBigEndian<quint32>(prefix.constData() + 8);
+    if (headBytes > kMaxHeadBytes || qint64(headBytes) > total - kPrefixBytes) {
+        *problem = tr("snapshot transfer header of %1 bytes does not fit").arg(headBytes);
+        return std::nullopt;
+    }
+    return qsizetype(headBytes);
 }
 
 std::optional<raft::Message> SnapshotTransfer::decodeHead(const QByteArray &head, QString *problem)

@@ -42,6 +42,10 @@ public:
                                                  QString *problem);
 
 private:
+    // The length of the message after the prefix (the first bytes of a transfer of `total`
+    // bytes), or nullopt and *problem when it is no transfer or the length cannot be right.
+    static std::optional<qsizetype> headLength(const QByteArray &prefix, qint64 total,
+                                               QString *problem);
     static std::optional<raft::Message> decodeHead(const QByteArray &head, QString *problem);
     static std::optional<raft::Message> withImage(raft::Message m, QByteArray image,
                                                   QString *problem);
