@@ -13,7 +13,7 @@
 #             peak RSS (VmHWM), the data dir's size; then SIGTERM and a restart on the same data
 #             dir, timed from exec to the first answer of GET /v2/keys/probe (a key written before the fill).
 #   watchers  a fresh member with SCALE_PRELOAD keys: wrk PUT c1 for SCALE_WATCH_DURATION (p99);
-#             then watchers.py opens SCALE_LONG_POLL idle long-poll watchers and SCALE_STREAMS
+#             then qetcd-watchload opens SCALE_LONG_POLL idle long-poll watchers and SCALE_STREAMS
 #             recursive stream watchers on bench/ (each sees every write); RSS before/after gives
 #             memory per watcher; the same wrk PUT c1 again with them attached.
 # Prints one table per phase and keeps everything under bench/results/scale-<stamp>/.
@@ -23,6 +23,7 @@
 #   SCALE_DURATION [140s]  SCALE_KEYS [1000000]  SCALE_SNAPSHOT_COUNT [10000]
 #   SCALE_PRELOAD [1000]  SCALE_WATCH_DURATION [30s]  SCALE_LONG_POLL [10000]  SCALE_STREAMS [1000]
 #   QETCD_BIN [build/bin/qetcd]  ETCD_BIN [etcd on PATH, or .tools/etcd from make deps]
+#   WATCHLOAD_BIN [qetcd-watchload beside QETCD_BIN]
 # Needs wrk, curl, /usr/bin/python3 (and gnuplot, if installed, for <out>/<server>-series.png).
 set -euo pipefail
 
@@ -34,6 +35,7 @@ LOG_TAG=scale
 
 QETCD_BIN=${QETCD_BIN:-$ROOT/build/bin/qetcd}
 ETCD_BIN=${ETCD_BIN:-$(command -v etcd || echo "$ROOT/.tools/etcd")}
+WATCHLOAD_BIN=${WATCHLOAD_BIN:-$(dirname "$QETCD_BIN")/qetcd-watchload}
 PHASES=${SCALE_PHASES:-fill watchers}
 SERVERS=${SCALE_SERVERS:-qetcd etcd}
 DURATION=${SCALE_DURATION:-140s}
@@ -159,11 +161,11 @@ phase_watchers() { # <server>
     for i in $(seq 0 $((PRELOAD - 1))); do printf 'url = "%s"\noutput = "/dev/null"\n' "$url/v2/keys/bench/k$i"; done >"$WORK/preload.cfg"
     curl -sS --no-progress-meter --parallel --parallel-max 32 -K "$WORK/preload.cfg" -X PUT -d value=v || die "$s: preload failed"
     local w="BENCH_LUA_DIR=$BENCH_DIR BENCH_PRELOAD=$PRELOAD wrk -t1 -c1 -d$WATCH_DURATION -s bench/put.lua"
-    echo "$s watchers: $w $url (without, then with watchers.py --long-poll $LONG_POLL --streams $STREAMS)" >>"$OUT/commands.txt"
+    echo "$s watchers: $w $url (without, then with qetcd-watchload --long-poll $LONG_POLL --streams $STREAMS)" >>"$OUT/commands.txt"
     BENCH_LUA_DIR="$BENCH_DIR" BENCH_PRELOAD=$PRELOAD wrk -t1 -c1 -d"$WATCH_DURATION" -s "$BENCH_DIR/put.lua" "$url" >"$OUT/$s-put-bare.wrk" 2>&1
     local before after
     before=$(status_kb "$SERVER_PID" VmRSS)
-    /usr/bin/python3 "$BENCH_DIR/watchers.py" "$url" --long-poll "$LONG_POLL" --streams "$STREAMS" >"$OUT/$s-watchers.txt" 2>&1 &
+    "$WATCHLOAD_BIN" "$url" --long-poll "$LONG_POLL" --streams "$STREAMS" >"$OUT/$s-watchers.txt" 2>&1 &
     local wp=$!
     PIDS+=("$wp")
     for _ in $(seq 1 600); do grep -q WATCHERS_READY "$OUT/$s-watchers.txt" && break; sleep 0.2; done
@@ -183,6 +185,7 @@ phase_watchers() { # <server>
     log "$s: PUT c1 p99 ${R[$s,bare99]} us bare, ${R[$s,w99]} us with watchers (${R[$s,ready]}); ${R[$s,perWatcher]} KiB per watcher"
 }
 
+[[ " $PHASES " != *" watchers "* ]] || [ -x "$WATCHLOAD_BIN" ] || die "no qetcd-watchload at $WATCHLOAD_BIN (make build)"
 for phase in $PHASES; do
     for s in $SERVERS; do
         [ "$s" = etcd ] && { [ -x "$ETCD_BIN" ] || { log "no etcd ($ETCD_BIN): skipped"; continue; }; }

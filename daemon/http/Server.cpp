@@ -202,12 +202,19 @@ qsizetype Server::pickThread(const QList<int> &openPerThread)
     // costs no hand-over between threads per write, and one other open
     // connection (an idle keep-alive client, a watch, the last one not yet
     // torn down) must not push a lone writer off it.
-    qsizetype least = 0;
-    for (qsizetype i = 1; i < openPerThread.size(); ++i) {
+    // Past memberThreadMaxConnections the member's thread takes none: its
+    // event loop polls every socket it holds on each turn, and it writes their
+    // answers inline, so 3,000 watchers there made every applied write wait
+    // for 3,000 sockets (bench/README "Scale", watchers).
+    if (openPerThread.size() <= 1)
+        return 0;
+    qsizetype least = 1;
+    for (qsizetype i = 2; i < openPerThread.size(); ++i) {
         if (openPerThread[i] < openPerThread[least])
             least = i;
     }
-    return openPerThread.value(0) <= openPerThread.value(least) + 1 ? 0 : least;
+    const int own = openPerThread[0];
+    return own < memberThreadMaxConnections && own <= openPerThread[least] + 1 ? 0 : least;
 }
 
 void Server::dispatch(qintptr descriptor, const std::shared_ptr<transport::LiveTls> &tls)

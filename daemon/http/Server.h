@@ -33,17 +33,16 @@ namespace http {
 // more, each with an HTTP frontend made by `makeFrontend` (the daemon's is
 // Frontend; tests pass their own). A connection goes to the thread with the
 // fewest open connections, the member's own unless it has more than one above
-// that (pickThread), so a lone client is served without any hand-over between
-// threads. At most maxConnections() are open at once: one more is closed as
-// soon as it is accepted, so descriptors stay for storage and peers (FdLimit)
-// and a flood of idle sockets cannot make accept() fail.
-// Adopt: on its thread the descriptor becomes a socket (TCP_NODELAY and
-// keep-alive on, as Qt leaves Nagle on for accepted sockets), gets its
-// Connection (limits, order, writes; its readyRead slot runs before the
-// parser's), goes through TlsStart's handshake when the URL is https, and is
-// then offered to the thread's frontend. A request stalled half-way is
-// refused 408 after about `requestTimeoutMs` (a per-thread sweep, not a timer
-// per connection).
+// that or memberThreadMaxConnections already (pickThread), so a lone client is
+// served without any hand-over between threads and thousands of watchers do
+// not sit in the loop that applies writes. At most maxConnections() are open at once: one more is
+// closed as soon as it is accepted, so descriptors stay for storage and peers (FdLimit) and a flood
+// of idle sockets cannot make accept() fail. Adopt: on its thread the descriptor becomes a socket
+// (TCP_NODELAY and keep-alive on, as Qt leaves Nagle on for accepted sockets), gets its Connection
+// (limits, order, writes; its readyRead slot runs before the parser's), goes through TlsStart's
+// handshake when the URL is https, and is then offered to the thread's frontend. A request stalled
+// half-way is refused 408 after about `requestTimeoutMs` (a per-thread sweep, not a timer per
+// connection).
 //
 // Made and used on the main thread; stop() (or the destructor) closes the
 // listeners and ends the threads, whose objects die on them, before what the
@@ -88,6 +87,10 @@ public:
     // The worker a new connection goes to, given each worker's open
     // connections (worker 0 is the member's thread). Pure.
     static qsizetype pickThread(const QList<int> &openPerThread);
+    // The most client connections the member's own thread serves while
+    // there are client threads: enough for the benchmarks' 64 connections
+    // spread over three threads, few enough that its loop stays short.
+    static constexpr int memberThreadMaxConnections = 32;
 
 private:
     class Listener;

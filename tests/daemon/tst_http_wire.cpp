@@ -254,6 +254,12 @@ void TestHttpWire::loneClientStaysOnTheMembersThread()
     QCOMPARE(Server::pickThread({3, 2, 2, 2}), 0);
     QCOMPARE(Server::pickThread({4, 2, 2, 2}), 1);
     QCOMPARE(Server::pickThread({5}), 0); // no client threads beside the member's
+    // A full member's thread takes no more, however the others are loaded.
+    const int full = Server::memberThreadMaxConnections;
+    QCOMPARE(Server::pickThread({full - 1, full - 1, full - 1}), 0);
+    QCOMPARE(Server::pickThread({full, full, full}), 1);
+    QCOMPARE(Server::pickThread({full, 5000, 4999}), 2);
+    QCOMPARE(Server::pickThread({full + 100}), 0); // unless it is the only one
 }
 
 QTEST_GUILESS_MAIN(TestHttpWire)
