@@ -36,6 +36,7 @@
 #   BENCH_PEER_TLS  1: members talk TLS (https peer URLs, --peer-client-cert-auth, the test
 #                   certificates in tests/common/tls), for qetcd and etcd alike (default 0)
 #   QETCD_BIN       qetcd binary (default build/bin/qetcd)
+#   BENCH_QETCD_ARGS  more qetcd flags, word-split (e.g. "--snapshot-count 1000000"; default none)
 #   FSYNCPROBE_BIN  fsync probe (default qetcd-fsyncprobe beside QETCD_BIN)
 #   ETCD_BIN        etcd binary (default: etcd on PATH); etcd 3.x is started with --enable-v2=true
 #   BENCH_OUT       where raw results go (default bench/results/<timestamp>)
@@ -262,7 +263,7 @@ start_member() { # <qetcd|etcd> <name> <client port> <peer port> <initial cluste
         --listen-peer-urls "$peer" --initial-advertise-peer-urls "$peer"
         --initial-cluster "$5" --initial-cluster-state new --initial-cluster-token bench)
     case "$server" in
-        qetcd) "$QETCD_BIN" "${args[@]}" >"$7" 2>&1 & ;;
+        qetcd) "$QETCD_BIN" "${args[@]}" ${BENCH_QETCD_ARGS:-} >"$7" 2>&1 & ;;
         etcd) "$ETCD_BIN" "${args[@]}" --enable-v2=true --snapshot-count 10000 >"$7" 2>&1 & ;;
     esac
     SERVER_PIDS+=($!)

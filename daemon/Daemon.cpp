@@ -105,6 +105,12 @@ bool Daemon::start()
         qEnvironmentVariable("QETCD_PEER_MAX_MESSAGE_BYTES").toLongLong(&limitSet);
     if (limitSet && messageLimit >= 1024 * 1024)
         options.maxPeerMessageBytes = messageLimit;
+    // Testing and diagnostics: 0 takes every snapshot in a forked child, however small.
+    bool inlineSet = false;
+    const qint64 inlineMax =
+        qEnvironmentVariable("QETCD_INLINE_SNAPSHOT_MAX_BYTES").toLongLong(&inlineSet);
+    if (inlineSet && inlineMax >= 0)
+        options.inlineSnapshotMaxBytes = inlineMax;
 
     qCInfo(lcMain).noquote() << "name =" << config.name;
     qCInfo(lcMain).noquote() << "data dir =" << config.dataDir;

@@ -19,6 +19,7 @@
 #include <QObject>
 
 #include <functional>
+#include <limits>
 
 namespace node {
 
@@ -129,6 +130,8 @@ private:
     node::BackgroundSnapshot m_background;
     raft::SnapshotMetadata m_backgroundMetadata; // what m_background is writing
     quint64 m_snapshotRetryAt = 0;               // applied index before which a failed one waits
+    // The last image's size (NodeOptions::inlineSnapshotMaxBytes); unknown at start.
+    qint64 m_lastSnapshotBytes = std::numeric_limits<qint64>::max();
     QElapsedTimer m_clock;
     qint64 m_publishAttemptMs = -1;
     bool m_started = false;
