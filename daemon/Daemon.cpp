@@ -23,6 +23,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <optional>
 #include <unistd.h>
 
 namespace server {
@@ -30,6 +31,17 @@ namespace server {
 Q_DECLARE_LOGGING_CATEGORY(lcMain)
 
 namespace {
+
+// A byte count from the environment, for testing and diagnostics: nullopt when unset, not a
+// number or below `min`.
+std::optional<qint64> bytesFromEnvironment(const char *name, qint64 min)
+{
+    bool ok = false;
+    const qint64 value = qEnvironmentVariable(name).toLongLong(&ok);
+    if (!ok || value < min)
+        return std::nullopt;
+    return value;
+}
 
 QStringList toStrings(const QList<QUrl> &urls)
 {
@@ -100,17 +112,11 @@ bool Daemon::start()
     options.maxSnapshotBytes = qint64(::sysconf(_SC_PHYS_PAGES)) * ::sysconf(_SC_PAGESIZE);
     // Testing and diagnostics: a lower peer message limit, to show that snapshots do not
     // depend on it (they stream through the disk). Unset: the transport's 256 MiB.
-    bool limitSet = false;
-    const qsizetype messageLimit =
-        qEnvironmentVariable("QETCD_PEER_MAX_MESSAGE_BYTES").toLongLong(&limitSet);
-    if (limitSet && messageLimit >= 1024 * 1024)
-        options.maxPeerMessageBytes = messageLimit;
+    if (const auto limit = bytesFromEnvironment("QETCD_PEER_MAX_MESSAGE_BYTES", 1024 * 1024))
+        options.maxPeerMessageBytes = qsizetype(*limit);
     // Testing and diagnostics: 0 takes every snapshot in a forked child, however small.
-    bool inlineSet = false;
-    const qint64 inlineMax =
-        qEnvironmentVariable("QETCD_INLINE_SNAPSHOT_MAX_BYTES").toLongLong(&inlineSet);
-    if (inlineSet && inlineMax >= 0)
-        options.inlineSnapshotMaxBytes = inlineMax;
+    if (const auto inlineMax = bytesFromEnvironment("QETCD_INLINE_SNAPSHOT_MAX_BYTES", 0))
+        options.inlineSnapshotMaxBytes = *inlineMax;
 
     qCInfo(lcMain).noquote() << "name =" << config.name;
     qCInfo(lcMain).noquote() << "data dir =" << config.dataDir;

@@ -250,14 +250,13 @@ void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint6
                                             double seconds)
 {
     const raft::SnapshotMetadata meta = m_backgroundMetadata;
-    if (ok)
-        m_lastSnapshotBytes = bytes;
     if (!ok) {
         qCWarning(lcNode).noquote()
             << tr("snapshot at index %1 failed: %2").arg(meta.index).arg(error);
         deferSnapshot();
         return;
     }
+    m_lastSnapshotBytes = bytes;
     qCInfo(lcNode,
            "snapshot at index %llu written in the background (%lld bytes, %.3f s; the member "
            "paused %.1f ms for the fork)",

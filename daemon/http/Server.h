@@ -35,14 +35,17 @@ namespace http {
 // fewest open connections, the member's own unless it has more than one above
 // that or memberThreadMaxConnections already (pickThread), so a lone client is
 // served without any hand-over between threads and thousands of watchers do
-// not sit in the loop that applies writes. At most maxConnections() are open at once: one more is
-// closed as soon as it is accepted, so descriptors stay for storage and peers (FdLimit) and a flood
-// of idle sockets cannot make accept() fail. Adopt: on its thread the descriptor becomes a socket
-// (TCP_NODELAY and keep-alive on, as Qt leaves Nagle on for accepted sockets), gets its Connection
-// (limits, order, writes; its readyRead slot runs before the parser's), goes through TlsStart's
-// handshake when the URL is https, and is then offered to the thread's frontend. A request stalled
-// half-way is refused 408 after about `requestTimeoutMs` (a per-thread sweep, not a timer per
-// connection).
+// not sit in the loop that applies writes. At most maxConnections() are open
+// at once: one more is closed as soon as it is accepted, so descriptors stay
+// for storage and peers (FdLimit) and a flood of idle sockets cannot make
+// accept() fail.
+// Adopt: on its thread the descriptor becomes a socket (TCP_NODELAY and
+// keep-alive on, as Qt leaves Nagle on for accepted sockets), gets its
+// Connection (limits, order, writes; its readyRead slot runs before the
+// parser's), goes through TlsStart's handshake when the URL is https, and is
+// then offered to the thread's frontend. A request stalled half-way is
+// refused 408 after about `requestTimeoutMs` (a per-thread sweep, not a timer
+// per connection).
 //
 // Made and used on the main thread; stop() (or the destructor) closes the
 // listeners and ends the threads, whose objects die on them, before what the
