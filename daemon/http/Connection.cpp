@@ -81,6 +81,10 @@ void Connection::writeAnswer(const QByteArray &bytes, bool complete, bool closeA
         m_socket->write(bytes);
     if (!complete)
         return;
+    // An answer goes to the kernel now, not at the socket's next write
+    // notification: on a client thread with thousands of watch streams that
+    // turn comes after their events (and costs two epoll_ctl calls).
+    m_socket->flush();
     m_answering = false;
     if (closeAfter) {
         m_waiting.clear();

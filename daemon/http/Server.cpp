@@ -4,6 +4,7 @@
 #include "Server.h"
 
 #include "Connection.h"
+#include "EpollDispatcher.h"
 #include "Qt64.h"
 #include "TlsStart.h"
 #include "transport/AcceptLoop.h"
@@ -153,6 +154,9 @@ Server::Server(const FrontendFactory &makeFrontend, int threads, const Limits &l
         if (i > 0) {
             w.thread = new QThread;
             w.thread->setObjectName(QStringLiteral("qetcd-client-%1").arg(i));
+            // Thousands of idle watchers live on these threads: a turn of
+            // their loop must not cost a poll() of every socket (EpollDispatcher).
+            w.thread->setEventDispatcher(new EpollDispatcher);
             w.frontend->moveToThread(w.thread);
             // Deleted on its own thread as the thread ends, sockets included.
             QObject::connect(w.thread, &QThread::finished, w.frontend, &QObject::deleteLater);
