@@ -3,9 +3,10 @@
 
 #include "transport/PeerNetwork.h"
 
+#include "transport/FileBulkReader.h"
 #include "transport/TransportLogging.h"
 
-#include <QFile>
+#include <optional>
 
 namespace transport {
 
@@ -15,29 +16,22 @@ SendResult PeerNetwork::sendBulk(quint64 to, const BulkPayload &payload)
         return send(to, payload.head, Priority::Bulk);
     if (!hasPeer(to))
         return SendResult::UnknownPeer;
-    QByteArray bytes = payload.head;
-    QFile file(payload.path);
-    QString error;
-    if (payload.offset < 0 || payload.length < 0)
-        error = QStringLiteral("negative offset or length");
-    else if (!file.open(QIODevice::ReadOnly) || !file.seek(payload.offset))
-        error = file.errorString();
-    if (error.isEmpty()) {
-        const QByteArray body = file.read(payload.length);
-        if (body.size() == payload.length)
-            bytes.append(body);
-        else
-            error = QStringLiteral("%1 bytes instead of %2").arg(body.size()).arg(payload.length);
-    }
-    if (!error.isEmpty()) {
+    // The whole payload in memory: this default serves in-memory networks (tests); PeerTransport
+    // streams it from the file a chunk at a time with the same reader.
+    FileBulkReader reader;
+    std::optional<QByteArray> body;
+    if (reader.open(payload.path, payload.offset, payload.length))
+        body = reader.read(payload.length);
+    reader.close();
+    if (!body) {
         qCWarning(lcTransport).noquote()
-            << QStringLiteral("cannot send a bulk payload to peer %1: %2: %3")
-                   .arg(QString::number(to, 16), payload.path, error);
+            << QStringLiteral("cannot send a bulk payload to peer %1: %2")
+                   .arg(QString::number(to, 16), reader.error());
         QMetaObject::invokeMethod(
             this, [this, to] { emit bulkSendFinished(to, false); }, Qt::QueuedConnection);
         return SendResult::Invalid;
     }
-    return send(to, bytes, Priority::Bulk);
+    return send(to, payload.head + *body, Priority::Bulk);
 }
 
 } // namespace transport
