@@ -22,7 +22,6 @@ SendResult PeerNetwork::sendBulk(quint64 to, const BulkPayload &payload)
     std::optional<QByteArray> body;
     if (reader.open(payload.path, payload.offset, payload.length))
         body = reader.read(payload.length);
-    reader.close();
     if (!body) {
         qCWarning(lcTransport).noquote()
             << QStringLiteral("cannot send a bulk payload to peer %1: %2")

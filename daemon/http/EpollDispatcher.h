@@ -10,7 +10,6 @@
 #include <set>
 #include <unordered_map>
 #include <utility>
-#include <vector>
 
 namespace http {
 
@@ -102,7 +101,6 @@ private:
     std::unordered_map<int, Socket> m_sockets;
     std::unordered_map<int, Timer> m_timers;
     std::set<std::pair<qint64, int>> m_deadlines; // (deadline, timer id), soonest first
-    std::vector<int> m_ready;                     // scratch: descriptors ready in this turn
 };
 
 } // namespace http
