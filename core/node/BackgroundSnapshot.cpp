@@ -57,6 +57,62 @@ bool writeAll(int fd, const char *data, qint64 size)
     return true;
 }
 
+// The snapshot is not urgent, the clients' writes are: the calling thread (a child's only
+// thread, or the writer thread) gives way to the member for the processor and for the disk
+// (best effort, lowest level, where the I/O scheduler honours it). On Linux both calls act on
+// the calling thread alone.
+void yieldToMember()
+{
+    ::setpriority(PRIO_PROCESS, 0, 10);
+    constexpr int kIoprioWhoProcess = 1, kIoprioClassBestEffort = 2, kIoprioClassShift = 13;
+    ::syscall(SYS_ioprio_set, kIoprioWhoProcess, 0,
+              (kIoprioClassBestEffort << kIoprioClassShift) | 7);
+}
+
+// Writes <tmp>, syncs it, renames it over <path> and syncs <dir> (the atomic write
+// storage::DiskOps does), with only POSIX calls, so that a forked child can run it too.
+// A failed write leaves no <tmp> behind.
+Report writeSnapshotFile(const raft::SnapshotMetadata &metadata, const QByteArray &path,
+                         const QByteArray &tmp, const QByteArray &dir, const QByteArray &data)
+{
+    Report report;
+    const auto fail = [&](int stage) {
+        report.stage = stage;
+        report.error = errno;
+    };
+    const QByteArray header = storage::Snapshotter::fileHeader(metadata, data);
+    report.bytes = header.size() + data.size();
+    const int fd = ::open(tmp.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        fail(1);
+        return report;
+    }
+    bool written = writeAll(fd, header.constData(), header.size());
+    for (qint64 at = 0; written && at < data.size(); at += kWritebackSlice) {
+        const qint64 n = qMin(kWritebackSlice, data.size() - at);
+        written = writeAll(fd, data.constData() + at, n);
+        if (written)
+            ::sync_file_range(fd, header.size() + at, n, SYNC_FILE_RANGE_WRITE);
+    }
+    if (!written)
+        fail(2);
+    else if (::fdatasync(fd) != 0)
+        fail(3);
+    ::close(fd);
+    if (report.stage == 0 && ::rename(tmp.constData(), path.constData()) != 0)
+        fail(4);
+    if (report.stage != 0) {
+        ::unlink(tmp.constData());
+        return report;
+    }
+    const int dfd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0 || ::fsync(dfd) != 0)
+        fail(5);
+    if (dfd >= 0)
+        ::close(dfd);
+    return report;
+}
+
 // The child's whole job. Only async-signal-safe calls besides the serializer and memcpy-like
 // work on memory; never returns.
 [[noreturn]] void runChild(pid_t parent, int reportFd, const raft::SnapshotMetadata &metadata,
@@ -68,13 +124,7 @@ bool writeAll(int fd, const char *data, qint64 size)
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     // A report nobody reads any more is no reason to die before _exit.
     ::signal(SIGPIPE, SIG_IGN);
-    // The member comes first, for the processor and for the disk: the snapshot is not
-    // urgent, the clients' writes are (best effort, lowest level, where the I/O scheduler
-    // honours it).
-    ::setpriority(PRIO_PROCESS, 0, 10);
-    constexpr int kIoprioWhoProcess = 1, kIoprioClassBestEffort = 2, kIoprioClassShift = 13;
-    ::syscall(SYS_ioprio_set, kIoprioWhoProcess, 0,
-              (kIoprioClassBestEffort << kIoprioClassShift) | 7);
+    yieldToMember();
     if (::getppid() != parent)
         ::_exit(1);
     // Nothing but the report pipe stays open here: not the listening sockets, not the WAL.
@@ -83,42 +133,7 @@ bool writeAll(int fd, const char *data, qint64 size)
     if (reportFd > 3)
         ::close_range(3, unsigned(reportFd) - 1, 0);
     ::close_range(unsigned(reportFd) + 1, ~0U, 0);
-    Report report;
-    const auto fail = [&](int stage) {
-        report.stage = stage;
-        report.error = errno;
-    };
-    const QByteArray data = image();
-    const QByteArray header = storage::Snapshotter::fileHeader(metadata, data);
-    report.bytes = header.size() + data.size();
-    const int fd = ::open(tmp.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        fail(1);
-    } else {
-        bool written = writeAll(fd, header.constData(), header.size());
-        for (qint64 at = 0; written && at < data.size(); at += kWritebackSlice) {
-            const qint64 n = qMin(kWritebackSlice, data.size() - at);
-            written = writeAll(fd, data.constData() + at, n);
-            if (written)
-                ::sync_file_range(fd, header.size() + at, n, SYNC_FILE_RANGE_WRITE);
-        }
-        if (!written)
-            fail(2);
-        else if (::fdatasync(fd) != 0)
-            fail(3);
-        ::close(fd);
-        if (report.stage == 0 && ::rename(tmp.constData(), path.constData()) != 0)
-            fail(4);
-        if (report.stage != 0) {
-            ::unlink(tmp.constData());
-        } else {
-            const int dfd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-            if (dfd < 0 || ::fsync(dfd) != 0)
-                fail(5);
-            if (dfd >= 0)
-                ::close(dfd);
-        }
-    }
+    const Report report = writeSnapshotFile(metadata, path, tmp, dir, image());
     writeAll(reportFd, reinterpret_cast<const char *>(&report), sizeof report);
     ::_exit(report.stage == 0 ? 0 : 1);
 }
@@ -136,48 +151,85 @@ BackgroundSnapshot::~BackgroundSnapshot()
 {
     // A snapshot being written is let finish (it is consistent, and the next start then
     // replays less of the WAL); a member killed outright takes its child along (PDEATHSIG).
-    if (m_pid > 0)
+    if (running())
         reap();
 }
 
-bool BackgroundSnapshot::start(const raft::SnapshotMetadata &metadata, const QString &path,
-                               const std::function<QByteArray()> &image, QString *error)
+bool BackgroundSnapshot::openReportPipe(const QString &path, int *writeFd, QString *error)
 {
-    if (m_pid > 0) {
+    if (running()) {
         *error = tr("a snapshot is being written already");
         return false;
     }
-    // Everything the child needs is prepared here: it should allocate as little as it can.
-    const QByteArray target = QFile::encodeName(path);
-    const QByteArray tmp = QFile::encodeName(path + QStringLiteral(".tmp"));
-    const QByteArray dir = QFile::encodeName(QFileInfo(path).path());
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
         *error = tr("cannot create a pipe: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
     m_clock.start();
+    m_readFd = fds[0];
+    *writeFd = fds[1];
+    m_path = path;
+    return true;
+}
+
+void BackgroundSnapshot::watchReportPipe()
+{
+    m_notifier = std::make_unique<QSocketNotifier>(m_readFd, QSocketNotifier::Read);
+    connect(m_notifier.get(), &QSocketNotifier::activated, this,
+            &BackgroundSnapshot::onChildReported);
+}
+
+bool BackgroundSnapshot::start(const raft::SnapshotMetadata &metadata, const QString &path,
+                               const std::function<QByteArray()> &image, QString *error)
+{
+    // Everything the child needs is prepared here: it should allocate as little as it can.
+    const QByteArray target = QFile::encodeName(path);
+    const QByteArray tmp = QFile::encodeName(path + QStringLiteral(".tmp"));
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).path());
+    int writeFd = -1;
+    if (!openReportPipe(path, &writeFd, error))
+        return false;
     const pid_t parentPid = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) {
         *error = tr("cannot fork: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
-        ::close(fds[0]);
-        ::close(fds[1]);
+        ::close(m_readFd);
+        ::close(writeFd);
+        m_readFd = -1;
         return false;
     }
     if (pid == 0) {
-        ::close(fds[0]);
-        runChild(parentPid, fds[1], metadata, target, tmp, dir, image);
+        ::close(m_readFd);
+        runChild(parentPid, writeFd, metadata, target, tmp, dir, image);
     }
     m_forkNs = m_clock.nsecsElapsed();
-    ::close(fds[1]);
+    ::close(writeFd);
     m_pid = pid;
-    m_readFd = fds[0];
-    m_path = path;
-    m_notifier = std::make_unique<QSocketNotifier>(m_readFd, QSocketNotifier::Read);
-    connect(m_notifier.get(), &QSocketNotifier::activated, this,
-            &BackgroundSnapshot::onChildReported);
+    watchReportPipe();
     m_timeout.start();
+    return true;
+}
+
+bool BackgroundSnapshot::write(const raft::SnapshotMetadata &metadata, const QString &path,
+                               const QByteArray &image, QString *error)
+{
+    const QByteArray target = QFile::encodeName(path);
+    const QByteArray tmp = QFile::encodeName(path + QStringLiteral(".tmp"));
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).path());
+    int writeFd = -1;
+    if (!openReportPipe(path, &writeFd, error))
+        return false;
+    m_forkNs = 0;
+    // The thread shares the image (implicitly, no copy) until it has written it. Its report
+    // goes through the same pipe as a child's, so both end in onChildReported().
+    m_thread = std::thread([=] {
+        yieldToMember();
+        const Report report = writeSnapshotFile(metadata, target, tmp, dir, image);
+        writeAll(writeFd, reinterpret_cast<const char *>(&report), sizeof report);
+        ::close(writeFd);
+    });
+    watchReportPipe();
     return true;
 }
 
@@ -194,7 +246,7 @@ void BackgroundSnapshot::onChildReported()
     const double seconds = double(m_clock.nsecsElapsed()) / 1e9;
     QString error;
     if (n != ssize_t(sizeof report)) {
-        error = tr("the snapshot process ended without writing %1").arg(m_path);
+        error = tr("the snapshot writer ended without writing %1").arg(m_path);
         QFile::remove(m_path + QStringLiteral(".tmp"));
     } else if (report.stage != 0) {
         const int stage = qBound(1, int(report.stage), int(std::size(kStages)) - 1);
@@ -230,6 +282,8 @@ void BackgroundSnapshot::reap()
         }
     }
     m_pid = 0;
+    if (m_thread.joinable())
+        m_thread.join();
     m_notifier.reset();
     if (m_readFd >= 0)
         ::close(m_readFd);

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <thread>
 
 class QSocketNotifier;
 
@@ -32,10 +33,16 @@ namespace node {
 // <path>.tmp, syncs it, renames it over <path> and syncs the directory (the atomic write
 // storage::DiskOps does), then reports the outcome through a pipe the parent watches.
 //
-// Invariant: at most one child at a time. Ownership: owns the child; destroying this object
-// waits for a running one to finish its file (the member's files stay consistent either way: a
-// snapshot file is only ever used once complete, and the WAL keeps every entry it covers). Thread:
-// the owner's (the member's), which must be the thread that holds the state being serialized still.
+// write() is the same job for an image the member built itself (small stores, where building
+// it costs less than a fork): a thread of its own writes the file the same way, off the WAL
+// writer, so the clients' WAL syncs never wait behind a snapshot file's write and sync on that
+// thread. Both end with finished(), on the owner's thread.
+//
+// Invariant: at most one child or writer thread at a time. Ownership: owns the child; destroying
+// this object waits for a running one to finish its file (the member's files stay consistent either
+// way: a snapshot file is only ever used once complete, and the WAL keeps every entry it covers).
+// Thread: the owner's (the member's), which must be the thread that holds the state being
+// serialized still.
 class BackgroundSnapshot : public QObject
 {
     Q_OBJECT
@@ -48,8 +55,12 @@ public:
     // `image()` returns in the child. False (and *error) when no child could be started.
     bool start(const raft::SnapshotMetadata &metadata, const QString &path,
                const std::function<QByteArray()> &image, QString *error);
-    bool running() const { return m_pid > 0; }
-    // How long the last fork() held the member (copying its page tables), in ns.
+    // Writes `image` (taken by the caller at `metadata`) to the snapshot file at `path` on a
+    // thread of its own; finished() as for start(). False (and *error) while one is running.
+    bool write(const raft::SnapshotMetadata &metadata, const QString &path, const QByteArray &image,
+               QString *error);
+    bool running() const { return m_pid > 0 || m_thread.joinable(); }
+    // How long the last fork() held the member (copying its page tables), in ns; 0 after write().
     qint64 lastForkNs() const { return m_forkNs; }
 
     // A child that has not reported after this long is killed and counted failed: it could
@@ -68,8 +79,11 @@ private:
     void onChildReported();
     void onTimeout();
     void reap();
+    bool openReportPipe(const QString &path, int *writeFd, QString *error);
+    void watchReportPipe();
 
     qint64 m_pid = 0;
+    std::thread m_thread; // write()'s writer, joined once it has reported
     int m_readFd = -1;
     std::unique_ptr<QSocketNotifier> m_notifier;
     QTimer m_timeout;

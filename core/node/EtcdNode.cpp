@@ -202,29 +202,46 @@ void EtcdNode::maybeTakeSnapshot()
         applied < m_state.snapshotIndex() + m_options.snapshotCount ||
         applied < m_snapshotRetryAt || m_background.running())
         return;
-    const quint64 keep = snapshotKeep();
     storage::Snapshotter *snapshotter = m_loop.snapshotter();
-    // Inline: only in memory (no data dir), the image is all there is; and while the last image
-    // was small, building it here costs a millisecond or two, less than a fork, and the WAL
-    // writer puts it on disk. A child per snapshot made three members sharing two cores each
-    // fork every second under load: write p99 74 ms instead of 10 (bench/README "Scale").
-    if (!snapshotter || m_lastSnapshotBytes < m_options.inlineSnapshotMaxBytes) {
-        const QByteArray image = m_state.image();
-        m_lastSnapshotBytes = image.size();
-        if (m_loop.saveSnapshot(applied, image, keep, m_options.maxWals, m_options.maxSnapshots))
+    // Only in memory (no data dir), the image is all there is: it stays with the log.
+    if (!snapshotter) {
+        if (m_loop.saveSnapshot(applied, m_state.image(), snapshotKeep(), m_options.maxWals,
+                                m_options.maxSnapshots))
             m_state.setSnapshotIndex(applied);
         return;
     }
     const std::optional<raft::SnapshotMetadata> meta = m_loop.snapshotMetadata(applied);
     if (!meta)
         return;
-    // The image is built and written by a child process from this instant's memory, while
-    // this member goes on (BackgroundSnapshot); the state machine is consistent here, between
-    // two applied entries.
+    const QString path = snapshotter->path(meta->term, meta->index);
     QString error;
-    if (!m_background.start(
-            *meta, snapshotter->path(meta->term, meta->index), [this] { return m_state.image(); },
-            &error)) {
+    bool started = false;
+    if (m_lastSnapshotBytes < m_options.inlineSnapshotMaxBytes) {
+        // While the last image was small, building it here costs a millisecond or two, less
+        // than a fork; a thread of its own writes it, so that neither this member nor the WAL
+        // writer waits for the file's sync. A child per snapshot made three members sharing
+        // two cores each fork every second under load: write p99 74 ms instead of 10
+        // (bench/README "Scale").
+        QElapsedTimer clock;
+        clock.start();
+        // Into the same two buffers every time: the writer thread's share of the last image
+        // is gone (it reported before finished()), so their pages are reused, not faulted in
+        // afresh.
+        m_state.image(&m_imageBuffer, &m_storeImageBuffer);
+        m_lastSnapshotPauseNs = clock.nsecsElapsed();
+        m_lastSnapshotBytes = m_imageBuffer.size();
+        started = m_background.write(*meta, path, m_imageBuffer, &error);
+    } else {
+        // The image is built and written by a child process from this instant's memory, while
+        // this member goes on (BackgroundSnapshot); the state machine is consistent here,
+        // between two applied entries.
+        m_imageBuffer = QByteArray();
+        m_storeImageBuffer = QByteArray();
+        started = m_background.start(
+            *meta, path, [this] { return m_state.image(); }, &error);
+        m_lastSnapshotPauseNs = m_background.lastForkNs();
+    }
+    if (!started) {
         qCWarning(lcNode).noquote()
             << tr("cannot take a snapshot at index %1: %2").arg(applied).arg(error);
         deferSnapshot();
@@ -259,9 +276,9 @@ void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint6
     m_lastSnapshotBytes = bytes;
     qCInfo(lcNode,
            "snapshot at index %llu written in the background (%lld bytes, %.3f s; the member "
-           "paused %.1f ms for the fork)",
-           qulonglong(meta.index), qlonglong(bytes), seconds,
-           double(m_background.lastForkNs()) / 1e6);
+           "paused %.1f ms to %s)",
+           qulonglong(meta.index), qlonglong(bytes), seconds, double(m_lastSnapshotPauseNs) / 1e6,
+           m_background.lastForkNs() > 0 ? "fork" : "build the image");
     if (m_loop.snapshotWritten(meta, seconds, snapshotKeep(), m_options.maxWals,
                                m_options.maxSnapshots))
         m_state.setSnapshotIndex(qMax(m_state.snapshotIndex(), meta.index));

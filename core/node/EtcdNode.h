@@ -129,7 +129,11 @@ private:
     node::LeaderClock m_leaderClock;
     node::BackgroundSnapshot m_background;
     raft::SnapshotMetadata m_backgroundMetadata; // what m_background is writing
-    quint64 m_snapshotRetryAt = 0;               // applied index before which a failed one waits
+    qint64 m_lastSnapshotPauseNs = 0; // the member's part of it: the fork, or building the image
+    // Small images are built into these, again and again (StateMachine::image(out, scratch));
+    // released when the images outgrow NodeOptions::inlineSnapshotMaxBytes.
+    QByteArray m_imageBuffer, m_storeImageBuffer;
+    quint64 m_snapshotRetryAt = 0; // applied index before which a failed one waits
     // The last image's size (NodeOptions::inlineSnapshotMaxBytes); unknown at start.
     qint64 m_lastSnapshotBytes = std::numeric_limits<qint64>::max();
     QElapsedTimer m_clock;

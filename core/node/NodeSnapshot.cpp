@@ -17,13 +17,19 @@ constexpr quint8 kVersionWithoutAuth = 1;
 QByteArray NodeSnapshot::encode() const
 {
     QByteArray out;
+    encode(&out);
+    return out;
+}
+
+void NodeSnapshot::encode(QByteArray *out) const
+{
     // Exactly what is written (three length-prefixed arrays): the image is as large as the
     // store, so growing by doubling would hold up to twice that (issue 15).
-    out.reserve(5 + 3 * 4 + store.size() + membership.size() + auth.size());
-    QDataStream s(&out, QIODevice::WriteOnly);
+    out->resize(0); // keeps the capacity of a buffer nobody else shares
+    out->reserve(5 + 3 * 4 + store.size() + membership.size() + auth.size());
+    QDataStream s(out, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
     s << kMagic << kVersion << store << membership << auth;
-    return out;
 }
 
 std::optional<NodeSnapshot> NodeSnapshot::decode(const QByteArray &bytes)

@@ -22,6 +22,8 @@ struct NodeSnapshot
     QByteArray auth;       // AuthStore::save(); empty: no auth state (version 1)
 
     QByteArray encode() const;
+    // The same into *out, replacing its contents but keeping its allocation.
+    void encode(QByteArray *out) const;
     static std::optional<NodeSnapshot> decode(const QByteArray &bytes);
 };
 

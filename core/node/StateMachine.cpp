@@ -231,7 +231,15 @@ bool StateMachine::install(const raft::Snapshot &snapshot)
 
 QByteArray StateMachine::image() const
 {
-    return NodeSnapshot{m_store.save(), m_membership.toJson(), m_auth.save()}.encode();
+    QByteArray out, scratch;
+    image(&out, &scratch);
+    return out;
+}
+
+void StateMachine::image(QByteArray *out, QByteArray *scratch) const
+{
+    m_store.save(scratch);
+    NodeSnapshot{*scratch, m_membership.toJson(), m_auth.save()}.encode(out);
 }
 
 std::optional<api::ConcurrentRead> StateMachine::readConcurrently(const QString &path,

@@ -68,6 +68,9 @@ public:
     bool install(const raft::Snapshot &snapshot);
     // The image a snapshot at applied() carries; marks it as the newest snapshot.
     QByteArray image() const;
+    // The same into *out, with *scratch for the store's part; both keep their allocation from
+    // one call to the next (Store::save(QByteArray *)).
+    void image(QByteArray *out, QByteArray *scratch) const;
     void setSnapshotIndex(quint64 index) { m_snapshotIndex = index; }
 
     // Any thread: a plain read, nullopt when auth is enabled (the permission

@@ -525,7 +525,14 @@ qint64 Store::nameChars() const
 
 QByteArray Store::save() const
 {
-    return StoreSnapshot::encode(*d->root, m_index, m_stats, m_hub.history().events());
+    QByteArray out;
+    save(&out);
+    return out;
+}
+
+void Store::save(QByteArray *out) const
+{
+    StoreSnapshot::encode(*d->root, m_index, m_stats, m_hub.history().events(), out);
 }
 
 bool Store::recover(const QByteArray &snapshot)

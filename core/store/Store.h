@@ -53,6 +53,10 @@ public:
     // holds its history too, so a restored member answers waitIndex like the others).
     // Watchers are not part of it. Versioned binary, see Store.cpp.
     QByteArray save() const;
+    // The same into *out, replacing its contents but keeping its allocation: a caller that
+    // saves again and again reuses the same memory instead of having fresh pages faulted in
+    // each time (costly on some virtual machines: 7 ms for a 1 MB image on this project's).
+    void save(QByteArray *out) const;
     // Replaces the state with a snapshot; false on bad data, store unchanged then.
     // Registered watchers are caught up from the snapshot's history before it returns
     // (their sinks are called): each gets the events it missed or, when that history

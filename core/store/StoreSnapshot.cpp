@@ -79,7 +79,15 @@ QByteArray StoreSnapshot::encode(const Node &root, quint64 index, const StoreSta
                                  const QList<Event> &history)
 {
     QByteArray out;
-    QDataStream s(&out, QIODevice::WriteOnly);
+    encode(root, index, stats, history, &out);
+    return out;
+}
+
+void StoreSnapshot::encode(const Node &root, quint64 index, const StoreStats &stats,
+                           const QList<Event> &history, QByteArray *out)
+{
+    out->resize(0); // keeps the capacity of a buffer nobody else shares
+    QDataStream s(out, QIODevice::WriteOnly);
     prepare(s);
     s << kMagic << kVersion << index;
     StoreStats st = stats;
@@ -110,7 +118,6 @@ QByteArray StoreSnapshot::encode(const Node &root, quint64 index, const StoreSta
         if (e.prevNode)
             writeNodeValue(s, *e.prevNode);
     }
-    return out;
 }
 
 std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(const QByteArray &data)

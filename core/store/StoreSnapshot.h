@@ -45,6 +45,10 @@ public:
 
     static QByteArray encode(const Node &root, quint64 index, const StoreStats &stats,
                              const QList<Event> &history);
+    // The same into *out, replacing its contents but keeping its allocation (see
+    // Store::save(QByteArray *)).
+    static void encode(const Node &root, quint64 index, const StoreStats &stats,
+                       const QList<Event> &history, QByteArray *out);
     static std::optional<Decoded> decode(const QByteArray &data);
 };
 
