@@ -76,8 +76,7 @@ void EtcdNode::wireParts()
     connect(&m_state, &StateMachine::snapshotInstalled, &m_expiry, &ExpiryProposer::arm);
     // A leader's snapshot replaced the store: its size is unknown again, so the next one is
     // not built inline on a guess from before.
-    connect(&m_state, &StateMachine::snapshotInstalled, this,
-            [this] { m_lastSnapshotBytes = std::numeric_limits<qint64>::max(); });
+    connect(&m_state, &StateMachine::snapshotInstalled, this, [this] { m_lastSnapshotBytes = -1; });
     connect(&m_state, &StateMachine::peerAdded, &m_peers, &PeerLinks::add);
     connect(&m_state, &StateMachine::peerUrlsChanged, &m_peers, &PeerLinks::updateUrls);
     connect(&m_state, &StateMachine::peerRemoved, &m_peers, &PeerLinks::removeSoon);
@@ -216,7 +215,12 @@ void EtcdNode::maybeTakeSnapshot()
     const QString path = snapshotter->path(meta->term, meta->index);
     QString error;
     bool started = false;
-    if (m_lastSnapshotBytes < m_options.inlineSnapshotMaxBytes) {
+    // The last image's size, or after a start or an installed snapshot an estimate from the
+    // store that counts no further than the limit (so it costs little whatever the size).
+    const qint64 expectedBytes =
+        m_lastSnapshotBytes >= 0 ? m_lastSnapshotBytes
+                                 : m_state.approximateImageBytes(m_options.inlineSnapshotMaxBytes);
+    if (expectedBytes < m_options.inlineSnapshotMaxBytes) {
         // While the last image was small, building it here costs a millisecond or two, less
         // than a fork; a thread of its own writes it, so that neither this member nor the WAL
         // writer waits for the file's sync. A child per snapshot made three members sharing

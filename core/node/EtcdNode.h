@@ -135,7 +135,7 @@ private:
     QByteArray m_imageBuffer, m_storeImageBuffer;
     quint64 m_snapshotRetryAt = 0; // applied index before which a failed one waits
     // The last image's size (NodeOptions::inlineSnapshotMaxBytes); unknown at start.
-    qint64 m_lastSnapshotBytes = std::numeric_limits<qint64>::max();
+    qint64 m_lastSnapshotBytes = -1;
     QElapsedTimer m_clock;
     qint64 m_publishAttemptMs = -1;
     bool m_started = false;

@@ -236,6 +236,12 @@ QByteArray StateMachine::image() const
     return out;
 }
 
+qint64 StateMachine::approximateImageBytes(qint64 limit) const
+{
+    // Membership and auth are a few kilobytes at most: the store is what counts.
+    return m_store.approximateImageBytes(limit);
+}
+
 void StateMachine::image(QByteArray *out, QByteArray *scratch) const
 {
     m_store.save(scratch);

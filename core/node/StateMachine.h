@@ -71,6 +71,8 @@ public:
     // The same into *out, with *scratch for the store's part; both keep their allocation from
     // one call to the next (Store::save(QByteArray *)).
     void image(QByteArray *out, QByteArray *scratch) const;
+    // About image()'s size, counted no further than `limit` (Store::approximateImageBytes).
+    qint64 approximateImageBytes(qint64 limit) const;
     void setSnapshotIndex(quint64 index) { m_snapshotIndex = index; }
 
     // Any thread: a plain read, nullopt when auth is enabled (the permission

@@ -523,6 +523,33 @@ qint64 Store::nameChars() const
     return total;
 }
 
+qint64 Store::approximateImageBytes(qint64 limit) const
+{
+    // StoreSnapshot's layout: per node a kind byte, the name and three 64-bit fields, then a
+    // value or a child count (each array length-prefixed); per event its header and one or
+    // two node values (key, value, four 64-bit fields).
+    constexpr qint64 kPerNode = 1 + 4 + 3 * 8 + 4;
+    constexpr qint64 kPerNodeValue = 4 + 1 + 4 + 4 * 8;
+    qint64 total = 0;
+    for (const Event &e : m_hub.history().events()) {
+        for (const NodeValue *v : {&e.node, e.prevNode ? &*e.prevNode : nullptr}) {
+            if (v)
+                total += kPerNodeValue + v->key.size() + (v->value ? v->value->size() : 0);
+        }
+        if (total >= limit)
+            return total;
+    }
+    std::vector<const Node *> stack{d->root.get()};
+    while (!stack.empty() && total < limit) {
+        const Node *n = stack.back();
+        stack.pop_back();
+        total += kPerNode + n->name.size() + n->value.size();
+        for (const auto &c : n->children)
+            stack.push_back(c.second.get());
+    }
+    return total;
+}
+
 QByteArray Store::save() const
 {
     QByteArray out;

@@ -70,6 +70,11 @@ public:
     // UTF-16 code units of the names the tree keeps (each node its own segment): grows
     // with the total length of the segments, not with depth x key length.
     qint64 nameChars() const;
+    // About the size of save()'s image, counted up to `limit` and no further (so the cost is
+    // bounded by `limit`, not by the store): the names and values of the tree and the
+    // history's events, plus each one's fixed fields. For choosing how to snapshot a store
+    // whose last image size is unknown.
+    qint64 approximateImageBytes(qint64 limit) const;
     const EventHistory &history() const { return m_hub.history(); }
 
 private:
