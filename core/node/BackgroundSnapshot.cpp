@@ -69,12 +69,27 @@ void yieldToMember()
               (kIoprioClassBestEffort << kIoprioClassShift) | 7);
 }
 
+// A snapshot file's names, encoded for the POSIX calls before any child or thread starts.
+struct FileNames
+{
+    QByteArray path; // the snapshot file
+    QByteArray tmp;  // what is written before the rename
+    QByteArray dir;  // synced after the rename
+};
+
+FileNames fileNames(const QString &path)
+{
+    return {QFile::encodeName(path), QFile::encodeName(path + QStringLiteral(".tmp")),
+            QFile::encodeName(QFileInfo(path).path())};
+}
+
 // Writes <tmp>, syncs it, renames it over <path> and syncs <dir> (the atomic write
 // storage::DiskOps does), with only POSIX calls, so that a forked child can run it too.
 // A failed write leaves no <tmp> behind.
-Report writeSnapshotFile(const raft::SnapshotMetadata &metadata, const QByteArray &path,
-                         const QByteArray &tmp, const QByteArray &dir, const QByteArray &data)
+Report writeSnapshotFile(const raft::SnapshotMetadata &metadata, const FileNames &names,
+                         const QByteArray &data)
 {
+    const QByteArray &path = names.path, &tmp = names.tmp, &dir = names.dir;
     Report report;
     const auto fail = [&](int stage) {
         report.stage = stage;
@@ -116,8 +131,7 @@ Report writeSnapshotFile(const raft::SnapshotMetadata &metadata, const QByteArra
 // The child's whole job. Only async-signal-safe calls besides the serializer and memcpy-like
 // work on memory; never returns.
 [[noreturn]] void runChild(pid_t parent, int reportFd, const raft::SnapshotMetadata &metadata,
-                           const QByteArray &path, const QByteArray &tmp, const QByteArray &dir,
-                           const std::function<QByteArray()> &image)
+                           const FileNames &names, const std::function<QByteArray()> &image)
 {
     // Not a minute longer than the member: a member killed meanwhile must be restartable at
     // once, and this process shares its open files (the data dir's lock among them).
@@ -133,7 +147,7 @@ Report writeSnapshotFile(const raft::SnapshotMetadata &metadata, const QByteArra
     if (reportFd > 3)
         ::close_range(3, unsigned(reportFd) - 1, 0);
     ::close_range(unsigned(reportFd) + 1, ~0U, 0);
-    const Report report = writeSnapshotFile(metadata, path, tmp, dir, image());
+    const Report report = writeSnapshotFile(metadata, names, image());
     writeAll(reportFd, reinterpret_cast<const char *>(&report), sizeof report);
     ::_exit(report.stage == 0 ? 0 : 1);
 }
@@ -184,9 +198,7 @@ bool BackgroundSnapshot::start(const raft::SnapshotMetadata &metadata, const QSt
                                const std::function<QByteArray()> &image, QString *error)
 {
     // Everything the child needs is prepared here: it should allocate as little as it can.
-    const QByteArray target = QFile::encodeName(path);
-    const QByteArray tmp = QFile::encodeName(path + QStringLiteral(".tmp"));
-    const QByteArray dir = QFile::encodeName(QFileInfo(path).path());
+    const FileNames names = fileNames(path);
     int writeFd = -1;
     if (!openReportPipe(path, &writeFd, error))
         return false;
@@ -201,7 +213,7 @@ bool BackgroundSnapshot::start(const raft::SnapshotMetadata &metadata, const QSt
     }
     if (pid == 0) {
         ::close(m_readFd);
-        runChild(parentPid, writeFd, metadata, target, tmp, dir, image);
+        runChild(parentPid, writeFd, metadata, names, image);
     }
     m_forkNs = m_clock.nsecsElapsed();
     ::close(writeFd);
@@ -214,9 +226,7 @@ bool BackgroundSnapshot::start(const raft::SnapshotMetadata &metadata, const QSt
 bool BackgroundSnapshot::write(const raft::SnapshotMetadata &metadata, const QString &path,
                                const QByteArray &image, QString *error)
 {
-    const QByteArray target = QFile::encodeName(path);
-    const QByteArray tmp = QFile::encodeName(path + QStringLiteral(".tmp"));
-    const QByteArray dir = QFile::encodeName(QFileInfo(path).path());
+    const FileNames names = fileNames(path);
     int writeFd = -1;
     if (!openReportPipe(path, &writeFd, error))
         return false;
@@ -225,7 +235,7 @@ bool BackgroundSnapshot::write(const raft::SnapshotMetadata &metadata, const QSt
     // goes through the same pipe as a child's, so both end in onChildReported().
     m_thread = std::thread([=] {
         yieldToMember();
-        const Report report = writeSnapshotFile(metadata, target, tmp, dir, image);
+        const Report report = writeSnapshotFile(metadata, names, image);
         writeAll(writeFd, reinterpret_cast<const char *>(&report), sizeof report);
         ::close(writeFd);
     });

@@ -36,6 +36,23 @@ QByteArray bigImage()
     return image;
 }
 
+// Starts a snapshot of `image` one of the two ways: a forked child that builds it (start) or a
+// thread that writes the image the member built (write).
+bool begin(node::BackgroundSnapshot &background, bool thread, quint64 index, const QString &path,
+           const QByteArray &image, QString *error)
+{
+    return thread ? background.write(metadata(index), path, image, error)
+                  : background.start(
+                        metadata(index), path, [image] { return image; }, error);
+}
+
+void addWays()
+{
+    QTest::addColumn<bool>("thread");
+    QTest::newRow("forked child") << false;
+    QTest::newRow("thread") << true;
+}
+
 } // namespace
 
 class TestBackgroundSnapshot : public QObject
@@ -43,39 +60,55 @@ class TestBackgroundSnapshot : public QObject
     Q_OBJECT
 
 private slots:
-    void childWritesTheFileSnapshotterReads()
+    void writesTheFileSnapshotterReads_data() { addWays(); }
+    void writesTheFileSnapshotterReads()
     {
+        QFETCH(bool, thread);
         QTemporaryDir dir;
         const storage::Snapshotter snapshotter(dir.path());
-        const QByteArray image = bigImage();
+        QByteArray image = bigImage();
+        const QByteArray expected = image;
         node::BackgroundSnapshot background;
         QSignalSpy finished(&background, &node::BackgroundSnapshot::finished);
         QString error;
-        QVERIFY(background.start(
-            metadata(42), snapshotter.path(3, 42), [&] { return image; }, &error));
+        QVERIFY2(begin(background, thread, 42, snapshotter.path(3, 42), image, &error),
+                 qPrintable(error));
         QVERIFY(background.running());
+        QCOMPARE(background.lastForkNs() > 0, !thread);
+        // One at a time, whichever way.
+        QVERIFY(!begin(background, false, 43, snapshotter.path(3, 43), image, &error));
+        QVERIFY(!begin(background, true, 43, snapshotter.path(3, 43), image, &error));
+        // The caller may reuse its buffer at once: what is written is what it handed over.
+        image.fill('z');
         QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.size(), 1);
         QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
         QVERIFY(!background.running());
         QString problem;
         const auto loaded = snapshotter.load(3, 42, &problem);
         QVERIFY2(loaded, qPrintable(problem));
-        QCOMPARE(loaded->data, image);
+        QCOMPARE(loaded->data, expected);
         QCOMPARE(loaded->metadata.encode(), metadata(42).encode());
         QCOMPARE(finished.at(0).at(2).toLongLong(), QFileInfo(snapshotter.path(3, 42)).size());
         QVERIFY(!QFile::exists(snapshotter.path(3, 42) + QStringLiteral(".tmp")));
+        QVERIFY(!QFile::exists(snapshotter.path(3, 43)));
+        // And the next one runs.
+        QVERIFY(begin(background, thread, 44, snapshotter.path(3, 44), "y", &error));
+        QVERIFY(finished.wait(20000));
+        QVERIFY(finished.at(1).at(0).toBool());
     }
 
+    void aFailureIsReportedAndLeavesNothing_data() { addWays(); }
     void aFailureIsReportedAndLeavesNothing()
     {
+        QFETCH(bool, thread);
         QTemporaryDir dir;
         const QString missing = dir.path() + QStringLiteral("/no/such/dir");
         const storage::Snapshotter snapshotter(missing);
         node::BackgroundSnapshot background;
         QSignalSpy finished(&background, &node::BackgroundSnapshot::finished);
         QString error;
-        QVERIFY(background.start(
-            metadata(7), snapshotter.path(3, 7), [] { return QByteArray("x"); }, &error));
+        QVERIFY(begin(background, thread, 7, snapshotter.path(3, 7), "x", &error));
         QVERIFY(finished.wait(20000));
         QVERIFY(!finished.at(0).at(0).toBool());
         QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("(open)")),
@@ -111,90 +144,20 @@ private slots:
         QVERIFY(finished.at(1).at(0).toBool());
     }
 
-    void aRunningChildIsLetFinishByItsOwner()
+    void aRunningOneIsLetFinishByItsOwner_data() { addWays(); }
+    void aRunningOneIsLetFinishByItsOwner()
     {
+        QFETCH(bool, thread);
         QTemporaryDir dir;
         const storage::Snapshotter snapshotter(dir.path());
         const QByteArray image = bigImage();
         {
             node::BackgroundSnapshot background;
             QString error;
-            QVERIFY(background.start(
-                metadata(11), snapshotter.path(3, 11), [&] { return image; }, &error));
-        } // destroyed at once, child still running
+            QVERIFY(begin(background, thread, 11, snapshotter.path(3, 11), image, &error));
+        } // destroyed at once, the child or thread still writing
         QString problem;
         const auto loaded = snapshotter.load(3, 11, &problem);
-        QVERIFY2(loaded, qPrintable(problem));
-        QCOMPARE(loaded->data, image);
-    }
-
-    // write(): the member built the image; a thread writes it the same way as a child.
-    void aThreadWritesAnImageTheMemberBuilt()
-    {
-        QTemporaryDir dir;
-        const storage::Snapshotter snapshotter(dir.path());
-        QByteArray image = bigImage();
-        const QByteArray expected = image;
-        node::BackgroundSnapshot background;
-        QSignalSpy finished(&background, &node::BackgroundSnapshot::finished);
-        QString error;
-        QVERIFY2(background.write(metadata(50), snapshotter.path(3, 50), image, &error),
-                 qPrintable(error));
-        QVERIFY(background.running());
-        // One at a time, whichever kind.
-        QVERIFY(!background.write(metadata(51), snapshotter.path(3, 51), image, &error));
-        QVERIFY(!background.start(
-            metadata(51), snapshotter.path(3, 51), [&] { return image; }, &error));
-        // The caller may reuse its buffer at once: the thread writes its own share.
-        image.fill('z');
-        QVERIFY(finished.wait(20000));
-        QCOMPARE(finished.size(), 1);
-        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
-        QVERIFY(!background.running());
-        QCOMPARE(background.lastForkNs(), 0);
-        QString problem;
-        const auto loaded = snapshotter.load(3, 50, &problem);
-        QVERIFY2(loaded, qPrintable(problem));
-        QCOMPARE(loaded->data, expected);
-        QCOMPARE(loaded->metadata.encode(), metadata(50).encode());
-        QCOMPARE(finished.at(0).at(2).toLongLong(), QFileInfo(snapshotter.path(3, 50)).size());
-        QVERIFY(!QFile::exists(snapshotter.path(3, 50) + QStringLiteral(".tmp")));
-        QVERIFY(!QFile::exists(snapshotter.path(3, 51)));
-        // And the next one runs.
-        QVERIFY(background.write(metadata(52), snapshotter.path(3, 52), "y", &error));
-        QVERIFY(finished.wait(20000));
-        QVERIFY(finished.at(1).at(0).toBool());
-    }
-
-    void aThreadsFailureIsReportedAndLeavesNothing()
-    {
-        QTemporaryDir dir;
-        const QString missing = dir.path() + QStringLiteral("/no/such/dir");
-        const storage::Snapshotter snapshotter(missing);
-        node::BackgroundSnapshot background;
-        QSignalSpy finished(&background, &node::BackgroundSnapshot::finished);
-        QString error;
-        QVERIFY(background.write(metadata(7), snapshotter.path(3, 7), "x", &error));
-        QVERIFY(finished.wait(20000));
-        QVERIFY(!finished.at(0).at(0).toBool());
-        QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("(open)")),
-                 qPrintable(finished.at(0).at(1).toString()));
-        QVERIFY(!QFileInfo::exists(missing));
-        QVERIFY(!background.running());
-    }
-
-    void aWritingThreadIsLetFinishByItsOwner()
-    {
-        QTemporaryDir dir;
-        const storage::Snapshotter snapshotter(dir.path());
-        const QByteArray image = bigImage();
-        {
-            node::BackgroundSnapshot background;
-            QString error;
-            QVERIFY(background.write(metadata(12), snapshotter.path(3, 12), image, &error));
-        } // destroyed at once, thread still writing
-        QString problem;
-        const auto loaded = snapshotter.load(3, 12, &problem);
         QVERIFY2(loaded, qPrintable(problem));
         QCOMPARE(loaded->data, image);
     }
