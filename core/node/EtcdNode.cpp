@@ -221,7 +221,7 @@ void EtcdNode::maybeTakeSnapshot()
         m_lastSnapshotBytes >= 0 ? m_lastSnapshotBytes
                                  : m_state.approximateImageBytes(m_options.inlineSnapshotMaxBytes);
     if (expectedBytes < m_options.inlineSnapshotMaxBytes) {
-        // While the last image was small, building it here costs a millisecond or two, less
+        // While the image is small, building it here costs a millisecond or two, less
         // than a fork; a thread of its own writes it, so that neither this member nor the WAL
         // writer waits for the file's sync. A child per snapshot made three members sharing
         // two cores each fork every second under load: write p99 74 ms instead of 10

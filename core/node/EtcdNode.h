@@ -134,7 +134,8 @@ private:
     // released when the images outgrow NodeOptions::inlineSnapshotMaxBytes.
     QByteArray m_imageBuffer, m_storeImageBuffer;
     quint64 m_snapshotRetryAt = 0; // applied index before which a failed one waits
-    // The last image's size (NodeOptions::inlineSnapshotMaxBytes); unknown at start.
+    // The last image's size (NodeOptions::inlineSnapshotMaxBytes); -1: unknown (at start and
+    // after an installed snapshot), estimated from the store instead.
     qint64 m_lastSnapshotBytes = -1;
     QElapsedTimer m_clock;
     qint64 m_publishAttemptMs = -1;
