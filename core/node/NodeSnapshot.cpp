@@ -5,6 +5,7 @@
 
 #include <QDataStream>
 #include <QIODevice>
+#include <QtEndian>
 
 namespace node {
 
@@ -34,21 +35,49 @@ void NodeSnapshot::encode(QByteArray *out) const
 
 std::optional<NodeSnapshot> NodeSnapshot::decode(const QByteArray &bytes)
 {
-    QDataStream s(bytes);
-    s.setVersion(QDataStream::Qt_6_4);
-    quint32 magic = 0;
-    quint8 version = 0;
-    NodeSnapshot snap;
-    s >> magic >> version;
-    if (s.status() != QDataStream::Ok || magic != kMagic ||
-        (version != kVersion && version != kVersionWithoutAuth))
+    const std::optional<View> parts = split(bytes);
+    if (!parts)
         return std::nullopt;
-    s >> snap.store >> snap.membership;
-    if (version == kVersion)
-        s >> snap.auth;
-    if (s.status() != QDataStream::Ok || !s.atEnd())
+    return NodeSnapshot{parts->store.toByteArray(), parts->membership.toByteArray(),
+                        parts->auth.toByteArray()};
+}
+
+std::optional<NodeSnapshot::View> NodeSnapshot::split(QByteArrayView bytes)
+{
+    // QDataStream's layout (version Qt_6_4, big endian), read in place: magic, version, then
+    // each part as a 32-bit length and its bytes (0xffffffff: a null array, read as empty).
+    qsizetype at = 0;
+    const auto take = [&](qsizetype n) -> const uchar * {
+        if (n < 0 || n > bytes.size() - at)
+            return nullptr;
+        const uchar *p = reinterpret_cast<const uchar *>(bytes.data()) + at;
+        at += n;
+        return p;
+    };
+    const auto array = [&](QByteArrayView *out) {
+        const uchar *len = take(4);
+        if (!len)
+            return false;
+        const quint32 n = qFromBigEndian<quint32>(len);
+        if (n == 0xffffffffu) {
+            *out = {};
+            return true;
+        }
+        const uchar *p = take(qsizetype(n));
+        if (!p)
+            return false;
+        *out = QByteArrayView(p, qsizetype(n));
+        return true;
+    };
+    const uchar *head = take(5);
+    if (!head || qFromBigEndian<quint32>(head) != kMagic ||
+        (head[4] != kVersion && head[4] != kVersionWithoutAuth))
         return std::nullopt;
-    return snap;
+    View v;
+    if (!array(&v.store) || !array(&v.membership) || (head[4] == kVersion && !array(&v.auth)) ||
+        at != bytes.size())
+        return std::nullopt;
+    return v;
 }
 
 } // namespace node

@@ -197,13 +197,14 @@ bool StateMachine::install(const raft::Snapshot &snapshot)
 {
     {
         AnnotatedReadWriteLock::WriteLocker lock(&m_readLock);
-        const std::optional<NodeSnapshot> image = NodeSnapshot::decode(snapshot.data);
+        // Read in place: the image may be hundreds of megabytes.
+        const std::optional<NodeSnapshot::View> image = NodeSnapshot::split(snapshot.data);
         std::optional<ClusterMembership> membership;
         if (image)
-            membership = ClusterMembership::fromJson(image->membership);
+            membership = ClusterMembership::fromJson(image->membership.toByteArray());
         auth::AuthStore auth;
         if (!image || !membership || !m_store.recover(image->store) ||
-            (!image->auth.isEmpty() && !auth.recover(image->auth))) {
+            (!image->auth.isEmpty() && !auth.recover(image->auth.toByteArray()))) {
             const QString message =
                 tr("snapshot at index %1 cannot be read").arg(snapshot.metadata.index);
             qCCritical(lcNode).noquote() << message;

@@ -562,7 +562,7 @@ void Store::save(QByteArray *out) const
     StoreSnapshot::encode(*d->root, m_index, m_stats, m_hub.history().events(), out);
 }
 
-bool Store::recover(const QByteArray &snapshot)
+bool Store::recover(QByteArrayView snapshot)
 {
     std::optional<StoreSnapshot::Decoded> s = StoreSnapshot::decode(snapshot);
     if (!s) {

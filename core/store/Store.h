@@ -9,6 +9,7 @@
 #include "store/WatcherHub.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <memory>
@@ -63,7 +64,7 @@ public:
     // no longer reaches back, a 401 through WatchSink::fail() and is dropped (etcd 3.4
     // keeps them waiting and they silently skip the installed range). See
     // WatcherHub::historyReplaced.
-    bool recover(const QByteArray &snapshot);
+    bool recover(QByteArrayView snapshot);
 
     // For tests and admin views.
     int nodeCount() const; // every node, the root included

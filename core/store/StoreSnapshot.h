@@ -7,6 +7,7 @@
 #include "store/StoreStats.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 
 #include <memory>
@@ -24,12 +25,13 @@ class Node;
 //   watchers excluded) | tree | u32 historyCount | events
 // tree: the root, then depth first: per node u8 flags (1 = dir), bytes name (UTF-8,
 //   empty for the root), u64 createdIndex, u64 modifiedIndex, i64 expirationNs, and
-//   bytes value (files) or u32 childCount followed by the children (dirs).
+//   bytes value (files) or u32 childCount followed by the children (dirs), in NodeNameLess
+//   order.
 // event: u8 action, u8 refresh, u64 etcdIndex, node, u8 hasPrevNode, [node]
 //   node: bytes key, u8 flags (1 dir, 2 hasValue), [bytes value], i64 expirationNs,
 //   i64 ttl, u64 modifiedIndex, u64 createdIndex (events never carry listings).
-// decode() validates everything (names, duplicates, consecutive history indexes,
-// trailing bytes) and never trusts a count to allocate.
+// decode() validates everything (names, children in order and so without duplicates,
+// consecutive history indexes, trailing bytes) and never trusts a count to allocate.
 class StoreSnapshot
 {
 public:
@@ -49,7 +51,7 @@ public:
     // Store::save(QByteArray *)).
     static void encode(const Node &root, quint64 index, const StoreStats &stats,
                        const QList<Event> &history, QByteArray *out);
-    static std::optional<Decoded> decode(const QByteArray &data);
+    static std::optional<Decoded> decode(QByteArrayView data);
 };
 
 } // namespace store

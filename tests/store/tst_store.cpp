@@ -58,6 +58,7 @@ private slots:
     void snapshotRoundTrip();
     void snapshotKeepsExpiryDeterministic();
     void snapshotRejectsGarbage();
+    void snapshotRejectsChildrenOutOfOrder();
     void approximateImageBytesFollowsTheImage();
     void commandRoundTrip_data();
     void commandRoundTrip();
@@ -763,6 +764,35 @@ void tst_Store::snapshotRejectsGarbage()
     QCOMPARE(b.save(), beforeSnap); // before dump(), which counts a get
     QCOMPARE(dump(b), before);
     QCOMPARE(b.index(), quint64(1));
+}
+
+// recover() appends each child after the last one (save() writes them in order): children
+// out of order or twice, which only damage produces, are refused and change nothing.
+void tst_Store::snapshotRejectsChildrenOutOfOrder()
+{
+    store::Store a;
+    QVERIFY(a.apply(set("/d/kid-a", "1")).ok());
+    QVERIFY(a.apply(set("/d/kid-b", "2")).ok());
+    QVERIFY(a.apply(set("/d/kid-c", "3")).ok());
+    const QByteArray snap = a.save();
+    const qsizetype at = snap.indexOf("kid-a"), bt = snap.indexOf("kid-b");
+    QVERIFY(at > 0 && bt > at);
+
+    store::Store b;
+    QVERIFY(b.recover(snap));
+    QCOMPARE(b.save(), snap);
+
+    QByteArray swapped = snap;
+    swapped[at + 4] = 'b';
+    swapped[bt + 4] = 'a';
+    QByteArray twice = snap;
+    twice[bt + 4] = 'a';
+    store::Store c;
+    QVERIFY(c.apply(set("/keep", "me")).ok());
+    const QByteArray before = c.save();
+    QVERIFY(!c.recover(swapped));
+    QVERIFY(!c.recover(twice));
+    QCOMPARE(c.save(), before);
 }
 
 void tst_Store::commandRoundTrip_data()
