@@ -3,7 +3,8 @@
 # Copyright 2026 The qetcd Authors
 """Snapshot-stall probe for bench/scale.sh: one keep-alive connection asks GET <url> back to back
 (a serializable read of one small key) until SIGTERM, and prints the longest answers with the
-time they started, so a member that stops serving while it takes a snapshot shows up as a gap.
+time they started (since the probe's start, and by the wall clock to match with the member's log),
+so a member that stops serving while it takes a snapshot shows up as a gap.
 Output: one line per answer slower than --report-ms, then a summary line
   STALL_RESULT requests=N p50_ms=.. p99_ms=.. p999_ms=.. max_ms=.. over_50ms=K over_200ms=K
 """
@@ -41,7 +42,9 @@ def main():
         ms = (time.monotonic() - start) * 1000
         lat.append(ms)
         if ms > args.report_ms:
-            print(f"slow t={time.time() - t0 - ms / 1000:.3f}s ms={ms:.1f}", flush=True)
+            began = time.time() - ms / 1000
+            print(f"slow t={began - t0:.3f}s at={time.strftime('%H:%M:%S', time.localtime(began))}"
+                  f".{int(began * 1000) % 1000:03d} ms={ms:.1f}", flush=True)
         time.sleep(args.interval_ms / 1000)
     lat.sort()
     def pct(p):
