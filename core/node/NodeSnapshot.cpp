@@ -3,9 +3,10 @@
 
 #include "node/NodeSnapshot.h"
 
+#include "store/DataStreamReader.h"
+
 #include <QDataStream>
 #include <QIODevice>
-#include <QtEndian>
 
 namespace node {
 
@@ -44,38 +45,19 @@ std::optional<NodeSnapshot> NodeSnapshot::decode(const QByteArray &bytes)
 
 std::optional<NodeSnapshot::View> NodeSnapshot::split(QByteArrayView bytes)
 {
-    // QDataStream's layout (version Qt_6_4, big endian), read in place: magic, version, then
-    // each part as a 32-bit length and its bytes (0xffffffff: a null array, read as empty).
-    qsizetype at = 0;
-    const auto take = [&](qsizetype n) -> const uchar * {
-        if (n < 0 || n > bytes.size() - at)
-            return nullptr;
-        const uchar *p = reinterpret_cast<const uchar *>(bytes.data()) + at;
-        at += n;
-        return p;
-    };
-    const auto array = [&](QByteArrayView *out) {
-        const uchar *len = take(4);
-        if (!len)
-            return false;
-        const quint32 n = qFromBigEndian<quint32>(len);
-        if (n == 0xffffffffu) {
-            *out = {};
-            return true;
-        }
-        const uchar *p = take(qsizetype(n));
-        if (!p)
-            return false;
-        *out = QByteArrayView(p, qsizetype(n));
-        return true;
-    };
-    const uchar *head = take(5);
-    if (!head || qFromBigEndian<quint32>(head) != kMagic ||
-        (head[4] != kVersion && head[4] != kVersionWithoutAuth))
+    // QDataStream's layout (big endian), read in place: magic, version, then each part as a
+    // byte array (a null one reads as empty). The version without auth has two parts.
+    store::DataStreamReader r(bytes, QDataStream::BigEndian);
+    const quint32 magic = r.number<quint32>();
+    const quint8 version = r.number<quint8>();
+    if (r.failed() || magic != kMagic || (version != kVersion && version != kVersionWithoutAuth))
         return std::nullopt;
     View v;
-    if (!array(&v.store) || !array(&v.membership) || (head[4] == kVersion && !array(&v.auth)) ||
-        at != bytes.size())
+    v.store = r.bytes();
+    v.membership = r.bytes();
+    if (version == kVersion)
+        v.auth = r.bytes();
+    if (r.failed() || !r.atEnd())
         return std::nullopt;
     return v;
 }

@@ -3,11 +3,11 @@
 
 #include "store/StoreSnapshot.h"
 
+#include "store/DataStreamReader.h"
 #include "store/Node.h"
 
 #include <QDataStream>
 #include <QIODevice>
-#include <QtEndian>
 
 namespace store {
 
@@ -52,50 +52,7 @@ void writeNodeValue(QDataStream &s, const NodeValue &v)
     s << v.expirationNs << v.ttl << v.modifiedIndex << v.createdIndex;
 }
 
-// Reads what QDataStream (Qt_6_4, little endian) wrote, in place: a member restarting with a
-// million keys spent seconds in QDataStream's per-field device reads (issue 15, restart). Any
-// read past the end sets `failed` and yields zeros.
-class Reader
-{
-public:
-    explicit Reader(QByteArrayView data) : m_data(data) {}
-
-    bool failed() const { return m_failed; }
-    bool atEnd() const { return m_at == m_data.size(); }
-
-    template <typename T> T number()
-    {
-        const uchar *p = take(sizeof(T));
-        return p ? qFromLittleEndian<T>(p) : T(0);
-    }
-    // QDataStream's QByteArray: u32 length (0xffffffff: null), then the bytes.
-    QByteArrayView bytes()
-    {
-        const quint32 n = number<quint32>();
-        if (m_failed || n == 0xffffffffu)
-            return {};
-        const uchar *p = take(qsizetype(n));
-        return p ? QByteArrayView(p, qsizetype(n)) : QByteArrayView();
-    }
-
-private:
-    const uchar *take(qsizetype n)
-    {
-        if (m_failed || n > m_data.size() - m_at) {
-            m_failed = true;
-            return nullptr;
-        }
-        const uchar *p = reinterpret_cast<const uchar *>(m_data.data()) + m_at;
-        m_at += n;
-        return p;
-    }
-
-    QByteArrayView m_data;
-    qsizetype m_at = 0;
-    bool m_failed = false;
-};
-
-bool readNodeValue(Reader &r, NodeValue &v)
+bool readNodeValue(DataStreamReader &r, NodeValue &v)
 {
     const QByteArrayView key = r.bytes();
     const quint8 flags = r.number<quint8>();
@@ -166,7 +123,7 @@ void StoreSnapshot::encode(const Node &root, quint64 index, const StoreStats &st
 
 std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(QByteArrayView data)
 {
-    Reader r(data);
+    DataStreamReader r(data, QDataStream::LittleEndian);
     Decoded d;
     const quint32 magic = r.number<quint32>();
     const quint8 version = r.number<quint8>();
