@@ -38,6 +38,22 @@ QList<HexPairName> listSegments(const QString &dir)
     return out;
 }
 
+// The first segment open() must read. With a fixed replay start (the snapshot the member
+// loaded), a segment whose successor begins at or below start + 1 holds only entries the
+// snapshot covers, and the successor's head repeats the newest metadata, marker and hard state:
+// replay starts at the last segment that begins at or below start + 1, as etcd's wal.Open does.
+// At a million keys the skipped segments were ~270 MB, about two seconds of a restart
+// (issue 15). Without a fixed start (the WAL tool's check) every segment is read.
+qsizetype firstToRead(const QList<HexPairName> &segments, std::optional<quint64> replayAfter)
+{
+    qsizetype first = 0;
+    if (!replayAfter)
+        return first;
+    while (first + 1 < segments.size() && segments[first + 1].second <= *replayAfter + 1)
+        ++first;
+    return first;
+}
+
 QString absoluteClean(const QString &dir)
 {
     return QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
@@ -173,7 +189,7 @@ Wal::Opened Wal::open(const QString &dir, ReadOut *out, const Options &options)
     QByteArray metadata;
     bool haveMetadata = false;
     WalSegmentScan::Outcome tail;
-    for (qsizetype i = 0; i < wal->m_segments.size(); ++i) {
+    for (qsizetype i = firstToRead(names, options.replayAfter); i < wal->m_segments.size(); ++i) {
         const QString file = wal->pathOf(wal->m_segments[i]);
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly))

@@ -40,7 +40,11 @@
 // created, so its name survives a crash. create() builds the first segment in <dir>.tmp and
 // renames it into place, so a WAL either exists completely or not at all.
 //
-// RECOVERY (open()). All segments are read in order and every record is checked:
+// RECOVERY (open()). Segments are read in order and every record is checked. With a fixed
+// replay start (Options::replayAfter, the snapshot a starting member loaded), reading begins at
+// the last segment whose name's index is at most the start + 1: the segments before it hold
+// only entries the snapshot covers, and its head repeats everything else (etcd's wal.Open does
+// the same). Without one (the WAL tool's check) every segment is read. In what is read:
 //  - The newest segment may end in a torn record left by a crash in the middle of an append,
 //    with no intact record anywhere after it: a record cut short by the end of the file, or
 //    a complete record with a CRC mismatch one of whose 512-byte sectors is all zeros (a part
