@@ -12,6 +12,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace storage {
@@ -82,6 +84,45 @@ StorageResult DiskOps::writeAll(QFileDevice &file, const QByteArray &data)
         p += n;
         left -= n;
     }
+    return StorageResult::success();
+}
+
+StorageResult DiskOps::readAll(QFileDevice &file, QByteArray *out)
+{
+    const int fd = file.handle();
+    const qint64 at = file.pos();
+    const qint64 size = file.size() - at;
+    if (size < 0 || size > std::numeric_limits<qsizetype>::max() / 2) // beyond QByteArray
+        return StorageResult::failure(
+            StorageStatus::IoError,
+            tr("cannot read %1: %2").arg(file.fileName(), errnoText(EFBIG)));
+    out->resize(0);
+    out->resize(size); // uninitialised: read(2) fills it
+    char *p = out->data();
+#ifdef MADV_HUGEPAGE
+    constexpr quintptr kHuge = 2 * 1024 * 1024;
+    const quintptr begin = (quintptr(p) + kHuge - 1) & ~(kHuge - 1);
+    const quintptr end = (quintptr(p) + quintptr(size)) & ~(kHuge - 1);
+    if (end > begin)
+        ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE); // advice only
+#endif
+    qint64 got = 0;
+    while (got < size) {
+        const ssize_t n = ::pread(fd, p + got, size_t(size - got), at + got);
+        if (n < 0) {
+            const int err = errno;
+            if (err == EINTR)
+                continue;
+            out->clear();
+            return StorageResult::failure(
+                StorageStatus::IoError,
+                tr("cannot read %1: %2").arg(file.fileName(), errnoText(err)));
+        }
+        if (n == 0)
+            break; // the file shrank
+        got += n;
+    }
+    out->resize(got);
     return StorageResult::success();
 }
 

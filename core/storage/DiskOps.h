@@ -41,6 +41,13 @@ public:
     // writes; the file must be unbuffered (or flushed). On failure an unknown prefix of data
     // may be in the file: the caller cuts it off (truncate()) or removes the file.
     static StorageResult writeAll(QFileDevice &file, const QByteArray &data);
+    // Reads the rest of an open file (from its offset to the size it has now) into *out with
+    // read(2), carrying on after short reads; a file that shrinks meanwhile yields what was
+    // there. A buffer of 2 MiB or more is advised as transparent huge pages first (Linux):
+    // snapshots and WAL segments are read once at start-up, hundreds of MB, and on virtual
+    // machines the first touch of every 4 KiB page traps. Measured on our test host with a
+    // 296 MB snapshot: read + CRC 1.44 s with 4 KiB pages, 0.55 s with 2 MiB pages.
+    static StorageResult readAll(QFileDevice &file, QByteArray *out);
     // Cuts the file back to size bytes and moves its offset there.
     static StorageResult truncate(QFileDevice &file, qint64 size);
     // Writes data to path atomically: into path + ".tmp", fdatasynced, renamed over path, then

@@ -110,9 +110,10 @@ std::optional<raft::Snapshot> Snapshotter::read(const QString &name, QString *pr
         *problem = tr("cannot open: %1").arg(f.errorString());
         return std::nullopt;
     }
-    QByteArray bytes = f.readAll();
-    if (f.error() != QFileDevice::NoError) {
-        *problem = tr("cannot read: %1").arg(f.errorString());
+    QByteArray bytes;
+    const StorageResult r = DiskOps::readAll(f, &bytes);
+    if (!r.ok()) {
+        *problem = r.error;
         return std::nullopt;
     }
     return decode(name, std::move(bytes), problem);

@@ -196,11 +196,9 @@ Wal::Opened Wal::open(const QString &dir, ReadOut *out, const Options &options)
             return {StorageResult::failure(StorageStatus::IoError,
                                            tr("cannot open %1: %2").arg(file, f.errorString())),
                     nullptr};
-        const QByteArray bytes = f.readAll();
-        if (f.error() != QFileDevice::NoError)
-            return {StorageResult::failure(StorageStatus::IoError,
-                                           tr("cannot read %1: %2").arg(file, f.errorString())),
-                    nullptr};
+        QByteArray bytes;
+        if (const StorageResult r = DiskOps::readAll(f, &bytes); !r.ok())
+            return {r, nullptr};
 
         bool firstRecord = true;
         auto onRecord = [&](const WalRecord &r, qsizetype) -> QString {
