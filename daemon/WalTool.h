@@ -15,7 +15,8 @@ namespace server {
 //  - verify: reads every segment with the same checks as a starting member (Wal::open with
 //    WalOptions::readOnly, so nothing is modified); one-line verdict, exit 0 when a member
 //    would start from it (a torn tail, which a restart cuts off, is named), 1 otherwise with
-//    the file, offset and record kind of the damage.
+//    the file, offset and record kind of the damage. Stricter than a start: a member starting
+//    from a snapshot skips the segments it covers, so it starts despite damage only there.
 //  - dump: one line per record (file@offset, kind, size; entries with index, term, type and a
 //    short decoded summary; hard states; snapshot markers), then the damage if there is any;
 //    exit 1 only for damage (not for a torn tail).
