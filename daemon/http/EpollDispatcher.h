@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace http {
 
@@ -76,6 +77,8 @@ private:
         QSocketNotifier *notifiers[3] = {nullptr, nullptr, nullptr};
         std::uint32_t registered = 0; // the event mask epoll has
         unsigned pending = 0;         // bit per type: ready in this turn, not yet activated
+        bool deferred = false;        // in m_deferred: `registered` is brought up to date
+                                      // before the next epoll_wait
     };
     struct Timer
     {
@@ -87,7 +90,12 @@ private:
     };
 
     static qint64 nowNs();
+    static std::uint32_t wantedEvents(const Socket &socket);
+    // Brings epoll in line with the socket's notifiers: adding and removing at once, other
+    // changes deferred to commitDeferred(), which runs before every epoll_wait.
     void updateEpoll(int fd, Socket &socket);
+    void commitDeferred();
+    void commit(int fd, Socket &socket, std::uint32_t wanted);
     // Waits at most `timeoutMs` (-1: no limit); returns how many notifiers fired.
     int waitAndActivate(int timeoutMs, bool notifiers);
     int activateTimers();
@@ -99,6 +107,7 @@ private:
     std::atomic<bool> m_wakePending{false}; // the eventfd was written and not yet read
     std::atomic<bool> m_interrupted{false};
     std::unordered_map<int, Socket> m_sockets;
+    std::vector<int> m_deferred; // descriptors whose change of interest waits for the next wait
     std::unordered_map<int, Timer> m_timers;
     std::set<std::pair<qint64, int>> m_deadlines; // (deadline, timer id), soonest first
 };
