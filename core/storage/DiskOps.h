@@ -17,7 +17,8 @@ namespace storage {
 // The few durability operations Qt does not offer: fdatasync of an open file (QFileDevice has
 // no sync call, and QSaveFile::commit ignores sync errors), fsync of a directory so that a
 // created, renamed or deleted name survives a crash, directory creation with 0700
-// permissions for every missing component, and writes whose failure says why.
+// permissions for every missing component, and reads and writes whose failure says why
+// (readAll also advises its buffer as huge pages: files read whole at start-up are large).
 //
 // Errors name the path and carry strerror's text ("No space left on device"), never
 // QFileDevice::errorString(): Qt reports a short write (what a filling disk produces first)
