@@ -114,9 +114,6 @@ bool Daemon::start()
     // depend on it (they stream through the disk). Unset: the transport's 256 MiB.
     if (const auto limit = bytesFromEnvironment("QETCD_PEER_MAX_MESSAGE_BYTES", 1024 * 1024))
         options.maxPeerMessageBytes = qsizetype(*limit);
-    // Testing and diagnostics: 0 takes every snapshot in a forked child, however small.
-    if (const auto inlineMax = bytesFromEnvironment("QETCD_INLINE_SNAPSHOT_MAX_BYTES", 0))
-        options.inlineSnapshotMaxBytes = *inlineMax;
 
     qCInfo(lcMain).noquote() << "name =" << config.name;
     qCInfo(lcMain).noquote() << "data dir =" << config.dataDir;

@@ -3,8 +3,8 @@
 
 #include "node/BackgroundSnapshot.h"
 
-#include "node/NodeLogging.h"
 #include "raft/Snapshot.h"
+#include "storage/Crc32c.h"
 #include "storage/Snapshotter.h"
 
 #include <QFile>
@@ -12,21 +12,17 @@
 #include <QSocketNotifier>
 
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
-#include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace node {
 
 namespace {
 
-// What the child writes to the pipe before it exits.
+// What the writer thread reports through the pipe before it ends.
 struct Report
 {
     qint32 stage = 0; // 0: done; else the step that failed (see kStages)
@@ -34,33 +30,35 @@ struct Report
     qint64 bytes = 0;
 };
 
-// Steps of the child's write, for the parent's message.
-const char *const kStages[] = {"",          "open",   "write",
-                               "fdatasync", "rename", "fsync of the directory"};
+// Steps of the write, for the owner's message.
+const char *const kStages[] = {
+    "", "open", "write", "fdatasync", "rename", "fsync of the directory", "read back"};
+enum Stage { Open = 1, Write, Sync, Rename, SyncDir, ReadBack };
 
-// Written in slices of this size, each handed to the disk as soon as it is written
-// (sync_file_range): the final fdatasync then has little left to flush, so the member's own
-// WAL syncs never queue behind hundreds of megabytes of snapshot at once.
-constexpr qint64 kWritebackSlice = qint64(8) * 1024 * 1024;
+// Handed to the disk in slices of this size as they are written (sync_file_range): the final
+// fdatasync then has little left to flush, so the member's own WAL syncs never queue behind
+// hundreds of megabytes of snapshot at once. Also the size of the reads that compute the
+// checksum.
+constexpr qint64 kSlice = qint64(8) * 1024 * 1024;
 
-bool writeAll(int fd, const char *data, qint64 size)
+bool writeAllAt(int fd, const char *data, qint64 size, qint64 at)
 {
     while (size > 0) {
-        const ssize_t n = ::write(fd, data, size_t(qMin<qint64>(size, qint64(1) << 30)));
+        const ssize_t n = ::pwrite(fd, data, size_t(qMin<qint64>(size, qint64(1) << 30)), at);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             return false;
         data += n;
         size -= n;
+        at += n;
     }
     return true;
 }
 
-// The snapshot is not urgent, the clients' writes are: the calling thread (a child's only
-// thread, or the writer thread) gives way to the member for the processor and for the disk
-// (best effort, lowest level, where the I/O scheduler honours it). On Linux both calls act on
-// the calling thread alone.
+// The snapshot is not urgent, the clients' writes are: the writer thread gives way to the
+// member for the processor and for the disk (best effort, lowest level, where the I/O
+// scheduler honours it). On Linux both calls act on the calling thread alone.
 void yieldToMember()
 {
     ::setpriority(PRIO_PROCESS, 0, 10);
@@ -69,7 +67,7 @@ void yieldToMember()
               (kIoprioClassBestEffort << kIoprioClassShift) | 7);
 }
 
-// A snapshot file's names, encoded for the POSIX calls before any child or thread starts.
+// A snapshot file's names, encoded before the thread starts.
 struct FileNames
 {
     QByteArray path; // the snapshot file
@@ -83,93 +81,109 @@ FileNames fileNames(const QString &path)
             QFile::encodeName(QFileInfo(path).path())};
 }
 
-// Writes <tmp>, syncs it, renames it over <path> and syncs <dir> (the atomic write
-// storage::DiskOps does), with only POSIX calls, so that a forked child can run it too.
-// A failed write leaves no <tmp> behind.
+// The data's checksum continued from `seed`, read back from the file: [from, from + size).
+bool checksumOfFile(int fd, qint64 from, qint64 size, quint32 *crc)
+{
+    QByteArray buffer(qMin(kSlice, qMax<qint64>(size, 1)), Qt::Uninitialized);
+    for (qint64 at = 0; at < size;) {
+        const ssize_t n =
+            ::pread(fd, buffer.data(), size_t(qMin<qint64>(buffer.size(), size - at)), from + at);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        *crc = storage::Crc32c::compute(buffer.constData(), n, *crc);
+        at += n;
+    }
+    return true;
+}
+
+// Writes the image behind room for the header in <tmp>, applies the source's patches, reads
+// the data back for its checksum, writes the header, syncs, renames it over <path> and syncs
+// <dir>. A failed write leaves no <tmp> behind.
 Report writeSnapshotFile(const raft::SnapshotMetadata &metadata, const FileNames &names,
-                         const QByteArray &data)
+                         const BackgroundSnapshot::Source &source)
 {
     const QByteArray &path = names.path, &tmp = names.tmp, &dir = names.dir;
     Report report;
     const auto fail = [&](int stage) {
-        report.stage = stage;
-        report.error = errno;
+        if (report.stage == 0) {
+            report.stage = stage;
+            report.error = errno;
+        }
     };
-    const QByteArray header = storage::Snapshotter::fileHeader(metadata, data);
-    report.bytes = header.size() + data.size();
-    const int fd = ::open(tmp.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    const int fd = ::open(tmp.constData(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) {
-        fail(1);
+        fail(Open);
         return report;
     }
-    bool written = writeAll(fd, header.constData(), header.size());
-    for (qint64 at = 0; written && at < data.size(); at += kWritebackSlice) {
-        const qint64 n = qMin(kWritebackSlice, data.size() - at);
-        written = writeAll(fd, data.constData() + at, n);
-        if (written)
-            ::sync_file_range(fd, header.size() + at, n, SYNC_FILE_RANGE_WRITE);
+    const qint64 dataAt = storage::Snapshotter::headerBytes(metadata);
+    qint64 size = 0, handedToDisk = 0;
+    QByteArray piece; // one buffer for every piece: its pages are touched once
+    for (bool more = true; more && report.stage == 0;) {
+        piece.resize(0);
+        more = source.next(&piece);
+        if (!writeAllAt(fd, piece.constData(), piece.size(), dataAt + size)) {
+            fail(Write);
+            break;
+        }
+        size += piece.size();
+        if (size - handedToDisk >= kSlice) {
+            ::sync_file_range(fd, dataAt + handedToDisk, size - handedToDisk,
+                              SYNC_FILE_RANGE_WRITE);
+            handedToDisk = size;
+        }
     }
-    if (!written)
-        fail(2);
-    else if (::fdatasync(fd) != 0)
-        fail(3);
+    if (report.stage == 0 && source.patches) {
+        for (const auto &[offset, bytes] : source.patches()) {
+            if (!writeAllAt(fd, bytes.constData(), bytes.size(), dataAt + offset))
+                fail(Write);
+        }
+    }
+    if (report.stage == 0) {
+        bool readBack = true;
+        const QByteArray header =
+            storage::Snapshotter::fileHeader(metadata, quint64(size), [&](quint32 seed) {
+                readBack = checksumOfFile(fd, dataAt, size, &seed);
+                return seed;
+            });
+        if (!readBack)
+            fail(ReadBack);
+        else if (!writeAllAt(fd, header.constData(), header.size(), 0))
+            fail(Write);
+        else if (::fdatasync(fd) != 0)
+            fail(Sync);
+        report.bytes = dataAt + size;
+    }
     ::close(fd);
     if (report.stage == 0 && ::rename(tmp.constData(), path.constData()) != 0)
-        fail(4);
+        fail(Rename);
     if (report.stage != 0) {
         ::unlink(tmp.constData());
         return report;
     }
     const int dfd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd < 0 || ::fsync(dfd) != 0)
-        fail(5);
+        fail(SyncDir);
     if (dfd >= 0)
         ::close(dfd);
     return report;
 }
 
-// The child's whole job. Only async-signal-safe calls besides the serializer and memcpy-like
-// work on memory; never returns.
-[[noreturn]] void runChild(pid_t parent, int reportFd, const raft::SnapshotMetadata &metadata,
-                           const FileNames &names, const std::function<QByteArray()> &image)
-{
-    // Not a minute longer than the member: a member killed meanwhile must be restartable at
-    // once, and this process shares its open files (the data dir's lock among them).
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    // A report nobody reads any more is no reason to die before _exit.
-    ::signal(SIGPIPE, SIG_IGN);
-    yieldToMember();
-    if (::getppid() != parent)
-        ::_exit(1);
-    // Nothing but the report pipe stays open here: not the listening sockets, not the WAL.
-    // (The data dir's lock is on the open file, which the member keeps: closing this
-    // process's descriptor does not release it.)
-    if (reportFd > 3)
-        ::close_range(3, unsigned(reportFd) - 1, 0);
-    ::close_range(unsigned(reportFd) + 1, ~0U, 0);
-    const Report report = writeSnapshotFile(metadata, names, image());
-    writeAll(reportFd, reinterpret_cast<const char *>(&report), sizeof report);
-    ::_exit(report.stage == 0 ? 0 : 1);
-}
-
 } // namespace
 
-BackgroundSnapshot::BackgroundSnapshot(QObject *parent) : QObject(parent)
-{
-    m_timeout.setSingleShot(true);
-    m_timeout.setInterval(kChildTimeoutMs);
-    connect(&m_timeout, &QTimer::timeout, this, &BackgroundSnapshot::onTimeout);
-}
+BackgroundSnapshot::BackgroundSnapshot(QObject *parent) : QObject(parent) {}
 
 BackgroundSnapshot::~BackgroundSnapshot()
 {
     // A snapshot being written is let finish (it is consistent, and the next start then
-    // replays less of the WAL); a member killed outright takes its child along (PDEATHSIG).
+    // replays less of the WAL).
     if (running())
         reap();
 }
 
-bool BackgroundSnapshot::openReportPipe(const QString &path, int *writeFd, QString *error)
+bool BackgroundSnapshot::stream(const raft::SnapshotMetadata &metadata, const QString &path,
+                                Source source, QString *error)
 {
     if (running()) {
         *error = tr("a snapshot is being written already");
@@ -182,71 +196,26 @@ bool BackgroundSnapshot::openReportPipe(const QString &path, int *writeFd, QStri
     }
     m_clock.start();
     m_readFd = fds[0];
-    *writeFd = fds[1];
+    const int writeFd = fds[1];
     m_path = path;
-    return true;
-}
-
-void BackgroundSnapshot::watchReportPipe()
-{
-    m_notifier = std::make_unique<QSocketNotifier>(m_readFd, QSocketNotifier::Read);
-    connect(m_notifier.get(), &QSocketNotifier::activated, this,
-            &BackgroundSnapshot::onChildReported);
-}
-
-bool BackgroundSnapshot::start(const raft::SnapshotMetadata &metadata, const QString &path,
-                               const std::function<QByteArray()> &image, QString *error)
-{
-    // Everything the child needs is prepared here: it should allocate as little as it can.
     const FileNames names = fileNames(path);
-    int writeFd = -1;
-    if (!openReportPipe(path, &writeFd, error))
-        return false;
-    const pid_t parentPid = ::getpid();
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        *error = tr("cannot fork: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
-        ::close(m_readFd);
-        ::close(writeFd);
-        m_readFd = -1;
-        return false;
-    }
-    if (pid == 0) {
-        ::close(m_readFd);
-        runChild(parentPid, writeFd, metadata, names, image);
-    }
-    m_forkNs = m_clock.nsecsElapsed();
-    ::close(writeFd);
-    m_pid = pid;
-    watchReportPipe();
-    m_timeout.start();
-    return true;
-}
-
-bool BackgroundSnapshot::write(const raft::SnapshotMetadata &metadata, const QString &path,
-                               const QByteArray &image, QString *error)
-{
-    const FileNames names = fileNames(path);
-    int writeFd = -1;
-    if (!openReportPipe(path, &writeFd, error))
-        return false;
-    m_forkNs = 0;
-    // The thread shares the image (implicitly, no copy) until it has written it. Its report
-    // goes through the same pipe as a child's, so both end in onChildReported().
-    m_thread = std::thread([=] {
+    m_thread = std::thread([=, source = std::move(source)] {
         yieldToMember();
-        const Report report = writeSnapshotFile(metadata, names, image);
-        writeAll(writeFd, reinterpret_cast<const char *>(&report), sizeof report);
+        const Report report = writeSnapshotFile(metadata, names, source);
+        ssize_t n;
+        do {
+            n = ::write(writeFd, &report, sizeof report);
+        } while (n < 0 && errno == EINTR);
         ::close(writeFd);
     });
-    watchReportPipe();
+    m_notifier = std::make_unique<QSocketNotifier>(m_readFd, QSocketNotifier::Read);
+    connect(m_notifier.get(), &QSocketNotifier::activated, this, &BackgroundSnapshot::onReported);
     return true;
 }
 
-void BackgroundSnapshot::onChildReported()
+void BackgroundSnapshot::onReported()
 {
-    // The report is written in one call just before the child exits (or the pipe just
-    // closes, when the child died): one read takes it.
+    // The report is written in one call just before the thread ends: one read takes it.
     Report report;
     ssize_t n;
     do {
@@ -267,31 +236,8 @@ void BackgroundSnapshot::onChildReported()
     Q_EMIT finished(error.isEmpty(), error, report.bytes, seconds);
 }
 
-void BackgroundSnapshot::onTimeout()
-{
-    if (m_pid <= 0)
-        return;
-    ::kill(pid_t(m_pid), SIGKILL);
-    reap();
-    QFile::remove(m_path + QStringLiteral(".tmp"));
-    Q_EMIT finished(false,
-                    tr("the snapshot process writing %1 did not finish in %2 ms and was killed")
-                        .arg(m_path)
-                        .arg(m_timeout.interval()),
-                    0, double(m_clock.nsecsElapsed()) / 1e9);
-}
-
 void BackgroundSnapshot::reap()
 {
-    m_timeout.stop();
-    // The child is waited for before its pipe closes: a child still writing its report
-    // must not find the pipe gone.
-    if (m_pid > 0) {
-        int status = 0;
-        while (::waitpid(pid_t(m_pid), &status, 0) < 0 && errno == EINTR) {
-        }
-    }
-    m_pid = 0;
     if (m_thread.joinable())
         m_thread.join();
     m_notifier.reset();

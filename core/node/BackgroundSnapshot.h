@@ -7,9 +7,10 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QString>
-#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -19,77 +20,62 @@ class QSocketNotifier;
 
 namespace node {
 
-// Takes a snapshot without stopping the member: fork() gives a child process the member's
-// memory as it is at that instant (copy-on-write, the kernel's job), and the child serializes
-// the state machine from it and writes the snapshot file, while the member goes on applying,
-// serving reads, watches and heartbeats. The member's pause is the fork itself (copying page
-// tables: milliseconds for a store of a million keys) instead of serializing the whole store,
-// and no image of the store is ever built in the member's own memory. Redis' BGSAVE works the
-// same way.
+// Writes snapshot files without stopping the member: a thread of its own writes the file while
+// the member goes on applying, serving reads, watches and heartbeats, and off the WAL writer,
+// so that the clients' WAL syncs never wait behind a snapshot file's write and sync.
 //
-// The child only runs the serializer handed to start() (pure code: reads memory, allocates)
-// and plain POSIX calls (open, write, fdatasync, rename, fsync), then _exit()s: no Qt event
-// loop, no logging, no locks another thread could have held at the fork. It writes
-// <path>.tmp, syncs it, renames it over <path> and syncs the directory (the atomic write
-// storage::DiskOps does), then reports the outcome through a pipe the parent watches.
+// stream() takes the image piece by piece from a source. The member's source
+// (StateMachine::imageStream) reads the live store through a capture (store::StoreCapture),
+// under the state machine's read lock for a moment per piece: a store of any size is written
+// without a copy of it in memory, and the member pauses only to begin the capture (issue 15,
+// target 2). The file is written as <path>.tmp; its checksum is read back from the file (the
+// header that holds it precedes data whose size is known only at the end); then it is synced,
+// renamed over <path>, and the directory synced (the atomic write storage::DiskOps does). The
+// thread reports through a pipe the owner's event loop watches, and finished() follows on the
+// owner's thread.
 //
-// write() is the same job for an image the member built itself (small stores, where building
-// it costs less than a fork): a thread of its own writes the file the same way, off the WAL
-// writer, so the clients' WAL syncs never wait behind a snapshot file's write and sync on that
-// thread. Both end with finished(), on the owner's thread.
-//
-// Invariant: at most one child or writer thread at a time. Ownership: owns the child; destroying
-// this object waits for a running one to finish its file (the member's files stay consistent either
-// way: a snapshot file is only ever used once complete, and the WAL keeps every entry it covers).
-// Thread: the owner's (the member's), which must be the thread that holds the state being
-// serialized still.
+// Invariant: at most one writer thread at a time. Ownership: owns the thread; destroying this
+// object waits for a running one to finish its file (the member's files stay consistent either
+// way: a snapshot file is only ever used once complete, and the WAL keeps every entry it
+// covers). Thread: the owner's (the member's); the source's functions run on the writer thread.
 class BackgroundSnapshot : public QObject
 {
     Q_OBJECT
 
 public:
+    // An image produced piece by piece on the writer thread.
+    struct Source
+    {
+        // Appends the next piece to *piece; true while more follows.
+        std::function<bool(QByteArray *piece)> next;
+        // After the last piece: bytes to write over the image at the given offsets (a length
+        // that precedes what it measures).
+        std::function<QList<QPair<qint64, QByteArray>>()> patches;
+    };
+
     explicit BackgroundSnapshot(QObject *parent = nullptr);
     ~BackgroundSnapshot() override;
 
-    // Starts a child that writes the snapshot file at `path` for `metadata`, with the data
-    // `image()` returns in the child. False (and *error) when no child could be started.
-    bool start(const raft::SnapshotMetadata &metadata, const QString &path,
-               const std::function<QByteArray()> &image, QString *error);
-    // Writes `image` (taken by the caller at `metadata`) to the snapshot file at `path` on a
-    // thread of its own; finished() as for start(). False (and *error) while one is running.
-    bool write(const raft::SnapshotMetadata &metadata, const QString &path, const QByteArray &image,
-               QString *error);
-    bool running() const { return m_pid > 0 || m_thread.joinable(); }
-    // How long the last fork() held the member (copying its page tables), in ns; 0 after write().
-    qint64 lastForkNs() const { return m_forkNs; }
-
-    // A child that has not reported after this long is killed and counted failed: it could
-    // only be stuck (a lock some other thread of the member held at the fork, say), and
-    // the member must not go without snapshots for good. Ten minutes is a hundred times
-    // what a million keys take.
-    static constexpr int kChildTimeoutMs = 10 * 60 * 1000;
-    void setTimeoutMs(int ms) { m_timeout.setInterval(ms); } // tests shorten it
+    // Writes the image `source` produces, for `metadata`, to the snapshot file at `path` on a
+    // thread of its own. False (and *error) while one is running.
+    bool stream(const raft::SnapshotMetadata &metadata, const QString &path, Source source,
+                QString *error);
+    bool running() const { return m_thread.joinable(); }
 
 Q_SIGNALS:
-    // The child is gone: the file is complete and durable (ok), or it is not there and
-    // `error` says why. `bytes` is the file's size; `seconds` from start() to now.
+    // The writer is done: the file is complete and durable (ok), or it is not there and
+    // `error` says why. `bytes` is the file's size; `seconds` from the start to now.
     void finished(bool ok, const QString &error, qint64 bytes, double seconds);
 
 private:
-    void onChildReported();
-    void onTimeout();
+    void onReported();
     void reap();
-    bool openReportPipe(const QString &path, int *writeFd, QString *error);
-    void watchReportPipe();
 
-    qint64 m_pid = 0;
-    std::thread m_thread; // write()'s writer, joined once it has reported
+    std::thread m_thread; // the writer, joined once it has reported
     int m_readFd = -1;
     std::unique_ptr<QSocketNotifier> m_notifier;
-    QTimer m_timeout;
     QString m_path;
     QElapsedTimer m_clock;
-    qint64 m_forkNs = 0;
 };
 
 } // namespace node

@@ -74,9 +74,6 @@ void EtcdNode::wireParts()
         m_expiry.arm();
     });
     connect(&m_state, &StateMachine::snapshotInstalled, &m_expiry, &ExpiryProposer::arm);
-    // A leader's snapshot replaced the store: its size is unknown again, so the next one is
-    // not built inline on a guess from before.
-    connect(&m_state, &StateMachine::snapshotInstalled, this, [this] { m_lastSnapshotBytes = -1; });
     connect(&m_state, &StateMachine::peerAdded, &m_peers, &PeerLinks::add);
     connect(&m_state, &StateMachine::peerUrlsChanged, &m_peers, &PeerLinks::updateUrls);
     connect(&m_state, &StateMachine::peerRemoved, &m_peers, &PeerLinks::removeSoon);
@@ -214,37 +211,20 @@ void EtcdNode::maybeTakeSnapshot()
         return;
     const QString path = snapshotter->path(meta->term, meta->index);
     QString error;
+    // The state machine is consistent here, between two applied entries: the capture begins
+    // now (a moment, whatever the store's size) and a thread writes the image from it while
+    // this member goes on applying (BackgroundSnapshot, store::StoreCapture). Before this a
+    // child process was forked for large stores: its copy-on-write faults, under the apply
+    // lock, paused reads for up to a second at a million keys (bench/README "Scale").
+    QElapsedTimer clock;
+    clock.start();
+    BackgroundSnapshot::Source source = m_state.imageStream();
+    m_lastSnapshotPauseNs = clock.nsecsElapsed();
     bool started = false;
-    // The last image's size, or after a start or an installed snapshot an estimate from the
-    // store that counts no further than the limit (so it costs little whatever the size).
-    const qint64 expectedBytes =
-        m_lastSnapshotBytes >= 0 ? m_lastSnapshotBytes
-                                 : m_state.approximateImageBytes(m_options.inlineSnapshotMaxBytes);
-    if (expectedBytes < m_options.inlineSnapshotMaxBytes) {
-        // While the image is small, building it here costs a millisecond or two, less
-        // than a fork; a thread of its own writes it, so that neither this member nor the WAL
-        // writer waits for the file's sync. A child per snapshot made three members sharing
-        // two cores each fork every second under load: write p99 74 ms instead of 10
-        // (bench/README "Scale").
-        QElapsedTimer clock;
-        clock.start();
-        // Into the same two buffers every time: the writer thread's share of the last image
-        // is gone (it reported before finished()), so their pages are reused, not faulted in
-        // afresh.
-        m_state.image(&m_imageBuffer, &m_storeImageBuffer);
-        m_lastSnapshotPauseNs = clock.nsecsElapsed();
-        m_lastSnapshotBytes = m_imageBuffer.size();
-        started = m_background.write(*meta, path, m_imageBuffer, &error);
-    } else {
-        // The image is built and written by a child process from this instant's memory, while
-        // this member goes on (BackgroundSnapshot); the state machine is consistent here,
-        // between two applied entries.
-        m_imageBuffer = QByteArray();
-        m_storeImageBuffer = QByteArray();
-        started = m_background.start(
-            *meta, path, [this] { return m_state.image(); }, &error);
-        m_lastSnapshotPauseNs = m_background.lastForkNs();
-    }
+    if (!source.next)
+        error = tr("the store is being captured already");
+    else if (!(started = m_background.stream(*meta, path, std::move(source), &error)))
+        m_state.endImageStream();
     if (!started) {
         qCWarning(lcNode).noquote()
             << tr("cannot take a snapshot at index %1: %2").arg(applied).arg(error);
@@ -271,25 +251,24 @@ void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint6
                                             double seconds)
 {
     const raft::SnapshotMetadata meta = m_backgroundMetadata;
+    m_state.endImageStream(); // the writer is done with it
     if (!ok) {
         qCWarning(lcNode).noquote()
             << tr("snapshot at index %1 failed: %2").arg(meta.index).arg(error);
         deferSnapshot();
         return;
     }
-    m_lastSnapshotBytes = bytes;
     qCInfo(lcNode,
            "snapshot at index %llu written in the background (%lld bytes, %.3f s; the member "
-           "paused %.1f ms to %s)",
-           qulonglong(meta.index), qlonglong(bytes), seconds, double(m_lastSnapshotPauseNs) / 1e6,
-           m_background.lastForkNs() > 0 ? "fork" : "build the image");
+           "paused %.3f ms to capture the store)",
+           qulonglong(meta.index), qlonglong(bytes), seconds, double(m_lastSnapshotPauseNs) / 1e6);
     if (m_loop.snapshotWritten(meta, seconds, snapshotKeep(), m_options.maxWals,
                                m_options.maxSnapshots))
         m_state.setSnapshotIndex(qMax(m_state.snapshotIndex(), meta.index));
     // The next one waits for as many entries as were applied while this one was written, so
-    // that a member is snapshotting at most half of the time: after each fork, every page it
-    // writes is copied first, and back to back forks of a large store kept it at that cost for
-    // good (bench/README "Scale").
+    // that a member is snapshotting at most half of the time: the writer thread takes its share
+    // of the processors, and while a capture lives each node's first change keeps its old
+    // fields, so back to back snapshots of a large store would keep that cost for good.
     const quint64 applied = m_state.applied();
     m_snapshotRetryAt = qMax(m_snapshotRetryAt, applied + (applied - qMin(applied, meta.index)));
     maybeTakeSnapshot();

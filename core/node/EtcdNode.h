@@ -129,14 +129,8 @@ private:
     node::LeaderClock m_leaderClock;
     node::BackgroundSnapshot m_background;
     raft::SnapshotMetadata m_backgroundMetadata; // what m_background is writing
-    qint64 m_lastSnapshotPauseNs = 0; // the member's part of it: the fork, or building the image
-    // Small images are built into these, again and again (StateMachine::image(out, scratch));
-    // released when the images outgrow NodeOptions::inlineSnapshotMaxBytes.
-    QByteArray m_imageBuffer, m_storeImageBuffer;
-    quint64 m_snapshotRetryAt = 0; // applied index before which a failed one waits
-    // The last image's size (NodeOptions::inlineSnapshotMaxBytes); -1: unknown (at start and
-    // after an installed snapshot), estimated from the store instead.
-    qint64 m_lastSnapshotBytes = -1;
+    qint64 m_lastSnapshotPauseNs = 0; // the member's part of it: beginning the store's capture
+    quint64 m_snapshotRetryAt = 0;    // applied index before which a failed one waits
     QElapsedTimer m_clock;
     qint64 m_publishAttemptMs = -1;
     bool m_started = false;

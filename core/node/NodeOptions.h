@@ -50,10 +50,6 @@ struct NodeOptions
     // Largest snapshot this member takes in from a leader (it is spooled to disk, then installed
     // in memory); 0: no bound but the disk.
     qint64 maxSnapshotBytes = 0;
-    // With a data dir, a snapshot is built inline (on the member's thread, written by the WAL
-    // writer) while the last one was smaller than this, and in a forked child otherwise
-    // (BackgroundSnapshot). 0: always in a child. The first after a start goes to a child.
-    qint64 inlineSnapshotMaxBytes = 2 * 1024 * 1024;
     quint64 seed = 0; // 0: derived from the clock at start
     // Tests: the network to the other members, instead of listening on
     // listenPeerUrls (several members in one process). Not owned.

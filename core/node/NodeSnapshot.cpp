@@ -27,11 +27,31 @@ void NodeSnapshot::encode(QByteArray *out) const
 {
     // Exactly what is written (three length-prefixed arrays): the image is as large as the
     // store, so growing by doubling would hold up to twice that (issue 15).
+    const QByteArray after = tail(membership, auth);
     out->resize(0); // keeps the capacity of a buffer nobody else shares
-    out->reserve(5 + 3 * 4 + store.size() + membership.size() + auth.size());
-    QDataStream s(out, QIODevice::WriteOnly);
+    out->reserve(5 + 4 + store.size() + after.size());
+    out->append(head(quint32(store.size())));
+    out->append(store);
+    out->append(after);
+}
+
+QByteArray NodeSnapshot::head(quint32 storeSize)
+{
+    // QDataStream's layout (big endian): magic, version, then the store's array length.
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
-    s << kMagic << kVersion << store << membership << auth;
+    s << kMagic << kVersion << storeSize;
+    return out;
+}
+
+QByteArray NodeSnapshot::tail(const QByteArray &membership, const QByteArray &auth)
+{
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    s.setVersion(QDataStream::Qt_6_4);
+    s << membership << auth;
+    return out;
 }
 
 std::optional<NodeSnapshot> NodeSnapshot::decode(const QByteArray &bytes)

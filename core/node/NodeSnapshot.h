@@ -34,6 +34,12 @@ struct NodeSnapshot
     // The same into *out, replacing its contents but keeping its allocation.
     void encode(QByteArray *out) const;
     static std::optional<NodeSnapshot> decode(const QByteArray &bytes);
+
+    // The same layout in three pieces, for a writer that streams the store's image and learns
+    // its size only at the end: head(storeSize), the store's image, tail(membership, auth).
+    // A streaming writer writes head(0) first and, once the size is known, head(size) over it.
+    static QByteArray head(quint32 storeSize);
+    static QByteArray tail(const QByteArray &membership, const QByteArray &auth);
     // What decode() reads, without copying the parts: a member restarting with a million keys
     // spent a second copying the store's image through QDataStream (issue 15, restart).
     static std::optional<View> split(QByteArrayView bytes);

@@ -10,6 +10,8 @@
 #include "node/RaftLoop.h"
 #include "node/RaftRequest.h"
 #include "raft/ConfChange.h"
+#include "store/StoreCapture.h"
+#include "store/StoreSnapshot.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -232,21 +234,63 @@ bool StateMachine::install(const raft::Snapshot &snapshot)
 
 QByteArray StateMachine::image() const
 {
-    QByteArray out, scratch;
-    image(&out, &scratch);
-    return out;
+    return NodeSnapshot{m_store.save(), m_membership.toJson(), m_auth.save()}.encode();
 }
 
-qint64 StateMachine::approximateImageBytes(qint64 limit) const
+BackgroundSnapshot::Source StateMachine::imageStream()
 {
-    // Membership and auth are a few kilobytes at most: the store is what counts.
-    return m_store.approximateImageBytes(limit);
+    // What the writer thread works through: the store's capture and its encoder, then the
+    // membership and auth parts (a few kilobytes, taken now).
+    struct Stream
+    {
+        std::shared_ptr<const store::StoreCapture> capture;
+        std::optional<store::StoreSnapshot::Encoder> encoder;
+        QByteArray tail;
+        qint64 storeBytes = 0;
+        bool headDone = false;
+        bool storeDone = false;
+    };
+    auto stream = std::make_shared<Stream>();
+    stream->capture = m_store.beginCapture();
+    if (!stream->capture)
+        return {};
+    stream->encoder.emplace(*stream->capture);
+    stream->tail = NodeSnapshot::tail(m_membership.toJson(), m_auth.save());
+    // About a thousand nodes of 256-byte values per piece: the member waits at most this long
+    // (well under a millisecond) when it wants the lock for applying.
+    static constexpr qsizetype kPieceBytes = 256 * 1024;
+    AnnotatedReadWriteLock *lock = &m_readLock;
+    BackgroundSnapshot::Source source;
+    source.next = [stream, lock](QByteArray *piece) {
+        if (!stream->headDone) {
+            piece->append(NodeSnapshot::head(0)); // the store's size follows in patches()
+            stream->headDone = true;
+        }
+        if (!stream->storeDone) {
+            const qsizetype before = piece->size();
+            bool more;
+            {
+                AnnotatedReadWriteLock::ReadLocker locker(lock);
+                more = stream->encoder->next(piece, kPieceBytes);
+            }
+            stream->storeBytes += piece->size() - before;
+            if (more)
+                return true;
+            stream->storeDone = true;
+        }
+        piece->append(stream->tail);
+        return false;
+    };
+    source.patches = [stream] {
+        return QList<QPair<qint64, QByteArray>>{
+            {0, NodeSnapshot::head(quint32(stream->storeBytes))}};
+    };
+    return source;
 }
 
-void StateMachine::image(QByteArray *out, QByteArray *scratch) const
+void StateMachine::endImageStream()
 {
-    m_store.save(scratch);
-    NodeSnapshot{*scratch, m_membership.toJson(), m_auth.save()}.encode(out);
+    m_store.endCapture();
 }
 
 std::optional<api::ConcurrentRead> StateMachine::readConcurrently(const QString &path,

@@ -6,6 +6,7 @@
 #include "api/ApiBackend.h"
 #include "auth/AuthStore.h"
 #include "node/AnnotatedReadWriteLock.h"
+#include "node/BackgroundSnapshot.h"
 #include "node/ClusterMembership.h"
 #include "raft/Entry.h"
 #include "raft/Snapshot.h"
@@ -68,11 +69,13 @@ public:
     bool install(const raft::Snapshot &snapshot);
     // The image a snapshot at applied() carries; marks it as the newest snapshot.
     QByteArray image() const;
-    // The same into *out, with *scratch for the store's part; both keep their allocation from
-    // one call to the next (Store::save(QByteArray *)).
-    void image(QByteArray *out, QByteArray *scratch) const;
-    // About image()'s size, counted no further than `limit` (Store::approximateImageBytes).
-    qint64 approximateImageBytes(qint64 limit) const;
+    // The same image as a source for BackgroundSnapshot::stream: the state as it is now, read
+    // piece by piece on the writer thread, each piece under this machine's read lock for a
+    // moment, while the member goes on applying (store::StoreCapture keeps what it changes).
+    // Empty (no `next`) while one is running already. endImageStream() once the writer is
+    // done with it, on this thread.
+    BackgroundSnapshot::Source imageStream();
+    void endImageStream();
     void setSnapshotIndex(quint64 index) { m_snapshotIndex = index; }
 
     // Any thread: a plain read, nullopt when auth is enabled (the permission

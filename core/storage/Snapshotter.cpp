@@ -61,6 +61,18 @@ QByteArray Snapshotter::encode(const raft::Snapshot &snapshot)
 
 QByteArray Snapshotter::fileHeader(const raft::SnapshotMetadata &metadata, const QByteArray &data)
 {
+    return fileHeader(metadata, quint64(data.size()),
+                      [&](quint32 seed) { return Crc32c::compute(data, seed); });
+}
+
+qsizetype Snapshotter::headerBytes(const raft::SnapshotMetadata &metadata)
+{
+    return kHeaderBytes + 4 + metadata.encode().size() + 8;
+}
+
+QByteArray Snapshotter::fileHeader(const raft::SnapshotMetadata &metadata, quint64 dataSize,
+                                   const std::function<quint32(quint32)> &dataCrc)
+{
     const QByteArray meta = metadata.encode();
     QByteArray head(kHeaderBytes, Qt::Uninitialized);
     char len4[4];
@@ -68,14 +80,14 @@ QByteArray Snapshotter::fileHeader(const raft::SnapshotMetadata &metadata, const
     head.append(len4, 4);
     head.append(meta);
     char len8[8];
-    qToLittleEndian<quint64>(quint64(data.size()), len8);
+    qToLittleEndian<quint64>(dataSize, len8);
     head.append(len8, 8);
     char *header = head.data();
     std::copy(std::begin(kMagic), std::end(kMagic), header);
     qToLittleEndian<quint32>(kVersion, header + 8);
     const quint32 crc =
         Crc32c::compute(head.constData() + kHeaderBytes, head.size() - kHeaderBytes);
-    qToLittleEndian<quint32>(Crc32c::compute(data, crc), header + 12);
+    qToLittleEndian<quint32>(dataCrc(crc), header + 12);
     return head;
 }
 

@@ -80,6 +80,12 @@ public:
     // What precedes `data` in that file (encode() is this followed by the data), for a writer
     // that writes the data from where it lies, without copying it behind the header.
     static QByteArray fileHeader(const raft::SnapshotMetadata &metadata, const QByteArray &data);
+    // The same for data written before its header (streamed, its size known only at the
+    // end): `dataCrc(seed)` continues the checksum `seed` over the data (Crc32c::compute's
+    // `previous`). headerBytes() is the header's size, known before the data.
+    static QByteArray fileHeader(const raft::SnapshotMetadata &metadata, quint64 dataSize,
+                                 const std::function<quint32(quint32)> &dataCrc);
+    static qsizetype headerBytes(const raft::SnapshotMetadata &metadata);
     // Where save() puts the snapshot of `term` and `index`.
     QString path(quint64 term, quint64 index) const { return m_dir + u'/' + fileName(term, index); }
 

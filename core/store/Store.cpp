@@ -7,6 +7,7 @@
 
 #include "store/KeyLimits.h"
 #include "store/Node.h"
+#include "store/StoreCapture.h"
 #include "store/StoreSnapshot.h"
 #include "store/TtlIndex.h"
 
@@ -43,6 +44,7 @@ struct Store::Impl
     std::unique_ptr<Node> root;
     TtlIndex ttl;
     int nodeCount = 1;
+    std::shared_ptr<StoreCapture> capture; // while a snapshot is being written
 
     Impl() : root(std::make_unique<Node>(QString(), nullptr, true, 0, 0)) {}
 
@@ -79,6 +81,8 @@ struct Store::Impl
         // etcd's node.UpdateTTL
         if (!n->isPermanent())
             ttl.remove(n, path);
+        if (capture)
+            capture->beforeModify(n);
         n->expirationNs = expNs;
         if (!n->isPermanent())
             ttl.add(n, path);
@@ -94,16 +98,18 @@ struct Store::Impl
         auto it = parent->children.find(n->name);
         std::unique_ptr<Node> owned = std::move(it->second);
         parent->children.erase(it);
+        // The walk below only reads the subtree, so a capture may keep it as it is.
+        Node *const top = owned.get();
 
         // Post-order without recursion; `key` is the key of the node on top of the stack
         // once it is expanded.
         QString key = path;
-        std::vector<std::pair<Node *, bool>> stack{{owned.get(), false}};
+        std::vector<std::pair<Node *, bool>> stack{{top, false}};
         while (!stack.empty()) {
             auto &[node, expanded] = stack.back();
             if (!expanded) {
                 expanded = true;
-                if (node != owned.get()) {
+                if (node != top) {
                     key += QLatin1Char('/');
                     key += node->name;
                 }
@@ -118,9 +124,20 @@ struct Store::Impl
                 ttl.remove(done, key);
             --nodeCount;
             removed(std::as_const(key));
-            if (done != owned.get())
+            if (done != top)
                 key.chop(1 + done->name.size());
         }
+        if (capture)
+            capture->removed(parent, owned); // may take it
+    }
+
+    Node *adopt(Node *parent, std::unique_ptr<Node> child)
+    {
+        Node *n = parent->adopt(std::move(child));
+        ++nodeCount;
+        if (capture)
+            capture->adopted(parent, n);
+        return n;
     }
 };
 
@@ -257,8 +274,8 @@ bool Store::internalCreate(const QString &rawPath, bool dir, const QString &valu
         forEachSegment(sub, sub.size(), [&](QStringView seg) {
             if (seg.data() - sub.constData() < from)
                 return true;
-            parent = parent->adopt(std::make_unique<Node>(seg.toString(), parent, true, next, 0));
-            ++d->nodeCount;
+            parent =
+                d->adopt(parent, std::make_unique<Node>(seg.toString(), parent, true, next, 0));
             return true;
         });
     }
@@ -266,8 +283,7 @@ bool Store::internalCreate(const QString &rawPath, bool dir, const QString &valu
     auto n = std::make_unique<Node>(nodeName.toString(), parent, dir, next, expirationNs);
     if (!dir)
         n->setValue(value);
-    Node *node = parent->adopt(std::move(n));
-    ++d->nodeCount;
+    Node *node = d->adopt(parent, std::move(n));
     if (!node->isPermanent())
         d->ttl.add(node, p);
 
@@ -365,6 +381,8 @@ Event Store::modify(Action action, Node *n, const QString &path, const Command &
     // etcd 3.4 writes value and modifiedIndex of keys only: a directory keeps its
     // modifiedIndex although the event reports the new one.
     if (!n->dir) {
+        if (d->capture)
+            d->capture->beforeModify(n);
         if (!cmd.refresh)
             n->setValue(cmd.value);
         n->modifiedIndex = next;
@@ -523,43 +541,28 @@ qint64 Store::nameChars() const
     return total;
 }
 
-qint64 Store::approximateImageBytes(qint64 limit) const
-{
-    // StoreSnapshot's layout: per node a kind byte, the name and three 64-bit fields, then a
-    // value or a child count (each array length-prefixed); per event its header and one or
-    // two node values (key, value, four 64-bit fields).
-    constexpr qint64 kPerNode = 1 + 4 + 3 * 8 + 4;
-    constexpr qint64 kPerNodeValue = 4 + 1 + 4 + 4 * 8;
-    qint64 total = 0;
-    for (const Event &e : m_hub.history().events()) {
-        for (const NodeValue *v : {&e.node, e.prevNode ? &*e.prevNode : nullptr}) {
-            if (v)
-                total += kPerNodeValue + v->key.size() + (v->value ? v->value->size() : 0);
-        }
-        if (total >= limit)
-            return total;
-    }
-    std::vector<const Node *> stack{d->root.get()};
-    while (!stack.empty() && total < limit) {
-        const Node *n = stack.back();
-        stack.pop_back();
-        total += kPerNode + n->name.size() + n->value.size();
-        for (const auto &c : n->children)
-            stack.push_back(c.second.get());
-    }
-    return total;
-}
-
 QByteArray Store::save() const
 {
-    QByteArray out;
-    save(&out);
-    return out;
+    return StoreSnapshot::encode(*d->root, m_index, m_stats, m_hub.history().events());
 }
 
-void Store::save(QByteArray *out) const
+std::shared_ptr<const StoreCapture> Store::beginCapture()
 {
-    StoreSnapshot::encode(*d->root, m_index, m_stats, m_hub.history().events(), out);
+    if (d->capture)
+        return nullptr;
+    d->capture =
+        std::make_shared<StoreCapture>(d->root.get(), m_index, m_stats, m_hub.history().events());
+    return d->capture;
+}
+
+void Store::endCapture()
+{
+    d->capture.reset();
+}
+
+bool Store::capturing() const
+{
+    return d->capture != nullptr;
 }
 
 bool Store::recover(QByteArrayView snapshot)
@@ -571,7 +574,10 @@ bool Store::recover(QByteArrayView snapshot)
     }
     const quint64 oldIndex = m_index;
     d->ttl.clear();
-    d->root = std::move(s->root);
+    if (d->capture)
+        d->capture->retire(std::exchange(d->root, std::move(s->root)));
+    else
+        d->root = std::move(s->root);
     d->nodeCount = s->nodeCount;
     for (Node *n : s->expiring)
         d->ttl.add(n, n->path());

@@ -17,6 +17,7 @@
 namespace store {
 
 class Node;
+class StoreCapture;
 class TtlIndex;
 
 // Store: etcd's v2 hierarchical key store (v2store), deterministic and pure: time always
@@ -54,10 +55,14 @@ public:
     // holds its history too, so a restored member answers waitIndex like the others).
     // Watchers are not part of it. Versioned binary, see Store.cpp.
     QByteArray save() const;
-    // The same into *out, replacing its contents but keeping its allocation: a caller that
-    // saves again and again reuses the same memory instead of having fresh pages faulted in
-    // each time (costly on some virtual machines: 7 ms for a 1 MB image on this project's).
-    void save(QByteArray *out) const;
+    // The store as it is now, kept readable as it was while the store goes on changing, for a
+    // writer on another thread to serialize under the owner's read lock with
+    // StoreSnapshot::Encoder (see StoreCapture). One at a time: the store keeps it up to date
+    // until endCapture(), which its owner calls once that writer is done with it.
+    std::shared_ptr<const StoreCapture> beginCapture();
+    void endCapture();
+    bool capturing() const;
+
     // Replaces the state with a snapshot; false on bad data, store unchanged then.
     // Registered watchers are caught up from the snapshot's history before it returns
     // (their sinks are called): each gets the events it missed or, when that history
@@ -71,11 +76,6 @@ public:
     // UTF-16 code units of the names the tree keeps (each node its own segment): grows
     // with the total length of the segments, not with depth x key length.
     qint64 nameChars() const;
-    // About the size of save()'s image, counted up to `limit` and no further (so the cost is
-    // bounded by `limit`, not by the store): the names and values of the tree and the
-    // history's events, plus each one's fixed fields. For choosing how to snapshot a store
-    // whose last image size is unknown.
-    qint64 approximateImageBytes(qint64 limit) const;
     const EventHistory &history() const { return m_hub.history(); }
 
 private:

@@ -5,9 +5,12 @@
 
 #include "store/DataStreamReader.h"
 #include "store/Node.h"
+#include "store/StoreCapture.h"
 
 #include <QDataStream>
 #include <QIODevice>
+
+#include <limits>
 
 namespace store {
 
@@ -79,46 +82,76 @@ bool validName(const QString &name)
 QByteArray StoreSnapshot::encode(const Node &root, quint64 index, const StoreStats &stats,
                                  const QList<Event> &history)
 {
+    // A capture nobody records into: the tree as it is, which the caller keeps still.
+    const StoreCapture still(&root, index, stats, history);
     QByteArray out;
-    encode(root, index, stats, history, &out);
+    Encoder(still).next(&out, std::numeric_limits<qsizetype>::max());
     return out;
 }
 
-void StoreSnapshot::encode(const Node &root, quint64 index, const StoreStats &stats,
-                           const QList<Event> &history, QByteArray *out)
+bool StoreSnapshot::Encoder::next(QByteArray *out, qsizetype maxBytes)
 {
-    out->resize(0); // keeps the capacity of a buffer nobody else shares
-    QDataStream s(out, QIODevice::WriteOnly);
+    if (m_phase == Phase::Done)
+        return false;
+    const qsizetype start = out->size();
+    // The store may have changed since the last piece: every directory's place is looked up
+    // again by name.
+    for (Frame &f : m_open)
+        f.cursor.valid = false;
+    QDataStream s(out, QIODevice::WriteOnly | QIODevice::Append);
     prepare(s);
-    s << kMagic << kVersion << index;
-    StoreStats st = stats;
-    for (int i = 0; i < kStatCount; ++i)
-        s << *statField(st, i);
-
-    // Depth first without recursion.
-    std::vector<const Node *> stack{&root};
-    while (!stack.empty()) {
-        const Node *n = stack.back();
-        stack.pop_back();
-        s << quint8(n->dir ? 1 : 0) << (n == &root ? QByteArray() : n->name.toUtf8())
-          << n->createdIndex << n->modifiedIndex << n->expirationNs;
+    const StoreCapture &c = m_capture;
+    // One node as it was at the capture's index; a directory's children follow it.
+    const auto writeNode = [&](const Node *n) {
+        const StoreCapture::PreImage *was = c.preImage(n);
+        s << quint8(n->dir ? 1 : 0) << (n == c.root() ? QByteArray() : n->name.toUtf8())
+          << n->createdIndex << (was ? was->modifiedIndex : n->modifiedIndex)
+          << (was ? was->expirationNs : n->expirationNs);
         if (!n->dir) {
-            s << n->value;
+            s << (was ? was->value : n->value);
+            return;
+        }
+        s << c.childCount(n);
+        m_open.push_back({n, QString(), false, {}});
+    };
+
+    if (m_phase == Phase::Head) {
+        s << kMagic << kVersion << c.index();
+        StoreStats st = c.stats();
+        for (int i = 0; i < kStatCount; ++i)
+            s << *statField(st, i);
+        writeNode(c.root());
+        m_phase = Phase::Tree;
+    }
+    // Depth first, each directory's children in name order, without recursion.
+    while (m_phase == Phase::Tree && out->size() - start < maxBytes) {
+        if (m_open.empty()) {
+            m_phase = Phase::History;
+            break;
+        }
+        Frame &top = m_open.back();
+        const Node *child = c.nextChild(top.dir, top.started ? &top.after : nullptr, &top.cursor);
+        if (!child) {
+            m_open.pop_back();
             continue;
         }
-        s << quint32(n->children.size());
-        for (auto c = n->children.rbegin(); c != n->children.rend(); ++c)
-            stack.push_back(c->second.get());
+        top.after = child->name;
+        top.started = true;
+        writeNode(child); // may grow m_open: `top` is not used after this
     }
-
-    s << quint32(history.size());
-    for (const Event &e : history) {
-        s << quint8(e.action) << quint8(e.refresh ? 1 : 0) << e.etcdIndex;
-        writeNodeValue(s, e.node);
-        s << quint8(e.prevNode ? 1 : 0);
-        if (e.prevNode)
-            writeNodeValue(s, *e.prevNode);
+    if (m_phase == Phase::History) {
+        const QList<Event> &history = c.history();
+        s << quint32(history.size());
+        for (const Event &e : history) {
+            s << quint8(e.action) << quint8(e.refresh ? 1 : 0) << e.etcdIndex;
+            writeNodeValue(s, e.node);
+            s << quint8(e.prevNode ? 1 : 0);
+            if (e.prevNode)
+                writeNodeValue(s, *e.prevNode);
+        }
+        m_phase = Phase::Done;
     }
+    return m_phase != Phase::Done;
 }
 
 std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(QByteArrayView data)

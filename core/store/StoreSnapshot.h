@@ -4,6 +4,7 @@
 #pragma once
 
 #include "store/Event.h"
+#include "store/StoreCapture.h"
 #include "store/StoreStats.h"
 
 #include <QByteArray>
@@ -47,11 +48,33 @@ public:
 
     static QByteArray encode(const Node &root, quint64 index, const StoreStats &stats,
                              const QList<Event> &history);
-    // The same into *out, replacing its contents but keeping its allocation (see
-    // Store::save(QByteArray *)).
-    static void encode(const Node &root, quint64 index, const StoreStats &stats,
-                       const QList<Event> &history, QByteArray *out);
     static std::optional<Decoded> decode(QByteArrayView data);
+
+    // Writes the image of a capture piece by piece: each next() appends about `maxBytes`
+    // (whole nodes) to *out, so that a writer thread can hold the store's lock for a moment
+    // per piece and write each to disk before the next (issue 15: a snapshot of any size
+    // without a second copy of the store in memory). encode() is one next() without limit.
+    // The capture must outlive the encoder; next() runs under the store owner's read lock.
+    class Encoder
+    {
+    public:
+        explicit Encoder(const StoreCapture &capture) : m_capture(capture) {}
+        // Appends the next piece; true while more is to come (then call again).
+        bool next(QByteArray *out, qsizetype maxBytes);
+
+    private:
+        struct Frame
+        {
+            const Node *dir;
+            QString after; // the last child written; none yet when `started` is false
+            bool started = false;
+            StoreCapture::ChildCursor cursor; // valid within one next() only
+        };
+        enum class Phase { Head, Tree, History, Done };
+        const StoreCapture &m_capture;
+        Phase m_phase = Phase::Head;
+        std::vector<Frame> m_open; // directories whose children are being written
+    };
 };
 
 } // namespace store

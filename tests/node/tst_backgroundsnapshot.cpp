@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The qetcd Authors
 
-// BackgroundSnapshot: the forked child writes exactly the snapshot file Snapshotter reads back,
-// reports a failure it met (and leaves nothing behind), is killed when it hangs, and a running
-// one is let finish when its owner goes away. SnapshotTransfer: the wire form of a MsgSnap
-// decodes to the same message and refuses a damaged image.
+// BackgroundSnapshot: the writer thread writes exactly the snapshot file Snapshotter reads back
+// from an image streamed in pieces (with the bytes patched in at the end), reports a failure it
+// met (and leaves nothing behind), and a running one is let finish when its owner goes away.
+// SnapshotTransfer: the wire form of a MsgSnap decodes to the same message and refuses a damaged
+// image.
 #include "node/BackgroundSnapshot.h"
 #include "node/SnapshotTransfer.h"
 #include "storage/Snapshotter.h"
@@ -14,8 +15,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <unistd.h>
 
 namespace {
 
@@ -36,21 +35,33 @@ QByteArray bigImage()
     return image;
 }
 
-// Starts a snapshot of `image` one of the two ways: a forked child that builds it (start) or a
-// thread that writes the image the member built (write).
-bool begin(node::BackgroundSnapshot &background, bool thread, quint64 index, const QString &path,
+// Starts a snapshot of `image`, streamed in pieces of `pieceBytes`. When `patched`, its first
+// eight bytes are written as zeros and put right by a patch at the end, as the member's
+// stream does with the store's length.
+bool begin(node::BackgroundSnapshot &background, int pieceBytes, quint64 index, const QString &path,
            const QByteArray &image, QString *error)
 {
-    return thread ? background.write(metadata(index), path, image, error)
-                  : background.start(
-                        metadata(index), path, [image] { return image; }, error);
+    const bool patched = pieceBytes < image.size() && image.size() >= 8;
+    auto at = std::make_shared<qsizetype>(0);
+    node::BackgroundSnapshot::Source source;
+    source.next = [=](QByteArray *piece) {
+        const qsizetype n = qMin<qsizetype>(pieceBytes, image.size() - *at);
+        piece->append(image.constData() + *at, n);
+        if (patched && *at == 0)
+            piece->replace(0, 8, QByteArray(8, '\0'));
+        *at += n;
+        return *at < image.size();
+    };
+    if (patched)
+        source.patches = [=] { return QList<QPair<qint64, QByteArray>>{{0, image.left(8)}}; };
+    return background.stream(metadata(index), path, std::move(source), error);
 }
 
 void addWays()
 {
-    QTest::addColumn<bool>("thread");
-    QTest::newRow("forked child") << false;
-    QTest::newRow("thread") << true;
+    QTest::addColumn<int>("pieceBytes");
+    QTest::newRow("one piece") << (1 << 30);
+    QTest::newRow("pieces, patched") << 4096;
 }
 
 } // namespace
@@ -63,7 +74,7 @@ private slots:
     void writesTheFileSnapshotterReads_data() { addWays(); }
     void writesTheFileSnapshotterReads()
     {
-        QFETCH(bool, thread);
+        QFETCH(int, pieceBytes);
         QTemporaryDir dir;
         const storage::Snapshotter snapshotter(dir.path());
         QByteArray image = bigImage();
@@ -71,13 +82,11 @@ private slots:
         node::BackgroundSnapshot background;
         QSignalSpy finished(&background, &node::BackgroundSnapshot::finished);
         QString error;
-        QVERIFY2(begin(background, thread, 42, snapshotter.path(3, 42), image, &error),
+        QVERIFY2(begin(background, pieceBytes, 42, snapshotter.path(3, 42), image, &error),
                  qPrintable(error));
         QVERIFY(background.running());
-        QCOMPARE(background.lastForkNs() > 0, !thread);
-        // One at a time, whichever way.
-        QVERIFY(!begin(background, false, 43, snapshotter.path(3, 43), image, &error));
-        QVERIFY(!begin(background, true, 43, snapshotter.path(3, 43), image, &error));
+        // One at a time.
+        QVERIFY(!begin(background, pieceBytes, 43, snapshotter.path(3, 43), image, &error));
         // The caller may reuse its buffer at once: what is written is what it handed over.
         image.fill('z');
         QVERIFY(finished.wait(20000));
@@ -93,7 +102,7 @@ private slots:
         QVERIFY(!QFile::exists(snapshotter.path(3, 42) + QStringLiteral(".tmp")));
         QVERIFY(!QFile::exists(snapshotter.path(3, 43)));
         // And the next one runs.
-        QVERIFY(begin(background, thread, 44, snapshotter.path(3, 44), "y", &error));
+        QVERIFY(begin(background, pieceBytes, 44, snapshotter.path(3, 44), "y", &error));
         QVERIFY(finished.wait(20000));
         QVERIFY(finished.at(1).at(0).toBool());
     }
@@ -101,14 +110,14 @@ private slots:
     void aFailureIsReportedAndLeavesNothing_data() { addWays(); }
     void aFailureIsReportedAndLeavesNothing()
     {
-        QFETCH(bool, thread);
+        QFETCH(int, pieceBytes);
         QTemporaryDir dir;
         const QString missing = dir.path() + QStringLiteral("/no/such/dir");
         const storage::Snapshotter snapshotter(missing);
         node::BackgroundSnapshot background;
         QSignalSpy finished(&background, &node::BackgroundSnapshot::finished);
         QString error;
-        QVERIFY(begin(background, thread, 7, snapshotter.path(3, 7), "x", &error));
+        QVERIFY(begin(background, pieceBytes, 7, snapshotter.path(3, 7), "x", &error));
         QVERIFY(finished.wait(20000));
         QVERIFY(!finished.at(0).at(0).toBool());
         QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("(open)")),
@@ -116,46 +125,18 @@ private slots:
         QVERIFY(!QFileInfo::exists(missing));
     }
 
-    void aHangingChildIsKilled()
-    {
-        QTemporaryDir dir;
-        const storage::Snapshotter snapshotter(dir.path());
-        node::BackgroundSnapshot background;
-        background.setTimeoutMs(300);
-        QSignalSpy finished(&background, &node::BackgroundSnapshot::finished);
-        QString error;
-        QVERIFY(background.start(
-            metadata(9), snapshotter.path(3, 9),
-            [] {
-                ::pause(); // what a child stuck on a lock looks like
-                return QByteArray();
-            },
-            &error));
-        QVERIFY(finished.wait(20000));
-        QVERIFY(!finished.at(0).at(0).toBool());
-        QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("killed")),
-                 qPrintable(finished.at(0).at(1).toString()));
-        QVERIFY(!background.running());
-        QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
-        // And the next one runs.
-        QVERIFY(background.start(
-            metadata(10), snapshotter.path(3, 10), [] { return QByteArray("y"); }, &error));
-        QVERIFY(finished.wait(20000));
-        QVERIFY(finished.at(1).at(0).toBool());
-    }
-
     void aRunningOneIsLetFinishByItsOwner_data() { addWays(); }
     void aRunningOneIsLetFinishByItsOwner()
     {
-        QFETCH(bool, thread);
+        QFETCH(int, pieceBytes);
         QTemporaryDir dir;
         const storage::Snapshotter snapshotter(dir.path());
         const QByteArray image = bigImage();
         {
             node::BackgroundSnapshot background;
             QString error;
-            QVERIFY(begin(background, thread, 11, snapshotter.path(3, 11), image, &error));
-        } // destroyed at once, the child or thread still writing
+            QVERIFY(begin(background, pieceBytes, 11, snapshotter.path(3, 11), image, &error));
+        } // destroyed at once, the thread still writing
         QString problem;
         const auto loaded = snapshotter.load(3, 11, &problem);
         QVERIFY2(loaded, qPrintable(problem));

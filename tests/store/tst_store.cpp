@@ -59,7 +59,6 @@ private slots:
     void snapshotKeepsExpiryDeterministic();
     void snapshotRejectsGarbage();
     void snapshotRejectsChildrenOutOfOrder();
-    void approximateImageBytesFollowsTheImage();
     void commandRoundTrip_data();
     void commandRoundTrip();
     void commandRejectsGarbage();
@@ -706,26 +705,6 @@ void tst_Store::snapshotKeepsExpiryDeterministic()
     QVERIFY(b.apply(expire(T0 + kSec)).ok());
     QCOMPARE(ea.size(), 4);
     QCOMPARE(eb, ea);
-}
-
-void tst_Store::approximateImageBytesFollowsTheImage()
-{
-    // What chooses between building a snapshot inline and forking when the last image's
-    // size is unknown: within a few percent of save()'s size, and counting stops at the limit.
-    store::Store s;
-    QCOMPARE(s.approximateImageBytes(1 << 30) > 0, true);
-    for (int i = 0; i < 3000; ++i)
-        QVERIFY(s.apply(set(QStringLiteral("/dir%1/key%2").arg(i % 7).arg(i),
-                            QString(200 + i % 100, QLatin1Char('v'))))
-                    .ok());
-    buildRichStore(s);
-    const qint64 image = s.save().size();
-    const qint64 estimate = s.approximateImageBytes(qint64(1) << 40);
-    QVERIFY2(estimate > image * 0.9 && estimate < image * 1.1,
-             qPrintable(QStringLiteral("%1 vs %2").arg(estimate).arg(image)));
-    // A limit far below: it stops within one event or node past it.
-    const qint64 stopped = s.approximateImageBytes(10000);
-    QVERIFY2(stopped >= 10000 && stopped < 10000 + 2 * 1024, qPrintable(QString::number(stopped)));
 }
 
 void tst_Store::snapshotRejectsGarbage()
