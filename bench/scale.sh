@@ -5,9 +5,10 @@
 # fresh single member (fsync on, --snapshot-count SCALE_SNAPSHOT_COUNT for both), loopback only.
 #
 #   fill      wrk -t2 -c64 -d SCALE_DURATION PUTting 256-byte values to unique keys bench/k0,
-#             k1 ... (fill.lua; the store grows by one key per write, up to SCALE_KEYS). Every
-#             second: writes applied in that second (setsSuccess from /v2/stats/store), the keys so
-#             far and VmRSS -> <out>/<server>-series.csv. Throughout, stallprobe.py reads one key
+#             k1 ... (fill.lua; the store grows by one key per write, up to SCALE_KEYS). About every
+#             second: writes applied per second since the last sample (setsSuccess from
+#             /v2/stats/store, over the time that really passed), the keys so far and VmRSS ->
+#             <out>/<server>-series.csv. Throughout, stallprobe.py reads one key
 #             back to back on its own connection (the snapshot-stall probe: its slowest answers are
 #             the member's longest pauses, e.g. while a snapshot is taken). At the end: RSS and
 #             peak RSS (VmHWM), the data dir's size; then SIGTERM and a restart on the same data
@@ -107,15 +108,20 @@ phase_fill() { # <server>
     echo "$s fill: SCALE_KEYS=$KEYS SCALE_THREADS=2 wrk -t2 -c64 -d$DURATION --latency -s bench/fill.lua $url" >>"$OUT/commands.txt"
     BENCH_LUA_DIR="$BENCH_DIR" SCALE_KEYS=$KEYS SCALE_THREADS=2 \
         wrk -t2 -c64 -d"$DURATION" --timeout 10s -s "$BENCH_DIR/fill.lua" "$url" >"$OUT/$s-fill.wrk" 2>&1 &
-    local wrkpid=$! base prev cur sec=0
+    local wrkpid=$! base prev cur sec=0 t0 tprev t
     PIDS+=("$wrkpid")
     base=$(sets "$url"); prev=$base
+    t0=$(date +%s%N); tprev=$t0
     while kill -0 "$wrkpid" 2>/dev/null; do
         sleep 1
         cur=$(sets "$url" || echo "$prev"); [ -n "$cur" ] || cur=$prev
+        t=$(date +%s%N)
         sec=$((sec + 1))
-        echo "$sec,$((cur - prev)),$((cur - base)),$(mb "$(status_kb "$SERVER_PID" VmRSS)")" >>"$OUT/$s-series.csv"
-        prev=$cur
+        # A sample comes every second plus the time the query and this loop take (0.1 s and
+        # more under load): the writes since the last one are divided by the time that really
+        # passed, so each row is a rate per second, not a count over an interval of its own.
+        echo "$sec,$(( (cur - prev) * 1000000000 / (t - tprev) )),$((cur - base)),$(mb "$(status_kb "$SERVER_PID" VmRSS)")" >>"$OUT/$s-series.csv"
+        prev=$cur; tprev=$t
     done
     wait "$wrkpid" || true
     kill -TERM "$probe"; wait "$probe" || true

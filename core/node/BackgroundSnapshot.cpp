@@ -14,7 +14,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -57,11 +56,12 @@ bool writeAllAt(int fd, const char *data, qint64 size, qint64 at)
 }
 
 // The snapshot is not urgent, the clients' writes are: the writer thread gives way to the
-// member for the processor and for the disk (best effort, lowest level, where the I/O
-// scheduler honours it). On Linux both calls act on the calling thread alone.
+// member for the disk (best effort, lowest level, where the I/O scheduler honours it; on Linux
+// the call acts on the calling thread alone). Not for the processor: the thread holds the state
+// machine's read lock while it encodes a piece, and a lowered priority would let it be
+// preempted for long inside it while the member waits to apply.
 void yieldToMember()
 {
-    ::setpriority(PRIO_PROCESS, 0, 10);
     constexpr int kIoprioWhoProcess = 1, kIoprioClassBestEffort = 2, kIoprioClassShift = 13;
     ::syscall(SYS_ioprio_set, kIoprioWhoProcess, 0,
               (kIoprioClassBestEffort << kIoprioClassShift) | 7);
