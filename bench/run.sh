@@ -38,7 +38,8 @@
 #   QETCD_BIN       qetcd binary (default build/bin/qetcd)
 #   BENCH_QETCD_ARGS  more qetcd flags, word-split (e.g. "--snapshot-count 1000000"; default none)
 #   FSYNCPROBE_BIN  fsync probe (default qetcd-fsyncprobe beside QETCD_BIN)
-#   ETCD_BIN        etcd binary (default: etcd on PATH); etcd 3.x is started with --enable-v2=true
+#   ETCD_BIN        etcd binary (default: etcd on PATH, or .tools/etcd from make deps); etcd 3.x is
+#                   started with --enable-v2=true
 #   BENCH_OUT       where raw results go (default bench/results/<timestamp>)
 set -euo pipefail
 
@@ -46,7 +47,7 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 QETCD_BIN=${QETCD_BIN:-$ROOT/build/bin/qetcd}
 FSYNCPROBE_BIN=${FSYNCPROBE_BIN:-$(dirname "$QETCD_BIN")/qetcd-fsyncprobe}
-ETCD_BIN=${ETCD_BIN:-$(command -v etcd || true)}
+ETCD_BIN=${ETCD_BIN:-$(command -v etcd || { [ -x "$ROOT/.tools/etcd" ] && echo "$ROOT/.tools/etcd"; } || true)}
 DURATION=${BENCH_DURATION:-10s}
 PRELOAD=${BENCH_PRELOAD:-1000}
 BIG_KEYS=${BENCH_KEYS:-100000}
@@ -493,7 +494,7 @@ for SERVER_NAME in $SERVERS; do
             fi ;;
         etcd)
             if [ -z "$ETCD_BIN" ] || [ ! -x "$ETCD_BIN" ]; then
-                log "etcd: skipped, no etcd on PATH (Debian: apt-get install etcd-server, or set ETCD_BIN)"
+                log "etcd: skipped, no etcd on PATH or in .tools (make deps, apt-get install etcd-server, or set ETCD_BIN)"
                 continue
             fi
             "$ETCD_BIN" --version >"$OUT/etcd-version.txt" 2>&1 || true ;;

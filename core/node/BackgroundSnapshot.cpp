@@ -134,11 +134,12 @@ Report writeSnapshotFile(const raft::SnapshotMetadata &metadata, const FileNames
             handedToDisk = size;
         }
     }
-    if (report.stage == 0 && source.patches) {
-        for (const auto &[offset, bytes] : source.patches()) {
-            if (!writeAllAt(fd, bytes.constData(), bytes.size(), dataAt + offset))
-                fail(Write);
-        }
+    QList<QPair<qint64, QByteArray>> patches;
+    if (report.stage == 0 && source.patches && !source.patches(&patches))
+        fail(Write);
+    for (const auto &[offset, bytes] : std::as_const(patches)) {
+        if (report.stage == 0 && !writeAllAt(fd, bytes.constData(), bytes.size(), dataAt + offset))
+            fail(Write);
     }
     if (report.stage == 0) {
         bool readBack = true;

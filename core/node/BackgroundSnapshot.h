@@ -49,8 +49,9 @@ public:
         // Appends the next piece to *piece; true while more follows.
         std::function<bool(QByteArray *piece)> next;
         // After the last piece: bytes to write over the image at the given offsets (a length
-        // that precedes what it measures).
-        std::function<QList<QPair<qint64, QByteArray>>()> patches;
+        // that precedes what it measures), into *out. False when the image cannot be written
+        // (then errno says why).
+        std::function<bool(QList<QPair<qint64, QByteArray>> *out)> patches;
     };
 
     explicit BackgroundSnapshot(QObject *parent = nullptr);

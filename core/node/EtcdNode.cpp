@@ -251,7 +251,7 @@ void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint6
                                             double seconds)
 {
     const raft::SnapshotMetadata meta = m_backgroundMetadata;
-    m_state.endImageStream(); // the writer is done with it
+    const qint64 longestHoldNs = m_state.endImageStream(); // the writer is done with it
     if (!ok) {
         qCWarning(lcNode).noquote()
             << tr("snapshot at index %1 failed: %2").arg(meta.index).arg(error);
@@ -260,8 +260,10 @@ void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint6
     }
     qCInfo(lcNode,
            "snapshot at index %llu written in the background (%lld bytes, %.3f s; the member "
-           "paused %.3f ms to capture the store)",
-           qulonglong(meta.index), qlonglong(bytes), seconds, double(m_lastSnapshotPauseNs) / 1e6);
+           "paused %.3f ms to capture the store; the writer held the store at most %.3f ms at "
+           "a time)",
+           qulonglong(meta.index), qlonglong(bytes), seconds, double(m_lastSnapshotPauseNs) / 1e6,
+           double(longestHoldNs) / 1e6);
     if (m_loop.snapshotWritten(meta, seconds, snapshotKeep(), m_options.maxWals,
                                m_options.maxSnapshots))
         m_state.setSnapshotIndex(qMax(m_state.snapshotIndex(), meta.index));

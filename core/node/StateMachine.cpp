@@ -13,8 +13,11 @@
 #include "store/StoreCapture.h"
 #include "store/StoreSnapshot.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <cerrno>
 
 namespace node {
 
@@ -260,8 +263,9 @@ BackgroundSnapshot::Source StateMachine::imageStream()
     // (well under a millisecond) when it wants the lock for applying.
     static constexpr qsizetype kPieceBytes = 256 * 1024;
     AnnotatedReadWriteLock *lock = &m_readLock;
+    m_streamLongestHoldNs = std::make_shared<qint64>(0);
     BackgroundSnapshot::Source source;
-    source.next = [stream, lock](QByteArray *piece) {
+    source.next = [stream, lock, longest = m_streamLongestHoldNs](QByteArray *piece) {
         if (!stream->headDone) {
             piece->append(NodeSnapshot::head(0)); // the store's size follows in patches()
             stream->headDone = true;
@@ -269,9 +273,12 @@ BackgroundSnapshot::Source StateMachine::imageStream()
         if (!stream->storeDone) {
             const qsizetype before = piece->size();
             bool more;
+            QElapsedTimer held;
             {
                 AnnotatedReadWriteLock::ReadLocker locker(lock);
+                held.start();
                 more = stream->encoder->next(piece, kPieceBytes);
+                *longest = qMax(*longest, held.nsecsElapsed());
             }
             stream->storeBytes += piece->size() - before;
             if (more)
@@ -281,16 +288,25 @@ BackgroundSnapshot::Source StateMachine::imageStream()
         piece->append(stream->tail);
         return false;
     };
-    source.patches = [stream] {
-        return QList<QPair<qint64, QByteArray>>{
-            {0, NodeSnapshot::head(quint32(stream->storeBytes))}};
+    source.patches = [stream](QList<QPair<qint64, QByteArray>> *out) {
+        // The format gives the store's part a 32-bit length (QDataStream's, Qt_6_4): a larger
+        // image is refused rather than written with a wrong one.
+        if (stream->storeBytes >= qint64(0xfffffffe)) {
+            errno = EFBIG;
+            return false;
+        }
+        out->append({0, NodeSnapshot::head(quint32(stream->storeBytes))});
+        return true;
     };
     return source;
 }
 
-void StateMachine::endImageStream()
+qint64 StateMachine::endImageStream()
 {
     m_store.endCapture();
+    const qint64 longest = m_streamLongestHoldNs ? *m_streamLongestHoldNs : 0;
+    m_streamLongestHoldNs.reset();
+    return longest;
 }
 
 std::optional<api::ConcurrentRead> StateMachine::readConcurrently(const QString &path,

@@ -73,9 +73,10 @@ public:
     // piece by piece on the writer thread, each piece under this machine's read lock for a
     // moment, while the member goes on applying (store::StoreCapture keeps what it changes).
     // Empty (no `next`) while one is running already. endImageStream() once the writer is
-    // done with it, on this thread.
+    // done with it, on this thread; it returns the longest the writer held the read lock for
+    // one piece, in ns (what applying waited for it at worst).
     BackgroundSnapshot::Source imageStream();
-    void endImageStream();
+    qint64 endImageStream();
     void setSnapshotIndex(quint64 index) { m_snapshotIndex = index; }
 
     // Any thread: a plain read, nullopt when auth is enabled (the permission
@@ -113,6 +114,9 @@ private:
     QList<std::function<void()>> m_answers;
 
     mutable AnnotatedReadWriteLock m_readLock;
+    // The writer's longest hold of m_readLock for one piece of the current image stream, in ns:
+    // set by the writer thread, read once it is joined (endImageStream).
+    std::shared_ptr<qint64> m_streamLongestHoldNs;
     std::atomic<quint64> m_viewClusterId{0};
     mutable std::atomic<quint64> m_concurrentGets{0};
     mutable std::atomic<quint64> m_concurrentGetsFailed{0};

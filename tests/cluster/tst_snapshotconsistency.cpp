@@ -75,7 +75,7 @@ private slots:
         const QStringList files = storage::Snapshotter(snapDir).snapshotFiles();
         QVERIFY2(files.size() >= 5, qPrintable(files.join(u' ')));
         // Each snapshot's log line says how long the member paused to begin the capture.
-        QVERIFY2(member.output().count("ms to capture the store)") >= 5,
+        QVERIFY2(member.output().count("ms to capture the store;") >= 5,
                  member.output().right(3000).constData());
         for (const QString &name : files) {
             QFile f(snapDir + u'/' + name);

@@ -16,6 +16,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
+#include <cstring>
+
 namespace {
 
 raft::SnapshotMetadata metadata(quint64 index)
@@ -53,7 +56,10 @@ bool begin(node::BackgroundSnapshot &background, int pieceBytes, quint64 index, 
         return *at < image.size();
     };
     if (patched)
-        source.patches = [=] { return QList<QPair<qint64, QByteArray>>{{0, image.left(8)}}; };
+        source.patches = [=](QList<QPair<qint64, QByteArray>> *out) {
+            out->append({0, image.left(8)});
+            return true;
+        };
     return background.stream(metadata(index), path, std::move(source), error);
 }
 
@@ -123,6 +129,34 @@ private slots:
         QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("(open)")),
                  qPrintable(finished.at(0).at(1).toString()));
         QVERIFY(!QFileInfo::exists(missing));
+    }
+
+    // A source that finds at the end it cannot give a valid image (the member's, for a store
+    // part beyond the format's 32-bit length) fails the write: no file is left.
+    void aSourceThatCannotFinishLeavesNothing()
+    {
+        QTemporaryDir dir;
+        const storage::Snapshotter snapshotter(dir.path());
+        node::BackgroundSnapshot background;
+        QSignalSpy finished(&background, &node::BackgroundSnapshot::finished);
+        node::BackgroundSnapshot::Source source;
+        source.next = [](QByteArray *piece) {
+            piece->append("x");
+            return false;
+        };
+        source.patches = [](QList<QPair<qint64, QByteArray>> *) {
+            errno = EFBIG;
+            return false;
+        };
+        QString error;
+        QVERIFY(
+            background.stream(metadata(12), snapshotter.path(3, 12), std::move(source), &error));
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!finished.at(0).at(0).toBool());
+        QVERIFY2(
+            finished.at(0).at(1).toString().contains(QString::fromLocal8Bit(std::strerror(EFBIG))),
+            qPrintable(finished.at(0).at(1).toString()));
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
     }
 
     void aRunningOneIsLetFinishByItsOwner_data() { addWays(); }
