@@ -36,8 +36,7 @@ enum Stage { Open = 1, Write, Sync, Rename, SyncDir, ReadBack };
 
 // Handed to the disk in slices of this size as they are written (sync_file_range): the final
 // fdatasync then has little left to flush, so the member's own WAL syncs never queue behind
-// hundreds of megabytes of snapshot at once. Also the size of the reads that compute the
-// checksum.
+// hundreds of megabytes of snapshot at once.
 constexpr qint64 kSlice = qint64(8) * 1024 * 1024;
 
 bool writeAllAt(int fd, const char *data, qint64 size, qint64 at)
@@ -81,10 +80,12 @@ FileNames fileNames(const QString &path)
             QFile::encodeName(QFileInfo(path).path())};
 }
 
-// The data's checksum continued from `seed`, read back from the file: [from, from + size).
-bool checksumOfFile(int fd, qint64 from, qint64 size, quint32 *crc)
+// The data's checksum continued from *crc, read back from the file: [from, from + size), through
+// `buffer` (the pieces' own: its memory is touched already, and a buffer of its own would stay
+// with the thread's malloc arena, 8 MiB more resident after the first snapshot).
+bool checksumOfFile(int fd, qint64 from, qint64 size, QByteArray &buffer, quint32 *crc)
 {
-    QByteArray buffer(qMin(kSlice, qMax<qint64>(size, 1)), Qt::Uninitialized);
+    buffer.resize(qMax<qsizetype>(buffer.capacity(), 64 * 1024));
     for (qint64 at = 0; at < size;) {
         const ssize_t n =
             ::pread(fd, buffer.data(), size_t(qMin<qint64>(buffer.size(), size - at)), from + at);
@@ -145,7 +146,7 @@ Report writeSnapshotFile(const raft::SnapshotMetadata &metadata, const FileNames
         bool readBack = true;
         const QByteArray header =
             storage::Snapshotter::fileHeader(metadata, quint64(size), [&](quint32 seed) {
-                readBack = checksumOfFile(fd, dataAt, size, &seed);
+                readBack = checksumOfFile(fd, dataAt, size, piece, &seed);
                 return seed;
             });
         if (!readBack)
