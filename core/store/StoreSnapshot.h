@@ -19,7 +19,8 @@ namespace store {
 
 class Node;
 
-// StoreSnapshot: the binary form of Store::save()/recover(). Stateless helpers.
+// StoreSnapshot: the binary form of Store::save()/recover(): encode/decode are stateless;
+// Encoder (below) writes the same form piece by piece from a StoreCapture.
 //
 // Format (QDataStream, Qt_6_4, little endian), version 1:
 //   u32 magic 'QSNP' | u8 version | u64 index | 15 x u64 stats (StoreStats order,
