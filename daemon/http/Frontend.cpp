@@ -22,7 +22,8 @@ Q_LOGGING_CATEGORY(lcHttp, "qetcd.http")
 Frontend::Frontend(api::V2Api &api, const api::CorsPolicy &cors, std::shared_ptr<Mailbox> apiThread,
                    Scope scope, QObject *parent)
     : QAbstractHttpServer(parent), m_api(api), m_cors(cors), m_scope(scope),
-      m_apiThread(std::move(apiThread)), m_ownThread(Mailbox::create(this))
+      m_apiThread(std::move(apiThread)), m_ownThread(Mailbox::create(this)),
+      m_ownOutbox(std::make_shared<StreamOutbox>(m_ownThread))
 {
 }
 
@@ -30,6 +31,7 @@ Frontend::~Frontend()
 {
     // Channels still held by the api thread write nothing from now on.
     m_ownThread->close();
+    m_ownOutbox->close();
 }
 
 bool Frontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -88,8 +90,8 @@ void Frontend::serve(QTcpSocket *socket, Connection *connection, const api::Http
     }
     api::HttpResponse cors;
     m_cors.decorate(req, cors);
-    auto channel = std::make_shared<SocketChannel>(socket, connection, m_ownThread, m_apiThread,
-                                                   head, close, http10, cors.headers);
+    auto channel = std::make_shared<SocketChannel>(socket, connection, m_ownThread, m_ownOutbox,
+                                                   m_apiThread, head, close, http10, cors.headers);
     api::V2Api *api = &m_api;
     auto handle = [api, req, channel] {
         const std::optional<api::HttpResponse> now =

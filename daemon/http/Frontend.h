@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Mailbox.h"
+#include "StreamOutbox.h"
 #include "api/CorsPolicy.h"
 
 #include <QAbstractHttpServer>
@@ -55,6 +56,7 @@ private:
     const Scope m_scope;
     std::shared_ptr<Mailbox> m_apiThread;
     std::shared_ptr<Mailbox> m_ownThread;
+    std::shared_ptr<StreamOutbox> m_ownOutbox; // the watch streams of this thread's sockets
 };
 
 } // namespace http

@@ -16,11 +16,12 @@ Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 SocketChannel::SocketChannel(QTcpSocket *socket, Connection *connection,
                              std::shared_ptr<Mailbox> socketThread,
+                             std::shared_ptr<StreamOutbox> socketOutbox,
                              std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10,
                              const api::HttpHeaders &extraHeaders)
     : m_socket(socket), m_connection(connection), m_socketThread(std::move(socketThread)),
-      m_apiThread(std::move(apiThread)), m_extraHeaders(extraHeaders), m_head(head),
-      m_close(close || http10), m_http10(http10)
+      m_socketOutbox(std::move(socketOutbox)), m_apiThread(std::move(apiThread)),
+      m_extraHeaders(extraHeaders), m_head(head), m_close(close || http10), m_http10(http10)
 {
 }
 
@@ -42,7 +43,7 @@ bool SocketChannel::isOpen() const
     return !m_done && m_connected.load(std::memory_order_relaxed);
 }
 
-void SocketChannel::onSocketThread(std::function<void(QTcpSocket *)> write, qint64 postedBytes)
+void SocketChannel::onSocketThread(std::function<void(QTcpSocket *)> write)
 {
     // Already on the socket's thread, with nothing of this channel still
     // queued (which would have to go first): write now. An answer then leaves
@@ -53,18 +54,74 @@ void SocketChannel::onSocketThread(std::function<void(QTcpSocket *)> write, qint
         return;
     }
     m_queued.fetch_add(1, std::memory_order_relaxed);
-    m_postedBytes.fetch_add(postedBytes, std::memory_order_relaxed);
-    const bool posted =
-        m_socketThread->post([self = shared_from_this(), write = std::move(write), postedBytes] {
-            self->m_queued.fetch_sub(1, std::memory_order_relaxed);
-            self->writeIfConnected(write);
-            // After the write: its bytes now count in the socket's buffer instead.
-            self->m_postedBytes.fetch_sub(postedBytes, std::memory_order_relaxed);
-        });
-    if (!posted) {
+    const bool posted = m_socketThread->post([self = shared_from_this(), write = std::move(write)] {
+        self->m_queued.fetch_sub(1, std::memory_order_relaxed);
+        self->writeIfConnected(write);
+    });
+    if (!posted)
         m_queued.fetch_sub(1, std::memory_order_relaxed);
-        m_postedBytes.fetch_sub(postedBytes, std::memory_order_relaxed);
+}
+
+void SocketChannel::enqueue(Piece piece)
+{
+    m_postedBytes.fetch_add(piece.size, std::memory_order_relaxed);
+    {
+        QMutexLocker lock(&m_piecesMutex);
+        m_pieces.push_back(std::move(piece));
+        if (m_scheduled)
+            return; // the outbox already holds this channel and will take this piece too
+        m_scheduled = true;
     }
+    if (m_socketOutbox->schedule(shared_from_this()))
+        return;
+    // The socket's thread is gone: nothing enqueued will be sent.
+    QMutexLocker lock(&m_piecesMutex);
+    m_pieces.clear();
+    m_postedBytes.store(0, std::memory_order_relaxed);
+}
+
+void SocketChannel::sendPending()
+{
+    std::vector<Piece> pieces;
+    {
+        QMutexLocker lock(&m_piecesMutex);
+        pieces.swap(m_pieces);
+        m_scheduled = false;
+    }
+    qint64 size = 0;
+    for (const Piece &piece : pieces)
+        size += piece.size;
+    QTcpSocket *socket = m_socket.data();
+    // Overflowed or gone: what was enqueued is dropped.
+    if (socket && socket->state() == QAbstractSocket::ConnectedState &&
+        m_connected.load(std::memory_order_relaxed)) {
+        watchDrain(socket);
+        const auto bytesOf = [this](const Piece &piece) -> const QByteArray & {
+            if (!piece.event)
+                return piece.bytes;
+            return m_http10 ? piece.event->json() : piece.event->chunk();
+        };
+        bool last = false;
+        QByteArray out;
+        if (pieces.size() == 1) {
+            out = bytesOf(pieces.front()); // shared, not copied
+            last = pieces.front().last;
+        } else {
+            qsizetype total = 0;
+            for (const Piece &piece : pieces)
+                total += bytesOf(piece).size();
+            out.reserve(total);
+            for (const Piece &piece : pieces) {
+                out += bytesOf(piece);
+                last = last || piece.last;
+            }
+        }
+        write(out, last);
+        if (!last) // the last piece let go of the socket's signals (and maybe the socket)
+            m_socketBacklog.store(socket->bytesToWrite(), std::memory_order_relaxed);
+    }
+    // After the write: its bytes now count in the socket's buffer instead.
+    m_postedBytes.fetch_sub(size, std::memory_order_relaxed);
 }
 
 void SocketChannel::overflow()
@@ -136,12 +193,11 @@ void SocketChannel::beginStream(const api::HttpResponse &head)
 {
     if (!isOpen())
         return;
-    onSocketThread([this, head](QTcpSocket *socket) {
-        watchDrain(socket);
-        api::HttpResponse decorated = head;
-        decorated.headers += m_extraHeaders;
-        write(HttpWire::streamHead(decorated, !m_http10), false);
-    });
+    api::HttpResponse decorated = head;
+    decorated.headers += m_extraHeaders;
+    Piece piece;
+    piece.bytes = HttpWire::streamHead(decorated, !m_http10);
+    enqueue(std::move(piece));
 }
 
 void SocketChannel::writeChunk(const QByteArray &data)
@@ -153,14 +209,10 @@ void SocketChannel::writeChunk(const QByteArray &data)
         overflow();
         return;
     }
-    onSocketThread(
-        [this, data](QTcpSocket *socket) {
-            if (!m_connected.load(std::memory_order_relaxed))
-                return; // overflowed or gone: what is still posted is dropped
-            write(m_http10 ? data : HttpWire::chunk(data), false);
-            m_socketBacklog.store(socket->bytesToWrite(), std::memory_order_relaxed);
-        },
-        data.size());
+    Piece piece;
+    piece.bytes = m_http10 ? data : HttpWire::chunk(data);
+    piece.size = data.size();
+    enqueue(std::move(piece));
 }
 
 void SocketChannel::writeEvent(const std::shared_ptr<const api::EncodedEvent> &event)
@@ -173,14 +225,10 @@ void SocketChannel::writeEvent(const std::shared_ptr<const api::EncodedEvent> &e
         overflow();
         return;
     }
-    onSocketThread(
-        [this, event](QTcpSocket *socket) {
-            if (!m_connected.load(std::memory_order_relaxed))
-                return;
-            write(m_http10 ? event->json() : event->chunk(), false);
-            m_socketBacklog.store(socket->bytesToWrite(), std::memory_order_relaxed);
-        },
-        size);
+    Piece piece;
+    piece.event = event;
+    piece.size = size;
+    enqueue(std::move(piece));
 }
 
 void SocketChannel::endStream()
@@ -189,8 +237,10 @@ void SocketChannel::endStream()
         return;
     m_done = true;
     m_onClosed = nullptr;
-    onSocketThread(
-        [this](QTcpSocket *) { write(m_http10 ? QByteArray() : HttpWire::lastChunk(), true); });
+    Piece piece;
+    piece.bytes = m_http10 ? QByteArray() : HttpWire::lastChunk();
+    piece.last = true;
+    enqueue(std::move(piece));
 }
 
 void SocketChannel::onClosed(std::function<void()> callback)

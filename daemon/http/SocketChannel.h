@@ -4,14 +4,16 @@
 #pragma once
 
 #include "Mailbox.h"
+#include "StreamOutbox.h"
 #include "api/HttpResponse.h"
 
+#include <QMutex>
 #include <QPointer>
 #include <QTcpSocket>
 
 #include <atomic>
-
 #include <memory>
+#include <vector>
 
 namespace http {
 
@@ -20,10 +22,13 @@ class Connection;
 // ResponseChannel over one client socket, for every answer the connection's
 // own thread does not give at once (writes, quorum reads, watches, anything
 // but a plain read). Threads: made on the socket's thread; the api calls it
-// on the api's (the node's) thread; the bytes are built and written on the
-// socket's thread, reached through that thread's mailbox, in call order (at
-// once when the api thread is the socket's and nothing is queued); an
-// onClosed callback runs back on the api thread. The socket is held through
+// on the api's (the node's) thread; the bytes are written on the socket's
+// thread, in call order: a whole answer (respond) through that thread's
+// mailbox (at once when the api thread is the socket's and nothing is
+// queued), a stream's pieces (head, events, chunks, end) through the thread's
+// StreamOutbox, which sends all of a stream's unsent pieces in one write; an
+// onClosed callback runs back on the api thread. A channel is either answered
+// whole or streamed, never both. The socket is held through
 // a QPointer that only its own thread dereferences, and is checked still
 // connected before every write (writing after the client left is a
 // use-after-free in Qt HttpServer 6.4: Qt64.h, 7.); the bytes go out through the
@@ -39,8 +44,8 @@ class SocketChannel : public api::ResponseChannel,
 public:
     // `connection` is the socket's own (it dies with it).
     SocketChannel(QTcpSocket *socket, Connection *connection, std::shared_ptr<Mailbox> socketThread,
-                  std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10,
-                  const api::HttpHeaders &extraHeaders = {});
+                  std::shared_ptr<StreamOutbox> socketOutbox, std::shared_ptr<Mailbox> apiThread,
+                  bool head, bool close, bool http10, const api::HttpHeaders &extraHeaders = {});
     ~SocketChannel() override;
 
     bool isOpen() const override;
@@ -57,10 +62,23 @@ public:
     // last seen on its thread. Any thread.
     qint64 backlogBytes() const;
 
+    // Socket thread (the outbox): writes every stream piece enqueued so far, in one write.
+    void sendPending();
+
 private:
+    // One piece of a stream, in order: bytes made on the api thread (a head, an error chunk,
+    // the last chunk), or an event whose bytes the socket thread takes from the shared
+    // EncodedEvent.
+    struct Piece
+    {
+        QByteArray bytes;
+        std::shared_ptr<const api::EncodedEvent> event;
+        qint64 size = 0; // counted in m_postedBytes until sent or dropped
+        bool last = false;
+    };
+    void enqueue(Piece piece); // api thread
     // Runs `write` on the socket's thread with the socket, if it is still connected then.
-    // `postedBytes` are counted in m_postedBytes until the call has run (or was dropped).
-    void onSocketThread(std::function<void(QTcpSocket *)> write, qint64 postedBytes = 0);
+    void onSocketThread(std::function<void(QTcpSocket *)> write);
     void overflow();                     // api thread: the backlog bound was passed
     void watchDrain(QTcpSocket *socket); // socket thread: keep m_socketBacklog current
     void writeIfConnected(const std::function<void(QTcpSocket *)> &write); // socket thread
@@ -71,10 +89,14 @@ private:
     QPointer<QTcpSocket> m_socket;
     Connection *m_connection; // only touched while m_socket is alive, on its thread
     std::shared_ptr<Mailbox> m_socketThread;
+    std::shared_ptr<StreamOutbox> m_socketOutbox;
     std::shared_ptr<Mailbox> m_apiThread;
+    QMutex m_piecesMutex; // m_pieces and m_scheduled: the api thread adds, the socket's takes
+    std::vector<Piece> m_pieces;            // enqueued, not yet sent
+    bool m_scheduled = false;               // in the outbox, which will call sendPending()
     QMetaObject::Connection m_disconnected; // set on the socket thread, before or after a post
     QMetaObject::Connection m_drained;      // bytesWritten -> m_socketBacklog, for streams
-    std::atomic<qint64> m_postedBytes{0};   // chunk bytes posted to the socket thread, not run yet
+    std::atomic<qint64> m_postedBytes{0};   // stream bytes enqueued, not yet written
     std::atomic<qint64> m_socketBacklog{0}; // the socket's bytesToWrite(), as last seen there
     std::atomic<bool> m_connected{true};
     // Writes posted to the socket's thread and not yet run there: a write may

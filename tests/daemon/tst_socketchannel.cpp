@@ -9,6 +9,8 @@
 #include "Connection.h"
 #include "Mailbox.h"
 #include "SocketChannel.h"
+#include "StreamOutbox.h"
+#include "api/EncodedEvent.h"
 
 #include <QSemaphore>
 #include <QTcpServer>
@@ -43,6 +45,7 @@ public:
     {
         m_host = new QObject;
         mailbox = http::Mailbox::create(m_host); // on the host's thread, before it moves
+        outbox = std::make_shared<http::StreamOutbox>(mailbox);
         m_host->moveToThread(&m_thread);
         m_thread.start();
     }
@@ -51,6 +54,7 @@ public:
         m_gate.release(1000); // never leave the thread blocked
         runOnThread([this] { delete m_socket; });
         mailbox->close();
+        outbox->close();
         // The host (and the mailbox's receiver, its child) goes with the thread's last events.
         QObject::connect(&m_thread, &QThread::finished, m_host, &QObject::deleteLater);
         m_thread.quit();
@@ -78,6 +82,7 @@ public:
     void unblock() { m_gate.release(); }
 
     std::shared_ptr<http::Mailbox> mailbox;
+    std::shared_ptr<http::StreamOutbox> outbox;
     http::Connection *connection = nullptr;
     std::atomic<bool> serverSawClose{false};
 
@@ -120,8 +125,8 @@ struct Connection
             return false;
         socketThread.adopt(server.descriptor);
         channel = std::make_shared<http::SocketChannel>(
-            socketThread.socket(), socketThread.connection, socketThread.mailbox, apiThread, false,
-            false, false);
+            socketThread.socket(), socketThread.connection, socketThread.mailbox,
+            socketThread.outbox, apiThread, false, false, false);
         channel->onClosed([this] { closedReported = true; });
         api::HttpResponse head;
         head.status = 200;
@@ -139,6 +144,7 @@ class TestSocketChannel : public QObject
 private slots:
     void postedChunksCountAgainstTheBound();
     void aReaderThatKeepsUpIsNeverCut();
+    void aStreamBehindItsThreadGetsEveryPieceInOrder();
     void aWatchOwningItsChannelIsFreedOnceTheApiHasStopped();
 };
 
@@ -197,6 +203,69 @@ void TestSocketChannel::aReaderThatKeepsUpIsNeverCut()
     }
     QTRY_VERIFY_WITH_TIMEOUT(received >= 24 * event.size(), 20000);
     QVERIFY(!c.closedReported);
+    QVERIFY(!c.socketThread.serverSawClose);
+}
+
+// A stream whose socket thread is busy (here: blocked) while events keep coming gets them all,
+// in order, then the error chunk and the end of the body, once the thread runs again: the
+// outbox sends a stream's pieces together, and nothing of them may be lost, reordered or
+// written after the last chunk.
+void TestSocketChannel::aStreamBehindItsThreadGetsEveryPieceInOrder()
+{
+    Connection c;
+    QVERIFY(c.open());
+    c.socketThread.block();
+    constexpr int events = 300;
+    for (int i = 1; i <= events; ++i) {
+        store::Event event;
+        event.action = store::Action::Set;
+        event.node.key = QStringLiteral("/k%1").arg(i);
+        event.node.value = QStringLiteral("v%1").arg(i);
+        event.node.modifiedIndex = event.node.createdIndex = quint64(i);
+        event.etcdIndex = quint64(i);
+        c.channel->writeEvent(std::make_shared<const api::EncodedEvent>(event));
+    }
+    c.channel->writeChunk(QByteArrayLiteral("{\"errorCode\":401}"));
+    c.channel->endStream();
+    QVERIFY(c.channel->backlogBytes() > 0);
+    c.socketThread.unblock();
+
+    QByteArray received;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            received += c.client.readAll();
+            return received.endsWith("\r\n0\r\n\r\n");
+        },
+        10000));
+    const qsizetype bodyFrom = received.indexOf("\r\n\r\n");
+    QVERIFY(received.startsWith("HTTP/1.1 200"));
+    QVERIFY(bodyFrom > 0);
+
+    // Unframe the chunked body.
+    QList<QByteArray> chunks;
+    qsizetype at = bodyFrom + 4;
+    for (;;) {
+        const qsizetype lineEnd = received.indexOf("\r\n", at);
+        QVERIFY(lineEnd > at);
+        bool ok = false;
+        const qsizetype size = received.mid(at, lineEnd - at).toLongLong(&ok, 16);
+        QVERIFY(ok);
+        if (size == 0)
+            break;
+        chunks.append(received.mid(lineEnd + 2, size));
+        at = lineEnd + 2 + size + 2;
+    }
+    QCOMPARE(at + 5, received.size()); // "0\r\n\r\n" ends it, nothing after
+    QCOMPARE(chunks.size(), events + 1);
+    for (int i = 1; i <= events; ++i) {
+        const QByteArray &chunk = chunks[i - 1];
+        QVERIFY2(chunk.contains(QStringLiteral("\"key\":\"/k%1\"").arg(i).toUtf8()),
+                 chunk.constData());
+        QVERIFY2(chunk.contains(QStringLiteral("\"modifiedIndex\":%1,").arg(i).toUtf8()),
+                 chunk.constData());
+    }
+    QCOMPARE(chunks.last(), QByteArrayLiteral("{\"errorCode\":401}"));
+    QTRY_COMPARE_WITH_TIMEOUT(c.channel->backlogBytes(), qint64(0), 10000);
     QVERIFY(!c.socketThread.serverSawClose);
 }
 

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
+#pragma once
+
+#include "Mailbox.h"
+
+#include <QMutex>
+
+#include <deque>
+#include <memory>
+
+namespace http {
+
+class SocketChannel;
+
+// One client thread's queue of watch streams with bytes to send: the api thread schedules a
+// channel when its first unsent piece arrives (SocketChannel::enqueue), and the client thread
+// sends each scheduled channel's pieces, all of them in one write (SocketChannel::sendPending).
+//
+// Why: a write with 1,000 stream watchers used to post 1,000 calls to the client threads, each
+// one socket write, and the writer's own answer was posted behind them: its latency was the
+// whole fan-out's (bench/README "Scale", watchers). Here the fan-out goes at most
+// `channelsPerTurn` channels per loop turn, so an answer posted meanwhile, or a request that
+// arrives, waits for one batch rather than for all of them; and a stream that fell behind gets
+// its events in one write instead of one each, so the fan-out costs less per event the further
+// behind it is, instead of holding every writer to its pace. Nothing is dropped: a stream
+// whose unsent bytes pass SocketChannel::maxBacklogBytes is closed, as before.
+//
+// Threads: schedule() from any thread; the sending runs on the mailbox's thread. Shared by
+// the thread's Frontend and its channels; holds a scheduled channel until it has sent. Once
+// closed (or once its mailbox refuses a post) it schedules nothing and drops what it held, so
+// a channel and its outbox never keep each other alive after the thread is gone.
+class StreamOutbox : public std::enable_shared_from_this<StreamOutbox>
+{
+public:
+    explicit StreamOutbox(std::shared_ptr<Mailbox> thread) : m_thread(std::move(thread)) {}
+
+    // False once closed: the channel's pieces will never be sent.
+    bool schedule(std::shared_ptr<SocketChannel> channel);
+    void close();
+
+    // Enough to amortize a turn of the loop, few enough that an answer posted behind them
+    // leaves within a millisecond or so (a loopback write is 5 to 20 us).
+    static constexpr int channelsPerTurn = 32;
+
+private:
+    void sendSome(); // the mailbox's thread
+
+    QMutex m_mutex;
+    std::deque<std::shared_ptr<SocketChannel>> m_ready;
+    bool m_posted = false; // a sendSome() is queued on the thread
+    bool m_closed = false;
+    const std::shared_ptr<Mailbox> m_thread;
+};
+
+} // namespace http
