@@ -11,6 +11,7 @@ namespace http {
 
 bool StreamOutbox::schedule(std::shared_ptr<SocketChannel> channel)
 {
+    std::deque<std::shared_ptr<SocketChannel>> dropped; // destroyed after the lock is let go
     QMutexLocker lock(&m_mutex);
     if (m_closed)
         return false;
@@ -22,17 +23,16 @@ bool StreamOutbox::schedule(std::shared_ptr<SocketChannel> channel)
         return true;
     // The thread is gone: nothing queued here will ever be sent.
     m_closed = true;
-    m_ready.clear();
+    dropped.swap(m_ready);
     return false;
 }
 
 void StreamOutbox::close()
 {
-    std::deque<std::shared_ptr<SocketChannel>> dropped;
+    std::deque<std::shared_ptr<SocketChannel>> dropped; // destroyed after the lock is let go
     QMutexLocker lock(&m_mutex);
     m_closed = true;
     dropped.swap(m_ready);
-    lock.unlock(); // the channels' destructors run outside the lock
 }
 
 void StreamOutbox::sendSome()
@@ -51,6 +51,7 @@ void StreamOutbox::sendSome()
         channel->sendPending();
     batch.clear();
 
+    std::deque<std::shared_ptr<SocketChannel>> dropped; // destroyed after the lock is let go
     QMutexLocker lock(&m_mutex);
     if (m_ready.empty() || m_closed) {
         m_posted = false;
@@ -59,9 +60,7 @@ void StreamOutbox::sendSome()
     // Behind what was posted meanwhile (an answer) and the next look at the sockets.
     if (!m_thread->post([self = shared_from_this()] { self->sendSome(); })) {
         m_closed = true;
-        std::deque<std::shared_ptr<SocketChannel>> dropped;
         dropped.swap(m_ready);
-        lock.unlock();
     }
 }
 
