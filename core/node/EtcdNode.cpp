@@ -212,8 +212,9 @@ void EtcdNode::maybeTakeSnapshot()
     const QString path = snapshotter->path(meta->term, meta->index);
     QString error;
     // The state machine is consistent here, between two applied entries: the capture begins
-    // now (a moment, whatever the store's size) and a thread writes the image from it while
-    // this member goes on applying (BackgroundSnapshot, store::StoreCapture). Before this a
+    // now (a moment, whatever the store's size); this member encodes the image from it a piece
+    // at a time between its other work, and a thread writes the pieces to the file
+    // (BackgroundSnapshot, store::StoreCapture). Before this a
     // child process was forked for large stores: its copy-on-write faults, under the apply
     // lock, paused reads for up to a second at a million keys (bench/README "Scale").
     QElapsedTimer clock;
@@ -251,7 +252,8 @@ void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint6
                                             double seconds)
 {
     const raft::SnapshotMetadata meta = m_backgroundMetadata;
-    const qint64 longestHoldNs = m_state.endImageStream(); // the writer is done with it
+    m_state.endImageStream(); // the writer is done with it
+    const BackgroundSnapshot::Turns turns = m_background.turns();
     if (!ok) {
         qCWarning(lcNode).noquote()
             << tr("snapshot at index %1 failed: %2").arg(meta.index).arg(error);
@@ -260,17 +262,18 @@ void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint6
     }
     qCInfo(lcNode,
            "snapshot at index %llu written in the background (%lld bytes, %.3f s; the member "
-           "paused %.3f ms to capture the store; the writer held the store at most %.3f ms at "
-           "a time)",
+           "paused %.3f ms to capture the store, then at most %.3f ms at a time to encode it, "
+           "%.3f ms of it on the processor)",
            qulonglong(meta.index), qlonglong(bytes), seconds, double(m_lastSnapshotPauseNs) / 1e6,
-           double(longestHoldNs) / 1e6);
+           double(turns.longestNs) / 1e6, double(turns.longestCpuNs) / 1e6);
     if (m_loop.snapshotWritten(meta, seconds, snapshotKeep(), m_options.maxWals,
                                m_options.maxSnapshots))
         m_state.setSnapshotIndex(qMax(m_state.snapshotIndex(), meta.index));
     // The next one waits for as many entries as were applied while this one was written, so
-    // that a member is snapshotting at most half of the time: the writer thread takes its share
-    // of the processors, and while a capture lives each node's first change keeps its old
-    // fields, so back to back snapshots of a large store would keep that cost for good.
+    // that a member is snapshotting at most half of the time: encoding takes the member's time
+    // and the writer thread its share of the processors, and while a capture lives each node's
+    // first change keeps its old fields, so back to back snapshots of a large store would keep that
+    // cost for good.
     const quint64 applied = m_state.applied();
     m_snapshotRetryAt = qMax(m_snapshotRetryAt, applied + (applied - qMin(applied, meta.index)));
     maybeTakeSnapshot();

@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <memory>
+#include <thread>
 
 namespace raft {
 class RawNode;
@@ -158,6 +159,7 @@ private:
 
     quint64 m_id = 0;
     raft::MemoryStorage m_storage;
+    std::thread m_freeing; // frees the entries the last compaction dropped (compactBehind)
     std::unique_ptr<raft::RawNode> m_raft;
     raft::ConfState m_confState;
     raft::HardState m_hardState;

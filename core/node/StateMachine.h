@@ -70,13 +70,13 @@ public:
     // The image a snapshot at applied() carries; marks it as the newest snapshot.
     QByteArray image() const;
     // The same image as a source for BackgroundSnapshot::stream: the state as it is now, read
-    // piece by piece on the writer thread, each piece under this machine's read lock for a
-    // moment, while the member goes on applying (store::StoreCapture keeps what it changes).
-    // Empty (no `next`) while one is running already. endImageStream() once the writer is
-    // done with it, on this thread; it returns the longest the writer held the read lock for
-    // one piece, in ns (what applying waited for it at worst).
+    // piece by piece on this thread between the member's other work, while it goes on applying
+    // (store::StoreCapture keeps what it changes). Empty (no `next`) while one is running
+    // already. The source ends the store's capture after its last piece of the store;
+    // endImageStream() ends it in any case once the writer is done (a failed write), on this
+    // thread.
     BackgroundSnapshot::Source imageStream();
-    qint64 endImageStream();
+    void endImageStream();
     void setSnapshotIndex(quint64 index) { m_snapshotIndex = index; }
 
     // Any thread: a plain read, nullopt when auth is enabled (the permission
@@ -114,9 +114,6 @@ private:
     QList<std::function<void()>> m_answers;
 
     mutable AnnotatedReadWriteLock m_readLock;
-    // The writer's longest hold of m_readLock for one piece of the current image stream, in ns:
-    // set by the writer thread, read once it is joined (endImageStream).
-    std::shared_ptr<qint64> m_streamLongestHoldNs;
     std::atomic<quint64> m_viewClusterId{0};
     mutable std::atomic<quint64> m_concurrentGets{0};
     mutable std::atomic<quint64> m_concurrentGetsFailed{0};

@@ -114,7 +114,7 @@ StorageError MemoryStorage::createSnapshot(quint64 index, const ConfState &confS
     return StorageError::Ok;
 }
 
-StorageError MemoryStorage::compact(quint64 compactIndex)
+StorageError MemoryStorage::compact(quint64 compactIndex, QList<Entry> *dropped)
 {
     const quint64 offset = m_entries.first().index;
     if (compactIndex <= offset)
@@ -125,6 +125,13 @@ StorageError MemoryStorage::compact(quint64 compactIndex)
         return StorageError::Unavailable;
     const qsizetype drop = qsizetype(compactIndex - offset);
     Entry dummy{m_entries.at(drop).term, compactIndex, EntryType::Normal, {}};
+    if (dropped) {
+        // Their data moves (a pointer each); what remove() destroys below is then empty.
+        dropped->reserve(dropped->size() + drop);
+        Entry *entries = m_entries.data();
+        for (qsizetype i = 0; i < drop; ++i)
+            dropped->append(std::move(entries[i]));
+    }
     m_entries.remove(0, drop);
     m_entries.first() = dummy;
     return StorageError::Ok;

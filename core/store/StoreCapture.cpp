@@ -45,26 +45,30 @@ const Node *StoreCapture::nextChild(const Node *dir, const QString *after,
                                     ChildCursor *cursor) const
 {
     const Node::Children &live = dir->children;
-    auto it = cursor->valid ? cursor->live : after ? live.upper_bound(*after) : live.begin();
+    if (!cursor->valid) {
+        cursor->live = after ? live.upper_bound(*after) : live.begin();
+        // Looked up once per piece, not per child: with tens of thousands of removed nodes
+        // this lookup was most of the time a member spent encoding (bench/README "Scale").
+        cursor->grave = m_graves.empty() ? m_graves.end()
+                        : after          ? m_graves.upper_bound(GraveKey{dir, *after})
+                                         : m_graves.lower_bound(GraveKey{dir, QString()});
+        cursor->valid = true;
+    }
+    auto &it = cursor->live;
     while (it != live.end() && !inImage(it->second.get()))
         ++it;
     const Node *fromLive = it == live.end() ? nullptr : it->second.get();
-    cursor->live = it; // the next candidate, unless the live one is taken (below)
-    cursor->valid = true;
-
-    const Node *fromGrave = nullptr;
-    if (!m_graves.empty()) {
-        auto g = after ? m_graves.upper_bound(GraveKey{dir, *after})
-                       : m_graves.lower_bound(GraveKey{dir, QString()});
-        if (g != m_graves.end() && g->first.parent == dir)
-            fromGrave = g->second.get();
-    }
+    const Node *fromGrave = cursor->grave != m_graves.end() && cursor->grave->first.parent == dir
+                                ? cursor->grave->second.get()
+                                : nullptr;
     // Never the same name from both: a live child of that name was created after the one
     // removed, so it is not in the image.
     if (fromLive && (!fromGrave || NodeNameLess()(fromLive->name, fromGrave->name))) {
-        ++cursor->live;
+        ++it;
         return fromLive;
     }
+    if (fromGrave)
+        ++cursor->grave;
     return fromGrave;
 }
 

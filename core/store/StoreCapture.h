@@ -81,21 +81,6 @@ public:
     const QList<Event> &history() const { return m_history; }
     // Whether n belongs to the image (it existed at the start).
     bool inImage(const Node *n) const { return m_born.isEmpty() || !m_born.contains(n); }
-    // Where a reader is among a directory's live children: valid only while the reader holds
-    // the lock it held when nextChild() set it (no change can come in between).
-    struct ChildCursor
-    {
-        Node::Children::const_iterator live;
-        bool valid = false;
-    };
-    // The image's next child of `dir` after the name `*after` (the first one when null), in
-    // NodeNameLess order: live children that existed at the start, and removed ones. A valid
-    // `cursor` saves looking `after` up again (a lookup per node in a directory of a million).
-    const Node *nextChild(const Node *dir, const QString *after, ChildCursor *cursor) const;
-    // How many children `dir` had at the start.
-    quint32 childCount(const Node *dir) const;
-    // n's fields as they were at the start.
-    const PreImage *preImage(const Node *n) const;
 
 private:
     struct GraveKey
@@ -112,6 +97,28 @@ private:
             return NodeNameLess()(a.name, b.name);
         }
     };
+    using Graves = std::map<GraveKey, std::unique_ptr<Node>, GraveLess>;
+
+public:
+    // Where a reader is among a directory's live and removed children: valid only while no
+    // change can come in between (within one piece of the image: the store's owner reads it
+    // between two changes, or another thread holds its lock).
+    struct ChildCursor
+    {
+        Node::Children::const_iterator live;
+        Graves::const_iterator grave; // the first removed child after the last one returned
+        bool valid = false;
+    };
+    // The image's next child of `dir` after the name `*after` (the first one when null), in
+    // NodeNameLess order: live children that existed at the start, and removed ones. A valid
+    // `cursor` saves looking `after` up again (a lookup per node in a directory of a million).
+    const Node *nextChild(const Node *dir, const QString *after, ChildCursor *cursor) const;
+    // How many children `dir` had at the start.
+    quint32 childCount(const Node *dir) const;
+    // n's fields as they were at the start.
+    const PreImage *preImage(const Node *n) const;
+
+private:
     bool recording(const Node *n) const { return !m_retired && inImage(n); }
 
     const Node *m_root;
@@ -121,7 +128,7 @@ private:
     QHash<const Node *, PreImage> m_preImages;
     QHash<const Node *, qint64> m_childDelta;
     QSet<const Node *> m_born;
-    std::map<GraveKey, std::unique_ptr<Node>, GraveLess> m_graves;
+    Graves m_graves;
     std::unique_ptr<Node> m_retired;
 };
 

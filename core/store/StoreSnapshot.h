@@ -74,7 +74,8 @@ public:
         enum class Phase { Head, Tree, History, Done };
         const StoreCapture &m_capture;
         Phase m_phase = Phase::Head;
-        std::vector<Frame> m_open; // directories whose children are being written
+        std::vector<Frame> m_open;  // directories whose children are being written
+        qsizetype m_historyAt = -1; // the next event of the history to write; -1: its count
     };
 };
 

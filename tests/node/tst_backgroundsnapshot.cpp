@@ -3,7 +3,9 @@
 
 // BackgroundSnapshot: the writer thread writes exactly the snapshot file Snapshotter reads back
 // from an image streamed in pieces (with the bytes patched in at the end), reports a failure it
-// met (and leaves nothing behind), and a running one is let finish when its owner goes away.
+// met (and leaves nothing behind), the pieces are produced on the owner's thread a bounded time per
+// turn of its event loop and the source dies on the writer's, and a running one is let finish when
+// its owner goes away.
 // SnapshotTransfer: the wire form of a MsgSnap decodes to the same message and refuses a damaged
 // image.
 #include "node/BackgroundSnapshot.h"
@@ -15,6 +17,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 #include <cerrno>
 #include <cstring>
@@ -157,6 +162,64 @@ private slots:
             finished.at(0).at(1).toString().contains(QString::fromLocal8Bit(std::strerror(EFBIG))),
             qPrintable(finished.at(0).at(1).toString()));
         QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+    }
+
+    // The source runs on the owner's thread, for a bounded time per turn of its event loop:
+    // whatever else the owner has to do (a posted call here; in the member an entry to apply, a
+    // read, a heartbeat) runs between two turns, so a snapshot holds the member for about
+    // kTurnNs at a time and nothing reads the store from another thread. Once the last piece is
+    // produced, the source is destroyed on the writer thread (the member's frees the store's
+    // capture then, which took it tens of milliseconds).
+    void theSourceRunsOnTheOwnersThreadForATurnAtATime()
+    {
+        QTemporaryDir dir;
+        const storage::Snapshotter snapshotter(dir.path());
+        constexpr int kPieces = 300;
+        QByteArray expected;
+        for (int i = 0; i < kPieces; ++i)
+            expected += QByteArray(4096, char('a' + i % 26));
+        QString log; // 'p' for a piece, 'e' for a call posted while it was produced
+        int pieces = 0;
+        bool elsewhere = false;
+        // Set by the source's destructor: the thread it died on.
+        struct Witness
+        {
+            std::atomic<QThread *> *diedOn;
+            ~Witness() { diedOn->store(QThread::currentThread()); }
+        };
+        std::atomic<QThread *> diedOn{nullptr};
+        node::BackgroundSnapshot background;
+        QSignalSpy finished(&background, &node::BackgroundSnapshot::finished);
+        node::BackgroundSnapshot::Source source;
+        // Each piece takes more than half of a turn: two pieces at most fill one.
+        const qint64 pieceNs = node::BackgroundSnapshot::kTurnNs * 6 / 10;
+        source.next = [&,
+                       witness = std::make_shared<Witness>(Witness{&diedOn})](QByteArray *piece) {
+            elsewhere |= QThread::currentThread() != background.thread();
+            log += u'p';
+            QMetaObject::invokeMethod(
+                &background, [&] { log += u'e'; }, Qt::QueuedConnection);
+            piece->append(expected.mid(qsizetype(pieces) * 4096, 4096));
+            QElapsedTimer busy;
+            busy.start();
+            while (busy.nsecsElapsed() < pieceNs) {
+            }
+            return ++pieces < kPieces;
+        };
+        QString error;
+        QVERIFY(
+            background.stream(metadata(21), snapshotter.path(3, 21), std::move(source), &error));
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        QVERIFY(!elsewhere);
+        QCOMPARE(pieces, kPieces);
+        QVERIFY2(!log.contains(QStringLiteral("ppp")), qPrintable(log));
+        QVERIFY(diedOn.load() != nullptr);
+        QVERIFY(diedOn.load() != background.thread());
+        QString problem;
+        const auto loaded = snapshotter.load(3, 21, &problem);
+        QVERIFY2(loaded, qPrintable(problem));
+        QCOMPARE(loaded->data, expected);
     }
 
     void aRunningOneIsLetFinishByItsOwner_data() { addWays(); }

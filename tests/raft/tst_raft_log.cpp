@@ -112,6 +112,39 @@ private slots:
         QCOMPARE(s.append({e(9, 9)}), StorageError::Unavailable);
     }
 
+    // A compaction that hands over what it drops (for the member to free on another thread)
+    // leaves the storage as one that frees them, and hands over exactly the dropped entries,
+    // in order, with their data.
+    void compactHandsOverWhatItDrops()
+    {
+        MemoryStorage kept, freed;
+        for (MemoryStorage *s : {&kept, &freed}) {
+            for (quint64 i = 1; i <= 8; ++i)
+                QCOMPARE(s->append({e(i, i, "data" + QByteArray::number(i))}), StorageError::Ok);
+            QCOMPARE(s->createSnapshot(6, ConfState{{1}, {}}, "snap"), StorageError::Ok);
+        }
+        QList<Entry> dropped{e(0, 0, "before")};
+        QCOMPARE(kept.compact(5, &dropped), StorageError::Ok);
+        QCOMPARE(freed.compact(5), StorageError::Ok);
+        // Index 1..4 (the first slot, 0, is the dummy the storage keeps in front).
+        QCOMPARE(dropped.size(), 1 + 5);
+        QCOMPARE(dropped.first().data, QByteArray("before"));
+        for (quint64 i = 1; i <= 4; ++i)
+            QCOMPARE(dropped.at(qsizetype(i) + 1), e(i, i, "data" + QByteArray::number(i)));
+        QCOMPARE(kept.firstIndex(), freed.firstIndex());
+        QCOMPARE(kept.lastIndex(), freed.lastIndex());
+        QList<Entry> a, b;
+        QCOMPARE(kept.entries(kept.firstIndex(), kept.lastIndex() + 1, kNoLimit, &a),
+                 StorageError::Ok);
+        QCOMPARE(freed.entries(freed.firstIndex(), freed.lastIndex() + 1, kNoLimit, &b),
+                 StorageError::Ok);
+        QCOMPARE(a, b);
+        QCOMPARE(a.first(), e(6, 6, "data6"));
+        quint64 t = 0;
+        QCOMPARE(kept.term(5, &t), StorageError::Ok);
+        QCOMPARE(t, quint64(5));
+    }
+
     void storageSnapshotRules()
     {
         MemoryStorage s;
