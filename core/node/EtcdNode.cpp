@@ -214,9 +214,9 @@ void EtcdNode::maybeTakeSnapshot()
     // The state machine is consistent here, between two applied entries: the capture begins
     // now (a moment, whatever the store's size); this member encodes the image from it a piece
     // at a time between its other work, and a thread writes the pieces to the file
-    // (BackgroundSnapshot, store::StoreCapture). Before this a
-    // child process was forked for large stores: its copy-on-write faults, under the apply
-    // lock, paused reads for up to a second at a million keys (bench/README "Scale").
+    // (BackgroundSnapshot, store::StoreCapture). Before this a child process was forked for
+    // large stores: its copy-on-write faults, under the apply lock, paused reads for up to a
+    // second at a million keys (bench/README "Scale").
     QElapsedTimer clock;
     clock.start();
     BackgroundSnapshot::Source source = m_state.imageStream();
@@ -272,8 +272,8 @@ void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint6
     // The next one waits for as many entries as were applied while this one was written, so
     // that a member is snapshotting at most half of the time: encoding takes the member's time
     // and the writer thread its share of the processors, and while a capture lives each node's
-    // first change keeps its old fields, so back to back snapshots of a large store would keep that
-    // cost for good.
+    // first change keeps its old fields, so back to back snapshots of a large store would keep
+    // that cost for good.
     const quint64 applied = m_state.applied();
     m_snapshotRetryAt = qMax(m_snapshotRetryAt, applied + (applied - qMin(applied, meta.index)));
     maybeTakeSnapshot();

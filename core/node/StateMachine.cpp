@@ -13,7 +13,6 @@
 #include "store/StoreCapture.h"
 #include "store/StoreSnapshot.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -272,8 +271,7 @@ BackgroundSnapshot::Source StateMachine::imageStream()
         }
         if (!stream->storeDone) {
             const qsizetype before = piece->size();
-            bool more;
-            more = stream->encoder->next(piece, kPieceBytes);
+            const bool more = stream->encoder->next(piece, kPieceBytes);
             stream->storeBytes += piece->size() - before;
             if (more)
                 return true;

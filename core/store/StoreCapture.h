@@ -39,11 +39,12 @@ namespace store {
 // If the store is replaced wholesale (an installed snapshot), the old tree is handed over
 // (retire()) and nothing is recorded any more: the old tree no longer changes.
 //
-// Threading: the store's owner calls the hooks (before*, adopted, removed, retire) under the
-// owner's write lock; a reader (StoreSnapshot::Encoder on a writer thread) reads the capture
-// and the live tree under the same lock taken for reading. Ownership: shared by the store
-// (until Store::endCapture) and the reader; the store must outlive the reader's use of the
-// live tree, which its owner guarantees by ending the capture only after the reader is done.
+// Threading: the store's owner calls the hooks (before*, adopted, removed, retire) between
+// changes; a reader (StoreSnapshot::Encoder) reads the capture and the live tree when no change
+// can come in between: the member reads it on its own thread, between two changes (node::
+// StateMachine::imageStream). Ownership: shared by the store (until Store::endCapture) and the
+// reader; the store must outlive the reader's use of the live tree, which its owner guarantees
+// by ending the capture only after the reader is done. The last owner may free it on any thread.
 class StoreCapture
 {
 public:
@@ -62,7 +63,7 @@ public:
     StoreCapture(const StoreCapture &) = delete;
     StoreCapture &operator=(const StoreCapture &) = delete;
 
-    // --- the store's hooks (owner's thread, write lock) ---
+    // --- the store's hooks (owner's thread) ---
     // n is about to be modified in place (value, modifiedIndex, expiration).
     void beforeModify(const Node *n);
     // `child`, new, was inserted into `parent`.
@@ -74,7 +75,7 @@ public:
     // and nothing is recorded from now on.
     void retire(std::unique_ptr<Node> oldRoot);
 
-    // --- what a reader sees (read lock) ---
+    // --- what a reader sees (between two changes) ---
     const Node *root() const { return m_root; }
     quint64 index() const { return m_index; }
     const StoreStats &stats() const { return m_stats; }
@@ -101,8 +102,7 @@ private:
 
 public:
     // Where a reader is among a directory's live and removed children: valid only while no
-    // change can come in between (within one piece of the image: the store's owner reads it
-    // between two changes, or another thread holds its lock).
+    // change can come in between (within one piece of the image).
     struct ChildCursor
     {
         Node::Children::const_iterator live;

@@ -52,10 +52,11 @@ public:
     static std::optional<Decoded> decode(QByteArrayView data);
 
     // Writes the image of a capture piece by piece: each next() appends about `maxBytes`
-    // (whole nodes) to *out, so that a writer thread can hold the store's lock for a moment
-    // per piece and write each to disk before the next (issue 15: a snapshot of any size
-    // without a second copy of the store in memory). encode() is one next() without limit.
-    // The capture must outlive the encoder; next() runs under the store owner's read lock.
+    // (whole nodes) to *out, so that the store's owner can encode a piece at a time between its
+    // changes and have each written to disk (issue 15: a snapshot of any size without a second
+    // copy of the store in memory, and the member held a moment at a time). encode() is one
+    // next() without limit. The capture must outlive the encoder; no change may come in during
+    // one next().
     class Encoder
     {
     public:
