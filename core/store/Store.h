@@ -41,6 +41,11 @@ public:
     // One replicated mutation; notifies watchers. Expire: ok, event = last expire event
     // (action Expire with an empty node when nothing was due); watchers got every event.
     StoreResult apply(const Command &cmd);
+    // Between these two, apply() chooses each event's watchers as it happens but calls their
+    // sinks in deliverWatchEvents(), in the same order (WatcherHub::hold): the owner applies
+    // a batch and answers its writers, then hands the events to the watchers.
+    void holdWatchEvents() { m_hub.hold(); }
+    void deliverWatchEvents() { m_hub.deliverHeld(); }
 
     quint64 index() const { return m_index; }
     qint64 nextExpirationNs() const; // earliest expiration in the store, 0 if none
@@ -55,9 +60,9 @@ public:
     // holds its history too, so a restored member answers waitIndex like the others).
     // Watchers are not part of it. Versioned binary, see Store.cpp.
     QByteArray save() const;
-    // The store as it is now, kept readable as it was while the store goes on changing, for a
-    // writer on another thread to serialize under the owner's read lock with
-    // StoreSnapshot::Encoder (see StoreCapture). One at a time: the store keeps it up to date
+    // The store as it is now, kept readable as it was while the store goes on changing, for
+    // its owner to serialize between two changes with StoreSnapshot::Encoder (see
+    // StoreCapture). One at a time: the store keeps it up to date
     // until endCapture(), which its owner calls once that writer is done with it.
     std::shared_ptr<const StoreCapture> beginCapture();
     void endCapture();

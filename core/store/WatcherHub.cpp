@@ -4,6 +4,7 @@
 #include "store/WatcherHub.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace store {
@@ -108,6 +109,7 @@ void WatcherHub::clearWatchers()
         w->alive = false;
     m_byId.clear();
     m_byPath.clear();
+    m_held.clear();
     m_count = 0;
 }
 
@@ -139,10 +141,24 @@ void WatcherHub::notifyAt(const Event &e, const QString &path, bool deleted)
     }
     if (list.empty())
         m_byPath.erase(it);
+    if (hit.empty())
+        return;
+    if (!m_holding) {
+        deliver(e, hit);
+        return;
+    }
+    // One copy of the event for all the paths it reaches (a removed subtree's, then its key's).
+    if (m_held.empty() || m_held.back().event->index() != e.index())
+        m_held.push_back({std::make_shared<const Event>(e), std::move(hit)});
+    else
+        m_held.back().watchers.insert(m_held.back().watchers.end(), hit.begin(), hit.end());
+}
 
+void WatcherHub::deliver(const Event &e, const std::vector<std::shared_ptr<Watcher>> &hit)
+{
     for (const std::shared_ptr<Watcher> &w : hit) {
         if (!w->alive)
-            continue; // cancelled by an earlier sink of this batch
+            continue; // cancelled by an earlier sink of this batch, or since it was chosen
         if (!w->stream) {
             w->alive = false;
             m_byId.remove(w->id);
@@ -150,6 +166,25 @@ void WatcherHub::notifyAt(const Event &e, const QString &path, bool deleted)
         if (w->sink)
             w->sink(e);
     }
+}
+
+void WatcherHub::hold()
+{
+    m_holding = true;
+}
+
+void WatcherHub::deliverHeld()
+{
+    m_holding = false;
+    flushHeld();
+}
+
+void WatcherHub::flushHeld()
+{
+    // Taken out first: a sink may re-enter the hub.
+    const std::vector<Held> held = std::exchange(m_held, {});
+    for (const Held &h : held)
+        deliver(*h.event, h.watchers);
 }
 
 void WatcherHub::notify(const Event &e)
@@ -180,6 +215,8 @@ void WatcherHub::addToHistory(const Event &e)
 
 void WatcherHub::historyReplaced(quint64 oldIndex, quint64 newIndex)
 {
+    // Every watcher has been offered every event up to oldIndex: held ones included.
+    flushHeld();
     // Registration order makes the outcome deterministic; the copy lets sinks re-enter.
     std::vector<std::shared_ptr<Watcher>> all(m_byId.cbegin(), m_byId.cend());
     std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a->id < b->id; });

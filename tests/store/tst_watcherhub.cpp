@@ -60,6 +60,8 @@ private slots:
     void sinkMayCancelOtherWatchers();
     void sinkMayAddWatchers();
     void manyWatchers();
+    void heldEventsReachTheSameWatchersInOrder();
+    void recoverDeliversHeldEventsFirst();
     void cancelIsIdempotent();
     void emptySinkIsIgnored();
     void recoverReplaysMissedEvents();
@@ -155,6 +157,19 @@ void tst_WatcherHub::notification()
     s.apply(mutation);
     QCOMPARE(rec.events, expected);
     QCOMPARE(s.stats().watchers, expected.isEmpty() ? 1 : 0);
+
+    // The same held, as a member applies a batch: the watcher is chosen (and a one-shot one
+    // leaves) when the event happens, and its sink gets it at deliverWatchEvents().
+    store::Store h;
+    QCOMPARE(applyAll(h, watchTree()), QString());
+    Recorder held;
+    QVERIFY(h.watch(key, recursive, false, 0, held.sink()).watcherId != 0);
+    h.holdWatchEvents();
+    h.apply(mutation);
+    QVERIFY(held.events.isEmpty());
+    QCOMPARE(h.stats().watchers, expected.isEmpty() ? 1 : 0);
+    h.deliverWatchEvents();
+    QCOMPARE(held.events, expected);
 }
 
 void tst_WatcherHub::oneShotWatcherIsRemovedAfterItsEvent()
@@ -413,6 +428,89 @@ void tst_WatcherHub::manyWatchers()
     QCOMPARE(std::accumulate(hits.begin(), hits.end(), 0), 2);
     QCOMPARE(recursiveHits, 2000);
     QCOMPARE(s.stats().watchers, 5998);
+}
+
+// A batch applied while held gives every watcher what applying it event by event gives, in
+// the same order, once delivered; a watcher cancelled before the delivery gets nothing; after
+// the delivery events go out at once again.
+void tst_WatcherHub::heldEventsReachTheSameWatchersInOrder()
+{
+    const QList<store::Command> batch{set("/a", "1"),         set("/a", "2"),
+                                      set("/w/x", "1"),       set("/_h", "h"),
+                                      del("/w", false, true), createUnique("/q", "j"),
+                                      set("/gone", "g"),      set("/b", "1", T0 + kSec),
+                                      expire(T0 + 2 * kSec)};
+    struct Watches
+    {
+        Recorder all, oneShotA, streamA, dir, below, gone;
+        quint64 goneId = 0;
+        void on(store::Store &s)
+        {
+            s.watch("/", true, true, 0, all.sink());
+            s.watch("/a", false, false, 0, oneShotA.sink());
+            s.watch("/a", false, true, 0, streamA.sink());
+            s.watch("/w", false, true, 0, dir.sink());
+            s.watch("/w/x", false, false, 0, below.sink());
+            goneId = s.watch("/gone", false, true, 0, gone.sink()).watcherId;
+        }
+        QList<const Recorder *> recorders() const
+        {
+            return {&all, &oneShotA, &streamA, &dir, &below};
+        }
+    };
+
+    store::Store plain;
+    Watches now;
+    now.on(plain);
+    QCOMPARE(applyAll(plain, batch), QString());
+
+    store::Store held;
+    Watches later;
+    later.on(held);
+    held.holdWatchEvents();
+    QCOMPARE(applyAll(held, batch), QString());
+    for (const Recorder *r : later.recorders())
+        QVERIFY(r->events.isEmpty());
+    QVERIFY(later.gone.events.isEmpty());
+    // One-shot watchers left when their event happened: both stores count the same.
+    QCOMPARE(held.stats().watchers, plain.stats().watchers);
+    held.cancelWatch(later.goneId);
+    held.deliverWatchEvents();
+
+    QCOMPARE(now.all.events.size(), 8); // all but the hidden key
+    QCOMPARE(now.oneShotA.events, QStringList{"set /a=1 m1 c1 @1"});
+    QCOMPARE(now.gone.events.size(), 1);
+    for (qsizetype i = 0; i < now.recorders().size(); ++i) {
+        QCOMPARE(later.recorders().at(i)->events, now.recorders().at(i)->events);
+        QCOMPARE(later.recorders().at(i)->errors, QStringList());
+    }
+    QVERIFY(later.gone.events.isEmpty()); // cancelled before its held event was delivered
+
+    // No longer holding: the next event reaches the sinks within apply().
+    QVERIFY(held.apply(set("/a", "3")).ok());
+    QCOMPARE(later.streamA.events.size(), now.streamA.events.size() + 1);
+    QCOMPARE(later.streamA.events.last(), QString("set /a=3 m10 c10 prev{/a=2 m2 c2} @10"));
+}
+
+// A snapshot installed while events are held (a batch, then the install before the delivery)
+// hands the held events over first: the watcher sees them in index order, and then what the
+// snapshot's history adds after them, each once.
+void tst_WatcherHub::recoverDeliversHeldEventsFirst()
+{
+    store::Store ahead;
+    QCOMPARE(applyAll(ahead, {set("/k/1", "a"), set("/k/2", "b"), set("/k/3", "c")}), QString());
+    store::Store lagging;
+    Recorder rec;
+    lagging.watch("/k", true, true, 0, rec.sink());
+    lagging.holdWatchEvents();
+    QVERIFY(lagging.apply(set("/k/1", "a")).ok());
+    QVERIFY(rec.events.isEmpty());
+    QVERIFY(lagging.recover(ahead.save()));
+    QCOMPARE(rec.events,
+             QStringList({"set /k/1=a m1 c1 @1", "set /k/2=b m2 c2 @3", "set /k/3=c m3 c3 @3"}));
+    QCOMPARE(rec.errors, QStringList());
+    lagging.deliverWatchEvents();
+    QCOMPARE(rec.events.size(), 3);
 }
 
 void tst_WatcherHub::cancelIsIdempotent()

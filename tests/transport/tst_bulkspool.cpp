@@ -20,6 +20,9 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <csignal>
+
+#include <sys/resource.h>
 
 using namespace transport;
 
@@ -115,6 +118,7 @@ private slots:
     void missingFileFailsOnlyItsPayload();
     void maxBulkBytesClosesTheConnection();
     void unusableSpoolDirFailsThePayload();
+    void fullDiskFailsThePayloadAndLeavesNothing();
 
 private:
     TransportOptions senderOptions() const;
@@ -420,6 +424,50 @@ void tst_BulkSpool::unusableSpoolDirFailsThePayload()
     QCOMPARE(finished.first().at(1).toBool(), false);
     QCOMPARE(received.count(), 0);
     QCOMPARE(readFile(notADir), QByteArray("a file"));
+}
+
+// The receiver's disk fills up part-way through a spool. Standing in for a full disk, the
+// process's file size limit (RLIMIT_FSIZE, with SIGXFSZ ignored) makes the spool's writes past
+// 1 MiB fail, as ENOSPC would (with EFBIG). The receiver drops the connection and its partial
+// file, the sender's payload fails after its one restart, and once there is room again the same
+// payload arrives whole.
+void tst_BulkSpool::fullDiskFailsThePayloadAndLeavesNothing()
+{
+    const QByteArray bytes = randomBytes(3 * kMiB, 9);
+    const QString path = sourceFile(bytes); // written before the limit
+    Member a(1, kCluster, senderOptions()), b(2, kCluster, spoolingOptions());
+    QSignalSpy connected(a.transport.get(), &PeerTransport::peerConnected);
+    meet(a, 1, b, 2);
+    QVERIFY(connected.wait(kWaitMs));
+    QSignalSpy finished(a.transport.get(), &PeerTransport::bulkSendFinished);
+    QSignalSpy received(b.transport.get(), &PeerTransport::bulkReceived);
+
+    struct rlimit room = {};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &room), 0);
+    struct rlimit full = room;
+    full.rlim_cur = kMiB;
+    const auto handler = std::signal(SIGXFSZ, SIG_IGN);
+    {
+        const auto restore = qScopeGuard([&] {
+            setrlimit(RLIMIT_FSIZE, &room);
+            std::signal(SIGXFSZ, handler);
+        });
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &full), 0);
+        QCOMPARE(a.transport->sendBulk(2, {{}, path, 0, 3 * kMiB}), SendResult::Queued);
+        QVERIFY(finished.wait(kWaitMs));
+    }
+    QCOMPARE(finished.first().at(1).toBool(), false);
+    QCOMPARE(received.count(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(filesIn(spoolDir()), QStringList(), kWaitMs);
+
+    // Room again: the same payload arrives whole, and alone.
+    QCOMPARE(a.transport->sendBulk(2, {{}, path, 0, 3 * kMiB}), SendResult::Queued);
+    QTRY_COMPARE_WITH_TIMEOUT(received.count(), 1, kWaitMs);
+    const QString spooled = received.first().at(1).toString();
+    QVERIFY(readFile(spooled) == bytes);
+    QCOMPARE(filesIn(spoolDir()), QStringList{QFileInfo(spooled).fileName()});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kWaitMs);
+    QCOMPARE(finished.at(1).at(1).toBool(), true);
 }
 
 QTEST_GUILESS_MAIN(tst_BulkSpool)
