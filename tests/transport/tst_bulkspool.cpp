@@ -98,6 +98,14 @@ private:
     QList<quint64> m_peers;
 };
 
+// Introduces a (member 1) and b (member 2) to each other; true once a has connected to b.
+bool meetAndConnect(Member &a, Member &b)
+{
+    QSignalSpy connected(a.transport.get(), &PeerTransport::peerConnected);
+    meet(a, 1, b, 2);
+    return connected.wait(kWaitMs);
+}
+
 } // namespace
 
 class tst_BulkSpool : public QObject
@@ -263,9 +271,7 @@ void tst_BulkSpool::defaultSendBulkReadsTheFile()
 void tst_BulkSpool::spooledBulkArrivesIntact()
 {
     Member a(1, kCluster, senderOptions()), b(2, kCluster, spoolingOptions());
-    QSignalSpy connected(a.transport.get(), &PeerTransport::peerConnected);
-    meet(a, 1, b, 2);
-    QVERIFY(connected.wait(kWaitMs));
+    QVERIFY(meetAndConnect(a, b));
     QSignalSpy finished(a.transport.get(), &PeerTransport::bulkSendFinished);
     QSignalSpy received(b.transport.get(), &PeerTransport::bulkReceived);
 
@@ -436,9 +442,7 @@ void tst_BulkSpool::fullDiskFailsThePayloadAndLeavesNothing()
     const QByteArray bytes = randomBytes(3 * kMiB, 9);
     const QString path = sourceFile(bytes); // written before the limit
     Member a(1, kCluster, senderOptions()), b(2, kCluster, spoolingOptions());
-    QSignalSpy connected(a.transport.get(), &PeerTransport::peerConnected);
-    meet(a, 1, b, 2);
-    QVERIFY(connected.wait(kWaitMs));
+    QVERIFY(meetAndConnect(a, b));
     QSignalSpy finished(a.transport.get(), &PeerTransport::bulkSendFinished);
     QSignalSpy received(b.transport.get(), &PeerTransport::bulkReceived);
 
