@@ -62,8 +62,8 @@ public:
     QByteArray save() const;
     // The store as it is now, kept readable as it was while the store goes on changing, for
     // its owner to serialize between two changes with StoreSnapshot::Encoder (see
-    // StoreCapture). One at a time: the store keeps it up to date
-    // until endCapture(), which its owner calls once that writer is done with it.
+    // StoreCapture). One at a time: the store keeps it up to date until endCapture(), which
+    // its owner calls once the image is encoded.
     std::shared_ptr<const StoreCapture> beginCapture();
     void endCapture();
     bool capturing() const;
