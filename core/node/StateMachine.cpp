@@ -41,9 +41,8 @@ void StateMachine::apply(const QList<raft::Entry> &entries)
 {
     if (entries.isEmpty())
         return;
-    // The watchers get the batch's events after the lock is released and after the writers'
-    // answers: with 1,000 stream watchers the hand-over took about 0.7 ms per write, which
-    // readers waited out behind the lock and every writer before its answer.
+    // The watchers get the batch's events after the lock and the writers' answers
+    // (WatcherHub::hold says why).
     m_store.holdWatchEvents();
     {
         // Readers on other threads (readConcurrently) wait for the whole batch:
