@@ -165,6 +165,7 @@ PeerStats OutboundPeer::stats() const
     s.clockOffsetErrorNs = m_clockOffset.errorNs();
     s.queuedMessages = m_queue.messageCount();
     s.queuedBytes = m_queue.byteCount();
+    s.unsentBytes = m_socket ? SocketDrain::unsentBytes(m_socket) : 0;
     s.droppedMessages = m_dropped;
     s.sentMessages = m_sentMessages;
     s.sentBytes = m_sentBytes;
@@ -211,7 +212,7 @@ void OutboundPeer::dial()
     m_socket = socket;
     socket->setReadBufferSize(64 * 1024);
     connect(socket, &QTcpSocket::readyRead, this, &OutboundPeer::onReadyRead);
-    connect(socket, &QTcpSocket::bytesWritten, this, &OutboundPeer::pump);
+    m_drain.watch(socket, this, [this] { pump(); });
     connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] {
         if (socket == m_socket)
             dropConnection(socket->errorString(), true);
@@ -334,7 +335,7 @@ void OutboundPeer::pump()
         return;
     m_pumping = true;
     while (m_state == State::Established && !m_dropPending && !m_queue.isEmpty() &&
-           m_socket->bytesToWrite() < m_options.writeHighWaterBytes) {
+           SocketDrain::unsentBytes(m_socket) < m_options.writeHighWaterBytes) {
         const SendQueue::Output out = m_queue.next();
         if (!out.failure.isEmpty()) {
             // A local fault (the snapshot file), not the peer's: no failure counted for it.

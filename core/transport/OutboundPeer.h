@@ -10,6 +10,7 @@
 #include "transport/LatencyStats.h"
 #include "transport/PeerStats.h"
 #include "transport/SendQueue.h"
+#include "transport/SocketDrain.h"
 #include "transport/TransportOptions.h"
 #include "transport/TransportTypes.h"
 
@@ -40,9 +41,9 @@ namespace transport {
 // a file that cannot be read fails its payload, and when part of it was already written the
 // connection is dropped (from the event loop) so that the peer discards what it holds.
 // Invariants: at most one socket at a time; the socket is fed only while it holds fewer
-// than writeHighWaterBytes unwritten bytes; no dialing while the cluster id is unknown
-// (0) or after shutdown(); unreachable() is emitted from the event loop, never from
-// inside send(), and coalesced.
+// than writeHighWaterBytes unwritten bytes, encrypted ones included (SocketDrain); no
+// dialing while the cluster id is unknown (0) or after shutdown(); unreachable() is emitted
+// from the event loop, never from inside send(), and coalesced.
 // Ownership: owns its socket; owned (QObject parent) by PeerTransport. Owner's thread.
 class OutboundPeer : public QObject
 {
@@ -112,6 +113,7 @@ private:
     QUrl m_currentUrl;
     State m_state = State::Idle;
     QTcpSocket *m_socket = nullptr;
+    SocketDrain m_drain; // pump() as m_socket drains
     FrameReader m_reader;
     SendQueue m_queue;
     Backoff m_backoff;

@@ -34,6 +34,7 @@ struct PeerStats
 
     qsizetype queuedMessages = 0; // both lanes, including a payload partly written
     qsizetype queuedBytes = 0;
+    qint64 unsentBytes = 0;      // written to the connection, not yet taken by the kernel
     quint64 droppedMessages = 0; // refused by send(): queue full or too large
     quint64 sentMessages = 0;    // handed whole to the socket
     quint64 sentBytes = 0;       // payload bytes of those

@@ -29,7 +29,7 @@ SocketChannel::~SocketChannel()
 {
     // Thread-safe, and a no-op once the socket (the connection's sender) is gone.
     QObject::disconnect(m_disconnected);
-    QObject::disconnect(m_drained);
+    m_drain.stop();
 }
 
 qint64 SocketChannel::backlogBytes() const
@@ -118,7 +118,8 @@ void SocketChannel::sendPending()
         }
         write(out, last);
         if (!last) // the last piece let go of the socket's signals (and maybe the socket)
-            m_socketBacklog.store(socket->bytesToWrite(), std::memory_order_relaxed);
+            m_socketBacklog.store(transport::SocketDrain::unsentBytes(socket),
+                                  std::memory_order_relaxed);
     }
     // After the write: its bytes now count in the socket's buffer instead.
     m_postedBytes.fetch_sub(size, std::memory_order_relaxed);
@@ -140,12 +141,13 @@ void SocketChannel::overflow()
 
 void SocketChannel::watchDrain(QTcpSocket *socket)
 {
-    if (m_drained)
+    if (m_drain.isWatching())
         return;
     std::weak_ptr<SocketChannel> weak = shared_from_this();
-    m_drained = QObject::connect(socket, &QIODevice::bytesWritten, socket, [weak, socket] {
+    m_drain.watch(socket, socket, [weak, socket] {
         if (auto channel = weak.lock())
-            channel->m_socketBacklog.store(socket->bytesToWrite(), std::memory_order_relaxed);
+            channel->m_socketBacklog.store(transport::SocketDrain::unsentBytes(socket),
+                                           std::memory_order_relaxed);
     });
 }
 
@@ -160,7 +162,7 @@ void SocketChannel::write(const QByteArray &bytes, bool complete)
 {
     if (complete) {
         QObject::disconnect(m_disconnected);
-        QObject::disconnect(m_drained);
+        m_drain.stop();
     }
     m_connection->writeAnswer(bytes, complete, complete && m_close);
     // A deferred answer (a committed write, a watch event) goes out now rather

@@ -6,6 +6,7 @@
 #include "Mailbox.h"
 #include "StreamOutbox.h"
 #include "api/HttpResponse.h"
+#include "transport/SocketDrain.h"
 
 #include <QMutex>
 #include <QPointer>
@@ -95,9 +96,9 @@ private:
     std::vector<Piece> m_pieces;            // enqueued, not yet sent
     bool m_scheduled = false;               // in the outbox, which will call sendPending()
     QMetaObject::Connection m_disconnected; // set on the socket thread, before or after a post
-    QMetaObject::Connection m_drained;      // bytesWritten -> m_socketBacklog, for streams
+    transport::SocketDrain m_drain;         // keeps m_socketBacklog current, for streams
     std::atomic<qint64> m_postedBytes{0};   // stream bytes enqueued, not yet written
-    std::atomic<qint64> m_socketBacklog{0}; // the socket's bytesToWrite(), as last seen there
+    std::atomic<qint64> m_socketBacklog{0}; // SocketDrain::unsentBytes, as last seen there
     std::atomic<bool> m_connected{true};
     // Writes posted to the socket's thread and not yet run there: a write may
     // only bypass the mailbox when none is (call order is kept).

@@ -37,7 +37,7 @@ Forwarding::Forwarding(ProxyFrontend *frontend, QTcpSocket *client, http::Connec
 {
     connect(client, &QTcpSocket::disconnected, this, &Forwarding::clientGone);
     connect(client, &QObject::destroyed, this, &Forwarding::clientGone);
-    connect(client, &QTcpSocket::bytesWritten, this, &Forwarding::clientWritten);
+    m_clientDrain.watch(client, this, [this] { clientWritten(); });
 }
 
 Forwarding::~Forwarding()
@@ -177,7 +177,8 @@ void Forwarding::upstreamBody(const QByteArray &bytes)
     if (!m_connection || !m_client)
         return;
     m_connection->writeAnswer(m_chunked ? http::HttpWire::chunk(bytes) : bytes, false, false);
-    if (!m_paused && m_client && m_client->bytesToWrite() > highWaterBytes && m_upstream) {
+    if (!m_paused && m_client && transport::SocketDrain::unsentBytes(m_client) > highWaterBytes &&
+        m_upstream) {
         m_paused = true;
         m_upstream->pause();
     }
@@ -185,7 +186,8 @@ void Forwarding::upstreamBody(const QByteArray &bytes)
 
 void Forwarding::clientWritten()
 {
-    if (m_paused && m_client && m_client->bytesToWrite() < lowWaterBytes && m_upstream) {
+    if (m_paused && m_client && transport::SocketDrain::unsentBytes(m_client) < lowWaterBytes &&
+        m_upstream) {
         m_paused = false;
         m_upstream->resume();
     }

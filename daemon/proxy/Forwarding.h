@@ -5,6 +5,7 @@
 
 #include "Director.h"
 #include "UpstreamConnection.h"
+#include "transport/SocketDrain.h"
 
 #include <QObject>
 #include <QPointer>
@@ -67,6 +68,7 @@ private:
 
     ProxyFrontend *const m_frontend;
     QPointer<QTcpSocket> m_client;
+    transport::SocketDrain m_clientDrain; // clientWritten() as the client's socket drains
     http::Connection *m_connection;
     const Request m_request;
     const QList<Director::Endpoint> m_endpoints;

@@ -34,7 +34,7 @@ UpstreamConnection::UpstreamConnection(const Director::Endpoint &endpoint, const
     }
     m_socket->setReadBufferSize(readBufferBytes);
     connect(m_socket, &QTcpSocket::readyRead, this, &UpstreamConnection::readable);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &UpstreamConnection::bytesWritten);
+    m_drain.watch(m_socket, this, [this] { bytesWritten(); });
     connect(m_socket, &QTcpSocket::disconnected, this,
             [this] { socketClosed(QStringLiteral("connection closed by the member")); });
     connect(m_socket, &QTcpSocket::errorOccurred, this,
@@ -100,7 +100,7 @@ void UpstreamConnection::bytesWritten()
 {
     if (!m_sink || !m_connected)
         return;
-    if (m_socket->bytesToWrite() > 0) {
+    if (transport::SocketDrain::unsentBytes(m_socket) > 0) {
         // Still draining: the write timeout runs (restarted by progress, as etcd's per-write
         // deadline).
         m_timerPhase = Phase::Write;

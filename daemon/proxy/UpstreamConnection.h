@@ -5,6 +5,7 @@
 
 #include "Director.h"
 #include "ResponseReader.h"
+#include "transport/SocketDrain.h"
 
 #include <QObject>
 #include <QSslConfiguration>
@@ -84,8 +85,9 @@ private:
     const QByteArray m_key;
     const QUrl m_url;
     const Timeouts m_timeouts;
-    QTcpSocket *m_socket; // a child
-    QTimer m_timer;       // the one running timeout: dial, write or read
+    QTcpSocket *m_socket;           // a child
+    transport::SocketDrain m_drain; // bytesWritten() as m_socket drains
+    QTimer m_timer;                 // the one running timeout: dial, write or read
     enum class Phase { Dial, Write, Read, Idle };
     Phase m_timerPhase = Phase::Idle;
     Sink *m_sink = nullptr;

@@ -6,7 +6,8 @@
 // SHA-1 (python-etcd's test certificate: RSA 4096, SHA-1 CA), which OpenSSL 3 refuses to use,
 // stops the member at start with OpenSSL's reason instead of leaving every client hanging;
 // plain HTTP on an https URL gets Go's 400 answer; a client that never finishes the handshake
-// is closed.
+// is closed; a stream watcher that stops reading over TLS is cut at the backlog bound, as over
+// plain HTTP.
 
 #include "DaemonProcess.h"
 #include "TestCertificates.h"
@@ -16,6 +17,7 @@
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -57,6 +59,7 @@ private slots:
     void clientThatNeverFinishesTheHandshakeIsClosed_data();
     void clientThatNeverFinishesTheHandshakeIsClosed();
     void failedHandshakeIsLoggedAndClosed();
+    void stalledStreamReaderOverTlsIsCut();
 
 private:
     // Makes <name>.crt/.key: a key of `keyKind` ("rsa:2048", "rsa:4096", "ec:P-256", ...) for
@@ -217,6 +220,46 @@ void tst_ClientTls::failedHandshakeIsLoggedAndClosed()
         closedAfterSending(tlsPort, QByteArray("\x16\x03\x01\x00\x05hello", 10), &received, 10000));
     QTRY_VERIFY(m->output().contains("TLS handshake with 127.0.0.1 failed: "));
     QVERIFY(!m->output().contains("no TLS handshake within")); // closed at once, not timed out
+}
+
+// A stream watcher whose reader stops is closed once 16 MiB wait for it (SocketChannel). Over TLS
+// the member used to count only the bytes not yet encrypted: the encrypted ones, waiting for the
+// reader, were never counted, so nothing was cut and the member's memory grew with every event.
+void tst_ClientTls::stalledStreamReaderOverTlsIsCut()
+{
+    quint16 tlsPort = 0;
+    const std::unique_ptr<DaemonProcess> m = member("rsa2048-sha256", &tlsPort);
+    QVERIFY2(m->start(), m->output().constData());
+
+    QSslSocket watcher;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(path("ca.crt")));
+    watcher.setSslConfiguration(tls);
+    watcher.setReadBufferSize(16 *
+                              1024); // never read: the kernel's buffers fill, then the member's
+    watcher.connectToHostEncrypted(TestLoopback::host(), tlsPort);
+    QVERIFY2(watcher.waitForEncrypted(15000), qPrintable(watcher.errorString()));
+    watcher.write("GET /v2/keys/flood?wait=true&recursive=true&stream=true HTTP/1.1\r\n"
+                  "Host: x\r\n\r\n");
+    QVERIFY(watcher.flush() || watcher.bytesToWrite() == 0);
+    // The head comes once the watch is in place; it stays unread, as everything after it.
+    QTRY_COMPARE_WITH_TIMEOUT(watcher.peek(12), QByteArray("HTTP/1.1 200"), 15000);
+
+    // 256 KiB values: the stream falls 16 MiB behind after some 70 of them, more the kernel holds.
+    QNetworkAccessManager nam;
+    const QByteArray value = "value=" + QByteArray(256 * 1024, 'v');
+    bool cut = false;
+    for (int i = 0; i < 400 && !cut; ++i) {
+        QNetworkRequest put(
+            QUrl(m->clientUrl().toString() + QStringLiteral("/v2/keys/flood/k%1").arg(i)));
+        put.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+        std::unique_ptr<QNetworkReply> reply(nam.put(put, value));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+        cut = m->output().contains("closing a watch stream whose reader is");
+    }
+    QVERIFY2(cut, "400 events of 256 KiB (100 MiB) waited for a stalled TLS reader");
 }
 
 QTEST_GUILESS_MAIN(tst_ClientTls)

@@ -9,6 +9,7 @@
 
 #include "ClusterHttp.h"
 #include "DaemonProcess.h"
+#include "TestCertificates.h"
 #include "TestLoopback.h"
 
 #include <QDir>
@@ -16,6 +17,9 @@
 #include <QJsonArray>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,7 +37,9 @@ struct ProxyProcess
     QByteArray output;
     QStringList environment; // NAME=value, added to the test's own
 
-    bool start(const QString &initialCluster, const QString &mode, const QStringList &extra = {})
+    // scheme "https" serves the client port with TestCertificates::standard()'s server.crt.
+    bool start(const QString &initialCluster, const QString &mode, const QStringList &extra = {},
+               const QString &scheme = QStringLiteral("http"))
     {
         process.setProcessChannelMode(QProcess::MergedChannels);
         QObject::connect(&process, &QProcess::readyRead, [this] { output += process.readAll(); });
@@ -42,13 +48,19 @@ struct ProxyProcess
             env.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
         process.setProcessEnvironment(env);
         const quint16 port = DaemonProcess::freePort();
-        url = QUrl(QStringLiteral("http://%1:%2").arg(TestLoopback::host()).arg(port));
+        url = QUrl(QStringLiteral("%1://%2:%3").arg(scheme, TestLoopback::host()).arg(port));
+        QStringList tls;
+        if (scheme == QLatin1String("https")) {
+            const auto &certificates = testsupport::TestCertificates::standard();
+            tls = QStringList{QStringLiteral("--cert-file"), certificates.path("server.crt"),
+                              QStringLiteral("--key-file"), certificates.path("server.key")};
+        }
         process.start(DaemonProcess::binary(QStringLiteral("qetcd")),
                       QStringList{QStringLiteral("--proxy"), mode, QStringLiteral("--data-dir"),
                                   dir.path() + QStringLiteral("/p"),
                                   QStringLiteral("--listen-client-urls"), url.toString(),
                                   QStringLiteral("--initial-cluster"), initialCluster} +
-                          extra);
+                          tls + extra);
         return process.waitForStarted(10000);
     }
     ~ProxyProcess()
@@ -72,6 +84,7 @@ private Q_SLOTS:
     void clientsThroughProxy();
     void readonlyRefusesWrites();
     void clusterFileWinsOverFlags();
+    void slowWatcherCostsBoundedMemory_data();
     void slowWatcherCostsBoundedMemory();
     void streamWatchThroughLeaderKill();
     void failedMemberSkipped();
@@ -290,6 +303,15 @@ void TestProxy::clusterFileWinsOverFlags()
     QCOMPARE(m_http.http("GET", restarted.url, QStringLiteral("/v2/keys/queue")).status, 200);
 }
 
+void TestProxy::slowWatcherCostsBoundedMemory_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::newRow("http") << QStringLiteral("http");
+    // Over TLS the proxy used to count only the bytes it had not encrypted yet, so it kept taking
+    // the member's bytes and held them encrypted for the client (SocketDrain).
+    QTest::newRow("https") << QStringLiteral("https");
+}
+
 void TestProxy::slowWatcherCostsBoundedMemory()
 {
     // A stream watcher that reads nothing while ~20 MB of events flow: the proxy stops taking
@@ -297,18 +319,30 @@ void TestProxy::slowWatcherCostsBoundedMemory()
     // memory hardly grows. A proxy of its own: under AddressSanitizer its freed buffers would
     // stay in ASan's quarantine (up to 256 MB) and count in its RSS as if still held, so this one
     // runs without quarantine there.
+    QFETCH(QString, scheme);
     ProxyProcess proxy;
 #if defined(__SANITIZE_ADDRESS__)
     proxy.environment.append(QStringLiteral("ASAN_OPTIONS=") +
                              qEnvironmentVariable("ASAN_OPTIONS") +
                              QStringLiteral(":quarantine_size_mb=0"));
 #endif
-    QVERIFY(proxy.start(initialCluster(), QStringLiteral("on")));
+    if (scheme == QLatin1String("https")) {
+        // This process's clients (the endpoint check's too) trust the proxy's certificate.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(testsupport::TestCertificates::standard().path("ca.crt"));
+        QSslConfiguration::setDefaultConfiguration(tls);
+    }
+    QVERIFY(proxy.start(initialCluster(), QStringLiteral("on"), {}, scheme));
     QVERIFY2(waitForEndpoints(proxy.url, 3), proxy.output.constData());
-    QTcpSocket slow;
+    QSslSocket slow; // plain TCP unless encrypted
     slow.setReadBufferSize(4096);
-    slow.connectToHost(proxy.url.host(), quint16(proxy.url.port()));
-    QVERIFY(slow.waitForConnected(5000));
+    if (scheme == QLatin1String("https")) {
+        slow.connectToHostEncrypted(proxy.url.host(), quint16(proxy.url.port()));
+        QVERIFY2(slow.waitForEncrypted(5000), qPrintable(slow.errorString()));
+    } else {
+        slow.connectToHost(proxy.url.host(), quint16(proxy.url.port()));
+        QVERIFY(slow.waitForConnected(5000));
+    }
     slow.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
     slow.write("GET /v2/keys/slow?wait=true&stream=true HTTP/1.1\r\nHost: x\r\n\r\n");
     QVERIFY(slow.waitForBytesWritten(5000));

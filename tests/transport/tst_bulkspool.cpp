@@ -5,10 +5,14 @@
 // limits, no partial file left), PeerNetwork's default sendBulk, and PeerTransport on loopback
 // with payloads several times larger than maxMessageBytes (arrival intact with a chunk of sender
 // memory, refusal without a spool directory, files cut short, maxBulkBytes, an unusable spool
-// directory). Only loopback addresses and ephemeral ports (TransportTestUtil.h).
+// directory), and over TLS to a reader that takes its bytes slowly (the sender's unsent bytes,
+// encrypted ones included, stay bounded). Only loopback addresses and ephemeral ports
+// (TransportTestUtil.h).
+#include "TlsTestUtil.h"
 #include "TransportTestUtil.h"
 #include "transport/BulkSpooler.h"
 #include "transport/Chunk.h"
+#include "transport/Frame.h"
 #include "transport/PeerNetwork.h"
 #include "transport/PeerTransport.h"
 
@@ -16,7 +20,10 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include <algorithm>
@@ -98,6 +105,61 @@ private:
     QList<quint64> m_peers;
 };
 
+// A TCP relay on loopback to one member's peer port, whose forwarding from the dialer to the
+// member can be held back: a reader that takes its bytes only as fast as the test lets it. The
+// way back (handshake answers, pongs, acknowledgements) always flows. One connection at a time.
+class Relay : public QObject
+{
+public:
+    explicit Relay(quint16 targetPort) : m_targetPort(targetPort)
+    {
+        if (!m_server.listen(loopbackAddress()))
+            qFatal("relay cannot listen: %s", qPrintable(m_server.errorString()));
+        connect(&m_server, &QTcpServer::newConnection, this, &Relay::accept);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+
+    // From now on only `bytes` more go forward, in all (until allow() is called again).
+    void limit() { m_budget = 0; }
+    void allow(qint64 bytes)
+    {
+        m_budget = bytes < 0 ? -1 : (m_budget < 0 ? 0 : m_budget) + bytes;
+        forward();
+    }
+    void allowAll() { allow(-1); }
+
+private:
+    void accept()
+    {
+        m_in.reset(m_server.nextPendingConnection());
+        // Unread bytes stay in the kernel, so the dialer's connection fills up as with a slow
+        // reader.
+        m_in->setReadBufferSize(64 * 1024);
+        m_out = std::make_unique<QTcpSocket>();
+        connect(m_in.get(), &QTcpSocket::readyRead, this, &Relay::forward);
+        connect(m_out.get(), &QTcpSocket::readyRead, this,
+                [this] { m_in->write(m_out->readAll()); });
+        m_out->connectToHost(loopbackAddress(), m_targetPort); // writes wait for the connection
+    }
+    void forward()
+    {
+        if (!m_in || !m_out)
+            return;
+        qint64 n = m_in->bytesAvailable();
+        if (m_budget >= 0) {
+            n = std::min(n, m_budget);
+            m_budget -= n;
+        }
+        if (n > 0)
+            m_out->write(m_in->read(n));
+    }
+
+    const quint16 m_targetPort;
+    QTcpServer m_server;
+    std::unique_ptr<QTcpSocket> m_in, m_out;
+    qint64 m_budget = -1; // bytes that may still go forward; -1 = no limit
+};
+
 // Introduces a (member 1) and b (member 2) to each other; true once a has connected to b.
 bool meetAndConnect(Member &a, Member &b)
 {
@@ -127,6 +189,7 @@ private slots:
     void maxBulkBytesClosesTheConnection();
     void unusableSpoolDirFailsThePayload();
     void fullDiskFailsThePayloadAndLeavesNothing();
+    void tlsSenderHoldsBackForASlowReader();
 
 private:
     TransportOptions senderOptions() const;
@@ -472,6 +535,56 @@ void tst_BulkSpool::fullDiskFailsThePayloadAndLeavesNothing()
     QCOMPARE(filesIn(spoolDir()), QStringList{QFileInfo(spooled).fileName()});
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kWaitMs);
     QCOMPARE(finished.at(1).at(1).toBool(), true);
+}
+
+// Over TLS, Qt reports bytes written once they are encrypted into the connection's own buffer,
+// not once the kernel took them. A sender that fed its socket on that signal alone poured the
+// whole file into that buffer when the reader was slow. The reader here (a relay) lets bytes
+// through only while the sender already holds its write bound; the file is much larger than
+// what the kernel buffers on the way hold.
+void tst_BulkSpool::tlsSenderHoldsBackForASlowReader()
+{
+    const auto tls = [](TransportOptions options) {
+        const TransportOptions member = tlsMemberOptions(
+            certificate("server.crt"), certificate("server.key"), certificate("ca.crt"));
+        options.tls = member.tls;
+        // Pings queue behind the file's bytes at the reader's pace: not a dead peer.
+        options.pingTimeoutMs = 10 * kWaitMs;
+        return options;
+    };
+    Member a(1, kCluster, tls(senderOptions())), b(2, kCluster, tls(spoolingOptions()));
+    Relay relay(b.port);
+    QSignalSpy connected(a.transport.get(), &PeerTransport::peerConnected);
+    a.transport->addPeer(2, {loopbackUrl(relay.port(), QStringLiteral("https"))});
+    b.transport->addPeer(1, {a.url()});
+    QVERIFY(connected.wait(kWaitMs));
+    QSignalSpy finished(a.transport.get(), &PeerTransport::bulkSendFinished);
+    QSignalSpy received(b.transport.get(), &PeerTransport::bulkReceived);
+
+    const qint64 length = 48 * kMiB;
+    const QByteArray file = randomBytes(length, 11);
+    relay.limit();
+    QCOMPARE(a.transport->sendBulk(2, {{}, sourceFile(file), 0, length}), SendResult::Queued);
+    const qint64 bound = senderOptions().writeHighWaterBytes;
+    qint64 mostUnsent = 0;
+    QTimer reader; // every loop turn
+    QObject::connect(&reader, &QTimer::timeout, [&] {
+        const PeerStats s = a.transport->stats(2);
+        mostUnsent = std::max(mostUnsent, s.unsentBytes);
+        if (s.sentMessages > 0)
+            relay.allowAll(); // all of it handed to the socket: let the rest through
+        else if (s.unsentBytes >= bound)
+            relay.allow(kMaxFrameBody); // the sender is holding back: let a little through
+    });
+    reader.start(0);
+    QTRY_COMPARE_WITH_TIMEOUT(received.count(), 1, 4 * kWaitMs);
+    reader.stop();
+    // At most the bound plus the frame written last, and TLS's framing of it.
+    QVERIFY2(mostUnsent <= bound + kMaxFrameBody + 64 * 1024,
+             qPrintable(QStringLiteral("%1 bytes unsent at once").arg(mostUnsent)));
+    QVERIFY(readFile(received.first().at(1).toString()) == file);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+    QCOMPARE(finished.first().at(1).toBool(), true);
 }
 
 QTEST_GUILESS_MAIN(tst_BulkSpool)
