@@ -23,6 +23,8 @@
 #   SCALE_PHASES [fill watchers]   SCALE_SERVERS [qetcd etcd]
 #   SCALE_DURATION [140s]  SCALE_KEYS [1000000]  SCALE_SNAPSHOT_COUNT [10000]
 #   SCALE_PRELOAD [1000]  SCALE_WATCH_DURATION [30s]  SCALE_LONG_POLL [10000]  SCALE_STREAMS [1000]
+#   SCALE_WATCH_NICE [0]  niceness of qetcd-watchload: 19 stands in for watchers on other machines,
+#                         so the clients reading 1,000 streams do not take the member's processors
 #   QETCD_BIN [build/bin/qetcd]  ETCD_BIN [etcd on PATH, or .tools/etcd from make deps]
 #   WATCHLOAD_BIN [qetcd-watchload beside QETCD_BIN]
 # Needs wrk, curl, /usr/bin/python3 (and gnuplot, if installed, for <out>/<server>-series.png).
@@ -46,6 +48,7 @@ PRELOAD=${SCALE_PRELOAD:-1000}
 WATCH_DURATION=${SCALE_WATCH_DURATION:-30s}
 LONG_POLL=${SCALE_LONG_POLL:-10000}
 STREAMS=${SCALE_STREAMS:-1000}
+WATCH_NICE=${SCALE_WATCH_NICE:-0}
 OUT=${SCALE_OUT:-$BENCH_DIR/results/scale-$(date +%Y%m%d-%H%M%S)}
 WORK=$(mktemp -d /tmp/qetcd-scale.XXXXXX)
 mkdir -p "$OUT"
@@ -167,11 +170,11 @@ phase_watchers() { # <server>
     for i in $(seq 0 $((PRELOAD - 1))); do printf 'url = "%s"\noutput = "/dev/null"\n' "$url/v2/keys/bench/k$i"; done >"$WORK/preload.cfg"
     curl -sS --no-progress-meter --parallel --parallel-max 32 -K "$WORK/preload.cfg" -X PUT -d value=v || die "$s: preload failed"
     local w="BENCH_LUA_DIR=$BENCH_DIR BENCH_PRELOAD=$PRELOAD wrk -t1 -c1 -d$WATCH_DURATION -s bench/put.lua"
-    echo "$s watchers: $w $url (without, then with qetcd-watchload --long-poll $LONG_POLL --streams $STREAMS)" >>"$OUT/commands.txt"
+    echo "$s watchers: $w $url (without, then with nice -n $WATCH_NICE qetcd-watchload --long-poll $LONG_POLL --streams $STREAMS)" >>"$OUT/commands.txt"
     BENCH_LUA_DIR="$BENCH_DIR" BENCH_PRELOAD=$PRELOAD wrk -t1 -c1 -d"$WATCH_DURATION" -s "$BENCH_DIR/put.lua" "$url" >"$OUT/$s-put-bare.wrk" 2>&1
     local before after
     before=$(status_kb "$SERVER_PID" VmRSS)
-    "$WATCHLOAD_BIN" "$url" --long-poll "$LONG_POLL" --streams "$STREAMS" >"$OUT/$s-watchers.txt" 2>&1 &
+    nice -n "$WATCH_NICE" "$WATCHLOAD_BIN" "$url" --long-poll "$LONG_POLL" --streams "$STREAMS" >"$OUT/$s-watchers.txt" 2>&1 &
     local wp=$!
     PIDS+=("$wp")
     for _ in $(seq 1 600); do grep -q WATCHERS_READY "$OUT/$s-watchers.txt" && break; sleep 0.2; done
@@ -186,6 +189,8 @@ phase_watchers() { # <server>
     R[$s,wRps]=$(wrk_field "$OUT/$s-put-watched.wrk" rps)
     R[$s,perWatcher]=$(awk -v a="$before" -v b="$after" -v n=$((LONG_POLL + STREAMS)) 'BEGIN { printf "%.1f", (b - a) / n }')
     R[$s,ready]=$(sed -n 's/WATCHERS_READY //p' "$OUT/$s-watchers.txt")
+    # A stream the server cut (closed > 0) would make the watched run look lighter than it was.
+    R[$s,result]=$(sed -n 's/WATCHERS_RESULT //p' "$OUT/$s-watchers.txt")
     stop_server
     rm -rf "$data"
     log "$s: PUT c1 p99 ${R[$s,bare99]} us bare, ${R[$s,w99]} us with watchers (${R[$s,ready]}); ${R[$s,perWatcher]} KiB per watcher"
@@ -214,13 +219,16 @@ done
     fi
     if [[ " $PHASES " == *" watchers "* ]]; then
         echo
-        echo "watchers: wrk PUT c1 -d$WATCH_DURATION, without and with $LONG_POLL idle long-poll + $STREAMS recursive stream watchers"
+        echo "watchers: wrk PUT c1 -d$WATCH_DURATION, without and with $LONG_POLL idle long-poll + $STREAMS recursive stream watchers (qetcd-watchload at nice $WATCH_NICE)"
         printf '%-6s %12s %12s %12s %12s %14s  %s\n' server "w/s bare" "p99 ms bare" "w/s watched" "p99 watched" "KiB/watcher" watchers
         for s in $SERVERS; do
             [ -n "${R[$s,bare99]:-}" ] || continue
             printf '%-6s %12s %12s %12s %12s %14s  %s\n' "$s" "${R[$s,bareRps]}" \
                 "$(awk -v u="${R[$s,bare99]}" 'BEGIN { printf "%.2f", u / 1000 }')" "${R[$s,wRps]}" \
                 "$(awk -v u="${R[$s,w99]}" 'BEGIN { printf "%.2f", u / 1000 }')" "${R[$s,perWatcher]}" "${R[$s,ready]}"
+        done
+        for s in $SERVERS; do
+            if [ -n "${R[$s,bare99]:-}" ]; then echo "$s watchers at the end: ${R[$s,result]:-none reported}"; fi
         done
     fi
 } | tee "$OUT/summary.txt"
