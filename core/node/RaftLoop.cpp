@@ -210,7 +210,15 @@ void RaftLoop::onPersisted()
     raft::Ready rd = std::move(m_ready);
     m_ready = raft::Ready();
     if (!rd.snapshot.isEmpty()) {
-        m_storage.applySnapshot(rd.snapshot);
+        // With a WAL writer the snapshot's file is on disk by now (the writer saves it before
+        // the batch it came with is durable), and its snapshotSaved() came before this, while
+        // the storage still held the previous snapshot, so nothing would let go of this image:
+        // a follower kept a received image in memory until its next snapshot (255 MB at 900,000
+        // keys). The storage keeps only the metadata, as for this member's own snapshots.
+        raft::Snapshot kept = rd.snapshot;
+        if (m_walWriter)
+            kept.data = QByteArray();
+        m_storage.applySnapshot(kept);
         Q_EMIT snapshotReceived(rd.snapshot);
     }
     if (rd.hardState)

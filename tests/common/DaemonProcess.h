@@ -61,6 +61,7 @@ public:
     QString dataDir() const { return m_dataDir; }
     QString name() const { return m_name; }
     QProcess &process() { return m_process; }
+    qint64 processId() const { return m_process.processId(); }
     QByteArray output() const { return m_output; } // stderr+stdout collected so far
 
     // Absolute path of a program in build/bin (QETCD_BIN_DIR set by CTest).
