@@ -49,7 +49,6 @@ class TestSnapshotStream : public QObject
             .toArray();
     }
 
-private slots:
     // Resident memory of a member, in KiB (Linux /proc), 0 if unknown.
     static qint64 residentKib(const DaemonProcess &d)
     {
@@ -99,6 +98,35 @@ private slots:
         });
     }
 
+    struct Three
+    {
+        ClusterHttp::Members members;
+        DaemonProcess *leader = nullptr;
+        DaemonProcess *lagging = nullptr; // a follower, stopped
+    };
+
+    // Three members with --snapshot-count 300, running with a leader, then one follower
+    // (`lagging`) stopped. Fails the test (check QTest::currentTestFailed()) otherwise.
+    void startThreeAndStopOne(Three &three)
+    {
+        three.members =
+            ClusterHttp::newCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
+                                    {QStringLiteral("--snapshot-count"), QStringLiteral("300")});
+        for (auto &d : three.members)
+            QVERIFY2(d->start(), d->output().constData());
+        const quint64 leaderId = client.waitForLeader(three.members);
+        QVERIFY(leaderId != 0);
+        for (auto &d : three.members) {
+            if (client.idOf(*d) == leaderId)
+                three.leader = d.get();
+            else if (!three.lagging)
+                three.lagging = d.get();
+        }
+        QVERIFY(three.leader && three.lagging);
+        three.lagging->kill();
+    }
+
+private slots:
     void initTestCase()
     {
         // The members inherit it; the largest peer message is far below the store's image.
@@ -107,24 +135,12 @@ private slots:
 
     void laggingFollowerInstallsASnapshotLargerThanTheMessageLimit()
     {
-        ClusterHttp::Members members =
-            ClusterHttp::newCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
-                                    {QStringLiteral("--snapshot-count"), QStringLiteral("300")});
-        for (auto &d : members)
-            QVERIFY2(d->start(), d->output().constData());
-        const quint64 leaderId = client.waitForLeader(members);
-        QVERIFY(leaderId != 0);
-        DaemonProcess *leader = nullptr;
-        DaemonProcess *lagging = nullptr;
-        for (auto &d : members) {
-            if (client.idOf(*d) == leaderId)
-                leader = d.get();
-            else if (!lagging)
-                lagging = d.get();
-        }
-        QVERIFY(leader && lagging);
-
-        lagging->kill();
+        Three three;
+        startThreeAndStopOne(three);
+        if (QTest::currentTestFailed())
+            return;
+        DaemonProcess *const leader = three.leader;
+        DaemonProcess *const lagging = three.lagging;
         // 1000 keys of 8000 bytes: an image of about 8 MB, four times the message limit.
         // With --snapshot-count 300 the leader keeps only 150 entries behind its newest
         // snapshot, so the follower's gap can only be filled by a snapshot.
@@ -181,45 +197,31 @@ private slots:
     // install against after its own next snapshot, which would free a kept image.
     void followerLetsGoOfTheImageItInstalled()
     {
-        ClusterHttp::Members members =
-            ClusterHttp::newCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
-                                    {QStringLiteral("--snapshot-count"), QStringLiteral("300")});
-        for (auto &d : members)
-            QVERIFY2(d->start(), d->output().constData());
-        const quint64 leaderId = client.waitForLeader(members);
-        QVERIFY(leaderId != 0);
-        DaemonProcess *leader = nullptr;
-        DaemonProcess *lagging = nullptr;
-        for (auto &d : members) {
-            if (client.idOf(*d) == leaderId)
-                leader = d.get();
-            else if (!lagging)
-                lagging = d.get();
-        }
-        QVERIFY(leader && lagging);
-
-        lagging->kill();
+        Three three;
+        startThreeAndStopOne(three);
+        if (QTest::currentTestFailed())
+            return;
         // 640 values of 64 KiB: a 40 MiB image, above the size glibc always maps on its own
         // (32 MiB), so freeing it shows in the resident memory.
         const int keys = 640;
-        QVERIFY(putAll(*leader, QStringLiteral("/big/k"), keys, QByteArray(64 * 1024, 'v')));
-        QVERIFY2(lagging->start(), lagging->output().constData());
+        QVERIFY(putAll(*three.leader, QStringLiteral("/big/k"), keys, QByteArray(64 * 1024, 'v')));
+        QVERIFY2(three.lagging->start(), three.lagging->output().constData());
         const QString last = QStringLiteral("/v2/keys/big/k%1").arg(keys - 1);
-        QTRY_VERIFY_WITH_TIMEOUT(client.http("GET", lagging->clientUrl(), last).status == 200,
+        QTRY_VERIFY_WITH_TIMEOUT(client.http("GET", three.lagging->clientUrl(), last).status == 200,
                                  60000);
-        const quint64 installed =
-            loggedIndexAbove(*lagging, QStringLiteral("installed snapshot at index (\\d+)"), 0);
-        QVERIFY2(installed > 0, lagging->output().right(4000).constData());
-        const qint64 afterInstall = residentKib(*lagging);
+        const quint64 installed = loggedIndexAbove(
+            *three.lagging, QStringLiteral("installed snapshot at index (\\d+)"), 0);
+        QVERIFY2(installed > 0, three.lagging->output().right(4000).constData());
+        const qint64 afterInstall = residentKib(*three.lagging);
         QVERIFY(afterInstall > 0);
 
         // Its own next snapshot: 300 small writes later.
-        QVERIFY(putAll(*leader, QStringLiteral("/small/k"), 320, "x"));
-        QTRY_VERIFY_WITH_TIMEOUT(loggedIndexAbove(*lagging,
+        QVERIFY(putAll(*three.leader, QStringLiteral("/small/k"), 320, "x"));
+        QTRY_VERIFY_WITH_TIMEOUT(loggedIndexAbove(*three.lagging,
                                                   QStringLiteral("saved snapshot at index (\\d+)"),
                                                   installed) > 0,
                                  60000);
-        const qint64 afterOwn = residentKib(*lagging);
+        const qint64 afterOwn = residentKib(*three.lagging);
         QVERIFY2(afterInstall - afterOwn < 20 * 1024,
                  qPrintable(QStringLiteral("resident %1 KiB after the install, %2 KiB after the "
                                            "member's own next snapshot")

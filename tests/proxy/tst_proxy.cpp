@@ -34,12 +34,14 @@ struct ProxyProcess
     QProcess process;
     QTemporaryDir dir;
     QUrl url;
+    QUrl tlsUrl; // with tls
     QByteArray output;
     QStringList environment; // NAME=value, added to the test's own
 
-    // scheme "https" serves the client port with TestCertificates::standard()'s server.crt.
+    // With tls, it also serves https on `tlsUrl` with TestCertificates::standard()'s server.crt
+    // (`url` stays plain http, for the test's own requests).
     bool start(const QString &initialCluster, const QString &mode, const QStringList &extra = {},
-               const QString &scheme = QStringLiteral("http"))
+               bool tls = false)
     {
         process.setProcessChannelMode(QProcess::MergedChannels);
         QObject::connect(&process, &QProcess::readyRead, [this] { output += process.readAll(); });
@@ -48,19 +50,22 @@ struct ProxyProcess
             env.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
         process.setProcessEnvironment(env);
         const quint16 port = DaemonProcess::freePort();
-        url = QUrl(QStringLiteral("%1://%2:%3").arg(scheme, TestLoopback::host()).arg(port));
-        QStringList tls;
-        if (scheme == QLatin1String("https")) {
+        url = QUrl(QStringLiteral("http://%1:%2").arg(TestLoopback::host()).arg(port));
+        QString listen = url.toString();
+        QStringList tlsFlags;
+        if (tls) {
+            tlsUrl = TestLoopback::url(DaemonProcess::freePort(), "https");
+            listen += QLatin1Char(',') + tlsUrl.toString();
             const auto &certificates = testsupport::TestCertificates::standard();
-            tls = QStringList{QStringLiteral("--cert-file"), certificates.path("server.crt"),
-                              QStringLiteral("--key-file"), certificates.path("server.key")};
+            tlsFlags = QStringList{QStringLiteral("--cert-file"), certificates.path("server.crt"),
+                                   QStringLiteral("--key-file"), certificates.path("server.key")};
         }
         process.start(DaemonProcess::binary(QStringLiteral("qetcd")),
                       QStringList{QStringLiteral("--proxy"), mode, QStringLiteral("--data-dir"),
                                   dir.path() + QStringLiteral("/p"),
-                                  QStringLiteral("--listen-client-urls"), url.toString(),
+                                  QStringLiteral("--listen-client-urls"), listen,
                                   QStringLiteral("--initial-cluster"), initialCluster} +
-                          tls + extra);
+                          tlsFlags + extra);
         return process.waitForStarted(10000);
     }
     ~ProxyProcess()
@@ -88,6 +93,7 @@ private Q_SLOTS:
     void slowWatcherCostsBoundedMemory();
     void streamWatchThroughLeaderKill();
     void failedMemberSkipped();
+    void httpsMember();
 
 private:
     QStringList endpoints(const QUrl &proxy);
@@ -268,6 +274,45 @@ void TestProxy::readonlyRefusesWrites()
     QCOMPARE(r.status, 200);
 }
 
+// A member whose client URL is https only: the proxy learns it from the peer port and reaches it
+// with --trusted-ca-file, reads and writes through it, a value larger than the sockets' buffers
+// included (the proxy's upstream writer counts the bytes still encrypted: SocketDrain).
+void TestProxy::httpsMember()
+{
+    const auto &certificates = testsupport::TestCertificates::standard();
+    const quint16 tlsPort = DaemonProcess::freePort();
+    const QString https = TestLoopback::url(tlsPort, "https").toString();
+    ClusterHttp::Members single = ClusterHttp::newCluster({QStringLiteral("tls1")});
+    DaemonProcess &member = *single.front();
+    // Plain http stays on the client port for the test's own checks; the member advertises
+    // only its https URL, so that is the one the proxy uses.
+    member.setExtraArguments({QStringLiteral("--listen-client-urls"),
+                              member.clientUrl().toString() + QLatin1Char(',') + https,
+                              QStringLiteral("--advertise-client-urls"), https,
+                              QStringLiteral("--cert-file"), certificates.path("server.crt"),
+                              QStringLiteral("--key-file"), certificates.path("server.key")});
+    QVERIFY2(member.start(), member.output().constData());
+    QVERIFY(m_http.waitForLeader(single) != 0);
+
+    ProxyProcess proxy;
+    QVERIFY(proxy.start(member.name() + QLatin1Char('=') + member.peerUrl(), QStringLiteral("on"),
+                        {QStringLiteral("--trusted-ca-file"), certificates.path("ca.crt")}));
+    QVERIFY2(waitForEndpoints(proxy.url, 1), proxy.output.constData());
+    QCOMPARE(endpoints(proxy.url), QStringList{https});
+
+    const QByteArray value(1000 * 1000, 'v'); // several times the loopback socket buffers
+    ClusterHttp::Reply r =
+        m_http.http("PUT", proxy.url, QStringLiteral("/v2/keys/big"), "value=" + value);
+    QVERIFY2(r.status == 201, r.body.left(300).constData());
+    r = m_http.http("GET", proxy.url, QStringLiteral("/v2/keys/big"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().value(QLatin1String("node")).toObject().value(QLatin1String("value")),
+             QJsonValue(QString::fromLatin1(value)));
+    // And it is the member's: read there directly.
+    r = m_http.http("GET", member.clientUrl(), QStringLiteral("/v2/keys/big"));
+    QCOMPARE(r.status, 200);
+}
+
 // Resident memory of a process in KiB (Linux), 0 if unknown.
 static qint64 residentKib(qint64 pid)
 {
@@ -326,18 +371,17 @@ void TestProxy::slowWatcherCostsBoundedMemory()
                              qEnvironmentVariable("ASAN_OPTIONS") +
                              QStringLiteral(":quarantine_size_mb=0"));
 #endif
-    if (scheme == QLatin1String("https")) {
-        // This process's clients (the endpoint check's too) trust the proxy's certificate.
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(testsupport::TestCertificates::standard().path("ca.crt"));
-        QSslConfiguration::setDefaultConfiguration(tls);
-    }
-    QVERIFY(proxy.start(initialCluster(), QStringLiteral("on"), {}, scheme));
+    const bool tls = scheme == QLatin1String("https");
+    QVERIFY(proxy.start(initialCluster(), QStringLiteral("on"), {}, tls));
     QVERIFY2(waitForEndpoints(proxy.url, 3), proxy.output.constData());
     QSslSocket slow; // plain TCP unless encrypted
     slow.setReadBufferSize(4096);
-    if (scheme == QLatin1String("https")) {
-        slow.connectToHostEncrypted(proxy.url.host(), quint16(proxy.url.port()));
+    if (tls) {
+        QSslConfiguration trust = QSslConfiguration::defaultConfiguration();
+        trust.setCaCertificates(
+            QSslCertificate::fromPath(testsupport::TestCertificates::standard().path("ca.crt")));
+        slow.setSslConfiguration(trust);
+        slow.connectToHostEncrypted(proxy.tlsUrl.host(), quint16(proxy.tlsUrl.port()));
         QVERIFY2(slow.waitForEncrypted(5000), qPrintable(slow.errorString()));
     } else {
         slow.connectToHost(proxy.url.host(), quint16(proxy.url.port()));
