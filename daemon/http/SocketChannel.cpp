@@ -27,9 +27,9 @@ SocketChannel::SocketChannel(QTcpSocket *socket, Connection *connection,
 
 SocketChannel::~SocketChannel()
 {
-    // Thread-safe, and a no-op once the socket (the connection's sender) is gone.
+    // Thread-safe, and a no-op once the socket (the connection's sender) is gone. m_drain
+    // disconnects itself.
     QObject::disconnect(m_disconnected);
-    m_drain.stop();
 }
 
 qint64 SocketChannel::backlogBytes() const
