@@ -523,7 +523,8 @@ void tst_PeerTransport::unansweredPingsFailAndDropTheConnection()
     a.setOptions(options);
     QSignalSpy connected(&a, &PeerTransport::peerConnected);
     QSignalSpy disconnected(&a, &PeerTransport::peerDisconnected);
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("3 pings in a row unanswered"));
+    // 3 unless the machine is so busy that one tick finds more than one ping timed out.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("[3-9] pings in a row unanswered"));
     a.addPeer(2, {fake.url()});
     QTRY_VERIFY_WITH_TIMEOUT(disconnected.count() >= 1, kWaitMs);
     QVERIFY(connected.count() >= 1);
