@@ -10,9 +10,9 @@
 // memory until its own next snapshot.
 #include "ClusterHttp.h"
 #include "DaemonProcess.h"
+#include "ProcessMemory.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,19 +47,6 @@ class TestSnapshotStream : public QObject
             .toObject()
             .value(QLatin1String("nodes"))
             .toArray();
-    }
-
-    // Resident memory of a member, in KiB (Linux /proc), 0 if unknown.
-    static qint64 residentKib(const DaemonProcess &d)
-    {
-        QFile status(QStringLiteral("/proc/%1/status").arg(d.processId()));
-        if (!status.open(QIODevice::ReadOnly))
-            return 0;
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith("VmRSS:"))
-                return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-        }
-        return 0;
     }
 
     // The first index a log line matching `pattern` (one capture: the index) names above
@@ -131,12 +118,9 @@ private slots:
     {
         // The members inherit it; the largest peer message is far below the store's image.
         qputenv("QETCD_PEER_MAX_MESSAGE_BYTES", QByteArray::number(kMessageLimit));
-#if defined(__SANITIZE_ADDRESS__)
-        // followerLetsGoOfTheImageItInstalled reads a member's resident memory: under
-        // AddressSanitizer freed buffers would stay in its quarantine (up to 256 MB) and count as
-        // if still held, so the members run without quarantine there (as tst_proxy's proxy).
-        qputenv("ASAN_OPTIONS", qgetenv("ASAN_OPTIONS") + ":quarantine_size_mb=0");
-#endif
+        // followerLetsGoOfTheImageItInstalled reads a member's resident memory.
+        if (const QByteArray asan = ProcessMemory::asanOptionsForMeasuredChild(); !asan.isEmpty())
+            qputenv("ASAN_OPTIONS", asan);
     }
 
     void laggingFollowerInstallsASnapshotLargerThanTheMessageLimit()
@@ -218,7 +202,7 @@ private slots:
         const quint64 installed = loggedIndexAbove(
             *three.lagging, QStringLiteral("installed snapshot at index (\\d+)"), 0);
         QVERIFY2(installed > 0, three.lagging->output().right(4000).constData());
-        const qint64 afterInstall = residentKib(*three.lagging);
+        const qint64 afterInstall = ProcessMemory::residentKib(three.lagging->processId());
         QVERIFY(afterInstall > 0);
 
         // Its own next snapshot: 300 small writes later.
@@ -227,7 +211,7 @@ private slots:
                                                   QStringLiteral("saved snapshot at index (\\d+)"),
                                                   installed) > 0,
                                  60000);
-        const qint64 afterOwn = residentKib(*three.lagging);
+        const qint64 afterOwn = ProcessMemory::residentKib(three.lagging->processId());
         QVERIFY2(afterInstall - afterOwn < 20 * 1024,
                  qPrintable(QStringLiteral("resident %1 KiB after the install, %2 KiB after the "
                                            "member's own next snapshot")

@@ -9,6 +9,7 @@
 
 #include "ClusterHttp.h"
 #include "DaemonProcess.h"
+#include "ProcessMemory.h"
 #include "TestCertificates.h"
 #include "TestLoopback.h"
 
@@ -313,19 +314,6 @@ void TestProxy::httpsMember()
     QCOMPARE(r.status, 200);
 }
 
-// Resident memory of a process in KiB (Linux), 0 if unknown.
-static qint64 residentKib(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return 0;
-}
-
 void TestProxy::clusterFileWinsOverFlags()
 {
     // The proxy wrote <data-dir>/proxy/cluster with the members' peer URLs (etcd's file).
@@ -366,11 +354,8 @@ void TestProxy::slowWatcherCostsBoundedMemory()
     // runs without quarantine there.
     QFETCH(QString, scheme);
     ProxyProcess proxy;
-#if defined(__SANITIZE_ADDRESS__)
-    proxy.environment.append(QStringLiteral("ASAN_OPTIONS=") +
-                             qEnvironmentVariable("ASAN_OPTIONS") +
-                             QStringLiteral(":quarantine_size_mb=0"));
-#endif
+    if (const QByteArray asan = ProcessMemory::asanOptionsForMeasuredChild(); !asan.isEmpty())
+        proxy.environment.append(QStringLiteral("ASAN_OPTIONS=") + QString::fromLatin1(asan));
     const bool tls = scheme == QLatin1String("https");
     QVERIFY(proxy.start(initialCluster(), QStringLiteral("on"), {}, tls));
     QVERIFY2(waitForEndpoints(proxy.url, 3), proxy.output.constData());
@@ -392,7 +377,7 @@ void TestProxy::slowWatcherCostsBoundedMemory()
     QVERIFY(slow.waitForBytesWritten(5000));
     QTest::qWait(300); // the watch reaches the member before the writes; asserts nothing
     const qint64 pid = proxy.process.processId();
-    const qint64 before = residentKib(pid);
+    const qint64 before = ProcessMemory::residentKib(pid);
     QVERIFY(before > 0);
     const QByteArray value(100 * 1000, 'x');
     const QUrl member = m_members.front()->clientUrl();
@@ -402,7 +387,7 @@ void TestProxy::slowWatcherCostsBoundedMemory()
                 100,
             2);
     QTest::qWait(500); // what would be buffered has arrived; asserts nothing
-    const qint64 after = residentKib(pid);
+    const qint64 after = ProcessMemory::residentKib(pid);
     QVERIFY2(after - before < 8 * 1024,
              qPrintable(QStringLiteral("proxy RSS %1 -> %2 KiB").arg(before).arg(after)));
     slow.abort();
