@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Copyright 2026 The qetcd Authors
 # Issue 15's scale phases, qetcd and etcd 3.4 (v2) side by side, one server at a time, each on a
-# fresh single member (fsync on, --snapshot-count SCALE_SNAPSHOT_COUNT for both), loopback only.
+# fresh single member (three for install), fsync on, --snapshot-count SCALE_SNAPSHOT_COUNT for
+# both, loopback only.
 #
 #   fill      wrk -t2 -c64 -d SCALE_DURATION PUTting 256-byte values to unique keys bench/k0,
 #             k1 ... (fill.lua; the store grows by one key per write, up to SCALE_KEYS). About every
@@ -17,12 +18,19 @@
 #             then qetcd-watchload opens SCALE_LONG_POLL idle long-poll watchers and SCALE_STREAMS
 #             recursive stream watchers on bench/ (each sees every write); RSS before/after gives
 #             memory per watcher; the same wrk PUT c1 again with them attached.
+#   install   three members; m3 is stopped, wrk -t2 -c64 -d SCALE_INSTALL_DURATION fills through m1
+#             (fill.lua), then m3 restarts and can only catch up from the leader's snapshot. Timed
+#             from m3's exec until its X-Etcd-Index reaches m1's at the restart; then m3's RSS and
+#             peak (the received image plus the store built from it) against its peers' RSS, and
+#             one key read from m1 and m3 (same answer). Not in the default SCALE_PHASES: with
+#             etcd, three members at a few hundred thousand keys take several GB.
 # Prints one table per phase and keeps everything under bench/results/scale-<stamp>/.
 #
 # Environment (defaults in brackets):
 #   SCALE_PHASES [fill watchers]   SCALE_SERVERS [qetcd etcd]
 #   SCALE_DURATION [140s]  SCALE_KEYS [1000000]  SCALE_SNAPSHOT_COUNT [10000]
 #   SCALE_PRELOAD [1000]  SCALE_WATCH_DURATION [30s]  SCALE_LONG_POLL [10000]  SCALE_STREAMS [1000]
+#   SCALE_INSTALL_DURATION [60s]
 #   SCALE_WATCH_NICE [0]  niceness of qetcd-watchload: 19 stands in for watchers on other machines,
 #                         so the clients reading 1,000 streams do not take the member's processors
 #   QETCD_BIN [build/bin/qetcd]  ETCD_BIN [etcd on PATH, or .tools/etcd from make deps]
@@ -49,6 +57,7 @@ WATCH_DURATION=${SCALE_WATCH_DURATION:-30s}
 LONG_POLL=${SCALE_LONG_POLL:-10000}
 STREAMS=${SCALE_STREAMS:-1000}
 WATCH_NICE=${SCALE_WATCH_NICE:-0}
+INSTALL_DURATION=${SCALE_INSTALL_DURATION:-60s}
 OUT=${SCALE_OUT:-$BENCH_DIR/results/scale-$(date +%Y%m%d-%H%M%S)}
 WORK=$(mktemp -d /tmp/qetcd-scale.XXXXXX)
 mkdir -p "$OUT"
@@ -59,16 +68,21 @@ command -v wrk >/dev/null || die "wrk is missing (apt-get install wrk)"
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 SERVER_PID=""
-# start <server> <data dir> <client port> <peer port> <log>: sets SERVER_PID, STARTED (epoch s)
+# start <server> <data dir> <client port> <peer port> <log>: a single member named scale; sets
+# SERVER_PID, STARTED (epoch s)
 start() {
-    local url="http://127.0.0.1:$3" peer="http://127.0.0.1:$4"
-    local args=(--name scale --data-dir "$2" --listen-client-urls "$url" --advertise-client-urls "$url"
+    start_member "$1" scale "$2" "$3" "$4" "scale=http://127.0.0.1:$4" new "$5"
+}
+# start_member <server> <name> <data dir> <client port> <peer port> <initial cluster> <state> <log>
+start_member() {
+    local url="http://127.0.0.1:$4" peer="http://127.0.0.1:$5"
+    local args=(--name "$2" --data-dir "$3" --listen-client-urls "$url" --advertise-client-urls "$url"
         --listen-peer-urls "$peer" --initial-advertise-peer-urls "$peer"
-        --initial-cluster "scale=$peer" --initial-cluster-state new --snapshot-count "$SNAPSHOT_COUNT")
+        --initial-cluster "$6" --initial-cluster-state "$7" --snapshot-count "$SNAPSHOT_COUNT")
     STARTED=$(now)
     case "$1" in
-        qetcd) "$QETCD_BIN" "${args[@]}" >>"$5" 2>&1 & ;;
-        etcd) "$ETCD_BIN" "${args[@]}" --enable-v2=true >>"$5" 2>&1 & ;;
+        qetcd) "$QETCD_BIN" "${args[@]}" >>"$8" 2>&1 & ;;
+        etcd) "$ETCD_BIN" "${args[@]}" --enable-v2=true >>"$8" 2>&1 & ;;
     esac
     SERVER_PID=$!
     PIDS+=("$SERVER_PID")
@@ -86,12 +100,16 @@ first_answer() {
     done
     die "no answer from $1 after 120 s"
 }
-stop_server() {
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
+stop_server() { stop_pid "$SERVER_PID"; }
+stop_pid() {
+    kill -TERM "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
 }
 status_kb() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 sets() { curl -sf --max-time 2 "$1/v2/stats/store" | sed -n 's/.*"setsSuccess":\([0-9]*\).*/\1/p'; }
+# The X-Etcd-Index a member answers GET <url> with (its store's index); empty while it does not
+# answer (a failed curl must not end the script under pipefail).
+etcd_index() { { curl -s --max-time 2 -D - -o /dev/null "$1" || true; } | tr -d '\r' | awk -F': ' 'tolower($1) == "x-etcd-index" { print $2 }'; }
 wrk_field() { sed -n "s/.*BENCH_RESULT.* $2=\([0-9.]*\).*/\1/p" "$1"; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.0f", kb / 1024 }'; }
 
@@ -196,6 +214,52 @@ phase_watchers() { # <server>
     log "$s: PUT c1 p99 ${R[$s,bare99]} us bare, ${R[$s,w99]} us with watchers (${R[$s,ready]}); ${R[$s,perWatcher]} KiB per watcher"
 }
 
+phase_install() { # <server>
+    local s=$1 i cluster="" url data="$WORK/$1-install" lead
+    local -a cports pports pids
+    for i in 1 2 3; do
+        cports[i]=$(pick_port); pports[i]=$(pick_port)
+        cluster+="${cluster:+,}m$i=http://127.0.0.1:${pports[i]}"
+    done
+    for i in 1 2 3; do
+        start_member "$s" "m$i" "$data/m$i" "${cports[i]}" "${pports[i]}" "$cluster" new "$OUT/$s-install-m$i.log"
+        pids[i]=$SERVER_PID
+    done
+    url="http://127.0.0.1:${cports[1]}"
+    for _ in $(seq 1 600); do curl -sf --max-time 1 -o /dev/null -X PUT "$url/v2/keys/probe" -d value=p && break; sleep 0.2; done
+    curl -sf --max-time 2 -o /dev/null "$url/v2/keys/probe" || die "$s: no cluster of three after 120 s"
+    # m3 falls behind: stopped while the others take the fill, so that it can only catch up
+    # from a snapshot (both servers keep a few thousand entries behind the last one).
+    stop_pid "${pids[3]}"
+    log "$s install: m3 stopped; fill through m1 for $INSTALL_DURATION (wrk -t2 -c64)"
+    echo "$s install: m3 stopped, then SCALE_KEYS=$KEYS SCALE_THREADS=2 wrk -t2 -c64 -d$INSTALL_DURATION -s bench/fill.lua $url; m3 restarted" >>"$OUT/commands.txt"
+    BENCH_LUA_DIR="$BENCH_DIR" SCALE_KEYS=$KEYS SCALE_THREADS=2 \
+        wrk -t2 -c64 -d"$INSTALL_DURATION" --timeout 10s -s "$BENCH_DIR/fill.lua" "$url" >"$OUT/$s-install.wrk" 2>&1
+    R[$s,iKeys]=$(curl -sf --max-time 5 "$url/v2/stats/store" | sed -n 's/.*"setsSuccess":\([0-9]*\).*/\1/p')
+    lead=$(etcd_index "$url/v2/keys/probe")
+    [ -n "$lead" ] || die "$s: m1 gives no X-Etcd-Index"
+    start_member "$s" m3 "$data/m3" "${cports[3]}" "${pports[3]}" "$cluster" existing "$OUT/$s-install-m3.log"
+    pids[3]=$SERVER_PID
+    local n=""
+    for _ in $(seq 1 6000); do
+        kill -0 "${pids[3]}" 2>/dev/null || die "$s: m3 exited while catching up, see $OUT/$s-install-m3.log"
+        n=$(etcd_index "http://127.0.0.1:${cports[3]}/v2/keys/probe")
+        [ -n "$n" ] && [ "$n" -ge "$lead" ] && break
+        sleep 0.1
+    done
+    if [ -z "$n" ] || [ "$n" -lt "$lead" ]; then die "$s: m3 did not reach index $lead in 600 s"; fi
+    R[$s,iCatch]=$(awk -v a="$STARTED" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+    sleep 3 # what it keeps once the install is over, not the moment it ends
+    R[$s,iRss]=$(mb "$(status_kb "${pids[3]}" VmRSS)")
+    R[$s,iHwm]=$(mb "$(status_kb "${pids[3]}" VmHWM)")
+    R[$s,iPeers]="$(mb "$(status_kb "${pids[1]}" VmRSS)") / $(mb "$(status_kb "${pids[2]}" VmRSS)")"
+    R[$s,iSame]=$([ "$(curl -sf --max-time 5 "$url/v2/keys/bench/k1")" = "$(curl -sf --max-time 5 "http://127.0.0.1:${cports[3]}/v2/keys/bench/k1")" ] && echo yes || echo NO)
+    for i in 1 2 3; do stop_pid "${pids[i]}"; done
+    R[$s,iDisk]=$(du -sm "$data/m3" | cut -f1)
+    rm -rf "$data"
+    log "$s install: m3 reached index $lead in ${R[$s,iCatch]} s; RSS ${R[$s,iRss]}/${R[$s,iHwm]} MB (peers ${R[$s,iPeers]} MB)"
+}
+
 [[ " $PHASES " != *" watchers "* ]] || [ -x "$WATCHLOAD_BIN" ] || die "no qetcd-watchload at $WATCHLOAD_BIN (make build)"
 for phase in $PHASES; do
     for s in $SERVERS; do
@@ -229,6 +293,16 @@ done
         done
         for s in $SERVERS; do
             if [ -n "${R[$s,bare99]:-}" ]; then echo "$s watchers at the end: ${R[$s,result]:-none reported}"; fi
+        done
+    fi
+    if [[ " $PHASES " == *" install "* ]]; then
+        echo
+        echo "install: three members, m3 stopped during wrk -t2 -c64 -d$INSTALL_DURATION (fill.lua) through m1, then restarted"
+        printf '%-6s %9s %12s %14s %16s %12s %9s\n' server writes "catch-up s" "m3 RSS/peak" "m1 / m2 RSS" "k1 same" "m3 disk"
+        for s in $SERVERS; do
+            [ -n "${R[$s,iCatch]:-}" ] || continue
+            printf '%-6s %9s %12s %14s %16s %12s %9s\n' "$s" "${R[$s,iKeys]}" "${R[$s,iCatch]}" \
+                "${R[$s,iRss]}/${R[$s,iHwm]} MB" "${R[$s,iPeers]} MB" "${R[$s,iSame]}" "${R[$s,iDisk]} MB"
         done
     fi
 } | tee "$OUT/summary.txt"
