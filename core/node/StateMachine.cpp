@@ -3,6 +3,7 @@
 
 #include "node/StateMachine.h"
 
+#include "node/HeapTrim.h"
 #include "node/LeaderClock.h"
 #include "node/NodeLogging.h"
 #include "node/NodeSnapshot.h"
@@ -234,6 +235,9 @@ bool StateMachine::install(const raft::Snapshot &snapshot)
                qulonglong(snapshot.metadata.index), qulonglong(snapshot.metadata.term));
         Q_EMIT membershipReplaced();
     }
+    // The old store was freed below the new one (HeapTrim). After the lock: readers need not
+    // wait for it.
+    HeapTrim::releaseFreedPages();
     Q_EMIT snapshotInstalled();
     return true;
 }

@@ -7,7 +7,8 @@
 // file and through the follower's spool directory (issue 15). Before, such a snapshot was one
 // peer message: refused by the follower's transport, forever, and the cluster silently kept
 // one copy less. And once installed, the follower lets go of the image: it used to keep it in
-// memory until its own next snapshot.
+// memory until its own next snapshot; and of the store the snapshot replaced, whose pages the
+// C library used to keep.
 #include "ClusterHttp.h"
 #include "DaemonProcess.h"
 #include "ProcessMemory.h"
@@ -90,11 +91,20 @@ class TestSnapshotStream : public QObject
         ClusterHttp::Members members;
         DaemonProcess *leader = nullptr;
         DaemonProcess *lagging = nullptr; // a follower, stopped
+        DaemonProcess *other = nullptr;   // the other follower, running
     };
 
     // Three members with --snapshot-count 300, running with a leader, then one follower
     // (`lagging`) stopped. Fails the test (check QTest::currentTestFailed()) otherwise.
     void startThreeAndStopOne(Three &three)
+    {
+        startThree(three);
+        if (!QTest::currentTestFailed())
+            three.lagging->kill();
+    }
+
+    // The same with `lagging` left running.
+    void startThree(Three &three)
     {
         three.members =
             ClusterHttp::newCluster({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
@@ -108,9 +118,10 @@ class TestSnapshotStream : public QObject
                 three.leader = d.get();
             else if (!three.lagging)
                 three.lagging = d.get();
+            else
+                three.other = d.get();
         }
-        QVERIFY(three.leader && three.lagging);
-        three.lagging->kill();
+        QVERIFY(three.leader && three.lagging && three.other);
     }
 
 private slots:
@@ -217,6 +228,67 @@ private slots:
                                            "member's own next snapshot")
                                 .arg(afterInstall)
                                 .arg(afterOwn)));
+    }
+
+    // A follower that installs a snapshot over a full store builds the new store beside the old
+    // one, so the old one is freed in the middle of the heap, where glibc keeps the pages
+    // resident: the member stayed a store's size above its peers until writes reused them (one
+    // that installed 600,000 keys over 300,000 held 357 MB against its peers' 259). Measured
+    // against the other follower, which holds the same store and never fell behind (here, with
+    // an 80 MiB store: 308 MB against 279 before the fix, 248 against 278 after).
+    void followerGivesBackTheStoreItReplaced()
+    {
+        Three three;
+        startThree(three);
+        if (QTest::currentTestFailed())
+            return;
+        DaemonProcess *const leader = three.leader;
+        DaemonProcess *const lagging = three.lagging;
+        // 1,280 values of 64 KiB: an 80 MiB store, on every member.
+        const int keys = 1280;
+        QVERIFY(putAll(*leader, QStringLiteral("/old/k"), keys, QByteArray(64 * 1024, 'o')));
+        const QString lastOld = QStringLiteral("/v2/keys/old/k%1").arg(keys - 1);
+        QTRY_VERIFY_WITH_TIMEOUT(client.http("GET", lagging->clientUrl(), lastOld).status == 200,
+                                 60000);
+        lagging->kill();
+
+        // Another store of the same size replaces it while the follower is down, and the
+        // leader's log moves far past what it keeps: the follower restarts with the old store
+        // and can only catch up from a snapshot.
+        const ClusterHttp::Reply gone = client.http("DELETE", leader->clientUrl(),
+                                                    QStringLiteral("/v2/keys/old?recursive=true"));
+        QVERIFY2(gone.status == 200, gone.body.constData());
+        QVERIFY(putAll(*leader, QStringLiteral("/new/k"), keys, QByteArray(64 * 1024, 'n')));
+        QVERIFY2(lagging->start(), lagging->output().constData());
+        const QString lastNew = QStringLiteral("/v2/keys/new/k%1").arg(keys - 1);
+        for (DaemonProcess *follower : {lagging, three.other}) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                client.http("GET", follower->clientUrl(), lastNew).status == 200, 60000);
+        }
+        QVERIFY2(loggedIndexAbove(*lagging, QStringLiteral("received the snapshot at index (\\d+)"),
+                                  0) > 0,
+                 lagging->output().right(4000).constData());
+        QCOMPARE(client.http("GET", lagging->clientUrl(), lastOld).status, 404);
+
+#if defined(__SANITIZE_ADDRESS__)
+        // Everything above ran; the measurement is of glibc's heap, which members built with
+        // AddressSanitizer do not use (its allocator keeps and returns memory by rules of its own).
+        QSKIP("the members allocate through AddressSanitizer, not glibc's heap");
+#endif
+        // Waited for, not read once: the follower may still be finishing the install.
+        qint64 mine = 0;
+        qint64 theirs = 0;
+        const auto noMoreThanItsPeer = [&] {
+            mine = ProcessMemory::residentKib(lagging->processId());
+            theirs = ProcessMemory::residentKib(three.other->processId());
+            return mine > 0 && theirs > 0 && mine <= theirs;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(noMoreThanItsPeer(),
+                                  qPrintable(QStringLiteral("resident %1 KiB on the follower that "
+                                                            "installed, %2 KiB on the other one")
+                                                 .arg(mine)
+                                                 .arg(theirs)),
+                                  15000);
     }
 };
 
