@@ -39,7 +39,6 @@ wait_ready() {
     done
     die "server at $1 not ready"
 }
-etcd_index() { curl -sfI "$1/v2/keys/" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-etcd-index" { print $2 }'; }
 key_count() { curl -sf "$1/v2/keys/imp?recursive=true" | grep -o '"key":"/imp/d[0-9]*/k[0-9]*"' | wc -l; }
 
 C=$(pick_port); P=$(pick_port)
@@ -64,7 +63,7 @@ t=$(now)
 curl -sS --parallel --parallel-max 32 -K "$OUT/load.cfg" -X PUT --data "value=$VALUE" \
     -w '%{http_code}\n' >"$OUT/load.codes" 2>&1 || true
 took=$(awk -v a="$t" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
-SRC_INDEX=$(etcd_index "$URL")
+SRC_INDEX=$(etcd_index "$URL/v2/keys/")
 SRC_KEYS=$(key_count "$URL")
 log "loaded $SRC_KEYS/$KEYS keys into etcd in $took s"
 kill "$ETCD_PID"; wait "$ETCD_PID" 2>/dev/null || true
@@ -89,7 +88,7 @@ URL="http://127.0.0.1:$C"
     --listen-peer-urls "http://127.0.0.1:$P" --initial-advertise-peer-urls "http://127.0.0.1:$P" >"$OUT/qetcd.log" 2>&1 &
 PIDS+=($!)
 wait_ready "$URL"
-DST_INDEX=$(etcd_index "$URL")
+DST_INDEX=$(etcd_index "$URL/v2/keys/")
 DST_KEYS=$(key_count "$URL")
 check="X-Etcd-Index etcd $SRC_INDEX / qetcd $DST_INDEX, keys etcd $SRC_KEYS / qetcd $DST_KEYS"
 [ "$SRC_INDEX" = "$DST_INDEX" ] && [ "$SRC_KEYS" = "$DST_KEYS" ] || die "mismatch: $check"

@@ -28,3 +28,7 @@ pick_port() {
 }
 
 now() { date +%s.%N; }
+
+# The X-Etcd-Index a server answers GET <url> with (its store's index); empty while it does not
+# answer (a failed curl must not end a script under pipefail).
+etcd_index() { { curl -s --max-time 2 -D - -o /dev/null "$1" || true; } | tr -d '\r' | awk -F': ' 'tolower($1) == "x-etcd-index" { print $2 }'; }

@@ -110,9 +110,6 @@ stop_pid() {
 }
 status_kb() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 sets() { curl -sf --max-time 2 "$1/v2/stats/store" | sed -n 's/.*"setsSuccess":\([0-9]*\).*/\1/p'; }
-# The X-Etcd-Index a member answers GET <url> with (its store's index); empty while it does not
-# answer (a failed curl must not end the script under pipefail).
-etcd_index() { { curl -s --max-time 2 -D - -o /dev/null "$1" || true; } | tr -d '\r' | awk -F': ' 'tolower($1) == "x-etcd-index" { print $2 }'; }
 wrk_field() { sed -n "s/.*BENCH_RESULT.* $2=\([0-9.]*\).*/\1/p" "$1"; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.0f", kb / 1024 }'; }
 
