@@ -236,7 +236,7 @@ phase_install() { # <server>
     echo "$s install: m3 stopped, then SCALE_KEYS=$KEYS SCALE_THREADS=2 wrk -t2 -c64 -d$INSTALL_DURATION -s bench/fill.lua $url; m3 restarted" >>"$OUT/commands.txt"
     BENCH_LUA_DIR="$BENCH_DIR" SCALE_KEYS=$KEYS SCALE_THREADS=2 \
         wrk -t2 -c64 -d"$INSTALL_DURATION" --timeout 10s -s "$BENCH_DIR/fill.lua" "$url" >"$OUT/$s-install.wrk" 2>&1
-    R[$s,iKeys]=$(curl -sf --max-time 5 "$url/v2/stats/store" | sed -n 's/.*"setsSuccess":\([0-9]*\).*/\1/p')
+    R[$s,iKeys]=$(sets "$url")
     lead=$(etcd_index "$url/v2/keys/probe")
     [ -n "$lead" ] || die "$s: m1 gives no X-Etcd-Index"
     start_member "$s" m3 "$data/m3" "${cports[3]}" "${pports[3]}" "$cluster" existing "$OUT/$s-install-m3.log"

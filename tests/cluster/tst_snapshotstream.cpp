@@ -90,8 +90,8 @@ class TestSnapshotStream : public QObject
     {
         ClusterHttp::Members members;
         DaemonProcess *leader = nullptr;
-        DaemonProcess *lagging = nullptr; // a follower, stopped
-        DaemonProcess *other = nullptr;   // the other follower, running
+        DaemonProcess *lagging = nullptr; // a follower, the one the test stops
+        DaemonProcess *other = nullptr;   // the other follower, left running
     };
 
     // Three members with --snapshot-count 300, running with a leader, then one follower
