@@ -13,7 +13,8 @@
 #             back to back on its own connection (the snapshot-stall probe: its slowest answers are
 #             the member's longest pauses, e.g. while a snapshot is taken). At the end: RSS and
 #             peak RSS (VmHWM), the data dir's size; then SIGTERM and a restart on the same data
-#             dir, timed from exec to the first answer of GET /v2/keys/probe (a key written before the fill).
+#             dir, timed from exec to the first answer of GET /v2/keys/probe (a key written before the fill),
+#             with RSS and peak RSS at that answer (what loading the data dir cost).
 #   watchers  a fresh member with SCALE_PRELOAD keys: wrk PUT c1 for SCALE_WATCH_DURATION (p99);
 #             then qetcd-watchload opens SCALE_LONG_POLL idle long-poll watchers and SCALE_STREAMS
 #             recursive stream watchers on bench/ (each sees every write); RSS before/after gives
@@ -169,10 +170,13 @@ phase_fill() { # <server>
     R[$s,disk]=$(du -sm "$data" | cut -f1)
     start "$s" "$data" "$cport" "$pport" "$OUT/$s-restart.log"
     R[$s,restart]=$(first_answer "$url/v2/keys/probe")
+    # What loading the data dir cost: RSS once it answers, and the peak on the way there.
+    R[$s,rrss]=$(mb "$(status_kb "$SERVER_PID" VmRSS)")
+    R[$s,rhwm]=$(mb "$(status_kb "$SERVER_PID" VmHWM)")
     stop_server
     # Left for the exit trap: deleting GBs makes ext4 stall fsyncs for seconds after
     # (fdatasync up to 122 ms in the 10 s after deleting 3 GB here, 3 ms before).
-    log "$s: ${R[$s,keys]} keys, ${R[$s,rps]} w/s, p99 ${R[$s,p99]} us, RSS ${R[$s,rss]}/${R[$s,hwm]} MB, restart ${R[$s,restart]} s"
+    log "$s: ${R[$s,keys]} keys, ${R[$s,rps]} w/s, p99 ${R[$s,p99]} us, RSS ${R[$s,rss]}/${R[$s,hwm]} MB, restart ${R[$s,restart]} s (RSS ${R[$s,rrss]}/${R[$s,rhwm]} MB)"
     if command -v gnuplot >/dev/null; then
         gnuplot -e "set terminal png size 900,400; set output '$OUT/$s-series.png'; set datafile separator ',';
             set xlabel 'second'; set ylabel 'writes/s'; set y2label 'RSS MB'; set y2tics;
@@ -276,12 +280,12 @@ done
     if [[ " $PHASES " == *" fill "* ]]; then
         echo
         echo "fill: wrk -t2 -c64 -d$DURATION, unique keys up to $KEYS, 256-byte values, --snapshot-count $SNAPSHOT_COUNT"
-        printf '%-6s %9s %9s %8s %9s %8s %8s %6s %10s %12s %9s %8s\n' server writes keys "w/s" "p99 ms" "med w/s" "min w/s" "<med/2" "RSS/peak" "stall max ms" "restart s" "disk MB"
+        printf '%-6s %9s %9s %8s %9s %8s %8s %6s %10s %12s %9s %8s %17s\n' server writes keys "w/s" "p99 ms" "med w/s" "min w/s" "<med/2" "RSS/peak" "stall max ms" "restart s" "disk MB" "restart RSS/peak"
         for s in $SERVERS; do
             [ -n "${R[$s,keys]:-}" ] || continue
-            printf '%-6s %9s %9s %8s %9s %8s %8s %6s %10s %12s %9s %8s\n' "$s" "${R[$s,writes]}" "${R[$s,keys]}" "${R[$s,rps]}" \
+            printf '%-6s %9s %9s %8s %9s %8s %8s %6s %10s %12s %9s %8s %17s\n' "$s" "${R[$s,writes]}" "${R[$s,keys]}" "${R[$s,rps]}" \
                 "$(awk -v u="${R[$s,p99]}" 'BEGIN { printf "%.1f", u / 1000 }')" "${R[$s,median]}" "${R[$s,min]}" \
-                "${R[$s,below]}" "${R[$s,rss]}/${R[$s,hwm]}" "${R[$s,stall]}" "${R[$s,restart]}" "${R[$s,disk]}"
+                "${R[$s,below]}" "${R[$s,rss]}/${R[$s,hwm]}" "${R[$s,stall]}" "${R[$s,restart]}" "${R[$s,disk]}" "${R[$s,rrss]}/${R[$s,rhwm]}"
         done
     fi
     if [[ " $PHASES " == *" watchers "* ]]; then

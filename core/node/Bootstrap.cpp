@@ -10,6 +10,7 @@
 #include "node/StateMachine.h"
 #include "node/WalMetadata.h"
 #include "storage/DataDir.h"
+#include "storage/SnapshotFileReader.h"
 #include "storage/Snapshotter.h"
 #include "storage/Wal.h"
 
@@ -68,12 +69,14 @@ bool Bootstrap::open(const NodeOptions &options, RaftLoop &loop, StateMachine &s
 
     if (storage::Wal::exists(walDir)) {
         QString warning;
-        const std::optional<raft::Snapshot> snap = snapshotter->loadNewest(&warning);
+        // Checked now, read again below into the state a piece at a time (never whole in
+        // memory beside the store built from it).
+        const std::unique_ptr<storage::SnapshotFileReader> snap = snapshotter->openNewest(&warning);
         if (!warning.isEmpty())
             qCWarning(lcNode).noquote() << warning;
         storage::Wal::Options walOptions;
         if (snap)
-            walOptions.replayAfter = snap->metadata.index;
+            walOptions.replayAfter = snap->metadata().index;
         storage::Wal::ReadOut out;
         storage::Wal::Opened opened = storage::Wal::open(walDir, &out, walOptions);
         if (!opened.result.ok()) {
@@ -93,10 +96,14 @@ bool Bootstrap::open(const NodeOptions &options, RaftLoop &loop, StateMachine &s
             state.setMembership(*initial);
         state.setClusterId(meta->clusterId);
         if (snap) {
-            loop.storage().applySnapshot(*snap);
-            state.install(*snap);
-            // Read from its file, so memory need not keep the image (RaftLoop reads it back).
-            loop.storage().releaseSnapshotData(snap->metadata.index);
+            // Only the metadata: RaftLoop reads the image back from its file when a follower
+            // needs it.
+            loop.storage().applySnapshot(raft::Snapshot{snap->metadata(), {}});
+            QString problem;
+            if (!state.installFromFile(*snap, &problem)) {
+                *error = tr("cannot restore from %1: %2").arg(snap->path(), problem);
+                return false;
+            }
         }
         loop.restore(out.hardState, out.entries);
         qCInfo(lcNode,

@@ -53,6 +53,7 @@ void EtcdNode::wireParts()
     connect(&m_loop, &RaftLoop::leaderChanged, this, &EtcdNode::onLeaderChanged);
     connect(&m_loop, &RaftLoop::committed, &m_state, &StateMachine::apply);
     connect(&m_loop, &RaftLoop::snapshotReceived, &m_state, &StateMachine::install);
+    connect(&m_loop, &RaftLoop::snapshotFileReceived, &m_state, &StateMachine::installReceived);
     connect(&m_loop, &RaftLoop::readsConfirmed, this, [this](const QList<raft::ReadState> &states) {
         m_proposals.readsConfirmed(states, m_state.applied());
     });

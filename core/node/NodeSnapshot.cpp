@@ -82,4 +82,29 @@ std::optional<NodeSnapshot::View> NodeSnapshot::split(QByteArrayView bytes)
     return v;
 }
 
+std::optional<NodeSnapshot::Decoded> NodeSnapshot::read(store::DataStreamReader &r)
+{
+    // split()'s layout: the framing big endian, the store's image inside it little endian.
+    r.setByteOrder(QDataStream::BigEndian);
+    const quint32 magic = r.number<quint32>();
+    const quint8 version = r.number<quint8>();
+    const quint32 storeSize = r.number<quint32>();
+    if (r.failed() || magic != kMagic || (version != kVersion && version != kVersionWithoutAuth) ||
+        storeSize == 0xffffffffu)
+        return std::nullopt;
+    const qint64 storeAt = r.position();
+    r.setByteOrder(QDataStream::LittleEndian);
+    std::optional<store::StoreSnapshot::Decoded> decodedStore = store::StoreSnapshot::decode(r);
+    // The store's image must fill its array exactly, as split() hands decode() just that.
+    if (!decodedStore || r.position() != storeAt + qint64(storeSize))
+        return std::nullopt;
+    r.setByteOrder(QDataStream::BigEndian);
+    Decoded d{std::move(*decodedStore), r.bytes().toByteArray(), {}};
+    if (version == kVersion)
+        d.auth = r.bytes().toByteArray();
+    if (r.failed() || !r.atEnd())
+        return std::nullopt;
+    return d;
+}
+
 } // namespace node

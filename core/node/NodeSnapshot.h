@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "store/StoreSnapshot.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 
@@ -43,6 +45,18 @@ struct NodeSnapshot
     // What decode() reads, without copying the parts: a member restarting with a million keys
     // spent a second copying the store's image through QDataStream (issue 15, restart).
     static std::optional<View> split(QByteArrayView bytes);
+
+    // The same image read from `reader` a piece at a time (a snapshot file): the store's part is
+    // decoded as it goes by, so the image is never whole in memory beside the store built from
+    // it; membership and auth (a few kilobytes) come back whole. Everything is checked as in
+    // split() and StoreSnapshot::decode, up to the reader's end.
+    struct Decoded
+    {
+        store::StoreSnapshot::Decoded store;
+        QByteArray membership;
+        QByteArray auth;
+    };
+    static std::optional<Decoded> read(store::DataStreamReader &reader);
 };
 
 } // namespace node

@@ -6,6 +6,7 @@
 #include "raft/ConfState.h"
 #include "raft/MemoryStorage.h"
 #include "raft/Ready.h"
+#include "storage/SnapshotFileReader.h"
 
 #include <prometheus/client_metric.h>
 
@@ -127,7 +128,10 @@ public:
 Q_SIGNALS:
     void leaderChanged(quint64 leaderId, bool wasLeader);
     void committed(const QList<raft::Entry> &entries);
+    // A snapshot from the leader to install: in memory (no WAL writer), or, once it is saved,
+    // in its file, to be read a piece at a time (the image in memory let go of first).
     void snapshotReceived(const raft::Snapshot &snapshot);
+    void snapshotFileReceived(storage::SnapshotFileReader *file, const QString &problem);
     // Every finished Ready: the read states it carried (possibly none).
     void readsConfirmed(const QList<raft::ReadState> &states);
     void readyFinished();

@@ -11,6 +11,8 @@
 #include "node/RaftLoop.h"
 #include "node/RaftRequest.h"
 #include "raft/ConfChange.h"
+#include "storage/SnapshotFileReader.h"
+#include "store/DataStreamReader.h"
 #include "store/StoreCapture.h"
 #include "store/StoreSnapshot.h"
 
@@ -204,35 +206,76 @@ void StateMachine::applyConfChange(const raft::Entry &entry)
 
 bool StateMachine::install(const raft::Snapshot &snapshot)
 {
+    // Read in place (the image may be hundreds of megabytes) and decoded before the lock is
+    // taken: readers go on reading the old state meanwhile.
+    const std::optional<NodeSnapshot::View> image = NodeSnapshot::split(snapshot.data);
+    std::optional<store::StoreSnapshot::Decoded> decoded;
+    if (image)
+        decoded = store::StoreSnapshot::decode(image->store);
+    if (!decoded ||
+        !replace(snapshot.metadata, std::move(*decoded), image->membership, image->auth)) {
+        fail(tr("snapshot at index %1 cannot be read").arg(snapshot.metadata.index));
+        return false;
+    }
+    return true;
+}
+
+void StateMachine::installReceived(storage::SnapshotFileReader *file, const QString &problem)
+{
+    QString why = problem;
+    if (!file || !installFromFile(*file, &why))
+        fail(tr("the snapshot received from the leader cannot be installed: %1").arg(why));
+}
+
+void StateMachine::fail(const QString &message)
+{
+    qCCritical(lcNode).noquote() << message;
+    QMetaObject::invokeMethod(
+        this, [this, message] { Q_EMIT fatalError(message); }, Qt::QueuedConnection);
+}
+
+bool StateMachine::installFromFile(storage::SnapshotFileReader &file, QString *problem)
+{
+    store::DataStreamReader reader(
+        [&file](QByteArray *out, qsizetype max) { return file.read(out, max); },
+        QDataStream::BigEndian);
+    std::optional<NodeSnapshot::Decoded> image = NodeSnapshot::read(reader);
+    // What was decoded must be the bytes the file's checksum covers (verified before, but a file
+    // may change between two reads).
+    if (!file.finish(problem))
+        return false;
+    if (!image ||
+        !replace(file.metadata(), std::move(image->store), image->membership, image->auth)) {
+        *problem = tr("snapshot at index %1 cannot be read").arg(file.metadata().index);
+        return false;
+    }
+    return true;
+}
+
+bool StateMachine::replace(const raft::SnapshotMetadata &metadata,
+                           store::StoreSnapshot::Decoded decoded, QByteArrayView membershipJson,
+                           QByteArrayView authImage)
+{
+    std::optional<ClusterMembership> membership =
+        ClusterMembership::fromJson(membershipJson.toByteArray());
+    auth::AuthStore auth;
+    if (!membership || (!authImage.isEmpty() && !auth.recover(authImage.toByteArray())))
+        return false;
     {
         AnnotatedReadWriteLock::WriteLocker lock(&m_readLock);
-        // Read in place: the image may be hundreds of megabytes.
-        const std::optional<NodeSnapshot::View> image = NodeSnapshot::split(snapshot.data);
-        std::optional<ClusterMembership> membership;
-        if (image)
-            membership = ClusterMembership::fromJson(image->membership.toByteArray());
-        auth::AuthStore auth;
-        if (!image || !membership || !m_store.recover(image->store) ||
-            (!image->auth.isEmpty() && !auth.recover(image->auth.toByteArray()))) {
-            const QString message =
-                tr("snapshot at index %1 cannot be read").arg(snapshot.metadata.index);
-            qCCritical(lcNode).noquote() << message;
-            QMetaObject::invokeMethod(
-                this, [this, message] { Q_EMIT fatalError(message); }, Qt::QueuedConnection);
-            return false;
-        }
+        m_store.recover(std::move(decoded));
         m_auth = auth;
         const quint64 cluster = m_membership.clusterId();
         m_membership = *membership;
         if (m_membership.clusterId() == 0)
             m_membership.setClusterId(cluster);
         m_viewClusterId.store(m_membership.clusterId(), std::memory_order_relaxed);
-        m_loop.setConfState(snapshot.metadata.confState);
-        m_applied = snapshot.metadata.index;
-        m_appliedTerm = snapshot.metadata.term;
-        m_snapshotIndex = snapshot.metadata.index;
-        qCInfo(lcNode, "installed snapshot at index %llu (term %llu)",
-               qulonglong(snapshot.metadata.index), qulonglong(snapshot.metadata.term));
+        m_loop.setConfState(metadata.confState);
+        m_applied = metadata.index;
+        m_appliedTerm = metadata.term;
+        m_snapshotIndex = metadata.index;
+        qCInfo(lcNode, "installed snapshot at index %llu (term %llu)", qulonglong(metadata.index),
+               qulonglong(metadata.term));
         Q_EMIT membershipReplaced();
     }
     // The old store was freed below the new one (HeapTrim). After the lock: readers need not

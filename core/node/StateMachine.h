@@ -10,6 +10,7 @@
 #include "node/ClusterMembership.h"
 #include "raft/Entry.h"
 #include "raft/Snapshot.h"
+#include "storage/SnapshotFileReader.h"
 #include "store/Store.h"
 
 #include <QObject>
@@ -67,6 +68,13 @@ public:
     // Replaces the state with a snapshot's image; false (and fatalError())
     // when it cannot be read, leaving the state as it was.
     bool install(const raft::Snapshot &snapshot);
+    // The same from a snapshot file, decoded as it is read (a restart: the image is never whole
+    // in memory beside the store). False and *problem, the state as it was, when the file does
+    // not check out or its image cannot be read; no fatalError() (the caller reports it).
+    bool installFromFile(storage::SnapshotFileReader &file, QString *problem);
+    // A snapshot received from the leader and saved to its file (RaftLoop::snapshotFileReceived):
+    // installed from it; when it cannot be (no file: `problem`), fatalError() as install().
+    void installReceived(storage::SnapshotFileReader *file, const QString &problem);
     // The image a snapshot at applied() carries; marks it as the newest snapshot.
     QByteArray image() const;
     // The same image as a source for BackgroundSnapshot::stream: the state as it is now, read
@@ -100,6 +108,12 @@ Q_SIGNALS:
 private:
     void applyRequest(const RaftRequest &request);
     void applyConfChange(const raft::Entry &entry);
+    // Logs `message` and reports it through fatalError(), from the event loop.
+    void fail(const QString &message);
+    // Both installs end here: checks the membership and auth parts, then replaces the state
+    // under the write lock. False (nothing changed) when a part cannot be read.
+    bool replace(const raft::SnapshotMetadata &metadata, store::StoreSnapshot::Decoded decoded,
+                 QByteArrayView membershipJson, QByteArrayView authImage);
 
     RaftLoop &m_loop;
     PendingRequests &m_waiters;

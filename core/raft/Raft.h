@@ -45,6 +45,7 @@ public:
     void onEntriesPersisted(quint64 index, quint64 term);
     void onSnapshotPersisted(quint64 index);
     void appliedTo(quint64 index) { m_log.appliedTo(index); }
+    void releaseSnapshotData(quint64 index) { m_log.releaseSnapshotData(index); }
     // The application applied `entries`: their payload no longer counts as uncommitted.
     void reduceUncommittedSize(const QList<Entry> &entries);
     ConfState applyConfChange(const ConfChange &cc);

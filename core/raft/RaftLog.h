@@ -56,6 +56,7 @@ public:
     // Durability bookkeeping driven by RawNode::advance().
     void stableTo(quint64 index, quint64 t) { m_unstable.stableTo(index, t); }
     void stableSnapTo(quint64 index) { m_unstable.stableSnapTo(index); }
+    void releaseSnapshotData(quint64 index) { m_unstable.releaseSnapshotData(index); }
     // Highest index such that the whole log up to it is durable.
     quint64 persistedLastIndex() const;
 

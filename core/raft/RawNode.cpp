@@ -164,6 +164,11 @@ Ready RawNode::ready()
     return rd;
 }
 
+void RawNode::releaseSnapshotData(quint64 index)
+{
+    m_raft->releaseSnapshotData(index);
+}
+
 void RawNode::advance(const Ready &rd)
 {
     Q_ASSERT_X(m_readyOutstanding, "RawNode::advance", "no Ready outstanding");

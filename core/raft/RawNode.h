@@ -44,6 +44,11 @@ public:
     bool hasReady() const;
     Ready ready();
     void advance(const Ready &rd);
+    // The application has the image of the received snapshot at `index` elsewhere (persisted
+    // to its own file): Raft, which never reads an image, lets go of its bytes before
+    // advance() instead of after. Until then a snapshot taken from the log carries no data,
+    // as one the application's storage holds without its image.
+    void releaseSnapshotData(quint64 index);
 
     // Applies a committed ConfChange entry; returns the new membership.
     ConfState applyConfChange(const ConfChange &cc);

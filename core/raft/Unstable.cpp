@@ -51,6 +51,12 @@ void Unstable::stableSnapTo(quint64 index)
         m_snapshot.reset();
 }
 
+void Unstable::releaseSnapshotData(quint64 index)
+{
+    if (m_snapshot && m_snapshot->metadata.index == index)
+        m_snapshot->data = QByteArray();
+}
+
 void Unstable::restore(const Snapshot &snap)
 {
     m_offset = snap.metadata.index + 1;

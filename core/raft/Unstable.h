@@ -32,6 +32,8 @@ public:
     // overwritten since the Ready was handed out).
     void stableTo(quint64 index, quint64 term);
     void stableSnapTo(quint64 index);
+    // Drops the image of the held snapshot at `index`, keeping the snapshot (RawNode).
+    void releaseSnapshotData(quint64 index);
     void restore(const Snapshot &snap);
     // Appends, discarding any held entries at or after entries.first().index.
     void truncateAndAppend(const QList<Entry> &entries);

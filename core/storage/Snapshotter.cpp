@@ -6,6 +6,7 @@
 #include "storage/Crc32c.h"
 #include "storage/DiskOps.h"
 #include "storage/HexPairName.h"
+#include "storage/SnapshotFileReader.h"
 #include "storage/StorageLogging.h"
 
 #include <QDir>
@@ -134,8 +135,33 @@ std::optional<raft::Snapshot> Snapshotter::read(const QString &name, QString *pr
 std::optional<raft::Snapshot> Snapshotter::decode(const QString &name, QByteArray bytes,
                                                   QString *problem)
 {
+    const std::optional<Header> header = parseHeader(name, bytes, bytes.size(), problem);
+    if (!header)
+        return std::nullopt;
     const char *d = bytes.constData();
-    if (bytes.size() < kHeaderBytes + 4 + 8 ||
+    if (header->crc != Crc32c::compute(d + kHeaderBytes, bytes.size() - kHeaderBytes)) {
+        *problem = tr("CRC-32C mismatch");
+        return std::nullopt;
+    }
+    // Dropping the front moves the array's start (no copy): the data stays where it was read.
+    bytes.remove(0, header->dataAt);
+    return raft::Snapshot{header->metadata, std::move(bytes)};
+}
+
+qsizetype Snapshotter::headerPrefixBytes(QByteArrayView first20)
+{
+    if (first20.size() < kHeaderBytes + 4)
+        return kHeaderBytes + 4 + 8; // short: parseHeader() says what is wrong
+    return kHeaderBytes + 4 + qsizetype(qFromLittleEndian<quint32>(first20.data() + kHeaderBytes)) +
+           8;
+}
+
+std::optional<Snapshotter::Header> Snapshotter::parseHeader(const QString &name,
+                                                            QByteArrayView prefix, qint64 fileSize,
+                                                            QString *problem)
+{
+    const char *d = prefix.data();
+    if (fileSize < kHeaderBytes + 4 + 8 || prefix.size() < kHeaderBytes + 4 ||
         !std::equal(std::begin(kMagic), std::end(kMagic), d)) {
         *problem = tr("not a snapshot file (bad magic or too short)");
         return std::nullopt;
@@ -145,23 +171,18 @@ std::optional<raft::Snapshot> Snapshotter::decode(const QString &name, QByteArra
             tr("unsupported snapshot format version %1").arg(qFromLittleEndian<quint32>(d + 8));
         return std::nullopt;
     }
-    if (qFromLittleEndian<quint32>(d + 12) !=
-        Crc32c::compute(d + kHeaderBytes, bytes.size() - kHeaderBytes)) {
-        *problem = tr("CRC-32C mismatch");
-        return std::nullopt;
-    }
-    const qsizetype metaLen = qFromLittleEndian<quint32>(d + kHeaderBytes);
-    const qsizetype metaAt = kHeaderBytes + 4;
-    if (metaLen > bytes.size() - metaAt - 8) {
+    const qint64 metaLen = qFromLittleEndian<quint32>(d + kHeaderBytes);
+    const qint64 metaAt = kHeaderBytes + 4;
+    if (metaLen > fileSize - metaAt - 8 || metaLen > prefix.size() - metaAt - 8) {
         *problem = tr("metadata length runs past the end of the file");
         return std::nullopt;
     }
-    const qsizetype dataAt = metaAt + metaLen + 8;
-    if (qFromLittleEndian<quint64>(d + metaAt + metaLen) != quint64(bytes.size() - dataAt)) {
+    const qint64 dataAt = metaAt + metaLen + 8;
+    if (qFromLittleEndian<quint64>(d + metaAt + metaLen) != quint64(fileSize - dataAt)) {
         *problem = tr("data length does not match the file size");
         return std::nullopt;
     }
-    const auto meta = raft::SnapshotMetadata::decode(bytes.mid(metaAt, metaLen));
+    const auto meta = raft::SnapshotMetadata::decode(QByteArray(d + metaAt, qsizetype(metaLen)));
     if (!meta) {
         *problem = tr("undecodable metadata");
         return std::nullopt;
@@ -172,19 +193,42 @@ std::optional<raft::Snapshot> Snapshotter::decode(const QString &name, QByteArra
                        .arg(meta->index);
         return std::nullopt;
     }
-    // Dropping the front moves the array's start (no copy): the data stays where it was read.
-    bytes.remove(0, dataAt);
-    return raft::Snapshot{*meta, std::move(bytes)};
+    return Header{*meta, qsizetype(dataAt), qFromLittleEndian<quint32>(d + 12)};
 }
 
 std::optional<raft::Snapshot> Snapshotter::loadNewest(QString *warning) const
 {
-    QStringList problems;
     std::optional<raft::Snapshot> found;
+    newest(
+        [&](const QString &name, QString *problem) {
+            found = read(name, problem);
+            return found.has_value();
+        },
+        warning);
+    return found;
+}
+
+std::unique_ptr<SnapshotFileReader> Snapshotter::openNewest(QString *warning) const
+{
+    std::unique_ptr<SnapshotFileReader> found;
+    newest(
+        [&](const QString &name, QString *problem) {
+            found = SnapshotFileReader::open(m_dir, name, problem);
+            if (found && !found->verify(problem))
+                found.reset();
+            return found != nullptr;
+        },
+        warning);
+    return found;
+}
+
+void Snapshotter::newest(const std::function<bool(const QString &, QString *)> &intact,
+                         QString *warning) const
+{
+    QStringList problems;
     for (const QString &name : snapshotFiles()) {
         QString problem;
-        found = read(name, &problem);
-        if (found)
+        if (intact(name, &problem))
             break;
         const QString path = m_dir + u'/' + name;
         const QString broken = path + QStringLiteral(".broken");
@@ -199,7 +243,6 @@ std::optional<raft::Snapshot> Snapshotter::loadNewest(QString *warning) const
         DiskOps::syncDirectory(m_dir);
     if (warning)
         *warning = problems.join(u'\n');
-    return found;
 }
 
 StorageResult Snapshotter::purge(int maxSnapshots, QStringList *removed) const

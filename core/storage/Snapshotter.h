@@ -34,9 +34,12 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace storage {
+
+class SnapshotFileReader;
 
 class Snapshotter
 {
@@ -53,6 +56,10 @@ public:
     // The newest snapshot that reads back intact, or nullopt if there is none. Broken files
     // met on the way are renamed to .broken and described in *warning.
     std::optional<raft::Snapshot> loadNewest(QString *warning = nullptr) const;
+    // The same without reading the data into memory: the newest snapshot whose header and
+    // checksum check out (read through a piece at a time), as a reader at the start of its data,
+    // or null. For a restart, which decodes the data as it reads it (SnapshotFileReader).
+    std::unique_ptr<SnapshotFileReader> openNewest(QString *warning = nullptr) const;
     // Removes all but the maxSnapshots newest snapshot files (0 keeps everything).
     StorageResult purge(int maxSnapshots, QStringList *removed = nullptr) const;
     // The snapshot file written for `term` and `index`, read back and checked; nullopt (and
@@ -75,6 +82,21 @@ public:
     // once, not twice).
     static std::optional<raft::Snapshot> decode(const QString &name, QByteArray bytes,
                                                 QString *problem);
+    // The part of a file before its data, checked (all but the checksum, which covers the data).
+    struct Header
+    {
+        raft::SnapshotMetadata metadata;
+        qsizetype dataAt = 0; // where the data begins
+        quint32 crc = 0;      // the checksum the header records
+    };
+    // `prefix`: the first bytes of the file called `name` of `fileSize` bytes, at least
+    // headerPrefixBytes(its first 20) of them. nullopt and *problem when it is not a snapshot
+    // file's or disagrees with the name or the size. Pure.
+    static std::optional<Header> parseHeader(const QString &name, QByteArrayView prefix,
+                                             qint64 fileSize, QString *problem);
+    // How many of a file's first bytes parseHeader() needs, from its first 20 (the metadata's
+    // length is there).
+    static qsizetype headerPrefixBytes(QByteArrayView first20);
     // The whole content of the file save() writes for `snapshot` (the format above). Pure.
     static QByteArray encode(const raft::Snapshot &snapshot);
     // What precedes `data` in that file (encode() is this followed by the data), for a writer
@@ -92,6 +114,10 @@ public:
 private:
     // Reads and parses one file; on failure returns nullopt and sets *problem.
     std::optional<raft::Snapshot> read(const QString &name, QString *problem) const;
+    // Offers the snapshot files newest first to `intact` until it takes one; renames each one it
+    // refuses (with a problem) to <name>.broken, described in *warning.
+    void newest(const std::function<bool(const QString &name, QString *problem)> &intact,
+                QString *warning) const;
 
     QString m_dir;
     std::function<bool()> m_beforeCommit;

@@ -572,25 +572,30 @@ bool Store::recover(QByteArrayView snapshot)
         qCWarning(lcStore) << "rejected a snapshot of" << snapshot.size() << "bytes";
         return false;
     }
+    recover(std::move(*s));
+    return true;
+}
+
+void Store::recover(StoreSnapshot::Decoded decoded)
+{
     const quint64 oldIndex = m_index;
     d->ttl.clear();
     if (d->capture)
-        d->capture->retire(std::exchange(d->root, std::move(s->root)));
+        d->capture->retire(std::exchange(d->root, std::move(decoded.root)));
     else
-        d->root = std::move(s->root);
-    d->nodeCount = s->nodeCount;
-    for (Node *n : s->expiring)
+        d->root = std::move(decoded.root);
+    d->nodeCount = decoded.nodeCount;
+    for (Node *n : decoded.expiring)
         d->ttl.add(n, n->path());
-    m_index = s->index;
-    m_stats = s->stats;
+    m_index = decoded.index;
+    m_stats = decoded.stats;
     EventHistory &h = m_hub.history();
     h.clear();
-    for (const Event &e : std::as_const(s->history))
+    for (const Event &e : std::as_const(decoded.history))
         h.add(e);
     // The watchers waited on the old state: they get what they missed from the new
     // history, or 401 when it no longer reaches back (never a silent jump).
     m_hub.historyReplaced(oldIndex, m_index);
-    return true;
 }
 
 } // namespace store

@@ -5,6 +5,7 @@
 
 #include "store/Command.h"
 #include "store/StoreResult.h"
+#include "store/StoreSnapshot.h"
 #include "store/StoreStats.h"
 #include "store/WatcherHub.h"
 
@@ -75,6 +76,9 @@ public:
     // keeps them waiting and they silently skip the installed range). See
     // WatcherHub::historyReplaced.
     bool recover(QByteArrayView snapshot);
+    // The same with an image already decoded (StoreSnapshot::decode from a reader): a snapshot
+    // file read a piece at a time, checked whole before anything changes here.
+    void recover(StoreSnapshot::Decoded decoded);
 
     // For tests and admin views.
     int nodeCount() const; // every node, the root included

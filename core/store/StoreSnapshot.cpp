@@ -57,7 +57,8 @@ void writeNodeValue(QDataStream &s, const NodeValue &v)
 
 bool readNodeValue(DataStreamReader &r, NodeValue &v)
 {
-    const QByteArrayView key = r.bytes();
+    // Converted before the next read: over a file a view lasts only until then.
+    v.key = QString::fromUtf8(r.bytes());
     const quint8 flags = r.number<quint8>();
     if (flags & ~quint8(3))
         return false;
@@ -67,7 +68,6 @@ bool readNodeValue(DataStreamReader &r, NodeValue &v)
     v.ttl = r.number<qint64>();
     v.modifiedIndex = r.number<quint64>();
     v.createdIndex = r.number<quint64>();
-    v.key = QString::fromUtf8(key);
     v.dir = flags & 1;
     return !r.failed() && v.key.startsWith(QLatin1Char('/'));
 }
@@ -165,6 +165,14 @@ bool StoreSnapshot::Encoder::next(QByteArray *out, qsizetype maxBytes)
 std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(QByteArrayView data)
 {
     DataStreamReader r(data, QDataStream::LittleEndian);
+    std::optional<Decoded> d = decode(r);
+    if (!d || !r.atEnd())
+        return std::nullopt;
+    return d;
+}
+
+std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(DataStreamReader &r)
+{
     Decoded d;
     const quint32 magic = r.number<quint32>();
     const quint8 version = r.number<quint8>();
@@ -184,7 +192,8 @@ std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(QByteArrayView data)
     bool first = true;
     while (first || !open.empty()) {
         const quint8 flags = r.number<quint8>();
-        const QByteArrayView nameUtf8 = r.bytes();
+        // Converted before the next read: over a file a view lasts only until then.
+        const QString name = QString::fromUtf8(r.bytes());
         const quint64 created = r.number<quint64>();
         const quint64 modified = r.number<quint64>();
         const qint64 exp = r.number<qint64>();
@@ -194,11 +203,10 @@ std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(QByteArrayView data)
         std::unique_ptr<Node> node;
         Node *parent = first ? nullptr : open.back().dir;
         if (first) {
-            if (!dir || !nameUtf8.isEmpty() || exp != 0)
+            if (!dir || !name.isEmpty() || exp != 0)
                 return std::nullopt;
             node = std::make_unique<Node>(QString(), nullptr, true, created, 0);
         } else {
-            const QString name = QString::fromUtf8(nameUtf8);
             if (!validName(name))
                 return std::nullopt;
             node = std::make_unique<Node>(name, parent, dir, created, exp);
@@ -262,7 +270,7 @@ std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(QByteArrayView data)
             return std::nullopt;
         d.history.append(std::move(e));
     }
-    if (r.failed() || !r.atEnd())
+    if (r.failed())
         return std::nullopt;
     return d;
 }

@@ -17,6 +17,7 @@
 
 namespace store {
 
+class DataStreamReader;
 class Node;
 
 // StoreSnapshot: the binary form of Store::save()/recover(): encode/decode are stateless;
@@ -50,6 +51,9 @@ public:
     static QByteArray encode(const Node &root, quint64 index, const StoreStats &stats,
                              const QList<Event> &history);
     static std::optional<Decoded> decode(QByteArrayView data);
+    // The same from a reader, which it leaves just after the image (whatever follows is the
+    // caller's to check): a snapshot file read a piece at a time.
+    static std::optional<Decoded> decode(DataStreamReader &reader);
 
     // Writes the image of a capture piece by piece: each next() appends about `maxBytes`
     // (whole nodes) to *out, so that the store's owner can encode a piece at a time between its

@@ -11,17 +11,29 @@
 // the reading mean something in a sanitizer build. Header-only; the test's thread.
 namespace ProcessMemory {
 
-// Resident memory of process `pid` in KiB (VmRSS), 0 if unknown.
-inline qint64 residentKib(qint64 pid)
+// A field of process `pid`'s /proc status in KiB ("VmRSS:", "VmHWM:"), 0 if unknown.
+inline qint64 statusKib(qint64 pid, const QByteArray &field)
 {
     QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return 0;
     for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
+        if (line.startsWith(field))
+            return line.mid(field.size()).trimmed().split(' ').first().toLongLong();
     }
     return 0;
+}
+
+// Resident memory of process `pid` in KiB (VmRSS), 0 if unknown.
+inline qint64 residentKib(qint64 pid)
+{
+    return statusKib(pid, "VmRSS:");
+}
+
+// The most it has been resident since it started (VmHWM), in KiB; 0 if unknown.
+inline qint64 peakResidentKib(qint64 pid)
+{
+    return statusKib(pid, "VmHWM:");
 }
 
 // ASAN_OPTIONS for a child whose resident memory a test reads, empty when this test is not built

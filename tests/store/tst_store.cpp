@@ -8,6 +8,7 @@
 #include "StoreTestUtil.h"
 
 #include "store/Command.h"
+#include "store/DataStreamReader.h"
 #include "store/EtcdError.h"
 #include "store/Store.h"
 
@@ -58,6 +59,7 @@ private slots:
     void snapshotRoundTrip();
     void snapshotKeepsExpiryDeterministic();
     void snapshotRejectsGarbage();
+    void snapshotReadInPieces();
     void snapshotRejectsChildrenOutOfOrder();
     void commandRoundTrip_data();
     void commandRoundTrip();
@@ -743,6 +745,56 @@ void tst_Store::snapshotRejectsGarbage()
     QCOMPARE(b.save(), beforeSnap); // before dump(), which counts a get
     QCOMPARE(dump(b), before);
     QCOMPARE(b.index(), quint64(1));
+}
+
+// A restart decodes its snapshot as it reads the file (DataStreamReader over a Source): whatever
+// the pieces, the same store as from the whole image, every truncation refused, and a length
+// larger than what the source holds fails at the source's end.
+void tst_Store::snapshotReadInPieces()
+{
+    store::Store a;
+    buildRichStore(a);
+    QVERIFY(a.apply(set("/big", QString(3000, u'b'))).ok()); // a value across many pieces
+    const QByteArray snap = a.save();
+
+    // `image` through a reader that hands out `piece` bytes at a time.
+    const auto decodeInPieces = [](const QByteArray &image, qsizetype piece,
+                                   qint64 *position = nullptr) {
+        qsizetype at = 0;
+        store::DataStreamReader reader(
+            [&](QByteArray *out, qsizetype max) {
+                const qsizetype n = std::min({piece, max, image.size() - at});
+                out->append(image.constData() + at, n);
+                at += n;
+                return true;
+            },
+            QDataStream::LittleEndian);
+        std::optional<store::StoreSnapshot::Decoded> d = store::StoreSnapshot::decode(reader);
+        if (position)
+            *position = reader.position();
+        return d && reader.atEnd() ? std::move(d) : std::nullopt;
+    };
+    for (const qsizetype piece : {1, 2, 3, 7, 64, 4096, 1 << 20}) {
+        qint64 position = 0;
+        std::optional<store::StoreSnapshot::Decoded> d = decodeInPieces(snap, piece, &position);
+        QVERIFY2(d, qPrintable(QString::number(piece)));
+        QCOMPARE(position, qint64(snap.size()));
+        store::Store b;
+        QVERIFY(b.apply(set("/junk", "j")).ok());
+        b.recover(std::move(*d));
+        QCOMPARE(b.save(), snap);
+        QCOMPARE(dump(b), dump(a));
+    }
+    for (int len = 0; len < snap.size(); ++len)
+        QVERIFY2(!decodeInPieces(snap.left(len), 5), qPrintable(QString::number(len)));
+    QVERIFY(!decodeInPieces(snap + QByteArray(1, '\0'), 5));
+
+    // A value's length says 2 GiB, and only a few bytes follow.
+    QByteArray huge = snap;
+    const qsizetype at = huge.indexOf(QByteArray(3000, 'b'));
+    QVERIFY(at > 4);
+    qToLittleEndian<quint32>(0x7ffffff0u, huge.data() + at - 4);
+    QVERIFY(!decodeInPieces(huge, 1 << 20));
 }
 
 // recover() appends each child after the last one (save() writes them in order): children

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
+#include "storage/SnapshotFileReader.h"
+
+#include "storage/Crc32c.h"
+#include "storage/Snapshotter.h"
+
+namespace storage {
+
+namespace {
+constexpr qsizetype kChecksumOffset = 16; // the checksum covers the file from here on
+constexpr qsizetype kVerifyPieceBytes = 1024 * 1024;
+} // namespace
+
+std::unique_ptr<SnapshotFileReader> SnapshotFileReader::open(const QString &dir,
+                                                             const QString &name, QString *problem)
+{
+    std::unique_ptr<SnapshotFileReader> r(new SnapshotFileReader);
+    r->m_file.setFileName(dir + u'/' + name);
+    if (!r->m_file.open(QIODevice::ReadOnly)) {
+        *problem = tr("cannot open: %1").arg(r->m_file.errorString());
+        return nullptr;
+    }
+    const qint64 size = r->m_file.size();
+    QByteArray prefix = r->m_file.read(kChecksumOffset + 4);
+    const qsizetype need = Snapshotter::headerPrefixBytes(prefix);
+    if (prefix.size() == kChecksumOffset + 4 && need <= size)
+        prefix += r->m_file.read(need - prefix.size());
+    const std::optional<Snapshotter::Header> header =
+        Snapshotter::parseHeader(name, prefix, size, problem);
+    if (!header)
+        return nullptr;
+    r->m_metadata = header->metadata;
+    r->m_dataAt = header->dataAt;
+    r->m_expected = header->crc;
+    r->m_headerCrc =
+        Crc32c::compute(prefix.constData() + kChecksumOffset, header->dataAt - kChecksumOffset);
+    if (!r->rewind()) {
+        *problem = r->m_error;
+        return nullptr;
+    }
+    return r;
+}
+
+bool SnapshotFileReader::rewind()
+{
+    if (!m_file.seek(m_dataAt)) {
+        m_error = tr("cannot read: %1").arg(m_file.errorString());
+        return false;
+    }
+    m_left = m_file.size() - m_dataAt;
+    m_crc = m_headerCrc;
+    m_error.clear();
+    return true;
+}
+
+bool SnapshotFileReader::read(QByteArray *out, qsizetype max)
+{
+    if (!m_error.isEmpty())
+        return false;
+    const qsizetype n = qsizetype(std::min<qint64>(max, m_left));
+    if (n <= 0)
+        return true;
+    const qsizetype at = out->size();
+    out->resize(at + n);
+    const qint64 got = m_file.read(out->data() + at, n);
+    if (got != n) {
+        out->resize(at);
+        // A file that shrank under us reads short; one that cannot be read says why.
+        m_error = got < 0 ? tr("cannot read: %1").arg(m_file.errorString())
+                          : tr("the file ended %1 bytes early").arg(m_left - qMax<qint64>(got, 0));
+        return false;
+    }
+    m_crc = Crc32c::compute(out->constData() + at, n, m_crc);
+    m_left -= n;
+    return true;
+}
+
+bool SnapshotFileReader::finish(QString *problem)
+{
+    QByteArray piece;
+    while (m_left > 0 && m_error.isEmpty()) {
+        piece.resize(0);
+        read(&piece, kVerifyPieceBytes);
+    }
+    if (!m_error.isEmpty()) {
+        *problem = m_error;
+        return false;
+    }
+    if (m_crc != m_expected) {
+        *problem = tr("CRC-32C mismatch");
+        return false;
+    }
+    return true;
+}
+
+bool SnapshotFileReader::verify(QString *problem)
+{
+    if (!finish(problem))
+        return false;
+    if (!rewind()) {
+        *problem = m_error;
+        return false;
+    }
+    return true;
+}
+
+} // namespace storage
