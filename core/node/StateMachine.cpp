@@ -208,13 +208,15 @@ bool StateMachine::install(const raft::Snapshot &snapshot)
 {
     // Read in place (the image may be hundreds of megabytes) and decoded before the lock is
     // taken: readers go on reading the old state meanwhile.
-    const std::optional<NodeSnapshot::View> image = NodeSnapshot::split(snapshot.data);
+    const std::optional<NodeSnapshot::View> parts = NodeSnapshot::split(snapshot.data);
     std::optional<store::StoreSnapshot::Decoded> decoded;
-    if (image)
-        decoded = store::StoreSnapshot::decode(image->store);
+    if (parts)
+        decoded = store::StoreSnapshot::decode(parts->store);
     if (!decoded ||
-        !replace(snapshot.metadata, std::move(*decoded), image->membership, image->auth)) {
-        fail(tr("snapshot at index %1 cannot be read").arg(snapshot.metadata.index));
+        !installImage(snapshot.metadata,
+                      NodeSnapshot::Decoded{std::move(*decoded), parts->membership.toByteArray(),
+                                            parts->auth.toByteArray()})) {
+        fail(unreadable(snapshot.metadata));
         return false;
     }
     return true;
@@ -222,9 +224,21 @@ bool StateMachine::install(const raft::Snapshot &snapshot)
 
 void StateMachine::installReceived(storage::SnapshotFileReader *file, const QString &problem)
 {
-    QString why = problem;
-    if (!file || !installFromFile(*file, &why))
-        fail(tr("the snapshot received from the leader cannot be installed: %1").arg(why));
+    if (!file) {
+        fail(tr("the snapshot received from the leader cannot be installed: %1").arg(problem));
+        return;
+    }
+    QString damage;
+    FileImage read = readImage(*file, &damage);
+    if (!read.intact)
+        fail(tr("the snapshot received from the leader cannot be installed: %1").arg(damage));
+    else if (!read.image || !installImage(file->metadata(), std::move(*read.image)))
+        fail(unreadable(file->metadata()));
+}
+
+QString StateMachine::unreadable(const raft::SnapshotMetadata &metadata)
+{
+    return tr("snapshot at index %1 cannot be read").arg(metadata.index);
 }
 
 void StateMachine::fail(const QString &message)
@@ -234,36 +248,29 @@ void StateMachine::fail(const QString &message)
         this, [this, message] { Q_EMIT fatalError(message); }, Qt::QueuedConnection);
 }
 
-bool StateMachine::installFromFile(storage::SnapshotFileReader &file, QString *problem)
+StateMachine::FileImage StateMachine::readImage(storage::SnapshotFileReader &file, QString *problem)
 {
     store::DataStreamReader reader(
         [&file](QByteArray *out, qsizetype max) { return file.read(out, max); },
         QDataStream::BigEndian);
-    std::optional<NodeSnapshot::Decoded> image = NodeSnapshot::read(reader);
-    // What was decoded must be the bytes the file's checksum covers (verified before, but a file
-    // may change between two reads).
-    if (!file.finish(problem))
-        return false;
-    if (!image ||
-        !replace(file.metadata(), std::move(image->store), image->membership, image->auth)) {
-        *problem = tr("snapshot at index %1 cannot be read").arg(file.metadata().index);
-        return false;
-    }
-    return true;
+    FileImage read;
+    read.image = NodeSnapshot::read(reader);
+    // Only now is it known whether the bytes decoded were the file's.
+    read.intact = file.finish(problem);
+    if (!read.intact)
+        read.image.reset();
+    return read;
 }
 
-bool StateMachine::replace(const raft::SnapshotMetadata &metadata,
-                           store::StoreSnapshot::Decoded decoded, QByteArrayView membershipJson,
-                           QByteArrayView authImage)
+bool StateMachine::installImage(const raft::SnapshotMetadata &metadata, NodeSnapshot::Decoded image)
 {
-    std::optional<ClusterMembership> membership =
-        ClusterMembership::fromJson(membershipJson.toByteArray());
+    std::optional<ClusterMembership> membership = ClusterMembership::fromJson(image.membership);
     auth::AuthStore auth;
-    if (!membership || (!authImage.isEmpty() && !auth.recover(authImage.toByteArray())))
+    if (!membership || (!image.auth.isEmpty() && !auth.recover(image.auth)))
         return false;
     {
         AnnotatedReadWriteLock::WriteLocker lock(&m_readLock);
-        m_store.recover(std::move(decoded));
+        m_store.recover(std::move(image.store));
         m_auth = auth;
         const quint64 cluster = m_membership.clusterId();
         m_membership = *membership;

@@ -8,6 +8,7 @@
 #include "node/AnnotatedReadWriteLock.h"
 #include "node/BackgroundSnapshot.h"
 #include "node/ClusterMembership.h"
+#include "node/NodeSnapshot.h"
 #include "raft/Entry.h"
 #include "raft/Snapshot.h"
 #include "storage/SnapshotFileReader.h"
@@ -68,10 +69,22 @@ public:
     // Replaces the state with a snapshot's image; false (and fatalError())
     // when it cannot be read, leaving the state as it was.
     bool install(const raft::Snapshot &snapshot);
-    // The same from a snapshot file, decoded as it is read (a restart: the image is never whole
-    // in memory beside the store). False and *problem, the state as it was, when the file does
-    // not check out or its image cannot be read; no fatalError() (the caller reports it).
-    bool installFromFile(storage::SnapshotFileReader &file, QString *problem);
+    // A snapshot file's image, decoded as it is read (SnapshotFileReader), so that it is never
+    // whole in memory beside the store built from it. `intact`: the file checked out (else
+    // *problem); `image` is then the decoded image, or none when it is not one this member can
+    // read.
+    struct FileImage
+    {
+        bool intact = false;
+        std::optional<NodeSnapshot::Decoded> image;
+    };
+    static FileImage readImage(storage::SnapshotFileReader &file, QString *problem);
+    // Replaces the state with a decoded image (install() and readImage() end here); false,
+    // leaving the state as it was and without fatalError(), when its membership or auth part
+    // cannot be read.
+    bool installImage(const raft::SnapshotMetadata &metadata, NodeSnapshot::Decoded image);
+    // What a member says of a snapshot whose image it cannot read.
+    static QString unreadable(const raft::SnapshotMetadata &metadata);
     // A snapshot received from the leader and saved to its file (RaftLoop::snapshotFileReceived):
     // installed from it; when it cannot be (no file: `problem`), fatalError() as install().
     void installReceived(storage::SnapshotFileReader *file, const QString &problem);
@@ -110,10 +123,6 @@ private:
     void applyConfChange(const raft::Entry &entry);
     // Logs `message` and reports it through fatalError(), from the event loop.
     void fail(const QString &message);
-    // Both installs end here: checks the membership and auth parts, then replaces the state
-    // under the write lock. False (nothing changed) when a part cannot be read.
-    bool replace(const raft::SnapshotMetadata &metadata, store::StoreSnapshot::Decoded decoded,
-                 QByteArrayView membershipJson, QByteArrayView authImage);
 
     RaftLoop &m_loop;
     PendingRequests &m_waiters;

@@ -10,7 +10,7 @@ namespace storage {
 
 namespace {
 constexpr qsizetype kChecksumOffset = 16; // the checksum covers the file from here on
-constexpr qsizetype kVerifyPieceBytes = 1024 * 1024;
+constexpr qsizetype kFinishPieceBytes = 1024 * 1024;
 } // namespace
 
 std::unique_ptr<SnapshotFileReader> SnapshotFileReader::open(const QString &dir,
@@ -32,27 +32,12 @@ std::unique_ptr<SnapshotFileReader> SnapshotFileReader::open(const QString &dir,
     if (!header)
         return nullptr;
     r->m_metadata = header->metadata;
-    r->m_dataAt = header->dataAt;
     r->m_expected = header->crc;
-    r->m_headerCrc =
+    // The prefix parseHeader() accepted ends where the data begins: the file is there now.
+    r->m_crc =
         Crc32c::compute(prefix.constData() + kChecksumOffset, header->dataAt - kChecksumOffset);
-    if (!r->rewind()) {
-        *problem = r->m_error;
-        return nullptr;
-    }
+    r->m_left = size - header->dataAt;
     return r;
-}
-
-bool SnapshotFileReader::rewind()
-{
-    if (!m_file.seek(m_dataAt)) {
-        m_error = tr("cannot read: %1").arg(m_file.errorString());
-        return false;
-    }
-    m_left = m_file.size() - m_dataAt;
-    m_crc = m_headerCrc;
-    m_error.clear();
-    return true;
 }
 
 bool SnapshotFileReader::read(QByteArray *out, qsizetype max)
@@ -82,7 +67,7 @@ bool SnapshotFileReader::finish(QString *problem)
     QByteArray piece;
     while (m_left > 0 && m_error.isEmpty()) {
         piece.resize(0);
-        read(&piece, kVerifyPieceBytes);
+        read(&piece, kFinishPieceBytes);
     }
     if (!m_error.isEmpty()) {
         *problem = m_error;
@@ -90,17 +75,6 @@ bool SnapshotFileReader::finish(QString *problem)
     }
     if (m_crc != m_expected) {
         *problem = tr("CRC-32C mismatch");
-        return false;
-    }
-    return true;
-}
-
-bool SnapshotFileReader::verify(QString *problem)
-{
-    if (!finish(problem))
-        return false;
-    if (!rewind()) {
-        *problem = m_error;
         return false;
     }
     return true;

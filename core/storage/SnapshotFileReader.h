@@ -12,10 +12,10 @@
 
 namespace storage {
 
-// One snapshot file (Snapshotter's format) read a piece at a time, for a member that restarts
-// from it: open() reads and checks the header; verify() reads the data through and checks the
-// file's checksum; read() then hands the data out in pieces to whoever decodes it, and finish()
-// tells whether what read() handed out was still intact.
+// One snapshot file (Snapshotter's format) read a piece at a time, for a member that restores
+// from it: open() reads and checks the header; read() hands the data out in pieces to whoever
+// decodes it, extending the checksum over them; finish() reads whatever was left and tells
+// whether the file was intact. The decoder's work is kept only once finish() says so.
 //
 // Why: Snapshotter::loadNewest() reads the whole file into memory, so a restart held the image
 // beside the store built from it. At a million keys of 256 bytes that was a peak of 851 MB for a
@@ -35,28 +35,22 @@ public:
     const raft::SnapshotMetadata &metadata() const { return m_metadata; }
     QString path() const { return m_file.fileName(); }
 
-    // Reads the data to its end, a piece at a time, and compares the checksum; then starts the
-    // data over for read(). False and *problem when the file is damaged or cannot be read.
-    bool verify(QString *problem);
     // Appends the next piece of the data (at most `max` bytes) to *out, nothing at its end;
     // false when the file cannot be read (finish() then says why).
     bool read(QByteArray *out, qsizetype max);
-    // Reads whatever read() left, then: true when the data read since verify() (or open()) had
-    // the file's checksum; false and *problem otherwise, or when a read failed.
+    // Reads whatever read() left, then: true when the file had its checksum; false and *problem
+    // otherwise, or when a read failed.
     bool finish(QString *problem);
 
 private:
     SnapshotFileReader() = default;
-    bool rewind(); // to the start of the data, the checksum over the header only
 
     QFile m_file;
     raft::SnapshotMetadata m_metadata;
-    qint64 m_dataAt = 0;
-    qint64 m_left = 0;       // data bytes not read yet
-    quint32 m_headerCrc = 0; // the checksum over the header's checked part
-    quint32 m_crc = 0;       // ... continued over the data read so far
-    quint32 m_expected = 0;  // what the header records
-    QString m_error;         // the first read that failed
+    qint64 m_left = 0;      // data bytes not read yet
+    quint32 m_crc = 0;      // over the header's checked part and the data read so far
+    quint32 m_expected = 0; // what the header records
+    QString m_error;        // the first read that failed
 };
 
 } // namespace storage

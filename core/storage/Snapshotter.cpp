@@ -208,18 +208,17 @@ std::optional<raft::Snapshot> Snapshotter::loadNewest(QString *warning) const
     return found;
 }
 
-std::unique_ptr<SnapshotFileReader> Snapshotter::openNewest(QString *warning) const
+void Snapshotter::readNewest(
+    const std::function<bool(SnapshotFileReader &file, QString *problem)> &take,
+    QString *warning) const
 {
-    std::unique_ptr<SnapshotFileReader> found;
     newest(
         [&](const QString &name, QString *problem) {
-            found = SnapshotFileReader::open(m_dir, name, problem);
-            if (found && !found->verify(problem))
-                found.reset();
-            return found != nullptr;
+            const std::unique_ptr<SnapshotFileReader> file =
+                SnapshotFileReader::open(m_dir, name, problem);
+            return file && take(*file, problem);
         },
         warning);
-    return found;
 }
 
 void Snapshotter::newest(const std::function<bool(const QString &, QString *)> &intact,

@@ -34,7 +34,6 @@
 #include <QStringList>
 
 #include <functional>
-#include <memory>
 #include <optional>
 
 namespace storage {
@@ -56,10 +55,13 @@ public:
     // The newest snapshot that reads back intact, or nullopt if there is none. Broken files
     // met on the way are renamed to .broken and described in *warning.
     std::optional<raft::Snapshot> loadNewest(QString *warning = nullptr) const;
-    // The same without reading the data into memory: the newest snapshot whose header and
-    // checksum check out (read through a piece at a time), as a reader at the start of its data,
-    // or null. For a restart, which decodes the data as it reads it (SnapshotFileReader).
-    std::unique_ptr<SnapshotFileReader> openNewest(QString *warning = nullptr) const;
+    // The same without reading the data into memory: each file, newest first, goes to `take`
+    // as a reader at the start of its data, once its header checks out. `take` reads it (a
+    // restart decodes the data as it reads it) and returns true to keep it, or false and a
+    // problem (SnapshotFileReader::finish) when the file is broken: then it is renamed, as by
+    // loadNewest(), and the next older one is offered. Nothing is taken when none is left.
+    void readNewest(const std::function<bool(SnapshotFileReader &file, QString *problem)> &take,
+                    QString *warning = nullptr) const;
     // Removes all but the maxSnapshots newest snapshot files (0 keeps everything).
     StorageResult purge(int maxSnapshots, QStringList *removed = nullptr) const;
     // The snapshot file written for `term` and `index`, read back and checked; nullopt (and

@@ -97,7 +97,11 @@ private:
     {
         if (!m_source)
             return false;
-        QByteArray next;
+        // Into the other buffer, whose allocation is kept from pull to pull: a fresh megabyte
+        // each time went back to the kernel and came again, page by page (restart 0.4 s slower
+        // at a million keys).
+        QByteArray &next = m_spare;
+        next.resize(0);
         next.reserve(std::min(n, kPieceBytes) + (m_data.size() - m_at));
         next.append(m_data.sliced(m_at));
         while (next.size() < n) {
@@ -108,7 +112,7 @@ private:
             }
         }
         m_before += m_at;
-        m_buffer = std::move(next);
+        m_buffer.swap(next);
         m_data = m_buffer;
         m_at = 0;
         return true;
@@ -116,6 +120,7 @@ private:
 
     Source m_source;
     QByteArray m_buffer; // the pulled bytes m_data views
+    QByteArray m_spare;  // the buffer before, refilled by the next pull
     QByteArrayView m_data;
     qint64 m_before = 0; // bytes consumed before m_data's first
     qsizetype m_at = 0;

@@ -28,25 +28,28 @@ raft::Snapshot snapshot(quint64 index, quint64 term, const QByteArray &data = {}
 }
 
 // The newest intact snapshot, read whole (loadNewest) or, as a restart reads it, through
-// openNewest() in pieces of `piece` bytes.
+// readNewest() in pieces of `piece` bytes.
 std::optional<raft::Snapshot> loadNewestOf(const Snapshotter &s, bool inPieces, QString *warning,
                                            qsizetype piece = 3)
 {
     if (!inPieces)
         return s.loadNewest(warning);
-    const std::unique_ptr<SnapshotFileReader> file = s.openNewest(warning);
-    if (!file)
-        return std::nullopt;
-    raft::Snapshot out{file->metadata(), {}};
-    for (qsizetype had = -1; had != out.data.size();) {
-        had = out.data.size();
-        if (!file->read(&out.data, piece))
-            return std::nullopt;
-    }
-    QString problem;
-    if (!file->finish(&problem))
-        return std::nullopt;
-    return out;
+    std::optional<raft::Snapshot> found;
+    s.readNewest(
+        [&](SnapshotFileReader &file, QString *problem) {
+            raft::Snapshot read{file.metadata(), {}};
+            for (qsizetype had = -1; had != read.data.size();) {
+                had = read.data.size();
+                if (!file.read(&read.data, piece))
+                    break;
+            }
+            if (!file.finish(problem))
+                return false;
+            found = read;
+            return true;
+        },
+        warning);
+    return found;
 }
 
 } // namespace
@@ -64,7 +67,7 @@ private slots:
     void brokenNewestFallsBackAndIsRenamed();
     void allBrokenGivesNothing_data();
     void allBrokenGivesNothing();
-    void changeAfterTheCheckIsCaught();
+    void readerChecksWhatItHandsOut();
     void purgeKeepsTheNewest();
     void writeIsInvisibleUntilCommitted();
     void emptySnapshotIsRefused();
@@ -195,38 +198,48 @@ void TestSnapshotter::allBrokenGivesNothing()
     QVERIFY(!warning.isEmpty());
 }
 
-// openNewest() checks a file before the restart reads it again, piece by piece, into the store:
-// what changed in between is caught by that second read's checksum, not taken as the snapshot.
-void TestSnapshotter::changeAfterTheCheckIsCaught()
+// The reader hands out the data as it reads it, so it can only tell at the end whether what it
+// handed out was the file's: a change (here one made after open(), as damage would be) is caught
+// by finish(), whatever part of it the decoder took, and so is a file that ends early.
+void TestSnapshotter::readerChecksWhatItHandsOut()
 {
     QTemporaryDir tmp;
     Snapshotter s(tmp.path());
     QVERIFY(s.save(snapshot(5, 1, QByteArray(100000, 'd'))).ok());
-    const std::unique_ptr<SnapshotFileReader> file = s.openNewest();
-    QVERIFY(file);
-    const QString path = tmp.path() + u'/' + Snapshotter::fileName(1, 5);
+    const QString name = Snapshotter::fileName(1, 5);
+    const QString path = tmp.path() + u'/' + name;
+    QString problem;
+    std::unique_ptr<SnapshotFileReader> file = SnapshotFileReader::open(tmp.path(), name, &problem);
+    QVERIFY2(file, qPrintable(problem));
     QCOMPARE(file->path(), path);
+    QCOMPARE(file->metadata().index, quint64(5));
     QVERIFY(flipBit(path, QFileInfo(path).size() - 50000, 1));
     QByteArray data;
     QVERIFY(file->read(&data, 4096));
     QCOMPARE(data, QByteArray(4096, 'd'));
-    // Whatever the reader did not take is read through by finish().
-    QString problem;
-    QVERIFY(!file->finish(&problem));
+    QVERIFY(!file->finish(&problem)); // reads the rest itself
     QCOMPARE(problem, QStringLiteral("CRC-32C mismatch"));
 
-    // A file that shrank is not read as a shorter snapshot.
     QVERIFY(flipBit(path, QFileInfo(path).size() - 50000, 1)); // intact again
-    const std::unique_ptr<SnapshotFileReader> again = s.openNewest();
-    QVERIFY(again);
+    file = SnapshotFileReader::open(tmp.path(), name, &problem);
+    QVERIFY2(file, qPrintable(problem));
     QVERIFY(QFile(path).resize(QFileInfo(path).size() - 10));
     data.clear();
-    while (again->read(&data, 65536) && data.size() < 100000) {
+    while (file->read(&data, 65536) && data.size() < 100000) {
     }
-    QVERIFY(!again->finish(&problem));
+    QVERIFY(!file->finish(&problem));
     QVERIFY2(problem.contains(QStringLiteral("early")), qPrintable(problem));
-}
 
+    // And an intact file reads back as saved.
+    QVERIFY(s.save(snapshot(6, 1, QByteArray(70000, 'e'))).ok());
+    file = SnapshotFileReader::open(tmp.path(), Snapshotter::fileName(1, 6), &problem);
+    QVERIFY2(file, qPrintable(problem));
+    data.clear();
+    while (data.size() < 70000 && file->read(&data, 4096)) {
+    }
+    QCOMPARE(data, QByteArray(70000, 'e'));
+    QVERIFY2(file->finish(&problem), qPrintable(problem));
+}
 void TestSnapshotter::purgeKeepsTheNewest()
 {
     QTemporaryDir tmp;
