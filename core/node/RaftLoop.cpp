@@ -118,7 +118,11 @@ void RaftLoop::run(int tickMs)
 {
     m_tickTimer.start(tickMs);
     publishView();
-    scheduleReady();
+    // The first Ready now, not from the event loop: a restarted member's committed log tail
+    // (durable already, so applied at once) is in the store before the member listens for
+    // clients. Queued, it came after the listening, and the first reads missed the last
+    // acknowledged writes (tst_cluster restartedMemberAnswersWithEveryAcknowledgedWrite).
+    processReady();
 }
 
 void RaftLoop::scheduleReady()

@@ -79,7 +79,8 @@ public:
 
     // Creates the core; false with *error when the configuration is invalid.
     bool create(const raft::Config &config, QString *error);
-    // Starts ticking every `tickMs` and handling Readies.
+    // Starts ticking every `tickMs` and handling Readies, the first one at once (a restarted
+    // member applies what its log has committed before it returns).
     void run(int tickMs);
     bool started() const { return m_raft != nullptr; }
     // The core, for proposals and reads (null before start()); whoever

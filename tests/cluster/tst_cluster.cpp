@@ -9,6 +9,7 @@
 // acknowledged write.
 #include "ClusterHttp.h"
 #include "DaemonProcess.h"
+#include "RawHttpClient.h"
 #include "TestCertificates.h"
 
 #include <QJsonArray>
@@ -18,6 +19,10 @@
 #include <QNetworkReply>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
 
 #include <signal.h>
 
@@ -521,6 +526,51 @@ private Q_SLOTS:
                          .toString(),
                      QStringLiteral("v%1").arg(i));
         }
+    }
+
+    // A restarted member has applied its log before it answers anyone: the first answer it gives
+    // already holds every write it acknowledged before the restart. It used to listen first and
+    // apply the log's tail a moment later, so the first reads could miss the last writes (404
+    // for an acknowledged key).
+    void restartedMemberAnswersWithEveryAcknowledgedWrite()
+    {
+        DaemonProcess solo(QStringLiteral("solo"));
+        // No snapshot: every write is in the log's tail at the restart.
+        solo.setExtraArguments({QStringLiteral("--snapshot-count"), QStringLiteral("1000000")});
+        QVERIFY2(solo.start(), solo.output().constData());
+        const int keys = 8000;
+        std::vector<std::unique_ptr<QNetworkReply>> puts;
+        for (int i = 0; i < keys; ++i) {
+            QNetworkRequest req(
+                QUrl(solo.clientUrl().toString() + QStringLiteral("/v2/keys/tail/k%1").arg(i)));
+            req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+            puts.emplace_back(client.nam().put(req, "value=" + QByteArray(256, 'w')));
+        }
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::all_of(puts.begin(), puts.end(),
+                                   [](const auto &r) { return r->isFinished(); });
+            },
+            120000));
+        for (const auto &r : puts)
+            QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+        puts.clear();
+        solo.terminate();
+
+        QVERIFY(solo.launch());
+        // The first request that gets any answer, asked as soon as the port takes connections.
+        const QByteArray get = "GET /v2/keys/tail/k" + QByteArray::number(keys - 1) +
+                               " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        QByteArray first;
+        QDeadlineTimer deadline(20000);
+        while (first.isEmpty() && !deadline.hasExpired() && solo.isRunning()) {
+            RawHttpClient c(solo.clientPort());
+            if (c.socket.state() != QAbstractSocket::ConnectedState)
+                continue; // not listening yet: refused at once
+            c.send(get);
+            first = c.readResponse(5000);
+        }
+        QVERIFY2(first.startsWith("HTTP/1.1 200"), first.left(600).constData());
     }
 
     void differentClustersNeverTalk()

@@ -41,6 +41,11 @@ QUrl DaemonProcess::clientUrl() const
 
 bool DaemonProcess::start(int timeoutMs)
 {
+    return launch(timeoutMs) && waitUntilServing(timeoutMs);
+}
+
+bool DaemonProcess::launch(int timeoutMs)
+{
     if (m_dataDir.isEmpty()) {
         m_tmp = std::make_unique<QTemporaryDir>();
         m_dataDir = m_tmp->path() + QStringLiteral("/") + m_name + QStringLiteral(".etcd");
@@ -72,9 +77,7 @@ bool DaemonProcess::start(int timeoutMs)
     args += m_extra;
     m_output.clear();
     m_process.start(binary(QStringLiteral("qetcd")), args);
-    if (!m_process.waitForStarted(timeoutMs))
-        return false;
-    return waitUntilServing(timeoutMs);
+    return m_process.waitForStarted(timeoutMs);
 }
 
 bool DaemonProcess::waitUntilServing(int timeoutMs)

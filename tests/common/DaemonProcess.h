@@ -51,6 +51,8 @@ public:
     bool isRunning() const { return m_process.state() == QProcess::Running; }
 
     bool start(int timeoutMs = 15000);
+    // Only starts the process (start() also waits until it serves).
+    bool launch(int timeoutMs = 15000);
     void kill();      // SIGKILL and wait
     void terminate(); // SIGTERM and wait
     bool waitForExit(int timeoutMs = 10000);
