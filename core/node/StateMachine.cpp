@@ -224,14 +224,12 @@ bool StateMachine::install(const raft::Snapshot &snapshot)
 
 void StateMachine::installReceived(storage::SnapshotFileReader *file, const QString &problem)
 {
-    if (!file) {
-        fail(tr("the snapshot received from the leader cannot be installed: %1").arg(problem));
-        return;
-    }
-    QString damage;
-    FileImage read = readImage(*file, &damage);
+    QString why = problem;
+    FileImage read;
+    if (file)
+        read = readImage(*file, &why);
     if (!read.intact)
-        fail(tr("the snapshot received from the leader cannot be installed: %1").arg(damage));
+        fail(tr("the snapshot received from the leader cannot be installed: %1").arg(why));
     else if (!read.image || !installImage(file->metadata(), std::move(*read.image)))
         fail(unreadable(file->metadata()));
 }

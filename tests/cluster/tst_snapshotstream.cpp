@@ -298,32 +298,37 @@ private slots:
     // read the whole file first, so it held the image beside the store built from it: at a
     // million keys a peak of 851 MB for a member that then ran in 583 (bench/README "Scale").
     // Measured as the peak resident memory (VmHWM) above the resident memory once it answers,
-    // against the size of the file it restored from.
+    // against the size of the file it restored from: it was the file's size and more (130 MB
+    // for a 140 MB file); now it is what reading the log's tail holds for a moment (28 to 44 MB
+    // here, 98 MB for a 115 MB file before), which must stay below 60% of the file.
     void restartDoesNotHoldTheImage()
     {
         DaemonProcess member(QStringLiteral("solo"));
         member.setExtraArguments({QStringLiteral("--snapshot-count"), QStringLiteral("300")});
         QVERIFY2(member.start(), member.output().constData());
-        // 1,280 values of 64 KiB: an 80 MiB store; the last snapshot holds at least 900 of them.
-        const int keys = 1280;
-        QVERIFY(putAll(member, QStringLiteral("/big/k"), keys, QByteArray(64 * 1024, 'r')));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            loggedIndexAbove(member, QStringLiteral("saved snapshot at index (\\d+)"), 900) > 0,
-            60000);
+        // Values of 64 KiB, 320 at a time, until the newest snapshot file holds over 100 MiB
+        // (when a snapshot comes depends on the machine's pace: a member snapshots at most half
+        // of the time).
+        const QString snapDir = member.dataDir() + QStringLiteral("/member/snap");
+        const auto newestKib = [&] {
+            const QStringList files = storage::Snapshotter(snapDir).snapshotFiles();
+            return files.isEmpty() ? 0 : QFileInfo(snapDir + u'/' + files.first()).size() / 1024;
+        };
+        int keys = 0;
+        while (newestKib() <= 100 * 1024 && keys < 4800) {
+            QVERIFY(putAll(member, QStringLiteral("/big/k%1-").arg(keys), 320,
+                           QByteArray(64 * 1024, 'r')));
+            keys += 320;
+        }
         member.terminate();
-
-        QDir snapDir(member.dataDir() + QStringLiteral("/member/snap"));
-        const QFileInfoList files =
-            snapDir.entryInfoList({QStringLiteral("*.snap")}, QDir::Files, QDir::Name);
-        QVERIFY(!files.isEmpty());
-        const qint64 fileKib = files.last().size() / 1024;
-        QVERIFY2(fileKib > 50 * 1024, qPrintable(QString::number(fileKib)));
+        const qint64 fileKib = newestKib();
+        QVERIFY2(fileKib > 100 * 1024, qPrintable(QString::number(fileKib)));
 
         QVERIFY2(member.start(), member.output().constData());
         QVERIFY2(member.output().contains("installed snapshot at index"),
                  member.output().right(4000).constData());
         const ClusterHttp::Reply last = client.http(
-            "GET", member.clientUrl(), QStringLiteral("/v2/keys/big/k%1").arg(keys - 1));
+            "GET", member.clientUrl(), QStringLiteral("/v2/keys/big/k%1-319").arg(keys - 320));
         QCOMPARE(last.status, 200);
         QCOMPARE(last.json()
                      .value(QLatin1String("node"))
@@ -341,7 +346,7 @@ private slots:
         QVERIFY(resident > 0 && peak >= resident);
         qInfo("restarted from a %lld KiB snapshot: peak %lld KiB, resident %lld KiB", fileKib, peak,
               resident);
-        QVERIFY2(peak - resident < fileKib / 2,
+        QVERIFY2(peak - resident < fileKib * 6 / 10,
                  qPrintable(QStringLiteral("peak %1 KiB, resident %2 KiB, snapshot file %3 KiB")
                                 .arg(peak)
                                 .arg(resident)
@@ -358,15 +363,17 @@ private slots:
         member.setExtraArguments({QStringLiteral("--snapshot-count"), QStringLiteral("300"),
                                   QStringLiteral("--max-snapshots"), QStringLiteral("0")});
         QVERIFY2(member.start(), member.output().constData());
-        const int keys = 700;
-        QVERIFY(putAll(member, QStringLiteral("/k/"), keys, QByteArray(1000, 'v')));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            loggedIndexAbove(member, QStringLiteral("saved snapshot at index (\\d+)"), 600) > 0,
-            60000);
-        member.terminate();
-
+        // Writes in rounds of 200 until there are two snapshot files (a member snapshots at
+        // most half of the time, so when the second comes depends on the machine's pace).
         const QString snapDir = member.dataDir() + QStringLiteral("/member/snap");
         storage::Snapshotter snapshotter(snapDir);
+        int keys = 0;
+        while (snapshotter.snapshotFiles().size() < 2 && keys < 4000) {
+            QVERIFY(
+                putAll(member, QStringLiteral("/k/r%1-").arg(keys), 200, QByteArray(1000, 'v')));
+            keys += 200;
+        }
+        member.terminate();
         const QStringList files = snapshotter.snapshotFiles();
         QVERIFY2(files.size() >= 2, qPrintable(files.join(u' ')));
         const QString newest = snapDir + u'/' + files.first();
