@@ -8,14 +8,12 @@
 // Whatever decodes must save back to an image that decodes to the same.
 // Input: selector byte (0 the whole envelope, 1 store, 2 auth, 3 membership
 // image alone), then the image.
+#include "../common/PieceSource.h"
 #include "FuzzInput.h"
 #include "auth/AuthStore.h"
 #include "node/ClusterMembership.h"
 #include "node/NodeSnapshot.h"
-#include "store/DataStreamReader.h"
 #include "store/Store.h"
-
-#include <algorithm>
 
 namespace {
 
@@ -60,16 +58,7 @@ void checkReadInPieces(const QByteArray &image)
     const std::optional<node::NodeSnapshot::View> parts = node::NodeSnapshot::split(image);
     if (parts)
         whole = store::StoreSnapshot::decode(parts->store);
-    const qsizetype piece = 1 + image.size() % 7;
-    qsizetype at = 0;
-    store::DataStreamReader reader(
-        [&](QByteArray *out, qsizetype max) {
-            const qsizetype n = std::min({piece, max, image.size() - at});
-            out->append(image.constData() + at, n);
-            at += n;
-            return true;
-        },
-        QDataStream::BigEndian);
+    store::DataStreamReader reader(piecesOf(image, 1 + image.size() % 7), QDataStream::BigEndian);
     std::optional<node::NodeSnapshot::Decoded> streamed = node::NodeSnapshot::read(reader);
     FUZZ_CHECK(streamed.has_value() == whole.has_value());
     if (!streamed)

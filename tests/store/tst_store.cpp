@@ -5,6 +5,7 @@
 // etcd 3.4.23 where the source was not conclusive). Tables state whole results in the
 // text form of StoreTestUtil.h.
 
+#include "../common/PieceSource.h"
 #include "StoreTestUtil.h"
 
 #include "store/Command.h"
@@ -760,15 +761,7 @@ void tst_Store::snapshotReadInPieces()
     // `image` through a reader that hands out `piece` bytes at a time.
     const auto decodeInPieces = [](const QByteArray &image, qsizetype piece,
                                    qint64 *position = nullptr) {
-        qsizetype at = 0;
-        store::DataStreamReader reader(
-            [&](QByteArray *out, qsizetype max) {
-                const qsizetype n = std::min({piece, max, image.size() - at});
-                out->append(image.constData() + at, n);
-                at += n;
-                return true;
-            },
-            QDataStream::LittleEndian);
+        store::DataStreamReader reader(piecesOf(image, piece), QDataStream::LittleEndian);
         std::optional<store::StoreSnapshot::Decoded> d = store::StoreSnapshot::decode(reader);
         if (position)
             *position = reader.position();
