@@ -398,7 +398,14 @@ private slots:
         QVERIFY2(member.start(), member.output().constData());
         QVERIFY2(member.output().contains("is broken"), member.output().constData());
         QVERIFY(QFileInfo::exists(newest + QStringLiteral(".broken")));
-        QVERIFY(!QFileInfo::exists(newest));
+        // Having replayed the log, the member may take its next snapshot at that same index
+        // (under AddressSanitizer it did): then the name is back, with an intact file.
+        if (QFileInfo::exists(newest)) {
+            QFile again(newest);
+            QVERIFY(again.open(QIODevice::ReadOnly));
+            QVERIFY2(storage::Snapshotter::decode(files.first(), again.readAll(), &problem),
+                     qPrintable(problem));
+        }
         QVERIFY2(member.output().contains(QStringLiteral("installed snapshot at index %1 ")
                                               .arg(restored->metadata.index)
                                               .toUtf8()),
