@@ -19,7 +19,8 @@ namespace storage {
 //
 // Why: Snapshotter::loadNewest() reads the whole file into memory, so a restart held the image
 // beside the store built from it. At a million keys of 256 bytes that was a peak of 851 MB for a
-// member that then ran in 583 MB (bench/README "Scale"); its peak is now the store plus a piece.
+// member that then ran in 583 MB (bench/README "Scale"). The reader itself holds one piece; a
+// restart now peaks at 589 MB (the store, and the log's tail read after it).
 //
 // Ownership: owns the open file. Threads: one at a time.
 class SnapshotFileReader

@@ -64,8 +64,8 @@
 //
 // USE BY THE NODE (start-up):
 //     DataDir dirs(dataDir, walDir);            dirs.open()             -> lock, layout
-//     Snapshotter snaps(dirs.snapDir());        snap = snaps.loadNewest(&warning)
-//     Wal::Options o;                           if (snap) o.replayAfter = snap->metadata.index;
+//     Snapshotter snaps(dirs.snapDir());        snaps.readNewest(decode, &warning) -> snap
+//     Wal::Options o;                           if (snap) o.replayAfter = snap->index;
 //     Wal::exists(dirs.walDir()) ? Wal::open(dirs.walDir(), &out, o)
 //                                : Wal::create(dirs.walDir(), metadata)
 //     restore Raft from snap, out.hardState and out.entries, then hand the Wal to a WalWriter.
