@@ -107,13 +107,17 @@ bool Daemon::start()
     options.electionMs = int(config.electionTimeoutMs);
     options.proposalTimeoutMs = node::NodeOptions::requestTimeoutFor(options.electionMs);
     options.forceNewCluster = config.forceNewCluster;
-    // A snapshot is installed in memory: one larger than this machine's memory could only
-    // end the member, so a leader's (or an impostor's) bigger one is refused as it arrives.
+    // The store a snapshot holds lives in memory: one larger than this machine's memory could
+    // only end the member, so a leader's (or an impostor's) bigger one is refused as it arrives.
     options.maxSnapshotBytes = qint64(::sysconf(_SC_PHYS_PAGES)) * ::sysconf(_SC_PAGESIZE);
     // Testing and diagnostics: a lower peer message limit, to show that snapshots do not
     // depend on it (they stream through the disk). Unset: the transport's 256 MiB.
     if (const auto limit = bytesFromEnvironment("QETCD_PEER_MAX_MESSAGE_BYTES", 1024 * 1024))
         options.maxPeerMessageBytes = qsizetype(*limit);
+    // Testing: snapshots in the format's long form (version 3) from this store size on, to show
+    // that stores of 4 GiB and more are written, sent and read back. Unset: 4 GiB.
+    if (const auto from = bytesFromEnvironment("QETCD_SNAPSHOT_LONG_FORM_BYTES", 0))
+        options.longSnapshotFromBytes = quint64(*from);
 
     qCInfo(lcMain).noquote() << "name =" << config.name;
     qCInfo(lcMain).noquote() << "data dir =" << config.dataDir;

@@ -35,6 +35,7 @@ EtcdNode::EtcdNode(const NodeOptions &options, QObject *parent)
     const node::Bootstrap::Initial initial = node::Bootstrap::initial(m_options);
     m_loop.setId(initial.id);
     m_state.setMembership(initial.membership);
+    m_state.setLongSnapshotFrom(m_options.longSnapshotFromBytes);
     m_bootstrapPeers = initial.peers;
     wireParts();
 }

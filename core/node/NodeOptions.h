@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "node/NodeSnapshot.h"
 #include "transport/PeerTls.h"
 
 #include <QList>
@@ -50,6 +51,9 @@ struct NodeOptions
     // Largest snapshot this member takes in from a leader (it is spooled to disk, then installed
     // in memory); 0: no bound but the disk.
     qint64 maxSnapshotBytes = 0;
+    // Store images this large or larger are written in the snapshot format's version 3
+    // (4 GiB). Lower only to test that form without a 4 GiB store.
+    quint64 longSnapshotFromBytes = NodeSnapshot::kLongFormFrom;
     quint64 seed = 0; // 0: derived from the clock at start
     // Tests: the network to the other members, instead of listening on
     // listenPeerUrls (several members in one process). Not owned.

@@ -12,45 +12,54 @@ namespace node {
 
 namespace {
 constexpr quint32 kMagic = 0x51455453; // "QETS"
+constexpr quint8 kVersionLong = 3;
 constexpr quint8 kVersion = 2;
 constexpr quint8 kVersionWithoutAuth = 1;
+// Version 3's store length field: QDataStream's null array, which no earlier version accepts.
+constexpr quint32 kLongLength = 0xffffffffu;
+constexpr qsizetype kHeadBytes = 4 + 1 + 4;
+constexpr qsizetype kLongTrailerBytes = 8;
+
+bool knownVersion(quint8 version)
+{
+    return version == kVersionWithoutAuth || version == kVersion || version == kVersionLong;
+}
 } // namespace
 
-QByteArray NodeSnapshot::encode() const
-{
-    QByteArray out;
-    encode(&out);
-    return out;
-}
-
-void NodeSnapshot::encode(QByteArray *out) const
+QByteArray NodeSnapshot::encode(quint64 longFormFrom) const
 {
     // Exactly what is written (three length-prefixed arrays): the image is as large as the
     // store, so growing by doubling would hold up to twice that (issue 15).
-    const QByteArray after = tail(membership, auth);
-    out->resize(0); // keeps the capacity of a buffer nobody else shares
-    out->reserve(5 + 4 + store.size() + after.size());
-    out->append(head(quint32(store.size())));
-    out->append(store);
-    out->append(after);
-}
-
-QByteArray NodeSnapshot::head(quint32 storeSize)
-{
-    // QDataStream's layout (big endian): magic, version, then the store's array length.
+    const QByteArray after = tail(membership, auth, quint64(store.size()), longFormFrom);
     QByteArray out;
-    QDataStream s(&out, QIODevice::WriteOnly);
-    s.setVersion(QDataStream::Qt_6_4);
-    s << kMagic << kVersion << storeSize;
+    out.reserve(kHeadBytes + store.size() + after.size());
+    out.append(head(quint64(store.size()), longFormFrom));
+    out.append(store);
+    out.append(after);
     return out;
 }
 
-QByteArray NodeSnapshot::tail(const QByteArray &membership, const QByteArray &auth)
+QByteArray NodeSnapshot::head(quint64 storeSize, quint64 longFormFrom)
+{
+    // QDataStream's layout (big endian): magic, version, then the store's array length.
+    const bool longForm = storeSize >= longFormFrom;
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    s.setVersion(QDataStream::Qt_6_4);
+    s << kMagic << (longForm ? kVersionLong : kVersion)
+      << (longForm ? kLongLength : quint32(storeSize));
+    return out;
+}
+
+QByteArray NodeSnapshot::tail(const QByteArray &membership, const QByteArray &auth,
+                              quint64 storeSize, quint64 longFormFrom)
 {
     QByteArray out;
     QDataStream s(&out, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
     s << membership << auth;
+    if (storeSize >= longFormFrom)
+        s << storeSize;
     return out;
 }
 
@@ -70,16 +79,32 @@ std::optional<NodeSnapshot::View> NodeSnapshot::split(QByteArrayView bytes)
     store::DataStreamReader r(bytes, QDataStream::BigEndian);
     const quint32 magic = r.number<quint32>();
     const quint8 version = r.number<quint8>();
-    if (r.failed() || magic != kMagic || (version != kVersion && version != kVersionWithoutAuth))
+    if (r.failed() || magic != kMagic || !knownVersion(version))
         return std::nullopt;
     View v;
-    v.store = r.bytes();
-    v.membership = r.bytes();
-    if (version == kVersion)
-        v.auth = r.bytes();
-    if (r.failed() || !r.atEnd())
+    const auto readRest = [&v, version](store::DataStreamReader &rest) {
+        v.membership = rest.bytes();
+        if (version != kVersionWithoutAuth)
+            v.auth = rest.bytes();
+        return !rest.failed() && rest.atEnd();
+    };
+    if (version != kVersionLong) {
+        v.store = r.bytes();
+        return readRest(r) ? std::optional<View>(v) : std::nullopt;
+    }
+    // Version 3: the store's length is the image's last eight bytes.
+    if (r.number<quint32>() != kLongLength || bytes.size() < kHeadBytes + kLongTrailerBytes)
         return std::nullopt;
-    return v;
+    const quint64 storeSize =
+        store::DataStreamReader(bytes.last(kLongTrailerBytes), QDataStream::BigEndian)
+            .number<quint64>();
+    if (storeSize > quint64(bytes.size() - kHeadBytes - kLongTrailerBytes))
+        return std::nullopt;
+    v.store = bytes.sliced(kHeadBytes, qsizetype(storeSize));
+    store::DataStreamReader rest(
+        bytes.sliced(kHeadBytes + qsizetype(storeSize)).chopped(kLongTrailerBytes),
+        QDataStream::BigEndian);
+    return readRest(rest) ? std::optional<View>(v) : std::nullopt;
 }
 
 std::optional<NodeSnapshot::Decoded> NodeSnapshot::read(store::DataStreamReader &r)
@@ -88,20 +113,23 @@ std::optional<NodeSnapshot::Decoded> NodeSnapshot::read(store::DataStreamReader 
     r.setByteOrder(QDataStream::BigEndian);
     const quint32 magic = r.number<quint32>();
     const quint8 version = r.number<quint8>();
-    const quint32 storeSize = r.number<quint32>();
-    if (r.failed() || magic != kMagic || (version != kVersion && version != kVersionWithoutAuth) ||
-        storeSize == 0xffffffffu)
+    const quint32 length = r.number<quint32>();
+    if (r.failed() || magic != kMagic || !knownVersion(version) ||
+        (length == kLongLength) != (version == kVersionLong))
         return std::nullopt;
     const qint64 storeAt = r.position();
     r.setByteOrder(QDataStream::LittleEndian);
     std::optional<store::StoreSnapshot::Decoded> decodedStore = store::StoreSnapshot::decode(r);
     // The store's image must fill its array exactly, as split() hands decode() just that.
-    if (!decodedStore || r.position() != storeAt + qint64(storeSize))
+    const quint64 storeSize = quint64(r.position() - storeAt);
+    if (!decodedStore || (version != kVersionLong && storeSize != length))
         return std::nullopt;
     r.setByteOrder(QDataStream::BigEndian);
     Decoded d{std::move(*decodedStore), r.bytes().toByteArray(), {}};
-    if (version == kVersion)
+    if (version != kVersionWithoutAuth)
         d.auth = r.bytes().toByteArray();
+    if (version == kVersionLong && r.number<quint64>() != storeSize)
+        return std::nullopt;
     if (r.failed() || !r.atEnd())
         return std::nullopt;
     return d;

@@ -19,8 +19,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <cerrno>
-
 namespace node {
 
 StateMachine::StateMachine(RaftLoop &loop, PendingRequests &waiters, QObject *parent)
@@ -292,7 +290,8 @@ bool StateMachine::installImage(const raft::SnapshotMetadata &metadata, NodeSnap
 
 QByteArray StateMachine::image() const
 {
-    return NodeSnapshot{m_store.save(), m_membership.toJson(), m_auth.save()}.encode();
+    return NodeSnapshot{m_store.save(), m_membership.toJson(), m_auth.save()}.encode(
+        m_longSnapshotFrom);
 }
 
 BackgroundSnapshot::Source StateMachine::imageStream()
@@ -304,7 +303,8 @@ BackgroundSnapshot::Source StateMachine::imageStream()
     {
         std::shared_ptr<const store::StoreCapture> capture;
         std::optional<store::StoreSnapshot::Encoder> encoder;
-        QByteArray tail;
+        QByteArray membership;
+        QByteArray auth;
         qint64 storeBytes = 0;
         bool headDone = false;
         bool storeDone = false;
@@ -314,13 +314,14 @@ BackgroundSnapshot::Source StateMachine::imageStream()
     if (!stream->capture)
         return {};
     stream->encoder.emplace(*stream->capture);
-    stream->tail = NodeSnapshot::tail(m_membership.toJson(), m_auth.save());
+    stream->membership = m_membership.toJson();
+    stream->auth = m_auth.save();
     // About 200 nodes of 256-byte values per piece, encoded in tens of microseconds. No lock:
     // this thread is the only one that changes the store, and the concurrent readers only read
     // it.
     static constexpr qsizetype kPieceBytes = 64 * 1024;
     BackgroundSnapshot::Source source;
-    source.next = [stream, store = &m_store](QByteArray *piece) {
+    source.next = [stream, store = &m_store, longFrom = m_longSnapshotFrom](QByteArray *piece) {
         if (!stream->headDone) {
             piece->append(NodeSnapshot::head(0)); // the store's size follows in patches()
             stream->headDone = true;
@@ -338,17 +339,14 @@ BackgroundSnapshot::Source StateMachine::imageStream()
             // once this last piece is handed over. Freed here, it held the member 20 to 50 ms.
             store->endCapture();
         }
-        piece->append(stream->tail);
+        // The store's size is known now: a store of 4 GiB or more gets version 3's framing.
+        piece->append(NodeSnapshot::tail(stream->membership, stream->auth,
+                                         quint64(stream->storeBytes), longFrom));
         return false;
     };
-    source.patches = [stream](QList<QPair<qint64, QByteArray>> *out) {
-        // The format gives the store's part a 32-bit length (QDataStream's, Qt_6_4): a larger
-        // image is refused rather than written with a wrong one.
-        if (stream->storeBytes >= qint64(0xfffffffe)) {
-            errno = EFBIG;
-            return false;
-        }
-        out->append({0, NodeSnapshot::head(quint32(stream->storeBytes))});
+    source.patches = [stream,
+                      longFrom = m_longSnapshotFrom](QList<QPair<qint64, QByteArray>> *out) {
+        out->append({0, NodeSnapshot::head(quint64(stream->storeBytes), longFrom)});
         return true;
     };
     return source;

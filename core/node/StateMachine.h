@@ -99,6 +99,8 @@ public:
     BackgroundSnapshot::Source imageStream();
     void endImageStream();
     void setSnapshotIndex(quint64 index) { m_snapshotIndex = index; }
+    // NodeOptions::longSnapshotFromBytes, for the images this member writes.
+    void setLongSnapshotFrom(quint64 bytes) { m_longSnapshotFrom = bytes; }
 
     // Any thread: a plain read, nullopt when auth is enabled (the permission
     // check belongs to the owner thread).
@@ -132,6 +134,7 @@ private:
     quint64 m_applied = 0;
     quint64 m_appliedTerm = 0;
     quint64 m_snapshotIndex = 0;
+    quint64 m_longSnapshotFrom = NodeSnapshot::kLongFormFrom;
     bool m_attributesPublished = false;
     // Answers to writes applied under m_readLock, run once it is released.
     QList<std::function<void()>> m_answers;

@@ -10,7 +10,9 @@
 // memory until its own next snapshot; and of the store the snapshot replaced, whose pages the
 // C library used to keep. A member that restarts reads its snapshot file a piece at a time as it
 // decodes it: its peak memory is the store's, not the store's plus the image's, and a damaged
-// file is still set aside for the one before it.
+// file is still set aside for the one before it. The same holds for an image in the format's
+// long form (version 3, for stores of 4 GiB or more; the size it starts at is lowered for the
+// test with QETCD_SNAPSHOT_LONG_FORM_BYTES).
 #include "ClusterHttp.h"
 #include "DaemonProcess.h"
 #include "ProcessMemory.h"
@@ -22,6 +24,7 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <algorithm>
@@ -137,8 +140,21 @@ private slots:
             qputenv("ASAN_OPTIONS", asan);
     }
 
+    void laggingFollowerInstallsASnapshotLargerThanTheMessageLimit_data()
+    {
+        QTest::addColumn<QByteArray>("longFormFrom"); // QETCD_SNAPSHOT_LONG_FORM_BYTES, or none
+        QTest::addColumn<int>("version");             // of the images the members write
+        QTest::newRow("version 2") << QByteArray() << 2;
+        QTest::newRow("version 3, the form for 4 GiB and more") << QByteArray("0") << 3;
+    }
+
     void laggingFollowerInstallsASnapshotLargerThanTheMessageLimit()
     {
+        QFETCH(QByteArray, longFormFrom);
+        QFETCH(int, version);
+        if (!longFormFrom.isEmpty())
+            qputenv("QETCD_SNAPSHOT_LONG_FORM_BYTES", longFormFrom);
+        const auto unset = qScopeGuard([] { qunsetenv("QETCD_SNAPSHOT_LONG_FORM_BYTES"); });
         Three three;
         startThreeAndStopOne(three);
         if (QTest::currentTestFailed())
@@ -192,6 +208,20 @@ private slots:
         const ClusterHttp::Reply after =
             client.put(lagging->clientUrl(), QStringLiteral("/after"), QStringLiteral("yes"));
         QVERIFY2(after.status == 201, after.body.constData());
+
+        // The image went in the expected form (its version is the byte after the magic), and
+        // the follower, restarted, reads back the file it saved.
+        for (const DaemonProcess *d : {leader, lagging}) {
+            const std::optional<raft::Snapshot> newest =
+                storage::Snapshotter(d->dataDir() + QStringLiteral("/member/snap")).loadNewest();
+            QVERIFY(newest && newest->data.size() > 4);
+            QCOMPARE(int(newest->data.at(4)), version);
+        }
+        lagging->terminate();
+        QVERIFY2(lagging->start(), lagging->output().constData());
+        QVERIFY2(lagging->output().contains("installed snapshot at index"),
+                 lagging->output().right(4000).constData());
+        QCOMPARE(localBig(*lagging), theirs);
     }
 
     // A received snapshot's image was kept in the follower's memory after the install: the

@@ -232,6 +232,10 @@ void raftSeeds()
 void nodeSnapshotSeeds()
 {
     write("node_snapshot", "envelope", withSelector(0, nodeSnapshot()));
+    // Version 3, the form of a store of 4 GiB or more, here for a small one.
+    write(
+        "node_snapshot", "envelope_long_form",
+        withSelector(0, node::NodeSnapshot{storeImage(), membershipJson(), authImage()}.encode(0)));
     write("node_snapshot", "store", withSelector(1, storeImage()));
     write("node_snapshot", "auth", withSelector(2, authImage()));
     write("node_snapshot", "membership", withSelector(3, membershipJson()));

@@ -136,8 +136,9 @@ private slots:
         QVERIFY(!QFileInfo::exists(missing));
     }
 
-    // A source that finds at the end it cannot give a valid image (the member's, for a store
-    // part beyond the format's 32-bit length) fails the write: no file is left.
+    // A source that finds at the end it cannot give a valid image fails the write: no file is
+    // left. (The member's own source did for a store part beyond 4 GiB, before the format's
+    // version 3.)
     void aSourceThatCannotFinishLeavesNothing()
     {
         QTemporaryDir dir;
