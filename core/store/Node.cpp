@@ -125,7 +125,7 @@ void Node::fillBasics(NodeValue &v, const QString &key, qint64 nowNs) const
     v.key = key;
     v.dir = dir;
     if (!dir)
-        v.value = QString::fromUtf8(value);
+        v.value = value;
     v.modifiedIndex = modifiedIndex;
     v.createdIndex = createdIndex;
     if (expirationNs != 0) {

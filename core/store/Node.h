@@ -23,6 +23,21 @@ struct NodeNameLess
     bool operator()(QStringView a, QStringView b) const;
 };
 
+// Go's strings of a clean path: segments between slashes, the leading "/" skipped; `f` returns
+// false to stop. Shared by the walks down the tree (Store) and the snapshot's (StoreSnapshot).
+template <typename F> void forEachSegment(const QString &clean, qsizetype end, F &&f)
+{
+    qsizetype pos = 1;
+    while (pos < end) {
+        qsizetype slash = clean.indexOf(QLatin1Char('/'), pos);
+        if (slash < 0 || slash > end)
+            slash = end;
+        if (!f(QStringView(clean).mid(pos, slash - pos)))
+            return;
+        pos = slash + 1;
+    }
+}
+
 // Node: one node of the store's tree (etcd's v2store node): a key with a value or a
 // directory with children. Owned by its parent (the root by Store); `parent` is a
 // non-owning back pointer. Internal to core/store.

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -25,9 +26,12 @@ struct NodeValue
 {
     QString key; // "/a/b"; "/" for the root
     bool dir = false;
-    std::optional<QString> value; // absent for dirs and for deleted nodes in events
-    qint64 expirationNs = 0;      // absolute, ns since Unix epoch UTC; 0 = permanent
-    qint64 ttl = 0;               // seconds left, ceil((expiration - now) / 1 s) like etcd
+    // UTF-8, absent for dirs and for deleted nodes in events. Shares the node's bytes (Node::value)
+    // rather than holding a UTF-16 copy: the event history keeps 1,000 of these, and with values
+    // of a megabyte it held 2 GB beside the store's 1 GB (etcd's events share the node's string).
+    std::optional<QByteArray> value;
+    qint64 expirationNs = 0; // absolute, ns since Unix epoch UTC; 0 = permanent
+    qint64 ttl = 0;          // seconds left, ceil((expiration - now) / 1 s) like etcd
     quint64 modifiedIndex = 0, createdIndex = 0;
     QList<NodeValue> nodes; // children, when listed (hidden "_" children left out)
     bool hasNodes = false;  // emit "nodes": a listed dir with at least one visible child

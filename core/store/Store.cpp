@@ -23,20 +23,6 @@ namespace {
 // etcd treats expiry times before 2000-01-01T00:00:00Z as "no expiry" on create/set.
 constexpr qint64 kMinExpireNs = 946684800LL * 1000000000LL;
 
-// Go's strings of a clean path: segments between slashes, the leading "/" skipped.
-template <typename F> void forEachSegment(const QString &clean, qsizetype end, F &&f)
-{
-    qsizetype pos = 1;
-    while (pos < end) {
-        qsizetype slash = clean.indexOf(QLatin1Char('/'), pos);
-        if (slash < 0 || slash > end)
-            slash = end;
-        if (!f(QStringView(clean).mid(pos, slash - pos)))
-            return;
-        pos = slash + 1;
-    }
-}
-
 } // namespace
 
 struct Store::Impl

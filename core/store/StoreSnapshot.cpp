@@ -51,7 +51,7 @@ void writeNodeValue(QDataStream &s, const NodeValue &v)
     const quint8 flags = (v.dir ? 1 : 0) | (v.value ? 2 : 0);
     s << v.key.toUtf8() << flags;
     if (v.value)
-        s << v.value->toUtf8();
+        s << *v.value;
     s << v.expirationNs << v.ttl << v.modifiedIndex << v.createdIndex;
 }
 
@@ -63,13 +63,30 @@ bool readNodeValue(DataStreamReader &r, NodeValue &v)
     if (flags & ~quint8(3))
         return false;
     if (flags & 2)
-        v.value = QString::fromUtf8(r.bytes());
+        v.value = r.bytes().toByteArray();
     v.expirationNs = r.number<qint64>();
     v.ttl = r.number<qint64>();
     v.modifiedIndex = r.number<quint64>();
     v.createdIndex = r.number<quint64>();
     v.dir = flags & 1;
     return !r.failed() && v.key.startsWith(QLatin1Char('/'));
+}
+
+// An event's value is as often as not the value its key still has: it then shares the tree's
+// bytes, as it did in the member that wrote the snapshot (and as etcd's events share the node's
+// string), instead of holding a copy. 1,000 events of 1 MiB values held a gigabyte more after a
+// restart than before it.
+void shareValueWithTree(const Node &root, NodeValue &v)
+{
+    if (!v.value)
+        return;
+    const Node *n = &root;
+    forEachSegment(v.key, v.key.size(), [&n](QStringView segment) {
+        n = n->dir ? n->child(segment) : nullptr;
+        return n != nullptr;
+    });
+    if (n && !n->dir && n->modifiedIndex == v.modifiedIndex && n->value == *v.value)
+        v.value = n->value;
 }
 
 bool validName(const QString &name)
@@ -264,6 +281,7 @@ std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(DataStreamReader &r)
         }
         e.action = Action(action);
         e.refresh = refresh;
+        shareValueWithTree(*d.root, e.node);
         // The history must be consecutive and not ahead of the store.
         if (e.index() > d.index ||
             (!d.history.isEmpty() && e.index() != d.history.last().index() + 1))

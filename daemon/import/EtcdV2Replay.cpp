@@ -116,7 +116,7 @@ std::optional<store::NodeValue> nodeExtern(const QJsonObject &o)
     if (!v.key.startsWith(QLatin1Char('/')))
         return std::nullopt;
     if (o.contains(QLatin1String("value")))
-        v.value = o.value(QLatin1String("value")).toString();
+        v.value = o.value(QLatin1String("value")).toString().toUtf8();
     v.dir = o.value(QLatin1String("dir")).toBool();
     if (o.contains(QLatin1String("expiration"))) {
         const auto exp = parseGoTime(o.value(QLatin1String("expiration")).toString());
@@ -468,8 +468,7 @@ QByteArray EtcdV2Replay::authImage(QStringList *notes) const
     };
     if (roles.ok()) {
         for (const store::NodeValue &n : roles.event.node.nodes) {
-            const QJsonObject o =
-                QJsonDocument::fromJson(n.value.value_or(QString()).toUtf8()).object();
+            const QJsonObject o = QJsonDocument::fromJson(n.value.value_or(QByteArray())).object();
             auth::AuthCommand c;
             c.op = auth::AuthCommand::Op::CreateRole;
             c.name = o.value(QLatin1String("role")).toString();
@@ -495,8 +494,7 @@ QByteArray EtcdV2Replay::authImage(QStringList *notes) const
     }
     if (users.ok()) {
         for (const store::NodeValue &n : users.event.node.nodes) {
-            const QJsonObject o =
-                QJsonDocument::fromJson(n.value.value_or(QString()).toUtf8()).object();
+            const QJsonObject o = QJsonDocument::fromJson(n.value.value_or(QByteArray())).object();
             auth::AuthCommand c;
             c.op = auth::AuthCommand::Op::CreateUser;
             c.name = o.value(QLatin1String("user")).toString();
@@ -512,7 +510,7 @@ QByteArray EtcdV2Replay::authImage(QStringList *notes) const
                 applyOrNote(c, tr("user %1").arg(c.name));
         }
     }
-    if (enabled.ok() && enabled.event.node.value.value_or(QString()) == QLatin1String("true")) {
+    if (enabled.ok() && enabled.event.node.value.value_or(QByteArray()) == "true") {
         auth::AuthCommand c;
         c.op = auth::AuthCommand::Op::EnableAuth;
         applyOrNote(c, tr("the enabled flag"));

@@ -70,7 +70,7 @@ private Q_SLOTS:
         store::Event e;
         e.action = store::Action::Set;
         e.node.key = QStringLiteral("/message");
-        e.node.value = QStringLiteral("Hello world");
+        e.node.value = QByteArrayLiteral("Hello world");
         e.node.modifiedIndex = 9;
         e.node.createdIndex = 9;
         store::NodeValue prev = e.node;
@@ -85,7 +85,7 @@ private Q_SLOTS:
         store::Event ttl;
         ttl.action = store::Action::Set;
         ttl.node.key = QStringLiteral("/foo");
-        ttl.node.value = QStringLiteral("bar");
+        ttl.node.value = QByteArrayLiteral("bar");
         ttl.node.expirationNs = 1454340618084936032LL;
         ttl.node.ttl = 6;
         ttl.node.modifiedIndex = ttl.node.createdIndex = 21;

@@ -103,7 +103,8 @@ private slots:
                                             .arg(it.key())
                                             .arg(it.value())));
                     QCOMPARE(r.event.node.modifiedIndex, it.value());
-                    QVERIFY(r.event.node.value->startsWith(QStringLiteral("v%1-").arg(it.key())));
+                    QVERIFY(r.event.node.value->startsWith(
+                        QStringLiteral("v%1-").arg(it.key()).toUtf8()));
                 } else {
                     QVERIFY2(!r.ok(),
                              qPrintable(QStringLiteral("%1 at %2: k%3 (written at %4) present")

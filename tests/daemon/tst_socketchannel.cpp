@@ -220,7 +220,7 @@ void TestSocketChannel::aStreamBehindItsThreadGetsEveryPieceInOrder()
         store::Event event;
         event.action = store::Action::Set;
         event.node.key = QStringLiteral("/k%1").arg(i);
-        event.node.value = QStringLiteral("v%1").arg(i);
+        event.node.value = QStringLiteral("v%1").arg(i).toUtf8();
         event.node.modifiedIndex = event.node.createdIndex = quint64(i);
         event.etcdIndex = quint64(i);
         c.channel->writeEvent(std::make_shared<const api::EncodedEvent>(event));

@@ -310,7 +310,7 @@ void tst_DeepKeys::jsonOfAVeryDeepNodeValue()
     onSmallStack([&] {
         store::NodeValue v;
         v.key = QStringLiteral("/leaf");
-        v.value = QStringLiteral("x");
+        v.value = QByteArrayLiteral("x");
         v.modifiedIndex = v.createdIndex = 7;
         for (int i = 1; i < levels; ++i) {
             store::NodeValue parent;
