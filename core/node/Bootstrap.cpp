@@ -64,6 +64,7 @@ bool Bootstrap::open(const NodeOptions &options, RaftLoop &loop, StateMachine &s
         return false;
     }
     auto snapshotter = std::make_unique<storage::Snapshotter>(dataDir->snapDir());
+    snapshotter->removeLeftovers(); // the directory is this member's now (DataDir::open locks it)
     const QString walDir = dataDir->walDir();
     std::unique_ptr<storage::Wal> wal;
 

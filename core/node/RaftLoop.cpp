@@ -32,6 +32,10 @@ RaftLoop::RaftLoop(QObject *parent) : QObject(parent)
 
 RaftLoop::~RaftLoop()
 {
+    // A copy of a received image in progress gives up (its file goes at the next start).
+    m_stopSaving = true;
+    if (m_saving.joinable())
+        m_saving.join();
     // The writer's destructor flushes whatever is queued before its thread ends.
     m_walWriter.reset();
     if (m_freeing.joinable())
@@ -178,8 +182,19 @@ void RaftLoop::startReady()
     // newest hard state goes to disk with the next batch that does sync.
     // Skipping it saves a second fdatasync per write on the critical path.
     const bool mustPersist = m_walWriter && m_ready.mustSync;
+    // A received image this Ready does not install was refused or replaced by Raft: not kept.
+    std::optional<ReceivedImage> received;
+    for (ReceivedImage &r : std::exchange(m_received, {})) {
+        if (mustPersist && !m_ready.snapshot.isEmpty() && !received &&
+            r.metadata == m_ready.snapshot.metadata)
+            received = std::move(r);
+        else
+            QFile::remove(r.path);
+    }
     if (mustPersist) {
-        if (!m_ready.snapshot.isEmpty())
+        if (received)
+            m_walWriter->enqueueReceivedSnapshot(received->metadata, received->path);
+        else if (!m_ready.snapshot.isEmpty())
             m_walWriter->enqueueSnapshot(m_ready.snapshot);
         m_walWriter->enqueue(++m_batchId, m_hardState, m_ready.entries);
         // The writer thread syncs the new batch while this thread applies.
@@ -325,6 +340,36 @@ void RaftLoop::onMessage(quint64 from, const QByteArray &payload)
 void RaftLoop::onBulkReceived(quint64 from, const QString &path)
 {
     QString problem;
+    if (m_walWriter) {
+        // The image goes from the spool to the snapshot directory a piece at a time, on a thread
+        // of its own, and is installed from there: a follower never holds a received image
+        // whole in memory, and goes on answering while it is copied.
+        if (m_savingImage) {
+            // The leader sends one snapshot at a time; it sends again if this one was needed.
+            qCWarning(lcNode, "dropping a snapshot from %llx: still saving the one before",
+                      qulonglong(from));
+            QFile::remove(path);
+            return;
+        }
+        m_savingImage = true;
+        if (m_saving.joinable())
+            m_saving.join(); // the one before's: done, its result delivered
+        m_saving = std::thread([this, from, path, dir = m_snapshotter->directory(),
+                                maxBytes = m_maxSnapshotBytes, n = ++m_receivedCount] {
+            QString why;
+            std::optional<SnapshotTransfer::SavedImage> saved = SnapshotTransfer::saveImage(
+                path, maxBytes, storage::Snapshotter(dir), n, &why, &m_stopSaving);
+            QFile::remove(path);
+            // Delivered unless this object is gone first (its destructor joins this thread).
+            QMetaObject::invokeMethod(
+                this,
+                [this, from, saved = std::move(saved), why]() mutable {
+                    onImageSaved(from, std::move(saved), why);
+                },
+                Qt::QueuedConnection);
+        });
+        return;
+    }
     std::optional<raft::Message> m = SnapshotTransfer::readFile(path, m_maxSnapshotBytes, &problem);
     QFile::remove(path);
     if (!m) {
@@ -338,6 +383,26 @@ void RaftLoop::onBulkReceived(quint64 from, const QString &path)
     step(from, std::move(*m));
 }
 
+void RaftLoop::onImageSaved(quint64 from, std::optional<SnapshotTransfer::SavedImage> saved,
+                            const QString &problem)
+{
+    m_savingImage = false;
+    if (!saved) {
+        qCWarning(lcNode).noquote()
+            << tr("dropping a snapshot from %1: %2").arg(from, 0, 16).arg(problem);
+        return;
+    }
+    qCInfo(lcNode, "received the snapshot at index %llu (%lld bytes on disk) from %llx",
+           qulonglong(saved->message.snapshot.metadata.index),
+           qlonglong(QFileInfo(saved->path).size()), qulonglong(from));
+    if (!m_raft) {
+        QFile::remove(saved->path);
+        return;
+    }
+    m_received.append(ReceivedImage{saved->message.snapshot.metadata, saved->path});
+    step(from, std::move(saved->message));
+}
+
 void RaftLoop::step(quint64 from, raft::Message m)
 {
     if (m.from != from) {
@@ -345,8 +410,16 @@ void RaftLoop::step(quint64 from, raft::Message m)
                   qulonglong(m.from));
         return;
     }
-    if (m.type == raft::MessageType::MsgApp)
+    if (m.type == raft::MessageType::MsgApp) {
+        // While a received image is being saved, the leader's appends follow a snapshot this
+        // member does not have yet: Raft would refuse them, and a refusal sends the leader back
+        // to the start of its log, which it no longer has, so it would send the whole snapshot
+        // again. Dropped instead, as a network would drop them: the leader sends again after
+        // the next heartbeat's answer.
+        if (m_savingImage)
+            return;
         ++m_recvAppends;
+    }
     // A forwarded proposal takes this member's clock: see ProposalStamper.
     ProposalStamper::stamp(m, wallClockNs());
     m_raft->step(m);

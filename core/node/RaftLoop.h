@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "node/SnapshotTransfer.h"
 #include "raft/ConfState.h"
 #include "raft/MemoryStorage.h"
 #include "raft/Ready.h"
@@ -15,6 +16,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace raft {
@@ -157,6 +159,9 @@ private:
     void onMessage(quint64 from, const QByteArray &payload);
     // A snapshot transfer the transport spooled to `path` (this member removes the file).
     void onBulkReceived(quint64 from, const QString &path);
+    // m_saving's result, on this thread: Raft steps the snapshot, its image now on disk.
+    void onImageSaved(quint64 from, std::optional<SnapshotTransfer::SavedImage> saved,
+                      const QString &problem);
     void step(quint64 from, raft::Message m);
     void onTick();
     void publishView();
@@ -183,6 +188,23 @@ private:
     quint64 m_sendAppends = 0;
     quint64 m_recvAppends = 0;
     qint64 m_maxSnapshotBytes = 0;
+    // Snapshots received from the leader whose images wait on disk (SnapshotTransfer::
+    // saveImage) for the Ready that installs one. The next Ready after their steps carries at
+    // most one of them (its file is adopted); Raft refused or replaced the others (their files
+    // are removed).
+    struct ReceivedImage
+    {
+        raft::SnapshotMetadata metadata;
+        QString path;
+    };
+    QList<ReceivedImage> m_received;
+    quint64 m_receivedCount = 0; // tells apart files of the same snapshot received again
+    // Copies a received image into the snapshot directory (SnapshotTransfer::saveImage), so
+    // that this thread goes on serving reads and heartbeats meanwhile; one at a time. Joined
+    // by the destructor, which sets m_stopSaving first.
+    std::thread m_saving;
+    bool m_savingImage = false;
+    std::atomic<bool> m_stopSaving{false};
     std::atomic<quint64> m_viewTerm{0};
     std::atomic<quint64> m_viewCommit{0};
 };

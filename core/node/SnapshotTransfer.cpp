@@ -3,6 +3,8 @@
 
 #include "node/SnapshotTransfer.h"
 
+#include "storage/DiskOps.h"
+#include "storage/SnapshotFileReader.h"
 #include "storage/Snapshotter.h"
 
 #include <QFile>
@@ -16,6 +18,8 @@ constexpr char kMagic[8] = {'Q', 'E', 'T', 'C', 'D', 'S', 'X', '1'};
 constexpr qsizetype kPrefixBytes = 8 + 4;
 // A MsgSnap without data is its header fields plus the membership: far below this.
 constexpr quint32 kMaxHeadBytes = 1024 * 1024;
+// What saveImage() holds of an image at a time.
+constexpr qsizetype kCopyPieceBytes = 1024 * 1024;
 
 } // namespace
 
@@ -51,21 +55,8 @@ std::optional<raft::Message> SnapshotTransfer::decode(QByteArray payload, QStrin
 std::optional<raft::Message> SnapshotTransfer::readFile(const QString &path, qint64 maxBytes,
                                                         QString *problem)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *problem = tr("cannot open %1: %2").arg(path, f.errorString());
-        return std::nullopt;
-    }
-    if (maxBytes > 0 && f.size() > maxBytes) {
-        *problem = tr("snapshot transfer of %1 bytes exceeds the %2 bytes this member can install")
-                       .arg(f.size())
-                       .arg(maxBytes);
-        return std::nullopt;
-    }
-    const std::optional<qsizetype> headBytes = headLength(f.read(kPrefixBytes), f.size(), problem);
-    if (!headBytes)
-        return std::nullopt;
-    std::optional<raft::Message> m = decodeHead(f.read(*headBytes), problem);
+    QFile f;
+    std::optional<raft::Message> m = openFile(&f, path, maxBytes, problem);
     if (!m)
         return std::nullopt;
     QByteArray image = f.readAll();
@@ -74,6 +65,86 @@ std::optional<raft::Message> SnapshotTransfer::readFile(const QString &path, qin
         return std::nullopt;
     }
     return withImage(std::move(*m), std::move(image), problem);
+}
+
+std::optional<SnapshotTransfer::SavedImage>
+SnapshotTransfer::saveImage(const QString &path, qint64 maxBytes,
+                            const storage::Snapshotter &snapshotter, quint64 n, QString *problem,
+                            const std::atomic<bool> *cancel)
+{
+    QFile in;
+    std::optional<raft::Message> m = openFile(&in, path, maxBytes, problem);
+    if (!m)
+        return std::nullopt;
+    const raft::SnapshotMetadata &meta = m->snapshot.metadata;
+    const QString to = snapshotter.receivedPath(meta, n);
+    QFile out;
+    storage::StorageResult r = storage::DiskOps::makePrivateDirs(snapshotter.directory());
+    if (r.ok())
+        r = storage::DiskOps::createFile(out, to, false);
+    QByteArray piece;
+    while (r.ok() && !in.atEnd()) {
+        if (cancel && cancel->load()) {
+            r = storage::StorageResult::failure(storage::StorageStatus::IoError,
+                                                tr("the member is stopping"));
+            break;
+        }
+        piece.resize(kCopyPieceBytes);
+        const qint64 got = in.read(piece.data(), piece.size());
+        if (got <= 0) {
+            r = storage::StorageResult::failure(
+                storage::StorageStatus::IoError,
+                tr("cannot read %1: %2").arg(path, in.errorString()));
+            break;
+        }
+        piece.resize(got);
+        r = storage::DiskOps::writeAll(out, piece);
+    }
+    if (r.ok())
+        r = storage::DiskOps::dataSync(out);
+    out.close();
+    // Checked where it lies, as a restart checks its snapshot files.
+    if (r.ok()) {
+        QString why;
+        const std::unique_ptr<storage::SnapshotFileReader> file =
+            storage::SnapshotFileReader::openAs(
+                to, storage::Snapshotter::fileName(meta.term, meta.index), &why);
+        if (!file || !file->finish(&why))
+            r = storage::StorageResult::failure(
+                storage::StorageStatus::IoError,
+                tr("snapshot image at index %1: %2").arg(meta.index).arg(why));
+        else if (file->metadata().encode() != meta.encode())
+            r = storage::StorageResult::failure(
+                storage::StorageStatus::IoError,
+                tr("snapshot image at index %1 does not match its message").arg(meta.index));
+    }
+    if (!r.ok()) {
+        QFile::remove(to);
+        *problem = r.error;
+        return std::nullopt;
+    }
+    return SavedImage{std::move(*m), to};
+}
+
+std::optional<raft::Message> SnapshotTransfer::openFile(QFile *f, const QString &path,
+                                                        qint64 maxBytes, QString *problem)
+{
+    f->setFileName(path);
+    if (!f->open(QIODevice::ReadOnly)) {
+        *problem = tr("cannot open %1: %2").arg(path, f->errorString());
+        return std::nullopt;
+    }
+    if (maxBytes > 0 && f->size() > maxBytes) {
+        *problem = tr("snapshot transfer of %1 bytes exceeds the %2 bytes this member can install")
+                       .arg(f->size())
+                       .arg(maxBytes);
+        return std::nullopt;
+    }
+    const std::optional<qsizetype> headBytes =
+        headLength(f->read(kPrefixBytes), f->size(), problem);
+    if (!headBytes)
+        return std::nullopt;
+    return decodeHead(f->read(*headBytes), problem);
 }
 
 std::optional<qsizetype> SnapshotTransfer::headLength(const QByteArray &prefix, qint64 total,

@@ -158,18 +158,22 @@ StorageResult DiskOps::writeFileAtomically(const QString &path, const QByteArray
         r = StorageResult::failure(StorageStatus::IoError,
                                    tr("write of %1 was abandoned").arg(path));
     file.close();
-    if (r.ok() &&
-        ::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
-        const int err = errno;
-        r = StorageResult::failure(statusForErrno(err),
-                                   tr("cannot rename %1 to %2: %3").arg(tmp, path, errnoText(err)));
-    }
-    if (!r.ok()) {
-        // Nothing half-written stays behind to fill the disk or to be mistaken for data.
+    if (r.ok())
+        r = commitFile(tmp, path);
+    // Nothing half-written stays behind to fill the disk or to be mistaken for data.
+    if (!r.ok())
         QFile::remove(tmp);
-        return r;
+    return r;
+}
+
+StorageResult DiskOps::commitFile(const QString &from, const QString &to)
+{
+    if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0) {
+        const int err = errno;
+        return StorageResult::failure(
+            statusForErrno(err), tr("cannot rename %1 to %2: %3").arg(from, to, errnoText(err)));
     }
-    return syncDirectory(QFileInfo(path).path());
+    return syncDirectory(QFileInfo(to).path());
 }
 
 StorageResult DiskOps::dataSync(QFileDevice &file)

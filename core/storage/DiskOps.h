@@ -57,6 +57,10 @@ public:
     // is untouched. beforeCommit (a test seam) runs before the rename; false abandons the write.
     static StorageResult writeFileAtomically(const QString &path, const QByteArray &data,
                                              const std::function<bool()> &beforeCommit = {});
+    // Makes the complete, synced file `from` visible as `to` (same file system): renamed over
+    // it, then to's directory fsynced. The last step of writeFileAtomically(), for a file
+    // written some other way (a snapshot received from the leader).
+    static StorageResult commitFile(const QString &from, const QString &to);
 
     static StorageResult dataSync(QFileDevice &file);
     static StorageResult syncDirectory(const QString &dir);

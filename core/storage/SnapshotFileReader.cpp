@@ -16,8 +16,14 @@ constexpr qsizetype kFinishPieceBytes = 1024 * 1024;
 std::unique_ptr<SnapshotFileReader> SnapshotFileReader::open(const QString &dir,
                                                              const QString &name, QString *problem)
 {
+    return openAs(dir + u'/' + name, name, problem);
+}
+
+std::unique_ptr<SnapshotFileReader>
+SnapshotFileReader::openAs(const QString &path, const QString &name, QString *problem)
+{
     std::unique_ptr<SnapshotFileReader> r(new SnapshotFileReader);
-    r->m_file.setFileName(dir + u'/' + name);
+    r->m_file.setFileName(path);
     if (!r->m_file.open(QIODevice::ReadOnly)) {
         *problem = tr("cannot open: %1").arg(r->m_file.errorString());
         return nullptr;

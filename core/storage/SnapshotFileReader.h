@@ -32,6 +32,10 @@ public:
     // *problem when it cannot be opened or read or its header is wrong.
     static std::unique_ptr<SnapshotFileReader> open(const QString &dir, const QString &name,
                                                     QString *problem);
+    // The same for the file at `path`, checked as if it were called `name` (a received image
+    // before it is given that name).
+    static std::unique_ptr<SnapshotFileReader> openAs(const QString &path, const QString &name,
+                                                      QString *problem);
 
     const raft::SnapshotMetadata &metadata() const { return m_metadata; }
     QString path() const { return m_file.fileName(); }

@@ -21,6 +21,8 @@ namespace storage {
 namespace {
 
 constexpr QLatin1StringView kSuffix(".snap");
+// <name>.snap.<n>.received: a received image before adopt(); never matches "*.snap".
+constexpr QLatin1StringView kReceivedSuffix(".received");
 constexpr char kMagic[8] = {'Q', 'E', 'T', 'C', 'D', 'S', 'N', 'P'};
 constexpr quint32 kVersion = 1;
 constexpr int kHeaderBytes = 16;
@@ -53,6 +55,31 @@ StorageResult Snapshotter::save(const raft::Snapshot &snapshot) const
     if (r.ok())
         qCInfo(lcStorage) << "saved snapshot" << path;
     return r;
+}
+
+StorageResult Snapshotter::adopt(const QString &received,
+                                 const raft::SnapshotMetadata &metadata) const
+{
+    const QString to = path(metadata.term, metadata.index);
+    const StorageResult r = DiskOps::commitFile(received, to);
+    if (r.ok())
+        qCInfo(lcStorage) << "saved snapshot" << to << "(received)";
+    return r;
+}
+
+QString Snapshotter::receivedPath(const raft::SnapshotMetadata &metadata, quint64 n) const
+{
+    return path(metadata.term, metadata.index) + u'.' + QString::number(n) + kReceivedSuffix;
+}
+
+void Snapshotter::removeLeftovers() const
+{
+    const QStringList names =
+        QDir(m_dir).entryList({QStringLiteral("*.snap.tmp"), u'*' + kReceivedSuffix}, QDir::Files);
+    for (const QString &n : names) {
+        if (QFile::remove(m_dir + u'/' + n))
+            qCInfo(lcStorage) << "removed the leftover" << n;
+    }
 }
 
 QByteArray Snapshotter::encode(const raft::Snapshot &snapshot)

@@ -62,6 +62,18 @@ public:
     // loadNewest(), and the next older one is offered. Nothing is taken when none is left.
     void readNewest(const std::function<bool(SnapshotFileReader &file, QString *problem)> &take,
                     QString *warning = nullptr) const;
+    // Makes `received` (a complete, synced snapshot file in this directory under another name,
+    // checked already: SnapshotTransfer::saveImage) the snapshot file of `metadata`, durably.
+    // The image a follower receives is written to disk once, by the transfer, and not read into
+    // memory to be written again.
+    StorageResult adopt(const QString &received, const raft::SnapshotMetadata &metadata) const;
+    // A name in this directory for a received image not adopted yet (`n` tells apart several of
+    // the same snapshot). Not a snapshot file's: nothing reads it as one, and
+    // removeLeftovers() removes it at the next start if it is still there.
+    QString receivedPath(const raft::SnapshotMetadata &metadata, quint64 n) const;
+    // Removes what a stopped member left half done: temporary files of snapshot writes and
+    // received images never adopted. For a start, before anything writes here.
+    void removeLeftovers() const;
     // Removes all but the maxSnapshots newest snapshot files (0 keeps everything).
     StorageResult purge(int maxSnapshots, QStringList *removed = nullptr) const;
     // The snapshot file written for `term` and `index`, read back and checked; nullopt (and

@@ -48,12 +48,18 @@ void WalWriter::enqueue(quint64 batchId, const raft::HardState &hardState,
 
 void WalWriter::enqueueSnapshot(const raft::Snapshot &snapshot)
 {
-    push(SnapshotOp{snapshot});
+    push(SnapshotOp{snapshot, false, {}});
 }
 
 void WalWriter::enqueueSnapshotMarker(const raft::SnapshotMetadata &metadata)
 {
-    push(SnapshotOp{raft::Snapshot{metadata, {}}, true});
+    push(SnapshotOp{raft::Snapshot{metadata, {}}, true, {}});
+}
+
+void WalWriter::enqueueReceivedSnapshot(const raft::SnapshotMetadata &metadata,
+                                        const QString &received)
+{
+    push(SnapshotOp{raft::Snapshot{metadata, {}}, false, received});
 }
 
 void WalWriter::enqueuePurge(int maxWals, int maxSnapshots, quint64 snapshotIndex)
@@ -122,7 +128,13 @@ bool WalWriter::process()
             m_wal->append(b->hardState, b->entries);
         } else if (auto *s = std::get_if<SnapshotOp>(&op)) {
             const raft::SnapshotMetadata &meta = s->snapshot.metadata;
-            if (!s->fileWritten) {
+            if (!s->received.isEmpty()) {
+                const StorageResult r = m_snapshotter.adopt(s->received, meta);
+                if (!r.ok()) {
+                    handleError(r);
+                    return false;
+                }
+            } else if (!s->fileWritten) {
                 QElapsedTimer saveClock;
                 saveClock.start();
                 const StorageResult r = m_snapshotter.save(s->snapshot);

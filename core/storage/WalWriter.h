@@ -31,10 +31,10 @@ namespace storage {
 // of the group: every batch enqueued up to and including it is durable.
 //
 // Ordering: operations take effect in the order they were enqueued. enqueueSnapshot() writes
-// the snapshot file (synced) and then appends its marker to the WAL in queue order, so a
-// snapshot received from the leader can be enqueued just before the batch that follows it.
-// enqueuePurge() runs after the sync of its group, so it never removes what a marker in the
-// same group has not yet made redundant.
+// (enqueueReceivedSnapshot() renames) the snapshot file (synced) and then appends its marker to the
+// WAL in queue order, so a snapshot received from the leader can be enqueued just before the batch
+// that follows it. enqueuePurge() runs after the sync of its group, so it never removes what a
+// marker in the same group has not yet made redundant.
 //
 // Full disk: when a group's WAL write or snapshot save finds no space (StorageStatus::NoSpace:
 // ENOSPC or EDQUOT while creating or writing a file), the Wal and the Snapshotter have already
@@ -77,6 +77,10 @@ public:
     // The same for a snapshot whose file somebody else already wrote and synced (a background
     // snapshot): only its marker goes to the WAL, in queue order, and snapshotSaved follows.
     void enqueueSnapshotMarker(const raft::SnapshotMetadata &metadata);
+    // The same for a snapshot received from the leader whose image is already synced at
+    // `received` in the snapshot directory: it is given its name (Snapshotter::adopt()), then
+    // its marker goes to the WAL.
+    void enqueueReceivedSnapshot(const raft::SnapshotMetadata &metadata, const QString &received);
     // A snapshot file written elsewhere, for snapshotSaveDurations(). Any thread.
     void recordSnapshotSave(double seconds) { m_snapshotSeconds.Observe(seconds); }
     // Purges WAL segments covered by snapshotIndex beyond maxWals, and snapshot files beyond
@@ -121,6 +125,7 @@ private:
     {
         raft::Snapshot snapshot;
         bool fileWritten = false; // only the marker is left to write
+        QString received;         // the file to adopt first, if any
     };
     struct PurgeOp
     {

@@ -7,13 +7,14 @@
 // turn of its event loop and the source dies on the writer's, and a running one is let finish when
 // its owner goes away.
 // SnapshotTransfer: the wire form of a MsgSnap decodes to the same message and refuses a damaged
-// image.
+// image, and an image saved from a spooled transfer is the leader's file or nothing.
 #include "node/BackgroundSnapshot.h"
 #include "node/SnapshotTransfer.h"
 #include "storage/Snapshotter.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -278,6 +279,84 @@ private slots:
         QVERIFY(!node::SnapshotTransfer::decode(
             node::SnapshotTransfer::head(m) + storage::Snapshotter::encode(other), &problem));
         QVERIFY(!node::SnapshotTransfer::decode(wire.left(20), &problem));
+    }
+
+    // A follower with a data directory saves a received image a piece at a time into the
+    // snapshot directory instead of reading it into memory (saveImage). What it keeps must be
+    // exactly the leader's file, checked as a restart checks it; anything else is refused and
+    // leaves nothing in the directory, which holds what a restart reads.
+    void aSavedImageIsTheLeadersFileOrNothing_data()
+    {
+        QTest::addColumn<QByteArray>("wire");
+        QTest::addColumn<qint64>("maxBytes");
+        QTest::addColumn<QString>("problem"); // empty: kept
+
+        raft::Message m;
+        m.type = raft::MessageType::MsgSnap;
+        m.from = 1;
+        m.to = 2;
+        m.term = 3;
+        m.snapshot = raft::Snapshot{metadata(42), bigImage()};
+        const QByteArray head = node::SnapshotTransfer::head(m);
+        const QByteArray file = storage::Snapshotter::encode(m.snapshot);
+        const QByteArray wire = head + file;
+        QTest::newRow("intact") << wire << qint64(0) << QString();
+        QTest::newRow("intact, at the bound") << wire << qint64(wire.size()) << QString();
+        QTest::newRow("over the bound")
+            << wire << qint64(wire.size() - 1) << QStringLiteral("exceeds");
+        for (const qsizetype at : {qsizetype(13), file.size() / 2, file.size() - 1}) {
+            QByteArray damaged = wire;
+            damaged[head.size() + at] = damaged[head.size() + at] ^ 1;
+            QTest::addRow("one bit off at %lld", qlonglong(at))
+                << damaged << qint64(0) << QStringLiteral("CRC");
+        }
+        QTest::newRow("cut short") << wire.left(wire.size() - 1) << qint64(0)
+                                   << QStringLiteral("snapshot image at index 42");
+        QTest::newRow("head only")
+            << head << qint64(0) << QStringLiteral("snapshot image at index 42");
+        raft::Snapshot other = m.snapshot;
+        other.metadata.confState.voters = {1, 2};
+        QTest::newRow("another snapshot's image") << head + storage::Snapshotter::encode(other)
+                                                  << qint64(0) << QStringLiteral("does not match");
+        QTest::newRow("not a transfer")
+            << file << qint64(0) << QStringLiteral("not a snapshot transfer");
+    }
+
+    void aSavedImageIsTheLeadersFileOrNothing()
+    {
+        QFETCH(QByteArray, wire);
+        QFETCH(qint64, maxBytes);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        const QString spooled = dir.filePath(QStringLiteral("spooled"));
+        QFile f(spooled);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(wire), wire.size());
+        f.close();
+        const storage::Snapshotter snapshotter(dir.filePath(QStringLiteral("snap")));
+
+        QString why;
+        const auto saved =
+            node::SnapshotTransfer::saveImage(spooled, maxBytes, snapshotter, 7, &why);
+        const QStringList left = QDir(snapshotter.directory()).entryList(QDir::Files);
+        if (!problem.isEmpty()) {
+            QVERIFY(!saved);
+            QVERIFY2(why.contains(problem), qPrintable(why));
+            QCOMPARE(left, QStringList());
+            return;
+        }
+        QVERIFY2(saved, qPrintable(why));
+        // The message without its image, the image in the file and nowhere else.
+        const auto whole = node::SnapshotTransfer::readFile(spooled, 0, &why);
+        QVERIFY2(whole, qPrintable(why));
+        raft::Message bare = *whole;
+        bare.snapshot.data.clear();
+        QCOMPARE(saved->message.encode(), bare.encode());
+        QCOMPARE(saved->path, snapshotter.receivedPath(whole->snapshot.metadata, 7));
+        QCOMPARE(left, QStringList{QFileInfo(saved->path).fileName()});
+        QFile kept(saved->path);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), storage::Snapshotter::encode(whole->snapshot));
     }
 };
 

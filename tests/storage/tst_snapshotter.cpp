@@ -71,6 +71,7 @@ private slots:
     void purgeKeepsTheNewest();
     void writeIsInvisibleUntilCommitted();
     void emptySnapshotIsRefused();
+    void leftoversGoAtAStart();
 };
 
 void TestSnapshotter::roundTrip_data()
@@ -292,6 +293,31 @@ void TestSnapshotter::emptySnapshotIsRefused()
     QTemporaryDir tmp;
     QVERIFY(!Snapshotter(tmp.path()).save(raft::Snapshot()).ok());
     QCOMPARE(QDir(tmp.path()).entryList(QDir::Files), QStringList());
+}
+
+// A member stopped in the middle of a snapshot write leaves <name>.snap.tmp, and one stopped
+// between receiving an image and adopting it leaves <name>.snap.<n>.received: neither is a
+// snapshot anything reads, and both used to stay until someone removed them by hand (an image
+// can be gigabytes). A start removes them and nothing else.
+void TestSnapshotter::leftoversGoAtAStart()
+{
+    QTemporaryDir tmp;
+    Snapshotter s(tmp.path());
+    QVERIFY(s.save(snapshot(10, 1)).ok());
+    QVERIFY(s.save(snapshot(20, 1)).ok());
+    const QString broken = s.path(1, 5) + QStringLiteral(".broken");
+    const QString received = s.receivedPath(snapshot(30, 2).metadata, 4);
+    const QString tmpFile = s.path(2, 40) + QStringLiteral(".tmp");
+    for (const QString &path : {broken, received, tmpFile})
+        QVERIFY(writeFile(path, "x"));
+    QVERIFY(received.startsWith(s.path(2, 30)));
+    QCOMPARE(s.snapshotFiles(),
+             (QStringList{Snapshotter::fileName(1, 20), Snapshotter::fileName(1, 10)}));
+
+    s.removeLeftovers();
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::Files, QDir::Name),
+             (QStringList{QFileInfo(broken).fileName(), Snapshotter::fileName(1, 10),
+                          Snapshotter::fileName(1, 20)}));
 }
 
 QTEST_APPLESS_MAIN(TestSnapshotter)

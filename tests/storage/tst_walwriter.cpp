@@ -49,6 +49,7 @@ private slots:
     void batchesQueuedDuringASyncShareTheNextOne();
     void persistedIdsArriveInOrder();
     void snapshotsMarkersAndPurgesKeepQueueOrder();
+    void aReceivedSnapshotIsAdoptedBeforeItsMarker();
     void walFailureIsReportedOnceAndStopsWriting();
     void snapshotFailureIsReported();
     void destructorFlushesQueuedWork();
@@ -165,6 +166,51 @@ void TestWalWriter::snapshotsMarkersAndPurgesKeepQueueOrder()
     QCOMPARE(out.entries, entries(26, 31, 2));
     const auto snap = Snapshotter(snapDir).loadNewest();
     QVERIFY(snap && *snap == snapshot(25, 2));
+}
+
+// A follower's received image is already a synced file in the snapshot directory under a
+// name nothing reads: the writer renames it to the snapshot's name before it writes the
+// marker, so a restart finds the file of every marker in the WAL. A rename that fails (the
+// file is gone) is a failure, and no marker is written for it.
+void TestWalWriter::aReceivedSnapshotIsAdoptedBeforeItsMarker()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.path() + "/wal";
+    const Snapshotter snapshotter(tmp.path() + "/snap");
+    QVERIFY(snapshotter.save(snapshot(5, 1)).ok());
+    const QString received = snapshotter.receivedPath(snapshot(7, 1).metadata, 1);
+    QVERIFY(QFile::rename(snapshotter.path(1, 5), received));
+    QVERIFY(snapshotter.snapshotFiles().isEmpty()); // not a snapshot file under that name
+    // It holds the image of index 5 under index 7's name: the writer checks nothing (the
+    // transfer did), so the marker says 7 and the file reads back as what was received.
+    Recorder rec;
+    {
+        WalWriter w(createWal(dir), snapshotter);
+        record(w, rec);
+        w.start();
+        w.enqueue(1, hardState(1, 1, 7), {entry(7, 1)});
+        w.enqueueReceivedSnapshot(snapshot(7, 1).metadata, received);
+        w.enqueue(2, hardState(1, 1, 8), {entry(8, 1)});
+        QTRY_VERIFY_WITH_TIMEOUT(rec.persisted.contains(2), 30000);
+        // Gone before the writer gets to it: a failure, with no marker.
+        w.enqueueReceivedSnapshot(snapshot(9, 1).metadata, received);
+        w.enqueue(3, hardState(1, 1, 9), {entry(9, 1)});
+        QTRY_COMPARE_WITH_TIMEOUT(rec.failures.size(), 1, 30000);
+    }
+    QCoreApplication::sendPostedEvents();
+    QCOMPARE(rec.snapshots, (QList<SnapshotMarker>{{7, 1}}));
+    QVERIFY(rec.persisted.contains(2) && !rec.persisted.contains(3));
+    QVERIFY2(rec.failures.first().contains(received), qPrintable(rec.failures.first()));
+    QCOMPARE(snapshotter.snapshotFiles(), QStringList{Snapshotter::fileName(1, 7)});
+    QVERIFY(!QFileInfo::exists(received));
+    QFile adopted(snapshotter.path(1, 7));
+    QVERIFY(adopted.open(QIODevice::ReadOnly));
+    QCOMPARE(adopted.readAll(), Snapshotter::encode(snapshot(5, 1)));
+
+    Wal::ReadOut out;
+    const auto o = Wal::open(dir, &out);
+    QVERIFY2(o.result.ok(), qPrintable(o.result.error));
+    QCOMPARE(out.lastMarker, (SnapshotMarker{7, 1}));
 }
 
 void TestWalWriter::walFailureIsReportedOnceAndStopsWriting()
