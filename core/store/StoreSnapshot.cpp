@@ -46,12 +46,14 @@ quint64 *statField(StoreStats &st, int i)
 }
 constexpr int kStatCount = 15;
 
-void writeNodeValue(QDataStream &s, const NodeValue &v)
+// `putValue(bytes)` writes a value (Encoder::next's, which may queue it).
+template <typename PutValue>
+void writeNodeValue(QDataStream &s, const NodeValue &v, PutValue &&putValue)
 {
     const quint8 flags = (v.dir ? 1 : 0) | (v.value ? 2 : 0);
     s << v.key.toUtf8() << flags;
     if (v.value)
-        s << *v.value;
+        putValue(*v.value);
     s << v.expirationNs << v.ttl << v.modifiedIndex << v.createdIndex;
 }
 
@@ -105,77 +107,128 @@ QByteArray StoreSnapshot::encode(const Node &root, quint64 index, const StoreSta
     return out;
 }
 
+bool StoreSnapshot::Encoder::drain(QByteArray *out, qsizetype limit)
+{
+    while (!m_queued.empty() && out->size() < limit) {
+        const QByteArray &front = m_queued.front();
+        const qsizetype n = qMin(front.size() - m_queuedAt, limit - out->size());
+        out->append(front.constData() + m_queuedAt, n);
+        m_queuedAt += n;
+        if (m_queuedAt == front.size()) {
+            m_queued.pop_front();
+            m_queuedAt = 0;
+        }
+    }
+    return !m_queued.empty();
+}
+
 bool StoreSnapshot::Encoder::next(QByteArray *out, qsizetype maxBytes)
 {
+    const qsizetype start = out->size();
+    const qsizetype limit =
+        maxBytes > std::numeric_limits<qsizetype>::max() - start ? maxBytes : start + maxBytes;
+    if (drain(out, limit))
+        return true;
     if (m_phase == Phase::Done)
         return false;
-    const qsizetype start = out->size();
     // The store may have changed since the last piece: every directory's place is looked up
     // again by name.
     for (Frame &f : m_open)
         f.cursor.valid = false;
-    QDataStream s(out, QIODevice::WriteOnly | QIODevice::Append);
-    prepare(s);
-    const StoreCapture &c = m_capture;
-    // One node as it was at the capture's index; a directory's children follow it.
-    const auto writeNode = [&](const Node *n) {
-        const StoreCapture::PreImage *was = c.preImage(n);
-        s << quint8(n->dir ? 1 : 0) << (n == c.root() ? QByteArray() : n->name.toUtf8())
-          << n->createdIndex << (was ? was->modifiedIndex : n->modifiedIndex)
-          << (was ? was->expirationNs : n->expirationNs);
-        if (!n->dir) {
-            s << (was ? was->value : n->value);
-            return;
-        }
-        s << c.childCount(n);
-        m_open.push_back({n, QString(), false, {}});
-    };
+    // Large values met in this piece: where their bytes belong in *out, and the bytes.
+    QList<std::pair<qsizetype, QByteArray>> queued;
+    qsizetype queuedBytes = 0;
+    // What this piece has produced, the values it queued included.
+    const auto produced = [&] { return out->size() - start + queuedBytes; };
+    {
+        QDataStream s(out, QIODevice::WriteOnly | QIODevice::Append);
+        prepare(s);
+        const StoreCapture &c = m_capture;
+        const auto putValue = [&](const QByteArray &v) {
+            if (v.size() < kQueueFrom) {
+                s << v;
+                return;
+            }
+            // What `s << v` writes before the bytes (Qt_6_4: a 32-bit length; values are far below
+            // 4 GiB); the bytes themselves go in after this piece is encoded.
+            s << quint32(v.size());
+            queued.append({out->size(), v});
+            queuedBytes += v.size();
+        };
+        // One node as it was at the capture's index; a directory's children follow it.
+        const auto writeNode = [&](const Node *n) {
+            const StoreCapture::PreImage *was = c.preImage(n);
+            s << quint8(n->dir ? 1 : 0) << (n == c.root() ? QByteArray() : n->name.toUtf8())
+              << n->createdIndex << (was ? was->modifiedIndex : n->modifiedIndex)
+              << (was ? was->expirationNs : n->expirationNs);
+            if (!n->dir) {
+                putValue(was ? was->value : n->value);
+                return;
+            }
+            s << c.childCount(n);
+            m_open.push_back({n, QString(), false, {}});
+        };
 
-    if (m_phase == Phase::Head) {
-        s << kMagic << kVersion << c.index();
-        StoreStats st = c.stats();
-        for (int i = 0; i < kStatCount; ++i)
-            s << *statField(st, i);
-        writeNode(c.root());
-        m_phase = Phase::Tree;
+        if (m_phase == Phase::Head) {
+            s << kMagic << kVersion << c.index();
+            StoreStats st = c.stats();
+            for (int i = 0; i < kStatCount; ++i)
+                s << *statField(st, i);
+            writeNode(c.root());
+            m_phase = Phase::Tree;
+        }
+        // Depth first, each directory's children in name order, without recursion.
+        while (m_phase == Phase::Tree && produced() < maxBytes) {
+            if (m_open.empty()) {
+                m_phase = Phase::History;
+                break;
+            }
+            Frame &top = m_open.back();
+            const Node *child =
+                c.nextChild(top.dir, top.started ? &top.after : nullptr, &top.cursor);
+            if (!child) {
+                m_open.pop_back();
+                continue;
+            }
+            top.after = child->name;
+            top.started = true;
+            writeNode(child); // may grow m_open: `top` is not used after this
+        }
+        // The history (up to 1,000 events, each with its node and previous node) is cut into pieces
+        // too: encoded at once it took the member about 2 ms.
+        const QList<Event> &history = c.history();
+        while (m_phase == Phase::History && produced() < maxBytes) {
+            if (m_historyAt < 0) {
+                s << quint32(history.size());
+                m_historyAt = 0;
+                continue;
+            }
+            if (m_historyAt == history.size()) {
+                m_phase = Phase::Done;
+                break;
+            }
+            const Event &e = history.at(m_historyAt++);
+            s << quint8(e.action) << quint8(e.refresh ? 1 : 0) << e.etcdIndex;
+            writeNodeValue(s, e.node, putValue);
+            s << quint8(e.prevNode ? 1 : 0);
+            if (e.prevNode)
+                writeNodeValue(s, *e.prevNode, putValue);
+        }
+    } // the stream is done with *out
+    if (!queued.isEmpty()) {
+        // Each queued value, then what was encoded after it, go behind what precedes the first.
+        for (qsizetype i = 0; i < queued.size(); ++i) {
+            const qsizetype from = queued.at(i).first;
+            const qsizetype to = i + 1 < queued.size() ? queued.at(i + 1).first : out->size();
+            m_queued.push_back(queued.at(i).second);
+            if (to > from)
+                m_queued.push_back(out->mid(from, to - from));
+        }
+        out->truncate(queued.first().first);
+        m_queuedAt = 0;
+        drain(out, limit);
     }
-    // Depth first, each directory's children in name order, without recursion.
-    while (m_phase == Phase::Tree && out->size() - start < maxBytes) {
-        if (m_open.empty()) {
-            m_phase = Phase::History;
-            break;
-        }
-        Frame &top = m_open.back();
-        const Node *child = c.nextChild(top.dir, top.started ? &top.after : nullptr, &top.cursor);
-        if (!child) {
-            m_open.pop_back();
-            continue;
-        }
-        top.after = child->name;
-        top.started = true;
-        writeNode(child); // may grow m_open: `top` is not used after this
-    }
-    // The history (up to 1,000 events, each with its node and previous node) is cut into pieces
-    // too: encoded at once it took the member about 2 ms.
-    const QList<Event> &history = c.history();
-    while (m_phase == Phase::History && out->size() - start < maxBytes) {
-        if (m_historyAt < 0) {
-            s << quint32(history.size());
-            m_historyAt = 0;
-            continue;
-        }
-        if (m_historyAt == history.size()) {
-            m_phase = Phase::Done;
-            break;
-        }
-        const Event &e = history.at(m_historyAt++);
-        s << quint8(e.action) << quint8(e.refresh ? 1 : 0) << e.etcdIndex;
-        writeNodeValue(s, e.node);
-        s << quint8(e.prevNode ? 1 : 0);
-        if (e.prevNode)
-            writeNodeValue(s, *e.prevNode);
-    }
-    return m_phase != Phase::Done;
+    return m_phase != Phase::Done || !m_queued.empty();
 }
 
 std::optional<StoreSnapshot::Decoded> StoreSnapshot::decode(QByteArrayView data)

@@ -11,6 +11,7 @@
 #include <QByteArrayView>
 #include <QList>
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -61,6 +62,12 @@ public:
     // copy of the store in memory, and the member held a moment at a time). encode() is one
     // next() without limit. The capture must outlive the encoder; no change may come in during
     // one next().
+    //
+    // A value of kQueueFrom bytes or more is not copied into the piece it begins in: the piece
+    // ends with its length, and the value's bytes follow in the next pieces, maxBytes at a time
+    // (queued as the shared QByteArray, with whatever the piece had written after it). So one
+    // large value (up to --max-request-bytes) no longer makes one long piece: an 8 MiB value
+    // held the member for 87 ms. The bytes are the same however the image is cut.
     class Encoder
     {
     public:
@@ -68,7 +75,12 @@ public:
         // Appends the next piece; true while more is to come (then call again).
         bool next(QByteArray *out, qsizetype maxBytes);
 
+        static constexpr qsizetype kQueueFrom = 64 * 1024;
+
     private:
+        // Appends queued bytes to *out until it holds `limit` bytes; true while some are left.
+        bool drain(QByteArray *out, qsizetype limit);
+
         struct Frame
         {
             const Node *dir;
@@ -79,8 +91,10 @@ public:
         enum class Phase { Head, Tree, History, Done };
         const StoreCapture &m_capture;
         Phase m_phase = Phase::Head;
-        std::vector<Frame> m_open;  // directories whose children are being written
-        qsizetype m_historyAt = -1; // the next event of the history to write; -1: its count
+        std::vector<Frame> m_open;       // directories whose children are being written
+        qsizetype m_historyAt = -1;      // the next event of the history to write; -1: its count
+        std::deque<QByteArray> m_queued; // bytes that come before anything else is encoded
+        qsizetype m_queuedAt = 0;        // how much of m_queued.front() is written already
     };
 };
 

@@ -100,6 +100,14 @@ class TestSnapshotStream : public QObject
         DaemonProcess *other = nullptr;   // the other follower, left running
     };
 
+    // The member's log line for the snapshot it received: (1) its index, (2) its file's size.
+    static QRegularExpressionMatch receivedSnapshot(const DaemonProcess &member)
+    {
+        static const QRegularExpression received(
+            QStringLiteral("received the snapshot at index (\\d+) \\((\\d+) bytes on disk\\)"));
+        return received.match(QString::fromUtf8(member.output()));
+    }
+
     // Three members with --snapshot-count 300, running with a leader, then one follower
     // (`lagging`) stopped. Fails the test (check QTest::currentTestFailed()) otherwise.
     void startThreeAndStopOne(Three &three)
@@ -175,9 +183,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(localBig(*lagging).size() == keys, 60000);
 
         // It came as one snapshot, bigger than any peer message may be.
-        static const QRegularExpression received(
-            QStringLiteral("received the snapshot at index (\\d+) \\((\\d+) bytes on disk\\)"));
-        const QRegularExpressionMatch m = received.match(QString::fromUtf8(lagging->output()));
+        const QRegularExpressionMatch m = receivedSnapshot(*lagging);
         QVERIFY2(m.hasMatch(), lagging->output().right(4000).constData());
         QVERIFY2(m.captured(2).toLongLong() > 3 * kMessageLimit, qPrintable(m.captured(0)));
 
@@ -278,16 +284,14 @@ private slots:
             return;
         DaemonProcess *const leader = three.leader;
         DaemonProcess *const lagging = three.lagging;
-        // 1,280 values of 64 KiB: an 80 MiB image.
+        // 1,280 values of 64 KiB: an 80 MiB store, and its history's 1,000 values in the image.
         const int keys = 1280;
         QVERIFY(putAll(*leader, QStringLiteral("/big/k"), keys, QByteArray(64 * 1024, 'i')));
         QVERIFY2(lagging->start(), lagging->output().constData());
         const QString last = QStringLiteral("/v2/keys/big/k%1").arg(keys - 1);
         QTRY_VERIFY_WITH_TIMEOUT(client.http("GET", lagging->clientUrl(), last).status == 200,
                                  60000);
-        static const QRegularExpression received(
-            QStringLiteral("received the snapshot at index (\\d+) \\((\\d+) bytes on disk\\)"));
-        const QRegularExpressionMatch m = received.match(QString::fromUtf8(lagging->output()));
+        const QRegularExpressionMatch m = receivedSnapshot(*lagging);
         QVERIFY2(m.hasMatch(), lagging->output().right(4000).constData());
         const qint64 imageKib = m.captured(2).toLongLong() / 1024;
         QVERIFY2(imageKib > 64 * 1024, qPrintable(m.captured(0)));

@@ -44,6 +44,18 @@ QByteArray bigImage()
     return image;
 }
 
+// A MsgSnap from member 1 to 2 carrying bigImage() at index 42.
+raft::Message snapMessage()
+{
+    raft::Message m;
+    m.type = raft::MessageType::MsgSnap;
+    m.from = 1;
+    m.to = 2;
+    m.term = 3;
+    m.snapshot = raft::Snapshot{metadata(42), bigImage()};
+    return m;
+}
+
 // Starts a snapshot of `image`, streamed in pieces of `pieceBytes`. When `patched`, its first
 // eight bytes are written as zeros and put right by a patch at the end, as the member's
 // stream does with the store's length.
@@ -244,12 +256,7 @@ private slots:
 
     void snapshotTransferRoundTrips()
     {
-        raft::Message m;
-        m.type = raft::MessageType::MsgSnap;
-        m.from = 1;
-        m.to = 2;
-        m.term = 3;
-        m.snapshot = raft::Snapshot{metadata(42), bigImage()};
+        const raft::Message m = snapMessage();
         const QByteArray wire =
             node::SnapshotTransfer::head(m) + storage::Snapshotter::encode(m.snapshot);
         QVERIFY(node::SnapshotTransfer::isTransfer(wire));
@@ -291,12 +298,7 @@ private slots:
         QTest::addColumn<qint64>("maxBytes");
         QTest::addColumn<QString>("problem"); // empty: kept
 
-        raft::Message m;
-        m.type = raft::MessageType::MsgSnap;
-        m.from = 1;
-        m.to = 2;
-        m.term = 3;
-        m.snapshot = raft::Snapshot{metadata(42), bigImage()};
+        const raft::Message m = snapMessage();
         const QByteArray head = node::SnapshotTransfer::head(m);
         const QByteArray file = storage::Snapshotter::encode(m.snapshot);
         const QByteArray wire = head + file;

@@ -122,6 +122,71 @@ private slots:
         QCOMPARE(restored.save(), s.save());
     }
 
+    // A large value was copied whole into the piece it began in, so one value of 8 MiB made a
+    // piece of 8 MiB that held the member for 87 ms. Its bytes now follow in pieces of their
+    // own: no piece is more than maxBytes, a value below that size and one node's fields, and the
+    // image is the same bytes, while the large values (in the tree and in the history, as a
+    // node and as a previous node) are overwritten and deleted between the pieces.
+    void largeValuesAreCutAcrossPieces_data()
+    {
+        QTest::addColumn<int>("pieceBytes");
+        QTest::newRow("64 KiB pieces") << 64 * 1024;
+        QTest::newRow("4 KiB pieces") << 4 * 1024;
+        QTest::newRow("100-byte pieces") << 100;
+    }
+
+    void largeValuesAreCutAcrossPieces()
+    {
+        QFETCH(int, pieceBytes);
+        constexpr qsizetype from = StoreSnapshot::Encoder::kQueueFrom;
+        const qsizetype sizes[] = {from - 1, from, from + 1, 3 * from + 5, 130 * 1024 + 7, 10};
+        Store s;
+        qint64 now = T0;
+        int i = 0;
+        for (const qsizetype size : sizes) {
+            for (int dup = 0; dup < 2; ++dup, ++i) {
+                now += kSec;
+                s.apply(set(QStringLiteral("/big/k%1").arg(i), QString(size, QChar(u'a' + i % 26)),
+                            0, now));
+            }
+        }
+        // Overwritten once: the history holds them as previous nodes too.
+        for (int k = 0; k < i; k += 3) {
+            now += kSec;
+            s.apply(set(QStringLiteral("/big/k%1").arg(k), QString(2 * from, u'z'), 0, now));
+        }
+        const QByteArray expected = s.save();
+
+        const std::shared_ptr<const store::StoreCapture> capture = s.beginCapture();
+        QVERIFY(capture);
+        StoreSnapshot::Encoder encoder(*capture);
+        QByteArray image;
+        qsizetype largest = 0;
+        int pieces = 0;
+        for (bool more = true; more; ++pieces) {
+            QByteArray piece;
+            more = encoder.next(&piece, pieceBytes);
+            largest = qMax(largest, piece.size());
+            image += piece;
+            // Every value changes under the encoder.
+            now += kSec;
+            const int k = pieces % i;
+            if (pieces % 2)
+                s.apply(
+                    set(QStringLiteral("/big/k%1").arg(k), QString(from + pieces, u'y'), 0, now));
+            else
+                s.apply(cmd(Command::Op::Delete, QStringLiteral("/big/k%1").arg(k), now));
+        }
+        s.endCapture();
+        QCOMPARE(image.size(), expected.size());
+        QVERIFY(image == expected);
+        // A value below kQueueFrom is copied whole, and a node's fields besides its value (a
+        // name, flags, three numbers and a length) take less than 200 bytes here.
+        QVERIFY2(largest < pieceBytes + from + 200,
+                 qPrintable(QStringLiteral("a piece of %1 bytes").arg(largest)));
+        QVERIFY(pieces > expected.size() / qMax(pieceBytes, 1) / 2);
+    }
+
     // A snapshot installed while an image is being written replaces the tree: the capture
     // keeps the old one, and the image is still the start's.
     void installedSnapshotDoesNotTearTheImage()
