@@ -26,7 +26,8 @@ struct ClientConfig
     QString password;
 
     // Per attempt: how long to wait for response headers before moving on to
-    // the next endpoint (etcdctl --timeout). 0: no limit.
+    // the next endpoint (etcdctl --timeout). 0: no limit, except that a
+    // watch still moves on after 5 s without headers (see Watcher).
     int headerTimeoutMs = 0;
     // Per call, across all endpoints tried (etcdctl --total-timeout); watches
     // are exempt. 0: no limit.

@@ -16,6 +16,13 @@ namespace {
 
 constexpr int firstBackoffMs = 100;
 constexpr int maxBackoffMs = 2000;
+// How long a watch waits for its response headers when the client sets no header timeout.
+// A member sends a watch's headers at once and only then waits for an event (etcd and qetcd
+// both do), so a watch without them is an attempt that failed. It is also the only way out of
+// a loss inside Qt 6.4's QNetworkAccessManager: a long poll sent on a kept-alive connection
+// just as its member was killed never finished, neither with an error nor with a resend
+// (tst_client_daemon watchAcrossClusterFailoverAndRestart, about one run in ten under ASan).
+constexpr int defaultHeaderTimeoutMs = 5000;
 
 quint64 headerIndex(QNetworkReply *reply)
 {
@@ -151,9 +158,8 @@ Request Watcher::waitRequest(quint64 waitIndex, bool stream) const
 QNetworkReply *Watcher::open(const Request &request, QTimer *headerTimer)
 {
     QNetworkReply *reply = m_transport->send(m_endpoint, request);
-    const int timeout = m_client ? m_client->config().headerTimeoutMs : 0;
-    if (timeout > 0)
-        headerTimer->start(timeout);
+    const int configured = m_client ? m_client->config().headerTimeoutMs : 0;
+    headerTimer->start(configured > 0 ? configured : defaultHeaderTimeoutMs);
     return reply;
 }
 

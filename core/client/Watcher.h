@@ -28,10 +28,12 @@ class Transport;
 // How it keeps that promise across trouble:
 // - It tracks the next index it needs: the event's modifiedIndex + 1 after
 //   each event, or X-Etcd-Index + 1 of the first response when it started
-//   "from now". After a dropped connection, a 5xx or a header timeout it asks
-//   again from that index, on the next endpoint (Client's list, starting at
-//   the pinned one), with back-off once all endpoints failed in a row. Events
-//   at or below the last delivered index are never delivered twice.
+//   "from now". After a dropped connection, a 5xx or a header timeout (the
+//   client's, or 5 s when it sets none: a member sends a watch's headers at
+//   once) it asks again from that index, on the next endpoint (Client's
+//   list, starting at the pinned one), with back-off once all endpoints
+//   failed in a row. Events at or below the last delivered index are never
+//   delivered twice.
 // - Long-poll mode (default) sends one wait=true request per event. Stream
 //   mode keeps one stream=true response open; because etcd streams only live
 //   events, a (re)connect first catches up with long polls from the needed

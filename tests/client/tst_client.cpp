@@ -56,6 +56,7 @@ private slots:
     void watchContinuesFromModifiedIndex();
     void watchResumesFromHeaderIndexAfterDrop();
     void watchFailsOverToNextEndpoint();
+    void watchWithoutHeadersMovesOn();
     void watchHistoryClearedStopsAndRestarts();
     void watchNeverDeliversTwice();
     void watchRepollsAfterEmptyBody();
@@ -663,6 +664,47 @@ void tst_Client::watchFailsOverToNextEndpoint()
     QCOMPARE(events[0][0].value<Response>().node.value, QStringLiteral("1"));
     QCOMPARE(events[1][0].value<Response>().node.value, QStringLiteral("2"));
     QCOMPARE(b.requests.value(0).param("waitIndex"), QByteArray("8"));
+}
+
+void tst_Client::watchWithoutHeadersMovesOn()
+{
+    // A member that takes a watch and never answers its headers (what a request lost inside
+    // Qt's connection pool looks like) is left for the next one after 5 s, though the client
+    // sets no header timeout, and the watch goes on from the same index. Long poll and stream.
+    for (const bool stream : {false, true}) {
+        FakeServer silent; // accepts and never answers
+        FakeServer good;
+        good.handler = [](const FakeServer::Request &r) {
+            if (r.param("stream") == "true") { // streaming from index 8 on
+                FakeServer::startChunked(r.socket, 200, FakeServer::etcdHeaders(8));
+                FakeServer::sendChunk(r.socket, FakeServer::event("set", "/k", "9", 9));
+            } else if (const QByteArray at = r.param("waitIndex"); at.toInt() <= 8) {
+                FakeServer::respond(r.socket, 200, FakeServer::event("set", "/k", at, at.toInt()),
+                                    FakeServer::etcdHeaders(at.toInt()));
+            } else { // a later long poll waits, as a member does, with its headers sent
+                FakeServer::startChunked(r.socket, 200, FakeServer::etcdHeaders(8));
+            }
+        };
+        ClientConfig config = ClientConfig::forEndpoints({silent.url(), good.url()});
+        QCOMPARE(config.headerTimeoutMs, 0);
+        Client c(config);
+        WatchOptions o;
+        o.waitIndex = 7;
+        o.stream = stream;
+        Watcher *w = c.watch(QStringLiteral("/k"), o);
+        QSignalSpy events(w, &Watcher::event);
+        QSignalSpy lost(w, &Watcher::disconnected);
+        QVERIFY2(QTest::qWaitFor([&silent] { return !silent.requests.isEmpty(); }, 5000),
+                 stream ? "stream" : "long poll");
+        const int expected = stream ? 3 : 2; // 7 and 8 (long polls), then 9 (the stream)
+        QVERIFY(QTest::qWaitFor([&events, expected] { return events.size() >= expected; }, 15000));
+        for (int i = 0; i < expected; ++i)
+            QCOMPARE(events[i][0].value<Response>().node.value, QString::number(7 + i));
+        QCOMPARE(lost.size(), 1);
+        QCOMPARE(lost[0][0].value<Error>().kind(), Error::Kind::HeaderTimeout);
+        QCOMPARE(lost[0][0].value<Error>().endpoint(), silent.url());
+        delete w;
+    }
 }
 
 void tst_Client::watchHistoryClearedStopsAndRestarts()
