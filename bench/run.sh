@@ -155,6 +155,25 @@ other_cores() { # cores used by other processes since cpu_mark
         printf "%.2f", other < 0 ? 0 : other }'
 }
 
+# The machine's own speed: processor milliseconds of two fixed tasks, each the fastest of three:
+# an awk loop (computing) and dd copying 64-byte blocks from /dev/zero to /dev/null (200,000
+# system calls; a server's requests are mostly system calls). A task taking longer means every
+# process on the machine ran slower (the hypervisor, the processor's clock), which a server's
+# CPU time per request would otherwise be blamed for. rounds.txt gives "<awk>/<dd>" next to each
+# scenario.
+task_ms() { # <command...>: processor ms of the fastest of three runs
+    local best="" t
+    for _ in 1 2 3; do
+        t=$( { TIMEFORMAT='%3U %3S'; time "$@" >/dev/null 2>&1; } 2>&1 )
+        t=$(awk -v u="${t% *}" -v s="${t#* }" 'BEGIN { printf "%d", (u + s) * 1000 }')
+        [ -z "$best" ] || (( t < best )) && best=$t
+    done
+    echo "$best"
+}
+reference_ms() {
+    echo "$(task_ms awk 'BEGIN { for (i = 0; i < 6000000; i++) s += i % 7 }')/$(task_ms dd if=/dev/zero of=/dev/null bs=64 count=100000)"
+}
+
 # With BENCH_QUIET_WAIT: sample 2 s windows until one shows other processes below QUIET_CORES, or
 # the wait runs out (then the scenario runs anyway and its "other" column tells).
 QUIET_WAITED=0
@@ -362,7 +381,9 @@ run_scenario() { # <scenario> <get|put> <connections> <url>
     log "$SERVER_NAME: $scenario$( (( ROUNDS > 1 )) && echo ", round $ROUND/$ROUNDS") (wrk -t$threads -c$conns -d$DURATION $method $url)"
     echo "$SERVER_NAME $scenario: wrk -t$threads -c$conns -d$DURATION --timeout 10s --latency -s bench/$method.lua $url" >>"$OUT/commands.txt"
     wait_quiet
-    echo "# loadavg before: $(loadavg)" >"$file"
+    local reference
+    reference=$(reference_ms)
+    echo "# loadavg before: $(loadavg); the reference tasks took $reference ms of processor time (awk/dd)" >"$file"
     local ticks_before
     ticks_before=$(server_ticks)
     cpu_mark
@@ -383,8 +404,8 @@ run_scenario() { # <scenario> <get|put> <connections> <url>
     # independent of how many cores wrk left it.
     local cpu_us
     cpu_us=$(awk -v t="$ticks" -v hz="$CLK_TCK" -v n="$(field requests)" 'BEGIN { if (n > 0) printf "%.1f", t * 1e6 / hz / n; else printf "-" }')
-    printf '%-6s %-20s round %d  rps %10s  p50_us %7s  p99_us %7s  errors %d  server_cpu_us_per_req %6s  other_cores %s\n' \
-        "$SERVER_NAME" "$scenario" "$ROUND" "$(field rps)" "$(field p50_us)" "$(field p99_us)" "$errs" "$cpu_us" "$other" >>"$OUT/rounds.txt"
+    printf '%-6s %-20s round %d  rps %10s  p50_us %7s  p99_us %7s  errors %d  server_cpu_us_per_req %6s  other_cores %s  reference_ms %s\n' \
+        "$SERVER_NAME" "$scenario" "$ROUND" "$(field rps)" "$(field p50_us)" "$(field p99_us)" "$errs" "$cpu_us" "$other" "$reference" >>"$OUT/rounds.txt"
     if [ -n "${OTHER[$key]:-}" ] && ! awk -v a="$other" -v b="${OTHER[$key]}" 'BEGIN { exit !(a < b) }'; then
         return 0
     fi

@@ -18,7 +18,11 @@
 #   watchers  a fresh member with SCALE_PRELOAD keys: wrk PUT c1 for SCALE_WATCH_DURATION (p99);
 #             then qetcd-watchload opens SCALE_LONG_POLL idle long-poll watchers and SCALE_STREAMS
 #             recursive stream watchers on bench/ (each sees every write); RSS before/after gives
-#             memory per watcher; the same wrk PUT c1 again with them attached.
+#             memory per watcher; the same wrk PUT c1 again with them attached. Each of the two
+#             runs is also made at a set pace of SCALE_WATCH_RATE writes a second (put.lua with
+#             BENCH_DELAY_MS), so that the p99 with and without watchers is also compared at one
+#             load: as fast as it can go, a member writes ten times fewer times a second with
+#             1,000 streams to feed, and that p99 compares two different loads.
 #   install   three members; m3 is stopped, wrk -t2 -c64 -d SCALE_INSTALL_DURATION fills through m1
 #             (fill.lua), then m3 restarts and can only catch up from the leader's snapshot. Timed
 #             from m3's exec until its X-Etcd-Index reaches m1's at the restart; then m3's RSS and
@@ -31,7 +35,7 @@
 #   SCALE_PHASES [watchers fill]   SCALE_SERVERS [qetcd etcd]
 #   SCALE_DURATION [140s]  SCALE_KEYS [1000000]  SCALE_SNAPSHOT_COUNT [10000]
 #   SCALE_PRELOAD [1000]  SCALE_WATCH_DURATION [30s]  SCALE_LONG_POLL [10000]  SCALE_STREAMS [1000]
-#   SCALE_INSTALL_DURATION [60s]
+#   SCALE_INSTALL_DURATION [60s]  SCALE_WATCH_RATE [100] writes a second of the paced runs
 #   SCALE_WATCH_NICE [0]  niceness of qetcd-watchload: 19 stands in for watchers on other machines,
 #                         so the clients reading 1,000 streams do not take the member's processors
 #   QETCD_BIN [build/bin/qetcd]  ETCD_BIN [etcd on PATH, or .tools/etcd from make deps]
@@ -58,6 +62,7 @@ KEYS=${SCALE_KEYS:-1000000}
 SNAPSHOT_COUNT=${SCALE_SNAPSHOT_COUNT:-10000}
 PRELOAD=${SCALE_PRELOAD:-1000}
 WATCH_DURATION=${SCALE_WATCH_DURATION:-30s}
+WATCH_RATE=${SCALE_WATCH_RATE:-100}
 LONG_POLL=${SCALE_LONG_POLL:-10000}
 STREAMS=${SCALE_STREAMS:-1000}
 WATCH_NICE=${SCALE_WATCH_NICE:-0}
@@ -194,7 +199,14 @@ phase_watchers() { # <server>
     curl -sS --no-progress-meter --parallel --parallel-max 32 -K "$WORK/preload.cfg" -X PUT -d value=v || die "$s: preload failed"
     local w="BENCH_LUA_DIR=$BENCH_DIR BENCH_PRELOAD=$PRELOAD wrk -t1 -c1 -d$WATCH_DURATION -s bench/put.lua"
     echo "$s watchers: $w $url (without, then with nice -n $WATCH_NICE qetcd-watchload --long-poll $LONG_POLL --streams $STREAMS)" >>"$OUT/commands.txt"
-    BENCH_LUA_DIR="$BENCH_DIR" BENCH_PRELOAD=$PRELOAD wrk -t1 -c1 -d"$WATCH_DURATION" -s "$BENCH_DIR/put.lua" "$url" >"$OUT/$s-put-bare.wrk" 2>&1
+    local delay
+    delay=$(awk -v r="$WATCH_RATE" 'BEGIN { printf "%.3f", 1000 / r }')
+    echo "$s watchers, paced: BENCH_DELAY_MS=$delay $w $url (without, then with the watchers)" >>"$OUT/commands.txt"
+    put_c1() { # <output> [delay ms]
+        BENCH_LUA_DIR="$BENCH_DIR" BENCH_PRELOAD=$PRELOAD BENCH_DELAY_MS=${2:-} wrk -t1 -c1 -d"$WATCH_DURATION" -s "$BENCH_DIR/put.lua" "$url" >"$1" 2>&1
+    }
+    put_c1 "$OUT/$s-put-bare.wrk"
+    put_c1 "$OUT/$s-put-bare-paced.wrk" "$delay"
     local before after
     before=$(status_kb "$SERVER_PID" VmRSS)
     nice -n "$WATCH_NICE" "$WATCHLOAD_BIN" "$url" --long-poll "$LONG_POLL" --streams "$STREAMS" >"$OUT/$s-watchers.txt" 2>&1 &
@@ -204,12 +216,17 @@ phase_watchers() { # <server>
     grep -q WATCHERS_READY "$OUT/$s-watchers.txt" || die "$s: watchers not ready after 120 s"
     sleep 2 # let the server settle its bookkeeping before reading RSS
     after=$(status_kb "$SERVER_PID" VmRSS)
-    BENCH_LUA_DIR="$BENCH_DIR" BENCH_PRELOAD=$PRELOAD wrk -t1 -c1 -d"$WATCH_DURATION" -s "$BENCH_DIR/put.lua" "$url" >"$OUT/$s-put-watched.wrk" 2>&1
+    put_c1 "$OUT/$s-put-watched.wrk"
+    put_c1 "$OUT/$s-put-watched-paced.wrk" "$delay"
     kill -TERM "$wp"; wait "$wp" || true
     R[$s,bare99]=$(wrk_field "$OUT/$s-put-bare.wrk" p99_us)
     R[$s,bareRps]=$(wrk_field "$OUT/$s-put-bare.wrk" rps)
     R[$s,w99]=$(wrk_field "$OUT/$s-put-watched.wrk" p99_us)
     R[$s,wRps]=$(wrk_field "$OUT/$s-put-watched.wrk" rps)
+    R[$s,pBare99]=$(wrk_field "$OUT/$s-put-bare-paced.wrk" p99_us)
+    R[$s,pBareRps]=$(wrk_field "$OUT/$s-put-bare-paced.wrk" rps)
+    R[$s,pW99]=$(wrk_field "$OUT/$s-put-watched-paced.wrk" p99_us)
+    R[$s,pWRps]=$(wrk_field "$OUT/$s-put-watched-paced.wrk" rps)
     R[$s,perWatcher]=$(awk -v a="$before" -v b="$after" -v n=$((LONG_POLL + STREAMS)) 'BEGIN { printf "%.1f", (b - a) / n }')
     R[$s,ready]=$(sed -n 's/WATCHERS_READY //p' "$OUT/$s-watchers.txt")
     # A stream the server cut (closed > 0) would make the watched run look lighter than it was.
@@ -297,6 +314,15 @@ done
             printf '%-6s %12s %12s %12s %12s %14s  %s\n' "$s" "${R[$s,bareRps]}" \
                 "$(awk -v u="${R[$s,bare99]}" 'BEGIN { printf "%.2f", u / 1000 }')" "${R[$s,wRps]}" \
                 "$(awk -v u="${R[$s,w99]}" 'BEGIN { printf "%.2f", u / 1000 }')" "${R[$s,perWatcher]}" "${R[$s,ready]}"
+        done
+        echo "the same, paced at $WATCH_RATE writes a second (put.lua with BENCH_DELAY_MS)"
+        printf '%-6s %12s %12s %12s %12s %12s\n' server "w/s bare" "p99 ms bare" "w/s watched" "p99 watched" "p99 ratio"
+        for s in $SERVERS; do
+            [ -n "${R[$s,pBare99]:-}" ] || continue
+            printf '%-6s %12s %12s %12s %12s %12s\n' "$s" "${R[$s,pBareRps]}" \
+                "$(awk -v u="${R[$s,pBare99]}" 'BEGIN { printf "%.2f", u / 1000 }')" "${R[$s,pWRps]}" \
+                "$(awk -v u="${R[$s,pW99]}" 'BEGIN { printf "%.2f", u / 1000 }')" \
+                "$(awk -v a="${R[$s,pBare99]}" -v b="${R[$s,pW99]}" 'BEGIN { printf "%.1fx", b / a }')"
         done
         for s in $SERVERS; do
             if [ -n "${R[$s,bare99]:-}" ]; then echo "$s watchers at the end: ${R[$s,result]:-none reported}"; fi
