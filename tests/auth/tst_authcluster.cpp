@@ -242,8 +242,10 @@ void TestAuthCluster::wrongPasswordFloodKeepsLeader()
         10000);
     const quint64 before = term(*leader);
     QVERIFY(before > 0);
+    // A member that has not heard the new leader yet still answers with the term before
+    // (seen once under ASan: 1 against 2); the flood starts from a cluster that agrees.
     for (auto &d : m)
-        QCOMPARE(term(*d), before);
+        QTRY_COMPARE_WITH_TIMEOUT(term(*d), before, 10000);
 
     const int connections = 200, perConnection = 5;
     WrongPasswordFlood flood(QUrl(leader->clientUrl()), connections, perConnection);
