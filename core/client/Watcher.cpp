@@ -21,7 +21,7 @@ constexpr int maxBackoffMs = 2000;
 // both do), so a watch without them is an attempt that failed. It is also the only way out of
 // a loss inside Qt 6.4's QNetworkAccessManager: a long poll sent on a kept-alive connection
 // just as its member was killed never finished, neither with an error nor with a resend
-// (tst_client_daemon watchAcrossClusterFailoverAndRestart, about one run in ten under ASan).
+// (tst_client_daemon watchAcrossClusterFailoverAndRestart: 5 of 90 runs under ASan).
 constexpr int defaultHeaderTimeoutMs = 5000;
 
 quint64 headerIndex(QNetworkReply *reply)
