@@ -71,10 +71,7 @@ void EtcdNode::wireParts()
             &ProposalQueue::setDiskSpaceAvailable);
 
     // What applying did, for the other parts.
-    connect(&m_state, &StateMachine::entriesApplied, this, [this] {
-        m_changes.runAfterTermApplied();
-        m_expiry.arm();
-    });
+    connect(&m_state, &StateMachine::entriesApplied, &m_expiry, &ExpiryProposer::arm);
     connect(&m_state, &StateMachine::snapshotInstalled, &m_expiry, &ExpiryProposer::arm);
     connect(&m_state, &StateMachine::peerAdded, &m_peers, &PeerLinks::add);
     connect(&m_state, &StateMachine::peerUrlsChanged, &m_peers, &PeerLinks::updateUrls);
@@ -189,6 +186,7 @@ void EtcdNode::onTick()
 
 void EtcdNode::onReadyFinished()
 {
+    m_changes.runAfterTermApplied();
     maybeTakeSnapshot();
     publishAttributes();
 }

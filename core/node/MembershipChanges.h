@@ -54,7 +54,8 @@ public:
     // Leader, every tick: learners whose log reached the commit index become voters
     // (thesis 4.2.1): only then do they count.
     void promoteCaughtUpLearners();
-    // After entries were applied: runs what waited for the current term.
+    // After a Ready was handled (Raft advanced past what was applied): runs what waited for
+    // the current term.
     void runAfterTermApplied();
 
 private:

@@ -23,11 +23,11 @@ constexpr int kWaitMs = 10000;
 class Members
 {
 public:
-    explicit Members(int n, quint64 snapshotCount = 10000)
+    explicit Members(int n, quint64 snapshotCount = 10000, int electionMs = 100)
     {
         node::NodeOptions base;
         base.heartbeatMs = 10;
-        base.electionMs = 100;
+        base.electionMs = electionMs;
         base.proposalTimeoutMs = 3000;
         base.snapshotCount = snapshotCount;
         for (int i = 1; i <= n; ++i)
@@ -144,6 +144,7 @@ private slots:
     void keysExpireOnEveryMemberAtTheSameIndex();
     void aLaggingFollowerCatchesUpFromASnapshot();
     void membershipChangesReachEveryMember();
+    void removingTheLeaderWaitsUntilRaftKnowsItsTermApplied();
 };
 
 void TestMembers::writesThroughAnyMemberApplyInOneOrder()
@@ -274,6 +275,47 @@ void TestMembers::membershipChangesReachEveryMember()
     QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(m[follower].members().size(), 3, kWaitMs);
     QVERIFY(write(m[follower], set(QStringLiteral("/still"), QStringLiteral("ok")))->ok());
+}
+
+void TestMembers::removingTheLeaderWaitsUntilRaftKnowsItsTermApplied()
+{
+    // A follower asked to remove the leader takes leadership first, then proposes the removal
+    // once an entry of its own term is applied. Here that entry cannot commit for a while
+    // (both other members are cut off the moment it leads), so the removal waits for it and
+    // goes ahead from the apply path. Raft refuses a membership change until *it* has been told
+    // the entry is applied (advance()), which comes after the state machine applied it: the
+    // removal used to be proposed in between and answered "another membership change is in
+    // progress" (seen in tst_cluster removingTheLeaderMovesLeadershipFirst under ASan).
+    // Elections at 1 s, so the cut-off leader keeps leading while the test waits.
+    Members m(3, 10000, 1000);
+    QVERIFY(m.start());
+    QTRY_VERIFY_WITH_TIMEOUT(m.agreedLeader() != 0, kWaitMs);
+    const int leader = m.indexOf(m.agreedLeader());
+    const int follower = (leader + 1) % 3;
+    const int other = (leader + 2) % 3;
+    const quint64 followerId = m[follower].memberId();
+
+    bool cut = false;
+    connect(&m[follower], &node::EtcdNode::leaderChanged, this, [&](quint64 id) {
+        if (id != followerId || cut)
+            return;
+        cut = true; // before its first entry of the new term reaches anyone
+        m.hub.isolate(m[leader].memberId());
+        m.hub.isolate(m[other].memberId());
+    });
+    std::optional<api::MemberChangeResult> removed;
+    m[follower].removeMember(m[leader].memberId(),
+                             [&](const api::MemberChangeResult &r) { removed = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(cut, kWaitMs);
+    // Past the 50 ms the transfer lets its last messages leave: the removal now waits for the
+    // term's entry (a set-up delay, not a check of something absent). Elections are at 1 s.
+    QTest::qWait(300);
+    QVERIFY(!removed.has_value());
+    QCOMPARE(m[follower].leaderId(), followerId);
+    m.hub.healAll();
+    QTRY_VERIFY_WITH_TIMEOUT(removed.has_value(), kWaitMs);
+    QVERIFY2(removed->status == api::MemberChangeResult::Status::Ok, qPrintable(removed->message));
+    QTRY_COMPARE_WITH_TIMEOUT(m[follower].members().size(), 2, kWaitMs);
 }
 
 QTEST_GUILESS_MAIN(TestMembers)
