@@ -32,6 +32,10 @@ struct ClientConfig
     // Per call, across all endpoints tried (etcdctl --total-timeout); watches
     // are exempt. 0: no limit.
     int totalTimeoutMs = 0;
+    // A watch on which nothing arrived for this long (headers came) asks its member again from
+    // the same index: one that vanished without closing the connection (power loss, a
+    // partition) fails then and the watch moves on (see Watcher). 0: never.
+    int watchIdleRecheckMs = 5 * 60 * 1000;
     // Refresh the endpoint list from /v2/members this often. 0: only on sync().
     int autoSyncIntervalMs = 0;
 

@@ -63,6 +63,8 @@ Watcher::Watcher(Client *client, const QString &key, const WatchOptions &options
             [this] { fail(Transport::headerTimeout(m_endpoint)); });
     connect(&m_streamHeaderTimer, &QTimer::timeout, this,
             [this] { fail(Transport::headerTimeout(m_endpoint)); });
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, &Watcher::recheckIdle);
 }
 
 Watcher::~Watcher()
@@ -98,6 +100,7 @@ void Watcher::abortAll()
 {
     m_pollHeaderTimer.stop();
     m_streamHeaderTimer.stop();
+    m_idleTimer.stop();
     dispose(m_poll, this);
     dispose(m_stream, this);
     m_splitter.clear();
@@ -183,6 +186,7 @@ void Watcher::pollHeaders()
     if (status / 100 == 5)
         return;
     m_headerIndex = headerIndex(m_poll);
+    restartIdleTimer();
     m_roundErrors.clear();
     m_backoffMs = 0;
     m_everConnected = true;
@@ -209,8 +213,7 @@ void Watcher::pollFinished()
     if (status == 200 || status == 201) {
         if (body.trimmed().isEmpty()) {
             // The server ended an idle long poll; ask again from the same place.
-            if (m_next == 0 && m_headerIndex != 0)
-                m_next = m_headerIndex + 1;
+            keepStartIndex(m_headerIndex);
             poll();
             return;
         }
@@ -259,6 +262,7 @@ void Watcher::streamHeaders()
         return; // streamFinished() reports it
     m_streamStart = headerIndex(m_stream);
     m_headerIndex = m_streamStart;
+    restartIdleTimer();
     m_roundErrors.clear();
     m_backoffMs = 0;
     m_everConnected = true;
@@ -281,6 +285,7 @@ void Watcher::streamData()
     const int status = m_stream->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status != 200)
         return;
+    restartIdleTimer();
     const QList<QByteArray> objects = m_splitter.feed(m_stream->readAll());
     if (m_splitter.overflowed()) {
         fail(Error::make(Error::Kind::Protocol,
@@ -340,6 +345,30 @@ void Watcher::gapClosed()
         m_next = m_streamStart + 1;
 }
 
+void Watcher::keepStartIndex(quint64 connectionIndex)
+{
+    if (m_next == 0 && connectionIndex != 0)
+        m_next = connectionIndex + 1;
+}
+
+void Watcher::restartIdleTimer()
+{
+    const int idleMs = m_client ? m_client->config().watchIdleRecheckMs : 0;
+    if (idleMs > 0)
+        m_idleTimer.start(idleMs);
+}
+
+void Watcher::recheckIdle()
+{
+    // Asking again costs one request: a member that is there sends the headers at once and the
+    // watch goes on unnoticed (no disconnected(), no second connected()); one that is gone
+    // fails the attempt (refused, or no headers in time) and fail() moves to the next member.
+    // From the same index, so nothing is missed or delivered twice.
+    qCDebug(lcClient) << "watch" << m_key << "idle; asking" << m_endpoint << "again";
+    keepStartIndex(m_headerIndex);
+    connectNow();
+}
+
 Error Watcher::connectionFailure(QNetworkReply *reply) const
 {
     if (const Error te = Transport::transportError(reply, m_endpoint))
@@ -379,11 +408,9 @@ void Watcher::fail(const Error &e)
     if (!m_running)
         return;
     qCDebug(lcClient) << "watch" << m_key << "lost" << m_endpoint << e.toString();
-    const quint64 started = m_headerIndex;
+    keepStartIndex(m_headerIndex); // before abortAll() forgets it
     abortAll();
     m_connected = false;
-    if (m_next == 0 && started != 0)
-        m_next = started + 1;
     m_roundErrors.append(e);
     const int endpoints = m_client ? int(m_client->endpoints().size()) : 0;
     if (!m_everConnected && m_options.failIfUnreachable && m_roundErrors.size() >= endpoints) {

@@ -34,6 +34,11 @@ class Transport;
 //   list, starting at the pinned one), with back-off once all endpoints
 //   failed in a row. Events at or below the last delivered index are never
 //   delivered twice.
+// - A watch on which nothing arrived for ClientConfig::watchIdleRecheckMs
+//   (5 min) after its headers asks the same member again, from the same
+//   index and without a disconnected(): a member that vanished without
+//   closing the connection then fails the new attempt, which nothing else
+//   would notice but TCP keepalive (2 h by default; Qt 6.4 sets no shorter).
 // - Long-poll mode (default) sends one wait=true request per event. Stream
 //   mode keeps one stream=true response open; because etcd streams only live
 //   events, a (re)connect first catches up with long polls from the needed
@@ -89,6 +94,12 @@ private:
     void streamData();
     void streamFinished();
     void gapClosed();
+    // Nothing arrived for watchIdleRecheckMs: ask the same member again.
+    void recheckIdle();
+    void restartIdleTimer();
+    // A watch started "from now" goes on after the X-Etcd-Index its connection's headers
+    // named (0: none arrived), whatever happens to that connection.
+    void keepStartIndex(quint64 connectionIndex);
     // A failed connection, or a 5xx: reasons to try again elsewhere.
     Error connectionFailure(QNetworkReply *reply) const;
     void deliver(const Response &response);
@@ -114,6 +125,7 @@ private:
     QTimer m_retry;
     QTimer m_pollHeaderTimer;
     QTimer m_streamHeaderTimer;
+    QTimer m_idleTimer; // runs while the current connection's headers are in
 
     QPointer<QNetworkReply> m_poll;
     QPointer<QNetworkReply> m_stream;

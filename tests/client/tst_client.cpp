@@ -57,6 +57,8 @@ private slots:
     void watchResumesFromHeaderIndexAfterDrop();
     void watchFailsOverToNextEndpoint();
     void watchWithoutHeadersMovesOn();
+    void idleWatchAsksTheSameMemberAgain();
+    void watchOnAVanishedMemberMovesOn();
     void watchHistoryClearedStopsAndRestarts();
     void watchNeverDeliversTwice();
     void watchRepollsAfterEmptyBody();
@@ -703,6 +705,85 @@ void tst_Client::watchWithoutHeadersMovesOn()
         QCOMPARE(lost.size(), 1);
         QCOMPARE(lost[0][0].value<Error>().kind(), Error::Kind::HeaderTimeout);
         QCOMPARE(lost[0][0].value<Error>().endpoint(), silent.url());
+        delete w;
+    }
+}
+
+void tst_Client::idleWatchAsksTheSameMemberAgain()
+{
+    // Nothing arrives on a watch for watchIdleRecheckMs after its headers: it asks the same
+    // member again from the same index, and a member that is there is none the wiser for the
+    // watch's user: no disconnected(), one connected(), and the event when it comes.
+    for (const bool stream : {false, true}) {
+        FakeServer s;
+        int watches = 0;
+        s.handler = [&watches, stream](const FakeServer::Request &r) {
+            // The first watch stays idle (headers only); the second sees event 5, which ends
+            // a long poll.
+            const bool idle = ++watches == 1;
+            FakeServer::startChunked(r.socket, 200, FakeServer::etcdHeaders(4));
+            if (idle)
+                return;
+            FakeServer::sendChunk(r.socket, FakeServer::event("set", "/k", "5", 5));
+            if (!stream)
+                FakeServer::endChunked(r.socket);
+        };
+        ClientConfig config = ClientConfig::forEndpoints({s.url()});
+        config.watchIdleRecheckMs = 300;
+        Client c(config);
+        WatchOptions o;
+        o.waitIndex = 5;
+        o.stream = stream;
+        Watcher *w = c.watch(QStringLiteral("/k"), o);
+        QSignalSpy events(w, &Watcher::event);
+        QSignalSpy connected(w, &Watcher::connected);
+        QSignalSpy lost(w, &Watcher::disconnected);
+        QVERIFY2(events.wait(10000), stream ? "stream" : "long poll");
+        QCOMPARE(events[0][0].value<Response>().node.value, QStringLiteral("5"));
+        QCOMPARE(watches, 2);
+        for (const FakeServer::Request &r : std::as_const(s.requests))
+            QCOMPARE(r.param(stream ? "stream" : "waitIndex"), stream ? "true" : "5");
+        QCOMPARE(connected.size(), 1);
+        QCOMPARE(lost.size(), 0);
+        delete w;
+    }
+}
+
+void tst_Client::watchOnAVanishedMemberMovesOn()
+{
+    // A member that sent a watch's headers and then vanished without closing the connection
+    // (a power loss, a partition: no FIN, no RST) is noticed when the idle watch asks it again
+    // and gets no headers in time; the watch goes on from the same index on the next member.
+    // Without the recheck only TCP keepalive would end it, after hours.
+    for (const bool stream : {false, true}) {
+        FakeServer vanishing;
+        vanishing.handler = [&vanishing](const FakeServer::Request &r) {
+            if (vanishing.requests.size() == 1) // headers, then nothing ever again
+                FakeServer::startChunked(r.socket, 200, FakeServer::etcdHeaders(8));
+        };
+        FakeServer good;
+        good.handler = [](const FakeServer::Request &r) {
+            FakeServer::startChunked(r.socket, 200, FakeServer::etcdHeaders(8));
+            FakeServer::sendChunk(r.socket, FakeServer::event("set", "/k", "9", 9));
+            if (r.param("stream") != "true")
+                FakeServer::endChunked(r.socket);
+        };
+        ClientConfig config = ClientConfig::forEndpoints({vanishing.url(), good.url()});
+        config.headerTimeoutMs = 500;
+        config.watchIdleRecheckMs = 300;
+        Client c(config);
+        WatchOptions o;
+        o.waitIndex = 9;
+        o.stream = stream;
+        Watcher *w = c.watch(QStringLiteral("/k"), o);
+        QSignalSpy events(w, &Watcher::event);
+        QSignalSpy lost(w, &Watcher::disconnected);
+        QVERIFY2(events.wait(10000), stream ? "stream" : "long poll");
+        QCOMPARE(events[0][0].value<Response>().node.value, QStringLiteral("9"));
+        QCOMPARE(vanishing.requests.size(), 2); // the watch, then the recheck
+        QCOMPARE(lost.size(), 1);
+        QCOMPARE(lost[0][0].value<Error>().kind(), Error::Kind::HeaderTimeout);
+        QCOMPARE(lost[0][0].value<Error>().endpoint(), vanishing.url());
         delete w;
     }
 }
