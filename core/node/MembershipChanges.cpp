@@ -130,12 +130,7 @@ void MembershipChanges::whenTermApplied(std::function<void()> run)
 
 bool MembershipChanges::termApplied() const
 {
-    // Raft's own applied index, not only the state machine's: Raft refuses a membership change
-    // until advance() told it the new leader's first entry is applied, and the state machine
-    // applies entries before that (RaftLoop applies while the batch is synced). In between, the
-    // removal was refused with "another membership change is in progress".
-    return m_loop.leaderId() != 0 && m_state.appliedTerm() == m_loop.hardState().term &&
-           m_loop.raft() && m_loop.raft()->status().applied >= m_state.applied();
+    return m_loop.leaderId() != 0 && m_state.appliedTerm() == m_loop.hardState().term;
 }
 
 void MembershipChanges::runAfterTermApplied()

@@ -54,8 +54,9 @@ public:
     // Leader, every tick: learners whose log reached the commit index become voters
     // (thesis 4.2.1): only then do they count.
     void promoteCaughtUpLearners();
-    // After a Ready was handled (Raft advanced past what was applied): runs what waited for
-    // the current term.
+    // After a Ready was handled: runs what waited for the current term. Not from the apply
+    // itself: Raft learns what was applied only after the state machine (RaftLoop's
+    // appliedTo() or advance()), and refuses a membership change until then.
     void runAfterTermApplied();
 
 private:

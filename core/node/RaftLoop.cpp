@@ -221,8 +221,14 @@ void RaftLoop::applyDurableCommitted()
     qsizetype n = 0;
     while (n < m_ready.committedEntries.size() && m_ready.committedEntries.at(n).index <= durable)
         ++n;
-    if (n > 0)
+    if (n > 0) {
         Q_EMIT committed(m_ready.committedEntries.first(n));
+        // Raft would otherwise learn it only at advance(), after the fsync: a leader elected a
+        // moment ago refused membership changes in between, its own first entry applied here
+        // but not there ("another membership change is in progress"), and dropped one that a
+        // follower forwarded.
+        m_raft->appliedTo(m_ready.committedEntries.at(n - 1).index);
+    }
 }
 
 void RaftLoop::onPersisted()

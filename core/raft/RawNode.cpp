@@ -187,6 +187,12 @@ void RawNode::advance(const Ready &rd)
     }
 }
 
+void RawNode::appliedTo(quint64 index)
+{
+    Q_ASSERT_X(m_readyOutstanding, "RawNode::appliedTo", "no Ready outstanding");
+    m_raft->appliedTo(index);
+}
+
 ConfState RawNode::applyConfChange(const ConfChange &cc)
 {
     return m_raft->applyConfChange(cc);

@@ -44,6 +44,11 @@ public:
     bool hasReady() const;
     Ready ready();
     void advance(const Ready &rd);
+    // The application applied the outstanding Ready's committed entries up to `index` ahead of
+    // advance() (see Ready.h): Raft counts them applied now, so a membership change proposed
+    // meanwhile is judged by what the state machine holds, not refused as one still pending.
+    // Pre: a Ready is outstanding and `index` is at most its last committed entry's.
+    void appliedTo(quint64 index);
     // The application has the image of the received snapshot at `index` elsewhere (persisted
     // to its own file): Raft, which never reads an image, lets go of its bytes before
     // advance() instead of after. Until then a snapshot taken from the log carries no data,

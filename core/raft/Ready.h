@@ -25,6 +25,8 @@ namespace raft {
 //      applied >= their index;
 //   5. call advance(). The leader counts its own log towards commitment only for entries
 //      reported durable here.
+// Committed entries that were durable already may be applied before step 2 ends (while the
+// fsync runs); RawNode::appliedTo() then tells Raft at once, before advance().
 struct Ready
 {
     std::optional<SoftState> softState;

@@ -207,6 +207,29 @@ private slots:
         QCOMPARE(n->raft().proposeConfChange({ConfChangeType::AddNode, 4, {}}), ProposeResult::Ok);
     }
 
+    // An application may apply committed entries before advance() (qetcd does while the
+    // batch's fsync runs). Told so with appliedTo(), Raft judges a membership change by what is
+    // applied: before, a new leader refused one until advance(), its own first entry applied.
+    void test_thesis_4_1_appliedBeforeAdvanceCounts()
+    {
+        auto n = standaloneLeader();
+        n->raft().tick(); // heartbeat: followers answer, the leader re-sends the empty entry
+        for (const Message &m : rt::ofType(n->drain(), MessageType::MsgHeartbeat))
+            n->raft().step(rt::msg(MessageType::MsgHeartbeatResp, m.to, 1, m.term));
+        for (const Message &m : rt::ofType(n->drain(), MessageType::MsgApp))
+            n->raft().step(rt::appendResp(m.to, 1, m.term, m.index + quint64(m.entries.size())));
+        QVERIFY(n->raft().hasReady());
+        const Ready rd = n->raft().ready();
+        QVERIFY(!rd.committedEntries.isEmpty());
+        QCOMPARE(rd.committedEntries.last().index, n->status().lastIndex); // the term's first
+        QCOMPARE(n->raft().proposeConfChange({ConfChangeType::AddNode, 4, {}}),
+                 ProposeResult::ConfChangePending);
+        n->raft().appliedTo(rd.committedEntries.last().index);
+        QCOMPARE(n->raft().proposeConfChange({ConfChangeType::AddNode, 4, {}}), ProposeResult::Ok);
+        n->raft().advance(rd);
+        n->drain();
+    }
+
     void test_thesis_4_1_invalidChangesRefused()
     {
         auto net = cluster(1);
