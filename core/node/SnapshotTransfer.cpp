@@ -20,6 +20,8 @@ constexpr qsizetype kPrefixBytes = 8 + 4;
 constexpr quint32 kMaxHeadBytes = 1024 * 1024;
 // What saveImage() holds of an image at a time.
 constexpr qsizetype kCopyPieceBytes = 1024 * 1024;
+// The spool's space is given back in multiples of this: a multiple of any file system's block.
+constexpr qint64 kReleaseAlign = 64 * 1024;
 
 } // namespace
 
@@ -72,8 +74,9 @@ SnapshotTransfer::saveImage(const QString &path, qint64 maxBytes,
                             const storage::Snapshotter &snapshotter, quint64 n, QString *problem,
                             const std::atomic<bool> *cancel)
 {
-    QFile in;
-    std::optional<raft::Message> m = openFile(&in, path, maxBytes, problem);
+    QFile in; // written to only to give its space back
+    std::optional<raft::Message> m =
+        openFile(&in, path, maxBytes, problem, QIODevice::ReadWrite | QIODevice::ExistingOnly);
     if (!m)
         return std::nullopt;
     const raft::SnapshotMetadata &meta = m->snapshot.metadata;
@@ -83,6 +86,8 @@ SnapshotTransfer::saveImage(const QString &path, qint64 maxBytes,
     if (r.ok())
         r = storage::DiskOps::createFile(out, to, false);
     QByteArray piece;
+    qint64 released = 0; // the spool's bytes before this have no disk space any more
+    bool release = true; // until the file system says it cannot
     while (r.ok() && !in.atEnd()) {
         if (cancel && cancel->load()) {
             r = storage::StorageResult::failure(storage::StorageStatus::IoError,
@@ -99,6 +104,16 @@ SnapshotTransfer::saveImage(const QString &path, qint64 maxBytes,
         }
         piece.resize(got);
         r = storage::DiskOps::writeAll(out, piece);
+        // The spool is of no use once copied (a failed save is sent again whole), so its space
+        // goes back as the copy's is taken: a follower with room for one image can install it.
+        // Whole blocks only: a block the range covers in part is zeroed but keeps its space, so
+        // up to the last 64 KiB boundary copied, and at the end past the last byte.
+        if (r.ok() && release) {
+            const qint64 upTo = in.atEnd() ? in.size() + kReleaseAlign - 1 : in.pos();
+            const qint64 aligned = upTo / kReleaseAlign * kReleaseAlign;
+            release = storage::DiskOps::releaseRange(in, released, aligned - released);
+            released = qMax(released, aligned);
+        }
     }
     if (r.ok())
         r = storage::DiskOps::dataSync(out);
@@ -127,10 +142,11 @@ SnapshotTransfer::saveImage(const QString &path, qint64 maxBytes,
 }
 
 std::optional<raft::Message> SnapshotTransfer::openFile(QFile *f, const QString &path,
-                                                        qint64 maxBytes, QString *problem)
+                                                        qint64 maxBytes, QString *problem,
+                                                        QIODevice::OpenMode mode)
 {
     f->setFileName(path);
-    if (!f->open(QIODevice::ReadOnly)) {
+    if (!f->open(mode)) {
         *problem = tr("cannot open %1: %2").arg(path, f->errorString());
         return std::nullopt;
     }

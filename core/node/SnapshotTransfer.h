@@ -6,6 +6,7 @@
 #include "raft/Message.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
 #include <QString>
 
 class QFile;
@@ -61,17 +62,20 @@ public:
     // snapshot file it is to become (header, checksum, and metadata equal to the message's).
     // nullopt and *problem otherwise, and nothing is left in the snapshot directory. Gives up
     // between pieces once *cancel (if given) is true. Blocks for as long as the copy takes: for
-    // a thread of its own.
+    // a thread of its own. The spooled file is used up: each piece's disk space is given back
+    // once it is copied (DiskOps::releaseRange, where the file system can), so the copy needs
+    // one image's worth of disk, not two; the caller removes the file whatever the outcome.
     static std::optional<SavedImage> saveImage(const QString &path, qint64 maxBytes,
                                                const storage::Snapshotter &snapshotter, quint64 n,
                                                QString *problem,
                                                const std::atomic<bool> *cancel = nullptr);
 
 private:
-    // Opens the spooled transfer at `path` in *f and reads up to its image: the MsgSnap
-    // without data, or nullopt and *problem.
+    // Opens the spooled transfer at `path` in *f (with `mode`) and reads up to its image: the
+    // MsgSnap without data, or nullopt and *problem.
     static std::optional<raft::Message> openFile(QFile *f, const QString &path, qint64 maxBytes,
-                                                 QString *problem);
+                                                 QString *problem,
+                                                 QIODevice::OpenMode mode = QIODevice::ReadOnly);
     // The length of the message after the prefix (the first bytes of a transfer of `total`
     // bytes), or nullopt and *problem when it is no transfer or the length cannot be right.
     static std::optional<qsizetype> headLength(const QByteArray &prefix, qint64 total,

@@ -144,6 +144,18 @@ StorageResult DiskOps::truncate(QFileDevice &file, qint64 size)
     return StorageResult::success();
 }
 
+bool DiskOps::releaseRange(QFileDevice &file, qint64 offset, qint64 length)
+{
+    if (length <= 0)
+        return true;
+    int rc;
+    do {
+        rc = ::fallocate(file.handle(), FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, off_t(offset),
+                         off_t(length));
+    } while (rc != 0 && errno == EINTR);
+    return rc == 0;
+}
+
 StorageResult DiskOps::writeFileAtomically(const QString &path, const QByteArray &data,
                                            const std::function<bool()> &beforeCommit)
 {

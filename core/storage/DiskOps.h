@@ -51,6 +51,11 @@ public:
     static StorageResult readAll(QFileDevice &file, QByteArray *out);
     // Cuts the file back to size bytes and moves its offset there.
     static StorageResult truncate(QFileDevice &file, qint64 size);
+    // Gives the disk space of [offset, offset + length) back to the file system, the file's
+    // size unchanged and the range reading as zeros from then on (a hole: Linux fallocate
+    // FALLOC_FL_PUNCH_HOLE). False where the file system cannot (the space then stays in use);
+    // the file must be open for writing.
+    static bool releaseRange(QFileDevice &file, qint64 offset, qint64 length);
     // Writes data to path atomically: into path + ".tmp", fdatasynced, renamed over path, then
     // the directory fsynced; a reader sees no file, the old one or the complete new one. On any
     // failure the temporary file is removed (a full disk keeps no half-written file) and path

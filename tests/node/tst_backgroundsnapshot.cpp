@@ -10,6 +10,7 @@
 // image, and an image saved from a spooled transfer is the leader's file or nothing.
 #include "node/BackgroundSnapshot.h"
 #include "node/SnapshotTransfer.h"
+#include "storage/DiskOps.h"
 #include "storage/Snapshotter.h"
 
 #include <QDir>
@@ -24,6 +25,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <sys/stat.h>
 
 namespace {
 
@@ -349,7 +351,7 @@ private slots:
         }
         QVERIFY2(saved, qPrintable(why));
         // The message without its image, the image in the file and nowhere else.
-        const auto whole = node::SnapshotTransfer::readFile(spooled, 0, &why);
+        const auto whole = node::SnapshotTransfer::decode(wire, &why); // the spool is used up
         QVERIFY2(whole, qPrintable(why));
         raft::Message bare = *whole;
         bare.snapshot.data.clear();
@@ -359,6 +361,46 @@ private slots:
         QFile kept(saved->path);
         QVERIFY(kept.open(QIODevice::ReadOnly));
         QCOMPARE(kept.readAll(), storage::Snapshotter::encode(whole->snapshot));
+    }
+
+    // Saving gives the spooled file's disk space back piece by piece, so a follower needs room
+    // for one image, not for the spool and the copy side by side.
+    void savingAnImageGivesTheSpoolsSpaceBack()
+    {
+        QTemporaryDir dir;
+        const auto allocated = [](const QString &path) {
+            struct stat st = {};
+            return ::stat(QFile::encodeName(path).constData(), &st) == 0
+                       ? qint64(st.st_blocks) * 512
+                       : qint64(-1);
+        };
+        {
+            QFile probe(dir.filePath(QStringLiteral("probe")));
+            QVERIFY(probe.open(QIODevice::ReadWrite));
+            QCOMPARE(probe.write(QByteArray(65536, 'x')), 65536);
+            QVERIFY(probe.flush());
+            if (!storage::DiskOps::releaseRange(probe, 0, 65536))
+                QSKIP(
+                    "this file system cannot punch holes: the spool keeps its space until removed");
+        }
+        const raft::Message m = snapMessage();
+        const QByteArray wire =
+            node::SnapshotTransfer::head(m) + storage::Snapshotter::encode(m.snapshot);
+        QVERIFY(wire.size() > 1024 * 1024); // more than one piece of the copy
+        const QString spooled = dir.filePath(QStringLiteral("spooled"));
+        QFile f(spooled);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(wire), wire.size());
+        f.close();
+        QVERIFY(allocated(spooled) >= wire.size());
+
+        QString why;
+        const auto saved = node::SnapshotTransfer::saveImage(
+            spooled, 0, storage::Snapshotter(dir.filePath(QStringLiteral("snap"))), 7, &why);
+        QVERIFY2(saved, qPrintable(why));
+        QCOMPARE(QFileInfo(spooled).size(), wire.size()); // same size, a hole
+        QVERIFY2(allocated(spooled) <= 4096, QByteArray::number(allocated(spooled)).constData());
+        QVERIFY(allocated(saved->path) >= wire.size() - node::SnapshotTransfer::head(m).size());
     }
 };
 
