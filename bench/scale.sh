@@ -262,6 +262,11 @@ phase_install() { # <server>
     [ -n "$lead" ] || die "$s: m1 gives no X-Etcd-Index"
     start_member "$s" m3 "$data/m3" "${cports[3]}" "${pports[3]}" "$cluster" existing "$OUT/$s-install-m3.log"
     pids[3]=$SERVER_PID
+    # m3's data dir as the disk holds it (du: allocated blocks), every 20 ms while it catches up:
+    # a received snapshot is spooled, then saved, then the old files go.
+    local sampler
+    ( while kill -0 "${pids[3]}" 2>/dev/null; do du -sk "$data/m3" 2>/dev/null | cut -f1; sleep 0.02; done ) >"$OUT/$s-install-m3-disk.kb" &
+    sampler=$!
     local n=""
     for _ in $(seq 1 6000); do
         kill -0 "${pids[3]}" 2>/dev/null || die "$s: m3 exited while catching up, see $OUT/$s-install-m3.log"
@@ -272,6 +277,8 @@ phase_install() { # <server>
     if [ -z "$n" ] || [ "$n" -lt "$lead" ]; then die "$s: m3 did not reach index $lead in 600 s"; fi
     R[$s,iCatch]=$(awk -v a="$STARTED" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
     sleep 3 # what it keeps once the install is over, not the moment it ends
+    kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+    R[$s,iDiskPeak]=$(awk '$1 > m { m = $1 } END { printf "%.0f", m / 1024 }' "$OUT/$s-install-m3-disk.kb")
     R[$s,iRss]=$(mb "$(status_kb "${pids[3]}" VmRSS)")
     R[$s,iHwm]=$(mb "$(status_kb "${pids[3]}" VmHWM)")
     R[$s,iPeers]="$(mb "$(status_kb "${pids[1]}" VmRSS)") / $(mb "$(status_kb "${pids[2]}" VmRSS)")"
@@ -331,11 +338,11 @@ done
     if [[ " $PHASES " == *" install "* ]]; then
         echo
         echo "install: three members, m3 stopped during wrk -t2 -c64 -d$INSTALL_DURATION (fill.lua) through m1, then restarted"
-        printf '%-6s %9s %12s %14s %16s %12s %9s\n' server writes "catch-up s" "m3 RSS/peak" "m1 / m2 RSS" "k1 same" "m3 disk"
+        printf '%-6s %9s %12s %14s %16s %12s %9s %16s\n' server writes "catch-up s" "m3 RSS/peak" "m1 / m2 RSS" "k1 same" "m3 disk" "m3 disk peak"
         for s in $SERVERS; do
             [ -n "${R[$s,iCatch]:-}" ] || continue
-            printf '%-6s %9s %12s %14s %16s %12s %9s\n' "$s" "${R[$s,iKeys]}" "${R[$s,iCatch]}" \
-                "${R[$s,iRss]}/${R[$s,iHwm]} MB" "${R[$s,iPeers]} MB" "${R[$s,iSame]}" "${R[$s,iDisk]} MB"
+            printf '%-6s %9s %12s %14s %16s %12s %9s %16s\n' "$s" "${R[$s,iKeys]}" "${R[$s,iCatch]}" \
+                "${R[$s,iRss]}/${R[$s,iHwm]} MB" "${R[$s,iPeers]} MB" "${R[$s,iSame]}" "${R[$s,iDisk]} MB" "${R[$s,iDiskPeak]} MB"
         done
     fi
 } | tee "$OUT/summary.txt"
