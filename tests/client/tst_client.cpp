@@ -27,6 +27,15 @@ bool wait(Reply *r)
     return QTest::qWaitFor([r] { return r->isFinished(); }, 10000);
 }
 
+// A watch on /k from `index`, long poll or stream.
+Watcher *watchFrom(Client &c, quint64 index, bool stream)
+{
+    WatchOptions o;
+    o.waitIndex = index;
+    o.stream = stream;
+    return c.watch(QStringLiteral("/k"), o);
+}
+
 } // namespace
 
 class tst_Client : public QObject
@@ -690,10 +699,7 @@ void tst_Client::watchWithoutHeadersMovesOn()
         ClientConfig config = ClientConfig::forEndpoints({silent.url(), good.url()});
         QCOMPARE(config.headerTimeoutMs, 0);
         Client c(config);
-        WatchOptions o;
-        o.waitIndex = 7;
-        o.stream = stream;
-        Watcher *w = c.watch(QStringLiteral("/k"), o);
+        Watcher *w = watchFrom(c, 7, stream);
         QSignalSpy events(w, &Watcher::event);
         QSignalSpy lost(w, &Watcher::disconnected);
         QVERIFY2(QTest::qWaitFor([&silent] { return !silent.requests.isEmpty(); }, 5000),
@@ -731,10 +737,7 @@ void tst_Client::idleWatchAsksTheSameMemberAgain()
         ClientConfig config = ClientConfig::forEndpoints({s.url()});
         config.watchIdleRecheckMs = 300;
         Client c(config);
-        WatchOptions o;
-        o.waitIndex = 5;
-        o.stream = stream;
-        Watcher *w = c.watch(QStringLiteral("/k"), o);
+        Watcher *w = watchFrom(c, 5, stream);
         QSignalSpy events(w, &Watcher::event);
         QSignalSpy connected(w, &Watcher::connected);
         QSignalSpy lost(w, &Watcher::disconnected);
@@ -772,10 +775,7 @@ void tst_Client::watchOnAVanishedMemberMovesOn()
         config.headerTimeoutMs = 500;
         config.watchIdleRecheckMs = 300;
         Client c(config);
-        WatchOptions o;
-        o.waitIndex = 9;
-        o.stream = stream;
-        Watcher *w = c.watch(QStringLiteral("/k"), o);
+        Watcher *w = watchFrom(c, 9, stream);
         QSignalSpy events(w, &Watcher::event);
         QSignalSpy lost(w, &Watcher::disconnected);
         QVERIFY2(events.wait(10000), stream ? "stream" : "long poll");
