@@ -283,9 +283,10 @@ void TestMembers::removingTheLeaderWaitsUntilRaftKnowsItsTermApplied()
     // once an entry of its own term is applied. Here that entry cannot commit for a while
     // (both other members are cut off the moment it leads), so the removal waits for it and
     // goes ahead from the apply path. Raft refuses a membership change until *it* has been told
-    // the entry is applied (advance()), which comes after the state machine applied it: the
-    // removal used to be proposed in between and answered "another membership change is in
-    // progress" (seen in tst_cluster removingTheLeaderMovesLeadershipFirst under ASan).
+    // the entry is applied (here, without a WAL writer, at advance()), which comes after the
+    // state machine applied it: the removal used to be proposed in between and answered
+    // "another membership change is in progress" (seen in tst_cluster
+    // removingTheLeaderMovesLeadershipFirst under ASan).
     // Elections at 1 s, so the cut-off leader keeps leading while the test waits.
     Members m(3, 10000, 1000);
     QVERIFY(m.start());
