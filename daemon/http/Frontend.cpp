@@ -25,6 +25,8 @@ Frontend::Frontend(api::V2Api &api, const api::CorsPolicy &cors, std::shared_ptr
       m_apiThread(std::move(apiThread)), m_ownThread(Mailbox::create(this)),
       m_ownOutbox(std::make_shared<StreamOutbox>(m_ownThread))
 {
+    if (m_scope == Scope::All)
+        m_sender = std::make_unique<StreamSender>();
 }
 
 Frontend::~Frontend()
@@ -91,7 +93,8 @@ void Frontend::serve(QTcpSocket *socket, Connection *connection, const api::Http
     api::HttpResponse cors;
     m_cors.decorate(req, cors);
     auto channel = std::make_shared<SocketChannel>(socket, connection, m_ownThread, m_ownOutbox,
-                                                   m_apiThread, head, close, http10, cors.headers);
+                                                   m_apiThread, head, close, http10, cors.headers,
+                                                   m_sender ? m_sender->outbox() : nullptr);
     api::V2Api *api = &m_api;
     auto handle = [api, req, channel] {
         const std::optional<api::HttpResponse> now =

@@ -5,6 +5,7 @@
 
 #include "Mailbox.h"
 #include "StreamOutbox.h"
+#include "StreamSender.h"
 #include "api/CorsPolicy.h"
 
 #include <QAbstractHttpServer>
@@ -30,9 +31,10 @@ class Connection;
 // Connection (compact JSON, one write per response, HEAD without body,
 // Connection: close and HTTP/1.0 honoured: see Qt64.h). Its sockets come from
 // Server, which made their Connection. Lives on its client thread, like its
-// sockets; borrows the api. With Scope::MetricsOnly (--listen-metrics-urls, as etcd) it
-// answers /metrics and /health and 404 to everything else, so a monitoring port opened to a
-// scraper gives no access to keys.
+// sockets; borrows the api. Its watch streams' events are written by its own StreamSender
+// thread (plain TCP) or on its own thread (TLS). With Scope::MetricsOnly (--listen-metrics-urls, as
+// etcd) it answers /metrics and /health and 404 to everything else, so a monitoring port opened to
+// a scraper gives no access to keys.
 class Frontend : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -57,6 +59,8 @@ private:
     std::shared_ptr<Mailbox> m_apiThread;
     std::shared_ptr<Mailbox> m_ownThread;
     std::shared_ptr<StreamOutbox> m_ownOutbox; // the watch streams of this thread's sockets
+    // Writes this thread's plain-TCP watch streams at the lowest priority (not for MetricsOnly).
+    std::unique_ptr<StreamSender> m_sender;
 };
 
 } // namespace http

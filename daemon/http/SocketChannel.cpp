@@ -9,6 +9,14 @@
 #include "HttpWire.h"
 
 #include <QLoggingCategory>
+#include <QSslSocket>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace http {
 
@@ -18,10 +26,12 @@ SocketChannel::SocketChannel(QTcpSocket *socket, Connection *connection,
                              std::shared_ptr<Mailbox> socketThread,
                              std::shared_ptr<StreamOutbox> socketOutbox,
                              std::shared_ptr<Mailbox> apiThread, bool head, bool close, bool http10,
-                             const api::HttpHeaders &extraHeaders)
+                             const api::HttpHeaders &extraHeaders,
+                             std::shared_ptr<StreamOutbox> senderOutbox)
     : m_socket(socket), m_connection(connection), m_socketThread(std::move(socketThread)),
-      m_socketOutbox(std::move(socketOutbox)), m_apiThread(std::move(apiThread)),
-      m_extraHeaders(extraHeaders), m_head(head), m_close(close || http10), m_http10(http10)
+      m_socketOutbox(std::move(socketOutbox)), m_senderOutbox(std::move(senderOutbox)),
+      m_apiThread(std::move(apiThread)), m_extraHeaders(extraHeaders), m_head(head),
+      m_close(close || http10), m_http10(http10)
 {
 }
 
@@ -30,6 +40,19 @@ SocketChannel::~SocketChannel()
     // Thread-safe, and a no-op once the socket (the connection's sender) is gone. m_drain
     // disconnects itself.
     QObject::disconnect(m_disconnected);
+    if (m_fd < 0)
+        return;
+    // Still direct (the daemon stops, or the api let the stream go without ending it): the
+    // notifier goes on its own thread, before the descriptor, which epoll must not outlive.
+    const int fd = m_fd;
+    QSocketNotifier *writable = m_writable;
+    if (!m_senderOutbox->thread()->post([fd, writable] {
+            delete writable;
+            ::close(fd);
+        })) {
+        delete writable; // its thread is gone, and its dispatcher with it
+        ::close(fd);
+    }
 }
 
 qint64 SocketChannel::backlogBytes() const
@@ -65,14 +88,16 @@ void SocketChannel::onSocketThread(std::function<void(QTcpSocket *)> write)
 void SocketChannel::enqueue(Piece piece)
 {
     m_postedBytes.fetch_add(piece.size, std::memory_order_relaxed);
+    StreamOutbox *outbox = nullptr;
     {
         QMutexLocker lock(&m_piecesMutex);
         m_pieces.push_back(std::move(piece));
         if (m_scheduled)
             return; // the outbox already holds this channel and will take this piece too
         m_scheduled = true;
+        outbox = m_direct ? m_senderOutbox.get() : m_socketOutbox.get();
     }
-    if (m_socketOutbox->schedule(shared_from_this()))
+    if (outbox->schedule(shared_from_this()))
         return;
     // The socket's thread is gone: nothing enqueued will be sent.
     QMutexLocker lock(&m_piecesMutex);
@@ -80,13 +105,37 @@ void SocketChannel::enqueue(Piece piece)
     m_postedBytes.store(0, std::memory_order_relaxed);
 }
 
+const QByteArray &SocketChannel::bytesOf(const Piece &piece) const
+{
+    if (!piece.event)
+        return piece.bytes;
+    return m_http10 ? piece.event->json() : piece.event->chunk();
+}
+
 void SocketChannel::sendPending()
 {
     std::vector<Piece> pieces;
+    bool direct = false;
+    bool forward = false;
     {
         QMutexLocker lock(&m_piecesMutex);
-        pieces.swap(m_pieces);
-        m_scheduled = false;
+        direct = m_direct;
+        // Scheduled on the socket's outbox just before the stream went direct: the sender
+        // writes it, after what it already has.
+        forward = direct && !m_senderOutbox->thread()->isCurrentThread();
+        if (!forward) {
+            pieces.swap(m_pieces);
+            m_scheduled = false;
+        }
+    }
+    if (forward) {
+        if (!m_senderOutbox->schedule(shared_from_this()))
+            m_connected.store(false, std::memory_order_relaxed); // never sent: stop taking more
+        return;
+    }
+    if (direct) {
+        sendDirect(pieces);
+        return;
     }
     qint64 size = 0;
     for (const Piece &piece : pieces)
@@ -96,11 +145,6 @@ void SocketChannel::sendPending()
     if (socket && socket->state() == QAbstractSocket::ConnectedState &&
         m_connected.load(std::memory_order_relaxed)) {
         watchDrain(socket);
-        const auto bytesOf = [this](const Piece &piece) -> const QByteArray & {
-            if (!piece.event)
-                return piece.bytes;
-            return m_http10 ? piece.event->json() : piece.event->chunk();
-        };
         bool last = false;
         QByteArray out;
         if (pieces.size() == 1) {
@@ -117,12 +161,132 @@ void SocketChannel::sendPending()
             }
         }
         write(out, last);
-        if (!last) // the last piece let go of the socket's signals (and maybe the socket)
+        if (!last) { // the last piece let go of the socket's signals (and maybe the socket)
             m_socketBacklog.store(transport::SocketDrain::unsentBytes(socket),
                                   std::memory_order_relaxed);
+            // A stream that goes on after its first event: a long poll (head, then the event
+            // with the end) never costs a second descriptor.
+            if (size > 0)
+                goDirect(socket);
+        }
     }
     // After the write: its bytes now count in the socket's buffer instead.
     m_postedBytes.fetch_sub(size, std::memory_order_relaxed);
+}
+
+void SocketChannel::goDirect(QTcpSocket *socket)
+{
+    // Only plain TCP (TLS bytes go through the socket's session), and only with Qt's buffer
+    // empty, so that nothing written before can come after the sender's bytes.
+    if (!m_senderOutbox || m_direct || qobject_cast<QSslSocket *>(socket) ||
+        socket->bytesToWrite() > 0 || !m_connected.load(std::memory_order_relaxed))
+        return;
+    const int fd = ::fcntl(int(socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0)
+        return;
+    m_drain.stop(); // Qt's buffer stays empty from now on
+    m_socketBacklog.store(0, std::memory_order_relaxed);
+    QMutexLocker lock(&m_piecesMutex);
+    m_fd = fd;
+    m_direct = true;
+    m_directSeen.store(true, std::memory_order_relaxed);
+}
+
+void SocketChannel::sendDirect(const std::vector<Piece> &pieces)
+{
+    qint64 size = 0;
+    for (const Piece &piece : pieces)
+        size += piece.size;
+    if (m_fd >= 0) {
+        if (m_unsentFrom > 0) {
+            m_unsent.remove(0, m_unsentFrom);
+            m_unsentFrom = 0;
+        }
+        for (const Piece &piece : pieces) {
+            if (m_unsent.isEmpty())
+                m_unsent = bytesOf(piece); // shared, not copied
+            else
+                m_unsent += bytesOf(piece);
+            m_lastUnsent = m_lastUnsent || piece.last;
+        }
+        flushDirect();
+    }
+    // After the send: what the kernel did not take counts as the socket's backlog instead.
+    m_postedBytes.fetch_sub(size, std::memory_order_relaxed);
+}
+
+void SocketChannel::flushDirect()
+{
+    while (m_fd >= 0 && m_unsentFrom < m_unsent.size()) {
+        const ssize_t n =
+            ::send(m_fd, m_unsent.constData() + m_unsentFrom,
+                   size_t(m_unsent.size() - m_unsentFrom), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n > 0) {
+            m_unsentFrom += n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            if (!m_writable) {
+                m_writable = new QSocketNotifier(m_fd, QSocketNotifier::Write);
+                std::weak_ptr<SocketChannel> weak = shared_from_this();
+                QObject::connect(m_writable, &QSocketNotifier::activated, m_writable, [weak] {
+                    if (auto channel = weak.lock())
+                        channel->flushDirect();
+                });
+            }
+            m_writable->setEnabled(true);
+            m_socketBacklog.store(m_unsent.size() - m_unsentFrom, std::memory_order_relaxed);
+            return;
+        }
+        // The client is gone (reset, broken pipe). Its socket's thread ends the connection and
+        // reports it, even if it would not read the news itself.
+        qCDebug(lcHttp, "a watch stream's client is gone: %s", std::strerror(errno));
+        closeDirect();
+        m_connected.store(false, std::memory_order_relaxed);
+        m_socketThread->post([self = shared_from_this()] {
+            if (QTcpSocket *socket = self->m_socket.data())
+                socket->abort();
+        });
+        return;
+    }
+    if (m_fd < 0)
+        return;
+    if (m_writable)
+        m_writable->setEnabled(false);
+    m_unsent.clear();
+    m_unsentFrom = 0;
+    m_socketBacklog.store(0, std::memory_order_relaxed);
+    if (!m_lastUnsent)
+        return;
+    // The stream's end is in the kernel: the connection goes back to its thread, which
+    // completes the answer (and serves the next request or closes).
+    closeDirect();
+    onSocketThread([this](QTcpSocket *) { write(QByteArray(), true); });
+}
+
+void SocketChannel::closeDirect()
+{
+    delete m_writable; // before the descriptor: epoll must not keep a closed one
+    m_writable = nullptr;
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+    m_unsent.clear();
+    m_unsentFrom = 0;
+    m_lastUnsent = false;
+    m_socketBacklog.store(0, std::memory_order_relaxed);
+}
+
+void SocketChannel::releaseDirect()
+{
+    {
+        QMutexLocker lock(&m_piecesMutex);
+        if (!m_direct)
+            return;
+    }
+    m_senderOutbox->thread()->post([self = shared_from_this()] { self->closeDirect(); });
 }
 
 void SocketChannel::overflow()
@@ -133,6 +297,7 @@ void SocketChannel::overflow()
     // already posted are skipped and the socket's thread aborts the connection, which reports
     // the client gone through onClosed like any other disconnect.
     m_connected.store(false, std::memory_order_relaxed);
+    releaseDirect();
     m_socketThread->post([self = shared_from_this()] {
         if (QTcpSocket *socket = self->m_socket.data())
             socket->abort();
@@ -274,6 +439,7 @@ void SocketChannel::clientGone()
 {
     m_connected.store(false, std::memory_order_relaxed);
     QObject::disconnect(m_disconnected);
+    releaseDirect();
     if (m_apiThread->post([self = shared_from_this()] { self->runOnClosed(); }))
         return;
     // The api side has shut down (the daemon is stopping: it closes the api's mailbox, then

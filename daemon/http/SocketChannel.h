@@ -10,6 +10,7 @@
 
 #include <QMutex>
 #include <QPointer>
+#include <QSocketNotifier>
 #include <QTcpSocket>
 
 #include <atomic>
@@ -38,6 +39,15 @@ class Connection;
 // disconnected rather than buffered without limit; the backlog is everything not yet handed to
 // the kernel: the socket's write buffer plus the chunks still posted to its thread (a socket
 // thread that falls behind must not let posted chunks pile up where no bound looked at them).
+// Direct mode: given a `senderOutbox` (StreamSender's), a plain-TCP stream, once its head and a
+// first event are out through the socket and it goes on (a long poll, which ends with its event,
+// never does), with nothing left in Qt's buffer, is written from then on by the
+// sender's thread, straight to a duplicate of the socket's descriptor (MSG_DONTWAIT, the rest
+// kept until the descriptor is writable): the socket's thread still reads the connection and
+// reports the client gone, and gets the connection back (the next request, or the close) once
+// the last chunk is in the kernel. The bound counts the sender's unsent bytes instead of the
+// socket's. The duplicate is closed on the sender's thread when the stream ends, overflows or the
+// client leaves.
 // Shared: every queued call holds it.
 class SocketChannel : public api::ResponseChannel,
                       public std::enable_shared_from_this<SocketChannel>
@@ -46,7 +56,8 @@ public:
     // `connection` is the socket's own (it dies with it).
     SocketChannel(QTcpSocket *socket, Connection *connection, std::shared_ptr<Mailbox> socketThread,
                   std::shared_ptr<StreamOutbox> socketOutbox, std::shared_ptr<Mailbox> apiThread,
-                  bool head, bool close, bool http10, const api::HttpHeaders &extraHeaders = {});
+                  bool head, bool close, bool http10, const api::HttpHeaders &extraHeaders = {},
+                  std::shared_ptr<StreamOutbox> senderOutbox = nullptr);
     ~SocketChannel() override;
 
     bool isOpen() const override;
@@ -63,8 +74,10 @@ public:
     // last seen on its thread. Any thread.
     qint64 backlogBytes() const;
 
-    // Socket thread (the outbox): writes every stream piece enqueued so far, in one write.
+    // The outbox's thread: writes every stream piece enqueued so far, in one write.
     void sendPending();
+    // The stream is written by the sender's thread (direct mode). Any thread; for tests.
+    bool sendsDirect() const { return m_directSeen.load(std::memory_order_relaxed); }
 
 private:
     // One piece of a stream, in order: bytes made on the api thread (a head, an error chunk,
@@ -86,15 +99,33 @@ private:
     void write(const QByteArray &bytes, bool complete);                    // socket thread
     void clientGone();                                                     // socket thread
     void runOnClosed();                                                    // api thread
+    // Direct mode.
+    void goDirect(QTcpSocket *socket);                 // socket thread, after the head is out
+    void sendDirect(const std::vector<Piece> &pieces); // sender thread
+    void flushDirect();                                // sender thread
+    void closeDirect();                                // sender thread
+    void releaseDirect();                              // any thread: closeDirect() there
+    const QByteArray &bytesOf(const Piece &piece) const;
 
     QPointer<QTcpSocket> m_socket;
     Connection *m_connection; // only touched while m_socket is alive, on its thread
     std::shared_ptr<Mailbox> m_socketThread;
     std::shared_ptr<StreamOutbox> m_socketOutbox;
+    const std::shared_ptr<StreamOutbox> m_senderOutbox; // nullptr: never direct
     std::shared_ptr<Mailbox> m_apiThread;
     QMutex m_piecesMutex; // m_pieces and m_scheduled: the api thread adds, the socket's takes
-    std::vector<Piece> m_pieces;            // enqueued, not yet sent
-    bool m_scheduled = false;               // in the outbox, which will call sendPending()
+    std::vector<Piece> m_pieces; // enqueued, not yet sent
+    bool m_scheduled = false;    // in the outbox, which will call sendPending()
+    bool m_direct = false;       // the sender's outbox takes the pieces (never undone)
+    int m_fd =
+        -1; // direct mode: the duplicate descriptor; set before m_direct, closed by the sender
+    // The sender thread's: bytes the kernel did not take yet (from m_unsentFrom), whether they
+    // end the stream, and the notifier that says it takes more.
+    QByteArray m_unsent;
+    qsizetype m_unsentFrom = 0;
+    bool m_lastUnsent = false;
+    QSocketNotifier *m_writable = nullptr;
+    std::atomic<bool> m_directSeen{false};
     QMetaObject::Connection m_disconnected; // set on the socket thread, before or after a post
     transport::SocketDrain m_drain;         // keeps m_socketBacklog current, for streams
     std::atomic<qint64> m_postedBytes{0};   // stream bytes enqueued, not yet written

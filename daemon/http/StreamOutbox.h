@@ -39,6 +39,8 @@ public:
     // False once closed: the channel's pieces will never be sent.
     bool schedule(std::shared_ptr<SocketChannel> channel);
     void close();
+    // The thread that sends (for calls a channel must make there).
+    const std::shared_ptr<Mailbox> &thread() const { return m_thread; }
 
     // Few enough that an answer posted behind them leaves within a fraction of a millisecond
     // (a loopback write is 5 to 20 us). Measured with 1,000 streams and a PUT client, 20 s:

@@ -4,7 +4,9 @@
 // The bound on a watch stream's backlog (issue 13, item 5): chunks posted from the member's
 // thread toward a client's socket thread count against the client's 16 MiB backlog limit even
 // while that thread has not run them yet, so a socket thread that falls behind cannot let posted
-// chunks pile up without bound; a reader that keeps up is never cut off.
+// chunks pile up without bound; a reader that keeps up is never cut off. Each holds for a stream
+// written by its socket's thread and for one written by a StreamSender's thread straight to the
+// socket ("direct", issue 15 target 6), which also gives its descriptor back when done.
 
 #include "Connection.h"
 #include "Mailbox.h"
@@ -12,6 +14,7 @@
 #include "StreamOutbox.h"
 #include "api/EncodedEvent.h"
 
+#include <QDir>
 #include <QSemaphore>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -106,18 +109,33 @@ private:
     QSemaphore m_gate;
 };
 
+// Descriptors this process has open.
+int openDescriptors()
+{
+    return int(QDir(QStringLiteral("/proc/self/fd"))
+                   .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+                   .size());
+}
+
+constexpr char firstChunk[] = "{\"first\":true}";
+
 struct Connection
 {
     DescriptorServer server;
     QTcpSocket client;
     SocketThread socketThread;
+    SocketThread senderThread; // the StreamSender's thread, for a direct stream
+    bool direct = false;
     QObject apiHost; // the api (member) thread is the test's own
     std::shared_ptr<http::Mailbox> apiThread = http::Mailbox::create(&apiHost);
     std::shared_ptr<http::SocketChannel> channel;
     bool closedReported = false;
 
+    // Opens a stream and sends it a first chunk; a direct one is then written by the sender.
     bool open()
     {
+        QFETCH_GLOBAL(bool, directStream);
+        direct = directStream;
         if (!server.listen(QHostAddress::LocalHost, 0))
             return false;
         client.connectToHost(QHostAddress::LocalHost, server.serverPort());
@@ -126,13 +144,19 @@ struct Connection
         socketThread.adopt(server.descriptor);
         channel = std::make_shared<http::SocketChannel>(
             socketThread.socket(), socketThread.connection, socketThread.mailbox,
-            socketThread.outbox, apiThread, false, false, false);
+            socketThread.outbox, apiThread, false, false, false, api::HttpHeaders{},
+            direct ? senderThread.outbox : nullptr);
         channel->onClosed([this] { closedReported = true; });
         api::HttpResponse head;
         head.status = 200;
         channel->beginStream(head);
-        return true;
+        channel->writeChunk(firstChunk);
+        if (!QTest::qWaitFor([&] { return channel->backlogBytes() == 0; }, 5000))
+            return false;
+        return !direct || QTest::qWaitFor([&] { return channel->sendsDirect(); }, 5000);
     }
+    // The thread that writes the stream's events.
+    SocketThread &writer() { return direct ? senderThread : socketThread; }
 };
 
 } // namespace
@@ -142,17 +166,26 @@ class TestSocketChannel : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void postedChunksCountAgainstTheBound();
     void aReaderThatKeepsUpIsNeverCut();
     void aStreamBehindItsThreadGetsEveryPieceInOrder();
     void aWatchOwningItsChannelIsFreedOnceTheApiHasStopped();
+    void aDirectStreamGivesItsDescriptorBack();
 };
+
+void TestSocketChannel::initTestCase_data()
+{
+    QTest::addColumn<bool>("directStream");
+    QTest::newRow("socket thread") << false;
+    QTest::newRow("sender thread") << true;
+}
 
 void TestSocketChannel::postedChunksCountAgainstTheBound()
 {
     Connection c;
     QVERIFY(c.open());
-    c.socketThread.block();
+    c.writer().block();
 
     // 40 MiB of events for a client whose thread runs nothing meanwhile: what is posted must
     // stay within the bound, and the stream is closed once it would pass it.
@@ -169,7 +202,7 @@ void TestSocketChannel::postedChunksCountAgainstTheBound()
 
     // Once the thread runs again, the connection is aborted and the api hears of it (the watch
     // is removed through onClosed, as for any client that leaves).
-    c.socketThread.unblock();
+    c.writer().unblock();
     QTRY_VERIFY_WITH_TIMEOUT(c.closedReported, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(c.client.state() == QAbstractSocket::UnconnectedState, 10000);
 }
@@ -214,7 +247,7 @@ void TestSocketChannel::aStreamBehindItsThreadGetsEveryPieceInOrder()
 {
     Connection c;
     QVERIFY(c.open());
-    c.socketThread.block();
+    c.writer().block();
     constexpr int events = 300;
     for (int i = 1; i <= events; ++i) {
         store::Event event;
@@ -228,7 +261,7 @@ void TestSocketChannel::aStreamBehindItsThreadGetsEveryPieceInOrder()
     c.channel->writeChunk(QByteArrayLiteral("{\"errorCode\":401}"));
     c.channel->endStream();
     QVERIFY(c.channel->backlogBytes() > 0);
-    c.socketThread.unblock();
+    c.writer().unblock();
 
     QByteArray received;
     QVERIFY(QTest::qWaitFor(
@@ -256,9 +289,10 @@ void TestSocketChannel::aStreamBehindItsThreadGetsEveryPieceInOrder()
         at = lineEnd + 2 + size + 2;
     }
     QCOMPARE(at + 5, received.size()); // "0\r\n\r\n" ends it, nothing after
-    QCOMPARE(chunks.size(), events + 1);
+    QCOMPARE(chunks.size(), events + 2);
+    QCOMPARE(chunks.first(), QByteArray(firstChunk));
     for (int i = 1; i <= events; ++i) {
-        const QByteArray &chunk = chunks[i - 1];
+        const QByteArray &chunk = chunks[i];
         QVERIFY2(chunk.contains(QStringLiteral("\"key\":\"/k%1\"").arg(i).toUtf8()),
                  chunk.constData());
         QVERIFY2(chunk.contains(QStringLiteral("\"modifiedIndex\":%1,").arg(i).toUtf8()),
@@ -296,6 +330,37 @@ void TestSocketChannel::aWatchOwningItsChannelIsFreedOnceTheApiHasStopped()
     QTRY_VERIFY_WITH_TIMEOUT(c.socketThread.serverSawClose, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(watchAlive.expired(), 10000);
     QVERIFY(!ran);
+}
+
+// A direct stream holds a second descriptor of its socket while the sender writes it, and gives it
+// back when the stream ends (the connection stays for the client's next request) and when the
+// client leaves, or a member with thousands of watch streams would run out of descriptors.
+void TestSocketChannel::aDirectStreamGivesItsDescriptorBack()
+{
+    {
+        Connection c;
+        QVERIFY(c.open());
+        const int open = openDescriptors();
+        c.channel->endStream();
+        QByteArray received;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                received += c.client.readAll();
+                return received.endsWith("\r\n0\r\n\r\n");
+            },
+            10000));
+        QTRY_COMPARE_WITH_TIMEOUT(openDescriptors(), open - (c.direct ? 1 : 0), 10000);
+        QVERIFY(!c.socketThread.serverSawClose);
+        QCOMPARE(c.client.state(), QAbstractSocket::ConnectedState);
+    }
+    {
+        Connection c;
+        QVERIFY(c.open());
+        const int open = openDescriptors();
+        c.client.abort(); // its descriptor, then the server's socket and any duplicate
+        QTRY_VERIFY_WITH_TIMEOUT(c.closedReported, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(openDescriptors(), open - 2 - (c.direct ? 1 : 0), 10000);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSocketChannel)
