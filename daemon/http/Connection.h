@@ -10,12 +10,15 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 class QSslSocket;
 class QTcpSocket;
 class QTimer;
 
 namespace http {
+
+class ConnectionBudget;
 
 // One client connection's HTTP state, the part Qt HttpServer 6.4 does not
 // keep (Qt64.h): its limits, the order of its answers and the writing of
@@ -69,6 +72,10 @@ public:
     // calls that saw the same request incomplete, it is refused with 408.
     void sweep(int stuckSweeps);
 
+    // The budget its server counts descriptors against (nullptr: none). Set once, when adopted.
+    void setBudget(std::shared_ptr<ConnectionBudget> budget) { m_budget = std::move(budget); }
+    const std::shared_ptr<ConnectionBudget> &budget() const { return m_budget; }
+
     // Requests pipelined behind an unfinished answer before the connection is dropped.
     static constexpr int maxWaitingRequests = 128;
 
@@ -85,6 +92,7 @@ private:
     RequestLimits m_limits;
     bool m_answering = false;
     QList<std::function<void()>> m_waiting;
+    std::shared_ptr<ConnectionBudget> m_budget;
 };
 
 } // namespace http

@@ -64,9 +64,11 @@ private:
 class Server::Adopter : public QTcpServer
 {
 public:
-    Adopter(const Limits &limits, std::shared_ptr<std::atomic<int>> connections, QObject *parent)
+    Adopter(const Limits &limits, std::shared_ptr<std::atomic<int>> connections,
+            std::shared_ptr<ConnectionBudget> budget, QObject *parent)
         : QTcpServer(parent), m_maxBodyBytes(limits.maxBodyBytes),
-          m_firstByteTimeoutMs(limits.firstByteTimeoutMs), m_connections(std::move(connections))
+          m_firstByteTimeoutMs(limits.firstByteTimeoutMs), m_connections(std::move(connections)),
+          m_budget(std::move(budget))
     {
         setObjectName(QLatin1String(Qt64::adopterName));
         // Bursts of new connections (benchmarks, reconnect storms) must not be
@@ -114,6 +116,7 @@ public:
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
         auto *connection = new Connection(socket, m_maxBodyBytes, m_firstByteTimeoutMs);
+        connection->setBudget(m_budget);
         if (m_sweeping)
             m_connectionsSwept.append(connection);
         if (!tlsSocket) {
@@ -135,6 +138,7 @@ private:
     qint64 m_maxBodyBytes;
     int m_firstByteTimeoutMs;
     std::shared_ptr<std::atomic<int>> m_connections;
+    std::shared_ptr<ConnectionBudget> m_budget;
     bool m_sweeping = false;
     QList<QPointer<Connection>> m_connectionsSwept; // only while sweeping: the sweep prunes it
 };
@@ -148,7 +152,8 @@ Server::Server(const FrontendFactory &makeFrontend, int threads, const Limits &l
         Worker w;
         w.frontend = makeFrontend();
         w.connections = std::make_shared<std::atomic<int>>(0);
-        w.adopter = new Adopter(limits, w.connections, w.frontend);
+        m_budget->addThread(w.connections);
+        w.adopter = new Adopter(limits, w.connections, m_budget, w.frontend);
         w.frontend->bind(w.adopter);
         w.mailbox = Mailbox::create(w.adopter);
         if (i > 0) {
@@ -227,7 +232,7 @@ void Server::dispatch(qintptr descriptor, const std::shared_ptr<transport::LiveT
         ::close(int(descriptor));
         return;
     }
-    if (openConnections() >= m_maxConnections) {
+    if (openConnections() >= maxConnections()) {
         // Closed at once rather than left in the listen backlog: the client learns now, and
         // the descriptor is back before the next accept.
         ::close(int(descriptor));
@@ -235,7 +240,7 @@ void Server::dispatch(qintptr descriptor, const std::shared_ptr<transport::LiveT
             qCWarning(lcClients).noquote()
                 << QStringLiteral("%1 client connections open (--max-client-connections): "
                                   "closing new ones until some go")
-                       .arg(m_maxConnections);
+                       .arg(maxConnections());
         return;
     }
     if (m_refusedInRow > 0) {
@@ -263,14 +268,6 @@ void Server::dispatch(qintptr descriptor, const std::shared_ptr<transport::LiveT
         w.connections->fetch_sub(1);
         ::close(int(descriptor));
     }
-}
-
-qint64 Server::openConnections() const
-{
-    qint64 open = 0;
-    for (const Worker &w : m_workers)
-        open += w.connections->load();
-    return open;
 }
 
 void Server::stop()

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "ConnectionBudget.h"
 #include "Mailbox.h"
 
 #include <QHostAddress>
@@ -36,7 +37,8 @@ namespace http {
 // that or memberThreadMaxConnections already (pickThread), so a lone client is
 // served without any hand-over between threads and thousands of watchers do
 // not sit in the loop that applies writes. At most maxConnections() are open
-// at once: one more is closed as soon as it is accepted, so descriptors stay
+// at once, a watch stream's duplicate descriptor counting as one
+// (ConnectionBudget): one more is closed as soon as it is accepted, so descriptors stay
 // for storage and peers (FdLimit) and a flood of idle sockets cannot make
 // accept() fail.
 // Adopt: on its thread the descriptor becomes a socket (TCP_NODELAY and
@@ -70,10 +72,11 @@ public:
 
     // Client threads, the member's own included.
     int threadCount() const { return int(m_workers.size()); }
-    void setMaxConnections(qint64 max) { m_maxConnections = max; }
-    qint64 maxConnections() const { return m_maxConnections; }
-    // Open client connections on all threads (counted from dispatch to disconnect).
-    qint64 openConnections() const;
+    void setMaxConnections(qint64 max) { m_budget->setMax(max); }
+    qint64 maxConnections() const { return m_budget->max(); }
+    // Open client connections on all threads (counted from dispatch to disconnect), plus the
+    // descriptors their watch streams hold besides (ConnectionBudget).
+    qint64 openConnections() const { return m_budget->open(); }
 
     // Listens on `address`:`port` (0: any free port), with TLS when `tls` is
     // given. The port, or 0 with `*error` set.
@@ -113,7 +116,7 @@ private:
     QList<Worker> m_workers;
     std::vector<std::unique_ptr<Listener>> m_listeners;
     bool m_stopped = false;
-    qint64 m_maxConnections = std::numeric_limits<qint64>::max();
+    const std::shared_ptr<ConnectionBudget> m_budget = std::make_shared<ConnectionBudget>();
     qint64 m_refusedInRow = 0; // connections closed at the limit since the last one taken
 };
 

@@ -6,6 +6,7 @@
 #include "api/EncodedEvent.h"
 
 #include "Connection.h"
+#include "ConnectionBudget.h"
 #include "HttpWire.h"
 
 #include <QLoggingCategory>
@@ -44,6 +45,8 @@ SocketChannel::~SocketChannel()
         return;
     // Still direct (the daemon stops, or the api let the stream go without ending it): the
     // notifier goes on its own thread, before the descriptor, which epoll must not outlive.
+    if (m_budget)
+        m_budget->releaseDuplicate();
     const int fd = m_fd;
     QSocketNotifier *writable = m_writable;
     if (!m_senderOutbox->thread()->post([fd, writable] {
@@ -181,9 +184,16 @@ void SocketChannel::goDirect(QTcpSocket *socket)
     if (!m_senderOutbox || m_direct || qobject_cast<QSslSocket *>(socket) ||
         socket->bytesToWrite() > 0 || !m_connected.load(std::memory_order_relaxed))
         return;
-    const int fd = ::fcntl(int(socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
-    if (fd < 0)
+    const std::shared_ptr<ConnectionBudget> &budget = m_connection->budget();
+    if (budget && !budget->takeDuplicate())
         return;
+    const int fd = ::fcntl(int(socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0) {
+        if (budget)
+            budget->releaseDuplicate();
+        return;
+    }
+    m_budget = budget;
     m_drain.stop(); // Qt's buffer stays empty from now on
     m_socketBacklog.store(0, std::memory_order_relaxed);
     QMutexLocker lock(&m_piecesMutex);
@@ -270,8 +280,11 @@ void SocketChannel::closeDirect()
 {
     delete m_writable; // before the descriptor: epoll must not keep a closed one
     m_writable = nullptr;
-    if (m_fd >= 0)
+    if (m_fd >= 0) {
         ::close(m_fd);
+        if (m_budget)
+            m_budget->releaseDuplicate();
+    }
     m_fd = -1;
     m_unsent.clear();
     m_unsentFrom = 0;

@@ -20,6 +20,7 @@
 namespace http {
 
 class Connection;
+class ConnectionBudget;
 
 // ResponseChannel over one client socket, for every answer the connection's
 // own thread does not give at once (writes, quorum reads, watches, anything
@@ -47,7 +48,8 @@ class Connection;
 // reports the client gone, and gets the connection back (the next request, or the close) once
 // the last chunk is in the kernel. The bound counts the sender's unsent bytes instead of the
 // socket's. The duplicate is closed on the sender's thread when the stream ends, overflows or the
-// client leaves.
+// client leaves. The duplicate counts against the server's ConnectionBudget: a stream that
+// does not fit there stays on its socket's thread.
 // Shared: every queued call holds it.
 class SocketChannel : public api::ResponseChannel,
                       public std::enable_shared_from_this<SocketChannel>
@@ -117,8 +119,10 @@ private:
     std::vector<Piece> m_pieces; // enqueued, not yet sent
     bool m_scheduled = false;    // in the outbox, which will call sendPending()
     bool m_direct = false;       // the sender's outbox takes the pieces (never undone)
-    int m_fd =
-        -1; // direct mode: the duplicate descriptor; set before m_direct, closed by the sender
+    // Direct mode: the duplicate descriptor, set before m_direct, closed by the sender; counted in
+    // m_budget (may be null).
+    int m_fd = -1;
+    std::shared_ptr<ConnectionBudget> m_budget;
     // The sender thread's: bytes the kernel did not take yet (from m_unsentFrom), whether they
     // end the stream, and the notifier that says it takes more.
     QByteArray m_unsent;

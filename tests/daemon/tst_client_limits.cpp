@@ -96,6 +96,7 @@ private slots:
     void connectionBudget();
     void memberSurvivesIdleSocketsUnderLowFdLimit();
     void connectionsOverTheLimitAreClosed();
+    void aStreamsSecondDescriptorCountsAgainstTheLimit();
     void acceptBacksOffWhenDescriptorsRunOut();
 };
 
@@ -210,6 +211,39 @@ void tst_ClientLimits::connectionsOverTheLimitAreClosed()
 
     // Once they go, a new one is served.
     served.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(servedConnection(member.clientPort()) != nullptr, 10000);
+}
+
+// A watch stream written by a StreamSender holds a duplicate of its socket's descriptor
+// (SocketChannel, direct mode): it counts against --max-client-connections like a connection, or
+// a member full of streams would spend the descriptors its WAL and peers are kept for.
+void tst_ClientLimits::aStreamsSecondDescriptorCountsAgainstTheLimit()
+{
+    DaemonProcess member;
+    member.setExtraArguments({"--max-client-connections", "3"});
+    QVERIFY2(member.start(), member.output().constData());
+
+    RawHttpClient watcher(member.clientPort());
+    watcher.send("GET /v2/keys/s?wait=true&recursive=true&stream=true HTTP/1.1\r\n"
+                 "Host: 127.0.0.1\r\n\r\n");
+    QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\r\n\r\n"); }));
+    QCOMPARE(statusLine(watcher.buffer), QByteArray("HTTP/1.1 200 OK"));
+    RawHttpClient writer(member.clientPort());
+    writer.send(RawHttpClient::putRequest("s/a", "0"));
+    QCOMPARE(statusLine(writer.readResponse()), QByteArray("HTTP/1.1 201 Created"));
+    QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\"value\":\"0\""); }));
+    // Two connections and, the stream going on after its first event, a duplicate: the limit.
+    writer.send(RawHttpClient::putRequest("s/a", "1"));
+    QCOMPARE(statusLine(writer.readResponse()), QByteArray("HTTP/1.1 200 OK"));
+    QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\"value\":\"1\""); }));
+    QTRY_VERIFY_WITH_TIMEOUT(servedConnection(member.clientPort()) == nullptr, 10000);
+    QTRY_VERIFY(member.output().contains("3 client connections open (--max-client-connections)"));
+
+    // The stream still gets every event, and once the watcher goes, both descriptors are back.
+    writer.send(RawHttpClient::putRequest("s/a", "2"));
+    QCOMPARE(statusLine(writer.readResponse()), QByteArray("HTTP/1.1 200 OK"));
+    QVERIFY(watcher.readUntil([](const QByteArray &b) { return b.contains("\"value\":\"2\""); }));
+    watcher.socket.abort();
     QTRY_VERIFY_WITH_TIMEOUT(servedConnection(member.clientPort()) != nullptr, 10000);
 }
 
