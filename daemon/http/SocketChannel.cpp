@@ -11,6 +11,7 @@
 
 #include <QLoggingCategory>
 #include <QSslSocket>
+#include <QTimer>
 
 #include <cerrno>
 #include <cstring>
@@ -41,21 +42,7 @@ SocketChannel::~SocketChannel()
     // Thread-safe, and a no-op once the socket (the connection's sender) is gone. m_drain
     // disconnects itself.
     QObject::disconnect(m_disconnected);
-    if (m_fd < 0)
-        return;
-    // Still direct (the daemon stops, or the api let the stream go without ending it): the
-    // notifier goes on its own thread, before the descriptor, which epoll must not outlive.
-    if (m_budget)
-        m_budget->releaseDuplicate();
-    const int fd = m_fd;
-    QSocketNotifier *writable = m_writable;
-    if (!m_senderOutbox->thread()->post([fd, writable] {
-            delete writable;
-            ::close(fd);
-        })) {
-        delete writable; // its thread is gone, and its dispatcher with it
-        ::close(fd);
-    }
+    closeDirect(); // still direct: the daemon stops, or the api let the stream go unended
 }
 
 qint64 SocketChannel::backlogBytes() const
@@ -207,7 +194,12 @@ void SocketChannel::sendDirect(const std::vector<Piece> &pieces)
     qint64 size = 0;
     for (const Piece &piece : pieces)
         size += piece.size;
-    if (m_fd >= 0) {
+    bool open = false;
+    {
+        QMutexLocker fdLock(&m_fdMutex);
+        open = m_fd >= 0;
+    }
+    if (open) {
         if (m_unsentFrom > 0) {
             m_unsent.remove(0, m_unsentFrom);
             m_unsentFrom = 0;
@@ -227,32 +219,27 @@ void SocketChannel::sendDirect(const std::vector<Piece> &pieces)
 
 void SocketChannel::flushDirect()
 {
+    QMutexLocker fdLock(&m_fdMutex);
     while (m_fd >= 0 && m_unsentFrom < m_unsent.size()) {
         const ssize_t n =
             ::send(m_fd, m_unsent.constData() + m_unsentFrom,
                    size_t(m_unsent.size() - m_unsentFrom), MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n > 0) {
             m_unsentFrom += n;
+            m_retryMs = 0;
             continue;
         }
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            if (!m_writable) {
-                m_writable = new QSocketNotifier(m_fd, QSocketNotifier::Write);
-                std::weak_ptr<SocketChannel> weak = shared_from_this();
-                QObject::connect(m_writable, &QSocketNotifier::activated, m_writable, [weak] {
-                    if (auto channel = weak.lock())
-                        channel->flushDirect();
-                });
-            }
-            m_writable->setEnabled(true);
             m_socketBacklog.store(m_unsent.size() - m_unsentFrom, std::memory_order_relaxed);
+            retryLater();
             return;
         }
         // The client is gone (reset, broken pipe). Its socket's thread ends the connection and
         // reports it, even if it would not read the news itself.
         qCDebug(lcHttp, "a watch stream's client is gone: %s", std::strerror(errno));
+        fdLock.unlock();
         closeDirect();
         m_connected.store(false, std::memory_order_relaxed);
         m_socketThread->post([self = shared_from_this()] {
@@ -261,12 +248,13 @@ void SocketChannel::flushDirect()
         });
         return;
     }
-    if (m_fd < 0)
-        return;
-    if (m_writable)
-        m_writable->setEnabled(false);
+    const bool closed = m_fd < 0;
+    fdLock.unlock();
     m_unsent.clear();
     m_unsentFrom = 0;
+    m_retryMs = 0;
+    if (closed)
+        return; // the client left, or the stream overflowed: what was unsent is dropped
     m_socketBacklog.store(0, std::memory_order_relaxed);
     if (!m_lastUnsent)
         return;
@@ -276,30 +264,34 @@ void SocketChannel::flushDirect()
     onSocketThread([this](QTcpSocket *) { write(QByteArray(), true); });
 }
 
-void SocketChannel::closeDirect()
+void SocketChannel::retryLater()
 {
-    delete m_writable; // before the descriptor: epoll must not keep a closed one
-    m_writable = nullptr;
-    if (m_fd >= 0) {
-        ::close(m_fd);
-        if (m_budget)
-            m_budget->releaseDuplicate();
-    }
-    m_fd = -1;
-    m_unsent.clear();
-    m_unsentFrom = 0;
-    m_lastUnsent = false;
-    m_socketBacklog.store(0, std::memory_order_relaxed);
+    // Polled, not waited on with a notifier: a notifier would tie the descriptor to this
+    // (lowest-priority) thread, and closing it could not be done from the thread that sees
+    // the client leave. A reader that is behind is tried again after 2 ms, then less often.
+    if (m_retrying)
+        return;
+    m_retrying = true;
+    m_retryMs = m_retryMs == 0 ? 2 : qMin(m_retryMs * 2, 50);
+    std::weak_ptr<SocketChannel> weak = shared_from_this();
+    QTimer::singleShot(m_retryMs, [weak] {
+        if (auto channel = weak.lock()) {
+            channel->m_retrying = false;
+            channel->flushDirect();
+        }
+    });
 }
 
-void SocketChannel::releaseDirect()
+void SocketChannel::closeDirect()
 {
-    {
-        QMutexLocker lock(&m_piecesMutex);
-        if (!m_direct)
-            return;
-    }
-    m_senderOutbox->thread()->post([self = shared_from_this()] { self->closeDirect(); });
+    QMutexLocker fdLock(&m_fdMutex);
+    if (m_fd < 0)
+        return;
+    ::close(m_fd);
+    m_fd = -1;
+    if (m_budget)
+        m_budget->releaseDuplicate();
+    m_socketBacklog.store(0, std::memory_order_relaxed);
 }
 
 void SocketChannel::overflow()
@@ -310,7 +302,7 @@ void SocketChannel::overflow()
     // already posted are skipped and the socket's thread aborts the connection, which reports
     // the client gone through onClosed like any other disconnect.
     m_connected.store(false, std::memory_order_relaxed);
-    releaseDirect();
+    closeDirect();
     m_socketThread->post([self = shared_from_this()] {
         if (QTcpSocket *socket = self->m_socket.data())
             socket->abort();
@@ -452,7 +444,7 @@ void SocketChannel::clientGone()
 {
     m_connected.store(false, std::memory_order_relaxed);
     QObject::disconnect(m_disconnected);
-    releaseDirect();
+    closeDirect();
     if (m_apiThread->post([self = shared_from_this()] { self->runOnClosed(); }))
         return;
     // The api side has shut down (the daemon is stopping: it closes the api's mailbox, then

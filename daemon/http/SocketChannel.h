@@ -10,7 +10,6 @@
 
 #include <QMutex>
 #include <QPointer>
-#include <QSocketNotifier>
 #include <QTcpSocket>
 
 #include <atomic>
@@ -42,14 +41,14 @@ class ConnectionBudget;
 // thread that falls behind must not let posted chunks pile up where no bound looked at them).
 // Direct mode: given a `senderOutbox` (StreamSender's), a plain-TCP stream, once its head and a
 // first event are out through the socket and it goes on (a long poll, which ends with its event,
-// never does), with nothing left in Qt's buffer, is written from then on by the
-// sender's thread, straight to a duplicate of the socket's descriptor (MSG_DONTWAIT, the rest
-// kept until the descriptor is writable): the socket's thread still reads the connection and
-// reports the client gone, and gets the connection back (the next request, or the close) once
-// the last chunk is in the kernel. The bound counts the sender's unsent bytes instead of the
-// socket's. The duplicate is closed on the sender's thread when the stream ends, overflows or the
-// client leaves. The duplicate counts against the server's ConnectionBudget: a stream that
-// does not fit there stays on its socket's thread.
+// never does), with nothing left in Qt's buffer, is written from then on by the sender's thread,
+// straight to a duplicate of the socket's descriptor (MSG_DONTWAIT; what the kernel refuses is
+// tried again a little later). The socket's thread still reads the connection and reports the
+// client gone, and gets the connection back (the next request, or the close) once the last chunk
+// is in the kernel. The bound counts the sender's unsent bytes instead of the socket's. The
+// duplicate is closed when the stream ends, overflows or the client leaves, by the thread that
+// sees it (the sender may get no processor for a while), and counts against the server's
+// ConnectionBudget: a stream that does not fit there stays on its socket's thread.
 // Shared: every queued call holds it.
 class SocketChannel : public api::ResponseChannel,
                       public std::enable_shared_from_this<SocketChannel>
@@ -105,8 +104,8 @@ private:
     void goDirect(QTcpSocket *socket);                 // socket thread, after the head is out
     void sendDirect(const std::vector<Piece> &pieces); // sender thread
     void flushDirect();                                // sender thread
-    void closeDirect();                                // sender thread
-    void releaseDirect();                              // any thread: closeDirect() there
+    void retryLater();                                 // sender thread
+    void closeDirect();                                // any thread
     const QByteArray &bytesOf(const Piece &piece) const;
 
     QPointer<QTcpSocket> m_socket;
@@ -119,16 +118,18 @@ private:
     std::vector<Piece> m_pieces; // enqueued, not yet sent
     bool m_scheduled = false;    // in the outbox, which will call sendPending()
     bool m_direct = false;       // the sender's outbox takes the pieces (never undone)
-    // Direct mode: the duplicate descriptor, set before m_direct, closed by the sender; counted in
-    // m_budget (may be null).
+    // Direct mode: the duplicate descriptor, set before m_direct; sent to and closed (by
+    // whichever thread ends the stream first) under m_fdMutex; counted in m_budget (may be null).
+    QMutex m_fdMutex;
     int m_fd = -1;
     std::shared_ptr<ConnectionBudget> m_budget;
     // The sender thread's: bytes the kernel did not take yet (from m_unsentFrom), whether they
-    // end the stream, and the notifier that says it takes more.
+    // end the stream, and the retry of a send the kernel refused.
     QByteArray m_unsent;
     qsizetype m_unsentFrom = 0;
     bool m_lastUnsent = false;
-    QSocketNotifier *m_writable = nullptr;
+    bool m_retrying = false;
+    int m_retryMs = 0;
     std::atomic<bool> m_directSeen{false};
     QMetaObject::Connection m_disconnected; // set on the socket thread, before or after a post
     transport::SocketDrain m_drain;         // keeps m_socketBacklog current, for streams
