@@ -82,10 +82,18 @@ void SocketChannel::enqueue(Piece piece)
     {
         QMutexLocker lock(&m_piecesMutex);
         m_pieces.push_back(std::move(piece));
-        if (m_scheduled)
+        // A direct stream this far behind is sent by its socket's thread too, at the priority
+        // of everything else, until it has caught up: under a load that leaves the sender no
+        // processor it would otherwise only ever fall further behind, to the bound, and be cut.
+        bool escalate = false;
+        if (m_direct && !m_urgent && backlogBytes() > urgentBacklogBytes) {
+            m_urgent = true;
+            escalate = true;
+        }
+        if (m_scheduled && !escalate)
             return; // the outbox already holds this channel and will take this piece too
         m_scheduled = true;
-        outbox = m_direct ? m_senderOutbox.get() : m_socketOutbox.get();
+        outbox = m_direct && !m_urgent ? m_senderOutbox.get() : m_socketOutbox.get();
     }
     if (outbox->schedule(shared_from_this()))
         return;
@@ -104,28 +112,22 @@ const QByteArray &SocketChannel::bytesOf(const Piece &piece) const
 
 void SocketChannel::sendPending()
 {
-    std::vector<Piece> pieces;
     bool direct = false;
-    bool forward = false;
     {
         QMutexLocker lock(&m_piecesMutex);
         direct = m_direct;
-        // Scheduled on the socket's outbox just before the stream went direct: the sender
-        // writes it, after what it already has.
-        forward = direct && !m_senderOutbox->thread()->isCurrentThread();
-        if (!forward) {
-            pieces.swap(m_pieces);
-            m_scheduled = false;
-        }
     }
-    if (forward) {
-        if (!m_senderOutbox->schedule(shared_from_this()))
-            m_connected.store(false, std::memory_order_relaxed); // never sent: stop taking more
-        return;
-    }
+    // On the sender's thread, or on the socket's for a stream that fell behind (or that was
+    // scheduled there just before it went direct).
     if (direct) {
-        sendDirect(pieces);
+        sendDirect();
         return;
+    }
+    std::vector<Piece> pieces;
+    {
+        QMutexLocker lock(&m_piecesMutex);
+        pieces.swap(m_pieces);
+        m_scheduled = false;
     }
     qint64 size = 0;
     for (const Piece &piece : pieces)
@@ -183,23 +185,28 @@ void SocketChannel::goDirect(QTcpSocket *socket)
     m_budget = budget;
     m_drain.stop(); // Qt's buffer stays empty from now on
     m_socketBacklog.store(0, std::memory_order_relaxed);
+    QMutexLocker direct(&m_directMutex);
     QMutexLocker lock(&m_piecesMutex);
     m_fd = fd;
     m_direct = true;
     m_directSeen.store(true, std::memory_order_relaxed);
 }
 
-void SocketChannel::sendDirect(const std::vector<Piece> &pieces)
+void SocketChannel::sendDirect()
 {
+    // The pieces are taken under m_directMutex, so that two threads sending for the stream (the
+    // sender's and the socket's) append them in the order they were enqueued.
+    QMutexLocker direct(&m_directMutex);
+    std::vector<Piece> pieces;
+    {
+        QMutexLocker lock(&m_piecesMutex);
+        pieces.swap(m_pieces);
+        m_scheduled = false;
+    }
     qint64 size = 0;
     for (const Piece &piece : pieces)
         size += piece.size;
-    bool open = false;
-    {
-        QMutexLocker fdLock(&m_fdMutex);
-        open = m_fd >= 0;
-    }
-    if (open) {
+    if (m_fd >= 0) {
         if (m_unsentFrom > 0) {
             m_unsent.remove(0, m_unsentFrom);
             m_unsentFrom = 0;
@@ -211,15 +218,21 @@ void SocketChannel::sendDirect(const std::vector<Piece> &pieces)
                 m_unsent += bytesOf(piece);
             m_lastUnsent = m_lastUnsent || piece.last;
         }
-        flushDirect();
     }
+    flushLocked(direct);
     // After the send: what the kernel did not take counts as the socket's backlog instead.
     m_postedBytes.fetch_sub(size, std::memory_order_relaxed);
 }
 
 void SocketChannel::flushDirect()
 {
-    QMutexLocker fdLock(&m_fdMutex);
+    QMutexLocker direct(&m_directMutex);
+    m_retrying = false;
+    flushLocked(direct);
+}
+
+void SocketChannel::flushLocked(QMutexLocker<QMutex> &direct)
+{
     while (m_fd >= 0 && m_unsentFrom < m_unsent.size()) {
         const ssize_t n =
             ::send(m_fd, m_unsent.constData() + m_unsentFrom,
@@ -239,7 +252,7 @@ void SocketChannel::flushDirect()
         // The client is gone (reset, broken pipe). Its socket's thread ends the connection and
         // reports it, even if it would not read the news itself.
         qCDebug(lcHttp, "a watch stream's client is gone: %s", std::strerror(errno));
-        fdLock.unlock();
+        direct.unlock();
         closeDirect();
         m_connected.store(false, std::memory_order_relaxed);
         m_socketThread->post([self = shared_from_this()] {
@@ -248,43 +261,44 @@ void SocketChannel::flushDirect()
         });
         return;
     }
-    const bool closed = m_fd < 0;
-    fdLock.unlock();
     m_unsent.clear();
     m_unsentFrom = 0;
     m_retryMs = 0;
-    if (closed)
+    if (m_fd < 0)
         return; // the client left, or the stream overflowed: what was unsent is dropped
     m_socketBacklog.store(0, std::memory_order_relaxed);
+    {
+        QMutexLocker lock(&m_piecesMutex);
+        m_urgent = false; // caught up: back to the sender alone
+    }
     if (!m_lastUnsent)
         return;
     // The stream's end is in the kernel: the connection goes back to its thread, which
     // completes the answer (and serves the next request or closes).
+    direct.unlock();
     closeDirect();
     onSocketThread([this](QTcpSocket *) { write(QByteArray(), true); });
 }
 
 void SocketChannel::retryLater()
 {
-    // Polled, not waited on with a notifier: a notifier would tie the descriptor to this
-    // (lowest-priority) thread, and closing it could not be done from the thread that sees
-    // the client leave. A reader that is behind is tried again after 2 ms, then less often.
+    // Polled, not waited on with a notifier: a notifier would tie the descriptor to one thread,
+    // and closing it could not be done from the thread that sees the client leave. A reader
+    // that is behind is tried again after 2 ms, then less often; on the thread that sent last.
     if (m_retrying)
         return;
     m_retrying = true;
     m_retryMs = m_retryMs == 0 ? 2 : qMin(m_retryMs * 2, 50);
     std::weak_ptr<SocketChannel> weak = shared_from_this();
     QTimer::singleShot(m_retryMs, [weak] {
-        if (auto channel = weak.lock()) {
-            channel->m_retrying = false;
+        if (auto channel = weak.lock())
             channel->flushDirect();
-        }
     });
 }
 
 void SocketChannel::closeDirect()
 {
-    QMutexLocker fdLock(&m_fdMutex);
+    QMutexLocker direct(&m_directMutex);
     if (m_fd < 0)
         return;
     ::close(m_fd);

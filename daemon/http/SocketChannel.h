@@ -48,7 +48,10 @@ class ConnectionBudget;
 // is in the kernel. The bound counts the sender's unsent bytes instead of the socket's. The
 // duplicate is closed when the stream ends, overflows or the client leaves, by the thread that
 // sees it (the sender may get no processor for a while), and counts against the server's
-// ConnectionBudget: a stream that does not fit there stays on its socket's thread.
+// ConnectionBudget: a stream that does not fit there stays on its socket's thread. A direct
+// stream more than urgentBacklogBytes behind is sent by its socket's thread as well until it has
+// caught up, so a load that leaves the sender no processor slows the writers, as before, rather
+// than cutting every stream.
 // Shared: every queued call holds it.
 class SocketChannel : public api::ResponseChannel,
                       public std::enable_shared_from_this<SocketChannel>
@@ -71,6 +74,8 @@ public:
     void onClosed(std::function<void()> callback) override;
 
     static constexpr qint64 maxBacklogBytes = 16 * 1024 * 1024;
+    // A direct stream this far behind is also sent by its socket's thread until it caught up.
+    static constexpr qint64 urgentBacklogBytes = maxBacklogBytes / 16;
     // Stream bytes not yet handed to the kernel: posted chunks plus the socket's write buffer as
     // last seen on its thread. Any thread.
     qint64 backlogBytes() const;
@@ -101,11 +106,13 @@ private:
     void clientGone();                                                     // socket thread
     void runOnClosed();                                                    // api thread
     // Direct mode.
-    void goDirect(QTcpSocket *socket);                 // socket thread, after the head is out
-    void sendDirect(const std::vector<Piece> &pieces); // sender thread
-    void flushDirect();                                // sender thread
-    void retryLater();                                 // sender thread
-    void closeDirect();                                // any thread
+    void goDirect(QTcpSocket *socket); // socket thread, after the head is out
+    // The sender's thread, or the socket's once the stream is urgent; under m_directMutex.
+    void sendDirect();
+    void flushDirect();
+    void flushLocked(QMutexLocker<QMutex> &direct);
+    void retryLater();
+    void closeDirect(); // any thread
     const QByteArray &bytesOf(const Piece &piece) const;
 
     QPointer<QTcpSocket> m_socket;
@@ -118,13 +125,14 @@ private:
     std::vector<Piece> m_pieces; // enqueued, not yet sent
     bool m_scheduled = false;    // in the outbox, which will call sendPending()
     bool m_direct = false;       // the sender's outbox takes the pieces (never undone)
-    // Direct mode: the duplicate descriptor, set before m_direct; sent to and closed (by
-    // whichever thread ends the stream first) under m_fdMutex; counted in m_budget (may be null).
-    QMutex m_fdMutex;
+    bool m_urgent = false;       // direct and behind: the socket's outbox takes them too
+    // Direct mode, under m_directMutex (taken before m_piecesMutex): the duplicate descriptor
+    // (set before m_direct; closed by whichever thread ends the stream first; counted in m_budget,
+    // which may be null), the bytes the kernel did not take yet (from m_unsentFrom), whether they
+    // end the stream, and the retry of a send the kernel refused.
+    QMutex m_directMutex;
     int m_fd = -1;
     std::shared_ptr<ConnectionBudget> m_budget;
-    // The sender thread's: bytes the kernel did not take yet (from m_unsentFrom), whether they
-    // end the stream, and the retry of a send the kernel refused.
     QByteArray m_unsent;
     qsizetype m_unsentFrom = 0;
     bool m_lastUnsent = false;

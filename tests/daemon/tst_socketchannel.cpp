@@ -155,8 +155,22 @@ struct Connection
             return false;
         return !direct || QTest::qWaitFor([&] { return channel->sendsDirect(); }, 5000);
     }
-    // The thread that writes the stream's events.
-    SocketThread &writer() { return direct ? senderThread : socketThread; }
+    ~Connection() { apiThread->close(); } // a failed check may leave callbacks on their way here
+
+    // Blocks every thread that may write the stream's events: the socket's, and the sender's for a
+    // direct stream (whose socket thread takes over a stream that falls behind).
+    void blockWriters()
+    {
+        socketThread.block();
+        if (direct)
+            senderThread.block();
+    }
+    void unblockWriters()
+    {
+        socketThread.unblock();
+        if (direct)
+            senderThread.unblock();
+    }
 };
 
 } // namespace
@@ -172,6 +186,7 @@ private slots:
     void aStreamBehindItsThreadGetsEveryPieceInOrder();
     void aWatchOwningItsChannelIsFreedOnceTheApiHasStopped();
     void aDirectStreamGivesItsDescriptorBack();
+    void aDirectStreamBehindIsSentByItsSocketThread();
 };
 
 void TestSocketChannel::initTestCase_data()
@@ -185,7 +200,7 @@ void TestSocketChannel::postedChunksCountAgainstTheBound()
 {
     Connection c;
     QVERIFY(c.open());
-    c.writer().block();
+    c.blockWriters();
 
     // 40 MiB of events for a client whose thread runs nothing meanwhile: what is posted must
     // stay within the bound, and the stream is closed once it would pass it.
@@ -202,7 +217,7 @@ void TestSocketChannel::postedChunksCountAgainstTheBound()
 
     // Once the thread runs again, the connection is aborted and the api hears of it (the watch
     // is removed through onClosed, as for any client that leaves).
-    c.writer().unblock();
+    c.unblockWriters();
     QTRY_VERIFY_WITH_TIMEOUT(c.closedReported, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(c.client.state() == QAbstractSocket::UnconnectedState, 10000);
 }
@@ -247,7 +262,7 @@ void TestSocketChannel::aStreamBehindItsThreadGetsEveryPieceInOrder()
 {
     Connection c;
     QVERIFY(c.open());
-    c.writer().block();
+    c.blockWriters();
     constexpr int events = 300;
     for (int i = 1; i <= events; ++i) {
         store::Event event;
@@ -261,7 +276,7 @@ void TestSocketChannel::aStreamBehindItsThreadGetsEveryPieceInOrder()
     c.channel->writeChunk(QByteArrayLiteral("{\"errorCode\":401}"));
     c.channel->endStream();
     QVERIFY(c.channel->backlogBytes() > 0);
-    c.writer().unblock();
+    c.unblockWriters();
 
     QByteArray received;
     QVERIFY(QTest::qWaitFor(
@@ -361,6 +376,37 @@ void TestSocketChannel::aDirectStreamGivesItsDescriptorBack()
         QTRY_VERIFY_WITH_TIMEOUT(c.closedReported, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(openDescriptors(), open - 2 - (c.direct ? 1 : 0), 10000);
     }
+}
+
+// The sender runs at the lowest priority and may get no processor for as long as a load keeps
+// them all busy. A direct stream that falls urgentBacklogBytes behind is then sent by its
+// socket's thread as well until it has caught up, instead of falling to the bound and being cut.
+void TestSocketChannel::aDirectStreamBehindIsSentByItsSocketThread()
+{
+    Connection c;
+    QVERIFY(c.open());
+    if (c.direct)
+        c.senderThread.block(); // a sender that gets no processor
+    qint64 received = c.client.readAll().size();
+    QObject::connect(&c.client, &QTcpSocket::readyRead, &c.client,
+                     [&] { received += c.client.readAll().size(); });
+    const QByteArray event(256 * 1024, 'e');
+    const int events = int(3 * http::SocketChannel::urgentBacklogBytes / event.size());
+    for (int i = 0; i < events; ++i) {
+        c.channel->writeChunk(event);
+        QVERIFY2(c.channel->isOpen(), qPrintable(QStringLiteral("cut off at event %1").arg(i)));
+        // Paced like a reader that keeps up, so only a stream no thread sends can pass the bound.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            c.channel->backlogBytes() < 2 * http::SocketChannel::urgentBacklogBytes, 10000);
+    }
+    // All of it but what is left for the sender (less than urgentBacklogBytes) arrives while the
+    // sender gets no processor; the rest once it runs.
+    const qint64 total = qint64(events) * event.size();
+    QTRY_VERIFY_WITH_TIMEOUT(received >= total - http::SocketChannel::urgentBacklogBytes, 10000);
+    if (c.direct)
+        c.senderThread.unblock();
+    QTRY_VERIFY_WITH_TIMEOUT(received >= total, 10000);
+    QVERIFY(!c.closedReported);
 }
 
 QTEST_GUILESS_MAIN(TestSocketChannel)
