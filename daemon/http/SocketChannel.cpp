@@ -110,6 +110,20 @@ const QByteArray &SocketChannel::bytesOf(const Piece &piece) const
     return m_http10 ? piece.event->json() : piece.event->chunk();
 }
 
+std::vector<SocketChannel::Piece> SocketChannel::takePieces(qint64 *size)
+{
+    std::vector<Piece> pieces;
+    {
+        QMutexLocker lock(&m_piecesMutex);
+        pieces.swap(m_pieces);
+        m_scheduled = false;
+    }
+    *size = 0;
+    for (const Piece &piece : pieces)
+        *size += piece.size;
+    return pieces;
+}
+
 void SocketChannel::sendPending()
 {
     bool direct = false;
@@ -123,15 +137,8 @@ void SocketChannel::sendPending()
         sendDirect();
         return;
     }
-    std::vector<Piece> pieces;
-    {
-        QMutexLocker lock(&m_piecesMutex);
-        pieces.swap(m_pieces);
-        m_scheduled = false;
-    }
     qint64 size = 0;
-    for (const Piece &piece : pieces)
-        size += piece.size;
+    const std::vector<Piece> pieces = takePieces(&size);
     QTcpSocket *socket = m_socket.data();
     // Overflowed or gone: what was enqueued is dropped.
     if (socket && socket->state() == QAbstractSocket::ConnectedState &&
@@ -197,15 +204,8 @@ void SocketChannel::sendDirect()
     // The pieces are taken under m_directMutex, so that two threads sending for the stream (the
     // sender's and the socket's) append them in the order they were enqueued.
     QMutexLocker direct(&m_directMutex);
-    std::vector<Piece> pieces;
-    {
-        QMutexLocker lock(&m_piecesMutex);
-        pieces.swap(m_pieces);
-        m_scheduled = false;
-    }
     qint64 size = 0;
-    for (const Piece &piece : pieces)
-        size += piece.size;
+    const std::vector<Piece> pieces = takePieces(&size);
     if (m_fd >= 0) {
         if (m_unsentFrom > 0) {
             m_unsent.remove(0, m_unsentFrom);

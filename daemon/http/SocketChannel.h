@@ -97,6 +97,8 @@ private:
         bool last = false;
     };
     void enqueue(Piece piece); // api thread
+    // Every piece enqueued so far, and their counted size; the outbox no longer holds the channel.
+    std::vector<Piece> takePieces(qint64 *size);
     // Runs `write` on the socket's thread with the socket, if it is still connected then.
     void onSocketThread(std::function<void(QTcpSocket *)> write);
     void overflow();                     // api thread: the backlog bound was passed

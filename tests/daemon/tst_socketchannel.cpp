@@ -155,6 +155,17 @@ struct Connection
             return false;
         return !direct || QTest::qWaitFor([&] { return channel->sendsDirect(); }, 5000);
     }
+    // Reads what the client gets until the chunked body's last chunk.
+    bool readToTheEnd(QByteArray *received)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                *received += client.readAll();
+                return received->endsWith("\r\n0\r\n\r\n");
+            },
+            10000);
+    }
+
     ~Connection() { apiThread->close(); } // a failed check may leave callbacks on their way here
 
     // Blocks every thread that may write the stream's events: the socket's, and the sender's for a
@@ -279,12 +290,7 @@ void TestSocketChannel::aStreamBehindItsThreadGetsEveryPieceInOrder()
     c.unblockWriters();
 
     QByteArray received;
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            received += c.client.readAll();
-            return received.endsWith("\r\n0\r\n\r\n");
-        },
-        10000));
+    QVERIFY(c.readToTheEnd(&received));
     const qsizetype bodyFrom = received.indexOf("\r\n\r\n");
     QVERIFY(received.startsWith("HTTP/1.1 200"));
     QVERIFY(bodyFrom > 0);
@@ -358,12 +364,7 @@ void TestSocketChannel::aDirectStreamGivesItsDescriptorBack()
         const int open = openDescriptors();
         c.channel->endStream();
         QByteArray received;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                received += c.client.readAll();
-                return received.endsWith("\r\n0\r\n\r\n");
-            },
-            10000));
+        QVERIFY(c.readToTheEnd(&received));
         QTRY_COMPARE_WITH_TIMEOUT(openDescriptors(), open - (c.direct ? 1 : 0), 10000);
         QVERIFY(!c.socketThread.serverSawClose);
         QCOMPARE(c.client.state(), QAbstractSocket::ConnectedState);
