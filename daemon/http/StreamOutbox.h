@@ -14,9 +14,10 @@ namespace http {
 
 class SocketChannel;
 
-// One client thread's queue of watch streams with bytes to send: the api thread schedules a
-// channel when its first unsent piece arrives (SocketChannel::enqueue), and the client thread
-// sends each scheduled channel's pieces, all of them in one write (SocketChannel::sendPending).
+// One thread's queue of watch streams with bytes to send (a client thread's, or its
+// StreamSender's for direct streams): the api thread schedules a channel when its first unsent
+// piece arrives (SocketChannel::enqueue), and the thread sends each scheduled channel's pieces,
+// all of them in one write (SocketChannel::sendPending).
 //
 // Why: a write with 1,000 stream watchers used to post 1,000 calls to the client threads, each
 // one socket write, and the writer's own answer was posted behind them: its latency was the
