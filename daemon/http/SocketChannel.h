@@ -25,8 +25,8 @@ class ConnectionBudget;
 // own thread does not give at once (writes, quorum reads, watches, anything
 // but a plain read). Threads: made on the socket's thread; the api calls it
 // on the api's (the node's) thread; the bytes are written on the socket's
-// thread (a direct stream's events by its sender: below), in call order: a whole answer (respond) through that thread's
-// mailbox (at once when the api thread is the socket's and nothing is
+// thread (a direct stream's events by its sender: below), in call order: a whole answer (respond)
+// through that thread's mailbox (at once when the api thread is the socket's and nothing is
 // queued), a stream's pieces (head, events, chunks, end) through the thread's
 // StreamOutbox, which sends all of a stream's unsent pieces in one write; an
 // onClosed callback runs back on the api thread. A channel is either answered
