@@ -36,6 +36,8 @@
 #   SCALE_DURATION [140s]  SCALE_KEYS [1000000]  SCALE_SNAPSHOT_COUNT [10000]
 #   SCALE_PRELOAD [1000]  SCALE_WATCH_DURATION [30s]  SCALE_LONG_POLL [10000]  SCALE_STREAMS [1000]
 #   SCALE_INSTALL_DURATION [60s]  SCALE_WATCH_RATE [100] writes a second of the paced runs
+#   SCALE_WATCH_ROUNDS [1]  rounds of the watchers phase, each on a fresh member, the servers
+#                         alternating (the p99 of a 30 s run moves a lot from run to run here)
 #   SCALE_WATCH_NICE [0]  niceness of qetcd-watchload: 19 stands in for watchers on other machines,
 #                         so the clients reading 1,000 streams do not take the member's processors
 #   QETCD_BIN [build/bin/qetcd]  ETCD_BIN [etcd on PATH, or .tools/etcd from make deps]
@@ -66,6 +68,7 @@ WATCH_RATE=${SCALE_WATCH_RATE:-100}
 LONG_POLL=${SCALE_LONG_POLL:-10000}
 STREAMS=${SCALE_STREAMS:-1000}
 WATCH_NICE=${SCALE_WATCH_NICE:-0}
+WATCH_ROUNDS=${SCALE_WATCH_ROUNDS:-1}
 INSTALL_DURATION=${SCALE_INSTALL_DURATION:-60s}
 OUT=${SCALE_OUT:-$BENCH_DIR/results/scale-$(date +%Y%m%d-%H%M%S)}
 WORK=$(mktemp -d /tmp/qetcd-scale.XXXXXX)
@@ -190,50 +193,52 @@ phase_fill() { # <server>
     fi
 }
 
-phase_watchers() { # <server>
-    local s=$1 cport pport url data="$WORK/$1-watch"
+phase_watchers() { # <server> <round>
+    local s=$1 r=$2 cport pport url data="$WORK/$1-watch" f="$OUT/$1"
+    # One round keeps the file names of earlier runs; more rounds number theirs.
+    ((WATCH_ROUNDS == 1)) || f="$OUT/$s-r$r"
     cport=$(pick_port); pport=$(pick_port); url="http://127.0.0.1:$cport"
-    start "$s" "$data" "$cport" "$pport" "$OUT/$s-watch.log"
+    start "$s" "$data" "$cport" "$pport" "$f-watch.log"
     first_answer "$url/v2/stats/store" >/dev/null
     for i in $(seq 0 $((PRELOAD - 1))); do printf 'url = "%s"\noutput = "/dev/null"\n' "$url/v2/keys/bench/k$i"; done >"$WORK/preload.cfg"
     curl -sS --no-progress-meter --parallel --parallel-max 32 -K "$WORK/preload.cfg" -X PUT -d value=v || die "$s: preload failed"
     local w="BENCH_LUA_DIR=$BENCH_DIR BENCH_PRELOAD=$PRELOAD wrk -t1 -c1 -d$WATCH_DURATION -s bench/put.lua"
-    echo "$s watchers: $w $url (without, then with nice -n $WATCH_NICE qetcd-watchload --long-poll $LONG_POLL --streams $STREAMS)" >>"$OUT/commands.txt"
+    echo "$s watchers, round $r: $w $url (without, then with nice -n $WATCH_NICE qetcd-watchload --long-poll $LONG_POLL --streams $STREAMS)" >>"$OUT/commands.txt"
     local delay
     delay=$(awk -v r="$WATCH_RATE" 'BEGIN { printf "%.3f", 1000 / r }')
-    echo "$s watchers, paced: BENCH_DELAY_MS=$delay $w $url (without, then with the watchers)" >>"$OUT/commands.txt"
+    echo "$s watchers, round $r, paced: BENCH_DELAY_MS=$delay $w $url (without, then with the watchers)" >>"$OUT/commands.txt"
     put_c1() { # <output> [delay ms]
         BENCH_LUA_DIR="$BENCH_DIR" BENCH_PRELOAD=$PRELOAD BENCH_DELAY_MS=${2:-} wrk -t1 -c1 -d"$WATCH_DURATION" -s "$BENCH_DIR/put.lua" "$url" >"$1" 2>&1
     }
-    put_c1 "$OUT/$s-put-bare.wrk"
-    put_c1 "$OUT/$s-put-bare-paced.wrk" "$delay"
+    put_c1 "$f-put-bare.wrk"
+    put_c1 "$f-put-bare-paced.wrk" "$delay"
     local before after
     before=$(status_kb "$SERVER_PID" VmRSS)
-    nice -n "$WATCH_NICE" "$WATCHLOAD_BIN" "$url" --long-poll "$LONG_POLL" --streams "$STREAMS" >"$OUT/$s-watchers.txt" 2>&1 &
+    nice -n "$WATCH_NICE" "$WATCHLOAD_BIN" "$url" --long-poll "$LONG_POLL" --streams "$STREAMS" >"$f-watchers.txt" 2>&1 &
     local wp=$!
     PIDS+=("$wp")
-    for _ in $(seq 1 600); do grep -q WATCHERS_READY "$OUT/$s-watchers.txt" && break; sleep 0.2; done
-    grep -q WATCHERS_READY "$OUT/$s-watchers.txt" || die "$s: watchers not ready after 120 s"
+    for _ in $(seq 1 600); do grep -q WATCHERS_READY "$f-watchers.txt" && break; sleep 0.2; done
+    grep -q WATCHERS_READY "$f-watchers.txt" || die "$s: watchers not ready after 120 s"
     sleep 2 # let the server settle its bookkeeping before reading RSS
     after=$(status_kb "$SERVER_PID" VmRSS)
-    put_c1 "$OUT/$s-put-watched.wrk"
-    put_c1 "$OUT/$s-put-watched-paced.wrk" "$delay"
+    put_c1 "$f-put-watched.wrk"
+    put_c1 "$f-put-watched-paced.wrk" "$delay"
     kill -TERM "$wp"; wait "$wp" || true
-    R[$s,bare99]=$(wrk_field "$OUT/$s-put-bare.wrk" p99_us)
-    R[$s,bareRps]=$(wrk_field "$OUT/$s-put-bare.wrk" rps)
-    R[$s,w99]=$(wrk_field "$OUT/$s-put-watched.wrk" p99_us)
-    R[$s,wRps]=$(wrk_field "$OUT/$s-put-watched.wrk" rps)
-    R[$s,pBare99]=$(wrk_field "$OUT/$s-put-bare-paced.wrk" p99_us)
-    R[$s,pBareRps]=$(wrk_field "$OUT/$s-put-bare-paced.wrk" rps)
-    R[$s,pW99]=$(wrk_field "$OUT/$s-put-watched-paced.wrk" p99_us)
-    R[$s,pWRps]=$(wrk_field "$OUT/$s-put-watched-paced.wrk" rps)
-    R[$s,perWatcher]=$(awk -v a="$before" -v b="$after" -v n=$((LONG_POLL + STREAMS)) 'BEGIN { printf "%.1f", (b - a) / n }')
-    R[$s,ready]=$(sed -n 's/WATCHERS_READY //p' "$OUT/$s-watchers.txt")
+    R[$s,$r,bare99]=$(wrk_field "$f-put-bare.wrk" p99_us)
+    R[$s,$r,bareRps]=$(wrk_field "$f-put-bare.wrk" rps)
+    R[$s,$r,w99]=$(wrk_field "$f-put-watched.wrk" p99_us)
+    R[$s,$r,wRps]=$(wrk_field "$f-put-watched.wrk" rps)
+    R[$s,$r,pBare99]=$(wrk_field "$f-put-bare-paced.wrk" p99_us)
+    R[$s,$r,pBareRps]=$(wrk_field "$f-put-bare-paced.wrk" rps)
+    R[$s,$r,pW99]=$(wrk_field "$f-put-watched-paced.wrk" p99_us)
+    R[$s,$r,pWRps]=$(wrk_field "$f-put-watched-paced.wrk" rps)
+    R[$s,$r,perWatcher]=$(awk -v a="$before" -v b="$after" -v n=$((LONG_POLL + STREAMS)) 'BEGIN { printf "%.1f", (b - a) / n }')
+    R[$s,$r,ready]=$(sed -n 's/WATCHERS_READY //p' "$f-watchers.txt")
     # A stream the server cut (closed > 0) would make the watched run look lighter than it was.
-    R[$s,result]=$(sed -n 's/WATCHERS_RESULT //p' "$OUT/$s-watchers.txt")
+    R[$s,$r,result]=$(sed -n 's/WATCHERS_RESULT //p' "$f-watchers.txt")
     stop_server
     rm -rf "$data"
-    log "$s: PUT c1 p99 ${R[$s,bare99]} us bare, ${R[$s,w99]} us with watchers (${R[$s,ready]}); ${R[$s,perWatcher]} KiB per watcher"
+    log "$s, round $r: PUT c1 p99 ${R[$s,$r,bare99]} us bare, ${R[$s,$r,w99]} us with watchers (${R[$s,$r,ready]}); ${R[$s,$r,perWatcher]} KiB per watcher"
 }
 
 phase_install() { # <server>
@@ -291,11 +296,17 @@ phase_install() { # <server>
 
 [[ " $PHASES " != *" watchers "* ]] || [ -x "$WATCHLOAD_BIN" ] || die "no qetcd-watchload at $WATCHLOAD_BIN (make build)"
 for phase in $PHASES; do
-    for s in $SERVERS; do
-        [ "$s" = etcd ] && { [ -x "$ETCD_BIN" ] || { log "no etcd ($ETCD_BIN): skipped"; continue; }; }
-        # What the last phase wrote (GBs after a fill) goes to disk now, not during this one.
-        sync
-        "phase_$phase" "$s"
+    # The watchers phase's rounds alternate the servers, so that a slow spell of the host falls
+    # on both.
+    rounds=1
+    [ "$phase" != watchers ] || rounds=$WATCH_ROUNDS
+    for r in $(seq 1 "$rounds"); do
+        for s in $SERVERS; do
+            [ "$s" = etcd ] && { [ -x "$ETCD_BIN" ] || { log "no etcd ($ETCD_BIN): skipped"; continue; }; }
+            # What the last phase wrote (GBs after a fill) goes to disk now, not during this one.
+            sync
+            "phase_$phase" "$s" "$r"
+        done
     done
 done
 
@@ -313,26 +324,45 @@ done
         done
     fi
     if [[ " $PHASES " == *" watchers "* ]]; then
+        ms() { awk -v u="$1" 'BEGIN { printf "%.2f", u / 1000 }'; }
+        ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", b / a }'; }
+        # median <key>: of R[<server>,<round>,<key>] over the rounds (server in $s)
+        median() {
+            for r in $(seq 1 "$WATCH_ROUNDS"); do echo "${R[$s,$r,$1]:-}"; done | grep . | sort -g |
+                awk '{ v[NR] = $1 } END { if (NR) printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+        }
         echo
-        echo "watchers: wrk PUT c1 -d$WATCH_DURATION, without and with $LONG_POLL idle long-poll + $STREAMS recursive stream watchers (qetcd-watchload at nice $WATCH_NICE)"
-        printf '%-6s %12s %12s %12s %12s %14s  %s\n' server "w/s bare" "p99 ms bare" "w/s watched" "p99 watched" "KiB/watcher" watchers
+        echo "watchers: wrk PUT c1 -d$WATCH_DURATION, without and with $LONG_POLL idle long-poll + $STREAMS recursive stream watchers (qetcd-watchload at nice $WATCH_NICE), $WATCH_ROUNDS round(s), a fresh member each"
+        printf '%-6s %5s %10s %12s %12s %12s %10s %14s  %s\n' server round "w/s bare" "p99 ms bare" "w/s watched" "p99 watched" "p99 ratio" "KiB/watcher" watchers
         for s in $SERVERS; do
-            [ -n "${R[$s,bare99]:-}" ] || continue
-            printf '%-6s %12s %12s %12s %12s %14s  %s\n' "$s" "${R[$s,bareRps]}" \
-                "$(awk -v u="${R[$s,bare99]}" 'BEGIN { printf "%.2f", u / 1000 }')" "${R[$s,wRps]}" \
-                "$(awk -v u="${R[$s,w99]}" 'BEGIN { printf "%.2f", u / 1000 }')" "${R[$s,perWatcher]}" "${R[$s,ready]}"
+            for r in $(seq 1 "$WATCH_ROUNDS"); do
+                [ -n "${R[$s,$r,bare99]:-}" ] || continue
+                printf '%-6s %5s %10s %12s %12s %12s %10s %14s  %s\n' "$s" "$r" "${R[$s,$r,bareRps]}" "$(ms "${R[$s,$r,bare99]}")" \
+                    "${R[$s,$r,wRps]}" "$(ms "${R[$s,$r,w99]}")" "$(ratio "${R[$s,$r,bare99]}" "${R[$s,$r,w99]}")" \
+                    "${R[$s,$r,perWatcher]}" "${R[$s,$r,ready]}"
+            done
+            if ((WATCH_ROUNDS > 1)) && [ -n "${R[$s,1,bare99]:-}" ]; then
+                printf '%-6s %5s %10s %12s %12s %12s %10s %14s\n' "$s" median "$(median bareRps)" "$(ms "$(median bare99)")" \
+                    "$(median wRps)" "$(ms "$(median w99)")" "$(ratio "$(median bare99)" "$(median w99)")" "$(median perWatcher)"
+            fi
         done
         echo "the same, paced at $WATCH_RATE writes a second (put.lua with BENCH_DELAY_MS)"
-        printf '%-6s %12s %12s %12s %12s %12s\n' server "w/s bare" "p99 ms bare" "w/s watched" "p99 watched" "p99 ratio"
+        printf '%-6s %5s %10s %12s %12s %12s %10s\n' server round "w/s bare" "p99 ms bare" "w/s watched" "p99 watched" "p99 ratio"
         for s in $SERVERS; do
-            [ -n "${R[$s,pBare99]:-}" ] || continue
-            printf '%-6s %12s %12s %12s %12s %12s\n' "$s" "${R[$s,pBareRps]}" \
-                "$(awk -v u="${R[$s,pBare99]}" 'BEGIN { printf "%.2f", u / 1000 }')" "${R[$s,pWRps]}" \
-                "$(awk -v u="${R[$s,pW99]}" 'BEGIN { printf "%.2f", u / 1000 }')" \
-                "$(awk -v a="${R[$s,pBare99]}" -v b="${R[$s,pW99]}" 'BEGIN { printf "%.1fx", b / a }')"
+            for r in $(seq 1 "$WATCH_ROUNDS"); do
+                [ -n "${R[$s,$r,pBare99]:-}" ] || continue
+                printf '%-6s %5s %10s %12s %12s %12s %10s\n' "$s" "$r" "${R[$s,$r,pBareRps]}" "$(ms "${R[$s,$r,pBare99]}")" \
+                    "${R[$s,$r,pWRps]}" "$(ms "${R[$s,$r,pW99]}")" "$(ratio "${R[$s,$r,pBare99]}" "${R[$s,$r,pW99]}")"
+            done
+            if ((WATCH_ROUNDS > 1)) && [ -n "${R[$s,1,pBare99]:-}" ]; then
+                printf '%-6s %5s %10s %12s %12s %12s %10s\n' "$s" median "$(median pBareRps)" "$(ms "$(median pBare99)")" \
+                    "$(median pWRps)" "$(ms "$(median pW99)")" "$(ratio "$(median pBare99)" "$(median pW99)")"
+            fi
         done
         for s in $SERVERS; do
-            if [ -n "${R[$s,bare99]:-}" ]; then echo "$s watchers at the end: ${R[$s,result]:-none reported}"; fi
+            for r in $(seq 1 "$WATCH_ROUNDS"); do
+                if [ -n "${R[$s,$r,bare99]:-}" ]; then echo "$s round $r watchers at the end: ${R[$s,$r,result]:-none reported}"; fi
+            done
         done
     fi
     if [[ " $PHASES " == *" install "* ]]; then

@@ -196,7 +196,12 @@ void SocketChannel::goDirect(QTcpSocket *socket)
     QMutexLocker lock(&m_piecesMutex);
     m_fd = fd;
     m_direct = true;
-    m_directSeen.store(true, std::memory_order_relaxed);
+}
+
+bool SocketChannel::sendsDirect() const
+{
+    QMutexLocker lock(&m_piecesMutex);
+    return m_direct;
 }
 
 void SocketChannel::sendDirect()

@@ -83,7 +83,7 @@ public:
     // The outbox's thread: writes every stream piece enqueued so far, in one write.
     void sendPending();
     // The stream is written by the sender's thread (direct mode). Any thread; for tests.
-    bool sendsDirect() const { return m_directSeen.load(std::memory_order_relaxed); }
+    bool sendsDirect() const;
 
 private:
     // One piece of a stream, in order: bytes made on the api thread (a head, an error chunk,
@@ -123,7 +123,8 @@ private:
     std::shared_ptr<StreamOutbox> m_socketOutbox;
     const std::shared_ptr<StreamOutbox> m_senderOutbox; // nullptr: never direct
     std::shared_ptr<Mailbox> m_apiThread;
-    QMutex m_piecesMutex; // m_pieces and m_scheduled: the api thread adds, the socket's takes
+    // m_pieces, m_scheduled, m_direct, m_urgent: the api thread adds, the socket's takes.
+    mutable QMutex m_piecesMutex;
     std::vector<Piece> m_pieces; // enqueued, not yet sent
     bool m_scheduled = false;    // in the outbox, which will call sendPending()
     bool m_direct = false;       // the sender's outbox takes the pieces (never undone)
@@ -140,7 +141,6 @@ private:
     bool m_lastUnsent = false;
     bool m_retrying = false;
     int m_retryMs = 0;
-    std::atomic<bool> m_directSeen{false};
     QMetaObject::Connection m_disconnected; // set on the socket thread, before or after a post
     transport::SocketDrain m_drain;         // keeps m_socketBacklog current, for streams
     std::atomic<qint64> m_postedBytes{0};   // stream bytes enqueued, not yet written
