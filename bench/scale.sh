@@ -333,29 +333,32 @@ done
         }
         echo
         echo "watchers: wrk PUT c1 -d$WATCH_DURATION, without and with $LONG_POLL idle long-poll + $STREAMS recursive stream watchers (qetcd-watchload at nice $WATCH_NICE), $WATCH_ROUNDS round(s), a fresh member each"
-        printf '%-6s %5s %10s %12s %12s %12s %10s %14s  %s\n' server round "w/s bare" "p99 ms bare" "w/s watched" "p99 watched" "p99 ratio" "KiB/watcher" watchers
+        # One row of each table (a round's, or the medians').
+        wrow() { printf '%-6s %5s %10s %12s %12s %12s %10s %14s  %s\n' "$@"; }
+        prow() { printf '%-6s %5s %10s %12s %12s %12s %10s\n' "$@"; }
+        wrow server round "w/s bare" "p99 ms bare" "w/s watched" "p99 watched" "p99 ratio" "KiB/watcher" watchers
         for s in $SERVERS; do
             for r in $(seq 1 "$WATCH_ROUNDS"); do
                 [ -n "${R[$s,$r,bare99]:-}" ] || continue
-                printf '%-6s %5s %10s %12s %12s %12s %10s %14s  %s\n' "$s" "$r" "${R[$s,$r,bareRps]}" "$(ms "${R[$s,$r,bare99]}")" \
+                wrow "$s" "$r" "${R[$s,$r,bareRps]}" "$(ms "${R[$s,$r,bare99]}")" \
                     "${R[$s,$r,wRps]}" "$(ms "${R[$s,$r,w99]}")" "$(ratio "${R[$s,$r,bare99]}" "${R[$s,$r,w99]}")" \
                     "${R[$s,$r,perWatcher]}" "${R[$s,$r,ready]}"
             done
             if ((WATCH_ROUNDS > 1)) && [ -n "${R[$s,1,bare99]:-}" ]; then
-                printf '%-6s %5s %10s %12s %12s %12s %10s %14s\n' "$s" median "$(median bareRps)" "$(ms "$(median bare99)")" \
-                    "$(median wRps)" "$(ms "$(median w99)")" "$(ratio "$(median bare99)" "$(median w99)")" "$(median perWatcher)"
+                wrow "$s" median "$(median bareRps)" "$(ms "$(median bare99)")" \
+                    "$(median wRps)" "$(ms "$(median w99)")" "$(ratio "$(median bare99)" "$(median w99)")" "$(median perWatcher)" ""
             fi
         done
         echo "the same, paced at $WATCH_RATE writes a second (put.lua with BENCH_DELAY_MS)"
-        printf '%-6s %5s %10s %12s %12s %12s %10s\n' server round "w/s bare" "p99 ms bare" "w/s watched" "p99 watched" "p99 ratio"
+        prow server round "w/s bare" "p99 ms bare" "w/s watched" "p99 watched" "p99 ratio"
         for s in $SERVERS; do
             for r in $(seq 1 "$WATCH_ROUNDS"); do
                 [ -n "${R[$s,$r,pBare99]:-}" ] || continue
-                printf '%-6s %5s %10s %12s %12s %12s %10s\n' "$s" "$r" "${R[$s,$r,pBareRps]}" "$(ms "${R[$s,$r,pBare99]}")" \
+                prow "$s" "$r" "${R[$s,$r,pBareRps]}" "$(ms "${R[$s,$r,pBare99]}")" \
                     "${R[$s,$r,pWRps]}" "$(ms "${R[$s,$r,pW99]}")" "$(ratio "${R[$s,$r,pBare99]}" "${R[$s,$r,pW99]}")"
             done
             if ((WATCH_ROUNDS > 1)) && [ -n "${R[$s,1,pBare99]:-}" ]; then
-                printf '%-6s %5s %10s %12s %12s %12s %10s\n' "$s" median "$(median pBareRps)" "$(ms "$(median pBare99)")" \
+                prow "$s" median "$(median pBareRps)" "$(ms "$(median pBare99)")" \
                     "$(median pWRps)" "$(ms "$(median pW99)")" "$(ratio "$(median pBare99)" "$(median pW99)")"
             fi
         done

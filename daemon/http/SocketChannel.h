@@ -123,7 +123,8 @@ private:
     std::shared_ptr<StreamOutbox> m_socketOutbox;
     const std::shared_ptr<StreamOutbox> m_senderOutbox; // nullptr: never direct
     std::shared_ptr<Mailbox> m_apiThread;
-    // m_pieces, m_scheduled, m_direct, m_urgent: the api thread adds, the socket's takes.
+    // m_pieces, m_scheduled, m_direct, m_urgent: the api thread adds pieces, the sending thread
+    // (socket's or sender's) takes them.
     mutable QMutex m_piecesMutex;
     std::vector<Piece> m_pieces; // enqueued, not yet sent
     bool m_scheduled = false;    // in the outbox, which will call sendPending()
