@@ -11,7 +11,8 @@ DEB_PACKAGES := cmake make g++ pkg-config qt6-base-dev qt6-httpserver-dev qt6-ch
                 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-websockets-dev libgl-dev \
                 libqt6opengl6-dev libcrypt-dev libsystemd-dev libyaml-cpp-dev libssl-dev openssl python3-etcd \
                 prometheus-cpp-dev faketime iproute2 help2man dnsmasq-base \
-                libprotobuf-dev protobuf-compiler qtkeychain-qt6-dev qt6-translations-l10n
+                libprotobuf-dev protobuf-compiler qtkeychain-qt6-dev qt6-translations-l10n \
+                libgoogle-perftools-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_ARGS ?=
 

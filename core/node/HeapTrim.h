@@ -15,9 +15,11 @@ namespace node {
 // malloc_trim (bench/README "Scale", session 23). The memory would be reused by later writes,
 // but an administrator sees a member twice its peers' size.
 //
-// A no-op where the C library is not glibc (and under a sanitizer's allocator, which glibc's
-// trim does not reach). Stateless; any thread; it takes each malloc arena's lock in turn, so
-// other threads' allocations wait for it (milliseconds for hundreds of MB, logged).
+// In `qetcd`, which runs on tcmalloc (daemon/CMakeLists.txt), it asks tcmalloc to release its
+// free page heap; elsewhere it trims glibc's heap. A no-op where the C library is not glibc
+// and tcmalloc is absent (and under a sanitizer's allocator, which neither reaches).
+// Stateless; any thread; it takes the allocator's locks in turn, so other threads' allocations
+// wait for it (milliseconds for hundreds of MB, logged).
 class HeapTrim
 {
 public:
