@@ -7,6 +7,8 @@
 
 #include <vector>
 
+#include <sched.h>
+
 namespace http {
 
 bool StreamOutbox::schedule(std::shared_ptr<SocketChannel> channel)
@@ -50,6 +52,8 @@ void StreamOutbox::sendSome()
     for (const std::shared_ptr<SocketChannel> &channel : batch)
         channel->sendPending();
     batch.clear();
+    if (m_yieldEachTurn)
+        sched_yield();
 
     std::deque<std::shared_ptr<SocketChannel>> dropped; // destroyed after the lock is let go
     QMutexLocker lock(&m_mutex);

@@ -35,7 +35,11 @@ class SocketChannel;
 class StreamOutbox : public std::enable_shared_from_this<StreamOutbox>
 {
 public:
-    explicit StreamOutbox(std::shared_ptr<Mailbox> thread) : m_thread(std::move(thread)) {}
+    // `yieldEachTurn`: give the processor away after every turn (StreamSender's outbox, below).
+    explicit StreamOutbox(std::shared_ptr<Mailbox> thread, bool yieldEachTurn = false)
+        : m_thread(std::move(thread)), m_yieldEachTurn(yieldEachTurn)
+    {
+    }
 
     // False once closed: the channel's pieces will never be sent.
     bool schedule(std::shared_ptr<SocketChannel> channel);
@@ -56,6 +60,14 @@ private:
     bool m_posted = false; // a sendSome() is queued on the thread
     bool m_closed = false;
     const std::shared_ptr<Mailbox> m_thread;
+    // Why a SCHED_IDLE sender yields after every turn: under the EEVDF scheduler (Linux 6.6 and
+    // later) a thread of that class, once picked, keeps its processor until the next scheduler
+    // tick (4 ms at HZ=250) even while an ordinary thread of the member waits on the same
+    // processor; only a wakeup preempts it at once, not a thread it had preempted before. Seen
+    // with `perf sched timehist`: a client thread ready with a write's answer waited 4.5 ms
+    // behind the sender. A yield after each turn of `channelsPerTurn` sends (tens of
+    // microseconds) bounds that wait to one turn; with nothing else ready it returns at once.
+    const bool m_yieldEachTurn;
 };
 
 } // namespace http

@@ -16,7 +16,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 StreamSender::StreamSender()
     : m_host(new QObject), m_mailbox(Mailbox::create(m_host)),
-      m_outbox(std::make_shared<StreamOutbox>(m_mailbox))
+      m_outbox(std::make_shared<StreamOutbox>(m_mailbox, true))
 {
     m_thread.setObjectName(QStringLiteral("qetcd-streams"));
     m_host->moveToThread(&m_thread);
