@@ -44,7 +44,10 @@ class ConnectionBudget;
 // (Qt HttpServer 6.4 would answer out of order: Qt64.h, 2.).
 //
 // Writes: every answer's bytes go out through writeAnswer(), which then
-// closes the connection or serves the next waiting request.
+// closes the connection or serves the next waiting request. On plain TCP they
+// go straight to the kernel while Qt holds nothing unsent for the socket, so
+// that a connection never gets Qt's write buffer unless the kernel refuses
+// bytes (write()).
 class Connection : public QObject
 {
     Q_OBJECT
@@ -84,6 +87,7 @@ private:
     void act(const RequestLimits::Verdict &verdict);
     void serveNext();
     void firstByteMissing();
+    void write(const QByteArray &bytes);
 
     QTcpSocket *m_socket;
     QSslSocket *m_tlsSocket;            // m_socket when it is a TLS connection, else nullptr

@@ -6,7 +6,9 @@
 // while that thread has not run them yet, so a socket thread that falls behind cannot let posted
 // chunks pile up without bound; a reader that keeps up is never cut off. Each holds for a stream
 // written by its socket's thread and for one written by a StreamSender's thread straight to the
-// socket ("direct", issue 15 target 6), which also gives its descriptor back when done.
+// socket ("direct", issue 15 target 6), which also gives its descriptor back when done. And
+// http::Connection's own writes: an answer the kernel takes only in part still arrives whole,
+// and before the next one.
 
 #include "Connection.h"
 #include "Mailbox.h"
@@ -20,6 +22,7 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <QThread>
+#include <QtEndian>
 
 #include <atomic>
 #include <functional>
@@ -198,6 +201,7 @@ private slots:
     void aWatchOwningItsChannelIsFreedOnceTheApiHasStopped();
     void aDirectStreamGivesItsDescriptorBack();
     void aDirectStreamBehindIsSentByItsSocketThread();
+    void anAnswerTheKernelTakesInPartArrivesWholeBeforeTheNext();
 };
 
 void TestSocketChannel::initTestCase_data()
@@ -408,6 +412,60 @@ void TestSocketChannel::aDirectStreamBehindIsSentByItsSocketThread()
         c.senderThread.unblock();
     QTRY_VERIFY_WITH_TIMEOUT(received >= total, 10000);
     QVERIFY(!c.closedReported);
+}
+
+// http::Connection writes an answer straight to the kernel when Qt holds nothing unsent for the
+// socket, and gives Qt what the kernel does not take. An answer larger than the kernel's buffers,
+// written while the client reads nothing, must still arrive whole; and the answer written after
+// it, once the client has made room in the kernel but before Qt could send the rest, must follow
+// that rest, not slip into the kernel ahead of it.
+void TestSocketChannel::anAnswerTheKernelTakesInPartArrivesWholeBeforeTheNext()
+{
+    DescriptorServer server;
+    QTcpSocket client;
+    SocketThread socketThread;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QVERIFY(QTest::qWaitFor([&] { return server.descriptor != -1; }, 5000));
+    socketThread.adopt(server.descriptor);
+
+    // 8 MiB, more than the kernel buffers for a reader that reads nothing (4 MiB at most on the
+    // sending side); every 4-byte word differs, so a misplaced piece shows.
+    QByteArray large(8 * 1024 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < large.size(); i += 4)
+        qToBigEndian(quint32(i / 4), large.data() + i);
+    const QByteArray next = QByteArrayLiteral("the next answer");
+    std::promise<qint64> written;
+    std::future<qint64> heldByQt = written.get_future();
+    QVERIFY(socketThread.mailbox->post([&] {
+        socketThread.connection->writeAnswer(large, true, false);
+        written.set_value(socketThread.socket()->bytesToWrite());
+    }));
+    // The thread then writes nothing more (Qt does not get to send its part) until the next
+    // answer has been written.
+    socketThread.block();
+    QVERIFY(socketThread.mailbox->post(
+        [&] { socketThread.connection->writeAnswer(next, true, false); }));
+    QVERIFY2(heldByQt.get() > 0,
+             "the kernel took the whole answer at once: nothing was left for Qt to send");
+
+    QByteArray received;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            received += client.readAll();
+            return received.size() >= 1024 * 1024; // room in the kernel again
+        },
+        10000));
+    socketThread.unblock();
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            received += client.readAll();
+            return received.size() >= large.size() + next.size();
+        },
+        20000));
+    QCOMPARE(received.size(), large.size() + next.size());
+    QVERIFY(received.startsWith(large));
+    QVERIFY(received.endsWith(next));
 }
 
 QTEST_GUILESS_MAIN(TestSocketChannel)
