@@ -127,7 +127,7 @@ void Connection::write(const QByteArray &bytes)
         }
     }
     if (sent == 0)
-        m_socket->write(bytes); // shared, not copied, when it is large
+        m_socket->write(bytes);
     else if (sent < bytes.size())
         m_socket->write(bytes.constData() + sent, bytes.size() - sent);
 }
