@@ -4,15 +4,12 @@
 #include "Connection.h"
 
 #include "HttpWire.h"
+#include "KernelSend.h"
 #include "api/HttpResponse.h"
 
 #include <QLoggingCategory>
 #include <QSslSocket>
 #include <QTimer>
-
-#include <cerrno>
-
-#include <sys/socket.h>
 
 namespace http {
 
@@ -112,19 +109,11 @@ void Connection::write(const QByteArray &bytes)
     // session 31). What the kernel does not take (a full send buffer), or an error, goes through
     // Qt as before, which then reports the error or waits for the socket to drain.
     qsizetype sent = 0;
-    if (!m_tlsSocket && m_socket->bytesToWrite() == 0 &&
+    const qintptr fd = m_socket->socketDescriptor();
+    if (!m_tlsSocket && fd >= 0 && m_socket->bytesToWrite() == 0 &&
         m_socket->state() == QAbstractSocket::ConnectedState) {
-        const qintptr fd = m_socket->socketDescriptor();
-        while (fd >= 0 && sent < bytes.size()) {
-            const ssize_t n = ::send(int(fd), bytes.constData() + sent, size_t(bytes.size() - sent),
-                                     MSG_NOSIGNAL | MSG_DONTWAIT);
-            if (n > 0)
-                sent += n;
-            else if (n < 0 && errno == EINTR)
-                continue;
-            else
-                break;
-        }
+        int error = 0;
+        sent = sendWhatTheKernelTakes(int(fd), bytes.constData(), bytes.size(), &error);
     }
     if (sent == 0)
         m_socket->write(bytes);

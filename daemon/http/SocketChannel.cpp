@@ -8,6 +8,7 @@
 #include "Connection.h"
 #include "ConnectionBudget.h"
 #include "HttpWire.h"
+#include "KernelSend.h"
 
 #include <QLoggingCategory>
 #include <QSslSocket>
@@ -238,33 +239,31 @@ void SocketChannel::flushDirect()
 
 void SocketChannel::flushLocked(QMutexLocker<QMutex> &direct)
 {
-    while (m_fd >= 0 && m_unsentFrom < m_unsent.size()) {
-        const ssize_t n =
-            ::send(m_fd, m_unsent.constData() + m_unsentFrom,
-                   size_t(m_unsent.size() - m_unsentFrom), MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (n > 0) {
-            m_unsentFrom += n;
+    if (m_fd >= 0 && m_unsentFrom < m_unsent.size()) {
+        int error = 0;
+        const qsizetype n = sendWhatTheKernelTakes(m_fd, m_unsent.constData() + m_unsentFrom,
+                                                   m_unsent.size() - m_unsentFrom, &error);
+        m_unsentFrom += n;
+        if (n > 0)
             m_retryMs = 0;
-            continue;
-        }
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        if (error == EAGAIN || error == EWOULDBLOCK) {
             m_socketBacklog.store(m_unsent.size() - m_unsentFrom, std::memory_order_relaxed);
             retryLater();
             return;
         }
-        // The client is gone (reset, broken pipe). Its socket's thread ends the connection and
-        // reports it, even if it would not read the news itself.
-        qCDebug(lcHttp, "a watch stream's client is gone: %s", std::strerror(errno));
-        direct.unlock();
-        closeDirect();
-        m_connected.store(false, std::memory_order_relaxed);
-        m_socketThread->post([self = shared_from_this()] {
-            if (QTcpSocket *socket = self->m_socket.data())
-                socket->abort();
-        });
-        return;
+        if (error != 0) {
+            // The client is gone (reset, broken pipe). Its socket's thread ends the connection
+            // and reports it, even if it would not read the news itself.
+            qCDebug(lcHttp, "a watch stream's client is gone: %s", std::strerror(error));
+            direct.unlock();
+            closeDirect();
+            m_connected.store(false, std::memory_order_relaxed);
+            m_socketThread->post([self = shared_from_this()] {
+                if (QTcpSocket *socket = self->m_socket.data())
+                    socket->abort();
+            });
+            return;
+        }
     }
     m_unsent.clear();
     m_unsentFrom = 0;
