@@ -49,6 +49,10 @@ public:
         Q_UNUSED(sorted);
         return std::nullopt;
     }
+    // True while a plain read could miss a write this member acknowledged before it last
+    // started (a restarted member re-applies its log's tail only as the leader commits it
+    // again): plain reads then go through consensus, as quorum=true ones do.
+    virtual bool plainReadsNeedConsensus() const { return false; }
     // A read through consensus (quorum=true): answered once the member knows
     // it is up to date with the leader.
     virtual void quorumGet(const QString &path, bool recursive, bool sorted,

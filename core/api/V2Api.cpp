@@ -293,10 +293,6 @@ std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request, const 
     m_httpMetrics.received(method);
 
     switch (r.kind) {
-    case KeysRequest::Kind::Get:
-        return counted(
-            method, started,
-            keysResult(readableOnly(request, m_backend.get(r.path, r.recursive, r.sorted)), true));
     case KeysRequest::Kind::Watch: {
         // Only a watch refused at once is counted (failed); an open one is never timed.
         std::optional<HttpResponse> refused =
@@ -305,6 +301,14 @@ std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request, const 
             m_httpMetrics.failed(method, refused->status);
         return refused;
     }
+    case KeysRequest::Kind::Get:
+        if (!m_backend.plainReadsNeedConsensus())
+            return counted(
+                method, started,
+                keysResult(readableOnly(request, m_backend.get(r.path, r.recursive, r.sorted)),
+                           true));
+        // A member that has not caught up with its own log since it started (KeysBackend).
+        [[fallthrough]];
     case KeysRequest::Kind::QuorumGet: {
         std::shared_ptr<ResponseChannel> channel = defer();
         m_backend.quorumGet(

@@ -281,7 +281,7 @@ void EtcdNode::onBackgroundSnapshotFinished(bool ok, const QString &error, qint6
 
 void EtcdNode::publishAttributes()
 {
-    if (m_state.attributesPublished() || m_loop.leaderId() == 0)
+    if (m_caughtUp.load(std::memory_order_relaxed) || m_loop.leaderId() == 0)
         return;
     static constexpr qint64 retryMs = 1000;
     const qint64 now = m_clock.elapsed();
@@ -293,7 +293,11 @@ void EtcdNode::publishAttributes()
     request.memberId = m_loop.id();
     request.name = m_options.name;
     request.clientUrls = m_options.clientUrls;
-    m_proposals.propose(request, {});
+    m_proposals.propose(request, [this](const store::StoreResult &result) {
+        if (!result.error && !m_caughtUp.exchange(true, std::memory_order_release))
+            qCInfo(lcNode, "member %llx: caught up with its log; plain reads are local again",
+                   qulonglong(m_loop.id()));
+    });
 }
 
 bool EtcdNode::healthy() const
@@ -317,6 +321,8 @@ store::StoreResult EtcdNode::get(const QString &path, bool recursive, bool sorte
 std::optional<api::ConcurrentRead> EtcdNode::readConcurrently(const QString &path, bool recursive,
                                                               bool sorted) const
 {
+    if (plainReadsNeedConsensus())
+        return std::nullopt; // the owner's thread takes it through consensus
     return m_state.readConcurrently(path, recursive, sorted, m_leaderClock);
 }
 

@@ -18,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <atomic>
 #include <functional>
 #include <limits>
 
@@ -59,6 +60,10 @@ public:
     std::optional<api::ConcurrentRead> readConcurrently(const QString &path, bool recursive,
                                                         bool sorted) const override;
     void quorumGet(const QString &path, bool recursive, bool sorted, ResultCallback done) override;
+    bool plainReadsNeedConsensus() const override
+    {
+        return !m_caughtUp.load(std::memory_order_acquire);
+    }
     void propose(const store::Command &command, ResultCallback done) override;
     store::WatchResult watch(const QString &key, bool recursive, bool stream, quint64 sinceIndex,
                              store::WatchSink sink) override;
@@ -110,9 +115,9 @@ private:
     quint64 snapshotKeep() const; // log entries kept behind a snapshot
     void deferSnapshot();         // after a failed snapshot: wait before the next
     void onBackgroundSnapshotFinished(bool ok, const QString &error, qint64 bytes, double seconds);
-    // Like etcd, a member publishes its name and client URLs through the log
-    // so every member lists them; retried every second until applied, and a
-    // no-op once applied or while no leader is known (so callers need not check).
+    // Like etcd, a member publishes its name and client URLs through the log at every start,
+    // so every member lists them; retried every second until applied, and a no-op once applied
+    // or while no leader is known (so callers need not check). Applied, it sets m_caughtUp.
     void publishAttributes();
 
     NodeOptions m_options;
@@ -133,6 +138,13 @@ private:
     quint64 m_snapshotRetryAt = 0;    // applied index before which a failed one waits
     QElapsedTimer m_clock;
     qint64 m_publishAttemptMs = -1;
+    // This start's attributes are applied, so is every entry committed before it: all the
+    // writes the member acknowledged before it (re)started, which a restarted member's log
+    // holds but re-applies only as they are committed again (its commit index on disk can lag
+    // the last acknowledged write: RaftLoop syncs no commit-only Ready). Until then plain
+    // reads go through consensus (etcd serves no client before its publish, ReadyNotify).
+    // Set on this thread, read by client threads (readConcurrently).
+    std::atomic<bool> m_caughtUp{false};
     bool m_started = false;
 };
 

@@ -87,8 +87,6 @@ void StateMachine::applyRequest(const RaftRequest &request)
     }
     case RaftRequest::Kind::Attributes: {
         m_membership.setAttributes(request.memberId, request.name, request.clientUrls);
-        if (request.memberId == m_loop.id())
-            m_attributesPublished = true;
         if (auto done = m_waiters.takeWrite(request.id))
             done(store::StoreResult{});
         break;

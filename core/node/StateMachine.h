@@ -61,8 +61,6 @@ public:
     quint64 applied() const { return m_applied; }
     quint64 appliedTerm() const { return m_appliedTerm; }
     quint64 snapshotIndex() const { return m_snapshotIndex; }
-    // This member's own attributes (name, client URLs) are in the log.
-    bool attributesPublished() const { return m_attributesPublished; }
 
     // Applies what is above the applied index, in order.
     void apply(const QList<raft::Entry> &entries);
@@ -135,7 +133,6 @@ private:
     quint64 m_appliedTerm = 0;
     quint64 m_snapshotIndex = 0;
     quint64 m_longSnapshotFrom = NodeSnapshot::kLongFormFrom;
-    bool m_attributesPublished = false;
     // Answers to writes applied under m_readLock, run once it is released.
     QList<std::function<void()>> m_answers;
 
