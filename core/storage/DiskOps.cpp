@@ -9,6 +9,7 @@
 #include <QFileDevice>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -87,11 +88,13 @@ StorageResult DiskOps::writeAll(QFileDevice &file, const QByteArray &data)
     return StorageResult::success();
 }
 
-StorageResult DiskOps::readAll(QFileDevice &file, QByteArray *out)
+StorageResult DiskOps::readAll(QFileDevice &file, QByteArray *out, qint64 maxBytes)
 {
     const int fd = file.handle();
     const qint64 at = file.pos();
-    const qint64 size = file.size() - at;
+    qint64 size = file.size() - at;
+    if (maxBytes >= 0)
+        size = std::min(size, maxBytes);
     if (size < 0 || size > std::numeric_limits<qsizetype>::max() / 2) // beyond QByteArray
         return StorageResult::failure(
             StorageStatus::IoError,
@@ -126,6 +129,39 @@ StorageResult DiskOps::readAll(QFileDevice &file, QByteArray *out)
     return StorageResult::success();
 }
 
+StorageResult DiskOps::sizeWithoutTrailingZeros(QFileDevice &file, qint64 *size)
+{
+    constexpr qint64 kChunk = 1024 * 1024;
+    QByteArray chunk(kChunk, Qt::Uninitialized);
+    qint64 end = file.size();
+    while (end > 0) {
+        const qint64 from = std::max<qint64>(0, end - kChunk);
+        qint64 got = 0;
+        while (got < end - from) {
+            const ssize_t n =
+                ::pread(file.handle(), chunk.data() + got, size_t(end - from - got), from + got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                const int err = n < 0 ? errno : EIO; // 0: the file shrank meanwhile
+                return StorageResult::failure(
+                    StorageStatus::IoError,
+                    tr("cannot read %1: %2").arg(file.fileName(), errnoText(err)));
+            }
+            got += n;
+        }
+        for (qint64 i = got; i > 0; --i) {
+            if (chunk[i - 1] != 0) {
+                *size = from + i;
+                return StorageResult::success();
+            }
+        }
+        end = from;
+    }
+    *size = 0;
+    return StorageResult::success();
+}
+
 StorageResult DiskOps::truncate(QFileDevice &file, qint64 size)
 {
     const int fd = file.handle();
@@ -153,6 +189,17 @@ bool DiskOps::releaseRange(QFileDevice &file, qint64 offset, qint64 length)
         rc = ::fallocate(file.handle(), FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, off_t(offset),
                          off_t(length));
     } while (rc != 0 && errno == EINTR);
+    return rc == 0;
+}
+
+bool DiskOps::preallocate(QFileDevice &file, qint64 size, QString *why)
+{
+    int rc;
+    do {
+        rc = ::fallocate(file.handle(), 0, 0, off_t(size));
+    } while (rc != 0 && errno == EINTR);
+    if (rc != 0 && why)
+        *why = errnoText(errno);
     return rc == 0;
 }
 

@@ -54,6 +54,29 @@ qsizetype firstToRead(const QList<HexPairName> &segments, std::optional<quint64>
     return first;
 }
 
+// Reads a segment for open(): whole, or only as far as its records go. That is up to its last
+// non-zero byte, padded with zeros to the end of the record that byte is in (records may end
+// in zeros; WalSegmentScan::claimedEnd). The rest of a preallocated segment, up to 64 MiB of
+// zeros a restarting member would hold in memory, is not read. *inPart: bytes were left out.
+StorageResult readSegment(QFile &f, bool whole, QByteArray *bytes, bool *inPart)
+{
+    *inPart = false;
+    if (whole)
+        return DiskOps::readAll(f, bytes);
+    qint64 dataEnd = 0;
+    StorageResult r = DiskOps::sizeWithoutTrailingZeros(f, &dataEnd);
+    if (r.ok())
+        r = DiskOps::readAll(f, bytes, dataEnd);
+    if (!r.ok())
+        return r;
+    const qint64 size = f.size();
+    const qint64 needed = std::min<qint64>(size, WalSegmentScan::claimedEnd(*bytes));
+    if (needed > bytes->size())
+        bytes->append(qsizetype(needed - bytes->size()), '\0');
+    *inPart = bytes->size() < size;
+    return r;
+}
+
 QString absoluteClean(const QString &dir)
 {
     return QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
@@ -119,13 +142,16 @@ Wal::Opened Wal::create(const QString &dir, const QByteArray &metadata, const Op
     std::unique_ptr<Wal> wal(new Wal(path, options));
     const Segment first{0, 0};
     qint64 headBytes = 0;
+    bool preallocated = false;
     {
         QFile f;
         QByteArray head;
         WalRecord{WalRecordType::Metadata, metadata}.appendTo(head);
         StorageResult r = DiskOps::createFile(f, tmp + u'/' + first.fileName(), true);
-        if (r.ok())
+        if (r.ok()) {
+            preallocated = preallocate(f, options);
             r = DiskOps::writeAll(f, head);
+        }
         if (r.ok())
             r = DiskOps::dataSync(f);
         if (r.ok())
@@ -154,13 +180,17 @@ Wal::Opened Wal::create(const QString &dir, const QByteArray &metadata, const Op
     wal->m_segments = {first};
     wal->m_metadata = metadata;
     wal->m_file.setFileName(wal->pathOf(first));
-    if (!wal->m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
+    // Read-write, not append: the next record goes right after the head, before the zeros of
+    // a preallocated segment (WriteOnly alone would truncate).
+    if (!wal->m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered) ||
+        !wal->m_file.seek(headBytes))
         return {
             StorageResult::failure(
                 StorageStatus::IoError,
                 tr("cannot open %1: %2").arg(wal->m_file.fileName(), wal->m_file.errorString())),
             nullptr};
     wal->m_fileBytes = headBytes;
+    wal->m_preallocated = preallocated;
     qCInfo(lcStorage) << "created WAL in" << path;
     return {StorageResult::success(), std::move(wal)};
 }
@@ -185,75 +215,93 @@ Wal::Opened Wal::open(const QString &dir, ReadOut *out, const Options &options)
                     nullptr};
     }
 
-    WalReplay replay(options.replayAfter);
+    // Segments are first read only as far as their records go (readSegment), leaving a
+    // preallocated segment's zeros on disk. Should a segment so read not scan Clean, the
+    // whole WAL is read again, every byte, so that damage is judged on all of it.
+    std::optional<WalReplay> replay;
     QByteArray metadata;
     bool haveMetadata = false;
     WalSegmentScan::Outcome tail;
-    for (qsizetype i = firstToRead(names, options.replayAfter); i < wal->m_segments.size(); ++i) {
-        const QString file = wal->pathOf(wal->m_segments[i]);
-        QFile f(file);
-        if (!f.open(QIODevice::ReadOnly))
-            return {StorageResult::failure(StorageStatus::IoError,
-                                           tr("cannot open %1: %2").arg(file, f.errorString())),
-                    nullptr};
-        QByteArray bytes;
-        if (const StorageResult r = DiskOps::readAll(f, &bytes); !r.ok())
-            return {r, nullptr};
+    for (const bool whole : {false, true}) {
+        replay.emplace(options.replayAfter);
+        metadata.clear();
+        haveMetadata = false;
+        tail = {};
+        bool readAgain = false;
+        for (qsizetype i = firstToRead(names, options.replayAfter); i < wal->m_segments.size();
+             ++i) {
+            const QString file = wal->pathOf(wal->m_segments[i]);
+            QFile f(file);
+            if (!f.open(QIODevice::ReadOnly))
+                return {StorageResult::failure(StorageStatus::IoError,
+                                               tr("cannot open %1: %2").arg(file, f.errorString())),
+                        nullptr};
+            QByteArray bytes;
+            bool inPart = false;
+            if (const StorageResult r = readSegment(f, whole, &bytes, &inPart); !r.ok())
+                return {r, nullptr};
 
-        bool firstRecord = true;
-        auto onRecord = [&](const WalRecord &r, qsizetype) -> QString {
-            if (std::exchange(firstRecord, false) && r.type != WalRecordType::Metadata)
-                return tr("segment does not begin with a metadata record");
-            switch (r.type) {
-            case WalRecordType::Metadata:
-                if (!haveMetadata) {
-                    metadata = QByteArray(r.payload.constData(), r.payload.size());
-                    haveMetadata = true;
-                } else if (r.payload != metadata) {
-                    return tr("metadata differs from the oldest segment's");
+            bool firstRecord = true;
+            auto onRecord = [&](const WalRecord &r, qsizetype) -> QString {
+                if (std::exchange(firstRecord, false) && r.type != WalRecordType::Metadata)
+                    return tr("segment does not begin with a metadata record");
+                switch (r.type) {
+                case WalRecordType::Metadata:
+                    if (!haveMetadata) {
+                        metadata = QByteArray(r.payload.constData(), r.payload.size());
+                        haveMetadata = true;
+                    } else if (r.payload != metadata) {
+                        return tr("metadata differs from the oldest segment's");
+                    }
+                    return {};
+                case WalRecordType::HardState: {
+                    const auto hs = raft::HardState::decode(r.payload);
+                    if (!hs)
+                        return tr("undecodable hard state");
+                    replay->addHardState(*hs);
+                    return {};
                 }
-                return {};
-            case WalRecordType::HardState: {
-                const auto hs = raft::HardState::decode(r.payload);
-                if (!hs)
-                    return tr("undecodable hard state");
-                replay.addHardState(*hs);
-                return {};
+                case WalRecordType::Entry: {
+                    auto entry = raft::Entry::decode(r.payload);
+                    if (!entry)
+                        return tr("undecodable entry");
+                    entry->data.detach(); // must not alias the segment buffer
+                    return replay->addEntry(*entry);
+                }
+                case WalRecordType::SnapshotMarker: {
+                    SnapshotMarker m;
+                    if (!WalRecord::decodeMarker(r.payload, &m.index, &m.term))
+                        return tr("undecodable snapshot marker");
+                    replay->addMarker(m);
+                    return {};
+                }
+                }
+                return tr("unknown record type");
+            };
+            const bool isLast = i == wal->m_segments.size() - 1;
+            const WalSegmentScan::Outcome outcome = WalSegmentScan::scan(bytes, isLast, onRecord);
+            if (outcome.end != WalSegmentScan::End::Clean && inPart) {
+                readAgain = true;
+                break;
             }
-            case WalRecordType::Entry: {
-                auto entry = raft::Entry::decode(r.payload);
-                if (!entry)
-                    return tr("undecodable entry");
-                entry->data.detach(); // must not alias the segment buffer
-                return replay.addEntry(*entry);
+            if (out && outcome.end != WalSegmentScan::End::Clean) {
+                out->damagedSegment = i;
+                out->damagedFile = file;
+                out->damagedOffset = outcome.badOffset;
+                out->tornTail = outcome.end == WalSegmentScan::End::TornTail;
             }
-            case WalRecordType::SnapshotMarker: {
-                SnapshotMarker m;
-                if (!WalRecord::decodeMarker(r.payload, &m.index, &m.term))
-                    return tr("undecodable snapshot marker");
-                replay.addMarker(m);
-                return {};
-            }
-            }
-            return tr("unknown record type");
-        };
-        const bool isLast = i == wal->m_segments.size() - 1;
-        const WalSegmentScan::Outcome outcome = WalSegmentScan::scan(bytes, isLast, onRecord);
-        if (out && outcome.end != WalSegmentScan::End::Clean) {
-            out->damagedSegment = i;
-            out->damagedFile = file;
-            out->damagedOffset = outcome.badOffset;
-            out->tornTail = outcome.end == WalSegmentScan::End::TornTail;
+            if (outcome.end == WalSegmentScan::End::Corrupt)
+                return {StorageResult::failure(StorageStatus::Corrupt,
+                                               tr("corrupt WAL record in %1 at offset %2: %3")
+                                                   .arg(file)
+                                                   .arg(outcome.badOffset)
+                                                   .arg(outcome.reason)),
+                        nullptr};
+            if (isLast)
+                tail = outcome;
         }
-        if (outcome.end == WalSegmentScan::End::Corrupt)
-            return {StorageResult::failure(StorageStatus::Corrupt,
-                                           tr("corrupt WAL record in %1 at offset %2: %3")
-                                               .arg(file)
-                                               .arg(outcome.badOffset)
-                                               .arg(outcome.reason)),
-                    nullptr};
-        if (isLast)
-            tail = outcome;
+        if (!readAgain)
+            break;
     }
     if (!haveMetadata)
         return {StorageResult::failure(StorageStatus::Corrupt,
@@ -261,7 +309,8 @@ Wal::Opened Wal::open(const QString &dir, ReadOut *out, const Options &options)
                                           "metadata record in the WAL")
                                            .arg(wal->pathOf(wal->m_segments.first()))),
                 nullptr};
-    const QString missing = replay.finish();
+    const qint64 lastSegmentBytes = QFileInfo(wal->pathOf(wal->m_segments.last())).size();
+    const QString missing = replay->finish();
     if (!missing.isEmpty())
         return {StorageResult::failure(StorageStatus::MissingEntries,
                                        tr("WAL in %1 cannot be replayed: %2").arg(path, missing)),
@@ -305,18 +354,24 @@ Wal::Opened Wal::open(const QString &dir, ReadOut *out, const Options &options)
         }
         if (!r.ok())
             return {r, nullptr};
+    } else if (!options.readOnly && tail.goodBytes < lastSegmentBytes) {
+        // The newest segment was preallocated; the next write starts another one, so its
+        // zeros only hold disk space.
+        QFile f(wal->pathOf(wal->m_segments.last()));
+        if (f.open(QIODevice::ReadWrite))
+            cutPreallocatedTail(f, tail.goodBytes);
     }
 
     wal->m_metadata = metadata;
-    wal->m_durable = {replay.hardState(), replay.lastMarker(), replay.lastIndex()};
+    wal->m_durable = {replay->hardState(), replay->lastMarker(), replay->lastIndex()};
     wal->m_next = wal->m_durable;
     // The next write starts a fresh segment whose head repeats metadata, marker and hard state.
     if (out) {
         out->metadata = metadata;
-        out->hardState = replay.hardState();
-        out->lastMarker = replay.lastMarker();
-        out->replayedAfter = replay.startIndex();
-        out->entries = replay.takeEntries();
+        out->hardState = replay->hardState();
+        out->lastMarker = replay->lastMarker();
+        out->replayedAfter = replay->startIndex();
+        out->entries = replay->takeEntries();
         out->tornTailTruncated = tail.end == WalSegmentScan::End::TornTail && !options.readOnly;
         out->warning = warning;
     }
@@ -355,13 +410,38 @@ void Wal::appendHead(QByteArray &out) const
         WalRecord{WalRecordType::HardState, m_durable.hardState.encode()}.appendTo(out);
 }
 
+bool Wal::preallocate(QFileDevice &file, const Options &options)
+{
+    if (!options.preallocate)
+        return false;
+    QString why;
+    if (DiskOps::preallocate(file, options.segmentBytes, &why))
+        return true;
+    // Not worth more than a debug line: the segment works as well, its writes only extend it.
+    qCDebug(lcStorage).noquote() << "cannot preallocate" << options.segmentBytes << "bytes for"
+                                 << file.fileName() << "(" << why << "); it grows by appends";
+    return false;
+}
+
+void Wal::cutPreallocatedTail(QFileDevice &file, qint64 size)
+{
+    // Not synced: if a crash undoes the cut, the zeros read back as the segment's end again.
+    const StorageResult r = DiskOps::truncate(file, size);
+    if (!r.ok())
+        qCWarning(lcStorage).noquote()
+            << "cannot give back the preallocated end of a WAL segment:" << r.error;
+}
+
 StorageResult Wal::startSegment(QByteArray &head)
 {
     const Segment next{m_segments.isEmpty() ? 0 : m_segments.last().sequence + 1,
                        m_durable.lastIndex + 1};
+    if (m_file.isOpen() && std::exchange(m_preallocated, false))
+        cutPreallocatedTail(m_file, m_fileBytes);
     const StorageResult r = DiskOps::createFile(m_file, pathOf(next), true);
     if (!r.ok())
         return r;
+    m_preallocated = preallocate(m_file, m_options);
     m_segments.append(next);
     m_fileBytes = 0;
     appendHead(head);
@@ -383,8 +463,10 @@ StorageResult Wal::undoUnsyncedWrite(const StorageResult &cause, bool newSegment
         else
             r = DiskOps::syncDirectory(m_dir);
     } else {
-        // Back to the end of the last synced record: the retry appends exactly there.
+        // Back to the end of the last synced record: the retry appends exactly there. A
+        // preallocated segment loses its zeros too, and grows by appends from here on.
         r = DiskOps::truncate(m_file, m_fileBytes);
+        m_preallocated = false;
     }
     if (!r.ok())
         return fail(r);

@@ -31,6 +31,12 @@
 //
 // WRITING. Records handed to append()/appendSnapshotMarker() are buffered; sync() writes them
 // with one write() and one fdatasync() (group commit: the caller batches as much as it likes).
+// A new segment is preallocated to segmentBytes (Options::preallocate, as etcd does): the
+// records are written over zeros, the file's size does not change, and each fdatasync is
+// cheaper (DiskOps::preallocate). The zeros after the last record read as the segment's end
+// (WalSegmentScan). When the next segment is started, and when open() finds the newest one,
+// the zeros are cut off. A file system that cannot preallocate, or has no room for a whole
+// segment, gets a segment that grows by appends instead.
 // A FULL DISK (ENOSPC or EDQUOT while creating a segment or writing records) is not a failure:
 // sync() cuts the segment back to its last synced byte (or removes the segment it had just
 // created), keeps the buffered records and returns StorageStatus::NoSpace; calling sync()
@@ -102,6 +108,8 @@ struct WalOptions
 {
     // A new segment is started before a write once the current one has this many bytes.
     qint64 segmentBytes = 64 * 1024 * 1024;
+    // Reserve segmentBytes on disk for every new segment (see WRITING above).
+    bool preallocate = true;
     // open(): replay entries after this index (the snapshot the caller loaded). When
     // unset, replay starts after the newest snapshot marker in the log.
     std::optional<quint64> replayAfter;
@@ -201,6 +209,11 @@ private:
     QString pathOf(const Segment &s) const;
     void appendHead(QByteArray &out) const;
     StorageResult startSegment(QByteArray &head);
+    // Reserves options.segmentBytes for a just created segment (when options.preallocate);
+    // false if it was not done.
+    static bool preallocate(QFileDevice &file, const Options &options);
+    // Cuts the zeros after a segment's last record off, to give their space back.
+    static void cutPreallocatedTail(QFileDevice &file, qint64 size);
     // After a write that found no space: drops its unsynced bytes (or the segment it created).
     StorageResult undoUnsyncedWrite(const StorageResult &cause, bool newSegment);
     StorageResult fail(const StorageResult &r);
@@ -208,8 +221,9 @@ private:
     QString m_dir;
     Options m_options;
     QList<Segment> m_segments;
-    QFile m_file;           // the newest segment once it is open for appending
-    qint64 m_fileBytes = 0; // its size up to the end of the last synced record
+    QFile m_file;                // the newest segment once it is open for appending
+    qint64 m_fileBytes = 0;      // its size up to the end of the last synced record
+    bool m_preallocated = false; // m_file is longer than m_fileBytes: zeros after it
     QByteArray m_metadata;
     // What a segment head repeats and names: the newest hard state, marker and last index.
     struct State

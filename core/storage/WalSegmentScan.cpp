@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cstring>
 
 namespace storage {
 
@@ -24,6 +25,16 @@ QString describeAt(const QByteArray &bytes, qsizetype pos, WalRecord::Parse p)
         return problem;
     return WalRecord::kindName(WalRecord::typeByte(bytes.constData() + pos)) +
            QStringLiteral(": ") + problem;
+}
+
+// True if every byte from pos to the end is zero: preallocated space never written to.
+bool onlyZerosFrom(const QByteArray &bytes, qsizetype pos)
+{
+    const char *p = bytes.constData() + pos;
+    const qsizetype n = bytes.size() - pos;
+    // Byte 0 is zero and each byte equals the one after it: one memcmp, at memory speed over
+    // the tens of MiB a fresh segment's tail can be.
+    return n <= 0 || (p[0] == 0 && std::memcmp(p, p + 1, size_t(n - 1)) == 0);
 }
 
 // Applies the torn-write rule to the unreadable last record at pos (nothing intact after it).
@@ -84,6 +95,8 @@ WalSegmentScan::Outcome WalSegmentScan::scan(const QByteArray &bytes, bool isLas
             pos += n;
             continue;
         }
+        if (onlyZerosFrom(bytes, pos))
+            return {End::Clean, pos, -1, {}};
         const QString what = describeAt(bytes, pos, p);
         if (WalRecord::isIntact(p) || !isLastSegment)
             return {End::Corrupt, pos, pos, what};
@@ -100,6 +113,24 @@ WalSegmentScan::Outcome WalSegmentScan::scan(const QByteArray &bytes, bool isLas
         return {End::TornTail, pos, pos, what};
     }
     return {End::Clean, size, -1, {}};
+}
+
+qsizetype WalSegmentScan::claimedEnd(const QByteArray &bytes)
+{
+    const qsizetype size = bytes.size();
+    qsizetype pos = 0;
+    while (pos < size) {
+        if (size - pos < WalRecord::kHeaderBytes)
+            return pos + WalRecord::kHeaderBytes; // the rest of the header is zeros
+        const quint32 length = WalRecord::lengthField(bytes.constData() + pos);
+        if (length > WalRecord::kMaxPayloadBytes)
+            return size; // damage: scan() says so without more bytes
+        const qsizetype end = pos + WalRecord::kHeaderBytes + qsizetype(length);
+        if (end > size)
+            return end;
+        pos = end;
+    }
+    return size;
 }
 
 qsizetype WalSegmentScan::findIntactRecord(const QByteArray &bytes, qsizetype from)

@@ -11,7 +11,10 @@ namespace storage {
 
 // Walks the records of one WAL segment held in memory and decides how the segment ends.
 // This is where the recovery rule lives:
-//  - Clean: every byte belongs to a valid record.
+//  - Clean: every byte belongs to a valid record, or the valid records are followed by
+//    nothing but zero bytes: the rest of the space Wal preallocates for a segment (etcd's
+//    decoder, too, stops at a zero length). goodBytes is then where the zeros begin. No record
+//    we write is all zeros (its type byte is never 0), so no record is mistaken for them.
 //  - TornTail: only for the last segment, and only for what a crash in the middle of an
 //    append leaves behind: the first unreadable record is cut short by the end of the file
 //    (incomplete header or payload), or it is complete but one of its 512-byte sectors reads
@@ -46,6 +49,13 @@ public:
     using RecordHandler = std::function<QString(const WalRecord &record, qsizetype offset)>;
 
     static Outcome scan(const QByteArray &bytes, bool isLastSegment, const RecordHandler &onRecord);
+
+    // Where the records of a segment's first bytes claim to end: follows the length fields
+    // from offset 0 (checking nothing else) to the first record that does not end within
+    // bytes, and returns its end, or bytes.size() if they all do. Wal::open reads a segment
+    // up to its last non-zero byte and pads it with zeros to here; the rest of the file,
+    // zeros, cannot change what scan() finds when it finds the segment Clean.
+    static qsizetype claimedEnd(const QByteArray &bytes);
 
     // Offset of the first intact record we could have written at or after from, or -1.
     static qsizetype findIntactRecord(const QByteArray &bytes, qsizetype from);

@@ -52,6 +52,12 @@ void TestCorruptWalStart::memberRefusesToStartOnDamagedLastRecord()
     qsizetype at = 0, last = -1, lastSize = 0;
     WalRecord record;
     while (at < bytes.size()) {
+        // The member preallocates its segments: after the last record, only zeros (no record
+        // has type 0).
+        if (bytes.size() - at >= WalRecord::kHeaderBytes && bytes[at + 4] == 0) {
+            QCOMPARE(bytes.mid(at).count('\0'), bytes.size() - at);
+            break;
+        }
         qsizetype n = 0;
         QCOMPARE(WalRecord::parse(bytes.constData() + at, bytes.size() - at, &record, &n),
                  WalRecord::Parse::Ok);

@@ -7,8 +7,10 @@
 // a complete last record with a bad checksum, stops open() with the file, offset and record
 // kind; and random bytes never crash it.
 #include "StorageTestUtil.h"
+#include "storage/DiskOps.h"
 #include "storage/Wal.h"
 #include "storage/WalRecord.h"
+#include "storage/WalSegmentScan.h"
 
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -20,16 +22,44 @@ using namespace storagetest;
 
 namespace {
 
+// Most of these tests check the format's recovery rules by cutting and damaging files, so
+// their segments end where their last record ends: no preallocation. Preallocated segments
+// (what a member writes) have tests of their own below.
+Wal::Options plain()
+{
+    Wal::Options o;
+    o.preallocate = false;
+    return o;
+}
+
 qsizetype recordSize(const raft::Entry &e)
 {
     return WalRecord::kHeaderBytes + e.encode().size();
+}
+
+// Where the records of a segment end (a preallocated one has zeros after them).
+qsizetype recordsEnd(const QString &segment)
+{
+    const auto scanned = WalSegmentScan::scan(
+        readFile(segment), true, [](const WalRecord &, qsizetype) { return QString(); });
+    return scanned.goodBytes;
+}
+
+// Whether the file system of dir supports what Wal::Options::preallocate asks of it.
+bool preallocates(const QString &dir)
+{
+    QFile probe(dir + QStringLiteral("/probe"));
+    QString why;
+    const bool ok = probe.open(QIODevice::WriteOnly) && DiskOps::preallocate(probe, 4096, &why);
+    probe.remove();
+    return ok;
 }
 
 // A closed WAL in dir of count one-entry batches (no hard state), spread over segments of
 // segmentBytes; returns the segment file names, oldest first.
 QStringList writeSmallBatches(const QString &dir, qint64 segmentBytes, quint64 count)
 {
-    Wal::Options opts;
+    Wal::Options opts = plain();
     opts.segmentBytes = segmentBytes;
     auto c = Wal::create(dir, "m", opts);
     for (quint64 i = 1; i <= count && c.wal; ++i) {
@@ -79,10 +109,13 @@ private slots:
     void unwrittenSectorOfLastRecordIsTorn();
     void damagedLengthOfCompleteLastRecordIsCorrupt();
     void damageInOlderSegmentIsReported();
-    void zeroFilledTailIsTorn();
+    void zeroFilledTailIsTheEnd();
     void intactRecordWeDoNotUnderstandIsReported_data();
     void intactRecordWeDoNotUnderstandIsReported();
     void missingMiddleSegmentIsReported();
+    void preallocatedSegmentsReadBackAndGiveTheirZerosBack();
+    void flippedBitBeforePreallocatedZerosIsCorrupt();
+    void recordsEndingInZerosBeforePreallocatedZerosReadBack();
     void randomBytesNeverCrash();
     void randomDamageNeverInventsEntries();
 
@@ -114,7 +147,7 @@ private:
 TestWal::Written TestWal::writeThreeBatches(const QString &dir)
 {
     Written w;
-    auto c = Wal::create(dir, "member=1 cluster=7");
+    auto c = Wal::create(dir, "member=1 cluster=7", plain());
     if (!c.result.ok())
         qFatal("create failed: %s", qPrintable(c.result.error));
     w.segment = dir + u'/' + c.wal->segmentFiles().first();
@@ -220,7 +253,7 @@ void TestWal::segmentsRotateAtTheSizeBound()
 {
     QTemporaryDir tmp;
     const QString dir = tmp.path() + "/wal";
-    Wal::Options opts;
+    Wal::Options opts = plain();
     opts.segmentBytes = 256;
     auto c = Wal::create(dir, "m", opts);
     for (quint64 i = 1; i <= 40; ++i)
@@ -278,7 +311,7 @@ void TestWal::leaderOverwriteIsResolved()
 {
     QTemporaryDir tmp;
     const QString dir = tmp.path() + "/wal";
-    Wal::Options opts;
+    Wal::Options opts = plain();
     opts.segmentBytes = 128; // so the overwrite lands in a later segment than the originals
     auto c = Wal::create(dir, "m", opts);
     QVERIFY(c.wal->save(hardState(1, 1, 1), entries(1, 5, 1)).ok());
@@ -311,7 +344,7 @@ void TestWal::snapshotMarkerStartsReplay()
 
     // The caller's snapshot decides when it is given: older, newer, beyond the log.
     for (quint64 after : {quint64(0), quint64(3), quint64(8), quint64(12), quint64(20)}) {
-        Wal::Options opts;
+        Wal::Options opts = plain();
         opts.replayAfter = after;
         Wal::ReadOut fixed;
         QVERIFY(Wal::open(dir, &fixed, opts).result.ok());
@@ -337,7 +370,7 @@ void TestWal::replayAfterOlderSnapshotThanTheLogHasFails()
     QVERIFY(Wal::open(dir, &out).result.ok());
     QCOMPARE(out.entries, entries(101, 102, 3));
 
-    Wal::Options opts;
+    Wal::Options opts = plain();
     opts.replayAfter = 2;
     const auto r = Wal::open(dir, &out, opts);
     QCOMPARE(r.result.status, StorageStatus::MissingEntries);
@@ -351,7 +384,7 @@ void TestWal::replayFromASnapshotSkipsTheSegmentsItCovers()
     // has many small segments, a marker and a leader overwrite that crosses a segment boundary.
     QTemporaryDir tmp;
     const QString dir = tmp.path() + "/wal";
-    Wal::Options opts;
+    Wal::Options opts = plain();
     opts.segmentBytes = 96;
     auto c = Wal::create(dir, "m", opts);
     for (quint64 i = 1; i <= 12; ++i)
@@ -398,7 +431,7 @@ void TestWal::purgeRemovesOnlyCoveredSegments()
 {
     QTemporaryDir tmp;
     const QString dir = tmp.path() + "/wal";
-    Wal::Options opts;
+    Wal::Options opts = plain();
     opts.segmentBytes = 100;
     auto c = Wal::create(dir, "m", opts);
     Wal &wal = *c.wal;
@@ -440,7 +473,7 @@ void TestWal::purgedWalKeepsMetadataAndHardState()
     // The hard state is written once, long before the purge: segment heads must carry it.
     QTemporaryDir tmp;
     const QString dir = tmp.path() + "/wal";
-    Wal::Options opts;
+    Wal::Options opts = plain();
     opts.segmentBytes = 64;
     auto c = Wal::create(dir, "meta!", opts);
     QVERIFY(c.wal->save(hardState(7, 3, 1), {entry(1, 7)}).ok());
@@ -509,7 +542,7 @@ void TestWal::cutInsideTheLastBatchKeepsWholeRecords()
 {
     QTemporaryDir tmp;
     const QString orig = tmp.path() + "/orig";
-    auto c = Wal::create(orig, "m");
+    auto c = Wal::create(orig, "m", plain());
     QVERIFY(c.wal->save(hardState(1, 1, 1), entries(1, 2, 1)).ok());
     const QString segment = orig + u'/' + c.wal->segmentFiles().first();
     const qsizetype batchStart = QFileInfo(segment).size();
@@ -600,7 +633,7 @@ void TestWal::flippedBitInCompleteLastRecordIsCorrupt()
 TestWal::LastRecord TestWal::writeEndingWith(const QString &dir, WalRecordType kind)
 {
     LastRecord l;
-    auto c = Wal::create(dir, "member=1 cluster=7");
+    auto c = Wal::create(dir, "member=1 cluster=7", plain());
     if (!c.result.ok())
         qFatal("create failed: %s", qPrintable(c.result.error));
     l.segment = dir + u'/' + c.wal->segmentFiles().first();
@@ -716,11 +749,18 @@ void TestWal::unwrittenSectorOfLastRecordIsTorn_data()
     QTest::addColumn<int>("fromSector"); // zeros start at this sector boundary ...
     QTest::addColumn<int>("sectors");    // ... for this many sectors (-1: to the record's end)
     QTest::addColumn<bool>("torn");
-    QTest::newRow("everything after a sector boundary") << 1 << -1 << true;
-    QTest::newRow("the record's tail sector") << 3 << -1 << true;
-    QTest::newRow("one sector in the middle") << 1 << 1 << true;
-    // Zeros that do not cover a sector (or the record's part of one) are not a lost write.
-    QTest::newRow("half a sector") << 1 << 0 << false;
+    // A segment that grows by appends, and one preallocated as a member writes it, where the
+    // lost sectors are followed by the segment's unwritten zeros.
+    QTest::addColumn<bool>("preallocated");
+    for (bool preallocated : {false, true}) {
+        const char *mode = preallocated ? ", preallocated" : "";
+        auto row = [&](const char *name) { return std::ref(QTest::addRow("%s%s", name, mode)); };
+        row("everything after a sector boundary").get() << 1 << -1 << true << preallocated;
+        row("the record's tail sector").get() << 3 << -1 << true << preallocated;
+        row("one sector in the middle").get() << 1 << 1 << true << preallocated;
+        // Zeros that do not cover a sector (or the record's part of one) are not a lost write.
+        row("half a sector").get() << 1 << 0 << false << preallocated;
+    }
 }
 
 void TestWal::unwrittenSectorOfLastRecordIsTorn()
@@ -728,16 +768,25 @@ void TestWal::unwrittenSectorOfLastRecordIsTorn()
     QFETCH(int, fromSector);
     QFETCH(int, sectors);
     QFETCH(bool, torn);
+    QFETCH(bool, preallocated);
     QTemporaryDir tmp;
+    if (preallocated && !preallocates(tmp.path()))
+        QSKIP("this file system cannot preallocate");
     const QString dir = tmp.path() + "/wal";
-    auto c = Wal::create(dir, "m");
+    Wal::Options opts = plain();
+    opts.preallocate = preallocated;
+    opts.segmentBytes = 64 * 1024;
+    auto c = Wal::create(dir, "m", opts);
     QVERIFY(c.wal->save(hardState(1, 1, 1), entries(1, 2, 1)).ok());
     const QString segment = dir + u'/' + c.wal->segmentFiles().first();
-    const qsizetype start = QFileInfo(segment).size();
-    QVERIFY(c.wal->save(raft::HardState(), {entry(3, 1, QByteArray(2000, 'v'))}).ok());
+    const qsizetype start = recordsEnd(segment);
+    const raft::Entry last = entry(3, 1, QByteArray(2000, 'v'));
+    QVERIFY(c.wal->save(raft::HardState(), {last}).ok());
     c.wal.reset();
     QByteArray bytes = readFile(segment);
-    const qsizetype end = bytes.size();
+    const qsizetype end = start + recordSize(last);
+    QCOMPARE(recordsEnd(segment), end);
+    QCOMPARE(bytes.size(), preallocated ? opts.segmentBytes : end);
     const qsizetype firstBoundary = (start / 512 + 1) * 512;
     const qsizetype from = firstBoundary + 512 * (fromSector - 1);
     QVERIFY(from < end);
@@ -808,8 +857,10 @@ void TestWal::damageInOlderSegmentIsReported()
     QVERIFY2(o.result.error.contains(victim), qPrintable(o.result.error));
 }
 
-void TestWal::zeroFilledTailIsTorn()
+void TestWal::zeroFilledTailIsTheEnd()
 {
+    // What a preallocated segment looks like: records, then zeros. Nothing is lost or
+    // reported, and open() gives the zeros' space back.
     QTemporaryDir tmp;
     const Written w = writeThreeBatches(tmp.path() + "/wal");
     QFile f(w.segment);
@@ -818,7 +869,8 @@ void TestWal::zeroFilledTailIsTorn()
     f.close();
     Wal::ReadOut out;
     QVERIFY(Wal::open(tmp.path() + "/wal", &out).result.ok());
-    QVERIFY(out.tornTailTruncated);
+    QVERIFY(!out.tornTailTruncated);
+    QVERIFY2(out.warning.isEmpty(), qPrintable(out.warning));
     QCOMPARE(out.entries, w.entries);
     QCOMPARE(QFileInfo(w.segment).size(), qint64(w.end));
 }
@@ -908,7 +960,7 @@ void TestWal::randomDamageNeverInventsEntries()
 {
     QTemporaryDir tmp;
     const QString orig = tmp.path() + "/orig";
-    Wal::Options opts;
+    Wal::Options opts = plain();
     opts.segmentBytes = 400;
     auto c = Wal::create(orig, "m", opts);
     QList<raft::Entry> written;
@@ -940,6 +992,124 @@ void TestWal::randomDamageNeverInventsEntries()
         QVERIFY(out.entries.size() <= written.size());
         QCOMPARE(out.entries, written.mid(0, out.entries.size()));
     }
+}
+
+void TestWal::preallocatedSegmentsReadBackAndGiveTheirZerosBack()
+{
+    QTemporaryDir tmp;
+    if (!preallocates(tmp.path()))
+        QSKIP("this file system cannot preallocate");
+    const QString dir = tmp.path() + "/wal";
+    Wal::Options opts; // preallocated, as a member writes its WAL
+    opts.segmentBytes = 4096;
+    auto c = Wal::create(dir, "m", opts);
+    QVERIFY2(c.result.ok(), qPrintable(c.result.error));
+    QList<raft::Entry> written;
+    for (quint64 i = 1; i <= 60; ++i) {
+        written.append(entry(i, 1, QByteArray(200, char('a' + i % 26))));
+        QVERIFY(c.wal->save(hardState(1, 1, i), {written.last()}).ok());
+    }
+    const QStringList files = c.wal->segmentFiles();
+    QVERIFY2(files.size() >= 3, qPrintable(files.join(u' ')));
+    // Every segment is written over its preallocated zeros; the sealed ones had them cut
+    // off when the next one was started, the newest still has them.
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString path = dir + u'/' + files[i];
+        const qint64 size = QFileInfo(path).size();
+        if (i + 1 < files.size())
+            QCOMPARE(size, qint64(recordsEnd(path)));
+        else
+            QCOMPARE(size, opts.segmentBytes);
+    }
+    const QString newest = dir + u'/' + files.last();
+    const qsizetype newestEnd = recordsEnd(newest);
+    QVERIFY(newestEnd < opts.segmentBytes);
+    c.wal.reset(); // what a crash leaves too: nothing is cut at close
+
+    // A crash right after a segment was started can leave the zeros of the one before.
+    const QString sealed = dir + u'/' + files[files.size() - 2];
+    QFile grow(sealed);
+    QVERIFY(grow.open(QIODevice::Append));
+    QCOMPARE(grow.write(QByteArray(3000, '\0')), 3000);
+    grow.close();
+
+    Wal::ReadOut out;
+    auto o = Wal::open(dir, &out, opts);
+    QVERIFY2(o.result.ok(), qPrintable(o.result.error));
+    QVERIFY(!out.tornTailTruncated);
+    QVERIFY2(out.warning.isEmpty(), qPrintable(out.warning));
+    QCOMPARE(out.entries, written);
+    QCOMPARE(out.hardState, hardState(1, 1, 60));
+    // open() gave the newest segment's zeros back: the next write starts a new segment.
+    QCOMPARE(QFileInfo(newest).size(), qint64(newestEnd));
+
+    // And the reopened WAL appends, preallocated, after them.
+    written.append(entry(61, 2));
+    QVERIFY(o.wal->save(hardState(2, 1, 61), {written.last()}).ok());
+    QCOMPARE(QFileInfo(dir + u'/' + o.wal->segmentFiles().last()).size(), opts.segmentBytes);
+    o.wal.reset();
+    Wal::ReadOut again;
+    QVERIFY(Wal::open(dir, &again, opts).result.ok());
+    QCOMPARE(again.entries, written);
+}
+
+void TestWal::flippedBitBeforePreallocatedZerosIsCorrupt()
+{
+    // The zeros after a preallocated segment's last record must not make a damaged record
+    // that was synced (an acknowledged write) pass for a torn one.
+    QTemporaryDir tmp;
+    if (!preallocates(tmp.path()))
+        QSKIP("this file system cannot preallocate");
+    const QString dir = tmp.path() + "/wal";
+    auto c = Wal::create(dir, "m");
+    QVERIFY(c.wal->save(hardState(1, 1, 1), entries(1, 2, 1)).ok());
+    const QString segment = dir + u'/' + c.wal->segmentFiles().first();
+    const qsizetype start = recordsEnd(segment);
+    const raft::Entry last = entry(3, 1, QByteArray(300, 'w'));
+    QVERIFY(c.wal->save(raft::HardState(), {last}).ok());
+    c.wal.reset();
+    QCOMPARE(QFileInfo(segment).size(), Wal::Options().segmentBytes);
+    QVERIFY(flipBit(segment, start + recordSize(last) / 2, 5));
+    const QByteArray damaged = readFile(segment);
+
+    Wal::ReadOut out;
+    const auto o = Wal::open(dir, &out);
+    QCOMPARE(o.result.status, StorageStatus::Corrupt);
+    QVERIFY2(o.result.error.startsWith(
+                 QStringLiteral("corrupt WAL record in %1 at offset %2: entry record")
+                     .arg(segment)
+                     .arg(start)),
+             qPrintable(o.result.error));
+    QVERIFY(readFile(segment) == damaged); // nothing truncated
+}
+
+void TestWal::recordsEndingInZerosBeforePreallocatedZerosReadBack()
+{
+    // open() reads a segment up to its last non-zero byte; a record may end in zeros (a value
+    // of NUL bytes, a snapshot marker's high bytes), and those are part of it, not free space.
+    QTemporaryDir tmp;
+    if (!preallocates(tmp.path()))
+        QSKIP("this file system cannot preallocate");
+    const QString dir = tmp.path() + "/wal";
+    auto c = Wal::create(dir, "m");
+    QList<raft::Entry> written = {entry(1, 1), entry(2, 1, QByteArray(5000, '\0'))};
+    QVERIFY(c.wal->save(hardState(1, 1, 1), written).ok());
+    const QString segment = dir + u'/' + c.wal->segmentFiles().first();
+    c.wal.reset();
+    QCOMPARE(QFileInfo(segment).size(), Wal::Options().segmentBytes);
+    Wal::ReadOut out;
+    auto o = Wal::open(dir, &out);
+    QVERIFY2(o.result.ok(), qPrintable(o.result.error));
+    QVERIFY2(!out.tornTailTruncated, qPrintable(out.warning));
+    QCOMPARE(out.entries, written);
+
+    // A snapshot marker ends in the zero high bytes of its term.
+    QVERIFY(o.wal->saveSnapshotMarker(SnapshotMarker{2, 1}).ok());
+    o.wal.reset();
+    Wal::ReadOut again;
+    QVERIFY2(Wal::open(dir, &again).result.ok(), qPrintable(again.warning));
+    QVERIFY2(!again.tornTailTruncated, qPrintable(again.warning));
+    QCOMPARE(again.lastMarker, (SnapshotMarker{2, 1}));
 }
 
 QTEST_APPLESS_MAIN(TestWal)
