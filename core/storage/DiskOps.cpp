@@ -3,6 +3,8 @@
 
 #include "storage/DiskOps.h"
 
+#include "storage/ZeroBytes.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -150,13 +152,16 @@ StorageResult DiskOps::sizeWithoutTrailingZeros(QFileDevice &file, qint64 *size)
             }
             got += n;
         }
-        for (qint64 i = got; i > 0; --i) {
-            if (chunk[i - 1] != 0) {
-                *size = from + i;
-                return StorageResult::success();
-            }
+        const char *p = chunk.constData();
+        if (isAllZero(p, got)) { // the usual case, 64 of these in a fresh segment
+            end = from;
+            continue;
         }
-        end = from;
+        qint64 i = got;
+        while (p[i - 1] == 0)
+            --i;
+        *size = from + i;
+        return StorageResult::success();
     }
     *size = 0;
     return StorageResult::success();
@@ -194,13 +199,20 @@ bool DiskOps::releaseRange(QFileDevice &file, qint64 offset, qint64 length)
 
 bool DiskOps::preallocate(QFileDevice &file, qint64 size, QString *why)
 {
+    const qint64 before = file.size();
     int rc;
     do {
         rc = ::fallocate(file.handle(), 0, 0, off_t(size));
     } while (rc != 0 && errno == EINTR);
-    if (rc != 0 && why)
-        *why = errnoText(errno);
-    return rc == 0;
+    if (rc == 0)
+        return true;
+    const int err = errno;
+    // ext4 keeps what it allocated before it ran out of space, and grows the file over it.
+    while (::ftruncate(file.handle(), off_t(before)) != 0 && errno == EINTR) {
+    }
+    if (why)
+        *why = errnoText(err);
+    return false;
 }
 
 StorageResult DiskOps::writeFileAtomically(const QString &path, const QByteArray &data,

@@ -3,10 +3,11 @@
 
 #include "storage/WalSegmentScan.h"
 
+#include "storage/ZeroBytes.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <cstring>
 
 namespace storage {
 
@@ -25,16 +26,6 @@ QString describeAt(const QByteArray &bytes, qsizetype pos, WalRecord::Parse p)
         return problem;
     return WalRecord::kindName(WalRecord::typeByte(bytes.constData() + pos)) +
            QStringLiteral(": ") + problem;
-}
-
-// True if every byte from pos to the end is zero: preallocated space never written to.
-bool onlyZerosFrom(const QByteArray &bytes, qsizetype pos)
-{
-    const char *p = bytes.constData() + pos;
-    const qsizetype n = bytes.size() - pos;
-    // Byte 0 is zero and each byte equals the one after it: one memcmp, at memory speed over
-    // the tens of MiB a fresh segment's tail can be.
-    return n <= 0 || (p[0] == 0 && std::memcmp(p, p + 1, size_t(n - 1)) == 0);
 }
 
 // Applies the torn-write rule to the unreadable last record at pos (nothing intact after it).
@@ -95,7 +86,7 @@ WalSegmentScan::Outcome WalSegmentScan::scan(const QByteArray &bytes, bool isLas
             pos += n;
             continue;
         }
-        if (onlyZerosFrom(bytes, pos))
+        if (isAllZero(data + pos, size - pos)) // preallocated space never written to
             return {End::Clean, pos, -1, {}};
         const QString what = describeAt(bytes, pos, p);
         if (WalRecord::isIntact(p) || !isLastSegment)

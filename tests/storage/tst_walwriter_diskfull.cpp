@@ -84,6 +84,7 @@ private slots:
     void init();
     void fullDiskHoldsBatchesAndResumes();
     void fullDiskWhileStartingASegmentLeavesNoSegment();
+    void preallocatedSegmentTakesWritesOnAFullDisk();
     void fullDiskDuringSnapshotLeavesNoSnapshotFile();
     void writerStoppedWhileFullLeavesNoFile();
 
@@ -233,6 +234,57 @@ void TestWalWriterDiskFull::fullDiskWhileStartingASegmentLeavesNoSegment()
     Wal::ReadOut out;
     QVERIFY(Wal::open(dir, &out).result.ok());
     QCOMPARE(out.entries.size(), 2);
+}
+
+void TestWalWriterDiskFull::preallocatedSegmentTakesWritesOnAFullDisk()
+{
+    // The space a segment reserved is the log's own: writes that fit in it are synced and
+    // acknowledged while the file system is full. The next segment, for which there is no
+    // room, is where the full disk shows, and the log goes on once space is freed.
+    const QString dir = m_fs->path() + "/wal";
+    constexpr qint64 kSegmentBytes = 256 * 1024; // preallocated (the default)
+    Recorder rec;
+    quint64 next = 10;
+    {
+        WalWriter w(createWal(dir, kSegmentBytes), Snapshotter(m_fs->path() + "/snap"));
+        w.setRetryIntervalMs(20);
+        record(w, rec);
+        w.start();
+        w.enqueue(1, hardState(1, 1, 0), {entry(1, 1)});
+        QTRY_COMPARE(rec.persisted, QList<quint64>{1});
+        const QString segment = dir + u'/' + filesIn(dir).last();
+        QCOMPARE(QFileInfo(segment).size(), kSegmentBytes);
+
+        QString error;
+        QVERIFY2(m_fs->fill(&error), qPrintable(error));
+        // 8 records of 16 KiB: half the reserved space. (persisted() names the last batch of
+        // each group commit.)
+        for (quint64 i = 2; i <= 9; ++i)
+            w.enqueue(i, hardState(1, 1, i - 1), {entry(i, 1, bigValue(char('a' + i)))});
+        QTRY_COMPARE(rec.persisted.last(), 9u);
+        QCOMPARE(rec.full.size(), 0);
+        QCOMPARE(filesIn(dir).size(), 1);
+
+        // Beyond the reserved space: a new segment is needed, and there is no room for it.
+        while (rec.full.isEmpty() && next < 40) {
+            w.enqueue(next, hardState(1, 1, next - 1), {entry(next, 1, bigValue('z'))});
+            QTRY_VERIFY(rec.persisted.last() == next || !rec.full.isEmpty());
+            ++next;
+        }
+        QCOMPARE(rec.full.size(), 1);
+        QVERIFY2(rec.full.first().contains("No space left on device"),
+                 qPrintable(rec.full.first()));
+        QVERIFY(next > 12); // the reserved space took more than the first eight
+
+        m_fs->unfill();
+        QTRY_COMPARE(rec.persisted.last(), next - 1);
+        QVERIFY(rec.failures.isEmpty());
+    }
+    Wal::ReadOut out;
+    const auto o = Wal::open(dir, &out);
+    QVERIFY2(o.result.ok(), qPrintable(o.result.error));
+    QCOMPARE(out.entries.size(), qsizetype(next - 1));
+    QCOMPARE(out.entries[8].data, bigValue(char('a' + 9)));
 }
 
 void TestWalWriterDiskFull::fullDiskDuringSnapshotLeavesNoSnapshotFile()
