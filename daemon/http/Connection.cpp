@@ -112,8 +112,7 @@ void Connection::write(const QByteArray &bytes)
     const qintptr fd = m_socket->socketDescriptor();
     if (!m_tlsSocket && fd >= 0 && m_socket->bytesToWrite() == 0 &&
         m_socket->state() == QAbstractSocket::ConnectedState) {
-        int error = 0;
-        sent = sendWhatTheKernelTakes(int(fd), bytes.constData(), bytes.size(), &error);
+        sent = sendWhatTheKernelTakes(int(fd), bytes.constData(), bytes.size());
     }
     if (sent == 0)
         m_socket->write(bytes);
