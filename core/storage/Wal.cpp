@@ -142,14 +142,13 @@ Wal::Opened Wal::create(const QString &dir, const QByteArray &metadata, const Op
     std::unique_ptr<Wal> wal(new Wal(path, options));
     const Segment first{0, 0};
     qint64 headBytes = 0;
-    bool preallocated = false;
     {
         QFile f;
         QByteArray head;
         WalRecord{WalRecordType::Metadata, metadata}.appendTo(head);
         StorageResult r = DiskOps::createFile(f, tmp + u'/' + first.fileName(), true);
         if (r.ok()) {
-            preallocated = preallocate(f, options);
+            preallocate(f, options);
             r = DiskOps::writeAll(f, head);
         }
         if (r.ok())
@@ -190,7 +189,6 @@ Wal::Opened Wal::create(const QString &dir, const QByteArray &metadata, const Op
                 tr("cannot open %1: %2").arg(wal->m_file.fileName(), wal->m_file.errorString())),
             nullptr};
     wal->m_fileBytes = headBytes;
-    wal->m_preallocated = preallocated;
     qCInfo(lcStorage) << "created WAL in" << path;
     return {StorageResult::success(), std::move(wal)};
 }
@@ -410,17 +408,16 @@ void Wal::appendHead(QByteArray &out) const
         WalRecord{WalRecordType::HardState, m_durable.hardState.encode()}.appendTo(out);
 }
 
-bool Wal::preallocate(QFileDevice &file, const Options &options)
+void Wal::preallocate(QFileDevice &file, const Options &options)
 {
     if (!options.preallocate)
-        return false;
+        return;
     QString why;
     if (DiskOps::preallocate(file, options.segmentBytes, &why))
-        return true;
+        return;
     // Not worth more than a debug line: the segment works as well, its writes only extend it.
     qCDebug(lcStorage).noquote() << "cannot preallocate" << options.segmentBytes << "bytes for"
                                  << file.fileName() << "(" << why << "); it grows by appends";
-    return false;
 }
 
 void Wal::cutPreallocatedTail(QFileDevice &file, qint64 size)
@@ -436,12 +433,13 @@ StorageResult Wal::startSegment(QByteArray &head)
 {
     const Segment next{m_segments.isEmpty() ? 0 : m_segments.last().sequence + 1,
                        m_durable.lastIndex + 1};
-    if (m_file.isOpen() && std::exchange(m_preallocated, false))
+    // The file is longer than its records only when it was preallocated: zeros follow them.
+    if (m_file.isOpen() && m_file.size() > m_fileBytes)
         cutPreallocatedTail(m_file, m_fileBytes);
     const StorageResult r = DiskOps::createFile(m_file, pathOf(next), true);
     if (!r.ok())
         return r;
-    m_preallocated = preallocate(m_file, m_options);
+    preallocate(m_file, m_options);
     m_segments.append(next);
     m_fileBytes = 0;
     appendHead(head);
@@ -466,7 +464,6 @@ StorageResult Wal::undoUnsyncedWrite(const StorageResult &cause, bool newSegment
         // Back to the end of the last synced record: the retry appends exactly there. A
         // preallocated segment loses its zeros too, and grows by appends from here on.
         r = DiskOps::truncate(m_file, m_fileBytes);
-        m_preallocated = false;
     }
     if (!r.ok())
         return fail(r);

@@ -210,8 +210,8 @@ private:
     void appendHead(QByteArray &out) const;
     StorageResult startSegment(QByteArray &head);
     // Reserves options.segmentBytes for a just created segment (when options.preallocate);
-    // false if it was not done.
-    static bool preallocate(QFileDevice &file, const Options &options);
+    // where that cannot be done the segment grows by appends.
+    static void preallocate(QFileDevice &file, const Options &options);
     // Cuts the zeros after a segment's last record off, to give their space back.
     static void cutPreallocatedTail(QFileDevice &file, qint64 size);
     // After a write that found no space: drops its unsynced bytes (or the segment it created).
@@ -221,9 +221,8 @@ private:
     QString m_dir;
     Options m_options;
     QList<Segment> m_segments;
-    QFile m_file;                // the newest segment once it is open for appending
-    qint64 m_fileBytes = 0;      // its size up to the end of the last synced record
-    bool m_preallocated = false; // m_file is longer than m_fileBytes: zeros after it
+    QFile m_file;           // the newest segment once it is open for appending
+    qint64 m_fileBytes = 0; // its size up to the end of the last synced record
     QByteArray m_metadata;
     // What a segment head repeats and names: the newest hard state, marker and last index.
     struct State
