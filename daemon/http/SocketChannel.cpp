@@ -14,8 +14,10 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/socket.h>
@@ -44,6 +46,8 @@ SocketChannel::~SocketChannel()
     // disconnects itself.
     QObject::disconnect(m_disconnected);
     closeDirect(); // still direct: the daemon stops, or the api let the stream go unended
+    qint64 dropped = 0;
+    takePieces(&dropped); // never sent
 }
 
 qint64 SocketChannel::backlogBytes() const
@@ -76,31 +80,58 @@ void SocketChannel::onSocketThread(std::function<void(QTcpSocket *)> write)
         m_queued.fetch_sub(1, std::memory_order_relaxed);
 }
 
+// Holds m_directMutex for one turn of sending a direct stream: waits for it only on the sender's
+// thread, only tries it anywhere else. Letting go closes the duplicate if another thread asked
+// for that meanwhile (unlockDirect).
+class SocketChannel::DirectTurn
+{
+public:
+    DirectTurn(SocketChannel &channel, bool mayWait) : m_channel(channel)
+    {
+        if (mayWait)
+            m_channel.m_directMutex.lock();
+        m_held = mayWait || m_channel.m_directMutex.tryLock();
+    }
+    ~DirectTurn() { release(); }
+    DirectTurn(const DirectTurn &) = delete;
+    DirectTurn &operator=(const DirectTurn &) = delete;
+    bool held() const { return m_held; }
+    void release()
+    {
+        if (std::exchange(m_held, false))
+            m_channel.unlockDirect();
+    }
+
+private:
+    SocketChannel &m_channel;
+    bool m_held = false;
+};
+
 void SocketChannel::enqueue(Piece piece)
 {
     m_postedBytes.fetch_add(piece.size, std::memory_order_relaxed);
-    StreamOutbox *outbox = nullptr;
-    {
-        QMutexLocker lock(&m_piecesMutex);
-        m_pieces.push_back(std::move(piece));
-        // A direct stream this far behind is sent by its socket's thread too, at the priority
-        // of everything else, until it has caught up: under a load that leaves the sender no
-        // processor it would otherwise only ever fall further behind, to the bound, and be cut.
-        bool escalate = false;
-        if (m_direct && !m_urgent && backlogBytes() > urgentBacklogBytes) {
-            m_urgent = true;
-            escalate = true;
-        }
-        if (m_scheduled && !escalate)
-            return; // the outbox already holds this channel and will take this piece too
-        m_scheduled = true;
-        outbox = m_direct && !m_urgent ? m_senderOutbox.get() : m_socketOutbox.get();
+    auto *node = new PieceNode{std::move(piece), nullptr};
+    PieceNode *head = m_incoming.load(std::memory_order_relaxed);
+    do {
+        node->next = head;
+    } while (!m_incoming.compare_exchange_weak(head, node));
+    const bool direct = m_direct.load();
+    // A direct stream this far behind is sent by its socket's thread too, at the priority
+    // of everything else, until it has caught up: under a load that leaves the sender no
+    // processor it would otherwise only ever fall further behind, to the bound, and be cut.
+    bool escalate = false;
+    if (direct && !m_urgent.load() && backlogBytes() > urgentBacklogBytes) {
+        m_urgent.store(true);
+        escalate = true;
     }
+    if (head && !escalate)
+        return; // an outbox already holds this channel and will take this piece too
+    StreamOutbox *outbox = direct && !m_urgent.load() ? m_senderOutbox.get() : m_socketOutbox.get();
     if (outbox->schedule(shared_from_this()))
         return;
     // The socket's thread is gone: nothing enqueued will be sent.
-    QMutexLocker lock(&m_piecesMutex);
-    m_pieces.clear();
+    qint64 dropped = 0;
+    takePieces(&dropped);
     m_postedBytes.store(0, std::memory_order_relaxed);
 }
 
@@ -114,28 +145,23 @@ const QByteArray &SocketChannel::bytesOf(const Piece &piece) const
 std::vector<SocketChannel::Piece> SocketChannel::takePieces(qint64 *size)
 {
     std::vector<Piece> pieces;
-    {
-        QMutexLocker lock(&m_piecesMutex);
-        pieces.swap(m_pieces);
-        m_scheduled = false;
-    }
+    PieceNode *node = m_incoming.exchange(nullptr);
     *size = 0;
-    for (const Piece &piece : pieces)
-        *size += piece.size;
+    while (node) {
+        *size += node->piece.size;
+        pieces.push_back(std::move(node->piece));
+        delete std::exchange(node, node->next);
+    }
+    std::reverse(pieces.begin(), pieces.end()); // the list is newest first
     return pieces;
 }
 
-void SocketChannel::sendPending()
+void SocketChannel::sendPending(bool onSender)
 {
-    bool direct = false;
-    {
-        QMutexLocker lock(&m_piecesMutex);
-        direct = m_direct;
-    }
     // On the sender's thread, or on the socket's for a stream that fell behind (or that was
     // scheduled there just before it went direct).
-    if (direct) {
-        sendDirect();
+    if (m_direct.load()) {
+        sendDirect(onSender);
         return;
     }
     qint64 size = 0;
@@ -190,26 +216,33 @@ void SocketChannel::goDirect(QTcpSocket *socket)
             budget->releaseDuplicate();
         return;
     }
-    m_budget = budget;
     m_drain.stop(); // Qt's buffer stays empty from now on
     m_socketBacklog.store(0, std::memory_order_relaxed);
+    // Free: the sender has not seen this channel yet (it is handed over only once direct).
     QMutexLocker direct(&m_directMutex);
-    QMutexLocker lock(&m_piecesMutex);
+    m_budget = budget;
     m_fd = fd;
-    m_direct = true;
+    if (m_closeWanted.load()) { // the client left meanwhile
+        closeLocked();
+        return;
+    }
+    m_direct.store(true);
 }
 
 bool SocketChannel::sendsDirect() const
 {
-    QMutexLocker lock(&m_piecesMutex);
-    return m_direct;
+    return m_direct.load();
 }
 
-void SocketChannel::sendDirect()
+void SocketChannel::sendDirect(bool onSender)
 {
     // The pieces are taken under m_directMutex, so that two threads sending for the stream (the
     // sender's and the socket's) append them in the order they were enqueued.
-    QMutexLocker direct(&m_directMutex);
+    DirectTurn turn(*this, onSender);
+    if (!turn.held()) {
+        sendDirectLater();
+        return;
+    }
     qint64 size = 0;
     const std::vector<Piece> pieces = takePieces(&size);
     if (m_fd >= 0) {
@@ -225,19 +258,40 @@ void SocketChannel::sendDirect()
             m_lastUnsent = m_lastUnsent || piece.last;
         }
     }
-    flushLocked(direct);
+    flushLocked(turn, onSender);
     // After the send: what the kernel did not take counts as the socket's backlog instead.
     m_postedBytes.fetch_sub(size, std::memory_order_relaxed);
 }
 
-void SocketChannel::flushDirect()
+void SocketChannel::sendDirectLater()
 {
-    QMutexLocker direct(&m_directMutex);
-    m_retrying = false;
-    flushLocked(direct);
+    // The sender holds the lock and may be preempted there for long. This thread serves other
+    // connections too, so it looks again shortly instead of waiting; the pieces stay on the
+    // list, and whichever thread next holds the lock takes them.
+    std::weak_ptr<SocketChannel> weak = shared_from_this();
+    QTimer::singleShot(2, [weak] {
+        if (auto channel = weak.lock())
+            channel->sendPending(false);
+    });
 }
 
-void SocketChannel::flushLocked(QMutexLocker<QMutex> &direct)
+void SocketChannel::flushDirect(bool onSender)
+{
+    DirectTurn turn(*this, onSender);
+    if (!turn.held()) {
+        // The sender holds it; this thread's retry stays armed (m_retrying) and comes back.
+        std::weak_ptr<SocketChannel> weak = shared_from_this();
+        QTimer::singleShot(2, [weak] {
+            if (auto channel = weak.lock())
+                channel->flushDirect(false);
+        });
+        return;
+    }
+    m_retrying = false;
+    flushLocked(turn, onSender);
+}
+
+void SocketChannel::flushLocked(DirectTurn &turn, bool onSender)
 {
     if (m_fd >= 0 && m_unsentFrom < m_unsent.size()) {
         int error = 0;
@@ -248,20 +302,17 @@ void SocketChannel::flushLocked(QMutexLocker<QMutex> &direct)
             m_retryMs = 0;
         if (error == EAGAIN || error == EWOULDBLOCK) {
             m_socketBacklog.store(m_unsent.size() - m_unsentFrom, std::memory_order_relaxed);
-            retryLater();
+            retryLater(onSender);
             return;
         }
         if (error != 0) {
             // The client is gone (reset, broken pipe). Its socket's thread ends the connection
             // and reports it, even if it would not read the news itself.
             qCDebug(lcHttp, "a watch stream's client is gone: %s", std::strerror(error));
-            direct.unlock();
+            turn.release();
             closeDirect();
             m_connected.store(false, std::memory_order_relaxed);
-            m_socketThread->post([self = shared_from_this()] {
-                if (QTcpSocket *socket = self->m_socket.data())
-                    socket->abort();
-            });
+            cutConnection();
             return;
         }
     }
@@ -271,20 +322,17 @@ void SocketChannel::flushLocked(QMutexLocker<QMutex> &direct)
     if (m_fd < 0)
         return; // the client left, or the stream overflowed: what was unsent is dropped
     m_socketBacklog.store(0, std::memory_order_relaxed);
-    {
-        QMutexLocker lock(&m_piecesMutex);
-        m_urgent = false; // caught up: back to the sender alone
-    }
+    m_urgent.store(false); // caught up: back to the sender alone
     if (!m_lastUnsent)
         return;
     // The stream's end is in the kernel: the connection goes back to its thread, which
     // completes the answer (and serves the next request or closes).
-    direct.unlock();
+    turn.release();
     closeDirect();
     onSocketThread([this](QTcpSocket *) { write(QByteArray(), true); });
 }
 
-void SocketChannel::retryLater()
+void SocketChannel::retryLater(bool onSender)
 {
     // Polled, not waited on with a notifier: a notifier would tie the descriptor to one thread,
     // and closing it could not be done from the thread that sees the client leave. A reader
@@ -294,15 +342,24 @@ void SocketChannel::retryLater()
     m_retrying = true;
     m_retryMs = m_retryMs == 0 ? 2 : qMin(m_retryMs * 2, 50);
     std::weak_ptr<SocketChannel> weak = shared_from_this();
-    QTimer::singleShot(m_retryMs, [weak] {
+    QTimer::singleShot(m_retryMs, [weak, onSender] {
         if (auto channel = weak.lock())
-            channel->flushDirect();
+            channel->flushDirect(onSender);
     });
 }
 
 void SocketChannel::closeDirect()
 {
-    QMutexLocker direct(&m_directMutex);
+    m_closeWanted.store(true);
+    std::atomic_thread_fence(std::memory_order_seq_cst); // the flag, then the lock
+    if (!m_directMutex.tryLock())
+        return; // its holder closes the duplicate as it lets go
+    closeLocked();
+    unlockDirect();
+}
+
+void SocketChannel::closeLocked()
+{
     if (m_fd < 0)
         return;
     ::close(m_fd);
@@ -310,6 +367,30 @@ void SocketChannel::closeDirect()
     if (m_budget)
         m_budget->releaseDuplicate();
     m_socketBacklog.store(0, std::memory_order_relaxed);
+}
+
+void SocketChannel::unlockDirect()
+{
+    m_directMutex.unlock();
+    // A closeDirect() that found the lock held left the close to this thread. Its flag is set
+    // before it tries the lock, and read here after the unlock: one of the two sees the other.
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    if (m_closeWanted.load() && m_directMutex.tryLock()) {
+        closeLocked();
+        m_directMutex.unlock();
+    }
+}
+
+void SocketChannel::cutConnection()
+{
+    // Shut down, not only closed: a duplicate the sender still holds would keep a closed
+    // descriptor's connection open.
+    m_socketThread->post([self = shared_from_this()] {
+        if (QTcpSocket *socket = self->m_socket.data()) {
+            ::shutdown(int(socket->socketDescriptor()), SHUT_RDWR);
+            socket->abort();
+        }
+    });
 }
 
 void SocketChannel::overflow()
@@ -321,10 +402,7 @@ void SocketChannel::overflow()
     // the client gone through onClosed like any other disconnect.
     m_connected.store(false, std::memory_order_relaxed);
     closeDirect();
-    m_socketThread->post([self = shared_from_this()] {
-        if (QTcpSocket *socket = self->m_socket.data())
-            socket->abort();
-    });
+    cutConnection();
 }
 
 void SocketChannel::watchDrain(QTcpSocket *socket)

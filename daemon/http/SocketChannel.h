@@ -47,11 +47,19 @@ class ConnectionBudget;
 // client gone, and gets the connection back (the next request, or the close) once the last chunk
 // is in the kernel. The bound counts the sender's unsent bytes instead of the socket's. The
 // duplicate is closed when the stream ends, overflows or the client leaves, by the thread that
-// sees it (the sender may get no processor for a while), and counts against the server's
+// sees it unless the sender holds the stream then (see Locks), and counts against the server's
 // ConnectionBudget: a stream that does not fit there stays on its socket's thread. A direct
 // stream more than urgentBacklogBytes behind is sent by its socket's thread as well until it has
 // caught up, so a load that leaves the sender no processor slows the writers, as before, rather
 // than cutting every stream.
+// Locks: the sender runs at SCHED_IDLE, and on a busy machine one that was preempted may get no
+// processor again for a second or more. No other thread waits for its sending: pieces are
+// handed over on a lock-free list (and the channel on its StreamOutbox's), and the socket's
+// thread and the api thread only try the direct lock. A socket thread that finds the sender holding
+// it tries again a little later; a close it or the api asks for meanwhile is done by the sender as
+// it lets go (and the socket is shut down at once, so the client sees it regardless). Measured
+// before: a client thread waited up to 1 s for the sender, with every connection on that thread
+// (bench/README "Scale", session 35).
 // Shared: every queued call holds it.
 class SocketChannel : public api::ResponseChannel,
                       public std::enable_shared_from_this<SocketChannel>
@@ -80,8 +88,9 @@ public:
     // last seen on its thread. Any thread.
     qint64 backlogBytes() const;
 
-    // The outbox's thread: writes every stream piece enqueued so far, in one write.
-    void sendPending();
+    // The outbox's thread: writes every stream piece enqueued so far, in one write. `onSender`:
+    // the caller is the StreamSender's thread, the one thread that may wait for the direct lock.
+    void sendPending(bool onSender);
     // The stream is written by the sender's thread (direct mode). Any thread; for tests.
     bool sendsDirect() const;
 
@@ -96,12 +105,20 @@ private:
         qint64 size = 0; // counted in m_postedBytes until sent or dropped
         bool last = false;
     };
+    struct PieceNode
+    {
+        Piece piece;
+        PieceNode *next = nullptr;
+    };
+    class DirectTurn;
     void enqueue(Piece piece); // api thread
-    // Every piece enqueued so far, and their counted size; the outbox no longer holds the channel.
+    // Every piece enqueued so far, in order, and their counted size; the outbox no longer holds
+    // the channel.
     std::vector<Piece> takePieces(qint64 *size);
     // Runs `write` on the socket's thread with the socket, if it is still connected then.
     void onSocketThread(std::function<void(QTcpSocket *)> write);
-    void overflow();                     // api thread: the backlog bound was passed
+    void overflow();      // api thread: the backlog bound was passed
+    void cutConnection(); // any thread: the socket's thread shuts the connection down
     void watchDrain(QTcpSocket *socket); // socket thread: keep m_socketBacklog current
     void writeIfConnected(const std::function<void(QTcpSocket *)> &write); // socket thread
     void write(const QByteArray &bytes, bool complete);                    // socket thread
@@ -109,12 +126,19 @@ private:
     void runOnClosed();                                                    // api thread
     // Direct mode.
     void goDirect(QTcpSocket *socket); // socket thread, after the head is out
-    // The sender's thread, or the socket's once the stream is urgent; under m_directMutex.
-    void sendDirect();
-    void flushDirect();
-    void flushLocked(QMutexLocker<QMutex> &direct);
-    void retryLater();
-    void closeDirect(); // any thread
+    // The sender's thread, or the socket's once the stream is urgent (`onSender` false: it only
+    // tries the lock, and tries again later); under m_directMutex.
+    void sendDirect(bool onSender);
+    void flushDirect(bool onSender);
+    void flushLocked(DirectTurn &turn, bool onSender);
+    void retryLater(bool onSender);
+    // The socket's thread found the sender holding the direct lock.
+    void sendDirectLater();
+    // Any thread: ends direct mode now, or, if another thread holds the direct lock, as it lets
+    // go (unlockDirect). Never waits.
+    void closeDirect();
+    void closeLocked(); // under m_directMutex
+    void unlockDirect();
     const QByteArray &bytesOf(const Piece &piece) const;
 
     QPointer<QTcpSocket> m_socket;
@@ -123,17 +147,18 @@ private:
     std::shared_ptr<StreamOutbox> m_socketOutbox;
     const std::shared_ptr<StreamOutbox> m_senderOutbox; // nullptr: never direct
     std::shared_ptr<Mailbox> m_apiThread;
-    // m_pieces, m_scheduled, m_direct, m_urgent: the api thread adds pieces, the sending thread
-    // (socket's or sender's) takes them.
-    mutable QMutex m_piecesMutex;
-    std::vector<Piece> m_pieces; // enqueued, not yet sent
-    bool m_scheduled = false;    // in the outbox, which will call sendPending()
-    bool m_direct = false;       // the sender's outbox takes the pieces (never undone)
-    bool m_urgent = false;       // direct and behind: the socket's outbox takes them too
-    // Direct mode, under m_directMutex (taken before m_piecesMutex): the duplicate descriptor
-    // (set before m_direct; closed by whichever thread ends the stream first; counted in m_budget,
-    // which may be null), the bytes the kernel did not take yet (from m_unsentFrom), whether they
-    // end the stream, and the retry of a send the kernel refused.
+    // Pieces enqueued and not yet taken, newest first: the api thread pushes, the sending thread
+    // (socket's or sender's) takes them all at once. Not empty: an outbox holds the channel and
+    // will call sendPending().
+    std::atomic<PieceNode *> m_incoming{nullptr};
+    std::atomic<bool> m_direct{false}; // the sender's outbox takes the pieces (never undone)
+    std::atomic<bool> m_urgent{false}; // direct and behind: the socket's outbox takes them too
+    // Direct mode is over: whichever thread holds or next lets go of m_directMutex closes the
+    // duplicate (closeDirect).
+    std::atomic<bool> m_closeWanted{false};
+    // Direct mode, under m_directMutex: the duplicate descriptor (set before m_direct; counted in
+    // m_budget, which may be null), the bytes the kernel did not take yet (from m_unsentFrom),
+    // whether they end the stream, and the retry of a send the kernel refused.
     QMutex m_directMutex;
     int m_fd = -1;
     std::shared_ptr<ConnectionBudget> m_budget;
