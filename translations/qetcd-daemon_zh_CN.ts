@@ -1391,6 +1391,14 @@ be given as the environment variable ETCD_&lt;FLAG&gt; (upper case, &apos;-&apos
         <source>WAL %1 ends in a torn record at offset %2 (%3); a restart truncates the last %4 bytes, an unfinished write from a crash</source>
         <translation>WAL %1 在偏移量 %2 处以一条不完整的记录结尾（%3）；重启时会截去最后 %4 字节，这是崩溃留下的未完成写入</translation>
     </message>
+    <message>
+        <source>WAL %1 ends in a torn record at offset %2 (%3); a restart truncates the unfinished write of %4 bytes from a crash, and %5 bytes of zeros after it</source>
+        <translation>WAL %1 在偏移量 %2 处以一条不完整的记录结尾（%3）；重启时会截去崩溃留下的 %4 字节未完成写入，以及其后 %5 字节的零</translation>
+    </message>
+    <message>
+        <source>WAL %1 ended in a torn record at offset %2 (%3); truncated the unfinished write of %4 bytes from a crash, and %5 bytes of zeros after it</source>
+        <translation>WAL %1 在偏移量 %2 处以一条残缺的记录结尾（%3）；已截断崩溃遗留的 %4 字节未完成写入，以及其后 %5 字节的零</translation>
+    </message>
 </context>
 <context>
     <name>storage::WalRecord</name>

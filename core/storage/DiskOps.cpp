@@ -157,10 +157,7 @@ StorageResult DiskOps::sizeWithoutTrailingZeros(QFileDevice &file, qint64 *size)
             end = from;
             continue;
         }
-        qint64 i = got;
-        while (p[i - 1] == 0)
-            --i;
-        *size = from + i;
+        *size = from + lengthWithoutTrailingZeros(p, got);
         return StorageResult::success();
     }
     *size = 0;

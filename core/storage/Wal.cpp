@@ -8,6 +8,7 @@
 #include "storage/StorageLogging.h"
 #include "storage/WalReplay.h"
 #include "storage/WalSegmentScan.h"
+#include "storage/ZeroBytes.h"
 
 #include "metrics/EtcdBuckets.h"
 
@@ -220,6 +221,7 @@ Wal::Opened Wal::open(const QString &dir, ReadOut *out, const Options &options)
     QByteArray metadata;
     bool haveMetadata = false;
     WalSegmentScan::Outcome tail;
+    qsizetype tornEnd = 0; // a torn tail: where its unfinished write ends
     for (const bool whole : {false, true}) {
         replay.emplace(options.replayAfter);
         metadata.clear();
@@ -295,8 +297,18 @@ Wal::Opened Wal::open(const QString &dir, ReadOut *out, const Options &options)
                                                    .arg(outcome.badOffset)
                                                    .arg(outcome.reason)),
                         nullptr};
-            if (isLast)
+            if (isLast) {
                 tail = outcome;
+                if (outcome.end == WalSegmentScan::End::TornTail) {
+                    // Where the unfinished write ends: its last written byte, or further if
+                    // its record claims more (sectors lost to zeros). Zeros after that were
+                    // never written: a preallocated segment's unused space.
+                    const qsizetype written =
+                        lengthWithoutTrailingZeros(bytes.constData(), bytes.size());
+                    tornEnd = std::clamp(WalSegmentScan::claimedEnd(bytes.left(written)), written,
+                                         bytes.size());
+                }
+            }
         }
         if (!readAgain)
             break;
@@ -319,16 +331,33 @@ Wal::Opened Wal::open(const QString &dir, ReadOut *out, const Options &options)
     if (tail.end == WalSegmentScan::End::TornTail) {
         const Segment last = wal->m_segments.last();
         const QString file = wal->pathOf(last);
-        const qint64 cut = QFileInfo(file).size() - tail.goodBytes;
-        warning = (options.readOnly
-                       ? tr("WAL %1 ends in a torn record at offset %2 (%3); a restart truncates "
-                            "the last %4 bytes, an unfinished write from a crash")
-                       : tr("WAL %1 ended in a torn record at offset %2 (%3); truncated the last "
-                            "%4 bytes, an unfinished write from a crash"))
-                      .arg(file)
-                      .arg(tail.badOffset)
-                      .arg(tail.reason)
-                      .arg(cut);
+        const qint64 size = QFileInfo(file).size();
+        const qint64 unfinished = std::min<qint64>(tornEnd, size) - tail.goodBytes;
+        if (tornEnd < size) {
+            warning = (options.readOnly
+                           ? tr("WAL %1 ends in a torn record at offset %2 (%3); a restart "
+                                "truncates the unfinished write of %4 bytes from a crash, and "
+                                "%5 bytes of zeros after it")
+                           : tr("WAL %1 ended in a torn record at offset %2 (%3); truncated the "
+                                "unfinished write of %4 bytes from a crash, and %5 bytes of "
+                                "zeros after it"))
+                          .arg(file)
+                          .arg(tail.badOffset)
+                          .arg(tail.reason)
+                          .arg(unfinished)
+                          .arg(size - tornEnd);
+        } else {
+            warning =
+                (options.readOnly
+                     ? tr("WAL %1 ends in a torn record at offset %2 (%3); a restart truncates "
+                          "the last %4 bytes, an unfinished write from a crash")
+                     : tr("WAL %1 ended in a torn record at offset %2 (%3); truncated the last "
+                          "%4 bytes, an unfinished write from a crash"))
+                    .arg(file)
+                    .arg(tail.badOffset)
+                    .arg(tail.reason)
+                    .arg(unfinished);
+        }
         if (!options.readOnly)
             qCWarning(lcStorage).noquote() << warning;
         StorageResult r;

@@ -17,4 +17,17 @@ inline bool isAllZero(const char *data, qsizetype size)
     return size <= 0 || (data[0] == 0 && std::memcmp(data, data + 1, size_t(size - 1)) == 0);
 }
 
+// The length of the size bytes at data without their trailing zero bytes: where a
+// preallocated segment's written part ends. Whole 4 KiB blocks of zeros are skipped with
+// isAllZero. Pure.
+inline qsizetype lengthWithoutTrailingZeros(const char *data, qsizetype size)
+{
+    constexpr qsizetype kBlock = 4096;
+    while (size >= kBlock && isAllZero(data + size - kBlock, kBlock))
+        size -= kBlock;
+    while (size > 0 && data[size - 1] == 0)
+        --size;
+    return size;
+}
+
 } // namespace storage

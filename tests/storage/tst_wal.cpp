@@ -808,6 +808,17 @@ void TestWal::unwrittenSectorOfLastRecordIsTorn()
     QVERIFY(out.tornTailTruncated);
     QCOMPARE(out.entries, entries(1, 2, 1));
     QCOMPARE(QFileInfo(segment).size(), qint64(start));
+    // The warning counts the unfinished write (its record's header is intact: it claims to end
+    // at `end`), and counts the segment's unused zeros apart from it.
+    QVERIFY(from >= start + WalRecord::kHeaderBytes);
+    const QString expected =
+        preallocated
+            ? QStringLiteral("truncated the unfinished write of %1 bytes from a crash, "
+                             "and %2 bytes of zeros after it")
+                  .arg(end - start)
+                  .arg(opts.segmentBytes - end)
+            : QStringLiteral("truncated the last %1 bytes, an unfinished write").arg(end - start);
+    QVERIFY2(out.warning.contains(expected), qPrintable(out.warning));
 }
 
 void TestWal::damagedLengthOfCompleteLastRecordIsCorrupt()
