@@ -637,6 +637,10 @@
         <source>cannot send the snapshot at index %1 to %2: %3</source>
         <translation>无法将索引 %1 处的快照发送给 %2：%3</translation>
     </message>
+    <message>
+        <source>member %1 (the leader) sent heartbeats %2 ms apart, expected every %3 ms: its thread was held up, likely by a slow disk or a busy processor; followers elect another leader if this reaches the election timeout</source>
+        <translation>成员 %1（领导者）发送心跳的间隔为 %2 毫秒，预期每 %3 毫秒一次：其线程被耽搁，可能是磁盘太慢或处理器繁忙；若间隔达到选举超时，跟随者会选出另一个领导者</translation>
+    </message>
 </context>
 <context>
     <name>node::StateMachine</name>
@@ -1398,6 +1402,10 @@ be given as the environment variable ETCD_&lt;FLAG&gt; (upper case, &apos;-&apos
     <message>
         <source>WAL %1 ended in a torn record at offset %2 (%3); truncated the unfinished write of %4 bytes from a crash, and %5 bytes of zeros after it</source>
         <translation>WAL %1 在偏移量 %2 处以一条残缺的记录结尾（%3）；已截断崩溃遗留的 %4 字节未完成写入，以及其后 %5 字节的零</translation>
+    </message>
+    <message>
+        <source>slow fdatasync of the WAL in %1: %2 ms, expected less than 1000 ms; every write waits for it</source>
+        <translation>%1 中 WAL 的 fdatasync 过慢：%2 毫秒，预期少于 1000 毫秒；每次写入都要等待它</translation>
     </message>
 </context>
 <context>

@@ -69,7 +69,8 @@ struct PeerTraffic
 // proposals, disk latencies (histograms in etcd's buckets) and peer traffic.
 struct ServerMetrics
 {
-    quint64 leaderChanges = 0; // times a (new) leader became known
+    quint64 leaderChanges = 0;         // times a (new) leader became known
+    quint64 heartbeatSendFailures = 0; // heartbeats this leader sent late (RaftLoop)
     quint64 appliedIndex = 0;
     quint64 pendingProposals = 0; // writes and reads waiting to be committed or answered
     quint64 failedProposals = 0;  // answered with an error: timed out, dropped, disk full

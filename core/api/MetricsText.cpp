@@ -84,6 +84,10 @@ void serverFamilies(Families &out, const ApiBackend &backend)
               backend.leaderId() != 0 && backend.leaderId() == backend.memberId() ? 1 : 0);
     out.counter("etcd_server_leader_changes_seen_total", "The number of leader changes seen.",
                 double(m.leaderChanges));
+    out.counter("etcd_server_heartbeat_send_failures_total",
+                "The total number of leader heartbeat send failures (likely overloaded from slow "
+                "disk).",
+                double(m.heartbeatSendFailures));
     out.gauge("etcd_server_id",
               "Server or member ID in hexadecimal format. 1 for 'server_id' label with current ID.",
               1, {{"server_id", hex(backend.memberId())}});

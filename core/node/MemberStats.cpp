@@ -87,6 +87,7 @@ api::ServerMetrics MemberStats::serverMetrics() const
 {
     api::ServerMetrics m;
     m.leaderChanges = m_loop.leaderChanges();
+    m.heartbeatSendFailures = m_loop.lateHeartbeats();
     m.appliedIndex = m_state.applied();
     m.walFsyncs = m_loop.walFsyncDurations();
     m.snapshotSaves = m_loop.snapshotSaveDurations();

@@ -28,6 +28,7 @@ RaftLoop::RaftLoop(QObject *parent) : QObject(parent)
 {
     m_tickTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_tickTimer, &QTimer::timeout, this, &RaftLoop::onTick);
+    m_monotonic.start();
 }
 
 RaftLoop::~RaftLoop()
@@ -115,11 +116,13 @@ bool RaftLoop::create(const raft::Config &config, QString *error)
         return false;
     }
     m_raft = std::make_unique<raft::RawNode>(config);
+    m_heartbeatTicks = config.heartbeatTick;
     return true;
 }
 
 void RaftLoop::run(int tickMs)
 {
+    m_heartbeatMs = qint64(tickMs) * m_heartbeatTicks;
     m_tickTimer.start(tickMs);
     publishView();
     // The first Ready now, not from the event loop: a restarted member's committed log tail
@@ -169,6 +172,7 @@ void RaftLoop::startReady()
         m_leaderSinceNs = wallClockNs();
         if (m_leaderId != 0)
             ++m_leaderChanges;
+        m_heartbeatSentMs.clear();
         qCInfo(lcNode, "member %llx: leader is now %llx", qulonglong(m_id), qulonglong(m_leaderId));
         Q_EMIT leaderChanged(m_leaderId, wasLeader);
     }
@@ -281,9 +285,20 @@ void RaftLoop::sendMessages(const QList<raft::Message> &messages)
 {
     if (!m_transport)
         return;
+    qint64 lateMs = 0;
     for (const raft::Message &stored : messages) {
         if (stored.type == raft::MessageType::MsgApp)
             ++m_sendAppends;
+        if (stored.type == raft::MessageType::MsgHeartbeat) {
+            // etcd's check: more than two intervals since the last one to this follower.
+            const qint64 now = m_monotonic.elapsed();
+            const auto last = m_heartbeatSentMs.constFind(stored.to);
+            if (last != m_heartbeatSentMs.cend() && now - *last > 2 * m_heartbeatMs) {
+                ++m_lateHeartbeats;
+                lateMs = std::max(lateMs, now - *last);
+            }
+            m_heartbeatSentMs.insert(stored.to, now);
+        }
         if (stored.type == raft::MessageType::MsgSnap) {
             if (!sendSnapshot(stored)) {
                 m_raft->reportUnreachable(stored.to);
@@ -294,6 +309,14 @@ void RaftLoop::sendMessages(const QList<raft::Message> &messages)
         if (m_transport->send(stored.to, stored.encode()) != transport::SendResult::Queued)
             m_raft->reportUnreachable(stored.to);
     }
+    if (lateMs > 0)
+        qCWarning(lcNode).noquote()
+            << tr("member %1 (the leader) sent heartbeats %2 ms apart, expected every %3 ms: its "
+                  "thread was held up, likely by a slow disk or a busy processor; followers elect "
+                  "another leader if this reaches the election timeout")
+                   .arg(QString::number(m_id, 16))
+                   .arg(lateMs)
+                   .arg(m_heartbeatMs);
 }
 
 bool RaftLoop::sendSnapshot(const raft::Message &m)

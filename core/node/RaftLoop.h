@@ -11,6 +11,8 @@
 
 #include <prometheus/client_metric.h>
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -96,6 +98,10 @@ public:
     // Times a leader became known that was not the one known before (etcd's
     // etcd_server_leader_changes_seen_total: losing the leader alone is no change).
     quint64 leaderChanges() const { return m_leaderChanges; }
+    // Heartbeats this member, as leader, sent more than two heartbeat intervals after the one
+    // before to the same follower (etcd's etcd_server_heartbeat_send_failures_total): its thread
+    // was held up, by a slow disk or a busy processor, and followers may soon elect another.
+    quint64 lateHeartbeats() const { return m_lateHeartbeats; }
     // Disk latency histograms of the storage writer (no samples before start()).
     prometheus::ClientMetric walFsyncDurations() const;
     prometheus::ClientMetric snapshotSaveDurations() const;
@@ -185,6 +191,13 @@ private:
     quint64 m_leaderId = 0;
     qint64 m_leaderSinceNs = 0;
     quint64 m_leaderChanges = 0;
+    // Late heartbeats: when the leader last sent each follower one (ms on m_monotonic; cleared
+    // when the leader changes), and the interval Raft sends them at (heartbeatTick ticks).
+    QElapsedTimer m_monotonic;
+    QHash<quint64, qint64> m_heartbeatSentMs;
+    int m_heartbeatTicks = 1;
+    qint64 m_heartbeatMs = 0;
+    quint64 m_lateHeartbeats = 0;
     quint64 m_sendAppends = 0;
     quint64 m_recvAppends = 0;
     qint64 m_maxSnapshotBytes = 0;

@@ -550,6 +550,13 @@ StorageResult Wal::sync()
     fsyncClock.start();
     r = DiskOps::dataSync(m_file);
     m_fsyncSeconds.Observe(double(fsyncClock.nsecsElapsed()) / 1e9);
+    // etcd's "slow fdatasync" warning, at its 1 s: every write waits for this sync.
+    if (const qint64 syncMs = fsyncClock.elapsed(); syncMs >= 1000)
+        qCWarning(lcStorage).noquote()
+            << tr("slow fdatasync of the WAL in %1: %2 ms, expected less than 1000 ms; every write "
+                  "waits for it")
+                   .arg(m_dir)
+                   .arg(syncMs);
     if (r.ok() && newSegment)
         r = DiskOps::syncDirectory(m_dir);
     if (!r.ok())

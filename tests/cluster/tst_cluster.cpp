@@ -583,6 +583,10 @@ private Q_SLOTS:
             first = c.readResponse(5000);
         }
         QVERIFY2(first.startsWith("HTTP/1.1 200"), first.left(600).constData());
+        // And the member says why it is slow, as etcd does ("slow fdatasync"): that first sync
+        // took 1.5 s.
+        QTRY_VERIFY2_WITH_TIMEOUT(solo.output().contains("slow fdatasync of the WAL"),
+                                  solo.output().right(2000).constData(), 10000);
     }
 
     void differentClustersNeverTalk()

@@ -17,6 +17,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <csignal>
+
 #include <optional>
 
 namespace {
@@ -343,6 +345,29 @@ private slots:
         QVERIFY(valueOf(f, QStringLiteral("etcd_network_peer_received_bytes_total"),
                         {{QStringLiteral("From"), leaderHex}})
                     .value_or(0) > 0);
+    }
+
+    void stalledLeaderCountsLateHeartbeats()
+    {
+        // A leader whose process stops for 300 ms, six heartbeat intervals (50 ms here) and less
+        // than the election timeout (500 ms): its next heartbeats go out late. etcd counts them
+        // in etcd_server_heartbeat_send_failures_total and logs that the leader is overloaded.
+        const quint64 leaderId = m_client.waitForLeader(m_members);
+        QVERIFY(leaderId != 0);
+        DaemonProcess *leader = memberWithId(leaderId);
+        QVERIFY(leader);
+        const std::optional<double> before =
+            valueOf(scrape(*leader), QStringLiteral("etcd_server_heartbeat_send_failures_total"));
+        QVERIFY(before.has_value());
+        QVERIFY(::kill(pid_t(leader->processId()), SIGSTOP) == 0);
+        QTest::qWait(300); // the stall itself; asserts nothing
+        QVERIFY(::kill(pid_t(leader->processId()), SIGCONT) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            valueOf(scrape(*leader), QStringLiteral("etcd_server_heartbeat_send_failures_total"))
+                    .value_or(0) > *before,
+            10000);
+        QVERIFY2(leader->output().contains("sent heartbeats"),
+                 leader->output().right(2000).constData());
     }
 
     void leaderKillMovesLeaderChanges()
