@@ -80,7 +80,7 @@ private:
     std::atomic<Node *> m_incoming{nullptr}; // scheduled, newest first; pushed without a lock
     std::atomic<bool> m_posted{false};       // a sendSome() is queued or running
     std::atomic<bool> m_closed{false};
-    // The sending thread's queue; close() takes it too, schedule() never does.
+    // The sending thread's queue; close() takes it too, and schedule() only once closed.
     QMutex m_readyMutex;
     std::deque<std::shared_ptr<SocketChannel>> m_ready;
     const std::shared_ptr<Mailbox> m_thread;
