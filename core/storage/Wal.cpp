@@ -305,8 +305,9 @@ Wal::Opened Wal::open(const QString &dir, ReadOut *out, const Options &options)
                     // never written: a preallocated segment's unused space.
                     const qsizetype written =
                         lengthWithoutTrailingZeros(bytes.constData(), bytes.size());
-                    tornEnd = std::clamp(WalSegmentScan::claimedEnd(bytes.left(written)), written,
-                                         bytes.size());
+                    tornEnd = std::clamp(WalSegmentScan::claimedEnd(QByteArray::fromRawData(
+                                             bytes.constData(), written)), // no copy
+                                         written, bytes.size());
                 }
             }
         }

@@ -240,7 +240,7 @@ void SocketChannel::sendDirect(bool onSender)
     // sender's and the socket's) append them in the order they were enqueued.
     DirectTurn turn(*this, onSender);
     if (!turn.held()) {
-        sendDirectLater();
+        tryAgainShortly(&SocketChannel::sendPending);
         return;
     }
     qint64 size = 0;
@@ -263,15 +263,15 @@ void SocketChannel::sendDirect(bool onSender)
     m_postedBytes.fetch_sub(size, std::memory_order_relaxed);
 }
 
-void SocketChannel::sendDirectLater()
+void SocketChannel::tryAgainShortly(void (SocketChannel::*turn)(bool))
 {
     // The sender holds the lock and may be preempted there for long. This thread serves other
     // connections too, so it looks again shortly instead of waiting; the pieces stay on the
     // list, and whichever thread next holds the lock takes them.
     std::weak_ptr<SocketChannel> weak = shared_from_this();
-    QTimer::singleShot(2, [weak] {
+    QTimer::singleShot(2, [weak, turn] {
         if (auto channel = weak.lock())
-            channel->sendPending(false);
+            (channel.get()->*turn)(false);
     });
 }
 
@@ -279,12 +279,8 @@ void SocketChannel::flushDirect(bool onSender)
 {
     DirectTurn turn(*this, onSender);
     if (!turn.held()) {
-        // The sender holds it; this thread's retry stays armed (m_retrying) and comes back.
-        std::weak_ptr<SocketChannel> weak = shared_from_this();
-        QTimer::singleShot(2, [weak] {
-            if (auto channel = weak.lock())
-                channel->flushDirect(false);
-        });
+        // This thread's retry stays armed (m_retrying) and comes back.
+        tryAgainShortly(&SocketChannel::flushDirect);
         return;
     }
     m_retrying = false;

@@ -132,8 +132,8 @@ private:
     void flushDirect(bool onSender);
     void flushLocked(DirectTurn &turn, bool onSender);
     void retryLater(bool onSender);
-    // The socket's thread found the sender holding the direct lock.
-    void sendDirectLater();
+    // The socket's thread found the sender holding the direct lock: `turn` again in 2 ms.
+    void tryAgainShortly(void (SocketChannel::*turn)(bool));
     // Any thread: ends direct mode now, or, if another thread holds the direct lock, as it lets
     // go (unlockDirect). Never waits.
     void closeDirect();
