@@ -22,7 +22,9 @@
 #             runs is also made at a set pace of SCALE_WATCH_RATE writes a second (put.lua with
 #             BENCH_DELAY_MS), so that the p99 with and without watchers is also compared at one
 #             load: as fast as it can go, a member writes ten times fewer times a second with
-#             1,000 streams to feed, and that p99 compares two different loads.
+#             1,000 streams to feed, and that p99 compares two different loads. The processor
+#             time each write costs the server (/proc/<pid>/task/*/stat, as fast as it goes), with
+#             and without the watchers, and for qetcd that of its member thread alone.
 #   install   three members; m3 is stopped, wrk -t2 -c64 -d SCALE_INSTALL_DURATION fills through m1
 #             (fill.lua), then m3 restarts and can only catch up from the leader's snapshot. Timed
 #             from m3's exec until its X-Etcd-Index reaches m1's at the restart; then m3's RSS and
@@ -117,6 +119,19 @@ stop_pid() {
     kill -TERM "$1" 2>/dev/null || true
     wait "$1" 2>/dev/null || true
 }
+# cpu_us <pid> [main]: processor time (user + system) the process has used so far, in µs; with
+# "main", only its main thread's (qetcd's member thread, which runs Raft, the store and the
+# hand-over of every event to its watchers).
+cpu_us() {
+    local t ticks=0 hz
+    hz=$(getconf CLK_TCK)
+    for t in /proc/"$1"/task/*; do
+        [ "${2:-}" != main ] || [ "$t" = "/proc/$1/task/$1" ] || continue
+        # Fields 14 and 15 of stat, counted after the ")" that ends the name (names may hold spaces).
+        ticks=$((ticks + $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{ print $12 + $13 }' || echo 0)))
+    done
+    echo $((ticks * 1000000 / hz))
+}
 status_kb() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 sets() { curl -sf --max-time 2 "$1/v2/stats/store" | sed -n 's/.*"setsSuccess":\([0-9]*\).*/\1/p'; }
 wrk_field() { sed -n "s/.*BENCH_RESULT.* $2=\([0-9.]*\).*/\1/p" "$1"; }
@@ -210,7 +225,20 @@ phase_watchers() { # <server> <round>
     put_c1() { # <output> [delay ms]
         BENCH_LUA_DIR="$BENCH_DIR" BENCH_PRELOAD=$PRELOAD BENCH_DELAY_MS=${2:-} wrk -t1 -c1 -d"$WATCH_DURATION" -s "$BENCH_DIR/put.lua" "$url" >"$1" 2>&1
     }
+    # What one write costs the server in processor time, with and without the watchers: unlike a
+    # p99 on a shared 2-core host, it hardly moves from run to run. Whole process for both servers;
+    # for qetcd also its member thread, whose time per write bounds how fast writes go.
+    local c0 m0
+    cpu_mark() { c0=$(cpu_us "$SERVER_PID"); m0=$(cpu_us "$SERVER_PID" main); }
+    cpu_per_write() { # <label> <wrk output>
+        local writes
+        writes=$(wrk_field "$2" requests)
+        R[$s,$r,${1}Cpu]=$(awk -v a="$c0" -v b="$(cpu_us "$SERVER_PID")" -v n="$writes" 'BEGIN { printf "%.0f", n ? (b - a) / n : 0 }')
+        R[$s,$r,${1}Member]=$(awk -v a="$m0" -v b="$(cpu_us "$SERVER_PID" main)" -v n="$writes" 'BEGIN { printf "%.0f", n ? (b - a) / n : 0 }')
+    }
+    cpu_mark
     put_c1 "$f-put-bare.wrk"
+    cpu_per_write bare "$f-put-bare.wrk"
     put_c1 "$f-put-bare-paced.wrk" "$delay"
     local before after
     before=$(status_kb "$SERVER_PID" VmRSS)
@@ -221,7 +249,9 @@ phase_watchers() { # <server> <round>
     grep -q WATCHERS_READY "$f-watchers.txt" || die "$s: watchers not ready after 120 s"
     sleep 2 # let the server settle its bookkeeping before reading RSS
     after=$(status_kb "$SERVER_PID" VmRSS)
+    cpu_mark
     put_c1 "$f-put-watched.wrk"
+    cpu_per_write watched "$f-put-watched.wrk"
     put_c1 "$f-put-watched-paced.wrk" "$delay"
     kill -TERM "$wp"; wait "$wp" || true
     R[$s,$r,bare99]=$(wrk_field "$f-put-bare.wrk" p99_us)
@@ -361,6 +391,17 @@ done
                 prow "$s" median "$(median pBareRps)" "$(ms "$(median pBare99)")" \
                     "$(median pWRps)" "$(ms "$(median pW99)")" "$(ratio "$(median pBare99)" "$(median pW99)")"
             fi
+        done
+        echo "processor time per write as fast as it goes, in µs: the whole server, and qetcd's member thread"
+        crow() { printf '%-6s %5s %12s %12s %8s %14s %14s\n' "$@"; }
+        crow server round "cpu bare" "cpu watched" ratio "member bare" "member watched"
+        for s in $SERVERS; do
+            for r in $(seq 1 "$WATCH_ROUNDS"); do
+                [ -n "${R[$s,$r,bareCpu]:-}" ] || continue
+                mb=- mw=-
+                [ "$s" != qetcd ] || { mb=${R[$s,$r,bareMember]}; mw=${R[$s,$r,watchedMember]}; }
+                crow "$s" "$r" "${R[$s,$r,bareCpu]}" "${R[$s,$r,watchedCpu]}" "$(ratio "${R[$s,$r,bareCpu]}" "${R[$s,$r,watchedCpu]}")" "$mb" "$mw"
+            done
         done
         for s in $SERVERS; do
             for r in $(seq 1 "$WATCH_ROUNDS"); do
