@@ -140,9 +140,8 @@ void serverFamilies(Families &out, const ApiBackend &backend)
     }
 }
 
-void storeFamilies(Families &out, const ApiBackend &backend)
+void storeFamilies(Families &out, const store::StoreStats &s)
 {
-    const store::StoreStats s = backend.storeStats();
     // etcd 3.4's v2 store counters: every attempt in *_total, the failed ones again in
     // *_failed_total (etcd defines those but forgets to register them).
     const std::pair<const char *, std::pair<quint64, quint64>> writes[] = {
@@ -208,11 +207,12 @@ void qetcdFamilies(Families &out, const ApiBackend &backend)
 
 } // namespace
 
-QByteArray MetricsText::render(const ApiBackend &backend, const HttpMetrics &http)
+QByteArray MetricsText::render(const ApiBackend &backend, const store::StoreStats &store,
+                               const HttpMetrics &http)
 {
     Families out;
     serverFamilies(out, backend);
-    storeFamilies(out, backend);
+    storeFamilies(out, store);
     out.append(http.collect());
     qetcdFamilies(out, backend);
     out.append(metrics::ProcessMetrics::collect());

@@ -5,6 +5,10 @@
 
 #include <QByteArray>
 
+namespace store {
+struct StoreStats;
+} // namespace store
+
 namespace api {
 
 class ApiBackend;
@@ -20,7 +24,9 @@ class HttpMetrics;
 class MetricsText
 {
 public:
-    static QByteArray render(const ApiBackend &backend, const HttpMetrics &http);
+    // `store`: the backend's store statistics as the api counts them (V2Api::storeStats).
+    static QByteArray render(const ApiBackend &backend, const store::StoreStats &store,
+                             const HttpMetrics &http);
 };
 
 } // namespace api

@@ -9,6 +9,8 @@
 #include "api/KeysRequest.h"
 #include "api/MetricsText.h"
 #include "api/StatsJson.h"
+#include "api/StreamGroups.h"
+#include "api/WatchState.h"
 #include "auth/AuthStore.h"
 #include "go/GoPath.h"
 #include "go/GoUrl.h"
@@ -79,19 +81,11 @@ bool isCreated(const store::Event &e)
 // events that arrive before the response head went out wait in `pending`.
 } // namespace
 
-// One watch answer in progress. Owned by its channel's onClosed callback (and so by the channel
-// it owns in turn) until the client leaves or the watch ends; the store's sink holds it weakly.
-struct V2Api::WatchState
+V2Api::V2Api(ApiBackend &backend)
+    : m_backend(backend), m_auth(backend),
+      m_streamGroups(std::make_shared<StreamGroups>(backend, m_encodings))
 {
-    std::shared_ptr<ResponseChannel> channel;
-    bool started = false;
-    bool finished = false;
-    bool stream = false;
-    QList<std::shared_ptr<const EncodedEvent>> pending; // events before the head went out
-    quint64 watcherId = 0;
-};
-
-V2Api::V2Api(ApiBackend &backend) : m_backend(backend), m_auth(backend) {}
+}
 
 V2Api::~V2Api()
 {
@@ -343,6 +337,8 @@ std::optional<HttpResponse> V2Api::handleKeys(const HttpRequest &request, const 
 std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursive, bool stream,
                                               quint64 waitIndex, const ChannelFactory &defer)
 {
+    if (stream && waitIndex == 0)
+        return startGroupedStream(path, recursive, defer);
     auto state = std::make_shared<WatchState>();
     state->stream = stream;
     std::weak_ptr<WatchState> weak = state;
@@ -416,6 +412,34 @@ std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursiv
     }
     // The state lives as long as the channel's close callback or the sink
     // may need it: the callback below owns it.
+    remember(state);
+    state->channel->onClosed([state, backend] {
+        state->finished = true;
+        if (state->watcherId)
+            backend->cancelWatch(state->watcherId);
+    });
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> V2Api::startGroupedStream(const QString &path, bool recursive,
+                                                      const ChannelFactory &defer)
+{
+    const StreamGroups::Joined joined = m_streamGroups->join(path, recursive);
+    if (joined.error)
+        return errorResponse(*joined.error);
+    auto state = std::make_shared<WatchState>();
+    state->stream = true;
+    state->channel = defer();
+    HttpResponse head = responses::json(200, {});
+    addKeysHeaders(head, joined.etcdIndex);
+    state->channel->beginStream(head);
+    remember(state);
+    m_streamGroups->started(joined.group, state);
+    return std::nullopt;
+}
+
+void V2Api::remember(const std::shared_ptr<WatchState> &state)
+{
     if (m_watches.size() >= m_sweepWatchesAt) {
         m_watches.erase(
             std::remove_if(m_watches.begin(), m_watches.end(),
@@ -424,12 +448,13 @@ std::optional<HttpResponse> V2Api::startWatch(const QString &path, bool recursiv
         m_sweepWatchesAt = std::max<size_t>(2 * m_watches.size(), 64);
     }
     m_watches.push_back(state);
-    state->channel->onClosed([state, backend] {
-        state->finished = true;
-        if (state->watcherId)
-            backend->cancelWatch(state->watcherId);
-    });
-    return std::nullopt;
+}
+
+store::StoreStats V2Api::storeStats() const
+{
+    store::StoreStats s = m_backend.storeStats();
+    s.watchers += m_streamGroups->extraMembers();
+    return s;
 }
 
 std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request, const QByteArray &rest,
@@ -559,7 +584,7 @@ std::optional<HttpResponse> V2Api::handleMembers(const HttpRequest &request, con
 HttpResponse V2Api::handleStats(const QByteArray &which)
 {
     if (which == "store")
-        return responses::json(200, StatsJson::store(m_backend.storeStats()));
+        return responses::json(200, StatsJson::store(storeStats()));
     if (which == "self")
         return responses::json(200, StatsJson::self(m_backend.selfStats()));
     const std::optional<LeaderStats> stats = m_backend.leaderStats();
@@ -594,7 +619,8 @@ HttpResponse V2Api::machines() const
 
 HttpResponse V2Api::metrics() const
 {
-    HttpResponse r = responses::text(200, MetricsText::render(m_backend, m_httpMetrics));
+    HttpResponse r =
+        responses::text(200, MetricsText::render(m_backend, storeStats(), m_httpMetrics));
     r.headers.first().second = "text/plain; version=0.0.4";
     return r;
 }

@@ -19,12 +19,15 @@ namespace store {
 struct Event;
 struct EtcdError;
 struct StoreResult;
+struct StoreStats;
 } // namespace store
 
 namespace api {
 
 class ApiBackend;
+class StreamGroups;
 struct RaftPosition;
+struct WatchState;
 
 // The etcd v2 HTTP contract as values: routes a request to /v2/keys,
 // /v2/members, /v2/auth (AuthApi), /v2/machines, /v2/stats/*, /version,
@@ -72,12 +75,18 @@ private:
     // time since `started`) and passes it on.
     HttpResponse counted(const QByteArray &method, Clock::time_point started,
                          HttpResponse response) const;
-    struct WatchState;
 
     std::optional<HttpResponse> handleKeys(const HttpRequest &request, const QByteArray &keyPath,
                                            const ChannelFactory &defer);
     std::optional<HttpResponse> startWatch(const QString &path, bool recursive, bool stream,
                                            quint64 waitIndex, const ChannelFactory &defer);
+    // A stream from now on (no waitIndex): one of its StreamGroups' members.
+    std::optional<HttpResponse> startGroupedStream(const QString &path, bool recursive,
+                                                   const ChannelFactory &defer);
+    // Kept (weakly) so that ~V2Api can end it.
+    void remember(const std::shared_ptr<WatchState> &state);
+    // The store's statistics with every grouped stream counted as a watcher.
+    store::StoreStats storeStats() const;
     std::optional<HttpResponse> handleMembers(const HttpRequest &request, const QByteArray &rest,
                                               const ChannelFactory &defer);
     HttpResponse handleStats(const QByteArray &which);
@@ -104,6 +113,7 @@ private:
     // One encoding per event for all its watchers; shared with their sinks, which may outlive
     // nothing here but are safest holding it.
     std::shared_ptr<EventEncodingCache> m_encodings = std::make_shared<EventEncodingCache>();
+    std::shared_ptr<StreamGroups> m_streamGroups;
     size_t m_sweepWatchesAt = 64;
 };
 

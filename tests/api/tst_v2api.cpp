@@ -425,6 +425,111 @@ private Q_SLOTS:
         QVERIFY(watches[1]->chunks[1].constData() == watches[0]->chunks[1].constData());
     }
 
+    // Streams from now on (no waitIndex) of one key share one store watcher (StreamGroups), and
+    // each still behaves as a watch of its own: every event once and in order from its head's
+    // index on, a stream that leaves takes nothing from the others, the last one out cancels the
+    // store's watcher, and /v2/stats/store and /metrics count every stream.
+    void streamsOfOneKeyShareOneStoreWatcher()
+    {
+        testsupport::StoreBackend backend(options());
+        api::V2Api api(backend);
+        auto watchers = [&] {
+            return QJsonDocument::fromJson(send(api, "GET", "/v2/stats/store").body)
+                .object()
+                .value(QLatin1String("watchers"))
+                .toInt();
+        };
+        std::array<std::shared_ptr<FakeChannel>, 3> s;
+        send(api, "GET", "/v2/keys/dir?wait=true&recursive=true&stream=true", {}, &s[0]);
+        send(api, "GET", "/v2/keys/dir?wait=true&recursive=true&stream=true", {}, &s[1]);
+        send(api, "PUT", "/v2/keys/dir/a", "value=1");
+        // The same key once cleaned: a member from the index after /dir/a on.
+        send(api, "GET", "/v2/keys/dir/?wait=true&recursive=true&stream=true", {}, &s[2]);
+        QCOMPARE(headerOf(*s[2]->head, "X-Etcd-Index"), QByteArray("1"));
+        send(api, "PUT", "/v2/keys/dir/b", "value=2");
+        QCOMPARE(backend.storeStats().watchers, 1);
+        QCOMPARE(watchers(), 3);
+        QVERIFY(send(api, "GET", "/metrics").body.contains("\netcd_debugging_store_watchers 3\n"));
+        QCOMPARE(s[0]->chunks.size(), 2);
+        QVERIFY(s[0]->chunks[0].contains("\"key\":\"/dir/a\""));
+        QVERIFY(s[0]->chunks[1].contains("\"key\":\"/dir/b\""));
+        QCOMPARE(s[1]->chunks, s[0]->chunks);
+        QCOMPARE(s[2]->chunks, QList<QByteArray>{s[0]->chunks[1]});
+
+        // Not recursive is another watch: the events below /dir are not its key's.
+        std::shared_ptr<FakeChannel> plain;
+        send(api, "GET", "/v2/keys/dir?wait=true&stream=true", {}, &plain);
+        s[1]->disconnectClient();
+        send(api, "PUT", "/v2/keys/dir/c", "value=3");
+        QCOMPARE(s[0]->chunks.size(), 3);
+        QCOMPARE(s[1]->chunks.size(), 2);
+        QCOMPARE(s[2]->chunks.size(), 2);
+        QVERIFY(plain->chunks.isEmpty());
+        QCOMPARE(watchers(), 3);
+        QCOMPARE(backend.storeStats().watchers, 2);
+        s[0]->disconnectClient();
+        s[2]->disconnectClient();
+        QCOMPARE(backend.storeStats().watchers, 1);
+        QCOMPARE(watchers(), 1);
+        plain->disconnectClient();
+        QCOMPARE(watchers(), 0);
+
+        // A stream after the last one left starts over, from the index it is told.
+        std::shared_ptr<FakeChannel> later;
+        send(api, "GET", "/v2/keys/dir?wait=true&recursive=true&stream=true", {}, &later);
+        QCOMPARE(headerOf(*later->head, "X-Etcd-Index"), QByteArray("3"));
+        send(api, "PUT", "/v2/keys/dir/d", "value=4");
+        QCOMPARE(later->chunks.size(), 1);
+        QVERIFY(later->chunks[0].contains("\"key\":\"/dir/d\""));
+        QCOMPARE(watchers(), 1);
+    }
+
+    // A snapshot install reaches each stream of a group as it would reach a watch of its own:
+    // the events it missed while the snapshot's history still holds them, then the next ones;
+    // otherwise 401 and the end of its stream, after which a new stream starts a new group.
+    void groupedStreamsAcrossASnapshotInstall_data()
+    {
+        QTest::addColumn<int>("sourceWrites");
+        QTest::newRow("history reaches back") << 5;
+        QTest::newRow("history cleared") << 1100; // the history keeps the last 1,000 events
+    }
+    void groupedStreamsAcrossASnapshotInstall()
+    {
+        QFETCH(int, sourceWrites);
+        testsupport::StoreBackend source(options());
+        api::V2Api sourceApi(source);
+        for (int i = 0; i < sourceWrites; ++i)
+            send(sourceApi, "PUT", "/v2/keys/dir/k" + QByteArray::number(i), "value=v");
+
+        testsupport::StoreBackend backend(options());
+        api::V2Api api(backend);
+        send(api, "PUT", "/v2/keys/dir/k0", "value=v"); // index 1, as in the source
+        std::array<std::shared_ptr<FakeChannel>, 2> s;
+        for (auto &w : s)
+            send(api, "GET", "/v2/keys/dir?wait=true&recursive=true&stream=true", {}, &w);
+        QVERIFY(backend.installSnapshot(source.store().save()));
+        const bool cleared = sourceWrites > 1000;
+        for (const auto &w : s) {
+            if (cleared) {
+                QCOMPARE(w->chunks.size(), 1);
+                QCOMPARE(QJsonDocument::fromJson(w->chunks[0]).object().value("errorCode").toInt(),
+                         401);
+                QVERIFY(w->ended);
+            } else {
+                QCOMPARE(w->chunks.size(), sourceWrites - 1); // k1 .. k4
+                QVERIFY(w->chunks.last().contains("\"key\":\"/dir/k4\""));
+                QVERIFY(!w->ended);
+            }
+        }
+        QCOMPARE(backend.storeStats().watchers, cleared ? 0 : 1);
+        std::shared_ptr<FakeChannel> next;
+        send(api, "GET", "/v2/keys/dir?wait=true&recursive=true&stream=true", {}, &next);
+        send(api, "PUT", "/v2/keys/dir/after", "value=v");
+        QCOMPARE(next->chunks.size(), 1);
+        for (const auto &w : s)
+            QCOMPARE(w->chunks.size(), cleared ? 1 : sourceWrites);
+    }
+
     // A watch and its channel own each other until the client leaves; a member that stops
     // with clients still watching must free them (LeakSanitizer caught the daemon leaking them).
     void openWatchesAreFreedWithTheApi()

@@ -61,6 +61,9 @@ public:
     void failProposals(std::optional<QString> cause) { m_failure = std::move(cause); }
 
     const store::Store &store() const { return m_store; }
+    // Replaces the store with a snapshot as a follower installing one does (Store::recover):
+    // the watchers get what they missed, or 401.
+    bool installSnapshot(QByteArrayView image) { return m_store.recover(image); }
     // The number of proposals applied (store, auth and member changes).
     quint64 proposalsApplied() const { return m_proposals; }
 
