@@ -59,8 +59,16 @@ StreamGroups::Joined StreamGroups::join(const QString &path, bool recursive)
         const std::shared_ptr<const EncodedEvent> encoded = encodings->get(event);
         g->delivering = true;
         for (const std::shared_ptr<WatchState> &s : g->members) {
-            if (!s->finished && s->channel->isOpen())
+            if (s->finished)
+                continue;
+            if (s->channel->isOpen()) {
                 s->channel->writeEvent(encoded);
+                continue;
+            }
+            // Closed before its close callback could be set (a client gone at once): it
+            // would never leave otherwise.
+            s->finished = true;
+            g->leftDuringDelivery = true;
         }
         g->delivering = false;
         if (std::exchange(g->leftDuringDelivery, false)) {

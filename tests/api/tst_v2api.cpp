@@ -482,6 +482,17 @@ private Q_SLOTS:
         QCOMPARE(later->chunks.size(), 1);
         QVERIFY(later->chunks[0].contains("\"key\":\"/dir/d\""));
         QCOMPARE(watchers(), 1);
+
+        // A client gone before its close callback was set leaves at the next event.
+        std::shared_ptr<FakeChannel> gone;
+        send(api, "GET", "/v2/keys/dir?wait=true&recursive=true&stream=true", {}, &gone);
+        QCOMPARE(watchers(), 2);
+        gone->open = false;
+        gone->closed = nullptr;
+        send(api, "PUT", "/v2/keys/dir/e", "value=5");
+        QCOMPARE(later->chunks.size(), 2);
+        QVERIFY(gone->chunks.isEmpty());
+        QCOMPARE(watchers(), 1);
     }
 
     // A snapshot install reaches each stream of a group as it would reach a watch of its own:
