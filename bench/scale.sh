@@ -233,8 +233,9 @@ phase_watchers() { # <server> <round>
     cpu_per_write() { # <label> <wrk output>
         local writes
         writes=$(wrk_field "$2" requests)
-        R[$s,$r,${1}Cpu]=$(awk -v a="$c0" -v b="$(cpu_us "$SERVER_PID")" -v n="$writes" 'BEGIN { printf "%.0f", n ? (b - a) / n : 0 }')
-        R[$s,$r,${1}Member]=$(awk -v a="$m0" -v b="$(cpu_us "$SERVER_PID" main)" -v n="$writes" 'BEGIN { printf "%.0f", n ? (b - a) / n : 0 }')
+        per_write() { awk -v a="$1" -v b="$2" -v n="$writes" 'BEGIN { printf "%.0f", n ? (b - a) / n : 0 }'; }
+        R[$s,$r,${1}Cpu]=$(per_write "$c0" "$(cpu_us "$SERVER_PID")")
+        R[$s,$r,${1}Member]=$(per_write "$m0" "$(cpu_us "$SERVER_PID" main)")
     }
     cpu_mark
     put_c1 "$f-put-bare.wrk"

@@ -83,11 +83,8 @@ StreamGroups::Joined StreamGroups::join(const QString &path, bool recursive)
         if (!g)
             return;
         g->watcherId = 0;
-        if (const std::shared_ptr<StreamGroups> self = weakSelf.lock()) {
-            auto it = self->m_groups.find(g->key);
-            if (it != self->m_groups.end() && it.value() == g)
-                self->m_groups.erase(it);
-        }
+        if (const std::shared_ptr<StreamGroups> self = weakSelf.lock())
+            self->forget(g);
         const QByteArray chunk = JsonWriter::error(error);
         const std::vector<std::shared_ptr<WatchState>> members = std::exchange(g->members, {});
         for (const std::shared_ptr<WatchState> &s : members) {
@@ -143,6 +140,12 @@ void StreamGroups::dropFinished(const std::shared_ptr<Group> &group)
         return;
     if (group->watcherId)
         m_backend.cancelWatch(std::exchange(group->watcherId, 0));
+    forget(group);
+}
+
+void StreamGroups::forget(const std::shared_ptr<Group> &group)
+{
+    // A later group of the same key may have taken its place already.
     auto it = m_groups.find(group->key);
     if (it != m_groups.end() && it.value() == group)
         m_groups.erase(it);

@@ -58,6 +58,8 @@ public:
 private:
     // Drops the members whose watch ended; the last one out cancels the store's watcher.
     void dropFinished(const std::shared_ptr<Group> &group);
+    // No new member joins `group` any more.
+    void forget(const std::shared_ptr<Group> &group);
 
     KeysBackend &m_backend;
     const std::shared_ptr<EventEncodingCache> m_encodings;
