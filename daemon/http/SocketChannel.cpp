@@ -110,7 +110,7 @@ private:
 void SocketChannel::enqueue(Piece piece)
 {
     m_postedBytes.fetch_add(piece.size, std::memory_order_relaxed);
-    auto *node = new PieceNode{std::move(piece), nullptr};
+    PieceNode *node = m_pieceArena.create(PieceNode{std::move(piece), nullptr});
     PieceNode *head = m_incoming.load(std::memory_order_relaxed);
     do {
         node->next = head;
@@ -150,7 +150,7 @@ std::vector<SocketChannel::Piece> SocketChannel::takePieces(qint64 *size)
     while (node) {
         *size += node->piece.size;
         pieces.push_back(std::move(node->piece));
-        delete std::exchange(node, node->next);
+        PieceArena::destroy(std::exchange(node, node->next));
     }
     std::reverse(pieces.begin(), pieces.end()); // the list is newest first
     return pieces;

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "BlockArena.h"
 #include "Mailbox.h"
 #include "StreamOutbox.h"
 #include "api/HttpResponse.h"
@@ -110,6 +111,8 @@ private:
         Piece piece;
         PieceNode *next = nullptr;
     };
+    // The api thread makes the nodes 16 to a heap block; the sending thread destroys them.
+    using PieceArena = BlockArena<PieceNode, 16>;
     class DirectTurn;
     void enqueue(Piece piece); // api thread
     // Every piece enqueued so far, in order, and their counted size; the outbox no longer holds
@@ -151,6 +154,7 @@ private:
     // (socket's or sender's) takes them all at once. Not empty: an outbox holds the channel and
     // will call sendPending().
     std::atomic<PieceNode *> m_incoming{nullptr};
+    PieceArena m_pieceArena;           // api thread
     std::atomic<bool> m_direct{false}; // the sender's outbox takes the pieces (never undone)
     std::atomic<bool> m_urgent{false}; // direct and behind: the socket's outbox takes them too
     // Direct mode is over: whichever thread holds or next lets go of m_directMutex closes the

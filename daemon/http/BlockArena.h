@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The qetcd Authors
+
+#pragma once
+
+#include <atomic>
+#include <new>
+#include <utility>
+
+namespace http {
+
+// Makes objects of type T for one producing thread, N to one heap block, and gives a block back
+// to the heap once all N of its objects were destroyed, by whatever threads destroyed them.
+//
+// Why: a watch stream's pieces (SocketChannel) are made on the api thread, the member's own,
+// which also runs Raft, and destroyed by a StreamSender's thread, which runs at SCHED_IDLE. One
+// heap object per piece made tcmalloc move them from the sender's cache back to the api
+// thread's through its central free list, under a spin lock: the sender, preempted holding it,
+// kept the member's thread waiting on that lock 6 to 12 times a second, for 0.1 to 4.7 ms each
+// (`perf trace -e futex` on the member's thread, 1,000 streams; bench/README "Scale", session
+// 37). With N objects to a block the api thread asks the heap once per N pieces, and the
+// sender returns memory to it once per N.
+//
+// Threads: create() and the destructor on the producing thread (or after it is done: the
+// destructor only gives up the block being filled); destroy() on any thread, once per object.
+// The objects are independent of the arena: one may be destroyed after the arena is gone.
+template <typename T, int N> class BlockArena
+{
+    static_assert(N > 0);
+
+public:
+    BlockArena() = default;
+    BlockArena(const BlockArena &) = delete;
+    BlockArena &operator=(const BlockArena &) = delete;
+    ~BlockArena()
+    {
+        // The unused places of the block being filled count as destroyed: whoever destroys its
+        // last object, here or elsewhere, frees it.
+        if (m_block)
+            m_block->release(N - m_used);
+    }
+
+    template <typename... Args> T *create(Args &&...args)
+    {
+        if (!m_block) {
+            m_block = new Block;
+            s_blocksHeld.fetch_add(1, std::memory_order_relaxed);
+        }
+        Slot &slot = m_block->places[m_used];
+        slot.block = m_block;
+        T *object = new (slot.storage) T(std::forward<Args>(args)...);
+        // A full block is no longer this arena's: its last object may be destroyed, and the
+        // block freed, at any moment from now on.
+        if (++m_used == N) {
+            m_block = nullptr;
+            m_used = 0;
+        }
+        return object;
+    }
+
+    // Blocks of this type not yet given back, over every arena: what a test can see of the heap.
+    static int blocksHeld() { return s_blocksHeld.load(std::memory_order_relaxed); }
+
+    // Any thread; `object` came from create() of an arena of this type.
+    static void destroy(T *object)
+    {
+        // The storage is the first member of a standard-layout Slot.
+        Slot *slot = reinterpret_cast<Slot *>(object);
+        Block *block = slot->block;
+        object->~T();
+        block->release(1);
+    }
+
+private:
+    struct Block;
+    struct Slot
+    {
+        alignas(T) unsigned char storage[sizeof(T)];
+        Block *block;
+    };
+    struct Block
+    {
+        std::atomic<int> released{0};
+        Slot places[N];
+
+        void release(int count)
+        {
+            // acq_rel: the thread that frees the block has seen every other object's destruction.
+            if (released.fetch_add(count, std::memory_order_acq_rel) + count == N) {
+                s_blocksHeld.fetch_sub(1, std::memory_order_relaxed);
+                delete this;
+            }
+        }
+    };
+
+    Block *m_block = nullptr; // being filled; nullptr until the next create()
+    int m_used = 0;           // places of m_block handed out
+    static inline std::atomic<int> s_blocksHeld{0};
+};
+
+} // namespace http
