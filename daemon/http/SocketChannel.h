@@ -111,7 +111,7 @@ private:
         Piece piece;
         PieceNode *next = nullptr;
     };
-    // The api thread makes the nodes 16 to a heap block; the sending thread destroys them.
+    // The api thread makes the nodes up to 16 to a heap block; the sending thread destroys them.
     using PieceArena = BlockArena<PieceNode, 16>;
     class DirectTurn;
     void enqueue(Piece piece); // api thread

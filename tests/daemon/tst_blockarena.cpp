@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The qetcd Authors
 
-// http::BlockArena, which makes a watch stream's pieces on the api thread, 16 to a heap block,
-// for other threads to destroy: every object is constructed and destroyed exactly once, and
+// http::BlockArena, which makes a watch stream's pieces on the api thread, up to 16 to a heap
+// block, for other threads to destroy: every object is constructed and destroyed exactly once, and
 // every block goes back to the heap once its last object is destroyed, whichever thread does
 // it and whether the arena is still there. (The sanitizer build also checks that no block is
 // freed twice or read after it was freed.)
@@ -63,25 +63,39 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             made.push_back(arena.create(i));
         QCOMPARE(g_alive.load(), 10);
-        QCOMPARE(Arena::blocksHeld(), 3); // 4 + 4 + 2 of 4
-        // The first block's objects out of order: it goes with the last of them, not before.
-        Arena::destroy(made[2]);
+        // Blocks of 1, 2, 4 and 4: {0} {1 2} {3 4 5 6} {7 8 9 -}.
+        QCOMPARE(Arena::blocksHeld(), 4);
         Arena::destroy(made[0]);
-        Arena::destroy(made[3]);
+        QCOMPARE(Arena::blocksHeld(), 3);
+        // A block's objects out of order: it goes with the last of them, not before.
+        Arena::destroy(made[2]);
         QCOMPARE(Arena::blocksHeld(), 3);
         Arena::destroy(made[1]);
         QCOMPARE(Arena::blocksHeld(), 2);
-        for (int i = 4; i < 10; ++i) {
+        Arena::destroy(made[6]);
+        Arena::destroy(made[3]);
+        Arena::destroy(made[5]);
+        QCOMPARE(Arena::blocksHeld(), 2);
+        Arena::destroy(made[4]);
+        QCOMPARE(Arena::blocksHeld(), 1);
+        for (int i = 7; i < 10; ++i) {
             QCOMPARE(made[size_t(i)]->value, i);
             Arena::destroy(made[size_t(i)]);
         }
-        // The block still being filled stays with the arena.
+        // The block still being filled stays with the arena, and takes the next object.
         QCOMPARE(Arena::blocksHeld(), 1);
         Counted *last = arena.create(10);
         QCOMPARE(last->value, 10);
         QCOMPARE(Arena::blocksHeld(), 1);
         QCOMPARE(g_alive.load(), 1);
         Arena::destroy(last);
+        QCOMPARE(Arena::blocksHeld(), 0); // it was full: its last object took it
+        made.clear();
+        for (int i = 0; i < 3; ++i)
+            made.push_back(arena.create(i));
+        QCOMPARE(Arena::blocksHeld(), 1); // no smaller than 4 from now on
+        for (Counted *object : made)
+            Arena::destroy(object);
         QCOMPARE(Arena::blocksHeld(), 1); // and none once the arena is gone (init)
     }
 
@@ -95,7 +109,7 @@ private Q_SLOTS:
             // An empty arena holds nothing.
             Arena empty;
         }
-        QCOMPARE(Arena::blocksHeld(), 2);
+        QCOMPARE(Arena::blocksHeld(), 3); // {0} {1 2} {3 4 5 -}
         for (Counted *object : made)
             Arena::destroy(object);
         QCOMPARE(Arena::blocksHeld(), 0);
@@ -106,7 +120,9 @@ private Q_SLOTS:
     {
         {
             Arena arena;
-            Arena::destroy(arena.create(1));
+            Arena::destroy(arena.create(1)); // a block of 1: full, and gone with its object
+            QCOMPARE(Arena::blocksHeld(), 0);
+            Arena::destroy(arena.create(2)); // the first of a block of 2
             QCOMPARE(Arena::blocksHeld(), 1);
         }
         QCOMPARE(Arena::blocksHeld(), 0);
