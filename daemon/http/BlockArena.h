@@ -111,6 +111,9 @@ private:
         }
     };
 
+    // ::operator new aligns no further than this.
+    static_assert(alignof(Slot) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);
+
     Block *m_block = nullptr; // being filled; nullptr until the next create()
     int m_used = 0;           // places of m_block handed out
     int m_nextCapacity = 1;
