@@ -18,7 +18,7 @@ namespace http {
 // which also runs Raft, and destroyed by a StreamSender's thread, which runs at SCHED_IDLE. One
 // heap object per piece made tcmalloc move them from the sender's cache back to the api
 // thread's through its central free list, under a spin lock: the sender, preempted holding it,
-// kept the member's thread waiting on that lock 10 to 30 times a second, for up to 5.5 ms
+// kept the member's thread waiting on that lock 10 to 30 times a second, for up to 4.7 ms
 // (`perf trace -e futex` on the member's thread, 1,000 streams; bench/README "Scale", session
 // 37). With N objects to a block the api thread asks the heap once per N pieces, and the
 // sender returns memory to it once per N. The blocks grow to N (1, 2, 4, ...): most channels
