@@ -28,7 +28,16 @@ namespace http {
 // Threads: create() and the destructor on the producing thread (or after it is done: the
 // destructor only gives up the block being filled); destroy() on any thread, once per object.
 // The objects are independent of the arena: one may be destroyed after the arena is gone.
-template <typename T, int N> class BlockArena
+//
+// `Tally` is told of every block made and freed (tests count them; the daemon's does nothing,
+// so that no counter shared by every arena is written on the member's and the senders' threads).
+struct NoBlockTally
+{
+    static void made() {}
+    static void freed() {}
+};
+
+template <typename T, int N, typename Tally = NoBlockTally> class BlockArena
 {
     static_assert(N > 0);
 
@@ -62,9 +71,6 @@ public:
         return object;
     }
 
-    // Blocks of this type not yet given back, over every arena: what a test can see of the heap.
-    static int blocksHeld() { return s_blocksHeld.load(std::memory_order_relaxed); }
-
     // Any thread; `object` came from create() of an arena of this type.
     static void destroy(T *object)
     {
@@ -93,7 +99,7 @@ private:
             void *raw = ::operator new(sizeof(Block) + size_t(capacity) * sizeof(Slot));
             Block *block = new (raw) Block;
             block->capacity = capacity;
-            s_blocksHeld.fetch_add(1, std::memory_order_relaxed);
+            Tally::made();
             return block;
         }
         Slot *places()
@@ -104,7 +110,7 @@ private:
         {
             // acq_rel: the thread that frees the block has seen every other object's destruction.
             if (released.fetch_add(count, std::memory_order_acq_rel) + count == capacity) {
-                s_blocksHeld.fetch_sub(1, std::memory_order_relaxed);
+                Tally::freed();
                 this->~Block();
                 ::operator delete(this);
             }
@@ -117,7 +123,6 @@ private:
     Block *m_block = nullptr; // being filled; nullptr until the next create()
     int m_used = 0;           // places of m_block handed out
     int m_nextCapacity = 1;
-    static inline std::atomic<int> s_blocksHeld{0};
 };
 
 } // namespace http
