@@ -28,6 +28,14 @@ pick_port() {
 }
 
 now() { date +%s.%N; }
+duration_seconds() { # 10 | 10s | 2m | 1h (as wrk takes them) -> seconds
+    case "$1" in
+        *s) echo "${1%s}" ;;
+        *m) echo $((${1%m} * 60)) ;;
+        *h) echo $((${1%h} * 3600)) ;;
+        *) echo "$1" ;;
+    esac
+}
 
 # The X-Etcd-Index a server answers GET <url> with (its store's index); empty while it does not
 # answer (a failed curl must not end a script under pipefail).

@@ -73,6 +73,8 @@ STAMP=$(date +%Y%m%d-%H%M%S)
 OUT=${BENCH_OUT:-$BENCH_DIR/results/$STAMP}
 NCPU=$(nproc)
 
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh" # duration_seconds; log, die and the traps are this script's own, below
 exec 9>&2 # the script's own stderr, also inside functions whose output is redirected
 log() { printf '[bench] %s\n' "$*" >&9; }
 die() { log "error: $*"; exit 1; }
@@ -92,14 +94,6 @@ need_tool wrk wrk
 need_tool curl curl
 need_tool timeout coreutils
 
-duration_seconds() { # 10 | 10s | 2m | 1h -> seconds
-    case "$1" in
-        *s) echo "${1%s}" ;;
-        *m) echo $(( ${1%m} * 60 )) ;;
-        *h) echo $(( ${1%h} * 3600 )) ;;
-        *) echo "$1" ;;
-    esac
-}
 DURATION_S=$(duration_seconds "$DURATION")
 [[ "$DURATION_S" =~ ^[0-9]+$ && "$DURATION_S" -gt 0 ]] || die "BENCH_DURATION '$DURATION' is not like 10s"
 [[ "$PRELOAD" =~ ^[0-9]+$ && "$PRELOAD" -gt 0 ]] || die "BENCH_PRELOAD '$PRELOAD' is not a positive number"

@@ -44,6 +44,12 @@
 #                         so the clients reading 1,000 streams do not take the member's processors
 #   QETCD_BIN [build/bin/qetcd]  ETCD_BIN [etcd on PATH, or .tools/etcd from make deps]
 #   WATCHLOAD_BIN [qetcd-watchload beside QETCD_BIN]
+#   SCALE_VMSTALLS [1 when perf may sample the whole machine, else 0]  run bench/vmstalls.sh
+#                         during each watched run as fast as it goes, and print how much of it the
+#                         host stopped this machine (on this project's VM it does so when both
+#                         processors are busy and the disk is written synchronously: bench/README
+#                         "Scale", session 38). Only that run: elsewhere the processors idle, and
+#                         a stretch with no sample may just be both idle.
 # Needs wrk, curl, /usr/bin/python3 (and gnuplot, if installed, for <out>/<server>-series.png).
 set -euo pipefail
 
@@ -72,6 +78,13 @@ STREAMS=${SCALE_STREAMS:-1000}
 WATCH_NICE=${SCALE_WATCH_NICE:-0}
 WATCH_ROUNDS=${SCALE_WATCH_ROUNDS:-1}
 INSTALL_DURATION=${SCALE_INSTALL_DURATION:-60s}
+if [ -z "${SCALE_VMSTALLS:-}" ]; then
+    SCALE_VMSTALLS=0
+    if command -v perf >/dev/null &&
+        { [ "$(id -u)" = 0 ] || [ "$(cat /proc/sys/kernel/perf_event_paranoid 2>/dev/null || echo 2)" -le 0 ]; }; then
+        SCALE_VMSTALLS=1
+    fi
+fi
 OUT=${SCALE_OUT:-$BENCH_DIR/results/scale-$(date +%Y%m%d-%H%M%S)}
 WORK=$(mktemp -d /tmp/qetcd-scale.XXXXXX)
 mkdir -p "$OUT"
@@ -251,8 +264,17 @@ phase_watchers() { # <server> <round>
     sleep 2 # let the server settle its bookkeeping before reading RSS
     after=$(status_kb "$SERVER_PID" VmRSS)
     cpu_mark
+    local vp=""
+    if [ "$SCALE_VMSTALLS" = 1 ]; then
+        # Starts with wrk and stops a second before it: the stretches are all inside the run.
+        "$BENCH_DIR/vmstalls.sh" "$(($(duration_seconds "$WATCH_DURATION") - 1))" >"$f-put-watched.vmstalls" 2>&1 &
+        vp=$!
+    fi
     put_c1 "$f-put-watched.wrk"
+    [ -z "$vp" ] || wait "$vp" || true
     cpu_per_write watched "$f-put-watched.wrk"
+    # "... 218 ms in all (4.4%) ...": the share of the run in which no processor ran.
+    R[$s,$r,stalled]=$(sed -n 's/.* ms in all (\([0-9.]*\)%).*/\1/p' "$f-put-watched.vmstalls" 2>/dev/null || true)
     put_c1 "$f-put-watched-paced.wrk" "$delay"
     kill -TERM "$wp"; wait "$wp" || true
     R[$s,$r,bare99]=$(wrk_field "$f-put-bare.wrk" p99_us)
@@ -404,6 +426,16 @@ done
                 crow "$s" "$r" "${R[$s,$r,bareCpu]}" "${R[$s,$r,watchedCpu]}" "$(ratio "${R[$s,$r,bareCpu]}" "${R[$s,$r,watchedCpu]}")" "$mb" "$mw"
             done
         done
+        if [ "$SCALE_VMSTALLS" = 1 ]; then
+            echo "the host stopped this machine (no processor ran, bench/vmstalls.sh) during the watched run as fast as it goes:"
+            for s in $SERVERS; do
+                for r in $(seq 1 "$WATCH_ROUNDS"); do
+                    [ -n "${R[$s,$r,bare99]:-}" ] || continue
+                    printf '%-6s %5s %6s%% of the run  (%s)\n' "$s" "$r" "${R[$s,$r,stalled]:-?}" \
+                        "$(head -1 "$OUT/$s$( ((WATCH_ROUNDS == 1)) || echo "-r$r")-put-watched.vmstalls" 2>/dev/null)"
+                done
+            done
+        fi
         for s in $SERVERS; do
             for r in $(seq 1 "$WATCH_ROUNDS"); do
                 if [ -n "${R[$s,$r,bare99]:-}" ]; then echo "$s round $r watchers at the end: ${R[$s,$r,result]:-none reported}"; fi
