@@ -44,12 +44,13 @@
 #                         so the clients reading 1,000 streams do not take the member's processors
 #   QETCD_BIN [build/bin/qetcd]  ETCD_BIN [etcd on PATH, or .tools/etcd from make deps]
 #   WATCHLOAD_BIN [qetcd-watchload beside QETCD_BIN]
-#   SCALE_VMSTALLS [1 when perf may sample the whole machine, else 0]  run bench/vmstalls.sh
-#                         during each watched run as fast as it goes, and print how much of it the
-#                         host stopped this machine (on this project's VM it does so when both
-#                         processors are busy and the disk is written synchronously: bench/README
-#                         "Scale", session 38). Only that run: elsewhere the processors idle, and
-#                         a stretch with no sample may just be both idle.
+#   SCALE_VMSTALLS [0]  1: run bench/vmstalls.sh (as root, needs perf) during each watched run
+#                         as fast as it goes, and print how much of it the host stopped this
+#                         machine (on this project's VM it does when both processors are busy and
+#                         the disk is written synchronously: bench/README "Scale", session 38).
+#                         Only that run: elsewhere the processors idle, and a stretch with no
+#                         sample may just be both idle. Not by default: its sampling slows the
+#                         watched run (qetcd: about a fifth fewer writes a second, measured there).
 # Needs wrk, curl, /usr/bin/python3 (and gnuplot, if installed, for <out>/<server>-series.png).
 set -euo pipefail
 
@@ -78,12 +79,9 @@ STREAMS=${SCALE_STREAMS:-1000}
 WATCH_NICE=${SCALE_WATCH_NICE:-0}
 WATCH_ROUNDS=${SCALE_WATCH_ROUNDS:-1}
 INSTALL_DURATION=${SCALE_INSTALL_DURATION:-60s}
-if [ -z "${SCALE_VMSTALLS:-}" ]; then
-    SCALE_VMSTALLS=0
-    if command -v perf >/dev/null &&
-        { [ "$(id -u)" = 0 ] || [ "$(cat /proc/sys/kernel/perf_event_paranoid 2>/dev/null || echo 2)" -le 0 ]; }; then
-        SCALE_VMSTALLS=1
-    fi
+SCALE_VMSTALLS=${SCALE_VMSTALLS:-0}
+if [ "$SCALE_VMSTALLS" = 1 ]; then
+    command -v perf >/dev/null || die "SCALE_VMSTALLS=1 needs perf (apt-get install linux-perf)"
 fi
 OUT=${SCALE_OUT:-$BENCH_DIR/results/scale-$(date +%Y%m%d-%H%M%S)}
 WORK=$(mktemp -d /tmp/qetcd-scale.XXXXXX)

@@ -11,7 +11,10 @@
 # the stretches mean nothing. It prints those stretches (count, total, longest), and, for each
 # processor, its samples per millisecond of a 100 ms period: a host that runs the machine on a
 # 100 ms quota shows a dip at the same milliseconds of every period (bench/README "Scale",
-# session 37).
+# session 37). On this project's VM that happens when both processors are busy while the disk is
+# synced often: two busy loops stopped 0% of the time alone or beside 100 fdatasync a second,
+# 2.3% beside 1,000, 9.4% beside 3,370 (session 38). The sampling itself slows the benchmark
+# beside it.
 set -euo pipefail
 SECONDS_=${1:-5}
 GAP_MS=${2:-1.5}
