@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Copyright 2026 The qetcd Authors
-# Helpers shared by the bench scripts that start their own servers (mirror.sh, import-etcd.sh):
+# Helpers shared by the bench scripts that start their own servers (mirror.sh, import-etcd.sh,
+# proxy.sh, scale.sh; run.sh takes duration_seconds and keeps its own log, die and traps):
 # sourced after the script sets LOG_TAG. Every pid added to PIDS is killed and reaped on exit.
 # Loopback only.
 

@@ -265,14 +265,19 @@ phase_watchers() { # <server> <round>
     local vp=""
     if [ "$SCALE_VMSTALLS" = 1 ]; then
         # Starts with wrk and stops a second before it: the stretches are all inside the run.
-        "$BENCH_DIR/vmstalls.sh" "$(($(duration_seconds "$WATCH_DURATION") - 1))" >"$f-put-watched.vmstalls" 2>&1 &
+        local seconds
+        seconds=$(duration_seconds "$WATCH_DURATION")
+        "$BENCH_DIR/vmstalls.sh" "$((seconds > 1 ? seconds - 1 : 1))" >"$f-put-watched.vmstalls" 2>&1 &
         vp=$!
     fi
     put_c1 "$f-put-watched.wrk"
     [ -z "$vp" ] || wait "$vp" || true
     cpu_per_write watched "$f-put-watched.wrk"
-    # "... 218 ms in all (4.4%) ...": the share of the run in which no processor ran.
-    R[$s,$r,stalled]=$(sed -n 's/.* ms in all (\([0-9.]*\)%).*/\1/p' "$f-put-watched.vmstalls" 2>/dev/null || true)
+    if [ -n "$vp" ]; then
+        # "... 218 ms in all (4.4%) ...": the share of the run in which no processor ran.
+        R[$s,$r,stalled]=$(sed -n 's/.* ms in all (\([0-9.]*\)%).*/\1/p' "$f-put-watched.vmstalls")
+        R[$s,$r,stalledLine]=$(head -1 "$f-put-watched.vmstalls")
+    fi
     put_c1 "$f-put-watched-paced.wrk" "$delay"
     kill -TERM "$wp"; wait "$wp" || true
     R[$s,$r,bare99]=$(wrk_field "$f-put-bare.wrk" p99_us)
@@ -429,8 +434,7 @@ done
             for s in $SERVERS; do
                 for r in $(seq 1 "$WATCH_ROUNDS"); do
                     [ -n "${R[$s,$r,bare99]:-}" ] || continue
-                    printf '%-6s %5s %6s%% of the run  (%s)\n' "$s" "$r" "${R[$s,$r,stalled]:-?}" \
-                        "$(head -1 "$OUT/$s$( ((WATCH_ROUNDS == 1)) || echo "-r$r")-put-watched.vmstalls" 2>/dev/null)"
+                    printf '%-6s %5s %6s%% of the run  (%s)\n' "$s" "$r" "${R[$s,$r,stalled]:-?}" "${R[$s,$r,stalledLine]:-}"
                 done
             done
         fi
