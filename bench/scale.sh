@@ -273,11 +273,8 @@ phase_watchers() { # <server> <round>
     put_c1 "$f-put-watched.wrk"
     [ -z "$vp" ] || wait "$vp" || true
     cpu_per_write watched "$f-put-watched.wrk"
-    if [ -n "$vp" ]; then
-        # "... 218 ms in all (4.4%) ...": the share of the run in which no processor ran.
-        R[$s,$r,stalled]=$(sed -n 's/.* ms in all (\([0-9.]*\)%).*/\1/p' "$f-put-watched.vmstalls")
-        R[$s,$r,stalledLine]=$(head -1 "$f-put-watched.vmstalls")
-    fi
+    # "... 218 ms in all (4.4%) ...": how much of the run no processor ran.
+    [ -z "$vp" ] || R[$s,$r,stalled]=$(head -1 "$f-put-watched.vmstalls")
     put_c1 "$f-put-watched-paced.wrk" "$delay"
     kill -TERM "$wp"; wait "$wp" || true
     R[$s,$r,bare99]=$(wrk_field "$f-put-bare.wrk" p99_us)
@@ -434,7 +431,7 @@ done
             for s in $SERVERS; do
                 for r in $(seq 1 "$WATCH_ROUNDS"); do
                     [ -n "${R[$s,$r,bare99]:-}" ] || continue
-                    printf '%-6s %5s %6s%% of the run  (%s)\n' "$s" "$r" "${R[$s,$r,stalled]:-?}" "${R[$s,$r,stalledLine]:-}"
+                    printf '%-6s %5s  %s\n' "$s" "$r" "${R[$s,$r,stalled]:-}"
                 done
             done
         fi
