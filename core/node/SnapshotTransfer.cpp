@@ -74,65 +74,72 @@ SnapshotTransfer::saveImage(const QString &path, qint64 maxBytes,
                             const storage::Snapshotter &snapshotter, quint64 n, QString *problem,
                             const std::atomic<bool> *cancel)
 {
-    QFile in; // written to only to give its space back
+    QFile in; // read for the image's header, written to only to give its space back
     std::optional<raft::Message> m =
         openFile(&in, path, maxBytes, problem, QIODevice::ReadWrite | QIODevice::ExistingOnly);
     if (!m)
         return std::nullopt;
     const raft::SnapshotMetadata &meta = m->snapshot.metadata;
+    // The image is checked as it is copied, as a restart checks a snapshot file (header,
+    // checksum, metadata equal to the message's), so it is read once; it used to be read again
+    // from the copy, whole. An image of another snapshot is refused before anything is copied.
+    QString why;
+    const std::unique_ptr<storage::SnapshotFileReader> image = storage::SnapshotFileReader::openAs(
+        path, storage::Snapshotter::fileName(meta.term, meta.index), &why, in.pos());
+    if (!image) {
+        *problem = tr("snapshot image at index %1: %2").arg(meta.index).arg(why);
+        return std::nullopt;
+    }
+    if (image->metadata().encode() != meta.encode()) {
+        *problem = tr("snapshot image at index %1 does not match its message").arg(meta.index);
+        return std::nullopt;
+    }
     const QString to = snapshotter.receivedPath(meta, n);
     QFile out;
     storage::StorageResult r = storage::DiskOps::makePrivateDirs(snapshotter.directory());
     if (r.ok())
         r = storage::DiskOps::createFile(out, to, false);
-    QByteArray piece;
+    // The header as openAs() read and checked it; the data follows through the reader.
+    QByteArray piece = in.read(image->headerBytes());
+    qint64 copied = in.pos(); // the spool's bytes before this are in the copy
+    if (piece.size() != image->headerBytes())
+        r = storage::StorageResult::failure(storage::StorageStatus::IoError,
+                                            tr("cannot read %1: %2").arg(path, in.errorString()));
     qint64 released = 0; // the spool's bytes before this have no disk space any more
     bool release = true; // until the file system says it cannot
-    while (r.ok() && !in.atEnd()) {
+    while (r.ok()) {
+        r = storage::DiskOps::writeAll(out, piece);
+        if (!r.ok())
+            break;
+        copied += piece.size();
+        // The spool is of no use once copied (a failed save is sent again whole), so its space
+        // goes back as the copy's is taken: a follower with room for one image can install it.
+        // Whole blocks only: a block the range covers in part is zeroed but keeps its space, so
+        // up to the last 64 KiB boundary copied, and at the end past the last byte.
+        if (release) {
+            const qint64 upTo = image->atEnd() ? in.size() + kReleaseAlign - 1 : copied;
+            const qint64 aligned = upTo / kReleaseAlign * kReleaseAlign;
+            release = storage::DiskOps::releaseRange(in, released, aligned - released);
+            released = qMax(released, aligned);
+        }
+        if (image->atEnd())
+            break;
         if (cancel && cancel->load()) {
             r = storage::StorageResult::failure(storage::StorageStatus::IoError,
                                                 tr("the member is stopping"));
             break;
         }
-        piece.resize(kCopyPieceBytes);
-        const qint64 got = in.read(piece.data(), piece.size());
-        if (got <= 0) {
-            r = storage::StorageResult::failure(
-                storage::StorageStatus::IoError,
-                tr("cannot read %1: %2").arg(path, in.errorString()));
-            break;
-        }
-        piece.resize(got);
-        r = storage::DiskOps::writeAll(out, piece);
-        // The spool is of no use once copied (a failed save is sent again whole), so its space
-        // goes back as the copy's is taken: a follower with room for one image can install it.
-        // Whole blocks only: a block the range covers in part is zeroed but keeps its space, so
-        // up to the last 64 KiB boundary copied, and at the end past the last byte.
-        if (r.ok() && release) {
-            const qint64 upTo = in.atEnd() ? in.size() + kReleaseAlign - 1 : in.pos();
-            const qint64 aligned = upTo / kReleaseAlign * kReleaseAlign;
-            release = storage::DiskOps::releaseRange(in, released, aligned - released);
-            released = qMax(released, aligned);
-        }
+        piece.resize(0);
+        if (!image->read(&piece, kCopyPieceBytes))
+            break; // finish() says why
     }
+    if (r.ok() && !image->finish(&why))
+        r = storage::StorageResult::failure(
+            storage::StorageStatus::IoError,
+            tr("snapshot image at index %1: %2").arg(meta.index).arg(why));
     if (r.ok())
         r = storage::DiskOps::dataSync(out);
     out.close();
-    // Checked where it lies, as a restart checks its snapshot files.
-    if (r.ok()) {
-        QString why;
-        const std::unique_ptr<storage::SnapshotFileReader> file =
-            storage::SnapshotFileReader::openAs(
-                to, storage::Snapshotter::fileName(meta.term, meta.index), &why);
-        if (!file || !file->finish(&why))
-            r = storage::StorageResult::failure(
-                storage::StorageStatus::IoError,
-                tr("snapshot image at index %1: %2").arg(meta.index).arg(why));
-        else if (file->metadata().encode() != meta.encode())
-            r = storage::StorageResult::failure(
-                storage::StorageStatus::IoError,
-                tr("snapshot image at index %1 does not match its message").arg(meta.index));
-    }
     if (!r.ok()) {
         QFile::remove(to);
         *problem = r.error;

@@ -19,16 +19,17 @@ std::unique_ptr<SnapshotFileReader> SnapshotFileReader::open(const QString &dir,
     return openAs(dir + u'/' + name, name, problem);
 }
 
-std::unique_ptr<SnapshotFileReader>
-SnapshotFileReader::openAs(const QString &path, const QString &name, QString *problem)
+std::unique_ptr<SnapshotFileReader> SnapshotFileReader::openAs(const QString &path,
+                                                               const QString &name,
+                                                               QString *problem, qint64 offset)
 {
     std::unique_ptr<SnapshotFileReader> r(new SnapshotFileReader);
     r->m_file.setFileName(path);
-    if (!r->m_file.open(QIODevice::ReadOnly)) {
+    if (!r->m_file.open(QIODevice::ReadOnly) || !r->m_file.seek(offset)) {
         *problem = tr("cannot open: %1").arg(r->m_file.errorString());
         return nullptr;
     }
-    const qint64 size = r->m_file.size();
+    const qint64 size = qMax<qint64>(r->m_file.size() - offset, 0);
     QByteArray prefix = r->m_file.read(kChecksumOffset + 4);
     const qsizetype need = Snapshotter::headerPrefixBytes(prefix);
     if (prefix.size() == kChecksumOffset + 4 && need <= size)
@@ -42,6 +43,7 @@ SnapshotFileReader::openAs(const QString &path, const QString &name, QString *pr
     // The prefix parseHeader() accepted ends where the data begins: the file is there now.
     r->m_crc =
         Crc32c::compute(prefix.constData() + kChecksumOffset, header->dataAt - kChecksumOffset);
+    r->m_dataAt = header->dataAt;
     r->m_left = size - header->dataAt;
     return r;
 }

@@ -33,16 +33,21 @@ public:
     static std::unique_ptr<SnapshotFileReader> open(const QString &dir, const QString &name,
                                                     QString *problem);
     // The same for the file at `path`, checked as if it were called `name` (a received image
-    // before it is given that name).
+    // before it is given that name), the snapshot file being what follows its first `offset`
+    // bytes (an image inside a spooled transfer, checked as it is copied out of it).
     static std::unique_ptr<SnapshotFileReader> openAs(const QString &path, const QString &name,
-                                                      QString *problem);
+                                                      QString *problem, qint64 offset = 0);
 
     const raft::SnapshotMetadata &metadata() const { return m_metadata; }
+    // The header's size: where the data begins in the snapshot file.
+    qint64 headerBytes() const { return m_dataAt; }
     QString path() const { return m_file.fileName(); }
 
     // Appends the next piece of the data (at most `max` bytes) to *out, nothing at its end;
     // false when the file cannot be read (finish() then says why).
     bool read(QByteArray *out, qsizetype max);
+    // Whether read() has handed out all the data.
+    bool atEnd() const { return m_left == 0; }
     // Reads whatever read() left, then: true when the file had its checksum; false and *problem
     // otherwise, or when a read failed.
     bool finish(QString *problem);
@@ -52,6 +57,7 @@ private:
 
     QFile m_file;
     raft::SnapshotMetadata m_metadata;
+    qint64 m_dataAt = 0;    // the header's bytes
     qint64 m_left = 0;      // data bytes not read yet
     quint32 m_crc = 0;      // over the header's checked part and the data read so far
     quint32 m_expected = 0; // what the header records
