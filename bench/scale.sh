@@ -29,15 +29,19 @@
 #             (fill.lua), then m3 restarts and can only catch up from the leader's snapshot. Timed
 #             from m3's exec until its X-Etcd-Index reaches m1's at the restart; then m3's RSS and
 #             peak (the received image plus the store built from it) against its peers' RSS, and
-#             one key read from m1 and m3 (same answer). Not in the default SCALE_PHASES: with
-#             etcd, three members at a few hundred thousand keys take several GB.
+#             one key read from m1 and m3 (same answer), and how many snapshots m3 installed.
+#             With SCALE_INSTALL_LOAD=<duration>, the fill goes on through m1 for that long
+#             after m3's restart, so m3 catches up under load; then also the time from the end
+#             of that load until m3 reaches m1's last index. Not in the default SCALE_PHASES:
+#             with etcd, three members at a few hundred thousand keys take several GB.
 # Prints one table per phase and keeps everything under bench/results/scale-<stamp>/.
 #
 # Environment (defaults in brackets):
 #   SCALE_PHASES [watchers fill]   SCALE_SERVERS [qetcd etcd]
 #   SCALE_DURATION [140s]  SCALE_KEYS [1000000]  SCALE_SNAPSHOT_COUNT [10000]
 #   SCALE_PRELOAD [1000]  SCALE_WATCH_DURATION [30s]  SCALE_LONG_POLL [10000]  SCALE_STREAMS [1000]
-#   SCALE_INSTALL_DURATION [60s]  SCALE_WATCH_RATE [100] writes a second of the paced runs
+#   SCALE_INSTALL_DURATION [60s]  SCALE_INSTALL_LOAD [none]  SCALE_WATCH_RATE [100] writes a
+#                         second of the paced runs
 #   SCALE_WATCH_ROUNDS [1]  rounds of the watchers phase, each on a fresh member, the servers
 #                         alternating (the p99 of a 30 s run moves a lot from run to run here)
 #   SCALE_WATCH_NICE [0]  niceness of qetcd-watchload: 19 stands in for watchers on other machines,
@@ -79,6 +83,7 @@ STREAMS=${SCALE_STREAMS:-1000}
 WATCH_NICE=${SCALE_WATCH_NICE:-0}
 WATCH_ROUNDS=${SCALE_WATCH_ROUNDS:-1}
 INSTALL_DURATION=${SCALE_INSTALL_DURATION:-60s}
+INSTALL_LOAD=${SCALE_INSTALL_LOAD:-}
 SCALE_VMSTALLS=${SCALE_VMSTALLS:-0}
 if [ "$SCALE_VMSTALLS" = 1 ]; then
     command -v perf >/dev/null || die "SCALE_VMSTALLS=1 needs perf (apt-get install linux-perf)"
@@ -318,12 +323,20 @@ phase_install() { # <server>
     R[$s,iKeys]=$(sets "$url")
     lead=$(etcd_index "$url/v2/keys/probe")
     [ -n "$lead" ] || die "$s: m1 gives no X-Etcd-Index"
+    local loader=""
+    if [ -n "$INSTALL_LOAD" ]; then
+        echo "$s install: while m3 catches up, SCALE_KEYS=$KEYS SCALE_THREADS=2 wrk -t2 -c64 -d$INSTALL_LOAD -s bench/fill.lua $url" >>"$OUT/commands.txt"
+        BENCH_LUA_DIR="$BENCH_DIR" SCALE_KEYS=$KEYS SCALE_THREADS=2 \
+            wrk -t2 -c64 -d"$INSTALL_LOAD" --timeout 10s -s "$BENCH_DIR/fill.lua" "$url" >"$OUT/$s-install-load.wrk" 2>&1 &
+        loader=$!
+    fi
     start_member "$s" m3 "$data/m3" "${cports[3]}" "${pports[3]}" "$cluster" existing "$OUT/$s-install-m3.log"
     pids[3]=$SERVER_PID
     # m3's data dir as the disk holds it (du: allocated blocks), every 20 ms while it catches up:
     # a received snapshot is spooled, then saved, then the old files go.
     local sampler
-    ( while kill -0 "${pids[3]}" 2>/dev/null; do du -sk "$data/m3" 2>/dev/null | cut -f1; sleep 0.02; done ) >"$OUT/$s-install-m3-disk.kb" &
+    # (du fails when a file goes while it counts, as spools and snapshots do: that sample is lost.)
+    ( while kill -0 "${pids[3]}" 2>/dev/null; do du -sk "$data/m3" 2>/dev/null | cut -f1 || true; sleep 0.02; done ) >"$OUT/$s-install-m3-disk.kb" &
     sampler=$!
     local n=""
     for _ in $(seq 1 6000); do
@@ -334,8 +347,25 @@ phase_install() { # <server>
     done
     if [ -z "$n" ] || [ "$n" -lt "$lead" ]; then die "$s: m3 did not reach index $lead in 600 s"; fi
     R[$s,iCatch]=$(awk -v a="$STARTED" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+    R[$s,iSettle]=-
+    if [ -n "$loader" ]; then
+        # Caught up under load; now whether it keeps up: m1's last index once the load is over.
+        wait "$loader" || true
+        local ended last
+        ended=$(now)
+        last=$(etcd_index "$url/v2/keys/probe")
+        for _ in $(seq 1 6000); do
+            n=$(etcd_index "http://127.0.0.1:${cports[3]}/v2/keys/probe")
+            [ -n "$n" ] && [ "$n" -ge "$last" ] && break
+            sleep 0.1
+        done
+        if [ -z "$n" ] || [ "$n" -lt "$last" ]; then die "$s: m3 did not reach index $last in 600 s after the load"; fi
+        R[$s,iSettle]=$(awk -v a="$ended" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+    fi
+    # qetcd's log line for each install, and etcd 3.4's.
+    R[$s,iSnaps]=$(grep -c -E 'installed snapshot at index|finished applying incoming snapshot' "$OUT/$s-install-m3.log" || true)
     sleep 3 # what it keeps once the install is over, not the moment it ends
-    kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+    kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
     R[$s,iDiskPeak]=$(awk '$1 > m { m = $1 } END { printf "%.0f", m / 1024 }' "$OUT/$s-install-m3-disk.kb")
     R[$s,iRss]=$(mb "$(status_kb "${pids[3]}" VmRSS)")
     R[$s,iHwm]=$(mb "$(status_kb "${pids[3]}" VmHWM)")
@@ -443,12 +473,13 @@ done
     fi
     if [[ " $PHASES " == *" install "* ]]; then
         echo
-        echo "install: three members, m3 stopped during wrk -t2 -c64 -d$INSTALL_DURATION (fill.lua) through m1, then restarted"
-        printf '%-6s %9s %12s %14s %16s %12s %9s %16s\n' server writes "catch-up s" "m3 RSS/peak" "m1 / m2 RSS" "k1 same" "m3 disk" "m3 disk peak"
+        echo "install: three members, m3 stopped during wrk -t2 -c64 -d$INSTALL_DURATION (fill.lua) through m1, then restarted${INSTALL_LOAD:+; the fill goes on for $INSTALL_LOAD after the restart}"
+        printf '%-6s %9s %12s %14s %16s %12s %9s %16s %10s %16s\n' server writes "catch-up s" "m3 RSS/peak" "m1 / m2 RSS" "k1 same" "m3 disk" "m3 disk peak" "installs" "after load s"
         for s in $SERVERS; do
             [ -n "${R[$s,iCatch]:-}" ] || continue
-            printf '%-6s %9s %12s %14s %16s %12s %9s %16s\n' "$s" "${R[$s,iKeys]}" "${R[$s,iCatch]}" \
-                "${R[$s,iRss]}/${R[$s,iHwm]} MB" "${R[$s,iPeers]} MB" "${R[$s,iSame]}" "${R[$s,iDisk]} MB" "${R[$s,iDiskPeak]} MB"
+            printf '%-6s %9s %12s %14s %16s %12s %9s %16s %10s %16s\n' "$s" "${R[$s,iKeys]}" "${R[$s,iCatch]}" \
+                "${R[$s,iRss]}/${R[$s,iHwm]} MB" "${R[$s,iPeers]} MB" "${R[$s,iSame]}" "${R[$s,iDisk]} MB" "${R[$s,iDiskPeak]} MB" \
+                "${R[$s,iSnaps]}" "${R[$s,iSettle]}"
         done
     fi
 } | tee "$OUT/summary.txt"

@@ -103,6 +103,7 @@ void RaftLoop::setNetwork(transport::PeerNetwork *transport)
             [this](quint64 id) { m_raft->reportUnreachable(id); });
     connect(transport, &transport::PeerNetwork::bulkSendFinished, this,
             [this](quint64 id, bool ok) {
+                m_snapshotHolds.finished(id, ok, m_monotonic.elapsed());
                 m_raft->reportSnapshot(id, ok);
                 scheduleReady();
             });
@@ -303,6 +304,8 @@ void RaftLoop::sendMessages(const QList<raft::Message> &messages)
             if (!sendSnapshot(stored)) {
                 m_raft->reportUnreachable(stored.to);
                 m_raft->reportSnapshot(stored.to, false);
+            } else {
+                m_snapshotHolds.sent(stored.to, stored.snapshot.metadata.index);
             }
             continue;
         }
@@ -524,11 +527,20 @@ bool RaftLoop::snapshotWritten(const raft::SnapshotMetadata &metadata, double se
 void RaftLoop::compactBehind(quint64 applied, quint64 keep, int maxWals, int maxSnapshots)
 {
     if (applied > keep) {
+        quint64 upTo = applied - keep;
+        if (!m_snapshotHolds.isEmpty()) {
+            upTo = m_snapshotHolds.limit(upTo, m_raft->status().progress, m_monotonic.elapsed());
+            if (upTo < applied - keep)
+                qCInfo(lcNode,
+                       "keeping the log after index %llu: a follower is catching up from the "
+                       "snapshot there",
+                       qulonglong(upTo));
+        }
         // The entries behind a snapshot are freed on a thread of their own: freed here, the
         // tens of thousands a busy member applies between two snapshots held it (and the
         // reads and writes it serves) 20 to 30 ms (bench/README "Scale").
         QList<raft::Entry> dropped;
-        m_storage.compact(applied - keep, &dropped);
+        m_storage.compact(upTo, &dropped);
         if (!dropped.isEmpty()) {
             if (m_freeing.joinable())
                 m_freeing.join(); // the previous snapshot's: long done

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "node/SnapshotHolds.h"
 #include "node/SnapshotTransfer.h"
 #include "raft/ConfState.h"
 #include "raft/MemoryStorage.h"
@@ -212,6 +213,8 @@ private:
     };
     QList<ReceivedImage> m_received;
     quint64 m_receivedCount = 0; // tells apart files of the same snapshot received again
+    // Snapshots this leader sends, and the log they need kept after them (compactBehind).
+    SnapshotHolds m_snapshotHolds;
     // Copies a received image into the snapshot directory (SnapshotTransfer::saveImage), so
     // that this thread goes on serving reads and heartbeats meanwhile; one at a time. Joined
     // by the destructor, which sets m_stopSaving first.

@@ -3,6 +3,8 @@
 
 #include "MemoryNetwork.h"
 
+#include <utility>
+
 #include <algorithm>
 
 MemoryNetwork::MemoryNetwork(MemoryHub &hub, QObject *parent) : PeerNetwork(parent), m_hub(hub) {}
@@ -76,8 +78,24 @@ bool MemoryHub::linked(quint64 a, quint64 b) const
     return !m_cut.contains(a) && !m_cut.contains(b);
 }
 
+void MemoryHub::releaseBulk(quint64 id)
+{
+    m_holdingBulk.remove(id);
+    const QList<HeldBulk> held = std::exchange(m_heldBulk, {});
+    for (const HeldBulk &b : held) {
+        if (b.to == id)
+            deliver(b.from, b.to, b.payload, true);
+        else
+            m_heldBulk.append(b);
+    }
+}
+
 void MemoryHub::deliver(quint64 from, quint64 to, const QByteArray &payload, bool bulk)
 {
+    if (bulk && m_holdingBulk.contains(to)) {
+        m_heldBulk.append(HeldBulk{from, to, payload});
+        return;
+    }
     QMetaObject::invokeMethod(
         this,
         [this, from, to, payload, bulk] {

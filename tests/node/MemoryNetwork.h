@@ -59,6 +59,10 @@ public:
     void heal(quint64 id);
     void healAll() { m_cut.clear(); }
     bool linked(quint64 a, quint64 b) const;
+    // Keeps Bulk payloads (snapshots) to `id` on the wire, neither delivered nor reported,
+    // until releaseBulk(id) delivers them in order: a snapshot that takes long to arrive.
+    void holdBulk(quint64 id) { m_holdingBulk.insert(id); }
+    void releaseBulk(quint64 id);
 
     // Delivers from the event loop: `payload` to `to` if both are attached
     // and linked then; a Bulk payload reports its fate to the sender.
@@ -67,4 +71,12 @@ public:
 private:
     QHash<quint64, MemoryNetwork *> m_ends;
     QSet<quint64> m_cut; // isolated members
+    QSet<quint64> m_holdingBulk;
+    struct HeldBulk
+    {
+        quint64 from = 0;
+        quint64 to = 0;
+        QByteArray payload;
+    };
+    QList<HeldBulk> m_heldBulk;
 };

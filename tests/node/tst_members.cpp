@@ -143,6 +143,7 @@ private slots:
     void anIsolatedLeaderIsReplacedAndCatchesUpAfter();
     void keysExpireOnEveryMemberAtTheSameIndex();
     void aLaggingFollowerCatchesUpFromASnapshot();
+    void aFollowerInstallingASnapshotIsNotSentAnother();
     void membershipChangesReachEveryMember();
     void removingTheLeaderWaitsUntilRaftKnowsItsTermApplied();
 };
@@ -243,6 +244,40 @@ void TestMembers::aLaggingFollowerCatchesUpFromASnapshot()
     QVERIFY(leaderNet.sentBulk() > bulkBefore);           // a snapshot went out
     QCOMPARE(m[lagging].snapshotIndex(), leaderSnapshot); // and was installed
     QCOMPARE(m[lagging].get(QStringLiteral("/s59"), false, false).event.node.value,
+             QStringLiteral("59"));
+}
+
+void TestMembers::aFollowerInstallingASnapshotIsNotSentAnother()
+{
+    // The leader takes two more snapshots (a snapshot every 20 entries, 10 kept behind it) while
+    // its snapshot is on the way to a lagging follower. Once that one is installed, the follower
+    // needs the entries right after it: the leader must still have them, not send a whole
+    // snapshot again (which, under a steady load, can repeat without end).
+    Members m(3, 20);
+    QVERIFY(m.start());
+    QTRY_VERIFY_WITH_TIMEOUT(m.agreedLeader() != 0, kWaitMs);
+    const int leader = m.indexOf(m.agreedLeader());
+    const int lagging = (leader + 1) % 3;
+    QTRY_VERIFY_WITH_TIMEOUT(sameState(m, {0, 1, 2}), kWaitMs);
+
+    m.hub.isolate(m[lagging].memberId());
+    for (int i = 0; i < 60; ++i)
+        QVERIFY(write(m[leader], set(QStringLiteral("/a%1").arg(i), QString::number(i)))->ok());
+    const quint64 sentSnapshot = m[leader].snapshotIndex();
+    MemoryNetwork &leaderNet = *m.networks.at(leader);
+    const quint64 bulkBefore = leaderNet.sentBulk();
+    m.hub.holdBulk(m[lagging].memberId());
+    m.hub.heal(m[lagging].memberId());
+    QTRY_COMPARE_WITH_TIMEOUT(leaderNet.sentBulk(), bulkBefore + 1, kWaitMs);
+
+    for (int i = 0; i < 60; ++i)
+        QVERIFY(write(m[leader], set(QStringLiteral("/b%1").arg(i), QString::number(i)))->ok());
+    QVERIFY(m[leader].snapshotIndex() >= sentSnapshot + 40); // two more, at least
+
+    m.hub.releaseBulk(m[lagging].memberId());
+    QTRY_VERIFY_WITH_TIMEOUT(sameState(m, {0, 1, 2}), kWaitMs);
+    QCOMPARE(leaderNet.sentBulk(), bulkBefore + 1); // the one it was sent, then the log
+    QCOMPARE(m[lagging].get(QStringLiteral("/b59"), false, false).event.node.value,
              QStringLiteral("59"));
 }
 
