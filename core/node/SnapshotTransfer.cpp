@@ -99,9 +99,9 @@ SnapshotTransfer::saveImage(const QString &path, qint64 maxBytes,
     storage::StorageResult r = storage::DiskOps::makePrivateDirs(snapshotter.directory());
     if (r.ok())
         r = storage::DiskOps::createFile(out, to, false);
+    qint64 copied = in.pos(); // the spool's bytes before this are in the copy
     // The header as openAs() read and checked it; the data follows through the reader.
     QByteArray piece = in.read(image->headerBytes());
-    qint64 copied = in.pos(); // the spool's bytes before this are in the copy
     if (piece.size() != image->headerBytes())
         r = storage::StorageResult::failure(storage::StorageStatus::IoError,
                                             tr("cannot read %1: %2").arg(path, in.errorString()));

@@ -306,6 +306,16 @@ private slots:
         const QByteArray wire = head + file;
         QTest::newRow("intact") << wire << qint64(0) << QString();
         QTest::newRow("intact, at the bound") << wire << qint64(wire.size()) << QString();
+        // The image's header and the transfer's head about 24 KiB each (12,000 learners), so
+        // that the data begins, and each copied piece ends, less than a header's length below a
+        // 64 KiB boundary of the spool: the space given back must stop at what was read, not
+        // run past it (the copy would then read zeros there and fail its checksum).
+        raft::Message crowded = m;
+        for (quint64 id = 1; id <= 12000; ++id)
+            crowded.snapshot.metadata.confState.learners.push_back(1000 + id);
+        const QByteArray crowdedWire =
+            node::SnapshotTransfer::head(crowded) + storage::Snapshotter::encode(crowded.snapshot);
+        QTest::newRow("intact, a large membership") << crowdedWire << qint64(0) << QString();
         QTest::newRow("over the bound")
             << wire << qint64(wire.size() - 1) << QStringLiteral("exceeds");
         for (const qsizetype at : {qsizetype(13), file.size() / 2, file.size() - 1}) {
