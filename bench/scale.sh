@@ -299,6 +299,19 @@ phase_watchers() { # <server> <round>
     log "$s, round $r: PUT c1 p99 ${R[$s,$r,bare99]} us bare, ${R[$s,$r,w99]} us with watchers (${R[$s,$r,ready]}); ${R[$s,$r,perWatcher]} KiB per watcher"
 }
 
+# Returns once the install phase's m3 (client port, pid) answers with an X-Etcd-Index of at least
+# <index>; dies if it exits first or takes over 600 s.
+m3_reaches() { # <server> <port> <pid> <index>
+    local n="" _
+    for _ in $(seq 1 6000); do
+        kill -0 "$3" 2>/dev/null || die "$1: m3 exited while catching up, see $OUT/$1-install-m3.log"
+        n=$(etcd_index "http://127.0.0.1:$2/v2/keys/probe")
+        [ -n "$n" ] && [ "$n" -ge "$4" ] && return 0
+        sleep 0.1
+    done
+    die "$1: m3 did not reach index $4 in 600 s"
+}
+
 phase_install() { # <server>
     local s=$1 i cluster="" url data="$WORK/$1-install" lead
     local -a cports pports pids
@@ -338,14 +351,7 @@ phase_install() { # <server>
     # (du fails when a file goes while it counts, as spools and snapshots do: that sample is lost.)
     ( while kill -0 "${pids[3]}" 2>/dev/null; do du -sk "$data/m3" 2>/dev/null | cut -f1 || true; sleep 0.02; done ) >"$OUT/$s-install-m3-disk.kb" &
     sampler=$!
-    local n=""
-    for _ in $(seq 1 6000); do
-        kill -0 "${pids[3]}" 2>/dev/null || die "$s: m3 exited while catching up, see $OUT/$s-install-m3.log"
-        n=$(etcd_index "http://127.0.0.1:${cports[3]}/v2/keys/probe")
-        [ -n "$n" ] && [ "$n" -ge "$lead" ] && break
-        sleep 0.1
-    done
-    if [ -z "$n" ] || [ "$n" -lt "$lead" ]; then die "$s: m3 did not reach index $lead in 600 s"; fi
+    m3_reaches "$s" "${cports[3]}" "${pids[3]}" "$lead"
     R[$s,iCatch]=$(awk -v a="$STARTED" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
     R[$s,iSettle]=-
     if [ -n "$loader" ]; then
@@ -354,12 +360,7 @@ phase_install() { # <server>
         local ended last
         ended=$(now)
         last=$(etcd_index "$url/v2/keys/probe")
-        for _ in $(seq 1 6000); do
-            n=$(etcd_index "http://127.0.0.1:${cports[3]}/v2/keys/probe")
-            [ -n "$n" ] && [ "$n" -ge "$last" ] && break
-            sleep 0.1
-        done
-        if [ -z "$n" ] || [ "$n" -lt "$last" ]; then die "$s: m3 did not reach index $last in 600 s after the load"; fi
+        m3_reaches "$s" "${cports[3]}" "${pids[3]}" "$last"
         R[$s,iSettle]=$(awk -v a="$ended" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
     fi
     # qetcd's log line for each install, and etcd 3.4's.

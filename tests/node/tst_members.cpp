@@ -132,6 +132,24 @@ bool sameState(Members &m, const QList<int> &among)
     return true;
 }
 
+// Starts `m`, waits for a leader and every member in step (no snapshot yet), then cuts off a
+// follower (*lagging) while 60 writes, <prefix>0 = "0" to <prefix>59 = "59", go through the
+// leader (*leader). With a snapshot every 20 entries and 10 kept behind it, the follower can
+// then catch up only from a snapshot. Check QTest::currentTestFailed() after it.
+void leaveOneBehind(Members &m, int *leader, int *lagging, const QString &prefix)
+{
+    QVERIFY(m.start());
+    QTRY_VERIFY_WITH_TIMEOUT(m.agreedLeader() != 0, kWaitMs);
+    *leader = m.indexOf(m.agreedLeader());
+    *lagging = (*leader + 1) % 3;
+    QTRY_VERIFY_WITH_TIMEOUT(sameState(m, {0, 1, 2}), kWaitMs);
+    QCOMPARE(m[*lagging].snapshotIndex(), quint64(0));
+
+    m.hub.isolate(m[*lagging].memberId());
+    for (int i = 0; i < 60; ++i)
+        QVERIFY(write(m[*leader], set(prefix + QString::number(i), QString::number(i)))->ok());
+}
+
 } // namespace
 
 class TestMembers : public QObject
@@ -224,16 +242,11 @@ void TestMembers::aLaggingFollowerCatchesUpFromASnapshot()
     // A snapshot every 20 entries, 10 kept behind it: a follower that misses
     // 60 writes can only catch up from the leader's snapshot.
     Members m(3, 20);
-    QVERIFY(m.start());
-    QTRY_VERIFY_WITH_TIMEOUT(m.agreedLeader() != 0, kWaitMs);
-    const int leader = m.indexOf(m.agreedLeader());
-    const int lagging = (leader + 1) % 3;
-    QTRY_VERIFY_WITH_TIMEOUT(sameState(m, {0, 1, 2}), kWaitMs);
-    QCOMPARE(m[lagging].snapshotIndex(), quint64(0));
-
-    m.hub.isolate(m[lagging].memberId());
-    for (int i = 0; i < 60; ++i)
-        QVERIFY(write(m[leader], set(QStringLiteral("/s%1").arg(i), QString::number(i)))->ok());
+    int leader = -1;
+    int lagging = -1;
+    leaveOneBehind(m, &leader, &lagging, QStringLiteral("/s"));
+    if (QTest::currentTestFailed())
+        return;
     const quint64 leaderSnapshot = m[leader].snapshotIndex();
     QVERIFY(leaderSnapshot > m[lagging].store().index() + 10);
 
@@ -254,15 +267,11 @@ void TestMembers::aFollowerInstallingASnapshotIsNotSentAnother()
     // needs the entries right after it: the leader must still have them, not send a whole
     // snapshot again (which, under a steady load, can repeat without end).
     Members m(3, 20);
-    QVERIFY(m.start());
-    QTRY_VERIFY_WITH_TIMEOUT(m.agreedLeader() != 0, kWaitMs);
-    const int leader = m.indexOf(m.agreedLeader());
-    const int lagging = (leader + 1) % 3;
-    QTRY_VERIFY_WITH_TIMEOUT(sameState(m, {0, 1, 2}), kWaitMs);
-
-    m.hub.isolate(m[lagging].memberId());
-    for (int i = 0; i < 60; ++i)
-        QVERIFY(write(m[leader], set(QStringLiteral("/a%1").arg(i), QString::number(i)))->ok());
+    int leader = -1;
+    int lagging = -1;
+    leaveOneBehind(m, &leader, &lagging, QStringLiteral("/a"));
+    if (QTest::currentTestFailed())
+        return;
     const quint64 sentSnapshot = m[leader].snapshotIndex();
     MemoryNetwork &leaderNet = *m.networks.at(leader);
     const quint64 bulkBefore = leaderNet.sentBulk();
