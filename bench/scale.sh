@@ -166,9 +166,8 @@ phase_fill() { # <server>
     PIDS+=("$probe")
     echo "second,writes,keys,rss_mb" >"$OUT/$s-series.csv"
     log "$s: fill for $DURATION (wrk -t2 -c64, unique keys up to $KEYS)"
-    echo "$s fill: SCALE_KEYS=$KEYS SCALE_THREADS=2 wrk -t2 -c64 -d$DURATION --latency -s bench/fill.lua $url" >>"$OUT/commands.txt"
-    BENCH_LUA_DIR="$BENCH_DIR" SCALE_KEYS=$KEYS SCALE_THREADS=2 \
-        wrk -t2 -c64 -d"$DURATION" --timeout 10s -s "$BENCH_DIR/fill.lua" "$url" >"$OUT/$s-fill.wrk" 2>&1 &
+    fill_command "$s fill" "$url" "$DURATION"
+    "${FILL[@]}" >"$OUT/$s-fill.wrk" 2>&1 &
     local wrkpid=$! base prev cur sec=0 t0 tprev t
     PIDS+=("$wrkpid")
     base=$(sets "$url"); prev=$base
@@ -299,6 +298,15 @@ phase_watchers() { # <server> <round>
     log "$s, round $r: PUT c1 p99 ${R[$s,$r,bare99]} us bare, ${R[$s,$r,w99]} us with watchers (${R[$s,$r,ready]}); ${R[$s,$r,perWatcher]} KiB per watcher"
 }
 
+# Sets FILL to the fill's wrk command (fill.lua: unique keys up to SCALE_KEYS) against <url> for
+# <duration>, and records it in commands.txt under <what>. env execs wrk, so "${FILL[@]}" & gives
+# wrk's own pid.
+fill_command() { # <what> <url> <duration>
+    FILL=(env BENCH_LUA_DIR="$BENCH_DIR" SCALE_KEYS="$KEYS" SCALE_THREADS=2
+        wrk -t2 -c64 -d"$3" --timeout 10s -s "$BENCH_DIR/fill.lua" "$2")
+    echo "$1: SCALE_KEYS=$KEYS SCALE_THREADS=2 wrk -t2 -c64 -d$3 --timeout 10s -s bench/fill.lua $2" >>"$OUT/commands.txt"
+}
+
 # Returns once the install phase's m3 (client port, pid) answers with an X-Etcd-Index of at least
 # <index>; dies if it exits first or takes over 600 s.
 m3_reaches() { # <server> <port> <pid> <index>
@@ -330,17 +338,15 @@ phase_install() { # <server>
     # from a snapshot (both servers keep a few thousand entries behind the last one).
     stop_pid "${pids[3]}"
     log "$s install: m3 stopped; fill through m1 for $INSTALL_DURATION (wrk -t2 -c64)"
-    echo "$s install: m3 stopped, then SCALE_KEYS=$KEYS SCALE_THREADS=2 wrk -t2 -c64 -d$INSTALL_DURATION -s bench/fill.lua $url; m3 restarted" >>"$OUT/commands.txt"
-    BENCH_LUA_DIR="$BENCH_DIR" SCALE_KEYS=$KEYS SCALE_THREADS=2 \
-        wrk -t2 -c64 -d"$INSTALL_DURATION" --timeout 10s -s "$BENCH_DIR/fill.lua" "$url" >"$OUT/$s-install.wrk" 2>&1
+    fill_command "$s install, m3 stopped (then restarted)" "$url" "$INSTALL_DURATION"
+    "${FILL[@]}" >"$OUT/$s-install.wrk" 2>&1
     R[$s,iKeys]=$(sets "$url")
     lead=$(etcd_index "$url/v2/keys/probe")
     [ -n "$lead" ] || die "$s: m1 gives no X-Etcd-Index"
     local loader=""
     if [ -n "$INSTALL_LOAD" ]; then
-        echo "$s install: while m3 catches up, SCALE_KEYS=$KEYS SCALE_THREADS=2 wrk -t2 -c64 -d$INSTALL_LOAD -s bench/fill.lua $url" >>"$OUT/commands.txt"
-        BENCH_LUA_DIR="$BENCH_DIR" SCALE_KEYS=$KEYS SCALE_THREADS=2 \
-            wrk -t2 -c64 -d"$INSTALL_LOAD" --timeout 10s -s "$BENCH_DIR/fill.lua" "$url" >"$OUT/$s-install-load.wrk" 2>&1 &
+        fill_command "$s install, while m3 catches up" "$url" "$INSTALL_LOAD"
+        "${FILL[@]}" >"$OUT/$s-install-load.wrk" 2>&1 &
         loader=$!
     fi
     start_member "$s" m3 "$data/m3" "${cports[3]}" "${pports[3]}" "$cluster" existing "$OUT/$s-install-m3.log"
